@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Cultivar",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "cultivar", targets: ["cultivar"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // Debian's Lua 5.4 C library (liblua5.4-dev), found through pkg-config.
+    .systemLibrary(
+      name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
+    // The C half of the bridge: allocator, sandbox, protected calls, watchdog hook.
+    .target(name: "LuaShim", dependencies: ["CLua"]),
+    // The only Swift module that touches the Lua C API.
+    .target(name: "LuaBridge", dependencies: ["CLua", "LuaShim"]),
+    // Plain value types: frameworks, surveys, results. Knows nothing of Lua.
+    .target(name: "SurveyModel"),
+    // Reading survey definitions (YAML) and responses (CSV); writing files atomically.
+    .target(name: "SurveyIO", dependencies: ["SurveyModel", "Yams"]),
+    // Streaming per-team accumulators, declarative scoring, anonymity.
+    .target(name: "Scoring", dependencies: ["SurveyModel"]),
+    // Lua framework plugins: discovery, contract validation, hooks.
+    .target(name: "PluginHost", dependencies: ["LuaBridge", "SurveyModel", "Scoring"]),
+    // Table, CSV and JSON renderers of results. Never sees Lua.
+    .target(name: "Reports", dependencies: ["SurveyModel"]),
+    // Use cases that wire the modules together (what each command does).
+    .target(
+      name: "CultivarKit",
+      dependencies: ["SurveyModel", "SurveyIO", "Scoring", "PluginHost", "Reports"]),
+    // The command line: argument parsing only.
+    .executableTarget(
+      name: "cultivar",
+      dependencies: [
+        "CultivarKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
+    .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
+    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SurveyModel"]),
+    .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "SurveyModel"]),
+    .testTarget(
+      name: "CLITests", dependencies: ["cultivar"],
+      resources: [.copy("Fixtures")]),
+  ]
+)

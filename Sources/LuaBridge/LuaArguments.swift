@@ -1,0 +1,104 @@
+import LuaShim
+
+/// Arguments for a Lua call, written as a small stack program that the C shim replays inside
+/// the protected call (so that a memory error while building them cannot escape).
+///
+/// Build it once and ``reset()`` it between calls to avoid allocating on hot paths.
+public struct LuaArguments {
+  var ops: [cv_op] = []
+  var strings: [UInt8] = []
+  /// The number of top-level arguments.
+  public private(set) var count = 0
+  private var depth = 0
+
+  public init() {}
+
+  /// Empties the program, keeping its storage.
+  public mutating func reset() {
+    ops.removeAll(keepingCapacity: true)
+    strings.removeAll(keepingCapacity: true)
+    count = 0
+    depth = 0
+  }
+
+  /// Appends one value as the next argument.
+  public mutating func append(_ value: LuaValue) {
+    push(value)
+    if depth == 0 { count += 1 }
+  }
+
+  /// Starts a table argument (or a nested table value); close it with ``endTable()``.
+  public mutating func beginTable(arraySlots: Int = 0, fieldSlots: Int = 0) {
+    ops.append(cv_op(kind: Int32(CV_OP_TABLE.rawValue), a: Int32(clamping: arraySlots),
+                     b: Int32(clamping: fieldSlots), num: 0, off: 0, len: 0))
+    depth += 1
+  }
+
+  /// Sets `key = value` in the table being built.
+  public mutating func field(_ key: String, _ value: LuaValue) {
+    pushString(key)
+    push(value)
+    ops.append(op(CV_OP_SET))
+  }
+
+  /// Sets `key = number` in the table being built (no intermediate ``LuaValue``).
+  public mutating func field(_ key: String, number: Double) {
+    pushString(key)
+    ops.append(cv_op(kind: Int32(CV_OP_NUMBER.rawValue), a: 0, b: 0, num: number, off: 0, len: 0))
+    ops.append(op(CV_OP_SET))
+  }
+
+  /// Sets `t[index] = value` in the table being built.
+  public mutating func element(_ index: Int, _ value: LuaValue) {
+    push(.number(Double(index)))
+    push(value)
+    ops.append(op(CV_OP_SET))
+  }
+
+  /// Starts a nested table stored at `key` of the table being built.
+  public mutating func beginField(_ key: String, arraySlots: Int = 0, fieldSlots: Int = 0) {
+    pushString(key)
+    beginTable(arraySlots: arraySlots, fieldSlots: fieldSlots)
+  }
+
+  /// Closes the innermost table. A nested table is stored in its parent; a top-level table
+  /// becomes the next argument.
+  public mutating func endTable() {
+    depth -= 1
+    if depth > 0 { ops.append(op(CV_OP_SET)) } else { count += 1 }
+  }
+
+  private mutating func push(_ value: LuaValue) {
+    switch value {
+    case .nil, .function, .other: ops.append(op(CV_OP_NIL))
+    case .boolean(let b): ops.append(cv_op(kind: Int32(CV_OP_BOOL.rawValue), a: b ? 1 : 0, b: 0, num: 0, off: 0, len: 0))
+    case .number(let n): ops.append(cv_op(kind: Int32(CV_OP_NUMBER.rawValue), a: 0, b: 0, num: n, off: 0, len: 0))
+    case .string(let s): pushString(s)
+    case .table(let t):
+      ops.append(cv_op(kind: Int32(CV_OP_TABLE.rawValue), a: Int32(clamping: t.sequence.count),
+                       b: Int32(clamping: t.fields.count), num: 0, off: 0, len: 0))
+      for (i, v) in t.sequence.enumerated() {
+        push(.number(Double(i + 1)))
+        push(v)
+        ops.append(op(CV_OP_SET))
+      }
+      for key in t.fieldNames {
+        pushString(key)
+        push(t.fields[key]!)
+        ops.append(op(CV_OP_SET))
+      }
+    }
+  }
+
+  private mutating func pushString(_ s: String) {
+    var s = s
+    let offset = strings.count
+    s.withUTF8 { strings.append(contentsOf: $0) }
+    ops.append(cv_op(kind: Int32(CV_OP_STRING.rawValue), a: 0, b: 0, num: 0, off: offset,
+                     len: strings.count - offset))
+  }
+
+  private func op(_ kind: cv_op_kind) -> cv_op {
+    cv_op(kind: Int32(kind.rawValue), a: 0, b: 0, num: 0, off: 0, len: 0)
+  }
+}

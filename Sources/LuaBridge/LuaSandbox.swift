@@ -1,0 +1,159 @@
+import CLua
+import LuaShim
+
+/// A reference to a value held in a sandbox's registry (for example a loaded plugin's table).
+public struct LuaReference: Hashable, Sendable {
+  let id: Int32
+}
+
+/// One sandboxed Lua 5.4 state.
+///
+/// Only the whitelisted libraries are open (base without `dofile`/`loadfile`/binary `load`,
+/// `string`, `table`, `math` with a fixed random seed, `utf8`); chunks load in text mode only;
+/// memory is capped and every call is time-limited by the shared watchdog. Every call is a
+/// protected call with a traceback handler, and arguments are built inside it, so no Lua error
+/// ever unwinds through Swift. A sandbox belongs to one thread at a time.
+public final class LuaSandbox {
+  private let state: OpaquePointer
+  private var arguments = LuaArguments()
+  /// The limits in force.
+  public private(set) var limits: LuaLimits
+
+  /// Creates a state with the given limits.
+  /// - Throws: ``LuaError`` with kind `.memoryLimit` if the state cannot even be created.
+  public init(limits: LuaLimits = .standard) throws(LuaError) {
+    guard let state = cv_open(limits.memoryBytes, limits.timePerCallNanoseconds) else {
+      throw LuaError(kind: .memoryLimit, message: "cannot create a Lua state within \(limits.memoryBytes) bytes")
+    }
+    self.state = state
+    self.limits = limits
+    Watchdog.shared.register(StateHandle(pointer: state))
+  }
+
+  deinit {
+    Watchdog.shared.unregister(StateHandle(pointer: state))
+    cv_close(state)
+  }
+
+  /// Changes the limits for the following calls.
+  public func setLimits(_ limits: LuaLimits) {
+    self.limits = limits
+    cv_set_limits(state, limits.memoryBytes, limits.timePerCallNanoseconds)
+  }
+
+  /// Bytes held by the state now.
+  public var memoryUsed: Int { cv_memory_used(state) }
+  /// The most bytes the state has held.
+  public var memoryPeak: Int { cv_memory_peak(state) }
+
+  /// Loads and runs a text chunk in its own strict environment and keeps its first result.
+  /// - Parameters:
+  ///   - source: the Lua source text.
+  ///   - chunkName: how errors name the chunk, e.g. `plugins/senge.lua`.
+  /// - Returns: a reference to the chunk's first result.
+  /// - Throws: ``LuaError`` (syntax, runtime, memory or time limit).
+  public func load(source: String, chunkName: String) throws(LuaError) -> LuaReference {
+    try runChunk(source: source, chunkName: chunkName, strict: true)
+  }
+
+  /// Runs trusted host code (the prelude) in the global environment, then, with
+  /// `sealGlobals`, forbids new globals from then on.
+  public func runTrusted(source: String, chunkName: String, sealGlobals: Bool) throws(LuaError) {
+    let ref = try runChunk(source: source, chunkName: chunkName, strict: false)
+    release(ref)
+    if sealGlobals {
+      cv_seal_globals(state)
+      let message = String(cString: cv_error(state))
+      if !message.isEmpty { throw LuaError(kind: .runtime, message: message) }
+    }
+  }
+
+  private func runChunk(source: String, chunkName: String, strict: Bool) throws(LuaError) -> LuaReference {
+    var source = source
+    var ref: Int32 = 0
+    let status = source.withUTF8 { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        cv_load(state, chars.baseAddress, chars.count, "@" + chunkName, strict ? 1 : 0, &ref)
+      }
+    }
+    try check(status)
+    return LuaReference(id: ref)
+  }
+
+  /// Reads the value behind a reference into Swift.
+  public func value(of reference: LuaReference) -> LuaValue {
+    guard cv_reserve(state, 8) != 0 else { return .other(typeName: "unreadable (out of memory)") }
+    let L = cv_lua(state)
+    let top = lua_gettop(L)
+    cv_push_ref(state, reference.id)
+    let value = LuaStackReader(L: L).read(at: lua_gettop(L))
+    lua_settop(L, top)
+    return value
+  }
+
+  /// Calls `table[field](arguments...)` where `table` is behind `reference`.
+  /// - Returns: the first `results` results of the call.
+  /// - Throws: ``LuaError``; `.notAFunction` when the field holds no function.
+  public func call(
+    _ reference: LuaReference, field: String, arguments: [LuaValue], results: Int = 1
+  ) throws(LuaError) -> [LuaValue] {
+    self.arguments.reset()
+    for argument in arguments { self.arguments.append(argument) }
+    return try call(reference, field: field, prepared: self.arguments, results: results)
+  }
+
+  /// Calls `table[field]` with arguments built beforehand with ``LuaArguments``.
+  public func call(
+    _ reference: LuaReference, field: String, prepared: LuaArguments, results: Int = 1
+  ) throws(LuaError) -> [LuaValue] {
+    let status = prepared.ops.withUnsafeBufferPointer { ops in
+      prepared.strings.withUnsafeBufferPointer { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { chars in
+          cv_call(state, reference.id, field, ops.baseAddress, ops.count, chars.baseAddress,
+                  Int32(prepared.count), Int32(results))
+        }
+      }
+    }
+    try check(status)
+    let L = cv_lua(state)
+    let top = lua_gettop(L)
+    let reader = LuaStackReader(L: L)
+    let values = (0..<results).map { reader.read(at: top - Int32(results) + 1 + Int32($0)) }
+    lua_settop(L, top - Int32(results))
+    return values
+  }
+
+  /// Forgets a reference.
+  public func release(_ reference: LuaReference) {
+    _ = cv_unref(state, reference.id)
+  }
+
+  /// Takes the lines written by `print` and `cultivar.log` since the last call.
+  public func drainLog() -> [String] {
+    var length = 0
+    let base = cv_log(state, &length)
+    guard length > 0, let base else { return [] }
+    let text = base.withMemoryRebound(to: UInt8.self, capacity: length) {
+      String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+    }
+    cv_clear_log(state)
+    return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+  }
+
+  private func check(_ status: Int32) throws(LuaError) {
+    guard status != CV_OK else { return }
+    let message = String(cString: cv_error(state))
+    let traceback = String(cString: cv_traceback(state))
+    switch status {
+    case CV_ERRSYNTAX: throw LuaError(kind: .syntax, message: message)
+    case CV_ERRMEM:
+      throw LuaError(
+        kind: .memoryLimit,
+        message: "memory limit exceeded (the plugin needed more than \(limits.memoryBytes >> 20) MiB)")
+    case CV_ERRTIMEOUT: throw LuaError(kind: .timeLimit, message: message, traceback: traceback)
+    case CV_ERRERR: throw LuaError(kind: .errorHandler, message: message, traceback: traceback)
+    case CV_ERRNOTFUNCTION: throw LuaError(kind: .notAFunction, message: message)
+    default: throw LuaError(kind: .runtime, message: message, traceback: traceback)
+    }
+  }
+}

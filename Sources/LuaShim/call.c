@@ -1,0 +1,110 @@
+// Protected calls: argument marshalling, the traceback handler, references.
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+
+int cv_message_handler(lua_State *L) {
+  const char *msg = lua_tostring(L, 1);
+  if (msg == NULL) {
+    // Non-string error objects: use a 'message' field or __tostring, else name the type.
+    if (lua_type(L, 1) == LUA_TTABLE && lua_getfield(L, 1, "message") == LUA_TSTRING) {
+      msg = lua_tostring(L, -1);
+    } else if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) {
+      msg = lua_tostring(L, -1);
+    } else {
+      msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+  }
+  luaL_traceback(L, L, msg, 1);
+  return 1;
+}
+
+struct call_request {
+  int ref;
+  const char *field;
+  const cv_op *ops;
+  size_t nops;
+  const char *strings;
+  int nargs;
+  int nresults;
+  int not_function;
+};
+
+static void build_arguments(lua_State *L, const struct call_request *req) {
+  luaL_checkstack(L, 8, "arguments nest too deeply");
+  for (size_t i = 0; i < req->nops; i++) {
+    const cv_op *op = &req->ops[i];
+    switch (op->kind) {
+      case CV_OP_NIL: lua_pushnil(L); break;
+      case CV_OP_BOOL: lua_pushboolean(L, op->a); break;
+      case CV_OP_NUMBER: lua_pushnumber(L, op->num); break;
+      case CV_OP_STRING: lua_pushlstring(L, req->strings + op->off, op->len); break;
+      case CV_OP_TABLE:
+        luaL_checkstack(L, 4, "arguments nest too deeply");
+        lua_createtable(L, op->a, op->b);
+        break;
+      case CV_OP_SET: lua_rawset(L, -3); break;
+      case CV_OP_REF: lua_rawgeti(L, LUA_REGISTRYINDEX, op->a); break;
+      default: luaL_error(L, "internal error: unknown argument operation %d", op->kind);
+    }
+  }
+}
+
+static int call_body(lua_State *L) {
+  struct call_request *req = lua_touserdata(L, 1);
+  lua_settop(L, 0);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, req->ref);
+  if (req->field != NULL) {
+    if (lua_type(L, -1) != LUA_TTABLE) return luaL_error(L, "plugin value is not a table");
+    lua_pushstring(L, req->field);
+    lua_rawget(L, -2);
+    lua_remove(L, -2);
+  }
+  if (lua_type(L, -1) != LUA_TFUNCTION) {
+    req->not_function = 1;
+    return luaL_error(L, "'%s' is not a function (got %s)", req->field ? req->field : "value",
+                      luaL_typename(L, -1));
+  }
+  build_arguments(L, req);
+  lua_call(L, req->nargs, req->nresults);
+  return req->nresults;
+}
+
+int cv_call(cv_state *s, int ref, const char *field, const cv_op *ops, size_t nops,
+            const char *strings, int nargs, int nresults) {
+  lua_State *L = s->L;
+  if (!lua_checkstack(L, 4 + nresults)) {
+    cv_set_error(s, "not enough memory");
+    return LUA_ERRMEM;
+  }
+  struct call_request req = {ref, field, ops, nops, strings, nargs, nresults, 0};
+  lua_pushcfunction(L, cv_message_handler);
+  int handler = lua_gettop(L);
+  lua_pushcfunction(L, call_body);
+  lua_pushlightuserdata(L, &req);
+  cv_begin_call(s);
+  int status = cv_end_call(s, lua_pcall(L, 1, nresults, handler));
+  if (status != LUA_OK) {
+    cv_take_error(s, status);
+    lua_settop(L, handler - 1);
+    if (req.not_function) return CV_ERRNOTFUNCTION;
+    return atomic_exchange(&s->timed_out, 0) ? CV_ERRTIMEOUT : status;
+  }
+  lua_remove(L, handler);
+  return LUA_OK;
+}
+
+static int unref_body(lua_State *L) {
+  luaL_unref(L, LUA_REGISTRYINDEX, (int)lua_tointeger(L, 1));
+  return 0;
+}
+
+int cv_unref(cv_state *s, int ref) {
+  lua_pushcfunction(s->L, unref_body);
+  lua_pushinteger(s->L, ref);
+  return lua_pcall(s->L, 1, 0, 0) == LUA_OK ? 0 : (lua_pop(s->L, 1), -1);
+}
+
+void cv_push_ref(cv_state *s, int ref) { lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref); }
+
+int cv_reserve(cv_state *s, int n) { return lua_checkstack(s->L, n); }

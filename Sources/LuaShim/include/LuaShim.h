@@ -1,0 +1,99 @@
+// The C half of Cultivar's Lua bridge.
+//
+// Everything that can raise a Lua error (allocation, metamethods, lua_error) happens here, inside
+// lua_pcall, so that no longjmp ever crosses a Swift frame. Swift only calls the functions below
+// and the non-raising accessors of the Lua API (lua_type, lua_tonumberx, lua_next, lua_rawgeti).
+#ifndef LUASHIM_H
+#define LUASHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct lua_State;
+
+/// One sandboxed Lua state with its memory cap, time limit, log buffer and last error.
+typedef struct cv_state cv_state;
+
+/// The kinds of argument-building operations understood by cv_call (a tiny stack machine).
+enum cv_op_kind {
+  CV_OP_NIL = 0,    // push nil
+  CV_OP_BOOL = 1,   // push boolean a
+  CV_OP_NUMBER = 2, // push number num
+  CV_OP_STRING = 3, // push strings[off ..< off+len]
+  CV_OP_TABLE = 4,  // push a new table sized for a array slots and b hash slots
+  CV_OP_SET = 5,    // t[k] = v with v on top, k below it, t below k (raw); pops k and v
+  CV_OP_REF = 6     // push the registry value a
+};
+
+/// One argument-building operation (see cv_op_kind).
+typedef struct cv_op {
+  int32_t kind;
+  int32_t a;
+  int32_t b;
+  double num;
+  size_t off;
+  size_t len;
+} cv_op;
+
+/// The status codes of Lua, re-exported as plain constants.
+static const int CV_OK = 0;
+static const int CV_ERRRUN = 2;
+static const int CV_ERRSYNTAX = 3;
+static const int CV_ERRMEM = 4;
+static const int CV_ERRERR = 5;
+/// Returned by cv_call when the called field is not a function.
+static const int CV_ERRNOTFUNCTION = 100;
+/// Returned by cv_state functions when the call was stopped by the time limit.
+static const int CV_ERRTIMEOUT = 101;
+
+/// Creates a sandboxed state: base (without dofile, loadfile, binary load, collectgarbage except
+/// "count"), string, table, math (deterministic random), utf8. Returns NULL if even that fails.
+cv_state *cv_open(size_t memory_limit, int64_t time_limit_ns);
+/// Closes the state and frees everything it holds.
+void cv_close(cv_state *s);
+/// The underlying lua_State (for non-raising accessors only).
+struct lua_State *cv_lua(cv_state *s);
+
+/// Loads a text chunk and runs it. With strict_env, the chunk gets a fresh environment whose
+/// unknown names read from the globals and whose assignments to undeclared names are errors.
+/// On success the chunk's first result is stored in the registry and its reference written to
+/// *ref. Returns a CV_* status; the error text is then in cv_error(s).
+int cv_load(cv_state *s, const char *source, size_t len, const char *chunkname, int strict_env,
+            int *ref);
+/// Makes the global table strict: assigning an undeclared global raises an error.
+void cv_seal_globals(cv_state *s);
+
+/// Calls registry[ref][field](args...) with the arguments built by ops (strings are slices of
+/// `strings`). On success leaves nresults values on the stack; the caller pops them. On failure
+/// the stack is as before and the message, with traceback, is in cv_error(s).
+int cv_call(cv_state *s, int ref, const char *field, const cv_op *ops, size_t nops,
+            const char *strings, int nargs, int nresults);
+/// Releases a registry reference.
+int cv_unref(cv_state *s, int ref);
+/// Pushes registry[ref] (no allocation beyond the stack slot checked by cv_reserve).
+void cv_push_ref(cv_state *s, int ref);
+/// Ensures n free stack slots without raising; returns 0 when memory is exhausted.
+int cv_reserve(cv_state *s, int n);
+
+/// The last error message (with traceback when there was one), or "".
+const char *cv_error(cv_state *s);
+/// The traceback part of the last error, or "".
+const char *cv_traceback(cv_state *s);
+/// Text written by cultivar.log and print since the last cv_clear_log, one message per line.
+const char *cv_log(cv_state *s, size_t *len);
+void cv_clear_log(cv_state *s);
+
+/// Bytes held by the state now, at most so far, and its cap.
+size_t cv_memory_used(cv_state *s);
+size_t cv_memory_peak(cv_state *s);
+size_t cv_memory_limit(cv_state *s);
+/// Changes the memory cap (0 = unlimited) and the time limit per call.
+void cv_set_limits(cv_state *s, size_t memory_limit, int64_t time_limit_ns);
+
+/// Called by the watchdog thread: if a call has run past its deadline, arms the stop hook.
+/// Returns 1 when it armed the hook.
+int cv_watchdog_check(cv_state *s, int64_t now_ns);
+/// Monotonic clock in nanoseconds (the clock used for deadlines).
+int64_t cv_now_ns(void);
+
+#endif

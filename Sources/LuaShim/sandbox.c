@@ -1,0 +1,193 @@
+// The whitelisted standard library, safe replacements for load/print/collectgarbage, strict
+// globals and per-chunk environments.
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+/// load(chunk [, chunkname [, mode [, env]]]) restricted to text chunks given as strings.
+static int safe_load(lua_State *L) {
+  size_t len = 0;
+  const char *chunk = luaL_checklstring(L, 1, &len);
+  const char *name = luaL_optstring(L, 2, "=(load)");
+  const char *mode = luaL_optstring(L, 3, "t");
+  if (strchr(mode, 't') == NULL) return luaL_error(L, "binary chunks are not allowed in plugins");
+  int has_env = !lua_isnone(L, 4);
+  int status = luaL_loadbufferx(L, chunk, len, name, "t");
+  if (status != LUA_OK) {
+    luaL_pushfail(L);
+    lua_insert(L, -2);
+    return 2;
+  }
+  if (has_env) {
+    lua_pushvalue(L, 4);
+    if (lua_setupvalue(L, -2, 1) == NULL) lua_pop(L, 1);
+  }
+  return 1;
+}
+
+/// collectgarbage("count") only: plugins may look at their memory but not steer the collector.
+static int safe_collectgarbage(lua_State *L) {
+  const char *opt = luaL_optstring(L, 1, "collect");
+  if (strcmp(opt, "count") != 0)
+    return luaL_error(L, "collectgarbage('%s') is not allowed in plugins (only 'count')", opt);
+  lua_pushnumber(L, (lua_Number)lua_gc(L, LUA_GCCOUNT, 0) + lua_gc(L, LUA_GCCOUNTB, 0) / 1024.0);
+  return 1;
+}
+
+/// print(...) and cultivar.log(...): tab-joined text, prefixed with the caller's file:line.
+static int host_log(lua_State *L) {
+  int n = lua_gettop(L);
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  luaL_where(L, 1);
+  luaL_addvalue(&b);
+  for (int i = 1; i <= n; i++) {
+    if (i > 1) luaL_addchar(&b, '\t');
+    luaL_tolstring(L, i, NULL);
+    luaL_addvalue(&b);
+  }
+  luaL_pushresult(&b);
+  size_t len = 0;
+  const char *text = lua_tolstring(L, -1, &len);
+  cv_append_log(cv_owner(L), text, len);
+  return 0;
+}
+
+/// __newindex of strict environments: names the undeclared global and the caller's line.
+static int refuse_global(lua_State *L) {
+  const char *name = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
+  luaL_where(L, 1);
+  lua_pushfstring(L,
+                  "assignment to undeclared global '%s' (declare it with 'local %s' or put it in "
+                  "the returned table)",
+                  name, name);
+  lua_concat(L, 2);
+  return lua_error(L);
+}
+
+static void open_lib(lua_State *L, const char *name, lua_CFunction open) {
+  luaL_requiref(L, name, open, 1);
+  lua_pop(L, 1);
+}
+
+static const char *const hardening =
+    "local rs = math.randomseed\n"
+    "rs(0)\n"
+    "math.randomseed = function(a, b) return rs(a or 0, b or 0) end\n"
+    "string.dump = nil\n";
+
+int cv_open_sandbox(lua_State *L) {
+  open_lib(L, LUA_GNAME, luaopen_base);
+  open_lib(L, LUA_STRLIBNAME, luaopen_string);
+  open_lib(L, LUA_TABLIBNAME, luaopen_table);
+  open_lib(L, LUA_MATHLIBNAME, luaopen_math);
+  open_lib(L, LUA_UTF8LIBNAME, luaopen_utf8);
+  lua_pushnil(L);
+  lua_setglobal(L, "dofile");
+  lua_pushnil(L);
+  lua_setglobal(L, "loadfile");
+  lua_pushcfunction(L, safe_load);
+  lua_setglobal(L, "load");
+  lua_pushcfunction(L, safe_collectgarbage);
+  lua_setglobal(L, "collectgarbage");
+  lua_pushcfunction(L, host_log);
+  lua_setglobal(L, "print");
+  // The native half of the `cultivar` module; the host prelude wraps it and removes the name.
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, host_log);
+  lua_setfield(L, -2, "log");
+  lua_setglobal(L, "__cultivar_native");
+  // Strings share one metatable: hide it so plugins cannot patch string methods.
+  lua_pushliteral(L, "");
+  if (lua_getmetatable(L, -1)) {
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  if (luaL_loadbufferx(L, hardening, strlen(hardening), "=sandbox", "t") != LUA_OK)
+    return lua_error(L);
+  lua_call(L, 0, 0);
+  return 0;
+}
+
+static int seal_globals(lua_State *L) {
+  lua_pushglobaltable(L);
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, refuse_global);
+  lua_setfield(L, -2, "__newindex");
+  lua_setmetatable(L, -2);
+  return 0;
+}
+
+void cv_seal_globals(cv_state *s) {
+  lua_pushcfunction(s->L, seal_globals);
+  cv_begin_call(s);
+  int status = cv_end_call(s, lua_pcall(s->L, 0, 0, 0));
+  if (status != LUA_OK) cv_take_error(s, status);
+}
+
+/// Replaces the _ENV of the function on top of the stack with a fresh strict environment.
+static void give_strict_env(lua_State *L) {
+  lua_createtable(L, 0, 0);
+  lua_createtable(L, 0, 2);
+  lua_pushglobaltable(L);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, refuse_global);
+  lua_setfield(L, -2, "__newindex");
+  lua_setmetatable(L, -2);
+  if (lua_setupvalue(L, -2, 1) == NULL) lua_pop(L, 1);
+}
+
+struct load_request {
+  const char *source;
+  size_t len;
+  const char *chunkname;
+  int strict_env;
+  int ref;
+  int syntax_error;
+};
+
+static int load_body(lua_State *L) {
+  struct load_request *req = lua_touserdata(L, 1);
+  lua_settop(L, 0);
+  int status = luaL_loadbufferx(L, req->source, req->len, req->chunkname, "t");
+  if (status != LUA_OK) {
+    req->syntax_error = status == LUA_ERRSYNTAX;
+    return lua_error(L);
+  }
+  if (req->strict_env) give_strict_env(L);
+  lua_call(L, 0, 1);
+  req->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
+int cv_load(cv_state *s, const char *source, size_t len, const char *chunkname, int strict_env,
+            int *ref) {
+  lua_State *L = s->L;
+  if (!lua_checkstack(L, 4)) {
+    cv_set_error(s, "not enough memory");
+    return LUA_ERRMEM;
+  }
+  struct load_request req = {source, len, chunkname, strict_env, LUA_NOREF, 0};
+  lua_pushcfunction(L, cv_message_handler);
+  int handler = lua_gettop(L);
+  lua_pushcfunction(L, load_body);
+  lua_pushlightuserdata(L, &req);
+  cv_begin_call(s);
+  int status = cv_end_call(s, lua_pcall(L, 1, 0, handler));
+  if (status != LUA_OK) {
+    cv_take_error(s, status);
+    if (req.syntax_error) {
+      // A syntax error is re-raised from load_body: report it as one, without a traceback.
+      status = LUA_ERRSYNTAX;
+      free(s->traceback);
+      s->traceback = NULL;
+    } else if (atomic_exchange(&s->timed_out, 0)) {
+      status = CV_ERRTIMEOUT;
+    }
+  }
+  lua_settop(L, handler - 1);
+  *ref = req.ref;
+  return status;
+}
