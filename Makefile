@@ -1,0 +1,41 @@
+# Cultivar: `make run` scores the bundled sample, `make test` runs every test.
+SWIFT ?= swift
+BIN := .build/debug/cultivar
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+
+.PHONY: help deps build run test test-swift test-crosscheck sample clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+deps: ## Install Debian's Lua 5.4 C library and pkg-config when missing
+	@if ! pkg-config --exists lua5.4 2>/dev/null; then \
+	  echo "installing liblua5.4-dev and pkg-config"; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends liblua5.4-dev pkg-config; \
+	fi
+
+build: deps ## Build cultivar (debug)
+	$(SWIFT) build
+
+run: build ## Score the bundled sample survey
+	$(BIN) score surveys/learning-culture.yaml --responses surveys/sample-responses.csv
+
+sample: ## Regenerate surveys/sample-responses.csv (deterministic)
+	python3 scripts/generate_sample.py surveys/sample-responses.csv
+
+test: build test-swift test-crosscheck ## Run all tests
+
+test-swift: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+$(PYTHON):
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q pandas
+
+test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas implementation
+	$(PYTHON) Tests/crosscheck/check_scores.py --cultivar $(BIN)
+
+clean: ## Remove build products
+	rm -rf .build $(VENV)

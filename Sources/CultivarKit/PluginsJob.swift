@@ -1,0 +1,52 @@
+import PluginHost
+import SurveyModel
+
+/// `cultivar plugins list` and `cultivar plugins check`.
+public struct PluginsJob {
+  public var workspace: Workspace
+
+  public init(workspace: Workspace) {
+    self.workspace = workspace
+  }
+
+  /// A table of the plugins found (id, name, version, file, dimensions, items), then the
+  /// plugins that failed to load.
+  public func list() -> (text: String, failures: [PluginError]) {
+    let catalog = workspace.catalog()
+    var rows = [["ID", "NAME", "VERSION", "FILE", "DIMS", "ITEMS"]]
+    for plugin in catalog.plugins {
+      let f = plugin.framework
+      rows.append([f.id, f.name, f.version, plugin.file, String(f.dimensions.count), String(f.items.count)])
+    }
+    let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+    var lines = rows.map { row in
+      row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }.joined(separator: "  ").trimmingSuffixSpaces()
+    }
+    if catalog.plugins.isEmpty { lines.append("(no plugins found in \(workspace.pluginFolders(surveyFile: nil).joined(separator: ", ")))") }
+    for note in catalog.notes { lines.append("note: \(note)") }
+    return (lines.joined(separator: "\n") + "\n", catalog.failures)
+  }
+
+  /// Validates the given plugin files, or every plugin found when none are given.
+  /// - Returns: one "ok" line per valid plugin.
+  /// - Throws: ``PluginProblems`` listing every problem of every failing plugin.
+  public func check(files: [String]) throws -> String {
+    let catalog: PluginCatalog
+    if files.isEmpty {
+      catalog = workspace.catalog()
+    } else {
+      catalog = PluginCatalog(directories: [], files: files, workingDirectory: workspace.workingDirectory, limits: workspace.limits)
+    }
+    let lines = catalog.plugins.map { "ok: \($0.file) (\($0.framework.id) \($0.framework.version): \($0.framework.dimensions.count) dimensions, \($0.framework.items.count) items)" }
+    if !catalog.failures.isEmpty { throw PluginProblems(errors: catalog.failures, passed: lines) }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+extension String {
+  func trimmingSuffixSpaces() -> String {
+    var s = self
+    while s.last == " " { s.removeLast() }
+    return s
+  }
+}

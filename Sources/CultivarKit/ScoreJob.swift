@@ -1,0 +1,102 @@
+import Foundation
+import PluginHost
+import Reports
+import Scoring
+import SurveyIO
+import SurveyModel
+
+/// `cultivar score`: reads a survey and its responses once, folds them into per-team results
+/// and renders them.
+public struct ScoreJob {
+  public var surveyPath: String
+  public var responsesPath: String
+  public var format: String
+  /// Where to write the report (nil = return it for standard output).
+  public var outputPath: String?
+  /// Leave invalid rows out (and write them to `rejectsPath`) instead of failing.
+  public var skipInvalid: Bool
+  public var rejectsPath: String?
+  public var workspace: Workspace
+  /// Receives warnings and the row summary (for standard error).
+  public var note: (String) -> Void
+
+  public init(surveyPath: String, responsesPath: String, format: String = "table", outputPath: String? = nil,
+              skipInvalid: Bool = false, rejectsPath: String? = nil, workspace: Workspace = Workspace(),
+              note: @escaping (String) -> Void = { _ in }) {
+    self.surveyPath = surveyPath
+    self.responsesPath = responsesPath
+    self.format = format
+    self.outputPath = outputPath
+    self.skipInvalid = skipInvalid
+    self.rejectsPath = rejectsPath
+    self.workspace = workspace
+    self.note = note
+  }
+
+  /// Runs the job.
+  /// - Returns: the rendered report when no output file was given, else nil.
+  /// - Throws: ``InputError``, ``InputProblems``, ``PluginError``; nothing is written then.
+  public func run() throws -> String? {
+    guard let reporter = makeReporter(format: format) else {
+      throw InputError(kind: .file, file: format, message: "unknown format '\(format)'", hint: "use one of: \(builtInReporters.map { type(of: $0).identifier }.joined(separator: ", "))")
+    }
+    let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
+    let catalog = workspace.catalog(surveyFile: surveyPath)
+    let frameworks = try FrameworkResolver.resolve(survey, catalog: catalog)
+    reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)))
+    let plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
+    let engine = ScoreEngine(plan: plan, hooks: frameworks.map { $0.plugin.framework.hooks.isEmpty ? nil : $0.plugin })
+    let scales = Dictionary(plan.frameworks.flatMap { f in f.items.map { ($0.id, f.framework.scale) } }, uniquingKeysWith: { a, _ in a })
+    let shownResponses = workspace.display(responsesPath)
+    let reader = try ResponseFileReader(path: responsesPath, displayName: shownResponses, survey: survey,
+                                        items: plan.slots.map { .init(id: $0, scale: scales[$0]!) })
+    var rejects = RejectsWriter(header: reader.header)
+    var problems: [InputError] = []
+    var problemCount = 0
+    while let outcome = try reader.next() {
+      switch outcome {
+      case .row(let row):
+        do { try engine.add(row) } catch var error as PluginError {
+          error.responsesFile = shownResponses
+          throw error
+        }
+      case .rejected(let line, let rowProblems, let fields):
+        rejects.add(line: line, problems: rowProblems, fields: fields)
+        problemCount += rowProblems.count
+        if problems.count < 20 { problems += rowProblems.prefix(20 - problems.count).map { $0.error(in: shownResponses) } }
+      }
+    }
+    if !skipInvalid, problemCount > 0 {
+      var all = problems
+      all[0].hint = "fix the rows, or run with --skip-invalid to leave them out and write them to a rejects file"
+      throw InputProblems(all, total: problemCount)
+    }
+    let (results, privacy) = try engine.results(minGroupSize: survey.minGroupSize)
+    var rejectsFile: String? = nil
+    if rejects.count > 0 {
+      let path = rejectsPath ?? defaultRejectsPath()
+      rejectsFile = workspace.display(path)
+      try rejects.write(to: path)
+    }
+    let input = InputSummary(file: shownResponses, rowsRead: reader.rowsRead, rowsUsed: engine.respondentCount, rowsRejected: rejects.count, rejectsFile: rejectsFile)
+    let report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: results, privacy: privacy)
+    note("\(shownResponses): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected" + (rejectsFile.map { " (written to \($0))" } ?? ""))
+    let text = reporter.render(report)
+    guard let outputPath else { return text }
+    try AtomicFile.write(text, to: outputPath)
+    return nil
+  }
+
+  private func defaultRejectsPath() -> String {
+    let base = outputPath ?? responsesPath
+    let url = URL(fileURLWithPath: base)
+    return url.deletingPathExtension().path + ".rejects.csv"
+  }
+
+  private func reportUnusedFailures(_ catalog: PluginCatalog, used: Set<String>) {
+    for note in catalog.notes { self.note("warning: \(note)") }
+    for failure in catalog.failures where !(failure.pluginID.map(used.contains) ?? false) {
+      self.note("warning: \(failure.file) was not loaded (not needed for this survey): \(failure.problems.first ?? "")")
+    }
+  }
+}

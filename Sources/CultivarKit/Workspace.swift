@@ -1,0 +1,39 @@
+import Foundation
+import LuaBridge
+import PluginHost
+
+/// Where the command runs: the working directory, the plugin folders given on the command line
+/// and in the environment, and the Lua limits.
+public struct Workspace: Sendable {
+  public var workingDirectory: String
+  /// `--plugins DIR` folders, in the order given.
+  public var pluginDirectories: [String]
+  /// The value of `CULTIVAR_PLUGIN_PATH`.
+  public var pluginPath: String?
+  public var limits: LuaLimits
+
+  public init(
+    workingDirectory: String = FileManager.default.currentDirectoryPath, pluginDirectories: [String] = [],
+    pluginPath: String? = ProcessInfo.processInfo.environment["CULTIVAR_PLUGIN_PATH"], limits: LuaLimits = .standard
+  ) {
+    self.workingDirectory = workingDirectory
+    self.pluginDirectories = pluginDirectories
+    self.pluginPath = pluginPath
+    self.limits = limits
+  }
+
+  /// The plugin folders for a survey file (or none), in precedence order.
+  public func pluginFolders(surveyFile: String?) -> [String] {
+    PluginLocator.directories(explicit: pluginDirectories, environment: pluginPath, surveyFile: surveyFile, workingDirectory: workingDirectory)
+  }
+
+  /// Loads every plugin visible from here.
+  public func catalog(surveyFile: String? = nil, extraFiles: [String] = []) -> PluginCatalog {
+    PluginCatalog(directories: pluginFolders(surveyFile: surveyFile), files: extraFiles, workingDirectory: workingDirectory, limits: limits)
+  }
+
+  /// `path` as shown in messages (relative to the working directory when inside it).
+  public func display(_ path: String) -> String {
+    PluginLocator.displayPath(path, workingDirectory: workingDirectory)
+  }
+}

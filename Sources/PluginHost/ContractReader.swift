@@ -1,0 +1,220 @@
+import LuaBridge
+import SurveyModel
+
+/// Turns the table a plugin returns into a ``Framework``, listing every way it breaks the
+/// plugin contract (v1) in plain words, with the line where the problem is written.
+struct ContractReader {
+  static let knownFields = [
+    "api", "id", "name", "version", "description", "source", "scale", "dimensions", "items", "bands",
+    "min_answered", "index_rule", "score", "index", "band",
+  ]
+  static let requiredText = ["id", "name", "version", "description", "source"]
+
+  let file: String
+  let locator: SourceLocator
+  private(set) var problems: [String] = []
+
+  init(file: String, source: String) {
+    self.file = file
+    self.locator = SourceLocator(source: source)
+  }
+
+  private mutating func problem(_ message: String, line: Int?) {
+    problems.append(line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)")
+  }
+
+  mutating func read(_ value: LuaValue) -> Framework? {
+    guard let plugin = value.table else {
+      problem("the plugin must return a table (got \(value.typeName))", line: nil)
+      return nil
+    }
+    for key in plugin.fieldNames where !Self.knownFields.contains(key) && !key.hasPrefix("_") {
+      problem("unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.knownFields))", line: locator.line(ofField: key))
+    }
+    checkAPI(plugin["api"])
+    var text: [String: String] = [:]
+    for key in Self.requiredText {
+      if let s = plugin[key].string, !s.allSatisfy(\.isWhitespace) { text[key] = s } else {
+        problem("'\(key)' must be non-empty text (got \(plugin[key].typeName))", line: locator.line(ofField: key))
+      }
+    }
+    if let id = text["id"], !id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) {
+      problem("'id' may hold only lowercase letters, digits, '-', '_' and '.' (got '\(id)')", line: locator.line(ofField: "id"))
+    }
+    let scale = readScale(plugin["scale"])
+    let dimensions = readDimensions(plugin["dimensions"])
+    let hooks = readHooks(plugin)
+    let items = readItems(plugin["items"], dimensions: dimensions, scoreHook: hooks.contains(.score))
+    let bands = readBands(plugin["bands"])
+    var minimumAnswered = 1
+    if case .number(let n) = plugin["min_answered"] {
+      if n >= 1, n == n.rounded() { minimumAnswered = Int(n) } else { problem("'min_answered' must be a whole number of at least 1 (got \(Number.format(n)))", line: locator.line(ofField: "min_answered")) }
+    } else if !plugin["min_answered"].isNil {
+      problem("'min_answered' must be a number (got \(plugin["min_answered"].typeName))", line: locator.line(ofField: "min_answered"))
+    }
+    let indexRule = optionalText(plugin, "index_rule")
+    guard problems.isEmpty, let scale else { return nil }
+    return Framework(
+      id: text["id"]!, name: text["name"]!, version: text["version"]!, description: text["description"]!,
+      source: text["source"]!, scale: scale, dimensions: dimensions, items: items, bands: bands,
+      minimumAnswered: minimumAnswered, hooks: hooks, indexRuleText: indexRule, origin: file)
+  }
+
+  private mutating func checkAPI(_ value: LuaValue) {
+    let line = locator.line(ofField: "api")
+    guard case .number(let api) = value, api == api.rounded() else {
+      problem("'api' must be the plugin API version the plugin is written for, e.g. 'api = \(HostAPI.version)' (got \(value.typeName))", line: line)
+      return
+    }
+    if api > Double(HostAPI.version) {
+      problem("the plugin needs plugin API \(Int(api)) but this cultivar provides \(HostAPI.version): upgrade cultivar", line: line)
+    } else if api < 1 {
+      problem("'api' must be at least 1 (got \(Number.format(api)))", line: line)
+    }
+  }
+
+  private mutating func optionalText(_ table: LuaTable, _ key: String) -> String? {
+    switch table[key] {
+    case .nil: return nil
+    case .string(let s): return s
+    case let other:
+      problem("'\(key)' must be text (got \(other.typeName))", line: locator.line(ofField: key))
+      return nil
+    }
+  }
+
+  private mutating func readScale(_ value: LuaValue) -> Scale? {
+    let line = locator.line(ofField: "scale")
+    guard let table = value.table else {
+      problem("'scale' must be a table such as { min = 1, max = 5, labels = {...} } (got \(value.typeName))", line: line)
+      return nil
+    }
+    guard let min = table["min"].number, let max = table["max"].number else {
+      problem("'scale' needs numbers 'min' and 'max'", line: line)
+      return nil
+    }
+    guard min < max else {
+      problem("'scale.min' (\(Number.format(min))) must be below 'scale.max' (\(Number.format(max)))", line: line)
+      return nil
+    }
+    var labels: [String] = []
+    if !table["labels"].isNil {
+      let raw = table["labels"].table?.sequence ?? []
+      labels = raw.compactMap(\.string)
+      if labels.count != raw.count || table["labels"].table == nil {
+        problem("'scale.labels' must be a list of text labels", line: locator.line(ofField: "labels"))
+      } else if min == min.rounded(), max == max.rounded(), labels.count != Int(max - min) + 1 {
+        problem("'scale.labels' has \(labels.count) labels but the scale \(Number.format(min))–\(Number.format(max)) has \(Int(max - min) + 1) points", line: locator.line(ofField: "labels"))
+      }
+    }
+    let favorable = readPoints(table["favorable"], name: "favorable", min: min, max: max)
+    let unfavorable = readPoints(table["unfavorable"], name: "unfavorable", min: min, max: max)
+    return Scale(min: min, max: max, labels: labels, favorable: favorable, unfavorable: unfavorable)
+  }
+
+  private mutating func readPoints(_ value: LuaValue, name: String, min: Double, max: Double) -> [Double]? {
+    guard !value.isNil else { return nil }
+    let points = value.table?.sequence.compactMap(\.number) ?? []
+    guard let list = value.table, points.count == list.sequence.count, !points.isEmpty,
+          points.allSatisfy({ $0 >= min && $0 <= max }) else {
+      problem("'scale.\(name)' must be a list of scale points between \(Number.format(min)) and \(Number.format(max))", line: locator.line(ofField: name))
+      return nil
+    }
+    return points
+  }
+
+  private mutating func readDimensions(_ value: LuaValue) -> [Dimension] {
+    guard let list = value.table, !list.sequence.isEmpty else {
+      problem("'dimensions' must be a non-empty list of { id = ..., name = ... } tables (got \(value.typeName))", line: locator.line(ofField: "dimensions"))
+      return []
+    }
+    var dimensions: [Dimension] = []
+    var seen = Set<String>()
+    for (index, entry) in list.sequence.enumerated() {
+      guard let table = entry.table, let id = table["id"].string, !id.isEmpty else {
+        problem("dimension #\(index + 1) needs an 'id'", line: locator.line(ofField: "dimensions"))
+        continue
+      }
+      let line = locator.line(ofString: id)
+      if !seen.insert(id).inserted { problem("dimension '\(id)' is declared twice", line: line) }
+      guard let name = table["name"].string, !name.isEmpty else {
+        problem("dimension '\(id)' needs a 'name'", line: line)
+        continue
+      }
+      var threshold = 50.0
+      if let below = table["advice_below"].number { threshold = below }
+      dimensions.append(Dimension(id: id, name: name, description: table["description"].string ?? "", advice: table["advice"].string, adviceBelow: threshold))
+    }
+    return dimensions
+  }
+
+  private mutating func readItems(_ value: LuaValue, dimensions: [Dimension], scoreHook: Bool) -> [Item] {
+    guard let list = value.table, !list.sequence.isEmpty else {
+      problem("'items' must be a non-empty list of { id = ..., text = ..., dimension = ... } tables (got \(value.typeName))", line: locator.line(ofField: "items"))
+      return []
+    }
+    let dimensionIDs = dimensions.map(\.id)
+    var items: [Item] = []
+    var seen = Set<String>()
+    for (index, entry) in list.sequence.enumerated() {
+      guard let table = entry.table, let id = table["id"].string, !id.isEmpty else {
+        problem("item #\(index + 1) needs an 'id'", line: locator.line(ofField: "items"))
+        continue
+      }
+      let line = locator.line(ofString: id, after: (locator.line(ofField: "items") ?? 1) - 1)
+      if !seen.insert(id).inserted { problem("item '\(id)' is declared twice", line: line) }
+      if (table["text"].string ?? "").isEmpty { problem("item '\(id)' needs its question 'text'", line: line) }
+      let dimension = table["dimension"].string ?? ""
+      if !dimensionIDs.contains(dimension) {
+        let what = dimension.isEmpty ? "names no 'dimension'" : "names unknown dimension '\(dimension)'\(Suggestion.hint(for: dimension, in: dimensionIDs))"
+        problem("item '\(id)' \(what)", line: line)
+      }
+      var reverse = false
+      switch table["reverse"] {
+      case .nil: break
+      case .boolean(let b): reverse = b
+      case let other: problem("item '\(id)': 'reverse' must be true or false (got \(other.typeName))", line: line)
+      }
+      items.append(Item(id: id, text: table["text"].string ?? "", dimension: dimension, reverse: reverse))
+    }
+    if !scoreHook {
+      for dimension in dimensions where !items.contains(where: { $0.dimension == dimension.id }) {
+        problem("dimension '\(dimension.id)' has no items", line: locator.line(ofString: dimension.id))
+      }
+    }
+    return items
+  }
+
+  private mutating func readBands(_ value: LuaValue) -> [Band] {
+    guard !value.isNil else { return [] }
+    let line = locator.line(ofField: "bands")
+    guard let list = value.table else {
+      problem("'bands' must be a list of { min = ..., label = ..., advice = ... } tables", line: line)
+      return []
+    }
+    var bands: [Band] = []
+    for (index, entry) in list.sequence.enumerated() {
+      guard let table = entry.table, let min = table["min"].number, let label = table["label"].string else {
+        problem("band #\(index + 1) needs a number 'min' and a text 'label'", line: line)
+        continue
+      }
+      bands.append(Band(min: min, label: label, advice: table["advice"].string))
+    }
+    if bands.map(\.min) != bands.map(\.min).sorted() || Set(bands.map(\.min)).count != bands.count {
+      problem("'bands' must be listed from the lowest 'min' up, each with a different 'min'", line: line)
+    }
+    return bands
+  }
+
+  private mutating func readHooks(_ plugin: LuaTable) -> Framework.Hooks {
+    var hooks: Framework.Hooks = []
+    for (name, hook) in [("score", Framework.Hooks.score), ("index", .index), ("band", .band)] {
+      switch plugin[name] {
+      case .nil: break
+      case .function: hooks.insert(hook)
+      case let other: problem("'\(name)' must be a function (got \(other.typeName))", line: locator.line(ofField: name))
+      }
+    }
+    return hooks
+  }
+}

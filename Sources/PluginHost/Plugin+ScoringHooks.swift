@@ -1,0 +1,122 @@
+import LuaBridge
+import Scoring
+import SurveyModel
+
+/// The plugin's Lua hooks, as the scoring engine calls them.
+extension Plugin: ScoringHooks {
+  /// Calls `score(respondent)`. The respondent table holds `id`, `team`, `answers` (raw, by
+  /// item id), `keyed` (reverse-keyed) and `scores` (declarative, by dimension id); missing
+  /// answers are nil. The hook returns nil (keep all scores) or a table of dimension id →
+  /// score, or false for "no score".
+  public func respondentScores(_ r: RespondentContext) throws -> [(dimension: Int, score: Double?)] {
+    let dimensions = framework.dimensions
+    prepareArguments { args in
+      args.beginTable(fieldSlots: 6)
+      args.field("id", .string(r.respondent))
+      args.field("team", .string(r.team))
+      args.field("row", number: Double(r.line))
+      for (name, values) in [("answers", r.raw), ("keyed", r.keyed)] {
+        args.beginField(name, fieldSlots: r.items.count)
+        for (item, x) in zip(r.items, values) where !x.isNaN { args.field(item.id, number: x) }
+        args.endTable()
+      }
+      args.beginField("scores", fieldSlots: dimensions.count)
+      for (dimension, x) in zip(dimensions, r.scores) where !x.isNaN { args.field(dimension.id, number: x) }
+      args.endTable()
+      args.endTable()
+    }
+    do throws(PluginError) {
+      let result = try callHook("score")
+      return try overrides(from: result)
+    } catch var error {
+      error.team = r.team
+      error.respondent = r.respondent
+      error.row = r.line
+      throw error
+    }
+  }
+
+  private func overrides(from result: LuaValue) throws(PluginError) -> [(dimension: Int, score: Double?)] {
+    guard case .table(let table) = result else {
+      if result.isNil { return [] }
+      throw hookProblem("score", "must return nil or a table of dimension id = score (returned a \(result.typeName))")
+    }
+    let ids = framework.dimensions.map(\.id)
+    let scale = framework.scale
+    var overrides: [(dimension: Int, score: Double?)] = []
+    for name in table.fieldNames {
+      guard let d = ids.firstIndex(of: name) else {
+        throw hookProblem("score", "returned a score for unknown dimension '\(name)'\(Suggestion.hint(for: name, in: ids))")
+      }
+      switch table[name] {
+      case .boolean(false): overrides.append((d, nil))
+      case .number(let x) where x.isFinite && scale.contains(x): overrides.append((d, x))
+      case .number(let x):
+        throw hookProblem("score", "returned \(x) for dimension '\(name)', outside the scale \(scale.rangeText)")
+      case let other:
+        throw hookProblem("score", "returned a \(other.typeName) for dimension '\(name)': use a number, or false for no score")
+      }
+    }
+    if !table.sequence.isEmpty || !table.otherKeys.isEmpty {
+      throw hookProblem("score", "must return a table keyed by dimension id, not a list")
+    }
+    return overrides
+  }
+
+  /// Calls `index(team)` with `name`, `n`, `index` (the declarative index) and `dimensions`
+  /// (by id: `n`, `mean`, `sd`, `pomp`, `favorable`).
+  public func index(of team: TeamContext) throws -> Double? {
+    prepareArguments { args in
+      args.beginTable(fieldSlots: 4)
+      args.field("name", .string(team.team))
+      args.field("n", number: Double(team.n))
+      if let index = team.declarativeIndex { args.field("index", number: index) }
+      args.beginField("dimensions", fieldSlots: team.dimensions.count)
+      for dimension in team.dimensions {
+        args.beginField(dimension.id, fieldSlots: 5)
+        args.field("n", number: Double(dimension.n))
+        for (key, value) in [("mean", dimension.mean), ("sd", dimension.sd), ("pomp", dimension.pomp), ("favorable", dimension.favorable)] {
+          if let value { args.field(key, number: value) }
+        }
+        args.endTable()
+      }
+      args.endTable()
+      args.endTable()
+    }
+    do throws(PluginError) {
+      switch try callHook("index") {
+      case .nil: return nil
+      case .number(let x) where x.isFinite: return x
+      case let other: throw hookProblem("index", "must return a number or nil (returned \(other == .number(.nan) ? "NaN" : other.typeName))")
+      }
+    } catch var error {
+      error.team = team.team
+      throw error
+    }
+  }
+
+  /// Calls `band(index, team_name)`; it returns a label, or a table with `label` and `advice`.
+  public func band(for index: Double, team: String) throws -> Band? {
+    prepareArguments { args in
+      args.append(.number(index))
+      args.append(.string(team))
+    }
+    do throws(PluginError) {
+      switch try callHook("band") {
+      case .nil: return nil
+      case .string(let label): return Band(min: index, label: label)
+      case .table(let table):
+        guard let label = table["label"].string else { throw hookProblem("band", "returned a table without a text 'label'") }
+        return Band(min: index, label: label, advice: table["advice"].string)
+      case let other: throw hookProblem("band", "must return a label, a { label = ..., advice = ... } table, or nil (returned a \(other.typeName))")
+      }
+    } catch var error {
+      error.team = team
+      throw error
+    }
+  }
+
+  private func hookProblem(_ hook: String, _ message: String) -> PluginError {
+    PluginError(kind: .runtime, file: file, pluginID: framework.id, hook: hook, problems: ["\(file): '\(hook)' \(message)"])
+  }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import LuaBridge
+import Scoring
+import SurveyModel
+
+/// A loaded, validated framework plugin: its own sandboxed Lua state, its framework and its
+/// hooks. A plugin belongs to one thread at a time.
+public final class Plugin {
+  public let framework: Framework
+  /// The file as shown in messages.
+  public let file: String
+  private let sandbox: LuaSandbox
+  private let table: LuaReference
+  private var arguments = LuaArguments()
+  /// Where `print` and `cultivar.log` lines go (default: stderr).
+  public var logSink: (String) -> Void = { FileHandle.standardError.write(Data(("log: " + $0 + "\n").utf8)) }
+
+  /// Loads a plugin from source text.
+  /// - Parameters:
+  ///   - source: the Lua text.
+  ///   - file: the path shown in messages and used as the chunk name.
+  ///   - limits: memory and time limits of its Lua state.
+  /// - Throws: ``PluginError`` (syntax, runtime, limits or contract problems).
+  public init(source: String, file: String, limits: LuaLimits = .standard) throws(PluginError) {
+    self.file = file
+    do {
+      sandbox = try LuaSandbox(limits: limits)
+      try sandbox.runTrusted(source: HostAPI.prelude, chunkName: "cultivar/prelude.lua", sealGlobals: true)
+      table = try sandbox.load(source: source, chunkName: file)
+    } catch {
+      throw PluginError(lua: error, file: file, pluginID: nil, hook: nil)
+    }
+    var reader = ContractReader(file: file, source: source)
+    let value = sandbox.value(of: table)
+    guard let framework = reader.read(value) else {
+      throw PluginError(kind: .contract, file: file, pluginID: value.table?["id"].string, problems: reader.problems)
+    }
+    self.framework = framework
+    forwardLog()
+  }
+
+  /// Loads a plugin file.
+  public convenience init(path: String, displayPath: String? = nil, limits: LuaLimits = .standard) throws(PluginError) {
+    let shown = displayPath ?? path
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw PluginError(kind: .unreadable, file: shown, problems: ["cannot read the plugin file"])
+    }
+    try self.init(source: String(decoding: data, as: UTF8.self), file: shown, limits: limits)
+  }
+
+  func forwardLog() {
+    for line in sandbox.drainLog() { logSink(line) }
+  }
+
+  /// Calls one hook, turning Lua failures into a ``PluginError`` naming the hook.
+  func callHook(_ hook: String) throws(PluginError) -> LuaValue {
+    defer { forwardLog() }
+    do {
+      return try sandbox.call(table, field: hook, prepared: arguments, results: 1)[0]
+    } catch {
+      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook)
+    }
+  }
+
+  /// Builds the arguments of the next hook call.
+  func prepareArguments(_ build: (inout LuaArguments) -> Void) {
+    arguments.reset()
+    build(&arguments)
+  }
+
+  /// Memory held by the plugin's Lua state.
+  public var memoryUsed: Int { sandbox.memoryUsed }
+}
+
+extension PluginError {
+  init(lua error: LuaError, file: String, pluginID: String?, hook: String?) {
+    let kind: Kind
+    switch error.kind {
+    case .syntax: kind = .syntax
+    case .memoryLimit: kind = .memoryLimit
+    case .timeLimit: kind = .timeLimit
+    case .runtime, .errorHandler, .notAFunction: kind = .runtime
+    }
+    self.init(kind: kind, file: file, pluginID: pluginID, hook: hook, problems: [error.message], traceback: error.traceback)
+  }
+}

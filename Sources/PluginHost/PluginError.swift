@@ -1,0 +1,70 @@
+import SurveyModel
+
+/// A plugin that cannot be loaded, fails validation, or fails while scoring.
+public struct PluginError: Error, Sendable, CustomStringConvertible {
+  /// What failed.
+  public enum Kind: Equatable, Sendable {
+    /// The file cannot be read.
+    case unreadable
+    /// The Lua code does not compile.
+    case syntax
+    /// The code failed while loading or in a hook.
+    case runtime
+    /// The returned table breaks the plugin contract.
+    case contract
+    /// A resource limit was hit.
+    case memoryLimit, timeLimit
+  }
+
+  public var kind: Kind
+  /// The plugin file, as shown to the user (e.g. `plugins/senge.lua`).
+  public var file: String
+  /// The plugin id, when known.
+  public var pluginID: String?
+  /// The hook that failed (`score`, `index`, `band`), or nil while loading.
+  public var hook: String?
+  /// What was being scored: a team, or a respondent of a team.
+  public var team: String?
+  public var respondent: String?
+  /// The response file and line of the respondent's row.
+  public var responsesFile: String?
+  public var row: Int?
+  /// The problems: one Lua message (which names file:line), or every contract problem.
+  public var problems: [String]
+  public var traceback: String
+
+  public init(kind: Kind, file: String, pluginID: String? = nil, hook: String? = nil, problems: [String], traceback: String = "") {
+    self.kind = kind
+    self.file = file
+    self.pluginID = pluginID
+    self.hook = hook
+    self.problems = problems
+    self.traceback = traceback
+  }
+
+  /// What was going on, e.g. `plugin 'senge' (plugins/senge.lua), hook 'score', respondent 'r7' of team 'Ops' (responses.csv:9)`.
+  public var context: String {
+    var text = pluginID.map { "plugin '\($0)' (\(file))" } ?? file
+    if let hook { text += ", hook '\(hook)'" }
+    if let respondent {
+      text += ", respondent '\(respondent)'"
+      if let team { text += " of team '\(team)'" }
+    } else if let team {
+      text += ", team '\(team)'"
+    }
+    if let row { text += " (\(responsesFile ?? "responses"):\(row))" }
+    return text
+  }
+
+  public var description: String {
+    switch kind {
+    case .contract:
+      return problems.map { $0.hasPrefix(file) ? $0 : "\(file): \($0)" }.joined(separator: "\n")
+    default:
+      let lead = hook == nil ? "error loading \(context)" : "error running \(context)"
+      var text = "\(lead):\n  \(problems.joined(separator: "\n  "))"
+      if let hint = LuaHints.hint(for: problems.first ?? "") { text += "\n  hint: \(hint)" }
+      return text
+    }
+  }
+}

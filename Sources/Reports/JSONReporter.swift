@@ -1,0 +1,65 @@
+import SurveyModel
+
+/// The machine-readable report; its schema (`cultivar.score/1`) is documented in
+/// docs/score-json.md and only grows by new keys within a major version.
+public struct JSONReporter: Reporter {
+  public static let identifier = "json"
+  public static let schema = "cultivar.score/1"
+  public init() {}
+
+  public func render(_ report: ScoreReport) -> String {
+    let input = report.input
+    let root = JSON.object([
+      ("schema", .string(Self.schema)),
+      ("survey", .object([("id", .string(report.survey.id)), ("title", .string(report.survey.title))])),
+      ("input", .object([
+        ("file", .string(input.file)), ("rows_read", .number(Double(input.rowsRead))),
+        ("rows_used", .number(Double(input.rowsUsed))), ("rows_rejected", .number(Double(input.rowsRejected))),
+        ("rejects_file", .string(input.rejectsFile)),
+      ])),
+      ("privacy", .object([
+        ("min_group_size", .number(Double(report.privacy.minGroupSize))),
+        ("rule", .string(report.privacy.rule)),
+        ("suppressed", .array(report.privacy.suppressed.map { group in
+          .object([("team", .string(group.team)), ("n", .number(Double(group.n))), ("reason", .string(group.reason.rawValue))])
+        })),
+      ])),
+      ("frameworks", .array(report.frameworks.map(framework))),
+    ])
+    return root.render() + "\n"
+  }
+
+  private func framework(_ f: FrameworkResult) -> JSON {
+    .object([
+      ("id", .string(f.id)), ("name", .string(f.name)), ("version", .string(f.version)), ("source", .string(f.source)),
+      ("scale", .object([
+        ("min", .number(f.scale.min)), ("max", .number(f.scale.max)),
+        ("labels", .array(f.scale.labels.map { .string($0) })),
+        ("favorable", .array(f.scale.favorable.map { .number($0) })),
+        ("unfavorable", .array(f.scale.unfavorable.map { .number($0) })),
+      ])),
+      ("rules", .object([("index", .string(f.indexRule)), ("missing_data", .string(f.missingRule)), ("favorable", .string(f.favorableRule))])),
+      ("dimensions", .array(f.dimensions.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })),
+      ("teams", .array(f.teams.map(team))),
+      ("organisation", team(f.organisation)),
+    ])
+  }
+
+  private func team(_ t: TeamResult) -> JSON {
+    var fields: [(String, JSON)] = [("team", .string(t.team)), ("n", .number(Double(t.n))), ("suppressed", .bool(t.suppression != nil))]
+    if let reason = t.suppression {
+      fields.append(("suppression_reason", .string(reason.rawValue)))
+      return .object(fields)
+    }
+    fields.append(("index", .number(t.index)))
+    fields.append(("band", t.band.map { .object([("label", .string($0.label)), ("advice", .string($0.advice))]) } ?? .null))
+    fields.append(("dimensions", .array(t.dimensions.map { d in
+      .object([
+        ("id", .string(d.id)), ("n", .number(Double(d.n))), ("mean", .number(d.mean)), ("sd", .number(d.sd)),
+        ("pomp", .number(d.pomp)), ("favorable_pct", .number(d.favorable)), ("neutral_pct", .number(d.neutral)),
+        ("unfavorable_pct", .number(d.unfavorable)), ("advice", .string(d.advice)),
+      ])
+    })))
+    return .object(fields)
+  }
+}

@@ -1,0 +1,43 @@
+import SurveyModel
+
+/// Renders a score report in one output format.
+public protocol Reporter: Sendable {
+  /// The `--format` name.
+  static var identifier: String { get }
+  /// Renders the report as text.
+  func render(_ report: ScoreReport) -> String
+}
+
+/// Every built-in output format of `cultivar score`.
+public let builtInReporters: [any Reporter] = [TableReporter(), CSVReporter(), JSONReporter()]
+
+/// The reporter for a format name, if there is one.
+public func makeReporter(format: String) -> (any Reporter)? {
+  builtInReporters.first { type(of: $0).identifier == format }
+}
+
+/// Number formatting shared by the text reports.
+enum Format {
+  /// Fixed decimals, or "" for nil.
+  static func fixed(_ value: Double?, _ decimals: Int) -> String {
+    guard let value, value.isFinite else { return "" }
+    let factor = pow10(decimals)
+    let rounded = (value * factor).rounded() / factor
+    var text = String(rounded)
+    if let dot = text.firstIndex(of: ".") {
+      let have = text.distance(from: dot, to: text.endIndex) - 1
+      if decimals == 0 { text = String(text[..<dot]) } else if have < decimals { text += String(repeating: "0", count: decimals - have) }
+    } else if decimals > 0, !text.contains("e") {
+      text += "." + String(repeating: "0", count: decimals)
+    }
+    return text == "-0" || text.hasPrefix("-0.") && Double(text) == 0 ? String(text.dropFirst()) : text
+  }
+
+  /// Full precision (shortest text that reads back as the same double), or "" for nil.
+  static func exact(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "" }
+    return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+  }
+
+  private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { x, _ in x * 10 } }
+}

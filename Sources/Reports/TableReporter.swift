@@ -1,0 +1,72 @@
+import SurveyModel
+
+/// The human-readable report printed to a terminal.
+public struct TableReporter: Reporter {
+  public static let identifier = "table"
+  public init() {}
+
+  public func render(_ report: ScoreReport) -> String {
+    var out: [String] = []
+    let input = report.input
+    out.append("\(report.survey.title) (\(report.survey.id))")
+    out.append("\(input.file): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected" + (input.rejectsFile.map { " (see \($0))" } ?? ""))
+    for framework in report.frameworks {
+      out.append("")
+      out.append(contentsOf: section(framework))
+    }
+    out.append("")
+    out.append(contentsOf: privacy(report.privacy))
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  private func section(_ framework: FrameworkResult) -> [String] {
+    var out = ["== \(framework.name) (\(framework.id) \(framework.version)), scale \(framework.scale.rangeText) =="]
+    var summary = TextTable(["Team", "n", "Index", "Band"], rightAligned: [1, 2])
+    for team in framework.teams + [framework.organisation] {
+      if let reason = team.suppression {
+        summary.add([team.team, String(team.n), "-", reason == .belowMinimum ? "suppressed (fewer than the minimum group size)" : "suppressed (protects a smaller team)"])
+      } else {
+        summary.add([team.team, String(team.n), Format.fixed(team.index, 1), team.band?.label ?? ""])
+      }
+    }
+    out.append(summary.render())
+    out.append("")
+    var detail = TextTable(["Team", "Dimension", "n", "Mean", "SD", "POMP", "Fav %"], rightAligned: [2, 3, 4, 5, 6])
+    let names = Dictionary(uniqueKeysWithValues: framework.dimensions.map { ($0.id, $0.name) })
+    for team in framework.teams + [framework.organisation] where team.suppression == nil {
+      for dimension in team.dimensions {
+        detail.add([team.team, names[dimension.id] ?? dimension.id, String(dimension.n), Format.fixed(dimension.mean, 2),
+                    Format.fixed(dimension.sd, 2), Format.fixed(dimension.pomp, 1), Format.fixed(dimension.favorable, 1)])
+      }
+    }
+    out.append(detail.render())
+    let advice = (framework.teams + [framework.organisation]).filter { $0.suppression == nil }.flatMap { team in
+      team.dimensions.compactMap { d in d.advice.map { "- \(team.team), \(names[d.id] ?? d.id) (\(Format.fixed(d.pomp, 0))/100): \($0)" } }
+        + (team.band?.advice.map { ["- \(team.team), index \(Format.fixed(team.index, 1)) (\(team.band!.label)): \($0)"] } ?? [])
+    }
+    if !advice.isEmpty {
+      out.append("")
+      out.append("What to do:")
+      out.append(contentsOf: advice)
+    }
+    out.append("")
+    out.append("Index rule: \(framework.indexRule).")
+    out.append("Missing data: \(framework.missingRule).")
+    out.append("Favourability: \(framework.favorableRule).")
+    out.append("Source: \(framework.source)")
+    return out
+  }
+
+  private func privacy(_ privacy: PrivacySummary) -> [String] {
+    var out = ["Privacy: minimum group size \(privacy.minGroupSize); \(privacy.rule)."]
+    if privacy.suppressed.isEmpty {
+      out.append("No team was suppressed.")
+    } else {
+      for group in privacy.suppressed {
+        let why = group.reason == .belowMinimum ? "fewer than \(privacy.minGroupSize) respondents" : "hidden so that smaller hidden teams cannot be recovered"
+        out.append("- \(group.team) (n = \(group.n)): scores withheld, \(why)")
+      }
+    }
+    return out
+  }
+}

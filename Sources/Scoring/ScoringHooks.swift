@@ -1,0 +1,36 @@
+import SurveyModel
+
+/// A respondent handed to a framework's `score` hook.
+public struct RespondentContext {
+  public let respondent: String
+  public let team: String
+  /// The row's line in the response file.
+  public let line: Int
+  /// The framework's items in use, their raw answers and reverse-keyed answers (NaN = missing).
+  public let items: [Item]
+  public let raw: [Double]
+  public let keyed: [Double]
+  /// The declarative dimension scores, in framework dimension order (NaN = no score).
+  public let scores: [Double]
+}
+
+/// A team's dimension results handed to a framework's `index` hook.
+public struct TeamContext {
+  public let team: String
+  public let n: Int
+  public let dimensions: [DimensionScore]
+  /// The index the declarative rule gives.
+  public let declarativeIndex: Double?
+}
+
+/// The custom logic a framework may supply. The scoring engine calls these; it does not know
+/// how they are implemented (the plugin host implements them in Lua).
+public protocol ScoringHooks: AnyObject {
+  /// Replacement dimension scores for one respondent: (dimension index, score or nil for
+  /// "no score"). Dimensions not listed keep their declarative score.
+  func respondentScores(_ respondent: RespondentContext) throws -> [(dimension: Int, score: Double?)]
+  /// The team's index, or nil when it cannot be computed.
+  func index(of team: TeamContext) throws -> Double?
+  /// The interpretation of an index.
+  func band(for index: Double, team: String) throws -> Band?
+}

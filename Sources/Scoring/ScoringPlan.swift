@@ -1,0 +1,43 @@
+import SurveyModel
+
+/// How to score one framework: which value slots hold its items, their keys and dimensions.
+public struct FrameworkPlan: Sendable {
+  public let framework: Framework
+  /// The items in use (all of the framework's, or the survey's subset), in framework order.
+  public let items: [Item]
+  /// For each item in use: its value slot, dimension index and whether it is reverse-keyed.
+  let slots: [Int]
+  let dimensionOfItem: [Int]
+  let reverse: [Bool]
+}
+
+/// The compiled plan for a survey: the item slots of a response row and, per framework, how to
+/// turn them into dimension scores.
+public struct ScoringPlan: Sendable {
+  /// The item id held by each value slot of a ``ResponseRow``.
+  public let slots: [String]
+  public let frameworks: [FrameworkPlan]
+
+  /// Builds the plan. `uses` pairs each framework with the ids of the items the survey uses
+  /// (nil = all). Item ids must be unique across the survey.
+  public init(uses: [(framework: Framework, items: [String]?)]) {
+    var slots: [String] = []
+    var plans: [FrameworkPlan] = []
+    for (framework, subset) in uses {
+      let wanted = subset.map(Set.init)
+      let items = framework.items.filter { wanted?.contains($0.id) ?? true }
+      let dimensionIndex = Dictionary(uniqueKeysWithValues: framework.dimensions.enumerated().map { ($1.id, $0) })
+      var itemSlots: [Int] = []
+      for item in items {
+        itemSlots.append(slots.count)
+        slots.append(item.id)
+      }
+      plans.append(FrameworkPlan(
+        framework: framework, items: items, slots: itemSlots,
+        dimensionOfItem: items.map { dimensionIndex[$0.dimension] ?? 0 },
+        reverse: items.map(\.reverse)))
+    }
+    self.slots = slots
+    self.frameworks = plans
+  }
+}

@@ -1,0 +1,50 @@
+import SurveyModel
+
+/// Which CSV column holds the respondent id, the team and each item.
+struct HeaderMapping {
+  var respondent: Int
+  var team: Int
+  var slots: [Int?]
+
+  /// - Throws: ``InputProblems`` with every problem of the header.
+  init(header: [String], survey: SurveyDefinition, itemIDs: [String], file: String) throws {
+    let slotOfItem = Dictionary(itemIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    let ignored = Set(survey.ignoredColumns)
+    var problems: [InputError] = []
+    var seen: [String: Int] = [:]
+    var respondent = -1, team = -1
+    var slots: [Int?] = Array(repeating: nil, count: header.count)
+    let known = itemIDs + [survey.respondentColumn, survey.teamColumn] + survey.ignoredColumns
+    for (column, name) in header.enumerated() {
+      if let first = seen[name] {
+        problems.append(InputError(kind: .responses, file: file, line: 1, message: "column \(column + 1) '\(name)' repeats column \(first + 1)", hint: "each column may appear once; rename or remove the duplicate"))
+        continue
+      }
+      seen[name] = column
+      if name == survey.respondentColumn {
+        respondent = column
+      } else if name == survey.teamColumn {
+        team = column
+      } else if let slot = slotOfItem[name] {
+        slots[column] = slot
+      } else if !ignored.contains(name) {
+        let label = name.isEmpty ? "column \(column + 1) has no name" : "column \(column + 1) '\(name)' is not an item of this survey\(Suggestion.hint(for: name, in: known))"
+        problems.append(InputError(kind: .responses, file: file, line: 1, message: label, hint: "list metadata columns under 'columns: ignore:' in \(survey.file.isEmpty ? "the survey file" : survey.file)"))
+      }
+    }
+    if team < 0 {
+      problems.append(InputError(kind: .responses, file: file, line: 1, message: "there is no team column '\(survey.teamColumn)'\(Suggestion.hint(for: survey.teamColumn, in: header))", hint: "add the column, or set 'columns: team:' in the survey file to the column that holds the team"))
+    }
+    if respondent < 0 {
+      problems.append(InputError(kind: .responses, file: file, line: 1, message: "there is no respondent column '\(survey.respondentColumn)'\(Suggestion.hint(for: survey.respondentColumn, in: header))", hint: "add the column, or set 'columns: respondent:' in the survey file"))
+    }
+    let missing = itemIDs.filter { seen[$0] == nil }
+    if !missing.isEmpty {
+      problems.append(InputError(kind: .responses, file: file, line: 1, message: "no column for item\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))", hint: "add the columns (empty cells mean no answer), or list the items used under the framework's 'items:' in the survey file"))
+    }
+    if !problems.isEmpty { throw InputProblems(problems) }
+    self.respondent = respondent
+    self.team = team
+    self.slots = slots
+  }
+}

@@ -1,0 +1,121 @@
+/// A culture framework as declared by a plugin: what it measures and how to score it.
+public struct Framework: Equatable, Sendable {
+  public var id: String
+  public var name: String
+  public var version: String
+  public var description: String
+  /// The citation of the original work.
+  public var source: String
+  public var scale: Scale
+  public var dimensions: [Dimension]
+  public var items: [Item]
+  /// Interpretation bands of the index, lowest first.
+  public var bands: [Band]
+  /// The minimum number of answered items for a respondent to get a dimension score.
+  public var minimumAnswered: Int
+  /// Which optional hooks the plugin provides.
+  public var hooks: Hooks
+  /// How the plugin's `index` hook computes the index, in the author's words.
+  public var indexRuleText: String?
+  /// Where the framework comes from (the plugin file), for messages.
+  public var origin: String
+
+  /// The optional hooks a plugin may define.
+  public struct Hooks: OptionSet, Equatable, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// `score(respondent)`: overrides one respondent's dimension scores.
+    public static let score = Hooks(rawValue: 1)
+    /// `index(team)`: computes a team's index from its dimension results.
+    public static let index = Hooks(rawValue: 2)
+    /// `band(index)`: interprets an index.
+    public static let band = Hooks(rawValue: 4)
+  }
+
+  public init(
+    id: String, name: String, version: String, description: String, source: String, scale: Scale,
+    dimensions: [Dimension], items: [Item], bands: [Band] = [], minimumAnswered: Int = 1,
+    hooks: Hooks = [], indexRuleText: String? = nil, origin: String = ""
+  ) {
+    self.id = id
+    self.name = name
+    self.version = version
+    self.description = description
+    self.source = source
+    self.scale = scale
+    self.dimensions = dimensions
+    self.items = items
+    self.bands = bands
+    self.minimumAnswered = minimumAnswered
+    self.hooks = hooks
+    self.indexRuleText = indexRuleText
+    self.origin = origin
+  }
+
+  /// The index rule in force, in words.
+  public var indexRule: String {
+    if hooks.contains(.index) {
+      return "index computed by the plugin's index(team) hook" + (indexRuleText.map { ": \($0)" } ?? "")
+    }
+    return "index = mean over dimensions of POMP of the team's dimension means, POMP = (mean − \(Number.format(scale.min))) / (\(Number.format(scale.max)) − \(Number.format(scale.min))) × 100"
+  }
+
+  /// The missing-data rule in force, in words.
+  public var missingRule: String {
+    let base = "a respondent's dimension score is the mean of their answered items of that dimension (reverse-keyed items as \(Number.format(scale.min + scale.max)) − x), given when at least \(minimumAnswered) item\(minimumAnswered == 1 ? " is" : "s are") answered; unanswered items are left out"
+    return hooks.contains(.score) ? base + "; the plugin's score(respondent) hook may override these scores" : base
+  }
+
+  /// The band whose range holds `index`, if any.
+  public func band(for index: Double) -> Band? {
+    bands.last { index >= $0.min }
+  }
+}
+
+/// One dimension (subscale) of a framework.
+public struct Dimension: Equatable, Sendable {
+  public var id: String
+  public var name: String
+  public var description: String
+  /// What a team can do when it scores low on this dimension.
+  public var advice: String?
+  /// Below this POMP (0–100) the advice is shown (default 50).
+  public var adviceBelow: Double
+
+  public init(id: String, name: String, description: String = "", advice: String? = nil, adviceBelow: Double = 50) {
+    self.id = id
+    self.name = name
+    self.description = description
+    self.advice = advice
+    self.adviceBelow = adviceBelow
+  }
+}
+
+/// One survey item (question) of a framework.
+public struct Item: Equatable, Sendable {
+  public var id: String
+  public var text: String
+  public var dimension: String
+  /// Whether the item is reverse-keyed (agreement means a weaker culture).
+  public var reverse: Bool
+
+  public init(id: String, text: String, dimension: String, reverse: Bool = false) {
+    self.id = id
+    self.text = text
+    self.dimension = dimension
+    self.reverse = reverse
+  }
+}
+
+/// An interpretation band of the index: applies from `min` up to the next band's `min`.
+public struct Band: Equatable, Sendable, Codable {
+  public var min: Double
+  public var label: String
+  public var advice: String?
+
+  public init(min: Double, label: String, advice: String? = nil) {
+    self.min = min
+    self.label = label
+    self.advice = advice
+  }
+}

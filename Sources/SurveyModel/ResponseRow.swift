@@ -1,0 +1,16 @@
+/// One respondent's answers, as read from a response file.
+public struct ResponseRow: Sendable {
+  /// The line of the row in its file (1 = header), for messages.
+  public var line: Int
+  public var respondent: String
+  public var team: String
+  /// One value per survey item slot (see ``ScoringPlan/slots``); NaN means "not answered".
+  public var values: [Double]
+
+  public init(line: Int, respondent: String, team: String, values: [Double]) {
+    self.line = line
+    self.respondent = respondent
+    self.team = team
+    self.values = values
+  }
+}

@@ -1,0 +1,174 @@
+/// The result of scoring a survey's responses: per framework, per team and dimension.
+public struct ScoreReport: Equatable, Sendable {
+  public var survey: SurveyInfo
+  public var input: InputSummary
+  public var frameworks: [FrameworkResult]
+  public var privacy: PrivacySummary
+
+  public init(survey: SurveyInfo, input: InputSummary, frameworks: [FrameworkResult], privacy: PrivacySummary) {
+    self.survey = survey
+    self.input = input
+    self.frameworks = frameworks
+    self.privacy = privacy
+  }
+}
+
+/// What the report is about.
+public struct SurveyInfo: Equatable, Sendable {
+  public var id: String
+  public var title: String
+  public init(id: String, title: String) {
+    self.id = id
+    self.title = title
+  }
+}
+
+/// What was read: every row is accounted for.
+public struct InputSummary: Equatable, Sendable {
+  public var file: String
+  public var rowsRead: Int
+  public var rowsUsed: Int
+  public var rowsRejected: Int
+  /// Where rejected rows were written, if any were.
+  public var rejectsFile: String?
+
+  public init(file: String, rowsRead: Int, rowsUsed: Int, rowsRejected: Int, rejectsFile: String? = nil) {
+    self.file = file
+    self.rowsRead = rowsRead
+    self.rowsUsed = rowsUsed
+    self.rowsRejected = rowsRejected
+    self.rejectsFile = rejectsFile
+  }
+}
+
+/// One framework's results.
+public struct FrameworkResult: Equatable, Sendable {
+  public var id: String
+  public var name: String
+  public var version: String
+  public var source: String
+  public var scale: Scale
+  public var indexRule: String
+  public var missingRule: String
+  public var favorableRule: String
+  public var dimensions: [DimensionInfo]
+  public var teams: [TeamResult]
+  public var organisation: TeamResult
+
+  public init(
+    id: String, name: String, version: String, source: String, scale: Scale, indexRule: String,
+    missingRule: String, favorableRule: String, dimensions: [DimensionInfo], teams: [TeamResult],
+    organisation: TeamResult
+  ) {
+    self.id = id
+    self.name = name
+    self.version = version
+    self.source = source
+    self.scale = scale
+    self.indexRule = indexRule
+    self.missingRule = missingRule
+    self.favorableRule = favorableRule
+    self.dimensions = dimensions
+    self.teams = teams
+    self.organisation = organisation
+  }
+}
+
+/// The id and name of a dimension, in report order.
+public struct DimensionInfo: Equatable, Sendable {
+  public var id: String
+  public var name: String
+  public init(id: String, name: String) {
+    self.id = id
+    self.name = name
+  }
+}
+
+/// One team's (or the whole organisation's) results for one framework.
+public struct TeamResult: Equatable, Sendable {
+  public var team: String
+  /// Respondents in the team.
+  public var n: Int
+  /// Why the scores are withheld, when they are. A suppressed team carries no scores.
+  public var suppression: Suppression?
+  public var index: Double?
+  public var band: Band?
+  public var dimensions: [DimensionScore]
+
+  public init(team: String, n: Int, suppression: Suppression? = nil, index: Double? = nil, band: Band? = nil, dimensions: [DimensionScore] = []) {
+    self.team = team
+    self.n = n
+    self.suppression = suppression
+    self.index = index
+    self.band = band
+    self.dimensions = dimensions
+  }
+
+  /// A copy with every score removed, for a team whose scores must not be shown.
+  public func suppressed(_ reason: Suppression) -> TeamResult {
+    TeamResult(team: team, n: n, suppression: reason)
+  }
+}
+
+/// Why a group's scores are withheld.
+public enum Suppression: String, Equatable, Sendable {
+  /// Fewer respondents than the survey's minimum group size.
+  case belowMinimum = "below_min_group_size"
+  /// Hidden too, so that hidden teams cannot be recovered from the organisation total.
+  case complementary = "complementary"
+}
+
+/// One dimension's statistics for one team.
+public struct DimensionScore: Equatable, Sendable {
+  public var id: String
+  /// Respondents with a score on this dimension.
+  public var n: Int
+  public var mean: Double?
+  /// Sample standard deviation (n − 1) of respondent scores.
+  public var sd: Double?
+  /// Mean on 0–100.
+  public var pomp: Double?
+  /// Shares of answered item responses, in percent.
+  public var favorable: Double?
+  public var neutral: Double?
+  public var unfavorable: Double?
+  /// The dimension's advice, when the team scores below its threshold.
+  public var advice: String?
+
+  public init(id: String, n: Int, mean: Double? = nil, sd: Double? = nil, pomp: Double? = nil, favorable: Double? = nil, neutral: Double? = nil, unfavorable: Double? = nil, advice: String? = nil) {
+    self.id = id
+    self.n = n
+    self.mean = mean
+    self.sd = sd
+    self.pomp = pomp
+    self.favorable = favorable
+    self.neutral = neutral
+    self.unfavorable = unfavorable
+    self.advice = advice
+  }
+}
+
+/// What was withheld for anonymity, and why, without revealing it.
+public struct PrivacySummary: Equatable, Sendable {
+  public var minGroupSize: Int
+  public var rule: String
+  public var suppressed: [SuppressedGroup]
+
+  public init(minGroupSize: Int, rule: String, suppressed: [SuppressedGroup]) {
+    self.minGroupSize = minGroupSize
+    self.rule = rule
+    self.suppressed = suppressed
+  }
+}
+
+/// A team whose scores are withheld.
+public struct SuppressedGroup: Equatable, Sendable {
+  public var team: String
+  public var n: Int
+  public var reason: Suppression
+  public init(team: String, n: Int, reason: Suppression) {
+    self.team = team
+    self.n = n
+    self.reason = reason
+  }
+}

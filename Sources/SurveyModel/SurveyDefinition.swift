@@ -1,0 +1,45 @@
+/// A survey: which frameworks it uses and how its response files are laid out.
+public struct SurveyDefinition: Equatable, Sendable {
+  /// One framework used by the survey, optionally limited to some of its items.
+  public struct FrameworkUse: Equatable, Sendable {
+    public var id: String
+    /// The items used, or nil for all of them.
+    public var items: [String]?
+    /// Where the use is declared (line in the survey file), for messages.
+    public var line: Int
+
+    public init(id: String, items: [String]? = nil, line: Int = 0) {
+      self.id = id
+      self.items = items
+      self.line = line
+    }
+  }
+
+  public var id: String
+  public var title: String
+  public var frameworks: [FrameworkUse]
+  /// The CSV column holding the respondent id.
+  public var respondentColumn: String
+  /// The CSV column holding the team.
+  public var teamColumn: String
+  /// Other CSV columns to ignore (timestamps, metadata).
+  public var ignoredColumns: [String]
+  /// Teams with fewer respondents show their count only.
+  public var minGroupSize: Int
+  /// The file the survey was read from.
+  public var file: String
+
+  public init(
+    id: String, title: String, frameworks: [FrameworkUse], respondentColumn: String = "respondent_id",
+    teamColumn: String = "team", ignoredColumns: [String] = [], minGroupSize: Int = 5, file: String = ""
+  ) {
+    self.id = id
+    self.title = title
+    self.frameworks = frameworks
+    self.respondentColumn = respondentColumn
+    self.teamColumn = teamColumn
+    self.ignoredColumns = ignoredColumns
+    self.minGroupSize = minGroupSize
+    self.file = file
+  }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import CultivarKit
+
+/// `cultivar score SURVEY --responses FILE`
+struct Score: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Score a survey's responses per team.",
+    discussion: "Reads the responses once, folds them into per-team results and prints n, mean, SD and favourability per team and dimension, the culture index and its band. Teams below the survey's min_group_size show their n only.")
+
+  @Argument(help: ArgumentHelp("The survey definition (surveys/NAME.yaml).", valueName: "survey"))
+  var survey: String
+
+  @Option(help: ArgumentHelp("The response file (CSV with a header row).", valueName: "file"))
+  var responses: String
+
+  @Option(help: "Output format: table, csv or json.")
+  var format: String = "table"
+
+  @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+  var out: String?
+
+  @Flag(help: "Leave invalid rows out and write them, with reasons, to a rejects file.")
+  var skipInvalid = false
+
+  @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: beside the output or responses, NAME.rejects.csv).", valueName: "file"))
+  var rejects: String?
+
+  @OptionGroup var plugins: PluginOptions
+
+  func run() throws {
+    let job = ScoreJob(surveyPath: survey, responsesPath: responses, format: format, outputPath: out,
+                       skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace, note: Terminal.err)
+    do {
+      if let text = try job.run() { Terminal.out(text) }
+    } catch {
+      throw Terminal.fail(error)
+    }
+  }
+}

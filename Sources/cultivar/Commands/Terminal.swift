@@ -1,0 +1,21 @@
+import ArgumentParser
+import CultivarKit
+import Foundation
+
+/// Writing to the terminal and ending with the documented exit codes.
+enum Terminal {
+  static func out(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func err(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+  }
+
+  /// Prints the error the way users read it and exits with its code.
+  static func fail(_ error: Error) -> ExitCode {
+    let status = ExitStatus.of(error)
+    err(status == .failure ? "error: \(error)" : String(describing: error))
+    return ExitCode(status.rawValue)
+  }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `cultivar` command: culture surveys scored by Lua framework plugins.
+@main
+struct Cultivar: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cultivar",
+    abstract: "Score learning-culture surveys per team with frameworks written as Lua plugins.",
+    discussion: """
+      Exit codes: 0 ok, 64 usage, 65 invalid response rows, 66 missing input, 70 a plugin failed \
+      while scoring, 73 output not writable, 78 broken survey or plugin.
+      """,
+    version: "0.1.0",
+    subcommands: [Score.self, Plugins.self])
+}
