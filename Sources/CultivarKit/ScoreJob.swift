@@ -47,9 +47,10 @@ public struct ScoreJob {
     let plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
     let engine = ScoreEngine(plan: plan, hooks: frameworks.map { $0.plugin.framework.hooks.isEmpty ? nil : $0.plugin })
     let scales = Dictionary(plan.frameworks.flatMap { f in f.items.map { ($0.id, f.framework.scale) } }, uniquingKeysWith: { a, _ in a })
-    let shownResponses = workspace.display(responsesPath)
-    let reader = try ResponseFileReader(path: responsesPath, displayName: shownResponses, survey: survey,
-                                        items: plan.slots.map { .init(id: $0, scale: scales[$0]!) })
+    let reader: ResponseSource = try ResponseFileReader(
+      path: responsesPath, displayName: workspace.display(responsesPath), survey: survey,
+      items: plan.slots.map { .init(id: $0, scale: scales[$0]!) })
+    let shownResponses = reader.file
     var rejects = RejectsWriter(header: reader.header)
     var problems: [InputError] = []
     var problemCount = 0

@@ -2,7 +2,7 @@ import SurveyModel
 
 /// Reads a response CSV row by row: checks the header against the survey, then turns each
 /// record into a ``ResponseRow`` or the list of its problems.
-public final class ResponseFileReader {
+public final class ResponseFileReader: ResponseSource {
   /// An item expected as a column: its id and scale.
   public struct ItemColumn: Sendable {
     public var id: String
@@ -11,12 +11,6 @@ public final class ResponseFileReader {
       self.id = id
       self.scale = scale
     }
-  }
-
-  /// One record's outcome.
-  public enum Outcome {
-    case row(ResponseRow)
-    case rejected(line: Int, problems: [RowProblem], fields: [String])
   }
 
   public let file: String
@@ -62,7 +56,7 @@ public final class ResponseFileReader {
 
   /// The next record, or nil at the end of the file.
   /// - Throws: ``InputError`` for a record the CSV syntax cannot make sense of.
-  public func next() throws -> Outcome? {
+  public func next() throws -> ResponseOutcome? {
     repeat {
       do {
         guard try reader.next() else { return nil }
@@ -74,7 +68,7 @@ public final class ResponseFileReader {
     return decode()
   }
 
-  private func decode() -> Outcome {
+  private func decode() -> ResponseOutcome {
     let line = reader.line
     guard reader.fieldCount == header.count else {
       let problem = RowProblem(line: line, reason: "the row has \(reader.fieldCount) fields but the header has \(header.count)")
