@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Independent check of `cultivar score` against pandas on generated data.
+
+For several seeds: writes a random framework plugin (random scale, dimensions, reverse keys,
+min_answered), a survey and a response file with missing answers and teams of uneven size
+(some below the anonymity threshold); runs `cultivar score --format json` and `--format csv`;
+recomputes every number with pandas; and fails on any difference above 1e-9 or on any score
+printed for a suppressed team.
+"""
+import argparse
+import io
+import json
+import math
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+TOLERANCE = 1e-9
+
+
+def make_case(rng, folder: Path):
+    lo = int(rng.choice([0, 1]))
+    hi = lo + int(rng.choice([4, 6, 10]))
+    n_dims = int(rng.integers(2, 6))
+    dims = [f"d{i}" for i in range(n_dims)]
+    items = []
+    for d in dims:
+        for j in range(int(rng.integers(2, 6))):
+            items.append({"id": f"{d}_q{j}", "dimension": d, "reverse": bool(rng.random() < 0.3)})
+    min_answered = int(rng.choice([1, 1, 2]))
+    k = int(rng.choice([3, 5, 8]))
+    plugin = ["return {", "  api = 1, id = 'random', name = 'Random', version = '0.0.1',",
+              "  description = 'generated', source = 'generated',",
+              f"  scale = {{ min = {lo}, max = {hi} }},", f"  min_answered = {min_answered},",
+              "  dimensions = {"]
+    plugin += [f"    {{ id = '{d}', name = 'Dim {d}' }}," for d in dims]
+    plugin += ["  },", "  items = {"]
+    plugin += [f"    {{ id = '{it['id']}', text = 'Item {it['id']}', dimension = '{it['dimension']}', "
+               f"reverse = {'true' if it['reverse'] else 'false'} }}," for it in items]
+    plugin += ["  },", "}"]
+    (folder / "plugins").mkdir()
+    (folder / "plugins" / "random.lua").write_text("\n".join(plugin) + "\n")
+    (folder / "survey.yaml").write_text(
+        f"id: check\ntitle: Check\nframeworks: [random]\nmin_group_size: {k}\n")
+    n_teams = int(rng.integers(3, 12))
+    sizes = [int(rng.integers(1, 60)) for _ in range(n_teams)]
+    rows = []
+    for t, size in enumerate(sizes):
+        shift = rng.normal(0, 1)
+        for _ in range(size):
+            row = {"respondent_id": f"r{len(rows)}", "team": f"Team {t:02d}"}
+            for it in items:
+                if rng.random() < 0.12:
+                    row[it["id"]] = ""
+                else:
+                    x = int(np.clip(round(rng.normal((lo + hi) / 2 + shift, (hi - lo) / 4)), lo, hi))
+                    row[it["id"]] = str(x)
+            rows.append(row)
+    frame = pd.DataFrame(rows, columns=["respondent_id", "team"] + [it["id"] for it in items])
+    frame.to_csv(folder / "responses.csv", index=False)
+    return {"lo": lo, "hi": hi, "dims": dims, "items": items, "min_answered": min_answered, "k": k}
+
+
+def expected(case, responses: pd.DataFrame):
+    lo, hi = case["lo"], case["hi"]
+    keyed = responses.copy()
+    for it in case["items"]:
+        col = pd.to_numeric(keyed[it["id"]], errors="coerce")
+        keyed[it["id"]] = (lo + hi - col) if it["reverse"] else col
+    fav = {hi - 1, hi}
+    unfav = {lo, lo + 1}
+    scores = pd.DataFrame({"team": keyed["team"]})
+    for d in case["dims"]:
+        cols = [it["id"] for it in case["items"] if it["dimension"] == d]
+        answered = keyed[cols].notna().sum(axis=1)
+        scores[d] = keyed[cols].mean(axis=1).where(answered >= case["min_answered"])
+    sizes = keyed.groupby("team").size()
+    # Suppression rule, written independently from the Swift code.
+    hidden = {t: "below_min_group_size" for t, n in sizes.items() if n < case["k"]}
+    if hidden:
+        total = sum(sizes[t] for t in hidden)
+        for t, n in sorted(((t, n) for t, n in sizes.items() if t not in hidden), key=lambda x: (x[1], x[0])):
+            if total >= case["k"]:
+                break
+            hidden[t] = "complementary"
+            total += n
+
+    def summarize(rows, score_rows):
+        out = {"n": len(rows), "dims": {}}
+        pomps = []
+        for d in case["dims"]:
+            cols = [it["id"] for it in case["items"] if it["dimension"] == d]
+            values = score_rows[d].dropna()
+            answers = rows[cols].stack().dropna()
+            mean = values.mean() if len(values) else None
+            pomp = (mean - lo) / (hi - lo) * 100 if mean is not None else None
+            if pomp is not None:
+                pomps.append(pomp)
+            count = len(answers)
+            out["dims"][d] = {
+                "n": len(values), "mean": mean, "sd": values.std(ddof=1) if len(values) > 1 else None,
+                "pomp": pomp,
+                "favorable_pct": answers.isin(fav).sum() / count * 100 if count else None,
+                "unfavorable_pct": answers.isin(unfav).sum() / count * 100 if count else None,
+            }
+        out["index"] = sum(pomps) / len(pomps) if pomps else None
+        return out
+
+    teams = {}
+    for team, rows in keyed.groupby("team"):
+        teams[team] = summarize(rows, scores[keyed["team"] == team])
+    org = summarize(keyed, scores)
+    return teams, hidden, org
+
+
+def close(a, b):
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=TOLERANCE, abs_tol=TOLERANCE)
+
+
+def check_team(label, got, want, failures):
+    if got["n"] != want["n"]:
+        failures.append(f"{label}: n {got['n']} != {want['n']}")
+    if not close(got.get("index"), want["index"]):
+        failures.append(f"{label}: index {got.get('index')} != {want['index']}")
+    for d in got["dimensions"]:
+        w = want["dims"][d["id"]]
+        for key in ["n", "mean", "sd", "pomp", "favorable_pct", "unfavorable_pct"]:
+            if not close(d[key], w[key]):
+                failures.append(f"{label}/{d['id']}: {key} {d[key]} != {w[key]}")
+
+
+def run_case(cultivar, seed):
+    rng = np.random.default_rng(seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        case = make_case(rng, folder)
+        responses = pd.read_csv(folder / "responses.csv", dtype=str, keep_default_na=False).replace("", np.nan)
+        teams, hidden, org = expected(case, responses)
+        run = lambda fmt: subprocess.run(
+            [cultivar, "score", "survey.yaml", "--responses", "responses.csv", "--format", fmt],
+            cwd=folder, capture_output=True, text=True, check=True).stdout
+        report = json.loads(run("json"))
+        csv_text = run("csv")
+    failures = []
+    framework = report["frameworks"][0]
+    for team in framework["teams"]:
+        name = team["team"]
+        if name in hidden:
+            if not team["suppressed"] or team.get("suppression_reason") != hidden[name] or set(team) != {"team", "n", "suppressed", "suppression_reason"}:
+                failures.append(f"{name}: should be suppressed ({hidden[name]}) with n only, got {team}")
+            continue
+        if team["suppressed"]:
+            failures.append(f"{name}: suppressed but should be shown")
+            continue
+        check_team(name, team, teams[name], failures)
+    if framework["organisation"]["n"] >= case["k"]:
+        check_team("(all teams)", framework["organisation"], org, failures)
+    csv_frame = pd.read_csv(io.StringIO(csv_text), dtype={"suppressed": str, "band": str})
+    for name in hidden:
+        rows = csv_frame[csv_frame["team"] == name]
+        numbers = rows[["mean", "sd", "pomp", "favorable_pct", "index"]]
+        if len(rows) != 1 or numbers.notna().any().any():
+            failures.append(f"CSV leaks scores of suppressed team {name}")
+    for _, row in csv_frame[csv_frame["measure"].notna() & (csv_frame["measure"] != "index")].iterrows():
+        if row["team"] in teams and not close(row["mean"], teams[row["team"]]["dims"][row["measure"]]["mean"]):
+            failures.append(f"CSV mean differs for {row['team']}/{row['measure']}")
+    return failures, len(responses), len(teams), len(hidden)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cultivar", required=True)
+    parser.add_argument("--seeds", type=int, default=12)
+    args = parser.parse_args()
+    cultivar = str(Path(args.cultivar).resolve())
+    all_failures = []
+    for seed in range(args.seeds):
+        failures, rows, n_teams, n_hidden = run_case(cultivar, seed)
+        status = "ok" if not failures else f"{len(failures)} differences"
+        print(f"seed {seed:2d}: {rows:4d} rows, {n_teams:2d} teams, {n_hidden} suppressed: {status}")
+        all_failures += [f"seed {seed}: {f}" for f in failures]
+    if all_failures:
+        print("\n".join(all_failures[:40]))
+        sys.exit(1)
+    print(f"cultivar agrees with pandas on every number (tolerance {TOLERANCE}) for {args.seeds} generated surveys")
+
+
+if __name__ == "__main__":
+    main()
