@@ -10,6 +10,10 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // Debian's Lua 5.4 C library (liblua5.4-dev), found through pkg-config.
@@ -29,10 +33,30 @@ let package = Package(
     .target(name: "PluginHost", dependencies: ["LuaBridge", "SurveyModel", "Scoring"]),
     // Table, CSV and JSON renderers of results. Never sees Lua.
     .target(name: "Reports", dependencies: ["SurveyModel"]),
+    // The response store: SQLite through GRDB (surveys, waves, responses, answers, invitations).
+    .target(
+      name: "Store",
+      dependencies: [
+        "SurveyModel", "SurveyIO", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    // Reading survey-tool exports (CSV, Qualtrics, Google Forms, Microsoft Forms, SurveyMonkey).
+    .target(
+      name: "Importers",
+      dependencies: ["SurveyModel", "SurveyIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    // Answering a survey in the terminal, item by item.
+    .target(name: "TerminalForm", dependencies: ["SurveyModel"]),
+    // The web form respondents reach through invitation links (Hummingbird).
+    .target(
+      name: "WebForm",
+      dependencies: ["SurveyModel", "Store", .product(name: "Hummingbird", package: "hummingbird")]),
     // Use cases that wire the modules together (what each command does).
     .target(
       name: "CultivarKit",
-      dependencies: ["SurveyModel", "SurveyIO", "Scoring", "PluginHost", "Reports"]),
+      dependencies: [
+        "SurveyModel", "SurveyIO", "Scoring", "PluginHost", "Reports", "Store", "Importers",
+        "TerminalForm", "WebForm",
+      ]),
     // The command line: argument parsing only.
     .executableTarget(
       name: "cultivar",
@@ -44,6 +68,11 @@ let package = Package(
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SurveyModel"]),
     .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SurveyModel"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyModel", "SurveyIO"]),
+    .testTarget(
+      name: "ImportersTests", dependencies: ["Importers", "SurveyModel", "SurveyIO"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "TerminalFormTests", dependencies: ["TerminalForm", "SurveyModel"]),
     .testTarget(
       name: "CLITests", dependencies: ["cultivar"],
       resources: [.copy("Fixtures")]),

@@ -1,4 +1,5 @@
 import PluginHost
+import Store
 import SurveyIO
 
 /// The documented exit codes of `cultivar` (BSD sysexits values where one fits).
@@ -16,6 +17,8 @@ public enum ExitStatus: Int32, Sendable {
   case pluginFailure = 70
   /// An output file that cannot be written.
   case cannotCreate = 73
+  /// The response store cannot be opened, read or written (or stayed busy).
+  case storeFailure = 74
   /// A broken survey definition or plugin, or a survey naming a plugin that is not found.
   case configuration = 78
 
@@ -33,6 +36,13 @@ public enum ExitStatus: Int32, Sendable {
     case let error as PluginError:
       return error.hook == nil ? .configuration : .pluginFailure
     case is PluginProblems: return .configuration
+    case let error as StoreError:
+      switch error.kind {
+      case .notFound: return .noInput
+      case .rejected: return .dataError
+      case .cannotOpen, .writeFailed: return .storeFailure
+      }
+    case is UsageError: return .usage
     default: return .failure
     }
   }

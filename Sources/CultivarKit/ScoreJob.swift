@@ -5,11 +5,11 @@ import Scoring
 import SurveyIO
 import SurveyModel
 
-/// `cultivar score`: reads a survey and its responses once, folds them into per-team results
-/// and renders them.
+/// `cultivar score`: reads a survey and its responses (a CSV file or a wave of the store)
+/// once, folds them into per-team results and renders them.
 public struct ScoreJob {
   public var surveyPath: String
-  public var responsesPath: String
+  public var responses: ResponseInput
   public var format: String
   /// Where to write the report (nil = return it for standard output).
   public var outputPath: String?
@@ -20,11 +20,11 @@ public struct ScoreJob {
   /// Receives warnings and the row summary (for standard error).
   public var note: (String) -> Void
 
-  public init(surveyPath: String, responsesPath: String, format: String = "table", outputPath: String? = nil,
+  public init(surveyPath: String, responses: ResponseInput, format: String = "table", outputPath: String? = nil,
               skipInvalid: Bool = false, rejectsPath: String? = nil, workspace: Workspace = Workspace(),
               note: @escaping (String) -> Void = { _ in }) {
     self.surveyPath = surveyPath
-    self.responsesPath = responsesPath
+    self.responses = responses
     self.format = format
     self.outputPath = outputPath
     self.skipInvalid = skipInvalid
@@ -40,16 +40,10 @@ public struct ScoreJob {
     guard let reporter = makeReporter(format: format) else {
       throw InputError(kind: .file, file: format, message: "unknown format '\(format)'", hint: "use one of: \(builtInReporters.map { type(of: $0).identifier }.joined(separator: ", "))")
     }
-    let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
-    let catalog = workspace.catalog(surveyFile: surveyPath)
-    let frameworks = try FrameworkResolver.resolve(survey, catalog: catalog)
-    reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)))
-    let plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
-    let engine = ScoreEngine(plan: plan, hooks: frameworks.map { $0.plugin.framework.hooks.isEmpty ? nil : $0.plugin })
-    let scales = Dictionary(plan.frameworks.flatMap { f in f.items.map { ($0.id, f.framework.scale) } }, uniquingKeysWith: { a, _ in a })
-    let reader: ResponseSource = try ResponseFileReader(
-      path: responsesPath, displayName: workspace.display(responsesPath), survey: survey,
-      items: plan.slots.map { .init(id: $0, scale: scales[$0]!) })
+    let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
+    let survey = context.survey
+    let engine = context.makeEngine()
+    let reader = try responses.open(context, workspace: workspace)
     let shownResponses = reader.file
     var rejects = RejectsWriter(header: reader.header)
     var problems: [InputError] = []
@@ -89,15 +83,9 @@ public struct ScoreJob {
   }
 
   private func defaultRejectsPath() -> String {
-    let base = outputPath ?? responsesPath
-    let url = URL(fileURLWithPath: base)
+    var base = outputPath
+    if base == nil, case .file(let path) = responses { base = path }
+    let url = URL(fileURLWithPath: base ?? "responses")
     return url.deletingPathExtension().path + ".rejects.csv"
-  }
-
-  private func reportUnusedFailures(_ catalog: PluginCatalog, used: Set<String>) {
-    for note in catalog.notes { self.note("warning: \(note)") }
-    for failure in catalog.failures where !(failure.pluginID.map(used.contains) ?? false) {
-      self.note("warning: \(failure.file) was not loaded (not needed for this survey): \(failure.problems.first ?? "")")
-    }
   }
 }

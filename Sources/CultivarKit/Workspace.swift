@@ -1,6 +1,7 @@
 import Foundation
 import LuaBridge
 import PluginHost
+import Store
 
 /// Where the command runs: the working directory, the plugin folders given on the command line
 /// and in the environment, and the Lua limits.
@@ -35,5 +36,11 @@ public struct Workspace: Sendable {
   /// `path` as shown in messages (relative to the working directory when inside it).
   public func display(_ path: String) -> String {
     PluginLocator.displayPath(path, workingDirectory: workingDirectory)
+  }
+
+  /// The response store path: `explicit` (`--store`), else `$CULTIVAR_STORE`, else
+  /// `cultivar.sqlite` in the working directory.
+  public static func storePath(explicit: String?) -> String {
+    StoreLocation.resolve(explicit: explicit)
   }
 }

@@ -31,27 +31,37 @@ public final class CSVReader {
   public private(set) var line = 0
   private var nextLine = 1
   private let blockSize: Int
+  /// The field separator (a comma, or a tab for TSV files).
+  private let delimiter: UInt8
+  /// Bytes dropped from the front of the buffer so far.
+  private var dropped = 0
 
   /// Opens a file for reading. A UTF-8 byte-order mark is skipped.
-  public init(path: String, blockSize: Int = 1 << 20) throws {
+  /// - Parameter delimiter: the field separator, `,` (CSV) or a tab (TSV).
+  public init(path: String, delimiter: UInt8 = UInt8(ascii: ","), blockSize: Int = 1 << 20) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
     }
     self.handle = handle
     self.data = []
     self.blockSize = blockSize
+    self.delimiter = delimiter
     fill()
     skipByteOrderMark()
   }
 
   /// Reads from bytes in memory (tests, small inputs).
-  public init(bytes: [UInt8]) {
+  public init(bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) {
     handle = nil
     data = bytes
     atEOF = true
     blockSize = 0
+    self.delimiter = delimiter
     skipByteOrderMark()
   }
+
+  /// How many bytes of the input have been consumed (for progress reports).
+  public var bytesConsumed: Int { dropped + start }
 
   deinit { try? handle?.close() }
 
@@ -64,6 +74,7 @@ public final class CSVReader {
     guard let handle, !atEOF else { return }
     if start > 0 {
       data.removeSubrange(0..<start)
+      dropped += start
       start = 0
     }
     let chunk = handle.readData(ofLength: blockSize)
@@ -93,7 +104,7 @@ public final class CSVReader {
     var quoted = false
     var fieldStart = true
     var column = 1
-    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    let quote = UInt8(ascii: "\""), comma = delimiter, lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
     scan: while available(&i) {
       let byte = data[i]
       i += 1
@@ -138,7 +149,7 @@ public final class CSVReader {
   }
 
   private func isDelimiter(_ byte: UInt8) -> Bool {
-    byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
   }
 
   /// The number of fields in the current record.

@@ -7,9 +7,9 @@ struct Cultivar: ParsableCommand {
     commandName: "cultivar",
     abstract: "Score learning-culture surveys per team with frameworks written as Lua plugins.",
     discussion: """
-      Exit codes: 0 ok, 64 usage, 65 invalid response rows, 66 missing input, 70 a plugin failed \
-      while scoring, 73 output not writable, 78 broken survey or plugin.
+      Exit codes: 0 ok, 64 usage, 65 invalid response rows, 66 missing input or wave, 70 a plugin failed \
+      while scoring, 73 output not writable, 74 store not usable, 78 broken survey or plugin.
       """,
     version: "0.1.0",
-    subcommands: [Score.self, Plugins.self])
+    subcommands: [Score.self, Import.self, Plugins.self])
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CultivarKit
 
-/// `cultivar score SURVEY --responses FILE`
+/// `cultivar score SURVEY --responses FILE` or `cultivar score SURVEY --wave W`
 struct Score: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Score a survey's responses per team.",
@@ -11,7 +11,12 @@ struct Score: ParsableCommand {
   var survey: String
 
   @Option(help: ArgumentHelp("The response file (CSV with a header row).", valueName: "file"))
-  var responses: String
+  var responses: String?
+
+  @Option(help: ArgumentHelp("Score a wave of the response store instead of a file.", valueName: "wave"))
+  var wave: String?
+
+  @OptionGroup var store: StoreOptions
 
   @Option(help: "Output format: table, csv or json.")
   var format: String = "table"
@@ -27,8 +32,13 @@ struct Score: ParsableCommand {
 
   @OptionGroup var plugins: PluginOptions
 
+  func validate() throws {
+    if (responses == nil) == (wave == nil) { throw ValidationError("give either --responses FILE or --wave W") }
+  }
+
   func run() throws {
-    let job = ScoreJob(surveyPath: survey, responsesPath: responses, format: format, outputPath: out,
+    let input: ResponseInput = wave.map { .wave($0, store: store.resolved) } ?? .file(responses!)
+    let job = ScoreJob(surveyPath: survey, responses: input, format: format, outputPath: out,
                        skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace, note: Terminal.err)
     do {
       if let text = try job.run() { Terminal.out(text) }

@@ -1,0 +1,79 @@
+import SurveyIO
+import SurveyModel
+
+/// What each column of an export holds: an item, the team, the tool's response id, or
+/// something to leave out. Columns match items by item id or by item text (compared as
+/// ``TextKey``s), including matrix headers that end with the item text.
+struct ColumnMapping {
+  enum Role: Equatable {
+    case item(Int)
+    case team
+    case responseID
+    /// Metadata or a column listed under `columns: ignore:`.
+    case skipped
+  }
+
+  /// The role of each column; nil for a column that matches nothing (left out with a warning).
+  let roles: [Role?]
+  /// Labels of the columns that matched nothing.
+  let unmatched: [String]
+  let teamColumn: Int?
+  let responseIDColumn: Int?
+
+  /// - Parameters:
+  ///   - teamName: the header of the team column.
+  ///   - fixedTeam: every row's team is given (`--team`), so no team column is needed.
+  /// - Throws: ``InputProblems`` with every header problem.
+  init(header: [[String]], layout: ExportLayout, items: [ImportItem], teamName: String, fixedTeam: Bool, ignored: [String], file: String, line: Int) throws {
+    let width = header.map(\.count).max() ?? 0
+    let teamKey = TextKey.of(teamName), ignoredKeys = FormatDetector.keys(ignored)
+    let idKeys = items.map { TextKey.of($0.id) }, textKeys = items.map { TextKey.of($0.text) }
+    var roles: [Role?] = Array(repeating: nil, count: width)
+    var problems: [InputError] = []
+    var columnOfItem: [Int: Int] = [:]
+    var team: Int?, responseID: Int?
+    for column in 0..<width {
+      let keys = layout.names(of: column, in: header).map(TextKey.of)
+      let label = layout.label(of: column, in: header)
+      if keys.contains(teamKey) {
+        roles[column] = fixedTeam || team != nil ? .skipped : .team
+        if !fixedTeam, team == nil { team = column }
+        continue
+      }
+      if responseID == nil, keys.contains(where: layout.responseID.contains) {
+        roles[column] = .responseID
+        responseID = column
+        continue
+      }
+      let matches = Set(items.indices.filter { i in
+        keys.contains { $0 == idKeys[i] || $0 == textKeys[i] || (textKeys[i].count >= 12 && $0.hasSuffix(" " + textKeys[i])) }
+      })
+      if matches.count > 1 {
+        let ids = matches.sorted().map { "'\(items[$0].id)'" }.joined(separator: ", ")
+        problems.append(InputError(kind: .responses, file: file, line: line, message: "column \(column + 1) '\(label)' matches several items: \(ids)", hint: "rename the column to one item id"))
+      } else if let item = matches.first {
+        if let other = columnOfItem[item] {
+          problems.append(InputError(kind: .responses, file: file, line: line, message: "columns \(other + 1) and \(column + 1) both hold item '\(items[item].id)'", hint: "remove one of the columns, or rename it if it holds another item"))
+        }
+        columnOfItem[item] = column
+        roles[column] = .item(item)
+      } else if keys.contains(where: { layout.metadata.contains($0) || ignoredKeys.contains($0) }) || keys.isEmpty {
+        roles[column] = .skipped
+      }
+    }
+    if team == nil, !fixedTeam {
+      let labels = (0..<width).map { layout.label(of: $0, in: header) }
+      problems.append(InputError(kind: .responses, file: file, line: line, message: "there is no team column '\(teamName)'\(Suggestion.hint(for: teamName, in: labels))", hint: "name the column that holds the team with --team-column, or give every row's team with --team"))
+    }
+    let missing = items.indices.filter { columnOfItem[$0] == nil }
+    if !missing.isEmpty {
+      let list = missing.prefix(8).map { "'\(items[$0].id)' (\(items[$0].text))" }.joined(separator: ", ") + (missing.count > 8 ? " and \(missing.count - 8) more" : "")
+      problems.append(InputError(kind: .responses, file: file, line: line, message: "no column for item\(missing.count == 1 ? "" : "s") \(list)", hint: "a column matches an item when its header is the item id or the item's text (case, spacing and punctuation do not matter); rename the columns or export every question"))
+    }
+    if !problems.isEmpty { throw InputProblems(problems) }
+    self.roles = roles
+    unmatched = (0..<width).filter { roles[$0] == nil }.map { layout.label(of: $0, in: header) }
+    teamColumn = team
+    responseIDColumn = responseID
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import SurveyIO
+import SurveyModel
+
+/// Reads a survey tool's export as a ``ResponseSource``: detects the layout, maps its columns
+/// to items, the team and the response id, and turns each row into answers or the list of
+/// its problems.
+///
+/// Each row's ``ResponseRow/respondent`` is its *source key*: the tool's response id
+/// (`qualtrics:R_1abc`) or, when the export has none, the row's whole content, so importing
+/// the same file twice can be recognised.
+public final class ExportReader: ResponseSource {
+  public let file: String
+  /// The layout read (detected when `.auto` was asked for).
+  public let format: ExportFormat
+  /// One name per column (the most telling header), for the rejects file.
+  public let header: [String]
+  /// Columns that matched no item and no known metadata, left out.
+  public let unmatchedColumns: [String]
+  public private(set) var rowsRead = 0
+  private let table: TableReader
+  private var pending: [TableRow]
+  private let mapping: ColumnMapping
+  private let decoders: [AnswerDecoder]
+  private let fixedTeam: String?
+
+  /// Opens an export and checks its header.
+  /// - Parameters:
+  ///   - items: the survey's items, in value-slot order.
+  ///   - teamColumn: the header of the team column (default: the survey's team column).
+  ///   - team: the team of every row, when the export has no team column.
+  /// - Throws: ``InputError`` or ``InputProblems`` naming the file and header line.
+  public init(
+    path: String, displayName: String? = nil, format requested: ExportFormat = .auto, items: [ImportItem],
+    survey: SurveyDefinition, teamColumn: String? = nil, team: String? = nil
+  ) throws {
+    file = displayName ?? path
+    table = try Self.openTable(path: path, file: file)
+    var first: [TableRow] = []
+    while first.count < 3, let row = try table.nextRow() { first.append(row) }
+    guard !first.isEmpty else {
+      throw InputError(kind: .responses, file: file, line: 1, message: "the file is empty: expected a header row", hint: "export the responses again from the survey tool")
+    }
+    format = requested == .auto ? FormatDetector.detect(first.map(\.cells)) : requested
+    let layout = ExportLayout.of(format, firstRows: first.map(\.cells), respondentColumn: survey.respondentColumn)
+    let headerRows = Array(first.prefix(layout.headerRows).map(\.cells))
+    pending = Array(first.dropFirst(layout.headerRows))
+    fixedTeam = team
+    mapping = try ColumnMapping(
+      header: headerRows, layout: layout, items: items, teamName: teamColumn ?? survey.teamColumn, fixedTeam: team != nil,
+      ignored: survey.ignoredColumns, file: file, line: first[0].line)
+    decoders = items.map(AnswerDecoder.init)
+    header = (0..<mapping.roles.count).map { layout.label(of: $0, in: headerRows) }
+    unmatchedColumns = mapping.unmatched
+  }
+
+  private static func openTable(path: String, file: String) throws -> TableReader {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") { return try WorkbookTable(path: path, file: file) }
+    if let head = FileHandle(forReadingAtPath: path)?.readData(ofLength: 4), head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+      return try WorkbookTable(path: path, file: file)
+    }
+    let tab = lower.hasSuffix(".tsv") || lower.hasSuffix(".tab")
+    return try DelimitedTable(path: path, file: file, delimiter: UInt8(ascii: tab ? "\t" : ","))
+  }
+
+  /// How far through the file reading is, from 0 to 1.
+  public var progress: Double { table.progress }
+
+  public func next() throws -> ResponseOutcome? {
+    let row: TableRow
+    if !pending.isEmpty {
+      row = pending.removeFirst()
+    } else {
+      guard let next = try table.nextRow() else { return nil }
+      row = next
+    }
+    rowsRead += 1
+    return decode(row)
+  }
+
+  private func decode(_ row: TableRow) -> ResponseOutcome {
+    var problems: [RowProblem] = []
+    var values = [Double](repeating: .nan, count: decoders.count)
+    var team = fixedTeam ?? "", responseID = ""
+    for (column, role) in mapping.roles.enumerated() {
+      let cell = column < row.cells.count ? row.cells[column] : ""
+      switch role {
+      case .item(let slot)?:
+        do throws(AnswerDecoder.Reason) {
+          values[slot] = try decoders[slot].decode(cell) ?? .nan
+        } catch {
+          problems.append(RowProblem(line: row.line, column: column + 1, columnName: header[column], value: cell, reason: error.text))
+        }
+      case .team?: team = cell.trimmed
+      case .responseID?: responseID = cell.trimmed
+      default: break
+      }
+    }
+    if team.isEmpty, let column = mapping.teamColumn {
+      problems.append(RowProblem(line: row.line, column: column + 1, columnName: header[column], reason: "the team is missing"))
+    }
+    if row.cells.count > header.count, row.cells[header.count...].contains(where: { !$0.trimmed.isEmpty }) {
+      problems.append(RowProblem(line: row.line, reason: "the row has \(row.cells.count) cells but the header has \(header.count) columns"))
+    }
+    if !problems.isEmpty { return .rejected(line: row.line, problems: problems, fields: row.cells) }
+    let key = responseID.isEmpty ? "row:" + row.cells.joined(separator: "\u{1F}") : "\(format.rawValue):\(responseID)"
+    return .row(ResponseRow(line: row.line, respondent: key, team: team, values: values))
+  }
+}

@@ -1,0 +1,32 @@
+/// A problem with the response store, rendered like other input errors:
+/// `cultivar.sqlite: error: message` with a hint on how to fix it.
+public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// What went wrong (the exit code depends on it).
+  public enum Kind: Equatable, Sendable {
+    /// The store file cannot be opened, created or migrated.
+    case cannotOpen
+    /// A wave or survey that the store does not hold.
+    case notFound
+    /// A write the store refused (e.g. the store is busy, a constraint failed).
+    case writeFailed
+    /// An invitation token or form ticket that is unknown, used or forged.
+    case rejected
+  }
+
+  public var kind: Kind
+  /// How messages name the store file.
+  public var store: String
+  public var message: String
+  public var hint: String?
+
+  public init(kind: Kind, store: String, message: String, hint: String? = nil) {
+    self.kind = kind
+    self.store = store
+    self.message = message
+    self.hint = hint
+  }
+
+  public var description: String {
+    "\(store): error: \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+  }
+}
