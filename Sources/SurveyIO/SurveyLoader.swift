@@ -4,7 +4,7 @@ import Yams
 
 /// Reads survey definitions (`surveys/*.yaml`) and reports every problem with its line.
 public enum SurveyLoader {
-  static let topLevelKeys = ["id", "title", "frameworks", "columns", "min_group_size", "description"]
+  static let topLevelKeys = ["id", "title", "frameworks", "columns", "min_group_size", "description", "team_mapping"]
   static let columnKeys = ["respondent", "team", "ignore"]
 
   /// Loads and checks a survey file.
@@ -77,6 +77,9 @@ struct NodeReader {
       } else {
         problem(columns, "'columns' must be a mapping with 'respondent', 'team' and 'ignore'")
       }
+    }
+    if let mapping = map["team_mapping"] {
+      survey.teamMapping = teamMapping(mapping)
     }
     return survey
   }

@@ -28,10 +28,13 @@ public struct SurveyDefinition: Equatable, Sendable {
   public var minGroupSize: Int
   /// The file the survey was read from.
   public var file: String
+  /// Renamed, merged and split teams, followed across waves by `cultivar trend`.
+  public var teamMapping: TeamMapping
 
   public init(
     id: String, title: String, frameworks: [FrameworkUse], respondentColumn: String = "respondent_id",
-    teamColumn: String = "team", ignoredColumns: [String] = [], minGroupSize: Int = 5, file: String = ""
+    teamColumn: String = "team", ignoredColumns: [String] = [], minGroupSize: Int = 5, file: String = "",
+    teamMapping: TeamMapping = TeamMapping()
   ) {
     self.id = id
     self.title = title
@@ -41,5 +44,6 @@ public struct SurveyDefinition: Equatable, Sendable {
     self.ignoredColumns = ignoredColumns
     self.minGroupSize = minGroupSize
     self.file = file
+    self.teamMapping = teamMapping
   }
 }

@@ -1,0 +1,37 @@
+import ArgumentParser
+import CultivarKit
+
+/// `cultivar trend SURVEY --waves W1,W2,...`
+struct Trend: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show each team's index and dimension scores over waves of the store.",
+    discussion: "Each wave is scored on its own (the anonymity threshold applies per wave), teams renamed, merged or split are followed through the survey's team_mapping, and the change between consecutive waves is shown.")
+
+  @Argument(help: ArgumentHelp("The survey definition (surveys/NAME.yaml).", valueName: "survey"))
+  var survey: String
+
+  @Option(help: ArgumentHelp("The waves, oldest first, separated by commas.", valueName: "w1,w2,..."))
+  var waves: String
+
+  @Option(help: "Output format: table, csv or json.")
+  var format: String = "table"
+
+  @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+  var out: String?
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var plugins: PluginOptions
+
+  func run() throws {
+    var job = TrendJob(surveyPath: survey, waves: waves.split(separator: ",", omittingEmptySubsequences: false).map(String.init), storePath: store.resolved)
+    job.format = format
+    job.outputPath = out
+    job.workspace = plugins.workspace
+    job.note = Terminal.err
+    do {
+      if let text = try job.run() { Terminal.out(text) }
+    } catch {
+      throw Terminal.fail(error)
+    }
+  }
+}
