@@ -74,7 +74,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "TerminalFormTests", dependencies: ["TerminalForm", "SurveyModel"]),
     .testTarget(
-      name: "CLITests", dependencies: ["cultivar"],
+      name: "CLITests", dependencies: ["cultivar", .product(name: "GRDB", package: "GRDB.swift")],
       resources: [.copy("Fixtures")]),
   ]
 )

@@ -17,7 +17,8 @@ public final class ImportSession {
   private let importID: Int64
   private let today: String
   private let insertResponse: Statement
-  private let insertAnswer: Statement
+  /// `INSERT INTO answer` statements for n answers at once, by n (one statement per response).
+  private var insertAnswers: [Int: Statement] = [:]
 
   init(db: Database, wave: WaveRef, importID: Int64) throws {
     self.db = db
@@ -28,7 +29,6 @@ public final class ImportSession {
       INSERT INTO response (wave_id, team, channel, import_id, source_key, received_on)
       VALUES (?, ?, 'import', ?, ?, ?) ON CONFLICT (wave_id, source_key) DO NOTHING
       """)
-    insertAnswer = try db.cachedStatement(sql: "INSERT INTO answer (response_id, item_id, value) VALUES (?, ?, ?)")
   }
 
   /// Adds one response unless the wave already holds one with the same source key.
@@ -43,10 +43,22 @@ public final class ImportSession {
     try insertResponse.execute(arguments: [wave.id, team, importID, Digest.sha256(sourceKey), today])
     guard db.changesCount > 0 else { return false }
     let responseID = db.lastInsertedRowID
+    var arguments: [(any DatabaseValueConvertible)?] = []
+    arguments.reserveCapacity(values.count * 3)
     for (item, value) in zip(itemIDs, values) where !value.isNaN {
-      try insertAnswer.execute(arguments: [responseID, item, value])
+      arguments += [responseID, item, value]
     }
+    guard !arguments.isEmpty else { return true }
+    try statement(answers: arguments.count / 3).execute(arguments: StatementArguments(arguments))
     return true
+  }
+
+  private func statement(answers count: Int) throws -> Statement {
+    if let statement = insertAnswers[count] { return statement }
+    let rows = Array(repeating: "(?, ?, ?)", count: count).joined(separator: ", ")
+    let statement = try db.makeStatement(sql: "INSERT INTO answer (response_id, item_id, value) VALUES \(rows)")
+    insertAnswers[count] = statement
+    return statement
   }
 }
 

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+@Suite struct ImportCommandTests {
+  static let exports: [(file: String, extra: [String])] = [
+    ("qualtrics.csv", []), ("qualtrics-legacy.csv", []), ("surveymonkey.csv", []), ("ms-forms.xlsx", []),
+    ("ms-forms-ja.xlsx", []), ("google-forms.csv", ["--team-column", "Which team are you in?"]),
+  ]
+
+  @Test func everyToolsExportOfTheSameAnswersGivesTheSameScores() throws {
+    let box = try Sandbox()
+    var scores: [String: String] = [:]
+    for (file, extra) in Self.exports {
+      let store = "\(file).sqlite"
+      let imported = try CLI.run(["import", "surveys/learning-culture.yaml", Sandbox.fixture(file), "--wave", "2026-q3", "--store", store] + extra, in: box.url)
+      #expect(imported.status == 0, "\(file): \(imported.stderr)")
+      #expect(imported.stdout.contains("40 rows read, 40 imported, 0 rejected, 0 duplicates skipped"), "\(file): \(imported.stdout)")
+      let scored = try box.run("score", "surveys/learning-culture.yaml", "--wave", "2026-q3", "--store", store, "--format", "csv")
+      #expect(scored.status == 0, "\(file): \(scored.stderr)")
+      scores[file] = scored.stdout
+    }
+    let reference = try #require(scores["qualtrics.csv"])
+    #expect(reference.contains("senge-five-disciplines,Engineering,12,"))
+    for (file, text) in scores { #expect(text == reference, "\(file) scores differently from qualtrics.csv") }
+  }
+
+  @Test func detectsEachFormat() throws {
+    let box = try Sandbox()
+    for (file, expected) in [("qualtrics.csv", "qualtrics"), ("surveymonkey.csv", "surveymonkey"), ("ms-forms.xlsx", "ms-forms"), ("google-forms.csv", "google-forms")] {
+      let result = try box.run("import", "surveys/learning-culture.yaml", Sandbox.fixture(file), "--wave", "w", "--store", "\(file).sqlite", "--team-column", file.hasPrefix("google") ? "Which team are you in?" : "team")
+      #expect(result.stdout.contains("(\(expected)) into wave 'w'"), "\(file): \(result.stdout)\(result.stderr)")
+    }
+  }
+
+  @Test func importingTheSameFileTwiceAddsNothing() throws {
+    let box = try Sandbox()
+    let first = try box.run("import", "surveys/learning-culture.yaml", Sandbox.fixture("surveymonkey.csv"), "--wave", "w")
+    #expect(first.status == 0)
+    let second = try box.run("import", "surveys/learning-culture.yaml", Sandbox.fixture("surveymonkey.csv"), "--wave", "w")
+    #expect(second.status == 0)
+    #expect(second.stdout.contains("40 rows read, 0 imported, 0 rejected, 40 duplicates skipped"))
+    #expect(second.stdout.contains("now holds 40 responses (cultivar.sqlite)"))
+  }
+
+  @Test func anInvalidAnswerStopsTheWholeImportAndNamesRowAndColumn() throws {
+    let box = try Sandbox()
+    var text = try String(contentsOfFile: CLI.root.appendingPathComponent("surveys/sample-responses.csv").path, encoding: .utf8)
+    text = text.replacingOccurrences(of: "r0070,Engineering,2026-10-10,4,", with: "r0070,Engineering,2026-10-10,Maybe,")
+    try box.write("responses.csv", text)
+    let result = try box.run("import", "surveys/learning-culture.yaml", "responses.csv", "--wave", "w")
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("responses.csv:4: error: column 4 'sv1': 'Maybe' is not an answer to item 'sv1'"))
+    #expect(result.stderr.contains("nothing was imported"))
+    let score = try box.run("score", "surveys/learning-culture.yaml", "--wave", "w")
+    #expect(score.status == 66, "the failed import must not leave a wave behind: \(score.stderr)")
+  }
+
+  @Test func skipInvalidImportsTheGoodRowsAndWritesRejects() throws {
+    let box = try Sandbox()
+    var text = try String(contentsOfFile: CLI.root.appendingPathComponent("surveys/sample-responses.csv").path, encoding: .utf8)
+    text = text.replacingOccurrences(of: "r0070,Engineering,2026-10-10,4,", with: "r0070,,2026-10-10,9,")
+    try box.write("responses.csv", text)
+    let result = try box.run("import", "surveys/learning-culture.yaml", "responses.csv", "--wave", "w", "--skip-invalid")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("233 rows read, 232 imported, 1 rejected, 0 duplicates skipped"))
+    #expect(result.stdout.contains("rejected rows, with reasons: responses.rejects.csv"))
+    let rejects = try String(contentsOfFile: box.path("responses.rejects.csv"), encoding: .utf8)
+    #expect(rejects.contains("9 is outside the scale 1–5 of item 'sv1'; the team is missing"))
+  }
+
+  @Test func storeComesFromTheEnvironmentWhenNoOptionIsGiven() throws {
+    let box = try Sandbox()
+    let result = try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "w", environment: ["CULTIVAR_STORE": box.path("elsewhere.sqlite")])
+    #expect(result.status == 0)
+    #expect(FileManager.default.fileExists(atPath: box.path("elsewhere.sqlite")))
+    #expect(!FileManager.default.fileExists(atPath: box.path("cultivar.sqlite")))
+  }
+
+  @Test func badArgumentsAndFilesGiveClearErrors() throws {
+    let box = try Sandbox()
+    let format = try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "w", "--format", "qualtrix")
+    #expect(format.status == 64)
+    #expect(format.stderr.contains("unknown format 'qualtrix' (did you mean 'qualtrics'?)"))
+    let wave = try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "a,b")
+    #expect(wave.status == 64)
+    let missing = try box.run("import", "surveys/learning-culture.yaml", "nope.csv", "--wave", "w")
+    #expect(missing.status == 66)
+    #expect(missing.stderr.contains("nope.csv: error: cannot read the export file"))
+    var utf16 = Data([0xFF, 0xFE])
+    utf16.append("team,sv1\n".data(using: .utf16LittleEndian)!)
+    try utf16.write(to: box.url.appendingPathComponent("utf16.csv"))
+    let encoded = try box.run("import", "surveys/learning-culture.yaml", "utf16.csv", "--wave", "w")
+    #expect(encoded.status == 65)
+    #expect(encoded.stderr.contains("utf16.csv: error: the file is UTF-16 text"))
+    try box.write("fake.xlsx", "not a zip")
+    let fake = try box.run("import", "surveys/learning-culture.yaml", "fake.xlsx", "--wave", "w")
+    #expect(fake.status == 65)
+    #expect(fake.stderr.contains("fake.xlsx: error: the file is not an Excel workbook (.xlsx)"))
+  }
+
+  @Test func scoreNamesMissingStoresAndWaves() throws {
+    let box = try Sandbox()
+    let noStore = try box.run("score", "surveys/learning-culture.yaml", "--wave", "w")
+    #expect(noStore.status == 66)
+    #expect(noStore.stderr.contains("cultivar.sqlite: error: there is no store here"))
+    try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "2026-q1")
+    let noWave = try box.run("score", "surveys/learning-culture.yaml", "--wave", "2026-q2")
+    #expect(noWave.status == 66)
+    #expect(noWave.stderr.contains("no wave '2026-q2' of survey 'learning-culture'\n  hint: waves of survey 'learning-culture': 2026-q1"))
+    let both = try box.run("score", "surveys/learning-culture.yaml", "--wave", "w", "--responses", "x.csv")
+    #expect(both.status == 64)
+  }
+
+  @Test func scoringAWaveMatchesScoringTheFile() throws {
+    let box = try Sandbox()
+    try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "w")
+    let fromStore = try box.run("score", "surveys/learning-culture.yaml", "--wave", "w", "--format", "csv")
+    let fromFile = try box.run("score", "surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv", "--format", "csv")
+    #expect(fromStore.status == 0)
+    #expect(fromStore.stdout == fromFile.stdout)
+    #expect(fromStore.stderr.contains("cultivar.sqlite wave 'w': 233 rows read, 233 used, 0 rejected"))
+  }
+}
