@@ -86,13 +86,17 @@ extension ResponseStore {
     }
   }
 
-  /// Stores one response given in the terminal or the web form, with its answers, in one
-  /// transaction. No identity, source key or time finer than the day is kept.
+  /// Stores one response given in the terminal, with its answers, in one transaction (the
+  /// wave is created if needed). No identity, source key or time finer than the day is kept.
   /// - Parameters:
-  ///   - channel: `terminal` or `web`.
+  ///   - waveName: the wave to store it in.
+  ///   - survey: the survey and plugin versions, recorded with the wave.
   ///   - answers: item id → value.
-  public func addResponse(to wave: WaveRef, team: String, channel: String, answers: [String: Double]) throws {
-    try write { db in try Self.insertResponse(db, wave: wave, team: team, channel: channel, answers: answers) }
+  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double]) throws {
+    try write { db in
+      let wave = try Self.openWave(db, name: waveName, survey: survey)
+      try Self.insertResponse(db, wave: wave, team: team, channel: "terminal", answers: answers)
+    }
   }
 
   static func insertResponse(_ db: Database, wave: WaveRef, team: String, channel: String, answers: [String: Double]) throws {

@@ -1,0 +1,53 @@
+import Foundation
+import Store
+import SurveyModel
+import TerminalForm
+
+/// `cultivar take`: one respondent answers the survey in the terminal, item by item; the
+/// response is stored only when they confirm it at the end.
+public struct TakeJob {
+  public var surveyPath: String
+  public var team: String
+  /// The wave to store into (nil = the survey's most recent wave in the store).
+  public var wave: String?
+  /// The resolved store path (see ``StoreLocation``).
+  public var storePath: String
+  public var workspace = Workspace()
+  /// Receives warnings (for standard error).
+  public var note: (String) -> Void = { _ in }
+
+  public init(surveyPath: String, team: String, wave: String?, storePath: String) {
+    self.surveyPath = surveyPath
+    self.team = team
+    self.wave = wave
+    self.storePath = storePath
+  }
+
+  /// Runs the answering screen.
+  /// - Returns: the closing message (stored, or nothing stored).
+  /// - Throws: ``UsageError`` (no terminal, no wave), ``InputError``, ``StoreError``.
+  public func run() throws -> String {
+    let teamName = team.trimmingCharacters(in: .whitespaces)
+    guard !teamName.isEmpty else { throw UsageError(message: "the team is empty", hint: "give the respondent's team with --team") }
+    guard RawTerminal.isAvailable else {
+      throw UsageError(message: "'take' needs a terminal: standard input and output must not be redirected", hint: "to load answers from a file, use 'cultivar import'")
+    }
+    let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
+    let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath))
+    let waveName = try wave ?? latestWave(store, survey: context.survey.id)
+    try WaveName.check(waveName)
+    let items = context.items.map { FormItem(item: $0.item, scale: $0.scale) }
+    guard let answers = try TerminalSession.run(items: items, title: context.survey.title, team: teamName) else {
+      return "Nothing was stored.\n"
+    }
+    try store.addResponse(toWave: waveName, survey: context.stamp, team: teamName, answers: answers)
+    return "Thank you. Your answers to \(answers.count) of \(items.count) items were stored in wave '\(waveName)' for team '\(teamName)'.\n"
+  }
+
+  private func latestWave(_ store: ResponseStore, survey: String) throws -> String {
+    guard let last = try store.waves(survey: survey).last else {
+      throw UsageError(message: "the store has no wave of survey '\(survey)' yet", hint: "name the wave to answer with --wave, e.g. --wave 2026-q3")
+    }
+    return last.name
+  }
+}

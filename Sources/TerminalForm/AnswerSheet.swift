@@ -1,0 +1,136 @@
+import SurveyModel
+
+/// One item as the respondent sees it: its text and the choices of its scale.
+public struct FormItem: Equatable, Sendable {
+  public var id: String
+  public var text: String
+  /// The choices, lowest first: each scale point's value and label.
+  public var choices: [(value: Double, label: String)]
+
+  /// The item with one choice per whole point of the scale, labelled with the scale's labels
+  /// (or the number, where the scale has no label for it).
+  public init(item: Item, scale: Scale) {
+    id = item.id
+    text = item.text
+    let count = max(0, Int(scale.max - scale.min) + 1)
+    choices = (0..<count).map { i in
+      let value = scale.min + Double(i)
+      return (value, i < scale.labels.count ? scale.labels[i] : Number.format(value))
+    }
+  }
+
+  public static func == (a: FormItem, b: FormItem) -> Bool {
+    a.id == b.id && a.text == b.text && a.choices.map(\.value) == b.choices.map(\.value) && a.choices.map(\.label) == b.choices.map(\.label)
+  }
+}
+
+/// The state of answering a survey in the terminal: which item is shown, the answers so far,
+/// and whether the respondent has confirmed or left. Pure: keys in, state out.
+public struct AnswerSheet: Sendable {
+  public enum Phase: Equatable, Sendable {
+    /// Answering item `position`.
+    case answering
+    /// All items passed: the summary, waiting for confirmation.
+    case review
+    /// Asked whether to leave without storing.
+    case confirmingQuit
+    /// Confirmed: store the answers.
+    case confirmed
+    /// Left: store nothing.
+    case cancelled
+  }
+
+  public let items: [FormItem]
+  public private(set) var answers: [Double?]
+  public private(set) var position = 0
+  /// The highlighted choice of the current item.
+  public private(set) var highlight = 0
+  public private(set) var phase = Phase.answering
+  private var phaseBeforeQuit = Phase.answering
+
+  public init(items: [FormItem]) {
+    self.items = items
+    answers = Array(repeating: nil, count: items.count)
+    if items.isEmpty { phase = .review }
+    highlight = middle
+  }
+
+  /// Whether choices can be picked by their number (scales of up to nine points).
+  public var digitsPick: Bool { (items.indices.contains(position) ? items[position].choices.count : 0) <= 9 }
+
+  public var answeredCount: Int { answers.count { $0 != nil } }
+
+  /// Applies one key.
+  public mutating func handle(_ key: Key) {
+    if key == .interrupt || key == .end {
+      phase = .cancelled
+      return
+    }
+    switch phase {
+    case .answering: answering(key)
+    case .review: review(key)
+    case .confirmingQuit:
+      if key == .character("y") || key == .character("Y") { phase = .cancelled } else { phase = phaseBeforeQuit }
+    case .confirmed, .cancelled: break
+    }
+  }
+
+  private mutating func answering(_ key: Key) {
+    let choices = items[position].choices
+    switch key {
+    case .character(let c) where c.isNumber && digitsPick:
+      if let n = c.wholeNumberValue, n >= 1, n <= choices.count { choose(n - 1) }
+    case .up, .character("k"): highlight = max(0, highlight - 1)
+    case .down, .character("j"): highlight = min(choices.count - 1, highlight + 1)
+    case .enter: choose(highlight)
+    case .left, .backspace, .character("b"): move(to: position - 1)
+    case .right, .character("s"): move(to: position + 1)
+    case .character("q"), .escape: askQuit()
+    default: break
+    }
+  }
+
+  private mutating func review(_ key: Key) {
+    switch key {
+    case .character("y"), .character("Y"), .enter: phase = .confirmed
+    case .left, .backspace, .character("b"):
+      phase = .answering
+      move(to: items.count - 1)
+    case .character("q"), .escape, .character("n"): askQuit()
+    default: break
+    }
+  }
+
+  private mutating func choose(_ index: Int) {
+    answers[position] = items[position].choices[index].value
+    move(to: position + 1)
+  }
+
+  private mutating func move(to target: Int) {
+    guard target >= 0 else { return }
+    if target >= items.count {
+      position = items.count
+      phase = .review
+      return
+    }
+    position = target
+    highlight = answers[target].flatMap { value in items[target].choices.firstIndex { $0.value == value } } ?? middle
+  }
+
+  private mutating func askQuit() {
+    phaseBeforeQuit = phase
+    phase = .confirmingQuit
+  }
+
+  /// The middle choice, highlighted first so no end of the scale is suggested.
+  private var middle: Int {
+    items.indices.contains(position) ? (items[position].choices.count - 1) / 2 : 0
+  }
+
+  /// The answers by item id (unanswered items left out).
+  public var answersByItem: [String: Double] {
+    var out: [String: Double] = [:]
+    for (item, answer) in zip(items, answers) { if let answer { out[item.id] = answer } }
+    return out
+  }
+}

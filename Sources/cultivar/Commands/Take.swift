@@ -1,0 +1,32 @@
+import ArgumentParser
+import CultivarKit
+
+/// `cultivar take SURVEY --team T [--wave W]`
+struct Take: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Answer a survey in the terminal, item by item.",
+    discussion: "Keys: 1-9 (or Up/Down and Enter) answer, b or Left goes back, s or Right skips, q quits. The answers are stored only when confirmed at the end; no name or time finer than the day is kept.")
+
+  @Argument(help: ArgumentHelp("The survey definition (surveys/NAME.yaml).", valueName: "survey"))
+  var survey: String
+
+  @Option(help: ArgumentHelp("The respondent's team.", valueName: "team"))
+  var team: String
+
+  @Option(help: ArgumentHelp("The wave to answer (default: the survey's most recent wave in the store).", valueName: "wave"))
+  var wave: String?
+
+  @OptionGroup var store: StoreOptions
+  @OptionGroup var plugins: PluginOptions
+
+  func run() throws {
+    var job = TakeJob(surveyPath: survey, team: team, wave: wave, storePath: store.resolved)
+    job.workspace = plugins.workspace
+    job.note = Terminal.err
+    do {
+      Terminal.out(try job.run())
+    } catch {
+      throw Terminal.fail(error)
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// `cultivar take` in a real terminal: tmux runs it in a pseudo-terminal, the test sends keys
+/// and reads the screen.
+@Suite(.serialized) struct TakeCommandTests {
+  /// A tmux server of its own (its own socket), so tests never touch anyone's sessions.
+  final class Tmux {
+    let socket = "cultivar-test-\(UUID().uuidString.prefix(8))"
+
+    init(command: String, in directory: URL) throws {
+      try run(capturing: false, ["new-session", "-d", "-s", "t", "-x", "100", "-y", "40", "-c", directory.path, command + "; echo EXIT=$?; sleep 20"])
+    }
+
+    /// Ends the tmux server and everything running in it.
+    func stop() { _ = try? run(capturing: false, ["kill-server"]) }
+
+    /// Runs a tmux command. It runs through a shell that closes every inherited descriptor
+    /// above 2 first: the tmux server would otherwise keep the test's descriptors open (and
+    /// Foundation's Process would wait for the server to exit).
+    @discardableResult
+    func run(capturing: Bool = true, _ arguments: [String]) throws -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/bash")
+      let closeInherited = "for fd in /proc/$$/fd/*; do n=${fd##*/}; if [ \"$n\" -gt 2 ]; then eval \"exec $n>&-\"; fi; done 2>/dev/null; exec \"$@\""
+      process.arguments = ["-c", closeInherited, "tmux", "tmux", "-L", socket] + arguments
+      let out = Pipe()
+      process.standardOutput = capturing ? out : FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+      let data = capturing ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+      process.waitUntilExit()
+      return String(decoding: data, as: UTF8.self)
+    }
+
+    func send(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
+
+    func screen() throws -> String { try run(["capture-pane", "-p", "-t", "t"]) }
+
+    /// Waits until the screen shows `text` (up to 15 seconds) and returns the screen.
+    @discardableResult
+    func waitFor(_ text: String) throws -> String {
+      var last = ""
+      for _ in 0..<300 {
+        last = try screen()
+        if last.contains(text) { return last }
+        usleep(50_000)
+      }
+      Issue.record("the screen never showed '\(text)'; it shows:\n\(last)")
+      return last
+    }
+  }
+
+  static var hasTmux: Bool {
+    ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  func start(_ box: Sandbox, _ arguments: String) throws -> Tmux {
+    try #require(Self.hasTmux, "tmux is needed for this test: 'make test' installs it, or apt-get install tmux")
+    return try Tmux(command: "'\(CLI.binary.path)' take surveys/learning-culture.yaml \(arguments)", in: box.url)
+  }
+
+  @Test func aConfirmedResponseIsStoredOnce() throws {
+    let box = try Sandbox()
+    let tmux = try start(box, "--team Engineering --wave 2026-q3")
+    defer { tmux.stop() }
+    var screen = try tmux.waitFor("Item 1 of 20")
+    #expect(screen.contains("I can describe in my own words where our organisation wants to be in a few years."))
+    #expect(screen.contains("5 Strongly agree"))
+    try tmux.send("4")
+    try tmux.waitFor("Item 2 of 20")
+    try tmux.send("b")  // back to item 1: the answer given is shown
+    screen = try tmux.waitFor("Item 1 of 20")
+    #expect(screen.contains("> 4 Agree  (your answer)"))
+    try tmux.send("Down")
+    try tmux.send("Enter")  // changes the answer to 5
+    try tmux.waitFor("Item 2 of 20")
+    try tmux.send("s")  // skips item 2
+    try tmux.waitFor("Item 3 of 20")
+    for _ in 3...20 { try tmux.send("3") }
+    screen = try tmux.waitFor("You answered 19 of 20 items.")
+    #expect(screen.contains("Skipped: item 2."))
+    try tmux.send("y")
+    screen = try tmux.waitFor("EXIT=")
+    #expect(screen.contains("Your answers to 19 of 20 items were stored in wave '2026-q3' for team 'Engineering'."))
+    #expect(screen.contains("EXIT=0"))
+
+    let csv = try box.run("score", "surveys/learning-culture.yaml", "--wave", "2026-q3", "--format", "csv")
+    #expect(csv.stderr.contains("1 rows read, 1 used"))
+    // Item 1 answered 5, items 3-20 answered 3: shared vision = mean(5, 3, 3 reversed = 3) = 3.67.
+    #expect(csv.stdout.contains("senge-five-disciplines,Engineering,1,below_min_group_size"))
+  }
+
+  @Test func leavingStoresNothing() throws {
+    let box = try Sandbox()
+    try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "2026-q2")
+    let tmux = try start(box, "--team Sales")  // the latest wave, 2026-q2
+    defer { tmux.stop() }
+    try tmux.waitFor("Item 1 of 20")
+    try tmux.send("2")
+    try tmux.send("q")
+    try tmux.waitFor("Leave without storing your answers?")
+    try tmux.send("y")
+    let screen = try tmux.waitFor("EXIT=")
+    #expect(screen.contains("Nothing was stored."))
+    #expect(screen.contains("EXIT=0"))
+    let score = try box.run("score", "surveys/learning-culture.yaml", "--wave", "2026-q2")
+    #expect(score.stderr.contains("233 rows read"))
+  }
+
+  @Test func withoutATerminalItRefusesClearly() throws {
+    let box = try Sandbox()
+    let result = try box.run("take", "surveys/learning-culture.yaml", "--team", "Sales", "--wave", "w")
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("'take' needs a terminal"))
+  }
+}
