@@ -9,11 +9,23 @@ import Testing
     let socket = "cultivar-test-\(UUID().uuidString.prefix(8))"
 
     init(command: String, in directory: URL) throws {
-      try run(capturing: false, ["new-session", "-d", "-s", "t", "-x", "100", "-y", "40", "-c", directory.path, command + "; echo EXIT=$?; sleep 20"])
+      // The pane stays on screen after the command ends, so its last words can be read.
+      let config = directory.appendingPathComponent("tmux.conf")
+      try Data("set -g remain-on-exit on\n".utf8).write(to: config)
+      try run(capturing: false, ["-f", config.path, "new-session", "-d", "-s", "t", "-x", "100", "-y", "40", "-c", directory.path, command + "; echo EXIT=$?"])
     }
 
-    /// Ends the tmux server and everything running in it.
-    func stop() { _ = try? run(capturing: false, ["kill-server"]) }
+    /// Ends the command in the pane (if it still runs) and the tmux server, by their process
+    /// ids. (`kill-server` is not enough: the server inherits the test runner's blocked
+    /// signals and never sees its panes end.)
+    func stop() {
+      let server = (try? run(["display-message", "-p", "#{pid}"])) ?? ""
+      let panes = (try? run(["list-panes", "-a", "-F", "#{pane_pid}"])) ?? ""
+      for pid in (panes + "\n" + server).split(separator: "\n").compactMap({ Int32($0.trimmingCharacters(in: .whitespaces)) }) where pid > 1 {
+        kill(pid, SIGKILL)
+      }
+      try? FileManager.default.removeItem(atPath: "/tmp/tmux-\(getuid())/\(socket)")
+    }
 
     /// Runs a tmux command. It runs through a shell that closes every inherited descriptor
     /// above 2 first: the tmux server would otherwise keep the test's descriptors open (and
