@@ -14,6 +14,8 @@ let package = Package(
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // Debian's Lua 5.4 C library (liblua5.4-dev), found through pkg-config.
@@ -49,7 +51,10 @@ let package = Package(
     // The web form respondents reach through invitation links (Hummingbird).
     .target(
       name: "WebForm",
-      dependencies: ["SurveyModel", "Store", .product(name: "Hummingbird", package: "hummingbird")]),
+      dependencies: [
+        "SurveyModel", "Store", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
+      ]),
     // Use cases that wire the modules together (what each command does).
     .target(
       name: "CultivarKit",

@@ -36,7 +36,7 @@ extension ResponseStore {
   public func invitation(token: String, wave: WaveRef) async throws -> Invitation? {
     guard Digest.looksLikeToken(token) else { return nil }
     let hash = Digest.sha256(token)
-    return try await write { db in try Self.invitation(db, hash: hash, wave: wave) }
+    return try await read { db in try Self.invitation(db, hash: hash, wave: wave) }
   }
 
   static func invitation(_ db: Database, hash: String, wave: WaveRef) throws -> Invitation? {
@@ -72,5 +72,12 @@ extension ResponseStore {
       try Self.insertResponse(db, wave: wave, team: invitation.team, channel: "web", answers: answers)
       return .stored
     }
+  }
+}
+
+extension ResponseStore {
+  /// The number of invitations of a wave.
+  public func invitationCount(of wave: WaveRef) throws -> Int {
+    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invitation WHERE wave_id = ?", arguments: [wave.id]) ?? 0 }
   }
 }

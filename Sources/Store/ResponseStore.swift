@@ -72,6 +72,15 @@ public final class ResponseStore: Sendable {
     }
   }
 
+  /// The async form of ``read(_:)``, for the web server.
+  func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    do {
+      return try await pool.read(body)
+    } catch let error as DatabaseError {
+      throw StoreError(kind: .cannotOpen, store: name, message: "cannot read the store: \(error.message ?? "\(error)")")
+    }
+  }
+
   private func writeError(_ error: DatabaseError) -> StoreError {
     if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
       return StoreError(kind: .writeFailed, store: name, message: "the store stayed busy for \(Int(Self.busyTimeout)) seconds", hint: "another cultivar process is writing; try again when it is done")

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyModel
 
 /// Runs the answering screen until the respondent confirms or leaves.
 public enum TerminalSession {

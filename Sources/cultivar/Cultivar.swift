@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `cultivar` command: culture surveys scored by Lua framework plugins.
 @main
-struct Cultivar: ParsableCommand {
+struct Cultivar: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cultivar",
     abstract: "Score learning-culture surveys per team with frameworks written as Lua plugins.",
@@ -11,5 +11,5 @@ struct Cultivar: ParsableCommand {
       while scoring, 73 output not writable, 74 store not usable, 78 broken survey or plugin.
       """,
     version: "0.1.0",
-    subcommands: [Score.self, Import.self, Trend.self, Take.self, Plugins.self])
+    subcommands: [Score.self, Import.self, Trend.self, Take.self, Invite.self, Serve.self, Plugins.self])
 }

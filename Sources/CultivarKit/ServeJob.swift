@@ -1,0 +1,50 @@
+import Foundation
+import Store
+import SurveyModel
+import WebForm
+
+/// `cultivar serve`: the web form for one wave, reached through the links `cultivar invite`
+/// printed.
+public struct ServeJob {
+  public var surveyPath: String
+  public var wave: String
+  /// The resolved store path (see ``StoreLocation``).
+  public var storePath: String
+  public var host = "127.0.0.1"
+  public var port = 8080
+  public var workspace = Workspace()
+  /// Receives warnings and the "serving" line (for standard error).
+  public var note: @Sendable (String) -> Void = { _ in }
+
+  public init(surveyPath: String, wave: String, storePath: String) {
+    self.surveyPath = surveyPath
+    self.wave = wave
+    self.storePath = storePath
+  }
+
+  /// Serves until SIGINT or SIGTERM.
+  /// - Throws: ``UsageError``, ``InputError``, ``StoreError`` (before serving), or a server
+  ///   error (e.g. the port is taken).
+  public func run() async throws {
+    guard (0...65535).contains(port) else { throw UsageError(message: "the port \(port) is not between 0 and 65535") }
+    let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
+    let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath), create: false)
+    let waveRef = try store.wave(wave, survey: context.survey.id)
+    let invitations = try store.invitationCount(of: waveRef)
+    if invitations == 0 {
+      note("warning: wave '\(wave)' has no invitations yet: create links with 'cultivar invite \(surveyPath) --wave \(wave) --teams ...'")
+    }
+    let survey = FormSurvey(title: context.survey.title, items: context.items.map { FormItem(item: $0.item, scale: $0.scale) }, minGroupSize: context.survey.minGroupSize)
+    let server = FormServer(store: store, wave: waveRef, survey: survey)
+    let (host, note, title) = (self.host, self.note, context.survey.title)
+    do {
+      try await server.run(host: host, port: port) { port in
+        note("serving '\(title)' wave '\(waveRef.name)' on http://\(host):\(port)/ (\(invitations) invitation link\(invitations == 1 ? "" : "s")); stop with Ctrl-C")
+      }
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw UsageError(message: "cannot serve on \(host):\(port): \(error)", hint: "choose another port with --port, or 0 for any free port")
+    }
+  }
+}

@@ -1,0 +1,23 @@
+/// One item as the respondent sees it: its text and the choices of its scale.
+public struct FormItem: Equatable, Sendable {
+  public var id: String
+  public var text: String
+  /// The choices, lowest first: each scale point's value and label.
+  public var choices: [(value: Double, label: String)]
+
+  /// The item with one choice per whole point of the scale, labelled with the scale's labels
+  /// (or the number, where the scale has no label for it).
+  public init(item: Item, scale: Scale) {
+    id = item.id
+    text = item.text
+    let count = max(0, Int(scale.max - scale.min) + 1)
+    choices = (0..<count).map { i in
+      let value = scale.min + Double(i)
+      return (value, i < scale.labels.count ? scale.labels[i] : Number.format(value))
+    }
+  }
+
+  public static func == (a: FormItem, b: FormItem) -> Bool {
+    a.id == b.id && a.text == b.text && a.choices.map(\.value) == b.choices.map(\.value) && a.choices.map(\.label) == b.choices.map(\.label)
+  }
+}

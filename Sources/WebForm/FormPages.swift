@@ -1,0 +1,44 @@
+import SurveyModel
+
+/// The pages respondents see. None of them shows any result.
+enum FormPages {
+  /// The survey form for one team, carrying its one-time ticket.
+  static func form(survey: FormSurvey, team: String, ticket: String) -> HTMLPage {
+    var body = "<h1>\(HTMLPage.escape(survey.title))</h1>\n"
+    body += "<p>Team: <strong>\(HTMLPage.escape(team))</strong></p>\n"
+    body += "<p class=\"note\">\(HTMLPage.escape(survey.privacyNote))</p>\n"
+    body += "<form method=\"post\">\n<input type=\"hidden\" name=\"ticket\" value=\"\(HTMLPage.escape(ticket))\">\n"
+    for (number, item) in survey.items.enumerated() {
+      body += "<fieldset>\n<legend>\(number + 1). \(HTMLPage.escape(item.text))</legend>\n"
+      for choice in item.choices {
+        let value = Number.format(choice.value)
+        body += "<label><input type=\"radio\" name=\"a.\(HTMLPage.escape(item.id))\" value=\"\(value)\"> \(HTMLPage.escape(choice.label))</label>\n"
+      }
+      body += "</fieldset>\n"
+    }
+    body += "<p class=\"note\">You may leave any question unanswered.</p>\n<button type=\"submit\">Send my answers</button>\n</form>"
+    return HTMLPage(title: survey.title, body: body)
+  }
+
+  static func thanks(survey: FormSurvey, answered: Int) -> HTMLPage {
+    HTMLPage(title: "Thank you", body: """
+      <h1>Thank you</h1>
+      <p>Your answers to \(answered) of \(survey.items.count) questions were received.</p>
+      <p class="note">\(HTMLPage.escape(survey.privacyNote))</p>
+      """)
+  }
+
+  /// A page explaining why a request was refused, and what to do.
+  static func problem(_ heading: String, _ explanation: String) -> HTMLPage {
+    HTMLPage(title: heading, body: "<h1>\(HTMLPage.escape(heading))</h1>\n<p>\(HTMLPage.escape(explanation))</p>")
+  }
+
+  static let landing = problem("Survey", "Open the invitation link your team was given to answer the survey.")
+  static let notFound = problem("Page not found", "There is nothing here. Open the invitation link your team was given.")
+  static let unknownInvitation = problem("This invitation link is not valid", "Check that you copied the whole link. If it still does not work, ask the person who sent it for a new one.")
+  static let missingTicket = problem("This form cannot be accepted", "The form was not sent from the survey page (its security token is missing). Open your invitation link again and answer there.")
+  static let forgedTicket = problem("This form cannot be accepted", "The form's security token was not issued by this survey for this link. Open your invitation link again and answer there.")
+  static let alreadySubmitted = problem("Already received", "These answers were already received; nothing more was stored. To answer again, open your invitation link again.")
+  static let crossSite = problem("This form cannot be accepted", "The form was sent from another web site. Open your invitation link and answer there.")
+  static let busy = problem("Please try again", "The survey could not store your answers just now; nothing was stored. Go back and send the form again in a moment.")
+}
