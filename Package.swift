@@ -73,10 +73,13 @@ let package = Package(
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SurveyModel"]),
     .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SurveyModel"]),
-    .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyModel", "SurveyIO"]),
+    .testTarget(
+      name: "StoreTests",
+      dependencies: ["Store", "SurveyModel", "SurveyIO", .product(name: "GRDB", package: "GRDB.swift")]),
+    // The export fixtures (Fixtures/) are read by path; scripts/generate_exports.py makes them.
     .testTarget(
       name: "ImportersTests", dependencies: ["Importers", "SurveyModel", "SurveyIO"],
-      resources: [.copy("Fixtures")]),
+      exclude: ["Fixtures"]),
     .testTarget(name: "TerminalFormTests", dependencies: ["TerminalForm", "SurveyModel"]),
     .testTarget(
       name: "CLITests", dependencies: ["cultivar", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,0 +1,187 @@
+import Foundation
+import SurveyIO
+import SurveyModel
+import Testing
+
+@testable import Importers
+
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+let agreement = Scale(min: 1, max: 5, labels: ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"])
+let survey = SurveyDefinition(id: "s", title: "S", frameworks: [.init(id: "f")], respondentColumn: "respondent_id", teamColumn: "team", ignoredColumns: ["submitted_on"])
+let items = [
+  ImportItem(id: "sv1", text: "I can describe in my own words where our organisation wants to be in a few years.", scale: agreement),
+  ImportItem(id: "sv2", text: "People on my team helped shape the goals we work towards.", scale: agreement),
+]
+
+/// Writes `text` to a temporary file with the given extension.
+func temporaryFile(_ text: String, ext: String = "csv") throws -> String {
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString).\(ext)").path
+  try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+  return path
+}
+
+func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
+  var out: [ResponseOutcome] = []
+  while let outcome = try reader.next() { out.append(outcome) }
+  return out
+}
+
+@Suite struct TextKeyTests {
+  @Test(arguments: [
+    ("Strongly  agree.", "strongly agree"), ("  Neither agree nor disagree ", "neither agree nor disagree"),
+    ("Day-to-day pressure", "day to day pressure"), ("Équipe", "equipe"), ("開始時刻", "開始時刻"), ("Id.", "id"),
+  ])
+  func normalises(text: String, key: String) {
+    #expect(TextKey.of(text) == key)
+  }
+
+  @Test func bracketsOfGridHeaders() {
+    #expect(TextKey.bracketed("How much do you agree? [People on my team]") == "People on my team")
+    #expect(TextKey.bracketed("No brackets") == nil)
+  }
+}
+
+@Suite struct FormatDetectorTests {
+  @Test func detectsEachLayout() {
+    #expect(FormatDetector.detect([["StartDate", "ResponseId", "Q1"], ["Start Date", "Response ID", "x"], ["{\"ImportId\":\"startDate\"}"]]) == .qualtrics)
+    #expect(FormatDetector.detect([["V1", "V2", "Q1"], ["ResponseID", "ResponseSet", "text"]]) == .qualtrics)
+    #expect(FormatDetector.detect([["Respondent ID", "Collector ID", "Start Date"], ["", "", ""]]) == .surveyMonkey)
+    #expect(FormatDetector.detect([["Timestamp", "Q"]]) == .googleForms)
+    #expect(FormatDetector.detect([["Marca temporal", "Q"]]) == .googleForms)
+    #expect(FormatDetector.detect([["ID", "開始時刻", "完了時刻"]]) == .msForms)
+    #expect(FormatDetector.detect([["respondent_id", "team", "sv1"]]) == .csv)
+  }
+}
+
+@Suite struct AnswerDecoderTests {
+  let decoder = AnswerDecoder(item: items[0])
+
+  @Test(arguments: [
+    ("4", 4.0), ("Agree", 4), (" strongly AGREE ", 5), ("5 - Strongly agree", 5), ("Strongly disagree (1)", 1), ("3.5", 3.5),
+  ])
+  func readsNumbersAndLabels(cell: String, value: Double) throws {
+    #expect(try decoder.decode(cell) == value)
+  }
+
+  @Test func emptyIsNoAnswer() throws {
+    #expect(try decoder.decode("  ") == nil)
+  }
+
+  @Test func explainsWhatIsWrong() {
+    #expect(throws: AnswerDecoder.Reason.self) { try decoder.decode("Maybe") }
+    #expect(throws: AnswerDecoder.Reason.self) { try decoder.decode("-99") }
+    #expect(throws: AnswerDecoder.Reason.self) { try decoder.decode("4 - Strongly agree") }
+    do {
+      _ = try decoder.decode("Maybe")
+    } catch {
+      #expect(error.text.contains("'Maybe' is not an answer to item 'sv1': it takes a number from 1–5 or one of its labels ('Strongly disagree'"))
+    }
+  }
+}
+
+@Suite struct ExportReaderTests {
+  @Test func mapsColumnsByIdOrTextAndKeysRowsByResponseID() throws {
+    let path = try temporaryFile("\u{FEFF}respondent_id,Team,\"People on my team helped shape the goals we work towards.\",SV1,comment\nr1,Sales,Agree,5,\"Nice, really\"\n\nr2,Sales,,1,\n")
+    let reader = try ExportReader(path: path, displayName: "x.csv", items: items, survey: survey)
+    #expect(reader.format == .csv)
+    #expect(reader.unmatchedColumns == ["comment"])
+    let outcomes = try rows(reader)
+    #expect(outcomes.count == 2)
+    guard case .row(let first) = outcomes[0], case .row(let second) = outcomes[1] else {
+      Issue.record("expected two rows: \(outcomes)")
+      return
+    }
+    #expect(first.values == [5, 4])
+    #expect(first.respondent == "csv:r1")
+    #expect(first.line == 2)
+    #expect(second.values[1].isNaN && second.line == 4)
+  }
+
+  @Test func rejectsRowsWithReasonsNamingLineAndColumn() throws {
+    let path = try temporaryFile("respondent_id,team,sv1,sv2\nr1,,Perhaps,9\n")
+    let reader = try ExportReader(path: path, displayName: "x.csv", items: items, survey: survey)
+    guard case .rejected(let line, let problems, let fields)? = try reader.next() else {
+      Issue.record("expected a rejected row")
+      return
+    }
+    #expect(line == 2)
+    #expect(fields == ["r1", "", "Perhaps", "9"])
+    #expect(problems.map(\.column) == [3, 4, 2])
+    #expect(problems[1].reason == "9 is outside the scale 1–5 of item 'sv2'")
+    #expect(problems[2].reason == "the team is missing")
+  }
+
+  @Test func headerProblemsAreAllReported() throws {
+    let path = try temporaryFile("respondent_id,sv1,SV1\n")
+    do {
+      _ = try ExportReader(path: path, displayName: "x.csv", items: items, survey: survey)
+      Issue.record("expected header problems")
+    } catch let error as InputProblems {
+      let text = error.description
+      #expect(text.contains("x.csv:1: error: columns 2 and 3 both hold item 'sv1'"))
+      #expect(text.contains("x.csv:1: error: there is no team column 'team'"))
+      #expect(text.contains("x.csv:1: error: no column for item 'sv2' (People on my team helped shape the goals we work towards.)"))
+    }
+  }
+
+  @Test func aFixedTeamReplacesTheTeamColumn() throws {
+    let path = try temporaryFile("sv1,sv2\n4,4\n")
+    let reader = try ExportReader(path: path, items: items, survey: survey, team: "Legal")
+    guard case .row(let row)? = try reader.next() else {
+      Issue.record("expected a row")
+      return
+    }
+    #expect(row.team == "Legal")
+    #expect(row.respondent.hasPrefix("row:"), "no id column: the row's content is its key")
+  }
+
+  @Test func readsTabSeparatedFiles() throws {
+    let path = try temporaryFile("team\tsv1\tsv2\nSales\tAgree\t2\n", ext: "tsv")
+    let reader = try ExportReader(path: path, items: items, survey: survey)
+    guard case .row(let row)? = try reader.next() else {
+      Issue.record("expected a row")
+      return
+    }
+    #expect(row.values == [4, 2])
+  }
+
+  @Test(arguments: ["qualtrics.csv", "qualtrics-legacy.csv", "surveymonkey.csv", "ms-forms.xlsx", "ms-forms-ja.xlsx", "google-forms.csv"])
+  func readsEveryToolFixture(file: String) throws {
+    let reader = try ExportReader(
+      path: fixtures.appendingPathComponent(file).path, displayName: file, items: items, survey: survey,
+      teamColumn: file.hasPrefix("google") ? "Which team are you in?" : nil)
+    let outcomes = try rows(reader)
+    #expect(outcomes.count == 40)
+    let teams = Set(outcomes.compactMap { outcome -> String? in if case .row(let row) = outcome { return row.team } else { return nil } })
+    #expect(teams == ["Engineering", "Sales", "Customer Success", "People & Culture", "Legal"])
+    let keys = outcomes.compactMap { outcome -> String? in if case .row(let row) = outcome { return row.respondent } else { return nil } }
+    #expect(Set(keys).count == 40, "every response has its own key")
+  }
+}
+
+@Suite struct WorkbookTests {
+  @Test func cellsAreplacedByTheirReference() throws {
+    let sheet = """
+      <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+      <row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>x &amp; y</t></is></c></row>
+      <row r="2"></row>
+      <row r="3"><c r="B3"><v>4</v></c><c r="AA3" t="b"><v>1</v></c></row>
+      </sheetData></worksheet>
+      """
+    let rows = try SheetRows.parse(Data(sheet.utf8), sharedStrings: ["ID"], file: "x.xlsx")
+    #expect(rows.count == 2)
+    #expect(rows[0] == TableRow(line: 1, cells: ["ID", "", "x & y"]))
+    #expect(rows[1].line == 3 && rows[1].cells[1] == "4" && rows[1].cells[26] == "TRUE")
+    #expect(SheetRows.columnIndex("AB12") == 28)
+  }
+
+  @Test func sharedStringsSkipPhoneticGuides() throws {
+    let xml = "<sst><si><t>開始</t><rPh><t>かいし</t></rPh></si><si><r><t>Str</t></r><r><t>ongly</t></r></si></sst>"
+    #expect(try SharedStrings.parse(Data(xml.utf8), file: "x.xlsx") == ["開始", "Strongly"])
+  }
+
+  @Test func aDamagedIndexIsReported() {
+    let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>"
+    #expect(throws: InputError.self) { try SheetRows.parse(Data(sheet.utf8), sharedStrings: [], file: "x.xlsx") }
+  }
+}
