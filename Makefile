@@ -4,15 +4,20 @@ BIN := .build/debug/cultivar
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: help deps build run test test-swift test-crosscheck sample clean
+.PHONY: help deps build run test test-swift test-crosscheck sample fixtures clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-deps: ## Install Debian's Lua 5.4 C library and pkg-config when missing
-	@if ! pkg-config --exists lua5.4 2>/dev/null; then \
-	  echo "installing liblua5.4-dev and pkg-config"; \
-	  apt-get update -qq && apt-get install -y -qq --no-install-recommends liblua5.4-dev pkg-config; \
+deps: ## Install what the build and tests need when missing: Lua 5.4, SQLite, libxml2, tmux
+	@missing=""; \
+	pkg-config --exists lua5.4 2>/dev/null || missing="$$missing liblua5.4-dev pkg-config"; \
+	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
+	ldconfig -p 2>/dev/null | grep -q libxml2.so.2 || missing="$$missing libxml2"; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 build: deps ## Build cultivar (debug)
@@ -23,6 +28,9 @@ run: build ## Score the bundled sample survey
 
 sample: ## Regenerate surveys/sample-responses.csv (deterministic)
 	python3 scripts/generate_sample.py surveys/sample-responses.csv
+
+fixtures: ## Regenerate the survey-tool export fixtures in Tests/ImportersTests/Fixtures (deterministic)
+	python3 scripts/generate_exports.py Tests/ImportersTests/Fixtures
 
 test: build test-swift test-crosscheck ## Run all tests
 
