@@ -81,6 +81,7 @@ let package = Package(
       name: "ImportersTests", dependencies: ["Importers", "SurveyModel", "SurveyIO"],
       exclude: ["Fixtures"]),
     .testTarget(name: "TerminalFormTests", dependencies: ["TerminalForm", "SurveyModel"]),
+    .testTarget(name: "WebFormTests", dependencies: ["WebForm", "SurveyModel"]),
     .testTarget(
       name: "CLITests", dependencies: ["cultivar", .product(name: "GRDB", package: "GRDB.swift")],
       resources: [.copy("Fixtures")]),
