@@ -1,7 +1,7 @@
 import SurveyModel
 
 /// A respondent handed to a framework's `score` hook.
-public struct RespondentContext {
+public struct RespondentContext: Sendable {
   public let respondent: String
   public let team: String
   /// The row's line in the response file.
@@ -12,15 +12,32 @@ public struct RespondentContext {
   public let keyed: [Double]
   /// The declarative dimension scores, in framework dimension order (NaN = no score).
   public let scores: [Double]
+
+  public init(respondent: String, team: String, line: Int, items: [Item], raw: [Double], keyed: [Double], scores: [Double]) {
+    self.respondent = respondent
+    self.team = team
+    self.line = line
+    self.items = items
+    self.raw = raw
+    self.keyed = keyed
+    self.scores = scores
+  }
 }
 
 /// A team's dimension results handed to a framework's `index` hook.
-public struct TeamContext {
+public struct TeamContext: Sendable {
   public let team: String
   public let n: Int
   public let dimensions: [DimensionScore]
   /// The index the declarative rule gives.
   public let declarativeIndex: Double?
+
+  public init(team: String, n: Int, dimensions: [DimensionScore], declarativeIndex: Double?) {
+    self.team = team
+    self.n = n
+    self.dimensions = dimensions
+    self.declarativeIndex = declarativeIndex
+  }
 }
 
 /// The custom logic a framework may supply. The scoring engine calls these; it does not know
