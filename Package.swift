@@ -44,8 +44,7 @@ let package = Package(
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SurveyModel"]),
     .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SurveyModel"]),
-    .testTarget(
-      name: "CLITests", dependencies: ["cultivar"],
-      resources: [.copy("Fixtures")]),
+    // Runs the built binary end to end.
+    .testTarget(name: "CLITests", dependencies: ["cultivar"]),
   ]
 )

@@ -20,6 +20,9 @@ public struct ScoreJob {
   /// Receives warnings and the row summary (for standard error).
   public var note: (String) -> Void
 
+  /// The output formats `run()` accepts.
+  public static var formats: [String] { builtInReporters.map { type(of: $0).identifier } }
+
   public init(surveyPath: String, responsesPath: String, format: String = "table", outputPath: String? = nil,
               skipInvalid: Bool = false, rejectsPath: String? = nil, workspace: Workspace = Workspace(),
               note: @escaping (String) -> Void = { _ in }) {

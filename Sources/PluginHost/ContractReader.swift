@@ -135,7 +135,7 @@ struct ContractReader {
         problem("dimension #\(index + 1) needs an 'id'", line: locator.line(ofField: "dimensions"))
         continue
       }
-      let line = locator.line(ofString: id)
+      let line = locator.line(ofString: id, after: (locator.line(ofField: "dimensions") ?? 1) - 1)
       if !seen.insert(id).inserted { problem("dimension '\(id)' is declared twice", line: line) }
       guard let name = table["name"].string, !name.isEmpty else {
         problem("dimension '\(id)' needs a 'name'", line: line)
@@ -179,7 +179,7 @@ struct ContractReader {
     }
     if !scoreHook {
       for dimension in dimensions where !items.contains(where: { $0.dimension == dimension.id }) {
-        problem("dimension '\(dimension.id)' has no items", line: locator.line(ofString: dimension.id))
+        problem("dimension '\(dimension.id)' has no items", line: locator.line(ofString: dimension.id, after: (locator.line(ofField: "dimensions") ?? 1) - 1))
       }
     }
     return items

@@ -27,6 +27,12 @@ struct Score: ParsableCommand {
 
   @OptionGroup var plugins: PluginOptions
 
+  func validate() throws {
+    guard ScoreJob.formats.contains(format) else {
+      throw ValidationError("unknown format '\(format)': use one of \(ScoreJob.formats.joined(separator: ", "))")
+    }
+  }
+
   func run() throws {
     let job = ScoreJob(surveyPath: survey, responsesPath: responses, format: format, outputPath: out,
                        skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace, note: Terminal.err)

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@Suite struct PluginsCommandTests {
+  @Test func listShowsEveryPlugin() throws {
+    let result = try CLI.run(["plugins", "list"])
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("ID"))
+    #expect(result.stdout.contains("senge-five-disciplines"))
+    #expect(result.stdout.contains("plugins/senge-five-disciplines/senge-five-disciplines.lua"))
+  }
+
+  @Test func checkPassesGoodPluginsAndListsEveryProblemOfBadOnes() throws {
+    let scratch = Scratch()
+    scratch.write("plugins/trust.lua", trustPlugin)
+    scratch.write("plugins/bad.lua", trustPlugin.replacingOccurrences(of: "dimension = 'trust' }", with: "dimension = 'trsut' }").replacingOccurrences(of: "version = '1.0.0',", with: ""))
+    let good = try CLI.run(["plugins", "check", "plugins/trust.lua"], in: scratch.path)
+    #expect(good.status == 0)
+    #expect(good.stdout.contains("ok: plugins/trust.lua (trust 1.0.0: 2 dimensions, 3 items)"))
+    let all = try CLI.run(["plugins", "check"], in: scratch.path)
+    #expect(all.status == 78)
+    #expect(all.stdout.contains("ok: plugins/trust.lua"))
+    #expect(all.stderr.contains("plugins/bad.lua: 'version' must be non-empty text (got nil)"))
+    #expect(all.stderr.contains("plugins/bad.lua:7: item 'q1' names unknown dimension 'trsut' (did you mean 'trust'?)"))
+    #expect(all.stderr.contains("plugins/bad.lua:5: dimension 'trust' has no items"))
+    #expect(all.stderr.contains("plugins/bad.lua:8: item 'q2' names unknown dimension 'trsut' (did you mean 'trust'?)"))
+  }
+
+  @Test func hostilePluginIsRefusedAndOthersCarryOn() throws {
+    let scratch = Scratch()
+    scratch.write("plugins/trust.lua", trustPlugin)
+    scratch.write("plugins/evil.lua", "os.execute('touch pwned')\nreturn {}")
+    scratch.write("plugins/bomb.lua", "local t = {} for i = 1, 1e9 do t[i] = i end")
+    let result = try CLI.run(["plugins", "check"], in: scratch.path)
+    #expect(result.status == 78)
+    #expect(result.stderr.contains("plugins/evil.lua:1: attempt to index a nil value (global 'os')"))
+    #expect(result.stderr.contains("memory limit exceeded"))
+    #expect(result.stdout.contains("ok: plugins/trust.lua"))
+    #expect(!scratch.exists("pwned"))
+  }
+}

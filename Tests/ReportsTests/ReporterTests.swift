@@ -1,0 +1,56 @@
+import SurveyModel
+import Testing
+
+@testable import Reports
+
+let sampleReport: ScoreReport = {
+  let dims = [DimensionInfo(id: "a", name: "Alpha, \"quoted\"")]
+  let shown = TeamResult(team: "Ops", n: 12, index: 62.5, band: Band(min: 50, label: "Developing", advice: "Keep going"),
+                         dimensions: [DimensionScore(id: "a", n: 12, mean: 3.5, sd: 0.75, pomp: 62.5, favorable: 50, neutral: 25, unfavorable: 25, advice: nil)])
+  let hidden = TeamResult(team: "Tiny", n: 3, suppression: .belowMinimum)
+  let org = TeamResult(team: "(all teams)", n: 15, index: 60, dimensions: [DimensionScore(id: "a", n: 15, mean: 3.4, sd: 0.8, pomp: 60, favorable: 40, neutral: 40, unfavorable: 20)])
+  let framework = FrameworkResult(id: "f", name: "Frame", version: "1.0", source: "Someone (2020)", scale: Scale(min: 1, max: 5),
+                                  indexRule: "index rule", missingRule: "missing rule", favorableRule: "fav rule",
+                                  dimensions: dims, teams: [shown, hidden], organisation: org)
+  return ScoreReport(survey: SurveyInfo(id: "s", title: "Survey"), input: InputSummary(file: "r.csv", rowsRead: 16, rowsUsed: 15, rowsRejected: 1),
+                     frameworks: [framework], privacy: PrivacySummary(minGroupSize: 5, rule: "rule", suppressed: [SuppressedGroup(team: "Tiny", n: 3, reason: .belowMinimum)]))
+}()
+
+@Suite struct ReporterTests {
+  @Test func everyFormatIsRegistered() {
+    #expect(builtInReporters.map { type(of: $0).identifier } == ["table", "csv", "json"])
+    #expect(makeReporter(format: "xml") == nil)
+  }
+
+  @Test func tableShowsScoresRulesAndPrivacy() {
+    let text = TableReporter().render(sampleReport)
+    #expect(text.contains("r.csv: 16 rows read, 15 used, 1 rejected"))
+    #expect(text.contains("Ops          12   62.5  Developing"))
+    #expect(text.contains("Tiny          3      -  suppressed"))
+    #expect(text.contains("Index rule: index rule."))
+    #expect(text.contains("- Tiny (n = 3): scores withheld, fewer than 5 respondents"))
+    #expect(text.contains("- Ops, index 62.5 (Developing): Keep going"))
+  }
+
+  @Test func csvHasOneRowPerMeasureAndNoScoresForSuppressedTeams() {
+    let lines = CSVReporter().render(sampleReport).split(separator: "\n").map(String.init)
+    #expect(lines[0] == "framework,team,team_n,suppressed,measure,n,mean,sd,pomp,favorable_pct,neutral_pct,unfavorable_pct,index,band")
+    #expect(lines[1] == "f,Ops,12,,index,12,,,,,,,62.5,Developing")
+    #expect(lines[2] == "f,Ops,12,,a,12,3.5,0.75,62.5,50,25,25,,")
+    #expect(lines[3] == "f,Tiny,3,below_min_group_size,,,,,,,,,,")
+    #expect(lines.count == 6)
+  }
+
+  @Test func jsonIsStableAndSuppressedTeamsCarryOnlyTheirN() {
+    let text = JSONReporter().render(sampleReport)
+    #expect(text.hasPrefix("{\n  \"schema\": \"cultivar.score/1\","))
+    #expect(text.contains("\"team\": \"Tiny\",\n          \"n\": 3,\n          \"suppressed\": true,\n          \"suppression_reason\": \"below_min_group_size\"\n        }"))
+    #expect(text.contains("\"name\": \"Alpha, \\\"quoted\\\"\""))
+    #expect(JSONReporter().render(sampleReport) == text)
+  }
+
+  @Test(arguments: [(3.14159, 2, "3.14"), (2.5, 0, "3"), (-0.001, 1, "0.0"), (7, 1, "7.0"), (62.5, 1, "62.5")])
+  func fixedFormatting(_ value: Double, _ decimals: Int, _ text: String) {
+    #expect(Format.fixed(value, decimals) == text)
+  }
+}
