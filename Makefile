@@ -4,7 +4,7 @@ BIN := .build/debug/cultivar
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: help deps build run test test-swift test-crosscheck sample clean
+.PHONY: help deps build run test test-swift test-plugins test-crosscheck sample clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -24,11 +24,14 @@ run: build ## Score the bundled sample survey
 sample: ## Regenerate surveys/sample-responses.csv (deterministic)
 	python3 scripts/generate_sample.py surveys/sample-responses.csv
 
-test: build test-swift test-crosscheck ## Run all tests
+test: build test-swift test-plugins test-crosscheck ## Run all tests
 
 test-swift: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+test-plugins: build ## Run every plugin's fixtures (plugins/*/tests)
+	$(BIN) plugins test
 
 $(PYTHON):
 	python3 -m venv $(VENV)

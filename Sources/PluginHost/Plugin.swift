@@ -9,6 +9,8 @@ public final class Plugin {
   public let framework: Framework
   /// The file as shown in messages.
   public let file: String
+  /// The file's path on disk ("" for a plugin loaded from text).
+  public private(set) var path = ""
   private let sandbox: LuaSandbox
   private let table: LuaReference
   private var arguments = LuaArguments()
@@ -46,6 +48,7 @@ public final class Plugin {
       throw PluginError(kind: .unreadable, file: shown, problems: ["cannot read the plugin file"])
     }
     try self.init(source: String(decoding: data, as: UTF8.self), file: shown, limits: limits)
+    self.path = path
   }
 
   func forwardLog() {
