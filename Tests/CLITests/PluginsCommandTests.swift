@@ -46,7 +46,7 @@ import Testing
     scratch.write("plugins/trust/trust.lua", trustPlugin)
     scratch.write("plugins/trust/tests/small.csv", "respondent_id,team,q1,q2,q3\n1,A,4,5,2\n2,A,2,3,\n")
     scratch.write("plugins/trust/tests/small.expected.json", """
-      { "teams": { "A": { "index": 62.5, "dimensions": { "trust": \(expectedTrustMean), "voice": { "mean": 4, "n": 1 } } } } }
+      { "teams": { "A": { "index": 68.75, "dimensions": { "trust": \(expectedTrustMean), "voice": { "mean": 4, "n": 1 } } } } }
       """)
     return scratch
   }
