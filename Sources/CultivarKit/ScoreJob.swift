@@ -17,6 +17,10 @@ public struct ScoreJob {
   public var skipInvalid: Bool
   public var rejectsPath: String?
   public var workspace: Workspace
+  /// Threads that parse and score (the results do not depend on it).
+  public var jobs = ProcessInfo.processInfo.activeProcessorCount
+  /// Bytes per chunk of the response file (a tuning knob; results do not depend on it).
+  public var chunkBytes = 4 << 20
   /// Receives warnings and the row summary (for standard error).
   public var note: (String) -> Void
 
@@ -47,9 +51,9 @@ public struct ScoreJob {
     let catalog = workspace.catalog(surveyFile: surveyPath)
     let scoring = try SurveyScoring(survey: survey, catalog: catalog)
     reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)))
-    let reader = try ResponseFileReader(
-      path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns)
-    let outcome = try scoring.score(reader, skipInvalid: skipInvalid)
+    let reader = try ChunkedResponseFile(
+      path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns, chunkSize: chunkBytes)
+    let outcome = try scoring.score(reader, workers: jobs, skipInvalid: skipInvalid)
     let rejects = outcome.rejects
     var rejectsFile: String? = nil
     if rejects.count > 0 {

@@ -37,10 +37,8 @@ struct SurveyScoring {
   /// - Parameter skipInvalid: leave invalid rows out instead of failing.
   /// - Throws: ``InputProblems`` listing invalid rows (unless `skipInvalid`), ``PluginError``.
   func score(_ source: ResponseSource, skipInvalid: Bool) throws -> Outcome {
-    let engine = ScoreEngine(plan: plan, hooks: plugins.map { $0.framework.hooks.isEmpty ? nil : $0 })
-    var rejects = RejectsWriter(header: source.header)
-    var problems: [InputError] = []
-    var problemCount = 0
+    let engine = makeEngine()
+    var rejected: [(line: Int, problems: [RowProblem], fields: [String])] = []
     while let outcome = try source.next() {
       switch outcome {
       case .row(let row):
@@ -48,17 +46,48 @@ struct SurveyScoring {
           error.responsesFile = source.file
           throw error
         }
-      case .rejected(let line, let rowProblems, let fields):
-        rejects.add(line: line, problems: rowProblems, fields: fields)
-        problemCount += rowProblems.count
-        if problems.count < 20 { problems += rowProblems.prefix(20 - problems.count).map { $0.error(in: source.file) } }
+      case .rejected(let line, let problems, let fields): rejected.append((line, problems, fields))
       }
     }
+    return try finish(engine, file: source.file, header: source.header, rowsRead: source.rowsRead, rejected: rejected, skipInvalid: skipInvalid)
+  }
+
+  /// Reads a response file in chunks on `workers` threads and scores it. The numbers are the
+  /// same whatever the number of workers.
+  func score(_ file: ChunkedResponseFile, workers: Int, skipInvalid: Bool) throws -> Outcome {
+    let engine = makeEngine()
+    var scorers: [BatchScorer] = []
+    for _ in 0..<max(1, workers) {
+      let hooks: [ScoringHooks?] = try plugins.map { $0.framework.hooks.contains(.score) ? try $0.copy() : nil }
+      scorers.append(BatchScorer(plan: plan, hooks: hooks))
+    }
+    let (rowsRead, rejected): (Int, [(line: Int, problems: [RowProblem], fields: [String])])
+    do {
+      (rowsRead, rejected) = try ParallelScoring(file: file, engine: engine, workers: scorers.count).run(scorers: scorers)
+    } catch var error as PluginError {
+      error.responsesFile = file.file
+      throw error
+    }
+    return try finish(engine, file: file.file, header: file.header, rowsRead: rowsRead, rejected: rejected, skipInvalid: skipInvalid)
+  }
+
+  private func makeEngine() -> ScoreEngine {
+    ScoreEngine(plan: plan, hooks: plugins.map { $0.framework.hooks.isEmpty ? nil : $0 })
+  }
+
+  private func finish(
+    _ engine: ScoreEngine, file: String, header: [String], rowsRead: Int,
+    rejected: [(line: Int, problems: [RowProblem], fields: [String])], skipInvalid: Bool
+  ) throws -> Outcome {
+    var rejects = RejectsWriter(header: header)
+    for row in rejected { rejects.add(line: row.line, problems: row.problems, fields: row.fields) }
+    let problemCount = rejected.reduce(0) { $0 + $1.problems.count }
     if !skipInvalid, problemCount > 0 {
+      var problems = Array(rejected.lazy.flatMap(\.problems).prefix(20).map { $0.error(in: file) })
       problems[0].hint = "fix the rows, or run with --skip-invalid to leave them out and write them to a rejects file"
       throw InputProblems(problems, total: problemCount)
     }
     let (results, privacy) = try engine.results(minGroupSize: survey.minGroupSize)
-    return Outcome(frameworks: results, privacy: privacy, rowsRead: source.rowsRead, rowsUsed: engine.respondentCount, rejects: rejects)
+    return Outcome(frameworks: results, privacy: privacy, rowsRead: rowsRead, rowsUsed: engine.respondentCount, rejects: rejects)
   }
 }
