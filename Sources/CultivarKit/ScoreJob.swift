@@ -64,9 +64,12 @@ public struct ScoreJob {
     let input = InputSummary(file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: rejects.count, rejectsFile: rejectsFile)
     let report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
     note("\(reader.file): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected" + (rejectsFile.map { " (written to \($0))" } ?? ""))
-    let text = reporter.render(report)
-    guard let outputPath else { return text }
-    try AtomicFile.write(text, to: outputPath)
+    guard let outputPath else { return reporter.render(report) }
+    try AtomicFile.stream(to: outputPath) { write in
+      let sink = ReportSink(flush: write)
+      try reporter.write(report, to: sink)
+      try sink.finish()
+    }
     return nil
   }
 
