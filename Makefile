@@ -4,7 +4,7 @@ BIN := .build/debug/cultivar
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: help deps build run test test-swift test-plugins test-crosscheck sample clean
+.PHONY: help deps build run test test-swift test-plugins test-crosscheck sample bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -36,6 +36,11 @@ test-plugins: build ## Run every plugin's fixtures (plugins/*/tests)
 $(PYTHON):
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install -q pandas
+
+bench: deps $(PYTHON) ## Benchmark against polars and DuckDB at 10k, 100k and 1M responses
+	$(SWIFT) build -c release
+	$(PYTHON) -m pip install -q polars duckdb
+	$(PYTHON) bench/run.py --cultivar .build/release/cultivar --python $(PYTHON)
 
 test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas implementation
 	$(PYTHON) Tests/crosscheck/check_scores.py --cultivar $(BIN)
