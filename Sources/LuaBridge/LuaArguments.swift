@@ -7,6 +7,7 @@ import LuaShim
 public struct LuaArguments {
   var ops: [cv_op] = []
   var strings: [UInt8] = []
+  var numbers: [Double] = []
   /// The number of top-level arguments.
   public private(set) var count = 0
   private var depth = 0
@@ -17,6 +18,7 @@ public struct LuaArguments {
   public mutating func reset() {
     ops.removeAll(keepingCapacity: true)
     strings.removeAll(keepingCapacity: true)
+    numbers.removeAll(keepingCapacity: true)
     count = 0
     depth = 0
   }
@@ -25,6 +27,28 @@ public struct LuaArguments {
   public mutating func append(_ value: LuaValue) {
     push(value)
     if depth == 0 { count += 1 }
+  }
+
+  /// Pushes the value behind a reference as the next argument (or as a table value, after
+  /// ``fieldKey(_:)``).
+  public mutating func reference(_ value: LuaReference) {
+    ops.append(cv_op(kind: Int32(CV_OP_REF.rawValue), a: value.id, b: 0, num: 0, off: 0, len: 0))
+    if depth == 0 { count += 1 }
+  }
+
+  /// Sets `key` = the value behind `value` in the table being built (or on the stack).
+  public mutating func field(_ key: String, reference value: LuaReference) {
+    pushString(key)
+    ops.append(cv_op(kind: Int32(CV_OP_REF.rawValue), a: value.id, b: 0, num: 0, off: 0, len: 0))
+    ops.append(op(CV_OP_SET))
+  }
+
+  /// Writes `values` into the table behind `table`, under the keys listed (a Lua sequence of
+  /// strings) behind `keys`; NaN writes nil. Adds no argument.
+  public mutating func fill(_ table: LuaReference, keys: LuaReference, values: UnsafeBufferPointer<Double>) {
+    let offset = numbers.count
+    numbers.append(contentsOf: values)
+    ops.append(cv_op(kind: Int32(CV_OP_FILL.rawValue), a: table.id, b: keys.id, num: 0, off: offset, len: values.count))
   }
 
   /// Starts a table argument (or a nested table value); close it with ``endTable()``.

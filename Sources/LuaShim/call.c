@@ -25,10 +25,25 @@ struct call_request {
   const cv_op *ops;
   size_t nops;
   const char *strings;
+  const double *numbers;
   int nargs;
   int nresults;
   int not_function;
 };
+
+/// Writes numbers into a registry table under the keys of a registry sequence.
+static void fill(lua_State *L, const cv_op *op, const double *numbers) {
+  luaL_checkstack(L, 4, "arguments nest too deeply");
+  lua_rawgeti(L, LUA_REGISTRYINDEX, op->a);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, op->b);
+  for (size_t i = 0; i < op->len; i++) {
+    lua_rawgeti(L, -1, (lua_Integer)i + 1);
+    double x = numbers[op->off + i];
+    if (x != x) lua_pushnil(L); else lua_pushnumber(L, x);
+    lua_rawset(L, -4);
+  }
+  lua_pop(L, 2);
+}
 
 static void build_arguments(lua_State *L, const struct call_request *req) {
   luaL_checkstack(L, 8, "arguments nest too deeply");
@@ -45,6 +60,7 @@ static void build_arguments(lua_State *L, const struct call_request *req) {
         break;
       case CV_OP_SET: lua_rawset(L, -3); break;
       case CV_OP_REF: lua_rawgeti(L, LUA_REGISTRYINDEX, op->a); break;
+      case CV_OP_FILL: fill(L, op, req->numbers); break;
       default: luaL_error(L, "internal error: unknown argument operation %d", op->kind);
     }
   }
@@ -71,13 +87,13 @@ static int call_body(lua_State *L) {
 }
 
 int cv_call(cv_state *s, int ref, const char *field, const cv_op *ops, size_t nops,
-            const char *strings, int nargs, int nresults) {
+            const char *strings, const double *numbers, int nargs, int nresults) {
   lua_State *L = s->L;
   if (!lua_checkstack(L, 4 + nresults)) {
     cv_set_error(s, "not enough memory");
     return LUA_ERRMEM;
   }
-  struct call_request req = {ref, field, ops, nops, strings, nargs, nresults, 0};
+  struct call_request req = {ref, field, ops, nops, strings, numbers, nargs, nresults, 0};
   lua_pushcfunction(L, cv_message_handler);
   int handler = lua_gettop(L);
   lua_pushcfunction(L, call_body);
@@ -108,3 +124,54 @@ int cv_unref(cv_state *s, int ref) {
 void cv_push_ref(cv_state *s, int ref) { lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref); }
 
 int cv_reserve(cv_state *s, int n) { return lua_checkstack(s->L, n); }
+
+static int make_ref_body(lua_State *L) {
+  struct call_request *req = lua_touserdata(L, 1);
+  lua_settop(L, 0);
+  build_arguments(L, req);
+  req->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
+int cv_make_ref(cv_state *s, const cv_op *ops, size_t nops, const char *strings, int *ref) {
+  lua_State *L = s->L;
+  struct call_request req = {LUA_NOREF, NULL, ops, nops, strings, NULL, 0, 0, 0};
+  lua_pushcfunction(L, make_ref_body);
+  lua_pushlightuserdata(L, &req);
+  int status = lua_pcall(L, 1, 0, 0);
+  if (status != LUA_OK) cv_take_error(s, status);
+  *ref = req.ref;
+  return status;
+}
+
+int cv_read_fields(cv_state *s, int index, int keys_ref, int n, double *out, uint8_t *kinds) {
+  lua_State *L = s->L;
+  int t = lua_absindex(L, index);
+  if (lua_type(L, t) == LUA_TNIL) return -1;
+  if (lua_type(L, t) != LUA_TTABLE) return -2;
+  if (!lua_checkstack(L, 4)) return -2;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, keys_ref);
+  int matched = 0;
+  for (int i = 0; i < n; i++) {
+    lua_rawgeti(L, -1, i + 1);
+    int type = lua_rawget(L, t);
+    if (type == LUA_TNUMBER) {
+      kinds[i] = 1;
+      out[i] = lua_tonumberx(L, -1, NULL);
+    } else if (type == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
+      kinds[i] = 2;
+    } else {
+      kinds[i] = type == LUA_TNIL ? 0 : 3;
+    }
+    if (type != LUA_TNIL) matched++;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  int entries = 0;
+  lua_pushnil(L);
+  while (lua_next(L, t) != 0) {
+    entries++;
+    lua_pop(L, 1);
+  }
+  return entries - matched;
+}

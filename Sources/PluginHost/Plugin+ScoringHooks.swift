@@ -4,30 +4,36 @@ import SurveyModel
 
 /// The plugin's Lua hooks, as the scoring engine calls them.
 extension Plugin: ScoringHooks {
-  /// Calls `score(respondent)`. The respondent table holds `id`, `team`, `answers` (raw, by
-  /// item id), `keyed` (reverse-keyed) and `scores` (declarative, by dimension id); missing
+  /// Calls `score(respondent)`. The respondent table holds `id`, `team`, `row`, `answers` (raw,
+  /// by item id), `keyed` (reverse-keyed) and `scores` (declarative, by dimension id); missing
   /// answers are nil. The hook returns nil (keep all scores) or a table of dimension id →
-  /// score, or false for "no score".
+  /// score, or false for "no score". The tables are reused from one respondent to the next.
   public func respondentScores(_ r: RespondentContext) throws -> [(dimension: Int, score: Double?)] {
-    let dimensions = framework.dimensions
-    prepareArguments { args in
-      args.beginTable(fieldSlots: 6)
-      args.field("id", .string(r.respondent))
-      args.field("team", .string(r.team))
-      args.field("row", number: Double(r.line))
-      for (name, values) in [("answers", r.raw), ("keyed", r.keyed)] {
-        args.beginField(name, fieldSlots: r.items.count)
-        for (item, x) in zip(r.items, values) where !x.isNaN { args.field(item.id, number: x) }
-        args.endTable()
-      }
-      args.beginField("scores", fieldSlots: dimensions.count)
-      for (dimension, x) in zip(dimensions, r.scores) where !x.isNaN { args.field(dimension.id, number: x) }
-      args.endTable()
-      args.endTable()
-    }
     do throws(PluginError) {
-      let result = try callHook("score")
-      return try overrides(from: result)
+      let record = try respondentRecord(items: r.items)
+      prepareArguments { args in
+        args.reference(record.record)
+        args.field("id", .string(r.respondent))
+        args.field("team", .string(r.team))
+        args.field("row", number: Double(r.line))
+        r.raw.withUnsafeBufferPointer { args.fill(record.answers, keys: record.itemKeys, values: $0) }
+        r.keyed.withUnsafeBufferPointer { args.fill(record.keyed, keys: record.itemKeys, values: $0) }
+        r.scores.withUnsafeBufferPointer { args.fill(record.scores, keys: record.dimensionKeys, values: $0) }
+      }
+      switch try callHookReadingFields("score", keys: record.dimensionKeys, record: record) {
+      case .nil: return []
+      case .irregular(let value): return try overrides(from: value)
+      case .fields:
+        var overrides: [(dimension: Int, score: Double?)] = []
+        for d in 0..<record.kinds.count {
+          switch record.kinds[d] {
+          case 1: overrides.append((d, try checked(record.values[d], dimension: d)))
+          case 2: overrides.append((d, nil))
+          default: continue
+          }
+        }
+        return overrides
+      }
     } catch var error {
       error.team = r.team
       error.respondent = r.respondent
@@ -36,13 +42,20 @@ extension Plugin: ScoringHooks {
     }
   }
 
+  private func checked(_ x: Double, dimension d: Int) throws(PluginError) -> Double {
+    let scale = framework.scale
+    guard x.isFinite, scale.contains(x) else {
+      throw hookProblem("score", "returned \(x) for dimension '\(framework.dimensions[d].id)', outside the scale \(scale.rangeText)")
+    }
+    return x
+  }
+
   private func overrides(from result: LuaValue) throws(PluginError) -> [(dimension: Int, score: Double?)] {
     guard case .table(let table) = result else {
       if result.isNil { return [] }
       throw hookProblem("score", "must return nil or a table of dimension id = score (returned a \(result.typeName))")
     }
     let ids = framework.dimensions.map(\.id)
-    let scale = framework.scale
     var overrides: [(dimension: Int, score: Double?)] = []
     for name in table.fieldNames {
       guard let d = ids.firstIndex(of: name) else {
@@ -50,9 +63,7 @@ extension Plugin: ScoringHooks {
       }
       switch table[name] {
       case .boolean(false): overrides.append((d, nil))
-      case .number(let x) where x.isFinite && scale.contains(x): overrides.append((d, x))
-      case .number(let x):
-        throw hookProblem("score", "returned \(x) for dimension '\(name)', outside the scale \(scale.rangeText)")
+      case .number(let x): overrides.append((d, try checked(x, dimension: d)))
       case let other:
         throw hookProblem("score", "returned a \(other.typeName) for dimension '\(name)': use a number, or false for no score")
       }
