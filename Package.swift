@@ -23,6 +23,8 @@ let package = Package(
     .target(name: "SurveyModel"),
     // Reading survey definitions (YAML) and responses (CSV); writing files atomically.
     .target(name: "SurveyIO", dependencies: ["SurveyModel", "Yams"]),
+    // Pure statistics: distributions, tests, effect sizes, streaming reliability. Foundation only.
+    .target(name: "Statistics"),
     // Streaming per-team accumulators, declarative scoring, anonymity.
     .target(name: "Scoring", dependencies: ["SurveyModel"]),
     // Lua framework plugins: discovery, contract validation, hooks.
@@ -41,6 +43,7 @@ let package = Package(
       ]),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
     .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
+    .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SurveyModel"]),
     .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SurveyModel"]),
