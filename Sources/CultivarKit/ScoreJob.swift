@@ -43,64 +43,16 @@ public struct ScoreJob {
     guard let reporter = makeReporter(format: format) else {
       throw InputError(kind: .file, file: format, message: "unknown format '\(format)'", hint: "use one of: \(builtInReporters.map { type(of: $0).identifier }.joined(separator: ", "))")
     }
-    let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
-    let catalog = workspace.catalog(surveyFile: surveyPath)
-    let frameworks = try FrameworkResolver.resolve(survey, catalog: catalog)
-    reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)))
-    let plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
-    let engine = ScoreEngine(plan: plan, hooks: frameworks.map { $0.plugin.framework.hooks.isEmpty ? nil : $0.plugin })
-    let scales = Dictionary(plan.frameworks.flatMap { f in f.items.map { ($0.id, f.framework.scale) } }, uniquingKeysWith: { a, _ in a })
-    let reader: ResponseSource = try ResponseFileReader(
-      path: responsesPath, displayName: workspace.display(responsesPath), survey: survey,
-      items: plan.slots.map { .init(id: $0, scale: scales[$0]!) })
-    let shownResponses = reader.file
-    var rejects = RejectsWriter(header: reader.header)
-    var problems: [InputError] = []
-    var problemCount = 0
-    while let outcome = try reader.next() {
-      switch outcome {
-      case .row(let row):
-        do { try engine.add(row) } catch var error as PluginError {
-          error.responsesFile = shownResponses
-          throw error
-        }
-      case .rejected(let line, let rowProblems, let fields):
-        rejects.add(line: line, problems: rowProblems, fields: fields)
-        problemCount += rowProblems.count
-        if problems.count < 20 { problems += rowProblems.prefix(20 - problems.count).map { $0.error(in: shownResponses) } }
-      }
-    }
-    if !skipInvalid, problemCount > 0 {
-      var all = problems
-      all[0].hint = "fix the rows, or run with --skip-invalid to leave them out and write them to a rejects file"
-      throw InputProblems(all, total: problemCount)
-    }
-    let (results, privacy) = try engine.results(minGroupSize: survey.minGroupSize)
-    var rejectsFile: String? = nil
-    if rejects.count > 0 {
-      let path = rejectsPath ?? defaultRejectsPath()
-      rejectsFile = workspace.display(path)
-      try rejects.write(to: path)
-    }
-    let input = InputSummary(file: shownResponses, rowsRead: reader.rowsRead, rowsUsed: engine.respondentCount, rowsRejected: rejects.count, rejectsFile: rejectsFile)
+    let run = try SurveyRun(surveyPath: surveyPath, responsesPath: responsesPath, workspace: workspace, note: note)
+    try run.readAll(skipInvalid: skipInvalid)
+    let (results, privacy) = try run.engine.results(minGroupSize: run.survey.minGroupSize)
+    let input = try run.finish(rejectsPath: rejectsPath ?? SurveyRun.defaultRejectsPath(beside: outputPath ?? responsesPath))
+    let survey = run.survey
     let report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: results, privacy: privacy)
-    note("\(shownResponses): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected" + (rejectsFile.map { " (written to \($0))" } ?? ""))
+    note(SurveyRun.summaryLine(input))
     let text = reporter.render(report)
     guard let outputPath else { return text }
     try AtomicFile.write(text, to: outputPath)
     return nil
-  }
-
-  private func defaultRejectsPath() -> String {
-    let base = outputPath ?? responsesPath
-    let url = URL(fileURLWithPath: base)
-    return url.deletingPathExtension().path + ".rejects.csv"
-  }
-
-  private func reportUnusedFailures(_ catalog: PluginCatalog, used: Set<String>) {
-    for note in catalog.notes { self.note("warning: \(note)") }
-    for failure in catalog.failures where !(failure.pluginID.map(used.contains) ?? false) {
-      self.note("warning: \(failure.file) was not loaded (not needed for this survey): \(failure.problems.first ?? "")")
-    }
   }
 }

@@ -7,6 +7,8 @@ struct FrameworkScratch {
   var answered: [Int]
   var favorable: [Int]
   var unfavorable: [Int]
+  /// The row's reverse-keyed answers, one per item in use (NaN = not answered).
+  var keyed: [Double]
   private var sums: [Double]
   private let minimumAnswered: Int
   private let scale: Scale
@@ -20,6 +22,7 @@ struct FrameworkScratch {
     favorable = Array(repeating: 0, count: count)
     unfavorable = Array(repeating: 0, count: count)
     sums = Array(repeating: 0, count: count)
+    keyed = Array(repeating: .nan, count: plan.slots.count)
     minimumAnswered = plan.framework.minimumAnswered
     scale = plan.framework.scale
     let fav = scale.favorable, unfav = scale.unfavorable
@@ -37,8 +40,12 @@ struct FrameworkScratch {
     }
     for i in plan.slots.indices {
       let raw = row.values[plan.slots[i]]
-      if raw.isNaN { continue }
+      if raw.isNaN {
+        keyed[i] = .nan
+        continue
+      }
       let x = plan.reverse[i] ? scale.reversed(raw) : raw
+      keyed[i] = x
       let d = plan.dimensionOfItem[i]
       sums[d] += x
       answered[d] += 1

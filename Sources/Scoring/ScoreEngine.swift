@@ -13,6 +13,8 @@ public final class ScoreEngine {
   private var organisation: [[DimensionAccumulator]]
   private var organisationSize = 0
   private var scratch: [FrameworkScratch]
+  /// Sees every respondent once scored (see ``ScoredRowObserver``).
+  public var observer: ScoredRowObserver?
 
   /// - Parameters:
   ///   - plan: the compiled survey plan.
@@ -44,6 +46,7 @@ public final class ScoreEngine {
         }
       }
       let work = scratch[f]
+      observer?.observe(team: row.team, framework: f, keyed: work.keyed, scores: work.scores)
       for d in work.scores.indices {
         teams[t][f][d].answered += work.answered[d]
         teams[t][f][d].favorable += work.favorable[d]
