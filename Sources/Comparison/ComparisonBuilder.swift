@@ -49,10 +49,10 @@ public struct ComparisonBuilder {
         if let baselineMoments { return baselineMoments.scores.summary(d) }
         return organisationMoments.scores.summary(d)?.removing(own)
       }
-      return row(team, moments: moments, isBaseline: isBaseline, plan: frameworkPlan, baseline: baselineSummary)
+      return row(team, moments: moments, isBaseline: isBaseline, plan: frameworkPlan, teamReliability: true, baseline: baselineSummary)
     }
     let organisation = result.organisation.suppression.map { TeamComparison(team: result.organisation.team, n: result.organisation.n, suppression: $0) }
-      ?? row(result.organisation, moments: organisationMoments, isBaseline: false, plan: frameworkPlan, baseline: { _ in nil })
+      ?? row(result.organisation, moments: organisationMoments, isBaseline: false, plan: frameworkPlan, teamReliability: false, baseline: { _ in nil })
     return FrameworkComparison(
       id: result.id, name: result.name, version: result.version, scale: result.scale, dimensions: result.dimensions,
       indexRule: result.indexRule, missingRule: result.missingRule, favorableRule: result.favorableRule,
@@ -60,9 +60,10 @@ public struct ComparisonBuilder {
       reliability: organisation.suppression == nil ? reliability(organisationMoments, plan: frameworkPlan) : [])
   }
 
-  /// A shown group's row: statistics, intervals, differences (unadjusted) and reliability.
+  /// A shown group's row: statistics, intervals, differences (unadjusted) and, for a team,
+  /// reliability (the organisation's is the framework's whole-sample reliability).
   private func row(_ team: TeamResult, moments: ComparisonCollector.FrameworkMoments?, isBaseline: Bool, plan: FrameworkPlan,
-                   baseline: (Int) -> SampleSummary?) -> TeamComparison {
+                   teamReliability withReliability: Bool, baseline: (Int) -> SampleSummary?) -> TeamComparison {
     let level = settings.confidenceLevel
     let dimensions = team.dimensions.enumerated().map { d, score in
       let own = moments?.scores.summary(d)
@@ -78,7 +79,7 @@ public struct ComparisonBuilder {
       interval = IndexInterval.interval(index: index, scores: scores, scale: plan.framework.scale, level: level)
     }
     var teamReliability: [ScaleReliability] = []
-    if let moments, team.n >= settings.reliabilityMinimum { teamReliability = reliability(moments, plan: plan) }
+    if withReliability, let moments, team.n >= settings.reliabilityMinimum { teamReliability = reliability(moments, plan: plan) }
     return TeamComparison(
       team: team.team, n: team.n, isBaseline: isBaseline, index: team.index, indexInterval: interval, band: team.band?.label,
       dimensions: dimensions, reliability: teamReliability)
