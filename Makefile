@@ -5,7 +5,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 CHROMIUM ?= chromium
 
-.PHONY: help deps build run compare test test-swift test-crosscheck test-crosscheck-compare chromium test-html sample clean
+.PHONY: help deps build run compare test test-swift test-plugins test-crosscheck test-crosscheck-compare chromium test-html sample clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -29,11 +29,14 @@ compare: build ## Compare the bundled sample's teams (terminal table, and HTML i
 sample: ## Regenerate surveys/sample-responses.csv (deterministic)
 	python3 scripts/generate_sample.py surveys/sample-responses.csv
 
-test: build test-swift test-crosscheck test-crosscheck-compare test-html ## Run all tests
+test: build test-swift test-plugins test-crosscheck test-crosscheck-compare test-html ## Run all tests
 
 test-swift: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+test-plugins: build ## Run every plugin's fixtures (plugins/*/tests)
+	$(BIN) plugins test
 
 $(PYTHON):
 	python3 -m venv $(VENV)

@@ -24,6 +24,7 @@ public final class ComparisonCollector: ScoredRowObserver {
   /// [team][framework], mutated in place.
   private var storage: [[FrameworkMoments]] = []
   private var answers: [Double] = []
+  private var scoreValues: [Double] = []
 
   /// - Parameter plan: the plan the engine scores with.
   public init(plan: ScoringPlan) {
@@ -44,9 +45,11 @@ public final class ComparisonCollector: ScoredRowObserver {
     itemsOfDimension = layout
   }
 
-  public func observe(team: String, framework: Int, keyed: [Double], scores: [Double]) {
+  public func observe(team: String, framework: Int, keyed: UnsafeBufferPointer<Double>, scores: UnsafeBufferPointer<Double>) {
     let t = index(of: team)
-    storage[t][framework].scores.add(scores)
+    scoreValues.removeAll(keepingCapacity: true)
+    scoreValues.append(contentsOf: scores)
+    storage[t][framework].scores.add(scoreValues)
     for (d, items) in itemsOfDimension[framework].enumerated() where !items.isEmpty {
       answers.removeAll(keepingCapacity: true)
       for i in items { answers.append(keyed[i]) }

@@ -51,20 +51,24 @@ public struct CompareJob {
     guard let reporter = makeComparisonReporter(format: format) else {
       throw UsageError(message: "unknown format '\(format)'", hint: "use one of: \(Self.formats.joined(separator: ", "))")
     }
-    let run = try SurveyRun(surveyPath: surveyPath, responsesPath: responsesPath, workspace: workspace, note: note)
-    let collector = ComparisonCollector(plan: run.plan)
-    run.engine.observer = collector
-    try run.readAll(skipInvalid: skipInvalid)
-    let (results, privacy) = try run.engine.results(minGroupSize: run.survey.minGroupSize)
-    let known = Array(Set(results.flatMap { $0.teams.map(\.team) }))
-    let selection = try TeamSelection(teams: teams, baseline: baseline, known: known, privacy: privacy)
-    let builder = ComparisonBuilder(plan: run.plan, collector: collector, deletion: deletion)
-    let (frameworks, method) = builder.build(results: results, selection: selection)
-    let input = try run.finish(rejectsPath: rejectsPath ?? SurveyRun.defaultRejectsPath(beside: outputPath ?? responsesPath))
-    note(SurveyRun.summaryLine(input))
+    let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
+    let catalog = workspace.catalog(surveyFile: surveyPath)
+    let scoring = try SurveyScoring(survey: survey, catalog: catalog)
+    RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
+    let reader = try ResponseFileReader(
+      path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns)
+    let collector = ComparisonCollector(plan: scoring.plan)
+    let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: collector)
+    let known = Array(Set(outcome.frameworks.flatMap { $0.teams.map(\.team) }))
+    let selection = try TeamSelection(teams: teams, baseline: baseline, known: known, privacy: outcome.privacy)
+    let builder = ComparisonBuilder(plan: scoring.plan, collector: collector, deletion: deletion)
+    let (frameworks, method) = builder.build(results: outcome.frameworks, selection: selection)
+    let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
+    let input = InputSummary(file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
+    note(RunSupport.summaryLine(input))
     let report = ComparisonReport(
-      survey: SurveyInfo(id: run.survey.id, title: run.survey.title), input: input, baseline: selection.baseline,
-      method: method, frameworks: frameworks, privacy: privacy, selectedTeams: selection.requested)
+      survey: SurveyInfo(id: survey.id, title: survey.title), input: input, baseline: selection.baseline,
+      method: method, frameworks: frameworks, privacy: outcome.privacy, selectedTeams: selection.requested)
     let text = reporter.render(report)
     guard let outputPath else { return text }
     try AtomicFile.write(text, to: outputPath)

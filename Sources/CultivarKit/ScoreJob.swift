@@ -17,6 +17,10 @@ public struct ScoreJob {
   public var skipInvalid: Bool
   public var rejectsPath: String?
   public var workspace: Workspace
+  /// Threads that parse and score (the results do not depend on it).
+  public var jobs = ProcessInfo.processInfo.activeProcessorCount
+  /// Bytes per chunk of the response file (a tuning knob; results do not depend on it).
+  public var chunkBytes = 4 << 20
   /// Receives warnings and the row summary (for standard error).
   public var note: (String) -> Void
 
@@ -43,16 +47,23 @@ public struct ScoreJob {
     guard let reporter = makeReporter(format: format) else {
       throw InputError(kind: .file, file: format, message: "unknown format '\(format)'", hint: "use one of: \(builtInReporters.map { type(of: $0).identifier }.joined(separator: ", "))")
     }
-    let run = try SurveyRun(surveyPath: surveyPath, responsesPath: responsesPath, workspace: workspace, note: note)
-    try run.readAll(skipInvalid: skipInvalid)
-    let (results, privacy) = try run.engine.results(minGroupSize: run.survey.minGroupSize)
-    let input = try run.finish(rejectsPath: rejectsPath ?? SurveyRun.defaultRejectsPath(beside: outputPath ?? responsesPath))
-    let survey = run.survey
-    let report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: results, privacy: privacy)
-    note(SurveyRun.summaryLine(input))
-    let text = reporter.render(report)
-    guard let outputPath else { return text }
-    try AtomicFile.write(text, to: outputPath)
+    let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
+    let catalog = workspace.catalog(surveyFile: surveyPath)
+    let scoring = try SurveyScoring(survey: survey, catalog: catalog)
+    RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
+    let reader = try ChunkedResponseFile(
+      path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns, chunkSize: chunkBytes)
+    let outcome = try scoring.score(reader, workers: jobs, skipInvalid: skipInvalid)
+    let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
+    let input = InputSummary(file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
+    let report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
+    note(RunSupport.summaryLine(input))
+    guard let outputPath else { return reporter.render(report) }
+    try AtomicFile.stream(to: outputPath) { write in
+      let sink = ReportSink(flush: write)
+      try reporter.write(report, to: sink)
+      try sink.finish()
+    }
     return nil
   }
 }

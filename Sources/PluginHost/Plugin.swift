@@ -9,8 +9,12 @@ public final class Plugin {
   public let framework: Framework
   /// The file as shown in messages.
   public let file: String
+  /// The file's path on disk ("" for a plugin loaded from text).
+  public private(set) var path = ""
   private let sandbox: LuaSandbox
   private let table: LuaReference
+  private let source: String
+  private let limits: LuaLimits
   private var arguments = LuaArguments()
   /// Where `print` and `cultivar.log` lines go (default: stderr).
   public var logSink: (String) -> Void = { FileHandle.standardError.write(Data(("log: " + $0 + "\n").utf8)) }
@@ -23,6 +27,8 @@ public final class Plugin {
   /// - Throws: ``PluginError`` (syntax, runtime, limits or contract problems).
   public init(source: String, file: String, limits: LuaLimits = .standard) throws(PluginError) {
     self.file = file
+    self.source = source
+    self.limits = limits
     do {
       sandbox = try LuaSandbox(limits: limits)
       try sandbox.runTrusted(source: HostAPI.prelude, chunkName: "cultivar/prelude.lua", sealGlobals: true)
@@ -46,6 +52,16 @@ public final class Plugin {
       throw PluginError(kind: .unreadable, file: shown, problems: ["cannot read the plugin file"])
     }
     try self.init(source: String(decoding: data, as: UTF8.self), file: shown, limits: limits)
+    self.path = path
+  }
+
+  /// A second, independent instance of the same plugin (same source, own Lua state), for
+  /// another thread.
+  public func copy() throws(PluginError) -> Plugin {
+    let twin = try Plugin(source: source, file: file, limits: limits)
+    twin.path = path
+    twin.logSink = logSink
+    return twin
   }
 
   func forwardLog() {

@@ -7,7 +7,7 @@ public struct JSONReporter: Reporter {
   public static let schema = "cultivar.score/1"
   public init() {}
 
-  public func render(_ report: ScoreReport) -> String {
+  public func write(_ report: ScoreReport, to sink: ReportSink) throws {
     let input = report.input
     let root = JSON.object([
       ("schema", .string(Self.schema)),
@@ -26,7 +26,8 @@ public struct JSONReporter: Reporter {
       ])),
       ("frameworks", .array(report.frameworks.map(framework))),
     ])
-    return root.render() + "\n"
+    try root.write(to: sink)
+    sink.byte(0x0A)
   }
 
   private func framework(_ f: FrameworkResult) -> JSON {
@@ -40,7 +41,11 @@ public struct JSONReporter: Reporter {
       ])),
       ("rules", .object([("index", .string(f.indexRule)), ("missing_data", .string(f.missingRule)), ("favorable", .string(f.favorableRule))])),
       ("dimensions", .array(f.dimensions.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })),
-      ("teams", .array(f.teams.map(team))),
+      ("reliability", .array(f.reliability.map { r in
+        .object([("id", .string(r.id)), ("items", .number(Double(r.items))), ("alpha", .number(r.alpha)),
+                 ("deletion", .string("pairwise")), ("complete_respondents", .number(Double(r.completeRespondents)))])
+      })),
+      ("teams", .lazyArray(f.teams.count) { team(f.teams[f.teams.index(f.teams.startIndex, offsetBy: $0)]) }),
       ("organisation", team(f.organisation)),
     ])
   }

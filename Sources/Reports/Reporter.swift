@@ -4,8 +4,9 @@ import SurveyModel
 public protocol Reporter: Sendable {
   /// The `--format` name.
   static var identifier: String { get }
-  /// Renders the report as text.
-  func render(_ report: ScoreReport) -> String
+  /// Writes the report to `sink`, block by block.
+  /// - Throws: whatever the sink's flush throws (a full disk, a closed pipe).
+  func write(_ report: ScoreReport, to sink: ReportSink) throws
 }
 
 /// Every built-in output format of `cultivar score`.

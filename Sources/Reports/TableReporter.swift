@@ -5,7 +5,11 @@ public struct TableReporter: Reporter {
   public static let identifier = "table"
   public init() {}
 
-  public func render(_ report: ScoreReport) -> String {
+  public func write(_ report: ScoreReport, to sink: ReportSink) throws {
+    sink.write(text(report))
+  }
+
+  private func text(_ report: ScoreReport) -> String {
     var out: [String] = []
     let input = report.input
     out.append("\(report.survey.title) (\(report.survey.id))")
@@ -48,6 +52,11 @@ public struct TableReporter: Reporter {
       out.append("")
       out.append("What to do:")
       out.append(contentsOf: advice)
+    }
+    let alphas = framework.reliability.map { r in "\(names[r.id] ?? r.id) \(r.alpha.map { Format.fixed($0, 2) } ?? "-") (\(r.items) items)" }
+    if !alphas.isEmpty {
+      out.append("")
+      out.append("Reliability (Cronbach's alpha, all respondents, pairwise deletion): " + alphas.joined(separator: "; "))
     }
     out.append("")
     out.append("Index rule: \(framework.indexRule).")

@@ -17,7 +17,7 @@ struct TeamSummarizer {
       let neutral = acc.answered > 0 ? acc.percent(acc.answered - acc.favorable - acc.unfavorable) : nil
       let advice = (pomp.map { $0 < dimension.adviceBelow } ?? false) ? dimension.advice : nil
       dimensions.append(DimensionScore(
-        id: dimension.id, n: acc.n, mean: mean, sd: acc.standardDeviation, pomp: pomp,
+        id: dimension.id, n: acc.count, mean: mean, sd: acc.standardDeviation, pomp: pomp,
         favorable: acc.percent(acc.favorable), neutral: neutral,
         unfavorable: acc.percent(acc.unfavorable), advice: advice))
     }

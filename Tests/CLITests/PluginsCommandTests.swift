@@ -39,3 +39,28 @@ import Testing
     #expect(!scratch.exists("pwned"))
   }
 }
+
+@Suite struct PluginsTestCommandTests {
+  func folderPlugin(expectedTrustMean: String) -> Scratch {
+    let scratch = Scratch()
+    scratch.write("plugins/trust/trust.lua", trustPlugin)
+    scratch.write("plugins/trust/tests/small.csv", "respondent_id,team,q1,q2,q3\n1,A,4,5,2\n2,A,2,3,\n")
+    scratch.write("plugins/trust/tests/small.expected.json", """
+      { "teams": { "A": { "index": 68.75, "dimensions": { "trust": \(expectedTrustMean), "voice": { "mean": 4, "n": 1 } } } } }
+      """)
+    return scratch
+  }
+
+  @Test func passingFixture() throws {
+    let result = try CLI.run(["plugins", "test"], in: folderPlugin(expectedTrustMean: "3.5").path)
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(result.stdout.contains("✓ trust: plugins/trust/tests/small.csv (1 teams, 4 values)"))
+  }
+
+  @Test func wrongExpectedScoreIsCaughtWithADiff() throws {
+    let result = try CLI.run(["plugins", "test", "trust"], in: folderPlugin(expectedTrustMean: "3.25").path)
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("✗ trust: plugins/trust/tests/small.csv\n    team 'A' dimension 'trust' mean: expected 3.25, got 3.5"))
+    #expect(result.stdout.contains("1 fixture run: FAILED"))
+  }
+}

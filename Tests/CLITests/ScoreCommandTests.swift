@@ -157,3 +157,40 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/out") == ["score.json"])
   }
 }
+
+@Suite struct ParallelScoringTests {
+  /// A larger file with quoted fields, CRLF lines and a bad row, scored in tiny chunks.
+  func bigProject() -> Scratch {
+    var lines = ["respondent_id,team,q1,q2,q3"]
+    for i in 0..<4000 {
+      let team = i % 9 == 0 ? "\"Team, \(i % 40)\"" : "Team \(i % 40)"
+      lines.append("r\(i),\(team),\(1 + (i * 7) % 5),\(i % 17 == 0 ? "" : String(1 + (i * 3) % 5)),\(1 + (i / 3) % 5)\(i % 5 == 0 ? "\r" : "")")
+    }
+    lines.insert("bad,Team 1,6,1,1", at: 2500)
+    return project(csv: lines.joined(separator: "\n") + "\n")
+  }
+
+  @Test func sameBytesWhateverTheNumberOfThreadsAndChunks() throws {
+    let scratch = bigProject()
+    var outputs: [String] = []
+    for arguments in [["--jobs", "1"], ["--jobs", "4", "--chunk-bytes", "2048"], ["--jobs", "2", "--chunk-bytes", "5000"], ["--jobs", "1", "--chunk-bytes", "2048"]] {
+      let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--format", "json", "--skip-invalid"] + arguments, in: scratch.path)
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stderr.contains("4001 rows read, 4000 used, 1 rejected"))
+      outputs.append(result.stdout)
+    }
+    #expect(Set(outputs).count == 1)
+    let rejects = scratch.read("responses.rejects.csv") ?? ""
+    #expect(rejects.contains("\n2501,q1,6,6 is outside the scale 1–5 of item 'q1',bad,Team 1,6,1,1"))
+  }
+
+  @Test func hookErrorReportsTheFirstFailingRowInFileOrder() throws {
+    let broken = trustPlugin.replacingOccurrences(of: "  items = {", with: "  score = function(r) if r.id == 'r3100' or r.id == 'r3900' then error('bad respondent ' .. r.id) end end,\n  items = {")
+    let scratch = bigProject()
+    scratch.write("plugins/trust.lua", broken)
+    let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--skip-invalid", "--jobs", "3", "--chunk-bytes", "2048"], in: scratch.path)
+    #expect(result.status == 70)
+    #expect(result.stderr.contains("respondent 'r3100' of team 'Team 20' (responses.csv:3103)"), "\(result.stderr)")
+    #expect(result.stderr.contains("plugins/trust.lua:6: bad respondent r3100"))
+  }
+}

@@ -11,7 +11,8 @@ let sampleReport: ScoreReport = {
   let org = TeamResult(team: "(all teams)", n: 15, index: 60, dimensions: [DimensionScore(id: "a", n: 15, mean: 3.4, sd: 0.8, pomp: 60, favorable: 40, neutral: 40, unfavorable: 20)])
   let framework = FrameworkResult(id: "f", name: "Frame", version: "1.0", source: "Someone (2020)", scale: Scale(min: 1, max: 5),
                                   indexRule: "index rule", missingRule: "missing rule", favorableRule: "fav rule",
-                                  dimensions: dims, teams: [shown, hidden], organisation: org)
+                                  dimensions: dims, teams: [shown, hidden], organisation: org,
+                                  reliability: [DimensionReliability(id: "a", items: 4, alpha: 0.8125, completeRespondents: 14)])
   return ScoreReport(survey: SurveyInfo(id: "s", title: "Survey"), input: InputSummary(file: "r.csv", rowsRead: 16, rowsUsed: 15, rowsRejected: 1),
                      frameworks: [framework], privacy: PrivacySummary(minGroupSize: 5, rule: "rule", suppressed: [SuppressedGroup(team: "Tiny", n: 3, reason: .belowMinimum)]))
 }()
@@ -34,10 +35,11 @@ let sampleReport: ScoreReport = {
 
   @Test func csvHasOneRowPerMeasureAndNoScoresForSuppressedTeams() {
     let lines = CSVReporter().render(sampleReport).split(separator: "\n").map(String.init)
-    #expect(lines[0] == "framework,team,team_n,suppressed,measure,n,mean,sd,pomp,favorable_pct,neutral_pct,unfavorable_pct,index,band")
-    #expect(lines[1] == "f,Ops,12,,index,12,,,,,,,62.5,Developing")
-    #expect(lines[2] == "f,Ops,12,,a,12,3.5,0.75,62.5,50,25,25,,")
-    #expect(lines[3] == "f,Tiny,3,below_min_group_size,,,,,,,,,,")
+    #expect(lines[0] == "framework,team,team_n,suppressed,measure,n,mean,sd,pomp,favorable_pct,neutral_pct,unfavorable_pct,index,band,alpha")
+    #expect(lines[1] == "f,Ops,12,,index,12,,,,,,,62.5,Developing,")
+    #expect(lines[2] == "f,Ops,12,,a,12,3.5,0.75,62.5,50,25,25,,,")
+    #expect(lines[3] == "f,Tiny,3,below_min_group_size,,,,,,,,,,,")
+    #expect(lines[5] == "f,(all teams),15,,a,15,3.4,0.8,60,40,40,20,,,0.8125")
     #expect(lines.count == 6)
   }
 
@@ -46,6 +48,7 @@ let sampleReport: ScoreReport = {
     #expect(text.hasPrefix("{\n  \"schema\": \"cultivar.score/1\","))
     #expect(text.contains("\"team\": \"Tiny\",\n          \"n\": 3,\n          \"suppressed\": true,\n          \"suppression_reason\": \"below_min_group_size\"\n        }"))
     #expect(text.contains("\"name\": \"Alpha, \\\"quoted\\\"\""))
+    #expect(text.contains("\"reliability\": [\n        {\n          \"id\": \"a\",\n          \"items\": 4,\n          \"alpha\": 0.8125,\n          \"deletion\": \"pairwise\""))
     #expect(JSONReporter().render(sampleReport) == text)
   }
 

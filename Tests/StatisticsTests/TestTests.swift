@@ -84,3 +84,18 @@ import Testing
     #expect(close(interval.upperBound, 4.38011202618336))
   }
 }
+
+@Suite struct SampleSummaryPartsTests {
+  @Test func removingASubsampleLeavesTheRest() throws {
+    let team: [Double] = [3.2, 4.1, 3.8, 4.5, 3.9, 2.7]
+    let rest: [Double] = [2.9, 3.1, 3.3, 2.2, 3.0, 3.6, 2.8, 3.4]
+    let whole = SampleSummary(team + rest)!
+    let computed = try #require(whole.removing(SampleSummary(team)!))
+    let direct = SampleSummary(rest)!
+    #expect(computed.n == direct.n)
+    #expect(close(computed.mean, direct.mean))
+    #expect(close(computed.variance, direct.variance, 1e-11))
+    #expect(whole.removing(whole) == nil)
+    #expect(SampleSummary([1, 2, 4])!.removing(SampleSummary([1, 2])!)!.variance == 0)
+  }
+}

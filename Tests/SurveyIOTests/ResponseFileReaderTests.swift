@@ -81,3 +81,12 @@ func reasons(_ outcome: ResponseOutcome) -> [String] {
     #expect(try outcomes("respondent_id,team,q1,q2\n\nr1,A,1,2\n\n").count == 1)
   }
 }
+
+@Suite struct RowDecoderEdgeTests {
+  @Test func spacesAndLabelsAreAnswers() throws {
+    let rows = try outcomes("respondent_id,team,q1,q2\nr1,A, ,strongly AGREE\n")
+    guard case .row(let row) = rows[0] else { Issue.record("rejected: \(reasons(rows[0]))"); return }
+    #expect(row.values[0].isNaN)
+    #expect(row.values[1] == 5)
+  }
+}

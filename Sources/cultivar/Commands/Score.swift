@@ -25,17 +25,27 @@ struct Score: ParsableCommand {
   @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: beside the output or responses, NAME.rejects.csv).", valueName: "file"))
   var rejects: String?
 
+  @Option(help: ArgumentHelp("Threads that read and score (default: one per core). Results do not depend on it.", valueName: "n"))
+  var jobs: Int?
+
+  @Option(help: .hidden)
+  var chunkBytes: Int = 4 << 20
+
   @OptionGroup var plugins: PluginOptions
 
   func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    guard chunkBytes >= 1024 else { throw ValidationError("--chunk-bytes must be at least 1024") }
     guard ScoreJob.formats.contains(format) else {
       throw ValidationError("unknown format '\(format)': use one of \(ScoreJob.formats.joined(separator: ", "))")
     }
   }
 
   func run() throws {
-    let job = ScoreJob(surveyPath: survey, responsesPath: responses, format: format, outputPath: out,
+    var job = ScoreJob(surveyPath: survey, responsesPath: responses, format: format, outputPath: out,
                        skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace, note: Terminal.err)
+    if let jobs { job.jobs = jobs }
+    job.chunkBytes = chunkBytes
     do {
       if let text = try job.run() { Terminal.out(text) }
     } catch {
