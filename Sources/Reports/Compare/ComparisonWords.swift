@@ -52,7 +52,7 @@ enum ComparisonWords {
   static func privacy(_ report: ComparisonReport) -> [String] {
     let privacy = report.privacy
     var lines = ["Minimum group size \(privacy.minGroupSize); \(privacy.rule)."]
-    lines.append("Team results are compared with \(report.baseline.description); `--teams` only chooses which rows are shown, suppression is decided over every team in the responses, and the organisation row always covers everyone.")
+    lines.append("Team results are compared with \(report.baseline.description); the --teams option only chooses which rows are shown, suppression is decided over every team in the responses, and the organisation row always covers everyone.")
     if privacy.suppressed.isEmpty {
       lines.append("No team was suppressed.")
     } else {

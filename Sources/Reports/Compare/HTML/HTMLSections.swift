@@ -19,7 +19,7 @@ enum HTMLSections {
     }
     return "<div class=\"table-wrap\">" + HTMLText.table(
       header: ["Team", "Dimension", "n", "Mean", "95% CI", "SD", "Fav / Neu / Unfav %", "Diff", "p (Holm)", "d", "Verdict"],
-      rows: rows, numeric: [2, 3, 5, 6, 7, 8, 9]) + "</div>"
+      rows: rows, numeric: [2, 3, 4, 5, 6, 7, 8, 9]) + "</div>"
   }
 
   static func reliability(_ framework: FrameworkComparison) -> String {
