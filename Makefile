@@ -5,7 +5,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 CHROMIUM ?= chromium
 
-.PHONY: help deps build run compare test test-swift test-plugins test-crosscheck test-crosscheck-compare chromium test-html sample clean
+.PHONY: help deps build run compare test test-swift test-plugins test-crosscheck test-crosscheck-compare chromium test-html sample bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -41,6 +41,11 @@ test-plugins: build ## Run every plugin's fixtures (plugins/*/tests)
 $(PYTHON):
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install -q pandas
+
+bench: deps $(PYTHON) ## Benchmark against polars and DuckDB at 10k, 100k and 1M responses
+	$(SWIFT) build -c release
+	$(PYTHON) -m pip install -q polars duckdb
+	$(PYTHON) bench/run.py --cultivar .build/release/cultivar --python $(PYTHON)
 
 test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas implementation
 	$(PYTHON) Tests/crosscheck/check_scores.py --cultivar $(BIN)

@@ -60,12 +60,14 @@ final class FrameworkScratch {
   /// answered, reverse-keyed items, given when enough items are answered.
   @inline(__always)
   func score(_ row: UnsafePointer<Double>) {
-    for d in 0..<dimensionCount {
-      sums[d] = 0
-      answered[d] = 0
-      favorable[d] = 0
-      unfavorable[d] = 0
-    }
+    // Local copies of the pointers: the optimiser cannot prove the buffers do not alias.
+    let sums = sums, answered = answered, favorable = favorable, unfavorable = unfavorable
+    let keyed = keyed, slots = slots, dimensions = dimensions, offsets = offsets, signs = signs
+    let dimensionCount = dimensionCount
+    sums.update(repeating: 0, count: dimensionCount)
+    answered.update(repeating: 0, count: dimensionCount)
+    favorable.update(repeating: 0, count: dimensionCount)
+    unfavorable.update(repeating: 0, count: dimensionCount)
     for i in 0..<itemCount {
       let raw = row[slots[i]]
       if raw.isNaN {
@@ -76,10 +78,10 @@ final class FrameworkScratch {
       keyed[i] = x
       let d = dimensions[i]
       sums[d] += x
-      answered[d] += 1
+      answered[d] &+= 1
       switch classifier.classify(x) {
-      case .favorable: favorable[d] += 1
-      case .unfavorable: unfavorable[d] += 1
+      case .favorable: favorable[d] &+= 1
+      case .unfavorable: unfavorable[d] &+= 1
       case .neutral: break
       }
     }
@@ -124,7 +126,10 @@ struct AnswerClassifier {
   @inline(__always)
   func classify(_ x: Double) -> Kind {
     let k = x - low
-    if k >= 0, k < Double(table.count), k == k.rounded(.towardZero) { return table.withUnsafeBufferPointer { $0[Int(k)] } }
+    if k >= 0, k < Double(table.count) {
+      let index = Int(k)
+      if Double(index) == k { return table.withUnsafeBufferPointer { $0[index] } }
+    }
     return favorable.contains(x) ? .favorable : unfavorable.contains(x) ? .unfavorable : .neutral
   }
 }

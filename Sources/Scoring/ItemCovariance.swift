@@ -37,6 +37,7 @@ final class ItemCovariance: @unchecked Sendable {
   /// Adds one respondent, given the keyed answers of all the framework's items (NaN = missing).
   @inline(__always)
   func add(keyed: UnsafePointer<Double>) {
+    let x = x, k = k, items = items
     var complete = true
     for i in 0..<k {
       x[i] = keyed[items[i]]
@@ -46,8 +47,10 @@ final class ItemCovariance: @unchecked Sendable {
       storage[0] += 1
       let sum = completeSum, products = completeProducts
       for i in 0..<k {
-        sum[i] += x[i]
-        for j in i..<k { products[i * k + j] += x[i] * x[j] }
+        let xi = x[i]
+        sum[i] += xi
+        let row = products + i * k
+        for j in i..<k { row[j] += xi * x[j] }
       }
       return
     }

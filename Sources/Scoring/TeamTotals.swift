@@ -42,7 +42,13 @@ struct TeamTotals: Sendable {
   /// Adds another set's team `from` into this set's team `to`.
   mutating func merge(_ other: TeamTotals, from: Int, to: Int) {
     sizes[to] += other.sizes[from]
-    for j in 0..<width { dimensions[to * width + j].merge(other.dimensions[from * width + j]) }
+    let width = width
+    dimensions.withUnsafeMutableBufferPointer { mine in
+      other.dimensions.withUnsafeBufferPointer { theirs in
+        let target = mine.baseAddress! + to * width, source = theirs.baseAddress! + from * width
+        for j in 0..<width { target[j].merge(source[j]) }
+      }
+    }
   }
 
   /// The accumulators of team `slot` for the dimensions `offset ..< offset + count`.
