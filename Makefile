@@ -3,8 +3,9 @@ SWIFT ?= swift
 BIN := .build/debug/cultivar
 VENV := .venv
 PYTHON := $(VENV)/bin/python
+CHROMIUM ?= chromium
 
-.PHONY: help deps build run test test-swift test-plugins test-crosscheck sample bench clean
+.PHONY: help deps build run compare test test-swift test-plugins test-crosscheck test-crosscheck-compare chromium test-html sample bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -21,10 +22,14 @@ build: deps ## Build cultivar (debug)
 run: build ## Score the bundled sample survey
 	$(BIN) score surveys/learning-culture.yaml --responses surveys/sample-responses.csv
 
+compare: build ## Compare the bundled sample's teams (terminal table, and HTML in .build/compare.html)
+	$(BIN) compare surveys/learning-culture.yaml --responses surveys/sample-responses.csv
+	$(BIN) compare surveys/learning-culture.yaml --responses surveys/sample-responses.csv --format html --out .build/compare.html
+
 sample: ## Regenerate surveys/sample-responses.csv (deterministic)
 	python3 scripts/generate_sample.py surveys/sample-responses.csv
 
-test: build test-swift test-plugins test-crosscheck ## Run all tests
+test: build test-swift test-plugins test-crosscheck test-crosscheck-compare test-html ## Run all tests
 
 test-swift: deps
 	$(SWIFT) build --build-tests
@@ -44,6 +49,23 @@ bench: deps $(PYTHON) ## Benchmark against polars and DuckDB at 10k, 100k and 1M
 
 test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas implementation
 	$(PYTHON) Tests/crosscheck/check_scores.py --cultivar $(BIN)
+
+# pingouin brings scipy and statsmodels; the stamp records that they are installed.
+$(VENV)/.compare-deps: $(PYTHON)
+	$(PYTHON) -m pip install -q pingouin scipy statsmodels
+	touch $@
+
+test-crosscheck-compare: build $(VENV)/.compare-deps ## Check compare's statistics against pingouin, scipy and statsmodels
+	$(PYTHON) Tests/crosscheck/check_compare.py --cultivar $(BIN)
+
+chromium: ## Install Debian's Chromium when missing (for the browser render check)
+	@if ! command -v $(CHROMIUM) >/dev/null 2>&1; then \
+	  echo "installing chromium"; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; \
+	fi
+
+test-html: build chromium $(VENV)/.compare-deps ## Render the HTML comparison in headless Chromium; check the DOM and a screenshot
+	$(PYTHON) Tests/html/check_render.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-check
 
 clean: ## Remove build products
 	rm -rf .build $(VENV)

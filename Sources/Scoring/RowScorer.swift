@@ -17,10 +17,12 @@ struct RowScorer {
   var needsIdentity: Bool { hooks.contains { $0 != nil } }
 
   /// Scores `row` (answers by slot) into team `slot` of `totals`.
-  /// - Parameter identity: the respondent, team and line, asked for only when a hook runs.
+  /// - Parameters:
+  ///   - observe: called with each framework's index and scratch once the row is scored.
+  ///   - identity: the respondent, team and line, asked for only when a hook runs.
   mutating func score(
     _ row: UnsafePointer<Double>, slot: Int, totals: inout TeamTotals, reliability: inout [ItemCovariance],
-    identity: () -> (respondent: String, team: String, line: Int)
+    observe: ((Int, FrameworkScratch) -> Void)? = nil, identity: () -> (respondent: String, team: String, line: Int)
   ) throws {
     totals.countRespondent(slot)
     for f in scratch.indices {
@@ -30,6 +32,7 @@ struct RowScorer {
         let context = scratch[f].context(row: row, respondent: who.respondent, team: who.team, line: who.line)
         for (dimension, score) in try hook.respondentScores(context) { scratch[f].scores[dimension] = score ?? .nan }
       }
+      observe?(f, scratch[f])
       let offset = scratch[f].plan.dimensionOffset
       totals.fold(scratch[f], slot: slot, offset: offset, shift: shifts[f])
       for d in 0..<scratch[f].dimensionCount { reliability[offset + d].add(keyed: scratch[f].keyed) }

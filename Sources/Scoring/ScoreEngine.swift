@@ -16,6 +16,8 @@ public final class ScoreEngine {
   private var workerTeams: [Int: [Int32]] = [:]
   /// Respondents folded so far.
   public private(set) var respondentCount = 0
+  /// Sees every respondent folded by ``add(_:)`` once scored (see ``ScoredRowObserver``).
+  public var observer: ScoredRowObserver?
 
   /// - Parameters:
   ///   - plan: the compiled survey plan.
@@ -33,8 +35,14 @@ public final class ScoreEngine {
   /// - Throws: whatever a `score` hook throws.
   public func add(_ row: ResponseRow) throws {
     let slot = team(named: row.team)
+    let observe = observer.map { observer in
+      { (f: Int, scratch: FrameworkScratch) in
+        observer.observe(team: row.team, framework: f, keyed: UnsafeBufferPointer(start: scratch.keyed, count: scratch.itemCount),
+                         scores: UnsafeBufferPointer(start: scratch.scores, count: scratch.dimensionCount))
+      }
+    }
     try row.values.withUnsafeBufferPointer { values in
-      try rows.score(values.baseAddress!, slot: slot, totals: &totals, reliability: &reliability) {
+      try rows.score(values.baseAddress!, slot: slot, totals: &totals, reliability: &reliability, observe: observe) {
         (row.respondent, row.team, row.line)
       }
     }
