@@ -209,7 +209,7 @@ return {
     local below, above = {}, {}
     for _, block in ipairs(blocks) do
       local pomp = team.dimensions[block.id].pomp
-      local line = string.format("%s %.0f (median %d)", block.name, pomp, block.benchmark)
+      local line = string.format("%s %.1f (median %d)", block.name, pomp, block.benchmark)
       if pomp < block.benchmark then below[#below + 1] = line else above[#above + 1] = line end
     end
     local comparison = #below == 0 and "At or above the published median on all three blocks."

@@ -28,8 +28,8 @@ local bands = {
 }
 
 -- Within-team agreement, rwg-style: 1 - (variance of members' scale scores) / (variance
--- expected if everyone answered at random on the 7-point scale, (7^2 - 1) / 12 = 4).
--- Below 0.70 the team mean hides different experiences.
+-- expected if everyone answered at random on the 7-point scale, (7^2 - 1) / 12 = 4), and 0
+-- when the spread is wider still. Below 0.70 the team mean hides different experiences.
 local random_variance = (7 ^ 2 - 1) / 12
 
 local function band_for(index)
@@ -82,7 +82,7 @@ return {
     local chosen = band_for(index)
     local safety = team and team.dimensions.psychological_safety
     if safety and safety.sd then
-      local agreement_index = 1 - safety.sd ^ 2 / random_variance
+      local agreement_index = math.max(0, 1 - safety.sd ^ 2 / random_variance)
       if agreement_index < 0.70 then
         return {
           label = chosen.label .. ", low agreement",
