@@ -116,7 +116,7 @@ def summarize(spec, people):
             agreement = max(0.0, 1 - sd ** 2 / ((7 ** 2 - 1) / 12)) if sd is not None else None
             if agreement is not None and agreement < 0.70:
                 label += ", low agreement"
-                advice.append(f"answer very differently (SD {fmt(sd, 2)} on the 1-7 scale, agreement {fmt(agreement, 2)}, below 0.70)")
+                advice.append(f"vary widely (SD {fmt(sd, 2)} on the 1-7 scale, agreement {fmt(agreement, 2)}, below 0.70)")
     team["index"] = index
     team["band"] = label
     if advice:

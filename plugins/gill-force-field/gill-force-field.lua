@@ -112,78 +112,78 @@ return {
       advice = "The blockers are strong. Reducing them usually frees more learning than adding "
         .. "drivers: begin with the strongest blockers named in the advice for the team's index." },
 
-    -- Drivers: advice when the driver is weak (below 50).
-    { id = "strategic_goals", name = "Driver: Strategic goals",
+    -- Drivers: advice when the driver is clearly weak (below 40).
+    { id = "strategic_goals", name = "Driver: Strategic goals", advice_below = 40,
       description = "A shared commitment to the organisation's strategic goals makes people learn.",
       advice = "Tie learning to the strategy out loud: for each strategic goal, name the capabilities "
         .. "it needs and the learning that builds them, and share that with every team." },
-    { id = "technology", name = "Driver: Technology",
+    { id = "technology", name = "Driver: Technology", advice_below = 40,
       description = "Rapid change from adopting new technology makes people learn.",
       advice = "Treat each new tool or system as a learning project: plan the learning with the "
         .. "rollout, name colleagues who help their peers, and share tips in a community of practice." },
-    { id = "competition", name = "Driver: Competition",
+    { id = "competition", name = "Driver: Competition", advice_below = 40,
       description = "Competitors push the organisation to learn.",
       advice = "Bring the market in: share what competitors and customers are doing, and ask teams "
         .. "what they must learn to stay ahead." },
-    { id = "compliance", name = "Driver: Compliance",
+    { id = "compliance", name = "Driver: Compliance", advice_below = 40,
       description = "Regulation of quality, safety, security and service requires people to learn.",
       advice = "Use compliance as a lever, not a box to tick: explain the purpose behind each "
         .. "requirement and follow compliance training with practice on the job." },
-    { id = "agility", name = "Driver: Need for agility",
+    { id = "agility", name = "Driver: Need for agility", advice_below = 40,
       description = "The need to adapt quickly makes people learn.",
       advice = "Make the need to adapt visible: talk about the changes ahead, and give teams time to "
         .. "learn new ways of working before they are needed." },
-    { id = "hiring", name = "Driver: Hiring",
+    { id = "hiring", name = "Driver: Hiring", advice_below = 40,
       description = "Getting the right people into the right jobs makes the organisation develop people.",
       advice = "Use hiring and internal moves to drive learning: give every new or moved person a "
         .. "learning plan for the role, and hire for the ability and motivation to learn." },
-    { id = "retention", name = "Driver: Retention",
+    { id = "retention", name = "Driver: Retention", advice_below = 40,
       description = "Keeping talented people makes the organisation offer them growth.",
       advice = "Make learning part of why people stay: discuss each person's development in "
         .. "one-to-ones and show the growth routes inside the organisation." },
-    { id = "creativity", name = "Driver: Creativity",
+    { id = "creativity", name = "Driver: Creativity", advice_below = 40,
       description = "The demand for fresh ideas makes people learn.",
       advice = "Ask for ideas and give them room: set aside time for exploring, and bring in "
         .. "perspectives from outside the team's own field." },
-    { id = "innovation", name = "Driver: Innovation",
+    { id = "innovation", name = "Driver: Innovation", advice_below = 40,
       description = "Developing new products, services and processes makes people learn.",
       advice = "Link innovation to learning: run small experiments, review them without blame, and "
         .. "share what was learned whether or not they worked." },
 
-    -- Blockers: advice when the blocker is strong (above 50).
-    { id = "limited_resources", name = "Blocker: Limited resources", advice_above = 50,
+    -- Blockers: advice when the blocker is clearly strong (above 60).
+    { id = "limited_resources", name = "Blocker: Limited resources", advice_above = 60,
       description = "The belief that there is no time, money or energy for learning.",
       advice = "Protect time for learning (a fixed slot each week, say) and start with methods that "
         .. "cost little: peer learning, after-action reviews, communities of practice, mentoring." },
-    { id = "no_leadership_support", name = "Blocker: Lack of leadership support", advice_above = 50,
+    { id = "no_leadership_support", name = "Blocker: Lack of leadership support", advice_above = 60,
       description = "Leaders neither communicate the importance of learning nor model it.",
       advice = "Ask leaders to say and show that learning matters: talk about what they are "
         .. "learning, take part in learning sessions, and ask about learning in their reviews." },
-    { id = "work_vs_learning", name = "Blocker: Work vs. learning", advice_above = 50,
+    { id = "work_vs_learning", name = "Blocker: Work vs. learning", advice_above = 60,
       description = "Work and learning are seen as separate, and work is valued more.",
       advice = "Bring learning into the work: after-action reviews at the end of projects, "
         .. "pre-briefs and debriefs around courses, and learning goals next to work goals." },
-    { id = "fear_of_failure", name = "Blocker: Fear of failure", advice_above = 50,
+    { id = "fear_of_failure", name = "Blocker: Fear of failure", advice_above = 60,
       description = "People avoid the risk of failing, so they avoid learning.",
       advice = "Make failing safe: review mistakes without blame, praise mistakes that produced "
         .. "learning, and have leaders tell the story of their own failures." },
-    { id = "no_alignment", name = "Blocker: Lack of alignment", advice_above = 50,
+    { id = "no_alignment", name = "Blocker: Lack of alignment", advice_above = 60,
       description = "It is unclear how a learning intervention serves the organisation's goals.",
       advice = "Name, for each learning activity, the goal it serves and the result it should "
         .. "change; drop the activities that serve none." },
-    { id = "unclear_expectations", name = "Blocker: Low or unclear expectations", advice_above = 50,
+    { id = "unclear_expectations", name = "Blocker: Low or unclear expectations", advice_above = 60,
       description = "People do not know what they are expected to learn, or why.",
       advice = "Agree with each person what they are to learn, why, and how success will be "
         .. "judged, and write it into their learning plan." },
-    { id = "not_managers_role", name = "Blocker: Not the role of managers", advice_above = 50,
+    { id = "not_managers_role", name = "Blocker: Not the role of managers", advice_above = 60,
       description = "Managers are not involved in their employees' learning.",
       advice = "Make learning part of the manager's role: KPIs that include the development of "
         .. "their team, time to manage, and a pre-brief and debrief around every learning event." },
-    { id = "no_opportunity", name = "Blocker: No opportunity to apply", advice_above = 50,
+    { id = "no_opportunity", name = "Blocker: No opportunity to apply", advice_above = 60,
       description = "People get no chance to use what they learn.",
       advice = "Plan the application before the learning: before a course, agree with the manager "
         .. "which task the person will use it on in the following weeks." },
-    { id = "no_accountability", name = "Blocker: No accountability", advice_above = 50,
+    { id = "no_accountability", name = "Blocker: No accountability", advice_above = 60,
       description = "Nobody is held responsible for learning or for applying it.",
       advice = "Follow up on learning: ask in one-to-ones and reviews what each person learned and "
         .. "applied, and hold managers accountable for their team's development." },

@@ -86,10 +86,10 @@ return {
       if agreement_index < 0.70 then
         return {
           label = chosen.label .. ", low agreement",
-          advice = string.format("Members of %s answer very differently (SD %.2f on the 1-7 scale, "
-            .. "agreement %.2f, below 0.70): the team mean hides different experiences. Talk with "
-            .. "the team about what makes it feel safe for some and not for others before acting "
-            .. "on the mean. ", team_name, safety.sd, agreement_index) .. chosen.advice,
+          advice = string.format("Answers in %s vary widely (SD %.2f on the 1-7 scale, agreement "
+            .. "%.2f, below 0.70): the mean hides different experiences. Before acting on it, talk "
+            .. "with the people concerned about what makes it feel safe for some and not for "
+            .. "others. ", team_name, safety.sd, agreement_index) .. chosen.advice,
         }
       end
     end
