@@ -21,8 +21,9 @@ build: deps ## Build cultivar (debug)
 run: build ## Score the bundled sample survey
 	$(BIN) score surveys/learning-culture.yaml --responses surveys/sample-responses.csv
 
-sample: ## Regenerate surveys/sample-responses.csv (deterministic)
+sample: ## Regenerate surveys/sample-responses.csv and surveys/samples/ (deterministic)
 	python3 scripts/generate_sample.py surveys/sample-responses.csv
+	python3 scripts/generate_framework_samples.py
 
 test: build test-swift test-plugins test-crosscheck ## Run all tests
 
@@ -30,7 +31,8 @@ test-swift: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-test-plugins: build ## Run every plugin's fixtures (plugins/*/tests)
+test-plugins: build ## Run every plugin's fixtures (plugins/*/tests), checked independently first
+	python3 Tests/plugin-fixtures/expected_scores.py
 	$(BIN) plugins test
 
 $(PYTHON):

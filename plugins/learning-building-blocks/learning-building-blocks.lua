@@ -68,9 +68,10 @@ return {
 
   dimensions = {
     { id = "environment", name = "Block 1: Supportive learning environment", benchmark = 71, advice_below = 71,
-      description = "People feel safe, differences and new ideas are valued, and there is time to reflect. Per respondent, the mean of the four subscales below.",
-      advice = "Below the published median (71). Work on the lowest of the four subscales below; "
-        .. "across organisations, time for reflection is most often the weakest." },
+      description = "People feel safe, differences and new ideas are valued, and there is time to reflect. Per respondent, the mean of the four subscales that follow.",
+      advice = "Below the published median (71). Work on the lowest of its four subscales "
+        .. "(psychological safety, appreciation of differences, openness to new ideas, time for "
+        .. "reflection); across organisations, time for reflection is most often the weakest." },
     { id = "psychological_safety", name = "Psychological safety", advice_below = 60,
       description = "People can speak up, disagree, admit mistakes and share what does not work.",
       advice = "Make failing safe: review mistakes without blame, thank people who raise problems "
@@ -90,9 +91,10 @@ return {
         .. "week for thinking rather than doing." },
 
     { id = "processes", name = "Block 2: Concrete learning processes", benchmark = 74, advice_below = 74,
-      description = "Systematic practices for experimenting, collecting and analysing information, training and passing knowledge on. Per respondent, the mean of the five subscales below.",
-      advice = "Below the published median (74). Work on the lowest of the five subscales below; "
-        .. "across organisations, experimentation is most often the weakest." },
+      description = "Systematic practices for experimenting, collecting and analysing information, training and passing knowledge on. Per respondent, the mean of the five subscales that follow.",
+      advice = "Below the published median (74). Work on the lowest of its five subscales "
+        .. "(experimentation, information collection, analysis, education and training, "
+        .. "information transfer); across organisations, experimentation is most often the weakest." },
     { id = "experimentation", name = "Experimentation", advice_below = 60,
       description = "New ways of working and new offerings are tried out and evaluated.",
       advice = "Run small, cheap experiments: one change a quarter, trialled with a few users, "
