@@ -28,7 +28,7 @@ public struct Framework: Equatable, Sendable {
     public static let score = Hooks(rawValue: 1)
     /// `index(team)`: computes a team's index from its dimension results.
     public static let index = Hooks(rawValue: 2)
-    /// `band(index)`: interprets an index.
+    /// `band(index, team_name, team)`: interprets a team's index.
     public static let band = Hooks(rawValue: 4)
   }
 
