@@ -26,8 +26,9 @@ compare: build ## Compare the bundled sample's teams (terminal table, and HTML i
 	$(BIN) compare surveys/learning-culture.yaml --responses surveys/sample-responses.csv
 	$(BIN) compare surveys/learning-culture.yaml --responses surveys/sample-responses.csv --format html --out .build/compare.html
 
-sample: ## Regenerate surveys/sample-responses.csv (deterministic)
+sample: ## Regenerate surveys/sample-responses.csv and surveys/samples/ (deterministic)
 	python3 scripts/generate_sample.py surveys/sample-responses.csv
+	python3 scripts/generate_framework_samples.py
 
 test: build test-swift test-plugins test-crosscheck test-crosscheck-compare test-html ## Run all tests
 
@@ -35,7 +36,8 @@ test-swift: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-test-plugins: build ## Run every plugin's fixtures (plugins/*/tests)
+test-plugins: build ## Run every plugin's fixtures (plugins/*/tests), checked independently first
+	python3 Tests/plugin-fixtures/expected_scores.py
 	$(BIN) plugins test
 
 $(PYTHON):

@@ -77,23 +77,7 @@ extension Plugin: ScoringHooks {
   /// Calls `index(team)` with `name`, `n`, `index` (the declarative index) and `dimensions`
   /// (by id: `n`, `mean`, `sd`, `pomp`, `favorable`).
   public func index(of team: TeamContext) throws -> Double? {
-    prepareArguments { args in
-      args.beginTable(fieldSlots: 4)
-      args.field("name", .string(team.team))
-      args.field("n", number: Double(team.n))
-      if let index = team.declarativeIndex { args.field("index", number: index) }
-      args.beginField("dimensions", fieldSlots: team.dimensions.count)
-      for dimension in team.dimensions {
-        args.beginField(dimension.id, fieldSlots: 5)
-        args.field("n", number: Double(dimension.n))
-        for (key, value) in [("mean", dimension.mean), ("sd", dimension.sd), ("pomp", dimension.pomp), ("favorable", dimension.favorable)] {
-          if let value { args.field(key, number: value) }
-        }
-        args.endTable()
-      }
-      args.endTable()
-      args.endTable()
-    }
+    prepareArguments { args in pushTeam(team, to: &args) }
     do throws(PluginError) {
       switch try callHook("index") {
       case .nil: return nil
@@ -106,11 +90,13 @@ extension Plugin: ScoringHooks {
     }
   }
 
-  /// Calls `band(index, team_name)`; it returns a label, or a table with `label` and `advice`.
-  public func band(for index: Double, team: String) throws -> Band? {
+  /// Calls `band(index, team_name, team)`, where `team` is the table `index(team)` gets; it
+  /// returns a label, or a table with `label` and `advice`.
+  public func band(for index: Double, team: TeamContext) throws -> Band? {
     prepareArguments { args in
       args.append(.number(index))
-      args.append(.string(team))
+      args.append(.string(team.team))
+      pushTeam(team, to: &args)
     }
     do throws(PluginError) {
       switch try callHook("band") {
@@ -122,9 +108,29 @@ extension Plugin: ScoringHooks {
       case let other: throw hookProblem("band", "must return a label, a { label = ..., advice = ... } table, or nil (returned a \(other.typeName))")
       }
     } catch var error {
-      error.team = team
+      error.team = team.team
       throw error
     }
+  }
+
+  /// The team table of the `index` and `band` hooks: `name`, `n`, `index` (declarative) and
+  /// `dimensions` by id (`n`, `mean`, `sd`, `pomp`, `favorable`).
+  private func pushTeam(_ team: TeamContext, to args: inout LuaArguments) {
+    args.beginTable(fieldSlots: 4)
+    args.field("name", .string(team.team))
+    args.field("n", number: Double(team.n))
+    if let index = team.declarativeIndex { args.field("index", number: index) }
+    args.beginField("dimensions", fieldSlots: team.dimensions.count)
+    for dimension in team.dimensions {
+      args.beginField(dimension.id, fieldSlots: 5)
+      args.field("n", number: Double(dimension.n))
+      for (key, value) in [("mean", dimension.mean), ("sd", dimension.sd), ("pomp", dimension.pomp), ("favorable", dimension.favorable)] {
+        if let value { args.field(key, number: value) }
+      }
+      args.endTable()
+    }
+    args.endTable()
+    args.endTable()
   }
 
   private func hookProblem(_ hook: String, _ message: String) -> PluginError {

@@ -34,6 +34,13 @@ enum Format {
     return text == "-0" || text.hasPrefix("-0.") && Double(text) == 0 ? String(text.dropFirst()) : text
   }
 
+  /// Fixed decimals with an explicit sign ("+3.0", "-6.5", "0.0"), or "" for nil.
+  static func signed(_ value: Double?, _ decimals: Int) -> String {
+    let text = fixed(value, decimals)
+    guard !text.isEmpty, !text.hasPrefix("-"), Double(text) != 0 else { return text }
+    return "+" + text
+  }
+
   /// Full precision (shortest text that reads back as the same double), or "" for nil.
   static func exact(_ value: Double?) -> String {
     guard let value, value.isFinite else { return "" }

@@ -15,7 +15,7 @@ struct TeamSummarizer {
       let mean = acc.mean(shift: shift)
       let pomp = mean.map(scale.pomp)
       let neutral = acc.answered > 0 ? acc.percent(acc.answered - acc.favorable - acc.unfavorable) : nil
-      let advice = (pomp.map { $0 < dimension.adviceBelow } ?? false) ? dimension.advice : nil
+      let advice = (pomp.map(dimension.adviceApplies) ?? false) ? dimension.advice : nil
       dimensions.append(DimensionScore(
         id: dimension.id, n: acc.count, mean: mean, sd: acc.standardDeviation, pomp: pomp,
         favorable: acc.percent(acc.favorable), neutral: neutral,
@@ -23,14 +23,15 @@ struct TeamSummarizer {
     }
     let pomps = dimensions.compactMap(\.pomp)
     let declarative = pomps.isEmpty ? nil : pomps.reduce(0, +) / Double(pomps.count)
+    let context = TeamContext(team: team, n: n, dimensions: dimensions, declarativeIndex: declarative)
     var index = declarative
     if let hooks, framework.hooks.contains(.index) {
-      index = try hooks.index(of: TeamContext(team: team, n: n, dimensions: dimensions, declarativeIndex: declarative))
+      index = try hooks.index(of: context)
     }
     var band: Band? = nil
     if let index {
       if let hooks, framework.hooks.contains(.band) {
-        band = try hooks.band(for: index, team: team)
+        band = try hooks.band(for: index, team: context)
       } else {
         band = framework.band(for: index)
       }

@@ -99,9 +99,18 @@ public struct DimensionReliability: Equatable, Sendable {
 public struct DimensionInfo: Equatable, Sendable {
   public var id: String
   public var name: String
-  public init(id: String, name: String) {
+  /// The dimension's published reference value on 0–100, if the plugin gives one.
+  public var benchmark: Double?
+  public init(id: String, name: String, benchmark: Double? = nil) {
     self.id = id
     self.name = name
+    self.benchmark = benchmark
+  }
+
+  /// A team's POMP minus the benchmark (nil without either).
+  public func differenceFromBenchmark(_ score: DimensionScore) -> Double? {
+    guard let benchmark, let pomp = score.pomp else { return nil }
+    return pomp - benchmark
   }
 }
 

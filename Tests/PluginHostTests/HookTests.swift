@@ -63,7 +63,20 @@ let respondent = RespondentContext(
       """)
     let team = TeamContext(team: "Ops", n: 3, dimensions: [DimensionScore(id: "trust", n: 3, mean: 4, pomp: 75)], declarativeIndex: 75)
     #expect(try plugin.index(of: team) == 40.5)
-    #expect(try plugin.band(for: 40.5, team: "Ops") == Band(min: 40.5, label: "Ops 40.5", advice: "keep going"))
+    #expect(try plugin.band(for: 40.5, team: team) == Band(min: 40.5, label: "Ops 40.5", advice: "keep going"))
+  }
+
+  @Test func bandHookSeesTheTeamTable() throws {
+    let plugin = try hookPlugin("""
+      band = function(index, name, team)
+        assert(name == team.name and team.n == 4 and team.index == 60)
+        local low = team.dimensions.voice.pomp < team.dimensions.trust.pomp and 'voice' or 'trust'
+        return { label = 'ok', advice = string.format('weakest: %s (%d answered)', low, team.dimensions.voice.n) }
+      end,
+      """)
+    let team = TeamContext(team: "Ops", n: 4, dimensions: [DimensionScore(id: "trust", n: 4, mean: 4, pomp: 75),
+                                                          DimensionScore(id: "voice", n: 3, mean: 2.8, pomp: 45)], declarativeIndex: 60)
+    #expect(try plugin.band(for: 60, team: team) == Band(min: 60, label: "ok", advice: "weakest: voice (3 answered)"))
   }
 
   @Test func endlessHookIsStoppedAndNamesTheTeam() throws {
@@ -82,7 +95,7 @@ let respondent = RespondentContext(
     var lines: [String] = []
     let plugin = try hookPlugin("band = function(i) cultivar.log('band for', i) return 'x' end,")
     plugin.logSink = { lines.append($0) }
-    _ = try plugin.band(for: 50, team: "T")
+    _ = try plugin.band(for: 50, team: TeamContext(team: "T", n: 1, dimensions: [], declarativeIndex: nil))
     #expect(lines == ["plugins/trust.lua:3: band for\t50.0"])
   }
 

@@ -52,6 +52,28 @@ let sampleReport: ScoreReport = {
     #expect(JSONReporter().render(sampleReport) == text)
   }
 
+  @Test func benchmarksAddColumnsAndJSONKeys() {
+    var report = sampleReport
+    report.frameworks[0].dimensions = [DimensionInfo(id: "a", name: "Alpha", benchmark: 71)]
+    report.frameworks[0].teams[0].dimensions[0].advice = "Reflect more"
+    let table = TableReporter().render(report)
+    #expect(table.contains("Team         Dimension   n  Mean    SD  POMP  Fav %  Bench   Diff"))
+    #expect(table.contains("Ops          Alpha      12  3.50  0.75  62.5   50.0     71   -8.5"))
+    #expect(table.contains("(all teams)  Alpha      15  3.40  0.80  60.0   40.0     71  -11.0"))
+    #expect(table.contains("- Ops, Alpha (63/100; benchmark 71): Reflect more"))
+    let json = JSONReporter().render(report)
+    #expect(json.contains("\"name\": \"Alpha\",\n          \"benchmark\": 71\n"))
+    #expect(json.contains("\"advice\": \"Reflect more\",\n              \"vs_benchmark\": -8.5\n"))
+    #expect(json.contains("\"vs_benchmark\": -11\n"))
+    // Without benchmarks: no extra columns, null keys.
+    #expect(!TableReporter().render(sampleReport).contains("Bench"))
+    #expect(JSONReporter().render(sampleReport).contains("\"vs_benchmark\": null"))
+  }
+
+  @Test(arguments: [(1.25, "+1.3"), (-8.5, "-8.5"), (0, "0.0"), (-0.01, "0.0")]) func signedFormatting(_ value: Double, _ text: String) {
+    #expect(Format.signed(value, 1) == text)
+  }
+
   @Test(arguments: [(3.14159, 2, "3.14"), (2.5, 0, "3"), (-0.001, 1, "0.0"), (7, 1, "7.0"), (62.5, 1, "62.5")])
   func fixedFormatting(_ value: Double, _ decimals: Int, _ text: String) {
     #expect(Format.fixed(value, decimals) == text)
