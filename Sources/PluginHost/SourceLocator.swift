@@ -1,30 +1,56 @@
 /// Finds the line of a plugin's source where a value or field is written, so contract problems
-/// can point at it (`plugins/x.lua:23: ...`).
+/// can point at it (`plugins/x.lua:23: ...`). One pass over the source builds an index of the
+/// string literals and the `name =` assignments on each line, so look-ups cost nothing even for
+/// plugins with hundreds of items.
 struct SourceLocator {
-  private let lines: [Substring]
+  /// Literal text → the lines it appears on, ascending.
+  private var literals: [Substring: [Int]] = [:]
+  /// Field name → the lines assigning it, ascending.
+  private var fields: [Substring: [Int]] = [:]
 
   init(source: String) {
-    lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    for (offset, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      index(line, number: offset + 1)
+    }
+  }
+
+  private mutating func index(_ line: Substring, number: Int) {
+    var i = line.startIndex
+    var nameStart: Substring.Index? = nil
+    while i < line.endIndex {
+      let c = line[i]
+      if c == "'" || c == "\"" {
+        let open = line.index(after: i)
+        guard let close = line[open...].firstIndex(of: c) else { return }
+        literals[line[open..<close], default: []].append(number)
+        i = line.index(after: close)
+        nameStart = nil
+        continue
+      }
+      if c.isLetter || c == "_" || (c.isNumber && nameStart != nil) {
+        if nameStart == nil { nameStart = i }
+      } else if let start = nameStart {
+        let name = line[start..<i]
+        var j = i
+        while j < line.endIndex, line[j] == " " || line[j] == "\t" { j = line.index(after: j) }
+        let isPrecededByDot = start > line.startIndex && line[line.index(before: start)] == "."
+        if j < line.endIndex, line[j] == "=", !isPrecededByDot,
+           line.index(after: j) == line.endIndex || line[line.index(after: j)] != "=" {
+          fields[name, default: []].append(number)
+        }
+        nameStart = nil
+      }
+      i = line.index(after: i)
+    }
   }
 
   /// The first line holding the quoted string `value` ('value' or "value"), after line `after`.
   func line(ofString value: String, after: Int = 0) -> Int? {
-    firstLine(after: after) { $0.contains("'\(value)'") || $0.contains("\"\(value)\"") }
+    literals[Substring(value)]?.first { $0 > after }
   }
 
-  /// The first line assigning field `name` (`name =`).
+  /// The first line assigning field `name` (`name =`), after line `after`.
   func line(ofField name: String, after: Int = 0) -> Int? {
-    firstLine(after: after) { line in
-      guard let range = line.range(of: name) else { return false }
-      let before = line[..<range.lowerBound].last
-      let rest = line[range.upperBound...].drop { $0 == " " || $0 == "\t" }
-      return (before == nil || !(before!.isLetter || before!.isNumber || before! == "_")) && rest.first == "="
-    }
-  }
-
-  private func firstLine(after: Int, _ matches: (Substring) -> Bool) -> Int? {
-    guard after < lines.count else { return nil }
-    for index in after..<lines.count where matches(lines[index]) { return index + 1 }
-    return nil
+    fields[Substring(name)]?.first { $0 > after }
   }
 }
