@@ -85,14 +85,17 @@ public final class ScoreEngine {
       let framework = frameworkPlan.framework
       let summarizer = TeamSummarizer(framework: framework, hooks: hooks[f])
       let width = framework.dimensions.count, offset = frameworkPlan.dimensionOffset
-      var teamResults: [TeamResult] = []
-      for t in order {
-        if let reason = hidden[teamNames[t]] {
-          teamResults.append(TeamResult(team: teamNames[t], n: totals.sizes[t], suppression: reason))
-        } else {
-          teamResults.append(try summarizer.summarize(team: teamNames[t], n: totals.sizes[t], accumulators: Array(totals.accumulators(slot: t, offset: offset, count: width))))
-        }
+      // Hooks run now, once per shown team; the rest of each team's result is made from its
+      // totals whenever a report reads it.
+      var interpretations: [(index: Double?, band: Band?)] = []
+      interpretations.reserveCapacity(order.count)
+      for t in order where hidden[teamNames[t]] == nil {
+        let dimensions = TeamSummarizer.dimensionScores(framework, totals.accumulators(slot: t, offset: offset, count: width))
+        interpretations.append(try summarizer.interpret(team: teamNames[t], n: totals.sizes[t], dimensions: dimensions))
       }
+      let teamResults = TeamResultList(count: order.count, make: TeamResultMaker(
+        framework: framework, totals: totals, names: order.map { teamNames[$0] }, slots: order,
+        hidden: order.map { hidden[teamNames[$0]] }, interpretations: interpretations, offset: offset).make)
       let orgName = "(all teams)"
       let org = respondentCount < minGroupSize
         ? TeamResult(team: orgName, n: respondentCount, suppression: .belowMinimum)

@@ -52,14 +52,14 @@ public struct FrameworkResult: Equatable, Sendable {
   public var missingRule: String
   public var favorableRule: String
   public var dimensions: [DimensionInfo]
-  public var teams: [TeamResult]
+  public var teams: TeamResultList
   public var organisation: TeamResult
   /// Whole-sample reliability of each dimension.
   public var reliability: [DimensionReliability]
 
   public init(
     id: String, name: String, version: String, source: String, scale: Scale, indexRule: String,
-    missingRule: String, favorableRule: String, dimensions: [DimensionInfo], teams: [TeamResult],
+    missingRule: String, favorableRule: String, dimensions: [DimensionInfo], teams: TeamResultList,
     organisation: TeamResult, reliability: [DimensionReliability] = []
   ) {
     self.id = id

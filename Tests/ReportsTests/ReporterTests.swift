@@ -55,7 +55,9 @@ let sampleReport: ScoreReport = {
   @Test func benchmarksAddColumnsAndJSONKeys() {
     var report = sampleReport
     report.frameworks[0].dimensions = [DimensionInfo(id: "a", name: "Alpha", benchmark: 71)]
-    report.frameworks[0].teams[0].dimensions[0].advice = "Reflect more"
+    var teams = Array(report.frameworks[0].teams)
+    teams[0].dimensions[0].advice = "Reflect more"
+    report.frameworks[0].teams = TeamResultList(teams)
     let table = TableReporter().render(report)
     #expect(table.contains("Team         Dimension   n  Mean    SD  POMP  Fav %  Bench   Diff"))
     #expect(table.contains("Ops          Alpha      12  3.50  0.75  62.5   50.0     71   -8.5"))

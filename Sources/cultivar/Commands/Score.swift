@@ -29,7 +29,7 @@ struct Score: ParsableCommand {
   var jobs: Int?
 
   @Option(help: .hidden)
-  var chunkBytes: Int = 4 << 20
+  var chunkBytes: Int = 256 << 10
 
   @OptionGroup var plugins: PluginOptions
 
