@@ -45,6 +45,49 @@ static void fill(lua_State *L, const cv_op *op, const double *numbers) {
   lua_pop(L, 2);
 }
 
+/// __index of argument records: fills a lazily declared field on first access.
+static int lazy_index(lua_State *L) {
+  cv_state *s = cv_owner(L);
+  size_t len = 0;
+  const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &len) : NULL;
+  for (int k = 0; key != NULL && k < s->lazy_count; k++) {
+    struct cv_lazy *field = &s->lazy[k];
+    if (field->name_len != len || memcmp(field->name, key, len) != 0) continue;
+    cv_op op = {CV_OP_FILL, field->table_ref, field->keys_ref, 0, 0, field->len, 0, 0};
+    fill(L, &op, field->numbers);
+    lua_pushvalue(L, 2);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, field->table_ref);
+    lua_rawset(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, field->table_ref);
+    return 1;
+  }
+  return 0;
+}
+
+/// Declares a lazily filled field of the table on top of the stack for this call.
+static void declare_lazy(lua_State *L, const cv_op *op, const struct call_request *req) {
+  cv_state *s = cv_owner(L);
+  if (s->lazy_count == (int)(sizeof s->lazy / sizeof s->lazy[0])) luaL_error(L, "too many lazy fields");
+  if (!lua_getmetatable(L, -1)) {
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, lazy_index);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+  } else {
+    lua_pop(L, 1);
+  }
+  struct cv_lazy *field = &s->lazy[s->lazy_count++];
+  field->name = req->strings + op->name_off;
+  field->name_len = op->name_len;
+  field->table_ref = op->a;
+  field->keys_ref = op->b;
+  field->numbers = req->numbers + op->off;
+  field->len = op->len;
+  lua_pushlstring(L, field->name, field->name_len);
+  lua_pushnil(L);
+  lua_rawset(L, -3);
+}
+
 static void build_arguments(lua_State *L, const struct call_request *req) {
   luaL_checkstack(L, 8, "arguments nest too deeply");
   for (size_t i = 0; i < req->nops; i++) {
@@ -61,6 +104,7 @@ static void build_arguments(lua_State *L, const struct call_request *req) {
       case CV_OP_SET: lua_rawset(L, -3); break;
       case CV_OP_REF: lua_rawgeti(L, LUA_REGISTRYINDEX, op->a); break;
       case CV_OP_FILL: fill(L, op, req->numbers); break;
+      case CV_OP_LAZY: declare_lazy(L, op, req); break;
       default: luaL_error(L, "internal error: unknown argument operation %d", op->kind);
     }
   }
@@ -100,6 +144,7 @@ int cv_call(cv_state *s, int ref, const char *field, const cv_op *ops, size_t no
   lua_pushlightuserdata(L, &req);
   cv_begin_call(s);
   int status = cv_end_call(s, lua_pcall(L, 1, nresults, handler));
+  s->lazy_count = 0;
   if (status != LUA_OK) {
     cv_take_error(s, status);
     lua_settop(L, handler - 1);
@@ -136,6 +181,7 @@ static int make_ref_body(lua_State *L) {
 int cv_make_ref(cv_state *s, const cv_op *ops, size_t nops, const char *strings, int *ref) {
   lua_State *L = s->L;
   struct call_request req = {LUA_NOREF, NULL, ops, nops, strings, NULL, 0, 0, 0};
+  s->lazy_count = 0;
   lua_pushcfunction(L, make_ref_body);
   lua_pushlightuserdata(L, &req);
   int status = lua_pcall(L, 1, 0, 0);

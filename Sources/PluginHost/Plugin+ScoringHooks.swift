@@ -7,7 +7,8 @@ extension Plugin: ScoringHooks {
   /// Calls `score(respondent)`. The respondent table holds `id`, `team`, `row`, `answers` (raw,
   /// by item id), `keyed` (reverse-keyed) and `scores` (declarative, by dimension id); missing
   /// answers are nil. The hook returns nil (keep all scores) or a table of dimension id →
-  /// score, or false for "no score". The tables are reused from one respondent to the next.
+  /// score, or false for "no score". The tables are reused from one respondent to the next,
+  /// and each of `answers`, `keyed` and `scores` is filled only when the hook first reads it.
   public func respondentScores(_ r: RespondentContext) throws -> [(dimension: Int, score: Double?)] {
     do throws(PluginError) {
       let record = try respondentRecord(items: r.items)
@@ -16,9 +17,9 @@ extension Plugin: ScoringHooks {
         args.field("id", .string(r.respondent))
         args.field("team", .string(r.team))
         args.field("row", number: Double(r.line))
-        r.raw.withUnsafeBufferPointer { args.fill(record.answers, keys: record.itemKeys, values: $0) }
-        r.keyed.withUnsafeBufferPointer { args.fill(record.keyed, keys: record.itemKeys, values: $0) }
-        r.scores.withUnsafeBufferPointer { args.fill(record.scores, keys: record.dimensionKeys, values: $0) }
+        r.raw.withUnsafeBufferPointer { args.lazyFill("answers", of: record.answers, keys: record.itemKeys, values: $0) }
+        r.keyed.withUnsafeBufferPointer { args.lazyFill("keyed", of: record.keyed, keys: record.itemKeys, values: $0) }
+        r.scores.withUnsafeBufferPointer { args.lazyFill("scores", of: record.scores, keys: record.dimensionKeys, values: $0) }
       }
       switch try callHookReadingFields("score", keys: record.dimensionKeys, record: record) {
       case .nil: return []

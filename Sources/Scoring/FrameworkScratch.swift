@@ -22,6 +22,9 @@ final class FrameworkScratch {
   private let offsets: UnsafeMutablePointer<Double>
   private let signs: UnsafeMutablePointer<Double>
   private let classifier: AnswerClassifier
+  private var contextRaw: [Double] = []
+  private var contextKeyed: [Double] = []
+  private var contextScores: [Double] = []
   private let minimum: Int32
 
   init(plan: FrameworkPlan) {
@@ -90,12 +93,22 @@ final class FrameworkScratch {
     }
   }
 
-  /// The context handed to a `score` hook for the row just scored.
+  /// The context handed to a `score` hook for the row just scored. Its arrays are reused from
+  /// row to row (rewritten in place once the previous context is gone).
   func context(row: UnsafePointer<Double>, respondent: String, team: String, line: Int) -> RespondentContext {
-    RespondentContext(
-      respondent: respondent, team: team, line: line, items: plan.items,
-      raw: plan.slots.map { row[$0] }, keyed: Array(UnsafeBufferPointer(start: keyed, count: itemCount)),
-      scores: Array(UnsafeBufferPointer(start: scores, count: dimensionCount)))
+    if contextRaw.count != itemCount {
+      contextRaw = Array(repeating: .nan, count: itemCount)
+      contextKeyed = Array(repeating: .nan, count: itemCount)
+      contextScores = Array(repeating: .nan, count: dimensionCount)
+    }
+    for i in 0..<itemCount {
+      contextRaw[i] = row[slots[i]]
+      contextKeyed[i] = keyed[i]
+    }
+    for d in 0..<dimensionCount { contextScores[d] = scores[d] }
+    return RespondentContext(
+      respondent: respondent, team: team, line: line, items: plan.items, raw: contextRaw, keyed: contextKeyed,
+      scores: contextScores)
   }
 }
 

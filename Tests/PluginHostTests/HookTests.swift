@@ -115,3 +115,26 @@ let respondent = RespondentContext(
 }
 
 import Foundation
+
+@Suite struct ReusedRecordTests {
+  /// The record tables are reused: each call must see only its own respondent's answers.
+  @Test func eachCallSeesItsOwnAnswers() throws {
+    let plugin = try hookPlugin("""
+      score = function(r)
+        if r.id == 'first' then
+          assert(r.answers.q1 == 4 and r.answers.q2 == 2)
+        else
+          assert(r.answers.q1 == 1 and r.answers.q2 == nil, 'stale answer ' .. tostring(r.answers.q2))
+          assert(r.keyed.q1 == 1 and r.scores.trust == 1)
+        end
+        return { trust = r.answers.q1 }
+      end,
+      """)
+    let items = [Item(id: "q1", text: "", dimension: "trust"), Item(id: "q2", text: "", dimension: "voice", reverse: true)]
+    let first = RespondentContext(respondent: "first", team: "T", line: 2, items: items, raw: [4, 2], keyed: [4, 4], scores: [4, 4])
+    let second = RespondentContext(respondent: "second", team: "T", line: 3, items: items, raw: [1, .nan], keyed: [1, .nan], scores: [1, .nan])
+    #expect(try plugin.respondentScores(first).first?.score == 4)
+    #expect(try plugin.respondentScores(second).first?.score == 1)
+    #expect(try plugin.respondentScores(first).first?.score == 4)
+  }
+}

@@ -23,7 +23,9 @@ enum cv_op_kind {
   CV_OP_TABLE = 4,  // push a new table sized for a array slots and b hash slots
   CV_OP_SET = 5,    // t[k] = v with v on top, k below it, t below k (raw); pops k and v
   CV_OP_REF = 6,    // push the registry value a
-  CV_OP_FILL = 7    // for i < len: registry[a][registry[b][i+1]] = numbers[off+i] (NaN → nil); stack unchanged
+  CV_OP_FILL = 7,   // for i < len: registry[a][registry[b][i+1]] = numbers[off+i] (NaN → nil); stack unchanged
+  CV_OP_LAZY = 8    // like FILL, but only when the table on top's field strings[name_off ..< +name_len]
+                    // is first read during this call (it is removed now and restored on access)
 };
 
 /// One argument-building operation (see cv_op_kind).
@@ -34,6 +36,8 @@ typedef struct cv_op {
   double num;
   size_t off;
   size_t len;
+  size_t name_off;
+  size_t name_len;
 } cv_op;
 
 /// The status codes of Lua, re-exported as plain constants.
