@@ -22,6 +22,10 @@ final class FrameworkScratch {
   private let offsets: UnsafeMutablePointer<Double>
   private let signs: UnsafeMutablePointer<Double>
   private let classifier: AnswerClassifier
+  /// Per item: a choice item's highest and lowest option scores (its favourable and
+  /// unfavourable answers), NaN for a rating item; nil when the framework has no choice item.
+  private let choiceTop: UnsafeMutablePointer<Double>?
+  private let choiceBottom: UnsafeMutablePointer<Double>?
   private let minimum: Int32
 
   init(plan: FrameworkPlan) {
@@ -46,6 +50,19 @@ final class FrameworkScratch {
       signs[i] = plan.reverse[i] ? -1 : 1
     }
     classifier = AnswerClassifier(scale: scale)
+    if plan.items.contains(where: \.isChoice) {
+      let top = UnsafeMutablePointer<Double>.allocate(capacity: itemCount)
+      let bottom = UnsafeMutablePointer<Double>.allocate(capacity: itemCount)
+      for (i, item) in plan.items.enumerated() {
+        top[i] = item.options.map(\.score).max() ?? .nan
+        bottom[i] = item.options.map(\.score).min() ?? .nan
+      }
+      choiceTop = top
+      choiceBottom = bottom
+    } else {
+      choiceTop = nil
+      choiceBottom = nil
+    }
     minimum = Int32(max(1, plan.framework.minimumAnswered))
   }
 
@@ -54,6 +71,8 @@ final class FrameworkScratch {
     for pointer in [answered, favorable, unfavorable] { pointer.deallocate() }
     slots.deallocate()
     dimensions.deallocate()
+    choiceTop?.deallocate()
+    choiceBottom?.deallocate()
   }
 
   /// The declarative dimension scores of one row (`row[slot]` = answer): the mean of the
@@ -63,6 +82,7 @@ final class FrameworkScratch {
     // Local copies of the pointers: the optimiser cannot prove the buffers do not alias.
     let sums = sums, answered = answered, favorable = favorable, unfavorable = unfavorable
     let keyed = keyed, slots = slots, dimensions = dimensions, offsets = offsets, signs = signs
+    let choiceTop = choiceTop, choiceBottom = choiceBottom
     let dimensionCount = dimensionCount
     sums.update(repeating: 0, count: dimensionCount)
     answered.update(repeating: 0, count: dimensionCount)
@@ -79,7 +99,13 @@ final class FrameworkScratch {
       let d = dimensions[i]
       sums[d] += x
       answered[d] &+= 1
-      switch classifier.classify(x) {
+      let kind: AnswerClassifier.Kind
+      if let choiceTop, let choiceBottom, !choiceTop[i].isNaN {
+        kind = x == choiceTop[i] ? .favorable : x == choiceBottom[i] ? .unfavorable : .neutral
+      } else {
+        kind = classifier.classify(x)
+      }
+      switch kind {
       case .favorable: favorable[d] &+= 1
       case .unfavorable: unfavorable[d] &+= 1
       case .neutral: break
