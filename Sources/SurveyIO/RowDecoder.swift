@@ -100,7 +100,8 @@ struct RowDecoder {
   static func notAnOption(_ text: String, of item: ResponseFileReader.ItemColumn) -> String {
     let listed = item.options.map { "\($0.id) (\"\(shortened($0.label))\")" }.joined(separator: ", ")
     let key = Item.Option.matchKey(text)
-    let near = Suggestion.closest(to: key, in: item.options.map { Item.Option.matchKey($0.label) })
+    // Suggest only for cells long enough to be a misspelt label, not a wrong code.
+    let near = (key.count < 4 ? nil : Suggestion.closest(to: key, in: item.options.map { Item.Option.matchKey($0.label) }))
       .flatMap { label in item.options.first { Item.Option.matchKey($0.label) == label } }
     let hint = near.map { " (did you mean '\($0.id)'?)" } ?? (!key.isEmpty && key.allSatisfy { "0123456789.+-".contains($0) } ? " (a choice is answered by an option, not a number)" : "")
     return "'\(text)' is not an option of choice item '\(item.id)'\(hint); give an option's id or label (any case): \(listed), or an empty cell for no answer"

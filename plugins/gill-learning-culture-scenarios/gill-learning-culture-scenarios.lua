@@ -115,23 +115,23 @@ return {
     -- We want feedback and accountability. sc_fb1: Gill's situation (part two); the rest Cultivar's.
     { id = "sc_fb1", dimension = "feedback_accountability", text = "A year after the team worked hard on a strategic plan, the plan sits unused. What would most likely happen first here?",
       options = {
-        { id = "a", label = "The plan is sent round again with a reminder that everyone is expected to follow it.", score = 0 },
-        { id = "b", label = "Those who were meant to use it are asked what got in the way, and the plan and its follow-up are changed with them.", score = 1 },
+        { id = "a", label = "Those who were meant to use it are asked what got in the way, and the plan and its follow-up are changed with them.", score = 1 },
+        { id = "b", label = "The plan is sent round again with a reminder that everyone is expected to follow it.", score = 0 },
       } },
     { id = "sc_fb2", dimension = "feedback_accountability", text = "A customer complains about a piece of work the team delivered. What would most likely happen first here?",
       options = {
-        { id = "a", label = "The problem is fixed, then the team looks at what led to it and what to change.", score = 1 },
-        { id = "b", label = "The customer gets an apology, the problem is fixed and everyone moves on.", score = 0 },
+        { id = "a", label = "The customer gets an apology, the problem is fixed and everyone moves on.", score = 0 },
+        { id = "b", label = "The problem is fixed, then the team looks at what led to it and what to change.", score = 1 },
       } },
     { id = "sc_fb3", dimension = "feedback_accountability", text = "In a meeting, a team member points out that a decision by the manager caused rework. What would most likely happen first here?",
       options = {
-        { id = "a", label = "The manager explains why the decision made sense at the time.", score = 0 },
-        { id = "b", label = "The manager thanks them, asks what they would have done, and agrees what to change.", score = 1 },
+        { id = "a", label = "The manager thanks them, asks what they would have done, and agrees what to change.", score = 1 },
+        { id = "b", label = "The manager explains why the decision made sense at the time.", score = 0 },
       } },
     { id = "sc_fb4", dimension = "feedback_accountability", text = "A project finishes on time and on budget. What would most likely happen first here?",
       options = {
-        { id = "a", label = "The team celebrates, then takes half an hour to review what made it work and what to repeat.", score = 1 },
-        { id = "b", label = "The team celebrates and moves straight on to the next project.", score = 0 },
+        { id = "a", label = "The team celebrates and moves straight on to the next project.", score = 0 },
+        { id = "b", label = "The team celebrates, then takes half an hour to review what made it work and what to repeat.", score = 1 },
       } },
   },
 
