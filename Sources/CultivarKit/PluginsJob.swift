@@ -1,4 +1,3 @@
-import Foundation
 import PluginHost
 import SurveyModel
 
@@ -27,7 +26,7 @@ public struct PluginsJob {
     var lines: [String] = []
     for (r, row) in rows.enumerated() {
       lines.append(row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }.joined(separator: "  ").trimmingSuffixSpaces())
-      if r > 0 { lines.append("  source: " + Self.shortened(catalog.plugins[r - 1].framework.source, to: Self.sourceWidth)) }
+      if r > 0 { lines.append("  source: " + Shortening.shortened(catalog.plugins[r - 1].framework.source, to: Self.sourceWidth)) }
     }
     if catalog.plugins.isEmpty { lines.append("(no plugins found in \(workspace.pluginFolders(surveyFile: nil).joined(separator: ", ")))") }
     for note in catalog.notes { lines.append("note: \(note)") }
@@ -47,17 +46,6 @@ public struct PluginsJob {
     let lines = catalog.plugins.map { "ok: \($0.file) (\($0.framework.id) \($0.framework.version): \($0.framework.dimensions.count) dimensions, \($0.framework.items.count) items)" }
     if !catalog.failures.isEmpty { throw PluginProblems(errors: catalog.failures, passed: lines) }
     return lines.joined(separator: "\n") + "\n"
-  }
-}
-
-extension PluginsJob {
-  /// `text` on one line, cut at the last space before `width` characters with "…" when longer.
-  static func shortened(_ text: String, to width: Int) -> String {
-    let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    guard flat.count > width else { return flat }
-    let cut = flat.prefix(width - 1)
-    let word = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
-    return word.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:.")) + "…"
   }
 }
 

@@ -41,8 +41,9 @@ struct RowDecoder {
       let slot = slotOfColumn[column]
       if slot < 0 { continue }
       let bytes = fields.bytes(column)
-      if bytes.count == 1, bytes[0] &- 0x30 < 10, Double(bytes[0] &- 0x30) >= low[slot], Double(bytes[0] &- 0x30) <= high[slot] {
-        values[slot] = Double(bytes[0] &- 0x30)
+      // A lone digit on the scale (never for a choice item, whose range is empty).
+      if bytes.count == 1, case let digit = Double(bytes[0] &- 0x30), digit < 10, digit >= low[slot], digit <= high[slot] {
+        values[slot] = digit
       } else if bytes.isEmpty {
         values[slot] = .nan
       } else {
@@ -98,20 +99,13 @@ struct RowDecoder {
   /// Why `text` is refused for choice item `item`, naming the options it accepts (and the
   /// option whose label the cell nearly spells, if any).
   static func notAnOption(_ text: String, of item: ResponseFileReader.ItemColumn) -> String {
-    let listed = item.options.map { "\($0.id) (\"\(shortened($0.label))\")" }.joined(separator: ", ")
+    let listed = item.options.map { "\($0.id) (\"\(Shortening.shortened($0.label, to: 41))\")" }.joined(separator: ", ")
     let key = Item.Option.matchKey(text)
     // Suggest only for cells long enough to be a misspelt label, not a wrong code.
     let near = (key.count < 4 ? nil : Suggestion.closest(to: key, in: item.options.map { Item.Option.matchKey($0.label) }))
       .flatMap { label in item.options.first { Item.Option.matchKey($0.label) == label } }
     let hint = near.map { " (did you mean '\($0.id)'?)" } ?? (!key.isEmpty && key.allSatisfy { "0123456789.+-".contains($0) } ? " (a choice is answered by an option, not a number)" : "")
     return "'\(text)' is not an option of choice item '\(item.id)'\(hint); give an option's id or label (any case): \(listed), or an empty cell for no answer"
-  }
-
-  /// `label`, cut to about 40 characters at a word boundary.
-  private static func shortened(_ label: String) -> String {
-    guard label.count > 40 else { return label }
-    let cut = label.prefix(40)
-    return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
   }
 
   /// The trimmed team and respondent id of an accepted record.
