@@ -9,6 +9,7 @@ struct ContractReader {
     "min_answered", "index_rule", "score", "index", "band",
   ]
   static let requiredText = ["id", "name", "version", "description", "source"]
+  static let itemFields = ["id", "text", "dimension", "reverse", "options"]
 
   let file: String
   let locator: SourceLocator
@@ -19,7 +20,7 @@ struct ContractReader {
     self.locator = SourceLocator(source: source)
   }
 
-  private mutating func problem(_ message: String, line: Int?) {
+  mutating func problem(_ message: String, line: Int?) {
     problems.append(line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)")
   }
 
@@ -44,7 +45,7 @@ struct ContractReader {
     let scale = readScale(plugin["scale"])
     let dimensions = readDimensions(plugin["dimensions"])
     let hooks = readHooks(plugin)
-    let items = readItems(plugin["items"], dimensions: dimensions, scoreHook: hooks.contains(.score))
+    let items = readItems(plugin["items"], dimensions: dimensions, scale: scale, scoreHook: hooks.contains(.score))
     let bands = readBands(plugin["bands"])
     var minimumAnswered = 1
     if case .number(let n) = plugin["min_answered"] {
@@ -164,7 +165,7 @@ struct ContractReader {
     return nil
   }
 
-  private mutating func readItems(_ value: LuaValue, dimensions: [Dimension], scoreHook: Bool) -> [Item] {
+  private mutating func readItems(_ value: LuaValue, dimensions: [Dimension], scale: Scale?, scoreHook: Bool) -> [Item] {
     guard let list = value.table, !list.sequence.isEmpty else {
       problem("'items' must be a non-empty list of { id = ..., text = ..., dimension = ... } tables (got \(value.typeName))", line: locator.line(ofField: "items"))
       return []
@@ -179,6 +180,9 @@ struct ContractReader {
       }
       let line = locator.line(ofString: id, after: (locator.line(ofField: "items") ?? 1) - 1)
       if !seen.insert(id).inserted { problem("item '\(id)' is declared twice", line: line) }
+      for key in table.fieldNames where !Self.itemFields.contains(key) && !key.hasPrefix("_") {
+        problem("item '\(id)': unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.itemFields))", line: line)
+      }
       if (table["text"].string ?? "").isEmpty { problem("item '\(id)' needs its question 'text'", line: line) }
       let dimension = table["dimension"].string ?? ""
       if !dimensionIDs.contains(dimension) {
@@ -191,7 +195,11 @@ struct ContractReader {
       case .boolean(let b): reverse = b
       case let other: problem("item '\(id)': 'reverse' must be true or false (got \(other.typeName))", line: line)
       }
-      items.append(Item(id: id, text: table["text"].string ?? "", dimension: dimension, reverse: reverse))
+      let options = readOptions(table["options"], item: id, line: line, scale: scale)
+      if reverse, !options.isEmpty {
+        problem("item '\(id)' is a choice and cannot be reverse-keyed: remove 'reverse' and give each option the score it stands for", line: line)
+      }
+      items.append(Item(id: id, text: table["text"].string ?? "", dimension: dimension, reverse: reverse, options: options))
     }
     if !scoreHook {
       for dimension in dimensions where !items.contains(where: { $0.dimension == dimension.id }) {
