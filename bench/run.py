@@ -25,9 +25,10 @@ ROOT = HERE.parent
 DATA = ROOT / "bench-data"
 
 
-def measure(command, runs, cwd=None):
-    """Median wall seconds and the largest peak RSS (MiB) over `runs` runs."""
-    walls, peaks = [], []
+def measure(command, runs, cwd=None, cpu=None):
+    """Median wall seconds and the largest peak RSS (MiB) over `runs` runs; the median CPU
+    seconds (user + system, all threads) are appended to `cpu` when given."""
+    walls, peaks, cpus = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
@@ -38,6 +39,9 @@ def measure(command, runs, cwd=None):
         if status != 0:
             sys.exit(f"failed: {' '.join(map(str, command))}\n{err}")
         peaks.append(usage.ru_maxrss / 1024)
+        cpus.append(usage.ru_utime + usage.ru_stime)
+    if cpu is not None:
+        cpu.append(statistics.median(cpus))
     return statistics.median(walls), max(peaks)
 
 
@@ -98,7 +102,9 @@ def main():
     args.cultivar = str(Path(args.cultivar).resolve())
     DATA.mkdir(exist_ok=True)
     cores = os.cpu_count()
-    print(f"machine: {cores} cores; median of {args.runs} runs; peak RSS is the largest of the runs\n")
+    load = os.getloadavg()[0]
+    print(f"machine: {cores} cores, load average {load:.2f} at the start; median of {args.runs} runs; "
+          f"peak RSS is the largest of the runs\n")
     rows, all_problems = [], []
     for size in map(int, args.sizes.split(",")):
         data = DATA / f"responses-{size}.csv"
@@ -113,7 +119,11 @@ def main():
             "polars": [args.python, str(HERE / "peers.py"), "polars", str(data), str(out["polars"])],
             "duckdb": [args.python, str(HERE / "peers.py"), "duckdb", str(data), str(out["duckdb"])],
         }
-        results = {name: measure(command, args.runs) for name, command in tools.items()}
+        results = {}
+        for name, command in tools.items():
+            cpu = []
+            wall, rss = measure(command, args.runs, cpu=cpu)
+            results[name] = (wall, rss, cpu[0])
         subprocess.run(tools["cultivar (declarative)"][:-1] + [str(out["jobs1"]), "--jobs", "1"], check=True, stderr=subprocess.DEVNULL)
         same_bytes = out["jobs1"].read_bytes() == out["declarative"].read_bytes()
         reference = read_report(out["declarative"], cultivar=True)
@@ -124,16 +134,16 @@ def main():
             problems.append("--jobs 1 and --jobs default differ")
         all_problems += [f"{size}: {p}" for p in problems]
         polars_wall = results["polars"][0]
-        for name, (wall, rss) in results.items():
-            rows.append((f"{size:,}", name, wall, rss, wall / polars_wall))
+        for name, (wall, rss, cpu) in results.items():
+            rows.append((f"{size:,}", name, wall, cpu, rss, wall / polars_wall))
         print(f"{size:,} responses: {len(reference[0]):,} team x measure rows shown; agreement "
               f"{'OK (1e-9)' if not problems else f'{len(problems)} DIFFERENCES'}; "
               f"--jobs 1 vs {cores}: {'identical bytes' if same_bytes else 'DIFFERENT'}")
     print()
-    print(f"| responses | tool | median wall (s) | peak RSS (MiB) | wall / polars |")
-    print(f"|---|---|---|---|---|")
-    for size, name, wall, rss, ratio in rows:
-        print(f"| {size} | {name} | {wall:.3f} | {rss:.0f} | {ratio:.2f} |")
+    print(f"| responses | tool | median wall (s) | median CPU (s) | peak RSS (MiB) | wall / polars |")
+    print(f"|---|---|---|---|---|---|")
+    for size, name, wall, cpu, rss, ratio in rows:
+        print(f"| {size} | {name} | {wall:.3f} | {cpu:.2f} | {rss:.0f} | {ratio:.2f} |")
     bare, loaded = startup_times(args.cultivar, args.runs)
     print(f"\nstart-up: {bare * 1000:.1f} ms bare (`cultivar --version`); {loaded * 1000:.1f} ms with 10 plugins loaded and "
           f"validated (`cultivar plugins check`, 10 plugins of 40 items each)")
