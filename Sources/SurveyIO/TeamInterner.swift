@@ -1,22 +1,19 @@
 /// Maps team names (as bytes) to small integer ids without making a string per row: an
 /// open-addressing hash table over a byte arena. Written by hand because it runs once per
-/// response row on the hot path. Each table entry keeps the name's length and first 16 bytes,
-/// so short names (the usual case) are matched without touching the arena.
+/// response row on the hot path. Each name's first 16 bytes are kept beside its id, so short
+/// names (the usual case) are matched without touching the arena; the table itself holds only
+/// 4-byte ids, so it stays small with tens of thousands of teams.
 public struct TeamInterner {
-  /// One slot of the table: id (-1 = empty), length, and the first 16 bytes of the name.
-  private struct Entry {
-    var id: Int32 = -1
-    var length: Int32 = 0
-    var head: (UInt64, UInt64) = (0, 0)
-  }
-
   private var arena: [UInt8] = []
   private var offsets: [Int32] = [0]
-  private var table: [Entry]
+  /// Per id: the first 16 bytes of the name, zero-padded.
+  private var heads: [(UInt64, UInt64)] = []
+  /// Open addressing: team ids, -1 = empty.
+  private var table: [Int32]
   private var mask: Int
 
   public init() {
-    table = Array(repeating: Entry(), count: 1024)
+    table = Array(repeating: -1, count: 1024)
     mask = 1023
   }
 
@@ -32,18 +29,24 @@ public struct TeamInterner {
     let head = Self.head(bytes)
     var slot = Int(truncatingIfNeeded: Self.hash(head, bytes)) & mask
     let found: Int32? = table.withUnsafeBufferPointer { table in
-      while true {
-        let entry = table[slot]
-        if entry.id < 0 { return nil }
-        if entry.length == bytes.count, entry.head == head, bytes.count <= 16 || equals(entry.id, bytes) { return entry.id }
-        slot = (slot + 1) & mask
+      heads.withUnsafeBufferPointer { heads in
+        offsets.withUnsafeBufferPointer { offsets in
+          while true {
+            let id = table[slot]
+            if id < 0 { return nil }
+            let length = Int(offsets[Int(id) + 1] - offsets[Int(id)])
+            if length == bytes.count, heads[Int(id)] == head, length <= 16 || equals(id, bytes) { return id }
+            slot = (slot + 1) & mask
+          }
+        }
       }
     }
     if let found { return found }
     let id = Int32(count)
     arena.append(contentsOf: bytes)
     offsets.append(Int32(arena.count))
-    table[slot] = Entry(id: id, length: Int32(bytes.count), head: head)
+    heads.append(head)
+    table[slot] = id
     if count * 2 > mask { grow() }
     return id
   }
@@ -78,14 +81,14 @@ public struct TeamInterner {
 
   private mutating func grow() {
     let size = (mask + 1) * 2
-    var bigger = Array(repeating: Entry(), count: size)
+    var bigger = [Int32](repeating: -1, count: size)
     let biggerMask = size - 1
-    for entry in table where entry.id >= 0 {
-      let from = Int(offsets[Int(entry.id)]), to = Int(offsets[Int(entry.id) + 1])
-      let hash = arena.withUnsafeBufferPointer { Self.hash(entry.head, UnsafeBufferPointer(rebasing: $0[from..<to])) }
+    for id in 0..<count {
+      let from = Int(offsets[id]), to = Int(offsets[id + 1])
+      let hash = arena.withUnsafeBufferPointer { Self.hash(heads[id], UnsafeBufferPointer(rebasing: $0[from..<to])) }
       var slot = Int(truncatingIfNeeded: hash) & biggerMask
-      while bigger[slot].id >= 0 { slot = (slot + 1) & biggerMask }
-      bigger[slot] = entry
+      while bigger[slot] >= 0 { slot = (slot + 1) & biggerMask }
+      bigger[slot] = Int32(id)
     }
     table = bigger
     mask = biggerMask
