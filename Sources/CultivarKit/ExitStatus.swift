@@ -33,6 +33,7 @@ public enum ExitStatus: Int32, Sendable {
     case let error as PluginError:
       return error.hook == nil ? .configuration : .pluginFailure
     case is PluginProblems: return .configuration
+    case let error as AuthoringError: return error.status
     default: return .failure
     }
   }

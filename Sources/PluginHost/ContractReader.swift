@@ -4,11 +4,8 @@ import SurveyModel
 /// Turns the table a plugin returns into a ``Framework``, listing every way it breaks the
 /// plugin contract (v1) in plain words, with the line where the problem is written.
 struct ContractReader {
-  static let knownFields = [
-    "api", "id", "name", "version", "description", "source", "scale", "dimensions", "items", "bands",
-    "min_answered", "index_rule", "score", "index", "band",
-  ]
-  static let requiredText = ["id", "name", "version", "description", "source"]
+  static let knownFields = PluginContract.plugin.fields.map(\.name)
+  static let requiredText = PluginContract.plugin.fields.filter { $0.type == "string" && !$0.optional }.map(\.name)
 
   let file: String
   let locator: SourceLocator
@@ -25,7 +22,8 @@ struct ContractReader {
 
   mutating func read(_ value: LuaValue) -> Framework? {
     guard let plugin = value.table else {
-      problem("the plugin must return a table (got \(value.typeName))", line: nil)
+      let what = value.isNil ? "it returns nothing" : "it returns a \(value.typeName)"
+      problem("the file must end with `return { ... }`, the table that describes the framework: \(what)", line: locator.lastCodeLine)
       return nil
     }
     for key in plugin.fieldNames where !Self.knownFields.contains(key) && !key.hasPrefix("_") {
@@ -208,7 +206,9 @@ struct ContractReader {
 
   private mutating func readHooks(_ plugin: LuaTable) -> Framework.Hooks {
     var hooks: Framework.Hooks = []
-    for (name, hook) in [("score", Framework.Hooks.score), ("index", .index), ("band", .band)] {
+    let flags: [String: Framework.Hooks] = ["score": .score, "index": .index, "band": .band]
+    for name in PluginContract.hooks.map(\.name) {
+      guard let hook = flags[name] else { continue }
       switch plugin[name] {
       case .nil: break
       case .function: hooks.insert(hook)

@@ -1,24 +1,42 @@
-/// Plain-words hints for the Lua mistakes plugin authors make most.
+import SurveyModel
+
+/// Plain-words hints for the Lua mistakes plugin authors make most, keyed by a fragment of
+/// Lua's own message. The first matching rule gives the hint.
 enum LuaHints {
+  private static let nilValue = "a value used here is nil: often an unanswered item (nil in 'answers'), a misspelt field, or a dimension without a score; check it first with 'if x ~= nil then ... end'"
+
+  private static let rules: [(fragment: String, hint: String)] = [
+    ("unknown name '", "a name must be defined before it is used: a 'local' above this line, a parameter of the function, or a built-in such as 'cultivar', 'math', 'string', 'table', 'pairs'; check the spelling"),
+    ("assignment to undeclared global", "plugins cannot create globals: write 'local name = ...', or make it a field of the returned table"),
+    ("attempt to index a nil value", "a table or field used here is nil: check the spelling of the name before the dot, and that the value exists for every respondent (unanswered items are nil)"),
+    ("attempt to call a nil value", "that function does not exist: check its spelling; host helpers live in the 'cultivar' table (cultivar.mean, cultivar.pomp, ...)"),
+    ("attempt to perform arithmetic on a nil value", nilValue),
+    ("attempt to compare nil", nilValue),
+    ("attempt to compare number with nil", nilValue),
+    ("attempt to concatenate a nil value", nilValue),
+    ("'}' expected", "a comma is probably missing at the end of the line before, between two fields or two entries of a list"),
+    ("'=' expected", "a field needs '=' between its name and its value, e.g. name = \"Trust\""),
+    ("unfinished string", "a text is missing its closing quote"),
+    ("'end' expected", "a 'function', 'if' or 'for' is missing its 'end'"),
+    ("'<eof>' expected", "there is something after the returned table, or an 'end' too many: the file must end with `return { ... }`"),
+    ("unexpected symbol", "check this line and the one before for a missing comma, quote or bracket"),
+    ("time limit exceeded", "the code ran too long: look for a loop that never ends"),
+    ("memory limit exceeded", "the code built too much data: look for a table or string that keeps growing"),
+  ]
+
+  /// The hint for a Lua error message, if one applies.
   static func hint(for message: String) -> String? {
-    if message.contains("attempt to index a nil value") {
-      return "a table or field used here is nil: check the spelling of the name, and that the value exists for every respondent (unanswered items are nil)"
+    if let function = misspeltHostFunction(in: message) {
+      return "the cultivar module has no function by that name: did you mean 'cultivar.\(function)'?"
     }
-    if message.contains("attempt to call a nil value (global") {
-      return "that function does not exist: check its spelling; host helpers live in the 'cultivar' table (cultivar.mean, cultivar.pomp, ...)"
-    }
-    if message.contains("attempt to perform arithmetic on a nil value") {
-      return "a value in the calculation is nil, often an unanswered item: check it with 'if x ~= nil then ... end'"
-    }
-    if message.contains("assignment to undeclared global") {
-      return "plugins cannot create globals: write 'local name = ...'"
-    }
-    if message.contains("time limit exceeded") {
-      return "the code ran too long: look for a loop that never ends"
-    }
-    if message.contains("memory limit exceeded") {
-      return "the code built too much data: look for a table or string that keeps growing"
-    }
-    return nil
+    return rules.first { message.contains($0.fragment) }?.hint
+  }
+
+  /// For "attempt to call a nil value (field 'mena')": the host function probably meant.
+  private static func misspeltHostFunction(in message: String) -> String? {
+    let marker = "attempt to call a nil value (field '"
+    guard let start = message.range(of: marker), let end = message[start.upperBound...].firstIndex(of: "'") else { return nil }
+    let name = String(message[start.upperBound..<end])
+    return Suggestion.closest(to: name, in: HostAPI.functions.map(\.name))
   }
 }
