@@ -94,7 +94,7 @@ struct guess {
 };
 
 static void consider(struct guess *g, const char *candidate) {
-  if (candidate == NULL || candidate[0] == '(' || strcmp(candidate, "_ENV") == 0) return;
+  if (candidate == NULL || candidate[0] == '(' || candidate[0] == '_') return;
   size_t d = name_distance(g->word, candidate);
   if (d <= g->limit && d < g->distance) {
     g->distance = d;
@@ -142,7 +142,8 @@ static int strict_read(lua_State *L) {
   if (lua_type(L, 2) != LUA_TSTRING) return 1;
   const char *name = lua_tostring(L, 2);
   size_t len = strlen(name);
-  struct guess g = {name, "", (size_t)-1, len / 3 > 2 ? len / 3 : 2};
+  // Short names only get a guess one edit away ("io" is not a typo of "os").
+  struct guess g = {name, "", (size_t)-1, len <= 3 ? 1 : (len / 3 > 2 ? len / 3 : 2)};
   guess_name(L, &g);
   luaL_where(L, 1);
   if (g.best[0] != '\0')

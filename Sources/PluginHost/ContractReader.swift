@@ -23,7 +23,7 @@ struct ContractReader {
   mutating func read(_ value: LuaValue) -> Framework? {
     guard let plugin = value.table else {
       let what = value.isNil ? "it returns nothing" : "it returns a \(value.typeName)"
-      problem("the file must end with `return { ... }`, the table that describes the framework: \(what)", line: locator.lastCodeLine)
+      problem("the file must end with `return { ... }`, the table that describes the framework (or `return framework` when the table is in a local): \(what)", line: locator.lastCodeLine)
       return nil
     }
     for key in plugin.fieldNames where !Self.knownFields.contains(key) && !key.hasPrefix("_") {

@@ -34,7 +34,7 @@ public final class Plugin {
       try sandbox.runTrusted(source: HostAPI.prelude, chunkName: "cultivar/prelude.lua", sealGlobals: true)
       table = try sandbox.load(source: source, chunkName: file)
     } catch {
-      throw PluginError(lua: error, file: file, pluginID: nil, hook: nil)
+      throw PluginError(lua: error, file: file, pluginID: nil, hook: nil, source: source)
     }
     var reader = ContractReader(file: file, source: source)
     let value = sandbox.value(of: table)
@@ -74,7 +74,7 @@ public final class Plugin {
     do {
       return try sandbox.call(table, field: hook, prepared: arguments, results: 1)[0]
     } catch {
-      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook)
+      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook, source: source)
     }
   }
 
@@ -89,7 +89,7 @@ public final class Plugin {
 }
 
 extension PluginError {
-  init(lua error: LuaError, file: String, pluginID: String?, hook: String?) {
+  init(lua error: LuaError, file: String, pluginID: String?, hook: String?, source: String) {
     let kind: Kind
     switch error.kind {
     case .syntax: kind = .syntax
@@ -98,5 +98,6 @@ extension PluginError {
     case .runtime, .errorHandler, .notAFunction: kind = .runtime
     }
     self.init(kind: kind, file: file, pluginID: pluginID, hook: hook, problems: [error.message], traceback: error.traceback)
+    hint = LuaHints.hint(for: error.message, source: source)
   }
 }
