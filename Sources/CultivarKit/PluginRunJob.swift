@@ -67,8 +67,9 @@ public struct PluginRunJob {
             let result = try plugin.respondentScores(context)
             hooks.overrides[row.line] = result
             text.scoreHook(result)
-          } catch {
+          } catch var error as PluginError {
             failed += 1
+            error.responsesFile = shown
             text.failure("score hook", error)
           }
           text.log(log.take())

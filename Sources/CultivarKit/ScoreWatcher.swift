@@ -20,6 +20,7 @@ public struct ScoreWatcher {
 
   /// Watches until `shouldStop` returns true (by default, forever: stop with Ctrl-C).
   public func run(shouldStop: () -> Bool = { false }) {
+    Self.allowInterrupts()
     let plugins = LastGoodPlugins(limits: job.workspace.limits)
     var last: FileSnapshot? = nil
     while !shouldStop() {
@@ -68,6 +69,16 @@ public struct ScoreWatcher {
   private func pause() {
     let parts = interval.components
     Thread.sleep(forTimeInterval: Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
+  }
+
+  /// Ctrl-C and `kill` must stop the watcher even when it was started with those signals
+  /// blocked (a parent's blocked signals are inherited).
+  private static func allowInterrupts() {
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    sigaddset(&signals, SIGINT)
+    sigaddset(&signals, SIGTERM)
+    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
   }
 
   private static func clock() -> String {
