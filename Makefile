@@ -4,7 +4,7 @@ BIN := .build/debug/cultivar
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: help deps build run test test-swift test-plugins test-crosscheck sample clean
+.PHONY: help deps build run test test-swift test-plugins test-types test-crosscheck docs sample clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -24,7 +24,7 @@ run: build ## Score the bundled sample survey
 sample: ## Regenerate surveys/sample-responses.csv (deterministic)
 	python3 scripts/generate_sample.py surveys/sample-responses.csv
 
-test: build test-swift test-plugins test-crosscheck ## Run all tests
+test: build test-swift test-plugins test-types test-crosscheck ## Run all tests
 
 test-swift: deps
 	$(SWIFT) build --build-tests
@@ -32,6 +32,17 @@ test-swift: deps
 
 test-plugins: build ## Run every plugin's fixtures (plugins/*/tests)
 	$(BIN) plugins test
+
+test-types: build ## Check with luac that the generated LuaLS definitions are valid Lua (installs lua5.4 when missing)
+	@if ! command -v luac5.4 >/dev/null 2>&1; then \
+	  echo "installing lua5.4 (for luac5.4)"; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends lua5.4; \
+	fi
+	@tmp=$$(mktemp -d) && $(BIN) plugins types --out $$tmp >/dev/null && luac5.4 -p $$tmp/types/cultivar.d.lua \
+	  && echo "ok: generated types/cultivar.d.lua is valid Lua 5.4" ; status=$$?; rm -rf $$tmp; exit $$status
+
+docs: build ## Rewrite the generated API reference in docs/ from the host registry
+	$(BIN) plugins docs --update docs/plugins.md --update docs/writing-a-framework.md
 
 $(PYTHON):
 	python3 -m venv $(VENV)
