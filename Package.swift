@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The hot loops (reading, scoring, writing) are compiled without runtime exclusivity and
+/// overflow checks in release builds; debug builds and tests keep every check.
+let hotPathSettings: [SwiftSetting] = [
+  .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release))
+]
+
 let package = Package(
   name: "Cultivar",
   platforms: [.macOS(.v13)],
@@ -22,17 +28,21 @@ let package = Package(
     // Plain value types: frameworks, surveys, results. Knows nothing of Lua.
     .target(name: "SurveyModel"),
     // Reading survey definitions (YAML) and responses (CSV); writing files atomically.
-    .target(name: "SurveyIO", dependencies: ["SurveyModel", "Yams"]),
+    .target(name: "SurveyIO", dependencies: ["SurveyModel", "Yams"], swiftSettings: hotPathSettings),
+    // Pure statistics: distributions, tests, effect sizes, streaming reliability. Foundation only.
+    .target(name: "Statistics"),
     // Streaming per-team accumulators, declarative scoring, anonymity.
-    .target(name: "Scoring", dependencies: ["SurveyModel"]),
+    .target(name: "Scoring", dependencies: ["SurveyModel"], swiftSettings: hotPathSettings),
+    // Team comparisons: baselines, Welch tests with Holm verdicts, index intervals, reliability.
+    .target(name: "Comparison", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
     // Lua framework plugins: discovery, contract validation, hooks.
     .target(name: "PluginHost", dependencies: ["LuaBridge", "SurveyModel", "Scoring"]),
     // Table, CSV and JSON renderers of results. Never sees Lua.
-    .target(name: "Reports", dependencies: ["SurveyModel"]),
+    .target(name: "Reports", dependencies: ["SurveyModel"], swiftSettings: hotPathSettings),
     // Use cases that wire the modules together (what each command does).
     .target(
       name: "CultivarKit",
-      dependencies: ["SurveyModel", "SurveyIO", "Scoring", "PluginHost", "Reports"]),
+      dependencies: ["SurveyModel", "SurveyIO", "Scoring", "Comparison", "PluginHost", "Reports"]),
     // The command line: argument parsing only.
     .executableTarget(
       name: "cultivar",
@@ -41,6 +51,8 @@ let package = Package(
       ]),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
     .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
+    .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Scoring", "Statistics", "SurveyModel"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SurveyModel"]),
     .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SurveyModel"]),

@@ -1,3 +1,4 @@
+import Comparison
 import PluginHost
 import SurveyIO
 
@@ -33,6 +34,7 @@ public enum ExitStatus: Int32, Sendable {
     case let error as PluginError:
       return error.hook == nil ? .configuration : .pluginFailure
     case is PluginProblems: return .configuration
+    case is ComparisonError, is UsageError: return .usage
     case let error as AuthoringError: return error.status
     default: return .failure
     }

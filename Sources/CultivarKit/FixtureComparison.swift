@@ -19,6 +19,7 @@ enum FixtureComparison {
         switch (expected, actual) {
         case (.number(let want), .number(let got)) where abs(want - got) <= fixture.tolerance: continue
         case (.text(let want), .text(let got)) where want == got: continue
+        case (.passage(let want), .text(let got)) where got.contains(want): continue
         default:
           out.append("team '\(name)' \(label(what)): expected \(describe(expected)), got \(describe(actual))")
         }
@@ -29,6 +30,7 @@ enum FixtureComparison {
 
   private static func label(_ what: String) -> String {
     let parts = what.split(separator: ".")
+    if what == "band_advice" { return "band advice" }
     return parts.count == 2 ? "dimension '\(parts[0])' \(parts[1])" : what
   }
 
@@ -36,6 +38,7 @@ enum FixtureComparison {
     switch what {
     case "index": return team.index.map { .number($0) }
     case "band": return team.band.map { .text($0.label) }
+    case "band_advice": return team.band?.advice.map { .text($0) }
     case "n": return .number(Double(team.n))
     default:
       let parts = what.split(separator: ".").map(String.init)
@@ -59,6 +62,7 @@ enum FixtureComparison {
     switch value {
     case .number(let x): return Number.format(x)
     case .text(let s): return "'\(s)'"
+    case .passage(let s): return "a text containing '\(s)'"
     case nil: return "nothing (unknown measure or no score)"
     }
   }

@@ -21,9 +21,10 @@ final class ParallelScoring: @unchecked Sendable {
   private let maxInFlight: Int
 
   init(file: ChunkedResponseFile, engine: ScoreEngine, workers: Int) {
+    MallocTuning.apply()
     self.file = file
     self.engine = engine
-    maxInFlight = max(4, workers * 3)
+    maxInFlight = workers + 2
   }
 
   /// Runs `workers` scorers (each made by `makeScorer` on the calling thread) to the end of

@@ -10,7 +10,9 @@ import SurveyModel
 ///                         "dimensions": { "trust": 3.5, "voice": { "mean": 3, "n": 4 } } } } }
 /// ```
 /// A dimension's expectation is its mean, or an object with any of `mean`, `sd`, `n`, `pomp`,
-/// `favorable_pct`. The organisation row is the team `"(all teams)"`.
+/// `favorable_pct`. `"advice_includes": [text, ...]` lists passages the team's band advice
+/// must contain (for advice a `band` hook writes). The organisation row is the team
+/// `"(all teams)"`.
 struct PluginFixture {
   let responses: String
   let expectedFile: String
@@ -22,6 +24,8 @@ struct PluginFixture {
   enum Expectation {
     case number(Double)
     case text(String)
+    /// Text that must occur in the actual text.
+    case passage(String)
   }
 
   /// The fixtures in a plugin's `tests/` folder, sorted by name.
@@ -51,6 +55,10 @@ struct PluginFixture {
       if let index = fields["index"] as? Double { checks.append(("index", .number(index))) }
       if let band = fields["band"] as? String { checks.append(("band", .text(band))) }
       if let n = fields["n"] as? Double { checks.append(("n", .number(n))) }
+      if let passages = fields["advice_includes"] {
+        guard let list = passages as? [String] else { throw FixtureError("team '\(team)': 'advice_includes' must be a list of texts") }
+        checks += list.map { ("band_advice", .passage($0)) }
+      }
       for (dimension, spec) in (fields["dimensions"] as? [String: Any]) ?? [:] {
         if let mean = spec as? Double {
           checks.append(("\(dimension).mean", .number(mean)))

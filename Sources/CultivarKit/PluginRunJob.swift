@@ -47,7 +47,7 @@ public struct PluginRunJob {
       items: framework.items.map { .init(id: $0.id, scale: framework.scale) })
     let hooks = TryOutHooks(plugin: plugin, log: log)
     let engine = ScoreEngine(plan: plan, hooks: [hooks])
-    var preview = RespondentPreview(plan: plan.frameworks[0])
+    let preview = RespondentPreview(plan: plan.frameworks[0])
     var text = RunTranscript(framework: framework)
     text.line("Trying \(plugin.file) (\(framework.id) \(framework.version)) on \(shown), \(rows == 0 ? "every row" : "the first \(rows) row\(rows == 1 ? "" : "s")")")
     var failed = 0

@@ -20,7 +20,7 @@ public struct ScoreJob {
   /// Threads that parse and score (the results do not depend on it).
   public var jobs = ProcessInfo.processInfo.activeProcessorCount
   /// Bytes per chunk of the response file (a tuning knob; results do not depend on it).
-  public var chunkBytes = 4 << 20
+  public var chunkBytes = 256 << 10
   /// Receives warnings and the row summary (for standard error).
   public var note: (String) -> Void
 
@@ -55,36 +55,20 @@ public struct ScoreJob {
     }
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let scoring = try SurveyScoring(survey: survey, catalog: catalog)
-    reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)))
+    RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     let reader = try ChunkedResponseFile(
       path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns, chunkSize: chunkBytes)
     let outcome = try scoring.score(reader, workers: jobs, skipInvalid: skipInvalid)
-    let rejects = outcome.rejects
-    var rejectsFile: String? = nil
-    if rejects.count > 0 {
-      let path = rejectsPath ?? defaultRejectsPath()
-      rejectsFile = workspace.display(path)
-      try rejects.write(to: path)
-    }
-    let input = InputSummary(file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: rejects.count, rejectsFile: rejectsFile)
+    let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
+    let input = InputSummary(file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
     let report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
-    note("\(reader.file): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected" + (rejectsFile.map { " (written to \($0))" } ?? ""))
-    let text = reporter.render(report)
-    guard let outputPath else { return text }
-    try AtomicFile.write(text, to: outputPath)
-    return nil
-  }
-
-  private func defaultRejectsPath() -> String {
-    let base = outputPath ?? responsesPath
-    let url = URL(fileURLWithPath: base)
-    return url.deletingPathExtension().path + ".rejects.csv"
-  }
-
-  private func reportUnusedFailures(_ catalog: PluginCatalog, used: Set<String>) {
-    for note in catalog.notes { self.note("warning: \(note)") }
-    for failure in catalog.failures where !(failure.pluginID.map(used.contains) ?? false) {
-      self.note("warning: \(failure.file) was not loaded (not needed for this survey): \(failure.problems.first ?? "")")
+    note(RunSupport.summaryLine(input))
+    guard let outputPath else { return reporter.render(report) }
+    try AtomicFile.stream(to: outputPath) { write in
+      let sink = ReportSink(flush: write)
+      try reporter.write(report, to: sink)
+      try sink.finish()
     }
+    return nil
   }
 }

@@ -34,10 +34,13 @@ struct SurveyScoring {
   }
 
   /// Reads every row of `source` once and scores it.
-  /// - Parameter skipInvalid: leave invalid rows out instead of failing.
+  /// - Parameters:
+  ///   - skipInvalid: leave invalid rows out instead of failing.
+  ///   - observer: sees every scored respondent (e.g. a comparison's collector).
   /// - Throws: ``InputProblems`` listing invalid rows (unless `skipInvalid`), ``PluginError``.
-  func score(_ source: ResponseSource, skipInvalid: Bool) throws -> Outcome {
+  func score(_ source: ResponseSource, skipInvalid: Bool, observer: ScoredRowObserver? = nil) throws -> Outcome {
     let engine = makeEngine()
+    engine.observer = observer
     var rejected: [(line: Int, problems: [RowProblem], fields: [String])] = []
     while let outcome = try source.next() {
       switch outcome {

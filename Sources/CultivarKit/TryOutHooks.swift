@@ -42,15 +42,15 @@ final class TryOutHooks: ScoringHooks {
     return (try? record.index?.get()) ?? nil
   }
 
-  func band(for index: Double, team: String) throws -> Band? {
-    var record = teams[team] ?? TeamRecord()
+  func band(for index: Double, team: TeamContext) throws -> Band? {
+    var record = teams[team.team] ?? TeamRecord()
     do {
       record.band = .success(try plugin.band(for: index, team: team))
     } catch {
       record.band = .failure(pluginError(error))
     }
     record.log += log.take()
-    teams[team] = record
+    teams[team.team] = record
     return (try? record.band?.get()) ?? nil
   }
 

@@ -22,6 +22,15 @@ struct cv_state {
   // The last error and its traceback, owned (malloc).
   char *error;
   char *traceback;
+  // Fields of the argument filled on first access during the current call (CV_OP_LAZY).
+  struct cv_lazy {
+    const char *name;
+    size_t name_len;
+    int table_ref, keys_ref;
+    const double *numbers;
+    size_t len;
+  } lazy[8];
+  int lazy_count;
   // Messages from cultivar.log / print.
   char *log;
   size_t log_len, log_cap, log_dropped;

@@ -139,11 +139,27 @@ struct ContractReader {
         problem("dimension '\(id)' needs a 'name'", line: line)
         continue
       }
-      var threshold = 50.0
+      let above = percentField(table, "advice_above", of: id, line: line)
+      let benchmark = percentField(table, "benchmark", of: id, line: line)
+      // With only `advice_above`, the advice is for high scores alone.
+      var threshold = above == nil ? 50.0 : -Double.infinity
       if let below = table["advice_below"].number { threshold = below }
-      dimensions.append(Dimension(id: id, name: name, description: table["description"].string ?? "", advice: table["advice"].string, adviceBelow: threshold))
+      dimensions.append(Dimension(
+        id: id, name: name, description: table["description"].string ?? "", advice: table["advice"].string,
+        adviceBelow: threshold, adviceAbove: above, benchmark: benchmark))
     }
     return dimensions
+  }
+
+  /// An optional number on the 0–100 POMP scale in a dimension table.
+  private mutating func percentField(_ table: LuaTable, _ key: String, of dimension: String, line: Int?) -> Double? {
+    switch table[key] {
+    case .nil: return nil
+    case .number(let x) where x >= 0 && x <= 100: return x
+    case .number(let x): problem("dimension '\(dimension)': '\(key)' must be between 0 and 100 (got \(Number.format(x)))", line: line)
+    case let other: problem("dimension '\(dimension)': '\(key)' must be a number between 0 and 100 (got \(other.typeName))", line: line)
+    }
+    return nil
   }
 
   private mutating func readItems(_ value: LuaValue, dimensions: [Dimension], scoreHook: Bool) -> [Item] {

@@ -16,6 +16,7 @@ public final class Plugin {
   private let source: String
   private let limits: LuaLimits
   private var arguments = LuaArguments()
+  private var record: RespondentRecord?
   /// Where `print` and `cultivar.log` lines go (default: stderr).
   public var logSink: (String) -> Void = { FileHandle.standardError.write(Data(("log: " + $0 + "\n").utf8)) }
 
@@ -75,6 +76,35 @@ public final class Plugin {
       return try sandbox.call(table, field: hook, prepared: arguments, results: 1)[0]
     } catch {
       throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook, source: source)
+    }
+  }
+
+  /// Calls a hook whose result is a table of numbers keyed like the Lua sequence `keys`,
+  /// reading them into `record.values` and `record.kinds`.
+  func callHookReadingFields(_ hook: String, keys: LuaReference, record: RespondentRecord) throws(PluginError) -> LuaSandbox.FieldsResult {
+    defer { forwardLog() }
+    do {
+      return try record.values.withUnsafeMutableBufferPointer { values throws(LuaError) in
+        try record.kinds.withUnsafeMutableBufferPointer { kinds throws(LuaError) in
+          try sandbox.call(table, field: hook, prepared: arguments, readingFields: keys, count: values.count,
+                           into: values.baseAddress!, kinds: kinds.baseAddress!)
+        }
+      }
+    } catch {
+      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook, source: source)
+    }
+  }
+
+  /// The reusable tables of the `score` hook, made on first use.
+  /// - Parameter items: the items in use (all of the framework's, or the survey's subset).
+  func respondentRecord(items: [Item]) throws(PluginError) -> RespondentRecord {
+    if let record { return record }
+    do {
+      let made = try RespondentRecord(sandbox: sandbox, items: items.map(\.id), dimensions: framework.dimensions.map(\.id))
+      record = made
+      return made
+    } catch {
+      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: "score", source: source)
     }
   }
 

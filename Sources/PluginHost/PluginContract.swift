@@ -55,7 +55,8 @@ public enum PluginContract {
     Hook(name: "index", parameters: [.init("team", "cultivar.Team", "one team's (or the organisation's) results")],
          returns: [.init("number|nil", "the team's index, or nil when it cannot be computed")],
          summary: "Called once per shown team and the organisation row: the team's index. Describe the rule in `index_rule`.", since: 1),
-    Hook(name: "band", parameters: [.init("index", "number", "the team's index"), .init("team_name", "string", "the team")],
+    Hook(name: "band", parameters: [.init("index", "number", "the team's index"), .init("team_name", "string", "the team"),
+                                    .init("team", "cultivar.Team", "the same table `index` receives: the team's results")],
          returns: [.init("string|cultivar.BandResult|nil", "a label, a { label, advice } table, or nil for no band")],
          summary: "Called once per team with an index: its interpretation, instead of the declarative `bands`.", since: 1),
   ]
@@ -90,7 +91,9 @@ public enum PluginContract {
       Field("name", "string", "Shown in reports."),
       Field("description", "string", optional: true, "What the dimension means."),
       Field("advice", "string", optional: true, "Shown for a team whose POMP here is below `advice_below`."),
-      Field("advice_below", "number", optional: true, "POMP threshold for `advice` (default 50)."),
+      Field("advice_below", "number", optional: true, "Show `advice` when the team's POMP is below this (default 50)."),
+      Field("advice_above", "number", optional: true, "Show `advice` when the team's POMP is above this (for dimensions where high is bad, such as a blocker)."),
+      Field("benchmark", "number", optional: true, "A published reference value on the POMP scale (0–100); reports show the team's difference from it."),
     ]),
     Shape(name: "cultivar.Item", summary: "One question.", fields: [
       Field("id", "string", "The response file's column name for this question."),

@@ -1,73 +1,153 @@
 import SurveyModel
 
-/// Per-row working storage for one framework, reused across rows so that scoring a row
-/// allocates nothing.
-struct FrameworkScratch {
+/// The declarative scoring of one framework for one row at a time, with every buffer and
+/// constant held in raw memory allocated once: scoring a row allocates nothing and pays no
+/// bounds or uniqueness checks (it runs once per respondent and framework).
+final class FrameworkScratch {
   let plan: FrameworkPlan
-  var scores: [Double]
-  var answered: [Int32]
-  var favorable: [Int32]
-  var unfavorable: [Int32]
-  /// Reverse-keyed answers, one per item in use (NaN = missing).
-  private(set) var keyed: [Double]
-  private var sums: [Double]
-  private let favorableSet: [Double]
-  private let unfavorableSet: [Double]
+  let dimensionCount: Int
+  let itemCount: Int
+  /// Per dimension: this row's score (NaN = none), answered items, favourable and
+  /// unfavourable answers.
+  let scores: UnsafeMutablePointer<Double>
+  let answered: UnsafeMutablePointer<Int32>
+  let favorable: UnsafeMutablePointer<Int32>
+  let unfavorable: UnsafeMutablePointer<Int32>
+  /// Per item in use: this row's reverse-keyed answer (NaN = missing).
+  let keyed: UnsafeMutablePointer<Double>
+  private let sums: UnsafeMutablePointer<Double>
+  /// Per item: its slot, its dimension, and keyed = offset + sign × raw.
+  private let slots: UnsafeMutablePointer<Int>
+  private let dimensions: UnsafeMutablePointer<Int>
+  private let offsets: UnsafeMutablePointer<Double>
+  private let signs: UnsafeMutablePointer<Double>
+  private let classifier: AnswerClassifier
+  private var contextRaw: [Double] = []
+  private var contextKeyed: [Double] = []
+  private var contextScores: [Double] = []
+  private let minimum: Int32
 
   init(plan: FrameworkPlan) {
     self.plan = plan
-    let count = plan.framework.dimensions.count
-    scores = Array(repeating: .nan, count: count)
-    answered = Array(repeating: 0, count: count)
-    favorable = Array(repeating: 0, count: count)
-    unfavorable = Array(repeating: 0, count: count)
-    sums = Array(repeating: 0, count: count)
-    keyed = Array(repeating: .nan, count: plan.items.count)
-    favorableSet = plan.framework.scale.favorable
-    unfavorableSet = plan.framework.scale.unfavorable
+    dimensionCount = plan.framework.dimensions.count
+    itemCount = plan.items.count
+    scores = .allocate(capacity: max(1, dimensionCount))
+    answered = .allocate(capacity: max(1, dimensionCount))
+    favorable = .allocate(capacity: max(1, dimensionCount))
+    unfavorable = .allocate(capacity: max(1, dimensionCount))
+    sums = .allocate(capacity: max(1, dimensionCount))
+    keyed = .allocate(capacity: max(1, itemCount))
+    slots = .allocate(capacity: max(1, itemCount))
+    dimensions = .allocate(capacity: max(1, itemCount))
+    offsets = .allocate(capacity: max(1, itemCount))
+    signs = .allocate(capacity: max(1, itemCount))
+    let scale = plan.framework.scale
+    for i in 0..<itemCount {
+      slots[i] = plan.slots[i]
+      dimensions[i] = plan.dimensionOfItem[i]
+      offsets[i] = plan.reverse[i] ? scale.min + scale.max : 0
+      signs[i] = plan.reverse[i] ? -1 : 1
+    }
+    classifier = AnswerClassifier(scale: scale)
+    minimum = Int32(max(1, plan.framework.minimumAnswered))
+  }
+
+  deinit {
+    for pointer in [scores, sums, keyed, offsets, signs] { pointer.deallocate() }
+    for pointer in [answered, favorable, unfavorable] { pointer.deallocate() }
+    slots.deallocate()
+    dimensions.deallocate()
   }
 
   /// The declarative dimension scores of one row (`row[slot]` = answer): the mean of the
   /// answered, reverse-keyed items, given when enough items are answered.
-  mutating func score(_ row: UnsafePointer<Double>) {
-    let scale = plan.framework.scale
-    let reversal = scale.min + scale.max
-    let minimum = Int32(max(1, plan.framework.minimumAnswered))
-    for d in 0..<scores.count {
-      sums[d] = 0
-      answered[d] = 0
-      favorable[d] = 0
-      unfavorable[d] = 0
-    }
-    plan.slots.withUnsafeBufferPointer { slots in
-      for i in 0..<slots.count {
-        let raw = row[slots[i]]
-        if raw.isNaN {
-          keyed[i] = .nan
-          continue
-        }
-        let x = plan.reverse[i] ? reversal - raw : raw
-        keyed[i] = x
-        let d = plan.dimensionOfItem[i]
-        sums[d] += x
-        answered[d] += 1
-        if favorableSet.contains(x) { favorable[d] += 1 } else if unfavorableSet.contains(x) { unfavorable[d] += 1 }
+  @inline(__always)
+  func score(_ row: UnsafePointer<Double>) {
+    // Local copies of the pointers: the optimiser cannot prove the buffers do not alias.
+    let sums = sums, answered = answered, favorable = favorable, unfavorable = unfavorable
+    let keyed = keyed, slots = slots, dimensions = dimensions, offsets = offsets, signs = signs
+    let dimensionCount = dimensionCount
+    sums.update(repeating: 0, count: dimensionCount)
+    answered.update(repeating: 0, count: dimensionCount)
+    favorable.update(repeating: 0, count: dimensionCount)
+    unfavorable.update(repeating: 0, count: dimensionCount)
+    for i in 0..<itemCount {
+      let raw = row[slots[i]]
+      if raw.isNaN {
+        keyed[i] = .nan
+        continue
       }
+      let x = offsets[i] + signs[i] * raw
+      keyed[i] = x
+      let d = dimensions[i]
+      sums[d] += x
+      answered[d] &+= 1
+      // Branch-free: answers are random, so a branch per answer would mispredict half the time.
+      let flags = classifier.flags(x)
+      favorable[d] &+= Int32(flags & 1)
+      unfavorable[d] &+= Int32(flags >> 1)
     }
-    for d in 0..<scores.count {
+    for d in 0..<dimensionCount {
       scores[d] = answered[d] >= minimum ? sums[d] / Double(answered[d]) : .nan
     }
   }
 
-  /// The keyed answers of dimension `d`'s items, written to `buffer`.
-  func keyedAnswers(of d: Int, into buffer: UnsafeMutablePointer<Double>) {
-    for (n, i) in plan.itemsOfDimension[d].enumerated() { buffer[n] = keyed[i] }
+  /// The context handed to a `score` hook for the row just scored. Its arrays are reused from
+  /// row to row (rewritten in place once the previous context is gone).
+  func context(row: UnsafePointer<Double>, respondent: String, team: String, line: Int) -> RespondentContext {
+    if contextRaw.count != itemCount {
+      contextRaw = Array(repeating: .nan, count: itemCount)
+      contextKeyed = Array(repeating: .nan, count: itemCount)
+      contextScores = Array(repeating: .nan, count: dimensionCount)
+    }
+    for i in 0..<itemCount {
+      contextRaw[i] = row[slots[i]]
+      contextKeyed[i] = keyed[i]
+    }
+    for d in 0..<dimensionCount { contextScores[d] = scores[d] }
+    return RespondentContext(
+      respondent: respondent, team: team, line: line, items: plan.items, raw: contextRaw, keyed: contextKeyed,
+      scores: contextScores)
+  }
+}
+
+/// Whether an answer is favourable, unfavourable or neutral, by table lookup for whole-number
+/// answers on a whole-number scale (the common case) and by search otherwise.
+struct AnswerClassifier {
+  enum Kind: UInt8 { case neutral = 0, favorable, unfavorable }
+  private let table: [Kind]
+  private let low: Double
+  private let favorable: [Double]
+  private let unfavorable: [Double]
+
+  init(scale: Scale) {
+    low = scale.min
+    favorable = scale.favorable
+    unfavorable = scale.unfavorable
+    let span = scale.max - scale.min
+    if scale.min == scale.min.rounded(), span == span.rounded(), span <= 1000 {
+      table = (0...Int(span)).map { k in
+        let x = scale.min + Double(k)
+        return scale.favorable.contains(x) ? .favorable : scale.unfavorable.contains(x) ? .unfavorable : .neutral
+      }
+    } else {
+      table = []
+    }
   }
 
-  /// The context handed to a `score` hook for the row just scored.
-  func context(row: UnsafePointer<Double>, respondent: String, team: String, line: Int) -> RespondentContext {
-    RespondentContext(
-      respondent: respondent, team: team, line: line, items: plan.items,
-      raw: plan.slots.map { row[$0] }, keyed: keyed, scores: scores)
+  @inline(__always)
+  func classify(_ x: Double) -> Kind {
+    let k = x - low
+    if k >= 0, k < Double(table.count) {
+      let index = Int(k)
+      if Double(index) == k { return table.withUnsafeBufferPointer { $0[index] } }
+    }
+    return favorable.contains(x) ? .favorable : unfavorable.contains(x) ? .unfavorable : .neutral
+  }
+
+  /// 1 when `x` is favourable, 2 when unfavourable, 0 otherwise.
+  @inline(__always)
+  func flags(_ x: Double) -> UInt8 {
+    classify(x).rawValue
   }
 }

@@ -4,7 +4,7 @@ import SurveyModel
 /// would receive (raw and reverse-keyed answers, declarative scores): for trying a plugin out
 /// row by row (`cultivar plugins run`).
 public struct RespondentPreview {
-  private var scratch: FrameworkScratch
+  private let scratch: FrameworkScratch
 
   /// - Parameter plan: the framework's plan (its values are read from the row's slots).
   public init(plan: FrameworkPlan) {
@@ -12,7 +12,7 @@ public struct RespondentPreview {
   }
 
   /// The respondent's answers and declarative dimension scores.
-  public mutating func context(for row: ResponseRow) -> RespondentContext {
+  public func context(for row: ResponseRow) -> RespondentContext {
     row.values.withUnsafeBufferPointer { values in
       scratch.score(values.baseAddress!)
       return scratch.context(row: values.baseAddress!, respondent: row.respondent, team: row.team, line: row.line)

@@ -16,6 +16,8 @@ public final class ScoreEngine {
   private var workerTeams: [Int: [Int32]] = [:]
   /// Respondents folded so far.
   public private(set) var respondentCount = 0
+  /// Sees every respondent folded by ``add(_:)`` once scored (see ``ScoredRowObserver``).
+  public var observer: ScoredRowObserver?
 
   /// - Parameters:
   ///   - plan: the compiled survey plan.
@@ -33,8 +35,14 @@ public final class ScoreEngine {
   /// - Throws: whatever a `score` hook throws.
   public func add(_ row: ResponseRow) throws {
     let slot = team(named: row.team)
+    let observe = observer.map { observer in
+      { (f: Int, scratch: FrameworkScratch) in
+        observer.observe(team: row.team, framework: f, keyed: UnsafeBufferPointer(start: scratch.keyed, count: scratch.itemCount),
+                         scores: UnsafeBufferPointer(start: scratch.scores, count: scratch.dimensionCount))
+      }
+    }
     try row.values.withUnsafeBufferPointer { values in
-      try rows.score(values.baseAddress!, slot: slot, totals: &totals, reliability: &reliability) {
+      try rows.score(values.baseAddress!, slot: slot, totals: &totals, reliability: &reliability, observe: observe) {
         (row.respondent, row.team, row.line)
       }
     }
@@ -77,14 +85,17 @@ public final class ScoreEngine {
       let framework = frameworkPlan.framework
       let summarizer = TeamSummarizer(framework: framework, hooks: hooks[f])
       let width = framework.dimensions.count, offset = frameworkPlan.dimensionOffset
-      var teamResults: [TeamResult] = []
-      for t in order {
-        if let reason = hidden[teamNames[t]] {
-          teamResults.append(TeamResult(team: teamNames[t], n: totals.sizes[t], suppression: reason))
-        } else {
-          teamResults.append(try summarizer.summarize(team: teamNames[t], n: totals.sizes[t], accumulators: Array(totals.accumulators(slot: t, offset: offset, count: width))))
-        }
+      // Hooks run now, once per shown team; the rest of each team's result is made from its
+      // totals whenever a report reads it.
+      var interpretations: [(index: Double?, band: Band?)] = []
+      interpretations.reserveCapacity(order.count)
+      for t in order where hidden[teamNames[t]] == nil {
+        let dimensions = TeamSummarizer.dimensionScores(framework, totals.accumulators(slot: t, offset: offset, count: width))
+        interpretations.append(try summarizer.interpret(team: teamNames[t], n: totals.sizes[t], dimensions: dimensions))
       }
+      let teamResults = TeamResultList(count: order.count, make: TeamResultMaker(
+        framework: framework, totals: totals, names: order.map { teamNames[$0] }, slots: order,
+        hidden: order.map { hidden[teamNames[$0]] }, interpretations: interpretations, offset: offset).make)
       let orgName = "(all teams)"
       let org = respondentCount < minGroupSize
         ? TeamResult(team: orgName, n: respondentCount, suppression: .belowMinimum)
@@ -97,7 +108,7 @@ public final class ScoreEngine {
         id: framework.id, name: framework.name, version: framework.version, source: framework.source,
         scale: framework.scale, indexRule: framework.indexRule, missingRule: framework.missingRule,
         favorableRule: framework.scale.favorableRule,
-        dimensions: framework.dimensions.map { DimensionInfo(id: $0.id, name: $0.name) },
+        dimensions: framework.dimensions.map { DimensionInfo(id: $0.id, name: $0.name, benchmark: $0.benchmark) },
         teams: teamResults, organisation: org, reliability: reliabilityResults))
     }
     let suppressed = order.compactMap { t in

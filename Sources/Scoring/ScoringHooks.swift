@@ -24,7 +24,7 @@ public struct RespondentContext: Sendable {
   }
 }
 
-/// A team's dimension results handed to a framework's `index` hook.
+/// A team's dimension results handed to a framework's `index` and `band` hooks.
 public struct TeamContext: Sendable {
   public let team: String
   public let n: Int
@@ -48,6 +48,7 @@ public protocol ScoringHooks: AnyObject {
   func respondentScores(_ respondent: RespondentContext) throws -> [(dimension: Int, score: Double?)]
   /// The team's index, or nil when it cannot be computed.
   func index(of team: TeamContext) throws -> Double?
-  /// The interpretation of an index.
-  func band(for index: Double, team: String) throws -> Band?
+  /// The interpretation of a team's index; `team` holds the team's dimension results, so the
+  /// interpretation can name, say, the team's strongest blockers.
+  func band(for index: Double, team: TeamContext) throws -> Band?
 }

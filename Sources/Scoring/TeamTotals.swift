@@ -24,15 +24,17 @@ struct TeamTotals: Sendable {
   mutating func countRespondent(_ slot: Int) { sizes[slot] += 1 }
 
   /// Folds one respondent's scored framework into team `slot`.
+  @inline(__always)
   mutating func fold(_ scratch: FrameworkScratch, slot: Int, offset: Int, shift: Double) {
     let base = slot * width + offset
-    dimensions.withUnsafeMutableBufferPointer { dims in
-      for d in 0..<scratch.scores.count {
-        dims[base + d].answered += Int(scratch.answered[d])
-        dims[base + d].favorable += Int(scratch.favorable[d])
-        dims[base + d].unfavorable += Int(scratch.unfavorable[d])
+    dimensions.withUnsafeMutableBufferPointer { all in
+      let dims = all.baseAddress! + base
+      for d in 0..<scratch.dimensionCount {
+        dims[d].answered += scratch.answered[d]
+        dims[d].favorable += scratch.favorable[d]
+        dims[d].unfavorable += scratch.unfavorable[d]
         let score = scratch.scores[d]
-        if !score.isNaN { dims[base + d].addScore(score, shift: shift) }
+        if !score.isNaN { dims[d].addScore(score, shift: shift) }
       }
     }
   }
@@ -40,7 +42,13 @@ struct TeamTotals: Sendable {
   /// Adds another set's team `from` into this set's team `to`.
   mutating func merge(_ other: TeamTotals, from: Int, to: Int) {
     sizes[to] += other.sizes[from]
-    for j in 0..<width { dimensions[to * width + j].merge(other.dimensions[from * width + j]) }
+    let width = width
+    dimensions.withUnsafeMutableBufferPointer { mine in
+      other.dimensions.withUnsafeBufferPointer { theirs in
+        let target = mine.baseAddress! + to * width, source = theirs.baseAddress! + from * width
+        for j in 0..<width { target[j].merge(source[j]) }
+      }
+    }
   }
 
   /// The accumulators of team `slot` for the dimensions `offset ..< offset + count`.

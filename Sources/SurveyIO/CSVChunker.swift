@@ -22,7 +22,7 @@ public final class CSVChunker {
   /// Opens `path` and reads its header record.
   /// - Throws: `CocoaError` when the file cannot be opened; ``CSVReader/SyntaxError`` for a
   ///   malformed header; ``InputError`` for an empty file is left to the caller (empty header).
-  public init(path: String, chunkSize: Int = 4 << 20) throws {
+  public init(path: String, chunkSize: Int = 256 << 10) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
     }

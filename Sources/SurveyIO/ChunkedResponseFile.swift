@@ -11,7 +11,7 @@ public final class ChunkedResponseFile: @unchecked Sendable {
 
   /// Opens `path` and checks its header against the survey.
   /// - Throws: ``InputError`` (unreadable or empty file) or ``InputProblems`` (header).
-  public init(path: String, displayName: String? = nil, survey: SurveyDefinition, items: [ResponseFileReader.ItemColumn], chunkSize: Int = 4 << 20) throws {
+  public init(path: String, displayName: String? = nil, survey: SurveyDefinition, items: [ResponseFileReader.ItemColumn], chunkSize: Int = 256 << 10) throws {
     file = displayName ?? path
     do {
       chunker = try CSVChunker(path: path, chunkSize: chunkSize)

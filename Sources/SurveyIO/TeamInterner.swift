@@ -1,14 +1,22 @@
 /// Maps team names (as bytes) to small integer ids without making a string per row: an
 /// open-addressing hash table over a byte arena. Written by hand because it runs once per
-/// response row on the hot path.
+/// response row on the hot path. Each table entry keeps the name's length and first 16 bytes,
+/// so short names (the usual case) are matched without touching the arena.
 public struct TeamInterner {
+  /// One slot of the table: id (-1 = empty), length, and the first 16 bytes of the name.
+  private struct Entry {
+    var id: Int32 = -1
+    var length: Int32 = 0
+    var head: (UInt64, UInt64) = (0, 0)
+  }
+
   private var arena: [UInt8] = []
   private var offsets: [Int32] = [0]
-  private var table: [Int32]
+  private var table: [Entry]
   private var mask: Int
 
   public init() {
-    table = Array(repeating: -1, count: 1024)
+    table = Array(repeating: Entry(), count: 1024)
     mask = 1023
   }
 
@@ -21,19 +29,21 @@ public struct TeamInterner {
     while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
     while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
     let bytes = UnsafeBufferPointer(rebasing: raw[lo..<hi])
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-    while true {
-      let id = table[slot]
-      if id < 0 { break }
-      if equals(id, bytes) { return id }
-      slot = (slot + 1) & mask
+    let head = Self.head(bytes)
+    var slot = Int(truncatingIfNeeded: Self.hash(head, bytes)) & mask
+    let found: Int32? = table.withUnsafeBufferPointer { table in
+      while true {
+        let entry = table[slot]
+        if entry.id < 0 { return nil }
+        if entry.length == bytes.count, entry.head == head, bytes.count <= 16 || equals(entry.id, bytes) { return entry.id }
+        slot = (slot + 1) & mask
+      }
     }
+    if let found { return found }
     let id = Int32(count)
     arena.append(contentsOf: bytes)
     offsets.append(Int32(arena.count))
-    table[slot] = id
+    table[slot] = Entry(id: id, length: Int32(bytes.count), head: head)
     if count * 2 > mask { grow() }
     return id
   }
@@ -41,6 +51,21 @@ public struct TeamInterner {
   /// The name of team `id`.
   public func name(_ id: Int32) -> String {
     arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])]), as: UTF8.self) }
+  }
+
+  /// The first 16 bytes, zero-padded.
+  private static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+    var words: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &words) { target in
+      if let base = bytes.baseAddress { target.copyMemory(from: UnsafeRawBufferPointer(start: base, count: min(16, bytes.count))) }
+    }
+    return words
+  }
+
+  private static func hash(_ head: (UInt64, UInt64), _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h = (head.0 &* 0x9E37_79B9_7F4A_7C15) ^ (head.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(bytes.count)
+    if bytes.count > 16 { for byte in bytes[16...] { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 } }
+    return h ^ (h >> 29)
   }
 
   private func equals(_ id: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -53,16 +78,17 @@ public struct TeamInterner {
 
   private mutating func grow() {
     let size = (mask + 1) * 2
-    table = Array(repeating: -1, count: size)
-    mask = size - 1
-    for id in 0..<Int32(count) {
-      let from = Int(offsets[Int(id)]), to = Int(offsets[Int(id) + 1])
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for i in from..<to { hash = (hash ^ UInt64(arena[i])) &* 0x100_0000_01b3 }
-      var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-      while table[slot] >= 0 { slot = (slot + 1) & mask }
-      table[slot] = id
+    var bigger = Array(repeating: Entry(), count: size)
+    let biggerMask = size - 1
+    for entry in table where entry.id >= 0 {
+      let from = Int(offsets[Int(entry.id)]), to = Int(offsets[Int(entry.id) + 1])
+      let hash = arena.withUnsafeBufferPointer { Self.hash(entry.head, UnsafeBufferPointer(rebasing: $0[from..<to])) }
+      var slot = Int(truncatingIfNeeded: hash) & biggerMask
+      while bigger[slot].id >= 0 { slot = (slot + 1) & biggerMask }
+      bigger[slot] = entry
     }
+    table = bigger
+    mask = biggerMask
   }
 }
 

@@ -28,7 +28,7 @@ public struct Framework: Equatable, Sendable {
     public static let score = Hooks(rawValue: 1)
     /// `index(team)`: computes a team's index from its dimension results.
     public static let index = Hooks(rawValue: 2)
-    /// `band(index)`: interprets an index.
+    /// `band(index, team_name, team)`: interprets a team's index.
     public static let band = Hooks(rawValue: 4)
   }
 
@@ -79,15 +79,33 @@ public struct Dimension: Equatable, Sendable {
   public var description: String
   /// What a team can do when it scores low on this dimension.
   public var advice: String?
-  /// Below this POMP (0–100) the advice is shown (default 50).
+  /// Below this POMP (0–100) the advice is shown (default 50; `-infinity` when only
+  /// ``adviceAbove`` applies).
   public var adviceBelow: Double
+  /// Above this POMP the advice is shown, for dimensions where a high score is the problem
+  /// (the strength of a blocker, say). Nil: never.
+  public var adviceAbove: Double?
+  /// A published reference value on 0–100 (e.g. a benchmark median) that reports compare the
+  /// team's POMP with.
+  public var benchmark: Double?
 
-  public init(id: String, name: String, description: String = "", advice: String? = nil, adviceBelow: Double = 50) {
+  public init(
+    id: String, name: String, description: String = "", advice: String? = nil, adviceBelow: Double = 50,
+    adviceAbove: Double? = nil, benchmark: Double? = nil
+  ) {
     self.id = id
     self.name = name
     self.description = description
     self.advice = advice
     self.adviceBelow = adviceBelow
+    self.adviceAbove = adviceAbove
+    self.benchmark = benchmark
+  }
+
+  /// Whether a team with this POMP gets the dimension's advice: below ``adviceBelow`` or
+  /// above ``adviceAbove``.
+  public func adviceApplies(toPOMP pomp: Double) -> Bool {
+    pomp < adviceBelow || adviceAbove.map { pomp > $0 } ?? false
   }
 }
 

@@ -52,14 +52,14 @@ public struct FrameworkResult: Equatable, Sendable {
   public var missingRule: String
   public var favorableRule: String
   public var dimensions: [DimensionInfo]
-  public var teams: [TeamResult]
+  public var teams: TeamResultList
   public var organisation: TeamResult
   /// Whole-sample reliability of each dimension.
   public var reliability: [DimensionReliability]
 
   public init(
     id: String, name: String, version: String, source: String, scale: Scale, indexRule: String,
-    missingRule: String, favorableRule: String, dimensions: [DimensionInfo], teams: [TeamResult],
+    missingRule: String, favorableRule: String, dimensions: [DimensionInfo], teams: TeamResultList,
     organisation: TeamResult, reliability: [DimensionReliability] = []
   ) {
     self.id = id
@@ -99,9 +99,18 @@ public struct DimensionReliability: Equatable, Sendable {
 public struct DimensionInfo: Equatable, Sendable {
   public var id: String
   public var name: String
-  public init(id: String, name: String) {
+  /// The dimension's published reference value on 0–100, if the plugin gives one.
+  public var benchmark: Double?
+  public init(id: String, name: String, benchmark: Double? = nil) {
     self.id = id
     self.name = name
+    self.benchmark = benchmark
+  }
+
+  /// A team's POMP minus the benchmark (nil without either).
+  public func differenceFromBenchmark(_ score: DimensionScore) -> Double? {
+    guard let benchmark, let pomp = score.pomp else { return nil }
+    return pomp - benchmark
   }
 }
 

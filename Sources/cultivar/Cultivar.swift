@@ -11,5 +11,5 @@ struct Cultivar: ParsableCommand {
       while scoring, 73 output not writable, 78 broken survey or plugin.
       """,
     version: "0.1.0",
-    subcommands: [Score.self, Plugins.self])
+    subcommands: [Score.self, Compare.self, Plugins.self])
 }

@@ -80,7 +80,26 @@ func contractProblems(_ source: String) -> [String] {
          problem: "dimension 'trust' is declared twice"),
     Case(field: "version", value: "'1'\n  , dimesions = {}", problem: "plugins/trust.lua:6: unknown field 'dimesions' (did you mean 'dimensions'?)"),
     Case(field: "name", value: "'T', score = 3", problem: "'score' must be a function (got number)"),
+    Case(field: "dimensions", value: "{ { id = 'trust', name = 'Trust', benchmark = 171 }, { id = 'voice', name = 'Voice' } }",
+         problem: "dimension 'trust': 'benchmark' must be between 0 and 100 (got 171)"),
+    Case(field: "dimensions", value: "{ { id = 'trust', name = 'Trust' }, { id = 'voice', name = 'Voice', advice_above = 'high' } }",
+         problem: "dimension 'voice': 'advice_above' must be a number between 0 and 100 (got string)"),
   ]
+
+  @Test func adviceAboveAndBenchmarkAreRead() throws {
+    let source = pluginSource(replacing: "dimensions", with: """
+      { { id = 'trust', name = 'Trust', benchmark = 71, advice = 'x' },
+        { id = 'voice', name = 'Voice', advice = 'y', advice_above = 60 },
+        { id = 'both', name = 'Both', advice = 'z', advice_above = 80, advice_below = 20 } }
+      """).replacingOccurrences(of: "dimension = 'voice', reverse = true },", with: "dimension = 'voice', reverse = true },\n    { id = 'q3', text = 'z', dimension = 'both' },")
+    let dimensions = try Plugin(source: source, file: "plugins/trust.lua").framework.dimensions
+    #expect(dimensions.map(\.benchmark) == [71, nil, nil])
+    #expect(dimensions.map(\.adviceAbove) == [nil, 60, 80])
+    #expect(dimensions.map(\.adviceBelow) == [50, -.infinity, 20])
+    #expect(dimensions.map { $0.adviceApplies(toPOMP: 10) } == [true, false, true])
+    #expect(dimensions.map { $0.adviceApplies(toPOMP: 70) } == [false, true, false])
+    #expect(dimensions.map { $0.adviceApplies(toPOMP: 90) } == [false, true, true])
+  }
 
   @Test(arguments: cases) func problemsInPlainWords(_ c: Case) {
     let problems = contractProblems(pluginSource(replacing: c.field, with: c.value))

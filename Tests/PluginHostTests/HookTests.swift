@@ -63,7 +63,20 @@ let respondent = RespondentContext(
       """)
     let team = TeamContext(team: "Ops", n: 3, dimensions: [DimensionScore(id: "trust", n: 3, mean: 4, pomp: 75)], declarativeIndex: 75)
     #expect(try plugin.index(of: team) == 40.5)
-    #expect(try plugin.band(for: 40.5, team: "Ops") == Band(min: 40.5, label: "Ops 40.5", advice: "keep going"))
+    #expect(try plugin.band(for: 40.5, team: team) == Band(min: 40.5, label: "Ops 40.5", advice: "keep going"))
+  }
+
+  @Test func bandHookSeesTheTeamTable() throws {
+    let plugin = try hookPlugin("""
+      band = function(index, name, team)
+        assert(name == team.name and team.n == 4 and team.index == 60)
+        local low = team.dimensions.voice.pomp < team.dimensions.trust.pomp and 'voice' or 'trust'
+        return { label = 'ok', advice = string.format('weakest: %s (%d answered)', low, team.dimensions.voice.n) }
+      end,
+      """)
+    let team = TeamContext(team: "Ops", n: 4, dimensions: [DimensionScore(id: "trust", n: 4, mean: 4, pomp: 75),
+                                                          DimensionScore(id: "voice", n: 3, mean: 2.8, pomp: 45)], declarativeIndex: 60)
+    #expect(try plugin.band(for: 60, team: team) == Band(min: 60, label: "ok", advice: "weakest: voice (3 answered)"))
   }
 
   @Test func endlessHookIsStoppedAndNamesTheTeam() throws {
@@ -82,7 +95,7 @@ let respondent = RespondentContext(
     var lines: [String] = []
     let plugin = try hookPlugin("band = function(i) cultivar.log('band for', i) return 'x' end,")
     plugin.logSink = { lines.append($0) }
-    _ = try plugin.band(for: 50, team: "T")
+    _ = try plugin.band(for: 50, team: TeamContext(team: "T", n: 1, dimensions: [], declarativeIndex: nil))
     #expect(lines == ["plugins/trust.lua:3: band for\t50.0"])
   }
 
@@ -102,3 +115,26 @@ let respondent = RespondentContext(
 }
 
 import Foundation
+
+@Suite struct ReusedRecordTests {
+  /// The record tables are reused: each call must see only its own respondent's answers.
+  @Test func eachCallSeesItsOwnAnswers() throws {
+    let plugin = try hookPlugin("""
+      score = function(r)
+        if r.id == 'first' then
+          assert(r.answers.q1 == 4 and r.answers.q2 == 2)
+        else
+          assert(r.answers.q1 == 1 and r.answers.q2 == nil, 'stale answer ' .. tostring(r.answers.q2))
+          assert(r.keyed.q1 == 1 and r.scores.trust == 1)
+        end
+        return { trust = r.answers.q1 }
+      end,
+      """)
+    let items = [Item(id: "q1", text: "", dimension: "trust"), Item(id: "q2", text: "", dimension: "voice", reverse: true)]
+    let first = RespondentContext(respondent: "first", team: "T", line: 2, items: items, raw: [4, 2], keyed: [4, 4], scores: [4, 4])
+    let second = RespondentContext(respondent: "second", team: "T", line: 3, items: items, raw: [1, .nan], keyed: [1, .nan], scores: [1, .nan])
+    #expect(try plugin.respondentScores(first).first?.score == 4)
+    #expect(try plugin.respondentScores(second).first?.score == 1)
+    #expect(try plugin.respondentScores(first).first?.score == 4)
+  }
+}

@@ -41,6 +41,23 @@ func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int 
     #expect(result.band?.label == "High")
   }
 
+  @Test func adviceAboveAThresholdAndBenchmarks() throws {
+    var framework = smallFramework
+    // a: advice only above 60 (a blocker); b: advice below 50 or above 90, benchmark 70.
+    framework.dimensions = [Dimension(id: "a", name: "A", advice: "reduce A", adviceBelow: -.infinity, adviceAbove: 60),
+                            Dimension(id: "b", name: "B", advice: "look at B", adviceAbove: 90, benchmark: 70)]
+    #expect(try score([row("T", [5, 1, 3])]).frameworks[0].dimensions.map(\.benchmark) == [nil, nil])
+    let result = try score([row("H", [5, 1, 5]), row("M", [4, 2, 3]), row("L", [1, 5, 1])], framework: framework).frameworks[0]
+    #expect(result.dimensions.map(\.benchmark) == [nil, 70])
+    let advice = result.teams.map { team in team.dimensions.map { $0.advice ?? "-" } }
+    // POMP of a, b: H 100, 100; L 0, 0; M 75, 50 (50 is not below 50).
+    #expect(advice == [["reduce A", "look at B"], ["-", "look at B"], ["reduce A", "-"]])
+    let m = result.teams[2]
+    #expect(m.dimensions[0].pomp == 75 && m.dimensions[1].pomp == 50)
+    #expect(result.dimensions[1].differenceFromBenchmark(m.dimensions[1]) == -20)
+    #expect(result.dimensions[0].differenceFromBenchmark(m.dimensions[0]) == nil)
+  }
+
   @Test func missingAnswersAreLeftOut() throws {
     let result = try score([row("T", [.nan, 2, .nan]), row("T", [3, .nan, 1])]).frameworks[0].teams[0]
     #expect(result.dimensions[0].n == 2)
@@ -111,7 +128,9 @@ final class RecordingHooks: ScoringHooks {
     [(0, respondent.keyed[0]), (1, nil)]
   }
   func index(of team: TeamContext) throws -> Double? { (team.declarativeIndex ?? 0) + 1 }
-  func band(for index: Double, team: String) throws -> Band? { Band(min: index, label: "custom \(team)") }
+  func band(for index: Double, team: TeamContext) throws -> Band? {
+    Band(min: index, label: "custom \(team.team)", advice: team.dimensions.map { "\($0.id)=\(Number.format($0.mean ?? .nan))" }.joined(separator: " "))
+  }
 }
 
 @Suite struct HookTests {
@@ -125,5 +144,6 @@ final class RecordingHooks: ScoringHooks {
     #expect(team.dimensions[1].n == 0)  // the hook said "no score"
     #expect(team.index == Optional(76.0))
     #expect(team.band?.label == "custom T")
+    #expect(team.band?.advice == "a=4 b=nan")  // the band hook sees the team's dimensions
   }
 }

@@ -70,4 +70,12 @@ func chunks(_ text: String, size: Int) throws -> [CSVChunk] {
     for (name, id) in zip(names, ids) { #expect(interner.name(id) == name) }
     #expect(Array("  team-3 ".utf8).withUnsafeBufferPointer { interner.id(of: $0) } == ids[3])
   }
+
+  @Test func longNamesSharingTheirFirst16BytesStayApart() {
+    var interner = TeamInterner()
+    let names = (0..<3000).map { "Customer Success — region \($0 % 900)" } + ["", "Customer Success"]
+    let ids = names.map { name in Array(name.utf8).withUnsafeBufferPointer { interner.id(of: $0) } }
+    #expect(interner.count == 902)
+    for (name, id) in zip(names, ids) { #expect(interner.name(id) == name) }
+  }
 }

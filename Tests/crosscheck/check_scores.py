@@ -4,7 +4,8 @@
 For several seeds: writes a random framework plugin (random scale, dimensions, reverse keys,
 min_answered), a survey and a response file with missing answers and teams of uneven size
 (some below the anonymity threshold); runs `cultivar score --format json` and `--format csv`;
-recomputes every number with pandas; and fails on any difference above 1e-9 or on any score
+recomputes every number with pandas (Cronbach's alpha from pandas' pairwise covariance
+matrix, as pingouin does); and fails on any difference above 1e-9 or on any score
 printed for a suppressed team.
 """
 import argparse
@@ -114,6 +115,13 @@ def expected(case, responses: pd.DataFrame):
     for team, rows in keyed.groupby("team"):
         teams[team] = summarize(rows, scores[keyed["team"] == team])
     org = summarize(keyed, scores)
+    # Cronbach's alpha per dimension from pandas' pairwise covariance matrix (pingouin's default).
+    org["alpha"] = {}
+    for d in case["dims"]:
+        cols = [it["id"] for it in case["items"] if it["dimension"] == d]
+        cov = keyed[cols].astype(float).cov()
+        k = len(cols)
+        org["alpha"][d] = k / (k - 1) * (1 - np.trace(cov) / cov.values.sum()) if k > 1 else None
     return teams, hidden, org
 
 
@@ -161,6 +169,9 @@ def run_case(cultivar, seed):
         check_team(name, team, teams[name], failures)
     if framework["organisation"]["n"] >= case["k"]:
         check_team("(all teams)", framework["organisation"], org, failures)
+        for r in framework["reliability"]:
+            if not close(r["alpha"], org["alpha"][r["id"]]):
+                failures.append(f"alpha/{r['id']}: {r['alpha']} != {org['alpha'][r['id']]}")
     csv_frame = pd.read_csv(io.StringIO(csv_text), dtype={"suppressed": str, "band": str})
     for name in hidden:
         rows = csv_frame[csv_frame["team"] == name]

@@ -1,4 +1,11 @@
 -- Benchmark framework: 8 dimensions x 5 items on 1-5, 10 reverse-keyed items.
+local DIMENSION_IDS, ITEMS_BY_DIMENSION = {}, {}
+for d = 0, 7 do
+  DIMENSION_IDS[d + 1] = 'd' .. d
+  ITEMS_BY_DIMENSION[d + 1] = {}
+  for i = 0, 4 do ITEMS_BY_DIMENSION[d + 1][i + 1] = 'd' .. d .. '_q' .. i end
+end
+
 return {
   api = 1,
   id = 'bench-hook',
@@ -62,13 +69,13 @@ return {
   -- The same scores as the declarative rule, computed in Lua for every respondent.
   score = function(r)
     local keyed, out = r.keyed, {}
-    for d = 0, 7 do
+    for d, ids in ipairs(ITEMS_BY_DIMENSION) do
       local sum, n = 0, 0
-      for i = 0, 4 do
-        local x = keyed['d' .. d .. '_q' .. i]
+      for i = 1, #ids do
+        local x = keyed[ids[i]]
         if x then sum, n = sum + x, n + 1 end
       end
-      out['d' .. d] = n > 0 and sum / n or false
+      out[DIMENSION_IDS[d]] = n > 0 and sum / n or false
     end
     return out
   end,

@@ -29,7 +29,7 @@ struct Score: ParsableCommand {
   var jobs: Int?
 
   @Option(help: .hidden)
-  var chunkBytes: Int = 4 << 20
+  var chunkBytes: Int = 256 << 10
 
   @Flag(help: "Score again whenever the survey, the responses or a plugin file changes (Ctrl-C to stop). A plugin that stops loading keeps its last good version.")
   var watch = false
