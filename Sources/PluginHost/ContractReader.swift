@@ -16,8 +16,11 @@ struct ContractReader {
     self.locator = SourceLocator(source: source)
   }
 
+  /// Records a problem at `line`; one without a line of its own (a missing field) points at
+  /// the plugin table, by its `api` or `id` line.
   private mutating func problem(_ message: String, line: Int?) {
-    problems.append(line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)")
+    let at = line ?? locator.line(ofField: "api") ?? locator.line(ofField: "id")
+    problems.append(at.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)")
   }
 
   mutating func read(_ value: LuaValue) -> Framework? {

@@ -34,6 +34,28 @@ import Testing
     #expect(test.stdout.contains("✗ team-voice: plugins/team-voice/tests/example.csv\n    team 'Alpha' index: expected 80, got 84.375"))
   }
 
+  @Test func fixtureCanExpectAHookError() throws {
+    let scratch = Scratch()
+    scratch.write("plugins/trust/trust.lua", trustPlugin.replacingOccurrences(of: "api = 1,", with: """
+      api = 1,
+        score = function(r)
+          if r.answers.q1 == nil then error('q1 is required', 0) end
+        end,
+      """))
+    scratch.write("plugins/trust/tests/no-q1.csv", "respondent_id,team,q1,q2,q3\n1,A,4,5,2\n2,A,,3,1\n")
+    scratch.write("plugins/trust/tests/no-q1.expected.json", "{ \"error_includes\": [\"hook 'score'\", \"respondent '2'\", \"no-q1.csv:3\", \"q1 is required\"] }")
+    let pass = try CLI.run(["plugins", "test"], in: scratch.path)
+    #expect(pass.status == 0, "\(pass.stdout)")
+    #expect(pass.stdout.contains("✓ trust: plugins/trust/tests/no-q1.csv (fails as expected, 4 passages)"))
+    scratch.write("plugins/trust/tests/no-q1.expected.json", "{ \"error_includes\": [\"q2 is required\"] }")
+    let wrong = try CLI.run(["plugins", "test"], in: scratch.path)
+    #expect(wrong.status == 1)
+    #expect(wrong.stdout.contains("the error does not contain 'q2 is required'; it was:"))
+    scratch.write("plugins/trust/tests/no-q1.csv", "respondent_id,team,q1,q2,q3\n1,A,4,5,2\n")
+    let none = try CLI.run(["plugins", "test"], in: scratch.path)
+    #expect(none.stdout.contains("expected scoring to fail with an error containing 'q2 is required', but it succeeded"))
+  }
+
   @Test func newRefusesToOverwriteAndRejectsBadNames() throws {
     let scratch = Scratch()
     scratch.write("surveys/team-voice.yaml", "id: mine\n")

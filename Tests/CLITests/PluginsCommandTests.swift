@@ -20,7 +20,7 @@ import Testing
     let all = try CLI.run(["plugins", "check"], in: scratch.path)
     #expect(all.status == 78)
     #expect(all.stdout.contains("ok: plugins/trust.lua"))
-    #expect(all.stderr.contains("plugins/bad.lua: 'version' must be non-empty text (got nil)"))
+    #expect(all.stderr.contains("plugins/bad.lua:2: 'version' must be non-empty text (got nil)"))
     #expect(all.stderr.contains("plugins/bad.lua:7: item 'q1' names unknown dimension 'trsut' (did you mean 'trust'?)"))
     #expect(all.stderr.contains("plugins/bad.lua:5: dimension 'trust' has no items"))
     #expect(all.stderr.contains("plugins/bad.lua:8: item 'q2' names unknown dimension 'trsut' (did you mean 'trust'?)"))

@@ -22,7 +22,7 @@ import Testing
     Case(id: "runtime error while loading", source: "local x = nil\nlocal y = x.field\n" + pluginSource(),
          expected: ["plugins/trust.lua:2: attempt to index a nil value (local 'x')", "hint: a table or field used here is nil"]),
     Case(id: "misspelt field", source: pluginSource().replacingOccurrences(of: "  scale =", with: "  scael ="),
-         expected: ["plugins/trust.lua:8: unknown field 'scael' (did you mean 'scale'?)", "plugins/trust.lua: 'scale' must be a table"]),
+         expected: ["plugins/trust.lua:8: unknown field 'scael' (did you mean 'scale'?)", "plugins/trust.lua:2: 'scale' must be a table"]),
     Case(id: "wrong field type", source: pluginSource(replacing: "version", with: "1.0"),
          expected: ["plugins/trust.lua:5: 'version' must be non-empty text (got number)"]),
     Case(id: "misspelt dimension", source: pluginSource().replacingOccurrences(of: "dimension = 'voice'", with: "dimension = 'vioce'"),
