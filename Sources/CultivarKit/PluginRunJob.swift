@@ -9,7 +9,9 @@ import SurveyModel
 /// `score` hook returned (with anything it logged), then per team the statistics and what
 /// `index` and `band` gave. Hook errors are shown where they happen and the run carries on.
 public struct PluginRunJob {
+  /// The plugin file to try.
   public var pluginPath: String
+  /// The response file (CSV with a header row).
   public var responsesPath: String
   /// Respondents to try (0 = every row).
   public var rows: Int
@@ -27,7 +29,9 @@ public struct PluginRunJob {
 
   /// The report, and whether every hook call succeeded.
   public struct Outcome {
+    /// What to print.
     public var text: String
+    /// Hook calls that failed (each is shown in ``text``).
     public var hooksFailed: Int
   }
 

@@ -5,6 +5,7 @@ import SurveyModel
 /// `cultivar plugins new NAME`: writes a commented plugin, a test fixture whose numbers are
 /// right, a survey that uses the plugin and sample responses. Never overwrites a file.
 public struct PluginScaffold {
+  /// The plugin's name, which is also its id and file name.
   public var name: String
   /// The plugins folder (default `plugins`).
   public var pluginsDirectory: String
@@ -21,7 +22,9 @@ public struct PluginScaffold {
 
   /// One file to write: its path (as given) and its role.
   public struct File {
+    /// The path as given (relative to the working directory unless absolute).
     public let path: String
+    /// What the file is for, shown after "created".
     public let role: String
     let text: String
   }
