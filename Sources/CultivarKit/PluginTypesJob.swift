@@ -23,8 +23,8 @@ public struct PluginTypesJob {
   /// - Returns: one line per file (written, or already up to date).
   /// - Throws: ``AuthoringError`` when a file that cultivar did not write is in the way.
   public func run() throws -> String {
-    let definitions = (directory as NSString).appendingPathComponent(Self.definitionPath)
-    let luarc = (directory as NSString).appendingPathComponent(".luarc.json")
+    let definitions = inDirectory(Self.definitionPath)
+    let luarc = inDirectory(".luarc.json")
     var lines: [String] = []
     if let old = read(definitions), !old.hasPrefix(LuaDefinitions.marker) {
       throw AuthoringError("\(definitions) exists and was not written by cultivar", hint: "move it away, or use --out to write somewhere else")
@@ -44,6 +44,11 @@ public struct PluginTypesJob {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// `name` inside ``directory`` ("types/x" rather than "./types/x").
+  private func inDirectory(_ name: String) -> String {
+    directory == "." || directory.isEmpty ? name : (directory as NSString).appendingPathComponent(name)
+  }
+
   private func read(_ path: String) -> String? {
     FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
   }
@@ -51,7 +56,8 @@ public struct PluginTypesJob {
   private func write(_ text: String, to path: String, what: String) throws -> String {
     if read(path) == text { return "up to date: \(path)" }
     do {
-      try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      let folder = (path as NSString).deletingLastPathComponent
+      if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
       try AtomicFile.write(text, to: path)
     } catch {
       throw AuthoringError("cannot write \(path)", hint: "check that the folder exists and is writable", status: .cannotCreate)

@@ -99,7 +99,7 @@ import Testing
     let scratch = Scratch()
     let result = try CLI.run(["plugins", "types"], in: scratch.path)
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("wrote ./types/cultivar.d.lua"))
+    #expect(result.stdout.contains("wrote types/cultivar.d.lua"))
     let definitions = try #require(scratch.read("types/cultivar.d.lua"))
     #expect(definitions.hasPrefix("---@meta cultivar"))
     #expect(definitions.contains("function cultivar.pomp(x, min, max) end"))
@@ -107,7 +107,7 @@ import Testing
     let luarc = try #require(scratch.read(".luarc.json"))
     let json = try JSONSerialization.jsonObject(with: Data(luarc.utf8)) as? [String: Any]
     #expect((json?["workspace"] as? [String: Any])?["library"] as? [String] == ["types"])
-    #expect(try CLI.run(["plugins", "types"], in: scratch.path).stdout.contains("up to date: ./types/cultivar.d.lua"))
+    #expect(try CLI.run(["plugins", "types"], in: scratch.path).stdout.contains("up to date: types/cultivar.d.lua"))
     // A .luarc.json of the user's own is not replaced.
     scratch.write(".luarc.json", "{ \"runtime\": { \"version\": \"Lua 5.4\" } }")
     let refused = try CLI.run(["plugins", "types"], in: scratch.path)
