@@ -32,7 +32,7 @@ let package = Package(
     // Pure statistics: distributions, tests, effect sizes, streaming reliability. Foundation only.
     .target(name: "Statistics"),
     // Streaming per-team accumulators, declarative scoring, anonymity.
-    .target(name: "Scoring", dependencies: ["SurveyModel"], swiftSettings: hotPathSettings),
+    .target(name: "Scoring", dependencies: ["SurveyModel", "Statistics"], swiftSettings: hotPathSettings),
     // Team comparisons: baselines, Welch tests with Holm verdicts, index intervals, reliability.
     .target(name: "Comparison", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
     // Lua framework plugins: discovery, contract validation, hooks.

@@ -28,9 +28,9 @@ struct SurveyScoring {
     plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
   }
 
-  /// The item columns a response file must have, with their scales.
+  /// The item columns a response file must have, with their scales and choice options.
   var itemColumns: [ResponseFileReader.ItemColumn] {
-    plan.frameworks.flatMap { f in f.items.map { ResponseFileReader.ItemColumn(id: $0.id, scale: f.framework.scale) } }
+    plan.frameworks.flatMap { f in f.items.map { ResponseFileReader.ItemColumn(id: $0.id, scale: f.framework.scale, options: $0.options) } }
   }
 
   /// Reads every row of `source` once and scores it.

@@ -6,6 +6,7 @@ import SurveyModel
 struct ContractReader {
   static let knownFields = PluginContract.plugin.fields.map(\.name)
   static let requiredText = PluginContract.plugin.fields.filter { $0.type == "string" && !$0.optional }.map(\.name)
+  static let itemFields = PluginContract.shapes.first { $0.name == "cultivar.Item" }?.fields.map(\.name) ?? []
 
   let file: String
   let locator: SourceLocator
@@ -18,7 +19,7 @@ struct ContractReader {
 
   /// Records a problem at `line`; one without a line of its own (a missing field) points at
   /// the plugin table, by its `api` or `id` line.
-  private mutating func problem(_ message: String, line: Int?) {
+  mutating func problem(_ message: String, line: Int?) {
     let at = line ?? locator.line(ofField: "api") ?? locator.line(ofField: "id")
     problems.append(at.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)")
   }
@@ -45,7 +46,7 @@ struct ContractReader {
     let scale = readScale(plugin["scale"])
     let dimensions = readDimensions(plugin["dimensions"])
     let hooks = readHooks(plugin)
-    let items = readItems(plugin["items"], dimensions: dimensions, scoreHook: hooks.contains(.score))
+    let items = readItems(plugin["items"], dimensions: dimensions, scale: scale, scoreHook: hooks.contains(.score))
     let bands = readBands(plugin["bands"])
     var minimumAnswered = 1
     if case .number(let n) = plugin["min_answered"] {
@@ -165,7 +166,7 @@ struct ContractReader {
     return nil
   }
 
-  private mutating func readItems(_ value: LuaValue, dimensions: [Dimension], scoreHook: Bool) -> [Item] {
+  private mutating func readItems(_ value: LuaValue, dimensions: [Dimension], scale: Scale?, scoreHook: Bool) -> [Item] {
     guard let list = value.table, !list.sequence.isEmpty else {
       problem("'items' must be a non-empty list of { id = ..., text = ..., dimension = ... } tables (got \(value.typeName))", line: locator.line(ofField: "items"))
       return []
@@ -180,6 +181,9 @@ struct ContractReader {
       }
       let line = locator.line(ofString: id, after: (locator.line(ofField: "items") ?? 1) - 1)
       if !seen.insert(id).inserted { problem("item '\(id)' is declared twice", line: line) }
+      for key in table.fieldNames where !Self.itemFields.contains(key) && !key.hasPrefix("_") {
+        problem("item '\(id)': unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.itemFields))", line: line)
+      }
       if (table["text"].string ?? "").isEmpty { problem("item '\(id)' needs its question 'text'", line: line) }
       let dimension = table["dimension"].string ?? ""
       if !dimensionIDs.contains(dimension) {
@@ -192,7 +196,11 @@ struct ContractReader {
       case .boolean(let b): reverse = b
       case let other: problem("item '\(id)': 'reverse' must be true or false (got \(other.typeName))", line: line)
       }
-      items.append(Item(id: id, text: table["text"].string ?? "", dimension: dimension, reverse: reverse))
+      let options = readOptions(table["options"], item: id, line: line, scale: scale)
+      if reverse, !options.isEmpty {
+        problem("item '\(id)' is a choice and cannot be reverse-keyed: remove 'reverse' and give each option the score it stands for", line: line)
+      }
+      items.append(Item(id: id, text: table["text"].string ?? "", dimension: dimension, reverse: reverse, options: options))
     }
     if !scoreHook {
       for dimension in dimensions where !items.contains(where: { $0.dimension == dimension.id }) {

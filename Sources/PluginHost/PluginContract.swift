@@ -100,6 +100,12 @@ public enum PluginContract {
       Field("text", "string", "The question as respondents read it."),
       Field("dimension", "string", "The id of the dimension it measures."),
       Field("reverse", "boolean", optional: true, "true when agreeing is unfavourable: the answer counts as (min + max) − x."),
+      Field("options", "cultivar.Option[]", optional: true, "Makes the item a choice: respondents pick one option (by id or label), which counts as its score."),
+    ]),
+    Shape(name: "cultivar.Option", summary: "One option of a choice item.", fields: [
+      Field("id", "string", "What a response cell may hold (or the label), compared without case."),
+      Field("label", "string", "The option as respondents read it."),
+      Field("score", "number", "What choosing it counts as: a number within the scale."),
     ]),
     Shape(name: "cultivar.Band", summary: "One interpretation band of the index.", fields: [
       Field("min", "number", "The lowest index in the band."),

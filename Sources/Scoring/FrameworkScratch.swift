@@ -25,6 +25,10 @@ final class FrameworkScratch {
   private var contextRaw: [Double] = []
   private var contextKeyed: [Double] = []
   private var contextScores: [Double] = []
+  /// Per item: a choice item's highest and lowest option scores (its favourable and
+  /// unfavourable answers), NaN for a rating item; nil when the framework has no choice item.
+  private let choiceTop: UnsafeMutablePointer<Double>?
+  private let choiceBottom: UnsafeMutablePointer<Double>?
   private let minimum: Int32
 
   init(plan: FrameworkPlan) {
@@ -49,6 +53,19 @@ final class FrameworkScratch {
       signs[i] = plan.reverse[i] ? -1 : 1
     }
     classifier = AnswerClassifier(scale: scale)
+    if plan.items.contains(where: \.isChoice) {
+      let top = UnsafeMutablePointer<Double>.allocate(capacity: itemCount)
+      let bottom = UnsafeMutablePointer<Double>.allocate(capacity: itemCount)
+      for (i, item) in plan.items.enumerated() {
+        top[i] = item.options.map(\.score).max() ?? .nan
+        bottom[i] = item.options.map(\.score).min() ?? .nan
+      }
+      choiceTop = top
+      choiceBottom = bottom
+    } else {
+      choiceTop = nil
+      choiceBottom = nil
+    }
     minimum = Int32(max(1, plan.framework.minimumAnswered))
   }
 
@@ -57,6 +74,8 @@ final class FrameworkScratch {
     for pointer in [answered, favorable, unfavorable] { pointer.deallocate() }
     slots.deallocate()
     dimensions.deallocate()
+    choiceTop?.deallocate()
+    choiceBottom?.deallocate()
   }
 
   /// The declarative dimension scores of one row (`row[slot]` = answer): the mean of the
@@ -66,6 +85,7 @@ final class FrameworkScratch {
     // Local copies of the pointers: the optimiser cannot prove the buffers do not alias.
     let sums = sums, answered = answered, favorable = favorable, unfavorable = unfavorable
     let keyed = keyed, slots = slots, dimensions = dimensions, offsets = offsets, signs = signs
+    let choiceTop = choiceTop, choiceBottom = choiceBottom
     let dimensionCount = dimensionCount
     sums.update(repeating: 0, count: dimensionCount)
     answered.update(repeating: 0, count: dimensionCount)
@@ -83,7 +103,12 @@ final class FrameworkScratch {
       sums[d] += x
       answered[d] &+= 1
       // Branch-free: answers are random, so a branch per answer would mispredict half the time.
-      let flags = classifier.flags(x)
+      let flags: UInt8
+      if let choiceTop, let choiceBottom, !choiceTop[i].isNaN {
+        flags = x == choiceTop[i] ? 1 : x == choiceBottom[i] ? 2 : 0
+      } else {
+        flags = classifier.flags(x)
+      }
       favorable[d] &+= Int32(flags & 1)
       unfavorable[d] &+= Int32(flags >> 1)
     }

@@ -1,3 +1,5 @@
+import Statistics
+
 /// Sums for Cronbach's alpha of one dimension over the whole sample, with pairwise deletion:
 /// for each item pair, the count of respondents answering both, the sums of each item over
 /// them and the sum of products. Rows with every item answered (the common case) go to
@@ -83,17 +85,7 @@ final class ItemCovariance: @unchecked Sendable {
   /// Cronbach's alpha from the pairwise covariance matrix (as pandas' `cov()` and pingouin's
   /// default), or nil when it is not defined (fewer than 2 items, or no variance).
   var alpha: Double? {
-    guard k > 1 else { return nil }
-    var diagonal = 0.0, total = 0.0
-    for i in 0..<k {
-      for j in 0..<k {
-        guard let c = covariance(i, j) else { return nil }
-        total += c
-        if i == j { diagonal += c }
-      }
-    }
-    guard total > 0 else { return nil }
-    return Double(k) / Double(k - 1) * (1 - diagonal / total)
+    CronbachAlpha.alpha(CovarianceMatrix(count: k) { i, j in covariance(i, j) ?? .nan })
   }
 
   /// Respondents who answered every item.

@@ -107,7 +107,7 @@ public final class ScoreEngine {
       results.append(FrameworkResult(
         id: framework.id, name: framework.name, version: framework.version, source: framework.source,
         scale: framework.scale, indexRule: framework.indexRule, missingRule: framework.missingRule,
-        favorableRule: framework.scale.favorableRule,
+        favorableRule: framework.favorableRule,
         dimensions: framework.dimensions.map { DimensionInfo(id: $0.id, name: $0.name, benchmark: $0.benchmark) },
         teams: teamResults, organisation: org, reliability: reliabilityResults))
     }

@@ -20,11 +20,13 @@ public struct CronbachAlpha: Equatable, Sendable {
     interval = Self.feldtInterval(alpha: alpha, n: n, items: covariance.count, level: level)
   }
 
-  /// α of a covariance matrix, or nil when it is undefined.
+  /// α of a covariance matrix, or nil when it is undefined: also when the total variance is
+  /// zero up to rounding (every respondent has the same total, as happens with few 0/1 items),
+  /// where the formula would turn rounding noise into a huge negative alpha.
   public static func alpha(_ c: CovarianceMatrix) -> Double? {
     guard c.count >= 2, !c.hasMissingEntries else { return nil }
     let total = c.total
-    guard total > 0 else { return nil }
+    guard total > 0, total > 1e-12 * c.trace else { return nil }
     let k = Double(c.count)
     return k / (k - 1) * (1 - c.trace / total)
   }

@@ -3,13 +3,16 @@ import SurveyModel
 /// Reads a response CSV row by row: checks the header against the survey, then turns each
 /// record into a ``ResponseRow`` or the list of its problems.
 public final class ResponseFileReader: ResponseSource {
-  /// An item expected as a column: its id and scale.
+  /// An item expected as a column: its id, its scale and, for a choice item, its options
+  /// (a cell then holds an option's id or label, never a bare number).
   public struct ItemColumn: Sendable {
     public var id: String
     public var scale: Scale
-    public init(id: String, scale: Scale) {
+    public var options: [Item.Option]
+    public init(id: String, scale: Scale, options: [Item.Option] = []) {
       self.id = id
       self.scale = scale
+      self.options = options
     }
   }
 

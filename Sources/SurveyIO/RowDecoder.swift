@@ -1,7 +1,8 @@
 import SurveyModel
 
 /// Turns one CSV record into item values (fast, no allocation) or, when anything is wrong
-/// with it, into the list of its problems.
+/// with it, into the list of its problems. A rating item's cell holds a number on the scale or
+/// a scale label; a choice item's cell holds an option's id or label and counts as its score.
 struct RowDecoder {
   let header: [String]
   let respondentColumn: Int
@@ -10,6 +11,10 @@ struct RowDecoder {
   let slotOfColumn: [Int]
   let items: [ResponseFileReader.ItemColumn]
   private let labels: [[String: Double]]
+  /// Per slot: the choice item's options, or nil for a rating item.
+  private let choices: [ChoiceMatcher?]
+  /// Per slot: the range a number must lie in (empty, +∞…−∞, for a choice item, so that a
+  /// digit never passes the fast path and is looked up among the option ids instead).
   private let low: [Double]
   private let high: [Double]
 
@@ -22,8 +27,9 @@ struct RowDecoder {
     labels = items.map { item in
       Dictionary(item.scale.labels.enumerated().map { ($1.lowercased(), item.scale.min + Double($0)) }, uniquingKeysWith: { a, _ in a })
     }
-    low = items.map(\.scale.min)
-    high = items.map(\.scale.max)
+    choices = items.map { $0.options.isEmpty ? nil : ChoiceMatcher(options: $0.options) }
+    low = items.map { $0.options.isEmpty ? $0.scale.min : .infinity }
+    high = items.map { $0.options.isEmpty ? $0.scale.max : -.infinity }
   }
 
   /// Fills `values` (one per slot, NaN = no answer). Returns false when the record has any
@@ -35,10 +41,9 @@ struct RowDecoder {
       let slot = slotOfColumn[column]
       if slot < 0 { continue }
       let bytes = fields.bytes(column)
-      if bytes.count == 1, bytes[0] &- 0x30 < 10 {
-        let x = Double(bytes[0] &- 0x30)
-        guard x >= low[slot], x <= high[slot] else { return false }
-        values[slot] = x
+      // A lone digit on the scale (never for a choice item, whose range is empty).
+      if bytes.count == 1, case let digit = Double(bytes[0] &- 0x30), digit < 10, digit >= low[slot], digit <= high[slot] {
+        values[slot] = digit
       } else if bytes.isEmpty {
         values[slot] = .nan
       } else {
@@ -49,9 +54,10 @@ struct RowDecoder {
     return !isBlank(fields.bytes(teamColumn))
   }
 
-  /// The value of a non-trivial cell (a decimal, a label, spaces), or nil if invalid.
+  /// The value of a non-trivial cell (a decimal, a label, an option, spaces), or nil if invalid.
   private func value(_ bytes: UnsafeBufferPointer<UInt8>, slot: Int) -> Double? {
     if isBlank(bytes) { return .nan }
+    if let choice = choices[slot] { return choice.score(bytes) }
     let text = String(decoding: bytes, as: UTF8.self)
     guard let x = NumberParser.parse(bytes) ?? labels[slot][text.trimmingSpaces.lowercased()] else { return nil }
     return x >= low[slot] && x <= high[slot] ? x : nil
@@ -74,7 +80,9 @@ struct RowDecoder {
       let text = fields.string(column)
       let scale = items[slot].scale
       let reason: String
-      if let number = NumberParser.parse(bytes) ?? labels[slot][text.trimmingSpaces.lowercased()] {
+      if !items[slot].options.isEmpty {
+        reason = Self.notAnOption(text, of: items[slot])
+      } else if let number = NumberParser.parse(bytes) ?? labels[slot][text.trimmingSpaces.lowercased()] {
         reason = "\(Number.format(number)) is outside the scale \(scale.rangeText) of item '\(items[slot].id)'"
       } else {
         let labelHint = scale.labels.isEmpty ? "" : " or one of its labels"
@@ -86,6 +94,18 @@ struct RowDecoder {
       problems.append(RowProblem(line: line, column: teamColumn + 1, columnName: header[teamColumn], reason: "the team is missing"))
     }
     return problems
+  }
+
+  /// Why `text` is refused for choice item `item`, naming the options it accepts (and the
+  /// option whose label the cell nearly spells, if any).
+  static func notAnOption(_ text: String, of item: ResponseFileReader.ItemColumn) -> String {
+    let listed = item.options.map { "\($0.id) (\"\(Shortening.shortened($0.label, to: 41))\")" }.joined(separator: ", ")
+    let key = Item.Option.matchKey(text)
+    // Suggest only for cells long enough to be a misspelt label, not a wrong code.
+    let near = (key.count < 4 ? nil : Suggestion.closest(to: key, in: item.options.map { Item.Option.matchKey($0.label) }))
+      .flatMap { label in item.options.first { Item.Option.matchKey($0.label) == label } }
+    let hint = near.map { " (did you mean '\($0.id)'?)" } ?? (!key.isEmpty && key.allSatisfy { "0123456789.+-".contains($0) } ? " (a choice is answered by an option, not a number)" : "")
+    return "'\(text)' is not an option of choice item '\(item.id)'\(hint); give an option's id or label (any case): \(listed), or an empty cell for no answer"
   }
 
   /// The trimmed team and respondent id of an accepted record.

@@ -5,16 +5,17 @@ import Testing
 @Suite(.serialized) struct FrameworkPluginTests {
   static let surveys = [
     "gill-leader-habits", "training-vs-learning-culture", "gill-learning-culture-signs", "gill-force-field",
-    "team-psychological-safety", "learning-building-blocks", "gill-learning-dna", "pulse",
+    "team-psychological-safety", "learning-building-blocks", "gill-learning-dna", "manager-learning-practices",
+    "gill-learning-culture-scenarios", "pulse",
   ]
 
   @Test func everyBundledPluginIsValidAndItsFixturesPass() throws {
     let check = try CLI.run(["plugins", "check"])
     #expect(check.status == 0, "\(check.stderr)")
-    #expect(check.stdout.split(separator: "\n").filter { $0.hasPrefix("ok: plugins/") }.count == 8)
+    #expect(check.stdout.split(separator: "\n").filter { $0.hasPrefix("ok: plugins/") }.count == 10)
     let test = try CLI.run(["plugins", "test"])
     #expect(test.status == 0, "\(test.stdout)")
-    #expect(test.stdout.contains("9 fixtures run: all passed"))
+    #expect(test.stdout.contains("11 fixtures run: all passed"))
   }
 
   @Test(arguments: surveys) func eachSurveyScoresItsSample(_ survey: String) throws {
@@ -58,10 +59,11 @@ import Testing
   @Test func pulseShowsEveryFrameworkPerTeam() throws {
     let out = try CLI.run(["score", "surveys/pulse.yaml", "--responses", "surveys/samples/pulse.csv"]).stdout
     for name in ["Senge's five disciplines", "Team psychological safety", "Training culture vs learning culture",
-                 "Leader habits of a learning culture", "Organisational learning DNA", "Building blocks of a learning organisation"] {
+                 "Leader habits of a learning culture", "Organisational learning DNA", "Building blocks of a learning organisation",
+                 "Manager practices for a learning culture", "Do you have a learning culture? (scenarios)"] {
       #expect(out.contains("== \(name) ("), "missing \(name)")
     }
-    #expect(out.components(separatedBy: "\nEngineering        62  ").count == 7)  // one index row per framework
+    #expect(out.components(separatedBy: "\nEngineering        62  ").count == 9)  // one index row per framework
   }
 
   @Test func bandAdviceExpectationsAreChecked() throws {

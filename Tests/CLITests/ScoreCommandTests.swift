@@ -170,10 +170,12 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
     return project(csv: lines.joined(separator: "\n") + "\n")
   }
 
-  @Test func sameBytesWhateverTheNumberOfThreadsAndChunks() throws {
+  /// Chunks are merged in file order, so the number of threads cannot change a single bit.
+  /// (The chunk size can: it changes the order of floating-point additions.)
+  @Test func sameBytesWhateverTheNumberOfThreads() throws {
     let scratch = bigProject()
     var outputs: [String] = []
-    for arguments in [["--jobs", "1"], ["--jobs", "4", "--chunk-bytes", "2048"], ["--jobs", "2", "--chunk-bytes", "5000"], ["--jobs", "1", "--chunk-bytes", "2048"]] {
+    for arguments in [["--jobs", "1", "--chunk-bytes", "2048"], ["--jobs", "2", "--chunk-bytes", "2048"], ["--jobs", "4", "--chunk-bytes", "2048"], ["--jobs", "3", "--chunk-bytes", "2048"]] {
       let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--format", "json", "--skip-invalid"] + arguments, in: scratch.path)
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stderr.contains("4001 rows read, 4000 used, 1 rejected"))

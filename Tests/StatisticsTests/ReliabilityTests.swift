@@ -93,6 +93,10 @@ func rounded3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
     #expect(CronbachAlpha.alpha(CovarianceMatrix(rows: [[0, 0], [0, 0]])) == nil)
     #expect(CronbachAlpha.alpha(CovarianceMatrix(rows: [[1, .nan], [.nan, 1]])) == nil)
     #expect(CronbachAlpha.feldtInterval(alpha: 0.8, n: 1, items: 3) == nil)
+    // Every respondent has the same total (two 0/1 items answered 0,1 or 1,0): the total
+    // variance is zero, and rounding noise in it must not become an alpha.
+    #expect(CronbachAlpha.alpha(CovarianceMatrix(rows: [[0.25, -0.25 + 1e-17], [-0.25 + 1e-17, 0.25]])) == nil)
+    #expect(accumulate([[0, 1], [1, 0], [0, 1]]).alpha(.listwise) == nil)
     // Rows with no answer at all do not count as respondents.
     let accumulator = accumulate([[1, 2], [.nan, .nan], [2, 3]])
     #expect(accumulator.respondents == 2)

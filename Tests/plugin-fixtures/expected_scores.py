@@ -84,9 +84,9 @@ def summarize(spec, people):
             entry["pomp"] = spec.pomp(m)
             if len(values) >= 2:
                 entry["sd"] = statistics.stdev(values)
-        keyed = [spec.keyed(i, a[i]) for a, _ in people for i, d, _ in spec.items if d == dim and a[i] is not None]
+        keyed = [(i, spec.keyed(i, a[i])) for a, _ in people for i, d, _ in spec.items if d == dim and a[i] is not None]
         if keyed:
-            entry["favorable_pct"] = sum(1 for k in keyed if k in spec.favorable) / len(keyed) * 100
+            entry["favorable_pct"] = sum(1 for i, k in keyed if spec.is_favorable(i, k)) / len(keyed) * 100
         dims[dim] = entry
     team = {"n": len(people), "dimensions": dims}
     pomp = {d: e.get("pomp") for d, e in dims.items()}
@@ -128,7 +128,7 @@ def expected_for(spec, csv_path):
     teams = {}
     with open(csv_path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            answers = {i: (float(row[i]) if row[i] != "" else None) for i, _, _ in spec.items}
+            answers = {i: spec.answer(i, row[i]) for i, _, _ in spec.items}
             teams.setdefault(row["team"], []).append((answers, respondent_scores(spec, answers)))
     everyone = [p for people in teams.values() for p in people]
     result = {name: summarize(spec, people) for name, people in sorted(teams.items())}

@@ -7,8 +7,13 @@ Each respondent is described the way a person would read the answer sheet:
   keyed(x, dims, items)   - means x (after reverse keying) on every statement, or the value
                             given for a dimension or an item: a reverse-keyed statement is
                             therefore answered (min + max - x);
-and `missing` leaves answers blank. The expected scores are computed from these files by
-expected_scores.py. Run from the package root: python3 Tests/plugin-fixtures/fixture_responses.py
+  always(option)          - picks the option with that id on every choice item (a respondent
+                            who always ticks the first answer, say);
+and `missing` leaves answers blank. On a choice item, `same` and `keyed` pick the option with
+that score, written the way `cells` says: "id" (a), "ID" (A), "label" (the option's text) or
+"LABEL" (its text upper-cased, with spaces around it), as survey tools export either. The
+expected scores are computed from these files by expected_scores.py.
+Run from the package root: python3 Tests/plugin-fixtures/fixture_responses.py
 """
 import csv
 import sys
@@ -27,8 +32,26 @@ def keyed(x, dims=None, items=None):
     return answer
 
 
-def person(rid, team, rule, missing=()):
-    return (rid, team, rule, set(missing))
+def always(option):
+    return lambda spec, item, dim, rev: ("option", option)
+
+
+def person(rid, team, rule, missing=(), cells="id"):
+    return (rid, team, rule, set(missing), cells)
+
+
+def cell(spec, item, value, cells):
+    """The text of one answer: a number for a rating item; for a choice item the option with
+    score `value` (or the option ("option", id)), written as `cells` says."""
+    if item not in spec.options:
+        assert spec.min <= value <= spec.max, (spec.id, item, value)
+        return str(int(value))
+    options = spec.options[item]
+    if isinstance(value, tuple):
+        oid, label, _ = next(o for o in options if o[0] == value[1])
+    else:
+        oid, label, _ = next(o for o in options if o[2] == value)
+    return {"id": oid, "ID": oid.upper(), "label": label, "LABEL": f"  {label.upper()} "}[cells]
 
 
 DRIVERS = ["strategic_goals", "technology", "competition", "compliance", "agility", "hiring",
@@ -131,6 +154,33 @@ FIXTURES = {
         person("c2", "C", keyed(3, dims=blocks(3, 4, 2, analysis=6))),
         person("c3", "C", keyed(4, dims=blocks(2, 4, 3))),
     ],
+    ("manager-learning-practices", "basic"): [
+        # A: a manager who practises most of it, weakest on KPIs and pre-briefs.
+        person("a1", "A", keyed(4, dims={"development_kpis": 2, "prebrief_debrief": 3})),
+        person("a2", "A", keyed(5, dims={"development_kpis": 3}, items={"mp_brief1": 2})),
+        person("a3", "A", keyed(4, dims={"failing_safe": 5}), missing=["mp_kpi4", "mp_own2"]),
+        # B: blame and fixed abilities; reviews on results only.
+        person("b1", "B", keyed(2, dims={"personal_worth": 3})),
+        person("b2", "B", keyed(1, dims={"ownership": 3}, items={"mp_model1": 2})),
+        person("b3", "B", same(3), missing=["mp_review1", "mp_review2", "mp_review3", "mp_review4"]),
+        # C: agrees with every statement, whichever way it is keyed; and a neutral respondent.
+        person("c1", "C", same(5)),
+        person("c2", "C", keyed(3, dims={"models_learning": 4, "failing_safe": 2})),
+    ],
+    ("gill-learning-culture-scenarios", "basic"): [
+        # A: mostly learning-culture reactions, answered by id, by label and by upper-case id.
+        person("a1", "A", keyed(1), cells="id"),
+        person("a2", "A", keyed(1, dims={"feedback_accountability": 0}), cells="label"),
+        person("a3", "A", keyed(0, dims={"develop_skills": 1}, items={"sc_inno2": 1}), missing=["sc_fb4"], cells="ID"),
+        # B: mostly the other reactions, labels in capitals with spaces around them.
+        person("b1", "B", keyed(0), cells="id"),
+        person("b2", "B", keyed(0, items={"sc_dev1": 1, "sc_fb2": 1, "sc_inno4": 1}), cells="LABEL"),
+        person("b3", "B", keyed(0, items={"sc_fb3": 1}), missing=["sc_dev1", "sc_dev2", "sc_dev3", "sc_dev4"]),
+        # C: always the first answer, always the second: the learning reaction is 'a' in half
+        # of each value's situations, so both come out at one half.
+        person("c1", "C", always("a")),
+        person("c2", "C", always("b"), cells="ID"),
+    ],
     ("senge-five-disciplines", "teams"): [
         person("a1", "A", keyed(4, dims={"shared_vision": 5, "systems_thinking": 2})),
         person("a2", "A", keyed(3, items={"sv3": 1, "tl3": 5})),
@@ -150,12 +200,10 @@ def main():
         with open(out, "w", newline="", encoding="utf-8") as f:
             w = csv.writer(f, lineterminator="\n")
             w.writerow(["respondent_id", "team"] + [i for i, _, _ in spec.items])
-            for rid, team, rule, missing in people:
+            for rid, team, rule, missing, cells in people:
                 row = [rid, team]
                 for item, dim, rev in spec.items:
-                    x = rule(spec, item, dim, rev)
-                    assert spec.min <= x <= spec.max, (plugin_id, rid, item, x)
-                    row.append("" if item in missing else str(int(x)))
+                    row.append("" if item in missing else cell(spec, item, rule(spec, item, dim, rev), cells))
                 w.writerow(row)
         print(f"wrote {out.relative_to(ROOT)}", file=sys.stderr)
 
