@@ -5,7 +5,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 CHROMIUM ?= chromium
 
-.PHONY: help deps build run compare test test-swift test-plugins test-crosscheck test-crosscheck-compare chromium test-html sample bench clean
+.PHONY: help deps build run compare test test-swift test-plugins test-types test-crosscheck test-crosscheck-compare chromium test-html docs sample bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -30,7 +30,7 @@ sample: ## Regenerate surveys/sample-responses.csv and surveys/samples/ (determi
 	python3 scripts/generate_sample.py surveys/sample-responses.csv
 	python3 scripts/generate_framework_samples.py
 
-test: build test-swift test-plugins test-crosscheck test-crosscheck-compare test-html ## Run all tests
+test: build test-swift test-plugins test-types test-crosscheck test-crosscheck-compare test-html ## Run all tests
 
 test-swift: deps
 	$(SWIFT) build --build-tests
@@ -39,6 +39,17 @@ test-swift: deps
 test-plugins: build ## Run every plugin's fixtures (plugins/*/tests), checked independently first
 	python3 Tests/plugin-fixtures/expected_scores.py
 	$(BIN) plugins test
+
+test-types: build ## Check with luac that the generated LuaLS definitions are valid Lua (installs lua5.4 when missing)
+	@if ! command -v luac5.4 >/dev/null 2>&1; then \
+	  echo "installing lua5.4 (for luac5.4)"; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends lua5.4; \
+	fi
+	@tmp=$$(mktemp -d) && $(BIN) plugins types --out $$tmp >/dev/null && luac5.4 -p $$tmp/types/cultivar.d.lua \
+	  && echo "ok: generated types/cultivar.d.lua is valid Lua 5.4" ; status=$$?; rm -rf $$tmp; exit $$status
+
+docs: build ## Rewrite the generated API reference in docs/ from the host registry
+	$(BIN) plugins docs --update docs/plugins.md --update docs/writing-a-framework.md
 
 $(PYTHON):
 	python3 -m venv $(VENV)

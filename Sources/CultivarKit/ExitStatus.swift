@@ -35,6 +35,7 @@ public enum ExitStatus: Int32, Sendable {
       return error.hook == nil ? .configuration : .pluginFailure
     case is PluginProblems: return .configuration
     case is ComparisonError, is UsageError: return .usage
+    case let error as AuthoringError: return error.status
     default: return .failure
     }
   }

@@ -12,8 +12,12 @@ import SurveyModel
 /// A dimension's expectation is its mean, or an object with any of `mean`, `sd`, `n`, `pomp`,
 /// `favorable_pct`. `"advice_includes": [text, ...]` lists passages the team's band advice
 /// must contain (for advice a `band` hook writes). The organisation row is the team
-/// `"(all teams)"`.
+/// `"(all teams)"`. A fixture for bad data may instead expect scoring to fail:
+/// `{ "error_includes": ["hook 'score'", "responses.csv:3", "my message"] }` passes when scoring
+/// stops with an error that contains every passage.
 struct PluginFixture {
+  /// Passages the scoring error must contain (empty: scoring must succeed).
+  let errorIncludes: [String]
   let responses: String
   let expectedFile: String
   let minGroupSize: Int
@@ -43,8 +47,15 @@ struct PluginFixture {
     guard let data = FileManager.default.contents(atPath: expectedFile) else {
       throw FixtureError("missing \((expectedFile as NSString).lastPathComponent) beside the responses")
     }
-    guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let teams = root["teams"] as? [String: Any] else {
-      throw FixtureError("\((expectedFile as NSString).lastPathComponent) must be a JSON object with a \"teams\" object")
+    let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    if let passages = root?["error_includes"] {
+      guard let list = passages as? [String], !list.isEmpty else { throw FixtureError("'error_includes' must be a list of texts") }
+      errorIncludes = list
+    } else {
+      errorIncludes = []
+    }
+    guard let root, let teams = root["teams"] as? [String: Any] ?? (errorIncludes.isEmpty ? nil : [:]) else {
+      throw FixtureError("\((expectedFile as NSString).lastPathComponent) must be a JSON object with a \"teams\" object (or an \"error_includes\" list)")
     }
     minGroupSize = root["min_group_size"] as? Int ?? 1
     tolerance = root["tolerance"] as? Double ?? 1e-6

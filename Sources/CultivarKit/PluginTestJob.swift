@@ -63,19 +63,31 @@ public struct PluginTestJob {
 
   private func runFixture(_ responses: String, plugin: Plugin, catalog: PluginCatalog) -> (Bool, String) {
     let shown = workspace.display(responses)
+    let fixture: PluginFixture
+    do { fixture = try PluginFixture(responses: responses) } catch { return (false, failure(plugin, shown, [String(describing: error)])) }
     do {
-      let fixture = try PluginFixture(responses: responses)
       let survey = SurveyDefinition(id: "test", title: plugin.framework.name, frameworks: [.init(id: plugin.framework.id)],
                                     minGroupSize: fixture.minGroupSize, file: shown)
       let scoring = try SurveyScoring(survey: survey, catalog: catalog)
       let reader = try ResponseFileReader(path: responses, displayName: shown, survey: survey, items: scoring.itemColumns)
       let outcome = try scoring.score(reader, skipInvalid: false)
+      if !fixture.errorIncludes.isEmpty {
+        return (false, failure(plugin, shown, ["expected scoring to fail with an error containing \(fixture.errorIncludes.map { "'\($0)'" }.joined(separator: ", ")), but it succeeded"]))
+      }
       let mismatches = FixtureComparison.mismatches(fixture, result: outcome.frameworks[0])
       let checks = fixture.expectations.values.reduce(0) { $0 + $1.count }
       if mismatches.isEmpty { return (true, "✓ \(plugin.framework.id): \(shown) (\(fixture.expectations.count) teams, \(checks) values)") }
-      return (false, "✗ \(plugin.framework.id): \(shown)\n" + mismatches.map { "    \($0)" }.joined(separator: "\n"))
+      return (false, failure(plugin, shown, mismatches))
     } catch {
-      return (false, "✗ \(plugin.framework.id): \(shown)\n    \(String(describing: error).replacingOccurrences(of: "\n", with: "\n    "))")
+      let text = String(describing: error)
+      guard !fixture.errorIncludes.isEmpty else { return (false, failure(plugin, shown, [text])) }
+      let missing = fixture.errorIncludes.filter { !text.contains($0) }
+      if missing.isEmpty { return (true, "✓ \(plugin.framework.id): \(shown) (fails as expected, \(fixture.errorIncludes.count) passages)") }
+      return (false, failure(plugin, shown, ["the error does not contain \(missing.map { "'\($0)'" }.joined(separator: ", ")); it was:\n" + text]))
     }
+  }
+
+  private func failure(_ plugin: Plugin, _ shown: String, _ lines: [String]) -> String {
+    "✗ \(plugin.framework.id): \(shown)\n" + lines.map { "    " + $0.replacingOccurrences(of: "\n", with: "\n    ") }.joined(separator: "\n")
   }
 }

@@ -44,11 +44,16 @@ public struct ScoreJob {
   /// - Returns: the rendered report when no output file was given, else nil.
   /// - Throws: ``InputError``, ``InputProblems``, ``PluginError``; nothing is written then.
   public func run() throws -> String? {
+    try run(catalog: workspace.catalog(surveyFile: surveyPath))
+  }
+
+  /// Runs the job with plugins already loaded (watch mode keeps the last good ones).
+  /// - Parameter catalog: the plugins visible from the survey.
+  public func run(catalog: PluginCatalog) throws -> String? {
     guard let reporter = makeReporter(format: format) else {
       throw InputError(kind: .file, file: format, message: "unknown format '\(format)'", hint: "use one of: \(builtInReporters.map { type(of: $0).identifier }.joined(separator: ", "))")
     }
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
-    let catalog = workspace.catalog(surveyFile: surveyPath)
     let scoring = try SurveyScoring(survey: survey, catalog: catalog)
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     let reader = try ChunkedResponseFile(

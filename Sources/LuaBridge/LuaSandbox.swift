@@ -46,7 +46,8 @@ public final class LuaSandbox {
   /// The most bytes the state has held.
   public var memoryPeak: Int { cv_memory_peak(state) }
 
-  /// Loads and runs a text chunk in its own strict environment and keeps its first result.
+  /// Loads and runs a text chunk in its own strict environment (reading or assigning an
+  /// undeclared name is an error) and keeps its first result.
   /// - Parameters:
   ///   - source: the Lua source text.
   ///   - chunkName: how errors name the chunk, e.g. `plugins/senge.lua`.
@@ -54,6 +55,18 @@ public final class LuaSandbox {
   /// - Throws: ``LuaError`` (syntax, runtime, memory or time limit).
   public func load(source: String, chunkName: String) throws(LuaError) -> LuaReference {
     try runChunk(source: source, chunkName: chunkName, strict: true)
+  }
+
+  /// Compiles a text chunk without running it: a syntax check.
+  /// - Throws: ``LuaError`` of kind `.syntax` naming the chunk and line.
+  public func compile(source: String, chunkName: String) throws(LuaError) {
+    var source = source
+    let status = source.withUTF8 { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        cv_compile(state, chars.baseAddress, chars.count, "@" + chunkName)
+      }
+    }
+    try check(status)
   }
 
   /// Runs trusted host code (the prelude) in the global environment, then, with

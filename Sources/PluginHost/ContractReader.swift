@@ -4,12 +4,9 @@ import SurveyModel
 /// Turns the table a plugin returns into a ``Framework``, listing every way it breaks the
 /// plugin contract (v1) in plain words, with the line where the problem is written.
 struct ContractReader {
-  static let knownFields = [
-    "api", "id", "name", "version", "description", "source", "scale", "dimensions", "items", "bands",
-    "min_answered", "index_rule", "score", "index", "band",
-  ]
-  static let requiredText = ["id", "name", "version", "description", "source"]
-  static let itemFields = ["id", "text", "dimension", "reverse", "options"]
+  static let knownFields = PluginContract.plugin.fields.map(\.name)
+  static let requiredText = PluginContract.plugin.fields.filter { $0.type == "string" && !$0.optional }.map(\.name)
+  static let itemFields = PluginContract.shapes.first { $0.name == "cultivar.Item" }?.fields.map(\.name) ?? []
 
   let file: String
   let locator: SourceLocator
@@ -20,13 +17,17 @@ struct ContractReader {
     self.locator = SourceLocator(source: source)
   }
 
+  /// Records a problem at `line`; one without a line of its own (a missing field) points at
+  /// the plugin table, by its `api` or `id` line.
   mutating func problem(_ message: String, line: Int?) {
-    problems.append(line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)")
+    let at = line ?? locator.line(ofField: "api") ?? locator.line(ofField: "id")
+    problems.append(at.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)")
   }
 
   mutating func read(_ value: LuaValue) -> Framework? {
     guard let plugin = value.table else {
-      problem("the plugin must return a table (got \(value.typeName))", line: nil)
+      let what = value.isNil ? "it returns nothing" : "it returns a \(value.typeName)"
+      problem("the file must end with `return { ... }`, the table that describes the framework (or `return framework` when the table is in a local): \(what)", line: locator.lastCodeLine)
       return nil
     }
     for key in plugin.fieldNames where !Self.knownFields.contains(key) && !key.hasPrefix("_") {
@@ -232,7 +233,9 @@ struct ContractReader {
 
   private mutating func readHooks(_ plugin: LuaTable) -> Framework.Hooks {
     var hooks: Framework.Hooks = []
-    for (name, hook) in [("score", Framework.Hooks.score), ("index", .index), ("band", .band)] {
+    let flags: [String: Framework.Hooks] = ["score": .score, "index": .index, "band": .band]
+    for name in PluginContract.hooks.map(\.name) {
+      guard let hook = flags[name] else { continue }
       switch plugin[name] {
       case .nil: break
       case .function: hooks.insert(hook)

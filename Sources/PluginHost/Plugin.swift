@@ -35,7 +35,7 @@ public final class Plugin {
       try sandbox.runTrusted(source: HostAPI.prelude, chunkName: "cultivar/prelude.lua", sealGlobals: true)
       table = try sandbox.load(source: source, chunkName: file)
     } catch {
-      throw PluginError(lua: error, file: file, pluginID: nil, hook: nil)
+      throw PluginError(lua: error, file: file, pluginID: nil, hook: nil, source: source)
     }
     var reader = ContractReader(file: file, source: source)
     let value = sandbox.value(of: table)
@@ -75,7 +75,7 @@ public final class Plugin {
     do {
       return try sandbox.call(table, field: hook, prepared: arguments, results: 1)[0]
     } catch {
-      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook)
+      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook, source: source)
     }
   }
 
@@ -91,7 +91,7 @@ public final class Plugin {
         }
       }
     } catch {
-      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook)
+      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook, source: source)
     }
   }
 
@@ -104,7 +104,7 @@ public final class Plugin {
       record = made
       return made
     } catch {
-      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: "score")
+      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: "score", source: source)
     }
   }
 
@@ -119,7 +119,7 @@ public final class Plugin {
 }
 
 extension PluginError {
-  init(lua error: LuaError, file: String, pluginID: String?, hook: String?) {
+  init(lua error: LuaError, file: String, pluginID: String?, hook: String?, source: String) {
     let kind: Kind
     switch error.kind {
     case .syntax: kind = .syntax
@@ -128,5 +128,6 @@ extension PluginError {
     case .runtime, .errorHandler, .notAFunction: kind = .runtime
     }
     self.init(kind: kind, file: file, pluginID: pluginID, hook: hook, problems: [error.message], traceback: error.traceback)
+    hint = LuaHints.hint(for: error.message, source: source)
   }
 }

@@ -112,7 +112,7 @@ func contractProblems(_ source: String) -> [String] {
   }
 
   @Test func pluginMustReturnATable() {
-    #expect(contractProblems("return 42") == ["plugins/trust.lua: the plugin must return a table (got number)"])
+    #expect(contractProblems("return 42") == ["plugins/trust.lua:1: the file must end with `return { ... }`, the table that describes the framework (or `return framework` when the table is in a local): it returns a number"])
   }
 
   @Test func syntaxErrorsNameTheLine() {

@@ -59,12 +59,15 @@ void cv_close(cv_state *s);
 /// The underlying lua_State (for non-raising accessors only).
 struct lua_State *cv_lua(cv_state *s);
 
-/// Loads a text chunk and runs it. With strict_env, the chunk gets a fresh environment whose
-/// unknown names read from the globals and whose assignments to undeclared names are errors.
+/// Loads a text chunk and runs it. With strict_env, the chunk gets a fresh environment that
+/// reads built-ins from the globals; reading or assigning any other undeclared name is an error.
 /// On success the chunk's first result is stored in the registry and its reference written to
 /// *ref. Returns a CV_* status; the error text is then in cv_error(s).
 int cv_load(cv_state *s, const char *source, size_t len, const char *chunkname, int strict_env,
             int *ref);
+/// Compiles a text chunk without running it (a syntax check). Returns CV_OK or CV_ERRSYNTAX
+/// (or CV_ERRMEM); the error text is then in cv_error(s).
+int cv_compile(cv_state *s, const char *source, size_t len, const char *chunkname);
 /// Makes the global table strict: assigning an undeclared global raises an error.
 void cv_seal_globals(cv_state *s);
 

@@ -1,11 +1,11 @@
 import ArgumentParser
 import CultivarKit
 
-/// `cultivar plugins list|check`
+/// `cultivar plugins list|check|test|new|run|types|docs`
 struct Plugins: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List and check framework plugins.",
-    subcommands: [List.self, Check.self, Test.self])
+    abstract: "Write, check, test and try framework plugins.",
+    subcommands: [List.self, Check.self, Test.self, New.self, Run.self, Types.self, Docs.self])
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the plugins found: id, name, version, file, dimension and item counts.")

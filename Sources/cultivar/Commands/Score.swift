@@ -31,6 +31,12 @@ struct Score: ParsableCommand {
   @Option(help: .hidden)
   var chunkBytes: Int = 256 << 10
 
+  @Flag(help: "Score again whenever the survey, the responses or a plugin file changes (Ctrl-C to stop). A plugin that stops loading keeps its last good version.")
+  var watch = false
+
+  @Option(help: .hidden)
+  var watchIntervalMs = 250
+
   @OptionGroup var plugins: PluginOptions
 
   func validate() throws {
@@ -46,6 +52,10 @@ struct Score: ParsableCommand {
                        skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace, note: Terminal.err)
     if let jobs { job.jobs = jobs }
     job.chunkBytes = chunkBytes
+    if watch {
+      ScoreWatcher(job: job, interval: .milliseconds(watchIntervalMs), output: Terminal.out).run()
+      return
+    }
     do {
       if let text = try job.run() { Terminal.out(text) }
     } catch {
