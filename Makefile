@@ -3,8 +3,9 @@ SWIFT ?= swift
 BIN := .build/debug/cultivar
 VENV := .venv
 PYTHON := $(VENV)/bin/python
+CHROMIUM ?= chromium
 
-.PHONY: help deps build run test test-swift test-crosscheck sample fixtures clean
+.PHONY: help deps build run compare test test-swift test-plugins test-types test-crosscheck test-crosscheck-compare chromium test-html docs sample fixtures bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -26,24 +27,66 @@ build: deps ## Build cultivar (debug)
 run: build ## Score the bundled sample survey
 	$(BIN) score surveys/learning-culture.yaml --responses surveys/sample-responses.csv
 
-sample: ## Regenerate surveys/sample-responses.csv (deterministic)
+compare: build ## Compare the bundled sample's teams (terminal table, and HTML in .build/compare.html)
+	$(BIN) compare surveys/learning-culture.yaml --responses surveys/sample-responses.csv
+	$(BIN) compare surveys/learning-culture.yaml --responses surveys/sample-responses.csv --format html --out .build/compare.html
+
+sample: ## Regenerate surveys/sample-responses.csv and surveys/samples/ (deterministic)
 	python3 scripts/generate_sample.py surveys/sample-responses.csv
+	python3 scripts/generate_framework_samples.py
 
 fixtures: ## Regenerate the survey-tool export fixtures in Tests/ImportersTests/Fixtures (deterministic)
 	python3 scripts/generate_exports.py Tests/ImportersTests/Fixtures
 
-test: build test-swift test-crosscheck ## Run all tests
+test: build test-swift test-plugins test-types test-crosscheck test-crosscheck-compare test-html ## Run all tests
 
 test-swift: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+test-plugins: build ## Run every plugin's fixtures (plugins/*/tests), checked independently first
+	python3 Tests/plugin-fixtures/expected_scores.py
+	$(BIN) plugins test
+
+test-types: build ## Check with luac that the generated LuaLS definitions are valid Lua (installs lua5.4 when missing)
+	@if ! command -v luac5.4 >/dev/null 2>&1; then \
+	  echo "installing lua5.4 (for luac5.4)"; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends lua5.4; \
+	fi
+	@tmp=$$(mktemp -d) && $(BIN) plugins types --out $$tmp >/dev/null && luac5.4 -p $$tmp/types/cultivar.d.lua \
+	  && echo "ok: generated types/cultivar.d.lua is valid Lua 5.4" ; status=$$?; rm -rf $$tmp; exit $$status
+
+docs: build ## Rewrite the generated API reference in docs/ from the host registry
+	$(BIN) plugins docs --update docs/plugins.md --update docs/writing-a-framework.md
+
 $(PYTHON):
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install -q pandas
 
+bench: deps $(PYTHON) ## Benchmark against polars and DuckDB at 10k, 100k and 1M responses
+	$(SWIFT) build -c release
+	$(PYTHON) -m pip install -q polars duckdb
+	$(PYTHON) bench/run.py --cultivar .build/release/cultivar --python $(PYTHON)
+
 test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas implementation
 	$(PYTHON) Tests/crosscheck/check_scores.py --cultivar $(BIN)
+
+# pingouin brings scipy and statsmodels; the stamp records that they are installed.
+$(VENV)/.compare-deps: $(PYTHON)
+	$(PYTHON) -m pip install -q pingouin scipy statsmodels
+	touch $@
+
+test-crosscheck-compare: build $(VENV)/.compare-deps ## Check compare's statistics against pingouin, scipy and statsmodels
+	$(PYTHON) Tests/crosscheck/check_compare.py --cultivar $(BIN)
+
+chromium: ## Install Debian's Chromium when missing (for the browser render check)
+	@if ! command -v $(CHROMIUM) >/dev/null 2>&1; then \
+	  echo "installing chromium"; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; \
+	fi
+
+test-html: build chromium $(VENV)/.compare-deps ## Render the HTML comparison in headless Chromium; check the DOM and a screenshot
+	$(PYTHON) Tests/html/check_render.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-check
 
 clean: ## Remove build products
 	rm -rf .build $(VENV)

@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The hot loops (reading, scoring, writing) are compiled without runtime exclusivity and
+/// overflow checks in release builds; debug builds and tests keep every check.
+let hotPathSettings: [SwiftSetting] = [
+  .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release))
+]
+
 let package = Package(
   name: "Cultivar",
   platforms: [.macOS(.v13)],
@@ -28,13 +34,17 @@ let package = Package(
     // Plain value types: frameworks, surveys, results. Knows nothing of Lua.
     .target(name: "SurveyModel"),
     // Reading survey definitions (YAML) and responses (CSV); writing files atomically.
-    .target(name: "SurveyIO", dependencies: ["SurveyModel", "Yams"]),
+    .target(name: "SurveyIO", dependencies: ["SurveyModel", "Yams"], swiftSettings: hotPathSettings),
+    // Pure statistics: distributions, tests, effect sizes, streaming reliability. Foundation only.
+    .target(name: "Statistics"),
     // Streaming per-team accumulators, declarative scoring, anonymity.
-    .target(name: "Scoring", dependencies: ["SurveyModel"]),
+    .target(name: "Scoring", dependencies: ["SurveyModel", "Statistics"], swiftSettings: hotPathSettings),
+    // Team comparisons: baselines, Welch tests with Holm verdicts, index intervals, reliability.
+    .target(name: "Comparison", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
     // Lua framework plugins: discovery, contract validation, hooks.
     .target(name: "PluginHost", dependencies: ["LuaBridge", "SurveyModel", "Scoring"]),
     // Table, CSV and JSON renderers of results. Never sees Lua.
-    .target(name: "Reports", dependencies: ["SurveyModel"]),
+    .target(name: "Reports", dependencies: ["SurveyModel"], swiftSettings: hotPathSettings),
     // The response store: SQLite through GRDB (surveys, waves, responses, answers, invitations).
     .target(
       name: "Store",
@@ -59,7 +69,7 @@ let package = Package(
     .target(
       name: "CultivarKit",
       dependencies: [
-        "SurveyModel", "SurveyIO", "Scoring", "PluginHost", "Reports", "Store", "Importers",
+        "SurveyModel", "SurveyIO", "Scoring", "Comparison", "PluginHost", "Reports", "Store", "Importers",
         "TerminalForm", "WebForm",
       ]),
     // The command line: argument parsing only.
@@ -70,6 +80,8 @@ let package = Package(
       ]),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
     .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
+    .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Scoring", "Statistics", "SurveyModel"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SurveyModel"]),
     .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SurveyModel"]),
@@ -82,8 +94,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(name: "TerminalFormTests", dependencies: ["TerminalForm", "SurveyModel"]),
     .testTarget(name: "WebFormTests", dependencies: ["WebForm", "SurveyModel"]),
-    .testTarget(
-      name: "CLITests", dependencies: ["cultivar", .product(name: "GRDB", package: "GRDB.swift")],
-      resources: [.copy("Fixtures")]),
+    // Runs the built binary end to end (GRDB to inspect the stores it writes).
+    .testTarget(name: "CLITests", dependencies: ["cultivar", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

@@ -1,3 +1,4 @@
+import Comparison
 import PluginHost
 import Store
 import SurveyIO
@@ -36,13 +37,14 @@ public enum ExitStatus: Int32, Sendable {
     case let error as PluginError:
       return error.hook == nil ? .configuration : .pluginFailure
     case is PluginProblems: return .configuration
+    case is ComparisonError, is UsageError: return .usage
+    case let error as AuthoringError: return error.status
     case let error as StoreError:
       switch error.kind {
       case .notFound: return .noInput
       case .rejected: return .dataError
       case .cannotOpen, .writeFailed: return .storeFailure
       }
-    case is UsageError: return .usage
     default: return .failure
     }
   }

@@ -9,8 +9,12 @@ public struct PluginsJob {
     self.workspace = workspace
   }
 
-  /// A table of the plugins found (id, name, version, file, dimensions, items), then the
-  /// plugins that failed to load.
+  /// The longest citation shown by ``list()``; longer ones are cut at a word.
+  static let sourceWidth = 100
+
+  /// A table of the plugins found (id, name, version, file, dimensions, items), each followed
+  /// by an indented line with its source (the citation, shortened), then the plugins that
+  /// failed to load.
   public func list() -> (text: String, failures: [PluginError]) {
     let catalog = workspace.catalog()
     var rows = [["ID", "NAME", "VERSION", "FILE", "DIMS", "ITEMS"]]
@@ -19,8 +23,10 @@ public struct PluginsJob {
       rows.append([f.id, f.name, f.version, plugin.file, String(f.dimensions.count), String(f.items.count)])
     }
     let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
-    var lines = rows.map { row in
-      row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }.joined(separator: "  ").trimmingSuffixSpaces()
+    var lines: [String] = []
+    for (r, row) in rows.enumerated() {
+      lines.append(row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }.joined(separator: "  ").trimmingSuffixSpaces())
+      if r > 0 { lines.append("  source: " + Shortening.shortened(catalog.plugins[r - 1].framework.source, to: Self.sourceWidth)) }
     }
     if catalog.plugins.isEmpty { lines.append("(no plugins found in \(workspace.pluginFolders(surveyFile: nil).joined(separator: ", ")))") }
     for note in catalog.notes { lines.append("note: \(note)") }

@@ -5,11 +5,16 @@ import Scoring
 import SurveyIO
 import SurveyModel
 
-/// `cultivar score`: reads a survey and its responses (a CSV file or a wave of the store)
-/// once, folds them into per-team results and renders them.
+/// `cultivar score`: reads a survey and its responses (a CSV file, or a wave of the response
+/// store) once, folds them into per-team results and renders them.
 public struct ScoreJob {
   public var surveyPath: String
-  public var responses: ResponseInput
+  /// The response file (unused when ``wave`` is set).
+  public var responsesPath: String
+  /// A wave of the store to score instead of the response file.
+  public var wave: String?
+  /// The resolved store path for ``wave`` (see ``Workspace/storePath(explicit:)``).
+  public var storePath = Workspace.storePath(explicit: nil)
   public var format: String
   /// Where to write the report (nil = return it for standard output).
   public var outputPath: String?
@@ -17,14 +22,21 @@ public struct ScoreJob {
   public var skipInvalid: Bool
   public var rejectsPath: String?
   public var workspace: Workspace
+  /// Threads that parse and score (the results do not depend on it).
+  public var jobs = ProcessInfo.processInfo.activeProcessorCount
+  /// Bytes per chunk of the response file (a tuning knob; results do not depend on it).
+  public var chunkBytes = 256 << 10
   /// Receives warnings and the row summary (for standard error).
   public var note: (String) -> Void
 
-  public init(surveyPath: String, responses: ResponseInput, format: String = "table", outputPath: String? = nil,
+  /// The output formats `run()` accepts.
+  public static var formats: [String] { builtInReporters.map { type(of: $0).identifier } }
+
+  public init(surveyPath: String, responsesPath: String, format: String = "table", outputPath: String? = nil,
               skipInvalid: Bool = false, rejectsPath: String? = nil, workspace: Workspace = Workspace(),
               note: @escaping (String) -> Void = { _ in }) {
     self.surveyPath = surveyPath
-    self.responses = responses
+    self.responsesPath = responsesPath
     self.format = format
     self.outputPath = outputPath
     self.skipInvalid = skipInvalid
@@ -37,55 +49,40 @@ public struct ScoreJob {
   /// - Returns: the rendered report when no output file was given, else nil.
   /// - Throws: ``InputError``, ``InputProblems``, ``PluginError``; nothing is written then.
   public func run() throws -> String? {
+    try run(catalog: workspace.catalog(surveyFile: surveyPath))
+  }
+
+  /// Runs the job with plugins already loaded (watch mode keeps the last good ones).
+  /// - Parameter catalog: the plugins visible from the survey.
+  public func run(catalog: PluginCatalog) throws -> String? {
     guard let reporter = makeReporter(format: format) else {
       throw InputError(kind: .file, file: format, message: "unknown format '\(format)'", hint: "use one of: \(builtInReporters.map { type(of: $0).identifier }.joined(separator: ", "))")
     }
-    let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
-    let survey = context.survey
-    let engine = context.makeEngine()
-    let reader = try responses.open(context, workspace: workspace)
-    let shownResponses = reader.file
-    var rejects = RejectsWriter(header: reader.header)
-    var problems: [InputError] = []
-    var problemCount = 0
-    while let outcome = try reader.next() {
-      switch outcome {
-      case .row(let row):
-        do { try engine.add(row) } catch var error as PluginError {
-          error.responsesFile = shownResponses
-          throw error
-        }
-      case .rejected(let line, let rowProblems, let fields):
-        rejects.add(line: line, problems: rowProblems, fields: fields)
-        problemCount += rowProblems.count
-        if problems.count < 20 { problems += rowProblems.prefix(20 - problems.count).map { $0.error(in: shownResponses) } }
-      }
+    let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
+    let scoring = try SurveyScoring(survey: survey, catalog: catalog)
+    RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
+    let outcome: SurveyScoring.Outcome
+    let file: String
+    if let wave {
+      let source = try StoreInput.open(wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
+      outcome = try scoring.score(source, skipInvalid: skipInvalid)
+      file = source.file
+    } else {
+      let reader = try ChunkedResponseFile(
+        path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns, chunkSize: chunkBytes)
+      outcome = try scoring.score(reader, workers: jobs, skipInvalid: skipInvalid)
+      file = reader.file
     }
-    if !skipInvalid, problemCount > 0 {
-      var all = problems
-      all[0].hint = "fix the rows, or run with --skip-invalid to leave them out and write them to a rejects file"
-      throw InputProblems(all, total: problemCount)
+    let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
+    let input = InputSummary(file: file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
+    let report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
+    note(RunSupport.summaryLine(input))
+    guard let outputPath else { return reporter.render(report) }
+    try AtomicFile.stream(to: outputPath) { write in
+      let sink = ReportSink(flush: write)
+      try reporter.write(report, to: sink)
+      try sink.finish()
     }
-    let (results, privacy) = try engine.results(minGroupSize: survey.minGroupSize)
-    var rejectsFile: String? = nil
-    if rejects.count > 0 {
-      let path = rejectsPath ?? defaultRejectsPath()
-      rejectsFile = workspace.display(path)
-      try rejects.write(to: path)
-    }
-    let input = InputSummary(file: shownResponses, rowsRead: reader.rowsRead, rowsUsed: engine.respondentCount, rowsRejected: rejects.count, rejectsFile: rejectsFile)
-    let report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: results, privacy: privacy)
-    note("\(shownResponses): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected" + (rejectsFile.map { " (written to \($0))" } ?? ""))
-    let text = reporter.render(report)
-    guard let outputPath else { return text }
-    try AtomicFile.write(text, to: outputPath)
     return nil
-  }
-
-  private func defaultRejectsPath() -> String {
-    var base = outputPath
-    if base == nil, case .file(let path) = responses { base = path }
-    let url = URL(fileURLWithPath: base ?? "responses")
-    return url.deletingPathExtension().path + ".rejects.csv"
   }
 }

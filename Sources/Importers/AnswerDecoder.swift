@@ -2,16 +2,24 @@ import SurveyModel
 
 /// Turns an answer cell into an item's value: a number on the item's scale, or one of the
 /// scale's labels ("Strongly agree" → 5), also when the tool adds the number to the label
-/// ("5 - Strongly agree", "Strongly agree (5)").
+/// ("5 - Strongly agree", "Strongly agree (5)"). A choice item's cell names one of its options
+/// (by id or label) and counts as the option's score.
 struct AnswerDecoder {
   let item: ImportItem
   private let values: [String: Double]
+  private var isChoice: Bool { !item.options.isEmpty }
 
   init(item: ImportItem) {
     self.item = item
     var values: [String: Double] = [:]
-    for (offset, label) in item.scale.labels.enumerated() where values[TextKey.of(label)] == nil {
-      values[TextKey.of(label)] = item.scale.min + Double(offset)
+    if item.options.isEmpty {
+      for (offset, label) in item.scale.labels.enumerated() where values[TextKey.of(label)] == nil {
+        values[TextKey.of(label)] = item.scale.min + Double(offset)
+      }
+    } else {
+      for option in item.options {
+        for key in [option.id, option.label].map(TextKey.of) where values[key] == nil { values[key] = option.score }
+      }
     }
     self.values = values
   }
@@ -22,6 +30,11 @@ struct AnswerDecoder {
     let text = cell.trimmed
     if text.isEmpty { return nil }
     let scale = item.scale
+    if isChoice {
+      if let score = values[TextKey.of(text)] { return score }
+      let options = item.options.map { "'\($0.id)' (\($0.label))" }.joined(separator: ", ")
+      throw Reason(text: "'\(cell)' is not an option of choice item '\(item.id)': give an option's id or label: \(options), or an empty cell for no answer")
+    }
     let value: Double
     if let number = Double(text) {
       value = number

@@ -7,6 +7,7 @@ import LuaShim
 public struct LuaArguments {
   var ops: [cv_op] = []
   var strings: [UInt8] = []
+  var numbers: [Double] = []
   /// The number of top-level arguments.
   public private(set) var count = 0
   private var depth = 0
@@ -17,6 +18,7 @@ public struct LuaArguments {
   public mutating func reset() {
     ops.removeAll(keepingCapacity: true)
     strings.removeAll(keepingCapacity: true)
+    numbers.removeAll(keepingCapacity: true)
     count = 0
     depth = 0
   }
@@ -27,9 +29,43 @@ public struct LuaArguments {
     if depth == 0 { count += 1 }
   }
 
+  /// Pushes the value behind a reference as the next argument (or as a table value, after
+  /// ``fieldKey(_:)``).
+  public mutating func reference(_ value: LuaReference) {
+    ops.append(Self.makeOp(CV_OP_REF, a: value.id, b: 0, num: 0, off: 0, len: 0))
+    if depth == 0 { count += 1 }
+  }
+
+  /// Sets `key` = the value behind `value` in the table being built (or on the stack).
+  public mutating func field(_ key: String, reference value: LuaReference) {
+    pushString(key)
+    ops.append(Self.makeOp(CV_OP_REF, a: value.id, b: 0, num: 0, off: 0, len: 0))
+    ops.append(op(CV_OP_SET))
+  }
+
+  /// Writes `values` into the table behind `table`, under the keys listed (a Lua sequence of
+  /// strings) behind `keys`; NaN writes nil. Adds no argument.
+  public mutating func fill(_ table: LuaReference, keys: LuaReference, values: UnsafeBufferPointer<Double>) {
+    let offset = numbers.count
+    numbers.append(contentsOf: values)
+    ops.append(Self.makeOp(CV_OP_FILL, a: table.id, b: keys.id, num: 0, off: offset, len: values.count))
+  }
+
+  /// Like ``fill(_:keys:values:)``, but only if field `name` of the table on top (the last
+  /// argument pushed) is read during the call: the field is removed now and filled on first
+  /// access, so a hook pays only for what it reads.
+  public mutating func lazyFill(_ name: String, of table: LuaReference, keys: LuaReference, values: UnsafeBufferPointer<Double>) {
+    let offset = numbers.count
+    numbers.append(contentsOf: values)
+    var name = name
+    let nameOffset = strings.count
+    name.withUTF8 { strings.append(contentsOf: $0) }
+    ops.append(Self.makeOp(CV_OP_LAZY, a: table.id, b: keys.id, num: 0, off: offset, len: values.count, name: (nameOffset, strings.count - nameOffset)))
+  }
+
   /// Starts a table argument (or a nested table value); close it with ``endTable()``.
   public mutating func beginTable(arraySlots: Int = 0, fieldSlots: Int = 0) {
-    ops.append(cv_op(kind: Int32(CV_OP_TABLE.rawValue), a: Int32(clamping: arraySlots),
+    ops.append(Self.makeOp(CV_OP_TABLE, a: Int32(clamping: arraySlots),
                      b: Int32(clamping: fieldSlots), num: 0, off: 0, len: 0))
     depth += 1
   }
@@ -44,7 +80,7 @@ public struct LuaArguments {
   /// Sets `key = number` in the table being built (no intermediate ``LuaValue``).
   public mutating func field(_ key: String, number: Double) {
     pushString(key)
-    ops.append(cv_op(kind: Int32(CV_OP_NUMBER.rawValue), a: 0, b: 0, num: number, off: 0, len: 0))
+    ops.append(Self.makeOp(CV_OP_NUMBER, a: 0, b: 0, num: number, off: 0, len: 0))
     ops.append(op(CV_OP_SET))
   }
 
@@ -71,11 +107,11 @@ public struct LuaArguments {
   private mutating func push(_ value: LuaValue) {
     switch value {
     case .nil, .function, .other: ops.append(op(CV_OP_NIL))
-    case .boolean(let b): ops.append(cv_op(kind: Int32(CV_OP_BOOL.rawValue), a: b ? 1 : 0, b: 0, num: 0, off: 0, len: 0))
-    case .number(let n): ops.append(cv_op(kind: Int32(CV_OP_NUMBER.rawValue), a: 0, b: 0, num: n, off: 0, len: 0))
+    case .boolean(let b): ops.append(Self.makeOp(CV_OP_BOOL, a: b ? 1 : 0, b: 0, num: 0, off: 0, len: 0))
+    case .number(let n): ops.append(Self.makeOp(CV_OP_NUMBER, a: 0, b: 0, num: n, off: 0, len: 0))
     case .string(let s): pushString(s)
     case .table(let t):
-      ops.append(cv_op(kind: Int32(CV_OP_TABLE.rawValue), a: Int32(clamping: t.sequence.count),
+      ops.append(Self.makeOp(CV_OP_TABLE, a: Int32(clamping: t.sequence.count),
                        b: Int32(clamping: t.fields.count), num: 0, off: 0, len: 0))
       for (i, v) in t.sequence.enumerated() {
         push(.number(Double(i + 1)))
@@ -94,11 +130,15 @@ public struct LuaArguments {
     var s = s
     let offset = strings.count
     s.withUTF8 { strings.append(contentsOf: $0) }
-    ops.append(cv_op(kind: Int32(CV_OP_STRING.rawValue), a: 0, b: 0, num: 0, off: offset,
+    ops.append(Self.makeOp(CV_OP_STRING, a: 0, b: 0, num: 0, off: offset,
                      len: strings.count - offset))
   }
 
   private func op(_ kind: cv_op_kind) -> cv_op {
-    cv_op(kind: Int32(kind.rawValue), a: 0, b: 0, num: 0, off: 0, len: 0)
+    Self.makeOp(kind, a: 0, b: 0, num: 0, off: 0, len: 0)
+  }
+
+  private static func makeOp(_ kind: cv_op_kind, a: Int32, b: Int32, num: Double, off: Int, len: Int, name: (Int, Int) = (0, 0)) -> cv_op {
+    cv_op(kind: Int32(kind.rawValue), a: a, b: b, num: num, off: off, len: len, name_off: name.0, name_len: name.1)
   }
 }

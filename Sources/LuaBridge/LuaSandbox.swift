@@ -46,7 +46,8 @@ public final class LuaSandbox {
   /// The most bytes the state has held.
   public var memoryPeak: Int { cv_memory_peak(state) }
 
-  /// Loads and runs a text chunk in its own strict environment and keeps its first result.
+  /// Loads and runs a text chunk in its own strict environment (reading or assigning an
+  /// undeclared name is an error) and keeps its first result.
   /// - Parameters:
   ///   - source: the Lua source text.
   ///   - chunkName: how errors name the chunk, e.g. `plugins/senge.lua`.
@@ -54,6 +55,18 @@ public final class LuaSandbox {
   /// - Throws: ``LuaError`` (syntax, runtime, memory or time limit).
   public func load(source: String, chunkName: String) throws(LuaError) -> LuaReference {
     try runChunk(source: source, chunkName: chunkName, strict: true)
+  }
+
+  /// Compiles a text chunk without running it: a syntax check.
+  /// - Throws: ``LuaError`` of kind `.syntax` naming the chunk and line.
+  public func compile(source: String, chunkName: String) throws(LuaError) {
+    var source = source
+    let status = source.withUTF8 { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        cv_compile(state, chars.baseAddress, chars.count, "@" + chunkName)
+      }
+    }
+    try check(status)
   }
 
   /// Runs trusted host code (the prelude) in the global environment, then, with
@@ -106,21 +119,66 @@ public final class LuaSandbox {
   public func call(
     _ reference: LuaReference, field: String, prepared: LuaArguments, results: Int = 1
   ) throws(LuaError) -> [LuaValue] {
-    let status = prepared.ops.withUnsafeBufferPointer { ops in
-      prepared.strings.withUnsafeBufferPointer { bytes in
-        bytes.withMemoryRebound(to: CChar.self) { chars in
-          cv_call(state, reference.id, field, ops.baseAddress, ops.count, chars.baseAddress,
-                  Int32(prepared.count), Int32(results))
-        }
-      }
-    }
-    try check(status)
+    try invoke(reference, field: field, prepared: prepared, results: results)
     let L = cv_lua(state)
     let top = lua_gettop(L)
     let reader = LuaStackReader(L: L)
     let values = (0..<results).map { reader.read(at: top - Int32(results) + 1 + Int32($0)) }
     lua_settop(L, top - Int32(results))
     return values
+  }
+
+  private func invoke(_ reference: LuaReference, field: String, prepared: LuaArguments, results: Int) throws(LuaError) {
+    let status = prepared.ops.withUnsafeBufferPointer { ops in
+      prepared.strings.withUnsafeBufferPointer { bytes in
+        prepared.numbers.withUnsafeBufferPointer { numbers in
+          bytes.withMemoryRebound(to: CChar.self) { chars in
+            cv_call(state, reference.id, field, ops.baseAddress, ops.count, chars.baseAddress, numbers.baseAddress,
+                    Int32(prepared.count), Int32(results))
+          }
+        }
+      }
+    }
+    try check(status)
+  }
+
+  /// What ``call(_:field:prepared:readingFields:count:into:kinds:)`` found in the result.
+  public enum FieldsResult: Equatable {
+    /// A table holding only the keys asked for, each a number, false or nil.
+    case fields
+    case `nil`
+    /// Anything else (a table with other keys or values, or not a table), copied for messages.
+    case irregular(LuaValue)
+  }
+
+  /// Calls `table[field]` and reads the numeric fields of its (table) result without making
+  /// Swift strings: `kinds[i]` is 0 (nil), 1 (number, in `values[i]`), 2 (false), 3 (other),
+  /// for the keys listed in the Lua sequence behind `keys`.
+  public func call(
+    _ reference: LuaReference, field: String, prepared: LuaArguments, readingFields keys: LuaReference, count: Int,
+    into values: UnsafeMutablePointer<Double>, kinds: UnsafeMutablePointer<UInt8>
+  ) throws(LuaError) -> FieldsResult {
+    try invoke(reference, field: field, prepared: prepared, results: 1)
+    let L = cv_lua(state)
+    defer { lua_settop(L, -2) }
+    let extra = cv_read_fields(state, -1, keys.id, Int32(count), values, kinds)
+    if extra == -1 { return .nil }
+    if extra == 0, !(0..<count).contains(where: { kinds[$0] == 3 }) { return .fields }
+    return .irregular(LuaStackReader(L: L).read(at: lua_gettop(L)))
+  }
+
+  /// Stores a value built by `arguments` (its first argument) and returns a reference to it.
+  public func makeReference(_ build: (inout LuaArguments) -> Void) throws(LuaError) -> LuaReference {
+    var program = LuaArguments()
+    build(&program)
+    var ref: Int32 = 0
+    let status = program.ops.withUnsafeBufferPointer { ops in
+      program.strings.withUnsafeBufferPointer { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { chars in cv_make_ref(state, ops.baseAddress, ops.count, chars.baseAddress, &ref) }
+      }
+    }
+    try check(status)
+    return LuaReference(id: ref)
   }
 
   /// Forgets a reference.

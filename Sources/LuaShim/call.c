@@ -25,10 +25,68 @@ struct call_request {
   const cv_op *ops;
   size_t nops;
   const char *strings;
+  const double *numbers;
   int nargs;
   int nresults;
   int not_function;
 };
+
+/// Writes numbers into a registry table under the keys of a registry sequence.
+static void fill(lua_State *L, const cv_op *op, const double *numbers) {
+  luaL_checkstack(L, 4, "arguments nest too deeply");
+  lua_rawgeti(L, LUA_REGISTRYINDEX, op->a);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, op->b);
+  for (size_t i = 0; i < op->len; i++) {
+    lua_rawgeti(L, -1, (lua_Integer)i + 1);
+    double x = numbers[op->off + i];
+    if (x != x) lua_pushnil(L); else lua_pushnumber(L, x);
+    lua_rawset(L, -4);
+  }
+  lua_pop(L, 2);
+}
+
+/// __index of argument records: fills a lazily declared field on first access.
+static int lazy_index(lua_State *L) {
+  cv_state *s = cv_owner(L);
+  size_t len = 0;
+  const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &len) : NULL;
+  for (int k = 0; key != NULL && k < s->lazy_count; k++) {
+    struct cv_lazy *field = &s->lazy[k];
+    if (field->name_len != len || memcmp(field->name, key, len) != 0) continue;
+    cv_op op = {CV_OP_FILL, field->table_ref, field->keys_ref, 0, 0, field->len, 0, 0};
+    fill(L, &op, field->numbers);
+    lua_pushvalue(L, 2);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, field->table_ref);
+    lua_rawset(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, field->table_ref);
+    return 1;
+  }
+  return 0;
+}
+
+/// Declares a lazily filled field of the table on top of the stack for this call.
+static void declare_lazy(lua_State *L, const cv_op *op, const struct call_request *req) {
+  cv_state *s = cv_owner(L);
+  if (s->lazy_count == (int)(sizeof s->lazy / sizeof s->lazy[0])) luaL_error(L, "too many lazy fields");
+  if (!lua_getmetatable(L, -1)) {
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, lazy_index);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+  } else {
+    lua_pop(L, 1);
+  }
+  struct cv_lazy *field = &s->lazy[s->lazy_count++];
+  field->name = req->strings + op->name_off;
+  field->name_len = op->name_len;
+  field->table_ref = op->a;
+  field->keys_ref = op->b;
+  field->numbers = req->numbers + op->off;
+  field->len = op->len;
+  lua_pushlstring(L, field->name, field->name_len);
+  lua_pushnil(L);
+  lua_rawset(L, -3);
+}
 
 static void build_arguments(lua_State *L, const struct call_request *req) {
   luaL_checkstack(L, 8, "arguments nest too deeply");
@@ -45,6 +103,8 @@ static void build_arguments(lua_State *L, const struct call_request *req) {
         break;
       case CV_OP_SET: lua_rawset(L, -3); break;
       case CV_OP_REF: lua_rawgeti(L, LUA_REGISTRYINDEX, op->a); break;
+      case CV_OP_FILL: fill(L, op, req->numbers); break;
+      case CV_OP_LAZY: declare_lazy(L, op, req); break;
       default: luaL_error(L, "internal error: unknown argument operation %d", op->kind);
     }
   }
@@ -71,19 +131,20 @@ static int call_body(lua_State *L) {
 }
 
 int cv_call(cv_state *s, int ref, const char *field, const cv_op *ops, size_t nops,
-            const char *strings, int nargs, int nresults) {
+            const char *strings, const double *numbers, int nargs, int nresults) {
   lua_State *L = s->L;
   if (!lua_checkstack(L, 4 + nresults)) {
     cv_set_error(s, "not enough memory");
     return LUA_ERRMEM;
   }
-  struct call_request req = {ref, field, ops, nops, strings, nargs, nresults, 0};
+  struct call_request req = {ref, field, ops, nops, strings, numbers, nargs, nresults, 0};
   lua_pushcfunction(L, cv_message_handler);
   int handler = lua_gettop(L);
   lua_pushcfunction(L, call_body);
   lua_pushlightuserdata(L, &req);
   cv_begin_call(s);
   int status = cv_end_call(s, lua_pcall(L, 1, nresults, handler));
+  s->lazy_count = 0;
   if (status != LUA_OK) {
     cv_take_error(s, status);
     lua_settop(L, handler - 1);
@@ -108,3 +169,55 @@ int cv_unref(cv_state *s, int ref) {
 void cv_push_ref(cv_state *s, int ref) { lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref); }
 
 int cv_reserve(cv_state *s, int n) { return lua_checkstack(s->L, n); }
+
+static int make_ref_body(lua_State *L) {
+  struct call_request *req = lua_touserdata(L, 1);
+  lua_settop(L, 0);
+  build_arguments(L, req);
+  req->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
+int cv_make_ref(cv_state *s, const cv_op *ops, size_t nops, const char *strings, int *ref) {
+  lua_State *L = s->L;
+  struct call_request req = {LUA_NOREF, NULL, ops, nops, strings, NULL, 0, 0, 0};
+  s->lazy_count = 0;
+  lua_pushcfunction(L, make_ref_body);
+  lua_pushlightuserdata(L, &req);
+  int status = lua_pcall(L, 1, 0, 0);
+  if (status != LUA_OK) cv_take_error(s, status);
+  *ref = req.ref;
+  return status;
+}
+
+int cv_read_fields(cv_state *s, int index, int keys_ref, int n, double *out, uint8_t *kinds) {
+  lua_State *L = s->L;
+  int t = lua_absindex(L, index);
+  if (lua_type(L, t) == LUA_TNIL) return -1;
+  if (lua_type(L, t) != LUA_TTABLE) return -2;
+  if (!lua_checkstack(L, 4)) return -2;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, keys_ref);
+  int matched = 0;
+  for (int i = 0; i < n; i++) {
+    lua_rawgeti(L, -1, i + 1);
+    int type = lua_rawget(L, t);
+    if (type == LUA_TNUMBER) {
+      kinds[i] = 1;
+      out[i] = lua_tonumberx(L, -1, NULL);
+    } else if (type == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
+      kinds[i] = 2;
+    } else {
+      kinds[i] = type == LUA_TNIL ? 0 : 3;
+    }
+    if (type != LUA_TNIL) matched++;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  int entries = 0;
+  lua_pushnil(L);
+  while (lua_next(L, t) != 0) {
+    entries++;
+    lua_pop(L, 1);
+  }
+  return entries - matched;
+}

@@ -22,6 +22,15 @@ struct cv_state {
   // The last error and its traceback, owned (malloc).
   char *error;
   char *traceback;
+  // Fields of the argument filled on first access during the current call (CV_OP_LAZY).
+  struct cv_lazy {
+    const char *name;
+    size_t name_len;
+    int table_ref, keys_ref;
+    const double *numbers;
+    size_t len;
+  } lazy[8];
+  int lazy_count;
   // Messages from cultivar.log / print.
   char *log;
   size_t log_len, log_cap, log_dropped;
@@ -31,6 +40,9 @@ struct cv_state {
 cv_state *cv_owner(lua_State *L);
 /// Opens the whitelisted libraries and hardens them; run inside lua_pcall.
 int cv_open_sandbox(lua_State *L);
+/// __index of strict plugin environments (upvalue 1: the globals table): returns a built-in
+/// (and caches it in the environment), or raises "unknown name 'x' (did you mean 'y'?)".
+int cv_strict_read(lua_State *L);
 /// Message handler: turns the error object into text and appends a traceback.
 int cv_message_handler(lua_State *L);
 /// Records the error at the top of the stack (string) in s->error / s->traceback and pops it.

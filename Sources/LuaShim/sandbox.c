@@ -127,11 +127,13 @@ void cv_seal_globals(cv_state *s) {
   if (status != LUA_OK) cv_take_error(s, status);
 }
 
-/// Replaces the _ENV of the function on top of the stack with a fresh strict environment.
+/// Replaces the _ENV of the function on top of the stack with a fresh strict environment:
+/// reading or assigning an undeclared name is an error.
 static void give_strict_env(lua_State *L) {
   lua_createtable(L, 0, 0);
   lua_createtable(L, 0, 2);
   lua_pushglobaltable(L);
+  lua_pushcclosure(L, cv_strict_read, 1);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, refuse_global);
   lua_setfield(L, -2, "__newindex");
@@ -190,4 +192,20 @@ int cv_load(cv_state *s, const char *source, size_t len, const char *chunkname, 
   lua_settop(L, handler - 1);
   *ref = req.ref;
   return status;
+}
+
+int cv_compile(cv_state *s, const char *source, size_t len, const char *chunkname) {
+  lua_State *L = s->L;
+  if (!lua_checkstack(L, 2)) {
+    cv_set_error(s, "not enough memory");
+    return LUA_ERRMEM;
+  }
+  // lua_load is protected internally: it returns a status and never raises.
+  int status = luaL_loadbufferx(L, source, len, chunkname, "t");
+  if (status != LUA_OK) {
+    cv_take_error(s, status);
+    return status;
+  }
+  lua_pop(L, 1);
+  return LUA_OK;
 }

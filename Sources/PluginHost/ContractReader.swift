@@ -4,11 +4,9 @@ import SurveyModel
 /// Turns the table a plugin returns into a ``Framework``, listing every way it breaks the
 /// plugin contract (v1) in plain words, with the line where the problem is written.
 struct ContractReader {
-  static let knownFields = [
-    "api", "id", "name", "version", "description", "source", "scale", "dimensions", "items", "bands",
-    "min_answered", "index_rule", "score", "index", "band",
-  ]
-  static let requiredText = ["id", "name", "version", "description", "source"]
+  static let knownFields = PluginContract.plugin.fields.map(\.name)
+  static let requiredText = PluginContract.plugin.fields.filter { $0.type == "string" && !$0.optional }.map(\.name)
+  static let itemFields = PluginContract.shapes.first { $0.name == "cultivar.Item" }?.fields.map(\.name) ?? []
 
   let file: String
   let locator: SourceLocator
@@ -19,13 +17,17 @@ struct ContractReader {
     self.locator = SourceLocator(source: source)
   }
 
-  private mutating func problem(_ message: String, line: Int?) {
-    problems.append(line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)")
+  /// Records a problem at `line`; one without a line of its own (a missing field) points at
+  /// the plugin table, by its `api` or `id` line.
+  mutating func problem(_ message: String, line: Int?) {
+    let at = line ?? locator.line(ofField: "api") ?? locator.line(ofField: "id")
+    problems.append(at.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)")
   }
 
   mutating func read(_ value: LuaValue) -> Framework? {
     guard let plugin = value.table else {
-      problem("the plugin must return a table (got \(value.typeName))", line: nil)
+      let what = value.isNil ? "it returns nothing" : "it returns a \(value.typeName)"
+      problem("the file must end with `return { ... }`, the table that describes the framework (or `return framework` when the table is in a local): \(what)", line: locator.lastCodeLine)
       return nil
     }
     for key in plugin.fieldNames where !Self.knownFields.contains(key) && !key.hasPrefix("_") {
@@ -44,7 +46,7 @@ struct ContractReader {
     let scale = readScale(plugin["scale"])
     let dimensions = readDimensions(plugin["dimensions"])
     let hooks = readHooks(plugin)
-    let items = readItems(plugin["items"], dimensions: dimensions, scoreHook: hooks.contains(.score))
+    let items = readItems(plugin["items"], dimensions: dimensions, scale: scale, scoreHook: hooks.contains(.score))
     let bands = readBands(plugin["bands"])
     var minimumAnswered = 1
     if case .number(let n) = plugin["min_answered"] {
@@ -135,20 +137,36 @@ struct ContractReader {
         problem("dimension #\(index + 1) needs an 'id'", line: locator.line(ofField: "dimensions"))
         continue
       }
-      let line = locator.line(ofString: id)
+      let line = locator.line(ofString: id, after: (locator.line(ofField: "dimensions") ?? 1) - 1)
       if !seen.insert(id).inserted { problem("dimension '\(id)' is declared twice", line: line) }
       guard let name = table["name"].string, !name.isEmpty else {
         problem("dimension '\(id)' needs a 'name'", line: line)
         continue
       }
-      var threshold = 50.0
+      let above = percentField(table, "advice_above", of: id, line: line)
+      let benchmark = percentField(table, "benchmark", of: id, line: line)
+      // With only `advice_above`, the advice is for high scores alone.
+      var threshold = above == nil ? 50.0 : -Double.infinity
       if let below = table["advice_below"].number { threshold = below }
-      dimensions.append(Dimension(id: id, name: name, description: table["description"].string ?? "", advice: table["advice"].string, adviceBelow: threshold))
+      dimensions.append(Dimension(
+        id: id, name: name, description: table["description"].string ?? "", advice: table["advice"].string,
+        adviceBelow: threshold, adviceAbove: above, benchmark: benchmark))
     }
     return dimensions
   }
 
-  private mutating func readItems(_ value: LuaValue, dimensions: [Dimension], scoreHook: Bool) -> [Item] {
+  /// An optional number on the 0–100 POMP scale in a dimension table.
+  private mutating func percentField(_ table: LuaTable, _ key: String, of dimension: String, line: Int?) -> Double? {
+    switch table[key] {
+    case .nil: return nil
+    case .number(let x) where x >= 0 && x <= 100: return x
+    case .number(let x): problem("dimension '\(dimension)': '\(key)' must be between 0 and 100 (got \(Number.format(x)))", line: line)
+    case let other: problem("dimension '\(dimension)': '\(key)' must be a number between 0 and 100 (got \(other.typeName))", line: line)
+    }
+    return nil
+  }
+
+  private mutating func readItems(_ value: LuaValue, dimensions: [Dimension], scale: Scale?, scoreHook: Bool) -> [Item] {
     guard let list = value.table, !list.sequence.isEmpty else {
       problem("'items' must be a non-empty list of { id = ..., text = ..., dimension = ... } tables (got \(value.typeName))", line: locator.line(ofField: "items"))
       return []
@@ -163,6 +181,9 @@ struct ContractReader {
       }
       let line = locator.line(ofString: id, after: (locator.line(ofField: "items") ?? 1) - 1)
       if !seen.insert(id).inserted { problem("item '\(id)' is declared twice", line: line) }
+      for key in table.fieldNames where !Self.itemFields.contains(key) && !key.hasPrefix("_") {
+        problem("item '\(id)': unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.itemFields))", line: line)
+      }
       if (table["text"].string ?? "").isEmpty { problem("item '\(id)' needs its question 'text'", line: line) }
       let dimension = table["dimension"].string ?? ""
       if !dimensionIDs.contains(dimension) {
@@ -175,11 +196,15 @@ struct ContractReader {
       case .boolean(let b): reverse = b
       case let other: problem("item '\(id)': 'reverse' must be true or false (got \(other.typeName))", line: line)
       }
-      items.append(Item(id: id, text: table["text"].string ?? "", dimension: dimension, reverse: reverse))
+      let options = readOptions(table["options"], item: id, line: line, scale: scale)
+      if reverse, !options.isEmpty {
+        problem("item '\(id)' is a choice and cannot be reverse-keyed: remove 'reverse' and give each option the score it stands for", line: line)
+      }
+      items.append(Item(id: id, text: table["text"].string ?? "", dimension: dimension, reverse: reverse, options: options))
     }
     if !scoreHook {
       for dimension in dimensions where !items.contains(where: { $0.dimension == dimension.id }) {
-        problem("dimension '\(dimension.id)' has no items", line: locator.line(ofString: dimension.id))
+        problem("dimension '\(dimension.id)' has no items", line: locator.line(ofString: dimension.id, after: (locator.line(ofField: "dimensions") ?? 1) - 1))
       }
     }
     return items
@@ -208,7 +233,9 @@ struct ContractReader {
 
   private mutating func readHooks(_ plugin: LuaTable) -> Framework.Hooks {
     var hooks: Framework.Hooks = []
-    for (name, hook) in [("score", Framework.Hooks.score), ("index", .index), ("band", .band)] {
+    let flags: [String: Framework.Hooks] = ["score": .score, "index": .index, "band": .band]
+    for name in PluginContract.hooks.map(\.name) {
+      guard let hook = flags[name] else { continue }
       switch plugin[name] {
       case .nil: break
       case .function: hooks.insert(hook)

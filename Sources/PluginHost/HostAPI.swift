@@ -1,29 +1,92 @@
 /// The `cultivar` module that every plugin sees: the one registry of host functions.
 ///
 /// Each entry documents one function (parameters, results, a one-line summary and the plugin
-/// API version it appeared in) and carries its Lua implementation; the prelude loaded into every
-/// plugin state, and the reference documentation, are both generated from this list.
+/// API version it appeared in) and carries its Lua implementation. The prelude loaded into
+/// every plugin state, the LuaLS definition file (`cultivar plugins types`) and the reference
+/// documentation (`cultivar plugins docs`) are all generated from this list, so they cannot
+/// drift apart. The rules for changing it are in `docs/plugins.md`, "Stability".
 public enum HostAPI {
   /// The plugin API version this host implements. Plugins declare `api = 1`.
   public static let version = 1
 
+  /// A parameter of a host function or hook.
+  public struct Parameter: Sendable {
+    /// The Lua name (`...` for a variable number of values).
+    public let name: String
+    /// The type in LuaLS notation (`number`, `integer?`, `number[]`, `cultivar.Respondent`).
+    public let type: String
+    public let summary: String
+
+    public init(_ name: String, _ type: String, _ summary: String) {
+      self.name = name
+      self.type = type
+      self.summary = summary
+    }
+  }
+
+  /// A result of a host function or hook.
+  public struct Result: Sendable {
+    /// The type in LuaLS notation.
+    public let type: String
+    public let summary: String
+
+    public init(_ type: String, _ summary: String) {
+      self.type = type
+      self.summary = summary
+    }
+  }
+
+  /// A constant of the `cultivar` module (e.g. `cultivar.api_version`).
+  public struct Constant: Sendable {
+    public let name: String
+    public let type: String
+    public let summary: String
+    /// The plugin API version in which the constant appeared.
+    public let since: Int
+    /// Its value, as Lua source.
+    let value: String
+  }
+
   /// One function of the `cultivar` module.
   public struct Function: Sendable {
     public let name: String
-    public let parameters: [(name: String, type: String, summary: String)]
-    public let returns: [(type: String, summary: String)]
+    public let parameters: [Parameter]
+    public let returns: [Result]
+    /// One line: what the function does.
     public let summary: String
     /// The plugin API version in which the function appeared.
     public let since: Int
+    /// When set, the function is deprecated: what to use instead. It keeps working until the
+    /// next major plugin API version.
+    public let deprecated: String?
     /// The Lua body: `function(...) ... end`, or a native function's name.
     let implementation: String
+
+    init(name: String, parameters: [Parameter], returns: [Result], summary: String, since: Int,
+         deprecated: String? = nil, implementation: String) {
+      self.name = name
+      self.parameters = parameters
+      self.returns = returns
+      self.summary = summary
+      self.since = since
+      self.deprecated = deprecated
+      self.implementation = implementation
+    }
+
+    /// `cultivar.name(a, b)`.
+    public var signature: String { "cultivar.\(name)(\(parameters.map(\.name).joined(separator: ", ")))" }
   }
+
+  /// Every constant, in documentation order.
+  public static let constants: [Constant] = [
+    Constant(name: "api_version", type: "integer", summary: "The plugin API version of this host.", since: 1, value: String(version)),
+  ]
 
   /// Every host function, in documentation order.
   public static let functions: [Function] = [
     Function(
-      name: "mean", parameters: [("values", "number[]", "numbers; nil and non-numbers are skipped")],
-      returns: [("number?", "the mean, or nil when there is no number")],
+      name: "mean", parameters: [Parameter("values", "number[]", "numbers; nil and non-numbers are skipped")],
+      returns: [Result("number?", "the mean, or nil when there is no number")],
       summary: "Mean of the numbers in a list.", since: 1,
       implementation: """
         function(values)
@@ -36,8 +99,8 @@ public enum HostAPI {
         end
         """),
     Function(
-      name: "sd", parameters: [("values", "number[]", "numbers; nil and non-numbers are skipped")],
-      returns: [("number?", "the sample standard deviation (n − 1), or nil for fewer than 2 numbers")],
+      name: "sd", parameters: [Parameter("values", "number[]", "numbers; nil and non-numbers are skipped")],
+      returns: [Result("number?", "the sample standard deviation (n − 1), or nil for fewer than 2 numbers")],
       summary: "Sample standard deviation of the numbers in a list.", since: 1,
       implementation: """
         function(values)
@@ -55,8 +118,8 @@ public enum HostAPI {
         """),
     Function(
       name: "pomp",
-      parameters: [("x", "number", "a score on the scale"), ("min", "number", "scale minimum"), ("max", "number", "scale maximum")],
-      returns: [("number", "(x − min) / (max − min) × 100")],
+      parameters: [Parameter("x", "number", "a score on the scale"), Parameter("min", "number", "scale minimum"), Parameter("max", "number", "scale maximum")],
+      returns: [Result("number", "(x − min) / (max − min) × 100")],
       summary: "Percent of maximum possible: a scale score on 0–100.", since: 1,
       implementation: """
         function(x, min, max)
@@ -68,8 +131,8 @@ public enum HostAPI {
         """),
     Function(
       name: "reverse",
-      parameters: [("x", "number", "an answer"), ("min", "number", "scale minimum"), ("max", "number", "scale maximum")],
-      returns: [("number", "(min + max) − x")],
+      parameters: [Parameter("x", "number", "an answer"), Parameter("min", "number", "scale minimum"), Parameter("max", "number", "scale maximum")],
+      returns: [Result("number", "(min + max) − x")],
       summary: "Reverse-keys an answer on the declared scale.", since: 1,
       implementation: """
         function(x, min, max)
@@ -81,8 +144,8 @@ public enum HostAPI {
         """),
     Function(
       name: "round",
-      parameters: [("x", "number", "a number"), ("digits", "integer?", "decimal places (default 0)")],
-      returns: [("number", "x rounded half away from zero")],
+      parameters: [Parameter("x", "number", "a number"), Parameter("digits", "integer?", "decimal places (default 0)")],
+      returns: [Result("number", "x rounded half away from zero")],
       summary: "Rounds a number to a number of decimal places.", since: 1,
       implementation: """
         function(x, digits)
@@ -92,11 +155,11 @@ public enum HostAPI {
         end
         """),
     Function(
-      name: "log", parameters: [("...", "any", "values to write, joined by tabs")], returns: [],
+      name: "log", parameters: [Parameter("...", "any", "values to write, joined by tabs")], returns: [],
       summary: "Writes a message to the host's log (stderr), prefixed with the plugin file and line.", since: 1,
       implementation: "native.log"),
     Function(
-      name: "require_api", parameters: [("version", "integer", "the lowest plugin API version the plugin needs")],
+      name: "require_api", parameters: [Parameter("version", "integer", "the lowest plugin API version the plugin needs")],
       returns: [],
       summary: "Stops loading with a clear message when the host's plugin API is older than `version`.", since: 1,
       implementation: """
@@ -111,8 +174,10 @@ public enum HostAPI {
 
   /// The Lua source run in every plugin state before the plugin: builds `cultivar`.
   static var prelude: String {
-    var lines = ["local native = __cultivar_native", "__cultivar_native = nil", "cultivar = {}",
-                 "cultivar.api_version = \(version)"]
+    var lines = ["local native = __cultivar_native", "__cultivar_native = nil", "cultivar = {}"]
+    for constant in constants {
+      lines.append("cultivar.\(constant.name) = \(constant.value)")
+    }
     for function in functions {
       lines.append("cultivar.\(function.name) = \(function.implementation)")
     }

@@ -4,30 +4,37 @@ import SurveyModel
 
 /// The plugin's Lua hooks, as the scoring engine calls them.
 extension Plugin: ScoringHooks {
-  /// Calls `score(respondent)`. The respondent table holds `id`, `team`, `answers` (raw, by
-  /// item id), `keyed` (reverse-keyed) and `scores` (declarative, by dimension id); missing
+  /// Calls `score(respondent)`. The respondent table holds `id`, `team`, `row`, `answers` (raw,
+  /// by item id), `keyed` (reverse-keyed) and `scores` (declarative, by dimension id); missing
   /// answers are nil. The hook returns nil (keep all scores) or a table of dimension id →
-  /// score, or false for "no score".
+  /// score, or false for "no score". The tables are reused from one respondent to the next,
+  /// and each of `answers`, `keyed` and `scores` is filled only when the hook first reads it.
   public func respondentScores(_ r: RespondentContext) throws -> [(dimension: Int, score: Double?)] {
-    let dimensions = framework.dimensions
-    prepareArguments { args in
-      args.beginTable(fieldSlots: 6)
-      args.field("id", .string(r.respondent))
-      args.field("team", .string(r.team))
-      args.field("row", number: Double(r.line))
-      for (name, values) in [("answers", r.raw), ("keyed", r.keyed)] {
-        args.beginField(name, fieldSlots: r.items.count)
-        for (item, x) in zip(r.items, values) where !x.isNaN { args.field(item.id, number: x) }
-        args.endTable()
-      }
-      args.beginField("scores", fieldSlots: dimensions.count)
-      for (dimension, x) in zip(dimensions, r.scores) where !x.isNaN { args.field(dimension.id, number: x) }
-      args.endTable()
-      args.endTable()
-    }
     do throws(PluginError) {
-      let result = try callHook("score")
-      return try overrides(from: result)
+      let record = try respondentRecord(items: r.items)
+      prepareArguments { args in
+        args.reference(record.record)
+        args.field("id", .string(r.respondent))
+        args.field("team", .string(r.team))
+        args.field("row", number: Double(r.line))
+        r.raw.withUnsafeBufferPointer { args.lazyFill("answers", of: record.answers, keys: record.itemKeys, values: $0) }
+        r.keyed.withUnsafeBufferPointer { args.lazyFill("keyed", of: record.keyed, keys: record.itemKeys, values: $0) }
+        r.scores.withUnsafeBufferPointer { args.lazyFill("scores", of: record.scores, keys: record.dimensionKeys, values: $0) }
+      }
+      switch try callHookReadingFields("score", keys: record.dimensionKeys, record: record) {
+      case .nil: return []
+      case .irregular(let value): return try overrides(from: value)
+      case .fields:
+        var overrides: [(dimension: Int, score: Double?)] = []
+        for d in 0..<record.kinds.count {
+          switch record.kinds[d] {
+          case 1: overrides.append((d, try checked(record.values[d], dimension: d)))
+          case 2: overrides.append((d, nil))
+          default: continue
+          }
+        }
+        return overrides
+      }
     } catch var error {
       error.team = r.team
       error.respondent = r.respondent
@@ -36,13 +43,20 @@ extension Plugin: ScoringHooks {
     }
   }
 
+  private func checked(_ x: Double, dimension d: Int) throws(PluginError) -> Double {
+    let scale = framework.scale
+    guard x.isFinite, scale.contains(x) else {
+      throw hookProblem("score", "returned \(x) for dimension '\(framework.dimensions[d].id)', outside the scale \(scale.rangeText)")
+    }
+    return x
+  }
+
   private func overrides(from result: LuaValue) throws(PluginError) -> [(dimension: Int, score: Double?)] {
     guard case .table(let table) = result else {
       if result.isNil { return [] }
       throw hookProblem("score", "must return nil or a table of dimension id = score (returned a \(result.typeName))")
     }
     let ids = framework.dimensions.map(\.id)
-    let scale = framework.scale
     var overrides: [(dimension: Int, score: Double?)] = []
     for name in table.fieldNames {
       guard let d = ids.firstIndex(of: name) else {
@@ -50,9 +64,7 @@ extension Plugin: ScoringHooks {
       }
       switch table[name] {
       case .boolean(false): overrides.append((d, nil))
-      case .number(let x) where x.isFinite && scale.contains(x): overrides.append((d, x))
-      case .number(let x):
-        throw hookProblem("score", "returned \(x) for dimension '\(name)', outside the scale \(scale.rangeText)")
+      case .number(let x): overrides.append((d, try checked(x, dimension: d)))
       case let other:
         throw hookProblem("score", "returned a \(other.typeName) for dimension '\(name)': use a number, or false for no score")
       }
@@ -66,23 +78,7 @@ extension Plugin: ScoringHooks {
   /// Calls `index(team)` with `name`, `n`, `index` (the declarative index) and `dimensions`
   /// (by id: `n`, `mean`, `sd`, `pomp`, `favorable`).
   public func index(of team: TeamContext) throws -> Double? {
-    prepareArguments { args in
-      args.beginTable(fieldSlots: 4)
-      args.field("name", .string(team.team))
-      args.field("n", number: Double(team.n))
-      if let index = team.declarativeIndex { args.field("index", number: index) }
-      args.beginField("dimensions", fieldSlots: team.dimensions.count)
-      for dimension in team.dimensions {
-        args.beginField(dimension.id, fieldSlots: 5)
-        args.field("n", number: Double(dimension.n))
-        for (key, value) in [("mean", dimension.mean), ("sd", dimension.sd), ("pomp", dimension.pomp), ("favorable", dimension.favorable)] {
-          if let value { args.field(key, number: value) }
-        }
-        args.endTable()
-      }
-      args.endTable()
-      args.endTable()
-    }
+    prepareArguments { args in pushTeam(team, to: &args) }
     do throws(PluginError) {
       switch try callHook("index") {
       case .nil: return nil
@@ -95,11 +91,13 @@ extension Plugin: ScoringHooks {
     }
   }
 
-  /// Calls `band(index, team_name)`; it returns a label, or a table with `label` and `advice`.
-  public func band(for index: Double, team: String) throws -> Band? {
+  /// Calls `band(index, team_name, team)`, where `team` is the table `index(team)` gets; it
+  /// returns a label, or a table with `label` and `advice`.
+  public func band(for index: Double, team: TeamContext) throws -> Band? {
     prepareArguments { args in
       args.append(.number(index))
-      args.append(.string(team))
+      args.append(.string(team.team))
+      pushTeam(team, to: &args)
     }
     do throws(PluginError) {
       switch try callHook("band") {
@@ -111,9 +109,29 @@ extension Plugin: ScoringHooks {
       case let other: throw hookProblem("band", "must return a label, a { label = ..., advice = ... } table, or nil (returned a \(other.typeName))")
       }
     } catch var error {
-      error.team = team
+      error.team = team.team
       throw error
     }
+  }
+
+  /// The team table of the `index` and `band` hooks: `name`, `n`, `index` (declarative) and
+  /// `dimensions` by id (`n`, `mean`, `sd`, `pomp`, `favorable`).
+  private func pushTeam(_ team: TeamContext, to args: inout LuaArguments) {
+    args.beginTable(fieldSlots: 4)
+    args.field("name", .string(team.team))
+    args.field("n", number: Double(team.n))
+    if let index = team.declarativeIndex { args.field("index", number: index) }
+    args.beginField("dimensions", fieldSlots: team.dimensions.count)
+    for dimension in team.dimensions {
+      args.beginField(dimension.id, fieldSlots: 5)
+      args.field("n", number: Double(dimension.n))
+      for (key, value) in [("mean", dimension.mean), ("sd", dimension.sd), ("pomp", dimension.pomp), ("favorable", dimension.favorable)] {
+        if let value { args.field(key, number: value) }
+      }
+      args.endTable()
+    }
+    args.endTable()
+    args.endTable()
   }
 
   private func hookProblem(_ hook: String, _ message: String) -> PluginError {

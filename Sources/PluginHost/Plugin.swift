@@ -9,9 +9,14 @@ public final class Plugin {
   public let framework: Framework
   /// The file as shown in messages.
   public let file: String
+  /// The file's path on disk ("" for a plugin loaded from text).
+  public private(set) var path = ""
   private let sandbox: LuaSandbox
   private let table: LuaReference
+  private let source: String
+  private let limits: LuaLimits
   private var arguments = LuaArguments()
+  private var record: RespondentRecord?
   /// Where `print` and `cultivar.log` lines go (default: stderr).
   public var logSink: (String) -> Void = { FileHandle.standardError.write(Data(("log: " + $0 + "\n").utf8)) }
 
@@ -23,12 +28,14 @@ public final class Plugin {
   /// - Throws: ``PluginError`` (syntax, runtime, limits or contract problems).
   public init(source: String, file: String, limits: LuaLimits = .standard) throws(PluginError) {
     self.file = file
+    self.source = source
+    self.limits = limits
     do {
       sandbox = try LuaSandbox(limits: limits)
       try sandbox.runTrusted(source: HostAPI.prelude, chunkName: "cultivar/prelude.lua", sealGlobals: true)
       table = try sandbox.load(source: source, chunkName: file)
     } catch {
-      throw PluginError(lua: error, file: file, pluginID: nil, hook: nil)
+      throw PluginError(lua: error, file: file, pluginID: nil, hook: nil, source: source)
     }
     var reader = ContractReader(file: file, source: source)
     let value = sandbox.value(of: table)
@@ -46,6 +53,16 @@ public final class Plugin {
       throw PluginError(kind: .unreadable, file: shown, problems: ["cannot read the plugin file"])
     }
     try self.init(source: String(decoding: data, as: UTF8.self), file: shown, limits: limits)
+    self.path = path
+  }
+
+  /// A second, independent instance of the same plugin (same source, own Lua state), for
+  /// another thread.
+  public func copy() throws(PluginError) -> Plugin {
+    let twin = try Plugin(source: source, file: file, limits: limits)
+    twin.path = path
+    twin.logSink = logSink
+    return twin
   }
 
   func forwardLog() {
@@ -58,7 +75,36 @@ public final class Plugin {
     do {
       return try sandbox.call(table, field: hook, prepared: arguments, results: 1)[0]
     } catch {
-      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook)
+      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook, source: source)
+    }
+  }
+
+  /// Calls a hook whose result is a table of numbers keyed like the Lua sequence `keys`,
+  /// reading them into `record.values` and `record.kinds`.
+  func callHookReadingFields(_ hook: String, keys: LuaReference, record: RespondentRecord) throws(PluginError) -> LuaSandbox.FieldsResult {
+    defer { forwardLog() }
+    do {
+      return try record.values.withUnsafeMutableBufferPointer { values throws(LuaError) in
+        try record.kinds.withUnsafeMutableBufferPointer { kinds throws(LuaError) in
+          try sandbox.call(table, field: hook, prepared: arguments, readingFields: keys, count: values.count,
+                           into: values.baseAddress!, kinds: kinds.baseAddress!)
+        }
+      }
+    } catch {
+      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook, source: source)
+    }
+  }
+
+  /// The reusable tables of the `score` hook, made on first use.
+  /// - Parameter items: the items in use (all of the framework's, or the survey's subset).
+  func respondentRecord(items: [Item]) throws(PluginError) -> RespondentRecord {
+    if let record { return record }
+    do {
+      let made = try RespondentRecord(sandbox: sandbox, items: items.map(\.id), dimensions: framework.dimensions.map(\.id))
+      record = made
+      return made
+    } catch {
+      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: "score", source: source)
     }
   }
 
@@ -73,7 +119,7 @@ public final class Plugin {
 }
 
 extension PluginError {
-  init(lua error: LuaError, file: String, pluginID: String?, hook: String?) {
+  init(lua error: LuaError, file: String, pluginID: String?, hook: String?, source: String) {
     let kind: Kind
     switch error.kind {
     case .syntax: kind = .syntax
@@ -82,5 +128,6 @@ extension PluginError {
     case .runtime, .errorHandler, .notAFunction: kind = .runtime
     }
     self.init(kind: kind, file: file, pluginID: pluginID, hook: hook, problems: [error.message], traceback: error.traceback)
+    hint = LuaHints.hint(for: error.message, source: source)
   }
 }

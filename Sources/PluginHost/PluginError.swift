@@ -32,6 +32,8 @@ public struct PluginError: Error, Sendable, CustomStringConvertible {
   /// The problems: one Lua message (which names file:line), or every contract problem.
   public var problems: [String]
   public var traceback: String
+  /// A plain-words hint about the likely mistake (by default, from the message alone).
+  public var hint: String?
 
   public init(kind: Kind, file: String, pluginID: String? = nil, hook: String? = nil, problems: [String], traceback: String = "") {
     self.kind = kind
@@ -63,7 +65,7 @@ public struct PluginError: Error, Sendable, CustomStringConvertible {
     default:
       let lead = hook == nil ? "error loading \(context)" : "error running \(context)"
       var text = "\(lead):\n  \(problems.joined(separator: "\n  "))"
-      if let hint = LuaHints.hint(for: problems.first ?? "") { text += "\n  hint: \(hint)" }
+      if let hint = hint ?? LuaHints.hint(for: problems.first ?? "", source: nil) { text += "\n  hint: \(hint)" }
       return text
     }
   }

@@ -1,30 +1,91 @@
 /// Finds the line of a plugin's source where a value or field is written, so contract problems
-/// can point at it (`plugins/x.lua:23: ...`).
+/// can point at it (`plugins/x.lua:23: ...`). One pass over the source's bytes builds an index
+/// of the string literals and the `name =` assignments on each line, so look-ups cost nothing
+/// even for plugins with hundreds of items. Comments are skipped, so a commented-out example
+/// (`-- score = function(r) ... end`) is never taken for the real field.
 struct SourceLocator {
-  private let lines: [Substring]
+  /// Literal text → the lines it appears on, ascending.
+  private var literals: [String: [Int]] = [:]
+  /// Field name → the lines assigning it, ascending.
+  private var fields: [String: [Int]] = [:]
+  /// Inside a `--[[ ... ]]` comment that spans lines.
+  private var inLongComment = false
+  /// The last line with code on it (where a missing `return` belongs).
+  private(set) var lastCodeLine: Int?
 
   init(source: String) {
-    lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    var source = source
+    source.withUTF8 { bytes in
+      var line = 1, start = 0
+      for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+        index(UnsafeBufferPointer(rebasing: bytes[start..<i]), number: line)
+        line += 1
+        start = i + 1
+      }
+    }
+  }
+
+  private static func isNameByte(_ b: UInt8) -> Bool {
+    (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == 0x5F || (b >= 0x30 && b <= 0x39)
+  }
+
+  /// The index just past the first `]]` at or after `from`, if any.
+  private static func longCommentEnd(_ line: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    var k = from
+    while k + 1 < line.count {
+      if line[k] == 0x5D, line[k + 1] == 0x5D { return k + 2 }
+      k += 1
+    }
+    return nil
+  }
+
+  private mutating func index(_ line: UnsafeBufferPointer<UInt8>, number: Int) {
+    var i = 0
+    if inLongComment {
+      guard let end = Self.longCommentEnd(line, from: 0) else { return }
+      inLongComment = false
+      i = end
+    }
+    while i < line.count {
+      let b = line[i]
+      if b == 0x2D, i + 1 < line.count, line[i + 1] == 0x2D {  // -- starts a comment
+        guard i + 3 < line.count, line[i + 2] == 0x5B, line[i + 3] == 0x5B else { return }
+        guard let end = Self.longCommentEnd(line, from: i + 4) else {
+          inLongComment = true
+          return
+        }
+        i = end
+        continue
+      }
+      if b != 0x20 && b != 0x09 && b != 0x0D { lastCodeLine = number }
+      if b == 0x27 || b == 0x22 {  // ' or "
+        guard let close = line[(i + 1)...].firstIndex(of: b) else { return }
+        literals[String(decoding: UnsafeBufferPointer(rebasing: line[(i + 1)..<close]), as: UTF8.self), default: []].append(number)
+        i = close + 1
+        continue
+      }
+      guard Self.isNameByte(b), !(b >= 0x30 && b <= 0x39) else {
+        i += 1
+        continue
+      }
+      let start = i
+      while i < line.count, Self.isNameByte(line[i]) { i += 1 }
+      var j = i
+      while j < line.count, line[j] == 0x20 || line[j] == 0x09 { j += 1 }
+      let afterDot = start > 0 && line[start - 1] == 0x2E
+      if j < line.count, line[j] == 0x3D, j + 1 == line.count || line[j + 1] != 0x3D, !afterDot {
+        fields[String(decoding: UnsafeBufferPointer(rebasing: line[start..<i]), as: UTF8.self), default: []].append(number)
+      }
+    }
   }
 
   /// The first line holding the quoted string `value` ('value' or "value"), after line `after`.
   func line(ofString value: String, after: Int = 0) -> Int? {
-    firstLine(after: after) { $0.contains("'\(value)'") || $0.contains("\"\(value)\"") }
+    literals[value]?.first { $0 > after }
   }
 
-  /// The first line assigning field `name` (`name =`).
+  /// The first line assigning field `name` (`name =`), after line `after`.
   func line(ofField name: String, after: Int = 0) -> Int? {
-    firstLine(after: after) { line in
-      guard let range = line.range(of: name) else { return false }
-      let before = line[..<range.lowerBound].last
-      let rest = line[range.upperBound...].drop { $0 == " " || $0 == "\t" }
-      return (before == nil || !(before!.isLetter || before!.isNumber || before! == "_")) && rest.first == "="
-    }
-  }
-
-  private func firstLine(after: Int, _ matches: (Substring) -> Bool) -> Int? {
-    guard after < lines.count else { return nil }
-    for index in after..<lines.count where matches(lines[index]) { return index + 1 }
-    return nil
+    fields[name]?.first { $0 > after }
   }
 }

@@ -1,32 +1,67 @@
 import SurveyModel
 
 /// One row per framework × team × measure (the index, then each dimension), full precision.
-/// Suppressed teams get a single row with their n and no scores.
+/// Suppressed teams get a single row with their n and no scores. The organisation's
+/// dimension rows also carry the dimension's Cronbach's alpha.
 public struct CSVReporter: Reporter {
   public static let identifier = "csv"
   public init() {}
 
   static let header = [
     "framework", "team", "team_n", "suppressed", "measure", "n", "mean", "sd", "pomp",
-    "favorable_pct", "neutral_pct", "unfavorable_pct", "index", "band",
+    "favorable_pct", "neutral_pct", "unfavorable_pct", "index", "band", "alpha",
   ]
 
-  public func render(_ report: ScoreReport) -> String {
-    var lines = [CSVText.line(Self.header)]
+  public func write(_ report: ScoreReport, to sink: ReportSink) throws {
+    sink.write(Self.header.joined(separator: ",") + "\n")
     for framework in report.frameworks {
-      for team in framework.teams + [framework.organisation] {
-        let lead = [framework.id, team.team, String(team.n)]
-        if let reason = team.suppression {
-          lines.append(CSVText.line(lead + [reason.rawValue] + Array(repeating: "", count: Self.header.count - 4)))
-          continue
-        }
-        lines.append(CSVText.line(lead + ["", "index", String(team.n), "", "", "", "", "", "", Format.exact(team.index), team.band?.label ?? ""]))
-        for d in team.dimensions {
-          lines.append(CSVText.line(lead + ["", d.id, String(d.n), Format.exact(d.mean), Format.exact(d.sd), Format.exact(d.pomp),
-                                            Format.exact(d.favorable), Format.exact(d.neutral), Format.exact(d.unfavorable), "", ""]))
-        }
+      let alphas = Dictionary(uniqueKeysWithValues: framework.reliability.map { ($0.id, $0.alpha) })
+      for team in framework.teams {
+        try row(framework.id, team, alphas: [:], sink)
+      }
+      try row(framework.id, framework.organisation, alphas: alphas, sink)
+    }
+  }
+
+  private func row(_ framework: String, _ team: TeamResult, alphas: [String: Double?], _ sink: ReportSink) throws {
+    func lead() {
+      sink.csvField(framework)
+      sink.byte(0x2C)
+      sink.csvField(team.team)
+      sink.byte(0x2C)
+      sink.integer(Int64(team.n))
+      sink.byte(0x2C)
+    }
+    func cells(_ values: [Double?]) {
+      for value in values {
+        sink.byte(0x2C)
+        sink.exact(value)
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    lead()
+    if let reason = team.suppression {
+      sink.write(reason.rawValue + ",,,,,,,,,,,\n")
+      try sink.flushIfFull()
+      return
+    }
+    sink.write(",index,")
+    sink.integer(Int64(team.n))
+    sink.write(",,,,,,")
+    cells([team.index])
+    sink.byte(0x2C)
+    sink.csvField(team.band?.label ?? "")
+    sink.write(",\n")
+    for d in team.dimensions {
+      lead()
+      sink.byte(0x2C)
+      sink.csvField(d.id)
+      sink.byte(0x2C)
+      sink.integer(Int64(d.n))
+      cells([d.mean, d.sd, d.pomp, d.favorable, d.neutral, d.unfavorable])
+      sink.write(",,,")
+      sink.exact(alphas[d.id] ?? nil)
+      sink.byte(0x0A)
+    }
+    try sink.flushIfFull()
   }
 }

@@ -7,7 +7,7 @@ public struct JSONReporter: Reporter {
   public static let schema = "cultivar.score/1"
   public init() {}
 
-  public func render(_ report: ScoreReport) -> String {
+  public func write(_ report: ScoreReport, to sink: ReportSink) throws {
     let input = report.input
     let root = JSON.object([
       ("schema", .string(Self.schema)),
@@ -26,7 +26,8 @@ public struct JSONReporter: Reporter {
       ])),
       ("frameworks", .array(report.frameworks.map(framework))),
     ])
-    return root.render() + "\n"
+    try root.write(to: sink)
+    sink.byte(0x0A)
   }
 
   private func framework(_ f: FrameworkResult) -> JSON {
@@ -39,13 +40,18 @@ public struct JSONReporter: Reporter {
         ("unfavorable", .array(f.scale.unfavorable.map { .number($0) })),
       ])),
       ("rules", .object([("index", .string(f.indexRule)), ("missing_data", .string(f.missingRule)), ("favorable", .string(f.favorableRule))])),
-      ("dimensions", .array(f.dimensions.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })),
-      ("teams", .array(f.teams.map(team))),
-      ("organisation", team(f.organisation)),
+      ("dimensions", .array(f.dimensions.map { .object([("id", .string($0.id)), ("name", .string($0.name)), ("benchmark", .number($0.benchmark))]) })),
+      ("reliability", .array(f.reliability.map { r in
+        .object([("id", .string(r.id)), ("items", .number(Double(r.items))), ("alpha", .number(r.alpha)),
+                 ("deletion", .string("pairwise")), ("complete_respondents", .number(Double(r.completeRespondents)))])
+      })),
+      ("teams", .lazyArray(f.teams.count) { team(f.teams[$0], f) }),
+      ("organisation", team(f.organisation, f)),
     ])
   }
 
-  private func team(_ t: TeamResult) -> JSON {
+  private func team(_ t: TeamResult, _ f: FrameworkResult) -> JSON {
+    let infos = Dictionary(uniqueKeysWithValues: f.dimensions.map { ($0.id, $0) })
     var fields: [(String, JSON)] = [("team", .string(t.team)), ("n", .number(Double(t.n))), ("suppressed", .bool(t.suppression != nil))]
     if let reason = t.suppression {
       fields.append(("suppression_reason", .string(reason.rawValue)))
@@ -58,6 +64,7 @@ public struct JSONReporter: Reporter {
         ("id", .string(d.id)), ("n", .number(Double(d.n))), ("mean", .number(d.mean)), ("sd", .number(d.sd)),
         ("pomp", .number(d.pomp)), ("favorable_pct", .number(d.favorable)), ("neutral_pct", .number(d.neutral)),
         ("unfavorable_pct", .number(d.unfavorable)), ("advice", .string(d.advice)),
+        ("vs_benchmark", .number(infos[d.id]?.differenceFromBenchmark(d))),
       ])
     })))
     return .object(fields)

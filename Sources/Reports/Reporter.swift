@@ -4,8 +4,9 @@ import SurveyModel
 public protocol Reporter: Sendable {
   /// The `--format` name.
   static var identifier: String { get }
-  /// Renders the report as text.
-  func render(_ report: ScoreReport) -> String
+  /// Writes the report to `sink`, block by block.
+  /// - Throws: whatever the sink's flush throws (a full disk, a closed pipe).
+  func write(_ report: ScoreReport, to sink: ReportSink) throws
 }
 
 /// Every built-in output format of `cultivar score`.
@@ -31,6 +32,13 @@ enum Format {
       text += "." + String(repeating: "0", count: decimals)
     }
     return text == "-0" || text.hasPrefix("-0.") && Double(text) == 0 ? String(text.dropFirst()) : text
+  }
+
+  /// Fixed decimals with an explicit sign ("+3.0", "-6.5", "0.0"), or "" for nil.
+  static func signed(_ value: Double?, _ decimals: Int) -> String {
+    let text = fixed(value, decimals)
+    guard !text.isEmpty, !text.hasPrefix("-"), Double(text) != 0 else { return text }
+    return "+" + text
   }
 
   /// Full precision (shortest text that reads back as the same double), or "" for nil.

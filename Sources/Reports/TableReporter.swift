@@ -5,7 +5,11 @@ public struct TableReporter: Reporter {
   public static let identifier = "table"
   public init() {}
 
-  public func render(_ report: ScoreReport) -> String {
+  public func write(_ report: ScoreReport, to sink: ReportSink) throws {
+    sink.write(text(report))
+  }
+
+  private func text(_ report: ScoreReport) -> String {
     var out: [String] = []
     let input = report.input
     out.append("\(report.survey.title) (\(report.survey.id))")
@@ -31,23 +35,40 @@ public struct TableReporter: Reporter {
     }
     out.append(summary.render())
     out.append("")
-    var detail = TextTable(["Team", "Dimension", "n", "Mean", "SD", "POMP", "Fav %"], rightAligned: [2, 3, 4, 5, 6])
+    // Frameworks with published benchmarks get two more columns: the benchmark and the difference.
+    let benchmarked = framework.dimensions.contains { $0.benchmark != nil }
+    var detail = TextTable(["Team", "Dimension", "n", "Mean", "SD", "POMP", "Fav %"] + (benchmarked ? ["Bench", "Diff"] : []),
+                           rightAligned: benchmarked ? [2, 3, 4, 5, 6, 7, 8] : [2, 3, 4, 5, 6])
     let names = Dictionary(uniqueKeysWithValues: framework.dimensions.map { ($0.id, $0.name) })
+    let infos = Dictionary(uniqueKeysWithValues: framework.dimensions.map { ($0.id, $0) })
     for team in framework.teams + [framework.organisation] where team.suppression == nil {
       for dimension in team.dimensions {
-        detail.add([team.team, names[dimension.id] ?? dimension.id, String(dimension.n), Format.fixed(dimension.mean, 2),
-                    Format.fixed(dimension.sd, 2), Format.fixed(dimension.pomp, 1), Format.fixed(dimension.favorable, 1)])
+        var row = [team.team, names[dimension.id] ?? dimension.id, String(dimension.n), Format.fixed(dimension.mean, 2),
+                   Format.fixed(dimension.sd, 2), Format.fixed(dimension.pomp, 1), Format.fixed(dimension.favorable, 1)]
+        if benchmarked {
+          let info = infos[dimension.id]
+          row += [info?.benchmark.map { Format.fixed($0, 0) } ?? "", Format.signed(info?.differenceFromBenchmark(dimension), 1)]
+        }
+        detail.add(row)
       }
     }
     out.append(detail.render())
     let advice = (framework.teams + [framework.organisation]).filter { $0.suppression == nil }.flatMap { team in
-      team.dimensions.compactMap { d in d.advice.map { "- \(team.team), \(names[d.id] ?? d.id) (\(Format.fixed(d.pomp, 0))/100): \($0)" } }
+      team.dimensions.compactMap { d in
+        let benchmark = infos[d.id]?.benchmark.map { "; benchmark \(Format.fixed($0, 0))" } ?? ""
+        return d.advice.map { "- \(team.team), \(names[d.id] ?? d.id) (\(Format.fixed(d.pomp, 0))/100\(benchmark)): \($0)" }
+      }
         + (team.band?.advice.map { ["- \(team.team), index \(Format.fixed(team.index, 1)) (\(team.band!.label)): \($0)"] } ?? [])
     }
     if !advice.isEmpty {
       out.append("")
       out.append("What to do:")
       out.append(contentsOf: advice)
+    }
+    let alphas = framework.reliability.map { r in "\(names[r.id] ?? r.id) \(r.alpha.map { Format.fixed($0, 2) } ?? "-") (\(r.items) items)" }
+    if !alphas.isEmpty {
+      out.append("")
+      out.append("Reliability (Cronbach's alpha, all respondents, pairwise deletion): " + alphas.joined(separator: "; "))
     }
     out.append("")
     out.append("Index rule: \(framework.indexRule).")

@@ -3,13 +3,13 @@
 struct DimensionAccumulator: Sendable {
   /// Respondents with a score, and the sums of their scores and squared scores, both shifted
   /// by a constant near the mean (the scale midpoint) to keep the variance numerically stable.
-  var n = 0
   var sum = 0.0
   var sumOfSquares = 0.0
+  var n: Int32 = 0
   /// Answered item responses, and how many were favourable or unfavourable.
-  var answered = 0
-  var favorable = 0
-  var unfavorable = 0
+  var answered: Int32 = 0
+  var favorable: Int32 = 0
+  var unfavorable: Int32 = 0
 
   mutating func addScore(_ score: Double, shift: Double) {
     let x = score - shift
@@ -29,6 +29,9 @@ struct DimensionAccumulator: Sendable {
 
   func mean(shift: Double) -> Double? { n > 0 ? sum / Double(n) + shift : nil }
 
+  /// Respondents with a score.
+  var count: Int { Int(n) }
+
   /// Sample standard deviation (n − 1).
   var standardDeviation: Double? {
     guard n > 1 else { return nil }
@@ -36,5 +39,5 @@ struct DimensionAccumulator: Sendable {
     return variance > 0 ? variance.squareRoot() : 0
   }
 
-  func percent(_ count: Int) -> Double? { answered > 0 ? Double(count) / Double(answered) * 100 : nil }
+  func percent(_ count: Int32) -> Double? { answered > 0 ? Double(count) / Double(answered) * 100 : nil }
 }

@@ -1,18 +1,23 @@
 import SurveyModel
 
-/// Folds response rows into per-team accumulators (one pass, constant memory per team) and
-/// turns them into per-team results with indices, bands and anonymity applied.
+/// Folds response rows into per-team totals (one pass; memory grows with teams, never with
+/// respondents) and turns them into per-team results with indices, bands, reliability and
+/// anonymity applied. Rows arrive one at a time (``add(_:)``) or as partial totals of chunks
+/// scored on other threads (``merge(_:worker:)``), merged in chunk order.
 public final class ScoreEngine {
   public let plan: ScoringPlan
   private let hooks: [ScoringHooks?]
+  private var rows: RowScorer
   private var teamIndex: [String: Int] = [:]
   private var teamNames: [String] = []
-  private var teamSizes: [Int] = []
-  /// [team][framework][dimension]
-  private var teams: [[[DimensionAccumulator]]] = []
-  private var organisation: [[DimensionAccumulator]]
-  private var organisationSize = 0
-  private var scratch: [FrameworkScratch]
+  private var totals: TeamTotals
+  private var reliability: [ItemCovariance]
+  /// For each worker: its team ids → this engine's team slots.
+  private var workerTeams: [Int: [Int32]] = [:]
+  /// Respondents folded so far.
+  public private(set) var respondentCount = 0
+  /// Sees every respondent folded by ``add(_:)`` once scored (see ``ScoredRowObserver``).
+  public var observer: ScoredRowObserver?
 
   /// - Parameters:
   ///   - plan: the compiled survey plan.
@@ -21,52 +26,47 @@ public final class ScoreEngine {
     precondition(hooks.count == plan.frameworks.count, "one hooks entry per framework")
     self.plan = plan
     self.hooks = hooks
-    organisation = plan.frameworks.map { Array(repeating: DimensionAccumulator(), count: $0.framework.dimensions.count) }
-    scratch = plan.frameworks.map { FrameworkScratch(plan: $0) }
+    rows = RowScorer(plan: plan, hooks: hooks)
+    totals = TeamTotals(width: plan.dimensionCount)
+    reliability = plan.emptyReliability()
   }
 
-  /// Respondents folded so far.
-  public var respondentCount: Int { organisationSize }
-
-  /// Scores one respondent and folds it into its team and the organisation.
+  /// Scores one respondent and folds it into its team.
   /// - Throws: whatever a `score` hook throws.
   public func add(_ row: ResponseRow) throws {
-    let t = team(named: row.team)
-    teamSizes[t] += 1
-    organisationSize += 1
-    for (f, frameworkPlan) in plan.frameworks.enumerated() {
-      let shift = frameworkPlan.framework.scale.midpoint
-      scratch[f].score(row, plan: frameworkPlan)
-      if let hook = hooks[f], frameworkPlan.framework.hooks.contains(.score) {
-        let context = scratch[f].context(for: row, plan: frameworkPlan)
-        for (dimension, score) in try hook.respondentScores(context) {
-          scratch[f].scores[dimension] = score ?? .nan
-        }
-      }
-      let work = scratch[f]
-      for d in work.scores.indices {
-        teams[t][f][d].answered += work.answered[d]
-        teams[t][f][d].favorable += work.favorable[d]
-        teams[t][f][d].unfavorable += work.unfavorable[d]
-        organisation[f][d].answered += work.answered[d]
-        organisation[f][d].favorable += work.favorable[d]
-        organisation[f][d].unfavorable += work.unfavorable[d]
-        let score = work.scores[d]
-        if !score.isNaN {
-          teams[t][f][d].addScore(score, shift: shift)
-          organisation[f][d].addScore(score, shift: shift)
-        }
+    let slot = team(named: row.team)
+    let observe = observer.map { observer in
+      { (f: Int, scratch: FrameworkScratch) in
+        observer.observe(team: row.team, framework: f, keyed: UnsafeBufferPointer(start: scratch.keyed, count: scratch.itemCount),
+                         scores: UnsafeBufferPointer(start: scratch.scores, count: scratch.dimensionCount))
       }
     }
+    try row.values.withUnsafeBufferPointer { values in
+      try rows.score(values.baseAddress!, slot: slot, totals: &totals, reliability: &reliability, observe: observe) {
+        (row.respondent, row.team, row.line)
+      }
+    }
+    respondentCount += 1
+  }
+
+  /// Merges the totals of a chunk scored by `worker`. Call in chunk order.
+  public func merge(_ partial: PartialScores, worker: Int) {
+    var map = workerTeams[worker] ?? []
+    precondition(map.count == partial.firstNewTeam, "partials of a worker must be merged in order")
+    for name in partial.newTeamNames { map.append(Int32(team(named: name))) }
+    workerTeams[worker] = map
+    for (slot, local) in partial.teams.enumerated() {
+      totals.merge(partial.totals, from: slot, to: Int(map[Int(local)]))
+    }
+    for j in reliability.indices { reliability[j].merge(partial.reliability[j]) }
+    respondentCount += partial.rowsUsed
   }
 
   private func team(named name: String) -> Int {
     if let index = teamIndex[name] { return index }
-    let index = teamNames.count
+    let index = totals.addTeam()
     teamIndex[name] = index
     teamNames.append(name)
-    teamSizes.append(0)
-    teams.append(plan.frameworks.map { Array(repeating: DimensionAccumulator(), count: $0.framework.dimensions.count) })
     return index
   }
 
@@ -74,42 +74,47 @@ public final class ScoreEngine {
   /// - Parameter minGroupSize: the anonymity threshold.
   /// - Throws: whatever an `index` or `band` hook throws.
   public func results(minGroupSize: Int) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
-    let sizes = Dictionary(uniqueKeysWithValues: zip(teamNames, teamSizes))
+    let sizes = Dictionary(uniqueKeysWithValues: teamNames.enumerated().map { ($1, totals.sizes[$0]) })
     let hidden = Anonymity.plan(teamSizes: sizes, minGroupSize: minGroupSize)
     let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
+    var organisation = TeamTotals(width: plan.dimensionCount)
+    _ = organisation.addTeam()
+    for t in order { organisation.merge(totals, from: t, to: 0) }
     var results: [FrameworkResult] = []
     for (f, frameworkPlan) in plan.frameworks.enumerated() {
-      let summarizer = TeamSummarizer(framework: frameworkPlan.framework, hooks: hooks[f])
-      var teamResults: [TeamResult] = []
-      for t in order {
-        let name = teamNames[t]
-        if let reason = hidden[name] {
-          teamResults.append(TeamResult(team: name, n: teamSizes[t], suppression: reason))
-        } else {
-          teamResults.append(try summarizer.summarize(team: name, n: teamSizes[t], accumulators: teams[t][f]))
-        }
-      }
-      let orgName = "(all teams)"
-      let org = organisationSize < minGroupSize
-        ? TeamResult(team: orgName, n: organisationSize, suppression: .belowMinimum)
-        : try summarizer.summarize(team: orgName, n: organisationSize, accumulators: organisation[f])
       let framework = frameworkPlan.framework
+      let summarizer = TeamSummarizer(framework: framework, hooks: hooks[f])
+      let width = framework.dimensions.count, offset = frameworkPlan.dimensionOffset
+      // Hooks run now, once per shown team; the rest of each team's result is made from its
+      // totals whenever a report reads it.
+      var interpretations: [(index: Double?, band: Band?)] = []
+      interpretations.reserveCapacity(order.count)
+      for t in order where hidden[teamNames[t]] == nil {
+        let dimensions = TeamSummarizer.dimensionScores(framework, totals.accumulators(slot: t, offset: offset, count: width))
+        interpretations.append(try summarizer.interpret(team: teamNames[t], n: totals.sizes[t], dimensions: dimensions))
+      }
+      let teamResults = TeamResultList(count: order.count, make: TeamResultMaker(
+        framework: framework, totals: totals, names: order.map { teamNames[$0] }, slots: order,
+        hidden: order.map { hidden[teamNames[$0]] }, interpretations: interpretations, offset: offset).make)
+      let orgName = "(all teams)"
+      let org = respondentCount < minGroupSize
+        ? TeamResult(team: orgName, n: respondentCount, suppression: .belowMinimum)
+        : try summarizer.summarize(team: orgName, n: respondentCount, accumulators: Array(organisation.accumulators(slot: 0, offset: offset, count: width)))
+      let reliabilityResults = framework.dimensions.enumerated().map { d, dimension in
+        DimensionReliability(id: dimension.id, items: reliability[offset + d].k, alpha: respondentCount < minGroupSize ? nil : reliability[offset + d].alpha,
+                             completeRespondents: reliability[offset + d].completeRespondents)
+      }
       results.append(FrameworkResult(
         id: framework.id, name: framework.name, version: framework.version, source: framework.source,
         scale: framework.scale, indexRule: framework.indexRule, missingRule: framework.missingRule,
-        favorableRule: framework.scale.favorableRule,
-        dimensions: framework.dimensions.map { DimensionInfo(id: $0.id, name: $0.name) },
-        teams: teamResults, organisation: org))
+        favorableRule: framework.favorableRule,
+        dimensions: framework.dimensions.map { DimensionInfo(id: $0.id, name: $0.name, benchmark: $0.benchmark) },
+        teams: teamResults, organisation: org, reliability: reliabilityResults))
     }
     let suppressed = order.compactMap { t in
-      hidden[teamNames[t]].map { SuppressedGroup(team: teamNames[t], n: teamSizes[t], reason: $0) }
+      hidden[teamNames[t]].map { SuppressedGroup(team: teamNames[t], n: totals.sizes[t], reason: $0) }
     }
     let privacy = PrivacySummary(minGroupSize: minGroupSize, rule: Anonymity.rule(minGroupSize: minGroupSize), suppressed: suppressed)
     return (results, privacy)
   }
-}
-
-extension Scale {
-  /// The middle of the scale, used to centre running sums.
-  var midpoint: Double { (min + max) / 2 }
 }

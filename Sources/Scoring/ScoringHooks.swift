@@ -1,7 +1,7 @@
 import SurveyModel
 
 /// A respondent handed to a framework's `score` hook.
-public struct RespondentContext {
+public struct RespondentContext: Sendable {
   public let respondent: String
   public let team: String
   /// The row's line in the response file.
@@ -12,15 +12,32 @@ public struct RespondentContext {
   public let keyed: [Double]
   /// The declarative dimension scores, in framework dimension order (NaN = no score).
   public let scores: [Double]
+
+  public init(respondent: String, team: String, line: Int, items: [Item], raw: [Double], keyed: [Double], scores: [Double]) {
+    self.respondent = respondent
+    self.team = team
+    self.line = line
+    self.items = items
+    self.raw = raw
+    self.keyed = keyed
+    self.scores = scores
+  }
 }
 
-/// A team's dimension results handed to a framework's `index` hook.
-public struct TeamContext {
+/// A team's dimension results handed to a framework's `index` and `band` hooks.
+public struct TeamContext: Sendable {
   public let team: String
   public let n: Int
   public let dimensions: [DimensionScore]
   /// The index the declarative rule gives.
   public let declarativeIndex: Double?
+
+  public init(team: String, n: Int, dimensions: [DimensionScore], declarativeIndex: Double?) {
+    self.team = team
+    self.n = n
+    self.dimensions = dimensions
+    self.declarativeIndex = declarativeIndex
+  }
 }
 
 /// The custom logic a framework may supply. The scoring engine calls these; it does not know
@@ -31,6 +48,7 @@ public protocol ScoringHooks: AnyObject {
   func respondentScores(_ respondent: RespondentContext) throws -> [(dimension: Int, score: Double?)]
   /// The team's index, or nil when it cannot be computed.
   func index(of team: TeamContext) throws -> Double?
-  /// The interpretation of an index.
-  func band(for index: Double, team: String) throws -> Band?
+  /// The interpretation of a team's index; `team` holds the team's dimension results, so the
+  /// interpretation can name, say, the team's strongest blockers.
+  func band(for index: Double, team: TeamContext) throws -> Band?
 }

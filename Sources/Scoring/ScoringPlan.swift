@@ -9,6 +9,10 @@ public struct FrameworkPlan: Sendable {
   let slots: [Int]
   let dimensionOfItem: [Int]
   let reverse: [Bool]
+  /// For each dimension: the indices (in `items`) of its items.
+  let itemsOfDimension: [[Int]]
+  /// Where this framework's dimensions start among all frameworks' dimensions.
+  let dimensionOffset: Int
 }
 
 /// The compiled plan for a survey: the item slots of a response row and, per framework, how to
@@ -23,6 +27,7 @@ public struct ScoringPlan: Sendable {
   public init(uses: [(framework: Framework, items: [String]?)]) {
     var slots: [String] = []
     var plans: [FrameworkPlan] = []
+    var offset = 0
     for (framework, subset) in uses {
       let wanted = subset.map(Set.init)
       let items = framework.items.filter { wanted?.contains($0.id) ?? true }
@@ -32,12 +37,19 @@ public struct ScoringPlan: Sendable {
         itemSlots.append(slots.count)
         slots.append(item.id)
       }
+      let dimensionOfItem = items.map { dimensionIndex[$0.dimension] ?? 0 }
       plans.append(FrameworkPlan(
-        framework: framework, items: items, slots: itemSlots,
-        dimensionOfItem: items.map { dimensionIndex[$0.dimension] ?? 0 },
-        reverse: items.map(\.reverse)))
+        framework: framework, items: items, slots: itemSlots, dimensionOfItem: dimensionOfItem,
+        reverse: items.map(\.reverse),
+        itemsOfDimension: framework.dimensions.indices.map { d in dimensionOfItem.indices.filter { dimensionOfItem[$0] == d } },
+        dimensionOffset: offset))
+      offset += framework.dimensions.count
     }
     self.slots = slots
     self.frameworks = plans
+    dimensionCount = offset
   }
+
+  /// The number of dimensions of all frameworks together.
+  public let dimensionCount: Int
 }

@@ -7,34 +7,46 @@ struct TeamSummarizer {
   let hooks: ScoringHooks?
 
   func summarize(team: String, n: Int, accumulators: [DimensionAccumulator]) throws -> TeamResult {
+    let dimensions = Self.dimensionScores(framework, accumulators)
+    let (index, band) = try interpret(team: team, n: n, dimensions: dimensions)
+    return TeamResult(team: team, n: n, index: index, band: band, dimensions: dimensions)
+  }
+
+  /// The team's dimension statistics (pure arithmetic on its totals).
+  static func dimensionScores(_ framework: Framework, _ accumulators: some Collection<DimensionAccumulator>) -> [DimensionScore] {
     let scale = framework.scale
     let shift = scale.midpoint
     var dimensions: [DimensionScore] = []
-    for (d, dimension) in framework.dimensions.enumerated() {
-      let acc = accumulators[d]
+    for (dimension, acc) in zip(framework.dimensions, accumulators) {
       let mean = acc.mean(shift: shift)
       let pomp = mean.map(scale.pomp)
       let neutral = acc.answered > 0 ? acc.percent(acc.answered - acc.favorable - acc.unfavorable) : nil
-      let advice = (pomp.map { $0 < dimension.adviceBelow } ?? false) ? dimension.advice : nil
+      let advice = (pomp.map(dimension.adviceApplies) ?? false) ? dimension.advice : nil
       dimensions.append(DimensionScore(
-        id: dimension.id, n: acc.n, mean: mean, sd: acc.standardDeviation, pomp: pomp,
+        id: dimension.id, n: acc.count, mean: mean, sd: acc.standardDeviation, pomp: pomp,
         favorable: acc.percent(acc.favorable), neutral: neutral,
         unfavorable: acc.percent(acc.unfavorable), advice: advice))
     }
+    return dimensions
+  }
+
+  /// The team's index (declarative, or the `index` hook's) and band.
+  func interpret(team: String, n: Int, dimensions: [DimensionScore]) throws -> (Double?, Band?) {
     let pomps = dimensions.compactMap(\.pomp)
     let declarative = pomps.isEmpty ? nil : pomps.reduce(0, +) / Double(pomps.count)
+    let context = TeamContext(team: team, n: n, dimensions: dimensions, declarativeIndex: declarative)
     var index = declarative
     if let hooks, framework.hooks.contains(.index) {
-      index = try hooks.index(of: TeamContext(team: team, n: n, dimensions: dimensions, declarativeIndex: declarative))
+      index = try hooks.index(of: context)
     }
     var band: Band? = nil
     if let index {
       if let hooks, framework.hooks.contains(.band) {
-        band = try hooks.band(for: index, team: team)
+        band = try hooks.band(for: index, team: context)
       } else {
         band = framework.band(for: index)
       }
     }
-    return TeamResult(team: team, n: n, index: index, band: band, dimensions: dimensions)
+    return (index, band)
   }
 }

@@ -152,6 +152,19 @@ public final class CSVReader {
     byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
   }
 
+  /// Calls `body` with the fields of the current record.
+  func withFields<R>(_ body: (FieldSlices) -> R) -> R {
+    let starts = fieldEnds.indices.map { Int32($0 == 0 ? 0 : fieldEnds[$0 - 1]) }
+    let ends = fieldEnds.map { Int32($0) }
+    return record.withUnsafeBufferPointer { bytes in
+      starts.withUnsafeBufferPointer { s in
+        ends.withUnsafeBufferPointer { e in
+          body(FieldSlices(base: bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, starts: s.baseAddress!, ends: e.baseAddress!, count: fieldEnds.count))
+        }
+      }
+    }
+  }
+
   /// The number of fields in the current record.
   public var fieldCount: Int { fieldEnds.count }
 

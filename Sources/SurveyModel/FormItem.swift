@@ -6,10 +6,15 @@ public struct FormItem: Equatable, Sendable {
   public var choices: [(value: Double, label: String)]
 
   /// The item with one choice per whole point of the scale, labelled with the scale's labels
-  /// (or the number, where the scale has no label for it).
+  /// (or the number, where the scale has no label for it); a choice item's choices are its
+  /// options, each counted as its score.
   public init(item: Item, scale: Scale) {
     id = item.id
     text = item.text
+    if item.isChoice {
+      choices = item.options.map { ($0.score, $0.label) }
+      return
+    }
     let count = max(0, Int(scale.max - scale.min) + 1)
     choices = (0..<count).map { i in
       let value = scale.min + Double(i)

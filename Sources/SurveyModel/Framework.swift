@@ -28,7 +28,7 @@ public struct Framework: Equatable, Sendable {
     public static let score = Hooks(rawValue: 1)
     /// `index(team)`: computes a team's index from its dimension results.
     public static let index = Hooks(rawValue: 2)
-    /// `band(index)`: interprets an index.
+    /// `band(index, team_name, team)`: interprets a team's index.
     public static let band = Hooks(rawValue: 4)
   }
 
@@ -60,10 +60,22 @@ public struct Framework: Equatable, Sendable {
     return "index = mean over dimensions of POMP of the team's dimension means, POMP = (mean − \(Number.format(scale.min))) / (\(Number.format(scale.max)) − \(Number.format(scale.min))) × 100"
   }
 
+  /// Whether any item is a choice among scored options.
+  public var hasChoiceItems: Bool { items.contains(where: \.isChoice) }
+
   /// The missing-data rule in force, in words.
   public var missingRule: String {
-    let base = "a respondent's dimension score is the mean of their answered items of that dimension (reverse-keyed items as \(Number.format(scale.min + scale.max)) − x), given when at least \(minimumAnswered) item\(minimumAnswered == 1 ? " is" : "s are") answered; unanswered items are left out"
+    let choice = hasChoiceItems ? "; a choice item counts as the score of the option chosen" : ""
+    let base = "a respondent's dimension score is the mean of their answered items of that dimension (reverse-keyed items as \(Number.format(scale.min + scale.max)) − x\(choice)), given when at least \(minimumAnswered) item\(minimumAnswered == 1 ? " is" : "s are") answered; unanswered items are left out"
     return hooks.contains(.score) ? base + "; the plugin's score(respondent) hook may override these scores" : base
+  }
+
+  /// How favourability is defined, in words: by the scale for rating items and, for choice
+  /// items, by the item's own options (the top-scored ones are favourable).
+  public var favorableRule: String {
+    let choice = "for choice items, favourable = an option with the item's highest score and unfavourable = one with its lowest"
+    if items.allSatisfy(\.isChoice) { return choice + ", as a share of answered items" }
+    return hasChoiceItems ? scale.favorableRule + "; " + choice : scale.favorableRule
   }
 
   /// The band whose range holds `index`, if any.
@@ -79,32 +91,80 @@ public struct Dimension: Equatable, Sendable {
   public var description: String
   /// What a team can do when it scores low on this dimension.
   public var advice: String?
-  /// Below this POMP (0–100) the advice is shown (default 50).
+  /// Below this POMP (0–100) the advice is shown (default 50; `-infinity` when only
+  /// ``adviceAbove`` applies).
   public var adviceBelow: Double
+  /// Above this POMP the advice is shown, for dimensions where a high score is the problem
+  /// (the strength of a blocker, say). Nil: never.
+  public var adviceAbove: Double?
+  /// A published reference value on 0–100 (e.g. a benchmark median) that reports compare the
+  /// team's POMP with.
+  public var benchmark: Double?
 
-  public init(id: String, name: String, description: String = "", advice: String? = nil, adviceBelow: Double = 50) {
+  public init(
+    id: String, name: String, description: String = "", advice: String? = nil, adviceBelow: Double = 50,
+    adviceAbove: Double? = nil, benchmark: Double? = nil
+  ) {
     self.id = id
     self.name = name
     self.description = description
     self.advice = advice
     self.adviceBelow = adviceBelow
+    self.adviceAbove = adviceAbove
+    self.benchmark = benchmark
+  }
+
+  /// Whether a team with this POMP gets the dimension's advice: below ``adviceBelow`` or
+  /// above ``adviceAbove``.
+  public func adviceApplies(toPOMP pomp: Double) -> Bool {
+    pomp < adviceBelow || adviceAbove.map { pomp > $0 } ?? false
   }
 }
 
-/// One survey item (question) of a framework.
+/// One survey item (question) of a framework: a rating on the framework's scale or, when it
+/// has ``options``, a choice among scored options.
 public struct Item: Equatable, Sendable {
   public var id: String
   public var text: String
   public var dimension: String
-  /// Whether the item is reverse-keyed (agreement means a weaker culture).
+  /// Whether the item is reverse-keyed (agreement means a weaker culture). Never for a choice.
   public var reverse: Bool
+  /// The options of a choice item, in the order shown; empty for a rating item.
+  public var options: [Option]
 
-  public init(id: String, text: String, dimension: String, reverse: Bool = false) {
+  /// One option of a choice item: what a response file may hold (its id or its label, in any
+  /// case) and the score it counts as, a point of the framework's scale.
+  public struct Option: Equatable, Sendable {
+    public var id: String
+    public var label: String
+    public var score: Double
+
+    public init(id: String, label: String, score: Double) {
+      self.id = id
+      self.label = label
+      self.score = score
+    }
+
+    /// The form in which an id, a label or a response cell is compared: lowercased, without
+    /// surrounding spaces and tabs.
+    public static func matchKey(_ text: some StringProtocol) -> String {
+      var s = Substring(text)
+      while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
+      while let c = s.last, c == " " || c == "\t" { s.removeLast() }
+      return s.lowercased()
+    }
+  }
+
+  public init(id: String, text: String, dimension: String, reverse: Bool = false, options: [Option] = []) {
     self.id = id
     self.text = text
     self.dimension = dimension
     self.reverse = reverse
+    self.options = options
   }
+
+  /// Whether the item is a choice among scored options.
+  public var isChoice: Bool { !options.isEmpty }
 }
 
 /// An interpretation band of the index: applies from `min` up to the next band's `min`.

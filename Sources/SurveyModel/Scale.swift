@@ -5,17 +5,19 @@ public struct Scale: Equatable, Sendable, Codable {
   public var max: Double
   /// One label per point, from `min` upwards (may be empty).
   public var labels: [String]
-  /// The answers counted as favourable (default: the top two points).
+  /// The answers counted as favourable (default: the top two points; the top one on a scale
+  /// spanning less than 3, such as 0–1, so the two sets never overlap).
   public var favorable: [Double]
-  /// The answers counted as unfavourable (default: the bottom two points).
+  /// The answers counted as unfavourable (default: the bottom two points, or the bottom one).
   public var unfavorable: [Double]
 
   public init(min: Double, max: Double, labels: [String] = [], favorable: [Double]? = nil, unfavorable: [Double]? = nil) {
     self.min = min
     self.max = max
     self.labels = labels
-    self.favorable = favorable ?? [max - 1, max].filter { $0 >= min }
-    self.unfavorable = unfavorable ?? [min, min + 1].filter { $0 <= max }
+    let narrow = max - min < 3
+    self.favorable = favorable ?? (narrow ? [max] : [max - 1, max])
+    self.unfavorable = unfavorable ?? (narrow ? [min] : [min, min + 1])
   }
 
   /// The reverse-keyed value of `x`: (min + max) − x.

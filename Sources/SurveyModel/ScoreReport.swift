@@ -52,13 +52,15 @@ public struct FrameworkResult: Equatable, Sendable {
   public var missingRule: String
   public var favorableRule: String
   public var dimensions: [DimensionInfo]
-  public var teams: [TeamResult]
+  public var teams: TeamResultList
   public var organisation: TeamResult
+  /// Whole-sample reliability of each dimension.
+  public var reliability: [DimensionReliability]
 
   public init(
     id: String, name: String, version: String, source: String, scale: Scale, indexRule: String,
-    missingRule: String, favorableRule: String, dimensions: [DimensionInfo], teams: [TeamResult],
-    organisation: TeamResult
+    missingRule: String, favorableRule: String, dimensions: [DimensionInfo], teams: TeamResultList,
+    organisation: TeamResult, reliability: [DimensionReliability] = []
   ) {
     self.id = id
     self.name = name
@@ -71,6 +73,25 @@ public struct FrameworkResult: Equatable, Sendable {
     self.dimensions = dimensions
     self.teams = teams
     self.organisation = organisation
+    self.reliability = reliability
+  }
+}
+
+/// Cronbach's alpha of one dimension over every respondent (pairwise deletion).
+public struct DimensionReliability: Equatable, Sendable {
+  public var id: String
+  /// Items in the dimension.
+  public var items: Int
+  /// Nil with fewer than two items, no variance, or an organisation below the minimum group size.
+  public var alpha: Double?
+  /// Respondents who answered every item of the dimension.
+  public var completeRespondents: Int
+
+  public init(id: String, items: Int, alpha: Double?, completeRespondents: Int) {
+    self.id = id
+    self.items = items
+    self.alpha = alpha
+    self.completeRespondents = completeRespondents
   }
 }
 
@@ -78,9 +99,18 @@ public struct FrameworkResult: Equatable, Sendable {
 public struct DimensionInfo: Equatable, Sendable {
   public var id: String
   public var name: String
-  public init(id: String, name: String) {
+  /// The dimension's published reference value on 0–100, if the plugin gives one.
+  public var benchmark: Double?
+  public init(id: String, name: String, benchmark: Double? = nil) {
     self.id = id
     self.name = name
+    self.benchmark = benchmark
+  }
+
+  /// A team's POMP minus the benchmark (nil without either).
+  public func differenceFromBenchmark(_ score: DimensionScore) -> Double? {
+    guard let benchmark, let pomp = score.pomp else { return nil }
+    return pomp - benchmark
   }
 }
 

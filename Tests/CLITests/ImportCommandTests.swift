@@ -12,7 +12,7 @@ import Testing
     var scores: [String: String] = [:]
     for (file, extra) in Self.exports {
       let store = "\(file).sqlite"
-      let imported = try CLI.run(["import", "surveys/learning-culture.yaml", Sandbox.fixture(file), "--wave", "2026-q3", "--store", store] + extra, in: box.url)
+      let imported = try Cultivar.run(["import", "surveys/learning-culture.yaml", Sandbox.fixture(file), "--wave", "2026-q3", "--store", store] + extra, in: box.url)
       #expect(imported.status == 0, "\(file): \(imported.stderr)")
       #expect(imported.stdout.contains("40 rows read, 40 imported, 0 rejected, 0 duplicates skipped"), "\(file): \(imported.stdout)")
       let scored = try box.run("score", "surveys/learning-culture.yaml", "--wave", "2026-q3", "--store", store, "--format", "csv")
@@ -44,7 +44,7 @@ import Testing
 
   @Test func anInvalidAnswerStopsTheWholeImportAndNamesRowAndColumn() throws {
     let box = try Sandbox()
-    var text = try String(contentsOfFile: CLI.root.appendingPathComponent("surveys/sample-responses.csv").path, encoding: .utf8)
+    var text = try String(contentsOfFile: Cultivar.root.appendingPathComponent("surveys/sample-responses.csv").path, encoding: .utf8)
     text = text.replacingOccurrences(of: "r0070,Engineering,2026-10-10,4,", with: "r0070,Engineering,2026-10-10,Maybe,")
     try box.write("responses.csv", text)
     let result = try box.run("import", "surveys/learning-culture.yaml", "responses.csv", "--wave", "w")
@@ -57,7 +57,7 @@ import Testing
 
   @Test func skipInvalidImportsTheGoodRowsAndWritesRejects() throws {
     let box = try Sandbox()
-    var text = try String(contentsOfFile: CLI.root.appendingPathComponent("surveys/sample-responses.csv").path, encoding: .utf8)
+    var text = try String(contentsOfFile: Cultivar.root.appendingPathComponent("surveys/sample-responses.csv").path, encoding: .utf8)
     text = text.replacingOccurrences(of: "r0070,Engineering,2026-10-10,4,", with: "r0070,,2026-10-10,9,")
     try box.write("responses.csv", text)
     let result = try box.run("import", "surveys/learning-culture.yaml", "responses.csv", "--wave", "w", "--skip-invalid")
@@ -119,5 +119,18 @@ import Testing
     #expect(fromStore.status == 0)
     #expect(fromStore.stdout == fromFile.stdout)
     #expect(fromStore.stderr.contains("cultivar.sqlite wave 'w': 233 rows read, 233 used, 0 rejected"))
+  }
+
+  @Test(arguments: ["gill-learning-culture-scenarios", "pulse", "team-psychological-safety", "manager-learning-practices"])
+  func everyBundledSampleScoresAndComparesTheSameFromTheStore(survey: String) throws {
+    let box = try Sandbox()
+    let imported = try box.run("import", "surveys/\(survey).yaml", "surveys/samples/\(survey).csv", "--wave", "w")
+    #expect(imported.status == 0, "\(imported.stderr)")
+    for command in ["score", "compare"] {
+      let fromStore = try box.run(command, "surveys/\(survey).yaml", "--wave", "w", "--format", "csv")
+      let fromFile = try box.run(command, "surveys/\(survey).yaml", "--responses", "surveys/samples/\(survey).csv", "--format", "csv")
+      #expect(fromStore.status == 0, "\(command): \(fromStore.stderr)")
+      #expect(!fromStore.stdout.isEmpty && fromStore.stdout == fromFile.stdout, "\(command) \(survey)")
+    }
   }
 }

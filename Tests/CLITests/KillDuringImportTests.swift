@@ -26,7 +26,7 @@ import Testing
   /// kills it with SIGKILL. Returns false when the import finished before it could be killed.
   func killMidway(_ box: Sandbox, file: String, wave: String) throws -> Bool {
     let process = Process()
-    process.executableURL = CLI.binary
+    process.executableURL = Cultivar.binary
     process.arguments = ["import", "surveys/learning-culture.yaml", file, "--wave", wave, "--store", "kill.sqlite"]
     process.currentDirectoryURL = box.url
     process.standardOutput = FileHandle.nullDevice

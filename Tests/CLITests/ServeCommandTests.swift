@@ -16,7 +16,7 @@ import Testing
     init(_ box: Sandbox, wave: String) throws {
       let log = box.url.appendingPathComponent("serve.log")
       FileManager.default.createFile(atPath: log.path, contents: nil)
-      process.executableURL = CLI.binary
+      process.executableURL = Cultivar.binary
       process.arguments = ["serve", "surveys/learning-culture.yaml", "--wave", wave, "--port", "0"]
       process.currentDirectoryURL = box.url
       process.standardOutput = FileHandle.nullDevice

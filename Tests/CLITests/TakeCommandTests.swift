@@ -70,7 +70,7 @@ import Testing
 
   func start(_ box: Sandbox, _ arguments: String) throws -> Tmux {
     try #require(Self.hasTmux, "tmux is needed for this test: 'make test' installs it, or apt-get install tmux")
-    return try Tmux(command: "'\(CLI.binary.path)' take surveys/learning-culture.yaml \(arguments)", in: box.url)
+    return try Tmux(command: "'\(Cultivar.binary.path)' take surveys/learning-culture.yaml \(arguments)", in: box.url)
   }
 
   @Test func aConfirmedResponseIsStoredOnce() throws {

@@ -4,7 +4,7 @@ import Testing
 @Suite struct TrendCommandTests {
   /// The sample responses with one team renamed.
   static func sample(renaming team: String, to name: String) throws -> String {
-    let text = try String(contentsOfFile: CLI.root.appendingPathComponent("surveys/sample-responses.csv").path, encoding: .utf8)
+    let text = try String(contentsOfFile: Cultivar.root.appendingPathComponent("surveys/sample-responses.csv").path, encoding: .utf8)
     return text.replacingOccurrences(of: ",\(team),", with: ",\(name),")
   }
 

@@ -79,6 +79,30 @@ func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
   }
 }
 
+@Suite struct ChoiceAnswerTests {
+  let decoder = AnswerDecoder(item: ImportItem(
+    id: "c1", text: "When a project fails, what happens next?", scale: agreement,
+    options: [Item.Option(id: "a", label: "We look for someone to blame", score: 1), Item.Option(id: "b", label: "We hold a review without blame", score: 5)]))
+
+  @Test func aChoiceIsNamedByIdOrLabelAndCountsAsItsScore() throws {
+    #expect(try decoder.decode("B") == 5)
+    #expect(try decoder.decode("we look for someone to blame.") == 1)
+    #expect(try decoder.decode("") == nil)
+  }
+
+  @Test func numbersAndUnknownOptionsAreRefusedNamingTheOptions() {
+    for cell in ["5", "c"] {
+      do {
+        _ = try decoder.decode(cell)
+        Issue.record("'\(cell)' should be refused")
+      } catch {
+        #expect(error.text.contains("is not an option of choice item 'c1'"))
+        #expect(error.text.contains("'a' (We look for someone to blame)"))
+      }
+    }
+  }
+}
+
 @Suite struct ExportReaderTests {
   @Test func mapsColumnsByIdOrTextAndKeysRowsByResponseID() throws {
     let path = try temporaryFile("\u{FEFF}respondent_id,Team,\"People on my team helped shape the goals we work towards.\",SV1,comment\nr1,Sales,Agree,5,\"Nice, really\"\n\nr2,Sales,,1,\n")

@@ -2,9 +2,11 @@
 """Independent check of `cultivar score` against pandas on generated data.
 
 For several seeds: writes a random framework plugin (random scale, dimensions, reverse keys,
-min_answered), a survey and a response file with missing answers and teams of uneven size
-(some below the anonymity threshold); runs `cultivar score --format json` and `--format csv`;
-recomputes every number with pandas; and fails on any difference above 1e-9 or on any score
+choice items with scored options, min_answered), a survey and a response file with missing
+answers (choice answers written as option ids or labels, in any case) and teams of uneven
+size (some below the anonymity threshold); runs `cultivar score --format json` and `--format csv`;
+recomputes every number with pandas (Cronbach's alpha from pandas' pairwise covariance
+matrix, as pingouin does); and fails on any difference above 1e-9 or on any score
 printed for a suppressed team.
 """
 import argparse
@@ -31,6 +33,10 @@ def make_case(rng, folder: Path):
     for d in dims:
         for j in range(int(rng.integers(2, 6))):
             items.append({"id": f"{d}_q{j}", "dimension": d, "reverse": bool(rng.random() < 0.3)})
+            if rng.random() < 0.25:  # a choice among 2-4 options with distinct scores on the scale
+                scores = rng.choice(np.arange(lo, hi + 1), size=int(rng.integers(2, 5)), replace=False)
+                items[-1].update(reverse=False, options=[(chr(ord("a") + i), f"Reaction {chr(ord('A') + i)} to {d}_q{j}", int(x))
+                                                         for i, x in enumerate(scores)])
     min_answered = int(rng.choice([1, 1, 2]))
     k = int(rng.choice([3, 5, 8]))
     plugin = ["return {", "  api = 1, id = 'random', name = 'Random', version = '0.0.1',",
@@ -40,7 +46,7 @@ def make_case(rng, folder: Path):
     plugin += [f"    {{ id = '{d}', name = 'Dim {d}' }}," for d in dims]
     plugin += ["  },", "  items = {"]
     plugin += [f"    {{ id = '{it['id']}', text = 'Item {it['id']}', dimension = '{it['dimension']}', "
-               f"reverse = {'true' if it['reverse'] else 'false'} }}," for it in items]
+               f"reverse = {'true' if it['reverse'] else 'false'}{options_field(it)} }}," for it in items]
     plugin += ["  },", "}"]
     (folder / "plugins").mkdir()
     (folder / "plugins" / "random.lua").write_text("\n".join(plugin) + "\n")
@@ -56,6 +62,9 @@ def make_case(rng, folder: Path):
             for it in items:
                 if rng.random() < 0.12:
                     row[it["id"]] = ""
+                elif "options" in it:
+                    oid, label, _ = it["options"][int(rng.integers(len(it["options"])))]
+                    row[it["id"]] = [oid, oid.upper(), label, f" {label.upper()} "][int(rng.integers(4))]
                 else:
                     x = int(np.clip(round(rng.normal((lo + hi) / 2 + shift, (hi - lo) / 4)), lo, hi))
                     row[it["id"]] = str(x)
@@ -65,14 +74,27 @@ def make_case(rng, folder: Path):
     return {"lo": lo, "hi": hi, "dims": dims, "items": items, "min_answered": min_answered, "k": k}
 
 
+def options_field(item):
+    if "options" not in item:
+        return ""
+    return ", options = { " + " ".join(f"{{ id = '{o}', label = '{label}', score = {x} }}," for o, label, x in item["options"]) + " }"
+
+
 def expected(case, responses: pd.DataFrame):
     lo, hi = case["lo"], case["hi"]
     keyed = responses.copy()
+    favorable, unfavorable = pd.DataFrame(index=keyed.index), pd.DataFrame(index=keyed.index)
     for it in case["items"]:
-        col = pd.to_numeric(keyed[it["id"]], errors="coerce")
-        keyed[it["id"]] = (lo + hi - col) if it["reverse"] else col
-    fav = {hi - 1, hi}
-    unfav = {lo, lo + 1}
+        if "options" in it:  # an option id or label, in any case, stands for its score
+            by_key = {key.lower(): x for o, label, x in it["options"] for key in (o, label)}
+            col = keyed[it["id"]].map(lambda cell: by_key[cell.strip().lower()] if isinstance(cell, str) else np.nan).astype(float)
+            scores = [x for _, _, x in it["options"]]
+            favorable[it["id"]], unfavorable[it["id"]] = col == max(scores), col == min(scores)
+        else:
+            col = pd.to_numeric(keyed[it["id"]], errors="coerce")
+            col = (lo + hi - col) if it["reverse"] else col
+            favorable[it["id"]], unfavorable[it["id"]] = col.isin({hi - 1, hi}), col.isin({lo, lo + 1})
+        keyed[it["id"]] = col
     scores = pd.DataFrame({"team": keyed["team"]})
     for d in case["dims"]:
         cols = [it["id"] for it in case["items"] if it["dimension"] == d]
@@ -95,17 +117,16 @@ def expected(case, responses: pd.DataFrame):
         for d in case["dims"]:
             cols = [it["id"] for it in case["items"] if it["dimension"] == d]
             values = score_rows[d].dropna()
-            answers = rows[cols].stack().dropna()
+            count = int(rows[cols].notna().sum().sum())
             mean = values.mean() if len(values) else None
             pomp = (mean - lo) / (hi - lo) * 100 if mean is not None else None
             if pomp is not None:
                 pomps.append(pomp)
-            count = len(answers)
             out["dims"][d] = {
                 "n": len(values), "mean": mean, "sd": values.std(ddof=1) if len(values) > 1 else None,
                 "pomp": pomp,
-                "favorable_pct": answers.isin(fav).sum() / count * 100 if count else None,
-                "unfavorable_pct": answers.isin(unfav).sum() / count * 100 if count else None,
+                "favorable_pct": favorable.loc[rows.index, cols].sum().sum() / count * 100 if count else None,
+                "unfavorable_pct": unfavorable.loc[rows.index, cols].sum().sum() / count * 100 if count else None,
             }
         out["index"] = sum(pomps) / len(pomps) if pomps else None
         return out
@@ -114,6 +135,13 @@ def expected(case, responses: pd.DataFrame):
     for team, rows in keyed.groupby("team"):
         teams[team] = summarize(rows, scores[keyed["team"] == team])
     org = summarize(keyed, scores)
+    # Cronbach's alpha per dimension from pandas' pairwise covariance matrix (pingouin's default).
+    org["alpha"] = {}
+    for d in case["dims"]:
+        cols = [it["id"] for it in case["items"] if it["dimension"] == d]
+        cov = keyed[cols].astype(float).cov()
+        k = len(cols)
+        org["alpha"][d] = k / (k - 1) * (1 - np.trace(cov) / cov.values.sum()) if k > 1 else None
     return teams, hidden, org
 
 
@@ -161,6 +189,9 @@ def run_case(cultivar, seed):
         check_team(name, team, teams[name], failures)
     if framework["organisation"]["n"] >= case["k"]:
         check_team("(all teams)", framework["organisation"], org, failures)
+        for r in framework["reliability"]:
+            if not close(r["alpha"], org["alpha"][r["id"]]):
+                failures.append(f"alpha/{r['id']}: {r['alpha']} != {org['alpha'][r['id']]}")
     csv_frame = pd.read_csv(io.StringIO(csv_text), dtype={"suppressed": str, "band": str})
     for name in hidden:
         rows = csv_frame[csv_frame["team"] == name]

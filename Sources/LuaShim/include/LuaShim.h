@@ -22,7 +22,10 @@ enum cv_op_kind {
   CV_OP_STRING = 3, // push strings[off ..< off+len]
   CV_OP_TABLE = 4,  // push a new table sized for a array slots and b hash slots
   CV_OP_SET = 5,    // t[k] = v with v on top, k below it, t below k (raw); pops k and v
-  CV_OP_REF = 6     // push the registry value a
+  CV_OP_REF = 6,    // push the registry value a
+  CV_OP_FILL = 7,   // for i < len: registry[a][registry[b][i+1]] = numbers[off+i] (NaN → nil); stack unchanged
+  CV_OP_LAZY = 8    // like FILL, but only when the table on top's field strings[name_off ..< +name_len]
+                    // is first read during this call (it is removed now and restored on access)
 };
 
 /// One argument-building operation (see cv_op_kind).
@@ -33,6 +36,8 @@ typedef struct cv_op {
   double num;
   size_t off;
   size_t len;
+  size_t name_off;
+  size_t name_len;
 } cv_op;
 
 /// The status codes of Lua, re-exported as plain constants.
@@ -54,12 +59,15 @@ void cv_close(cv_state *s);
 /// The underlying lua_State (for non-raising accessors only).
 struct lua_State *cv_lua(cv_state *s);
 
-/// Loads a text chunk and runs it. With strict_env, the chunk gets a fresh environment whose
-/// unknown names read from the globals and whose assignments to undeclared names are errors.
+/// Loads a text chunk and runs it. With strict_env, the chunk gets a fresh environment that
+/// reads built-ins from the globals; reading or assigning any other undeclared name is an error.
 /// On success the chunk's first result is stored in the registry and its reference written to
 /// *ref. Returns a CV_* status; the error text is then in cv_error(s).
 int cv_load(cv_state *s, const char *source, size_t len, const char *chunkname, int strict_env,
             int *ref);
+/// Compiles a text chunk without running it (a syntax check). Returns CV_OK or CV_ERRSYNTAX
+/// (or CV_ERRMEM); the error text is then in cv_error(s).
+int cv_compile(cv_state *s, const char *source, size_t len, const char *chunkname);
 /// Makes the global table strict: assigning an undeclared global raises an error.
 void cv_seal_globals(cv_state *s);
 
@@ -67,7 +75,14 @@ void cv_seal_globals(cv_state *s);
 /// `strings`). On success leaves nresults values on the stack; the caller pops them. On failure
 /// the stack is as before and the message, with traceback, is in cv_error(s).
 int cv_call(cv_state *s, int ref, const char *field, const cv_op *ops, size_t nops,
-            const char *strings, int nargs, int nresults);
+            const char *strings, const double *numbers, int nargs, int nresults);
+/// Builds one value with ops (inside a protected call) and stores it in the registry.
+int cv_make_ref(cv_state *s, const cv_op *ops, size_t nops, const char *strings, int *ref);
+/// Reads t[keys[i]] for i < n, where t is the value at stack index `index` and keys is the
+/// sequence registry[keys_ref]: kinds[i] is 0 (nil), 1 (number, in out[i]), 2 (false) or
+/// 3 (anything else). Returns how many of t's entries have other keys, or -1 if t is nil and
+/// -2 if it is neither nil nor a table. Never raises (raw access only).
+int cv_read_fields(cv_state *s, int index, int keys_ref, int n, double *out, uint8_t *kinds);
 /// Releases a registry reference.
 int cv_unref(cv_state *s, int ref);
 /// Pushes registry[ref] (no allocation beyond the stack slot checked by cv_reserve).

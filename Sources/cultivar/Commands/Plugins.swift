@@ -1,11 +1,11 @@
 import ArgumentParser
 import CultivarKit
 
-/// `cultivar plugins list|check`
+/// `cultivar plugins list|check|test|new|run|types|docs`
 struct Plugins: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List and check framework plugins.",
-    subcommands: [List.self, Check.self])
+    abstract: "Write, check, test and try framework plugins.",
+    subcommands: [List.self, Check.self, Test.self, New.self, Run.self, Types.self, Docs.self])
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the plugins found: id, name, version, file, dimension and item counts.")
@@ -31,6 +31,22 @@ struct Plugins: ParsableCommand {
         if !problems.passed.isEmpty { Terminal.out(problems.passed.joined(separator: "\n") + "\n") }
         throw Terminal.fail(problems)
       }
+    }
+  }
+
+  struct Test: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run plugins' test fixtures (tests/NAME.csv and tests/NAME.expected.json in the plugin's folder).",
+      discussion: "Prints a readable difference for every expected score that does not match; exits non-zero on any failure.")
+    @Argument(help: ArgumentHelp("Plugin ids or folder names (default: every plugin).", valueName: "name"))
+    var names: [String] = []
+    @OptionGroup var plugins: PluginOptions
+
+    func run() throws {
+      let result = PluginTestJob(workspace: plugins.workspace).run(names: names)
+      Terminal.out(result.lines.joined(separator: "\n") + "\n")
+      Terminal.out("\(result.fixturesRun) fixture\(result.fixturesRun == 1 ? "" : "s") run: \(result.passed ? "all passed" : "FAILED")\n")
+      if !result.passed { throw ExitCode(1) }
     }
   }
 }

@@ -30,16 +30,41 @@ struct Score: ParsableCommand {
   @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: beside the output or responses, NAME.rejects.csv).", valueName: "file"))
   var rejects: String?
 
+  @Option(help: ArgumentHelp("Threads that read and score (default: one per core). Results do not depend on it.", valueName: "n"))
+  var jobs: Int?
+
+  @Option(help: .hidden)
+  var chunkBytes: Int = 256 << 10
+
+  @Flag(help: "Score again whenever the survey, the responses or a plugin file changes (Ctrl-C to stop). A plugin that stops loading keeps its last good version.")
+  var watch = false
+
+  @Option(help: .hidden)
+  var watchIntervalMs = 250
+
   @OptionGroup var plugins: PluginOptions
 
   func validate() throws {
     if (responses == nil) == (wave == nil) { throw ValidationError("give either --responses FILE or --wave W") }
+    if watch, wave != nil { throw ValidationError("--watch follows files; it cannot be used with --wave") }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    guard chunkBytes >= 1024 else { throw ValidationError("--chunk-bytes must be at least 1024") }
+    guard ScoreJob.formats.contains(format) else {
+      throw ValidationError("unknown format '\(format)': use one of \(ScoreJob.formats.joined(separator: ", "))")
+    }
   }
 
   func run() throws {
-    let input: ResponseInput = wave.map { .wave($0, store: store.resolved) } ?? .file(responses!)
-    let job = ScoreJob(surveyPath: survey, responses: input, format: format, outputPath: out,
+    var job = ScoreJob(surveyPath: survey, responsesPath: responses ?? "", format: format, outputPath: out,
                        skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace, note: Terminal.err)
+    job.wave = wave
+    job.storePath = store.resolved
+    if let jobs { job.jobs = jobs }
+    job.chunkBytes = chunkBytes
+    if watch {
+      ScoreWatcher(job: job, interval: .milliseconds(watchIntervalMs), output: Terminal.out).run()
+      return
+    }
     do {
       if let text = try job.run() { Terminal.out(text) }
     } catch {

@@ -15,7 +15,8 @@ enum Terminal {
   /// Prints the error the way users read it and exits with its code.
   static func fail(_ error: Error) -> ExitCode {
     let status = ExitStatus.of(error)
-    err(status == .failure ? "error: \(error)" : String(describing: error))
+    let text = String(describing: error)
+    err(status == .failure && !text.hasPrefix("error:") ? "error: \(text)" : text)
     return ExitCode(status.rawValue)
   }
 }

@@ -1,0 +1,96 @@
+import Scoring
+import Statistics
+import SurveyModel
+
+/// Builds the comparison of the selected teams from the engine's (anonymity-checked) results and
+/// the collector's moments: statistics, differences with Holm-adjusted verdicts, index
+/// intervals and reliability.
+public struct ComparisonBuilder {
+  public let plan: ScoringPlan
+  public let collector: ComparisonCollector
+  public let deletion: DeletionRule
+  public let settings: ComparisonMethod
+
+  /// - Parameters:
+  ///   - settings: the method; its `familySize` is filled in by ``build(results:selection:)``.
+  public init(plan: ScoringPlan, collector: ComparisonCollector, deletion: DeletionRule = .pairwise,
+              settings: ComparisonMethod = ComparisonMethod()) {
+    self.plan = plan
+    self.collector = collector
+    self.deletion = deletion
+    var settings = settings
+    settings.deletionRule = deletion.rawValue
+    self.settings = settings
+  }
+
+  /// The comparison of every framework, and the method with the size of the Holm family.
+  /// - Parameter results: the engine's results, suppression already applied over every team.
+  public func build(results: [FrameworkResult], selection: TeamSelection) -> (frameworks: [FrameworkComparison], method: ComparisonMethod) {
+    var frameworks = results.enumerated().map { f, result in framework(f, result, selection) }
+    let method = HolmVerdicts.apply(to: &frameworks, settings: settings)
+    return (frameworks, method)
+  }
+
+  private func framework(_ f: Int, _ result: FrameworkResult, _ selection: TeamSelection) -> FrameworkComparison {
+    let frameworkPlan = plan.frameworks[f]
+    let organisationMoments = collector.organisation(framework: f)
+    let baselineMoments: ComparisonCollector.FrameworkMoments? = {
+      if case .team(let name) = selection.baseline { return collector.moments(team: name, framework: f) }
+      return nil
+    }()
+    let byName = Dictionary(result.teams.map { ($0.team, $0) }, uniquingKeysWith: { a, _ in a })
+    let teams = selection.shown.compactMap { name -> TeamComparison? in
+      guard let team = byName[name] else { return nil }
+      if let reason = team.suppression { return TeamComparison(team: name, n: team.n, suppression: reason) }
+      let moments = collector.moments(team: name, framework: f)
+      let isBaseline = selection.baseline == .team(name)
+      let baselineSummary: (Int) -> SampleSummary? = { d in
+        guard !isBaseline, let own = moments?.scores.summary(d) else { return nil }
+        if let baselineMoments { return baselineMoments.scores.summary(d) }
+        return organisationMoments.scores.summary(d)?.removing(own)
+      }
+      return row(team, moments: moments, isBaseline: isBaseline, plan: frameworkPlan, teamReliability: true, baseline: baselineSummary)
+    }
+    let organisation = result.organisation.suppression.map { TeamComparison(team: result.organisation.team, n: result.organisation.n, suppression: $0) }
+      ?? row(result.organisation, moments: organisationMoments, isBaseline: false, plan: frameworkPlan, teamReliability: false, baseline: { _ in nil })
+    return FrameworkComparison(
+      id: result.id, name: result.name, version: result.version, scale: result.scale, dimensions: result.dimensions,
+      indexRule: result.indexRule, missingRule: result.missingRule, favorableRule: result.favorableRule,
+      organisation: organisation, teams: teams,
+      reliability: organisation.suppression == nil ? reliability(organisationMoments, plan: frameworkPlan) : [])
+  }
+
+  /// A shown group's row: statistics, intervals, differences (unadjusted) and, for a team,
+  /// reliability (the organisation's is the framework's whole-sample reliability).
+  private func row(_ team: TeamResult, moments: ComparisonCollector.FrameworkMoments?, isBaseline: Bool, plan: FrameworkPlan,
+                   teamReliability withReliability: Bool, baseline: (Int) -> SampleSummary?) -> TeamComparison {
+    let level = settings.confidenceLevel
+    let dimensions = team.dimensions.enumerated().map { d, score in
+      let own = moments?.scores.summary(d)
+      return DimensionComparison(
+        id: score.id, n: score.n, mean: score.mean, sd: score.sd,
+        interval: own?.meanInterval(level: level).map { Interval(lower: $0.lowerBound, upper: $0.upperBound) },
+        pomp: score.pomp, favorable: score.favorable, neutral: score.neutral, unfavorable: score.unfavorable,
+        difference: DifferenceTest.compare(team: own, baseline: baseline(d), method: settings))
+    }
+    // An index computed by a plugin hook has no known sampling variance, so no interval.
+    var interval: Interval? = nil
+    if !plan.framework.hooks.contains(.index), let index = team.index, let scores = moments?.scores {
+      interval = IndexInterval.interval(index: index, scores: scores, scale: plan.framework.scale, level: level)
+    }
+    var teamReliability: [ScaleReliability] = []
+    if withReliability, let moments, team.n >= settings.reliabilityMinimum { teamReliability = reliability(moments, plan: plan) }
+    return TeamComparison(
+      team: team.team, n: team.n, isBaseline: isBaseline, index: team.index, indexInterval: interval, band: team.band?.label,
+      dimensions: dimensions, reliability: teamReliability)
+  }
+
+  private func reliability(_ moments: ComparisonCollector.FrameworkMoments, plan: FrameworkPlan) -> [ScaleReliability] {
+    plan.framework.dimensions.enumerated().compactMap { d, dimension in
+      let items = plan.items.filter { $0.dimension == dimension.id }.map(\.id)
+      guard !items.isEmpty else { return nil }
+      return ReliabilitySummary.make(dimension: dimension.id, items: items, accumulator: moments.reliability[d], rule: deletion,
+                                     level: settings.confidenceLevel)
+    }
+  }
+}

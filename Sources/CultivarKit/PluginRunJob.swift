@@ -1,0 +1,115 @@
+import Foundation
+import PluginHost
+import Scoring
+import SurveyIO
+import SurveyModel
+
+/// `cultivar plugins run FILE --responses CSV`: tries one plugin on the first rows of a
+/// response file and shows, per respondent, the answers, the declarative scores and what the
+/// `score` hook returned (with anything it logged), then per team the statistics and what
+/// `index` and `band` gave. Hook errors are shown where they happen and the run carries on.
+public struct PluginRunJob {
+  /// The plugin file to try.
+  public var pluginPath: String
+  /// The response file (CSV with a header row).
+  public var responsesPath: String
+  /// Respondents to try (0 = every row).
+  public var rows: Int
+  /// A survey file whose `columns:` say how the response file is laid out (optional).
+  public var surveyPath: String?
+  public var workspace: Workspace
+
+  public init(pluginPath: String, responsesPath: String, rows: Int = 5, surveyPath: String? = nil, workspace: Workspace = Workspace()) {
+    self.pluginPath = pluginPath
+    self.responsesPath = responsesPath
+    self.rows = rows
+    self.surveyPath = surveyPath
+    self.workspace = workspace
+  }
+
+  /// The report, and whether every hook call succeeded.
+  public struct Outcome {
+    /// What to print.
+    public var text: String
+    /// Hook calls that failed (each is shown in ``text``).
+    public var hooksFailed: Int
+  }
+
+  /// Runs the plugin on the rows.
+  /// - Throws: ``PluginError`` when the plugin does not load; ``InputError`` or
+  ///   ``InputProblems`` when the responses cannot be read.
+  public func run() throws -> Outcome {
+    let plugin = try Plugin(path: pluginPath, displayPath: workspace.display(pluginPath), limits: workspace.limits)
+    let log = LogBuffer()
+    plugin.logSink = log.append
+    let framework = plugin.framework
+    let plan = ScoringPlan(uses: [(framework, nil)])
+    let shown = workspace.display(responsesPath)
+    let survey = try surveyLayout(for: framework)
+    let reader = try ResponseFileReader(
+      path: responsesPath, displayName: shown, survey: survey,
+      items: framework.items.map { .init(id: $0.id, scale: framework.scale) })
+    let hooks = TryOutHooks(plugin: plugin, log: log)
+    let engine = ScoreEngine(plan: plan, hooks: [hooks])
+    let preview = RespondentPreview(plan: plan.frameworks[0])
+    var text = RunTranscript(framework: framework)
+    text.line("Trying \(plugin.file) (\(framework.id) \(framework.version)) on \(shown), \(rows == 0 ? "every row" : "the first \(rows) row\(rows == 1 ? "" : "s")")")
+    var failed = 0
+    var tried = 0
+    while rows == 0 || tried < rows, let outcome = try reader.next() {
+      tried += 1
+      switch outcome {
+      case .rejected(let line, let problems, _):
+        text.line("")
+        text.line("row \(shown):\(line) is not valid and is left out:")
+        for problem in problems { text.line("  \(problem.error(in: shown))") }
+      case .row(let row):
+        let context = preview.context(for: row)
+        text.respondent(context, file: shown)
+        if framework.hooks.contains(.score) {
+          do {
+            let result = try plugin.respondentScores(context)
+            hooks.overrides[row.line] = result
+            text.scoreHook(result)
+          } catch var error as PluginError {
+            failed += 1
+            error.responsesFile = shown
+            text.failure("score hook", error)
+          }
+          text.log(log.take())
+        }
+        if hooks.overrides[row.line] != nil || !framework.hooks.contains(.score) { try engine.add(row) }
+      }
+    }
+    let (results, _) = try engine.results(minGroupSize: 1)
+    text.line("")
+    text.line("Teams, from these rows (min_group_size is not applied when trying a plugin):")
+    for team in results[0].teams + [results[0].organisation] {
+      failed += text.team(team, record: hooks.teams[team.team])
+    }
+    if !framework.hooks.isEmpty {
+      text.line("")
+      text.line(failed == 0 ? "Every hook call succeeded." : "\(failed) hook call\(failed == 1 ? "" : "s") failed (shown above).")
+    }
+    return Outcome(text: text.text, hooksFailed: failed)
+  }
+
+  /// The response-file layout: from `--survey`, or respondent_id and team with every column
+  /// that is not an item ignored.
+  private func surveyLayout(for framework: Framework) throws -> SurveyDefinition {
+    var survey = SurveyDefinition(id: "try", title: framework.name, frameworks: [.init(id: framework.id)], minGroupSize: 1, file: "")
+    if let surveyPath {
+      let given = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
+      survey.respondentColumn = given.respondentColumn
+      survey.teamColumn = given.teamColumn
+      survey.ignoredColumns = given.ignoredColumns
+      survey.file = given.file
+    }
+    let items = Set(framework.items.map(\.id))
+    let start = FileHandle(forReadingAtPath: responsesPath).map { String(decoding: $0.readData(ofLength: 1 << 16), as: UTF8.self) } ?? ""
+    let header = start.prefix { $0 != "\n" && $0 != "\r\n" }
+    let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }
+    survey.ignoredColumns += columns.filter { !items.contains($0) && $0 != survey.respondentColumn && $0 != survey.teamColumn && !survey.ignoredColumns.contains($0) }
+    return survey
+  }
+}

@@ -1,0 +1,18 @@
+import Store
+import SurveyIO
+
+/// Reading a wave of the response store instead of a response file: what `score --wave` and
+/// `compare --wave` share.
+enum StoreInput {
+  /// The responses of wave `name` of the survey, as a ``ResponseSource``.
+  /// - Parameters:
+  ///   - storePath: the resolved store path (see ``StoreLocation``).
+  ///   - itemIDs: the item of each value slot of the scoring plan.
+  /// - Throws: ``StoreError`` when there is no store or no such wave.
+  static func open(wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace) throws -> StoredResponses {
+    try WaveName.check(name)
+    let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath), create: false)
+    let wave = try store.wave(name, survey: surveyID)
+    return try StoredResponses(store: store, wave: wave, itemIDs: itemIDs)
+  }
+}

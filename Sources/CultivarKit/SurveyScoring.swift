@@ -1,0 +1,96 @@
+import PluginHost
+import Scoring
+import SurveyIO
+import SurveyModel
+
+/// Scores one survey's responses: the survey's plugins, the compiled plan, and one pass over a
+/// response source folded into per-team results. Shared by every command that scores.
+struct SurveyScoring {
+  /// What one pass produced.
+  struct Outcome {
+    var frameworks: [FrameworkResult]
+    var privacy: PrivacySummary
+    var rowsRead: Int
+    var rowsUsed: Int
+    var rejects: RejectsWriter
+  }
+
+  let survey: SurveyDefinition
+  let plugins: [Plugin]
+  let plan: ScoringPlan
+
+  /// Resolves the survey's frameworks among the catalog's plugins.
+  /// - Throws: ``InputProblems`` for unknown plugin ids or items.
+  init(survey: SurveyDefinition, catalog: PluginCatalog) throws {
+    let frameworks = try FrameworkResolver.resolve(survey, catalog: catalog)
+    self.survey = survey
+    plugins = frameworks.map(\.plugin)
+    plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
+  }
+
+  /// The item columns a response file must have, with their scales and choice options.
+  var itemColumns: [ResponseFileReader.ItemColumn] {
+    plan.frameworks.flatMap { f in f.items.map { ResponseFileReader.ItemColumn(id: $0.id, scale: f.framework.scale, options: $0.options) } }
+  }
+
+  /// Reads every row of `source` once and scores it.
+  /// - Parameters:
+  ///   - skipInvalid: leave invalid rows out instead of failing.
+  ///   - observer: sees every scored respondent (e.g. a comparison's collector).
+  /// - Throws: ``InputProblems`` listing invalid rows (unless `skipInvalid`), ``PluginError``.
+  func score(_ source: ResponseSource, skipInvalid: Bool, observer: ScoredRowObserver? = nil) throws -> Outcome {
+    let engine = makeEngine()
+    engine.observer = observer
+    var rejected: [(line: Int, problems: [RowProblem], fields: [String])] = []
+    while let outcome = try source.next() {
+      switch outcome {
+      case .row(let row):
+        do { try engine.add(row) } catch var error as PluginError {
+          error.responsesFile = source.file
+          throw error
+        }
+      case .rejected(let line, let problems, let fields): rejected.append((line, problems, fields))
+      }
+    }
+    return try finish(engine, file: source.file, header: source.header, rowsRead: source.rowsRead, rejected: rejected, skipInvalid: skipInvalid)
+  }
+
+  /// Reads a response file in chunks on `workers` threads and scores it. The numbers are the
+  /// same whatever the number of workers.
+  func score(_ file: ChunkedResponseFile, workers: Int, skipInvalid: Bool) throws -> Outcome {
+    let engine = makeEngine()
+    var scorers: [BatchScorer] = []
+    for _ in 0..<max(1, workers) {
+      let hooks: [ScoringHooks?] = try plugins.map { $0.framework.hooks.contains(.score) ? try $0.copy() : nil }
+      scorers.append(BatchScorer(plan: plan, hooks: hooks))
+    }
+    let (rowsRead, rejected): (Int, [(line: Int, problems: [RowProblem], fields: [String])])
+    do {
+      (rowsRead, rejected) = try ParallelScoring(file: file, engine: engine, workers: scorers.count).run(scorers: scorers)
+    } catch var error as PluginError {
+      error.responsesFile = file.file
+      throw error
+    }
+    return try finish(engine, file: file.file, header: file.header, rowsRead: rowsRead, rejected: rejected, skipInvalid: skipInvalid)
+  }
+
+  private func makeEngine() -> ScoreEngine {
+    ScoreEngine(plan: plan, hooks: plugins.map { $0.framework.hooks.isEmpty ? nil : $0 })
+  }
+
+  private func finish(
+    _ engine: ScoreEngine, file: String, header: [String], rowsRead: Int,
+    rejected: [(line: Int, problems: [RowProblem], fields: [String])], skipInvalid: Bool
+  ) throws -> Outcome {
+    var rejects = RejectsWriter(header: header)
+    for row in rejected { rejects.add(line: row.line, problems: row.problems, fields: row.fields) }
+    let problemCount = rejected.reduce(0) { $0 + $1.problems.count }
+    if !skipInvalid, problemCount > 0 {
+      var problems = Array(rejected.lazy.flatMap(\.problems).prefix(20).map { $0.error(in: file) })
+      problems[0].hint = "fix the rows, or run with --skip-invalid to leave them out and write them to a rejects file"
+      throw InputProblems(problems, total: problemCount)
+    }
+    let (results, privacy) = try engine.results(minGroupSize: survey.minGroupSize)
+    return Outcome(frameworks: results, privacy: privacy, rowsRead: rowsRead, rowsUsed: engine.respondentCount, rejects: rejects)
+  }
+}

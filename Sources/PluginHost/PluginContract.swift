@@ -1,0 +1,141 @@
+/// The plugin contract as data: the fields of the table a plugin returns, the tables nested in
+/// it, the hooks and the tables the hooks receive.
+///
+/// ``ContractReader`` takes its list of known fields from here; `cultivar plugins types` and
+/// `cultivar plugins docs` generate the editor definitions and the reference from it. The hook
+/// argument shapes are checked against what ``Plugin`` really passes by the tests.
+public enum PluginContract {
+  /// One field of a table.
+  public struct Field: Sendable {
+    public let name: String
+    /// The type in LuaLS notation, without the optional mark.
+    public let type: String
+    /// Whether the field may be left out (or, in a hook argument, be nil).
+    public let optional: Bool
+    public let summary: String
+    /// The plugin API version in which the field appeared.
+    public let since: Int
+
+    init(_ name: String, _ type: String, optional: Bool = false, _ summary: String, since: Int = 1) {
+      self.name = name
+      self.type = type
+      self.optional = optional
+      self.summary = summary
+      self.since = since
+    }
+  }
+
+  /// A table with named fields, declared to LuaLS as a class (e.g. `cultivar.Item`).
+  public struct Shape: Sendable {
+    public let name: String
+    public let summary: String
+    public let fields: [Field]
+  }
+
+  /// A function the plugin may define in its table.
+  public struct Hook: Sendable {
+    public let name: String
+    public let parameters: [HostAPI.Parameter]
+    public let returns: [HostAPI.Result]
+    public let summary: String
+    public let since: Int
+
+    /// The hook's type in LuaLS notation: `fun(respondent: cultivar.Respondent): ...`.
+    public var luaType: String {
+      let params = parameters.map { "\($0.name): \($0.type)" }.joined(separator: ", ")
+      return "fun(\(params)): " + returns.map(\.type).joined(separator: ", ")
+    }
+  }
+
+  /// The hooks, in documentation order.
+  public static let hooks: [Hook] = [
+    Hook(name: "score", parameters: [.init("respondent", "cultivar.Respondent", "one respondent's answers and declarative scores")],
+         returns: [.init("table<string, number|false>|nil", "scores by dimension id (false = no score), or nil to keep the declarative ones")],
+         summary: "Called once per respondent: replaces some or all of the respondent's dimension scores.", since: 1),
+    Hook(name: "index", parameters: [.init("team", "cultivar.Team", "one team's (or the organisation's) results")],
+         returns: [.init("number|nil", "the team's index, or nil when it cannot be computed")],
+         summary: "Called once per shown team and the organisation row: the team's index. Describe the rule in `index_rule`.", since: 1),
+    Hook(name: "band", parameters: [.init("index", "number", "the team's index"), .init("team_name", "string", "the team"),
+                                    .init("team", "cultivar.Team", "the same table `index` receives: the team's results")],
+         returns: [.init("string|cultivar.BandResult|nil", "a label, a { label, advice } table, or nil for no band")],
+         summary: "Called once per team with an index: its interpretation, instead of the declarative `bands`.", since: 1),
+  ]
+
+  /// The table a plugin file returns.
+  public static let plugin = Shape(name: "cultivar.Plugin", summary: "The table a plugin file returns: one framework.", fields: [
+    Field("api", "integer", "The plugin API version the file is written for (this host provides \(HostAPI.version))."),
+    Field("id", "string", "Unique id used by surveys (`frameworks: [id]`): lowercase letters, digits, '-', '_', '.'."),
+    Field("name", "string", "Name shown in reports."),
+    Field("version", "string", "The framework's own version, e.g. \"1.0.0\"."),
+    Field("description", "string", "What the framework measures, in a sentence or two."),
+    Field("source", "string", "Citation of the original work the framework is based on."),
+    Field("scale", "cultivar.Scale", "The answer scale of every item."),
+    Field("dimensions", "cultivar.Dimension[]", "The dimensions (at least one)."),
+    Field("items", "cultivar.Item[]", "The questions; their ids are the response file's column names."),
+    Field("bands", "cultivar.Band[]", optional: true, "Interpretation of the index (0–100), lowest `min` first."),
+    Field("min_answered", "integer", optional: true, "Answered items a respondent needs in a dimension to get a score there (default 1)."),
+    Field("index_rule", "string", optional: true, "When `index` is a hook: its rule in words, printed with every result."),
+  ] + hooks.map { Field($0.name, $0.luaType, optional: true, $0.summary, since: $0.since) })
+
+  /// Every other table of the contract: nested in the plugin table, or passed to hooks.
+  public static let shapes: [Shape] = [
+    Shape(name: "cultivar.Scale", summary: "The answer scale.", fields: [
+      Field("min", "number", "The lowest answer."),
+      Field("max", "number", "The highest answer (above `min`)."),
+      Field("labels", "string[]", optional: true, "One label per point, from `min` up."),
+      Field("favorable", "number[]", optional: true, "The favourable points (default: the top two)."),
+      Field("unfavorable", "number[]", optional: true, "The unfavourable points (default: the bottom two)."),
+    ]),
+    Shape(name: "cultivar.Dimension", summary: "One dimension of the framework.", fields: [
+      Field("id", "string", "Used by items and in results."),
+      Field("name", "string", "Shown in reports."),
+      Field("description", "string", optional: true, "What the dimension means."),
+      Field("advice", "string", optional: true, "Shown for a team whose POMP here is below `advice_below`."),
+      Field("advice_below", "number", optional: true, "Show `advice` when the team's POMP is below this (default 50)."),
+      Field("advice_above", "number", optional: true, "Show `advice` when the team's POMP is above this (for dimensions where high is bad, such as a blocker)."),
+      Field("benchmark", "number", optional: true, "A published reference value on the POMP scale (0–100); reports show the team's difference from it."),
+    ]),
+    Shape(name: "cultivar.Item", summary: "One question.", fields: [
+      Field("id", "string", "The response file's column name for this question."),
+      Field("text", "string", "The question as respondents read it."),
+      Field("dimension", "string", "The id of the dimension it measures."),
+      Field("reverse", "boolean", optional: true, "true when agreeing is unfavourable: the answer counts as (min + max) − x."),
+      Field("options", "cultivar.Option[]", optional: true, "Makes the item a choice: respondents pick one option (by id or label), which counts as its score."),
+    ]),
+    Shape(name: "cultivar.Option", summary: "One option of a choice item.", fields: [
+      Field("id", "string", "What a response cell may hold (or the label), compared without case."),
+      Field("label", "string", "The option as respondents read it."),
+      Field("score", "number", "What choosing it counts as: a number within the scale."),
+    ]),
+    Shape(name: "cultivar.Band", summary: "One interpretation band of the index.", fields: [
+      Field("min", "number", "The lowest index in the band."),
+      Field("label", "string", "The band's name."),
+      Field("advice", "string", optional: true, "What a team in this band should do."),
+    ]),
+    Shape(name: "cultivar.Respondent", summary: "What the `score` hook receives: one respondent.", fields: [
+      Field("id", "string", "The respondent id."),
+      Field("team", "string", "The respondent's team."),
+      Field("row", "integer", "The line of the respondent's row in the response file."),
+      Field("answers", "table<string, number>", "Raw answers by item id (unanswered items are nil)."),
+      Field("keyed", "table<string, number>", "Answers after reverse keying, by item id."),
+      Field("scores", "table<string, number>", "Declarative dimension scores by dimension id (nil = no score)."),
+    ]),
+    Shape(name: "cultivar.Team", summary: "What the `index` hook receives: one team, or the organisation row.", fields: [
+      Field("name", "string", "The team, or \"(all teams)\"."),
+      Field("n", "integer", "Respondents in the team."),
+      Field("index", "number", optional: true, "The declarative index (mean POMP of the dimensions)."),
+      Field("dimensions", "table<string, cultivar.TeamDimension>", "Statistics by dimension id."),
+    ]),
+    Shape(name: "cultivar.TeamDimension", summary: "A team's statistics for one dimension (missing ones are nil).", fields: [
+      Field("n", "integer", "Respondents with a score in the dimension."),
+      Field("mean", "number", optional: true, "Mean score."),
+      Field("sd", "number", optional: true, "Sample standard deviation (n − 1)."),
+      Field("pomp", "number", optional: true, "Mean as percent of maximum possible, 0–100."),
+      Field("favorable", "number", optional: true, "Favourable answers, percent."),
+    ]),
+    Shape(name: "cultivar.BandResult", summary: "A band the `band` hook may return.", fields: [
+      Field("label", "string", "The band's name."),
+      Field("advice", "string", optional: true, "What the team should do."),
+    ]),
+  ]
+}

@@ -1,0 +1,71 @@
+import SurveyModel
+
+/// The tables and text blocks of the HTML report: dimension details, reliability, privacy and
+/// method.
+enum HTMLSections {
+  static func details(_ framework: FrameworkComparison) -> String {
+    let e = HTMLText.escape
+    let rows = framework.teams.filter { $0.suppression == nil }.flatMap { team in
+      team.dimensions.map { d -> [String] in
+        let x = d.difference
+        let verdict = x.map { difference -> String in
+          let css = difference.verdict == .higher ? "verdict-higher" : (difference.verdict == .lower ? "verdict-lower" : "")
+          return "<span class=\"\(css)\">\(e(ComparisonWords.verdict(difference)))</span>"
+        } ?? (team.isBaseline ? "baseline" : "")
+        return [e(team.team), e(framework.dimensionName(d.id)), String(d.n), Format.fixed(d.mean, 2), e(ComparisonWords.interval(d.interval, 2)),
+                Format.fixed(d.sd, 2), "\(Format.fixed(d.favorable, 0)) / \(Format.fixed(d.neutral, 0)) / \(Format.fixed(d.unfavorable, 0))",
+                e(ComparisonWords.signed(x?.difference, 2)), e(ComparisonWords.p(x?.adjustedP)), e(ComparisonWords.signed(x?.cohensD, 2)), verdict]
+      }
+    }
+    return "<div class=\"table-wrap\">" + HTMLText.table(
+      header: ["Team", "Dimension", "n", "Mean", "95% CI", "SD", "Fav / Neu / Unfav %", "Diff", "p (Holm)", "d", "Verdict"],
+      rows: rows, numeric: [2, 3, 4, 5, 6, 7, 8, 9]) + "</div>"
+  }
+
+  static func reliability(_ framework: FrameworkComparison) -> String {
+    let e = HTMLText.escape
+    var out = "<div class=\"table-wrap\">" + HTMLText.table(
+      header: ["Dimension", "Items", "n", "α pairwise [95% CI]", "α listwise [95% CI]", "Complete", "Item-rest r (α if deleted)"],
+      rows: framework.reliability.map { scale in
+        [e(framework.dimensionName(scale.dimension)), String(scale.items.count), String(scale.respondents), e(ComparisonWords.alpha(scale.pairwise)),
+         e(ComparisonWords.alpha(scale.listwise)), String(scale.completeRespondents),
+         scale.itemStatistics.map { item in
+           let text = "\(e(item.item)) \(e(Format.fixed(item.itemRest, 2))) (\(e(Format.fixed(item.alphaIfDeleted, 2))))"
+           return item.warning == nil ? text : "<span class=\"warning\" title=\"\(e(item.warning!))\">\(text) ⚠</span>"
+         }.joined(separator: ", ")]
+      }, numeric: [1, 2, 5]) + "</div>"
+    let teams = framework.teams.filter { !$0.reliability.isEmpty }
+    if !teams.isEmpty {
+      out += "<h3>Alpha (pairwise) per team</h3><div class=\"table-wrap\">" + HTMLText.table(
+        header: ["Team"] + framework.dimensions.map(\.name),
+        rows: teams.map { team in
+          [e(team.team)] + framework.dimensions.map { dimension in
+            e(team.reliability.first { $0.dimension == dimension.id }.map { ComparisonWords.alpha($0.pairwise) } ?? "n/a")
+          }
+        }, numeric: Set(1...framework.dimensions.count)) + "</div>"
+    }
+    let warnings = framework.reliability.flatMap { $0.itemStatistics.compactMap(\.warning) }
+      + teams.flatMap { team in team.reliability.flatMap { $0.itemStatistics.compactMap { $0.warning.map { "\(team.team): \($0)" } } } }
+    if !warnings.isEmpty {
+      out += "<ul class=\"warnings\">" + warnings.map { "<li class=\"warning\">⚠ \(e($0))</li>" }.joined() + "</ul>"
+    }
+    return out
+  }
+
+  static func privacy(_ report: ComparisonReport) -> String {
+    "<ul class=\"privacy\">" + ComparisonWords.privacy(report).map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"
+  }
+
+  static func method(_ report: ComparisonReport) -> String {
+    "<ul class=\"method\">" + ComparisonWords.method(report).map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"
+  }
+
+  static func legend(_ framework: FrameworkComparison) -> String {
+    let cap = Format.fixed((framework.scale.max - framework.scale.min) / 4, 2)
+    return """
+      <div class="legend"><span>lower than baseline <span class="ramp" aria-hidden="true"></span> higher (colour saturates at ±\(cap) scale points)</span>\
+      <span>▲ ▼ meaningful: Holm-adjusted p &lt; 0.05</span><span><span class="swatch dashed"></span>too few respondents for a verdict</span>\
+      <span><span class="swatch hatch"></span>suppressed for anonymity</span></div>
+      """
+  }
+}

@@ -1,0 +1,45 @@
+/// Escaping and small builders for the HTML report (no template engine: the report is a few
+/// hundred lines of markup).
+enum HTMLText {
+  /// Text safe inside an element or a quoted attribute.
+  static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.count)
+    for c in text {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+
+  /// A coordinate or length for SVG, with one decimal.
+  static func number(_ value: Double) -> String { Format.fixed(value, 1) }
+
+  /// An SVG `<text>` element.
+  static func text(_ content: String, x: Double, y: Double, anchor: String = "start", cssClass: String? = nil, fill: String? = nil) -> String {
+    var attributes = "x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\""
+    if let cssClass { attributes += " class=\"\(cssClass)\"" }
+    if let fill { attributes += " fill=\"\(fill)\"" }
+    return "<text \(attributes)>\(escape(content))</text>"
+  }
+
+  /// An HTML table with a header row; cells are already escaped markup, the first is the row
+  /// header and the `numeric` columns are right-aligned.
+  static func table(header: [String], rows: [[String]], cssClass: String = "data", numeric: Set<Int> = []) -> String {
+    var out = "<table class=\"\(cssClass)\"><thead><tr>"
+    out += header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined()
+    out += "</tr></thead><tbody>"
+    for row in rows {
+      out += "<tr>" + row.enumerated().map { i, cell in
+        i == 0 ? "<th scope=\"row\">\(cell)</th>" : (numeric.contains(i) ? "<td class=\"num\">\(cell)</td>" : "<td>\(cell)</td>")
+      }.joined() + "</tr>"
+    }
+    return out + "</tbody></table>"
+  }
+}

@@ -1,0 +1,52 @@
+import SurveyModel
+
+/// The ranking of team indices (0–100) with their confidence intervals, highest first, with the
+/// organisation's index as a reference line. Suppressed teams are listed without a position.
+struct RankingChart {
+  let framework: FrameworkComparison
+
+  private let labelWidth = 190.0, plotWidth = 520.0, rowHeight = 28.0, top = 30.0
+
+  func svg() -> String {
+    let shown = framework.teams.filter { $0.suppression == nil && $0.index != nil }.sorted { ($0.index!, $1.team) > ($1.index!, $0.team) }
+    let hidden = framework.teams.filter { $0.suppression != nil }
+    let values = shown.flatMap { [$0.index!, $0.indexInterval?.lower ?? $0.index!, $0.indexInterval?.upper ?? $0.index!] } + [framework.organisation.index].compactMap { $0 }
+    let low = max(0, ((values.min() ?? 0) - 5) / 10).rounded(.down) * 10
+    let high = min(100, ((values.max() ?? 100) + 5) / 10).rounded(.up) * 10
+    let span = max(high - low, 10)
+    func x(_ value: Double) -> Double { labelWidth + (value - low) / span * plotWidth }
+    let rows = shown.count + hidden.count
+    let height = top + rowHeight * Double(max(rows, 1)) + 30
+    var out = "<svg class=\"ranking\" viewBox=\"0 0 \(HTMLText.number(labelWidth + plotWidth + 90)) \(HTMLText.number(height))\" role=\"img\" aria-label=\"Team indices with 95% confidence intervals\" xmlns=\"http://www.w3.org/2000/svg\">"
+    var tick = low
+    while tick <= low + span + 0.001 {
+      out += "<line x1=\"\(HTMLText.number(x(tick)))\" y1=\"\(HTMLText.number(top - 6))\" x2=\"\(HTMLText.number(x(tick)))\" y2=\"\(HTMLText.number(height - 24))\" class=\"grid\"/>"
+      out += HTMLText.text(Format.fixed(tick, 0), x: x(tick), y: height - 8, anchor: "middle", cssClass: "axis")
+      tick += 10
+    }
+    if let organisation = framework.organisation.index, framework.organisation.suppression == nil {
+      out += "<line x1=\"\(HTMLText.number(x(organisation)))\" y1=\"\(HTMLText.number(top - 14))\" x2=\"\(HTMLText.number(x(organisation)))\" y2=\"\(HTMLText.number(height - 24))\" class=\"reference\"/>"
+      out += HTMLText.text("organisation \(Format.fixed(organisation, 1))", x: x(organisation), y: top - 18, anchor: "middle", cssClass: "axis")
+    }
+    for (r, team) in shown.enumerated() {
+      let y = top + rowHeight * (Double(r) + 0.5)
+      let index = team.index!
+      out += "<g><title>\(HTMLText.escape("\(team.team): index \(Format.fixed(index, 1)) \(ComparisonWords.interval(team.indexInterval, 1))"))</title>"
+      out += HTMLText.text(team.team, x: labelWidth - 10, y: y + 4, anchor: "end", cssClass: "row-label")
+      if let interval = team.indexInterval {
+        out += "<line x1=\"\(HTMLText.number(x(interval.lower)))\" y1=\"\(HTMLText.number(y))\" x2=\"\(HTMLText.number(x(interval.upper)))\" y2=\"\(HTMLText.number(y))\" class=\"ci\"/>"
+        for end in [interval.lower, interval.upper] {
+          out += "<line x1=\"\(HTMLText.number(x(end)))\" y1=\"\(HTMLText.number(y - 5))\" x2=\"\(HTMLText.number(x(end)))\" y2=\"\(HTMLText.number(y + 5))\" class=\"ci\"/>"
+        }
+      }
+      out += "<circle cx=\"\(HTMLText.number(x(index)))\" cy=\"\(HTMLText.number(y))\" r=\"5.5\" class=\"\(team.isBaseline ? "dot baseline" : "dot")\"/>"
+      out += HTMLText.text(Format.fixed(index, 1), x: labelWidth + plotWidth + 12, y: y + 4, cssClass: "value") + "</g>"
+    }
+    for (r, team) in hidden.enumerated() {
+      let y = top + rowHeight * (Double(shown.count + r) + 0.5)
+      out += HTMLText.text(team.team, x: labelWidth - 10, y: y + 4, anchor: "end", cssClass: "row-label muted")
+      out += HTMLText.text("suppressed", x: labelWidth + 6, y: y + 4, cssClass: "suppressed-label")
+    }
+    return out + "</svg>"
+  }
+}

@@ -1,0 +1,60 @@
+import SurveyModel
+
+/// The totals of one chunk of rows, for the teams that appear in it, to be merged into the
+/// engine in chunk order (so results do not depend on how many threads scored the chunks).
+public struct PartialScores: Sendable {
+  public let chunk: Int
+  /// Each slot's team, as an id of the reading worker's team table.
+  var teams: [Int32] = []
+  var totals: TeamTotals
+  var reliability: [ItemCovariance]
+  /// Names of the worker's team ids `firstNewTeam...` first seen in this chunk.
+  public var newTeamNames: [String] = []
+  public var firstNewTeam = 0
+  public var rowsRead = 0
+  public var rowsUsed = 0
+  /// Rejected records of the chunk.
+  public var rejected: [(line: Int, problems: [RowProblem], fields: [String])] = []
+}
+
+/// Scores batches of rows on one thread. Give each thread its own scorer, with its own hooks.
+public final class BatchScorer {
+  private let plan: ScoringPlan
+  private var rows: RowScorer
+  private var slotOfTeam: [Int32] = []
+
+  public init(plan: ScoringPlan, hooks: [ScoringHooks?]) {
+    self.plan = plan
+    rows = RowScorer(plan: plan, hooks: hooks)
+  }
+
+  /// Whether batches must carry respondent ids (a `score` hook needs them).
+  public var needsIdentity: Bool { rows.needsIdentity }
+
+  /// Scores a batch.
+  /// - Parameter teamName: the name of one of the worker's team ids (for hooks).
+  /// - Throws: whatever a `score` hook throws.
+  public func score(_ batch: RowBatch, teamName: (Int32) -> String) throws -> PartialScores {
+    var partial = PartialScores(chunk: batch.chunk, totals: TeamTotals(width: plan.dimensionCount), reliability: plan.emptyReliability())
+    partial.rowsRead = batch.rowsRead
+    partial.rowsUsed = batch.count
+    partial.rejected = batch.rejected
+    defer { for team in partial.teams { slotOfTeam[Int(team)] = -1 } }
+    try batch.values.withUnsafeBufferPointer { values in
+      for r in 0..<batch.count {
+        let team = batch.teams[r]
+        if Int(team) >= slotOfTeam.count { slotOfTeam.append(contentsOf: repeatElement(-1, count: Int(team) + 1 - slotOfTeam.count)) }
+        var slot = Int(slotOfTeam[Int(team)])
+        if slot < 0 {
+          slot = partial.totals.addTeam()
+          slotOfTeam[Int(team)] = Int32(slot)
+          partial.teams.append(team)
+        }
+        try rows.score(values.baseAddress! + r * batch.slots, slot: slot, totals: &partial.totals, reliability: &partial.reliability) {
+          (batch.respondents.isEmpty ? "row \(batch.lines[r])" : batch.respondents[r], teamName(team), Int(batch.lines[r]))
+        }
+      }
+    }
+    return partial
+  }
+}

@@ -1,0 +1,63 @@
+import SurveyModel
+
+/// Running totals of a set of teams, stored flat: slot t, dimension j (all frameworks'
+/// dimensions side by side) is `dimensions[t * width + j]`.
+struct TeamTotals: Sendable {
+  /// Dimensions per team (all frameworks).
+  let width: Int
+  private(set) var sizes: [Int] = []
+  var dimensions: [DimensionAccumulator] = []
+
+  init(width: Int) {
+    self.width = width
+  }
+
+  var count: Int { sizes.count }
+
+  /// Adds an empty team and returns its slot.
+  mutating func addTeam() -> Int {
+    sizes.append(0)
+    dimensions.append(contentsOf: repeatElement(DimensionAccumulator(), count: width))
+    return sizes.count - 1
+  }
+
+  mutating func countRespondent(_ slot: Int) { sizes[slot] += 1 }
+
+  /// Folds one respondent's scored framework into team `slot`.
+  @inline(__always)
+  mutating func fold(_ scratch: FrameworkScratch, slot: Int, offset: Int, shift: Double) {
+    let base = slot * width + offset
+    dimensions.withUnsafeMutableBufferPointer { all in
+      let dims = all.baseAddress! + base
+      for d in 0..<scratch.dimensionCount {
+        dims[d].answered += scratch.answered[d]
+        dims[d].favorable += scratch.favorable[d]
+        dims[d].unfavorable += scratch.unfavorable[d]
+        let score = scratch.scores[d]
+        if !score.isNaN { dims[d].addScore(score, shift: shift) }
+      }
+    }
+  }
+
+  /// Adds another set's team `from` into this set's team `to`.
+  mutating func merge(_ other: TeamTotals, from: Int, to: Int) {
+    sizes[to] += other.sizes[from]
+    let width = width
+    dimensions.withUnsafeMutableBufferPointer { mine in
+      other.dimensions.withUnsafeBufferPointer { theirs in
+        let target = mine.baseAddress! + to * width, source = theirs.baseAddress! + from * width
+        for j in 0..<width { target[j].merge(source[j]) }
+      }
+    }
+  }
+
+  /// The accumulators of team `slot` for the dimensions `offset ..< offset + count`.
+  func accumulators(slot: Int, offset: Int, count: Int) -> ArraySlice<DimensionAccumulator> {
+    dimensions[(slot * width + offset)..<(slot * width + offset + count)]
+  }
+}
+
+extension Scale {
+  /// The middle of the scale, used to centre running sums.
+  var midpoint: Double { (min + max) / 2 }
+}

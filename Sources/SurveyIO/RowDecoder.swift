@@ -1,0 +1,117 @@
+import SurveyModel
+
+/// Turns one CSV record into item values (fast, no allocation) or, when anything is wrong
+/// with it, into the list of its problems. A rating item's cell holds a number on the scale or
+/// a scale label; a choice item's cell holds an option's id or label and counts as its score.
+struct RowDecoder {
+  let header: [String]
+  let respondentColumn: Int
+  let teamColumn: Int
+  /// For each column: the value slot it fills, or -1.
+  let slotOfColumn: [Int]
+  let items: [ResponseFileReader.ItemColumn]
+  private let labels: [[String: Double]]
+  /// Per slot: the choice item's options, or nil for a rating item.
+  private let choices: [ChoiceMatcher?]
+  /// Per slot: the range a number must lie in (empty, +∞…−∞, for a choice item, so that a
+  /// digit never passes the fast path and is looked up among the option ids instead).
+  private let low: [Double]
+  private let high: [Double]
+
+  init(header: [String], mapping: HeaderMapping, items: [ResponseFileReader.ItemColumn]) {
+    self.header = header
+    respondentColumn = mapping.respondent
+    teamColumn = mapping.team
+    slotOfColumn = mapping.slots.map { $0 ?? -1 }
+    self.items = items
+    labels = items.map { item in
+      Dictionary(item.scale.labels.enumerated().map { ($1.lowercased(), item.scale.min + Double($0)) }, uniquingKeysWith: { a, _ in a })
+    }
+    choices = items.map { $0.options.isEmpty ? nil : ChoiceMatcher(options: $0.options) }
+    low = items.map { $0.options.isEmpty ? $0.scale.min : .infinity }
+    high = items.map { $0.options.isEmpty ? $0.scale.max : -.infinity }
+  }
+
+  /// Fills `values` (one per slot, NaN = no answer). Returns false when the record has any
+  /// problem; ``problems(_:line:)`` then says which.
+  @inline(__always)
+  func fill(_ values: UnsafeMutablePointer<Double>, from fields: FieldSlices) -> Bool {
+    guard fields.count == header.count else { return false }
+    for column in 0..<fields.count {
+      let slot = slotOfColumn[column]
+      if slot < 0 { continue }
+      let bytes = fields.bytes(column)
+      // A lone digit on the scale (never for a choice item, whose range is empty).
+      if bytes.count == 1, case let digit = Double(bytes[0] &- 0x30), digit < 10, digit >= low[slot], digit <= high[slot] {
+        values[slot] = digit
+      } else if bytes.isEmpty {
+        values[slot] = .nan
+      } else {
+        guard let x = value(bytes, slot: slot) else { return false }
+        values[slot] = x
+      }
+    }
+    return !isBlank(fields.bytes(teamColumn))
+  }
+
+  /// The value of a non-trivial cell (a decimal, a label, an option, spaces), or nil if invalid.
+  private func value(_ bytes: UnsafeBufferPointer<UInt8>, slot: Int) -> Double? {
+    if isBlank(bytes) { return .nan }
+    if let choice = choices[slot] { return choice.score(bytes) }
+    let text = String(decoding: bytes, as: UTF8.self)
+    guard let x = NumberParser.parse(bytes) ?? labels[slot][text.trimmingSpaces.lowercased()] else { return nil }
+    return x >= low[slot] && x <= high[slot] ? x : nil
+  }
+
+  private func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+  }
+
+  /// Every problem of a record that ``fill(_:from:)`` refused.
+  func problems(_ fields: FieldSlices, line: Int) -> [RowProblem] {
+    guard fields.count == header.count else {
+      return [RowProblem(line: line, reason: "the row has \(fields.count) fields but the header has \(header.count)")]
+    }
+    var problems: [RowProblem] = []
+    for column in 0..<fields.count where slotOfColumn[column] >= 0 {
+      let slot = slotOfColumn[column]
+      let bytes = fields.bytes(column)
+      if value(bytes, slot: slot) != nil { continue }
+      let text = fields.string(column)
+      let scale = items[slot].scale
+      let reason: String
+      if !items[slot].options.isEmpty {
+        reason = Self.notAnOption(text, of: items[slot])
+      } else if let number = NumberParser.parse(bytes) ?? labels[slot][text.trimmingSpaces.lowercased()] {
+        reason = "\(Number.format(number)) is outside the scale \(scale.rangeText) of item '\(items[slot].id)'"
+      } else {
+        let labelHint = scale.labels.isEmpty ? "" : " or one of its labels"
+        reason = "'\(text)' is not a number; item '\(items[slot].id)' takes a value from \(scale.rangeText)\(labelHint), or an empty cell for no answer"
+      }
+      problems.append(RowProblem(line: line, column: column + 1, columnName: header[column], value: text, reason: reason))
+    }
+    if isBlank(fields.bytes(teamColumn)) {
+      problems.append(RowProblem(line: line, column: teamColumn + 1, columnName: header[teamColumn], reason: "the team is missing"))
+    }
+    return problems
+  }
+
+  /// Why `text` is refused for choice item `item`, naming the options it accepts (and the
+  /// option whose label the cell nearly spells, if any).
+  static func notAnOption(_ text: String, of item: ResponseFileReader.ItemColumn) -> String {
+    let listed = item.options.map { "\($0.id) (\"\(Shortening.shortened($0.label, to: 41))\")" }.joined(separator: ", ")
+    let key = Item.Option.matchKey(text)
+    // Suggest only for cells long enough to be a misspelt label, not a wrong code.
+    let near = (key.count < 4 ? nil : Suggestion.closest(to: key, in: item.options.map { Item.Option.matchKey($0.label) }))
+      .flatMap { label in item.options.first { Item.Option.matchKey($0.label) == label } }
+    let hint = near.map { " (did you mean '\($0.id)'?)" } ?? (!key.isEmpty && key.allSatisfy { "0123456789.+-".contains($0) } ? " (a choice is answered by an option, not a number)" : "")
+    return "'\(text)' is not an option of choice item '\(item.id)'\(hint); give an option's id or label (any case): \(listed), or an empty cell for no answer"
+  }
+
+  /// The trimmed team and respondent id of an accepted record.
+  func identity(_ fields: FieldSlices, line: Int) -> (team: String, respondent: String) {
+    let team = fields.string(teamColumn).trimmingSpaces
+    let respondent = respondentColumn >= 0 ? fields.string(respondentColumn).trimmingSpaces : ""
+    return (team, respondent.isEmpty ? "row \(line)" : respondent)
+  }
+}

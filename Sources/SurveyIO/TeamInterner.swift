@@ -1,0 +1,98 @@
+/// Maps team names (as bytes) to small integer ids without making a string per row: an
+/// open-addressing hash table over a byte arena. Written by hand because it runs once per
+/// response row on the hot path. Each name's first 16 bytes are kept beside its id, so short
+/// names (the usual case) are matched without touching the arena; the table itself holds only
+/// 4-byte ids, so it stays small with tens of thousands of teams.
+public struct TeamInterner {
+  private var arena: [UInt8] = []
+  private var offsets: [Int32] = [0]
+  /// Per id: the first 16 bytes of the name, zero-padded.
+  private var heads: [(UInt64, UInt64)] = []
+  /// Open addressing: team ids, -1 = empty.
+  private var table: [Int32]
+  private var mask: Int
+
+  public init() {
+    table = Array(repeating: -1, count: 1024)
+    mask = 1023
+  }
+
+  /// The number of distinct teams seen.
+  public var count: Int { offsets.count - 1 }
+
+  /// The id of the team named by `bytes` (trimmed of spaces), added if new.
+  public mutating func id(of raw: UnsafeBufferPointer<UInt8>) -> Int32 {
+    var lo = 0, hi = raw.count
+    while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
+    while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
+    let bytes = UnsafeBufferPointer(rebasing: raw[lo..<hi])
+    let head = Self.head(bytes)
+    var slot = Int(truncatingIfNeeded: Self.hash(head, bytes)) & mask
+    let found: Int32? = table.withUnsafeBufferPointer { table in
+      heads.withUnsafeBufferPointer { heads in
+        offsets.withUnsafeBufferPointer { offsets in
+          while true {
+            let id = table[slot]
+            if id < 0 { return nil }
+            let length = Int(offsets[Int(id) + 1] - offsets[Int(id)])
+            if length == bytes.count, heads[Int(id)] == head, length <= 16 || equals(id, bytes) { return id }
+            slot = (slot + 1) & mask
+          }
+        }
+      }
+    }
+    if let found { return found }
+    let id = Int32(count)
+    arena.append(contentsOf: bytes)
+    offsets.append(Int32(arena.count))
+    heads.append(head)
+    table[slot] = id
+    if count * 2 > mask { grow() }
+    return id
+  }
+
+  /// The name of team `id`.
+  public func name(_ id: Int32) -> String {
+    arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])]), as: UTF8.self) }
+  }
+
+  /// The first 16 bytes, zero-padded.
+  private static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+    var words: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &words) { target in
+      if let base = bytes.baseAddress { target.copyMemory(from: UnsafeRawBufferPointer(start: base, count: min(16, bytes.count))) }
+    }
+    return words
+  }
+
+  private static func hash(_ head: (UInt64, UInt64), _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h = (head.0 &* 0x9E37_79B9_7F4A_7C15) ^ (head.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(bytes.count)
+    if bytes.count > 16 { for byte in bytes[16...] { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 } }
+    return h ^ (h >> 29)
+  }
+
+  private func equals(_ id: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let from = Int(offsets[Int(id)]), to = Int(offsets[Int(id) + 1])
+    guard to - from == bytes.count else { return false }
+    return arena.withUnsafeBufferPointer { arena in
+      bytes.isEmpty || memcmp(arena.baseAddress! + from, bytes.baseAddress!, bytes.count) == 0
+    }
+  }
+
+  private mutating func grow() {
+    let size = (mask + 1) * 2
+    var bigger = [Int32](repeating: -1, count: size)
+    let biggerMask = size - 1
+    for id in 0..<count {
+      let from = Int(offsets[id]), to = Int(offsets[id + 1])
+      let hash = arena.withUnsafeBufferPointer { Self.hash(heads[id], UnsafeBufferPointer(rebasing: $0[from..<to])) }
+      var slot = Int(truncatingIfNeeded: hash) & biggerMask
+      while bigger[slot] >= 0 { slot = (slot + 1) & biggerMask }
+      bigger[slot] = Int32(id)
+    }
+    table = bigger
+    mask = biggerMask
+  }
+}
+
+import Foundation

@@ -1,0 +1,93 @@
+/// The result of `cultivar compare`: each team against a baseline, per framework and dimension,
+/// with reliability and the privacy summary.
+public struct ComparisonReport: Equatable, Sendable {
+  public var survey: SurveyInfo
+  public var input: InputSummary
+  public var baseline: Baseline
+  public var method: ComparisonMethod
+  public var frameworks: [FrameworkComparison]
+  public var privacy: PrivacySummary
+  /// The teams asked for with `--teams`, in the order given (nil = every team).
+  public var selectedTeams: [String]?
+
+  public init(survey: SurveyInfo, input: InputSummary, baseline: Baseline, method: ComparisonMethod,
+              frameworks: [FrameworkComparison], privacy: PrivacySummary, selectedTeams: [String]? = nil) {
+    self.survey = survey
+    self.input = input
+    self.baseline = baseline
+    self.method = method
+    self.frameworks = frameworks
+    self.privacy = privacy
+    self.selectedTeams = selectedTeams
+  }
+}
+
+/// What each team is compared with.
+public enum Baseline: Equatable, Sendable {
+  /// The rest of the organisation: every respondent not in the team (a team is never compared
+  /// with a total that contains it, which would not be an independent sample).
+  case restOfOrganisation
+  /// Another team.
+  case team(String)
+
+  /// `org` or the team's name, as given to `--baseline`.
+  public var argument: String {
+    switch self {
+    case .restOfOrganisation: return "org"
+    case .team(let name): return name
+    }
+  }
+
+  /// The baseline in words.
+  public var description: String {
+    switch self {
+    case .restOfOrganisation: return "the rest of the organisation (every respondent outside the team)"
+    case .team(let name): return "team '\(name)'"
+    }
+  }
+}
+
+/// The statistical settings and rules of a comparison, stated in every report.
+public struct ComparisonMethod: Equatable, Sendable {
+  /// The level of the confidence intervals (0.95).
+  public var confidenceLevel: Double
+  /// The family-wise significance level of the Holm-adjusted tests (0.05).
+  public var significanceLevel: Double
+  /// The power used for the minimum detectable difference (0.8).
+  public var power: Double
+  /// A team with fewer respondents on a dimension gets the minimum detectable difference
+  /// instead of a verdict.
+  public var smallTeamBelow: Int
+  /// Per-team reliability is given from this many respondents up.
+  public var reliabilityMinimum: Int
+  /// The deletion rule of the item statistics (pairwise or listwise).
+  public var deletionRule: String
+  /// The number of comparisons in the Holm family (every test in the report).
+  public var familySize: Int
+
+  public init(confidenceLevel: Double = 0.95, significanceLevel: Double = 0.05, power: Double = 0.8, smallTeamBelow: Int = 10,
+              reliabilityMinimum: Int = 10, deletionRule: String = "pairwise", familySize: Int = 0) {
+    self.confidenceLevel = confidenceLevel
+    self.significanceLevel = significanceLevel
+    self.power = power
+    self.smallTeamBelow = smallTeamBelow
+    self.reliabilityMinimum = reliabilityMinimum
+    self.deletionRule = deletionRule
+    self.familySize = familySize
+  }
+
+  /// The test rule in words.
+  public var testRule: String {
+    "difference = team mean − baseline mean; Welch's t-test (unequal variances), two-sided, p-values Holm-adjusted across all \(familySize) comparisons in this report; a difference is meaningful only when the adjusted p < \(Number.format(significanceLevel)); Cohen's d uses the pooled SD; teams with fewer than \(smallTeamBelow) respondents on a dimension get no verdict but the minimum detectable difference ((t₁₋α/₂ + t_power) × SE, α = \(Number.format(significanceLevel)), power = \(Number.format(power)))"
+  }
+
+  /// The interval rule in words.
+  public var intervalRule: String {
+    "\(Number.format(confidenceLevel * 100))% confidence intervals: mean ± t(n − 1) × SD/√n; the index interval combines the dimension means' sampling covariances (pairwise), on the POMP scale"
+  }
+
+  /// The reliability rule in words.
+  public var reliabilityRule: String {
+    "Cronbach's alpha of each dimension's reverse-keyed items, pairwise and listwise, with Feldt's \(Number.format(confidenceLevel * 100))% interval (n = respondents who answered at least one item of the dimension, for both rules, as pingouin 0.7 does); item-rest correlation and alpha-if-deleted use \(deletionRule) deletion; per team from \(reliabilityMinimum) respondents, shown teams only"
+  }
+}

@@ -1,0 +1,49 @@
+/// One framework's comparison: the organisation, the teams shown and the reliability of its
+/// dimensions.
+public struct FrameworkComparison: Equatable, Sendable {
+  public var id: String
+  public var name: String
+  public var version: String
+  public var scale: Scale
+  public var dimensions: [DimensionInfo]
+  public var indexRule: String
+  public var missingRule: String
+  public var favorableRule: String
+  /// The whole organisation (no difference: it is not compared with itself).
+  public var organisation: TeamComparison
+  /// The teams shown, by name; suppressed ones carry their n and reason only.
+  public var teams: [TeamComparison]
+  /// Reliability of each dimension over the whole sample.
+  public var reliability: [ScaleReliability]
+
+  public init(id: String, name: String, version: String, scale: Scale, dimensions: [DimensionInfo], indexRule: String,
+              missingRule: String, favorableRule: String, organisation: TeamComparison, teams: [TeamComparison],
+              reliability: [ScaleReliability]) {
+    self.id = id
+    self.name = name
+    self.version = version
+    self.scale = scale
+    self.dimensions = dimensions
+    self.indexRule = indexRule
+    self.missingRule = missingRule
+    self.favorableRule = favorableRule
+    self.organisation = organisation
+    self.teams = teams
+    self.reliability = reliability
+  }
+
+  /// The name of a dimension id.
+  public func dimensionName(_ id: String) -> String {
+    dimensions.first { $0.id == id }?.name ?? id
+  }
+}
+
+/// A closed interval, e.g. a confidence interval.
+public struct Interval: Equatable, Sendable {
+  public var lower: Double
+  public var upper: Double
+  public init(lower: Double, upper: Double) {
+    self.lower = lower
+    self.upper = upper
+  }
+}

@@ -1,0 +1,111 @@
+/// One team (or the organisation) in a comparison.
+public struct TeamComparison: Equatable, Sendable {
+  public var team: String
+  public var n: Int
+  /// Why the scores are withheld; a suppressed team carries nothing but its name and n.
+  public var suppression: Suppression?
+  /// Whether this team is the baseline the others are compared with.
+  public var isBaseline: Bool
+  /// The culture index (0–100) and its confidence interval.
+  public var index: Double?
+  public var indexInterval: Interval?
+  public var band: String?
+  public var dimensions: [DimensionComparison]
+  /// Reliability within the team (empty when the team is too small or suppressed).
+  public var reliability: [ScaleReliability]
+
+  public init(team: String, n: Int, suppression: Suppression? = nil, isBaseline: Bool = false, index: Double? = nil,
+              indexInterval: Interval? = nil, band: String? = nil, dimensions: [DimensionComparison] = [],
+              reliability: [ScaleReliability] = []) {
+    self.team = team
+    self.n = n
+    self.suppression = suppression
+    self.isBaseline = isBaseline
+    self.index = index
+    self.indexInterval = indexInterval
+    self.band = band
+    self.dimensions = dimensions
+    self.reliability = reliability
+  }
+}
+
+/// One team's statistics on one dimension, and its difference from the baseline.
+public struct DimensionComparison: Equatable, Sendable {
+  public var id: String
+  public var n: Int
+  public var mean: Double?
+  public var sd: Double?
+  /// The confidence interval of the mean.
+  public var interval: Interval?
+  public var pomp: Double?
+  public var favorable: Double?
+  public var neutral: Double?
+  public var unfavorable: Double?
+  /// nil for the baseline itself and the organisation row.
+  public var difference: BaselineDifference?
+
+  public init(id: String, n: Int, mean: Double? = nil, sd: Double? = nil, interval: Interval? = nil, pomp: Double? = nil,
+              favorable: Double? = nil, neutral: Double? = nil, unfavorable: Double? = nil, difference: BaselineDifference? = nil) {
+    self.id = id
+    self.n = n
+    self.mean = mean
+    self.sd = sd
+    self.interval = interval
+    self.pomp = pomp
+    self.favorable = favorable
+    self.neutral = neutral
+    self.unfavorable = unfavorable
+    self.difference = difference
+  }
+}
+
+/// A team's difference from its baseline on one dimension.
+public struct BaselineDifference: Equatable, Sendable {
+  /// The baseline sample (the rest of the organisation, or the baseline team).
+  public var baselineN: Int
+  public var baselineMean: Double
+  /// Team mean − baseline mean, in scale points.
+  public var difference: Double
+  /// Welch's t, its degrees of freedom and two-sided p (nil when the test is undefined).
+  public var t: Double?
+  public var degreesOfFreedom: Double?
+  public var p: Double?
+  /// p after Holm's adjustment across every comparison in the report.
+  public var adjustedP: Double?
+  public var cohensD: Double?
+  /// The smallest difference the comparison could detect (see ``ComparisonMethod``).
+  public var minimumDetectable: Double?
+  public var verdict: Verdict
+
+  public init(baselineN: Int, baselineMean: Double, difference: Double, t: Double? = nil, degreesOfFreedom: Double? = nil,
+              p: Double? = nil, adjustedP: Double? = nil, cohensD: Double? = nil, minimumDetectable: Double? = nil,
+              verdict: Verdict) {
+    self.baselineN = baselineN
+    self.baselineMean = baselineMean
+    self.difference = difference
+    self.t = t
+    self.degreesOfFreedom = degreesOfFreedom
+    self.p = p
+    self.adjustedP = adjustedP
+    self.cohensD = cohensD
+    self.minimumDetectable = minimumDetectable
+    self.verdict = verdict
+  }
+}
+
+/// What a difference means.
+public enum Verdict: String, Equatable, Sendable {
+  /// Significantly above the baseline after adjustment.
+  case higher
+  /// Significantly below the baseline after adjustment.
+  case lower
+  /// Not significant after adjustment.
+  case noClearDifference = "no_clear_difference"
+  /// Too few respondents for a verdict: see the minimum detectable difference.
+  case tooSmall = "too_small"
+  /// No test possible (fewer than two respondents on a side, or no variance).
+  case untestable
+
+  /// Whether the difference is meaningful (significant after adjustment).
+  public var isMeaningful: Bool { self == .higher || self == .lower }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import CultivarKit
+import Foundation
+
+/// `cultivar compare SURVEY --responses FILE` or `cultivar compare SURVEY --wave W`
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Compare teams with the rest of the organisation or with a baseline team.",
+    discussion: """
+      Per team and dimension: n, mean, SD, 95% confidence interval, favourable/neutral/unfavourable %, \
+      and the difference from the baseline with Welch's t-test (Holm-adjusted), Cohen's d and a verdict; \
+      small teams get the minimum detectable difference instead. Also the reliability of each dimension \
+      (Cronbach's alpha with Feldt's interval, item-rest correlations, alpha if deleted). Teams below the \
+      survey's min_group_size never appear with scores, whatever --teams asks for.
+      """)
+
+  @Argument(help: ArgumentHelp("The survey definition (surveys/NAME.yaml).", valueName: "survey"))
+  var survey: String
+
+  @Option(help: ArgumentHelp("The response file (CSV with a header row).", valueName: "file"))
+  var responses: String?
+
+  @Option(help: ArgumentHelp("Compare a wave of the response store instead of a file.", valueName: "wave"))
+  var wave: String?
+
+  @OptionGroup var store: StoreOptions
+
+  @Option(help: ArgumentHelp("Show only these teams (comma-separated); anonymity is still decided over every team.", valueName: "a,b,..."))
+  var teams: String?
+
+  @Option(help: ArgumentHelp("Compare with 'org' (the rest of the organisation) or with a team.", valueName: "org|team"))
+  var baseline: String = "org"
+
+  @Option(help: "Output format: table, md, csv, json or html.")
+  var format: String = "table"
+
+  @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+  var out: String?
+
+  @Option(help: ArgumentHelp("Missing answers in item statistics: pairwise or listwise (alpha is reported under both).", valueName: "rule"))
+  var deletion: String = "pairwise"
+
+  @Flag(help: "Leave invalid rows out and write them, with reasons, to a rejects file.")
+  var skipInvalid = false
+
+  @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: beside the output or responses, NAME.rejects.csv).", valueName: "file"))
+  var rejects: String?
+
+  @OptionGroup var plugins: PluginOptions
+
+  func validate() throws {
+    if (responses == nil) == (wave == nil) { throw ValidationError("give either --responses FILE or --wave W") }
+    guard CompareJob.formats.contains(format) else {
+      throw ValidationError("unknown format '\(format)': use one of \(CompareJob.formats.joined(separator: ", "))")
+    }
+    guard DeletionRule(rawValue: deletion) != nil else {
+      throw ValidationError("unknown deletion rule '\(deletion)': use pairwise or listwise")
+    }
+  }
+
+  func run() throws {
+    let teamList = teams.map { $0.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    var job = CompareJob(
+      surveyPath: survey, responsesPath: responses ?? "", teams: teamList, baseline: baseline, format: format, outputPath: out,
+      deletion: DeletionRule(rawValue: deletion)!, skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace,
+      note: Terminal.err)
+    job.wave = wave
+    job.storePath = store.resolved
+    do {
+      if let text = try job.run() { Terminal.out(text) }
+    } catch {
+      throw Terminal.fail(error)
+    }
+  }
+}

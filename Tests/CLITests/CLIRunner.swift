@@ -1,0 +1,73 @@
+import Foundation
+
+/// Runs the built `cultivar` binary and captures what it prints.
+struct CLIResult {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+}
+
+enum CLI {
+  /// The package root (three levels above this file).
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let binary = root.appendingPathComponent(".build/debug/cultivar").path
+
+  /// Runs `cultivar` with `arguments` in `directory` (default: the package root).
+  static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root.path)
+    var env = ProcessInfo.processInfo.environment
+    env["CULTIVAR_PLUGIN_PATH"] = nil
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+  }
+}
+
+/// A temporary project folder with a plugin, a survey and responses.
+struct Scratch {
+  let path: String
+
+  init() {
+    path = NSTemporaryDirectory() + "cultivar-cli-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  func write(_ name: String, _ text: String) {
+    let full = path + "/" + name
+    try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    _ = FileManager.default.createFile(atPath: full, contents: Data(text.utf8))
+  }
+
+  func read(_ name: String) -> String? {
+    FileManager.default.contents(atPath: path + "/" + name).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + name) }
+}
+
+/// A two-dimension plugin on 1–5 (items q1, q2 in 'trust', q3 reversed in 'voice').
+let trustPlugin = """
+  return {
+    api = 1, id = 'trust', name = 'Trust', version = '1.0.0',
+    description = 'test framework', source = 'test',
+    scale = { min = 1, max = 5 },
+    dimensions = { { id = 'trust', name = 'Trust' }, { id = 'voice', name = 'Voice' } },
+    items = {
+      { id = 'q1', text = 'One', dimension = 'trust' },
+      { id = 'q2', text = 'Two', dimension = 'trust' },
+      { id = 'q3', text = 'Three', dimension = 'voice', reverse = true },
+    },
+  }
+  """
+
+let trustSurvey = "id: t\ntitle: Trust survey\nframeworks: [trust]\nmin_group_size: 5\n"

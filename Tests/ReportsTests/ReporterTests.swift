@@ -1,0 +1,83 @@
+import SurveyModel
+import Testing
+
+@testable import Reports
+
+let sampleReport: ScoreReport = {
+  let dims = [DimensionInfo(id: "a", name: "Alpha, \"quoted\"")]
+  let shown = TeamResult(team: "Ops", n: 12, index: 62.5, band: Band(min: 50, label: "Developing", advice: "Keep going"),
+                         dimensions: [DimensionScore(id: "a", n: 12, mean: 3.5, sd: 0.75, pomp: 62.5, favorable: 50, neutral: 25, unfavorable: 25, advice: nil)])
+  let hidden = TeamResult(team: "Tiny", n: 3, suppression: .belowMinimum)
+  let org = TeamResult(team: "(all teams)", n: 15, index: 60, dimensions: [DimensionScore(id: "a", n: 15, mean: 3.4, sd: 0.8, pomp: 60, favorable: 40, neutral: 40, unfavorable: 20)])
+  let framework = FrameworkResult(id: "f", name: "Frame", version: "1.0", source: "Someone (2020)", scale: Scale(min: 1, max: 5),
+                                  indexRule: "index rule", missingRule: "missing rule", favorableRule: "fav rule",
+                                  dimensions: dims, teams: [shown, hidden], organisation: org,
+                                  reliability: [DimensionReliability(id: "a", items: 4, alpha: 0.8125, completeRespondents: 14)])
+  return ScoreReport(survey: SurveyInfo(id: "s", title: "Survey"), input: InputSummary(file: "r.csv", rowsRead: 16, rowsUsed: 15, rowsRejected: 1),
+                     frameworks: [framework], privacy: PrivacySummary(minGroupSize: 5, rule: "rule", suppressed: [SuppressedGroup(team: "Tiny", n: 3, reason: .belowMinimum)]))
+}()
+
+@Suite struct ReporterTests {
+  @Test func everyFormatIsRegistered() {
+    #expect(builtInReporters.map { type(of: $0).identifier } == ["table", "csv", "json"])
+    #expect(makeReporter(format: "xml") == nil)
+  }
+
+  @Test func tableShowsScoresRulesAndPrivacy() {
+    let text = TableReporter().render(sampleReport)
+    #expect(text.contains("r.csv: 16 rows read, 15 used, 1 rejected"))
+    #expect(text.contains("Ops          12   62.5  Developing"))
+    #expect(text.contains("Tiny          3      -  suppressed"))
+    #expect(text.contains("Index rule: index rule."))
+    #expect(text.contains("- Tiny (n = 3): scores withheld, fewer than 5 respondents"))
+    #expect(text.contains("- Ops, index 62.5 (Developing): Keep going"))
+  }
+
+  @Test func csvHasOneRowPerMeasureAndNoScoresForSuppressedTeams() {
+    let lines = CSVReporter().render(sampleReport).split(separator: "\n").map(String.init)
+    #expect(lines[0] == "framework,team,team_n,suppressed,measure,n,mean,sd,pomp,favorable_pct,neutral_pct,unfavorable_pct,index,band,alpha")
+    #expect(lines[1] == "f,Ops,12,,index,12,,,,,,,62.5,Developing,")
+    #expect(lines[2] == "f,Ops,12,,a,12,3.5,0.75,62.5,50,25,25,,,")
+    #expect(lines[3] == "f,Tiny,3,below_min_group_size,,,,,,,,,,,")
+    #expect(lines[5] == "f,(all teams),15,,a,15,3.4,0.8,60,40,40,20,,,0.8125")
+    #expect(lines.count == 6)
+  }
+
+  @Test func jsonIsStableAndSuppressedTeamsCarryOnlyTheirN() {
+    let text = JSONReporter().render(sampleReport)
+    #expect(text.hasPrefix("{\n  \"schema\": \"cultivar.score/1\","))
+    #expect(text.contains("\"team\": \"Tiny\",\n          \"n\": 3,\n          \"suppressed\": true,\n          \"suppression_reason\": \"below_min_group_size\"\n        }"))
+    #expect(text.contains("\"name\": \"Alpha, \\\"quoted\\\"\""))
+    #expect(text.contains("\"reliability\": [\n        {\n          \"id\": \"a\",\n          \"items\": 4,\n          \"alpha\": 0.8125,\n          \"deletion\": \"pairwise\""))
+    #expect(JSONReporter().render(sampleReport) == text)
+  }
+
+  @Test func benchmarksAddColumnsAndJSONKeys() {
+    var report = sampleReport
+    report.frameworks[0].dimensions = [DimensionInfo(id: "a", name: "Alpha", benchmark: 71)]
+    var teams = Array(report.frameworks[0].teams)
+    teams[0].dimensions[0].advice = "Reflect more"
+    report.frameworks[0].teams = TeamResultList(teams)
+    let table = TableReporter().render(report)
+    #expect(table.contains("Team         Dimension   n  Mean    SD  POMP  Fav %  Bench   Diff"))
+    #expect(table.contains("Ops          Alpha      12  3.50  0.75  62.5   50.0     71   -8.5"))
+    #expect(table.contains("(all teams)  Alpha      15  3.40  0.80  60.0   40.0     71  -11.0"))
+    #expect(table.contains("- Ops, Alpha (63/100; benchmark 71): Reflect more"))
+    let json = JSONReporter().render(report)
+    #expect(json.contains("\"name\": \"Alpha\",\n          \"benchmark\": 71\n"))
+    #expect(json.contains("\"advice\": \"Reflect more\",\n              \"vs_benchmark\": -8.5\n"))
+    #expect(json.contains("\"vs_benchmark\": -11\n"))
+    // Without benchmarks: no extra columns, null keys.
+    #expect(!TableReporter().render(sampleReport).contains("Bench"))
+    #expect(JSONReporter().render(sampleReport).contains("\"vs_benchmark\": null"))
+  }
+
+  @Test(arguments: [(1.25, "+1.3"), (-8.5, "-8.5"), (0, "0.0"), (-0.01, "0.0")]) func signedFormatting(_ value: Double, _ text: String) {
+    #expect(Format.signed(value, 1) == text)
+  }
+
+  @Test(arguments: [(3.14159, 2, "3.14"), (2.5, 0, "3"), (-0.001, 1, "0.0"), (7, 1, "7.0"), (62.5, 1, "62.5")])
+  func fixedFormatting(_ value: Double, _ decimals: Int, _ text: String) {
+    #expect(Format.fixed(value, decimals) == text)
+  }
+}

@@ -1,0 +1,149 @@
+import SurveyModel
+import Testing
+
+@testable import Scoring
+
+/// A 1–5 framework: dimension a = items a1, a2 (a2 reversed); dimension b = item b1.
+let smallFramework = Framework(
+  id: "small", name: "Small", version: "1", description: "", source: "",
+  scale: Scale(min: 1, max: 5),
+  dimensions: [Dimension(id: "a", name: "A", advice: "do more A", adviceBelow: 50), Dimension(id: "b", name: "B")],
+  items: [Item(id: "a1", text: "", dimension: "a"), Item(id: "a2", text: "", dimension: "a", reverse: true), Item(id: "b1", text: "", dimension: "b")],
+  bands: [Band(min: 0, label: "Low"), Band(min: 50, label: "High")])
+
+func row(_ team: String, _ values: [Double], line: Int = 2) -> ResponseRow {
+  ResponseRow(line: line, respondent: "r\(line)", team: team, values: values)
+}
+
+func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int = 1) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
+  let engine = ScoreEngine(plan: ScoringPlan(uses: [(framework, nil)]), hooks: [nil])
+  for r in rows { try engine.add(r) }
+  return try engine.results(minGroupSize: k)
+}
+
+@Suite struct ScoreEngineTests {
+  @Test func handComputedTeam() throws {
+    // Respondent 1: a = mean(4, 6−2=4) = 4, b = 5. Respondent 2: a = mean(2, 6−5=1) = 1.5, b = 3.
+    let result = try score([row("T", [4, 2, 5]), row("T", [2, 5, 3])]).frameworks[0].teams[0]
+    let a = result.dimensions[0], b = result.dimensions[1]
+    #expect(a.n == 2)
+    #expect(a.mean == 2.75)
+    #expect(abs(a.sd! - 1.7677669529663689) < 1e-12)  // sd(4, 1.5)
+    #expect(a.pomp == 43.75)
+    #expect(a.favorable == 50)  // keyed answers 4, 4, 2, 1 → two favourable of four
+    #expect(a.unfavorable == 50)
+    #expect(a.neutral == 0)
+    #expect(a.advice == "do more A")
+    #expect(b.mean == 4)
+    #expect(b.pomp == 75)
+    #expect(b.advice == nil)
+    #expect(result.index == (43.75 + 75) / 2)
+    #expect(result.band?.label == "High")
+  }
+
+  @Test func adviceAboveAThresholdAndBenchmarks() throws {
+    var framework = smallFramework
+    // a: advice only above 60 (a blocker); b: advice below 50 or above 90, benchmark 70.
+    framework.dimensions = [Dimension(id: "a", name: "A", advice: "reduce A", adviceBelow: -.infinity, adviceAbove: 60),
+                            Dimension(id: "b", name: "B", advice: "look at B", adviceAbove: 90, benchmark: 70)]
+    #expect(try score([row("T", [5, 1, 3])]).frameworks[0].dimensions.map(\.benchmark) == [nil, nil])
+    let result = try score([row("H", [5, 1, 5]), row("M", [4, 2, 3]), row("L", [1, 5, 1])], framework: framework).frameworks[0]
+    #expect(result.dimensions.map(\.benchmark) == [nil, 70])
+    let advice = result.teams.map { team in team.dimensions.map { $0.advice ?? "-" } }
+    // POMP of a, b: H 100, 100; L 0, 0; M 75, 50 (50 is not below 50).
+    #expect(advice == [["reduce A", "look at B"], ["-", "look at B"], ["reduce A", "-"]])
+    let m = result.teams[2]
+    #expect(m.dimensions[0].pomp == 75 && m.dimensions[1].pomp == 50)
+    #expect(result.dimensions[1].differenceFromBenchmark(m.dimensions[1]) == -20)
+    #expect(result.dimensions[0].differenceFromBenchmark(m.dimensions[0]) == nil)
+  }
+
+  @Test func missingAnswersAreLeftOut() throws {
+    let result = try score([row("T", [.nan, 2, .nan]), row("T", [3, .nan, 1])]).frameworks[0].teams[0]
+    #expect(result.dimensions[0].n == 2)
+    #expect(result.dimensions[0].mean == 3.5)  // respondent 1: 6−2 = 4; respondent 2: 3
+    #expect(result.dimensions[1].n == 1)
+    #expect(result.dimensions[1].sd == nil)
+  }
+
+  @Test func minimumAnsweredItems() throws {
+    var framework = smallFramework
+    framework.minimumAnswered = 2
+    let result = try score([row("T", [.nan, 2, 5]), row("T", [3, 3, 4])], framework: framework).frameworks[0].teams[0]
+    #expect(result.dimensions[0].n == 1)
+    #expect(result.dimensions[0].mean == 3)
+    #expect(result.dimensions[1].n == 0)  // one item is below two answered items
+    #expect(result.dimensions[1].mean == nil)
+  }
+
+  @Test func organisationRowPoolsEveryone() throws {
+    let (frameworks, _) = try score([row("A", [5, 1, 5]), row("B", [1, 5, 1]), row("B", [3, 3, 3])])
+    let org = frameworks[0].organisation
+    #expect(org.n == 3)
+    #expect(org.dimensions[0].mean == 3)
+    #expect(frameworks[0].teams.map(\.team) == ["A", "B"])
+  }
+
+  @Test func smallTeamsAreSuppressedWithNoScores() throws {
+    let rows = (0..<3).map { row("Tiny", [1, 1, 1], line: $0) } + (0..<6).map { row("Mid", [3, 3, 3], line: $0) }
+      + (0..<9).map { row("Big", [5, 1, 5], line: $0) }
+    let (frameworks, privacy) = try score(rows, k: 5)
+    let teams = Dictionary(uniqueKeysWithValues: frameworks[0].teams.map { ($0.team, $0) })
+    #expect(teams["Tiny"] == TeamResult(team: "Tiny", n: 3, suppression: .belowMinimum))
+    #expect(teams["Mid"] == TeamResult(team: "Mid", n: 6, suppression: .complementary))
+    #expect(teams["Big"]?.suppression == nil)
+    #expect(privacy.suppressed.map(\.team) == ["Mid", "Tiny"])
+    #expect(frameworks[0].organisation.n == 18)
+  }
+
+  @Test func organisationBelowThresholdIsSuppressed() throws {
+    let (frameworks, _) = try score([row("A", [1, 1, 1]), row("B", [2, 2, 2])], k: 5)
+    #expect(frameworks[0].organisation.suppression == .belowMinimum)
+    #expect(frameworks[0].organisation.dimensions.isEmpty)
+  }
+}
+
+@Suite struct AnonymityTests {
+  struct Case: Sendable, CustomTestStringConvertible {
+    let sizes: [String: Int]
+    let hidden: [String: Suppression]
+    var testDescription: String { "\(sizes.sorted { $0.key < $1.key })" }
+  }
+
+  static let cases: [Case] = [
+    Case(sizes: ["A": 10, "B": 12], hidden: [:]),
+    Case(sizes: ["A": 2, "B": 12, "C": 20], hidden: ["A": .belowMinimum, "B": .complementary]),
+    Case(sizes: ["A": 2, "B": 3, "C": 20], hidden: ["A": .belowMinimum, "B": .belowMinimum]),
+    Case(sizes: ["A": 4, "B": 7, "C": 7], hidden: ["A": .belowMinimum, "B": .complementary]),
+    Case(sizes: ["A": 1], hidden: ["A": .belowMinimum]),
+  ]
+
+  @Test(arguments: cases) func plan(_ c: Case) {
+    #expect(Anonymity.plan(teamSizes: c.sizes, minGroupSize: 5) == c.hidden)
+  }
+}
+
+final class RecordingHooks: ScoringHooks {
+  func respondentScores(_ respondent: RespondentContext) throws -> [(dimension: Int, score: Double?)] {
+    [(0, respondent.keyed[0]), (1, nil)]
+  }
+  func index(of team: TeamContext) throws -> Double? { (team.declarativeIndex ?? 0) + 1 }
+  func band(for index: Double, team: TeamContext) throws -> Band? {
+    Band(min: index, label: "custom \(team.team)", advice: team.dimensions.map { "\($0.id)=\(Number.format($0.mean ?? .nan))" }.joined(separator: " "))
+  }
+}
+
+@Suite struct HookTests {
+  @Test func hooksOverrideScoresIndexAndBand() throws {
+    var framework = smallFramework
+    framework.hooks = [.score, .index, .band]
+    let engine = ScoreEngine(plan: ScoringPlan(uses: [(framework, nil)]), hooks: [RecordingHooks()])
+    try engine.add(row("T", [4, 2, 5]))
+    let team = try engine.results(minGroupSize: 1).frameworks[0].teams[0]
+    #expect(team.dimensions[0].mean == 4)  // the hook's score: first keyed answer
+    #expect(team.dimensions[1].n == 0)  // the hook said "no score"
+    #expect(team.index == Optional(76.0))
+    #expect(team.band?.label == "custom T")
+    #expect(team.band?.advice == "a=4 b=nan")  // the band hook sees the team's dimensions
+  }
+}

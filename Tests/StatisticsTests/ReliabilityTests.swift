@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import Statistics
+
+/// Reads pingouin's `cronbach_wide_missing.csv` (UTF-8 BOM, empty cells = missing).
+func pingouinFixture() throws -> [[Double]] {
+  let url = try #require(Bundle.module.url(forResource: "cronbach_wide_missing", withExtension: "csv", subdirectory: "Fixtures"))
+  var text = try String(contentsOf: url, encoding: .utf8)
+  if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+  let lines = text.split(separator: "\n").dropFirst()
+  return lines.map { line in line.split(separator: ",", omittingEmptySubsequences: false).map { Double($0) ?? .nan } }
+}
+
+func accumulate(_ rows: [[Double]], shift: Double = 0) -> ReliabilityAccumulator {
+  var accumulator = ReliabilityAccumulator(items: rows[0].count, shift: shift)
+  for row in rows { accumulator.add(row) }
+  return accumulator
+}
+
+func rounded3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+@Suite struct ReliabilityTests {
+  /// SURVEYS.md / pingouin's docstring: pairwise 0.732661 [0.435, 0.909], listwise
+  /// 0.801695 [0.581, 0.933] (pingouin 0.7 takes n before dropping incomplete rows).
+  @Test func pingouinFixtureValues() throws {
+    let rows = try pingouinFixture()
+    #expect(rows.count == 12 && rows.allSatisfy { $0.count == 11 })
+    let accumulator = accumulate(rows, shift: 0.5)
+    let pairwise = try #require(accumulator.alpha(.pairwise))
+    #expect(abs(pairwise.alpha - 0.732660835214447) < 1e-12)
+    #expect(rounded3(pairwise.interval!.lowerBound) == 0.435)
+    #expect(rounded3(pairwise.interval!.upperBound) == 0.909)
+    let listwise = try #require(accumulator.alpha(.listwise))
+    #expect(abs(listwise.alpha - 0.8016949152542373) < 1e-12)
+    #expect(listwise.n == 12)
+    #expect(accumulator.completeCases.n == 9)
+    #expect(rounded3(listwise.interval!.lowerBound) == 0.581)
+    #expect(rounded3(listwise.interval!.upperBound) == 0.933)
+  }
+
+  @Test func shiftDoesNotChangeResults() throws {
+    let rows = try pingouinFixture()
+    for rule in DeletionRule.allCases {
+      let a = try #require(accumulate(rows, shift: 0).alpha(rule)).alpha
+      let b = try #require(accumulate(rows, shift: 7).alpha(rule)).alpha
+      #expect(abs(a - b) < 1e-12)
+    }
+  }
+
+  /// Three items answered by four people, computed by hand.
+  /// Items: x = [1, 2, 3, 4], y = [2, 2, 4, 4], z = [4, 3, 2, 1] (z runs against the others).
+  @Test func handComputedAlphaAndItemStatistics() throws {
+    let rows: [[Double]] = [[1, 2, 4], [2, 2, 3], [3, 4, 2], [4, 4, 1]]
+    let accumulator = accumulate(rows, shift: 2.5)
+    let c = accumulator.covariance(.pairwise)
+    // var x = 5/3, var y = 4/3, var z = 5/3; cov(x, y) = 4/3, cov(x, z) = −5/3, cov(y, z) = −4/3.
+    #expect(close(c[0, 0], 5.0 / 3) && close(c[1, 1], 4.0 / 3) && close(c[0, 1], 4.0 / 3))
+    #expect(close(c[0, 2], -5.0 / 3) && close(c[1, 2], -4.0 / 3))
+    // ΣC = 14/3 − 2·(4/3 + 5/3 + 4/3)·… : trace 14/3, off-diagonal sum 2·(4/3 − 5/3 − 4/3) = −10/3.
+    let alpha = try #require(CronbachAlpha.alpha(c))
+    #expect(close(alpha, 1.5 * (1 - (14.0 / 3) / (4.0 / 3))))
+    let items = CronbachAlpha.itemStatistics(c)
+    // z against x + y: cov = −3, var(x + y) = 5/3 + 4/3 + 8/3 = 17/3 → r = −3 / √(5/3 · 17/3).
+    #expect(close(items[2].itemRestCorrelation!, -3 / (5.0 / 3 * 17.0 / 3).squareRoot()))
+    // Without z: α = 2 · (1 − 3 / (17/3)).
+    #expect(close(items[2].alphaIfDeleted!, 2 * (1 - 3 / (17.0 / 3))))
+    #expect(items[2].itemRestCorrelation! < 0)
+  }
+
+  @Test func pairwiseUsesJointlyAnsweredRows() {
+    // Item 2 is missing in row 3: cov(1, 2) uses rows 1, 2, 4 only.
+    var moments = PairwiseMoments(count: 2, shift: 3)
+    for row in [[1.0, 2.0], [2, 5], [3, .nan], [5, 4]] { moments.add(row) }
+    #expect(moments.pairCount(0, 0) == 4 && moments.pairCount(0, 1) == 3 && moments.pairCount(1, 1) == 3)
+    // x = [1, 2, 5] (mean 8/3), y = [2, 5, 4] (mean 11/3): Σ(dx·dy) = (−5/3)(−5/3) + (−2/3)(4/3) + (7/3)(1/3) = 8/3, divided by n − 1 = 2.
+    #expect(close(moments.covariance(0, 1), 4.0 / 3))
+    #expect(close(moments.summary(0)!.variance, (1 + 4 + 9 + 25 - 11.0 * 11 / 4) / 3))
+  }
+
+  @Test func mergingEqualsFoldingEverything() throws {
+    let rows = try pingouinFixture()
+    var first = accumulate(Array(rows[..<5]), shift: 0.5)
+    first.merge(accumulate(Array(rows[5...]), shift: 0.5))
+    let whole = accumulate(rows, shift: 0.5)
+    #expect(first.covariance(.pairwise) == whole.covariance(.pairwise))
+    #expect(first.alpha(.listwise)?.alpha == whole.alpha(.listwise)?.alpha)
+    #expect(first.respondents == whole.respondents)
+  }
+
+  @Test func undefinedCases() {
+    #expect(CronbachAlpha.alpha(CovarianceMatrix(rows: [[1]])) == nil)
+    #expect(CronbachAlpha.alpha(CovarianceMatrix(rows: [[0, 0], [0, 0]])) == nil)
+    #expect(CronbachAlpha.alpha(CovarianceMatrix(rows: [[1, .nan], [.nan, 1]])) == nil)
+    #expect(CronbachAlpha.feldtInterval(alpha: 0.8, n: 1, items: 3) == nil)
+    // Every respondent has the same total (two 0/1 items answered 0,1 or 1,0): the total
+    // variance is zero, and rounding noise in it must not become an alpha.
+    #expect(CronbachAlpha.alpha(CovarianceMatrix(rows: [[0.25, -0.25 + 1e-17], [-0.25 + 1e-17, 0.25]])) == nil)
+    #expect(accumulate([[0, 1], [1, 0], [0, 1]]).alpha(.listwise) == nil)
+    // Rows with no answer at all do not count as respondents.
+    let accumulator = accumulate([[1, 2], [.nan, .nan], [2, 3]])
+    #expect(accumulator.respondents == 2)
+  }
+}

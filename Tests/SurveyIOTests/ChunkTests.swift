@@ -1,0 +1,81 @@
+import Foundation
+import SurveyModel
+import Testing
+
+@testable import SurveyIO
+
+func chunks(_ text: String, size: Int) throws -> [CSVChunk] {
+  let path = writeTemporary(text)
+  defer { try? FileManager.default.removeItem(atPath: path) }
+  let chunker = try CSVChunker(path: path, chunkSize: size)
+  var out: [CSVChunk] = []
+  while let chunk = chunker.next() { out.append(chunk) }
+  return out
+}
+
+@Suite struct ChunkTests {
+  @Test func chunksHoldWholeRecordsAndKnowTheirLines() throws {
+    let body = (1...50).map { "r\($0),\"Team, \($0 % 3)\",\"multi\nline\",\($0 % 5)" }.joined(separator: "\n") + "\n"
+    let all = try chunks("\u{FEFF}id,team,note,q\n" + body, size: 64)
+    #expect(all.count > 5)
+    #expect(all.map { String(decoding: $0.bytes, as: UTF8.self) }.joined() == body)
+    #expect(all[0].firstLine == 2)
+    for (a, b) in zip(all, all.dropFirst()) {
+      let breaks = a.bytes.filter { $0 == 0x0A }.count
+      #expect(b.firstLine == a.firstLine + breaks)
+      #expect(a.bytes.last == 0x0A)
+    }
+  }
+
+  @Test func parsedBatchesMatchTheRowReader() throws {
+    var lines = ["respondent_id,team,q1,q2"]
+    for i in 0..<300 {
+      let team = i % 7 == 0 ? "\"Ops, North\"" : "T\(i % 5)"
+      lines.append("r\(i),\(team),\(1 + i % 5),\(i % 11 == 0 ? "" : String(1 + i % 4))\(i % 13 == 0 ? "\r" : "")")
+    }
+    lines.insert("bad,T1,9,1", at: 40)
+    let text = lines.joined(separator: "\n") + "\n"
+    let path = writeTemporary(text)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let file = try ChunkedResponseFile(path: path, displayName: "r.csv", survey: testSurvey, items: testItems, chunkSize: 1024)
+    var parser = file.makeParser(keepsIdentity: true)
+    var rows: [(String, String, [Double], Int)] = []
+    var rejectedLines: [Int] = []
+    while let chunk = file.nextChunk() {
+      let batch = try parser.parse(chunk)
+      for r in 0..<batch.count {
+        rows.append((batch.respondents[r], parser.teams.name(batch.teams[r]), Array(batch.values[(r * 2)..<(r * 2 + 2)]), Int(batch.lines[r])))
+      }
+      rejectedLines += batch.rejected.map(\.line)
+    }
+    let expected = try outcomes(text)
+    var expectedRows: [(String, String, [Double], Int)] = []
+    for outcome in expected {
+      if case .row(let row) = outcome { expectedRows.append((row.respondent, row.team, row.values, row.line)) }
+    }
+    #expect(rows.count == 300)
+    #expect(rejectedLines == [41])
+    for (a, b) in zip(rows, expectedRows) {
+      #expect(a.0 == b.0 && a.1 == b.1 && a.3 == b.3)
+      #expect(a.2.elementsEqual(b.2) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    }
+    #expect(Set(rows.map(\.1)) == ["Ops, North", "T0", "T1", "T2", "T3", "T4"])
+  }
+
+  @Test func internerGivesStableIds() {
+    var interner = TeamInterner()
+    let names = (0..<5000).map { "team-\($0 % 1700)" }
+    let ids = names.map { name in Array(name.utf8).withUnsafeBufferPointer { interner.id(of: $0) } }
+    #expect(interner.count == 1700)
+    for (name, id) in zip(names, ids) { #expect(interner.name(id) == name) }
+    #expect(Array("  team-3 ".utf8).withUnsafeBufferPointer { interner.id(of: $0) } == ids[3])
+  }
+
+  @Test func longNamesSharingTheirFirst16BytesStayApart() {
+    var interner = TeamInterner()
+    let names = (0..<3000).map { "Customer Success — region \($0 % 900)" } + ["", "Customer Success"]
+    let ids = names.map { name in Array(name.utf8).withUnsafeBufferPointer { interner.id(of: $0) } }
+    #expect(interner.count == 902)
+    for (name, id) in zip(names, ids) { #expect(interner.name(id) == name) }
+  }
+}
