@@ -1,3 +1,5 @@
+import SurveyModel
+
 /// A small HTML page: escaped text in, a complete document out. No script, no external
 /// resource, nothing that can leak the invitation link to another site.
 struct HTMLPage {
@@ -5,21 +7,7 @@ struct HTMLPage {
   var body: String
 
   /// Text made safe to place in HTML text or a quoted attribute.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 
   /// The whole document.
   var html: String {

@@ -1,22 +1,10 @@
+import SurveyModel
+
 /// Escaping and small builders for the HTML report (no template engine: the report is a few
 /// hundred lines of markup).
 enum HTMLText {
   /// Text safe inside an element or a quoted attribute.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.count)
-    for c in text {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(c)
-      }
-    }
-    return out
-  }
+  static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 
   /// A coordinate or length for SVG, with one decimal.
   static func number(_ value: Double) -> String { Format.fixed(value, 1) }
