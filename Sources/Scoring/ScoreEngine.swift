@@ -99,7 +99,7 @@ public final class ScoreEngine {
       let orgName = "(all teams)"
       let org = respondentCount < minGroupSize
         ? TeamResult(team: orgName, n: respondentCount, suppression: .belowMinimum)
-        : try summarizer.summarize(team: orgName, n: respondentCount, accumulators: Array(organisation.accumulators(slot: 0, offset: offset, count: width)))
+        : try summarizer.summarize(team: orgName, n: respondentCount, accumulators: organisation.accumulators(slot: 0, offset: offset, count: width))
       let reliabilityResults = framework.dimensions.enumerated().map { d, dimension in
         DimensionReliability(id: dimension.id, items: reliability[offset + d].k, alpha: respondentCount < minGroupSize ? nil : reliability[offset + d].alpha,
                              completeRespondents: reliability[offset + d].completeRespondents)

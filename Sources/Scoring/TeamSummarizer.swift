@@ -6,7 +6,7 @@ struct TeamSummarizer {
   let framework: Framework
   let hooks: ScoringHooks?
 
-  func summarize(team: String, n: Int, accumulators: [DimensionAccumulator]) throws -> TeamResult {
+  func summarize(team: String, n: Int, accumulators: some Collection<DimensionAccumulator>) throws -> TeamResult {
     let dimensions = Self.dimensionScores(framework, accumulators)
     let (index, band) = try interpret(team: team, n: n, dimensions: dimensions)
     return TeamResult(team: team, n: n, index: index, band: band, dimensions: dimensions)
