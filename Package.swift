@@ -41,6 +41,8 @@ let package = Package(
     .target(name: "Scoring", dependencies: ["SurveyModel", "Statistics"], swiftSettings: hotPathSettings),
     // Team comparisons: baselines, Welch tests with Holm verdicts, index intervals, reliability.
     .target(name: "Comparison", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
+    // Key-driver analysis: correlations, Johnson's relative weights, bootstrap, priority quadrants.
+    .target(name: "Drivers", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
     // Lua framework plugins: discovery, contract validation, hooks.
     .target(name: "PluginHost", dependencies: ["LuaBridge", "SurveyModel", "Scoring"]),
     // Table, CSV and JSON renderers of results. Never sees Lua.
@@ -69,19 +71,20 @@ let package = Package(
     .target(
       name: "CultivarKit",
       dependencies: [
-        "SurveyModel", "SurveyIO", "Scoring", "Comparison", "PluginHost", "Reports", "Store", "Importers",
-        "TerminalForm", "WebForm",
+        "SurveyModel", "SurveyIO", "Statistics", "Scoring", "Comparison", "Drivers", "LuaBridge", "PluginHost", "Reports", "Store",
+        "Importers", "TerminalForm", "WebForm",
       ]),
     // The command line: argument parsing only.
     .executableTarget(
       name: "cultivar",
       dependencies: [
-        "CultivarKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CultivarKit", "LuaBridge", "SurveyModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
     .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Scoring", "Statistics", "SurveyModel"]),
+    .testTarget(name: "DriversTests", dependencies: ["Drivers", "Scoring", "Statistics", "SurveyModel"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SurveyModel"]),
     .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SurveyModel"]),
