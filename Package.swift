@@ -41,6 +41,8 @@ let package = Package(
     .target(name: "Scoring", dependencies: ["SurveyModel", "Statistics"], swiftSettings: hotPathSettings),
     // Team comparisons: baselines, Welch tests with Holm verdicts, index intervals, reliability.
     .target(name: "Comparison", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
+    // The organisation's units and how they nest (organisation files, team paths).
+    .target(name: "Organisation", dependencies: ["SurveyModel", "SurveyIO", "Yams"]),
     // Key-driver analysis: correlations, Johnson's relative weights, bootstrap, priority quadrants.
     .target(name: "Drivers", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
     // Lua framework plugins: discovery, contract validation, hooks.
@@ -71,7 +73,7 @@ let package = Package(
     .target(
       name: "CultivarKit",
       dependencies: [
-        "SurveyModel", "SurveyIO", "Statistics", "Scoring", "Comparison", "Drivers", "LuaBridge", "PluginHost", "Reports", "Store",
+        "SurveyModel", "SurveyIO", "Statistics", "Scoring", "Comparison", "Drivers", "Organisation", "LuaBridge", "PluginHost", "Reports", "Store",
         "Importers", "TerminalForm", "WebForm",
       ]),
     // The command line: argument parsing only.
@@ -84,6 +86,7 @@ let package = Package(
     .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Scoring", "Statistics", "SurveyModel"]),
+    .testTarget(name: "OrganisationTests", dependencies: ["Organisation", "SurveyIO", "SurveyModel"]),
     .testTarget(name: "DriversTests", dependencies: ["Drivers", "Scoring", "Statistics", "SurveyModel"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SurveyModel"]),
     .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
