@@ -81,7 +81,7 @@ public struct PairwiseMoments: Sendable {
   /// Written with one division so that integer answers (exact in the shifted sums) give an
   /// exact zero when the true co-moment is zero; a result within rounding of zero, relative to
   /// `bound` (an upper bound of |Σxᵢxⱼ|, e.g. √(Σxᵢ²·Σxⱼ²)), is returned as exactly zero.
-  static func comoment(n: Int, product: Double, si: Double, sj: Double, bound: Double) -> Double {
+  public static func comoment(n: Int, product: Double, si: Double, sj: Double, bound: Double) -> Double {
     let numerator = Double(n) * product - si * sj
     return abs(numerator) <= 1e-12 * Double(n) * bound ? 0 : numerator / Double(n)
   }
