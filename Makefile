@@ -94,8 +94,9 @@ chromium: ## Install Debian's Chromium when missing (for the browser render chec
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; \
 	fi
 
-test-html: build chromium $(VENV)/.compare-deps ## Render the HTML comparison in headless Chromium; check the DOM and a screenshot
+test-html: build chromium $(VENV)/.compare-deps ## Render the HTML reports in headless Chromium: DOM, screenshots, and no overflow over 16 shapes
 	$(PYTHON) Tests/html/check_render.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-check
+	$(PYTHON) Tests/html/check_layout.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-layout
 
 clean: ## Remove build products
 	rm -rf .build $(VENV)

@@ -10,6 +10,8 @@ public struct TeamComparison: Equatable, Sendable {
   public var index: Double?
   public var indexInterval: Interval?
   public var band: String?
+  /// The band's advice (what to do), when the plugin gives one.
+  public var bandAdvice: String?
   public var dimensions: [DimensionComparison]
   /// Reliability within the team (empty when the team is too small or suppressed).
   public var reliability: [ScaleReliability]
@@ -24,6 +26,7 @@ public struct TeamComparison: Equatable, Sendable {
     self.index = index
     self.indexInterval = indexInterval
     self.band = band
+    self.bandAdvice = nil
     self.dimensions = dimensions
     self.reliability = reliability
   }
@@ -43,6 +46,8 @@ public struct DimensionComparison: Equatable, Sendable {
   public var unfavorable: Double?
   /// nil for the baseline itself and the organisation row.
   public var difference: BaselineDifference?
+  /// The plugin's advice for this dimension in this team, when it gives one.
+  public var advice: String?
 
   public init(id: String, n: Int, mean: Double? = nil, sd: Double? = nil, interval: Interval? = nil, pomp: Double? = nil,
               favorable: Double? = nil, neutral: Double? = nil, unfavorable: Double? = nil, difference: BaselineDifference? = nil) {
