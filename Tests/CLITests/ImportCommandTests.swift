@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @Suite struct ImportCommandTests {
@@ -131,6 +132,29 @@ import Testing
       let fromFile = try box.run(command, "surveys/\(survey).yaml", "--responses", "surveys/samples/\(survey).csv", "--format", "csv")
       #expect(fromStore.status == 0, "\(command): \(fromStore.stderr)")
       #expect(!fromStore.stdout.isEmpty && fromStore.stdout == fromFile.stdout, "\(command) \(survey)")
+    }
+  }
+
+  @Test func aDamagedStoreStopsScoringWithExit74() throws {
+    let box = try Sandbox()
+    try box.write("big.csv", KillDuringImportTests.bigFile(rows: 3000))
+    #expect(try box.run("import", "surveys/learning-culture.yaml", "big.csv", "--wave", "w").status == 0)
+    let path = box.path("cultivar.sqlite")
+    try DatabaseQueue(path: path).writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    // Page headers overwritten, as a bad disk or a torn copy would leave them.
+    let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+    let size = try handle.seekToEnd()
+    var page: UInt64 = 3
+    while page * 4096 < size {
+      try handle.seek(toOffset: (page - 1) * 4096)
+      handle.write(Data(repeating: 0xEE, count: 12))
+      page += 7
+    }
+    try handle.close()
+    for command in [["score", "surveys/learning-culture.yaml", "--wave", "w"], ["compare", "surveys/learning-culture.yaml", "--wave", "w"]] {
+      let result = try box.run(command)
+      #expect(result.status == 74, "\(command[0]): \(result.stderr)")
+      #expect(result.stderr.contains("cultivar.sqlite: error: the store is damaged"), "\(result.stderr)")
     }
   }
 }
