@@ -20,7 +20,7 @@ struct PageMiddleware<Context: RequestContext>: RouterMiddleware {
     var response: Response
     do {
       response = try await next(request, context)
-    } catch let error as HTTPError {
+    } catch let error as any HTTPResponseError {
       let page = error.status == .notFound ? FormPages.notFound : error.status == .contentTooLarge ? FormPages.tooLarge : FormPages.problem("Request refused", "The request could not be handled (\(error.status.code)).")
       response = Self.page(page, status: error.status)
     } catch {
