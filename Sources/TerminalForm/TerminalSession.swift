@@ -47,7 +47,6 @@ public enum TerminalSession {
       terminal.draw(screen.lines(sheet))
       return .confirmed(sheet.answersByItem)
     }
-    terminal.draw([])
     return .cancelled(lastKey)
   }
 }

@@ -87,7 +87,7 @@ import Testing
   func aSignalRestoresTheTerminal(signal: Int32) throws {
     let box = try Sandbox()
     // After take ends, the pane prints the exit status and whether the terminal is cooked again.
-    let modes = "; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ' | sed 's/^/MODES=/'"
+    let modes = "; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ' | sed 's/^/MODES=/'"
     let tmux = try start(box, "--team Sales --wave w", after: modes)
     defer { tmux.stop() }
     try tmux.waitFor("Item 1 of 20")
