@@ -50,6 +50,9 @@ public struct ServeJob {
     if invitations == 0 {
       note("warning: wave '\(wave)' has no open invitations: create links with 'cultivar invite \(surveyPath) --wave \(wave) --team T --count N'")
     }
+    if publicURL == nil, !["127.0.0.1", "::1", "localhost"].contains(host.lowercased()) {
+      note("warning: no --public-url: browsers' forms are accepted only from http://\(host):PORT; behind a proxy, give the address respondents open, e.g. --public-url https://survey.example.org")
+    }
     let survey = FormSurvey(title: context.survey.title, items: context.items.map { FormItem(item: $0.item, scale: $0.scale) }, minGroupSize: context.survey.minGroupSize)
     let server = FormServer(store: store, wave: waveRef, survey: survey, limits: limits, publicURL: origin)
     let (host, note, title) = (self.host, self.note, context.survey.title)

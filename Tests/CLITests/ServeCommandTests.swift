@@ -278,6 +278,26 @@ import Testing
     #expect(try responses(box).count == 3)
   }
 
+  @Test func aPeopleFileIsReadForTeamsAndCountsOnly() throws {
+    let box = try Sandbox()
+    try box.write("people.csv", "name,email,team\nAda Lovelace,ada@example.org,Engineering\n\"Grace, H\",grace@example.org,Engineering\nLinus,linus@example.org,Sales\n")
+    let made = try box.run("invite", "surveys/learning-culture.yaml", "--wave", "2026-q3", "--people", "people.csv")
+    #expect(made.status == 0, "\(made.stderr)")
+    let lines = made.stdout.split(separator: "\n").dropFirst()
+    #expect(lines.filter { $0.hasPrefix("Engineering ") }.count == 2 && lines.filter { $0.hasPrefix("Sales ") }.count == 1)
+    #expect(made.stdout.contains("3 single-use links, one per person"))
+    // Nothing of the file but team names reaches the store (or its log).
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: box.path("cultivar.sqlite")))
+    bytes += (try? Data(contentsOf: URL(fileURLWithPath: box.path("cultivar.sqlite-wal")))) ?? Data()
+    let text = String(decoding: bytes, as: UTF8.self)
+    for secret in ["Ada", "Grace", "Linus", "example.org"] { #expect(!text.contains(secret), "\(secret) is in the store") }
+    #expect(text.contains("Engineering"))
+    let missing = try box.write("bad.csv", "name,group\nA,B\n")
+    let refused = try box.run("invite", "surveys/learning-culture.yaml", "--wave", "2026-q3", "--people", missing)
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("bad.csv:1: error: the people file has no 'team' column"), "\(refused.stderr)")
+  }
+
   @Test func aSharedLinkIsCappedAndWarnedAbout() async throws {
     let box = try Sandbox()
     let made = try box.run("invite", "surveys/learning-culture.yaml", "--wave", "2026-q3", "--team", "Sales", "--count", "3", "--shared")
