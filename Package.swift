@@ -22,6 +22,8 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+    .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
   ],
   targets: [
     // Debian's Lua 5.4 C library (liblua5.4-dev), found through pkg-config.
@@ -68,6 +70,7 @@ let package = Package(
       dependencies: [
         "SurveyModel", "Store", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
       ]),
     // Use cases that wire the modules together (what each command does).
     .target(
@@ -99,7 +102,8 @@ let package = Package(
       name: "ImportersTests", dependencies: ["Importers", "SurveyModel", "SurveyIO"],
       exclude: ["Fixtures"]),
     .testTarget(name: "TerminalFormTests", dependencies: ["TerminalForm", "SurveyModel"]),
-    .testTarget(name: "WebFormTests", dependencies: ["WebForm", "SurveyModel"]),
+    .testTarget(
+      name: "WebFormTests", dependencies: ["WebForm", "SurveyModel", .product(name: "Logging", package: "swift-log")]),
     // Runs the built binary end to end (GRDB to inspect the stores it writes).
     .testTarget(name: "CLITests", dependencies: ["cultivar", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
