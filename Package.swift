@@ -11,7 +11,8 @@ let package = Package(
   name: "Cultivar",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "cultivar", targets: ["cultivar"])
+    .executable(name: "cultivar", targets: ["cultivar"]),
+    .executable(name: "cultivar-fuzz", targets: ["CultivarFuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -77,6 +78,14 @@ let package = Package(
       name: "cultivar",
       dependencies: [
         "CultivarKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    // The seeded mutation fuzzer of the input readers (`make fuzz`) and the CSV token dump
+    // of the differential test against Python's csv module.
+    .executableTarget(
+      name: "CultivarFuzz",
+      dependencies: [
+        "SurveyIO", "SurveyModel", "Importers", "PluginHost", "LuaBridge",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
     .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
