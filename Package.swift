@@ -99,7 +99,8 @@ let package = Package(
       dependencies: ["Store", "SurveyModel", "SurveyIO", .product(name: "GRDB", package: "GRDB.swift")]),
     // The export fixtures (Fixtures/) are read by path; scripts/generate_exports.py makes them.
     .testTarget(
-      name: "ImportersTests", dependencies: ["Importers", "SurveyModel", "SurveyIO"],
+      name: "ImportersTests",
+      dependencies: ["Importers", "SurveyModel", "SurveyIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       exclude: ["Fixtures"]),
     .testTarget(name: "TerminalFormTests", dependencies: ["TerminalForm", "SurveyModel"]),
     .testTarget(name: "WebFormTests", dependencies: ["WebForm", "SurveyModel"]),

@@ -177,6 +177,13 @@ struct XMLStream {
     return nil
   }
 
+  /// A character reference's character: U+FFFD for one XML does not allow (NUL and the
+  /// other control characters but tab and line ends, surrogates, beyond U+10FFFF).
+  private static func character(_ value: UInt32?) -> Unicode.Scalar {
+    guard let value, value >= 0x20 || value == 0x09 || value == 0x0A || value == 0x0D, let scalar = Unicode.Scalar(value) else { return "\u{FFFD}" }
+    return scalar
+  }
+
   /// Text with the predefined entities and character references replaced.
   static func decode(_ b: UnsafeBufferPointer<UInt8>) -> String {
     guard b.contains(0x26) else { return String(decoding: b, as: UTF8.self) }
@@ -199,9 +206,9 @@ struct XMLStream {
       case "apos": scalar = "'"
       default:
         if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
-          scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) ?? "\u{FFFD}"
+          scalar = Self.character(UInt32(entity.dropFirst(2), radix: 16))
         } else if entity.hasPrefix("#") {
-          scalar = UInt32(entity.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init) ?? "\u{FFFD}"
+          scalar = Self.character(UInt32(entity.dropFirst(), radix: 10))
         }
       }
       guard let scalar else {
