@@ -18,6 +18,7 @@ struct Campaign {
     let start = Date()
     var count = 0
     var slowest = 0.0
+    var slowestInput: [UInt8] = []
     print("cultivar-fuzz: target \(target.name), seed \(seed), \(corpus.count) seeds, up to \(seconds) s")
     while count < runs, Date().timeIntervalSince(start) < seconds {
       // Seeds first as they are, then mutations.
@@ -33,6 +34,7 @@ struct Campaign {
         return 1
       }
       let took = Date().timeIntervalSince(began)
+      if took > slowest { slowestInput = input }
       // Keep inputs that were slow to run: they reach deeper or costlier paths.
       if took > slowest * 0.8, corpus.count < 4096 {
         corpus.append(input)
@@ -41,6 +43,8 @@ struct Campaign {
       count += 1
     }
     endRun(findings: findings, target: target.name)
+    // The slowest input, to look at (kept apart from findings).
+    FileManager.default.createFile(atPath: "\(findings)/slowest-\(target.name).bin", contents: Data(slowestInput))
     let elapsed = Date().timeIntervalSince(start)
     print("cultivar-fuzz: \(target.name): \(count) inputs in \(String(format: "%.1f", elapsed)) s, slowest \(String(format: "%.3f", slowest)) s, no finding (seed \(seed))")
     return 0

@@ -44,8 +44,10 @@ case "tokens":
 case "replay":
   let chosen = target(arguments.first)
   var failures = 0
+  guardRun(findings: ".build/fuzz-findings", target: chosen.name, hangSeconds: 20)
   for path in arguments.dropFirst() {
     guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+    CurrentInput.set(Array(data))
     do {
       try chosen.run(Array(data))
       print("ok: \(path)")
@@ -54,6 +56,7 @@ case "replay":
       print("FAIL: \(path): \(error)")
     }
   }
+  endRun(findings: ".build/fuzz-findings", target: chosen.name)
   exit(failures == 0 ? 0 : 1)
 case "run":
   let seconds = Double(option("--seconds") ?? "") ?? 10
