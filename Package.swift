@@ -11,7 +11,8 @@ let package = Package(
   name: "Cultivar",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "cultivar", targets: ["cultivar"])
+    .executable(name: "cultivar", targets: ["cultivar"]),
+    .executable(name: "cultivar-fuzz", targets: ["CultivarFuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -85,6 +86,14 @@ let package = Package(
       dependencies: [
         "CultivarKit", "LuaBridge", "SurveyModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // The seeded mutation fuzzer of the input readers (`make fuzz`) and the CSV token dump
+    // of the differential test against Python's csv module.
+    .executableTarget(
+      name: "CultivarFuzz",
+      dependencies: [
+        "SurveyIO", "SurveyModel", "Importers", "PluginHost", "LuaBridge",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
     .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
@@ -99,7 +108,8 @@ let package = Package(
       dependencies: ["Store", "SurveyModel", "SurveyIO", .product(name: "GRDB", package: "GRDB.swift")]),
     // The export fixtures (Fixtures/) are read by path; scripts/generate_exports.py makes them.
     .testTarget(
-      name: "ImportersTests", dependencies: ["Importers", "SurveyModel", "SurveyIO"],
+      name: "ImportersTests",
+      dependencies: ["Importers", "SurveyModel", "SurveyIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       exclude: ["Fixtures"]),
     .testTarget(name: "TerminalFormTests", dependencies: ["TerminalForm", "SurveyModel"]),
     .testTarget(

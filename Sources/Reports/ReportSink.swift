@@ -24,22 +24,8 @@ public final class ReportSink {
   @inline(__always)
   func byte(_ value: UInt8) { buffer.append(value) }
 
-  /// Appends a CSV field, quoted when it holds a comma, quote or line break.
-  func csvField(_ text: String) {
-    var text = text
-    text.withUTF8 { bytes in
-      if !bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-        buffer.append(contentsOf: bytes)
-        return
-      }
-      buffer.append(0x22)
-      for b in bytes {
-        if b == 0x22 { buffer.append(0x22) }
-        buffer.append(b)
-      }
-      buffer.append(0x22)
-    }
-  }
+  /// Appends a CSV field, quoted when it holds a comma, quote or line break (``CSVText``).
+  func csvField(_ text: String) { write(CSVText.field(text)) }
 
   /// Appends a number in full precision (nothing for nil).
   func exact(_ value: Double?) {
