@@ -12,7 +12,7 @@ FUZZ_SEED ?= $(shell date +%s)
 # make test: the fixed seed of the short fuzz pass and the differential test.
 TEST_SEED ?= 20261130
 
-.PHONY: fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
+.PHONY: golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -50,8 +50,17 @@ check: ## Fast offline loop for every edit: Swift tests and plugin fixtures (no 
 	$(SWIFT) test --skip-build
 	python3 Tests/plugin-fixtures/expected_scores.py
 	$(BIN) plugins test
+	python3 Tests/golden/goldens.py --cultivar $(BIN)
+	python3 Tests/golden/check_readme.py --cultivar $(BIN)
 
-test: build test-swift test-fuzz test-csv-differential test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html ## Run all tests
+golden: build ## Re-record the golden outputs (Tests/golden/outputs) after an intended change; review the diff
+	python3 Tests/golden/goldens.py --cultivar $(BIN) --update
+
+test-golden: build ## Golden outputs byte for byte, and the README's example outputs against the binary
+	python3 Tests/golden/goldens.py --cultivar $(BIN)
+	python3 Tests/golden/check_readme.py --cultivar $(BIN)
+
+test: build test-swift test-golden test-fuzz test-csv-differential test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html ## Run all tests
 
 test-swift: deps
 	$(SWIFT) build --build-tests

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Golden outputs: what users read, byte for byte.
+
+Runs each command below (the bundled sample in every format of score, compare and drivers, and
+compare in every format over a matrix of generated shapes: 1/3/5/12 dimensions, 2/40 teams,
+long names, suppressed teams) and compares its standard output with the file in
+Tests/golden/outputs/. Any difference fails with a unified diff.
+
+Re-record after an intended change with `make golden` (this script with --update), then review
+the diff in git before committing.
+"""
+import argparse
+import difflib
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+OUTPUTS = HERE / "outputs"
+sys.path.insert(0, str(HERE))
+from shapes import make_shape  # noqa: E402
+
+SAMPLE = ["surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv"]
+SHAPES = [(1, 2, False), (3, 40, True), (5, 2, False), (12, 40, False)]
+
+
+def commands(shape_root: Path):
+    """(golden file name, working folder, arguments) for every golden."""
+    out = []
+    for fmt, ext in (("table", "txt"), ("csv", "csv"), ("json", "json")):
+        out.append((f"sample/score.{ext}", ROOT, ["score", *SAMPLE, "--format", fmt]))
+    for fmt, ext in (("table", "txt"), ("md", "md"), ("csv", "csv"), ("json", "json"), ("html", "html")):
+        out.append((f"sample/compare.{ext}", ROOT, ["compare", *SAMPLE, "--format", fmt]))
+    for fmt, ext in (("table", "txt"), ("csv", "csv"), ("json", "json"), ("html", "html")):
+        out.append((f"sample/drivers.{ext}", ROOT, ["drivers", *SAMPLE, "--outcome", "sv1", "--by", "team", "--bootstrap", "200", "--format", fmt]))
+    for number, (dims, teams, long_names) in enumerate(SHAPES):
+        label = f"d{dims}-t{teams}{'-long' if long_names else ''}"
+        folder = shape_root / label
+        make_shape(folder, dims, teams, long_names, seed=100 + number)
+        for fmt, ext in (("table", "txt"), ("md", "md"), ("csv", "csv"), ("json", "json"), ("html", "html")):
+            out.append((f"shapes/{label}/compare.{ext}", folder, ["compare", "survey.yaml", "--responses", "responses.csv", "--format", fmt]))
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cultivar", required=True)
+    parser.add_argument("--update", action="store_true", help="re-record every golden file")
+    args = parser.parse_args()
+    cultivar = str(Path(args.cultivar).resolve())
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = commands(Path(tmp))
+        for name, cwd, arguments in runs:
+            done = subprocess.run([cultivar, *arguments], cwd=cwd, capture_output=True, text=True)
+            if done.returncode != 0:
+                failures.append(f"{name}: exit {done.returncode}: {done.stderr[-400:]}")
+                continue
+            golden = OUTPUTS / name
+            if args.update:
+                golden.parent.mkdir(parents=True, exist_ok=True)
+                golden.write_text(done.stdout)
+                continue
+            if not golden.exists():
+                failures.append(f"{name}: no golden file (record with `make golden`)")
+                continue
+            want = golden.read_text()
+            if want != done.stdout:
+                diff = difflib.unified_diff(want.splitlines(), done.stdout.splitlines(), f"golden/{name}", "cultivar", lineterm="", n=1)
+                failures.append(f"{name}: differs from its golden file:\n" + "\n".join(list(diff)[:30]))
+    if failures:
+        print("\n\n".join(failures))
+        print(f"\n{len(failures)} of {len(runs)} golden outputs differ; if the change is intended, run `make golden` and review the diff")
+        sys.exit(1)
+    print(f"{len(runs)} golden outputs {'re-recorded' if args.update else 'match byte for byte'} (Tests/golden/outputs)")
+
+
+if __name__ == "__main__":
+    main()
