@@ -105,3 +105,33 @@ import Testing
     }
   }
 }
+
+@Suite struct ParticipationTests {
+  let chart = OrgChart(units: [
+    .init(id: "eng", name: "Engineering", level: 1, headcount: ["": 4]),
+    .init(id: "web", name: "Web", parent: 0, level: 2, headcount: ["": 10, "w2": 12]),
+    .init(id: "app", name: "App", parent: 0, level: 2, headcount: ["": 3]),
+    .init(id: "ops", name: "Operations", level: 1),
+  ], file: "org.yaml")
+
+  /// A unit's line pools its own members and every unit below it; rates only from the
+  /// minimum group size invited; no headcount, no rate.
+  @Test func ratesPerUnitLine() throws {
+    let p = try Participation(chart: chart, responded: [2, 8, 3, 7], wave: "w2", minimumGroupSize: 5)
+    #expect(p.rows.map(\.invited) == [19, 12, 3, nil])
+    #expect(p.rows.map(\.responded) == [13, 8, 3, 7])
+    #expect(p.rows[0].rate == 13.0 / 19)
+    #expect(p.rows[2].rate == nil)  // 3 invited < 5: no rate
+    #expect(p.rows[3].rate == nil)
+    #expect(try Participation(chart: chart, responded: [2, 8, 3, 7], wave: "w1", minimumGroupSize: 5).rows[1].invited == 10)
+  }
+
+  @Test func moreResponsesThanInvitationsNamesTheUnit() {
+    #expect(throws: Participation.Problem.self) { try Participation(chart: chart, responded: [0, 0, 4, 0], wave: nil, minimumGroupSize: 5) }
+    do {
+      _ = try Participation(chart: chart, responded: [0, 0, 4, 0], wave: nil, minimumGroupSize: 5)
+    } catch {
+      #expect("\(error)".hasPrefix("org.yaml: error: unit 'App' has 4 responses but only 3 people invited"))
+    }
+  }
+}
