@@ -12,55 +12,77 @@ enum JSON {
   static func number(_ value: Double?) -> JSON { value.map { $0.isFinite ? .number($0) : .null } ?? .null }
   static func string(_ value: String?) -> JSON { value.map { .string($0) } ?? .null }
 
-  /// Writes pretty-printed text with two-space indentation, block by block.
+  /// Writes pretty-printed text with two-space indentation, block by block. Leaves go straight
+  /// into the sink's bytes (numbers by ``ReportSink/exact(_:)``, strings escaped only where
+  /// they need it), so a large report costs about what its CSV version does.
   func write(to sink: ReportSink, indent: Int = 0) throws {
-    let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
     switch self {
+    case .null: sink.write("null")
+    case .bool(let b): sink.write(b ? "true" : "false")
+    case .number(let x): x.isFinite ? sink.exact(x) : sink.write("null")
+    case .string(let s): Self.quote(s, into: sink)
     case .array(let values) where !values.isEmpty:
-      try writeList(values.count, { values[$0] }, sink, pad: pad, close: close, indent: indent)
+      try writeList(values.count, { values[$0] }, sink, indent: indent)
     case .lazyArray(let count, let element) where count > 0:
-      try writeList(count, element, sink, pad: pad, close: close, indent: indent)
+      try writeList(count, element, sink, indent: indent)
     case .object(let fields) where !fields.isEmpty:
-      sink.write("{\n")
+      sink.byte(0x7B)
       for (n, (key, value)) in fields.enumerated() {
-        sink.write(pad + Self.quote(key) + ": ")
+        Self.newline(sink, indent + 1)
+        Self.quote(key, into: sink)
+        sink.byte(0x3A)
+        sink.byte(0x20)
         try value.write(to: sink, indent: indent + 1)
-        sink.write(n + 1 < fields.count ? ",\n" : "\n")
+        if n + 1 < fields.count { sink.byte(0x2C) }
       }
-      sink.write(close + "}")
-    case .lazyArray: sink.write("[]")
-    default: sink.write(render(indent: indent))
+      Self.newline(sink, indent)
+      sink.byte(0x7D)
+    case .array, .lazyArray: sink.write("[]")
+    case .object: sink.write("{}")
     }
     try sink.flushIfFull()
   }
 
-  private func writeList(_ count: Int, _ element: (Int) -> JSON, _ sink: ReportSink, pad: String, close: String, indent: Int) throws {
-    sink.write("[\n")
+  private func writeList(_ count: Int, _ element: (Int) -> JSON, _ sink: ReportSink, indent: Int) throws {
+    sink.byte(0x5B)
     for n in 0..<count {
-      sink.write(pad)
+      Self.newline(sink, indent + 1)
       try element(n).write(to: sink, indent: indent + 1)
-      sink.write(n + 1 < count ? ",\n" : "\n")
+      if n + 1 < count { sink.byte(0x2C) }
     }
-    sink.write(close + "]")
+    Self.newline(sink, indent)
+    sink.byte(0x5D)
   }
 
-  /// Pretty-printed text with two-space indentation.
-  func render(indent: Int = 0) -> String {
-    let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
-    switch self {
-    case .null: return "null"
-    case .bool(let b): return b ? "true" : "false"
-    case .number(let x): return Format.exact(x)
-    case .string(let s): return Self.quote(s)
-    case .lazyArray(let count, let element):
-      return JSON.array((0..<count).map(element)).render(indent: indent)
-    case .array(let values):
-      if values.isEmpty { return "[]" }
-      return "[\n" + values.map { pad + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
-    case .object(let fields):
-      if fields.isEmpty { return "{}" }
-      return "{\n" + fields.map { pad + Self.quote($0.0) + ": " + $0.1.render(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)}"
+  /// A line break and `depth` levels of two-space indentation.
+  private static func newline(_ sink: ReportSink, _ depth: Int) {
+    sink.byte(0x0A)
+    for _ in 0..<(2 * depth) { sink.byte(0x20) }
+  }
+
+  /// Writes `s` as a JSON string; text with nothing to escape is copied as it is.
+  static func quote(_ s: String, into sink: ReportSink) {
+    var plain = true
+    for byte in s.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+      plain = false
+      break
     }
+    if plain {
+      sink.byte(0x22)
+      sink.write(s)
+      sink.byte(0x22)
+    } else {
+      sink.write(quote(s))
+    }
+  }
+
+  /// Pretty-printed text with two-space indentation (the same bytes as ``write(to:indent:)``).
+  func render(indent: Int = 0) -> String {
+    var bytes: [UInt8] = []
+    let sink = ReportSink(blockSize: 1 << 16) { bytes += $0 }
+    try? write(to: sink, indent: indent)
+    try? sink.finish()
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   static func quote(_ s: String) -> String {
