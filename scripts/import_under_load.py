@@ -31,15 +31,24 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=500_000)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--links", type=int, default=60_000, help="single-use links to invite (one per submission)")
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/cultivar"))
     args = parser.parse_args()
+    args.binary = os.path.abspath(args.binary)
     box = tempfile.mkdtemp(prefix="cultivar-load-")
+    try:
+        return measure(args, box)
+    finally:
+        shutil.rmtree(box, ignore_errors=True)
+
+
+def measure(args, box):
     for folder in ["surveys", "plugins"]:
         shutil.copytree(os.path.join(ROOT, folder), os.path.join(box, folder))
     survey = "surveys/learning-culture.yaml"
     run = lambda *a: subprocess.run([args.binary, *a], cwd=box, capture_output=True, text=True, check=True)
     write_rows(os.path.join(box, "big.csv"), args.rows)
-    links = run("invite", survey, "--wave", "w", "--team", "Load", "--count", "20000").stdout.split("\n")[1:]
+    links = run("invite", survey, "--wave", "w", "--team", "Load", "--count", str(args.links)).stdout.split("\n")[1:]
     tokens = [line.split("/t/")[1] for line in links if "/t/" in line]
     log = open(os.path.join(box, "serve.log"), "w")
     serve = subprocess.Popen([args.binary, "serve", survey, "--wave", "w", "--port", "0"], cwd=box, stderr=log)
@@ -58,7 +67,9 @@ def main():
     def client():
         while not done.is_set():
             with lock:
-                token = next(next_token)
+                token = next(next_token, None)
+            if token is None:
+                return
             url = f"{base}t/{token}"
             start = time.monotonic()
             try:
@@ -88,10 +99,9 @@ def main():
     serve.wait()
     latencies.sort()
     print(f"import of {args.rows} rows: {import_seconds:.1f} s, exit {imported.returncode}: {imported.stdout.strip()}")
-    print(f"{len(latencies)} form loads + submissions by {args.clients} clients during the import:")
+    print(f"{len(latencies)} form loads + submissions by {args.clients} clients during the import{' (links ran out before its end)' if len(latencies) >= len(tokens) else ''}:")
     print(f"  median {latencies[len(latencies) // 2] * 1000:.0f} ms, 99th percentile {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms")
     print(f"  answers other than 200: {len(failures)} {failures[:10]}")
-    shutil.rmtree(box)
     return 0 if not failures and latencies[-1] < 1 else 1
 
 
