@@ -489,6 +489,13 @@ import Testing
     print("closed after \(waits.map { String(format: "%.1f", $0) }) s")
     #expect(waits.allSatisfy { $0 < 6 }, "a slow client was kept: \(waits)")
     #expect(server.process.isRunning)
+    // The cut-off connections are counted in one log line (every 10 s).
+    var logged = ""
+    for _ in 0..<150 where !logged.contains("event=connections_closed") {
+      usleep(100_000)
+      logged = server.log
+    }
+    #expect(logged.contains("event=connections_closed") && logged.contains("read_timeouts=2") && logged.contains("request_timeouts=1"), "\(logged)")
     #expect(try await Self.get(server.base).status == 200)
   }
 
