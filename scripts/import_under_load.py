@@ -60,7 +60,7 @@ def measure(args, box):
             break
         time.sleep(0.05)
     assert base, "serve did not start"
-    latencies, failures, lock = [], [], threading.Lock()
+    latencies, posts, failures, lock = [], [], [], threading.Lock()
     done = threading.Event()
     next_token = iter(tokens)
 
@@ -72,16 +72,21 @@ def measure(args, box):
                 return
             url = f"{base}t/{token}"
             start = time.monotonic()
+            post = None
             try:
                 page = urllib.request.urlopen(url, timeout=30).read().decode()
                 ticket = re.search(r'name="ticket" value="([A-Za-z0-9_-]+)"', page).group(1)
                 data = f"ticket={ticket}&a.sv1=3&a.pm2=4".encode()
+                sent = time.monotonic()
                 status = urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=30).status
+                post = time.monotonic() - sent
             except Exception as error:  # noqa: BLE001 - every failure is counted
                 status = getattr(error, "code", str(error))
             elapsed = time.monotonic() - start
             with lock:
                 latencies.append(elapsed)
+                if post is not None:
+                    posts.append(post)
                 if status != 200:
                     failures.append(status)
 
@@ -98,9 +103,11 @@ def measure(args, box):
     serve.terminate()
     serve.wait()
     latencies.sort()
+    posts.sort()
     print(f"import of {args.rows} rows: {import_seconds:.1f} s, exit {imported.returncode}: {imported.stdout.strip()}")
     print(f"{len(latencies)} form loads + submissions by {args.clients} clients during the import{' (links ran out before its end)' if len(latencies) >= len(tokens) else ''}:")
     print(f"  median {latencies[len(latencies) // 2] * 1000:.0f} ms, 99th percentile {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms")
+    print(f"  submissions (POST) alone: median {posts[len(posts) // 2] * 1000:.0f} ms, 99th percentile {posts[int(len(posts) * 0.99)] * 1000:.0f} ms, max {posts[-1] * 1000:.0f} ms")
     print(f"  answers other than 200: {len(failures)} {failures[:10]}")
     return 0 if not failures and latencies[-1] < 1 else 1
 
