@@ -31,15 +31,24 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=500_000)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--links", type=int, default=60_000, help="single-use links to invite (one per submission)")
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/cultivar"))
     args = parser.parse_args()
+    args.binary = os.path.abspath(args.binary)
     box = tempfile.mkdtemp(prefix="cultivar-load-")
+    try:
+        return measure(args, box)
+    finally:
+        shutil.rmtree(box, ignore_errors=True)
+
+
+def measure(args, box):
     for folder in ["surveys", "plugins"]:
         shutil.copytree(os.path.join(ROOT, folder), os.path.join(box, folder))
     survey = "surveys/learning-culture.yaml"
     run = lambda *a: subprocess.run([args.binary, *a], cwd=box, capture_output=True, text=True, check=True)
     write_rows(os.path.join(box, "big.csv"), args.rows)
-    links = run("invite", survey, "--wave", "w", "--team", "Load", "--count", "20000").stdout.split("\n")[1:]
+    links = run("invite", survey, "--wave", "w", "--team", "Load", "--count", str(args.links)).stdout.split("\n")[1:]
     tokens = [line.split("/t/")[1] for line in links if "/t/" in line]
     log = open(os.path.join(box, "serve.log"), "w")
     serve = subprocess.Popen([args.binary, "serve", survey, "--wave", "w", "--port", "0"], cwd=box, stderr=log)
@@ -51,26 +60,33 @@ def main():
             break
         time.sleep(0.05)
     assert base, "serve did not start"
-    latencies, failures, lock = [], [], threading.Lock()
+    latencies, posts, failures, lock = [], [], [], threading.Lock()
     done = threading.Event()
     next_token = iter(tokens)
 
     def client():
         while not done.is_set():
             with lock:
-                token = next(next_token)
+                token = next(next_token, None)
+            if token is None:
+                return
             url = f"{base}t/{token}"
             start = time.monotonic()
+            post = None
             try:
                 page = urllib.request.urlopen(url, timeout=30).read().decode()
                 ticket = re.search(r'name="ticket" value="([A-Za-z0-9_-]+)"', page).group(1)
                 data = f"ticket={ticket}&a.sv1=3&a.pm2=4".encode()
+                sent = time.monotonic()
                 status = urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=30).status
+                post = time.monotonic() - sent
             except Exception as error:  # noqa: BLE001 - every failure is counted
                 status = getattr(error, "code", str(error))
             elapsed = time.monotonic() - start
             with lock:
                 latencies.append(elapsed)
+                if post is not None:
+                    posts.append(post)
                 if status != 200:
                     failures.append(status)
 
@@ -87,11 +103,12 @@ def main():
     serve.terminate()
     serve.wait()
     latencies.sort()
+    posts.sort()
     print(f"import of {args.rows} rows: {import_seconds:.1f} s, exit {imported.returncode}: {imported.stdout.strip()}")
-    print(f"{len(latencies)} form loads + submissions by {args.clients} clients during the import:")
+    print(f"{len(latencies)} form loads + submissions by {args.clients} clients during the import{' (links ran out before its end)' if len(latencies) >= len(tokens) else ''}:")
     print(f"  median {latencies[len(latencies) // 2] * 1000:.0f} ms, 99th percentile {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms")
+    print(f"  submissions (POST) alone: median {posts[len(posts) // 2] * 1000:.0f} ms, 99th percentile {posts[int(len(posts) * 0.99)] * 1000:.0f} ms, max {posts[-1] * 1000:.0f} ms")
     print(f"  answers other than 200: {len(failures)} {failures[:10]}")
-    shutil.rmtree(box)
     return 0 if not failures and latencies[-1] < 1 else 1
 
 

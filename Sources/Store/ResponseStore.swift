@@ -23,7 +23,10 @@ public final class ResponseStore: Sendable {
   /// - Throws: ``StoreError`` of kind `.cannotOpen` (or `.notFound` when the file does not
   ///   exist and `create` is false).
   ///   - busyWait: how long a write waits for another process's write before failing.
-  public init(path: String, displayName: String? = nil, create: Bool = true, busyWait: TimeInterval = ResponseStore.busyTimeout) throws {
+  ///   - autoCheckpoint: whether a commit may copy the write-ahead log into the database
+  ///     (SQLite's default). The web form turns it off, so no submission pays for copying an
+  ///     import's pages, and checkpoints from a background task (``checkpoint()``).
+  public init(path: String, displayName: String? = nil, create: Bool = true, busyWait: TimeInterval = ResponseStore.busyTimeout, autoCheckpoint: Bool = true) throws {
     name = displayName ?? path
     self.busyWait = busyWait
     if !create, !FileManager.default.fileExists(atPath: path) {
@@ -45,6 +48,7 @@ public final class ResponseStore: Sendable {
       // Deleted rows (pruned tickets, discarded imports, the old tables of a migration) are
       // overwritten, so no removed data stays readable in the file.
       try db.execute(sql: "PRAGMA secure_delete = ON")
+      if !autoCheckpoint { try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
     }
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
@@ -102,6 +106,16 @@ public final class ResponseStore: Sendable {
   func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
     do {
       return try pool.writeWithoutTransaction(body)
+    } catch let error as DatabaseError {
+      throw writeError(error)
+    }
+  }
+
+  /// Copies what it can of the write-ahead log into the database without waiting for
+  /// readers or writers (SQLite's passive checkpoint).
+  public func checkpoint() async throws {
+    do {
+      try await pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
     } catch let error as DatabaseError {
       throw writeError(error)
     }

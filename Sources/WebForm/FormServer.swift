@@ -64,8 +64,9 @@ public struct FormServer: Sendable {
     try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
   }
 
-  /// Every 10 seconds: logs the connections the server cut off (one line, counts only);
-  /// every minute: deletes expired form tickets.
+  /// Every 10 seconds: copies the write-ahead log into the database (commits of the form do
+  /// not, see ``ResponseStore``) and logs the connections the server cut off (one line,
+  /// counts only); every minute: deletes expired form tickets.
   func keepHouse() async {
     var round = 0
     while !Task.isCancelled {
@@ -79,6 +80,11 @@ public struct FormServer: Sendable {
           "open": "\(registry.openCount)", "limit": "\(limits.maxConnections)",
         ])
       }
+      do {
+        try await store.checkpoint()
+      } catch let error as StoreError where !error.isBusy {
+        log.warning("checkpoint_failed", metadata: ["reason": "\(error.message)"])
+      } catch {}  // another process (an import) is checkpointing: it copies the log itself
       if round % 6 == 0 {
         do {
           try await store.pruneTickets()

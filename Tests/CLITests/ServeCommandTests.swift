@@ -465,6 +465,40 @@ import Testing
     #expect(counts == pool.statuses.count)
   }
 
+  @Test func slowClientsAreCutOffByTheirTimeouts() async throws {
+    let (box, links) = try invited(count: 1)
+    let server = try Server(box, wave: "2026-q3", ["--read-timeout", "1", "--request-timeout", "2", "--idle-timeout", "1"])
+    defer { server.stop() }
+    let token = links["Sales"]![0].lastPathComponent
+    /// Seconds until the server closes `fd` (reading whatever it sends), at most 8.
+    func secondsUntilClosed(_ fd: Int32) -> Double {
+      let started = Date()
+      _ = RawSocket.receive(fd, timeout: 8)
+      return Date().timeIntervalSince(started)
+    }
+    // Silent, half a head, a slow body, and idle after an answer: each closed near its limit.
+    let silent = try #require(RawSocket.connect(port: server.port))
+    let halfHead = try #require(RawSocket.connect(port: server.port))
+    RawSocket.send(halfHead, "GET /t/\(token) HTTP/1.1\r\nHost: x\r\n")
+    let slowBody = try #require(RawSocket.connect(port: server.port))
+    RawSocket.send(slowBody, "POST /t/\(token) HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nticket=")
+    let idle = try #require(RawSocket.connect(port: server.port))
+    RawSocket.send(idle, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    defer { for fd in [silent, halfHead, slowBody, idle] { close(fd) } }
+    let waits = [silent, halfHead, slowBody, idle].map(secondsUntilClosed)
+    print("closed after \(waits.map { String(format: "%.1f", $0) }) s")
+    #expect(waits.allSatisfy { $0 < 6 }, "a slow client was kept: \(waits)")
+    #expect(server.process.isRunning)
+    // The cut-off connections are counted in one log line (every 10 s).
+    var logged = ""
+    for _ in 0..<150 where !logged.contains("event=connections_closed") {
+      usleep(100_000)
+      logged = server.log
+    }
+    #expect(logged.contains("event=connections_closed") && logged.contains("read_timeouts=2") && logged.contains("request_timeouts=1"), "\(logged)")
+    #expect(try await Self.get(server.base).status == 200)
+  }
+
   @Test func everyAnswerCarriesTheSecurityHeadersAndFailuresAreLogged() async throws {
     let (box, links) = try invited(count: 1)
     let server = try Server(box, wave: "2026-q3")
