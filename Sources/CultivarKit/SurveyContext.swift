@@ -17,7 +17,7 @@ struct SurveyContext {
   /// - Throws: ``InputError``, ``InputProblems``.
   static func load(path: String, workspace: Workspace, note: (String) -> Void) throws -> SurveyContext {
     let survey = try SurveyLoader.load(path: path, displayName: workspace.display(path))
-    let catalog = workspace.catalog(surveyFile: path)
+    let catalog = workspace.catalog(surveyFile: path, only: Set(survey.frameworks.map(\.id)))
     let frameworks = try FrameworkResolver.resolve(survey, catalog: catalog)
     let used = Set(survey.frameworks.map(\.id))
     for warning in catalog.notes { note("warning: \(warning)") }

@@ -41,4 +41,9 @@ final class RespondentRecord {
     values = Array(repeating: .nan, count: dimensions.count)
     kinds = Array(repeating: 0, count: dimensions.count)
   }
+
+  /// Releases the tables (the hook may have written into them: they belong to one generation).
+  func release(in sandbox: LuaSandbox) {
+    for ref in [record, answers, keyed, scores, itemKeys, dimensionKeys] { sandbox.release(ref) }
+  }
 }

@@ -40,9 +40,18 @@ public final class BatchScorer {
     partial.rowsUsed = batch.count
     partial.rejected = batch.rejected
     defer { for team in partial.teams { slotOfTeam[Int(team)] = -1 } }
+    // With `score` hooks, each team's rows are scored together, in file order, after a fresh
+    // start of the hooks (see ``ScoringHooks/beginGroup()``); team totals fold in file order
+    // either way.
+    let order = needsIdentity ? (0..<batch.count).sorted { (batch.teams[$0], $0) < (batch.teams[$1], $1) } : Array(0..<batch.count)
+    var groupTeam: Int32 = -1
     try batch.values.withUnsafeBufferPointer { values in
-      for r in 0..<batch.count {
+      for r in order {
         let team = batch.teams[r]
+        if needsIdentity, team != groupTeam {
+          try rows.beginGroup()
+          groupTeam = team
+        }
         if Int(team) >= slotOfTeam.count { slotOfTeam.append(contentsOf: repeatElement(-1, count: Int(team) + 1 - slotOfTeam.count)) }
         var slot = Int(slotOfTeam[Int(team)])
         if slot < 0 {

@@ -14,8 +14,10 @@ struct PluginOptions: ParsableArguments {
   var luaTimeout: Double = 2
 
   func validate() throws {
-    guard luaMemory >= 1 else { throw ValidationError("--lua-memory must be at least 1 MiB") }
-    guard luaTimeout > 0 else { throw ValidationError("--lua-timeout must be positive") }
+    guard luaMemory >= 1, luaMemory <= 1 << 20 else { throw ValidationError("--lua-memory must be between 1 and 1048576 MiB (got \(luaMemory))") }
+    guard luaTimeout.isFinite, luaTimeout > 0, luaTimeout <= 86_400 else {
+      throw ValidationError("--lua-timeout must be a number of seconds above 0 and at most 86400 (got \(luaTimeout))")
+    }
   }
 
   var workspace: Workspace {
