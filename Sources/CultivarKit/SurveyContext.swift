@@ -30,7 +30,9 @@ struct SurveyContext {
 
   /// A new scoring engine for the survey's plan, with the plugins' hooks.
   func makeEngine() -> ScoreEngine {
-    ScoreEngine(plan: plan, hooks: frameworks.map { $0.plugin.framework.hooks.isEmpty ? nil : $0.plugin })
+    // Hooks see individual answers: what they log is counted, never shown (see Plugin).
+    for framework in frameworks { framework.plugin.withholdsHookLog = true }
+    return ScoreEngine(plan: plan, hooks: frameworks.map { $0.plugin.framework.hooks.isEmpty ? nil : $0.plugin })
   }
 
   /// The item of each value slot, with its text and its framework's scale.

@@ -199,7 +199,9 @@ static void run_generation(lua_State *L) {
   lua_call(L, 1, 0);
   lua_pop(L, 1);
   lua_call(L, 0, 1);
-  s->load_kb = (double)lua_gc(L, LUA_GCCOUNT, 0);
+  // Later generations (and hooks) see the memory of the first one: the real count would tell
+  // them what earlier generations left behind.
+  if (s->load_kb == 0) s->load_kb = (double)lua_gc(L, LUA_GCCOUNT, 0) + 1;
 }
 
 struct load_request {
@@ -255,7 +257,9 @@ int cv_regenerate(cv_state *s, int *ref) {
   lua_pushcfunction(L, regenerate_body);
   lua_pushlightuserdata(L, &req);
   cv_begin_call(s);
+  s->in_call = 1;
   int status = cv_end_call(s, lua_pcall(L, 1, 0, handler));
+  s->in_call = 0;
   if (status != LUA_OK) {
     cv_take_error(s, status);
     if (atomic_exchange(&s->timed_out, 0)) status = CV_ERRTIMEOUT;

@@ -188,6 +188,7 @@ struct ContractReader {
       return []
     }
     let dimensionIDs = dimensions.map(\.id)
+    let knownDimensions = Set(dimensionIDs)
     var items: [Item] = []
     var seen = Set<String>()
     for (index, entry) in list.sequence.enumerated() {
@@ -202,7 +203,7 @@ struct ContractReader {
       }
       if (table["text"].string ?? "").isEmpty { problem("item '\(id)' needs its question 'text'", line: line) }
       let dimension = table["dimension"].string ?? ""
-      if !dimensionIDs.contains(dimension) {
+      if !knownDimensions.contains(dimension) {
         let what = dimension.isEmpty ? "names no 'dimension'" : "names unknown dimension '\(dimension)'\(Suggestion.hint(for: dimension, in: dimensionIDs))"
         problem("item '\(id)' \(what)", line: line)
       }
@@ -219,7 +220,8 @@ struct ContractReader {
       items.append(Item(id: id, text: table["text"].string ?? "", dimension: dimension, reverse: reverse, options: options))
     }
     if !scoreHook {
-      for dimension in dimensions where !items.contains(where: { $0.dimension == dimension.id }) {
+      let used = Set(items.map(\.dimension))
+      for dimension in dimensions where !used.contains(dimension.id) {
         problem("dimension '\(dimension.id)' has no items", line: locator.line(ofString: dimension.id, after: (locator.line(ofField: "dimensions") ?? 1) - 1))
       }
     }

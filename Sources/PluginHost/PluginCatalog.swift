@@ -7,6 +7,9 @@ public final class PluginCatalog {
   public private(set) var plugins: [Plugin] = []
   public private(set) var failures: [PluginError] = []
   public private(set) var notes: [String] = []
+  /// With `only`: the ids of plugins that were loaded while looking for a wanted id and then
+  /// dropped (for "did you mean" suggestions).
+  public private(set) var otherIDs: [String] = []
 
   /// Loads a plugin file: its path and the path shown in messages.
   public typealias Loader = (_ path: String, _ shown: String) throws -> Plugin
@@ -49,12 +52,16 @@ public final class PluginCatalog {
     for path in paths where only.contains(PluginLocator.pluginName(path)) {
       tried.insert(path)
       guard let plugin = loadOne(path) else { continue }
-      if only.contains(plugin.framework.id) { keep(plugin) }
+      if only.contains(plugin.framework.id) { keep(plugin) } else { otherIDs.append(plugin.framework.id) }
     }
     for path in paths where !tried.contains(path) {
       guard only.contains(where: { self.plugin(id: $0) == nil }) else { break }
       guard let plugin = loadOne(path) else { continue }
-      if only.contains(plugin.framework.id), self.plugin(id: plugin.framework.id) == nil { plugins.append(plugin) }
+      if only.contains(plugin.framework.id), self.plugin(id: plugin.framework.id) == nil {
+        plugins.append(plugin)
+      } else {
+        otherIDs.append(plugin.framework.id)
+      }
     }
   }
 

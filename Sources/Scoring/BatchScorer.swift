@@ -43,7 +43,17 @@ public final class BatchScorer {
     // With `score` hooks, each team's rows are scored together, in file order, after a fresh
     // start of the hooks (see ``ScoringHooks/beginGroup()``); team totals fold in file order
     // either way.
-    let order = needsIdentity ? (0..<batch.count).sorted { (batch.teams[$0], $0) < (batch.teams[$1], $1) } : Array(0..<batch.count)
+    // Groups go in order of team name (worker team ids differ from thread to thread), so the
+    // sums come out in the same order whatever the number of threads.
+    var order = Array(0..<batch.count)
+    if needsIdentity {
+      var names: [Int32: String] = [:]
+      for team in batch.teams where names[team] == nil { names[team] = teamName(team) }
+      order.sort { a, b in
+        let (x, y) = (names[batch.teams[a]]!, names[batch.teams[b]]!)
+        return x != y ? x < y : a < b
+      }
+    }
     var groupTeam: Int32 = -1
     try batch.values.withUnsafeBufferPointer { values in
       for r in order {

@@ -99,6 +99,25 @@ import Testing
     #expect(first == again, "a new generation must start exactly like the first")
   }
 
+  @Test func memoryCountsCarryNothingFromOneGenerationToTheNext() throws {
+    let sandbox = try LuaSandbox(limits: quickLimits)
+    let source = """
+      local at_load = collectgarbage('count')
+      local keep = {}
+      return { f = function(n)
+        for i = 1, n do keep[i] = string.rep('x', 100) .. i end
+        return at_load .. ':' .. collectgarbage('count')
+      end }
+      """
+    _ = try sandbox.load(source: source, chunkName: "plugins/memory.lua")
+    var ref = try sandbox.regenerate()
+    let quiet = try sandbox.call(ref, field: "f", arguments: [.number(1)])
+    _ = try sandbox.call(ref, field: "f", arguments: [.number(20_000)])
+    ref = try sandbox.regenerate()
+    let afterNoise = try sandbox.call(ref, field: "f", arguments: [.number(1)])
+    #expect(quiet == afterNoise, "memory counts told one generation what the last one did")
+  }
+
   @Test func logOverOneMebibyteIsCutVisibly() throws {
     let (sandbox, ref) = try loadPlugin("return { f = function() print(string.rep('x', 3 * 1024 * 1024)) print('after') end }")
     _ = try? sandbox.call(ref, field: "f", arguments: [])

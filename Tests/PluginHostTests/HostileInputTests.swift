@@ -76,13 +76,17 @@ import Testing
   }
 
   @Test func aLargePluginChecksInReasonableTime() throws {
-    // 20,000 items: the contract reader and the source index must stay linear.
-    var items = ["    { id = 'v', text = 'Voice', dimension = 'voice' },"]
-    for i in 0..<20_000 { items.append("    { id = 'q\(i)', text = 'Question \(i)', dimension = 'trust' },") }
+    // 20,000 items over 5,000 dimensions: the contract reader must not compare every item with
+    // every dimension (that was quadratic), and the source index must stay linear.
+    var dimensions: [String] = [], items: [String] = []
+    for d in 0..<5_000 { dimensions.append("    { id = 'd\(d)', name = 'Dimension \(d)' },") }
+    for i in 0..<20_000 { items.append("    { id = 'q\(i)', text = 'Question \(i)', dimension = 'd\(i % 5_000)' },") }
     let source = pluginSource(replacing: "items", with: "{\n" + items.joined(separator: "\n") + "\n  }")
+      .replacingOccurrences(of: "{ { id = 'trust', name = 'Trust' }, { id = 'voice', name = 'Voice' } }", with: "{\n" + dimensions.joined(separator: "\n") + "\n  }")
     let start = ContinuousClock.now
     let plugin = try Plugin(source: source, file: "plugins/big.lua", limits: .init(timePerCall: .seconds(10)))
-    #expect(plugin.framework.items.count == 20_001)
+    #expect(plugin.framework.items.count == 20_000)
+    #expect(plugin.framework.dimensions.count == 5_000)
     #expect(ContinuousClock.now - start < .seconds(20))
   }
 
