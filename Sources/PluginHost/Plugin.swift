@@ -98,11 +98,10 @@ public final class Plugin {
   /// ``LuaSandbox/regenerate()``), so no state a hook kept, in locals of the file, tables or
   /// library fields, reaches the hooks of another group.
   public func beginGroup() throws(PluginError) {
-    record?.release(in: sandbox)
-    record = nil
     sandbox.release(table)
     do {
       table = try sandbox.regenerate()
+      try record?.renew(in: sandbox)
     } catch {
       throw PluginError(lua: error, file: file, pluginID: framework.id, hook: nil, source: source)
     }

@@ -1,6 +1,6 @@
 -- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: stack.
 -- run: check
--- expect: stack overflow
+-- expect: stack overflow|time limit exceeded
 -- line: 5
 local t = setmetatable({}, { __index = function(t, k) return t[k] end }) --@
 local _ = t.x

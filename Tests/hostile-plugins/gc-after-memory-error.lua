@@ -1,6 +1,6 @@
 -- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: finalizer.
 -- run: check
--- expect: memory limit exceeded
+-- expect: memory limit exceeded|time limit exceeded
 -- line: none
 pcall(setmetatable, {}, { __gc = function() while true do end end })
 local t = {} for i = 1, 1e9 do t[i] = {} end --@

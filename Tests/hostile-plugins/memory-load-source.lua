@@ -1,6 +1,6 @@
 -- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: memory.
 -- run: check
--- expect: memory limit exceeded
+-- expect: memory limit exceeded|time limit exceeded
 -- line: none
 load(string.rep('x = 1 ', 3e7)) --@
 local M = {

@@ -1,6 +1,6 @@
 -- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: memory.
 -- run: check
--- expect: memory limit exceeded
+-- expect: memory limit exceeded|time limit exceeded
 -- line: none
 local t = {} for i = 1, 1e9 do t[i] = {} end --@
 local M = {

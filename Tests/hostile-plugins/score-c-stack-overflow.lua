@@ -1,6 +1,6 @@
 -- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: stack.
 -- run: score
--- expect: stack overflow
+-- expect: stack overflow|time limit exceeded
 -- line: 12
 local M = {
   api = 1, id = 'score-c-stack-overflow', name = "Hostile", version = "1.0.0",

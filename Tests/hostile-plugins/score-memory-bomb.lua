@@ -1,6 +1,6 @@
 -- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: memory.
 -- run: score
--- expect: memory limit exceeded
+-- expect: memory limit exceeded|time limit exceeded
 -- line: none
 local M = {
   api = 1, id = 'score-memory-bomb', name = "Hostile", version = "1.0.0",
