@@ -60,6 +60,16 @@ import Testing
     #expect(wanted.isSubset(of: classes), "missing: \(wanted.subtracting(classes))")
   }
 
+  @Test(arguments: ["1e10", "inf", "nan", "0"]) func timeLimitOptionsAreChecked(_ value: String) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cultivar-hostile-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try Data(Self.goodPlugin.utf8).write(to: dir.appendingPathComponent("good.lua"))
+    let result = try BoundedRun.run(["plugins", "check", "good.lua", "--lua-timeout", value], in: dir, limit: Self.bound)
+    #expect(result.exited && result.status == 64, "status \(result.status): \(result.output)")
+    #expect(result.output.contains("--lua-timeout must be a number of seconds above 0 and at most 86400"), "\(result.output)")
+  }
+
   @Test(arguments: cases) func endsWithAClearMessage(_ c: Case) throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cultivar-hostile-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: dir) }
