@@ -79,7 +79,7 @@ import Testing
   }
 
   @Test func aNewGenerationSeesNoStateOfTheLastOne() throws {
-    let sandbox = try LuaSandbox(limits: quickLimits)
+    let sandbox = try LuaSandbox(limits: LuaLimits(memoryBytes: 64 << 20, timePerCall: .seconds(30)))
     let source = """
       local seen = {}
       local count = 0
@@ -100,7 +100,7 @@ import Testing
   }
 
   @Test func memoryCountsCarryNothingFromOneGenerationToTheNext() throws {
-    let sandbox = try LuaSandbox(limits: quickLimits)
+    let sandbox = try LuaSandbox(limits: LuaLimits(memoryBytes: 64 << 20, timePerCall: .seconds(30)))
     let source = """
       local at_load = collectgarbage('count')
       local keep = {}
