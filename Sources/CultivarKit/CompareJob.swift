@@ -57,7 +57,7 @@ public struct CompareJob {
       throw UsageError(message: "unknown format '\(format)'", hint: "use one of: \(Self.formats.joined(separator: ", "))")
     }
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
-    let catalog = workspace.catalog(surveyFile: surveyPath)
+    let catalog = workspace.catalog(surveyFile: surveyPath, only: Set(survey.frameworks.map(\.id)))
     let scoring = try SurveyScoring(survey: survey, catalog: catalog)
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     let reader: ResponseSource = try wave.map {
@@ -72,6 +72,7 @@ public struct CompareJob {
     let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
     let input = InputSummary(file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
     note(RunSupport.summaryLine(input))
+    if let withheld = outcome.withheldLogNote { note(withheld) }
     let report = ComparisonReport(
       survey: SurveyInfo(id: survey.id, title: survey.title), input: input, baseline: selection.baseline,
       method: method, frameworks: frameworks, privacy: outcome.privacy, selectedTeams: selection.requested)

@@ -10,7 +10,7 @@ enum FrameworkResolver {
   static func resolve(_ survey: SurveyDefinition, catalog: PluginCatalog) throws -> [(plugin: Plugin, items: [String]?)] {
     var problems: [InputError] = []
     var resolved: [(plugin: Plugin, items: [String]?)] = []
-    let known = catalog.plugins.map(\.framework.id)
+    let known = catalog.plugins.map(\.framework.id) + catalog.otherIDs
     for use in survey.frameworks {
       guard let plugin = catalog.plugin(id: use.id) else {
         var hint = known.isEmpty ? "no plugins were found; put the plugin in plugins/ or pass --plugins DIR" : "available plugins: \(known.joined(separator: ", "))"

@@ -49,7 +49,8 @@ public struct ScoreJob {
   /// - Returns: the rendered report when no output file was given, else nil.
   /// - Throws: ``InputError``, ``InputProblems``, ``PluginError``; nothing is written then.
   public func run() throws -> String? {
-    try run(catalog: workspace.catalog(surveyFile: surveyPath))
+    let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
+    return try run(catalog: workspace.catalog(surveyFile: surveyPath, only: Set(survey.frameworks.map(\.id))))
   }
 
   /// Runs the job with plugins already loaded (watch mode keeps the last good ones).
@@ -77,6 +78,7 @@ public struct ScoreJob {
     let input = InputSummary(file: file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
     let report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
     note(RunSupport.summaryLine(input))
+    if let withheld = outcome.withheldLogNote { note(withheld) }
     guard let outputPath else { return reporter.render(report) }
     try AtomicFile.stream(to: outputPath) { write in
       let sink = ReportSink(flush: write)

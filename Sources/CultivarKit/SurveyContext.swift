@@ -17,7 +17,7 @@ struct SurveyContext {
   /// - Throws: ``InputError``, ``InputProblems``.
   static func load(path: String, workspace: Workspace, note: (String) -> Void) throws -> SurveyContext {
     let survey = try SurveyLoader.load(path: path, displayName: workspace.display(path))
-    let catalog = workspace.catalog(surveyFile: path)
+    let catalog = workspace.catalog(surveyFile: path, only: Set(survey.frameworks.map(\.id)))
     let frameworks = try FrameworkResolver.resolve(survey, catalog: catalog)
     let used = Set(survey.frameworks.map(\.id))
     for warning in catalog.notes { note("warning: \(warning)") }
@@ -30,7 +30,9 @@ struct SurveyContext {
 
   /// A new scoring engine for the survey's plan, with the plugins' hooks.
   func makeEngine() -> ScoreEngine {
-    ScoreEngine(plan: plan, hooks: frameworks.map { $0.plugin.framework.hooks.isEmpty ? nil : $0.plugin })
+    // Hooks see individual answers: what they log is counted, never shown (see Plugin).
+    for framework in frameworks { framework.plugin.withholdsHookLog = true }
+    return ScoreEngine(plan: plan, hooks: frameworks.map { $0.plugin.framework.hooks.isEmpty ? nil : $0.plugin })
   }
 
   /// The item of each value slot, with its text and its framework's scale.

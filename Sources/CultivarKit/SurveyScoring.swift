@@ -13,6 +13,13 @@ struct SurveyScoring {
     var rowsRead: Int
     var rowsUsed: Int
     var rejects: RejectsWriter
+    /// Log lines hooks wrote and that were not shown (see ``Plugin/withholdsHookLog``).
+    var withheldHookLog = 0
+
+    /// The note about withheld hook log lines, if any.
+    var withheldLogNote: String? {
+      withheldHookLog == 0 ? nil : "note: plugin hooks wrote \(withheldHookLog) log line\(withheldHookLog == 1 ? "" : "s") while scoring; they are not shown, since hooks see individual answers (use `cultivar plugins run` on test data to see them)"
+    }
   }
 
   let survey: SurveyDefinition
@@ -21,10 +28,13 @@ struct SurveyScoring {
 
   /// Resolves the survey's frameworks among the catalog's plugins.
   /// - Throws: ``InputProblems`` for unknown plugin ids or items.
-  init(survey: SurveyDefinition, catalog: PluginCatalog) throws {
+  /// - Parameter withholdHookLog: count what hooks log instead of showing it (every run that
+  ///   publishes results; `plugins test` shows it).
+  init(survey: SurveyDefinition, catalog: PluginCatalog, withholdHookLog: Bool = true) throws {
     let frameworks = try FrameworkResolver.resolve(survey, catalog: catalog)
     self.survey = survey
     plugins = frameworks.map(\.plugin)
+    for plugin in plugins { plugin.withholdsHookLog = withholdHookLog }
     plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
   }
 
@@ -60,9 +70,11 @@ struct SurveyScoring {
   func score(_ file: ChunkedResponseFile, workers: Int, skipInvalid: Bool) throws -> Outcome {
     let engine = makeEngine()
     var scorers: [BatchScorer] = []
+    var copies: [Plugin] = []
     for _ in 0..<max(1, workers) {
-      let hooks: [ScoringHooks?] = try plugins.map { $0.framework.hooks.contains(.score) ? try $0.copy() : nil }
-      scorers.append(BatchScorer(plan: plan, hooks: hooks))
+      let hooks: [Plugin?] = try plugins.map { $0.framework.hooks.contains(.score) ? try $0.copy() : nil }
+      copies += hooks.compactMap { $0 }
+      scorers.append(BatchScorer(plan: plan, hooks: hooks.map { $0 as ScoringHooks? }))
     }
     let (rowsRead, rejected): (Int, [(line: Int, problems: [RowProblem], fields: [String])])
     do {
@@ -71,7 +83,9 @@ struct SurveyScoring {
       error.responsesFile = file.file
       throw error
     }
-    return try finish(engine, file: file.file, header: file.header, rowsRead: rowsRead, rejected: rejected, skipInvalid: skipInvalid)
+    var outcome = try finish(engine, file: file.file, header: file.header, rowsRead: rowsRead, rejected: rejected, skipInvalid: skipInvalid)
+    outcome.withheldHookLog += copies.reduce(0) { $0 + $1.withheldLogLines }
+    return outcome
   }
 
   private func makeEngine() -> ScoreEngine {
@@ -91,6 +105,7 @@ struct SurveyScoring {
       throw InputProblems(problems, total: problemCount)
     }
     let (results, privacy) = try engine.results(minGroupSize: survey.minGroupSize)
-    return Outcome(frameworks: results, privacy: privacy, rowsRead: rowsRead, rowsUsed: engine.respondentCount, rejects: rejects)
+    return Outcome(frameworks: results, privacy: privacy, rowsRead: rowsRead, rowsUsed: engine.respondentCount, rejects: rejects,
+                   withheldHookLog: plugins.reduce(0) { $0 + $1.withheldLogLines })
   }
 }

@@ -30,6 +30,8 @@ final class TryOutHooks: ScoringHooks {
     overrides[respondent.line] ?? []
   }
 
+  func beginGroup() throws { try plugin.beginGroup() }
+
   func index(of team: TeamContext) throws -> Double? {
     var record = TeamRecord(declarativeIndex: team.declarativeIndex)
     do {

@@ -28,9 +28,10 @@ public struct Workspace: Sendable {
     PluginLocator.directories(explicit: pluginDirectories, environment: pluginPath, surveyFile: surveyFile, workingDirectory: workingDirectory)
   }
 
-  /// Loads every plugin visible from here.
-  public func catalog(surveyFile: String? = nil, extraFiles: [String] = []) -> PluginCatalog {
-    PluginCatalog(directories: pluginFolders(surveyFile: surveyFile), files: extraFiles, workingDirectory: workingDirectory, limits: limits)
+  /// Loads the plugins visible from here: every one, or with `only`, just those ids (a
+  /// survey's frameworks; see ``PluginCatalog``).
+  public func catalog(surveyFile: String? = nil, extraFiles: [String] = [], only: Set<String>? = nil) -> PluginCatalog {
+    PluginCatalog(directories: pluginFolders(surveyFile: surveyFile), files: extraFiles, workingDirectory: workingDirectory, limits: limits, only: only)
   }
 
   /// `path` as shown in messages (relative to the working directory when inside it).

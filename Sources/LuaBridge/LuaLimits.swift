@@ -13,8 +13,17 @@ public struct LuaLimits: Equatable, Sendable {
   /// The default limits: 64 MiB and 2 s per call.
   public static let standard = LuaLimits()
 
+  /// The time limit in nanoseconds, saturated (a limit too long to count in nanoseconds is
+  /// as good as none; a negative one stops every call at once).
   var timePerCallNanoseconds: Int64 {
     let (seconds, attoseconds) = timePerCall.components
-    return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+    if overflow { return seconds < 0 ? 1 : Int64.max }
+    let (total, overflow2) = whole.addingReportingOverflow(attoseconds / 1_000_000_000)
+    if overflow2 { return Int64.max }
+    return Swift.max(total, 1)
   }
+
+  /// The memory cap in bytes as the C state takes it (negative caps count as the smallest).
+  var memoryCapBytes: Int { Swift.max(memoryBytes, 1) }
 }

@@ -22,7 +22,7 @@ public final class LuaSandbox {
   /// Creates a state with the given limits.
   /// - Throws: ``LuaError`` with kind `.memoryLimit` if the state cannot even be created.
   public init(limits: LuaLimits = .standard) throws(LuaError) {
-    guard let state = cv_open(limits.memoryBytes, limits.timePerCallNanoseconds) else {
+    guard let state = cv_open(limits.memoryCapBytes, limits.timePerCallNanoseconds) else {
       throw LuaError(kind: .memoryLimit, message: "cannot create a Lua state within \(limits.memoryBytes) bytes")
     }
     self.state = state
@@ -38,7 +38,7 @@ public final class LuaSandbox {
   /// Changes the limits for the following calls.
   public func setLimits(_ limits: LuaLimits) {
     self.limits = limits
-    cv_set_limits(state, limits.memoryBytes, limits.timePerCallNanoseconds)
+    cv_set_limits(state, limits.memoryCapBytes, limits.timePerCallNanoseconds)
   }
 
   /// Bytes held by the state now.
@@ -55,6 +55,17 @@ public final class LuaSandbox {
   /// - Throws: ``LuaError`` (syntax, runtime, memory or time limit).
   public func load(source: String, chunkName: String) throws(LuaError) -> LuaReference {
     try runChunk(source: source, chunkName: chunkName, strict: true)
+  }
+
+  /// Runs the chunk last given to ``load(source:chunkName:)`` again in a fresh generation: a
+  /// new environment, its own copies of the library tables, the random generator back at its
+  /// seed. Nothing the code of earlier generations changed (locals of the file, tables,
+  /// library fields) is visible to the new one.
+  /// - Returns: a reference to the chunk's new first result.
+  public func regenerate() throws(LuaError) -> LuaReference {
+    var ref: Int32 = 0
+    try check(cv_regenerate(state, &ref))
+    return LuaReference(id: ref)
   }
 
   /// Compiles a text chunk without running it: a syntax check.
@@ -187,16 +198,27 @@ public final class LuaSandbox {
   }
 
   /// Takes the lines written by `print` and `cultivar.log` since the last call.
+  /// Output beyond 1 MiB per call is cut, and a last line says how many messages were cut.
   public func drainLog() -> [String] {
     var length = 0
     let base = cv_log(state, &length)
-    guard length > 0, let base else { return [] }
-    let text = base.withMemoryRebound(to: UInt8.self, capacity: length) {
-      String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-    }
+    let dropped = cv_log_dropped(state)
+    guard length > 0 || dropped > 0 else { return [] }
+    let text = base.map { base in
+      base.withMemoryRebound(to: UInt8.self, capacity: length) {
+        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+      }
+    } ?? ""
     cv_clear_log(state)
-    return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    if dropped > 0 {
+      lines.append("[log cut: \(dropped) message\(dropped == 1 ? " was" : "s were") cut or left out; a plugin may write at most \(Self.logLimitText) of log per call]")
+    }
+    return lines
   }
+
+  /// The log limit per call, as shown in messages.
+  public static let logLimitText = "1 MiB"
 
   private func check(_ status: Int32) throws(LuaError) {
     guard status != CV_OK else { return }

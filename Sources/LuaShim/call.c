@@ -3,17 +3,28 @@
 #include <string.h>
 #include "internal.h"
 
+/// Whether msg is one of Lua's own messages that carry no position ("C stack overflow").
+static int lacks_position(const char *msg) {
+  return strncmp(msg, "C stack overflow", 16) == 0 || strncmp(msg, "stack overflow", 14) == 0 ||
+         strncmp(msg, "error in error handling", 23) == 0;
+}
+
 int cv_message_handler(lua_State *L) {
-  const char *msg = lua_tostring(L, 1);
-  if (msg == NULL) {
-    // Non-string error objects: use a 'message' field or __tostring, else name the type.
-    if (lua_type(L, 1) == LUA_TTABLE && lua_getfield(L, 1, "message") == LUA_TSTRING) {
-      msg = lua_tostring(L, -1);
-    } else if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) {
-      msg = lua_tostring(L, -1);
-    } else {
-      msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
-    }
+  // This may run with hooks off (after the stop hook raised), so it must never call plugin
+  // code: no __tostring, no __index (raw access only).
+  const char *msg = NULL;
+  int type = lua_type(L, 1);
+  if (type == LUA_TSTRING || type == LUA_TNUMBER) {
+    msg = lua_tostring(L, 1);
+  } else if (type == LUA_TTABLE) {
+    lua_pushliteral(L, "message");
+    if (lua_rawget(L, 1) == LUA_TSTRING) msg = lua_tostring(L, -1);
+  }
+  if (msg == NULL) msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  if (lacks_position(msg)) {
+    char where[LUA_IDSIZE + 32];
+    cv_plugin_where(L, 1, where, sizeof where);
+    msg = lua_pushfstring(L, "%s%s", where, msg);
   }
   luaL_traceback(L, L, msg, 1);
   return 1;
@@ -48,10 +59,16 @@ static void fill(lua_State *L, const cv_op *op, const double *numbers) {
 /// __index of argument records: fills a lazily declared field on first access.
 static int lazy_index(lua_State *L) {
   cv_state *s = cv_owner(L);
+  // Reachable only as the record's __index, but never trust the arguments: argument 1 must be
+  // the very table the field was declared on during this call.
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_checkany(L, 2);
+  lua_settop(L, 2);
   size_t len = 0;
   const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &len) : NULL;
   for (int k = 0; key != NULL && k < s->lazy_count; k++) {
     struct cv_lazy *field = &s->lazy[k];
+    if (field->owner != lua_topointer(L, 1)) continue;
     if (field->name_len != len || memcmp(field->name, key, len) != 0) continue;
     cv_op op = {CV_OP_FILL, field->table_ref, field->keys_ref, 0, 0, field->len, 0, 0};
     fill(L, &op, field->numbers);
@@ -72,11 +89,14 @@ static void declare_lazy(lua_State *L, const cv_op *op, const struct call_reques
     lua_createtable(L, 0, 1);
     lua_pushcfunction(L, lazy_index);
     lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
   } else {
     lua_pop(L, 1);
   }
   struct cv_lazy *field = &s->lazy[s->lazy_count++];
+  field->owner = lua_topointer(L, -1);
   field->name = req->strings + op->name_off;
   field->name_len = op->name_len;
   field->table_ref = op->a;
@@ -143,7 +163,9 @@ int cv_call(cv_state *s, int ref, const char *field, const cv_op *ops, size_t no
   lua_pushcfunction(L, call_body);
   lua_pushlightuserdata(L, &req);
   cv_begin_call(s);
+  s->in_call = 1;
   int status = cv_end_call(s, lua_pcall(L, 1, nresults, handler));
+  s->in_call = 0;
   s->lazy_count = 0;
   if (status != LUA_OK) {
     cv_take_error(s, status);

@@ -24,6 +24,7 @@ struct cv_state {
   char *traceback;
   // Fields of the argument filled on first access during the current call (CV_OP_LAZY).
   struct cv_lazy {
+    const void *owner;
     const char *name;
     size_t name_len;
     int table_ref, keys_ref;
@@ -31,6 +32,16 @@ struct cv_state {
     size_t len;
   } lazy[8];
   int lazy_count;
+  // When the stop hook was armed (0 = not armed), for the hard backstop.
+  _Atomic int64_t armed_at_ns;
+  // The plugin file (chunk name without '@') of the last strict load, for messages.
+  char plugin_name[256];
+  // The compiled plugin chunk and the environment of its current generation (registry refs),
+  // the memory after the generation loaded (what collectgarbage('count') shows to hooks), and
+  // whether a hook call is running.
+  int chunk_ref, env_ref;
+  double load_kb;
+  int in_call;
   // Messages from cultivar.log / print.
   char *log;
   size_t log_len, log_cap, log_dropped;
@@ -40,9 +51,14 @@ struct cv_state {
 cv_state *cv_owner(lua_State *L);
 /// Opens the whitelisted libraries and hardens them; run inside lua_pcall.
 int cv_open_sandbox(lua_State *L);
-/// __index of strict plugin environments (upvalue 1: the globals table): returns a built-in
-/// (and caches it in the environment), or raises "unknown name 'x' (did you mean 'y'?)".
+/// __index of strict plugin environments (upvalue 1: the generation's globals, upvalue 2: the
+/// host's globals): returns a built-in (and caches it in the environment), or raises
+/// "unknown name 'x' (did you mean 'y'?)".
 int cv_strict_read(lua_State *L);
+/// Pushes the built-in `key` (at index key) as the generation (upvalue 1 / 2 as above) sees it:
+/// library tables are copied into the generation on first use, so nothing a plugin can write
+/// to outlives its generation. Pushes nil for unknown names.
+void cv_generation_lookup(lua_State *L, int key);
 /// Message handler: turns the error object into text and appends a traceback.
 int cv_message_handler(lua_State *L);
 /// Records the error at the top of the stack (string) in s->error / s->traceback and pops it.
@@ -52,6 +68,13 @@ void cv_set_error(cv_state *s, const char *msg);
 /// Start and end of a guarded call: arm the deadline, and disarm the stop hook afterwards.
 void cv_begin_call(cv_state *s);
 int cv_end_call(cv_state *s, int status);
+/// Replaces setmetatable, string.rep, table.move and the pattern functions by guarded versions.
+void cv_install_guards(lua_State *L);
+/// Raises "time limit exceeded" at the caller's line when the running call is past its deadline.
+void cv_check_deadline(lua_State *L);
+/// Writes "file:line: " of the innermost frame running plugin code (a file chunk outside the
+/// host's own cultivar/ chunks) into buf, or "" when there is none.
+void cv_plugin_where(lua_State *L, int from_level, char *buf, size_t size);
 /// Appends a log line.
 void cv_append_log(cv_state *s, const char *text, size_t len);
 

@@ -38,6 +38,8 @@ cv_state *cv_open(size_t memory_limit, int64_t time_limit_ns) {
   cv_state *s = calloc(1, sizeof *s);
   if (s == NULL) return NULL;
   s->limit = memory_limit;
+  s->chunk_ref = LUA_NOREF;
+  s->env_ref = LUA_NOREF;
   atomic_store(&s->time_limit_ns, time_limit_ns);
   pthread_mutex_init(&s->hook_lock, NULL);
   s->L = lua_newstate(capped_alloc, s);
@@ -115,16 +117,25 @@ const char *cv_error(cv_state *s) { return s->error ? s->error : ""; }
 const char *cv_traceback(cv_state *s) { return s->traceback ? s->traceback : ""; }
 
 void cv_append_log(cv_state *s, const char *text, size_t len) {
-  const size_t cap = 1 << 20;  // keep at most 1 MiB of log text between drains
-  if (s->log_len + len + 1 > cap) {
+  // Keep at most 1 MiB of log text per call: the rest is cut, and counted so that the host
+  // can say how much was left out (cv_log_dropped).
+  const size_t cap = 1 << 20;
+  if (s->log_len + 1 >= cap) {
     s->log_dropped++;
     return;
+  }
+  if (s->log_len + len + 1 > cap) {
+    len = cap - s->log_len - 1;
+    s->log_dropped++;
   }
   if (s->log_len + len + 1 > s->log_cap) {
     size_t want = s->log_cap ? s->log_cap * 2 : 1024;
     while (want < s->log_len + len + 1) want *= 2;
     char *grown = realloc(s->log, want);
-    if (grown == NULL) return;
+    if (grown == NULL) {
+      s->log_dropped++;
+      return;
+    }
     s->log = grown;
     s->log_cap = want;
   }
@@ -132,6 +143,8 @@ void cv_append_log(cv_state *s, const char *text, size_t len) {
   s->log_len += len;
   s->log[s->log_len++] = '\n';
 }
+
+size_t cv_log_dropped(cv_state *s) { return s->log_dropped; }
 
 const char *cv_log(cv_state *s, size_t *len) {
   *len = s->log_len;

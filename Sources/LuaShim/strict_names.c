@@ -60,7 +60,7 @@ static void guess_name(lua_State *L, struct guess *g) {
     }
   }
   lua_pushnil(L);
-  while (lua_next(L, lua_upvalueindex(1))) {
+  while (lua_next(L, lua_upvalueindex(2))) {
     if (lua_type(L, -2) == LUA_TSTRING) consider(g, lua_tostring(L, -2));
     lua_pop(L, 1);
   }
@@ -70,8 +70,12 @@ static void guess_name(lua_State *L, struct guess *g) {
 /// later reads cost nothing); any other name is an error naming the caller's line and, when
 /// one is close, the local or built-in that was probably meant.
 int cv_strict_read(lua_State *L) {
-  lua_pushvalue(L, 2);
-  if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) {
+  // Only the environment's metatable calls this, but check anyway: never trust argument 1.
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_checkany(L, 2);
+  lua_settop(L, 2);
+  cv_generation_lookup(L, 2);
+  if (lua_type(L, -1) != LUA_TNIL) {
     lua_pushvalue(L, 2);
     lua_pushvalue(L, -2);
     lua_rawset(L, 1);
@@ -90,4 +94,40 @@ int cv_strict_read(lua_State *L) {
     lua_pushfstring(L, "unknown name '%s'", name);
   lua_concat(L, 2);
   return lua_error(L);
+}
+
+void cv_generation_lookup(lua_State *L, int key) {
+  key = lua_absindex(L, key);
+  lua_pushvalue(L, key);
+  if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return;
+  lua_pop(L, 1);
+  lua_pushvalue(L, key);
+  int type = lua_rawget(L, lua_upvalueindex(2));
+  if (type != LUA_TTABLE) return;  // functions and constants are shared (they hold no state)
+  if (lua_rawequal(L, -1, lua_upvalueindex(2))) {
+    lua_pop(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));  // _G is the generation's globals
+    return;
+  }
+  // A library table (string, math, table, utf8, cultivar): this generation's own copy.
+  int library = lua_gettop(L);
+  lua_createtable(L, 0, 32);
+  lua_pushnil(L);
+  while (lua_next(L, library)) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, -4);
+  }
+  lua_remove(L, library);
+  lua_pushvalue(L, key);
+  lua_pushvalue(L, -2);
+  lua_rawset(L, lua_upvalueindex(1));
+}
+
+/// __index of a generation's globals (`_G`): like a global read, but nil for unknown names.
+int cv_generation_index(lua_State *L) {
+  luaL_checkany(L, 2);
+  lua_settop(L, 2);
+  cv_generation_lookup(L, 2);
+  return 1;
 }

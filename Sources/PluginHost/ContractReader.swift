@@ -8,6 +8,12 @@ struct ContractReader {
   static let requiredText = PluginContract.plugin.fields.filter { $0.type == "string" && !$0.optional }.map(\.name)
   static let itemFields = PluginContract.shapes.first { $0.name == "cultivar.Item" }?.fields.map(\.name) ?? []
 
+  /// The largest scale value, scale span and whole-number setting a plugin may declare (so
+  /// every later conversion to an integer or a list of points is safe).
+  static let maximumScaleValue = 1e6
+  static let maximumScaleSpan = 1000.0
+  static let maximumCount = 1_000_000
+
   let file: String
   let locator: SourceLocator
   private(set) var problems: [String] = []
@@ -50,7 +56,7 @@ struct ContractReader {
     let bands = readBands(plugin["bands"])
     var minimumAnswered = 1
     if case .number(let n) = plugin["min_answered"] {
-      if n >= 1, n == n.rounded() { minimumAnswered = Int(n) } else { problem("'min_answered' must be a whole number of at least 1 (got \(Number.format(n)))", line: locator.line(ofField: "min_answered")) }
+      if n >= 1, n == n.rounded(), n <= Double(Self.maximumCount), let whole = Int(exactly: n) { minimumAnswered = whole } else { problem("'min_answered' must be a whole number of at least 1 (got \(Number.format(n)))", line: locator.line(ofField: "min_answered")) }
     } else if !plugin["min_answered"].isNil {
       problem("'min_answered' must be a number (got \(plugin["min_answered"].typeName))", line: locator.line(ofField: "min_answered"))
     }
@@ -64,12 +70,12 @@ struct ContractReader {
 
   private mutating func checkAPI(_ value: LuaValue) {
     let line = locator.line(ofField: "api")
-    guard case .number(let api) = value, api == api.rounded() else {
+    guard case .number(let api) = value, api.isFinite, api == api.rounded() else {
       problem("'api' must be the plugin API version the plugin is written for, e.g. 'api = \(HostAPI.version)' (got \(value.typeName))", line: line)
       return
     }
     if api > Double(HostAPI.version) {
-      problem("the plugin needs plugin API \(Int(api)) but this cultivar provides \(HostAPI.version): upgrade cultivar", line: line)
+      problem("the plugin needs plugin API \(Number.format(api)) but this cultivar provides \(HostAPI.version): upgrade cultivar", line: line)
     } else if api < 1 {
       problem("'api' must be at least 1 (got \(Number.format(api)))", line: line)
     }
@@ -95,8 +101,16 @@ struct ContractReader {
       problem("'scale' needs numbers 'min' and 'max'", line: line)
       return nil
     }
+    guard min.isFinite, max.isFinite, abs(min) <= Self.maximumScaleValue, abs(max) <= Self.maximumScaleValue else {
+      problem("'scale.min' and 'scale.max' must be numbers between -\(Number.format(Self.maximumScaleValue)) and \(Number.format(Self.maximumScaleValue)) (got \(Number.format(min)) and \(Number.format(max)))", line: line)
+      return nil
+    }
     guard min < max else {
       problem("'scale.min' (\(Number.format(min))) must be below 'scale.max' (\(Number.format(max)))", line: line)
+      return nil
+    }
+    guard max - min <= Self.maximumScaleSpan else {
+      problem("the scale \(Number.format(min))–\(Number.format(max)) spans more than \(Number.format(Self.maximumScaleSpan)) points; rescale the answers", line: line)
       return nil
     }
     var labels: [String] = []
@@ -147,7 +161,9 @@ struct ContractReader {
       let benchmark = percentField(table, "benchmark", of: id, line: line)
       // With only `advice_above`, the advice is for high scores alone.
       var threshold = above == nil ? 50.0 : -Double.infinity
-      if let below = table["advice_below"].number { threshold = below }
+      if let below = table["advice_below"].number {
+        if below.isFinite { threshold = below } else { problem("dimension '\(id)': 'advice_below' must be a finite number (got \(Number.format(below)))", line: line) }
+      }
       dimensions.append(Dimension(
         id: id, name: name, description: table["description"].string ?? "", advice: table["advice"].string,
         adviceBelow: threshold, adviceAbove: above, benchmark: benchmark))
@@ -172,6 +188,7 @@ struct ContractReader {
       return []
     }
     let dimensionIDs = dimensions.map(\.id)
+    let knownDimensions = Set(dimensionIDs)
     var items: [Item] = []
     var seen = Set<String>()
     for (index, entry) in list.sequence.enumerated() {
@@ -186,7 +203,7 @@ struct ContractReader {
       }
       if (table["text"].string ?? "").isEmpty { problem("item '\(id)' needs its question 'text'", line: line) }
       let dimension = table["dimension"].string ?? ""
-      if !dimensionIDs.contains(dimension) {
+      if !knownDimensions.contains(dimension) {
         let what = dimension.isEmpty ? "names no 'dimension'" : "names unknown dimension '\(dimension)'\(Suggestion.hint(for: dimension, in: dimensionIDs))"
         problem("item '\(id)' \(what)", line: line)
       }
@@ -203,7 +220,8 @@ struct ContractReader {
       items.append(Item(id: id, text: table["text"].string ?? "", dimension: dimension, reverse: reverse, options: options))
     }
     if !scoreHook {
-      for dimension in dimensions where !items.contains(where: { $0.dimension == dimension.id }) {
+      let used = Set(items.map(\.dimension))
+      for dimension in dimensions where !used.contains(dimension.id) {
         problem("dimension '\(dimension.id)' has no items", line: locator.line(ofString: dimension.id, after: (locator.line(ofField: "dimensions") ?? 1) - 1))
       }
     }
@@ -219,8 +237,8 @@ struct ContractReader {
     }
     var bands: [Band] = []
     for (index, entry) in list.sequence.enumerated() {
-      guard let table = entry.table, let min = table["min"].number, let label = table["label"].string else {
-        problem("band #\(index + 1) needs a number 'min' and a text 'label'", line: line)
+      guard let table = entry.table, let min = table["min"].number, min.isFinite, let label = table["label"].string else {
+        problem("band #\(index + 1) needs a finite number 'min' and a text 'label'", line: line)
         continue
       }
       bands.append(Band(min: min, label: label, advice: table["advice"].string))

@@ -46,7 +46,7 @@ extension Plugin: ScoringHooks {
   private func checked(_ x: Double, dimension d: Int) throws(PluginError) -> Double {
     let scale = framework.scale
     guard x.isFinite, scale.contains(x) else {
-      throw hookProblem("score", "returned \(x) for dimension '\(framework.dimensions[d].id)', outside the scale \(scale.rangeText)")
+      throw hookProblem("score", "returned \(x.isNaN ? "NaN" : Number.format(x)) for dimension '\(framework.dimensions[d].id)', outside the scale \(scale.rangeText)")
     }
     return x
   }
@@ -82,8 +82,10 @@ extension Plugin: ScoringHooks {
     do throws(PluginError) {
       switch try callHook("index") {
       case .nil: return nil
-      case .number(let x) where x.isFinite: return x
-      case let other: throw hookProblem("index", "must return a number or nil (returned \(other == .number(.nan) ? "NaN" : other.typeName))")
+      case .number(let x) where x.isFinite && Self.indexRange.contains(x): return x
+      case .number(let x):
+        throw hookProblem("index", "returned \(x.isNaN ? "NaN" : Number.format(x)): an index must be a number from \(Number.format(Self.indexRange.lowerBound)) to \(Number.format(Self.indexRange.upperBound)), or nil when it cannot be computed")
+      case let other: throw hookProblem("index", "must return a number or nil (returned a \(other.typeName))")
       }
     } catch var error {
       error.team = team.team
@@ -134,7 +136,14 @@ extension Plugin: ScoringHooks {
     args.endTable()
   }
 
+  /// The values an `index` hook may return: POMP-based indices run from 0 to 100, and net
+  /// indices (one POMP minus another) from -100 to 100.
+  public static let indexRange: ClosedRange<Double> = -100...100
+
+  /// A hook that returned something the contract does not allow: named with the line where
+  /// the hook is defined.
   private func hookProblem(_ hook: String, _ message: String) -> PluginError {
-    PluginError(kind: .runtime, file: file, pluginID: framework.id, hook: hook, problems: ["\(file): '\(hook)' \(message)"])
+    let at = SourceLocator(source: sourceText).line(ofField: hook).map { "\(file):\($0)" } ?? file
+    return PluginError(kind: .runtime, file: file, pluginID: framework.id, hook: hook, problems: ["\(at): '\(hook)' \(message)"])
   }
 }

@@ -12,13 +12,21 @@ public final class Plugin {
   /// The file's path on disk ("" for a plugin loaded from text).
   public private(set) var path = ""
   private let sandbox: LuaSandbox
-  private let table: LuaReference
+  private var table: LuaReference
   private let source: String
+  /// The plugin's source text (for pointing at lines in messages).
+  var sourceText: String { source }
   private let limits: LuaLimits
   private var arguments = LuaArguments()
   private var record: RespondentRecord?
   /// Where `print` and `cultivar.log` lines go (default: stderr).
   public var logSink: (String) -> Void = { FileHandle.standardError.write(Data(("log: " + $0 + "\n").utf8)) }
+  /// When set, what hooks write to the log is counted in ``withheldLogLines`` instead of
+  /// shown: hooks see individual answers, and nothing of them may leave a scoring run except
+  /// through the anonymity rules. Lines written while the file loads are still shown.
+  public var withholdsHookLog = false
+  /// Log lines written by hooks and not shown (see ``withholdsHookLog``).
+  public private(set) var withheldLogLines = 0
 
   /// Loads a plugin from source text.
   /// - Parameters:
@@ -30,11 +38,16 @@ public final class Plugin {
     self.file = file
     self.source = source
     self.limits = limits
+    var created: LuaSandbox?
     do {
-      sandbox = try LuaSandbox(limits: limits)
-      try sandbox.runTrusted(source: HostAPI.prelude, chunkName: "cultivar/prelude.lua", sealGlobals: true)
-      table = try sandbox.load(source: source, chunkName: file)
+      let made = try LuaSandbox(limits: limits)
+      created = made
+      try made.runTrusted(source: HostAPI.prelude, chunkName: "cultivar/prelude.lua", sealGlobals: true)
+      table = try made.load(source: source, chunkName: file)
+      sandbox = made
     } catch {
+      // What the file logged before it failed helps to find why.
+      for line in created?.drainLog() ?? [] { logSink(line) }
       throw PluginError(lua: error, file: file, pluginID: nil, hook: nil, source: source)
     }
     var reader = ContractReader(file: file, source: source)
@@ -52,7 +65,13 @@ public final class Plugin {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw PluginError(kind: .unreadable, file: shown, problems: ["cannot read the plugin file"])
     }
-    try self.init(source: String(decoding: data, as: UTF8.self), file: shown, limits: limits)
+    // Never rewrite what the author wrote: a file that is not UTF-8 is refused, at its line.
+    guard let source = String(validating: data, as: UTF8.self) else {
+      let bad = UTF8Validation.firstInvalidByte(in: data) ?? 0
+      let line = data.prefix(bad).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+      throw PluginError(kind: .syntax, file: shown, problems: ["\(shown):\(line): the file is not valid UTF-8 (byte \(bad + 1) cannot be read as text); save it as UTF-8"])
+    }
+    try self.init(source: source, file: shown, limits: limits)
     self.path = path
   }
 
@@ -62,16 +81,36 @@ public final class Plugin {
     let twin = try Plugin(source: source, file: file, limits: limits)
     twin.path = path
     twin.logSink = logSink
+    twin.withholdsHookLog = withholdsHookLog
     return twin
   }
 
-  func forwardLog() {
-    for line in sandbox.drainLog() { logSink(line) }
+  func forwardLog(fromHook: Bool = false) {
+    let lines = sandbox.drainLog()
+    if fromHook, withholdsHookLog {
+      withheldLogLines += lines.count
+      return
+    }
+    for line in lines { logSink(line) }
+  }
+
+  /// Starts a new group (a team): the plugin's file runs again in a fresh generation (see
+  /// ``LuaSandbox/regenerate()``), so no state a hook kept, in locals of the file, tables or
+  /// library fields, reaches the hooks of another group.
+  public func beginGroup() throws(PluginError) {
+    sandbox.release(table)
+    do {
+      table = try sandbox.regenerate()
+      try record?.renew(in: sandbox)
+    } catch {
+      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: nil, source: source)
+    }
+    _ = sandbox.drainLog()  // the file's own log lines were shown when it first loaded
   }
 
   /// Calls one hook, turning Lua failures into a ``PluginError`` naming the hook.
   func callHook(_ hook: String) throws(PluginError) -> LuaValue {
-    defer { forwardLog() }
+    defer { forwardLog(fromHook: true) }
     do {
       return try sandbox.call(table, field: hook, prepared: arguments, results: 1)[0]
     } catch {
@@ -82,7 +121,7 @@ public final class Plugin {
   /// Calls a hook whose result is a table of numbers keyed like the Lua sequence `keys`,
   /// reading them into `record.values` and `record.kinds`.
   func callHookReadingFields(_ hook: String, keys: LuaReference, record: RespondentRecord) throws(PluginError) -> LuaSandbox.FieldsResult {
-    defer { forwardLog() }
+    defer { forwardLog(fromHook: true) }
     do {
       return try record.values.withUnsafeMutableBufferPointer { values throws(LuaError) in
         try record.kinds.withUnsafeMutableBufferPointer { kinds throws(LuaError) in

@@ -7,29 +7,60 @@ public final class PluginCatalog {
   public private(set) var plugins: [Plugin] = []
   public private(set) var failures: [PluginError] = []
   public private(set) var notes: [String] = []
+  /// With `only`: the ids of plugins that were loaded while looking for a wanted id and then
+  /// dropped (for "did you mean" suggestions).
+  public private(set) var otherIDs: [String] = []
 
   /// Loads a plugin file: its path and the path shown in messages.
   public typealias Loader = (_ path: String, _ shown: String) throws -> Plugin
 
   /// Loads every plugin in `directories` (earlier folders take precedence for a repeated id)
   /// and the extra `files`.
-  /// - Parameter load: how a file is loaded (default: a fresh ``Plugin`` with `limits`); watch
-  ///   mode passes one that keeps the last good version of each file.
-  public init(directories: [String], files: [String] = [], workingDirectory: String, limits: LuaLimits = .standard, load: Loader? = nil) {
+  /// - Parameters:
+  ///   - only: when given, load just the plugins with these ids (a survey's): each is looked
+  ///     for first among the files named after it (`ID.lua`, `ID/ID.lua`, `ID/init.lua`);
+  ///     only an id no file is named after makes the other files load, one at a time, each
+  ///     dropped at once unless it is wanted. Unused plugins then cost neither memory nor time.
+  ///   - load: how a file is loaded (default: a fresh ``Plugin`` with `limits`); watch mode
+  ///     passes one that keeps the last good version of each file.
+  public init(directories: [String], files: [String] = [], workingDirectory: String, limits: LuaLimits = .standard,
+              only: Set<String>? = nil, load: Loader? = nil) {
     let paths = files + directories.flatMap(PluginLocator.pluginFiles(in:))
-    for path in paths {
+    func loadOne(_ path: String) -> Plugin? {
       let shown = PluginLocator.displayPath(path, workingDirectory: workingDirectory)
       do {
-        let plugin = try load?(path, shown) ?? Plugin(path: path, displayPath: shown, limits: limits)
-        if let first = self.plugin(id: plugin.framework.id) {
-          notes.append("\(shown): plugin '\(plugin.framework.id)' is not used: \(first.file) has the same id and comes first")
-        } else {
-          plugins.append(plugin)
-        }
+        return try load?(path, shown) ?? Plugin(path: path, displayPath: shown, limits: limits)
       } catch let error as PluginError {
         failures.append(error)
       } catch {
         failures.append(PluginError(kind: .runtime, file: shown, problems: ["\(error)"]))
+      }
+      return nil
+    }
+    func keep(_ plugin: Plugin) {
+      if let first = self.plugin(id: plugin.framework.id) {
+        notes.append("\(plugin.file): plugin '\(plugin.framework.id)' is not used: \(first.file) has the same id and comes first")
+      } else {
+        plugins.append(plugin)
+      }
+    }
+    guard let only else {
+      for path in paths { loadOne(path).map(keep) }
+      return
+    }
+    var tried = Set<String>()
+    for path in paths where only.contains(PluginLocator.pluginName(path)) {
+      tried.insert(path)
+      guard let plugin = loadOne(path) else { continue }
+      if only.contains(plugin.framework.id) { keep(plugin) } else { otherIDs.append(plugin.framework.id) }
+    }
+    for path in paths where !tried.contains(path) {
+      guard only.contains(where: { self.plugin(id: $0) == nil }) else { break }
+      guard let plugin = loadOne(path) else { continue }
+      if only.contains(plugin.framework.id), self.plugin(id: plugin.framework.id) == nil {
+        plugins.append(plugin)
+      } else {
+        otherIDs.append(plugin.framework.id)
       }
     }
   }

@@ -53,7 +53,7 @@ public enum PluginContract {
          returns: [.init("table<string, number|false>|nil", "scores by dimension id (false = no score), or nil to keep the declarative ones")],
          summary: "Called once per respondent: replaces some or all of the respondent's dimension scores.", since: 1),
     Hook(name: "index", parameters: [.init("team", "cultivar.Team", "one team's (or the organisation's) results")],
-         returns: [.init("number|nil", "the team's index, or nil when it cannot be computed")],
+         returns: [.init("number|nil", "the team's index, from -100 to 100 (a POMP-based index runs from 0 to 100), or nil when it cannot be computed")],
          summary: "Called once per shown team and the organisation row: the team's index. Describe the rule in `index_rule`.", since: 1),
     Hook(name: "band", parameters: [.init("index", "number", "the team's index"), .init("team_name", "string", "the team"),
                                     .init("team", "cultivar.Team", "the same table `index` receives: the team's results")],

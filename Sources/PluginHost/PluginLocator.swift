@@ -52,6 +52,13 @@ public enum PluginLocator {
     return files
   }
 
+  /// The name a plugin file goes by: `NAME` for `NAME.lua`, `NAME/NAME.lua` and `NAME/init.lua`.
+  public static func pluginName(_ path: String) -> String {
+    let url = URL(fileURLWithPath: path)
+    let stem = url.deletingPathExtension().lastPathComponent
+    return stem == "init" ? url.deletingLastPathComponent().lastPathComponent : stem
+  }
+
   /// `path` relative to the working directory when it lies inside it.
   public static func displayPath(_ path: String, workingDirectory: String) -> String {
     let full = URL(fileURLWithPath: path).standardizedFileURL.path

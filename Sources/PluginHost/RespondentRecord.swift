@@ -1,23 +1,24 @@
 import LuaBridge
 import SurveyModel
 
-/// The Lua tables a plugin's `score` hook receives, made once and refilled for every
-/// respondent (no table is built per call), with the key lists used to fill and read them.
+/// The Lua tables a plugin's `score` hook receives, made once per generation and refilled for
+/// every respondent (no table is built per call), with the key lists used to fill and read them.
 final class RespondentRecord {
-  let record: LuaReference
-  let answers: LuaReference
-  let keyed: LuaReference
-  let scores: LuaReference
+  /// The tables the hook sees (and may write to): new for every generation.
+  private(set) var record: LuaReference
+  private(set) var answers: LuaReference
+  private(set) var keyed: LuaReference
+  private(set) var scores: LuaReference
+  /// The key lists (never passed to plugin code): kept from one generation to the next.
   let itemKeys: LuaReference
   let dimensionKeys: LuaReference
+  private let itemCount: Int
+  private let dimensionCount: Int
   /// Where a call's results are read to.
   var values: [Double]
   var kinds: [UInt8]
 
   init(sandbox: LuaSandbox, items: [String], dimensions: [String]) throws(LuaError) {
-    func table(_ size: Int) throws(LuaError) -> LuaReference {
-      try sandbox.makeReference { $0.beginTable(fieldSlots: size); $0.endTable() }
-    }
     func keys(_ names: [String]) throws(LuaError) -> LuaReference {
       try sandbox.makeReference { args in
         args.beginTable(arraySlots: names.count)
@@ -25,20 +26,36 @@ final class RespondentRecord {
         args.endTable()
       }
     }
-    answers = try table(items.count)
-    keyed = try table(items.count)
-    scores = try table(dimensions.count)
     itemKeys = try keys(items)
     dimensionKeys = try keys(dimensions)
-    let (answers, keyed, scores) = (answers, keyed, scores)
-    record = try sandbox.makeReference { args in
+    itemCount = items.count
+    dimensionCount = dimensions.count
+    (record, answers, keyed, scores) = try Self.tables(sandbox, items: items.count, dimensions: dimensions.count)
+    values = Array(repeating: .nan, count: dimensions.count)
+    kinds = Array(repeating: 0, count: dimensions.count)
+  }
+
+  private static func tables(_ sandbox: LuaSandbox, items: Int, dimensions: Int) throws(LuaError)
+    -> (LuaReference, LuaReference, LuaReference, LuaReference)
+  {
+    func table(_ size: Int) throws(LuaError) -> LuaReference {
+      try sandbox.makeReference { $0.beginTable(fieldSlots: size); $0.endTable() }
+    }
+    let answers = try table(items), keyed = try table(items), scores = try table(dimensions)
+    let record = try sandbox.makeReference { args in
       args.beginTable(fieldSlots: 6)
       args.field("answers", reference: answers)
       args.field("keyed", reference: keyed)
       args.field("scores", reference: scores)
       args.endTable()
     }
-    values = Array(repeating: .nan, count: dimensions.count)
-    kinds = Array(repeating: 0, count: dimensions.count)
+    return (record, answers, keyed, scores)
+  }
+
+  /// New tables for a new generation (the hook may have written into the old ones); the old
+  /// ones are released.
+  func renew(in sandbox: LuaSandbox) throws(LuaError) {
+    for ref in [record, answers, keyed, scores] { sandbox.release(ref) }
+    (record, answers, keyed, scores) = try Self.tables(sandbox, items: itemCount, dimensions: dimensionCount)
   }
 }

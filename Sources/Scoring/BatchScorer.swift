@@ -40,9 +40,28 @@ public final class BatchScorer {
     partial.rowsUsed = batch.count
     partial.rejected = batch.rejected
     defer { for team in partial.teams { slotOfTeam[Int(team)] = -1 } }
+    // With `score` hooks, each team's rows are scored together, in file order, after a fresh
+    // start of the hooks (see ``ScoringHooks/beginGroup()``); team totals fold in file order
+    // either way.
+    // Groups go in order of team name (worker team ids differ from thread to thread), so the
+    // sums come out in the same order whatever the number of threads.
+    var order = Array(0..<batch.count)
+    if needsIdentity {
+      var names: [Int32: String] = [:]
+      for team in batch.teams where names[team] == nil { names[team] = teamName(team) }
+      order.sort { a, b in
+        let (x, y) = (names[batch.teams[a]]!, names[batch.teams[b]]!)
+        return x != y ? x < y : a < b
+      }
+    }
+    var groupTeam: Int32 = -1
     try batch.values.withUnsafeBufferPointer { values in
-      for r in 0..<batch.count {
+      for r in order {
         let team = batch.teams[r]
+        if needsIdentity, team != groupTeam {
+          try rows.beginGroup()
+          groupTeam = team
+        }
         if Int(team) >= slotOfTeam.count { slotOfTeam.append(contentsOf: repeatElement(-1, count: Int(team) + 1 - slotOfTeam.count)) }
         var slot = Int(slotOfTeam[Int(team)])
         if slot < 0 {

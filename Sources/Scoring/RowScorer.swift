@@ -16,6 +16,11 @@ struct RowScorer {
   /// Whether any framework has a `score` hook (which needs respondent ids and team names).
   var needsIdentity: Bool { hooks.contains { $0 != nil } }
 
+  /// Starts a new group (team) for every `score` hook (see ``ScoringHooks/beginGroup()``).
+  func beginGroup() throws {
+    for hook in hooks { try hook?.beginGroup() }
+  }
+
   /// Scores `row` (answers by slot) into team `slot` of `totals`.
   /// - Parameters:
   ///   - observe: called with each framework's index and scratch once the row is scored.

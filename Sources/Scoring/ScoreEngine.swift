@@ -14,6 +14,8 @@ public final class ScoreEngine {
   private var reliability: [ItemCovariance]
   /// For each worker: its team ids → this engine's team slots.
   private var workerTeams: [Int: [Int32]] = [:]
+  /// The team of the rows the `score` hooks are scoring now (see ``add(_:)``).
+  private var groupTeam: String?
   /// Respondents folded so far.
   public private(set) var respondentCount = 0
   /// Sees every respondent folded by ``add(_:)`` once scored (see ``ScoredRowObserver``).
@@ -35,6 +37,11 @@ public final class ScoreEngine {
   /// - Throws: whatever a `score` hook throws.
   public func add(_ row: ResponseRow) throws {
     let slot = team(named: row.team)
+    // `score` hooks start afresh for every run of rows of another team.
+    if rows.needsIdentity, row.team != groupTeam {
+      try rows.beginGroup()
+      groupTeam = row.team
+    }
     let observe = observer.map { observer in
       { (f: Int, scratch: FrameworkScratch) in
         observer.observe(team: row.team, framework: f, keyed: UnsafeBufferPointer(start: scratch.keyed, count: scratch.itemCount),

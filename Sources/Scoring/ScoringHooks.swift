@@ -51,4 +51,14 @@ public protocol ScoringHooks: AnyObject {
   /// The interpretation of a team's index; `team` holds the team's dimension results, so the
   /// interpretation can name, say, the team's strongest blockers.
   func band(for index: Double, team: TeamContext) throws -> Band?
+  /// Forgets every state the hooks kept: the next calls are for another group (team). The
+  /// engine calls it before the respondents of each team (within each chunk of the file) and
+  /// before each team's `index`/`band`, so nothing of one team's answers can reach another
+  /// team's results, and results do not depend on how rows are spread over threads.
+  func beginGroup() throws
+}
+
+extension ScoringHooks {
+  /// Hooks that keep no state need not do anything to start a group.
+  public func beginGroup() throws {}
 }

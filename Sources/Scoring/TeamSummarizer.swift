@@ -36,6 +36,8 @@ struct TeamSummarizer {
     let declarative = pomps.isEmpty ? nil : pomps.reduce(0, +) / Double(pomps.count)
     let context = TeamContext(team: team, n: n, dimensions: dimensions, declarativeIndex: declarative)
     var index = declarative
+    // Each team's hooks start afresh: nothing of another team's results reaches this one.
+    if let hooks, !framework.hooks.isDisjoint(with: [.index, .band]) { try hooks.beginGroup() }
     if let hooks, framework.hooks.contains(.index) {
       index = try hooks.index(of: context)
     }

@@ -26,11 +26,23 @@ enum CLI {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Read both pipes at once: reading one to its end first would deadlock once the process
+    // filled the other pipe's buffer (64 KiB) and blocked.
+    let errorBox = DataBox()
+    let reader = Thread { errorBox.data = err.fileHandleForReading.readDataToEndOfFile(); errorBox.done.signal() }
+    reader.start()
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    errorBox.done.wait()
+    let stderr = errorBox.data
     process.waitUntilExit()
     return CLIResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
   }
+}
+
+/// Standard error read on another thread.
+private final class DataBox: @unchecked Sendable {
+  var data = Data()
+  let done = DispatchSemaphore(value: 0)
 }
 
 /// A temporary project folder with a plugin, a survey and responses.

@@ -43,7 +43,7 @@ let respondent = RespondentContext(
   }
 
   @Test(arguments: [
-    ("return { trust = 9 }", "returned 9.0 for dimension 'trust', outside the scale 1–5"),
+    ("return { trust = 9 }", "returned 9 for dimension 'trust', outside the scale 1–5"),
     ("return { trst = 3 }", "returned a score for unknown dimension 'trst' (did you mean 'trust'?)"),
     ("return 3", "must return nil or a table of dimension id = score (returned a number)"),
     ("return { trust = 'high' }", "returned a string for dimension 'trust'"),

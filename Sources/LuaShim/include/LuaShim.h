@@ -65,6 +65,10 @@ struct lua_State *cv_lua(cv_state *s);
 /// *ref. Returns a CV_* status; the error text is then in cv_error(s).
 int cv_load(cv_state *s, const char *source, size_t len, const char *chunkname, int strict_env,
             int *ref);
+/// Runs the last chunk loaded with strict_env again in a fresh generation (its own
+/// environment and copies of the library tables; see cv_load), so that nothing the previous
+/// generation's code changed is visible. On success writes the new first result's reference.
+int cv_regenerate(cv_state *s, int *ref);
 /// Compiles a text chunk without running it (a syntax check). Returns CV_OK or CV_ERRSYNTAX
 /// (or CV_ERRMEM); the error text is then in cv_error(s).
 int cv_compile(cv_state *s, const char *source, size_t len, const char *chunkname);
@@ -97,6 +101,8 @@ const char *cv_traceback(cv_state *s);
 /// Text written by cultivar.log and print since the last cv_clear_log, one message per line.
 const char *cv_log(cv_state *s, size_t *len);
 void cv_clear_log(cv_state *s);
+/// How many log messages since the last cv_clear_log were cut or left out (over 1 MiB).
+size_t cv_log_dropped(cv_state *s);
 
 /// Bytes held by the state now, at most so far, and its cap.
 size_t cv_memory_used(cv_state *s);

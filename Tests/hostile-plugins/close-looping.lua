@@ -1,0 +1,15 @@
+-- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: hang.
+-- run: check
+-- expect: time limit exceeded
+-- line: none
+do
+  local x <close> = setmetatable({}, { __close = function() while true do end end }) --@
+end
+local M = {
+  api = 1, id = 'close-looping', name = "Hostile", version = "1.0.0",
+  description = "hostile test plugin", source = "Cultivar tests",
+  scale = { min = 1, max = 5 },
+  dimensions = { { id = "d", name = "D" } },
+  items = { { id = "q1", text = "Q1", dimension = "d" }, { id = "q2", text = "Q2", dimension = "d" } },
+}
+return M

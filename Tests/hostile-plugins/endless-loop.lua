@@ -1,0 +1,13 @@
+-- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: hang.
+-- run: check
+-- expect: time limit exceeded
+-- line: 5
+while true do end --@
+local M = {
+  api = 1, id = 'endless-loop', name = "Hostile", version = "1.0.0",
+  description = "hostile test plugin", source = "Cultivar tests",
+  scale = { min = 1, max = 5 },
+  dimensions = { { id = "d", name = "D" } },
+  items = { { id = "q1", text = "Q1", dimension = "d" }, { id = "q2", text = "Q2", dimension = "d" } },
+}
+return M

@@ -1,0 +1,14 @@
+-- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: crash.
+-- run: check
+-- expect: assignment to undeclared global '__index'
+-- line: 6
+local g = _G
+g.__index = 1 --@
+local M = {
+  api = 1, id = 'generation-globals', name = "Hostile", version = "1.0.0",
+  description = "hostile test plugin", source = "Cultivar tests",
+  scale = { min = 1, max = 5 },
+  dimensions = { { id = "d", name = "D" } },
+  items = { { id = "q1", text = "Q1", dimension = "d" }, { id = "q2", text = "Q2", dimension = "d" } },
+}
+return M

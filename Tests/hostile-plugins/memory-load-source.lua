@@ -1,0 +1,13 @@
+-- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: memory.
+-- run: check
+-- expect: memory limit exceeded|time limit exceeded
+-- line: none
+load(string.rep('x = 1 ', 3e7)) --@
+local M = {
+  api = 1, id = 'memory-load-source', name = "Hostile", version = "1.0.0",
+  description = "hostile test plugin", source = "Cultivar tests",
+  scale = { min = 1, max = 5 },
+  dimensions = { { id = "d", name = "D" } },
+  items = { { id = "q1", text = "Q1", dimension = "d" }, { id = "q2", text = "Q2", dimension = "d" } },
+}
+return M

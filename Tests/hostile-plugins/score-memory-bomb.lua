@@ -1,0 +1,15 @@
+-- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: memory.
+-- run: score
+-- expect: memory limit exceeded|time limit exceeded
+-- line: none
+local M = {
+  api = 1, id = 'score-memory-bomb', name = "Hostile", version = "1.0.0",
+  description = "hostile test plugin", source = "Cultivar tests",
+  scale = { min = 1, max = 5 },
+  dimensions = { { id = "d", name = "D" } },
+  items = { { id = "q1", text = "Q1", dimension = "d" }, { id = "q2", text = "Q2", dimension = "d" } },
+  score = function(respondent)
+    local t = {} for i = 1, 1e9 do t[i] = {} end --@
+  end,
+}
+return M

@@ -1,0 +1,16 @@
+-- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: crash.
+-- run: score
+-- expect: attempt to index a boolean value
+-- line: none
+local M = {
+  api = 1, id = 'strict-read-direct', name = "Hostile", version = "1.0.0",
+  description = "hostile test plugin", source = "Cultivar tests",
+  scale = { min = 1, max = 5 },
+  dimensions = { { id = "d", name = "D" } },
+  items = { { id = "q1", text = "Q1", dimension = "d" }, { id = "q2", text = "Q2", dimension = "d" } },
+  score = function(respondent)
+    local mt = getmetatable(respondent) --@
+    return mt.__index(nil, nil)
+  end,
+}
+return M
