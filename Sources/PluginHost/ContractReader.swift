@@ -146,13 +146,20 @@ struct ContractReader {
     }
     var dimensions: [Dimension] = []
     var seen = Set<String>()
+    var declared: [String: Int?] = [:]
     for (index, entry) in list.sequence.enumerated() {
       guard let table = entry.table, let id = table["id"].string, !id.isEmpty else {
         problem("dimension #\(index + 1) needs an 'id'", line: locator.line(ofField: "dimensions"))
         continue
       }
-      let line = locator.line(ofString: id, after: (locator.line(ofField: "dimensions") ?? 1) - 1)
-      if !seen.insert(id).inserted { problem("dimension '\(id)' is declared twice", line: line) }
+      var line = locator.line(ofString: id, after: (locator.line(ofField: "dimensions") ?? 1) - 1)
+      if let first = declared[id] {
+        // The copy: the next occurrence of the id after the first declaration.
+        line = locator.line(ofString: id, after: first ?? 0) ?? line
+        problem("dimension '\(id)' is declared twice (first at line \(first.map(String.init) ?? "?"))", line: line)
+      }
+      if declared[id] == nil { declared[id] = line }
+      seen.insert(id)
       guard let name = table["name"].string, !name.isEmpty else {
         problem("dimension '\(id)' needs a 'name'", line: line)
         continue
@@ -191,13 +198,19 @@ struct ContractReader {
     let knownDimensions = Set(dimensionIDs)
     var items: [Item] = []
     var seen = Set<String>()
+    var declared: [String: Int?] = [:]
     for (index, entry) in list.sequence.enumerated() {
       guard let table = entry.table, let id = table["id"].string, !id.isEmpty else {
         problem("item #\(index + 1) needs an 'id'", line: locator.line(ofField: "items"))
         continue
       }
-      let line = locator.line(ofString: id, after: (locator.line(ofField: "items") ?? 1) - 1)
-      if !seen.insert(id).inserted { problem("item '\(id)' is declared twice", line: line) }
+      var line = locator.line(ofString: id, after: (locator.line(ofField: "items") ?? 1) - 1)
+      if let first = declared[id] {
+        line = locator.line(ofString: id, after: first ?? 0) ?? line
+        problem("item '\(id)' is declared twice (first at line \(first.map(String.init) ?? "?"))", line: line)
+      }
+      if declared[id] == nil { declared[id] = line }
+      seen.insert(id)
       for key in table.fieldNames where !Self.itemFields.contains(key) && !key.hasPrefix("_") {
         problem("item '\(id)': unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.itemFields))", line: line)
       }
@@ -211,6 +224,10 @@ struct ContractReader {
       switch table["reverse"] {
       case .nil: break
       case .boolean(let b): reverse = b
+      case .string(let text) where ["true", "false"].contains(text.lowercased()):
+        problem("item '\(id)': 'reverse' must be the boolean \(text.lowercased()), not the text \"\(text)\": remove the quotes", line: line)
+      case .string(let text) where ["yes", "no", "y", "n", "on", "off", "1", "0"].contains(text.lowercased()):
+        problem("item '\(id)': 'reverse' must be true or false (got the text \"\(text)\"): write reverse = true, without quotes", line: line)
       case let other: problem("item '\(id)': 'reverse' must be true or false (got \(other.typeName))", line: line)
       }
       let options = readOptions(table["options"], item: id, line: line, scale: scale)

@@ -8,10 +8,14 @@ enum LuaHints {
 
   private static let sandboxed = "plugins run in a sandbox with no files, operating system or modules: 'io', 'os', 'debug', 'package', 'require', 'dofile', 'loadfile' and 'coroutine' are not available"
 
+  private static let yesOrNo = "Lua's booleans are 'true' and 'false' (lower case, no quotes)"
+
   private static let rules: [(fragment: String, hint: String)] = [
     ("unknown name 'io'", sandboxed), ("unknown name 'os'", sandboxed), ("unknown name 'debug'", sandboxed),
     ("unknown name 'package'", sandboxed), ("unknown name 'require'", sandboxed), ("unknown name 'dofile'", sandboxed),
     ("unknown name 'loadfile'", sandboxed), ("unknown name 'coroutine'", sandboxed),
+    ("unknown name 'yes'", yesOrNo), ("unknown name 'no'", yesOrNo), ("unknown name 'True'", yesOrNo), ("unknown name 'False'", yesOrNo),
+    ("unknown name 'on'", yesOrNo), ("unknown name 'off'", yesOrNo), ("unknown name 'null'", "Lua writes nothing as 'nil'"),
     ("unknown name '", "a name must be defined before it is used: a 'local' above this line, a parameter of the function, or a built-in such as 'cultivar', 'math', 'string', 'table', 'pairs'; check the spelling"),
     ("assignment to undeclared global", "plugins cannot create globals: write 'local name = ...', or make it a field of the returned table"),
     ("attempt to index a nil value", "a table or field used here is nil: check the spelling of the name before the dot, and that the value exists for every respondent (unanswered items are nil)"),
