@@ -38,7 +38,9 @@ let package = Package(
     // Pure statistics: distributions, tests, effect sizes, streaming reliability. Foundation only.
     .target(name: "Statistics"),
     // Streaming per-team accumulators, declarative scoring, anonymity.
-    .target(name: "Scoring", dependencies: ["SurveyModel", "Statistics"], swiftSettings: hotPathSettings),
+    // The one anonymity engine: decides every number any run may publish.
+    .target(name: "Privacy", dependencies: ["SurveyModel"]),
+    .target(name: "Scoring", dependencies: ["SurveyModel", "Statistics", "Privacy"], swiftSettings: hotPathSettings),
     // Team comparisons: baselines, Welch tests with Holm verdicts, index intervals, reliability.
     .target(name: "Comparison", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
     // Lua framework plugins: discovery, contract validation, hooks.
@@ -69,7 +71,7 @@ let package = Package(
     .target(
       name: "CultivarKit",
       dependencies: [
-        "SurveyModel", "SurveyIO", "Scoring", "Comparison", "PluginHost", "Reports", "Store", "Importers",
+        "SurveyModel", "SurveyIO", "Privacy", "Scoring", "Comparison", "PluginHost", "Reports", "Store", "Importers",
         "TerminalForm", "WebForm",
       ]),
     // The command line: argument parsing only.
@@ -82,9 +84,11 @@ let package = Package(
     .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Scoring", "Statistics", "SurveyModel"]),
-    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SurveyModel"]),
+    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Privacy", "SurveyModel"]),
     .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SurveyModel"]),
+    // The engine's rules, and an attacker that tries to recover withheld numbers from everything published.
+    .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Scoring", "Comparison", "Reports", "SurveyModel"]),
     .testTarget(
       name: "StoreTests",
       dependencies: ["Store", "SurveyModel", "SurveyIO", .product(name: "GRDB", package: "GRDB.swift")]),
