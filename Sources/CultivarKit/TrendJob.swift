@@ -16,6 +16,8 @@ public struct TrendJob {
   public var format = "table"
   /// Where to write the report (nil = return it for standard output).
   public var outputPath: String?
+  /// Where to write the privacy audit alone (JSON when the name ends in `.json`), if anywhere.
+  public var privacyReportPath: String?
   public var workspace = Workspace()
   /// Receives warnings (for standard error).
   public var note: (String) -> Void = { _ in }
@@ -69,6 +71,7 @@ public struct TrendJob {
       mappingApplied: applied.list, frameworks: Self.lines(perWave), minGroupSize: context.survey.minGroupSize,
       privacyRule: PrivacyPolicy(minGroupSize: context.survey.minGroupSize).summary, privacy: audits)
     let text = reporter.render(report)
+    try RunSupport.writePrivacyReport(zip(inputs, audits).map { ($0.name, $1) }, to: privacyReportPath)
     guard let outputPath else { return text }
     try AtomicFile.write(text, to: outputPath)
     return nil

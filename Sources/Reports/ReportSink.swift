@@ -24,9 +24,10 @@ public final class ReportSink {
   @inline(__always)
   func byte(_ value: UInt8) { buffer.append(value) }
 
-  /// Appends a CSV field, quoted when it holds a comma, quote or line break.
+  /// Appends a CSV text field, quoted when it holds a comma, quote or line break, and with a
+  /// leading `'` when it would start a spreadsheet formula (``SafeText/spreadsheetCell(_:)``).
   func csvField(_ text: String) {
-    var text = text
+    var text = SafeText.spreadsheetCell(text)
     text.withUTF8 { bytes in
       if !bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
         buffer.append(contentsOf: bytes)

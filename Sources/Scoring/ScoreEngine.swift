@@ -89,6 +89,9 @@ public final class ScoreEngine {
   public func results(policy: PrivacyPolicy, regroup: ((String) -> String)? = nil) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
     let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
     let view = PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, regroup: regroup)
+    if let clash = view.groups.first(where: { ReservedGroupName.clashes($0.name) }) {
+      throw ReservedGroupName(name: clash.name, mapped: regroup != nil && !teamNames.contains(clash.name))
+    }
     var results: [FrameworkResult] = []
     for (f, frameworkPlan) in plan.frameworks.enumerated() {
       let framework = frameworkPlan.framework

@@ -50,7 +50,7 @@ public struct ComparisonHTMLReporter: ComparisonReporter {
     let shown = framework.teams.filter { $0.suppression == nil }
     out += "<h3>Team profiles</h3>\n<p class=\"note\">Mean and 95% CI per dimension (purple: meaningfully higher, orange: lower, grey: no clear difference); ◇ the baseline's mean.</p>\n<div class=\"profiles\">"
     for team in shown {
-      out += "<figure><figcaption>\(e(team.team)) <span>n = \(team.n)\(team.isBaseline ? ", baseline" : "")</span></figcaption>\(ProfileChart(framework: framework, team: team).svg())</figure>"
+      out += "<figure><figcaption>\(HTMLText.name(team.team)) <span>n = \(team.n)\(team.isBaseline ? ", baseline" : "")</span></figcaption>\(ProfileChart(framework: framework, team: team).svg())</figure>"
     }
     out += "</div>\n<h3>Details</h3>\n\(HTMLSections.details(framework))\n"
     out += "<h3>Reliability</h3>\n<p class=\"note\">Whole sample; item statistics use \(e(report.method.deletionRule)) deletion.</p>\n\(HTMLSections.reliability(framework))\n"

@@ -7,12 +7,16 @@ enum HTMLSections {
     let e = HTMLText.escape
     let rows = framework.teams.filter { $0.suppression == nil }.flatMap { team in
       team.dimensions.map { d -> [String] in
+        if let reason = d.suppression {
+          return [HTMLText.name(team.team), HTMLText.name(framework.dimensionName(d.id)), String(d.n), "–", "", "", "", "", "", "",
+                  "<span class=\"suppressed\">withheld: \(e(reason.words))</span>"]
+        }
         let x = d.difference
         let verdict = x.map { difference -> String in
           let css = difference.verdict == .higher ? "verdict-higher" : (difference.verdict == .lower ? "verdict-lower" : "")
           return "<span class=\"\(css)\">\(e(ComparisonWords.verdict(difference)))</span>"
         } ?? (team.isBaseline ? "baseline" : "")
-        return [e(team.team), e(framework.dimensionName(d.id)), String(d.n), Format.fixed(d.mean, 2), e(ComparisonWords.interval(d.interval, 2)),
+        return [HTMLText.name(team.team), HTMLText.name(framework.dimensionName(d.id)), String(d.n), Format.fixed(d.mean, 2), e(ComparisonWords.interval(d.interval, 2)),
                 Format.fixed(d.sd, 2), "\(Format.fixed(d.favorable, 0)) / \(Format.fixed(d.neutral, 0)) / \(Format.fixed(d.unfavorable, 0))",
                 e(ComparisonWords.signed(x?.difference, 2)), e(ComparisonWords.p(x?.adjustedP)), e(ComparisonWords.signed(x?.cohensD, 2)), verdict]
       }
@@ -39,7 +43,7 @@ enum HTMLSections {
       out += "<h3>Alpha (pairwise) per team</h3><div class=\"table-wrap\">" + HTMLText.table(
         header: ["Team"] + framework.dimensions.map(\.name),
         rows: teams.map { team in
-          [e(team.team)] + framework.dimensions.map { dimension in
+          [HTMLText.name(team.team)] + framework.dimensions.map { dimension in
             e(team.reliability.first { $0.dimension == dimension.id }.map { ComparisonWords.alpha($0.pairwise) } ?? "n/a")
           }
         }, numeric: Set(1...framework.dimensions.count)) + "</div>"

@@ -49,6 +49,7 @@ struct HeatmapChart {
     let dashed = difference?.verdict == .tooSmall
     var title = "\(team.team), \(framework.dimensionName(dimension.id)): mean \(Format.fixed(dimension.mean, 2))"
     var second = team.isBaseline ? "baseline" : (isOrganisation ? "whole organisation" : "")
+    if dimension.suppression != nil { second = "withheld" }
     var marker = ""
     if let difference {
       title += ", \(ComparisonWords.signed(difference.difference, 2)) vs baseline, \(ComparisonWords.verdict(difference)) (Holm p \(ComparisonWords.p(difference.adjustedP)))"
