@@ -5,7 +5,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 CHROMIUM ?= chromium
 
-.PHONY: help deps build run compare test test-swift test-plugins test-types test-crosscheck test-crosscheck-compare chromium test-html docs sample fixtures bench clean
+.PHONY: help deps build run compare check test test-swift test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -38,7 +38,13 @@ sample: ## Regenerate surveys/sample-responses.csv and surveys/samples/ (determi
 fixtures: ## Regenerate the survey-tool export fixtures in Tests/ImportersTests/Fixtures (deterministic)
 	python3 scripts/generate_exports.py Tests/ImportersTests/Fixtures
 
-test: build test-swift test-plugins test-types test-crosscheck test-crosscheck-compare test-html ## Run all tests
+check: ## Fast offline loop for every edit: Swift tests and plugin fixtures (no apt, no pip; run `make deps` once)
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	python3 Tests/plugin-fixtures/expected_scores.py
+	$(BIN) plugins test
+
+test: build test-swift test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html ## Run all tests
 
 test-swift: deps
 	$(SWIFT) build --build-tests
@@ -78,6 +84,9 @@ $(VENV)/.compare-deps: $(PYTHON)
 
 test-crosscheck-compare: build $(VENV)/.compare-deps ## Check compare's statistics against pingouin, scipy and statsmodels
 	$(PYTHON) Tests/crosscheck/check_compare.py --cultivar $(BIN)
+
+test-crosscheck-drivers: build $(VENV)/.compare-deps ## Check drivers (correlations, relative weights, bootstrap) against numpy, scipy and statsmodels
+	$(PYTHON) Tests/crosscheck/check_drivers.py --cultivar $(BIN)
 
 chromium: ## Install Debian's Chromium when missing (for the browser render check)
 	@if ! command -v $(CHROMIUM) >/dev/null 2>&1; then \

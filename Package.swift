@@ -43,6 +43,10 @@ let package = Package(
     .target(name: "Scoring", dependencies: ["SurveyModel", "Statistics", "Privacy"], swiftSettings: hotPathSettings),
     // Team comparisons: baselines, Welch tests with Holm verdicts, index intervals, reliability.
     .target(name: "Comparison", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
+    // The organisation's units and how they nest (organisation files, team paths).
+    .target(name: "Organisation", dependencies: ["SurveyModel", "SurveyIO", "Yams"]),
+    // Key-driver analysis: correlations, Johnson's relative weights, bootstrap, priority quadrants.
+    .target(name: "Drivers", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
     // Lua framework plugins: discovery, contract validation, hooks.
     .target(name: "PluginHost", dependencies: ["LuaBridge", "SurveyModel", "Scoring"]),
     // Table, CSV and JSON renderers of results. Never sees Lua.
@@ -71,19 +75,21 @@ let package = Package(
     .target(
       name: "CultivarKit",
       dependencies: [
-        "SurveyModel", "SurveyIO", "Privacy", "Scoring", "Comparison", "PluginHost", "Reports", "Store", "Importers",
-        "TerminalForm", "WebForm",
+        "SurveyModel", "SurveyIO", "Statistics", "Privacy", "Scoring", "Comparison", "Drivers", "Organisation", "LuaBridge", "PluginHost",
+        "Reports", "Store", "Importers", "TerminalForm", "WebForm",
       ]),
     // The command line: argument parsing only.
     .executableTarget(
       name: "cultivar",
       dependencies: [
-        "CultivarKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CultivarKit", "LuaBridge", "SurveyModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
     .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Scoring", "Statistics", "SurveyModel"]),
+    .testTarget(name: "OrganisationTests", dependencies: ["Organisation", "SurveyIO", "SurveyModel"]),
+    .testTarget(name: "DriversTests", dependencies: ["Drivers", "Scoring", "Statistics", "SurveyModel"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Privacy", "SurveyModel"]),
     .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SurveyModel"]),

@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
-"""`make bench`: Cultivar against polars and DuckDB on the same synthetic survey waves.
+"""`make bench`: Cultivar against polars, DuckDB and a floor program on the same survey waves.
 
-For each size (10k, 100k, 1M responses x 40 items, made by generate.py): runs `cultivar score`
-with a declarative plugin and with a plugin whose `score` hook runs in Lua for every
-respondent, then the same computation in polars and DuckDB (peers.py); checks that every
-number agrees (means, SDs, favourability, indices and alphas to 1e-9); prints the median wall
-time over several runs, the peak resident memory, and the ratio to polars. Also checks that
---jobs 1 and the default give identical bytes, and times start-up with 10 plugins.
+For each size (10k, 100k, 1M responses x 40 items, made by generate.py) the tools run in
+alternation, one run of each per round (A B C ... A B C ...), so that a change in the machine's
+load falls on all of them alike: the floor program (floor.c: read and parse every number and
+team name, nothing else), `cultivar score` with a declarative plugin (CSV and JSON output) and
+with a plugin whose `score` hook runs in Lua for every respondent, and the same computation in
+polars and DuckDB written as an experienced analyst would (peers.py). Checks that every number
+agrees (means, SDs, favourability, indices and alphas to 1e-9, the JSON report included);
+prints median, min and max wall time, median CPU, peak resident memory and the ratios to
+polars and to the floor. Also checks that --jobs 1 and the default give identical bytes, and
+times start-up with 10 plugins and on the bundled sample.
 """
+import json
 import argparse
 import csv
 import math
@@ -23,6 +28,47 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DATA = ROOT / "bench-data"
+
+
+def run_once(command, cwd=None):
+    """(wall seconds, peak RSS MiB, CPU seconds) of one run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    err = process.stderr.read().decode()
+    process.stderr.close()
+    if status != 0:
+        sys.exit(f"failed: {' '.join(map(str, command))}\n{err}")
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def alternate(tools, runs):
+    """{name: (walls, peaks, cpus)}, one run of each tool per round."""
+    results = {name: ([], [], []) for name in tools}
+    for _ in range(runs):
+        for name, command in tools.items():
+            for target, value in zip(results[name], run_once(command)):
+                target.append(value)
+    return results
+
+
+def read_json_report(path):
+    """The same shape as read_report, from `cultivar score --format json`."""
+    report = json.loads(Path(path).read_text())
+    framework = report["frameworks"][0]
+    values, alphas = {}, {}
+    for r in framework["reliability"]:
+        if r["alpha"] is not None:
+            alphas[r["id"]] = r["alpha"]
+    for team in framework["teams"]:
+        if team["suppressed"]:
+            continue
+        values[(team["team"], "index")] = {"index": team["index"]}
+        for d in team["dimensions"]:
+            values[(team["team"], d["id"])] = {k: d[j] for k, j in (("mean", "mean"), ("sd", "sd"), ("favorable_pct", "favorable_pct"))
+                                              if d[j] is not None}
+    return values, alphas
 
 
 def measure(command, runs, cwd=None, cpu=None):
@@ -89,7 +135,9 @@ def startup_times(cultivar, runs):
             Path(tmp, "plugins", f"p{n}.lua").write_text(source.replace("'bench-hook'", f"'bench-{n}'"))
         bare, _ = measure([cultivar, "--version"], max(runs, 11), cwd=tmp)
         loaded, _ = measure([cultivar, "plugins", "check"], max(runs, 11), cwd=tmp)
-        return bare, loaded
+        sample, _ = measure([cultivar, "score", str(ROOT / "surveys/learning-culture.yaml"), "--responses",
+                             str(ROOT / "surveys/sample-responses.csv")], max(runs, 11), cwd=ROOT)
+        return bare, loaded, sample
 
 
 def main():
@@ -105,48 +153,55 @@ def main():
     load = os.getloadavg()[0]
     print(f"machine: {cores} cores, load average {load:.2f} at the start; median of {args.runs} runs; "
           f"peak RSS is the largest of the runs\n")
+    floor = DATA / "floor"
+    subprocess.run(["cc", "-O2", "-march=native", "-pthread", "-o", str(floor), str(HERE / "floor.c")], check=True)
     rows, all_problems = [], []
     for size in map(int, args.sizes.split(",")):
         data = DATA / f"responses-{size}.csv"
         if not data.exists():
             subprocess.run([sys.executable, str(HERE / "generate.py"), str(size), str(data)], check=True)
-        out = {name: DATA / f"out-{name}-{size}.csv" for name in ("declarative", "hook", "polars", "duckdb", "jobs1")}
+        out = {name: DATA / f"out-{name}-{size}.{'json' if name == 'json' else 'csv'}"
+               for name in ("declarative", "json", "hook", "polars", "duckdb", "jobs1")}
+        declarative = [args.cultivar, "score", str(HERE / "surveys/bench-declarative.yaml"), "--responses", str(data),
+                       "--plugins", str(HERE / "plugins")]
         tools = {
-            "cultivar (declarative)": [args.cultivar, "score", str(HERE / "surveys/bench-declarative.yaml"), "--responses", str(data),
-                                       "--plugins", str(HERE / "plugins"), "--format", "csv", "--out", str(out["declarative"])],
+            "floor (C: parse only)": [str(floor), str(data)],
+            "cultivar (declarative, CSV)": declarative + ["--format", "csv", "--out", str(out["declarative"])],
+            "cultivar (declarative, JSON)": declarative + ["--format", "json", "--out", str(out["json"])],
             "cultivar (Lua score hook)": [args.cultivar, "score", str(HERE / "surveys/bench-hook.yaml"), "--responses", str(data),
                                           "--plugins", str(HERE / "plugins"), "--format", "csv", "--out", str(out["hook"])],
             "polars": [args.python, str(HERE / "peers.py"), "polars", str(data), str(out["polars"])],
             "duckdb": [args.python, str(HERE / "peers.py"), "duckdb", str(data), str(out["duckdb"])],
         }
-        results = {}
-        for name, command in tools.items():
-            cpu = []
-            wall, rss = measure(command, args.runs, cpu=cpu)
-            results[name] = (wall, rss, cpu[0])
-        subprocess.run(tools["cultivar (declarative)"][:-1] + [str(out["jobs1"]), "--jobs", "1"], check=True, stderr=subprocess.DEVNULL)
+        results = alternate(tools, args.runs)
+        subprocess.run(declarative + ["--format", "csv", "--out", str(out["jobs1"]), "--jobs", "1"], check=True, stderr=subprocess.DEVNULL)
         same_bytes = out["jobs1"].read_bytes() == out["declarative"].read_bytes()
         reference = read_report(out["declarative"], cultivar=True)
-        problems = compare(reference, read_report(out["hook"], cultivar=True), "hook")
+        problems = compare(reference, read_json_report(out["json"]), "json")
+        problems += compare(reference, read_report(out["hook"], cultivar=True), "hook")
         problems += compare(reference, read_report(out["polars"], cultivar=False), "polars")
         problems += compare(reference, read_report(out["duckdb"], cultivar=False), "duckdb")
         if not same_bytes:
             problems.append("--jobs 1 and --jobs default differ")
         all_problems += [f"{size}: {p}" for p in problems]
-        polars_wall = results["polars"][0]
-        for name, (wall, rss, cpu) in results.items():
-            rows.append((f"{size:,}", name, wall, cpu, rss, wall / polars_wall))
+        polars_wall = statistics.median(results["polars"][0])
+        floor_wall = statistics.median(results["floor (C: parse only)"][0])
+        for name, (walls, peaks, cpus) in results.items():
+            wall = statistics.median(walls)
+            rows.append((f"{size:,}", name, wall, min(walls), max(walls), statistics.median(cpus), max(peaks),
+                         wall / polars_wall, wall / floor_wall))
         print(f"{size:,} responses: {len(reference[0]):,} team x measure rows shown; agreement "
-              f"{'OK (1e-9)' if not problems else f'{len(problems)} DIFFERENCES'}; "
+              f"{'OK (1e-9, CSV, JSON, hook, polars, duckdb)' if not problems else f'{len(problems)} DIFFERENCES'}; "
               f"--jobs 1 vs {cores}: {'identical bytes' if same_bytes else 'DIFFERENT'}")
     print()
-    print(f"| responses | tool | median wall (s) | median CPU (s) | peak RSS (MiB) | wall / polars |")
-    print(f"|---|---|---|---|---|---|")
-    for size, name, wall, cpu, rss, ratio in rows:
-        print(f"| {size} | {name} | {wall:.3f} | {cpu:.2f} | {rss:.0f} | {ratio:.2f} |")
-    bare, loaded = startup_times(args.cultivar, args.runs)
+    print("| responses | tool | median wall (s) | min | max | median CPU (s) | peak RSS (MiB) | wall / polars | wall / floor |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for size, name, wall, low, high, cpu, rss, ratio, floor_ratio in rows:
+        print(f"| {size} | {name} | {wall:.3f} | {low:.3f} | {high:.3f} | {cpu:.2f} | {rss:.0f} | {ratio:.2f} | {floor_ratio:.2f} |")
+    bare, loaded, sample = startup_times(args.cultivar, args.runs)
     print(f"\nstart-up: {bare * 1000:.1f} ms bare (`cultivar --version`); {loaded * 1000:.1f} ms with 10 plugins loaded and "
-          f"validated (`cultivar plugins check`, 10 plugins of 40 items each)")
+          f"validated (`cultivar plugins check`, 10 plugins of 40 items each); {sample * 1000:.1f} ms to score the bundled "
+          f"233-row sample (`make run`'s command)")
     if all_problems:
         print("\n".join(all_problems[:30]))
         sys.exit(1)

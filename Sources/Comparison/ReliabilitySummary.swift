@@ -22,7 +22,8 @@ enum ReliabilitySummary {
       statistics = zip(items, CronbachAlpha.itemStatistics(covariance)).enumerated().map { i, pair in
         let (item, stats) = pair
         return ItemReliability(
-          item: item, n: accumulator.pairwise.pairCount(i, i), itemRest: stats.itemRestCorrelation,
+          item: item, n: rule == .listwise ? accumulator.completeCases.n : accumulator.pairwise.pairCount(i, i),
+          itemRest: stats.itemRestCorrelation,
           alphaIfDeleted: stats.alphaIfDeleted, warning: warning(item: item, dimension: dimension, stats: stats, variance: covariance[i, i]))
       }
     }
@@ -32,9 +33,13 @@ enum ReliabilitySummary {
       itemStatistics: statistics)
   }
 
+  /// Item-rest correlations between this and zero are read as "unrelated", not "reversed":
+  /// only a correlation below it suggests a missing reverse key.
+  static let reverseKeyWarningBelow = -0.1
+
   private static func warning(item: String, dimension: String, stats: ItemStatistics, variance: Double) -> String? {
     if variance == 0 { return "item '\(item)' has no variance: everyone gave the same answer" }
-    guard let r = stats.itemRestCorrelation, r < 0 else { return nil }
+    guard let r = stats.itemRestCorrelation, r < reverseKeyWarningBelow else { return nil }
     return "item '\(item)' correlates negatively with the rest of '\(dimension)': it may need reverse-keying"
   }
 }

@@ -79,7 +79,8 @@ final class ItemCovariance: @unchecked Sendable {
     let sumI = completeSum[i] + pairSum[i * k + j]
     let sumJ = completeSum[j] + pairSum[j * k + i]
     let products = completeProducts[min(i, j) * k + max(i, j)] + pairProducts[i * k + j]
-    return (products - sumI * sumJ / n) / (n - 1)
+    let squaresI = completeProducts[i * k + i] + pairProducts[i * k + i], squaresJ = completeProducts[j * k + j] + pairProducts[j * k + j]
+    return PairwiseMoments.comoment(n: Int(n), product: products, si: sumI, sj: sumJ, bound: (squaresI * squaresJ).squareRoot()) / (n - 1)
   }
 
   /// Cronbach's alpha from the pairwise covariance matrix (as pandas' `cov()` and pingouin's

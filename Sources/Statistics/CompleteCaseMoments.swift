@@ -42,7 +42,9 @@ public struct CompleteCaseMoments: Sendable {
   /// The covariance matrix (divisor n − 1) of the complete observations; NaN when n < 2.
   public var covarianceMatrix: CovarianceMatrix {
     CovarianceMatrix(count: count) { i, j in
-      n > 1 ? (products[i * count + j] - sums[i] * sums[j] / Double(n)) / Double(n - 1) : .nan
+      guard n > 1 else { return .nan }
+      let bound = (products[i * count + i] * products[j * count + j]).squareRoot()
+      return PairwiseMoments.comoment(n: n, product: products[i * count + j], si: sums[i], sj: sums[j], bound: bound) / Double(n - 1)
     }
   }
 }

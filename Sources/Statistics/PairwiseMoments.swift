@@ -62,7 +62,7 @@ public struct PairwiseMoments: Sendable {
     let cell = i * count + i, n = pairCounts[cell]
     guard n > 0 else { return nil }
     let mean = sums[cell] / Double(n)
-    let variance = n > 1 ? max(0, (products[cell] - sums[cell] * mean) / Double(n - 1)) : 0
+    let variance = n > 1 ? max(0, Self.comoment(n: n, product: products[cell], si: sums[cell], sj: sums[cell], bound: products[cell]) / Double(n - 1)) : 0
     return SampleSummary(n: n, mean: mean + shift, variance: variance)
   }
 
@@ -72,7 +72,18 @@ public struct PairwiseMoments: Sendable {
     let n = pairCounts[i * count + j]
     guard n > 1 else { return .nan }
     let si = sums[i * count + j], sj = sums[j * count + i]
-    return (products[i * count + j] - si * sj / Double(n)) / Double(n - 1)
+    let bound = (products[i * count + i] * products[j * count + j]).squareRoot()
+    return Self.comoment(n: n, product: products[i * count + j], si: si, sj: sj, bound: bound) / Double(n - 1)
+  }
+
+  /// Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) = (n·Σxᵢxⱼ − Σxᵢ·Σxⱼ) / n from shifted sums.
+  ///
+  /// Written with one division so that integer answers (exact in the shifted sums) give an
+  /// exact zero when the true co-moment is zero; a result within rounding of zero, relative to
+  /// `bound` (an upper bound of |Σxᵢxⱼ|, e.g. √(Σxᵢ²·Σxⱼ²)), is returned as exactly zero.
+  public static func comoment(n: Int, product: Double, si: Double, sj: Double, bound: Double) -> Double {
+    let numerator = Double(n) * product - si * sj
+    return abs(numerator) <= 1e-12 * Double(n) * bound ? 0 : numerator / Double(n)
   }
 
   /// The full pairwise covariance matrix.

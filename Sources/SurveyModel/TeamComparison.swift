@@ -83,10 +83,15 @@ public struct BaselineDifference: Equatable, Sendable {
   /// The smallest difference the comparison could detect (see ``ComparisonMethod``).
   public var minimumDetectable: Double?
   public var verdict: Verdict
+  /// Why no test was run, when ``verdict`` is ``Verdict/untestable``.
+  public var untestableReason: UntestableReason?
+  /// Set on a meaningful verdict reached with fewer respondents than the small-team limit:
+  /// the difference is clear, but rests on few people (a signal, not a finding).
+  public var smallSample: Bool
 
   public init(baselineN: Int, baselineMean: Double, difference: Double, t: Double? = nil, degreesOfFreedom: Double? = nil,
               p: Double? = nil, adjustedP: Double? = nil, cohensD: Double? = nil, minimumDetectable: Double? = nil,
-              verdict: Verdict) {
+              verdict: Verdict, untestableReason: UntestableReason? = nil, smallSample: Bool = false) {
     self.baselineN = baselineN
     self.baselineMean = baselineMean
     self.difference = difference
@@ -97,7 +102,18 @@ public struct BaselineDifference: Equatable, Sendable {
     self.cohensD = cohensD
     self.minimumDetectable = minimumDetectable
     self.verdict = verdict
+    self.untestableReason = untestableReason
+    self.smallSample = smallSample
   }
+}
+
+/// Why a difference could not be tested.
+public enum UntestableReason: String, Equatable, Sendable {
+  /// Fewer than two scores on one side.
+  case fewerThanTwo = "fewer_than_two"
+  /// Every score on one side is the same: Welch's test would divide by a variance of zero on
+  /// that side and call any difference certain.
+  case noVariance = "no_variance"
 }
 
 /// What a difference means.
@@ -108,9 +124,9 @@ public enum Verdict: String, Equatable, Sendable {
   case lower
   /// Not significant after adjustment.
   case noClearDifference = "no_clear_difference"
-  /// Too few respondents for a verdict: see the minimum detectable difference.
+  /// Not significant, and too few respondents to tell: see the minimum detectable difference.
   case tooSmall = "too_small"
-  /// No test possible (fewer than two respondents on a side, or no variance).
+  /// No test possible (fewer than two respondents on a side, or no variance on a side).
   case untestable
 
   /// Whether the difference is meaningful (significant after adjustment).

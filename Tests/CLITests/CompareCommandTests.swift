@@ -19,6 +19,39 @@ func compareProject(minGroupSize: Int = 5) -> Scratch {
 let compareFormats = ["table", "md", "csv", "json", "html"]
 
 @Suite(.serialized) struct CompareCommandTests {
+  /// Seven rows with much missing data: some pairwise alphas come out above 1 (the pairwise
+  /// covariances do not fit together). They used to trap in Feldt's interval; now compare and
+  /// score finish and give no alpha for those dimensions.
+  @Test func pairwiseAlphaAboveOneDoesNotTrap() throws {
+    let rows = [
+    "respondent_id,team,submitted_on,sv1,sv2,sv3,sv4,pm1,pm2,pm3,pm4,mm1,mm2,mm3,mm4,tl1,tl2,tl3,tl4,st1,st2,st3,st4",
+    "r0,A,2026-01-01,5,,,4,2,,,,,2,5,5,,2,,3,,,,",
+    "r1,B,2026-01-01,2,5,5,,4,1,,3,5,2,,4,4,3,4,5,2,3,4,",
+    "r2,A,2026-01-01,1,1,5,1,2,2,,1,5,,,,1,,,1,1,5,,",
+    "r3,B,2026-01-01,4,4,2,4,,5,1,5,,2,2,,1,,,,,2,4,2",
+    "r4,A,2026-01-01,,1,5,,,2,,,,,,,1,,4,,,3,4,3",
+    "r5,B,2026-01-01,,4,3,,,1,5,3,2,,4,3,,4,2,1,,3,,4",
+    "r6,A,2026-01-01,,,,3,1,2,,4,,,2,4,,4,,,,,5,",
+    ]
+    let scratch = Scratch()
+    scratch.write("r.csv", rows.joined(separator: "\n") + "\n")
+    for command in ["compare", "score"] {
+      for format in ["table", "json"] {
+        let result = try CLI.run([command, CLI.root.path + "/surveys/learning-culture.yaml", "--responses", "r.csv", "--format", format], in: scratch.path)
+        #expect(result.status == 0, "\(command) \(format): \(result.stderr)")
+        guard format == "json" else { continue }
+        var alphas: [Double] = []
+        func walk(_ value: Any) {
+          if let object = value as? [String: Any] {
+            for (key, inner) in object { if key == "alpha", let a = inner as? Double { alphas.append(a) } else { walk(inner) } }
+          } else if let array = value as? [Any] { array.forEach(walk) }
+        }
+        walk(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)))
+        #expect(alphas.allSatisfy { $0 <= 1 }, "\(command): \(alphas)")
+      }
+    }
+  }
+
   @Test func sampleComparisonInTheTerminal() throws {
     let result = try CLI.run(["compare", "surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv"])
     #expect(result.status == 0, "\(result.stderr)")

@@ -32,14 +32,51 @@ import Testing
     #expect(frameworks[0].organisation.dimensions.allSatisfy { $0.difference == nil })
   }
 
-  @Test func smallTeamsGetTheMinimumDetectableDifferenceInsteadOfAVerdict() throws {
-    let rows = respondents("Alpha", a: alpha, b: alpha) + respondents("Few", a: [1, 1, 2, 1, 2, 1], b: [3, 3, 4, 3, 3, 4])
+  /// A clear difference in a small team is called what it is, flagged as resting on few people;
+  /// an unclear one gets the minimum detectable difference instead of "no difference".
+  @Test func smallTeamsGetASignalOrTheMinimumDetectableDifference() throws {
+    let rows = respondents("Alpha", a: alpha, b: alpha) + respondents("Few", a: [1, 1, 2, 1, 2, 1], b: [4, 3, 5, 4, 4, 5])
     let few = try #require(try compare(rows).frameworks[0].teams.first { $0.team == "Few" })
     let a = try #require(few.dimensions[0].difference)
-    #expect(a.verdict == .tooSmall)
-    #expect((a.p ?? 1) < 0.001)  // clearly different, but n = 6 < 10: no verdict is given
-    let expected = WelchTest(SampleSummary([1, 1, 2, 1, 2, 1])!, SampleSummary(alpha)!)!.minimumDetectableDifference()
-    #expect(close(a.minimumDetectable, expected))
+    #expect((a.adjustedP ?? 1) < 0.001)
+    #expect(a.verdict == .lower)
+    #expect(a.smallSample)
+    let b = try #require(few.dimensions[1].difference)
+    #expect((b.adjustedP ?? 0) >= 0.05)
+    #expect(b.verdict == .tooSmall)
+    #expect(!b.smallSample)
+    let expected = WelchTest(SampleSummary([4, 3, 5, 4, 4, 5])!, SampleSummary(alpha)!)!.minimumDetectableDifference()
+    #expect(close(b.minimumDetectable, expected))
+  }
+
+  /// A side whose scores are all the same gets no Welch test (it would call any difference
+  /// certain): verdict untestable, with the reason, and no p.
+  @Test func zeroVarianceOnEitherSideIsUntestable() throws {
+    // The baseline team answers identically; the 15-person team too on dimension b.
+    let same = [Double](repeating: 3, count: 15)
+    let rows = respondents("Base", a: [4, 4], b: [4, 4]) + respondents("Big", a: alpha + [3, 4, 5], b: same)
+    let big = try #require(try compare(rows, baseline: "Base").frameworks[0].teams.first { $0.team == "Big" })
+    for d in big.dimensions {
+      let x = try #require(d.difference)
+      #expect(x.verdict == .untestable)
+      #expect(x.untestableReason == .noVariance)
+      #expect(x.p == nil && x.adjustedP == nil && x.t == nil)
+    }
+    // One score on a side: fewer than two.
+    let one = respondents("Base", a: [4], b: [4]) + respondents("Big", a: alpha, b: alpha)
+    let other = try #require(try compare(one, baseline: "Base").frameworks[0].teams.first { $0.team == "Big" })
+    #expect(other.dimensions[0].difference?.untestableReason == .fewerThanTwo)
+  }
+
+  /// Under listwise deletion an item's n is the listwise sample, not the item's own n.
+  @Test func listwiseItemNIsTheCompleteSample() throws {
+    var rows = respondents("Alpha", a: alpha, b: beta)
+    rows.append(("Alpha", [4, .nan, 3, 3]))
+    let scale = try #require(try compare(rows, deletion: .listwise).frameworks[0].reliability.first)
+    #expect(scale.completeRespondents == 12)
+    #expect(scale.itemStatistics.allSatisfy { $0.n == 12 })
+    let pairwise = try #require(try compare(rows).frameworks[0].reliability.first)
+    #expect(pairwise.itemStatistics.map(\.n) == [13, 12])
   }
 
   @Test func teamBaselineComparesWithThatTeam() throws {

@@ -107,8 +107,33 @@ func parseCSV(_ text: String) -> [[String]] {
 
   @Test func tableSaysWhySmallTeamsGetNoVerdict() {
     let text = ComparisonTableReporter().render(report)
-    #expect(text.contains("too small to tell (detects ≥ 0.80)"))
+    #expect(text.contains("too few to tell (detects ≥ 0.80)"))
     #expect(text.contains("warning: item 'a2' correlates negatively"))
     #expect(text.contains("Hidden (n = 2): scores withheld, fewer than 5 respondents [below_min_group_size, threshold 5]"))
+  }
+
+  /// Missing item statistics print as "n/a" or are left out, never as empty parentheses; an
+  /// untestable difference says why; a clear difference in a small team is called a signal.
+  @Test func edgeCasesReadCleanly() throws {
+    var report = sampleComparison()
+    report.frameworks[0].reliability[0].itemStatistics[0].itemRest = nil
+    var few = report.frameworks[0].teams[1].dimensions
+    few[0].difference?.verdict = .untestable
+    few[0].difference?.untestableReason = .noVariance
+    few[1].difference?.verdict = .lower
+    few[1].difference?.smallSample = true
+    report.frameworks[0].teams[1].dimensions = few
+    let markdown = ComparisonMarkdownReporter().render(report)
+    #expect(!markdown.contains("()"))
+    #expect(markdown.contains("a1 n/a, a2 -0.10 ⚠"))
+    for text in [markdown, ComparisonTableReporter().render(report), ComparisonHTMLReporter().render(report)] {
+      #expect(text.contains("not testable: no variance on one side"))
+      #expect(text.contains("lower (few respondents: treat as a signal)"))
+    }
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(ComparisonJSONReporter().render(report).utf8)) as? [String: Any])
+    let teams = try #require(((json["frameworks"] as? [[String: Any]])?.first?["teams"]) as? [[String: Any]])
+    let dims = try #require(teams[1]["dimensions"] as? [[String: Any]])
+    #expect((dims[0]["difference"] as? [String: Any])?["untestable_reason"] as? String == "no_variance")
+    #expect((dims[1]["difference"] as? [String: Any])?["small_sample"] as? Bool == true)
   }
 }

@@ -101,4 +101,37 @@ func rounded3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
     let accumulator = accumulate([[1, 2], [.nan, .nan], [2, 3]])
     #expect(accumulator.respondents == 2)
   }
+
+  /// Pairwise covariances of items with much missing data need not fit together; alpha above 1
+  /// is then not reported, and Feldt's interval never gets bounds the wrong way round.
+  @Test func alphaAboveOneIsUndefinedAndNeverTraps() {
+    let inconsistent = CovarianceMatrix(rows: [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]])
+    // The first fits together well enough (alpha 0.56); the second cannot come from any data.
+    let impossible = CovarianceMatrix(rows: [[1, 1.5, 1.5], [1.5, 1, 1.5], [1.5, 1.5, 1]])
+    #expect(CronbachAlpha.alpha(inconsistent) != nil)
+    let raw = 1.5 * (1 - 3 / 12.0)
+    #expect(raw > 1)
+    #expect(CronbachAlpha.alpha(impossible) == nil)
+    #expect(CronbachAlpha(covariance: impossible, n: 7) == nil)
+    #expect(CronbachAlpha.feldtInterval(alpha: 1.05, n: 7, items: 4) == nil)
+    #expect(CronbachAlpha.feldtInterval(alpha: .infinity, n: 7, items: 4) == nil)
+    #expect(CronbachAlpha.feldtInterval(alpha: -.infinity, n: 7, items: 4) == nil)
+    #expect(CronbachAlpha.feldtInterval(alpha: .nan, n: 7, items: 4) == nil)
+  }
+
+  /// An item-rest correlation that is exactly zero reads 0 (not ±2e−16); with no variance in
+  /// the rest it is undefined (nil), not rounding noise over rounding noise.
+  @Test func exactZerosAndUndefinedItemRest() {
+    // Item 3 is uncorrelated with items 1 and 2 exactly: x3 = (1, 2, 2, 1), x1 = x2 = (1, 2, 1, 2).
+    var moments = PairwiseMoments(count: 3, shift: 3)
+    for row in [[1.0, 1, 1], [2, 2, 2], [1, 1, 2], [2, 2, 1]] { moments.add(row) }
+    let stats = CronbachAlpha.itemStatistics(moments.covarianceMatrix)
+    #expect(stats[2].itemRestCorrelation == 0)
+    // Constant items: every variance is zero, so nothing is defined.
+    var constant = PairwiseMoments(count: 3, shift: 3)
+    for _ in 0..<5 { constant.add([4.1, 2.7, 3.3]) }
+    let none = CronbachAlpha.itemStatistics(constant.covarianceMatrix)
+    #expect(none.allSatisfy { $0.itemRestCorrelation == nil && $0.alphaIfDeleted == nil })
+    #expect(constant.covarianceMatrix.values.allSatisfy { $0 == 0 })
+  }
 }

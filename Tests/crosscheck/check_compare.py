@@ -52,6 +52,8 @@ def make_case(rng, folder: Path):
     (folder / "plugins" / "random.lua").write_text("\n".join(plugin) + "\n")
     (folder / "survey.yaml").write_text(f"id: check\ntitle: Check\nframeworks: [random]\nmin_group_size: {k}\n")
     sizes = [int(rng.integers(1, 70)) for _ in range(int(rng.integers(3, 10)))] + [int(rng.integers(k, k + 6))]
+    # Sometimes a team whose members all give the same answer (no variance: untestable).
+    constant = len(sizes) - 1 if rng.random() < 0.5 else None
     rows = []
     for t, size in enumerate(sizes):
         team_shift = rng.normal(0, 0.6)
@@ -59,6 +61,9 @@ def make_case(rng, folder: Path):
             row = {"respondent_id": f"r{len(rows)}", "team": f"Team {t:02d}"}
             traits = {d: rng.normal(team_shift, 1) for d in dims}
             for it in items:
+                if t == constant:
+                    row[it["id"]] = str(lo + 1)
+                    continue
                 if rng.random() < 0.1:
                     row[it["id"]] = ""
                     continue
@@ -143,8 +148,10 @@ def check_reliability(check, label, case, frame_all, got_list, rule):
             got = rel[f"alpha_{policy}"]
             want, ci = pg.cronbach_alpha(data=frame, nan_policy=policy)
             if got is None:
-                check.true(f"{label}/{d}: alpha {policy} missing but pingouin gives {want}", not np.isfinite(want))
+                # Undefined, or above 1: pairwise covariances that fit no data (Cultivar gives none).
+                check.true(f"{label}/{d}: alpha {policy} missing but pingouin gives {want}", not np.isfinite(want) or want > 1)
                 continue
+            check.true(f"{label}/{d}: alpha {policy} {got['alpha']} given where pingouin gives {want} > 1", want <= 1 + 1e-12)
             check.close(f"{label}/{d} alpha {policy}", got["alpha"], want)
             SEEN["alphas"] += 1
             n, k = len(frame), len(cols)
@@ -164,8 +171,10 @@ def check_reliability(check, label, case, frame_all, got_list, rule):
             check.close(f"{label}/{d}/{col} item-rest r", item["item_rest_r"], want_r)
             want_deleted = pg.cronbach_alpha(data=data.drop(columns=col))[0] if len(rest) >= 2 else None
             check.close(f"{label}/{d}/{col} alpha if deleted", item["alpha_if_deleted"], want_deleted)
+            want_n = len(data) if rule == "listwise" else int(frame[col].notna().sum())
+            check.true(f"{label}/{d}/{col} n {item['n']} != {want_n}", item["n"] == want_n)
             SEEN["warnings"] += item["warning"] is not None
-            check.true(f"{label}/{d}/{col} warning", (item["warning"] is not None and "reverse-keying" in item["warning"]) == (want_r < 0))
+            check.true(f"{label}/{d}/{col} warning", (item["warning"] is not None and "reverse-keying" in item["warning"]) == (want_r < -0.1))
 
 
 def check_report(case, report, keyed, scores, sizes, hidden, baseline, rule, selected):
@@ -189,7 +198,10 @@ def check_report(case, report, keyed, scores, sizes, hidden, baseline, rule, sel
             x = mine[dim["id"]].dropna()
             check.true(f"{name}/{dim['id']} n", dim["n"] == len(x))
             check.close(f"{name}/{dim['id']} mean", dim["mean"], x.mean())
-            if len(x) > 1:
+            if len(x) > 1 and x.var() == 0:
+                # scipy gives NaN for a zero scale; the interval of a constant sample is the point.
+                check.true(f"{name}/{dim['id']} ci of a constant", dim["ci"] == [x.mean(), x.mean()])
+            elif len(x) > 1:
                 ci = stats.t.interval(0.95, len(x) - 1, loc=x.mean(), scale=stats.sem(x))
                 check.close(f"{name}/{dim['id']} ci low", dim["ci"][0], ci[0])
                 check.close(f"{name}/{dim['id']} ci high", dim["ci"][1], ci[1])
@@ -200,7 +212,11 @@ def check_report(case, report, keyed, scores, sizes, hidden, baseline, rule, sel
             y = others[dim["id"]].dropna()
             check.close(f"{name}/{dim['id']} baseline mean", diff["baseline_mean"], y.mean())
             check.close(f"{name}/{dim['id']} difference", diff["difference"], x.mean() - y.mean())
-            if len(x) < 2 or len(y) < 2:
+            if len(x) < 2 or len(y) < 2 or x.var() == 0 or y.var() == 0:
+                reason = "fewer_than_two" if len(x) < 2 or len(y) < 2 else "no_variance"
+                check.true(f"{name}/{dim['id']} untestable ({reason})", diff["verdict"] == "untestable"
+                           and diff["untestable_reason"] == reason and diff["p"] is None and diff["t"] is None)
+                SEEN["verdicts"]["untestable"] = SEEN["verdicts"].get("untestable", 0) + 1
                 continue
             test = stats.ttest_ind(x, y, equal_var=False)
             check.close(f"{name}/{dim['id']} t", diff["t"], test.statistic)
@@ -217,8 +233,12 @@ def check_report(case, report, keyed, scores, sizes, hidden, baseline, rule, sel
         check.true("holm family size", report["method"]["holm_family_size"] == len(pvals))
         for (diff, n, delta), p_adj in zip(where, adjusted):
             check.close("p holm", diff["p_holm"], p_adj)
-            want = "too_small" if n < SMALL_TEAM else ("no_clear_difference" if p_adj >= 0.05 else ("higher" if delta > 0 else "lower"))
+            if p_adj < 0.05:
+                want = "higher" if delta > 0 else "lower"
+            else:
+                want = "too_small" if n < SMALL_TEAM else "no_clear_difference"
             check.true(f"verdict {diff['verdict']} != {want}", diff["verdict"] == want)
+            check.true("small_sample flag", diff["small_sample"] == (want in ("higher", "lower") and n < SMALL_TEAM))
             SEEN["verdicts"][want] = SEEN["verdicts"].get(want, 0) + 1
     check_reliability(check, "organisation", case, keyed, f["reliability"], rule)
     for t in shown:

@@ -11,7 +11,7 @@ public struct ComparisonCSVReporter: ComparisonReporter {
   static let header = [
     "record", "framework", "team", "team_n", "suppressed", "baseline", "dimension", "item", "n", "mean", "sd", "ci_low", "ci_high",
     "pomp", "favorable_pct", "neutral_pct", "unfavorable_pct", "baseline_n", "baseline_mean", "difference", "t", "df", "p", "p_holm",
-    "cohens_d", "min_detectable_difference", "verdict", "index", "index_ci_low", "index_ci_high", "band", "alpha_pairwise",
+    "cohens_d", "min_detectable_difference", "verdict", "small_sample", "untestable_reason", "index", "index_ci_low", "index_ci_high", "band", "alpha_pairwise",
     "alpha_pairwise_ci_low", "alpha_pairwise_ci_high", "alpha_listwise", "alpha_listwise_ci_low", "alpha_listwise_ci_high",
     "respondents", "complete_respondents", "item_rest_r", "alpha_if_deleted", "warning",
   ]
@@ -57,6 +57,7 @@ public struct ComparisonCSVReporter: ComparisonReporter {
               "baseline_n": String(diff.baselineN), "baseline_mean": x(diff.baselineMean), "difference": x(diff.difference), "t": x(diff.t),
               "df": x(diff.degreesOfFreedom), "p": x(diff.p), "p_holm": x(diff.adjustedP), "cohens_d": x(diff.cohensD),
               "min_detectable_difference": x(diff.minimumDetectable), "verdict": diff.verdict.rawValue,
+              "small_sample": diff.smallSample ? "true" : "false", "untestable_reason": diff.untestableReason?.rawValue ?? "",
             ]) { $1 }
           }
           add(fields)

@@ -85,6 +85,7 @@ enum ComparisonJSONParts {
       ("t", .number(x.t)), ("df", .number(x.degreesOfFreedom)), ("p", .number(x.p)), ("p_holm", .number(x.adjustedP)),
       ("cohens_d", .number(x.cohensD)), ("min_detectable_difference", .number(x.minimumDetectable)),
       ("verdict", .string(x.verdict.rawValue)), ("meaningful", .bool(x.verdict.isMeaningful)),
+      ("small_sample", .bool(x.smallSample)), ("untestable_reason", x.untestableReason.map { .string($0.rawValue) } ?? .null),
     ])
   }
 

@@ -39,7 +39,10 @@ public struct ComparisonMarkdownReporter: ComparisonReporter {
                    rows: framework.reliability.map { scale in
         [escape(framework.dimensionName(scale.dimension)), String(scale.items.count), String(scale.respondents), ComparisonWords.alpha(scale.pairwise),
          ComparisonWords.alpha(scale.listwise), String(scale.completeRespondents),
-         scale.itemStatistics.map { "\(escape($0.item)) \(Format.fixed($0.itemRest, 2)) (\(Format.fixed($0.alphaIfDeleted, 2)))" + ($0.warning == nil ? "" : " ⚠") }.joined(separator: ", ")]
+         scale.itemStatistics.map { item in
+           escape(item.item) + " " + (item.itemRest.map { Format.fixed($0, 2) } ?? "n/a")
+             + (item.alphaIfDeleted.map { " (\(Format.fixed($0, 2)))" } ?? "") + (item.warning == nil ? "" : " ⚠")
+         }.joined(separator: ", ")]
       })
       let warnings = framework.reliability.flatMap { $0.itemStatistics.compactMap(\.warning) }
         + framework.teams.flatMap { team in team.reliability.flatMap { $0.itemStatistics.compactMap { $0.warning.map { "\(team.team): \($0)" } } } }

@@ -3,15 +3,22 @@ import SurveyModel
 /// Phrases and number formats shared by the human-readable comparison reports, so that the
 /// terminal, Markdown and HTML versions say the same thing.
 enum ComparisonWords {
-  /// "higher", "lower", "no clear difference", "too small: could detect ±0.62", "not testable".
+  /// "higher", "lower (few respondents: a signal)", "no clear difference", "too few to tell
+  /// (detects ≥ 0.62)", "not testable: no variance".
   static func verdict(_ difference: BaselineDifference) -> String {
     switch difference.verdict {
-    case .higher: return "higher"
-    case .lower: return "lower"
+    case .higher, .lower:
+      let word = difference.verdict == .higher ? "higher" : "lower"
+      return difference.smallSample ? "\(word) (few respondents: treat as a signal)" : word
     case .noClearDifference: return "no clear difference"
     case .tooSmall:
-      return difference.minimumDetectable.map { "too small to tell (detects ≥ \(Format.fixed($0, 2)))" } ?? "too small to tell"
-    case .untestable: return "not testable"
+      return difference.minimumDetectable.map { "too few to tell (detects ≥ \(Format.fixed($0, 2)))" } ?? "too few to tell"
+    case .untestable:
+      switch difference.untestableReason {
+      case .noVariance: return "not testable: no variance on one side"
+      case .fewerThanTwo: return "not testable: fewer than 2 scores"
+      case nil: return "not testable"
+      }
     }
   }
 

@@ -1,0 +1,81 @@
+import Drivers
+import Reports
+import Scoring
+import SurveyIO
+import SurveyModel
+
+/// `cultivar drivers`: reads a survey's responses once and estimates which dimensions (or
+/// items) go with an outcome, for the organisation and, with `--by team`, per team.
+public struct DriversJob {
+  public var surveyPath: String
+  /// The response file (unused when ``wave`` is set).
+  public var responsesPath: String
+  /// A wave of the store to analyse instead of the response file.
+  public var wave: String?
+  /// The resolved store path for ``wave``.
+  public var storePath = Workspace.storePath(explicit: nil)
+  /// An item id, a dimension id or `index`.
+  public var outcome: String
+  /// The framework of the outcome, when the survey scores several.
+  public var framework: String?
+  /// Items as drivers instead of dimensions.
+  public var items = false
+  /// Per team as well as for the organisation.
+  public var byTeam = false
+  public var method = DriverMethod()
+  public var format = "table"
+  public var outputPath: String?
+  public var skipInvalid = false
+  public var rejectsPath: String?
+  public var workspace: Workspace
+  /// Receives the row summary (for standard error).
+  public var note: (String) -> Void
+
+  /// The output formats `run()` accepts.
+  public static var formats: [String] { builtInDriversReporters.map { type(of: $0).identifier } }
+
+  public init(surveyPath: String, responsesPath: String, outcome: String, workspace: Workspace = Workspace(),
+              note: @escaping (String) -> Void = { _ in }) {
+    self.surveyPath = surveyPath
+    self.responsesPath = responsesPath
+    self.outcome = outcome
+    self.workspace = workspace
+    self.note = note
+  }
+
+  /// Runs the job.
+  /// - Returns: the rendered report when no output file was given, else nil.
+  public func run() throws -> String? {
+    guard let reporter = makeDriversReporter(format: format) else {
+      throw UsageError(message: "unknown format '\(format)'", hint: "use one of: \(Self.formats.joined(separator: ", "))")
+    }
+    let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
+    let catalog = workspace.catalog(surveyFile: surveyPath)
+    let scoring = try SurveyScoring(survey: survey, catalog: catalog)
+    RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
+    let spec: DriverSpec
+    do {
+      spec = try DriverSpec(plan: scoring.plan, outcome: outcome, framework: framework, items: items)
+    } catch let problem as DriverSpec.Problem {
+      throw UsageError(message: problem.message, hint: problem.hint)
+    }
+    let reader: ResponseSource = try wave.map {
+      try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
+    } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns)
+    let collector = DriversCollector(spec: spec)
+    let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: collector)
+    let teams = byTeam ? Array(Set(outcome.frameworks[spec.framework].teams.map(\.team))).sorted() : []
+    let groups = DriverAnalysis.run(collector, groups: teams, privacy: outcome.privacy, method: method)
+    let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
+    let input = InputSummary(file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
+    note(RunSupport.summaryLine(input))
+    let framework = scoring.plan.frameworks[spec.framework].framework
+    let report = DriversReport(
+      survey: SurveyInfo(id: survey.id, title: survey.title), input: input, framework: DimensionInfo(id: framework.id, name: framework.name),
+      scale: framework.scale, outcome: spec.outcome, method: method, groups: groups, privacy: outcome.privacy)
+    let text = reporter.render(report)
+    guard let outputPath else { return text }
+    try AtomicFile.write(text, to: outputPath)
+    return nil
+  }
+}
