@@ -110,7 +110,8 @@ private struct Decider {
           changed = true
           let missing = k - value
           let mapping = isFixed(node) || parts.contains(where: isFixed)
-          let candidates = parts.filter { !isFixed($0) && counts[$0][d] > 0 }
+          // Withholding a subgroup helps only when it covers someone its own shown subgroups do not.
+          let candidates = parts.filter { !isFixed($0) && residual($0, d).value > 0 }
           let why = "would be shown when the withheld remainder of \(groups[node].name) on \(points[d].name) reaches \(k) respondents (\(missing) more)"
           if let smallest = candidates.min(by: { (counts[$0][d], groups[$0].name, $0) < (counts[$1][d], groups[$1].name, $1) }) {
             pointReason[smallest][d] = mapping ? .mapping : (node == 0 ? .complementary : .nested)
