@@ -87,7 +87,7 @@ let package = Package(
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
     .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Scoring", "Statistics", "SurveyModel"]),
+    .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Privacy", "Scoring", "Statistics", "SurveyModel"]),
     .testTarget(name: "OrganisationTests", dependencies: ["Organisation", "SurveyIO", "SurveyModel"]),
     .testTarget(name: "DriversTests", dependencies: ["Drivers", "Scoring", "Statistics", "SurveyModel"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Privacy", "SurveyModel"]),
