@@ -1,3 +1,4 @@
+import Foundation
 import SurveyModel
 
 /// The one place where Cultivar decides what may be published. Every reporter of `score`,
@@ -156,10 +157,18 @@ private struct Decider {
         // Every number of the group is withheld: the group shows its n only.
         groupReason[node] = reason
       }
-      for d in withheldPoints {
-        index[points[d].framework] = index[points[d].framework] ?? .derived
-        guard let reason = pointReason[node][d], reason != .earlierRun else { continue }
-        audit.append(AuditEntry(cut: g.cut, group: g.name, dataPoint: points[d].name, rule: reason, threshold: k, n: counts[node][d], wouldShow: need[node][d]))
+      for d in withheldPoints { index[points[d].framework] = index[points[d].framework] ?? .derived }
+      let reasons = Set(withheldPoints.compactMap { pointReason[node][$0] })
+      if let reason = groupReason[node], reasons.count == 1, let first = withheldPoints.first {
+        // One rule withholds every number of the group: one entry says so.
+        let said = need[node][first].replacingOccurrences(of: " on \(points[first].name)", with: " on each number")
+          .replacingOccurrences(of: " answering \(points[first].name)", with: "")
+        audit.append(AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: reason, threshold: k, n: respondents[node], wouldShow: said))
+      } else {
+        for d in withheldPoints {
+          guard let reason = pointReason[node][d], reason != .earlierRun else { continue }
+          audit.append(AuditEntry(cut: g.cut, group: g.name, dataPoint: points[d].name, rule: reason, threshold: k, n: counts[node][d], wouldShow: need[node][d]))
+        }
       }
       indexReason.append(index)
     }

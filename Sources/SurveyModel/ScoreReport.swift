@@ -167,9 +167,9 @@ public enum Suppression: String, Equatable, Sendable {
     switch self {
     case .belowMinimum: return "fewer respondents than the minimum group size"
     case .dataPointBelowMinimum: return "fewer respondents behind this number than the minimum"
-    case .complementary: return "protects a smaller group (subtraction from the organisation total)"
-    case .nested: return "protects a smaller group (subtraction from a parent group)"
-    case .mapping: return "protects a group another run withholds (team mapping)"
+    case .complementary: return "protects a smaller group from subtraction from the organisation total"
+    case .nested: return "protects a smaller group from subtraction from a parent group"
+    case .mapping: return "protects a group that another run withholds, through a team mapping"
     case .derived: return "made from a withheld number"
     case .earlierRun: return "withheld by an earlier run"
     }
