@@ -5,7 +5,14 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 CHROMIUM ?= chromium
 
-.PHONY: help deps build run compare check test test-swift test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
+FUZZ_TARGETS := csv survey-yaml plugin-contract xlsx
+# make fuzz: seconds per target and the seed (a new one each run unless given).
+FUZZ_SECONDS ?= 60
+FUZZ_SEED ?= $(shell date +%s)
+# make test: the fixed seed of the short fuzz pass and the differential test.
+TEST_SEED ?= 20261130
+
+.PHONY: fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -44,11 +51,27 @@ check: ## Fast offline loop for every edit: Swift tests and plugin fixtures (no 
 	python3 Tests/plugin-fixtures/expected_scores.py
 	$(BIN) plugins test
 
-test: build test-swift test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html ## Run all tests
+test: build test-swift test-fuzz test-csv-differential test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html ## Run all tests
 
 test-swift: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+fuzz: deps ## Fuzz each input reader (CSV, survey YAML, plugin contract, .xlsx) for FUZZ_SECONDS; findings in .build/fuzz-findings
+	$(SWIFT) build -c release --product cultivar-fuzz
+	@status=0; for t in $(FUZZ_TARGETS); do \
+	  .build/release/cultivar-fuzz run $$t --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED) || status=1; \
+	done; exit $$status
+
+test-fuzz: build ## Replay the fuzz regression inputs (Tests/fuzz-regressions) and run a short seeded pass of each target
+	@status=0; for t in $(FUZZ_TARGETS); do \
+	  files=$$(ls Tests/fuzz-regressions/$$t/* 2>/dev/null); \
+	  if [ -n "$$files" ]; then .build/debug/cultivar-fuzz replay $$t $$files || status=1; fi; \
+	  .build/debug/cultivar-fuzz run $$t --runs 150 --seconds 60 --seed $(TEST_SEED) || status=1; \
+	done; exit $$status
+
+test-csv-differential: build ## Compare the CSV tokenizer with Python's csv module on 3,000 generated files
+	python3 Tests/csv-differential/check_csv.py --fuzz .build/debug/cultivar-fuzz --count 3000 --seed $(TEST_SEED)
 
 test-plugins: build ## Run every plugin's fixtures (plugins/*/tests), checked independently first
 	python3 Tests/plugin-fixtures/expected_scores.py
@@ -94,8 +117,9 @@ chromium: ## Install Debian's Chromium when missing (for the browser render chec
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; \
 	fi
 
-test-html: build chromium $(VENV)/.compare-deps ## Render the HTML comparison in headless Chromium; check the DOM and a screenshot
+test-html: build chromium $(VENV)/.compare-deps ## Render the HTML reports in headless Chromium: DOM, screenshots, and no overflow over 16 shapes
 	$(PYTHON) Tests/html/check_render.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-check
+	$(PYTHON) Tests/html/check_layout.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-layout
 
 clean: ## Remove build products
 	rm -rf .build $(VENV)

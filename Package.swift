@@ -11,7 +11,8 @@ let package = Package(
   name: "Cultivar",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "cultivar", targets: ["cultivar"])
+    .executable(name: "cultivar", targets: ["cultivar"]),
+    .executable(name: "cultivar-fuzz", targets: ["CultivarFuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,8 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+    .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
   ],
   targets: [
     // Debian's Lua 5.4 C library (liblua5.4-dev), found through pkg-config.
@@ -70,6 +73,7 @@ let package = Package(
       dependencies: [
         "SurveyModel", "Store", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
       ]),
     // Use cases that wire the modules together (what each command does).
     .target(
@@ -83,6 +87,14 @@ let package = Package(
       name: "cultivar",
       dependencies: [
         "CultivarKit", "LuaBridge", "SurveyModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    // The seeded mutation fuzzer of the input readers (`make fuzz`) and the CSV token dump
+    // of the differential test against Python's csv module.
+    .executableTarget(
+      name: "CultivarFuzz",
+      dependencies: [
+        "SurveyIO", "SurveyModel", "Importers", "PluginHost", "LuaBridge",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
     .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
@@ -100,10 +112,12 @@ let package = Package(
       dependencies: ["Store", "SurveyModel", "SurveyIO", .product(name: "GRDB", package: "GRDB.swift")]),
     // The export fixtures (Fixtures/) are read by path; scripts/generate_exports.py makes them.
     .testTarget(
-      name: "ImportersTests", dependencies: ["Importers", "SurveyModel", "SurveyIO"],
+      name: "ImportersTests",
+      dependencies: ["Importers", "SurveyModel", "SurveyIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       exclude: ["Fixtures"]),
     .testTarget(name: "TerminalFormTests", dependencies: ["TerminalForm", "SurveyModel"]),
-    .testTarget(name: "WebFormTests", dependencies: ["WebForm", "SurveyModel"]),
+    .testTarget(
+      name: "WebFormTests", dependencies: ["WebForm", "SurveyModel", .product(name: "Logging", package: "swift-log")]),
     // Runs the built binary end to end (GRDB to inspect the stores it writes).
     .testTarget(name: "CLITests", dependencies: ["cultivar", .product(name: "GRDB", package: "GRDB.swift")]),
   ]

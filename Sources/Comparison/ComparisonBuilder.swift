@@ -76,11 +76,13 @@ public struct ComparisonBuilder {
     let dimensions = team.dimensions.enumerated().map { d, score in
       if let reason = score.suppression { return DimensionComparison(id: score.id, n: score.n, suppression: reason) }
       let own = moments?.scores.summary(d)
-      return DimensionComparison(
+      var dimension = DimensionComparison(
         id: score.id, n: score.n, mean: score.mean, sd: score.sd,
         interval: own?.meanInterval(level: level).map { Interval(lower: $0.lowerBound, upper: $0.upperBound) },
         pomp: score.pomp, favorable: score.favorable, neutral: score.neutral, unfavorable: score.unfavorable,
         difference: DifferenceTest.compare(team: own, baseline: baseline(d), method: settings))
+      dimension.advice = score.advice
+      return dimension
     }
     // An index computed by a plugin hook has no known sampling variance, so no interval.
     var interval: Interval? = nil
@@ -89,9 +91,11 @@ public struct ComparisonBuilder {
     }
     var teamReliability: [ScaleReliability] = []
     if withReliability, let moments, team.n >= settings.reliabilityMinimum { teamReliability = reliability(moments, plan: plan, shown: team) }
-    return TeamComparison(
+    var comparison = TeamComparison(
       team: team.team, n: team.n, isBaseline: isBaseline, index: team.index, indexInterval: interval, band: team.band?.label,
       indexSuppression: team.indexSuppression, dimensions: dimensions, reliability: teamReliability)
+    comparison.bandAdvice = team.band?.advice
+    return comparison
   }
 
   /// Reliability of each dimension whose numbers the group shows.

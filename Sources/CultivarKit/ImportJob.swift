@@ -4,9 +4,10 @@ import Store
 import SurveyIO
 import SurveyModel
 
-/// `cultivar import`: reads a survey tool's export and stores its responses in a wave, in one
-/// transaction: all rows or none (unless invalid rows are to be skipped), duplicates of
-/// responses already in the wave left out.
+/// `cultivar import`: reads a survey tool's export and stores its responses in a wave: all
+/// rows or none (unless invalid rows are to be skipped), duplicates of responses already in
+/// the wave left out. Rows are written in short transactions to a staging area and made
+/// visible in one short final transaction, so the web form never waits long for an import.
 public struct ImportJob {
   public var surveyPath: String
   public var filePath: String

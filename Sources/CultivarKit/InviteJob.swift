@@ -1,49 +1,91 @@
 import Foundation
 import Store
 
-/// `cultivar invite`: one invitation link per team for a wave.
+/// `cultivar invite`: single-use invitation links, one per invitee, for a wave. The group and
+/// its size come from `--team T --count N` or from a people file (read for team and count
+/// only). A shared link per team, usable as many times as the team has people, is made only
+/// when asked for, with a warning.
 public struct InviteJob {
   public var surveyPath: String
   public var wave: String
-  public var teams: [String]
+  /// The team of `count` invitees (or nil with a people file).
+  public var team: String?
+  public var count: Int?
+  /// A CSV file with one row per invitee and a team column.
+  public var peoplePath: String?
+  public var teamColumn = "team"
+  /// One shared link per team instead of one link per person.
+  public var shared = false
+  /// How many days the links stay valid.
+  public var validDays = 30
   /// The resolved store path (see ``StoreLocation``).
   public var storePath: String
   /// The address respondents reach `cultivar serve` at.
   public var baseURL = "http://127.0.0.1:8080"
   public var workspace = Workspace()
+  /// Receives warnings (for standard error).
   public var note: (String) -> Void = { _ in }
+  /// The most links one run makes.
+  public static let maxLinks = 100_000
 
-  public init(surveyPath: String, wave: String, teams: [String], storePath: String) {
+  public init(surveyPath: String, wave: String, storePath: String) {
     self.surveyPath = surveyPath
     self.wave = wave
-    self.teams = teams
     self.storePath = storePath
   }
 
   /// Creates the invitations (and the wave, if new).
-  /// - Returns: one line per team with its link.
+  /// - Returns: one line per link: the team and the link.
   public func run() throws -> String {
     try WaveName.check(wave)
-    let names = teams.map { $0.trimmingCharacters(in: .whitespaces) }
-    guard !names.isEmpty, !names.contains(where: \.isEmpty) else {
-      throw UsageError(message: "a team name is empty", hint: "list the teams separated by commas, e.g. --teams Engineering,Sales")
-    }
-    if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
-      throw UsageError(message: "team '\(repeated)' is listed twice")
-    }
+    guard (1...3650).contains(validDays) else { throw UsageError(message: "--expires-in must be between 1 and 3650 days") }
     guard let base = URL(string: baseURL), base.scheme == "http" || base.scheme == "https", base.host != nil else {
       throw UsageError(message: "'\(baseURL)' is not an http(s) address", hint: "give the address respondents reach 'cultivar serve' at, e.g. --base-url https://survey.example.org")
     }
+    let groups = try self.groups()
     let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
     let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath))
     let waveRef = try store.openWave(wave, survey: context.stamp)
-    let links = try store.invite(to: waveRef, teams: names)
+    let terms = InvitationTerms(validDays: validDays, shared: shared)
     let root = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-    let width = names.map(\.count).max() ?? 0
-    var lines = ["Invitation links for wave '\(wave)' of '\(context.survey.id)' (shown once: the store keeps only a hash of each token):"]
-    for (team, token) in links {
-      lines.append(team + String(repeating: " ", count: width - team.count) + "  \(root)/t/\(token)")
+    let width = groups.map(\.team.count).max() ?? 0
+    var lines: [String] = []
+    var total = 0
+    for group in groups {
+      let tokens = try store.invite(to: waveRef, team: group.team, count: group.count, terms: terms)
+      total += tokens.count
+      for token in tokens { lines.append(group.team + String(repeating: " ", count: width - group.team.count) + "  \(root)/t/\(token)") }
+      if shared {
+        note("warning: team '\(group.team)' gets one shared link that accepts up to \(group.count) responses: anyone holding it can answer more than once, up to that number, so one person can outweigh the others; send single-use links (leave out --shared) where you can")
+      }
     }
-    return lines.joined(separator: "\n") + "\n"
+    let expires = Day.today(Date().addingTimeInterval(Double(validDays) * 86_400))
+    let what = shared ? "\(total) shared link\(total == 1 ? "" : "s")" : "\(total) single-use link\(total == 1 ? "" : "s"), one per person"
+    let heading = "Invitation links for wave '\(wave)' of '\(context.survey.id)': \(what), valid until \(expires) (shown once: the store keeps only a hash of each token)"
+    return ([heading] + lines).joined(separator: "\n") + "\n"
+  }
+
+  /// The teams and how many people each has.
+  private func groups() throws -> [(team: String, count: Int)] {
+    let groups: [(team: String, count: Int)]
+    if let peoplePath {
+      guard team == nil, count == nil else {
+        throw UsageError(message: "give either --people or --team with --count, not both")
+      }
+      groups = try PeopleFile.counts(path: peoplePath, displayName: workspace.display(peoplePath), teamColumn: teamColumn)
+    } else {
+      guard let team, let count else {
+        throw UsageError(message: "say who is invited", hint: "give --team T --count N (N people in team T), or --people FILE (a CSV with a 'team' column, one row per person)")
+      }
+      let name = team.trimmingCharacters(in: .whitespaces)
+      guard !name.isEmpty, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        throw UsageError(message: "the team name is empty or contains a control character")
+      }
+      guard count >= 1 else { throw UsageError(message: "--count must be at least 1 (the number of people invited)") }
+      groups = [(name, count)]
+    }
+    let links = shared ? groups.count : groups.reduce(0) { $0 + $1.count }
+    guard links <= Self.maxLinks else { throw UsageError(message: "\(links) links at once is more than \(Self.maxLinks)", hint: "invite in several runs") }
+    return groups
   }
 }

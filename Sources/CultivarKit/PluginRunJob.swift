@@ -106,9 +106,10 @@ public struct PluginRunJob {
       survey.file = given.file
     }
     let items = Set(framework.items.map(\.id))
-    let start = FileHandle(forReadingAtPath: responsesPath).map { String(decoding: $0.readData(ofLength: 1 << 16), as: UTF8.self) } ?? ""
-    let header = start.prefix { $0 != "\n" && $0 != "\r\n" }
-    let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }
+    // The header as the response reader will see it (same tokenizer); a file that cannot
+    // be read is reported by the response reader itself.
+    let reader = try? CSVReader(path: responsesPath)
+    let columns = ((try? reader?.next()) == true ? reader?.strings ?? [] : []).map(\.trimmingSpaces)
     survey.ignoredColumns += columns.filter { !items.contains($0) && $0 != survey.respondentColumn && $0 != survey.teamColumn && !survey.ignoredColumns.contains($0) }
     return survey
   }

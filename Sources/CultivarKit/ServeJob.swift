@@ -3,6 +3,9 @@ import Store
 import SurveyModel
 import WebForm
 
+/// The web form's limits (timeouts, connections, link opens per minute, form lifetime).
+public typealias ServerLimits = WebForm.ServerLimits
+
 /// `cultivar serve`: the web form for one wave, reached through the links `cultivar invite`
 /// printed.
 public struct ServeJob {
@@ -12,6 +15,11 @@ public struct ServeJob {
   public var storePath: String
   public var host = "127.0.0.1"
   public var port = 8080
+  /// The address respondents reach the form at (`--public-url`), checked against the
+  /// `Origin` browsers send; needed behind a proxy.
+  public var publicURL: String?
+  /// Timeouts, connection and rate limits.
+  public var limits = ServerLimits()
   public var workspace = Workspace()
   /// Receives warnings and the "serving" line (for standard error).
   public var note: @Sendable (String) -> Void = { _ in }
@@ -27,19 +35,30 @@ public struct ServeJob {
   ///   error (e.g. the port is taken).
   public func run() async throws {
     guard (0...65535).contains(port) else { throw UsageError(message: "the port \(port) is not between 0 and 65535") }
+    if let problem = limits.problem { throw UsageError(message: problem) }
+    var origin: URL?
+    if let publicURL {
+      guard let url = URL(string: publicURL), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+        throw UsageError(message: "'\(publicURL)' is not an http(s) address", hint: "give the address respondents open, e.g. --public-url https://survey.example.org")
+      }
+      origin = url
+    }
     let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
-    let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath), create: false)
+    let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath), create: false, busyWait: limits.storeWait)
     let waveRef = try store.wave(wave, survey: context.survey.id)
     let invitations = try store.invitationCount(of: waveRef)
     if invitations == 0 {
-      note("warning: wave '\(wave)' has no invitations yet: create links with 'cultivar invite \(surveyPath) --wave \(wave) --teams ...'")
+      note("warning: wave '\(wave)' has no open invitations: create links with 'cultivar invite \(surveyPath) --wave \(wave) --team T --count N'")
+    }
+    if publicURL == nil, !["127.0.0.1", "::1", "localhost"].contains(host.lowercased()) {
+      note("warning: no --public-url: browsers' forms are accepted only from http://\(host):PORT; behind a proxy, give the address respondents open, e.g. --public-url https://survey.example.org")
     }
     let survey = FormSurvey(title: context.survey.title, items: context.items.map { FormItem(item: $0.item, scale: $0.scale) }, minGroupSize: context.survey.minGroupSize)
-    let server = FormServer(store: store, wave: waveRef, survey: survey)
+    let server = FormServer(store: store, wave: waveRef, survey: survey, limits: limits, publicURL: origin)
     let (host, note, title) = (self.host, self.note, context.survey.title)
     do {
       try await server.run(host: host, port: port) { port in
-        note("serving '\(title)' wave '\(waveRef.name)' on http://\(host):\(port)/ (\(invitations) invitation link\(invitations == 1 ? "" : "s")); stop with Ctrl-C")
+        note("serving '\(title)' wave '\(waveRef.name)' on http://\(host):\(port)/ (\(invitations) open invitation link\(invitations == 1 ? "" : "s")); stop with Ctrl-C")
       }
     } catch let error as StoreError {
       throw error

@@ -37,8 +37,10 @@ public struct TakeJob {
     let waveName = try wave ?? latestWave(store, survey: context.survey.id)
     try WaveName.check(waveName)
     let items = context.items.map { FormItem(item: $0.item, scale: $0.scale) }
-    guard let answers = try TerminalSession.run(items: items, title: context.survey.title, team: teamName) else {
-      return "Nothing was stored.\n"
+    let answers: [String: Double]
+    switch try TerminalSession.run(items: items, title: context.survey.title, team: teamName) {
+    case .confirmed(let given): answers = given
+    case .cancelled(let key): throw TakeCancelled(byInterrupt: key == .interrupt)
     }
     try store.addResponse(toWave: waveName, survey: context.stamp, team: teamName, answers: answers)
     return "Thank you. Your answers to \(answers.count) of \(items.count) items were stored in wave '\(waveName)' for team '\(teamName)'.\n"
@@ -50,4 +52,13 @@ public struct TakeJob {
     }
     return last.name
   }
+}
+
+/// The respondent left `take` without storing (the command prints "Nothing was stored." and
+/// exits 1, or 130 after Ctrl-C).
+public struct TakeCancelled: Error, CustomStringConvertible {
+  public var byInterrupt: Bool
+  public var description: String { "Nothing was stored." }
+  /// The exit status: 130 (as shells report Ctrl-C) or 1.
+  public var status: Int32 { byInterrupt ? 130 : 1 }
 }

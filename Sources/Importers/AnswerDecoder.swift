@@ -1,3 +1,4 @@
+import SurveyIO
 import SurveyModel
 
 /// Turns an answer cell into an item's value: a number on the item's scale, or one of the
@@ -36,7 +37,7 @@ struct AnswerDecoder {
       throw Reason(text: "'\(cell)' is not an option of choice item '\(item.id)': give an option's id or label: \(options), or an empty cell for no answer")
     }
     let value: Double
-    if let number = Double(text) {
+    if let number = NumberParser.parse(text) {
       value = number
     } else if let labelled = label(TextKey.of(text)) {
       value = labelled
@@ -55,8 +56,8 @@ struct AnswerDecoder {
     if let value = values[key] { return value }
     let words = key.split(separator: " ")
     guard words.count > 1 else { return nil }
-    if let number = Double(words[0]), let value = values[words.dropFirst().joined(separator: " ")], value == number { return value }
-    if let number = Double(words[words.count - 1]), let value = values[words.dropLast().joined(separator: " ")], value == number { return value }
+    if let number = NumberParser.parse(words[0]), let value = values[words.dropFirst().joined(separator: " ")], value == number { return value }
+    if let number = NumberParser.parse(words[words.count - 1]), let value = values[words.dropLast().joined(separator: " ")], value == number { return value }
     return nil
   }
 

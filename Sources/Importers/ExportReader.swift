@@ -97,8 +97,8 @@ public final class ExportReader: ResponseSource {
       default: break
       }
     }
-    if team.isEmpty, let column = mapping.teamColumn {
-      problems.append(RowProblem(line: row.line, column: column + 1, columnName: header[column], reason: "the team is missing"))
+    if let column = mapping.teamColumn, let reason = team.isEmpty ? "the team is missing" : TeamName.problem(team) {
+      problems.append(RowProblem(line: row.line, column: column + 1, columnName: header[column], reason: reason))
     }
     if row.cells.count > header.count, row.cells[header.count...].contains(where: { !$0.trimmed.isEmpty }) {
       problems.append(RowProblem(line: row.line, reason: "the row has \(row.cells.count) cells but the header has \(header.count) columns"))

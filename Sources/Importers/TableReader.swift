@@ -16,7 +16,7 @@ protocol TableReader: AnyObject {
   var progress: Double { get }
 }
 
-/// A CSV or TSV file, read by ``CSVReader`` (BOM skipped, quoted fields, embedded line breaks).
+/// A CSV or TSV file, read by ``CSVReader`` (the one CSV grammar, ``CSVTokenizer``).
 final class DelimitedTable: TableReader {
   private let reader: CSVReader
   private let file: String
@@ -37,11 +37,9 @@ final class DelimitedTable: TableReader {
 
   func nextRow() throws -> TableRow? {
     do {
-      repeat {
-        guard try reader.next() else { return nil }
-      } while reader.isBlankLine
+      guard try reader.next() else { return nil }
     } catch let error as CSVReader.SyntaxError {
-      throw InputError(kind: .responses, file: file, line: error.line, message: error.message, hint: "quote fields that contain commas, quotes or line breaks, and double any quote inside them")
+      throw InputError(kind: .responses, file: file, line: error.line, message: error.message, hint: CSVReader.SyntaxError.hint)
     }
     return TableRow(line: reader.line, cells: reader.strings)
   }

@@ -24,23 +24,9 @@ public final class ReportSink {
   @inline(__always)
   func byte(_ value: UInt8) { buffer.append(value) }
 
-  /// Appends a CSV text field, quoted when it holds a comma, quote or line break, and with a
-  /// leading `'` when it would start a spreadsheet formula (``SafeText/spreadsheetCell(_:)``).
-  func csvField(_ text: String) {
-    var text = SafeText.spreadsheetCell(text)
-    text.withUTF8 { bytes in
-      if !bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-        buffer.append(contentsOf: bytes)
-        return
-      }
-      buffer.append(0x22)
-      for b in bytes {
-        if b == 0x22 { buffer.append(0x22) }
-        buffer.append(b)
-      }
-      buffer.append(0x22)
-    }
-  }
+  /// Appends a CSV text field, quoted when it holds a comma, quote or line break (``CSVText``),
+  /// with a leading `'` when it would start a spreadsheet formula (``SafeText/spreadsheetCell(_:)``).
+  func csvField(_ text: String) { write(CSVText.field(SafeText.spreadsheetCell(text))) }
 
   /// Appends a number in full precision (nothing for nil).
   func exact(_ value: Double?) {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Counts of one import, as recorded in the store's `import_batch` table.
@@ -9,26 +10,30 @@ public struct ImportCounts: Sendable, Equatable {
   public init() {}
 }
 
-/// Adds imported responses inside the import's single transaction (see
-/// ``ResponseStore/importing(into:source:format:_:)``).
+/// Adds imported responses to a staged import (see
+/// ``ResponseStore/importing(into:survey:source:format:_:)``): rows are written in short
+/// transactions, invisible to every reader until the import is made visible at its end.
 public final class ImportSession {
   private let db: Database
   private let wave: WaveRef
   private let importID: Int64
   private let today: String
-  private let insertResponse: Statement
+  /// How long one of the import's transactions may hold the store's write lock.
+  private let slice: TimeInterval
+  private var insertResponse: Statement?
   /// `INSERT INTO answer` statements for n answers at once, by n (one statement per response).
   private var insertAnswers: [Int: Statement] = [:]
+  private var openedAt: Date?
+  private var sinceCheck = 0
+  /// The number of transactions written so far.
+  public private(set) var transactions = 0
 
-  init(db: Database, wave: WaveRef, importID: Int64) throws {
+  init(db: Database, wave: WaveRef, importID: Int64, slice: TimeInterval) {
     self.db = db
     self.wave = wave
     self.importID = importID
+    self.slice = slice
     today = Day.today()
-    insertResponse = try db.cachedStatement(sql: """
-      INSERT INTO response (wave_id, team, channel, import_id, source_key, received_on)
-      VALUES (?, ?, 'import', ?, ?, ?) ON CONFLICT (wave_id, source_key) DO NOTHING
-      """)
   }
 
   /// Adds one response unless the wave already holds one with the same source key.
@@ -40,17 +45,64 @@ public final class ImportSession {
   ///     row's content); only its SHA-256 is stored.
   /// - Returns: false when the response was already there (a duplicate, not stored again).
   public func add(team: String, itemIDs: [String], values: [Double], sourceKey: String) throws -> Bool {
-    try insertResponse.execute(arguments: [wave.id, team, importID, Digest.sha256(sourceKey), today])
-    guard db.changesCount > 0 else { return false }
-    let responseID = db.lastInsertedRowID
-    var arguments: [(any DatabaseValueConvertible)?] = []
-    arguments.reserveCapacity(values.count * 3)
-    for (item, value) in zip(itemIDs, values) where !value.isNaN {
-      arguments += [responseID, item, value]
+    try beginIfNeeded()
+    let responseID = ResponseID.make()
+    try responseStatement().execute(arguments: [responseID, wave.id, team, importID, Digest.sha256(sourceKey), today])
+    let stored = db.changesCount > 0
+    if stored {
+      var arguments: [(any DatabaseValueConvertible)?] = []
+      arguments.reserveCapacity(values.count * 3)
+      for (item, value) in zip(itemIDs, values) where !value.isNaN {
+        arguments += [responseID, item, value]
+      }
+      if !arguments.isEmpty {
+        try statement(answers: arguments.count / 3).execute(arguments: StatementArguments(arguments))
+      }
     }
-    guard !arguments.isEmpty else { return true }
-    try statement(answers: arguments.count / 3).execute(arguments: StatementArguments(arguments))
-    return true
+    try commitIfDue()
+    return stored
+  }
+
+  private func beginIfNeeded() throws {
+    guard openedAt == nil else { return }
+    try db.execute(sql: "BEGIN IMMEDIATE")
+    openedAt = Date()
+  }
+
+  /// Commits when the transaction has held the lock for its time slice, then pauses briefly
+  /// so a waiting writer (the web form) gets the lock.
+  private func commitIfDue() throws {
+    sinceCheck += 1
+    guard sinceCheck >= 16, let openedAt else { return }
+    sinceCheck = 0
+    guard Date().timeIntervalSince(openedAt) >= slice else { return }
+    try commit()
+    usleep(4000)
+  }
+
+  /// Commits the open transaction, if any.
+  func commit() throws {
+    guard openedAt != nil else { return }
+    try db.execute(sql: "COMMIT")
+    openedAt = nil
+    transactions += 1
+  }
+
+  /// Rolls the open transaction back, if any.
+  func rollback() {
+    guard openedAt != nil else { return }
+    try? db.execute(sql: "ROLLBACK")
+    openedAt = nil
+  }
+
+  private func responseStatement() throws -> Statement {
+    if let insertResponse { return insertResponse }
+    let statement = try db.makeStatement(sql: """
+      INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on)
+      VALUES (?, ?, ?, 'import', ?, ?, ?) ON CONFLICT (wave_id, source_key) DO NOTHING
+      """)
+    insertResponse = statement
+    return statement
   }
 
   private func statement(answers count: Int) throws -> Statement {
@@ -59,51 +111,5 @@ public final class ImportSession {
     let statement = try db.makeStatement(sql: "INSERT INTO answer (response_id, item_id, value) VALUES \(rows)")
     insertAnswers[count] = statement
     return statement
-  }
-}
-
-extension ResponseStore {
-  /// Runs an import as one transaction: the wave is created if needed, `body` adds responses
-  /// through the session, the import and its counts are recorded; nothing at all is stored
-  /// if `body` throws (not even a new wave).
-  /// - Parameters:
-  ///   - waveName: the wave to import into.
-  ///   - survey: the survey and plugin versions, recorded with the wave.
-  ///   - source: how the imported file is named (recorded in `import_batch`).
-  ///   - format: the export format read.
-  /// - Returns: what `body` returns.
-  public func importing<T>(
-    into waveName: String, survey: SurveyStamp, source: String, format: String,
-    _ body: (ImportSession) throws -> (T, ImportCounts)
-  ) throws -> T {
-    try write { db in
-      let wave = try Self.openWave(db, name: waveName, survey: survey)
-      try db.execute(sql: "INSERT INTO import_batch (wave_id, source, format, imported_on) VALUES (?, ?, ?, ?)", arguments: [wave.id, source, format, Day.today()])
-      let importID = db.lastInsertedRowID
-      let (result, counts) = try body(ImportSession(db: db, wave: wave, importID: importID))
-      try db.execute(sql: "UPDATE import_batch SET rows_read = ?, imported = ?, rejected = ?, duplicates = ? WHERE id = ?", arguments: [counts.rowsRead, counts.imported, counts.rejected, counts.duplicates, importID])
-      return result
-    }
-  }
-
-  /// Stores one response given in the terminal, with its answers, in one transaction (the
-  /// wave is created if needed). No identity, source key or time finer than the day is kept.
-  /// - Parameters:
-  ///   - waveName: the wave to store it in.
-  ///   - survey: the survey and plugin versions, recorded with the wave.
-  ///   - answers: item id → value.
-  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double]) throws {
-    try write { db in
-      let wave = try Self.openWave(db, name: waveName, survey: survey)
-      try Self.insertResponse(db, wave: wave, team: team, channel: "terminal", answers: answers)
-    }
-  }
-
-  static func insertResponse(_ db: Database, wave: WaveRef, team: String, channel: String, answers: [String: Double]) throws {
-    try db.execute(sql: "INSERT INTO response (wave_id, team, channel, received_on) VALUES (?, ?, ?, ?)", arguments: [wave.id, team, channel, Day.today()])
-    let responseID = db.lastInsertedRowID
-    for (item, value) in answers.sorted(by: { $0.key < $1.key }) where !value.isNaN {
-      try db.execute(sql: "INSERT INTO answer (response_id, item_id, value) VALUES (?, ?, ?)", arguments: [responseID, item, value])
-    }
   }
 }

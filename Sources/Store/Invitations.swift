@@ -1,9 +1,23 @@
+import Foundation
 import GRDB
 
-/// A team's invitation to a wave, as found from its link's token.
+/// An open invitation, as found from its link's token.
 public struct Invitation: Sendable, Equatable {
-  public let id: Int64
+  /// The SHA-256 of the token (the token itself is never stored).
+  public let tokenHash: String
   public let team: String
+}
+
+/// What a link's token leads to.
+public enum InvitationLookup: Sendable, Equatable {
+  /// An invitation that can still be answered.
+  case open(Invitation)
+  /// The token is not one of this wave's.
+  case unknown
+  /// The token's time is over.
+  case expired
+  /// The token was already used (every use of a shared link, or its one use).
+  case spent
 }
 
 /// What became of a web submission.
@@ -14,70 +28,137 @@ public enum SubmissionOutcome: Sendable, Equatable {
   case unknownTicket
   /// The form ticket was already used: a repeated submission.
   case alreadySubmitted
+  /// The form ticket is older than its lifetime.
+  case ticketExpired
   /// The invitation token is not one of this wave's.
   case unknownInvitation
+  /// The invitation token's time is over.
+  case invitationExpired
+  /// The invitation token was already used up.
+  case invitationSpent
+}
+
+/// How invitations are issued.
+public struct InvitationTerms: Sendable, Equatable {
+  /// How many days a token stays valid.
+  public var validDays: Int
+  /// One link for the whole group, usable `count` times, instead of one token per person.
+  public var shared: Bool
+
+  public init(validDays: Int = 30, shared: Bool = false) {
+    self.validDays = validDays
+    self.shared = shared
+  }
 }
 
 extension ResponseStore {
-  /// Creates one invitation per team and returns the tokens (shown once: the store keeps
-  /// only their SHA-256).
-  /// - Returns: (team, token) pairs in the order given.
-  public func invite(to wave: WaveRef, teams: [String]) throws -> [(team: String, token: String)] {
+  /// Creates invitations for `count` people of `team`: one single-use token each, or (when
+  /// `terms.shared`) one token usable `count` times. The tokens are returned once: the store
+  /// keeps only their SHA-256, in the order of the hashes (not the order of issue).
+  /// - Returns: the tokens.
+  public func invite(to wave: WaveRef, team: String, count: Int, terms: InvitationTerms = InvitationTerms(), now: Date = Date()) throws -> [String] {
+    precondition(count > 0 && terms.validDays > 0)
+    let today = Day.today(now)
+    let expires = Day.today(now.addingTimeInterval(Double(terms.validDays) * 86_400))
+    let tokens = (0..<(terms.shared ? 1 : count)).map { _ in Digest.newToken() }
     try write { db in
-      try teams.map { team in
-        let token = Digest.newToken()
-        try db.execute(sql: "INSERT INTO invitation (wave_id, team, token_hash, created_on) VALUES (?, ?, ?, ?)", arguments: [wave.id, team, Digest.sha256(token), Day.today()])
-        return (team, token)
+      for token in tokens {
+        try db.execute(
+          sql: "INSERT INTO invitation (token_hash, wave_id, team, created_on, expires_on, uses_left, shared) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          arguments: [Digest.sha256(token), wave.id, team, today, expires, terms.shared ? count : 1, terms.shared])
       }
     }
+    return tokens
   }
 
-  /// The invitation of `wave` whose token is `token`, if there is one.
-  public func invitation(token: String, wave: WaveRef) async throws -> Invitation? {
-    guard Digest.looksLikeToken(token) else { return nil }
-    let hash = Digest.sha256(token)
-    return try await read { db in try Self.invitation(db, hash: hash, wave: wave) }
+  /// What the token `token` of `wave` leads to.
+  public func invitation(token: String, wave: WaveRef, now: Date = Date()) async throws -> InvitationLookup {
+    guard Digest.looksLikeToken(token) else { return .unknown }
+    let hash = Digest.sha256(token), today = Day.today(now)
+    return try await read { db in try Self.lookup(db, hash: hash, wave: wave, today: today) }
   }
 
-  static func invitation(_ db: Database, hash: String, wave: WaveRef) throws -> Invitation? {
-    try Row.fetchOne(db, sql: "SELECT id, team FROM invitation WHERE token_hash = ? AND wave_id = ?", arguments: [hash, wave.id])
-      .map { Invitation(id: $0[0], team: $0[1]) }
+  static func lookup(_ db: Database, hash: String, wave: WaveRef, today: String) throws -> InvitationLookup {
+    guard let row = try Row.fetchOne(db, sql: "SELECT team, expires_on, uses_left FROM invitation WHERE token_hash = ? AND wave_id = ?", arguments: [hash, wave.id]) else {
+      return .unknown
+    }
+    if (row["expires_on"] as String) < today { return .expired }
+    if (row["uses_left"] as Int) <= 0 { return .spent }
+    return .open(Invitation(tokenHash: hash, team: row["team"]))
   }
 
-  /// Issues a one-time form ticket (the CSRF token of one form) for an invitation.
+  /// Issues a form ticket (the CSRF token of one form) for an invitation, valid for
+  /// `lifetime` hours (counted in whole hours).
   /// - Returns: the ticket; the store keeps only its SHA-256.
-  public func issueTicket(for invitation: Invitation) async throws -> String {
+  public func issueTicket(for invitation: Invitation, lifetime hours: Int = 24, now: Date = Date()) async throws -> String {
     let ticket = Digest.newToken()
-    let hash = Digest.sha256(ticket)
+    let hash = Digest.sha256(ticket), expires = Self.hour(now) + max(1, hours)
     try await write { db in
-      try db.execute(sql: "INSERT INTO form_ticket (hash, invitation_id, issued_on) VALUES (?, ?, ?)", arguments: [hash, invitation.id, Day.today()])
+      try db.execute(sql: "INSERT INTO form_ticket (hash, token_hash, expires_hour) VALUES (?, ?, ?)", arguments: [hash, invitation.tokenHash, expires])
     }
     return ticket
   }
 
-  /// Stores a web response if its invitation token and form ticket are valid and the ticket
-  /// is unused; marks the ticket used in the same transaction, so a replay is refused even
-  /// when two copies arrive at once.
-  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double]) async throws -> SubmissionOutcome {
+  /// Deletes form tickets whose lifetime is over.
+  /// - Returns: how many were deleted.
+  @discardableResult
+  public func pruneTickets(now: Date = Date()) async throws -> Int {
+    let hour = Self.hour(now)
+    return try await write { db in
+      try db.execute(sql: "DELETE FROM form_ticket WHERE expires_hour < ?", arguments: [hour])
+      return db.changesCount
+    }
+  }
+
+  /// Stores a web response if its token is open and its form ticket valid and unused. The
+  /// ticket is marked used and the token spent in the same transaction that stores the
+  /// response, so a replay is refused even when copies arrive at once. Nothing links the
+  /// stored response to the token or the ticket.
+  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], now: Date = Date()) async throws -> SubmissionOutcome {
     guard Digest.looksLikeToken(token) else { return .unknownInvitation }
     guard Digest.looksLikeToken(ticket) else { return .unknownTicket }
     let tokenHash = Digest.sha256(token), ticketHash = Digest.sha256(ticket)
+    let today = Day.today(now), hour = Self.hour(now)
     return try await write { db in
-      guard let invitation = try Self.invitation(db, hash: tokenHash, wave: wave) else { return .unknownInvitation }
-      guard let used = try Bool.fetchOne(db, sql: "SELECT used FROM form_ticket WHERE hash = ? AND invitation_id = ?", arguments: [ticketHash, invitation.id]) else {
+      guard let row = try Row.fetchOne(db, sql: "SELECT team, expires_on, uses_left FROM invitation WHERE token_hash = ? AND wave_id = ?", arguments: [tokenHash, wave.id]) else {
+        return .unknownInvitation
+      }
+      guard let ticketRow = try Row.fetchOne(db, sql: "SELECT used, expires_hour FROM form_ticket WHERE hash = ? AND token_hash = ?", arguments: [ticketHash, tokenHash]) else {
         return .unknownTicket
       }
-      if used { return .alreadySubmitted }
+      if ticketRow["used"] as Bool { return .alreadySubmitted }
+      if (row["expires_on"] as String) < today { return .invitationExpired }
+      if (row["uses_left"] as Int) <= 0 { return .invitationSpent }
+      if (ticketRow["expires_hour"] as Int) < hour { return .ticketExpired }
       try db.execute(sql: "UPDATE form_ticket SET used = 1 WHERE hash = ?", arguments: [ticketHash])
-      try Self.insertResponse(db, wave: wave, team: invitation.team, channel: "web", answers: answers)
+      try db.execute(sql: "UPDATE invitation SET uses_left = uses_left - 1 WHERE token_hash = ?", arguments: [tokenHash])
+      try Self.insertResponse(db, wave: wave, team: row["team"], channel: "web", answers: answers)
       return .stored
     }
   }
+
+  /// Whole hours since 1970 (the resolution of ticket lifetimes).
+  static func hour(_ date: Date) -> Int { Int(date.timeIntervalSince1970 / 3600) }
+}
+
+/// The invitations of a wave, for listings.
+public struct InvitationSummary: Sendable, Equatable {
+  /// Tokens that can still be used.
+  public var open = 0
+  /// Uses left on those tokens (one per single-use token).
+  public var usesLeft = 0
 }
 
 extension ResponseStore {
-  /// The number of invitations of a wave.
-  public func invitationCount(of wave: WaveRef) throws -> Int {
-    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invitation WHERE wave_id = ?", arguments: [wave.id]) ?? 0 }
+  /// The open invitations of a wave.
+  public func invitationSummary(of wave: WaveRef, now: Date = Date()) throws -> InvitationSummary {
+    let today = Day.today(now)
+    return try read { db in
+      let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(uses_left), 0) FROM invitation WHERE wave_id = ? AND expires_on >= ? AND uses_left > 0", arguments: [wave.id, today])
+      return InvitationSummary(open: row?[0] ?? 0, usesLeft: row?[1] ?? 0)
+    }
   }
+
+  /// The number of invitations of a wave that can still be used.
+  public func invitationCount(of wave: WaveRef) throws -> Int { try invitationSummary(of: wave).open }
 }

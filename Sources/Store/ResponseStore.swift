@@ -11,24 +11,40 @@ public final class ResponseStore: Sendable {
   /// How messages name the store file.
   public let name: String
   let pool: DatabasePool
-  /// How long a writer waits for another process's write to finish.
+  /// How long a writer waits for another process's write to finish (by default).
   public static let busyTimeout: TimeInterval = 10
+  /// How long this store's writers wait for another process's write to finish.
+  public let busyWait: TimeInterval
+  /// Whether ``checkIntegrityOnce()`` has passed.
+  let integrity = LockedFlag()
 
   /// Opens the store at `path`, creating it (when `create` is true) and bringing its schema
   /// up to date.
   /// - Throws: ``StoreError`` of kind `.cannotOpen` (or `.notFound` when the file does not
   ///   exist and `create` is false).
-  public init(path: String, displayName: String? = nil, create: Bool = true) throws {
+  ///   - busyWait: how long a write waits for another process's write before failing.
+  public init(path: String, displayName: String? = nil, create: Bool = true, busyWait: TimeInterval = ResponseStore.busyTimeout) throws {
     name = displayName ?? path
+    self.busyWait = busyWait
     if !create, !FileManager.default.fileExists(atPath: path) {
       throw StoreError(kind: .notFound, store: name, message: "there is no store here", hint: "import responses first ('cultivar import SURVEY FILE --wave W'), or point --store or $\(StoreLocation.environmentVariable) at the store file")
     }
     var configuration = Configuration()
-    configuration.busyMode = .timeout(Self.busyTimeout)
+    // Polls every millisecond (SQLite's own timeout sleeps up to 100 ms between tries, and
+    // an import frees the lock for a few milliseconds between its short transactions).
+    let polls = max(1, Int(busyWait * 1000))
+    configuration.busyMode = .callback { retries in
+      guard retries < polls else { return false }
+      usleep(1000)
+      return true
+    }
     configuration.label = "cultivar-store"
     configuration.prepareDatabase { db in
       // FULL: a transaction reported committed is on disk, not only in the OS cache.
       try db.execute(sql: "PRAGMA synchronous = FULL")
+      // Deleted rows (pruned tickets, discarded imports, the old tables of a migration) are
+      // overwritten, so no removed data stays readable in the file.
+      try db.execute(sql: "PRAGMA secure_delete = ON")
     }
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
@@ -81,10 +97,38 @@ public final class ResponseStore: Sendable {
     }
   }
 
-  private func writeError(_ error: DatabaseError) -> StoreError {
+  /// Runs `body` with the writer connection but no transaction: `body` opens and commits its
+  /// own (an import's short transactions).
+  func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+    do {
+      return try pool.writeWithoutTransaction(body)
+    } catch let error as DatabaseError {
+      throw writeError(error)
+    }
+  }
+
+  static func seconds(_ time: TimeInterval) -> String {
+    time == time.rounded() ? "\(Int(time)) second\(time == 1 ? "" : "s")" : "\(time) seconds"
+  }
+
+  func writeError(_ error: DatabaseError) -> StoreError {
     if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-      return StoreError(kind: .writeFailed, store: name, message: "the store stayed busy for \(Int(Self.busyTimeout)) seconds", hint: "another cultivar process is writing; try again when it is done")
+      var busy = StoreError(kind: .writeFailed, store: name, message: "the store stayed busy for \(Self.seconds(busyWait))", hint: "another cultivar process is writing; try again when it is done")
+      busy.isBusy = true
+      return busy
     }
     return StoreError(kind: .writeFailed, store: name, message: "cannot write to the store: \(error.message ?? "\(error)")", hint: "nothing of this write was stored; check the disk space and the file's permissions")
+  }
+}
+
+/// A boolean shared between threads.
+final class LockedFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+
+  func withLock<T>(_ body: (inout Bool) -> T) -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return body(&value)
   }
 }

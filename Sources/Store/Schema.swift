@@ -8,6 +8,9 @@ enum Schema {
     migrator.registerMigration("v1: surveys, waves, responses, answers, invitations") { db in
       try db.execute(sql: version1)
     }
+    migrator.registerMigration("v2: random response ids, single-use tokens, staged imports") { db in
+      try SchemaV2.migrate(db)
+    }
     return migrator
   }
 

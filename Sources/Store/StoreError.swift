@@ -18,6 +18,9 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   public var store: String
   public var message: String
   public var hint: String?
+  /// Whether the write failed only because another writer held the store too long (worth
+  /// trying again).
+  public var isBusy = false
 
   public init(kind: Kind, store: String, message: String, hint: String? = nil) {
     self.kind = kind

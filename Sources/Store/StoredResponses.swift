@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import SurveyIO
 import SurveyModel
@@ -5,39 +6,40 @@ import SurveyModel
 /// The responses of one wave, read from the store page by page as a ``ResponseSource``, so
 /// scoring reads a wave exactly as it reads a CSV file.
 ///
-/// Only responses present when reading starts are read (stored responses never change), so a
-/// write during scoring cannot make the result inconsistent.
+/// Reading uses a snapshot taken when it starts (a read transaction held until the reader is
+/// released), so a write during scoring cannot make the result inconsistent. Rows come in the
+/// order of their random ids, which is unrelated to the order they arrived in.
 public final class StoredResponses: ResponseSource {
   public let file: String
   public let header: [String]
   public private(set) var rowsRead = 0
-  private let store: ResponseStore
+  private let snapshot: DatabaseSnapshot
   private let wave: WaveRef
   private let slotOfItem: [String: Int]
   private let itemCount: Int
-  private let lastID: Int64
-  private var afterID: Int64 = 0
+  private var afterID = Data()
   private var page: [ResponseRow] = []
   private var pageIndex = 0
   private let pageSize: Int
+  private var exhausted = false
 
   /// - Parameters:
   ///   - itemIDs: the item of each value slot (answers to other items are left out).
+  /// - Throws: ``StoreError`` when the store cannot be read, or fails its integrity check.
   public init(store: ResponseStore, wave: WaveRef, itemIDs: [String], pageSize: Int = 2000) throws {
-    self.store = store
+    try store.checkIntegrityOnce()
     self.wave = wave
     self.pageSize = pageSize
     file = "\(store.name) wave '\(wave.name)'"
     header = ["response", "team"] + itemIDs
     itemCount = itemIDs.count
     slotOfItem = Dictionary(itemIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    lastID = try store.read { db in
-      try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM response WHERE wave_id = ?", arguments: [wave.id]) ?? 0
-    }
+    snapshot = try store.makeSnapshot()
   }
 
   public func next() throws -> ResponseOutcome? {
     if pageIndex == page.count {
+      guard !exhausted else { return nil }
       try loadPage()
       if page.isEmpty { return nil }
     }
@@ -48,25 +50,28 @@ public final class StoredResponses: ResponseSource {
   }
 
   private func loadPage() throws {
-    let (wave, afterID, lastID, pageSize, itemCount, slotOfItem) = (self.wave, self.afterID, self.lastID, self.pageSize, self.itemCount, self.slotOfItem)
-    page = try store.read { db in
-      let heads = try Row.fetchAll(db, sql: "SELECT id, team FROM response WHERE wave_id = ? AND id > ? AND id <= ? ORDER BY id LIMIT ?", arguments: [wave.id, afterID, lastID, pageSize])
-      guard let first = heads.first, let last = heads.last else { return [] }
-      var position: [Int64: Int] = [:]
+    let (wave, afterID, pageSize, itemCount, slotOfItem, base) = (self.wave, self.afterID, self.pageSize, self.itemCount, self.slotOfItem, rowsRead)
+    let (rows, lastID): ([ResponseRow], Data?) = try snapshot.read { db in
+      let heads = try Row.fetchAll(db, sql: "SELECT id, team FROM visible_response WHERE wave_id = ? AND id > ? ORDER BY id LIMIT ?", arguments: [wave.id, afterID, pageSize])
+      guard let first = heads.first, let last = heads.last else { return ([], nil) }
+      var position: [Data: Int] = [:]
       var rows: [ResponseRow] = []
       for head in heads {
-        let id: Int64 = head[0]
+        let id: Data = head[0]
         position[id] = rows.count
-        rows.append(ResponseRow(line: Int(id), respondent: "response \(id)", team: head[1], values: Array(repeating: .nan, count: itemCount)))
+        let number = base + rows.count + 1
+        rows.append(ResponseRow(line: number, respondent: "response \(number)", team: head[1], values: Array(repeating: .nan, count: itemCount)))
       }
-      let answers = try Row.fetchCursor(db, sql: "SELECT response_id, item_id, value FROM answer WHERE response_id BETWEEN ? AND ?", arguments: [first[0] as Int64, last[0] as Int64])
+      let answers = try Row.fetchCursor(db, sql: "SELECT response_id, item_id, value FROM answer WHERE response_id BETWEEN ? AND ?", arguments: [first[0] as Data, last[0] as Data])
       while let answer = try answers.next() {
         guard let index = position[answer[0]], let slot = slotOfItem[answer[1]] else { continue }
         rows[index].values[slot] = answer[2]
       }
-      return rows
+      return (rows, last[0] as Data)
     }
+    page = rows
     pageIndex = 0
-    if let last = page.last { self.afterID = Int64(last.line) }
+    if let lastID { self.afterID = lastID }
+    if rows.count < pageSize { exhausted = true }
   }
 }

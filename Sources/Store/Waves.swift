@@ -62,7 +62,7 @@ extension ResponseStore {
   /// - Throws: ``StoreError`` of kind `.notFound`, listing the waves there are.
   public func wave(_ name: String, survey key: String) throws -> WaveRef {
     let id = try read { db in
-      try Int64.fetchOne(db, sql: "SELECT wave.id FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = ? AND wave.name = ?", arguments: [key, name])
+      try Int64.fetchOne(db, sql: "SELECT wave.id FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = ? AND wave.name = ? AND wave.staged_by IS NULL", arguments: [key, name])
     }
     guard let id else {
       let known = try waves(survey: key).map(\.name)
@@ -78,8 +78,8 @@ extension ResponseStore {
   public func waves(survey key: String) throws -> [WaveInfo] {
     try read { db in
       try Row.fetchAll(db, sql: """
-        SELECT wave.name, wave.created_on, (SELECT COUNT(*) FROM response WHERE response.wave_id = wave.id) AS n
-        FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = ? ORDER BY wave.id
+        SELECT wave.name, wave.created_on, (SELECT COUNT(*) FROM visible_response WHERE visible_response.wave_id = wave.id) AS n
+        FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = ? AND wave.staged_by IS NULL ORDER BY wave.id
         """, arguments: [key]
       ).map { WaveInfo(name: $0[0], createdOn: $0[1], responses: $0[2]) }
     }
@@ -95,6 +95,6 @@ extension ResponseStore {
 
   /// The number of responses in a wave.
   public func responseCount(of wave: WaveRef) throws -> Int {
-    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE wave_id = ?", arguments: [wave.id]) ?? 0 }
+    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM visible_response WHERE wave_id = ?", arguments: [wave.id]) ?? 0 }
   }
 }

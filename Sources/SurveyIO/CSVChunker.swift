@@ -7,60 +7,72 @@ public struct CSVChunk: Sendable {
   public let firstLine: Int
 }
 
-/// Reads a CSV file in large blocks and cuts it into chunks of whole records (a quoted line
-/// break never splits a record), so that chunks can be parsed on several threads.
+/// Reads a CSV file in large blocks and cuts it into chunks of whole records, so that chunks
+/// can be parsed on several threads. Where a record ends is decided by ``CSVTokenizer`` (a
+/// quoted line break never splits a record; a chunk is never cut between CR and LF).
 public final class CSVChunker {
   private let handle: FileHandle
   private let chunkSize: Int
+  private let tokenizer: CSVTokenizer
   private var buffer: [UInt8] = []
   private var atEOF = false
   private var nextIndex = 0
-  private var nextLine: Int
-  /// The header record's fields.
+  private var nextLine = 1
+  /// The header record's fields (empty for an empty file).
   public private(set) var header: [String] = []
 
-  /// Opens `path` and reads its header record.
+  /// Opens `path` and reads its header record (the first record after empty lines).
   /// - Throws: `CocoaError` when the file cannot be opened; ``CSVReader/SyntaxError`` for a
-  ///   malformed header; ``InputError`` for an empty file is left to the caller (empty header).
-  public init(path: String, chunkSize: Int = 256 << 10) throws {
+  ///   malformed header. An empty file gives an empty header, for the caller to report.
+  public init(path: String, chunkSize: Int = 256 << 10, delimiter: UInt8 = UInt8(ascii: ",")) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
     }
     self.handle = handle
-    self.chunkSize = chunkSize
-    nextLine = 1
-    fill()
+    self.chunkSize = max(1, chunkSize)
+    tokenizer = CSVTokenizer(delimiter: delimiter)
+    while buffer.count < 3, !atEOF { fill() }
     if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
-    var end = recordEnd(from: 0)
-    while end == nil, !atEOF {
-      fill()
-      end = recordEnd(from: 0)
-    }
-    let headerBytes = Array(buffer[0..<(end ?? buffer.count)])
-    let reader = CSVReader(bytes: headerBytes)
-    header = try reader.next() ? reader.strings : []
-    nextLine = 1 + headerBytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-    buffer.removeFirst(headerBytes.count)
+    try readHeader()
   }
 
   deinit { try? handle.close() }
 
-  private func fill() {
-    let data = handle.readData(ofLength: chunkSize)
-    if data.isEmpty { atEOF = true } else { buffer.append(contentsOf: data) }
+  private func readHeader() throws {
+    let fields = CSVFields()
+    var position = 0
+    while true {
+      if position >= buffer.count {
+        if atEOF { break }
+        fill()
+        continue
+      }
+      let step = buffer.withUnsafeBufferPointer { tokenizer.scan($0, from: position, atEnd: atEOF, into: fields) }
+      switch step {
+      case .blank(let next):
+        position = next
+        nextLine += 1
+        continue
+      case .incomplete:
+        fill()
+        continue
+      case .malformed(let lineBreaks, let field, let message):
+        throw CSVReader.SyntaxError(line: nextLine + lineBreaks, column: field, message: message)
+      case .record(let next, let lineBreaks):
+        header = buffer.withUnsafeBufferPointer { fields.with(scanned: $0) { $0.strings } }
+        position = next
+        nextLine += lineBreaks
+      }
+      break
+    }
+    buffer.removeFirst(min(position, buffer.count))
   }
 
-  /// The end (one past the line break) of the record starting at `start`, if the buffer
-  /// holds all of it.
-  private func recordEnd(from start: Int) -> Int? {
-    var quoted = false
-    var i = start
-    while i < buffer.count {
-      let byte = buffer[i]
-      if byte == 0x22 { quoted.toggle() } else if byte == 0x0A, !quoted { return i + 1 }
-      i += 1
-    }
-    return nil
+  /// Reads more: a block, or as much as is buffered already when a record is longer than
+  /// that (so a long record costs linear time).
+  private func fill() {
+    let data = handle.readData(ofLength: max(chunkSize, buffer.count))
+    if data.isEmpty { atEOF = true } else { buffer.append(contentsOf: data) }
   }
 
   /// The next chunk, or nil at the end of the file.
@@ -76,31 +88,44 @@ public final class CSVChunker {
     return chunk
   }
 
-  /// Where to cut: after the last whole record within the first `chunkSize` bytes (or the
-  /// first whole record, if it is longer).
+  /// Where to cut: after the last whole record within the first `chunkSize` bytes (or after
+  /// the first record, if it is longer).
   private func boundary() -> Int {
     let limit = min(chunkSize, buffer.count)
-    let hasQuote = buffer.withUnsafeBufferPointer { memchr($0.baseAddress!, 0x22, limit) != nil }
-    if !hasQuote {
-      if let last = buffer[0..<limit].lastIndex(of: 0x0A) { return last + 1 }
-    } else {
-      var quoted = false
-      var lastEnd = 0
-      for i in 0..<limit {
-        if buffer[i] == 0x22 { quoted.toggle() } else if buffer[i] == 0x0A, !quoted { lastEnd = i + 1 }
-      }
-      if lastEnd > 0 { return lastEnd }
+    let fast: Int? = buffer.withUnsafeBufferPointer { bytes in
+      // Without a quote every line break ends a record.
+      guard memchr(bytes.baseAddress!, 0x22, limit) == nil,
+        let last = bytes[0..<limit].lastIndex(where: { $0 == CSVTokenizer.lf || $0 == CSVTokenizer.cr })
+      else { return nil }
+      if bytes[last] == CSVTokenizer.lf { return last + 1 }
+      guard last + 1 < bytes.count else { return nil }
+      return bytes[last + 1] == CSVTokenizer.lf ? last + 2 : last + 1
     }
+    if let fast { return fast }
     while true {
-      if let end = recordEnd(from: 0) { return end }
+      let cut: Int? = buffer.withUnsafeBufferPointer { bytes in
+        var position = 0
+        var lastEnd: Int?
+        while position < limit, let end = tokenizer.recordEnd(bytes, from: position, atEnd: atEOF) {
+          if end > limit, lastEnd != nil { break }
+          lastEnd = end
+          position = end
+        }
+        return lastEnd
+      }
+      if let cut { return cut }
       if atEOF { return buffer.count }
       fill()
     }
   }
 
+  /// Line breaks in a chunk of whole records, as ``CSVTokenizer`` counts them.
   static func countLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var count = 0
-    for byte in bytes where byte == 0x0A { count += 1 }
-    return count
+    guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) != nil else {
+      var count = 0
+      for byte in bytes where byte == 0x0A { count += 1 }
+      return count
+    }
+    return CSVTokenizer.lineBreaks(in: bytes)
   }
 }

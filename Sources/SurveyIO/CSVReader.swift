@@ -1,12 +1,10 @@
 import Foundation
 
-/// A streaming RFC 4180 CSV reader working on bytes: it reads the file in blocks, splits
-/// records and fields without creating strings, and knows the line of every record.
-///
-/// Written by hand because it is the hot loop of scoring (a million rows must not allocate a
-/// string per cell) and because errors must name the exact line and column.
+/// A streaming CSV reader working on bytes: it reads the file in blocks, lets
+/// ``CSVTokenizer`` find records and fields (no string per cell), skips empty lines and a
+/// UTF-8 byte-order mark, and knows the line of every record.
 public final class CSVReader {
-  /// A field of the current record: its bytes (unquoted) and whether it was quoted.
+  /// A field of the current record: its bytes (unquoted).
   public struct Field {
     public let bytes: UnsafeBufferPointer<UInt8>
     /// The field's text.
@@ -14,29 +12,30 @@ public final class CSVReader {
     public var isEmpty: Bool { bytes.isEmpty }
   }
 
-  /// A malformed record.
+  /// A malformed record: the line the problem is on, the field (1-based) and what is wrong.
   public struct SyntaxError: Error, Equatable {
     public let line: Int
     public let column: Int
     public let message: String
+
+    /// How to fix a malformed record.
+    public static let hint = "quote fields that contain commas, quotes or line breaks, and double any quote inside them"
   }
 
   private let handle: FileHandle?
   private var data: [UInt8]
   private var start = 0
   private var atEOF = false
-  private var record: [UInt8] = []
-  private var fieldEnds: [Int] = []
+  private let tokenizer: CSVTokenizer
+  private let fields = CSVFields()
   /// The line on which the current record starts (1-based).
   public private(set) var line = 0
   private var nextLine = 1
   private let blockSize: Int
-  /// The field separator (a comma, or a tab for TSV files).
-  private let delimiter: UInt8
   /// Bytes dropped from the front of the buffer so far.
   private var dropped = 0
 
-  /// Opens a file for reading. A UTF-8 byte-order mark is skipped.
+  /// Opens a file for reading.
   /// - Parameter delimiter: the field separator, `,` (CSV) or a tab (TSV).
   public init(path: String, delimiter: UInt8 = UInt8(ascii: ","), blockSize: Int = 1 << 20) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -44,9 +43,9 @@ public final class CSVReader {
     }
     self.handle = handle
     self.data = []
-    self.blockSize = blockSize
-    self.delimiter = delimiter
-    fill()
+    self.blockSize = max(1, blockSize)
+    tokenizer = CSVTokenizer(delimiter: delimiter)
+    while data.count < 3, !atEOF { fill() }
     skipByteOrderMark()
   }
 
@@ -56,7 +55,7 @@ public final class CSVReader {
     data = bytes
     atEOF = true
     blockSize = 0
-    self.delimiter = delimiter
+    tokenizer = CSVTokenizer(delimiter: delimiter)
     skipByteOrderMark()
   }
 
@@ -69,120 +68,65 @@ public final class CSVReader {
     if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
   }
 
-  /// Appends the next block to the buffer, dropping what has been consumed.
+  /// Appends the next block to the buffer, dropping what has been consumed. A record
+  /// longer than a block makes the next read as large as the buffer (linear, not quadratic).
   private func fill() {
-    guard let handle, !atEOF else { return }
+    guard let handle, !atEOF else {
+      atEOF = true
+      return
+    }
     if start > 0 {
       data.removeSubrange(0..<start)
       dropped += start
       start = 0
     }
-    let chunk = handle.readData(ofLength: blockSize)
+    let chunk = handle.readData(ofLength: max(blockSize, data.count))
     if chunk.isEmpty { atEOF = true } else { data.append(contentsOf: chunk) }
   }
 
-  /// Makes sure `data[i]` exists, reading the next block if needed (which moves `i` along
-  /// with the buffer). Returns false at the end of the file.
-  private func available(_ i: inout Int) -> Bool {
-    while i >= data.count {
-      if atEOF { return false }
-      let offset = i - start
-      fill()
-      i = start + offset
-    }
-    return true
-  }
-
-  /// Moves to the next record. Returns false at the end of the file.
-  /// - Throws: ``SyntaxError`` for an unterminated quote or text after a closing quote.
+  /// Moves to the next record, past empty lines. Returns false at the end of the file.
+  /// - Throws: ``SyntaxError`` for an unclosed quote or text after a closing quote.
   public func next() throws -> Bool {
-    record.removeAll(keepingCapacity: true)
-    fieldEnds.removeAll(keepingCapacity: true)
-    line = nextLine
-    var i = start
-    guard available(&i) else { return false }
-    var quoted = false
-    var fieldStart = true
-    var column = 1
-    let quote = UInt8(ascii: "\""), comma = delimiter, lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-    scan: while available(&i) {
-      let byte = data[i]
-      i += 1
-      if quoted {
-        if byte != quote {
-          if byte == lf { nextLine += 1 }
-          record.append(byte)
-        } else if available(&i), data[i] == quote {
-          record.append(quote)
-          i += 1
-        } else {
-          quoted = false
-          if available(&i), !isDelimiter(data[i]) {
-            throw SyntaxError(line: line, column: column, message: "unexpected text after the closing quote of field \(column)")
-          }
-        }
+    while true {
+      if start >= data.count {
+        if atEOF { return false }
+        fill()
         continue
       }
-      switch byte {
-      case quote where fieldStart:
-        quoted = true
-        fieldStart = false
-      case comma:
-        fieldEnds.append(record.count)
-        column += 1
-        fieldStart = true
-      case lf, cr:
-        if byte == cr, available(&i), data[i] == lf { i += 1 }
+      let step = data.withUnsafeBufferPointer { tokenizer.scan($0, from: start, atEnd: atEOF, into: fields) }
+      switch step {
+      case .blank(let next):
         nextLine += 1
-        break scan
-      default:
-        fieldStart = false
-        record.append(byte)
+        start = next
+      case .record(let next, let lineBreaks):
+        line = nextLine
+        nextLine += lineBreaks
+        start = next
+        return true
+      case .incomplete:
+        fill()
+      case .malformed(let lineBreaks, let field, let message):
+        throw SyntaxError(line: nextLine + lineBreaks, column: field, message: message)
       }
     }
-    if quoted {
-      throw SyntaxError(line: line, column: column, message: "a quoted field is not closed before the end of the file")
-    }
-    fieldEnds.append(record.count)
-    start = i
-    return true
-  }
-
-  private func isDelimiter(_ byte: UInt8) -> Bool {
-    byte == delimiter || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
   }
 
   /// Calls `body` with the fields of the current record.
-  func withFields<R>(_ body: (FieldSlices) -> R) -> R {
-    let starts = fieldEnds.indices.map { Int32($0 == 0 ? 0 : fieldEnds[$0 - 1]) }
-    let ends = fieldEnds.map { Int32($0) }
-    return record.withUnsafeBufferPointer { bytes in
-      starts.withUnsafeBufferPointer { s in
-        ends.withUnsafeBufferPointer { e in
-          body(FieldSlices(base: bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, starts: s.baseAddress!, ends: e.baseAddress!, count: fieldEnds.count))
-        }
-      }
-    }
+  func withFields<R>(_ body: (FieldSlices) throws -> R) rethrows -> R {
+    try data.withUnsafeBufferPointer { try fields.with(scanned: $0, body) }
   }
 
   /// The number of fields in the current record.
-  public var fieldCount: Int { fieldEnds.count }
-
-  /// Whether the current record is an empty line.
-  public var isBlankLine: Bool { fieldEnds.count == 1 && record.isEmpty }
+  public var fieldCount: Int { fields.count }
 
   /// Calls `body` with field `index` of the current record.
   public func withField<R>(_ index: Int, _ body: (Field) throws -> R) rethrows -> R {
-    let from = index == 0 ? 0 : fieldEnds[index - 1]
-    let to = fieldEnds[index]
-    return try record.withUnsafeBufferPointer { buffer in
-      try body(Field(bytes: UnsafeBufferPointer(rebasing: buffer[from..<to])))
-    }
+    try withFields { try body(Field(bytes: $0.bytes(index))) }
   }
 
   /// The text of field `index` of the current record.
-  public func string(at index: Int) -> String { withField(index) { $0.string } }
+  public func string(at index: Int) -> String { withFields { $0.string(index) } }
 
   /// All fields of the current record as text.
-  public var strings: [String] { (0..<fieldCount).map(string(at:)) }
+  public var strings: [String] { withFields { $0.strings } }
 }

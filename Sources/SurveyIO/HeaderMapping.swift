@@ -2,22 +2,31 @@ import SurveyModel
 
 /// Which CSV column holds the respondent id, the team and each item.
 struct HeaderMapping {
+  /// The most header problems listed; the rest are counted.
+  static let shownProblems = 20
+
   var respondent: Int
   var team: Int
   var slots: [Int?]
 
-  /// - Throws: ``InputProblems`` with every problem of the header.
+  /// - Throws: ``InputProblems`` with the header's problems (the first few of many listed).
   init(header: [String], survey: SurveyDefinition, itemIDs: [String], file: String) throws {
     let slotOfItem = Dictionary(itemIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     let ignored = Set(survey.ignoredColumns)
     var problems: [InputError] = []
+    // Per-column problems (unknown or repeated columns): the first few, and a count.
+    var columnProblems: [InputError] = []
+    var unknown = 0
     var seen: [String: Int] = [:]
     var respondent = -1, team = -1
     var slots: [Int?] = Array(repeating: nil, count: header.count)
     let known = itemIDs + [survey.respondentColumn, survey.teamColumn] + survey.ignoredColumns
     for (column, name) in header.enumerated() {
+      let shown = name.count > 60 ? Shortening.shortened(name, to: 60) : name
       if let first = seen[name] {
-        problems.append(InputError(kind: .responses, file: file, line: 1, message: "column \(column + 1) '\(name)' repeats column \(first + 1)", hint: "each column may appear once; rename or remove the duplicate"))
+        unknown += 1
+        guard columnProblems.count < Self.shownProblems else { continue }
+        columnProblems.append(InputError(kind: .responses, file: file, line: 1, message: "column \(column + 1) '\(shown)' repeats column \(first + 1)", hint: "each column may appear once; rename or remove the duplicate"))
         continue
       }
       seen[name] = column
@@ -28,8 +37,10 @@ struct HeaderMapping {
       } else if let slot = slotOfItem[name] {
         slots[column] = slot
       } else if !ignored.contains(name) {
-        let label = name.isEmpty ? "column \(column + 1) has no name" : "column \(column + 1) '\(name)' is not an item of this survey\(Suggestion.hint(for: name, in: known))"
-        problems.append(InputError(kind: .responses, file: file, line: 1, message: label, hint: "list metadata columns under 'columns: ignore:' in \(survey.file.isEmpty ? "the survey file" : survey.file)"))
+        unknown += 1
+        guard columnProblems.count < Self.shownProblems else { continue }
+        let label = name.isEmpty ? "column \(column + 1) has no name" : "column \(column + 1) '\(shown)' is not an item of this survey\(Suggestion.hint(for: name, in: known))"
+        columnProblems.append(InputError(kind: .responses, file: file, line: 1, message: label, hint: "list metadata columns under 'columns: ignore:' in \(survey.file.isEmpty ? "the survey file" : survey.file)"))
       }
     }
     if team < 0 {
@@ -42,7 +53,10 @@ struct HeaderMapping {
     if !missing.isEmpty {
       problems.append(InputError(kind: .responses, file: file, line: 1, message: "no column for item\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))", hint: "add the columns (empty cells mean no answer), or list the items used under the framework's 'items:' in the survey file"))
     }
-    if !problems.isEmpty { throw InputProblems(problems) }
+    // A header of 100,000 unknown columns must not print 100,000 errors.
+    if !problems.isEmpty || unknown > 0 {
+      throw InputProblems(columnProblems.prefix(max(0, Self.shownProblems - problems.count)) + problems, total: problems.count + unknown)
+    }
     self.respondent = respondent
     self.team = team
     self.slots = slots

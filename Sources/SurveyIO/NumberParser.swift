@@ -1,10 +1,13 @@
 import Foundation
 
-/// Parses a number straight from a CSV field's bytes, without making a string on the common
-/// path (`4`, `-1`, `3.5`, with surrounding spaces).
-enum NumberParser {
+/// The one parser of numbers in response cells (`score`, `compare`, `import`): decimal
+/// notation only — an optional sign, digits with an optional fraction, an optional exponent,
+/// surrounding spaces and tabs allowed. No hexadecimal (`0x1p2`), no `inf` or `nan`, no
+/// trailing bytes (`4\0junk`), and only finite results. The common cells (`4`, `-1`, `3.5`)
+/// are parsed from the bytes without making a string.
+public enum NumberParser {
   /// The number in `bytes`, or nil when the text is not a number.
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     var lo = 0, hi = bytes.count
     while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
     while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
@@ -41,10 +44,42 @@ enum NumberParser {
     return slowParse(UnsafeBufferPointer(rebasing: bytes[lo..<hi]))
   }
 
-  /// Exponents, long digit strings and the like, through strtod.
+  /// The number in `text`, or nil (the same rules as for bytes).
+  public static func parse(_ text: some StringProtocol) -> Double? {
+    var text = String(text)
+    return text.withUTF8 { parse($0) }
+  }
+
+  /// Exponents and long digit strings, checked against the decimal grammar first (strtod
+  /// alone would take hexadecimal, `inf`, and stop at a NUL byte).
   private static func slowParse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-    let text = String(decoding: bytes, as: UTF8.self)
-    guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
-    return Double(text)
+    guard isDecimal(bytes) else { return nil }
+    guard let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else { return nil }
+    return value
+  }
+
+  /// Whether `bytes` is `[+-]digits[.digits][(e|E)[+-]digits]` with at least one digit
+  /// before the exponent.
+  static func isDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = bytes.count
+    func digits() -> Int {
+      let from = i
+      while i < n, bytes[i] &- 0x30 < 10 { i += 1 }
+      return i - from
+    }
+    if i < n, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+    var mantissa = digits()
+    if i < n, bytes[i] == UInt8(ascii: ".") {
+      i += 1
+      mantissa += digits()
+    }
+    guard mantissa > 0 else { return false }
+    if i < n, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+      i += 1
+      if i < n, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+      guard digits() > 0 else { return false }
+    }
+    return i == n
   }
 }

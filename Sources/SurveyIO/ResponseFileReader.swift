@@ -49,13 +49,11 @@ public final class ResponseFileReader: ResponseSource {
   /// The next record, or nil at the end of the file.
   /// - Throws: ``InputError`` for a record the CSV syntax cannot make sense of.
   public func next() throws -> ResponseOutcome? {
-    repeat {
-      do {
-        guard try reader.next() else { return nil }
-      } catch let error as CSVReader.SyntaxError {
-        throw InputError(kind: .responses, file: file, line: error.line, message: error.message, hint: "quote fields that contain commas, quotes or line breaks, and double any quote inside them")
-      }
-    } while reader.isBlankLine
+    do {
+      guard try reader.next() else { return nil }
+    } catch let error as CSVReader.SyntaxError {
+      throw InputError(kind: .responses, file: file, line: error.line, message: error.message, hint: CSVReader.SyntaxError.hint)
+    }
     rowsRead += 1
     let line = reader.line
     return reader.withFields { fields in
@@ -70,8 +68,8 @@ public final class ResponseFileReader: ResponseSource {
 }
 
 extension String {
-  /// The text without leading and trailing spaces and tabs.
-  var trimmingSpaces: String {
+  /// The text without leading and trailing spaces and tabs (as response cells are read).
+  public var trimmingSpaces: String {
     var s = Substring(self)
     while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
     while let c = s.last, c == " " || c == "\t" { s.removeLast() }

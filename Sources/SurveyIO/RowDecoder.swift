@@ -51,7 +51,7 @@ struct RowDecoder {
         values[slot] = x
       }
     }
-    return !isBlank(fields.bytes(teamColumn))
+    return TeamName.isUsable(fields.bytes(teamColumn))
   }
 
   /// The value of a non-trivial cell (a decimal, a label, an option, spaces), or nil if invalid.
@@ -90,8 +90,8 @@ struct RowDecoder {
       }
       problems.append(RowProblem(line: line, column: column + 1, columnName: header[column], value: text, reason: reason))
     }
-    if isBlank(fields.bytes(teamColumn)) {
-      problems.append(RowProblem(line: line, column: teamColumn + 1, columnName: header[teamColumn], reason: "the team is missing"))
+    if let reason = TeamName.problem(fields.bytes(teamColumn)) {
+      problems.append(RowProblem(line: line, column: teamColumn + 1, columnName: header[teamColumn], reason: reason))
     }
     return problems
   }

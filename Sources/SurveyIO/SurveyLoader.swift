@@ -6,14 +6,22 @@ import Yams
 public enum SurveyLoader {
   static let topLevelKeys = ["id", "title", "frameworks", "columns", "min_group_size", "description", "team_mapping"]
   static let columnKeys = ["respondent", "team", "ignore"]
+  /// The most YAML nodes a survey may expand to, aliases counted each time they are used.
+  public static let maxNodes = 100_000
+  /// The largest survey file read (a survey is a few kilobytes).
+  public static let maxBytes = 4 << 20
 
   /// Loads and checks a survey file.
   /// - Parameter displayName: how messages name the file (defaults to `path`).
   /// - Throws: ``InputError`` or ``InputProblems`` (kind `.survey`).
   public static func load(path: String, displayName: String? = nil) throws -> SurveyDefinition {
     let name = displayName ?? path
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.read(upToCount: maxBytes + 1) ?? Data() else {
       throw InputError(kind: .file, file: name, message: "cannot read the survey file", hint: "check the path; surveys live in surveys/*.yaml")
+    }
+    try? handle.close()
+    guard data.count <= maxBytes else {
+      throw InputError(kind: .survey, file: name, message: "the survey file is larger than \(maxBytes >> 20) MiB", hint: "a survey definition is a few kilobytes; check that this is the right file")
     }
     return try parse(String(decoding: data, as: UTF8.self), file: name)
   }
@@ -28,6 +36,15 @@ public enum SurveyLoader {
       root = node
     } catch let error as YamlError {
       throw yamlError(error, file: file)
+    }
+    // Aliases share nodes, so a few hundred bytes can stand for billions of them (an
+    // "alias bomb"): count what a walk would visit, stopping at the limit.
+    var budget = maxNodes
+    guard root.fitsIn(&budget) else {
+      throw InputError(
+        kind: .survey, file: file,
+        message: "the survey file expands to more than \(maxNodes) YAML nodes (aliases '*name' that repeat anchors '&name' multiply them)",
+        hint: "write the survey without nested aliases; a survey needs a few hundred nodes")
     }
     var reader = NodeReader(file: file)
     let survey = reader.survey(root)
@@ -148,6 +165,25 @@ struct NodeReader {
 }
 
 extension Node {
-  /// The node's value for messages.
-  var any: String { scalar?.string ?? "\(self)" }
+  /// The node's value for messages (at most 80 characters).
+  var any: String {
+    if let text = scalar?.string { return Shortening.shortened(text, to: 80) }
+    return sequence != nil ? "a list" : "a mapping"
+  }
+
+  /// Whether the tree under this node, aliases expanded, has at most `budget` nodes;
+  /// `budget` is reduced by those counted. Stops as soon as the budget is spent.
+  func fitsIn(_ budget: inout Int) -> Bool {
+    budget -= 1
+    guard budget >= 0 else { return false }
+    switch self {
+    case .scalar, .alias: return true
+    case .sequence(let list):
+      for node in list where !node.fitsIn(&budget) { return false }
+      return true
+    case .mapping(let map):
+      for (key, value) in map where !key.fitsIn(&budget) || !value.fitsIn(&budget) { return false }
+      return true
+    }
+  }
 }

@@ -12,6 +12,8 @@ public struct TeamComparison: Equatable, Sendable {
   public var band: String?
   /// Why the index, its interval and band are withheld while the team is shown.
   public var indexSuppression: Suppression?
+  /// The band's advice (what to do), when the plugin gives one.
+  public var bandAdvice: String?
   public var dimensions: [DimensionComparison]
   /// Reliability within the team (empty when the team is too small or suppressed).
   public var reliability: [ScaleReliability]
@@ -27,6 +29,7 @@ public struct TeamComparison: Equatable, Sendable {
     self.index = index
     self.indexInterval = indexInterval
     self.band = band
+    self.bandAdvice = nil
     self.dimensions = dimensions
     self.reliability = reliability
   }
@@ -48,6 +51,8 @@ public struct DimensionComparison: Equatable, Sendable {
   public var difference: BaselineDifference?
   /// Why this dimension's numbers are withheld (then only `n` is set), or nil.
   public var suppression: Suppression?
+  /// The plugin's advice for this dimension in this team, when it gives one.
+  public var advice: String?
 
   public init(id: String, n: Int, mean: Double? = nil, sd: Double? = nil, interval: Interval? = nil, pomp: Double? = nil,
               favorable: Double? = nil, neutral: Double? = nil, unfavorable: Double? = nil, difference: BaselineDifference? = nil,

@@ -1,7 +1,27 @@
 import Foundation
 
+/// The terminal mode to put back when a signal ends the process (read by the signal handler,
+/// which may use only async-signal-safe calls).
+nonisolated(unsafe) private var modeToRestore = termios()
+nonisolated(unsafe) private var restoreOnSignal: sig_atomic_t = 0
+/// The signals that end `take` while the terminal is raw: the terminal is put back, "Nothing
+/// was stored." is printed, and the process ends by the same signal (so its exit status says
+/// it was stopped).
+private let endingSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
+
+private func restoreTerminalAndEnd(_ number: Int32) {
+  if restoreOnSignal != 0 {
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &modeToRestore)
+    let message: StaticString = "\r\nNothing was stored.\r\n"
+    _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+  }
+  signal(number, SIG_DFL)
+  raise(number)
+}
+
 /// The controlling terminal in raw mode (no echo, keys as they are pressed), restored to its
-/// previous mode by ``restore()``.
+/// previous mode by ``restore()``, or by a signal that ends the process (SIGTERM, SIGHUP,
+/// SIGINT, SIGQUIT) before it.
 public final class RawTerminal {
   private var saved = termios()
   private var active = false
@@ -20,14 +40,22 @@ public final class RawTerminal {
       cc[Int(VMIN)] = 1
       cc[Int(VTIME)] = 0
     }
-    guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else { throw CocoaError(.featureUnsupported) }
+    modeToRestore = saved
+    restoreOnSignal = 1
+    for number in endingSignals { signal(number, restoreTerminalAndEnd) }
+    guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else {
+      restore()
+      throw CocoaError(.featureUnsupported)
+    }
     active = true
   }
 
   deinit { restore() }
 
-  /// Puts the terminal back as it was.
+  /// Puts the terminal back as it was (and the signals' default actions).
   public func restore() {
+    restoreOnSignal = 0
+    for number in endingSignals { signal(number, SIG_DFL) }
     guard active else { return }
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
     active = false
@@ -44,7 +72,12 @@ public final class RawTerminal {
   public func readByte(timeout: Double? = nil) -> (byte: UInt8?, timedOut: Bool) {
     if let timeout {
       var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-      if poll(&poller, 1, Int32(timeout * 1000)) == 0 { return (nil, true) }
+      while true {
+        let ready = poll(&poller, 1, Int32(timeout * 1000))
+        if ready == 0 { return (nil, true) }
+        if ready < 0, errno == EINTR { continue }
+        break
+      }
     }
     var byte: UInt8 = 0
     while true {
@@ -57,7 +90,7 @@ public final class RawTerminal {
 
   /// Clears the screen and writes `lines` from the top.
   public func draw(_ lines: [String]) {
-    let text = "\u{1B}[2J\u{1B}[H" + lines.joined(separator: "\r\n") + "\r\n"
+    let text = "\u{1B}[2J\u{1B}[H" + lines.joined(separator: "\r\n") + (lines.isEmpty ? "" : "\r\n")
     FileHandle.standardOutput.write(Data(text.utf8))
   }
 }

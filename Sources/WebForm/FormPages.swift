@@ -40,5 +40,10 @@ enum FormPages {
   static let forgedTicket = problem("This form cannot be accepted", "The form's security token was not issued by this survey for this link. Open your invitation link again and answer there.")
   static let alreadySubmitted = problem("Already received", "These answers were already received; nothing more was stored. To answer again, open your invitation link again.")
   static let crossSite = problem("This form cannot be accepted", "The form was sent from another web site. Open your invitation link and answer there.")
+  static let tooLarge = problem("This form cannot be accepted", "The form sent was far larger than the survey's answers can be. Open your invitation link again and answer there.")
+  static let expired = problem("This invitation link has expired", "Its time to answer is over. If you still want to answer, ask the person who sent it for a new link.")
+  static let spent = problem("This invitation link was already used", "Each link can be used once, and answers were already received through this one. Nothing more was stored.")
+  static let ticketExpired = problem("This form has expired", "The form was open for too long, so it can no longer be sent; nothing was stored. Open your invitation link again to answer.")
+  static let tooMany = problem("Please wait a minute", "This link was opened too many times in the last minute. Wait a minute and open it again.")
   static let busy = problem("Please try again", "The survey could not store your answers just now; nothing was stored. Go back and send the form again in a moment.")
 }

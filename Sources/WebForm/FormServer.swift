@@ -1,23 +1,41 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import Store
 
-/// The web form: `GET /t/TOKEN` shows the survey to a team's invitation link with a one-time
+/// The web form: `GET /t/TOKEN` shows the survey to an invitation link with a one-time
 /// ticket; `POST /t/TOKEN` stores the answers if the token and ticket are valid. There is no
 /// other route: results are never served. Nothing about the respondent (address, agent,
-/// time) is logged or stored.
+/// time) is logged or stored; failures are logged by route only.
 public struct FormServer: Sendable {
   let store: ResponseStore
   let wave: WaveRef
   let survey: FormSurvey
+  let limits: ServerLimits
+  /// The origin browsers are told the form is at (`--public-url`), or nil to accept only the
+  /// address the server listens on.
+  let publicOrigin: String?
+  let log: Logger
+  let limiter: OpenLimiter
+  let registry: ConnectionRegistry
+  /// The listening origin, known once the server is bound.
+  let listening = OriginBox()
   /// The largest form body accepted.
   static let maxBody = 256 * 1024
 
-  public init(store: ResponseStore, wave: WaveRef, survey: FormSurvey) {
+  /// - Parameters:
+  ///   - publicURL: the address respondents reach the form at, when a proxy is in front.
+  ///   - log: where failures go (default: one logfmt line each on standard error).
+  public init(store: ResponseStore, wave: WaveRef, survey: FormSurvey, limits: ServerLimits = ServerLimits(), publicURL: URL? = nil, log: (@Sendable (String) -> Void)? = nil) {
     self.store = store
     self.wave = wave
     self.survey = survey
+    self.limits = limits
+    publicOrigin = publicURL.flatMap(Origin.of)
+    self.log = Logger.formLog(write: log)
+    limiter = OpenLimiter(perMinute: limits.opensPerMinute)
+    registry = ConnectionRegistry(limit: limits.maxConnections)
   }
 
   /// Serves until SIGINT or SIGTERM.
@@ -26,17 +44,55 @@ public struct FormServer: Sendable {
   ///   - port: the port (0 = any free port).
   ///   - onReady: called with the port once the server listens.
   public func run(host: String, port: Int, onReady: @escaping @Sendable (Int) -> Void) async throws {
-    var logger = Logger(label: "cultivar.serve")
-    logger.logLevel = .error
+    // Hummingbird's own log would name request paths (tokens): only its critical errors.
+    var quiet = Logger(label: "cultivar.serve.http")
+    quiet.logLevel = .critical
+    let (limits, registry, listening) = (self.limits, self.registry, self.listening)
     let app = Application(
-      router: makeRouter(), configuration: .init(address: .hostname(host, port: port), serverName: nil),
-      onServerRunning: { channel in onReady(channel.localAddress?.port ?? port) }, logger: logger)
+      router: makeRouter(),
+      server: .http1(configuration: .init(
+        additionalChannelHandlers: [SecurityHeadersHandler(), ConnectionGuard(limits: limits, registry: registry)])),
+      configuration: .init(address: .hostname(host, port: port), serverName: nil, backlog: 1024),
+      onServerRunning: { channel in
+        let bound = channel.localAddress?.port ?? port
+        listening.set(Origin.listening(host: host, port: bound))
+        onReady(bound)
+      },
+      logger: quiet)
+    let housekeeping = Task { await keepHouse() }
+    defer { housekeeping.cancel() }
     try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+  }
+
+  /// Every 10 seconds: logs the connections the server cut off (one line, counts only);
+  /// every minute: deletes expired form tickets.
+  func keepHouse() async {
+    var round = 0
+    while !Task.isCancelled {
+      try? await Task.sleep(nanoseconds: 10_000_000_000)
+      if Task.isCancelled { return }
+      let shed = registry.takeShedCounts()
+      if !shed.isEmpty {
+        log.warning("connections_closed", metadata: [
+          "evicted_over_limit": "\(shed.evicted)", "read_timeouts": "\(shed.readTimeouts)",
+          "idle_timeouts": "\(shed.idleTimeouts)", "request_timeouts": "\(shed.requestTimeouts)",
+          "open": "\(registry.openCount)", "limit": "\(limits.maxConnections)",
+        ])
+      }
+      if round % 6 == 0 {
+        do {
+          try await store.pruneTickets()
+        } catch let error as StoreError {
+          log.error("ticket_prune_failed", metadata: ["reason": "\(error.message)"])
+        } catch {}
+      }
+      round += 1
+    }
   }
 
   func makeRouter() -> Router<BasicRequestContext> {
     let router = Router()
-    router.add(middleware: PageMiddleware())
+    router.add(middleware: PageMiddleware(log: log))
     router.get("/") { _, _ in PageMiddleware<BasicRequestContext>.page(FormPages.landing, status: .ok) }
     router.get("/t/:token") { _, context in try await showForm(token: context.parameters.get("token") ?? "") }
     router.post("/t/:token") { request, context in try await receive(request, token: context.parameters.get("token") ?? "") }
@@ -44,16 +100,26 @@ public struct FormServer: Sendable {
   }
 
   private func showForm(token: String) async throws -> Response {
-    guard let invitation = try await store.invitation(token: token, wave: wave) else {
-      return page(FormPages.unknownInvitation, .notFound)
+    let invitation: Invitation
+    switch try await lookup(token) {
+    case .refused(let response): return response
+    case .open(let open): invitation = open
     }
-    let ticket = try await store.issueTicket(for: invitation)
+    let ticket: String
+    do {
+      ticket = try await withStoreRetry(route: "GET /t/:token") { try await store.issueTicket(for: invitation, lifetime: limits.ticketHours) }
+    } catch let error as StoreError {
+      return unavailable(error, route: "GET /t/:token")
+    }
     return page(FormPages.form(survey: survey, team: invitation.team, ticket: ticket), .ok)
   }
 
   private func receive(_ request: Request, token: String) async throws -> Response {
-    guard Self.sameOrigin(request) else { return page(FormPages.crossSite, .forbidden) }
-    guard try await store.invitation(token: token, wave: wave) != nil else { return page(FormPages.unknownInvitation, .notFound) }
+    guard sameOrigin(request) else { return page(FormPages.crossSite, .forbidden) }
+    switch try await lookup(token) {
+    case .refused(let response): return response
+    case .open: break
+    }
     let body = try await request.body.collect(upTo: Self.maxBody)
     let submission: Submission
     do {
@@ -65,28 +131,79 @@ public struct FormServer: Sendable {
     guard !submission.answers.isEmpty else {
       return page(FormPages.problem("No answers", "No question was answered, so nothing was stored. Go back to answer at least one question."), .badRequest)
     }
+    let outcome: SubmissionOutcome
     do {
-      switch try await store.submit(token: token, ticket: ticket, wave: wave, answers: submission.answers) {
-      case .stored: return page(FormPages.thanks(survey: survey, answered: submission.answers.count), .ok)
-      case .alreadySubmitted: return page(FormPages.alreadySubmitted, .conflict)
-      case .unknownTicket: return page(FormPages.forgedTicket, .forbidden)
-      case .unknownInvitation: return page(FormPages.unknownInvitation, .notFound)
-      }
-    } catch is StoreError {
-      return page(FormPages.busy, .serviceUnavailable)
+      outcome = try await withStoreRetry(route: "POST /t/:token") { try await store.submit(token: token, ticket: ticket, wave: wave, answers: submission.answers) }
+    } catch let error as StoreError {
+      return unavailable(error, route: "POST /t/:token")
+    }
+    switch outcome {
+    case .stored: return page(FormPages.thanks(survey: survey, answered: submission.answers.count), .ok)
+    case .alreadySubmitted: return page(FormPages.alreadySubmitted, .conflict)
+    case .invitationSpent: return page(FormPages.spent, .conflict)
+    case .unknownTicket: return page(FormPages.forgedTicket, .forbidden)
+    case .ticketExpired: return page(FormPages.ticketExpired, .forbidden)
+    case .unknownInvitation: return page(FormPages.unknownInvitation, .notFound)
+    case .invitationExpired: return page(FormPages.expired, .gone)
     }
   }
 
-  /// False when the browser says the form was sent from another site (`Origin` naming
-  /// another host than the one addressed).
-  static func sameOrigin(_ request: Request) -> Bool {
-    guard let origin = request.headers[.origin] else { return true }
-    guard let authority = request.head.authority, let url = URL(string: origin), let host = url.host else { return false }
-    let originAuthority = url.port.map { "\(host):\($0)" } ?? host
-    return originAuthority.lowercased() == authority.lowercased()
+  private enum Lookup {
+    case open(Invitation)
+    case refused(Response)
   }
 
-  private func page(_ page: HTMLPage, _ status: HTTPResponse.Status) -> Response {
-    PageMiddleware<BasicRequestContext>.page(page, status: status)
+  /// The open invitation of a token, or the page refusing it (unknown, expired, used up, or
+  /// opened too often this minute).
+  private func lookup(_ token: String) async throws -> Lookup {
+    let found: InvitationLookup
+    do {
+      found = try await store.invitation(token: token, wave: wave)
+    } catch let error as StoreError {
+      return .refused(unavailable(error, route: "/t/:token"))
+    }
+    if found != .unknown, !(await limiter.allow(Digest.sha256(token), at: Date().timeIntervalSince1970)) {
+      return .refused(page(FormPages.tooMany, .tooManyRequests, headers: [.retryAfter: "60"]))
+    }
+    switch found {
+    case .open(let invitation): return .open(invitation)
+    case .unknown: return .refused(page(FormPages.unknownInvitation, .notFound))
+    case .expired: return .refused(page(FormPages.expired, .gone))
+    case .spent: return .refused(page(FormPages.spent, .conflict))
+    }
+  }
+
+  /// Runs a store operation, trying again (after a short pause) while the store is busy.
+  private func withStoreRetry<T: Sendable>(route: String, _ body: () async throws -> T) async throws -> T {
+    var attempt = 1
+    while true {
+      do {
+        return try await body()
+      } catch let error as StoreError where error.isBusy && attempt < limits.storeAttempts {
+        log.warning("store_busy_retry", metadata: ["route": "\(route)", "attempt": "\(attempt)"])
+        try? await Task.sleep(nanoseconds: UInt64(attempt) * 50_000_000)
+        attempt += 1
+      }
+    }
+  }
+
+  /// The 503 page for a store that failed (busy past every attempt, full, damaged), logged.
+  private func unavailable(_ error: StoreError, route: String) -> Response {
+    log.error(error.isBusy ? "store_busy" : "store_failed", metadata: ["status": "503", "route": "\(route)", "reason": "\(error.message)"])
+    return page(FormPages.busy, .serviceUnavailable, headers: [.retryAfter: "5"])
+  }
+
+  /// False when the browser says the form was sent from another site: an `Origin` header
+  /// that is not the public origin (`--public-url`), or without one, the origin the server
+  /// listens on. The `Host` header is not trusted (a proxy may rewrite it).
+  func sameOrigin(_ request: Request) -> Bool {
+    guard let origin = request.headers[.origin] else { return true }
+    guard let given = Origin.of(origin) else { return false }
+    if let publicOrigin { return given == publicOrigin }
+    return listening.contains(given)
+  }
+
+  private func page(_ page: HTMLPage, _ status: HTTPResponse.Status, headers: HTTPFields = [:]) -> Response {
+    PageMiddleware<BasicRequestContext>.page(page, status: status, headers: headers)
   }
 }

@@ -1,27 +1,56 @@
 import HTTPTypes
 import Hummingbird
+import Logging
 
-/// Gives every response the headers that keep the survey private (no caching, no referrer,
-/// no framing, no external resources) and turns Hummingbird's errors into plain pages, so no
-/// request ever gets more than a short explanation.
+/// Turns every error into a plain page (no request ever gets more than a short explanation),
+/// answers 405 to methods the form does not use, and logs every refused or failed request as
+/// one line, by route only (never the path, which carries the token). The security headers
+/// are added below, to every response (see ``SecurityHeadersHandler``).
 struct PageMiddleware<Context: RequestContext>: RouterMiddleware {
+  let log: Logger
+
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    let route = Self.route(request.uri.path)
+    if route != nil, request.method != .get, request.method != .post {
+      log.notice("refused", metadata: ["status": "405", "route": "\(route!)", "method": "\(Self.method(request.method))"])
+      var response = Self.page(FormPages.problem("Method not allowed", "This address only answers GET (to show the form) and POST (to send it)."), status: .methodNotAllowed)
+      response.headers[.allow] = route == "/" ? "GET" : "GET, POST"
+      return response
+    }
     var response: Response
     do {
       response = try await next(request, context)
-    } catch let error as HTTPError {
-      let page = error.status == .notFound ? FormPages.notFound : FormPages.problem("Request refused", "The request could not be handled (\(error.status.code)).")
+    } catch let error as any HTTPResponseError {
+      let page = error.status == .notFound ? FormPages.notFound : error.status == .contentTooLarge ? FormPages.tooLarge : FormPages.problem("Request refused", "The request could not be handled (\(error.status.code)).")
       response = Self.page(page, status: error.status)
+    } catch {
+      log.error("internal_error", metadata: ["status": "500", "route": "\(route ?? "other")", "error": "\(type(of: error))"])
+      return Self.page(FormPages.problem("Something went wrong", "Nothing was stored. Try again in a moment."), status: .internalServerError)
     }
-    for (name, value) in SecurityHeaders.all { response.headers[name] = value }
+    if response.status.code >= 400, response.status != .serviceUnavailable, response.status != .internalServerError {
+      log.notice("refused", metadata: ["status": "\(response.status.code)", "route": "\(route ?? "other")", "method": "\(Self.method(request.method))"])
+    }
     return response
   }
 
+  /// The route template of a path (no token), or nil for paths the form does not serve.
+  static func route(_ path: String) -> String? {
+    if path == "/" { return "/" }
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    return parts.count == 3 && parts[1] == "t" && !parts[2].isEmpty ? "/t/:token" : nil
+  }
+
+  /// A method name safe to log (only the standard ones are named).
+  static func method(_ method: HTTPRequest.Method) -> String {
+    let known: Set<String> = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
+    return known.contains(method.rawValue) ? method.rawValue : "other"
+  }
+
   /// An HTML page response.
-  static func page(_ page: HTMLPage, status: HTTPResponse.Status) -> Response {
-    Response(
-      status: status, headers: [.contentType: "text/html; charset=utf-8"],
-      body: ResponseBody(byteBuffer: ByteBuffer(string: page.html)))
+  static func page(_ page: HTMLPage, status: HTTPResponse.Status, headers extra: HTTPFields = [:]) -> Response {
+    var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+    headers.append(contentsOf: extra)
+    return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: page.html)))
   }
 }
 

@@ -162,7 +162,7 @@ let compareFormats = ["table", "md", "csv", "json", "html"]
     #expect(ok.stdout.isEmpty)
     let html = try #require(scratch.read("out/report.html"))
     #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
-    for element in ["<svg class=\"heatmap\"", "<svg class=\"ranking\"", "<svg class=\"profile\"", "id=\"privacy\"", "@media print", "team &#39;B&#39;"] {
+    for element in ["<table class=\"heatmap\"", "<svg class=\"ranking\"", "<svg class=\"profile\"", "id=\"privacy\"", "@media print", "team &#39;B&#39;"] {
       #expect(html.contains(element), "missing \(element)")
     }
     for external in ["http://", "https://", "<script", "<link", "src="] where external != "http://" {

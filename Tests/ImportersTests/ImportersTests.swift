@@ -2,6 +2,7 @@ import Foundation
 import SurveyIO
 import SurveyModel
 import Testing
+import ZIPFoundation
 
 @testable import Importers
 
@@ -207,5 +208,130 @@ func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
   @Test func aDamagedIndexIsReported() {
     let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>"
     #expect(throws: InputError.self) { try SheetRows.parse(Data(sheet.utf8), sharedStrings: [], file: "x.xlsx") }
+  }
+}
+
+@Suite struct ImportLimitsTests {
+  @Test func numbersAreParsedAsScoreParsesThem() {
+    let decoder = AnswerDecoder(item: ImportItem(id: "q", text: "q", scale: Scale(min: 1, max: 5)))
+    for cell in ["4\u{0}junk", "0x1p2", "+0x3", "inf", "nan"] {
+      #expect(throws: AnswerDecoder.Reason.self, "\(cell.debugDescription)") { try decoder.decode(cell) }
+    }
+    #expect((try? decoder.decode(" 4 ")) == 4)
+  }
+
+  @Test func columnReferencesFarToTheRightStopWithAnError() throws {
+    #expect(SheetRows.columnIndex("XFD1") == 16_384)
+    #expect(SheetRows.columnIndex("XFE1") == 16_385)
+    #expect(SheetRows.columnIndex("ZZZZZZZZZZZZZZZZ2") == 16_385)
+    for reference in ["ZZZZZZ2", "ZZZZZZZZZZZZZZZZ2", "XFE7"] {
+      let sheet = "<worksheet><sheetData><row r=\"2\"><c r=\"\(reference)\"><v>1</v></c></row></sheetData></worksheet>"
+      #expect(throws: InputError.self) { try SheetRows.parse(Data(sheet.utf8), sharedStrings: [], file: "x.xlsx") }
+    }
+  }
+
+  @Test func aTenMegabyteCellAndASheetOverTenMegabytesAreRead() throws {
+    let big = String(repeating: "x", count: 10 << 20)
+    let rows = (2...70_000).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>r\($0) &amp; more text to make the row longer</t></is></c><c r=\"B\($0)\"><v>4</v></c></row>" }
+    let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>\(big)</t></is></c></row>" + rows.joined() + "</sheetData></worksheet>"
+    #expect(sheet.utf8.count > 15 << 20)
+    let parsed = try SheetRows.parse(Data(sheet.utf8), sharedStrings: [], file: "x.xlsx")
+    #expect(parsed.count == 70_000)
+    #expect(parsed[0].cells[0].utf8.count == 10 << 20)
+    #expect(parsed[69_999].cells == ["r70000 & more text to make the row longer", "4"])
+  }
+
+  @Test func xmlEntitiesAreDecodedAndDTDsRefused() throws {
+    let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lt;a&gt; &#233;&#x4E2D; &bogus; &#0;</t></is></c></row></sheetData></worksheet>"
+    let cells = try SheetRows.parse(Data(sheet.utf8), sharedStrings: [], file: "x.xlsx")[0].cells
+    #expect(cells == ["<a> é中 &bogus; \u{FFFD}"], "\(cells.map(\.unicodeScalars).map(Array.init))")
+    let dtd = "<!DOCTYPE x [<!ENTITY a \"aaaa\">]><worksheet/>"
+    #expect(throws: InputError.self) { try SheetRows.parse(Data(dtd.utf8), sharedStrings: [], file: "x.xlsx") }
+  }
+
+  @Test func theXMLScannerGivesTheSameEventsWhateverThePieces() throws {
+    let xml = Array("<?xml version=\"1.0\"?><a x='1' y=\"&amp;2\"><!-- c --><b/>te&lt;xt<![CDATA[<raw>]]></a>".utf8)
+    func events(pieces: Int) throws -> [String] {
+      var stream = XMLStream()
+      var out: [String] = []
+      let handle: (XMLStream.Event) -> Void = { event in
+        switch event {
+        case .start(let name, let attributes): out.append("S:\(name) \(attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })")
+        case .end(let name): out.append("E:\(name)")
+        case .text(let text): out.append("T:" + text)
+        }
+      }
+      var at = 0
+      while at < xml.count {
+        let end = min(xml.count, at + pieces)
+        try xml[at..<end].withUnsafeBytes { try stream.feed($0, final: false, handle) }
+        at = end
+      }
+      try stream.feed(UnsafeRawBufferPointer(start: nil, count: 0), final: true, handle)
+      // Text may arrive in several pieces; join neighbours.
+      var joined: [String] = []
+      for e in out {
+        if let last = joined.last, last.hasPrefix("T:"), e.hasPrefix("T:") { joined[joined.count - 1] += e.dropFirst(2) } else { joined.append(e) }
+      }
+      return joined
+    }
+    let whole = try events(pieces: xml.count)
+    #expect(whole == ["S:a [\"x=1\", \"y=&2\"]", "S:b []", "E:b", "T:te<xt<raw>", "E:a"])
+    for size in 1...20 {
+      let pieces = try events(pieces: size)
+      #expect(pieces == whole, "pieces of \(size): \(pieces)")
+    }
+  }
+
+  @Test func aPartLargerThanItDeclaresIsRefused() throws {
+    let dir = NSTemporaryDirectory() + "cultivar-xlsx-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/lying.xlsx"
+    let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + String(repeating: "y", count: 50_000) + "</t></is></c></row></sheetData></worksheet>"
+    let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+    let bytes = Array(sheet.utf8)
+    try archive.addEntry(with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+      Data(bytes[Int(position)..<Int(position) + size])
+    }
+    let workbook = Array("<workbook><sheets><sheet name=\"S\" sheetId=\"1\"/></sheets></workbook>".utf8)
+    try archive.addEntry(with: "xl/workbook.xml", type: .file, uncompressedSize: Int64(workbook.count), compressionMethod: .deflate) { position, size in
+      Data(workbook[Int(position)..<Int(position) + size])
+    }
+    // Make the sheet's central directory header (the first) claim 100 bytes uncompressed.
+    var zip = try Data(contentsOf: URL(fileURLWithPath: path))
+    let signature = Data([0x50, 0x4B, 0x01, 0x02])
+    let central = try #require(zip.range(of: signature)).lowerBound
+    zip.replaceSubrange((central + 24)..<(central + 28), with: [100, 0, 0, 0])
+    try zip.write(to: URL(fileURLWithPath: path))
+    let scale = Scale(min: 1, max: 5)
+    let survey = SurveyDefinition(id: "s", title: "S", frameworks: [.init(id: "f")], file: "s.yaml")
+    do {
+      _ = try ExportReader(path: path, items: [ImportItem(id: "q", text: "q", scale: scale)], survey: survey)
+      Issue.record("the lying archive was read")
+    } catch let error as InputError {
+      #expect(error.message.contains("larger than") || error.message.contains("damaged"), Comment(rawValue: error.description))
+    } catch {
+      Issue.record("unexpected error \(error)")
+    }
+  }
+
+  @Test func aTeamCellWithNULIsARowErrorNotAMerge() throws {
+    let path = NSTemporaryDirectory() + "cultivar-nul-\(UUID().uuidString).csv"
+    FileManager.default.createFile(atPath: path, contents: Data("respondent_id,team,q\nr1,A,4\nr2,A\u{0}junk,4\nr3,\u{0},4\n".utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let survey = SurveyDefinition(id: "s", title: "S", frameworks: [.init(id: "f")], file: "s.yaml")
+    let reader = try ExportReader(path: path, format: .csv, items: [ImportItem(id: "q", text: "q", scale: Scale(min: 1, max: 5))], survey: survey)
+    var teams: [String] = []
+    var rejected: [String] = []
+    while let outcome = try reader.next() {
+      switch outcome {
+      case .row(let row): teams.append(row.team)
+      case .rejected(_, let problems, _): rejected += problems.map(\.reason)
+      }
+    }
+    #expect(teams == ["A"])
+    #expect(rejected.count == 2)
+    #expect(rejected.allSatisfy { $0.contains("control character (U+0000)") })
   }
 }

@@ -102,7 +102,7 @@ func parseCSV(_ text: String) -> [[String]] {
     #expect(!html.contains("<Ops>"))
     #expect(!html.contains("<script") && !html.contains("https://"))
     #expect(html.contains("detects ≥0.80"))  // the small team's heatmap cells
-    #expect(html.components(separatedBy: "class=\"cell\"").count - 1 == 3 * 2)  // 2 shown teams + organisation, 2 dimensions
+    #expect(html.components(separatedBy: "<td class=\"cell").count - 1 == 3 * 2)  // 2 shown teams + organisation, 2 dimensions
   }
 
   @Test func tableSaysWhySmallTeamsGetNoVerdict() {
@@ -135,5 +135,18 @@ func parseCSV(_ text: String) -> [[String]] {
     let dims = try #require(teams[1]["dimensions"] as? [[String: Any]])
     #expect((dims[0]["difference"] as? [String: Any])?["untestable_reason"] as? String == "no_variance")
     #expect((dims[1]["difference"] as? [String: Any])?["small_sample"] as? Bool == true)
+  }
+
+  /// The HTML carries bands and advice as the terminal does: per team its band and the band's
+  /// advice, and the advice of its lowest dimensions.
+  @Test func htmlShowsBandsAndAdvice() {
+    var report = sampleComparison()
+    report.frameworks[0].teams[0].bandAdvice = "Keep the after-action reviews going."
+    report.frameworks[0].teams[0].dimensions[1].advice = "Hold a monthly peer-learning hour."
+    let html = ComparisonHTMLReporter().render(report)
+    #expect(html.contains("Bands and what to do"))
+    #expect(html.contains("Strong"))
+    #expect(html.contains("Keep the after-action reviews going."))
+    #expect(html.contains("<strong>Beta (53/100):</strong> Hold a monthly peer-learning hour."))
   }
 }

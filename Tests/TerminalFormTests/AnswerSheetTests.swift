@@ -79,3 +79,69 @@ import Testing
     #expect(Screen(title: "T", team: "X", width: 40).wrap(String(repeating: "word ", count: 20)).allSatisfy { $0.count <= 36 })
   }
 }
+
+/// Escape sequences of any length are read to their end: none of their bytes becomes a key.
+@Suite struct KeyDecoderTests {
+  /// A random escape sequence that is not a key (or an arrow, with its key).
+  static func sequence(_ random: inout some RandomNumberGenerator) -> ([UInt8], Key?) {
+    let length = Int.random(in: 0...300, using: &random)
+    switch Int.random(in: 0..<5, using: &random) {
+    case 0:  // CSI with many parameters (digits and ';') and a final byte
+      let params = (0..<length).map { _ in UInt8.random(in: 0x30...0x3F, using: &random) }
+      let final = UInt8.random(in: 0x40...0x7E, using: &random)
+      let key: Key? = [0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left][final]
+      return ([0x1B, 0x5B] + params + [final], key)
+    case 1:  // OSC ended by BEL, with digits inside
+      return ([0x1B, 0x5D] + (0..<length).map { _ in UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &random) } + [0x07], nil)
+    case 2:  // DCS ended by ESC backslash
+      return ([0x1B, 0x50] + (0..<length).map { _ in UInt8.random(in: 0x20...0x7E, using: &random) }.filter { $0 != 0x1B } + [0x1B, 0x5C], nil)
+    case 3:  // bracketed-paste style markers: ESC [ 2 0 0 ~
+      return (Array("\u{1B}[200~".utf8), nil)
+    default:  // SS3 arrow
+      return ([0x1B, 0x4F, 0x41], .up)
+    }
+  }
+
+  @Test func sequencesOfAnyLengthNeverBecomeAnswers() {
+    var random = SystemRandomNumberGenerator()
+    for _ in 0..<500 {
+      var decoder = KeyDecoder()
+      var bytes: [UInt8] = []
+      var expected: [Key] = []
+      for _ in 0..<Int.random(in: 1...8, using: &random) {
+        if Bool.random(using: &random) {
+          let digit = UInt8(ascii: "1") + UInt8.random(in: 0...4, using: &random)
+          bytes.append(digit)
+          expected.append(.character(Character(Unicode.Scalar(digit))))
+        } else {
+          let (sequence, key) = Self.sequence(&random)
+          bytes += sequence
+          if let key { expected.append(key) }
+        }
+      }
+      let keys = bytes.compactMap { decoder.feed($0) }
+      #expect(keys == expected, "\(bytes)")
+      #expect(!decoder.isInSequence)
+    }
+  }
+
+  @Test func aNineByteSequenceIsNotAnAnswer() {
+    var decoder = KeyDecoder()
+    // ESC [ 1 ; 2 3 4 5 6 7 u: over eight bytes, all of it one key press.
+    let keys = Array("\u{1B}[1;234567u5".utf8).compactMap { decoder.feed($0) }
+    #expect(keys == [.character("5")])
+  }
+
+  @Test func ctrlCWorksInsideASequenceAndALoneEscapeIsEscape() {
+    var decoder = KeyDecoder()
+    #expect(Array("\u{1B}[12".utf8).compactMap { decoder.feed($0) }.isEmpty)
+    #expect(decoder.feed(0x03) == .interrupt)
+    _ = decoder.feed(0x1B)
+    #expect(decoder.flush() == .escape)
+    _ = Array("\u{1B}[1".utf8).map { decoder.feed($0) }
+    #expect(decoder.flush() == nil)
+    #expect(decoder.feed(UInt8(ascii: "2")) == nil, "a cut-off sequence goes on eating its bytes")
+    #expect(decoder.flush(abandon: true) == nil)
+    #expect(decoder.feed(UInt8(ascii: "2")) == .character("2"))
+  }
+}

@@ -3,7 +3,7 @@
 
 1. Writes the sample comparison as HTML (and a team-baseline variant).
 2. `chromium --dump-dom`: the page parses, and the rendered DOM holds the heatmap (one cell per
-   shown team × dimension, suppressed rows hatched), the ranking, the profiles, the reliability
+   shown team × dimension in the heatmap table, suppressed rows hatched), the ranking, the profiles, the reliability
    table and the privacy section; the browser logs no error about the page.
 3. `chromium --screenshot`: the PNG is decoded (Pillow) and must not be blank:
    enough distinct colours, enough ink, and the palette's purple and orange cells present.
@@ -41,8 +41,8 @@ def check_screenshot(path: Path, failures):
 
 def check_dom(dom: str, label, failures, shown_teams, dimensions, suppressed):
     expected = {
-        '<svg class="heatmap"': 1, '<svg class="ranking"': 1, '<svg class="profile"': shown_teams,
-        'class="cell"': (shown_teams + 1) * dimensions, 'fill="url(#hatch)"': suppressed,
+        '<table class="heatmap"': 1, '<svg class="ranking"': 1, '<svg class="profile"': shown_teams,
+        '<td class="cell': (shown_teams + 1) * dimensions, 'class="hatched"': suppressed,
         'id="privacy"': 1, 'id="method"': 1,
     }
     for marker, count in expected.items():

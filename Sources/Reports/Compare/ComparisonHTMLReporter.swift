@@ -44,13 +44,14 @@ public struct ComparisonHTMLReporter: ComparisonReporter {
     var out = "<section class=\"card framework\" id=\"fw-\(e(framework.id))\">\n"
     out += "<h2>\(e(framework.name)) <small class=\"meta\">\(e(framework.id)) \(e(framework.version)), scale \(e(framework.scale.rangeText))</small></h2>\n"
     out += "<h3>Where teams differ from the baseline</h3>\n<p class=\"note\">Team mean per dimension; colour shows the difference from \(e(report.baseline.description)).</p>\n"
-    out += "<figure class=\"heatmap\">\(HeatmapChart(framework: framework, minGroupSize: k).svg())\(HTMLSections.legend(framework))</figure>\n"
+    out += "<figure class=\"heatmap\">\(HeatmapChart(framework: framework, minGroupSize: k).html())\(HTMLSections.legend(framework))</figure>\n"
     out += "<h3>Culture index ranking</h3>\n<p class=\"note\">Index 0–100 with its 95% confidence interval; the dashed line is the whole organisation.</p>\n"
-    out += "<figure class=\"ranking\">\(RankingChart(framework: framework).svg())</figure>\n"
+    out += "<figure class=\"ranking\"><div class=\"chart-wrap\">\(RankingChart(framework: framework).svg())</div></figure>\n"
+    out += "<h3>Bands and what to do</h3>\n\(HTMLSections.bands(framework, minGroupSize: k))\n"
     let shown = framework.teams.filter { $0.suppression == nil }
     out += "<h3>Team profiles</h3>\n<p class=\"note\">Mean and 95% CI per dimension (purple: meaningfully higher, orange: lower, grey: no clear difference); ◇ the baseline's mean.</p>\n<div class=\"profiles\">"
     for team in shown {
-      out += "<figure><figcaption>\(HTMLText.name(team.team)) <span>n = \(team.n)\(team.isBaseline ? ", baseline" : "")</span></figcaption>\(ProfileChart(framework: framework, team: team).svg())</figure>"
+      out += "<figure><figcaption><span class=\"name\">\(HTMLText.name(team.team))</span> <span>n = \(team.n)\(team.isBaseline ? ", baseline" : "")</span></figcaption><div class=\"chart-wrap\">\(ProfileChart(framework: framework, team: team).svg())</div></figure>"
     }
     out += "</div>\n<h3>Details</h3>\n\(HTMLSections.details(framework))\n"
     out += "<h3>Reliability</h3>\n<p class=\"note\">Whole sample; item statistics use \(e(report.method.deletionRule)) deletion.</p>\n\(HTMLSections.reliability(framework))\n"

@@ -19,6 +19,7 @@ public struct DriversHTMLReporter: ReportRenderer {
       <style>
       \(HTMLStyle.css)
       .matrix text { font-size: 13px; fill: var(--ink); }
+      .matrix .dot-label { font-weight: 700; }
       .matrix .cut { stroke: var(--muted); stroke-dasharray: 4 3; }
       .matrix .quadrant { font-size: 12px; fill: var(--muted); }
       td.name, th.name { max-width: 22rem; overflow-wrap: anywhere; }
@@ -55,7 +56,7 @@ public struct DriversHTMLReporter: ReportRenderer {
     let scores = group.drivers.compactMap(\.scorePOMP)
     let scoreCut = scores.isEmpty ? 50 : scores.reduce(0, +) / Double(scores.count)
     let impactCut = 1 / Double(max(group.drivers.count, 1))
-    var svg = "<figure><svg class=\"matrix\" role=\"img\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"100%\" aria-label=\"Priority matrix: impact against score\">\n"
+    var svg = "<figure><div class=\"chart-wrap\">" + HTMLText.svgOpen("matrix", width: width, height: height, label: "Priority matrix: impact against score") + "\n"
     svg += "<rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(width - left - right))\" height=\"\(n(height - top - bottom))\" fill=\"none\" stroke=\"currentColor\"/>\n"
     svg += "<line class=\"cut\" x1=\"\(n(x(impactCut)))\" x2=\"\(n(x(impactCut)))\" y1=\"\(n(top))\" y2=\"\(n(height - bottom))\"/>\n"
     svg += "<line class=\"cut\" x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(scoreCut)))\" y2=\"\(n(y(scoreCut)))\"/>\n"
@@ -65,28 +66,47 @@ public struct DriversHTMLReporter: ReportRenderer {
     svg += "<text class=\"quadrant\" x=\"\(n(left + 6))\" y=\"\(n(top + 16))\">maintain</text>\n"
     svg += "<text x=\"\(n((left + width - right) / 2))\" y=\"\(n(height - 8))\" text-anchor=\"middle\">impact: share of R²</text>"
     svg += "<text transform=\"rotate(-90)\" x=\"\(n(-(top + height - bottom) / 2))\" y=\"16\" text-anchor=\"middle\">score (POMP)</text>\n"
+    // Dots are numbered (the table below names them); each number goes where it overlaps no
+    // other label, trying right, left, above and below the dot, then further down.
+    var placed: [LabelBox] = [
+      LabelBox(x: width - right - 80, y: height - bottom - 20, width: 74, height: 16), LabelBox(x: width - right - 70, y: top + 2, width: 64, height: 16),
+      LabelBox(x: left + 4, y: height - bottom - 20, width: 64, height: 16), LabelBox(x: left + 4, y: top + 2, width: 70, height: 16),
+    ]
     for (i, d) in group.drivers.enumerated() {
       guard let share = d.share, let pomp = d.scorePOMP else { continue }
-      let label = Shortening.shortened(d.target.name, to: 28)
-      svg += "<g><title>\(e(d.target.name)): share \(Format.fixed(share * 100, 0))%, POMP \(Format.fixed(pomp, 1)), \(DriverWords.quadrant(d.quadrant))</title>"
-      svg += "<circle cx=\"\(n(x(share)))\" cy=\"\(n(y(pomp)))\" r=\"6\" fill=\"currentColor\"/>"
-      svg += "<text x=\"\(n(x(share) + 9))\" y=\"\(n(y(pomp) + 4 + Double(i % 2) * 12))\">\(e(label))</text></g>\n"
+      let (cx, cy) = (x(share), y(pomp))
+      let label = String(i + 1), w = 8.0 * Double(label.count) + 2, h = 15.0
+      let tries = [(cx + 8, cy - 8), (cx - 8 - w, cy - 8), (cx - w / 2, cy - 8 - h), (cx - w / 2, cy + 8)] + (1...40).map { (cx + 8, cy - 8 + Double($0) * h) }
+      let inside = tries.map { LabelBox(x: $0.0, y: $0.1, width: w, height: h) }.filter { $0.x >= left && $0.x + $0.width <= width - right && $0.y >= top && $0.y + $0.height <= height - bottom }
+      let spot = inside.first { box in !placed.contains { $0.overlaps(box) } } ?? inside.first ?? LabelBox(x: cx + 8, y: cy - 8, width: w, height: h)
+      placed.append(spot)
+      svg += "<g><title>\(i + 1). \(e(d.target.name)): share \(Format.fixed(share * 100, 0))%, POMP \(Format.fixed(pomp, 1)), \(DriverWords.quadrant(d.quadrant))</title>"
+      svg += "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"5\" fill=\"currentColor\"/>"
+      svg += "<text class=\"dot-label\" x=\"\(n(spot.x + 1))\" y=\"\(n(spot.y + 12))\">\(label)</text></g>\n"
     }
-    return svg + "</svg><figcaption>Each dot is a driver; the dashed lines are the cut points (an equal share of R², and the drivers' average score).</figcaption></figure>\n"
+    return svg + "</svg></div><figcaption>Each dot is a driver, numbered as in the table; the dashed lines are the cut points (an equal share of R², and the drivers' average score).</figcaption></figure>\n"
+  }
+
+  /// A label's box in chart coordinates, for placing labels without overlap.
+  private struct LabelBox {
+    var x: Double, y: Double, width: Double, height: Double
+    func overlaps(_ other: LabelBox) -> Bool {
+      x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height
+    }
   }
 
   private func table(_ group: DriverGroup, _ method: DriverMethod) -> String {
     let e = HTMLText.escape
     var rows = ""
-    for d in group.drivers {
+    for (i, d) in group.drivers.enumerated() {
       let ci = d.correlationInterval.map { "[\(Format.fixed($0.lower, 2)), \(Format.fixed($0.upper, 2))]" } ?? ""
       let wci = d.weightInterval.map { "[\(Format.fixed($0.lower, 3)), \(Format.fixed($0.upper, 3))]" } ?? ""
       let p = d.adjustedP.map { $0 < 0.001 ? "&lt;0.001" : Format.fixed($0, 3) } ?? ""
-      rows += "<tr><td class=\"name\"><bdi>\(e(d.target.name))</bdi></td><td>\(Format.fixed(d.correlation, 2))\(DriverWords.significant(d, method) ? "*" : "")</td><td>\(ci)</td><td>\(p)</td>"
+      rows += "<tr><td class=\"num\">\(i + 1)</td><td class=\"name\"><bdi>\(e(d.target.name))</bdi></td><td>\(Format.fixed(d.correlation, 2))\(DriverWords.significant(d, method) ? "*" : "")</td><td>\(ci)</td><td>\(p)</td>"
         + "<td>\(Format.fixed(d.rawWeight, 3))</td><td>\(d.share.map { Format.fixed($0 * 100, 0) + "%" } ?? "")</td><td>\(wci)</td>"
         + "<td>\(Format.fixed(d.scorePOMP, 1))</td><td>\(DriverWords.quadrant(d.quadrant))</td></tr>\n"
     }
-    return "<div style=\"overflow-x:auto\"><table><thead><tr><th class=\"name\">Driver</th><th>r</th><th>95% CI</th><th>p (Holm)</th><th>Weight</th><th>Share</th><th>Weight 95% CI</th><th>POMP</th><th>Priority</th></tr></thead><tbody>\n"
+    return "<div class=\"table-wrap\"><table class=\"data\"><thead><tr><th>#</th><th class=\"name\">Driver</th><th>r</th><th>95% CI</th><th>p (Holm)</th><th>Weight</th><th>Share</th><th>Weight 95% CI</th><th>POMP</th><th>Priority</th></tr></thead><tbody>\n"
       + rows + "</tbody></table></div><p class=\"meta\">* significant after Holm's adjustment</p>\n"
   }
 }

@@ -5,7 +5,7 @@ import CultivarKit
 struct Take: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Answer a survey in the terminal, item by item.",
-    discussion: "Keys: 1-9 (or Up/Down and Enter) answer, b or Left goes back, s or Right skips, q quits. The answers are stored only when confirmed at the end; no name or time finer than the day is kept.")
+    discussion: "Keys: 1-9 (or Up/Down and Enter) answer, b or Left goes back, s or Right skips, q quits. The answers are stored only when confirmed at the end; no name or time finer than the day is kept. Leaving without storing (q, Ctrl-C, a signal) prints 'Nothing was stored.' and exits non-zero (1; 130 after Ctrl-C).")
 
   @Argument(help: ArgumentHelp("The survey definition (surveys/NAME.yaml).", valueName: "survey"))
   var survey: String
@@ -25,6 +25,9 @@ struct Take: ParsableCommand {
     job.note = Terminal.err
     do {
       Terminal.out(try job.run())
+    } catch let cancelled as TakeCancelled {
+      Terminal.err(cancelled.description)
+      throw ExitCode(cancelled.status)
     } catch {
       throw Terminal.fail(error)
     }

@@ -34,7 +34,7 @@ enum HTMLSections {
         [e(framework.dimensionName(scale.dimension)), String(scale.items.count), String(scale.respondents), e(ComparisonWords.alpha(scale.pairwise)),
          e(ComparisonWords.alpha(scale.listwise)), String(scale.completeRespondents),
          scale.itemStatistics.map { item in
-           let text = "\(e(item.item)) \(e(Format.fixed(item.itemRest, 2))) (\(e(Format.fixed(item.alphaIfDeleted, 2))))"
+           let text = e(item.item) + " " + e(item.itemRest.map { Format.fixed($0, 2) } ?? "n/a") + (item.alphaIfDeleted.map { " (\(e(Format.fixed($0, 2))))" } ?? "")
            return item.warning == nil ? text : "<span class=\"warning\" title=\"\(e(item.warning!))\">\(text) ⚠</span>"
          }.joined(separator: ", ")]
       }, numeric: [1, 2, 5]) + "</div>"
@@ -54,6 +54,24 @@ enum HTMLSections {
       out += "<ul class=\"warnings\">" + warnings.map { "<li class=\"warning\">⚠ \(e($0))</li>" }.joined() + "</ul>"
     }
     return out
+  }
+
+  /// Per shown team (and the organisation): index, band and the band's advice, and the advice
+  /// of its lowest-scoring dimensions (those the plugin gives advice for).
+  static func bands(_ framework: FrameworkComparison, minGroupSize: Int) -> String {
+    let e = HTMLText.escape
+    var rows: [[String]] = []
+    for team in framework.teams + [framework.organisation] {
+      if let reason = team.suppression {
+        rows.append(["<span class=\"name\">\(HTMLText.name(team.team))</span>", String(team.n), "", "", "<span class=\"muted\">suppressed: \(e(ComparisonWords.suppression(reason, minGroupSize: minGroupSize)))</span>"])
+        continue
+      }
+      let lowest = team.dimensions.filter { $0.advice != nil && $0.pomp != nil }.sorted { ($0.pomp!, $0.id) < ($1.pomp!, $1.id) }.prefix(2)
+      var advice = team.bandAdvice.map { ["<p>\(e($0))</p>"] } ?? []
+      advice += lowest.map { "<p><strong>\(e(framework.dimensionName($0.id))) (\(Format.fixed($0.pomp, 0))/100):</strong> \(e($0.advice!))</p>" }
+      rows.append(["<span class=\"name\">\(HTMLText.name(team.team))</span>", String(team.n), Format.fixed(team.index, 1), team.band.map(HTMLText.name) ?? "", advice.joined()])
+    }
+    return "<div class=\"table-wrap\">" + HTMLText.table(header: ["Team", "n", "Index", "Band", "What to do"], rows: rows, cssClass: "data bands", numeric: [1, 2]) + "</div>"
   }
 
   static func privacy(_ report: ComparisonReport) -> String {

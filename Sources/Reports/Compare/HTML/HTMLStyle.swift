@@ -18,16 +18,34 @@ enum HTMLStyle {
     h3 { font-size: 1.05rem; margin: 18px 0 6px; }
     p.note { color: var(--muted); margin: 4px 0 10px; font-size: .9rem; }
     figure { margin: 8px 0 4px; }
-    svg { width: 100%; height: auto; display: block; }
+    svg { display: block; }
+    .chart-wrap { overflow-x: auto; }
+    .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .name { overflow-wrap: anywhere; }
+    .muted { color: var(--muted); }
+    table.heatmap { border-collapse: separate; border-spacing: 3px; font-size: 13px; }
+    table.heatmap thead th { font-weight: 600; font-size: 13px; min-width: 6.5rem; max-width: 10rem; vertical-align: bottom;
+      overflow-wrap: anywhere; hyphens: auto; padding: 2px 4px; text-align: center; }
+    table.heatmap th.team { text-align: right; max-width: 15rem; min-width: 8rem; padding: 2px 8px; font-weight: 400; }
+    table.heatmap th.team.org { font-weight: 700; }
+    table.heatmap th .sub, table.heatmap td .sub { display: block; font-size: 12px; }
+    table.heatmap th .sub { color: var(--muted); }
+    table.heatmap td { text-align: center; border-radius: 4px; padding: 5px 4px; min-width: 6.5rem; border: 1px solid #cfd8dc; }
+    table.heatmap td .main { display: block; font-size: 14px; font-weight: 600; font-variant-numeric: tabular-nums; }
+    table.heatmap td.meaningful { border: 2px solid #1b1f23; }
+    table.heatmap td.dashed { border: 1.5px dashed #37474f; }
+    table.heatmap td.index { background: #fff; border-color: #90a4ae; }
+    table.heatmap td.hatched { background: repeating-linear-gradient(45deg, #eceff1 0 4px, #cfd8dc 4px 7px); color: #37474f; font-style: italic; }
+    table.bands td p { margin: 0 0 4px; }
     svg text { font-family: inherit; }
     .col-label { font-size: 12.5px; font-weight: 600; fill: var(--ink); }
     .row-label { font-size: 13px; fill: var(--ink); }
     .row-label.small { font-size: 12px; }
     .row-label.org { font-weight: 700; }
     .row-label.muted { fill: var(--muted); }
-    .row-sub, .axis, .value { font-size: 11px; fill: var(--muted); }
+    .row-sub, .axis, .value { font-size: 12px; fill: var(--muted); }
     .cell-main { font-size: 14px; font-weight: 600; }
-    .cell-sub { font-size: 11px; }
+    .cell-sub { font-size: 12px; }
     .suppressed-label { font-size: 12px; font-style: italic; fill: #455a64; }
     .grid { stroke: #e3e7eb; stroke-width: 1; }
     .reference { stroke: #37474f; stroke-width: 1.5; stroke-dasharray: 5 4; }
@@ -44,7 +62,7 @@ enum HTMLStyle {
     .swatch { display: inline-block; width: 16px; height: 12px; border-radius: 2px; vertical-align: middle; margin-right: 4px; }
     .swatch.hatch { background: repeating-linear-gradient(45deg, #eceff1 0 3px, #b0bec5 3px 5px); }
     .swatch.dashed { border: 1.5px dashed #37474f; }
-    .profiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 10px 18px; }
+    .profiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 10px 18px; }
     .profiles figure { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; margin: 0; }
     .profiles figcaption { font-weight: 600; font-size: .95rem; }
     .profiles figcaption span { font-weight: 400; color: var(--muted); }
@@ -64,7 +82,9 @@ enum HTMLStyle {
       main { max-width: none; padding: 0; }
       nav { display: none; }
       section.card { border: none; box-shadow: none; padding: 0; margin: 0 0 14pt; }
-      figure, table, .profiles figure { break-inside: avoid; page-break-inside: avoid; }
+      figure, .profiles figure, tr { break-inside: avoid; page-break-inside: avoid; }
+      .table-wrap, .chart-wrap { overflow: visible; }
+      @page { margin: 14mm; }
       section.card.framework { break-before: page; }
       section.card.framework:first-of-type { break-before: auto; }
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

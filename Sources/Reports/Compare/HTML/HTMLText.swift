@@ -24,6 +24,20 @@ enum HTMLText {
     return "<text \(attributes)>\(escape(content))</text>"
   }
 
+  /// A label that must fit `characters` characters: shortened with "…" when longer, the full
+  /// text kept as its tooltip (and, in the report, in a table beside the chart).
+  static func label(_ content: String, fitting characters: Int, x: Double, y: Double, anchor: String = "start", cssClass: String? = nil) -> String {
+    let short = Shortening.shortened(content, to: characters)
+    let text = self.text(short, x: x, y: y, anchor: anchor, cssClass: cssClass)
+    return short == content ? text : "<g><title>\(escape(content))</title>\(text)</g>"
+  }
+
+  /// The opening tag of a chart drawn at its own size (1 SVG unit = 1 CSS pixel, so its text
+  /// keeps the style sheet's sizes; a narrow screen scrolls it instead of shrinking it).
+  static func svgOpen(_ cssClass: String, width: Double, height: Double, label: String) -> String {
+    "<svg class=\"\(cssClass)\" width=\"\(number(width))\" height=\"\(number(height))\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" aria-label=\"\(escape(label))\" xmlns=\"http://www.w3.org/2000/svg\">"
+  }
+
   /// An HTML table with a header row; cells are already escaped markup, the first is the row
   /// header and the `numeric` columns are right-aligned.
   static func table(header: [String], rows: [[String]], cssClass: String = "data", numeric: Set<Int> = []) -> String {

@@ -7,13 +7,13 @@ struct ProfileChart {
   let framework: FrameworkComparison
   let team: TeamComparison
 
-  private let labelWidth = 124.0, plotWidth = 210.0, rowHeight = 27.0, top = 12.0
+  private let labelWidth = 150.0, plotWidth = 196.0, rowHeight = 27.0, top = 12.0
 
   func svg() -> String {
     let scale = framework.scale
     func x(_ value: Double) -> Double { labelWidth + (value - scale.min) / (scale.max - scale.min) * plotWidth }
     let height = top + rowHeight * Double(team.dimensions.count) + 22
-    var out = "<svg class=\"profile\" viewBox=\"0 0 \(HTMLText.number(labelWidth + plotWidth + 16)) \(HTMLText.number(height))\" role=\"img\" aria-label=\"\(HTMLText.escape("Profile of \(team.team)"))\" xmlns=\"http://www.w3.org/2000/svg\">"
+    var out = HTMLText.svgOpen("profile", width: labelWidth + plotWidth + 16, height: height, label: "Profile of \(team.team)")
     var tick = scale.min
     while tick <= scale.max + 0.001 {
       out += "<line x1=\"\(HTMLText.number(x(tick)))\" y1=\"\(HTMLText.number(top - 4))\" x2=\"\(HTMLText.number(x(tick)))\" y2=\"\(HTMLText.number(height - 18))\" class=\"grid\"/>"
@@ -22,7 +22,7 @@ struct ProfileChart {
     }
     for (r, dimension) in team.dimensions.enumerated() {
       let y = top + rowHeight * (Double(r) + 0.5)
-      out += HTMLText.text(framework.dimensionName(dimension.id), x: labelWidth - 8, y: y + 4, anchor: "end", cssClass: "row-label small")
+      out += HTMLText.label(framework.dimensionName(dimension.id), fitting: 20, x: labelWidth - 8, y: y + 4, anchor: "end", cssClass: "row-label small")
       guard let mean = dimension.mean else { continue }
       if let interval = dimension.interval {
         out += "<line x1=\"\(HTMLText.number(x(max(scale.min, interval.lower))))\" y1=\"\(HTMLText.number(y))\" x2=\"\(HTMLText.number(x(min(scale.max, interval.upper))))\" y2=\"\(HTMLText.number(y))\" class=\"ci\"/>"

@@ -17,7 +17,7 @@ struct RankingChart {
     func x(_ value: Double) -> Double { labelWidth + (value - low) / span * plotWidth }
     let rows = shown.count + hidden.count
     let height = top + rowHeight * Double(max(rows, 1)) + 30
-    var out = "<svg class=\"ranking\" viewBox=\"0 0 \(HTMLText.number(labelWidth + plotWidth + 90)) \(HTMLText.number(height))\" role=\"img\" aria-label=\"Team indices with 95% confidence intervals\" xmlns=\"http://www.w3.org/2000/svg\">"
+    var out = HTMLText.svgOpen("ranking", width: labelWidth + plotWidth + 90, height: height, label: "Team indices with 95% confidence intervals")
     var tick = low
     while tick <= low + span + 0.001 {
       out += "<line x1=\"\(HTMLText.number(x(tick)))\" y1=\"\(HTMLText.number(top - 6))\" x2=\"\(HTMLText.number(x(tick)))\" y2=\"\(HTMLText.number(height - 24))\" class=\"grid\"/>"
@@ -32,7 +32,7 @@ struct RankingChart {
       let y = top + rowHeight * (Double(r) + 0.5)
       let index = team.index!
       out += "<g><title>\(HTMLText.escape("\(team.team): index \(Format.fixed(index, 1)) \(ComparisonWords.interval(team.indexInterval, 1))"))</title>"
-      out += HTMLText.text(team.team, x: labelWidth - 10, y: y + 4, anchor: "end", cssClass: "row-label")
+      out += HTMLText.label(team.team, fitting: 24, x: labelWidth - 10, y: y + 4, anchor: "end", cssClass: "row-label")
       if let interval = team.indexInterval {
         out += "<line x1=\"\(HTMLText.number(x(interval.lower)))\" y1=\"\(HTMLText.number(y))\" x2=\"\(HTMLText.number(x(interval.upper)))\" y2=\"\(HTMLText.number(y))\" class=\"ci\"/>"
         for end in [interval.lower, interval.upper] {
@@ -44,7 +44,7 @@ struct RankingChart {
     }
     for (r, team) in hidden.enumerated() {
       let y = top + rowHeight * (Double(shown.count + r) + 0.5)
-      out += HTMLText.text(team.team, x: labelWidth - 10, y: y + 4, anchor: "end", cssClass: "row-label muted")
+      out += HTMLText.label(team.team, fitting: 24, x: labelWidth - 10, y: y + 4, anchor: "end", cssClass: "row-label muted")
       out += HTMLText.text("suppressed", x: labelWidth + 6, y: y + 4, cssClass: "suppressed-label")
     }
     return out + "</svg>"

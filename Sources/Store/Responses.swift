@@ -1,0 +1,25 @@
+import GRDB
+
+extension ResponseStore {
+  /// Stores one response given in the terminal, with its answers, in one transaction (the
+  /// wave is created if needed). No identity, source key or time finer than the day is kept.
+  /// - Parameters:
+  ///   - waveName: the wave to store it in.
+  ///   - survey: the survey and plugin versions, recorded with the wave.
+  ///   - answers: item id → value.
+  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double]) throws {
+    try write { db in
+      let wave = try Self.openWave(db, name: waveName, survey: survey)
+      try Self.insertResponse(db, wave: wave, team: team, channel: "terminal", answers: answers)
+    }
+  }
+
+  /// Inserts a response under a new random id, with the day only.
+  static func insertResponse(_ db: Database, wave: WaveRef, team: String, channel: String, answers: [String: Double]) throws {
+    let responseID = ResponseID.make()
+    try db.execute(sql: "INSERT INTO response (id, wave_id, team, channel, received_on) VALUES (?, ?, ?, ?, ?)", arguments: [responseID, wave.id, team, channel, Day.today()])
+    for (item, value) in answers.sorted(by: { $0.key < $1.key }) where !value.isNaN {
+      try db.execute(sql: "INSERT INTO answer (response_id, item_id, value) VALUES (?, ?, ?)", arguments: [responseID, item, value])
+    }
+  }
+}
