@@ -28,7 +28,6 @@ enum PeopleFile {
       var order: [String] = []
       var counts: [String: Int] = [:]
       while try reader.next() {
-        if reader.isBlankLine { continue }
         guard column < reader.fieldCount else { throw fail(reader.line, "this row has no '\(teamColumn)' cell") }
         let team = reader.string(at: column).trimmingCharacters(in: .whitespaces)
         guard !team.isEmpty else { throw fail(reader.line, "the '\(teamColumn)' cell is empty", "give every person a team") }
