@@ -14,8 +14,9 @@ struct PublishedView: Sendable {
   static let organisationName = "(all teams)"
 
   let groups: [Group]
-  /// One slot per published group, in order.
+  /// The totals the groups are read from, and each published group's slot in them.
   let totals: TeamTotals
+  let slots: [Int]
   /// Slot 0: every respondent.
   let organisation: TeamTotals
   /// [0]: the teams as `score` publishes them; [1]: the mapped groups, when regrouped.
@@ -45,13 +46,8 @@ struct PublishedView: Sendable {
     let teams = AnonymityEngine.decide(base, policy: policy)
     guard let regroup else {
       groups = order.indices.map { Group(name: names[order[$0]], disclosure: 0, node: $0 + 1) }
-      var slotted = TeamTotals(width: width)
-      if order == Array(order.indices) {
-        slotted = teamTotals
-      } else {
-        for t in order { slotted.merge(teamTotals, from: t, to: slotted.addTeam()) }
-      }
-      totals = slotted
+      totals = teamTotals  // shared, not copied
+      slots = order
       disclosures = [teams]
       privacy = Self.summary(policy, groups, disclosures, audit: teams.audit)
       return
@@ -83,6 +79,7 @@ struct PublishedView: Sendable {
     let groupsDecision = AnonymityEngine.decide(mapped, policy: policy)
     groups = published
     totals = slotted
+    slots = Array(published.indices)
     disclosures = [teams, groupsDecision]
     // The audit names what this run publishes: the organisation, teams published as they are
     // (under their mapped name) and the mapped groups.

@@ -102,8 +102,8 @@ public final class ScoreEngine {
       var interpretations: [(index: Double?, band: Band?)] = []
       interpretations.reserveCapacity(view.groups.count)
       for g in view.groups.indices where view.indexReason(g, framework: f) == nil {
-        let dimensions = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: g, offset: offset, count: width))
-        interpretations.append(try summarizer.interpret(team: view.groups[g].name, n: view.totals.sizes[g], dimensions: dimensions))
+        let dimensions = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: width))
+        interpretations.append(try summarizer.interpret(team: view.groups[g].name, n: view.respondents(g), dimensions: dimensions))
       }
       let maker = TeamResultMaker(framework: framework, view: view, framework: f, interpretations: interpretations, offset: offset)
       let teamResults = TeamResultList(count: view.groups.count, make: maker.make)

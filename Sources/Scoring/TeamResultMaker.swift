@@ -29,7 +29,7 @@ struct TeamResultMaker: Sendable {
   func make(_ g: Int) -> TeamResult {
     let name = view.groups[g].name, n = view.respondents(g)
     if let reason = view.groupReason(g) { return TeamResult(team: name, n: n, suppression: reason) }
-    let all = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: g, offset: offset, count: framework.dimensions.count))
+    let all = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: framework.dimensions.count))
     let dimensions = all.enumerated().map { d, score in Self.withhold(score, view.pointReason(g, dataPoint: offset + d)) }
     if let reason = view.indexReason(g, framework: f) {
       return TeamResult(team: name, n: n, indexSuppression: reason, dimensions: dimensions)
