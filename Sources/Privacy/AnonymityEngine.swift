@@ -105,7 +105,8 @@ private struct Decider {
     var changed = true
     while changed {
       changed = false
-      for node in groups.indices where shown(node, d) {
+      // A shown group without subgroups isolates no one: its residual is its own number.
+      for node in groups.indices where shown(node, d) && !children[node].isEmpty {
         var (value, parts) = residual(node, d)
         while shown(node, d), value > 0, value < k {
           changed = true
