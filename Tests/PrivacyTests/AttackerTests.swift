@@ -51,6 +51,16 @@ import SurveyModel
     #expect(try org.attack(policy: PrivacyPolicy(minGroupSize: 5)).isEmpty)
   }
 
+  /// The attacker reads equations from every format it is given.
+  @Test func everyFormatGivesEquations() throws {
+    var rng = SeededGenerator(seed: Self.fixedSeed)
+    let org = Organisation.random(&rng)
+    let reader = org.reader(try org.publish(policy: PrivacyPolicy(minGroupSize: org.threshold)))
+    for source in ["score json", "score csv", "compare json", "compare csv", "compare json rest of", "compare csv rest of", "trend json"] {
+      #expect(reader.observations.contains { $0.source.hasPrefix(source) }, "no equation from \(source)")
+    }
+  }
+
   /// The generated organisations do contain leaks for the attacker to find when the rules are off.
   @Test func selfTestFindsLeaksInGeneratedOrganisationsWithTheResidualRulesOff() throws {
     var rng = SeededGenerator(seed: Self.fixedSeed)

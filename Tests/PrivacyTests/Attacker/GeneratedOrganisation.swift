@@ -142,6 +142,7 @@ struct Organisation {
     reader.readTeamsJSON(outputs.scoreJSON, source: "score json")
     reader.readScoreCSV(outputs.scoreCSV, source: "score csv")
     reader.readTeamsJSON(outputs.compareJSON, source: "compare json")
+    reader.readCompareCSV(outputs.compareCSV, source: "compare csv")
     var members: [String: [String]] = [:]
     for (team, group) in mapping { members[group, default: []].append(team) }
     reader.readTrendJSON(outputs.trendJSON, mapping: members, scale: (1, 5), source: "trend json")

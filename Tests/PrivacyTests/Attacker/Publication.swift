@@ -83,6 +83,25 @@ struct PublicationReader {
     }
   }
 
+  /// `compare --format csv`: `dimension` records (n, mean, and the baseline's n and mean).
+  mutating func readCompareCSV(_ text: String, source: String) {
+    let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    guard let header = lines.first else { return }
+    let col = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
+    for f in lines.dropFirst() where f.count == header.count && f[col["record"]!] == "dimension" {
+      let name = f[col["team"]!], id = f[col["dimension"]!]
+      let teams = members(name, [:])
+      if let n = Double(f[col["n"]!]), let mean = Double(f[col["mean"]!]) {
+        observations.append(Observation(coefficients: coefficients(teams), dimension: id, value: n * mean, source: "\(source) \(name) \(id)"))
+      }
+      if let bn = Double(f[col["baseline_n"]!]), let bm = Double(f[col["baseline_mean"]!]) {
+        var rest = coefficients(atoms)
+        for t in teams { rest[t] = 0 }
+        observations.append(Observation(coefficients: rest, dimension: id, value: bn * bm, source: "\(source) rest of \(name) \(id)"))
+      }
+    }
+  }
+
   /// `trend --format json`: per group and wave, each dimension's n and POMP.
   mutating func readTrendJSON(_ text: String, mapping: [String: [String]], scale: (min: Double, max: Double), source: String) {
     let root = Self.object(text)
