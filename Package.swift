@@ -41,7 +41,9 @@ let package = Package(
     // Pure statistics: distributions, tests, effect sizes, streaming reliability. Foundation only.
     .target(name: "Statistics"),
     // Streaming per-team accumulators, declarative scoring, anonymity.
-    .target(name: "Scoring", dependencies: ["SurveyModel", "Statistics"], swiftSettings: hotPathSettings),
+    // The one anonymity engine: decides every number any run may publish.
+    .target(name: "Privacy", dependencies: ["SurveyModel"]),
+    .target(name: "Scoring", dependencies: ["SurveyModel", "Statistics", "Privacy"], swiftSettings: hotPathSettings),
     // Team comparisons: baselines, Welch tests with Holm verdicts, index intervals, reliability.
     .target(name: "Comparison", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
     // The organisation's units and how they nest (organisation files, team paths).
@@ -77,8 +79,8 @@ let package = Package(
     .target(
       name: "CultivarKit",
       dependencies: [
-        "SurveyModel", "SurveyIO", "Statistics", "Scoring", "Comparison", "Drivers", "Organisation", "LuaBridge", "PluginHost", "Reports", "Store",
-        "Importers", "TerminalForm", "WebForm",
+        "SurveyModel", "SurveyIO", "Statistics", "Privacy", "Scoring", "Comparison", "Drivers", "Organisation", "LuaBridge", "PluginHost",
+        "Reports", "Store", "Importers", "TerminalForm", "WebForm",
       ]),
     // The command line: argument parsing only.
     .executableTarget(
@@ -97,12 +99,14 @@ let package = Package(
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
     .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Scoring", "Statistics", "SurveyModel"]),
+    .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Privacy", "Scoring", "Statistics", "SurveyModel"]),
     .testTarget(name: "OrganisationTests", dependencies: ["Organisation", "SurveyIO", "SurveyModel"]),
     .testTarget(name: "DriversTests", dependencies: ["Drivers", "Scoring", "Statistics", "SurveyModel"]),
-    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "SurveyModel"]),
+    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Privacy", "SurveyModel"]),
     .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SurveyModel"]),
+    // The engine's rules, and an attacker that tries to recover withheld numbers from everything published.
+    .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Scoring", "Comparison", "Reports", "SurveyModel"]),
     .testTarget(
       name: "StoreTests",
       dependencies: ["Store", "SurveyModel", "SurveyIO", .product(name: "GRDB", package: "GRDB.swift")]),

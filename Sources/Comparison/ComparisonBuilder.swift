@@ -39,13 +39,21 @@ public struct ComparisonBuilder {
       return nil
     }()
     let byName = Dictionary(result.teams.map { ($0.team, $0) }, uniquingKeysWith: { a, _ in a })
+    // A difference publishes the baseline's mean: only where the baseline's own number is shown.
+    let baselineResult: TeamResult = {
+      if case .team(let name) = selection.baseline, let team = byName[name] { return team }
+      return result.organisation
+    }()
+    let baselineShows = { (d: Int) in
+      baselineResult.suppression == nil && d < baselineResult.dimensions.count && baselineResult.dimensions[d].suppression == nil
+    }
     let teams = selection.shown.compactMap { name -> TeamComparison? in
       guard let team = byName[name] else { return nil }
       if let reason = team.suppression { return TeamComparison(team: name, n: team.n, suppression: reason) }
       let moments = collector.moments(team: name, framework: f)
       let isBaseline = selection.baseline == .team(name)
       let baselineSummary: (Int) -> SampleSummary? = { d in
-        guard !isBaseline, let own = moments?.scores.summary(d) else { return nil }
+        guard !isBaseline, baselineShows(d), let own = moments?.scores.summary(d) else { return nil }
         if let baselineMoments { return baselineMoments.scores.summary(d) }
         return organisationMoments.scores.summary(d)?.removing(own)
       }
@@ -57,7 +65,7 @@ public struct ComparisonBuilder {
       id: result.id, name: result.name, version: result.version, scale: result.scale, dimensions: result.dimensions,
       indexRule: result.indexRule, missingRule: result.missingRule, favorableRule: result.favorableRule,
       organisation: organisation, teams: teams,
-      reliability: organisation.suppression == nil ? reliability(organisationMoments, plan: frameworkPlan) : [])
+      reliability: organisation.suppression == nil ? reliability(organisationMoments, plan: frameworkPlan, shown: result.organisation) : [])
   }
 
   /// A shown group's row: statistics, intervals, differences (unadjusted) and, for a team,
@@ -66,6 +74,7 @@ public struct ComparisonBuilder {
                    teamReliability withReliability: Bool, baseline: (Int) -> SampleSummary?) -> TeamComparison {
     let level = settings.confidenceLevel
     let dimensions = team.dimensions.enumerated().map { d, score in
+      if let reason = score.suppression { return DimensionComparison(id: score.id, n: score.n, suppression: reason) }
       let own = moments?.scores.summary(d)
       var dimension = DimensionComparison(
         id: score.id, n: score.n, mean: score.mean, sd: score.sd,
@@ -81,16 +90,18 @@ public struct ComparisonBuilder {
       interval = IndexInterval.interval(index: index, scores: scores, scale: plan.framework.scale, level: level)
     }
     var teamReliability: [ScaleReliability] = []
-    if withReliability, let moments, team.n >= settings.reliabilityMinimum { teamReliability = reliability(moments, plan: plan) }
+    if withReliability, let moments, team.n >= settings.reliabilityMinimum { teamReliability = reliability(moments, plan: plan, shown: team) }
     var comparison = TeamComparison(
       team: team.team, n: team.n, isBaseline: isBaseline, index: team.index, indexInterval: interval, band: team.band?.label,
-      dimensions: dimensions, reliability: teamReliability)
+      indexSuppression: team.indexSuppression, dimensions: dimensions, reliability: teamReliability)
     comparison.bandAdvice = team.band?.advice
     return comparison
   }
 
-  private func reliability(_ moments: ComparisonCollector.FrameworkMoments, plan: FrameworkPlan) -> [ScaleReliability] {
+  /// Reliability of each dimension whose numbers the group shows.
+  private func reliability(_ moments: ComparisonCollector.FrameworkMoments, plan: FrameworkPlan, shown: TeamResult) -> [ScaleReliability] {
     plan.framework.dimensions.enumerated().compactMap { d, dimension in
+      guard d < shown.dimensions.count, shown.dimensions[d].suppression == nil else { return nil }
       let items = plan.items.filter { $0.dimension == dimension.id }.map(\.id)
       guard !items.isEmpty else { return nil }
       return ReliabilitySummary.make(dimension: dimension.id, items: items, accumulator: moments.reliability[d], rule: deletion,

@@ -25,6 +25,8 @@ public struct CompareJob {
   public var deletion: DeletionRule
   public var skipInvalid: Bool
   public var rejectsPath: String?
+  /// Where to write the privacy audit alone (JSON when the name ends in `.json`), if anywhere.
+  public var privacyReportPath: String?
   public var workspace: Workspace
   /// Receives warnings and the row summary (for standard error).
   public var note: (String) -> Void
@@ -77,6 +79,7 @@ public struct CompareJob {
       survey: SurveyInfo(id: survey.id, title: survey.title), input: input, baseline: selection.baseline,
       method: method, frameworks: frameworks, privacy: outcome.privacy, selectedTeams: selection.requested)
     let text = reporter.render(report)
+    try RunSupport.writePrivacyReport([(nil, report.privacy)], to: privacyReportPath)
     guard let outputPath else { return text }
     try AtomicFile.write(text, to: outputPath)
     return nil

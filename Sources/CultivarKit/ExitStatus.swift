@@ -1,5 +1,6 @@
 import Comparison
 import PluginHost
+import Scoring
 import Store
 import SurveyIO
 
@@ -37,6 +38,7 @@ public enum ExitStatus: Int32, Sendable {
     case let error as PluginError:
       return error.hook == nil ? .configuration : .pluginFailure
     case is PluginProblems: return .configuration
+    case let error as ReservedGroupName: return error.mapped ? .configuration : .dataError
     case is ComparisonError, is UsageError: return .usage
     case let error as AuthoringError: return error.status
     case let error as StoreError:

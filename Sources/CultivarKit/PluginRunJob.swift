@@ -81,7 +81,7 @@ public struct PluginRunJob {
         if hooks.overrides[row.line] != nil || !framework.hooks.contains(.score) { try engine.add(row) }
       }
     }
-    let (results, _) = try engine.results(minGroupSize: 1)
+    let (results, _) = try engine.results(policy: .forPluginFixtures(minGroupSize: 1))
     text.line("")
     text.line("Teams, from these rows (min_group_size is not applied when trying a plugin):")
     for team in results[0].teams + [results[0].organisation] {

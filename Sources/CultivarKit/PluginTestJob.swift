@@ -68,7 +68,8 @@ public struct PluginTestJob {
     do {
       let survey = SurveyDefinition(id: "test", title: plugin.framework.name, frameworks: [.init(id: plugin.framework.id)],
                                     minGroupSize: fixture.minGroupSize, file: shown)
-      let scoring = try SurveyScoring(survey: survey, catalog: catalog, withholdHookLog: false)
+      var scoring = try SurveyScoring(survey: survey, catalog: catalog, withholdHookLog: false)
+      scoring.policy = .forPluginFixtures(minGroupSize: fixture.minGroupSize)
       let reader = try ResponseFileReader(path: responses, displayName: shown, survey: survey, items: scoring.itemColumns)
       let outcome = try scoring.score(reader, skipInvalid: false)
       if !fixture.errorIncludes.isEmpty {

@@ -1,5 +1,6 @@
 import Foundation
 import PluginHost
+import Reports
 import SurveyIO
 import SurveyModel
 
@@ -28,5 +29,11 @@ enum RunSupport {
   /// The line that accounts for every row read, for standard error.
   static func summaryLine(_ input: InputSummary) -> String {
     "\(input.file): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected" + (input.rejectsFile.map { " (written to \($0))" } ?? "")
+  }
+
+  /// Writes the privacy audit alone to `path` (nothing when nil), atomically.
+  static func writePrivacyReport(_ audits: [(label: String?, privacy: PrivacySummary)], to path: String?) throws {
+    guard let path else { return }
+    try AtomicFile.write(PrivacyAuditReport.render(audits, json: path.hasSuffix(".json")), to: path)
   }
 }

@@ -21,6 +21,8 @@ public struct ScoreJob {
   /// Leave invalid rows out (and write them to `rejectsPath`) instead of failing.
   public var skipInvalid: Bool
   public var rejectsPath: String?
+  /// Where to write the privacy audit alone (JSON when the name ends in `.json`), if anywhere.
+  public var privacyReportPath: String?
   public var workspace: Workspace
   /// Threads that parse and score (the results do not depend on it).
   public var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -79,6 +81,7 @@ public struct ScoreJob {
     let report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
     note(RunSupport.summaryLine(input))
     if let withheld = outcome.withheldLogNote { note(withheld) }
+    try RunSupport.writePrivacyReport([(nil, report.privacy)], to: privacyReportPath)
     guard let outputPath else { return reporter.render(report) }
     try AtomicFile.stream(to: outputPath) { write in
       let sink = ReportSink(flush: write)

@@ -25,6 +25,8 @@ struct SurveyScoring {
   let survey: SurveyDefinition
   let plugins: [Plugin]
   let plan: ScoringPlan
+  /// The anonymity rules every result passes through (the survey's minimum group size).
+  var policy: PrivacyPolicy
 
   /// Resolves the survey's frameworks among the catalog's plugins.
   /// - Throws: ``InputProblems`` for unknown plugin ids or items.
@@ -36,6 +38,7 @@ struct SurveyScoring {
     plugins = frameworks.map(\.plugin)
     for plugin in plugins { plugin.withholdsHookLog = withholdHookLog }
     plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
+    policy = PrivacyPolicy(minGroupSize: survey.minGroupSize)
   }
 
   /// The item columns a response file must have, with their scales and choice options.
@@ -104,7 +107,7 @@ struct SurveyScoring {
       problems[0].hint = "fix the rows, or run with --skip-invalid to leave them out and write them to a rejects file"
       throw InputProblems(problems, total: problemCount)
     }
-    let (results, privacy) = try engine.results(minGroupSize: survey.minGroupSize)
+    let (results, privacy) = try engine.results(policy: policy)
     return Outcome(frameworks: results, privacy: privacy, rowsRead: rowsRead, rowsUsed: engine.respondentCount, rejects: rejects,
                    withheldHookLog: plugins.reduce(0) { $0 + $1.withheldLogLines })
   }

@@ -16,6 +16,8 @@ public struct TrendJob {
   public var format = "table"
   /// Where to write the report (nil = return it for standard output).
   public var outputPath: String?
+  /// Where to write the privacy audit alone (JSON when the name ends in `.json`), if anywhere.
+  public var privacyReportPath: String?
   public var workspace = Workspace()
   /// Receives warnings (for standard error).
   public var note: (String) -> Void = { _ in }
@@ -44,22 +46,32 @@ public struct TrendJob {
     for ref in refs { try notePluginChanges(store: store, wave: ref, context: context) }
     var perWave: [[FrameworkResult]] = []
     var inputs: [WaveInput] = []
+    var audits: [PrivacySummary] = []
     var applied = AppliedRules(mapping: context.survey.teamMapping)
     for ref in refs {
       let source = try StoredResponses(store: store, wave: ref, itemIDs: context.plan.slots)
       let engine = context.makeEngine()
-      while case .row(var row)? = try source.next() {
-        row.team = applied.canonical(row.team, wave: ref.name)
+      var seen = Set<String>()
+      while case .row(let row)? = try source.next() {
+        seen.insert(row.team)
         try engine.add(row)
       }
-      perWave.append(try engine.results(minGroupSize: context.survey.minGroupSize).frameworks)
+      // The wave is scored team by team as `score` would, and the mapped groups are decided
+      // against what that publishes (see PublishedView).
+      var canonical: [String: String] = [:]
+      for team in seen.sorted() { canonical[team] = applied.canonical(team, wave: ref.name) }
+      let regroup: (String) -> String = { canonical[$0] ?? $0 }
+      let (frameworks, privacy) = try engine.results(policy: PrivacyPolicy(minGroupSize: context.survey.minGroupSize), regroup: regroup)
+      perWave.append(frameworks)
+      audits.append(privacy)
       inputs.append(WaveInput(name: ref.name, responses: source.rowsRead))
     }
     let report = TrendReport(
       survey: SurveyInfo(id: context.survey.id, title: context.survey.title), waves: inputs,
       mappingApplied: applied.list, frameworks: Self.lines(perWave), minGroupSize: context.survey.minGroupSize,
-      privacyRule: Anonymity.rule(minGroupSize: context.survey.minGroupSize))
+      privacyRule: PrivacyPolicy(minGroupSize: context.survey.minGroupSize).summary, privacy: audits)
     let text = reporter.render(report)
+    try RunSupport.writePrivacyReport(zip(inputs, audits).map { ($0.name, $1) }, to: privacyReportPath)
     guard let outputPath else { return text }
     try AtomicFile.write(text, to: outputPath)
     return nil

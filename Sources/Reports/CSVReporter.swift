@@ -1,7 +1,9 @@
 import SurveyModel
 
 /// One row per framework × team × measure (the index, then each dimension), full precision.
-/// Suppressed teams get a single row with their n and no scores. The organisation's
+/// Suppressed teams get a single row with their n and no scores; a withheld index or
+/// dimension keeps its row with the reason in `suppressed` and no numbers. Text cells are
+/// neutralised against spreadsheet formulas (numbers are written as numbers). The organisation's
 /// dimension rows also carry the dimension's Cronbach's alpha.
 public struct CSVReporter: Reporter {
   public static let identifier = "csv"
@@ -44,6 +46,7 @@ public struct CSVReporter: Reporter {
       try sink.flushIfFull()
       return
     }
+    sink.write(team.indexSuppression.map { $0.rawValue } ?? "")
     sink.write(",index,")
     sink.integer(Int64(team.n))
     sink.write(",,,,,,")
@@ -53,6 +56,7 @@ public struct CSVReporter: Reporter {
     sink.write(",\n")
     for d in team.dimensions {
       lead()
+      sink.write(d.suppression.map { $0.rawValue } ?? "")
       sink.byte(0x2C)
       sink.csvField(d.id)
       sink.byte(0x2C)

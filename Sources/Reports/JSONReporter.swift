@@ -17,13 +17,7 @@ public struct JSONReporter: Reporter {
         ("rows_used", .number(Double(input.rowsUsed))), ("rows_rejected", .number(Double(input.rowsRejected))),
         ("rejects_file", .string(input.rejectsFile)),
       ])),
-      ("privacy", .object([
-        ("min_group_size", .number(Double(report.privacy.minGroupSize))),
-        ("rule", .string(report.privacy.rule)),
-        ("suppressed", .array(report.privacy.suppressed.map { group in
-          .object([("team", .string(group.team)), ("n", .number(Double(group.n))), ("reason", .string(group.reason.rawValue))])
-        })),
-      ])),
+      ("privacy", PrivacyAuditReport.json(report.privacy)),
       ("frameworks", .array(report.frameworks.map(framework))),
     ])
     try root.write(to: sink)
@@ -57,10 +51,14 @@ public struct JSONReporter: Reporter {
       fields.append(("suppression_reason", .string(reason.rawValue)))
       return .object(fields)
     }
+    if let reason = t.indexSuppression { fields.append(("index_suppression", .string(reason.rawValue))) }
     fields.append(("index", .number(t.index)))
     fields.append(("band", t.band.map { .object([("label", .string($0.label)), ("advice", .string($0.advice))]) } ?? .null))
     fields.append(("dimensions", .array(t.dimensions.map { d in
-      .object([
+      if let reason = d.suppression {
+        return .object([("id", .string(d.id)), ("n", .number(Double(d.n))), ("suppressed", .string(reason.rawValue))])
+      }
+      return .object([
         ("id", .string(d.id)), ("n", .number(Double(d.n))), ("mean", .number(d.mean)), ("sd", .number(d.sd)),
         ("pomp", .number(d.pomp)), ("favorable_pct", .number(d.favorable)), ("neutral_pct", .number(d.neutral)),
         ("unfavorable_pct", .number(d.unfavorable)), ("advice", .string(d.advice)),

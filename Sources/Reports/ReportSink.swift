@@ -24,8 +24,9 @@ public final class ReportSink {
   @inline(__always)
   func byte(_ value: UInt8) { buffer.append(value) }
 
-  /// Appends a CSV field, quoted when it holds a comma, quote or line break (``CSVText``).
-  func csvField(_ text: String) { write(CSVText.field(text)) }
+  /// Appends a CSV text field, quoted when it holds a comma, quote or line break (``CSVText``),
+  /// with a leading `'` when it would start a spreadsheet formula (``SafeText/spreadsheetCell(_:)``).
+  func csvField(_ text: String) { write(CSVText.field(SafeText.spreadsheetCell(text))) }
 
   /// Appends a number in full precision (nothing for nil).
   func exact(_ value: Double?) {

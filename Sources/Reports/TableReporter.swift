@@ -10,6 +10,8 @@ public struct TableReporter: Reporter {
   }
 
   private func text(_ report: ScoreReport) -> String {
+    // Every name, label and advice from the inputs is shown, never obeyed, by the terminal.
+    let report = report.mapText { SafeText.terminal($0) }
     var out: [String] = []
     let input = report.input
     out.append("\(report.survey.title) (\(report.survey.id))")
@@ -28,7 +30,9 @@ public struct TableReporter: Reporter {
     var summary = TextTable(["Team", "n", "Index", "Band"], rightAligned: [1, 2])
     for team in framework.teams + [framework.organisation] {
       if let reason = team.suppression {
-        summary.add([team.team, String(team.n), "-", reason == .belowMinimum ? "suppressed (fewer than the minimum group size)" : "suppressed (protects a smaller team)"])
+        summary.add([team.team, String(team.n), "-", "suppressed (\(reason.words))"])
+      } else if let reason = team.indexSuppression {
+        summary.add([team.team, String(team.n), "-", "withheld (\(reason.words))"])
       } else {
         summary.add([team.team, String(team.n), Format.fixed(team.index, 1), team.band?.label ?? ""])
       }
@@ -43,6 +47,10 @@ public struct TableReporter: Reporter {
     let infos = Dictionary(uniqueKeysWithValues: framework.dimensions.map { ($0.id, $0) })
     for team in framework.teams + [framework.organisation] where team.suppression == nil {
       for dimension in team.dimensions {
+        if dimension.suppression != nil {
+          detail.add([team.team, names[dimension.id] ?? dimension.id, String(dimension.n), "-"])
+          continue
+        }
         var row = [team.team, names[dimension.id] ?? dimension.id, String(dimension.n), Format.fixed(dimension.mean, 2),
                    Format.fixed(dimension.sd, 2), Format.fixed(dimension.pomp, 1), Format.fixed(dimension.favorable, 1)]
         if benchmarked {
@@ -79,15 +87,7 @@ public struct TableReporter: Reporter {
   }
 
   private func privacy(_ privacy: PrivacySummary) -> [String] {
-    var out = ["Privacy: minimum group size \(privacy.minGroupSize); \(privacy.rule)."]
-    if privacy.suppressed.isEmpty {
-      out.append("No team was suppressed.")
-    } else {
-      for group in privacy.suppressed {
-        let why = group.reason == .belowMinimum ? "fewer than \(privacy.minGroupSize) respondents" : "hidden so that smaller hidden teams cannot be recovered"
-        out.append("- \(group.team) (n = \(group.n)): scores withheld, \(why)")
-      }
-    }
-    return out
+    PrivacyAuditReport.lines(privacy)
   }
+
 }

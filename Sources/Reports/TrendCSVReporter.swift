@@ -15,14 +15,16 @@ public struct TrendCSVReporter: TrendReporter {
       for line in framework.teams + [framework.organisation] {
         for (w, wave) in report.waves.enumerated() {
           guard let point = line.points[w] else { continue }
-          let lead = [framework.id, line.team, wave.name, String(point.n)]
+          let lead = [framework.id, line.team, wave.name].map(SafeText.spreadsheetCell) + [String(point.n)]
           if let reason = point.suppression {
             lines.append(CSVText.line(lead + [reason.rawValue, "", "", ""]))
             continue
           }
-          lines.append(CSVText.line(lead + ["", "index", Format.exact(point.index), Format.exact(line.indexChange(at: w))]))
+          lines.append(CSVText.line(lead + [point.indexSuppression?.rawValue ?? "", "index", Format.exact(point.index), Format.exact(line.indexChange(at: w))]))
           for d in framework.dimensions {
-            lines.append(CSVText.line(lead + ["", d.id, Format.exact(line.pomp(of: d.id, at: w)), Format.exact(line.pompChange(of: d.id, at: w))]))
+            let reason = point.dimensions.first { $0.id == d.id }?.suppression
+            lines.append(CSVText.line(lead + [reason?.rawValue ?? "", SafeText.spreadsheetCell(d.id), Format.exact(line.pomp(of: d.id, at: w)),
+                                              Format.exact(line.pompChange(of: d.id, at: w))]))
           }
         }
       }

@@ -17,7 +17,12 @@ public struct TrendJSONReporter: TrendReporter {
         ])
       })),
       ("frameworks", .array(report.frameworks.map { framework($0, waves: report.waves) })),
-      ("privacy", .object([("min_group_size", .number(Double(report.minGroupSize))), ("rule", .string(report.privacyRule))])),
+      ("privacy", .object([
+        ("min_group_size", .number(Double(report.minGroupSize))), ("rule", .string(report.privacyRule)),
+        ("waves", .array(report.privacy.enumerated().map { w, privacy in
+          .object([("wave", .string(w < report.waves.count ? report.waves[w].name : nil)), ("audit", PrivacyAuditReport.json(privacy))])
+        })),
+      ])),
     ])
     return root.render() + "\n"
   }
@@ -36,9 +41,15 @@ public struct TrendJSONReporter: TrendReporter {
         guard let point = line.points[w] else { return .null }
         var fields: [(String, JSON)] = [("wave", .string(waves[w].name)), ("n", .number(Double(point.n)))]
         if let reason = point.suppression { return .object(fields + [("suppressed", .string(reason.rawValue))]) }
+        if let reason = point.indexSuppression { fields.append(("index_suppression", .string(reason.rawValue))) }
         fields += [("index", .number(point.index)), ("index_change", .number(line.indexChange(at: w)))]
         fields.append(("dimensions", .object(framework.dimensions.map { d in
-          (d.id, .object([("pomp", .number(line.pomp(of: d.id, at: w))), ("change", .number(line.pompChange(of: d.id, at: w)))]))
+          let score = point.dimensions.first { $0.id == d.id }
+          if let reason = score?.suppression {
+            return (d.id, .object([("n", .number(Double(score!.n))), ("suppressed", .string(reason.rawValue))]))
+          }
+          return (d.id, .object([("n", .number(score.map { Double($0.n) })), ("pomp", .number(line.pomp(of: d.id, at: w))),
+                                 ("change", .number(line.pompChange(of: d.id, at: w)))]))
         })))
         return .object(fields)
       })),

@@ -7,6 +7,8 @@ public struct TrendTableReporter: TrendReporter {
   public init() {}
 
   public func render(_ report: TrendReport) -> String {
+    // Every name and label from the inputs is shown, never obeyed, by the terminal.
+    let report = report.mapText { SafeText.terminal($0) }
     var out = ["\(report.survey.title) (\(report.survey.id)): trend over \(report.waves.count) wave\(report.waves.count == 1 ? "" : "s")"]
     out.append("Waves: " + report.waves.map { "\($0.name) (\($0.responses) responses)" }.joined(separator: ", "))
     if report.mappingApplied.isEmpty {
@@ -24,7 +26,11 @@ public struct TrendTableReporter: TrendReporter {
       out.append(dimensionTable(framework, waves: report.waves))
     }
     out.append("")
-    out.append("Privacy: minimum group size \(report.minGroupSize), applied to each wave on its own; \(report.privacyRule). '-' = withheld in that wave, blank = no responses.")
+    out.append("Privacy: minimum group size \(report.minGroupSize), applied to each wave as `score` of that wave applies it, and mapped teams checked against it; \(report.privacyRule). '-' = withheld in that wave, blank = no responses.")
+    for (w, privacy) in report.privacy.enumerated() where w < report.waves.count && !privacy.audit.isEmpty {
+      out.append("Wave \(report.waves[w].name):")
+      out += privacy.audit.map { "- " + PrivacyAuditReport.line($0) }
+    }
     return out.joined(separator: "\n") + "\n"
   }
 
@@ -36,7 +42,7 @@ public struct TrendTableReporter: TrendReporter {
       var row = [line.team]
       for w in waves.indices {
         let point = line.points[w]
-        row.append(point == nil ? "" : point?.suppression != nil ? "-" : Format.fixed(point?.index, 1))
+        row.append(point == nil ? "" : (point?.suppression ?? point?.indexSuppression) != nil ? "-" : Format.fixed(point?.index, 1))
         row.append(point.map { String($0.n) } ?? "")
         if w > 0 { row.append(Format.change(line.indexChange(at: w))) }
       }
@@ -54,7 +60,8 @@ public struct TrendTableReporter: TrendReporter {
         var row = [line.team, dimension.name]
         for w in waves.indices {
           let point = line.points[w]
-          row.append(point == nil ? "" : point?.suppression != nil ? "-" : Format.fixed(line.pomp(of: dimension.id, at: w), 1))
+          let withheld = point?.suppression != nil || point?.dimensions.first { $0.id == dimension.id }?.suppression != nil
+          row.append(point == nil ? "" : withheld ? "-" : Format.fixed(line.pomp(of: dimension.id, at: w), 1))
           if w > 0 { row.append(Format.change(line.pompChange(of: dimension.id, at: w))) }
         }
         table.add(row)

@@ -29,7 +29,7 @@ struct RowScorer {
     _ row: UnsafePointer<Double>, slot: Int, totals: inout TeamTotals, reliability: inout [ItemCovariance],
     observe: ((Int, FrameworkScratch) -> Void)? = nil, identity: () -> (respondent: String, team: String, line: Int)
   ) throws {
-    totals.countRespondent(slot)
+    var answeredAny = false
     for f in scratch.indices {
       scratch[f].score(row)
       if let hook = hooks[f] {
@@ -37,11 +37,15 @@ struct RowScorer {
         let context = scratch[f].context(row: row, respondent: who.respondent, team: who.team, line: who.line)
         for (dimension, score) in try hook.respondentScores(context) { scratch[f].scores[dimension] = score ?? .nan }
       }
+      for d in 0..<scratch[f].dimensionCount where scratch[f].answered[d] > 0 || !scratch[f].scores[d].isNaN { answeredAny = true }
       observe?(f, scratch[f])
       let offset = scratch[f].plan.dimensionOffset
       totals.fold(scratch[f], slot: slot, offset: offset, shift: shifts[f])
       for d in 0..<scratch[f].dimensionCount { reliability[offset + d].add(keyed: scratch[f].keyed) }
     }
+    // A row without a single answer is read and accounted for, but is nobody's response:
+    // it must not make a group look bigger than the people behind its numbers.
+    if answeredAny { totals.countRespondent(slot) }
   }
 }
 

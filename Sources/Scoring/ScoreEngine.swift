@@ -1,4 +1,5 @@
 import SurveyModel
+@_exported import Privacy
 
 /// Folds response rows into per-team totals (one pass; memory grows with teams, never with
 /// respondents) and turns them into per-team results with indices, bands, reliability and
@@ -77,38 +78,46 @@ public final class ScoreEngine {
     return index
   }
 
-  /// The results per framework, with suppressed teams stripped of their scores.
+  /// The results per framework, with withheld numbers stripped (see ``AnonymityEngine``).
   /// - Parameter minGroupSize: the anonymity threshold.
   /// - Throws: whatever an `index` or `band` hook throws.
   public func results(minGroupSize: Int) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
-    let sizes = Dictionary(uniqueKeysWithValues: teamNames.enumerated().map { ($1, totals.sizes[$0]) })
-    let hidden = Anonymity.plan(teamSizes: sizes, minGroupSize: minGroupSize)
+    try results(policy: PrivacyPolicy(minGroupSize: minGroupSize))
+  }
+
+  /// The results per framework, every number decided by the anonymity engine.
+  /// - Parameters:
+  ///   - policy: the anonymity rules.
+  ///   - regroup: publish groups of teams instead of the teams (a trend's team mapping: each
+  ///     team → the name it is counted under). The groups are checked against what the
+  ///     teams' own results (as `score` publishes them) show, so a mapping reveals nothing
+  ///     they withhold.
+  /// - Throws: whatever an `index` or `band` hook throws.
+  public func results(policy: PrivacyPolicy, regroup: ((String) -> String)? = nil) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
     let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
-    var organisation = TeamTotals(width: plan.dimensionCount)
-    _ = organisation.addTeam()
-    for t in order { organisation.merge(totals, from: t, to: 0) }
+    let view = PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, regroup: regroup)
+    if let clash = view.groups.first(where: { ReservedGroupName.clashes($0.name) }) {
+      throw ReservedGroupName(name: clash.name, mapped: regroup != nil && !teamNames.contains(clash.name))
+    }
     var results: [FrameworkResult] = []
     for (f, frameworkPlan) in plan.frameworks.enumerated() {
       let framework = frameworkPlan.framework
       let summarizer = TeamSummarizer(framework: framework, hooks: hooks[f])
       let width = framework.dimensions.count, offset = frameworkPlan.dimensionOffset
-      // Hooks run now, once per shown team; the rest of each team's result is made from its
-      // totals whenever a report reads it.
+      // Hooks run now, once per team whose index is shown; the rest of each team's result is
+      // made from its totals whenever a report reads it.
       var interpretations: [(index: Double?, band: Band?)] = []
-      interpretations.reserveCapacity(order.count)
-      for t in order where hidden[teamNames[t]] == nil {
-        let dimensions = TeamSummarizer.dimensionScores(framework, totals.accumulators(slot: t, offset: offset, count: width))
-        interpretations.append(try summarizer.interpret(team: teamNames[t], n: totals.sizes[t], dimensions: dimensions))
+      interpretations.reserveCapacity(view.groups.count)
+      for g in view.groups.indices where view.indexReason(g, framework: f) == nil {
+        let dimensions = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: width))
+        interpretations.append(try summarizer.interpret(team: view.groups[g].name, n: view.respondents(g), dimensions: dimensions))
       }
-      let teamResults = TeamResultList(count: order.count, make: TeamResultMaker(
-        framework: framework, totals: totals, names: order.map { teamNames[$0] }, slots: order,
-        hidden: order.map { hidden[teamNames[$0]] }, interpretations: interpretations, offset: offset).make)
-      let orgName = "(all teams)"
-      let org = respondentCount < minGroupSize
-        ? TeamResult(team: orgName, n: respondentCount, suppression: .belowMinimum)
-        : try summarizer.summarize(team: orgName, n: respondentCount, accumulators: organisation.accumulators(slot: 0, offset: offset, count: width))
+      let maker = TeamResultMaker(framework: framework, view: view, framework: f, interpretations: interpretations, offset: offset)
+      let teamResults = TeamResultList(count: view.groups.count, make: maker.make)
+      let organisation = try maker.organisation(summarizer)
       let reliabilityResults = framework.dimensions.enumerated().map { d, dimension in
-        DimensionReliability(id: dimension.id, items: reliability[offset + d].k, alpha: respondentCount < minGroupSize ? nil : reliability[offset + d].alpha,
+        DimensionReliability(id: dimension.id, items: reliability[offset + d].k,
+                             alpha: view.organisationShows(offset + d) ? reliability[offset + d].alpha : nil,
                              completeRespondents: reliability[offset + d].completeRespondents)
       }
       results.append(FrameworkResult(
@@ -116,12 +125,8 @@ public final class ScoreEngine {
         scale: framework.scale, indexRule: framework.indexRule, missingRule: framework.missingRule,
         favorableRule: framework.favorableRule,
         dimensions: framework.dimensions.map { DimensionInfo(id: $0.id, name: $0.name, benchmark: $0.benchmark) },
-        teams: teamResults, organisation: org, reliability: reliabilityResults))
+        teams: teamResults, organisation: organisation, reliability: reliabilityResults))
     }
-    let suppressed = order.compactMap { t in
-      hidden[teamNames[t]].map { SuppressedGroup(team: teamNames[t], n: totals.sizes[t], reason: $0) }
-    }
-    let privacy = PrivacySummary(minGroupSize: minGroupSize, rule: Anonymity.rule(minGroupSize: minGroupSize), suppressed: suppressed)
-    return (results, privacy)
+    return (results, view.privacy)
   }
 }

@@ -1,41 +1,59 @@
 import SurveyModel
 
-/// Makes the `i`-th team's result on demand from a snapshot of the totals, with the index and
-/// band worked out beforehand (hooks cannot run on demand: they belong to the scoring thread).
+/// Makes the `i`-th published group's result on demand from a snapshot of the totals, with
+/// the index and band worked out beforehand (hooks cannot run on demand: they belong to the
+/// scoring thread). Every number withheld by the anonymity engine is left out.
 struct TeamResultMaker: Sendable {
   let framework: Framework
-  let totals: TeamTotals
-  let names: [String]
-  let slots: [Int]
-  let hidden: [Suppression?]
-  /// Index and band of each shown team, in order.
+  let view: PublishedView
+  let f: Int
+  /// Index and band of each group whose index is shown, in order.
   let interpretations: [(index: Double?, band: Band?)]
   let offset: Int
-  /// For each team, its position among the shown teams.
+  /// For each group, its position among the groups whose index is shown.
   private let shownPosition: [Int]
 
-  init(framework: Framework, totals: TeamTotals, names: [String], slots: [Int], hidden: [Suppression?],
-       interpretations: [(index: Double?, band: Band?)], offset: Int) {
+  init(framework: Framework, view: PublishedView, framework f: Int, interpretations: [(index: Double?, band: Band?)], offset: Int) {
     self.framework = framework
-    self.totals = totals
-    self.names = names
-    self.slots = slots
-    self.hidden = hidden
+    self.view = view
+    self.f = f
     self.interpretations = interpretations
     self.offset = offset
     var position = 0
-    shownPosition = hidden.map { reason in
-      defer { if reason == nil { position += 1 } }
+    shownPosition = view.groups.indices.map { g in
+      defer { if view.indexReason(g, framework: f) == nil { position += 1 } }
       return position
     }
   }
 
-  func make(_ i: Int) -> TeamResult {
-    let n = totals.sizes[slots[i]]
-    if let reason = hidden[i] { return TeamResult(team: names[i], n: n, suppression: reason) }
-    let dimensions = TeamSummarizer.dimensionScores(
-      framework, totals.accumulators(slot: slots[i], offset: offset, count: framework.dimensions.count))
-    let (index, band) = interpretations[shownPosition[i]]
-    return TeamResult(team: names[i], n: n, index: index, band: band, dimensions: dimensions)
+  func make(_ g: Int) -> TeamResult {
+    let name = view.groups[g].name, n = view.respondents(g)
+    if let reason = view.groupReason(g) { return TeamResult(team: name, n: n, suppression: reason) }
+    let all = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: framework.dimensions.count))
+    let dimensions = all.enumerated().map { d, score in Self.withhold(score, view.pointReason(g, dataPoint: offset + d)) }
+    if let reason = view.indexReason(g, framework: f) {
+      return TeamResult(team: name, n: n, indexSuppression: reason, dimensions: dimensions)
+    }
+    let (index, band) = interpretations[shownPosition[g]]
+    return TeamResult(team: name, n: n, index: index, band: band, dimensions: dimensions)
+  }
+
+  /// The organisation row (its index and band from the hooks when shown).
+  func organisation(_ summarizer: TeamSummarizer) throws -> TeamResult {
+    let name = PublishedView.organisationName, n = view.organisationN
+    if let reason = view.organisationReason { return TeamResult(team: name, n: n, suppression: reason) }
+    let all = TeamSummarizer.dimensionScores(framework, view.organisation.accumulators(slot: 0, offset: offset, count: framework.dimensions.count))
+    let dimensions = all.enumerated().map { d, score in Self.withhold(score, view.organisationPointReason(offset + d)) }
+    if let reason = view.organisationIndexReason(f) {
+      return TeamResult(team: name, n: n, indexSuppression: reason, dimensions: dimensions)
+    }
+    let (index, band) = try summarizer.interpret(team: name, n: n, dimensions: dimensions)
+    return TeamResult(team: name, n: n, index: index, band: band, dimensions: dimensions)
+  }
+
+  /// The score with every number removed when `reason` is set (its n stays).
+  static func withhold(_ score: DimensionScore, _ reason: Suppression?) -> DimensionScore {
+    guard let reason else { return score }
+    return DimensionScore(id: score.id, n: score.n, suppression: reason)
   }
 }

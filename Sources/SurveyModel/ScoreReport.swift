@@ -123,14 +123,18 @@ public struct TeamResult: Equatable, Sendable {
   public var suppression: Suppression?
   public var index: Double?
   public var band: Band?
+  /// Why the index and band are withheld while the team is shown (a dimension is withheld).
+  public var indexSuppression: Suppression?
   public var dimensions: [DimensionScore]
 
-  public init(team: String, n: Int, suppression: Suppression? = nil, index: Double? = nil, band: Band? = nil, dimensions: [DimensionScore] = []) {
+  public init(team: String, n: Int, suppression: Suppression? = nil, index: Double? = nil, band: Band? = nil,
+              indexSuppression: Suppression? = nil, dimensions: [DimensionScore] = []) {
     self.team = team
     self.n = n
     self.suppression = suppression
     self.index = index
     self.band = band
+    self.indexSuppression = indexSuppression
     self.dimensions = dimensions
   }
 
@@ -144,8 +148,32 @@ public struct TeamResult: Equatable, Sendable {
 public enum Suppression: String, Equatable, Sendable {
   /// Fewer respondents than the survey's minimum group size.
   case belowMinimum = "below_min_group_size"
-  /// Hidden too, so that hidden teams cannot be recovered from the organisation total.
+  /// Fewer respondents behind this number (e.g. one dimension) than the minimum.
+  case dataPointBelowMinimum = "below_min_respondents"
+  /// Hidden too, so that hidden groups cannot be recovered from the organisation total.
   case complementary = "complementary"
+  /// Hidden too, so that a parent group minus its shown subgroups isolates no small group.
+  case nested = "nested"
+  /// Hidden so that a mapped (merged, renamed or split) group cannot reveal what another
+  /// run (e.g. `score` of the same wave) withholds.
+  case mapping = "mapping"
+  /// An index, band or advice made from a withheld number.
+  case derived = "derived"
+  /// Withheld by the earlier run this one is checked against (not published here).
+  case earlierRun = "earlier_run"
+
+  /// The reason in words, without revealing anything about the group.
+  public var words: String {
+    switch self {
+    case .belowMinimum: return "fewer respondents than the minimum group size"
+    case .dataPointBelowMinimum: return "fewer respondents behind this number than the minimum"
+    case .complementary: return "protects a smaller group from subtraction from the organisation total"
+    case .nested: return "protects a smaller group from subtraction from a parent group"
+    case .mapping: return "protects a group that another run withholds, through a team mapping"
+    case .derived: return "made from a withheld number"
+    case .earlierRun: return "withheld by an earlier run"
+    }
+  }
 }
 
 /// One dimension's statistics for one team.
@@ -164,9 +192,12 @@ public struct DimensionScore: Equatable, Sendable {
   public var unfavorable: Double?
   /// The dimension's advice, when the team scores below its threshold.
   public var advice: String?
+  /// Why this dimension's numbers are withheld (then only `n` is set), or nil.
+  public var suppression: Suppression?
 
-  public init(id: String, n: Int, mean: Double? = nil, sd: Double? = nil, pomp: Double? = nil, favorable: Double? = nil, neutral: Double? = nil, unfavorable: Double? = nil, advice: String? = nil) {
+  public init(id: String, n: Int, mean: Double? = nil, sd: Double? = nil, pomp: Double? = nil, favorable: Double? = nil, neutral: Double? = nil, unfavorable: Double? = nil, advice: String? = nil, suppression: Suppression? = nil) {
     self.id = id
+    self.suppression = suppression
     self.n = n
     self.mean = mean
     self.sd = sd
@@ -182,12 +213,16 @@ public struct DimensionScore: Equatable, Sendable {
 public struct PrivacySummary: Equatable, Sendable {
   public var minGroupSize: Int
   public var rule: String
+  /// Groups whose numbers are all withheld (only their n is shown).
   public var suppressed: [SuppressedGroup]
+  /// Every withheld group or number, with its rule and what would show it.
+  public var audit: [AuditEntry]
 
-  public init(minGroupSize: Int, rule: String, suppressed: [SuppressedGroup]) {
+  public init(minGroupSize: Int, rule: String, suppressed: [SuppressedGroup], audit: [AuditEntry] = []) {
     self.minGroupSize = minGroupSize
     self.rule = rule
     self.suppressed = suppressed
+    self.audit = audit
   }
 }
 

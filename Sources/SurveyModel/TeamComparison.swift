@@ -10,6 +10,8 @@ public struct TeamComparison: Equatable, Sendable {
   public var index: Double?
   public var indexInterval: Interval?
   public var band: String?
+  /// Why the index, its interval and band are withheld while the team is shown.
+  public var indexSuppression: Suppression?
   /// The band's advice (what to do), when the plugin gives one.
   public var bandAdvice: String?
   public var dimensions: [DimensionComparison]
@@ -17,8 +19,9 @@ public struct TeamComparison: Equatable, Sendable {
   public var reliability: [ScaleReliability]
 
   public init(team: String, n: Int, suppression: Suppression? = nil, isBaseline: Bool = false, index: Double? = nil,
-              indexInterval: Interval? = nil, band: String? = nil, dimensions: [DimensionComparison] = [],
-              reliability: [ScaleReliability] = []) {
+              indexInterval: Interval? = nil, band: String? = nil, indexSuppression: Suppression? = nil,
+              dimensions: [DimensionComparison] = [], reliability: [ScaleReliability] = []) {
+    self.indexSuppression = indexSuppression
     self.team = team
     self.n = n
     self.suppression = suppression
@@ -46,12 +49,16 @@ public struct DimensionComparison: Equatable, Sendable {
   public var unfavorable: Double?
   /// nil for the baseline itself and the organisation row.
   public var difference: BaselineDifference?
+  /// Why this dimension's numbers are withheld (then only `n` is set), or nil.
+  public var suppression: Suppression?
   /// The plugin's advice for this dimension in this team, when it gives one.
   public var advice: String?
 
   public init(id: String, n: Int, mean: Double? = nil, sd: Double? = nil, interval: Interval? = nil, pomp: Double? = nil,
-              favorable: Double? = nil, neutral: Double? = nil, unfavorable: Double? = nil, difference: BaselineDifference? = nil) {
+              favorable: Double? = nil, neutral: Double? = nil, unfavorable: Double? = nil, difference: BaselineDifference? = nil,
+              suppression: Suppression? = nil) {
     self.id = id
+    self.suppression = suppression
     self.n = n
     self.mean = mean
     self.sd = sd

@@ -8,8 +8,12 @@ public struct TrendReport: Equatable, Sendable {
   public var frameworks: [FrameworkTrend]
   public var minGroupSize: Int
   public var privacyRule: String
+  /// Each wave's privacy audit (what it withholds and why), in wave order.
+  public var privacy: [PrivacySummary]
 
-  public init(survey: SurveyInfo, waves: [WaveInput], mappingApplied: [AppliedRule], frameworks: [FrameworkTrend], minGroupSize: Int, privacyRule: String) {
+  public init(survey: SurveyInfo, waves: [WaveInput], mappingApplied: [AppliedRule], frameworks: [FrameworkTrend], minGroupSize: Int,
+              privacyRule: String, privacy: [PrivacySummary] = []) {
+    self.privacy = privacy
     self.survey = survey
     self.waves = waves
     self.mappingApplied = mappingApplied

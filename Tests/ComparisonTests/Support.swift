@@ -1,3 +1,4 @@
+@testable import Privacy
 import Comparison
 import Scoring
 import Statistics
@@ -21,7 +22,8 @@ func compare(_ rows: [(String, [Double])], k: Int = 1, teams: [String]? = nil, b
   for (line, (team, values)) in rows.enumerated() {
     try engine.add(ResponseRow(line: line + 2, respondent: "r\(line)", team: team, values: values))
   }
-  let (results, privacy) = try engine.results(minGroupSize: k)
+  // Arithmetic on tiny samples: below the privacy floor only through the testing threshold.
+  let (results, privacy) = try engine.results(policy: k < PrivacyPolicy.floor ? PrivacyPolicy(testingThreshold: k) : PrivacyPolicy(minGroupSize: k))
   let selection = try TeamSelection(teams: teams, baseline: baseline, known: Array(Set(rows.map(\.0))), privacy: privacy)
   let built = ComparisonBuilder(plan: plan, collector: collector, deletion: deletion).build(results: results, selection: selection)
   return (built.frameworks, built.method, privacy)

@@ -109,7 +109,7 @@ func parseCSV(_ text: String) -> [[String]] {
     let text = ComparisonTableReporter().render(report)
     #expect(text.contains("too few to tell (detects ≥ 0.80)"))
     #expect(text.contains("warning: item 'a2' correlates negatively"))
-    #expect(text.contains("Hidden (n = 2): scores withheld, fewer than 5 respondents."))
+    #expect(text.contains("Hidden (n = 2): scores withheld, fewer than 5 respondents [below_min_group_size, threshold 5]"))
   }
 
   /// Missing item statistics print as "n/a" or are left out, never as empty parentheses; an

@@ -1,6 +1,7 @@
 import SurveyModel
 import Testing
 
+@testable import Privacy
 @testable import Scoring
 
 /// A 1–5 framework: dimension a = items a1, a2 (a2 reversed); dimension b = item b1.
@@ -18,7 +19,7 @@ func row(_ team: String, _ values: [Double], line: Int = 2) -> ResponseRow {
 func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int = 1) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
   let engine = ScoreEngine(plan: ScoringPlan(uses: [(framework, nil)]), hooks: [nil])
   for r in rows { try engine.add(r) }
-  return try engine.results(minGroupSize: k)
+  return try engine.results(policy: k < PrivacyPolicy.floor ? PrivacyPolicy(testingThreshold: k) : PrivacyPolicy(minGroupSize: k))
 }
 
 @Suite struct ScoreEngineTests {
@@ -119,7 +120,28 @@ func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int 
   ]
 
   @Test(arguments: cases) func plan(_ c: Case) {
-    #expect(Anonymity.plan(teamSizes: c.sizes, minGroupSize: 5) == c.hidden)
+    let names = c.sizes.keys.sorted()
+    var population = Population(dataPoints: [.init(name: "d", framework: 0)],
+                                atoms: names.map { .init(respondents: c.sizes[$0]!, counts: [c.sizes[$0]!]) }, organisation: "(all teams)")
+    for (i, name) in names.enumerated() { population.add(.init(cut: "team", name: name, atoms: [i])) }
+    let decision = AnonymityEngine.decide(population, policy: PrivacyPolicy(minGroupSize: 5))
+    var hidden: [String: Suppression] = [:]
+    for (i, name) in names.enumerated() { hidden[name] = decision.groupWithheld(i + 1) }
+    #expect(hidden == c.hidden)
+  }
+
+  @Test func blankRowsDoNotCountTowardsATeam() throws {
+    // A team of 4 plus a blank row elsewhere: the blank row must not make the hidden rest look like 5.
+    let rows = (0..<4).map { row("Legal", [Double($0 % 5 + 1), 3, 4], line: $0 + 2) }
+      + (0..<6).map { row("Sales", [4, 2, 5], line: $0 + 10) } + (0..<6).map { row("Ops", [3, 3, 3], line: $0 + 20) }
+      + [row("Ops", [.nan, .nan, .nan], line: 40)]
+    let (frameworks, _) = try score(rows, k: 5)
+    let teams = Dictionary(uniqueKeysWithValues: frameworks[0].teams.map { ($0.team, $0) })
+    #expect(teams["Ops"]?.n == 6)
+    #expect(frameworks[0].organisation.n == 16)
+    #expect(teams["Legal"]?.suppression == .belowMinimum)
+    // Legal (4) alone would be recovered from the organisation row: a second team is withheld.
+    #expect(teams["Ops"]?.suppression == .complementary || teams["Sales"]?.suppression == .complementary)
   }
 }
 
@@ -139,7 +161,7 @@ final class RecordingHooks: ScoringHooks {
     framework.hooks = [.score, .index, .band]
     let engine = ScoreEngine(plan: ScoringPlan(uses: [(framework, nil)]), hooks: [RecordingHooks()])
     try engine.add(row("T", [4, 2, 5]))
-    let team = try engine.results(minGroupSize: 1).frameworks[0].teams[0]
+    let team = try engine.results(policy: PrivacyPolicy(testingThreshold: 1)).frameworks[0].teams[0]
     #expect(team.dimensions[0].mean == 4)  // the hook's score: first keyed answer
     #expect(team.dimensions[1].n == 0)  // the hook said "no score"
     #expect(team.index == Optional(76.0))

@@ -87,15 +87,38 @@ def prepare(case, responses):
     scores = pd.DataFrame({"team": keyed["team"]})
     for d in case["dims"]:
         scores[d] = keyed[[it["id"] for it in case["items"] if it["dimension"] == d]].mean(axis=1)
-    sizes = keyed.groupby("team").size()
-    hidden = {t for t, n in sizes.items() if n < case["k"]}
-    if hidden:
-        total = sum(sizes[t] for t in hidden)
-        for t, n in sorted(((t, n) for t, n in sizes.items() if t not in hidden), key=lambda x: (x[1], x[0])):
-            if total >= case["k"]:
+    # The anonymity rules, re-implemented (as in check_scores.py): sizes count rows with an
+    # answer; per dimension, a team's number needs k scored respondents and the withheld
+    # teams together cover 0 or at least k (else the next-smallest shown team goes too).
+    k = case["k"]
+    item_cols = [it["id"] for it in case["items"]]
+    nonblank = keyed[item_cols].notna().any(axis=1)
+    sizes = keyed[nonblank].groupby("team").size().reindex(sorted(keyed["team"].unique()), fill_value=0)
+    hidden = {t for t, n in sizes.items() if n < k}
+    withheld = set()
+    for d in case["dims"]:
+        counts = scores.groupby("team")[d].count().reindex(sizes.index, fill_value=0)
+        if sizes.sum() < k or 0 < counts.sum() < k:
+            withheld.add(("(all teams)", d))
+        for t in sizes.index:
+            if t in hidden or 0 < counts[t] < k:
+                withheld.add((t, d))
+        if ("(all teams)", d) in withheld:
+            continue
+        total = sum(int(counts[t]) for t in sizes.index if (t, d) in withheld)
+        shown = sorted((int(counts[t]), t) for t in sizes.index if (t, d) not in withheld and counts[t] > 0)
+        while 0 < total < k:
+            if not shown:
+                withheld.add(("(all teams)", d))
                 break
-            hidden.add(t)
+            n, t = shown.pop(0)
+            withheld.add((t, d))
             total += n
+    for t in sizes.index:
+        with_people = [d for d in case["dims"] if scores[scores["team"] == t][d].notna().any()]
+        if with_people and all((t, d) in withheld for d in with_people):
+            hidden.add(t)
+    case["withheld"] = withheld
     return keyed, scores, sizes, hidden
 
 
@@ -134,8 +157,9 @@ def index_interval(case, team_scores):
 SEEN = {"verdicts": {}, "warnings": 0, "alphas": 0}
 
 
-def check_reliability(check, label, case, frame_all, got_list, rule):
-    check.true(f"{label}: one reliability entry per dimension", [r["dimension"] for r in got_list] == case["dims"])
+def check_reliability(check, label, case, frame_all, got_list, rule, group="(all teams)"):
+    shown_dims = [d for d in case["dims"] if (group, d) not in case.get("withheld", set())]
+    check.true(f"{label}: one reliability entry per shown dimension", [r["dimension"] for r in got_list] == shown_dims)
     for rel in got_list:
         d = rel["dimension"]
         cols = [it["id"] for it in case["items"] if it["dimension"] == d]
@@ -190,12 +214,20 @@ def check_report(case, report, keyed, scores, sizes, hidden, baseline, rule, sel
         name = t["team"]
         mine = scores[scores["team"] == name]
         others = scores[scores["team"] != name] if baseline == "org" else scores[scores["team"] == baseline]
-        index, low, high = index_interval(case, mine)
-        check.close(f"{name} index", t["index"], index)
-        check.close(f"{name} index ci low", t["index_ci"][0], low)
-        check.close(f"{name} index ci high", t["index_ci"][1], high)
+        withheld = case["withheld"]
+        if any((name, d) in withheld for d in case["dims"]):
+            check.true(f"{name} index withheld", t["index"] is None and t["index_suppression"] == "derived")
+        else:
+            index, low, high = index_interval(case, mine)
+            check.close(f"{name} index", t["index"], index)
+            check.close(f"{name} index ci low", t["index_ci"][0], low)
+            check.close(f"{name} index ci high", t["index_ci"][1], high)
         for dim in t["dimensions"]:
             x = mine[dim["id"]].dropna()
+            if (name, dim["id"]) in withheld:
+                check.true(f"{name}/{dim['id']} withheld with n only", "suppressed" in dim and "mean" not in dim and dim["n"] == len(x))
+                continue
+            check.true(f"{name}/{dim['id']} shown", "suppressed" not in dim)
             check.true(f"{name}/{dim['id']} n", dim["n"] == len(x))
             check.close(f"{name}/{dim['id']} mean", dim["mean"], x.mean())
             if len(x) > 1 and x.var() == 0:
@@ -208,6 +240,9 @@ def check_report(case, report, keyed, scores, sizes, hidden, baseline, rule, sel
             diff = dim["difference"]
             if t["baseline"]:
                 check.true(f"{name} is the baseline and has no difference", diff is None)
+                continue
+            if (("(all teams)" if baseline == "org" else baseline), dim["id"]) in withheld:
+                check.true(f"{name}/{dim['id']} no difference from a withheld baseline", diff is None)
                 continue
             y = others[dim["id"]].dropna()
             check.close(f"{name}/{dim['id']} baseline mean", diff["baseline_mean"], y.mean())
@@ -243,7 +278,7 @@ def check_report(case, report, keyed, scores, sizes, hidden, baseline, rule, sel
     check_reliability(check, "organisation", case, keyed, f["reliability"], rule)
     for t in shown:
         if t["n"] >= RELIABILITY_MINIMUM:
-            check_reliability(check, t["team"], case, keyed[keyed["team"] == t["team"]], t["reliability"], rule)
+            check_reliability(check, t["team"], case, keyed[keyed["team"] == t["team"]], t["reliability"], rule, group=t["team"])
         else:
             check.true(f"{t['team']}: no reliability below {RELIABILITY_MINIMUM}", t["reliability"] == [])
     return check.failures, len(pvals)

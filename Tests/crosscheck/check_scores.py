@@ -7,7 +7,8 @@ answers (choice answers written as option ids or labels, in any case) and teams 
 size (some below the anonymity threshold); runs `cultivar score --format json` and `--format csv`;
 recomputes every number with pandas (Cronbach's alpha from pandas' pairwise covariance
 matrix, as pingouin does); and fails on any difference above 1e-9 or on any score
-printed for a suppressed team.
+printed for a suppressed team or a withheld dimension (the anonymity rules are re-implemented
+here: blank rows do not count, per-dimension threshold, per-dimension complementary suppression).
 """
 import argparse
 import io
@@ -100,19 +101,50 @@ def expected(case, responses: pd.DataFrame):
         cols = [it["id"] for it in case["items"] if it["dimension"] == d]
         answered = keyed[cols].notna().sum(axis=1)
         scores[d] = keyed[cols].mean(axis=1).where(answered >= case["min_answered"])
-    sizes = keyed.groupby("team").size()
-    # Suppression rule, written independently from the Swift code.
-    hidden = {t: "below_min_group_size" for t, n in sizes.items() if n < case["k"]}
-    if hidden:
-        total = sum(sizes[t] for t in hidden)
-        for t, n in sorted(((t, n) for t, n in sizes.items() if t not in hidden), key=lambda x: (x[1], x[0])):
-            if total >= case["k"]:
+    # Anonymity rules, written independently from the Swift code: a team's size counts rows
+    # with at least one answer; each dimension of each team is shown only with at least k
+    # scored respondents; and per dimension, the withheld teams together cover 0 or at least
+    # k respondents (else the next-smallest shown team is withheld too).
+    item_cols = [it["id"] for it in case["items"]]
+    nonblank = keyed[item_cols].notna().any(axis=1)
+    sizes = keyed[nonblank].groupby("team").size().reindex(sorted(keyed["team"].unique()), fill_value=0)
+    k = case["k"]
+    hidden = {t: "below_min_group_size" for t, n in sizes.items() if n < k}
+    counts = {d: scores.groupby("team")[d].count().reindex(sizes.index, fill_value=0) for d in case["dims"]}
+    withheld = {}  # (team, dimension) -> reason
+    org_withheld = {}
+    for d in case["dims"]:
+        org_n = int(counts[d].sum())
+        if sizes.sum() < k:
+            org_withheld[d] = "below_min_group_size"
+        elif 0 < org_n < k:
+            org_withheld[d] = "below_min_respondents"
+        for t in sizes.index:
+            if t in hidden:
+                withheld[(t, d)] = hidden[t]
+            elif 0 < counts[d][t] < k:
+                withheld[(t, d)] = "below_min_respondents"
+        if d in org_withheld:
+            continue
+        total = sum(int(counts[d][t]) for t in sizes.index if (t, d) in withheld)
+        shown = sorted(((int(counts[d][t]), t) for t in sizes.index if (t, d) not in withheld and counts[d][t] > 0))
+        while 0 < total < k:
+            if not shown:
+                org_withheld[d] = "nested"
                 break
-            hidden[t] = "complementary"
+            n, t = shown.pop(0)
+            withheld[(t, d)] = "complementary"
             total += n
+    # A shown team whose every number is withheld shows its n only.
+    for t in sizes.index:
+        if t in hidden:
+            continue
+        dims_with_people = [d for d in case["dims"] if counts[d][t] > 0]
+        if dims_with_people and all((t, d) in withheld for d in dims_with_people):
+            hidden[t] = next(withheld[(t, d)] for d in case["dims"] if (t, d) in withheld)
 
     def summarize(rows, score_rows):
-        out = {"n": len(rows), "dims": {}}
+        out = {"n": int(rows[item_cols].notna().any(axis=1).sum()), "dims": {}}
         pomps = []
         for d in case["dims"]:
             cols = [it["id"] for it in case["items"] if it["dimension"] == d]
@@ -142,7 +174,7 @@ def expected(case, responses: pd.DataFrame):
         cov = keyed[cols].astype(float).cov()
         k = len(cols)
         org["alpha"][d] = k / (k - 1) * (1 - np.trace(cov) / cov.values.sum()) if k > 1 else None
-    return teams, hidden, org
+    return teams, hidden, org, withheld, org_withheld
 
 
 def close(a, b):
@@ -151,13 +183,23 @@ def close(a, b):
     return math.isclose(a, b, rel_tol=TOLERANCE, abs_tol=TOLERANCE)
 
 
-def check_team(label, got, want, failures):
+def check_team(label, got, want, failures, withheld):
     if got["n"] != want["n"]:
         failures.append(f"{label}: n {got['n']} != {want['n']}")
-    if not close(got.get("index"), want["index"]):
+    if withheld:
+        if got.get("index") is not None or got.get("index_suppression") != "derived":
+            failures.append(f"{label}: index should be withheld (derived), got {got.get('index')}")
+    elif not close(got.get("index"), want["index"]):
         failures.append(f"{label}: index {got.get('index')} != {want['index']}")
     for d in got["dimensions"]:
         w = want["dims"][d["id"]]
+        if d["id"] in withheld:
+            if d.get("suppressed") != withheld[d["id"]] or set(d) != {"id", "n", "suppressed"} or d["n"] != w["n"]:
+                failures.append(f"{label}/{d['id']}: should be withheld ({withheld[d['id']]}) with n only, got {d}")
+            continue
+        if "suppressed" in d:
+            failures.append(f"{label}/{d['id']}: withheld ({d['suppressed']}) but should be shown")
+            continue
         for key in ["n", "mean", "sd", "pomp", "favorable_pct", "unfavorable_pct"]:
             if not close(d[key], w[key]):
                 failures.append(f"{label}/{d['id']}: {key} {d[key]} != {w[key]}")
@@ -169,7 +211,7 @@ def run_case(cultivar, seed):
         folder = Path(tmp)
         case = make_case(rng, folder)
         responses = pd.read_csv(folder / "responses.csv", dtype=str, keep_default_na=False).replace("", np.nan)
-        teams, hidden, org = expected(case, responses)
+        teams, hidden, org, withheld, org_withheld = expected(case, responses)
         run = lambda fmt: subprocess.run(
             [cultivar, "score", "survey.yaml", "--responses", "responses.csv", "--format", fmt],
             cwd=folder, capture_output=True, text=True, check=True).stdout
@@ -186,9 +228,9 @@ def run_case(cultivar, seed):
         if team["suppressed"]:
             failures.append(f"{name}: suppressed but should be shown")
             continue
-        check_team(name, team, teams[name], failures)
+        check_team(name, team, teams[name], failures, {d: r for (t, d), r in withheld.items() if t == name})
     if framework["organisation"]["n"] >= case["k"]:
-        check_team("(all teams)", framework["organisation"], org, failures)
+        check_team("(all teams)", framework["organisation"], org, failures, org_withheld)
         for r in framework["reliability"]:
             if not close(r["alpha"], org["alpha"][r["id"]]):
                 failures.append(f"alpha/{r['id']}: {r['alpha']} != {org['alpha'][r['id']]}")
@@ -199,6 +241,10 @@ def run_case(cultivar, seed):
         if len(rows) != 1 or numbers.notna().any().any():
             failures.append(f"CSV leaks scores of suppressed team {name}")
     for _, row in csv_frame[csv_frame["measure"].notna() & (csv_frame["measure"] != "index")].iterrows():
+        if (row["team"], row["measure"]) in withheld:
+            if not pd.isna(row["mean"]):
+                failures.append(f"CSV leaks withheld {row['team']}/{row['measure']}")
+            continue
         if row["team"] in teams and not close(row["mean"], teams[row["team"]]["dims"][row["measure"]]["mean"]):
             failures.append(f"CSV mean differs for {row['team']}/{row['measure']}")
     return failures, len(responses), len(teams), len(hidden)

@@ -16,9 +16,18 @@ public struct ComparisonCSVReporter: ComparisonReporter {
     "respondents", "complete_respondents", "item_rest_r", "alpha_if_deleted", "warning",
   ]
 
+  /// Columns holding text from the inputs, neutralised against spreadsheet formulas (the
+  /// others hold numbers, which stay numbers, negative ones included).
+  static let textColumns: Set<String> = ["framework", "team", "dimension", "item", "band", "warning"]
+
   public func render(_ report: ComparisonReport) -> String {
     var lines = [CSVText.line(Self.header)]
-    func add(_ fields: [String: String]) { lines.append(CSVText.line(Self.header.map { fields[$0] ?? "" })) }
+    func add(_ fields: [String: String]) {
+      lines.append(Self.header.map { column in
+        let value = fields[column] ?? ""
+        return Self.textColumns.contains(column) ? CSVText.field(SafeText.spreadsheetCell(value)) : CSVText.field(value)
+      }.joined(separator: ","))
+    }
     let x = Format.exact
     for framework in report.frameworks {
       for team in framework.teams + [framework.organisation] {
@@ -32,7 +41,12 @@ public struct ComparisonCSVReporter: ComparisonReporter {
         lead["baseline"] = team.isBaseline ? "true" : "false"
         add(lead.merging(["record": "team", "n": String(team.n), "index": x(team.index), "index_ci_low": x(team.indexInterval?.lower),
                           "index_ci_high": x(team.indexInterval?.upper), "band": team.band ?? ""]) { $1 })
+        if let reason = team.indexSuppression { lines.removeLast(); add(lead.merging(["record": "team", "n": String(team.n), "suppressed": reason.rawValue]) { $1 }) }
         for d in team.dimensions {
+          if let reason = d.suppression {
+            add(lead.merging(["record": "dimension", "dimension": d.id, "n": String(d.n), "suppressed": reason.rawValue]) { $1 })
+            continue
+          }
           var fields = lead.merging([
             "record": "dimension", "dimension": d.id, "n": String(d.n), "mean": x(d.mean), "sd": x(d.sd), "ci_low": x(d.interval?.lower),
             "ci_high": x(d.interval?.upper), "pomp": x(d.pomp), "favorable_pct": x(d.favorable), "neutral_pct": x(d.neutral),

@@ -51,7 +51,7 @@ public struct ComparisonHTMLReporter: ComparisonReporter {
     let shown = framework.teams.filter { $0.suppression == nil }
     out += "<h3>Team profiles</h3>\n<p class=\"note\">Mean and 95% CI per dimension (purple: meaningfully higher, orange: lower, grey: no clear difference); ◇ the baseline's mean.</p>\n<div class=\"profiles\">"
     for team in shown {
-      out += "<figure><figcaption><span class=\"name\">\(e(team.team))</span> <span>n = \(team.n)\(team.isBaseline ? ", baseline" : "")</span></figcaption><div class=\"chart-wrap\">\(ProfileChart(framework: framework, team: team).svg())</div></figure>"
+      out += "<figure><figcaption><span class=\"name\">\(HTMLText.name(team.team))</span> <span>n = \(team.n)\(team.isBaseline ? ", baseline" : "")</span></figcaption><div class=\"chart-wrap\">\(ProfileChart(framework: framework, team: team).svg())</div></figure>"
     }
     out += "</div>\n<h3>Details</h3>\n\(HTMLSections.details(framework))\n"
     out += "<h3>Reliability</h3>\n<p class=\"note\">Whole sample; item statistics use \(e(report.method.deletionRule)) deletion.</p>\n\(HTMLSections.reliability(framework))\n"

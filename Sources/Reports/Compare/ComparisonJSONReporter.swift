@@ -28,12 +28,7 @@ public struct ComparisonJSONReporter: ComparisonReporter {
         ("holm_family_size", .number(Double(method.familySize))), ("tests", .string(method.testRule)),
         ("intervals", .string(method.intervalRule)), ("reliability", .string(method.reliabilityRule)),
       ])),
-      ("privacy", .object([
-        ("min_group_size", .number(Double(report.privacy.minGroupSize))), ("rule", .string(report.privacy.rule)),
-        ("suppressed", .array(report.privacy.suppressed.map { group in
-          .object([("team", .string(group.team)), ("n", .number(Double(group.n))), ("reason", .string(group.reason.rawValue))])
-        })),
-      ])),
+      ("privacy", PrivacyAuditReport.json(report.privacy)),
       ("frameworks", .array(report.frameworks.map(framework))),
     ])
     return root.render() + "\n"
@@ -58,7 +53,7 @@ public struct ComparisonJSONReporter: ComparisonReporter {
       return .object(fields)
     }
     fields += [
-      ("baseline", .bool(t.isBaseline)), ("index", .number(t.index)), ("index_ci", ComparisonJSONParts.interval(t.indexInterval)),
+      ("baseline", .bool(t.isBaseline)), ("index_suppression", .string(t.indexSuppression?.rawValue)), ("index", .number(t.index)), ("index_ci", ComparisonJSONParts.interval(t.indexInterval)),
       ("band", .string(t.band)), ("dimensions", .array(t.dimensions.map(ComparisonJSONParts.dimension))),
       ("reliability", .array(t.reliability.map(ComparisonJSONParts.reliability))),
     ]
@@ -73,7 +68,10 @@ enum ComparisonJSONParts {
   }
 
   static func dimension(_ d: DimensionComparison) -> JSON {
-    .object([
+    if let reason = d.suppression {
+      return .object([("id", .string(d.id)), ("n", .number(Double(d.n))), ("suppressed", .string(reason.rawValue))])
+    }
+    return .object([
       ("id", .string(d.id)), ("n", .number(Double(d.n))), ("mean", .number(d.mean)), ("sd", .number(d.sd)),
       ("ci", interval(d.interval)), ("pomp", .number(d.pomp)), ("favorable_pct", .number(d.favorable)),
       ("neutral_pct", .number(d.neutral)), ("unfavorable_pct", .number(d.unfavorable)),

@@ -8,19 +8,25 @@ public struct ComparisonMarkdownReporter: ComparisonReporter {
   public func render(_ report: ComparisonReport) -> String {
     let input = report.input
     var out = ["# \(escape(report.survey.title)): team comparison", ""]
-    out.append("`\(input.file)`: \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected. Baseline: \(escape(report.baseline.description)).")
+    out.append("\(escape(input.file)): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected. Baseline: \(escape(report.baseline.description)).")
     for framework in report.frameworks {
       out += ["", "## \(escape(framework.name)) (\(framework.id) \(framework.version)), scale \(framework.scale.rangeText)", ""]
       out += table(["Team", "n", "Index", "95% CI", "Band"], rows: (framework.teams + [framework.organisation]).map { team in
         if let reason = team.suppression {
           return [escape(team.team), String(team.n), "–", "", "*suppressed: \(ComparisonWords.suppression(reason, minGroupSize: report.privacy.minGroupSize))*"]
         }
-        return [escape(team.team) + (team.isBaseline ? " (baseline)" : ""), String(team.n), Format.fixed(team.index, 1), ComparisonWords.interval(team.indexInterval, 1), team.band ?? ""]
+        if let reason = team.indexSuppression {
+          return [escape(team.team) + (team.isBaseline ? " (baseline)" : ""), String(team.n), "–", "", "*withheld: \(reason.words)*"]
+        }
+        return [escape(team.team) + (team.isBaseline ? " (baseline)" : ""), String(team.n), Format.fixed(team.index, 1), ComparisonWords.interval(team.indexInterval, 1), escape(team.band ?? "")]
       })
       out += ["", "### Dimensions", ""]
       out += table(["Team", "Dimension", "n", "Mean", "95% CI", "SD", "Fav / Neu / Unfav %", "Diff", "p (Holm)", "d", "Verdict"],
                    rows: framework.teams.filter { $0.suppression == nil }.flatMap { team in
         team.dimensions.map { d in
+          if let reason = d.suppression {
+            return [escape(team.team), escape(framework.dimensionName(d.id)), String(d.n), "–", "", "", "", "", "", "", "*withheld: \(reason.words)*"]
+          }
           let x = d.difference
           let verdict = x.map { ($0.verdict.isMeaningful ? "**\(ComparisonWords.verdict($0))**" : ComparisonWords.verdict($0)) } ?? (team.isBaseline ? "baseline" : "")
           return [escape(team.team), escape(framework.dimensionName(d.id)), String(d.n), Format.fixed(d.mean, 2), ComparisonWords.interval(d.interval, 2), Format.fixed(d.sd, 2),
@@ -42,7 +48,7 @@ public struct ComparisonMarkdownReporter: ComparisonReporter {
         + framework.teams.flatMap { team in team.reliability.flatMap { $0.itemStatistics.compactMap { $0.warning.map { "\(team.team): \($0)" } } } }
       if !warnings.isEmpty { out += [""] + warnings.map { "- ⚠ \(escape($0))" } }
     }
-    out += ["", "## Privacy", ""] + ComparisonWords.privacy(report).map { "- \($0)" }
+    out += ["", "## Privacy", ""] + ComparisonWords.privacy(report).map { "- \(escape($0))" }
     out += ["", "## Method", ""] + ComparisonWords.method(report).map { "- \($0)" }
     return out.joined(separator: "\n") + "\n"
   }
@@ -54,14 +60,8 @@ public struct ComparisonMarkdownReporter: ComparisonReporter {
 
   /// Escapes user text (team, dimension and item names, warnings) so that it can break neither
   /// a table cell nor start Markdown markup.
+  /// Text from the inputs as a Markdown cell: no markup, no formula, no control characters.
   private func escape(_ text: String) -> String {
-    var out = ""
-    for c in text {
-      switch c {
-      case "|", "<", ">", "\\", "*", "_", "`": out += "\\\(c)"
-      default: out.append(c)
-      }
-    }
-    return out
+    SafeText.markdownCell(text)
   }
 }

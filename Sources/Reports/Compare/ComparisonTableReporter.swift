@@ -7,6 +7,8 @@ public struct ComparisonTableReporter: ComparisonReporter {
   public init() {}
 
   public func render(_ report: ComparisonReport) -> String {
+    // Every name, label and message from the inputs is shown, never obeyed, by the terminal.
+    let report = report.mapText { SafeText.terminal($0) }
     let input = report.input
     var out = ["\(report.survey.title) (\(report.survey.id)): team comparison"]
     out.append("\(input.file): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected" + (input.rejectsFile.map { " (see \($0))" } ?? ""))
@@ -28,6 +30,8 @@ public struct ComparisonTableReporter: ComparisonReporter {
     for team in framework.teams + [framework.organisation] {
       if let reason = team.suppression {
         summary.add([team.team, String(team.n), "-", "", "suppressed: \(ComparisonWords.suppression(reason, minGroupSize: minGroupSize))"])
+      } else if let reason = team.indexSuppression {
+        summary.add([team.team + (team.isBaseline ? " (baseline)" : ""), String(team.n), "-", "", "withheld: \(reason.words)"])
       } else {
         summary.add([team.team + (team.isBaseline ? " (baseline)" : ""), String(team.n), Format.fixed(team.index, 1),
                      ComparisonWords.interval(team.indexInterval, 1), team.band ?? ""])
@@ -39,6 +43,10 @@ public struct ComparisonTableReporter: ComparisonReporter {
                            rightAligned: [2, 3, 5, 6, 7, 8, 9])
     for team in framework.teams where team.suppression == nil {
       for d in team.dimensions {
+        if let reason = d.suppression {
+          detail.add([team.team, framework.dimensionName(d.id), String(d.n), "-", "", "", "", "", "", "", "withheld: \(reason.words)"])
+          continue
+        }
         let x = d.difference
         detail.add([team.team, framework.dimensionName(d.id), String(d.n), Format.fixed(d.mean, 2), ComparisonWords.interval(d.interval, 2),
                     Format.fixed(d.sd, 2), Format.fixed(d.favorable, 1), ComparisonWords.signed(x?.difference, 2),

@@ -44,9 +44,7 @@ enum ComparisonWords {
 
   /// Why a group is suppressed, without revealing anything about it.
   static func suppression(_ reason: Suppression, minGroupSize: Int) -> String {
-    reason == .belowMinimum
-      ? "fewer than \(minGroupSize) respondents"
-      : "hidden too, so that smaller hidden teams cannot be recovered from the totals"
+    reason == .belowMinimum ? "fewer than \(minGroupSize) respondents" : reason.words
   }
 
   /// An alpha with its interval: "0.81 [0.76, 0.85]".
@@ -60,12 +58,11 @@ enum ComparisonWords {
     let privacy = report.privacy
     var lines = ["Minimum group size \(privacy.minGroupSize); \(privacy.rule)."]
     lines.append("Team results are compared with \(report.baseline.description); the --teams option only chooses which rows are shown, suppression is decided over every team in the responses, and the organisation row always covers everyone.")
-    if privacy.suppressed.isEmpty {
-      lines.append("No team was suppressed.")
+    let entries = PrivacyAuditReport.entries(privacy)
+    if entries.isEmpty {
+      lines.append("Nothing was withheld.")
     } else {
-      for group in privacy.suppressed {
-        lines.append("\(group.team) (n = \(group.n)): scores withheld, \(suppression(group.reason, minGroupSize: privacy.minGroupSize)).")
-      }
+      lines += entries.map(PrivacyAuditReport.line)
     }
     return lines
   }

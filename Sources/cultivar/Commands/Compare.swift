@@ -48,6 +48,9 @@ struct Compare: ParsableCommand {
 
   @OptionGroup var plugins: PluginOptions
 
+  @Option(help: ArgumentHelp("Also write the privacy audit (what is withheld, why, and what would show it) to this file; JSON when it ends in .json.", valueName: "file"))
+  var privacyReport: String?
+
   func validate() throws {
     if (responses == nil) == (wave == nil) { throw ValidationError("give either --responses FILE or --wave W") }
     guard CompareJob.formats.contains(format) else {
@@ -65,6 +68,7 @@ struct Compare: ParsableCommand {
       deletion: DeletionRule(rawValue: deletion)!, skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace,
       note: Terminal.err)
     job.wave = wave
+    job.privacyReportPath = privacyReport
     job.storePath = store.resolved
     do {
       if let text = try job.run() { Terminal.out(text) }

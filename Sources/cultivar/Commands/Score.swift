@@ -24,6 +24,9 @@ struct Score: ParsableCommand {
   @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
   var out: String?
 
+  @Option(help: ArgumentHelp("Also write the privacy audit (what is withheld, why, and what would show it) to this file; JSON when it ends in .json.", valueName: "file"))
+  var privacyReport: String?
+
   @Flag(help: "Leave invalid rows out and write them, with reasons, to a rejects file.")
   var skipInvalid = false
 
@@ -58,6 +61,7 @@ struct Score: ParsableCommand {
     var job = ScoreJob(surveyPath: survey, responsesPath: responses ?? "", format: format, outputPath: out,
                        skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace, note: Terminal.err)
     job.wave = wave
+    job.privacyReportPath = privacyReport
     job.storePath = store.resolved
     if let jobs { job.jobs = jobs }
     job.chunkBytes = chunkBytes

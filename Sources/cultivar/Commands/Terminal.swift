@@ -4,11 +4,16 @@ import Foundation
 
 /// Writing to the terminal and ending with the documented exit codes.
 enum Terminal {
+  /// Writes to standard output; on a terminal, control characters from any input are shown,
+  /// not obeyed.
   static func out(_ text: String) {
+    let text = ConsoleText.isTerminal(1) ? ConsoleText.safe(text) : text
     FileHandle.standardOutput.write(Data(text.utf8))
   }
 
+  /// Writes a message to standard error, control characters always made visible.
   static func err(_ text: String) {
+    let text = ConsoleText.safe(text)
     FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
   }
 

@@ -22,9 +22,13 @@ struct Trend: ParsableCommand {
   @OptionGroup var store: StoreOptions
   @OptionGroup var plugins: PluginOptions
 
+  @Option(help: ArgumentHelp("Also write the privacy audit (what is withheld, why, and what would show it) to this file; JSON when it ends in .json.", valueName: "file"))
+  var privacyReport: String?
+
   func run() throws {
     var job = TrendJob(surveyPath: survey, waves: waves.split(separator: ",", omittingEmptySubsequences: false).map(String.init), storePath: store.resolved)
     job.format = format
+    job.privacyReportPath = privacyReport
     job.outputPath = out
     job.workspace = plugins.workspace
     job.note = Terminal.err

@@ -7,12 +7,16 @@ enum HTMLSections {
     let e = HTMLText.escape
     let rows = framework.teams.filter { $0.suppression == nil }.flatMap { team in
       team.dimensions.map { d -> [String] in
+        if let reason = d.suppression {
+          return [HTMLText.name(team.team), HTMLText.name(framework.dimensionName(d.id)), String(d.n), "–", "", "", "", "", "", "",
+                  "<span class=\"suppressed\">withheld: \(e(reason.words))</span>"]
+        }
         let x = d.difference
         let verdict = x.map { difference -> String in
           let css = difference.verdict == .higher ? "verdict-higher" : (difference.verdict == .lower ? "verdict-lower" : "")
           return "<span class=\"\(css)\">\(e(ComparisonWords.verdict(difference)))</span>"
         } ?? (team.isBaseline ? "baseline" : "")
-        return [e(team.team), e(framework.dimensionName(d.id)), String(d.n), Format.fixed(d.mean, 2), e(ComparisonWords.interval(d.interval, 2)),
+        return [HTMLText.name(team.team), HTMLText.name(framework.dimensionName(d.id)), String(d.n), Format.fixed(d.mean, 2), e(ComparisonWords.interval(d.interval, 2)),
                 Format.fixed(d.sd, 2), "\(Format.fixed(d.favorable, 0)) / \(Format.fixed(d.neutral, 0)) / \(Format.fixed(d.unfavorable, 0))",
                 e(ComparisonWords.signed(x?.difference, 2)), e(ComparisonWords.p(x?.adjustedP)), e(ComparisonWords.signed(x?.cohensD, 2)), verdict]
       }
@@ -39,7 +43,7 @@ enum HTMLSections {
       out += "<h3>Alpha (pairwise) per team</h3><div class=\"table-wrap\">" + HTMLText.table(
         header: ["Team"] + framework.dimensions.map(\.name),
         rows: teams.map { team in
-          [e(team.team)] + framework.dimensions.map { dimension in
+          [HTMLText.name(team.team)] + framework.dimensions.map { dimension in
             e(team.reliability.first { $0.dimension == dimension.id }.map { ComparisonWords.alpha($0.pairwise) } ?? "n/a")
           }
         }, numeric: Set(1...framework.dimensions.count)) + "</div>"
@@ -59,13 +63,13 @@ enum HTMLSections {
     var rows: [[String]] = []
     for team in framework.teams + [framework.organisation] {
       if let reason = team.suppression {
-        rows.append(["<span class=\"name\">\(e(team.team))</span>", String(team.n), "", "", "<span class=\"muted\">suppressed: \(e(ComparisonWords.suppression(reason, minGroupSize: minGroupSize)))</span>"])
+        rows.append(["<span class=\"name\">\(HTMLText.name(team.team))</span>", String(team.n), "", "", "<span class=\"muted\">suppressed: \(e(ComparisonWords.suppression(reason, minGroupSize: minGroupSize)))</span>"])
         continue
       }
       let lowest = team.dimensions.filter { $0.advice != nil && $0.pomp != nil }.sorted { ($0.pomp!, $0.id) < ($1.pomp!, $1.id) }.prefix(2)
       var advice = team.bandAdvice.map { ["<p>\(e($0))</p>"] } ?? []
       advice += lowest.map { "<p><strong>\(e(framework.dimensionName($0.id))) (\(Format.fixed($0.pomp, 0))/100):</strong> \(e($0.advice!))</p>" }
-      rows.append(["<span class=\"name\">\(e(team.team))</span>", String(team.n), Format.fixed(team.index, 1), e(team.band ?? ""), advice.joined()])
+      rows.append(["<span class=\"name\">\(HTMLText.name(team.team))</span>", String(team.n), Format.fixed(team.index, 1), team.band.map(HTMLText.name) ?? "", advice.joined()])
     }
     return "<div class=\"table-wrap\">" + HTMLText.table(header: ["Team", "n", "Index", "Band", "What to do"], rows: rows, cssClass: "data bands", numeric: [1, 2]) + "</div>"
   }

@@ -3,8 +3,15 @@ import SurveyModel
 /// Escaping and small builders for the HTML report (no template engine: the report is a few
 /// hundred lines of markup).
 enum HTMLText {
-  /// Text safe inside an element or a quoted attribute.
-  static func escape(_ text: String) -> String { HTMLEscape.text(text) }
+  /// Text safe inside an element or a quoted attribute, control and bidirectional marks
+  /// written out visibly (SVG labels, titles, attributes).
+  static func escape(_ text: String) -> String { HTMLEscape.text(SafeText.terminal(text)) }
+
+  /// A name from the inputs (team, dimension, band) as element content: isolated with `<bdi>`
+  /// so right-to-left text or bidi marks in it cannot reorder the text around it.
+  static func name(_ text: String) -> String {
+    "<bdi>" + HTMLEscape.text(SafeText.terminal(text, keepingBidi: true)) + "</bdi>"
+  }
 
   /// A coordinate or length for SVG, with one decimal.
   static func number(_ value: Double) -> String { Format.fixed(value, 1) }

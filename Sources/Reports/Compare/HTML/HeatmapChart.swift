@@ -15,7 +15,7 @@ struct HeatmapChart {
     out += columns.map { "<th scope=\"col\">\(e($0.name))</th>" }.joined() + "<th scope=\"col\">Index</th></tr></thead><tbody>"
     for team in framework.teams + [framework.organisation] {
       let isOrganisation = team == framework.organisation
-      out += "<tr><th scope=\"row\" class=\"team\(isOrganisation ? " org" : "")\"><span class=\"name\">\(e(team.team))</span><span class=\"sub\">n = \(team.n)</span></th>"
+      out += "<tr><th scope=\"row\" class=\"team\(isOrganisation ? " org" : "")\"><span class=\"name\">\(HTMLText.name(team.team))</span><span class=\"sub\">n = \(team.n)</span></th>"
       if let reason = team.suppression {
         out += "<td class=\"hatched\" colspan=\"\(columns.count + 1)\">suppressed: \(e(ComparisonWords.suppression(reason, minGroupSize: minGroupSize)))</td></tr>"
         continue
@@ -36,6 +36,7 @@ struct HeatmapChart {
     var css = "cell"
     var title = "\(team.team), \(framework.dimensionName(dimension.id)): mean \(Format.fixed(dimension.mean, 2))"
     var lines = [team.isBaseline ? "baseline" : (isOrganisation ? "whole organisation" : "")]
+    if dimension.suppression != nil { lines = ["withheld"] }
     var marker = ""
     if let difference {
       title += ", \(ComparisonWords.signed(difference.difference, 2)) vs baseline, \(ComparisonWords.verdict(difference)) (Holm p \(ComparisonWords.p(difference.adjustedP)))"

@@ -1,0 +1,74 @@
+/// What a run is about to publish, reduced to what the anonymity rules need: the finest
+/// groups of respondents (atoms, e.g. the teams as they appear in the responses) with how
+/// many respondents are behind each data point, and the published groups built from them.
+///
+/// Published groups form a tree under the organisation (node 0): every group names its
+/// parent, its atoms are a subset of its parent's, and siblings are disjoint. Teams are the
+/// organisation's children; a trend mapping's merged group is the parent of the teams it
+/// pools; a hierarchy's units nest the same way. Decisions already published by another run
+/// (a wave's `score` when `trend` maps its teams) are given as fixed and never change.
+public struct Population: Sendable {
+  /// One atom: respondents with at least one answer, and respondents behind each data point.
+  public struct Atom: Sendable {
+    public var respondents: Int
+    public var counts: [Int]
+    public init(respondents: Int, counts: [Int]) {
+      self.respondents = respondents
+      self.counts = counts
+    }
+  }
+
+  /// A published group.
+  public struct Group: Sendable {
+    /// What kind of cut the group belongs to (`team`, `mapped team`, later `unit:2`...).
+    public var cut: String
+    public var name: String
+    /// The atoms it pools (indices into ``Population/atoms``).
+    public var atoms: [Int]
+    /// Its parent group (0 = the organisation).
+    public var parent: Int
+    /// Per data point, whether an earlier run already showed it (nil = decided here).
+    public var fixed: [Bool]?
+    public init(cut: String, name: String, atoms: [Int], parent: Int = 0, fixed: [Bool]? = nil) {
+      self.cut = cut
+      self.name = name
+      self.atoms = atoms
+      self.parent = parent
+      self.fixed = fixed
+    }
+  }
+
+  /// A named data point (e.g. a dimension) and the framework whose index is made from it.
+  public struct DataPoint: Sendable {
+    public var name: String
+    public var framework: Int
+    public init(name: String, framework: Int) {
+      self.name = name
+      self.framework = framework
+    }
+  }
+
+  public var dataPoints: [DataPoint]
+  public var atoms: [Atom]
+  /// Node 0 is the organisation (every atom); the rest in any order, parents first.
+  public private(set) var groups: [Group]
+
+  /// - Parameters:
+  ///   - organisation: the label of the organisation row.
+  ///   - organisationFixed: per data point, whether an earlier run already showed the
+  ///     organisation's number (nil = decided here).
+  public init(dataPoints: [DataPoint], atoms: [Atom], organisation: String, organisationFixed: [Bool]? = nil) {
+    self.dataPoints = dataPoints
+    self.atoms = atoms
+    groups = [Group(cut: "organisation", name: organisation, atoms: Array(atoms.indices), parent: -1, fixed: organisationFixed)]
+  }
+
+  /// Adds a published group and returns its node number.
+  /// - Precondition: its parent was added before it.
+  @discardableResult
+  public mutating func add(_ group: Group) -> Int {
+    precondition(group.parent >= 0 && group.parent < groups.count, "parents are added first")
+    groups.append(group)
+    return groups.count - 1
+  }
+}

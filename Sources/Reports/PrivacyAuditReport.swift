@@ -1,0 +1,66 @@
+import SurveyModel
+
+/// The privacy audit every run prints: each withheld group or number, the rule that withheld
+/// it, the threshold, and what would show it. As lines (table, Markdown, HTML) and as JSON.
+public enum PrivacyAuditReport {
+  /// The audit's lines, the rule first.
+  public static func lines(_ privacy: PrivacySummary) -> [String] {
+    var out = ["Privacy: minimum group size \(privacy.minGroupSize); \(privacy.rule)."]
+    let all = entries(privacy)
+    if all.isEmpty {
+      out.append("Nothing was withheld.")
+      return out
+    }
+    for entry in all { out.append("- " + line(entry)) }
+    return out
+  }
+
+  /// The audit's entries; a summary made without the engine (only whole groups listed) gets
+  /// one entry per withheld group.
+  public static func entries(_ privacy: PrivacySummary) -> [AuditEntry] {
+    guard privacy.audit.isEmpty else { return privacy.audit }
+    return privacy.suppressed.map { group in
+      AuditEntry(cut: "team", group: group.team, dataPoint: nil, rule: group.reason, threshold: privacy.minGroupSize, n: group.n, wouldShow: "")
+    }
+  }
+
+  /// One entry in words.
+  public static func line(_ entry: AuditEntry) -> String {
+    let what = entry.dataPoint.map { "\(entry.group), \($0)" } ?? entry.group
+    let scope = entry.dataPoint == nil ? "scores withheld" : "withheld"
+    let why = entry.rule == .belowMinimum ? "fewer than \(entry.threshold) respondents" : entry.rule.words
+    return "\(what) (n = \(entry.n)): \(scope), \(why) [\(entry.rule.rawValue), threshold \(entry.threshold)]" + (entry.wouldShow.isEmpty ? "" : "; \(entry.wouldShow)")
+  }
+
+  /// The audit as JSON (the `privacy` block of every JSON report, and `--privacy-report`).
+  static func json(_ privacy: PrivacySummary) -> JSON {
+    .object([
+      ("min_group_size", .number(Double(privacy.minGroupSize))),
+      ("rule", .string(privacy.rule)),
+      ("suppressed", .array(privacy.suppressed.map { group in
+        .object([("team", .string(group.team)), ("n", .number(Double(group.n))), ("reason", .string(group.reason.rawValue))])
+      })),
+      ("withheld", .array(privacy.audit.map { entry in
+        .object([
+          ("cut", .string(entry.cut)), ("group", .string(entry.group)), ("data_point", .string(entry.dataPoint)),
+          ("rule", .string(entry.rule.rawValue)), ("threshold", .number(Double(entry.threshold))), ("n", .number(Double(entry.n))),
+          ("would_show", .string(entry.wouldShow)),
+        ])
+      })),
+    ])
+  }
+
+  /// The audit alone, for `--privacy-report FILE`: JSON when the file name ends in `.json`,
+  /// else the lines (control characters made visible).
+  public static func render(_ audits: [(label: String?, privacy: PrivacySummary)], json asJSON: Bool) -> String {
+    if asJSON {
+      let value: JSON = audits.count == 1 && audits[0].label == nil
+        ? json(audits[0].privacy)
+        : .array(audits.map { .object([("wave", .string($0.label)), ("privacy", json($0.privacy))]) })
+      return value.render(indent: 0) + "\n"
+    }
+    return audits.flatMap { audit in
+      (audit.label.map { ["Wave \($0):"] } ?? []) + lines(audit.privacy.mapText { SafeText.terminal($0) })
+    }.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,157 @@
+import Comparison
+@testable import Privacy
+import Reports
+import Scoring
+import SurveyModel
+
+/// A reproducible random number generator (SplitMix64).
+struct SeededGenerator: RandomNumberGenerator {
+  private var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// The framework of the generated organisations: 1–5, three dimensions, one reversed item.
+let attackFramework = Framework(
+  id: "lc", name: "Learning culture", version: "1", description: "", source: "",
+  scale: Scale(min: 1, max: 5),
+  dimensions: [Dimension(id: "a", name: "A", advice: "work on A", adviceBelow: 50), Dimension(id: "b", name: "B"), Dimension(id: "c", name: "C")],
+  items: [Item(id: "a1", text: "", dimension: "a"), Item(id: "a2", text: "", dimension: "a", reverse: true),
+          Item(id: "b1", text: "", dimension: "b"), Item(id: "c1", text: "", dimension: "c"), Item(id: "c2", text: "", dimension: "c")],
+  bands: [Band(min: 0, label: "Low", advice: "start somewhere"), Band(min: 50, label: "High")])
+
+/// One wave of an organisation: its response rows, its team mapping, and everything `score`,
+/// `compare` and `trend` publish about it.
+struct Organisation {
+  var rows: [ResponseRow]
+  /// Raw team → the name `trend` counts it under.
+  var mapping: [String: String]
+  var threshold: Int
+
+  var teams: [String] { Array(Set(rows.map(\.team))).sorted() }
+
+  /// A random organisation: 2–9 teams, many of 1–4 people, missing answers, blank rows,
+  /// dimensions a team skipped, and merged or renamed teams in the mapping.
+  static func random(_ rng: inout SeededGenerator) -> Organisation {
+    let teamCount = Int.random(in: 2...9, using: &rng)
+    var rows: [ResponseRow] = []
+    var line = 2
+    for t in 0..<teamCount {
+      let size = Bool.random(using: &rng) ? Int.random(in: 0...4, using: &rng) : Int.random(in: 5...14, using: &rng)
+      let missing = Double.random(in: 0...0.4, using: &rng)
+      let skipped = (0..<3).map { _ in Double.random(in: 0...1, using: &rng) < 0.15 }
+      for _ in 0..<max(size, 1) {
+        let blank = Double.random(in: 0...1, using: &rng) < 0.1 || size == 0
+        let values: [Double] = attackFramework.items.map { item in
+          let d = attackFramework.dimensions.firstIndex { $0.id == item.dimension }!
+          if blank || skipped[d] || Double.random(in: 0...1, using: &rng) < missing { return .nan }
+          return Double(Int.random(in: 1...5, using: &rng))
+        }
+        rows.append(ResponseRow(line: line, respondent: "r\(line)", team: "T\(t)", values: values))
+        line += 1
+      }
+    }
+    var mapping: [String: String] = [:]
+    var t = 0, group = 0
+    while t < teamCount {
+      let roll = Double.random(in: 0...1, using: &rng)
+      if roll < 0.35, t + 1 < teamCount {
+        let width = t + 2 < teamCount && Bool.random(using: &rng) ? 3 : 2
+        for i in t..<(t + width) { mapping["T\(i)"] = "M\(group)" }
+        t += width
+      } else {
+        mapping["T\(t)"] = roll < 0.5 ? "R\(group)" : "T\(t)"
+        t += 1
+      }
+      group += 1
+    }
+    return Organisation(rows: rows, mapping: mapping, threshold: Int.random(in: 3...5, using: &rng))
+  }
+
+  /// The true respondents behind each team's number on each dimension.
+  var counts: [String: [String: Int]] {
+    var out: [String: [String: Int]] = [:]
+    for (d, dimension) in attackFramework.dimensions.enumerated() {
+      let items = attackFramework.items.indices.filter { attackFramework.items[$0].dimension == dimension.id }
+      for row in rows where items.contains(where: { !row.values[$0].isNaN }) { out[dimension.id, default: [:]][row.team, default: 0] += 1 }
+      _ = d
+    }
+    return out
+  }
+
+  /// The true sum of respondent scores of `teams` on a dimension (respondent score = mean of
+  /// answered keyed items), computed here independently of the engine.
+  func trueSum(_ teams: Set<String>, dimension: String) -> Double {
+    let items = attackFramework.items.indices.filter { attackFramework.items[$0].dimension == dimension }
+    var sum = 0.0
+    for row in rows where teams.contains(row.team) {
+      let answered = items.filter { !row.values[$0].isNaN }.map { i in attackFramework.items[i].reverse ? 6 - row.values[i] : row.values[i] }
+      if !answered.isEmpty { sum += answered.reduce(0, +) / Double(answered.count) }
+    }
+    return sum
+  }
+
+  /// Every format of `score`, `compare` and `trend` of this wave, as published.
+  struct Outputs {
+    var scoreJSON: String
+    var scoreCSV: String
+    var scoreTable: String
+    var compareJSON: String
+    var compareCSV: String
+    var trendJSON: String
+  }
+
+  func publish(policy: PrivacyPolicy) throws -> Outputs {
+    let plan = ScoringPlan(uses: [(attackFramework, nil)])
+    let engine = ScoreEngine(plan: plan, hooks: [nil])
+    let collector = ComparisonCollector(plan: plan)
+    engine.observer = collector
+    for row in rows { try engine.add(row) }
+    let info = SurveyInfo(id: "s", title: "S")
+    let input = InputSummary(file: "r.csv", rowsRead: rows.count, rowsUsed: rows.count, rowsRejected: 0)
+    let (frameworks, privacy) = try engine.results(policy: policy)
+    let score = ScoreReport(survey: info, input: input, frameworks: frameworks, privacy: privacy)
+    let selection = try TeamSelection(teams: nil, baseline: "org", known: teams, privacy: privacy)
+    let (comparisons, method) = ComparisonBuilder(plan: plan, collector: collector).build(results: frameworks, selection: selection)
+    let compare = ComparisonReport(survey: info, input: input, baseline: selection.baseline, method: method, frameworks: comparisons, privacy: privacy)
+    let mapping = self.mapping
+    let (mapped, mappedPrivacy) = try engine.results(policy: policy, regroup: { mapping[$0] ?? $0 })
+    let f = mapped[0]
+    let trend = TrendReport(
+      survey: info, waves: [WaveInput(name: "w1", responses: rows.count)], mappingApplied: [],
+      frameworks: [FrameworkTrend(id: f.id, name: f.name, version: f.version, dimensions: f.dimensions,
+                                  teams: f.teams.map { TeamLine(team: $0.team, points: [$0]) },
+                                  organisation: TeamLine(team: f.organisation.team, points: [f.organisation]))],
+      minGroupSize: policy.threshold, privacyRule: policy.summary, privacy: [mappedPrivacy])
+    return Outputs(
+      scoreJSON: JSONReporter().render(score), scoreCSV: CSVReporter().render(score), scoreTable: TableReporter().render(score),
+      compareJSON: ComparisonJSONReporter().render(compare), compareCSV: ComparisonCSVReporter().render(compare),
+      trendJSON: TrendJSONReporter().render(trend))
+  }
+
+  /// Everything the attacker can read from the outputs (the mapping is public: it is in the
+  /// survey file).
+  func reader(_ outputs: Outputs) -> PublicationReader {
+    var reader = PublicationReader(atoms: teams, dimensions: attackFramework.dimensions.map(\.id))
+    reader.readTeamsJSON(outputs.scoreJSON, source: "score json")
+    reader.readScoreCSV(outputs.scoreCSV, source: "score csv")
+    reader.readTeamsJSON(outputs.compareJSON, source: "compare json")
+    reader.readCompareCSV(outputs.compareCSV, source: "compare csv")
+    var members: [String: [String]] = [:]
+    for (team, group) in mapping { members[group, default: []].append(team) }
+    reader.readTrendJSON(outputs.trendJSON, mapping: members, scale: (1, 5), source: "trend json")
+    return reader
+  }
+
+  /// What the attacker recovers from every output of the three commands.
+  func attack(policy: PrivacyPolicy) throws -> [Attacker.Recovery] {
+    let reader = reader(try publish(policy: policy))
+    return Attacker(counts: counts, threshold: policy.threshold).attack(reader)
+  }
+}

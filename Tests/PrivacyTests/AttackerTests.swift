@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import Privacy
+import SurveyModel
+
+/// The attacker against everything `score`, `compare` and `trend` publish about generated
+/// organisations; and the attacker's own self-test, so that it cannot pass vacuously.
+@Suite struct AttackerTests {
+  static let fixedSeed: UInt64 = 20_261_130
+  static let organisations = 1_000
+
+  /// Runs the attacker over `count` organisations from `seed`; returns the first leak.
+  func firstLeak(seed: UInt64, count: Int, residualRules: Bool = true) throws -> (org: Int, recoveries: [Attacker.Recovery])? {
+    var rng = SeededGenerator(seed: seed)
+    for i in 0..<count {
+      let org = Organisation.random(&rng)
+      let policy = PrivacyPolicy(minGroupSize: org.threshold, residualRules: residualRules)
+      let found = try org.attack(policy: policy)
+      if !found.isEmpty { return (i, found) }
+    }
+    return nil
+  }
+
+  @Test func recoversNothingFromAThousandOrganisationsWithAFixedSeed() throws {
+    let leak = try firstLeak(seed: Self.fixedSeed, count: Self.organisations)
+    #expect(leak == nil, "seed \(Self.fixedSeed), organisation \(leak?.org ?? -1): \(leak?.recoveries.prefix(3).map(\.description) ?? [])")
+  }
+
+  @Test func recoversNothingFromAThousandOrganisationsWithARandomSeed() throws {
+    let seed = UInt64.random(in: 1...UInt64.max)
+    let leak = try firstLeak(seed: seed, count: Self.organisations)
+    #expect(leak == nil, "random seed \(seed) (rerun with it as fixedSeed), organisation \(leak?.org ?? -1): \(leak?.recoveries.prefix(3).map(\.description) ?? [])")
+  }
+
+  /// With the residual rules off, the planted leak (a hidden team of 2 beside two shown teams)
+  /// is recovered exactly, to its true value.
+  @Test func selfTestRecoversAPlantedLeakWithTheResidualRulesOff() throws {
+    var rows: [ResponseRow] = []
+    for (team, size) in [("Legal", 2), ("Sales", 8), ("Ops", 9)] {
+      for i in 0..<size {
+        rows.append(ResponseRow(line: rows.count + 2, respondent: "r", team: team, values: [Double(i % 5 + 1), 2, 4, 3, Double((i * 3) % 5 + 1)]))
+      }
+    }
+    let org = Organisation(rows: rows, mapping: [:], threshold: 5)
+    let off = try org.attack(policy: PrivacyPolicy(minGroupSize: 5, residualRules: false))
+    let legal = off.filter { $0.what == "team Legal" }
+    #expect(legal.count == 3)  // every dimension
+    for recovery in legal {
+      #expect(abs(recovery.value - org.trueSum(["Legal"], dimension: recovery.dimension)) < 1e-9)
+    }
+    #expect(try org.attack(policy: PrivacyPolicy(minGroupSize: 5)).isEmpty)
+  }
+
+  /// The attacker reads equations from every format it is given.
+  @Test func everyFormatGivesEquations() throws {
+    var rng = SeededGenerator(seed: Self.fixedSeed)
+    let org = Organisation.random(&rng)
+    let reader = org.reader(try org.publish(policy: PrivacyPolicy(minGroupSize: org.threshold)))
+    for source in ["score json", "score csv", "compare json", "compare csv", "compare json rest of", "compare csv rest of", "trend json"] {
+      #expect(reader.observations.contains { $0.source.hasPrefix(source) }, "no equation from \(source)")
+    }
+  }
+
+  /// The generated organisations do contain leaks for the attacker to find when the rules are off.
+  @Test func selfTestFindsLeaksInGeneratedOrganisationsWithTheResidualRulesOff() throws {
+    var rng = SeededGenerator(seed: Self.fixedSeed)
+    var leaky = 0
+    for _ in 0..<200 {
+      let org = Organisation.random(&rng)
+      let found = try org.attack(policy: PrivacyPolicy(minGroupSize: org.threshold, residualRules: false))
+      for recovery in found where recovery.what.hasPrefix("team ") && !recovery.what.contains("+") {
+        let team = String(recovery.what.dropFirst(5))
+        #expect(abs(recovery.value - org.trueSum([team], dimension: recovery.dimension)) < 1e-6)
+      }
+      if !found.isEmpty { leaky += 1 }
+    }
+    #expect(leaky >= 20, "only \(leaky) of 200 organisations leak with the rules off")
+  }
+}
