@@ -64,8 +64,7 @@ public struct DriversJob {
     } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns)
     let collector = DriversCollector(spec: spec)
     let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: collector)
-    let teams = byTeam ? Array(Set(outcome.frameworks[spec.framework].teams.map(\.team))).sorted() : []
-    let groups = DriverAnalysis.run(collector, groups: teams, privacy: outcome.privacy, method: method)
+    let groups = DriverAnalysis.run(collector, results: outcome.frameworks[spec.framework], byGroup: byTeam, method: method)
     let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
     let input = InputSummary(file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
     note(RunSupport.summaryLine(input))

@@ -6,19 +6,29 @@ import SurveyModel
 /// quadrant of each driver.
 public enum DriverAnalysis {
   /// - Parameters:
-  ///   - groups: the groups of the cut in order (empty: the organisation only).
-  ///   - privacy: the run's anonymity decisions: a withheld group shows nothing.
-  public static func run(_ collector: DriversCollector, groups: [String], privacy: PrivacySummary, method: DriverMethod) -> [DriverGroup] {
-    let organisation = estimate(collector, group: nil, name: "(all teams)", method: method)
+  ///   - results: the framework's results as the anonymity engine decided them: a group
+  ///     withheld there shows nothing here, and a group with any withheld number among the
+  ///     dimensions the analysis uses shows the organisation's drivers, not its own.
+  ///   - byGroup: whether to add each team after the organisation.
+  public static func run(_ collector: DriversCollector, results: FrameworkResult, byGroup: Bool, method: DriverMethod) -> [DriverGroup] {
+    let used = collector.spec.dimensionsUsed
+    func withheld(_ team: TeamResult) -> Suppression? {
+      team.suppression ?? team.dimensions.first { used.contains($0.id) && $0.suppression != nil }?.suppression
+    }
+    let organisationName = results.organisation.team
+    if let reason = withheld(results.organisation) {
+      return [DriverGroup(group: organisationName, n: results.organisation.n, source: .own, suppression: reason)]
+    }
+    let organisation = estimate(collector, group: nil, name: organisationName, method: method)
     var result = [organisation]
-    let hidden = Dictionary(privacy.suppressed.map { ($0.team, $0) }, uniquingKeysWith: { a, _ in a })
-    for name in groups {
-      if let withheld = hidden[name] {
-        result.append(DriverGroup(group: name, n: withheld.n, source: .own, suppression: withheld.reason))
+    for team in byGroup ? Array(results.teams) : [] {
+      let name = team.team
+      if let reason = team.suppression {
+        result.append(DriverGroup(group: name, n: team.n, source: .own, suppression: reason))
         continue
       }
       let n = collector.completeColumns(group: name).first?.count ?? 0
-      if n >= method.minimumN {
+      if n >= method.minimumN, withheld(team) == nil {
         result.append(estimate(collector, group: name, name: name, method: method))
       } else {
         var fallback = organisation

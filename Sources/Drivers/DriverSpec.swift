@@ -18,6 +18,9 @@ public struct DriverSpec: Sendable {
   public let framework: Int
   public let outcome: DriverTarget
   public let drivers: [DriverTarget]
+  /// The dimensions whose numbers the analysis rests on (of the outcome and every driver):
+  /// a group shows its own drivers only when each of them is shown for it.
+  public let dimensionsUsed: Set<String>
   let outcomeSource: Source
   let driverSources: [Source]
   let scale: Scale
@@ -85,6 +88,7 @@ public struct DriverSpec: Sendable {
       : dimensionTargets.filter { $0.2 != excludedDimension }
     drivers = chosen.map(\.0)
     driverSources = chosen.map(\.1)
+    dimensionsUsed = self.outcome.kind == .index ? Set(dimensions.map(\.id)) : Set([excludedDimension].compactMap { $0} + chosen.map(\.2))
     guard drivers.count >= 2 else {
       throw Problem(message: "only \(drivers.count) candidate driver\(drivers.count == 1 ? "" : "s") for outcome '\(outcome)'",
                     hint: useItems ? "a driver analysis needs at least two" : "try --items to use the items as drivers")

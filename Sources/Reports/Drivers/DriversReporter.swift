@@ -48,7 +48,9 @@ enum DriverWords {
       return "\(g.group) (n = \(g.n)): withheld, " + (reason == .belowMinimum ? "fewer respondents than the minimum group size" : "hidden so that smaller hidden teams cannot be recovered")
     }
     if g.source == .organisation {
-      return "\(g.group): \(g.n) complete respondent\(g.n == 1 ? "" : "s"), fewer than \(method.minimumN): the organisation's drivers are shown"
+      return g.n < method.minimumN
+        ? "\(g.group): \(g.n) complete respondent\(g.n == 1 ? "" : "s"), fewer than \(method.minimumN): the organisation's drivers are shown"
+        : "\(g.group): some of its numbers are withheld for anonymity: the organisation's drivers are shown"
     }
     return "\(g.group): n = \(g.n) complete respondents" + (g.rSquared.map { ", R² = \(Format.fixed($0, 3))" } ?? ", R² not estimable (a driver or the outcome has no variance, or drivers are collinear)")
   }
