@@ -1,4 +1,5 @@
 import Foundation
+import Organisation
 import PluginHost
 import Reports
 import Scoring
@@ -30,6 +31,12 @@ public struct ScoreJob {
   public var chunkBytes = 256 << 10
   /// Receives warnings and the row summary (for standard error).
   public var note: (String) -> Void
+  /// The organisation file whose units the team cells name (nil: paths in the team column).
+  public var organisationPath: String?
+  /// `unit:N` to publish the organisation's units at level N instead of the teams.
+  public var cut: String?
+  /// The wave whose headcounts give participation (default: ``wave``).
+  public var headcountWave: String?
 
   /// The output formats `run()` accepts.
   public static var formats: [String] { builtInReporters.map { type(of: $0).identifier } }
@@ -62,8 +69,21 @@ public struct ScoreJob {
       throw InputError(kind: .file, file: format, message: "unknown format '\(format)'", hint: "use one of: \(builtInReporters.map { type(of: $0).identifier }.joined(separator: ", "))")
     }
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
-    let scoring = try SurveyScoring(survey: survey, catalog: catalog)
+    var scoring = try SurveyScoring(survey: survey, catalog: catalog)
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
+    let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
+    var unitCut: UnitCut? = nil
+    if let cut {
+      guard let level = UnitCut.level(of: cut) else {
+        throw UsageError(message: "unknown cut '\(cut)' in --by", hint: "use team, or unit:N for the organisation's level N (1 = the top units)")
+      }
+      if let chart, level > chart.depth {
+        throw UsageError(message: "--by \(cut): \(chart.file) has \(chart.depth) level\(chart.depth == 1 ? "" : "s")", hint: "use a level from 1 to \(chart.depth)")
+      }
+      let made = UnitCut(level: level, chart: chart)
+      scoring.regroup = made.group(of:)
+      unitCut = made
+    }
     let outcome: SurveyScoring.Outcome
     let file: String
     if let wave {
@@ -77,8 +97,14 @@ public struct ScoreJob {
       file = reader.file
     }
     let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
+    if let problems = unitCut?.unknownUnits(responses: file) { throw problems }
     let input = InputSummary(file: file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
-    let report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
+    var report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
+    if let cut { report.cut = cut }
+    if let chart, let first = outcome.frameworks.first {
+      report.participation = try Self.participation(chart, level: unitCut?.level, results: first, wave: headcountWave ?? wave,
+                                                     minimumGroupSize: survey.minGroupSize, responses: file)
+    }
     note(RunSupport.summaryLine(input))
     if let withheld = outcome.withheldLogNote { note(withheld) }
     try RunSupport.writePrivacyReport([(nil, report.privacy)], to: privacyReportPath)
@@ -89,5 +115,28 @@ public struct ScoreJob {
       try sink.finish()
     }
     return nil
+  }
+
+  /// Participation of the published groups (units of the cut's level, or the teams as units).
+  static func participation(_ chart: OrgChart, level: Int?, results: FrameworkResult, wave: String?, minimumGroupSize: Int,
+                            responses: String) throws -> [ParticipationRow] {
+    var responded = [Int](repeating: 0, count: chart.units.count)
+    var published: [Int: String] = [:]
+    for team in results.teams {
+      let unit = level.flatMap { level in chart.units.indices.first { chart.units[$0].level == level && chart.units[$0].name == team.team } }
+      guard let unit = unit ?? chart.unit(named: team.team) else { continue }
+      responded[unit] += team.n
+      published[unit] = team.team
+    }
+    let lines: Participation
+    do {
+      lines = try Participation(chart: chart, responded: responded, wave: wave, minimumGroupSize: minimumGroupSize)
+    } catch let problem as Participation.Problem {
+      throw InputError(kind: .responses, file: responses, message: "unit '\(problem.unit)' has \(problem.responded) responses but only \(problem.invited) people invited (\(chart.file))",
+                       hint: "correct the unit's headcount in \(chart.file), or check for repeated submissions: one person, one response")
+    }
+    return lines.rows.indices.compactMap { u in
+      published[u].map { ParticipationRow(unit: $0, invited: lines.rows[u].invited, responded: lines.rows[u].responded, rate: lines.rows[u].rate) }
+    }
   }
 }

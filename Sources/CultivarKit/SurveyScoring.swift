@@ -26,6 +26,8 @@ struct SurveyScoring {
   let plugins: [Plugin]
   let plan: ScoringPlan
   /// The anonymity rules every result passes through (the survey's minimum group size).
+  /// Publish groups of teams (e.g. the units of an organisation level) instead of the teams.
+  var regroup: ((String) -> String)?
   var policy: PrivacyPolicy
 
   /// Resolves the survey's frameworks among the catalog's plugins.
@@ -107,7 +109,7 @@ struct SurveyScoring {
       problems[0].hint = "fix the rows, or run with --skip-invalid to leave them out and write them to a rejects file"
       throw InputProblems(problems, total: problemCount)
     }
-    let (results, privacy) = try engine.results(policy: policy)
+    let (results, privacy) = try engine.results(policy: policy, regroup: regroup)
     return Outcome(frameworks: results, privacy: privacy, rowsRead: rowsRead, rowsUsed: engine.respondentCount, rejects: rejects,
                    withheldHookLog: plugins.reduce(0) { $0 + $1.withheldLogLines })
   }

@@ -11,7 +11,7 @@ public struct CSVReporter: Reporter {
 
   static let header = [
     "framework", "team", "team_n", "suppressed", "measure", "n", "mean", "sd", "pomp",
-    "favorable_pct", "neutral_pct", "unfavorable_pct", "index", "band", "alpha",
+    "favorable_pct", "neutral_pct", "unfavorable_pct", "index", "band", "alpha", "invited", "response_rate",
   ]
 
   public func write(_ report: ScoreReport, to sink: ReportSink) throws {
@@ -22,6 +22,21 @@ public struct CSVReporter: Reporter {
         try row(framework.id, team, alphas: [:], sink)
       }
       try row(framework.id, framework.organisation, alphas: alphas, sink)
+    }
+    // Participation rows: team_n and n are the unit's respondents; invited and the rate are
+    // empty where the organisation file gives no headcount or fewer than the minimum were invited.
+    for p in report.participation {
+      sink.byte(0x2C)
+      sink.csvField(p.unit)
+      sink.byte(0x2C)
+      sink.integer(Int64(p.responded))
+      sink.write(",,participation,")
+      sink.integer(Int64(p.responded))
+      sink.write(",,,,,,,,,,")
+      if let invited = p.invited { sink.integer(Int64(invited)) }
+      sink.byte(0x2C)
+      sink.exact(p.rate)
+      sink.byte(0x0A)
     }
   }
 
@@ -42,7 +57,7 @@ public struct CSVReporter: Reporter {
     }
     lead()
     if let reason = team.suppression {
-      sink.write(reason.rawValue + ",,,,,,,,,,,\n")
+      sink.write(reason.rawValue + ",,,,,,,,,,,,,\n")
       try sink.flushIfFull()
       return
     }
@@ -53,7 +68,7 @@ public struct CSVReporter: Reporter {
     cells([team.index])
     sink.byte(0x2C)
     sink.csvField(team.band?.label ?? "")
-    sink.write(",\n")
+    sink.write(",,,\n")
     for d in team.dimensions {
       lead()
       sink.write(d.suppression.map { $0.rawValue } ?? "")
@@ -64,7 +79,7 @@ public struct CSVReporter: Reporter {
       cells([d.mean, d.sd, d.pomp, d.favorable, d.neutral, d.unfavorable])
       sink.write(",,,")
       sink.exact(alphas[d.id] ?? nil)
-      sink.byte(0x0A)
+      sink.write(",,\n")
     }
     try sink.flushIfFull()
   }

@@ -19,6 +19,11 @@ public struct JSONReporter: Reporter {
       ])),
       ("privacy", PrivacyAuditReport.json(report.privacy)),
       ("frameworks", .array(report.frameworks.map(framework))),
+      ("cut", .string(report.cut)),
+      ("participation", .array(report.participation.map { p in
+        .object([("unit", .string(p.unit)), ("invited", p.invited.map { .number(Double($0)) } ?? .null),
+                 ("responded", .number(Double(p.responded))), ("response_rate", .number(p.rate))])
+      })),
     ])
     try root.write(to: sink)
     sink.byte(0x0A)

@@ -20,6 +20,7 @@ extension ScoreReport {
       return x
     }
     r.privacy = privacy.mapText(f)
+    r.participation = participation.map { var p = $0; p.unit = f(p.unit); return p }
     return r
   }
 }

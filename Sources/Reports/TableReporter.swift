@@ -20,6 +20,15 @@ public struct TableReporter: Reporter {
       out.append("")
       out.append(contentsOf: section(framework))
     }
+    if !report.participation.isEmpty {
+      out.append("")
+      out.append("Participation (\(report.cut == "team" ? "teams" : report.cut); rates only where at least \(report.privacy.minGroupSize) people were invited):")
+      var table = TextTable(["Unit", "Invited", "Responded", "Rate"], rightAligned: [1, 2, 3])
+      for p in report.participation {
+        table.add([p.unit, p.invited.map(String.init) ?? "-", String(p.responded), p.rate.map { Format.fixed($0 * 100, 0) + "%" } ?? "-"])
+      }
+      out.append(table.render())
+    }
     out.append("")
     out.append(contentsOf: privacy(report.privacy))
     return out.joined(separator: "\n") + "\n"

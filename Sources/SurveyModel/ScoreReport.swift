@@ -4,12 +4,33 @@ public struct ScoreReport: Equatable, Sendable {
   public var input: InputSummary
   public var frameworks: [FrameworkResult]
   public var privacy: PrivacySummary
+  /// The cut the groups come from ("team", or "unit:N" for an organisation level).
+  public var cut = "team"
+  /// Invited, responded and rate per published unit (empty without headcounts).
+  public var participation: [ParticipationRow] = []
 
   public init(survey: SurveyInfo, input: InputSummary, frameworks: [FrameworkResult], privacy: PrivacySummary) {
     self.survey = survey
     self.input = input
     self.frameworks = frameworks
     self.privacy = privacy
+  }
+}
+
+/// One published unit's participation.
+public struct ParticipationRow: Equatable, Sendable {
+  public var unit: String
+  /// People invited to the unit's whole line, when the organisation file gives headcounts.
+  public var invited: Int?
+  public var responded: Int
+  /// responded / invited, only when at least the minimum group size was invited.
+  public var rate: Double?
+
+  public init(unit: String, invited: Int?, responded: Int, rate: Double?) {
+    self.unit = unit
+    self.invited = invited
+    self.responded = responded
+    self.rate = rate
   }
 }
 

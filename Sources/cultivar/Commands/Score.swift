@@ -27,6 +27,15 @@ struct Score: ParsableCommand {
   @Option(help: ArgumentHelp("Also write the privacy audit (what is withheld, why, and what would show it) to this file; JSON when it ends in .json.", valueName: "file"))
   var privacyReport: String?
 
+  @Option(help: ArgumentHelp("The organisation file (YAML or CSV) whose units the team cells name; gives --by unit:N its hierarchy and participation its headcounts.", valueName: "file"))
+  var org: String?
+
+  @Option(help: ArgumentHelp("Publish the organisation's units at level N (unit:1 = the top units), each pooling its whole line; without --org, team cells are paths such as Engineering/Platform/Mobile.", valueName: "unit:N"))
+  var by: String?
+
+  @Option(help: ArgumentHelp("The wave whose headcounts give participation (default: --wave).", valueName: "wave"))
+  var headcountWave: String?
+
   @Flag(help: "Leave invalid rows out and write them, with reasons, to a rejects file.")
   var skipInvalid = false
 
@@ -62,6 +71,9 @@ struct Score: ParsableCommand {
                        skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace, note: Terminal.err)
     job.wave = wave
     job.privacyReportPath = privacyReport
+    job.organisationPath = org
+    job.cut = by == "team" ? nil : by
+    job.headcountWave = headcountWave
     job.storePath = store.resolved
     if let jobs { job.jobs = jobs }
     job.chunkBytes = chunkBytes

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// `score --org FILE --by unit:N` on the bundled sample organisation, and its errors.
+@Suite(.serialized) struct OrganisationCommandTests {
+  let sample = ["score", "surveys/org/acme.yaml", "--responses", "surveys/org/responses-2026-spring.csv"]
+
+  @Test(arguments: ["unit:1", "unit:2", "unit:3"])
+  func everyLevelOfTheSample(_ cut: String) throws {
+    let result = try CLI.run(sample + ["--org", "surveys/org/acme.org.yaml", "--by", cut, "--headcount-wave", "2026-spring", "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    #expect(json["cut"] as? String == cut)
+    let teams = try #require(((json["frameworks"] as? [[String: Any]])?.first?["teams"]) as? [[String: Any]])
+    let participation = try #require(json["participation"] as? [[String: Any]])
+    #expect(Set(participation.compactMap { $0["unit"] as? String }) == Set(teams.compactMap { $0["team"] as? String }))
+    let total = teams.compactMap { $0["n"] as? Int }.reduce(0, +)
+    #expect(total == 207)
+  }
+
+  @Test func theTableShowsParticipation() throws {
+    let result = try CLI.run(sample + ["--org", "surveys/org/acme.org.yaml", "--by", "unit:1", "--headcount-wave", "2026-spring"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("Participation (unit:1; rates only where at least 5 people were invited):"))
+    #expect(result.stdout.contains("Product & Engineering       92         70   76%"))
+  }
+
+  @Test func pathsInTheTeamColumnNeedNoOrganisationFile() throws {
+    let scratch = project(csv: "respondent_id,team,q1,q2,q3\n" + (0..<12).map { "r\($0),\($0 < 6 ? "Eng/Web" : "Eng/App"),\(1 + $0 % 5),3,2" }.joined(separator: "\n") + "\n")
+    let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--by", "unit:1", "--format", "csv"], in: scratch.path)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains(",Eng,12,"))
+    #expect(!result.stdout.contains("Eng/Web"))
+  }
+
+  @Test(arguments: [
+    (["--by", "unit:9"], 64, "--by unit:9: surveys/org/acme.org.yaml has 3 levels"),
+    (["--by", "units:1"], 64, "unknown cut 'units:1' in --by"),
+  ])
+  func usageErrors(_ extra: [String], _ status: Int32, _ message: String) throws {
+    let result = try CLI.run(sample + ["--org", "surveys/org/acme.org.yaml"] + extra)
+    #expect(result.status == status, "\(result.stderr)")
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+  }
+
+  /// A team cell that names no unit, and more responses than invitations.
+  @Test func responsesThatDoNotFitTheOrganisation() throws {
+    let scratch = project(csv: "respondent_id,team,q1,q2,q3\n" + (0..<8).map { "r\($0),\($0 < 7 ? "web" : "Wbe"),3,3,3" }.joined(separator: "\n") + "\n")
+    scratch.write("org.yaml", "units:\n  - { id: eng, name: Eng }\n  - { id: web, name: Web, parent: eng, headcount: 6 }\n")
+    let unknown = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--org", "org.yaml", "--by", "unit:1"], in: scratch.path)
+    #expect(unknown.status == 65, "\(unknown.stderr)")
+    #expect(unknown.stderr.contains("error: team 'Wbe' is not a unit of org.yaml (did you mean 'web'?)"), "\(unknown.stderr)")
+    scratch.write("responses.csv", "respondent_id,team,q1,q2,q3\n" + (0..<8).map { "r\($0),web,3,3,3" }.joined(separator: "\n") + "\n")
+    let stuffed = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--org", "org.yaml", "--by", "unit:2"], in: scratch.path)
+    #expect(stuffed.status == 65, "\(stuffed.stderr)")
+    #expect(stuffed.stderr.contains("unit 'Eng' has 8 responses but only 6 people invited (org.yaml)"), "\(stuffed.stderr)")
+  }
+}
