@@ -9,20 +9,7 @@ public struct ComparisonHTMLReporter: ComparisonReporter {
   public func render(_ report: ComparisonReport) -> String {
     let e = HTMLText.escape
     let input = report.input
-    var out = """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta name="generator" content="cultivar compare">
-      <title>\(e(report.survey.title)): team comparison</title>
-      <style>
-      \(HTMLStyle.css)
-      </style>
-      </head>
-      <body>
-      <main>
+    var out = HTMLText.pageStart(title: "\(report.survey.title): team comparison", generator: "cultivar compare") + """
       <header>
       <h1>\(e(report.survey.title)): team comparison</h1>
       <p class="meta">\(e(input.file)): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected · baseline: \(e(report.baseline.description))</p>

@@ -8,25 +8,15 @@ public struct DriversHTMLReporter: ReportRenderer {
 
   public func render(_ report: DriversReport) -> String {
     let e = HTMLText.escape
-    var out = """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta name="generator" content="cultivar drivers">
-      <title>\(e(report.survey.title)): drivers</title>
-      <style>
-      \(HTMLStyle.css)
+    let css = """
+
       .matrix text { font-size: 13px; fill: var(--ink); }
       .matrix .dot-label { font-weight: 700; }
       .matrix .cut { stroke: var(--muted); stroke-dasharray: 4 3; }
       .matrix .quadrant { font-size: 12px; fill: var(--muted); }
       td.name, th.name { max-width: 22rem; overflow-wrap: anywhere; }
-      </style>
-      </head>
-      <body>
-      <main>
+      """
+    var out = HTMLText.pageStart(title: "\(report.survey.title): drivers", generator: "cultivar drivers", extraCSS: css) + """
       <header>
       <h1>\(e(report.survey.title)): what drives <bdi>\(e(report.outcome.name))</bdi></h1>
       <p class="meta">\(e(report.input.file)): \(report.input.rowsRead) rows read, \(report.input.rowsUsed) used, \(report.input.rowsRejected) rejected · framework: <bdi>\(e(report.framework.name))</bdi></p>

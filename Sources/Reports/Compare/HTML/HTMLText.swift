@@ -38,6 +38,27 @@ enum HTMLText {
     "<svg class=\"\(cssClass)\" width=\"\(number(width))\" height=\"\(number(height))\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" aria-label=\"\(escape(label))\" xmlns=\"http://www.w3.org/2000/svg\">"
   }
 
+  /// The start of a self-contained report page, up to and including `<main>`: the title, the
+  /// generator, the shared style sheet plus `extraCSS`.
+  static func pageStart(title: String, generator: String, extraCSS: String = "") -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="generator" content="\(escape(generator))">
+    <title>\(escape(title))</title>
+    <style>
+    \(HTMLStyle.css)\(extraCSS)
+    </style>
+    </head>
+    <body>
+    <main>
+
+    """
+  }
+
   /// An HTML table with a header row; cells are already escaped markup, the first is the row
   /// header and the `numeric` columns are right-aligned.
   static func table(header: [String], rows: [[String]], cssClass: String = "data", numeric: Set<Int> = []) -> String {
