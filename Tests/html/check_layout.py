@@ -8,7 +8,8 @@ rendered with a measuring script injected into a copy of the page (the product h
 and the page must have:
 - no text that overflows its cell or box (an element whose content is wider than itself, other
   than the scrolling wrappers), no SVG text outside its chart, no two SVG labels overlapping;
-- no text smaller than 12 px;
+- no text smaller than 12 px, and WCAG AA contrast (4.5:1, 3:1 for large text) for all HTML
+  text against the colour behind it (text on the hatched pattern excepted);
 - no cell that calls a difference both meaningful and "too few to tell".
 Screenshots are kept in the output folder as test artefacts.
 """
@@ -49,6 +50,30 @@ window.addEventListener('load', () => {
       const w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
       if (w > 1 && h > 1) problems.push('svg labels overlap: "' + labels[i][0].textContent + '" / "' + labels[j][0].textContent + '"');
     }
+  }
+  // WCAG AA: text against the colour behind it (the nearest element with a plain background).
+  const rgb = c => (c.match(/[\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  for (const el of document.querySelectorAll('body *')) {
+    if (el instanceof SVGElement || el.closest('.sr-only')) continue;
+    const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    let back = null, node = el, patterned = false;
+    while (node && node.nodeType === 1) {
+      const st = getComputedStyle(node);
+      if (st.backgroundImage !== 'none') { patterned = true; break; }
+      const c = rgb(st.backgroundColor);
+      if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) { back = c; break; }
+      node = node.parentElement;
+    }
+    if (patterned) continue;
+    const fore = rgb(getComputedStyle(el).color), bg = back || [255, 255, 255];
+    const [a, b] = [lum(fore), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    const style = getComputedStyle(el);
+    const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && parseInt(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) problems.push('contrast ' + ratio.toFixed(2) + ': ' + describe(el));
   }
   for (const cell of document.querySelectorAll('td')) {
     const text = cell.textContent;
