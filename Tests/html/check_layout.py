@@ -132,7 +132,7 @@ def main():
         print(f"{len(failures)} layout problems")
         sys.exit(1)
     print(f"{pages} page renderings of {len(shapes)} shapes (1-12 dimensions, 2-40 teams, names up to 60 characters) have no overflow, "
-          f"no overlapping or out-of-chart labels, no text under 12 px; screenshots in {out}")
+          f"no overlapping or out-of-chart labels, no text under 12 px, WCAG AA contrast; screenshots in {out}")
 
 
 if __name__ == "__main__":

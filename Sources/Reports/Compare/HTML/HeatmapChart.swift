@@ -32,7 +32,7 @@ struct HeatmapChart {
     let difference = dimension.difference
     let value = difference.map { $0.difference / cap } ?? 0
     let fill = difference == nil ? "#ffffff" : DivergingPalette.color(value)
-    let textColor = difference != nil && DivergingPalette.needsLightText(value) ? "#ffffff" : "#1b1f23"
+    let textColor = difference != nil && DivergingPalette.needsLightText(value) ? "#ffffff" : "#000000"
     var css = "cell"
     var title = "\(team.team), \(framework.dimensionName(dimension.id)): mean \(Format.fixed(dimension.mean, 2))"
     var lines = [team.isBaseline ? "baseline" : (isOrganisation ? "whole organisation" : "")]
