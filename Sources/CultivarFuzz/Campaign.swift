@@ -19,7 +19,7 @@ struct Campaign {
     var count = 0
     var slowest = 0.0
     var slowestInput: [UInt8] = []
-    print("cultivar-fuzz: target \(target.name), seed \(seed), \(corpus.count) seeds, up to \(seconds) s")
+    say("cultivar-fuzz: target \(target.name), seed \(seed), \(corpus.count) seeds, up to \(seconds) s")
     while count < runs, Date().timeIntervalSince(start) < seconds {
       // Seeds first as they are, then mutations.
       let input = count < corpus.count ? corpus[count] : mutator.mutate(corpus.randomElement(using: &random)!, corpus: corpus, random: &random)
@@ -29,7 +29,7 @@ struct Campaign {
         try target.run(input)
       } catch {
         let path = save(input, kind: "mismatch")
-        print("cultivar-fuzz: FINDING in \(target.name) (seed \(seed), run \(count)): \(error)\n  input saved as \(path)")
+        say("cultivar-fuzz: FINDING in \(target.name) (seed \(seed), run \(count)): \(error)\n  input saved as \(path)")
         endRun(findings: findings, target: target.name)
         return 1
       }
@@ -46,7 +46,7 @@ struct Campaign {
     // The slowest input, to look at (kept apart from findings).
     FileManager.default.createFile(atPath: "\(findings)/slowest-\(target.name).bin", contents: Data(slowestInput))
     let elapsed = Date().timeIntervalSince(start)
-    print("cultivar-fuzz: \(target.name): \(count) inputs in \(String(format: "%.1f", elapsed)) s, slowest \(String(format: "%.3f", slowest)) s, no finding (seed \(seed))")
+    say("cultivar-fuzz: \(target.name): \(count) inputs in \(String(format: "%.1f", elapsed)) s, slowest \(String(format: "%.3f", slowest)) s, no finding (seed \(seed))")
     return 0
   }
 

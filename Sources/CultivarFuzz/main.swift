@@ -13,6 +13,11 @@ import SurveyIO
 /// for a crash (the input is saved in the findings folder in every case), 64 for bad usage.
 let usage = "usage: cultivar-fuzz run TARGET [--seconds N] [--runs N] [--seed N] [--findings DIR] [--root DIR] | replay TARGET FILE... | tokens FILE... | list"
 
+/// Prints a line unbuffered, so a crash or a hang still leaves the seed and progress in a log.
+func say(_ line: String) {
+  FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 func fail(_ message: String) -> Never {
   FileHandle.standardError.write(Data((message + "\n").utf8))
   exit(64)
@@ -38,9 +43,9 @@ func target(_ name: String?) -> FuzzTarget {
 
 switch mode {
 case "list":
-  for target in targets { print(target.name) }
+  for target in targets { say(target.name) }
 case "tokens":
-  for path in arguments { print(TokenDump.json(path: path)) }
+  for path in arguments { say(TokenDump.json(path: path)) }
 case "replay":
   let chosen = target(arguments.first)
   var failures = 0
@@ -50,10 +55,10 @@ case "replay":
     CurrentInput.set(Array(data))
     do {
       try chosen.run(Array(data))
-      print("ok: \(path)")
+      say("ok: \(path)")
     } catch {
       failures += 1
-      print("FAIL: \(path): \(error)")
+      say("FAIL: \(path): \(error)")
     }
   }
   endRun(findings: ".build/fuzz-findings", target: chosen.name)

@@ -53,7 +53,9 @@ public struct ImportJob {
       survey: context.survey, teamColumn: teamColumn, team: team)
     if !reader.unmatchedColumns.isEmpty {
       let count = reader.unmatchedColumns.count
-      note("warning: \(reader.file): \(count) column\(count == 1 ? "" : "s") matched no item and \(count == 1 ? "was" : "were") left out: \(reader.unmatchedColumns.map { "'\($0)'" }.joined(separator: ", "))")
+      // The first 20 names, so 100,000 stray columns print one short line.
+      let names = reader.unmatchedColumns.prefix(20).map { "'\(Shortening.shortened($0, to: 60))'" }.joined(separator: ", ") + (count > 20 ? " and \(count - 20) more" : "")
+      note("warning: \(reader.file): \(count) column\(count == 1 ? "" : "s") matched no item and \(count == 1 ? "was" : "were") left out: \(names)")
     }
     let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath))
     let itemIDs = items.map(\.id)

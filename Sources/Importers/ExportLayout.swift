@@ -1,3 +1,4 @@
+import SurveyIO
 /// How a format lays out its header: how many header rows, which names a column may go by,
 /// which columns are metadata and which one holds the tool's response id.
 struct ExportLayout {

@@ -21,7 +21,7 @@ public final class ExportReader: ResponseSource {
   private let table: TableReader
   private var pending: [TableRow]
   private let mapping: ColumnMapping
-  private let decoders: [AnswerDecoder]
+  private let decoders: [CellDecoder]
   private let fixedTeam: String?
 
   /// Opens an export and checks its header.
@@ -49,7 +49,7 @@ public final class ExportReader: ResponseSource {
     mapping = try ColumnMapping(
       header: headerRows, layout: layout, items: items, teamName: teamColumn ?? survey.teamColumn, fixedTeam: team != nil,
       ignored: survey.ignoredColumns, file: file, line: first[0].line)
-    decoders = items.map(AnswerDecoder.init)
+    decoders = items.map { CellDecoder(item: $0.column) }
     header = (0..<mapping.roles.count).map { layout.label(of: $0, in: headerRows) }
     unmatchedColumns = mapping.unmatched
   }
@@ -87,7 +87,7 @@ public final class ExportReader: ResponseSource {
       let cell = column < row.cells.count ? row.cells[column] : ""
       switch role {
       case .item(let slot)?:
-        do throws(AnswerDecoder.Reason) {
+        do throws(CellDecoder.Problem) {
           values[slot] = try decoders[slot].decode(cell) ?? .nan
         } catch {
           problems.append(RowProblem(line: row.line, column: column + 1, columnName: header[column], value: cell, reason: error.text))

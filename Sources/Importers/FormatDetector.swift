@@ -1,3 +1,4 @@
+import SurveyIO
 /// Tells the export layout from the first rows of a file.
 ///
 /// - Qualtrics: a third row of `{"ImportId":…}` cells, `ResponseId` with `StartDate` or

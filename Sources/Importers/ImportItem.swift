@@ -1,3 +1,4 @@
+import SurveyIO
 import SurveyModel
 
 /// An item the import looks for: its id, text and scale, and the options of a choice item.
@@ -14,4 +15,9 @@ public struct ImportItem: Sendable {
     self.scale = scale
     self.options = options
   }
+}
+
+extension ImportItem {
+  /// The item as the cell decoder shared with `score` sees it.
+  var column: ResponseFileReader.ItemColumn { .init(id: id, scale: scale, options: options) }
 }

@@ -251,31 +251,39 @@ final class CSVFields {
 }
 
 extension CSVTokenizer {
+  /// Calls `body` with the fields and line of every record in `bytes`, a whole number of
+  /// records starting on `firstLine` (a chunk): the loop of ``ChunkParser``.
+  /// - Throws: ``CSVReader/SyntaxError`` for a malformed record, or what `body` throws.
+  @inline(__always)
+  func forEachRecord(in bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, fields: CSVFields, _ body: (FieldSlices, Int) throws -> Void) throws {
+    var position = 0
+    var line = firstLine
+    while position < bytes.count {
+      switch scan(bytes, from: position, atEnd: true, into: fields) {
+      case .blank(let next):
+        position = next
+        line += 1
+      case .record(let next, let lineBreaks):
+        try fields.with(scanned: bytes) { try body($0, line) }
+        position = next
+        line += lineBreaks
+      case .malformed(let lineBreaks, let field, let message):
+        throw CSVReader.SyntaxError(line: line + lineBreaks, column: field, message: message)
+      case .incomplete:
+        throw CSVReader.SyntaxError(line: line, column: 1, message: "the record is cut short")
+      }
+    }
+  }
+
   /// Every record of a chunk with the line it starts on, as ``ChunkParser`` splits them
   /// (for diagnostics and the fuzz harness, which checks that chunked and sequential
   /// reading agree).
   /// - Throws: ``CSVReader/SyntaxError`` for a malformed record.
   public static func records(in chunk: CSVChunk) throws -> [(line: Int, fields: [String])] {
-    let tokenizer = CSVTokenizer()
-    let fields = CSVFields()
     var out: [(line: Int, fields: [String])] = []
     try chunk.bytes.withUnsafeBufferPointer { bytes in
-      var position = 0
-      var line = chunk.firstLine
-      while position < bytes.count {
-        switch tokenizer.scan(bytes, from: position, atEnd: true, into: fields) {
-        case .blank(let next):
-          position = next
-          line += 1
-        case .record(let next, let lineBreaks):
-          out.append((line, fields.with(scanned: bytes) { $0.strings }))
-          position = next
-          line += lineBreaks
-        case .malformed(let lineBreaks, let field, let message):
-          throw CSVReader.SyntaxError(line: line + lineBreaks, column: field, message: message)
-        case .incomplete:
-          throw CSVReader.SyntaxError(line: line, column: 1, message: "the record is cut short")
-        }
+      try CSVTokenizer().forEachRecord(in: bytes, firstLine: chunk.firstLine, fields: CSVFields()) { fields, line in
+        out.append((line, fields.strings))
       }
     }
     return out

@@ -23,23 +23,9 @@ public struct ChunkParser {
     var batch = RowBatch(chunk: chunk.index, slots: decoder.items.count)
     batch.values.reserveCapacity(decoder.items.count * 8192)
     try chunk.bytes.withUnsafeBufferPointer { bytes in
-      var position = 0
-      var line = chunk.firstLine
-      while position < bytes.count {
-        switch tokenizer.scan(bytes, from: position, atEnd: true, into: fields) {
-        case .blank(let next):
-          position = next
-          line += 1
-        case .record(let next, let lineBreaks):
-          batch.rowsRead += 1
-          fields.with(scanned: bytes) { add($0, line: line, into: &batch) }
-          position = next
-          line += lineBreaks
-        case .malformed(let lineBreaks, let field, let message):
-          throw CSVReader.SyntaxError(line: line + lineBreaks, column: field, message: message)
-        case .incomplete:
-          throw CSVReader.SyntaxError(line: line, column: 1, message: "the record is cut short")
-        }
+      try tokenizer.forEachRecord(in: bytes, firstLine: chunk.firstLine, fields: fields) { record, line in
+        batch.rowsRead += 1
+        add(record, line: line, into: &batch)
       }
     }
     return batch

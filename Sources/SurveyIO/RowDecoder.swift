@@ -10,9 +10,8 @@ struct RowDecoder {
   /// For each column: the value slot it fills, or -1.
   let slotOfColumn: [Int]
   let items: [ResponseFileReader.ItemColumn]
-  private let labels: [[String: Double]]
-  /// Per slot: the choice item's options, or nil for a rating item.
-  private let choices: [ChoiceMatcher?]
+  /// Per slot: the decoder of its cells (``CellDecoder``, shared with `import`).
+  private let decoders: [CellDecoder]
   /// Per slot: the range a number must lie in (empty, +∞…−∞, for a choice item, so that a
   /// digit never passes the fast path and is looked up among the option ids instead).
   private let low: [Double]
@@ -24,10 +23,7 @@ struct RowDecoder {
     teamColumn = mapping.team
     slotOfColumn = mapping.slots.map { $0 ?? -1 }
     self.items = items
-    labels = items.map { item in
-      Dictionary(item.scale.labels.enumerated().map { ($1.lowercased(), item.scale.min + Double($0)) }, uniquingKeysWith: { a, _ in a })
-    }
-    choices = items.map { $0.options.isEmpty ? nil : ChoiceMatcher(options: $0.options) }
+    decoders = items.map(CellDecoder.init)
     low = items.map { $0.options.isEmpty ? $0.scale.min : .infinity }
     high = items.map { $0.options.isEmpty ? $0.scale.max : -.infinity }
   }
@@ -55,16 +51,9 @@ struct RowDecoder {
   }
 
   /// The value of a non-trivial cell (a decimal, a label, an option, spaces), or nil if invalid.
+  @inline(__always)
   private func value(_ bytes: UnsafeBufferPointer<UInt8>, slot: Int) -> Double? {
-    if isBlank(bytes) { return .nan }
-    if let choice = choices[slot] { return choice.score(bytes) }
-    let text = String(decoding: bytes, as: UTF8.self)
-    guard let x = NumberParser.parse(bytes) ?? labels[slot][text.trimmingSpaces.lowercased()] else { return nil }
-    return x >= low[slot] && x <= high[slot] ? x : nil
-  }
-
-  private func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    decoders[slot].value(bytes)
   }
 
   /// Every problem of a record that ``fill(_:from:)`` refused.
@@ -78,16 +67,7 @@ struct RowDecoder {
       let bytes = fields.bytes(column)
       if value(bytes, slot: slot) != nil { continue }
       let text = fields.string(column)
-      let scale = items[slot].scale
-      let reason: String
-      if !items[slot].options.isEmpty {
-        reason = Self.notAnOption(text, of: items[slot])
-      } else if let number = NumberParser.parse(bytes) ?? labels[slot][text.trimmingSpaces.lowercased()] {
-        reason = "\(Number.format(number)) is outside the scale \(scale.rangeText) of item '\(items[slot].id)'"
-      } else {
-        let labelHint = scale.labels.isEmpty ? "" : " or one of its labels"
-        reason = "'\(text)' is not a number; item '\(items[slot].id)' takes a value from \(scale.rangeText)\(labelHint), or an empty cell for no answer"
-      }
+      let reason = decoders[slot].reason(text)
       problems.append(RowProblem(line: line, column: column + 1, columnName: header[column], value: text, reason: reason))
     }
     if let reason = TeamName.problem(fields.bytes(teamColumn)) {

@@ -28,6 +28,11 @@ public enum SurveyLoader {
 
   /// Parses survey YAML text.
   public static func parse(_ text: String, file: String) throws -> SurveyDefinition {
+    // The YAML library hashes every mapping key in full to find duplicates, so an alias used
+    // as a key costs its whole expansion before any budget can be checked: refuse it first.
+    if let line = aliasKeyLine(text) {
+      throw InputError(kind: .survey, file: file, line: line, message: "an alias ('*name') is used as a mapping key", hint: "write the key out; survey keys are plain text")
+    }
     let root: Node
     do {
       guard let node = try Yams.compose(yaml: text) else {
@@ -50,6 +55,51 @@ public enum SurveyLoader {
     let survey = reader.survey(root)
     if !reader.problems.isEmpty { throw InputProblems(reader.problems) }
     return survey!
+  }
+
+  /// The line of the first alias used as a mapping key (`*a: value`, `- *a: value`,
+  /// `[*a: value]`, `? *a`), if any: an alias at the start of a line, list item or flow
+  /// entry followed by a colon, or after a complex-key `?`.
+  static func aliasKeyLine(_ text: String) -> Int? {
+    let bytes = Array(text.utf8)
+    var line = 1
+    var atEntryStart = true  // only spaces (and '-', '?', '[', '{', ',') since the line or entry began
+    var afterQuestion = false
+    var i = 0
+    while i < bytes.count {
+      let c = bytes[i]
+      if c == 0x0A {
+        line += 1
+        atEntryStart = true
+        afterQuestion = false
+      } else if c == 0x2A, atEntryStart {  // '*'
+        var j = i + 1
+        while j < bytes.count, Self.isAnchorCharacter(bytes[j]) { j += 1 }
+        var k = j
+        while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
+        let colonFollows = k < bytes.count && bytes[k] == 0x3A && (k + 1 == bytes.count || [0x20, 0x09, 0x0A, 0x0D, 0x2C, 0x5D, 0x7D].contains(bytes[k + 1]))
+        if j > i + 1, colonFollows || afterQuestion { return line }
+        atEntryStart = false
+        i = j
+        continue
+      } else if c == 0x23, atEntryStart || (i > 0 && (bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09)) {  // a comment
+        while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+        continue
+      } else if c == 0x3F {
+        afterQuestion = atEntryStart
+      } else if c == 0x5B || c == 0x7B || c == 0x2C {
+        atEntryStart = true
+      } else if c != 0x20, c != 0x09, c != 0x2D, c != 0x0D {
+        atEntryStart = false
+        afterQuestion = false
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  private static func isAnchorCharacter(_ c: UInt8) -> Bool {
+    (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D
   }
 
   private static func yamlError(_ error: YamlError, file: String) -> InputError {

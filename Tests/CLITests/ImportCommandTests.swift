@@ -50,7 +50,7 @@ import Testing
     try box.write("responses.csv", text)
     let result = try box.run("import", "surveys/learning-culture.yaml", "responses.csv", "--wave", "w")
     #expect(result.status == 65)
-    #expect(result.stderr.contains("responses.csv:4: error: column 4 'sv1': 'Maybe' is not an answer to item 'sv1'"))
+    #expect(result.stderr.contains("responses.csv:4: error: column 4 'sv1': 'Maybe' is not a number; item 'sv1' takes a value from 1–5 or one of its labels"))
     #expect(result.stderr.contains("nothing was imported"))
     let score = try box.run("score", "surveys/learning-culture.yaml", "--wave", "w")
     #expect(score.status == 66, "the failed import must not leave a wave behind: \(score.stderr)")

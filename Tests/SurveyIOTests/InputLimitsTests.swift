@@ -94,3 +94,15 @@ import Testing
     #expect(TeamName.problem("Ops, North") == nil)
   }
 }
+
+@Suite struct AliasKeyTests {
+  @Test(arguments: [("a: &a [1]\n*a : x\n", 2), ("a: &a [1]\nb:\n  - *a: x\n", 3), ("a: &a [1]\nb: [1, *a: x]\n", 2), ("a: &a [1]\n? *a\n: x\n", 2)])
+  func aliasesUsedAsKeysAreRefused(_ yaml: String, _ line: Int) {
+    #expect(SurveyLoader.aliasKeyLine(yaml) == line)
+  }
+
+  @Test(arguments: ["a: &a [1]\nb: *a\n", "description: see *note: here\n", "a: [*x, *y]\n", "# *a: in a comment\n", "t: \"x\" # *a: b\n"])
+  func otherAliasesAndAsterisksAreFine(_ yaml: String) {
+    #expect(SurveyLoader.aliasKeyLine(yaml) == nil)
+  }
+}
