@@ -79,8 +79,8 @@ test-fuzz: build ## Replay the fuzz regression inputs (Tests/fuzz-regressions) a
 	  .build/debug/cultivar-fuzz run $$t --runs 150 --seconds 60 --seed $(TEST_SEED) || status=1; \
 	done; exit $$status
 
-test-csv-differential: build ## Compare the CSV tokenizer with Python's csv module on 3,000 generated files
-	python3 Tests/csv-differential/check_csv.py --fuzz .build/debug/cultivar-fuzz --count 3000 --seed $(TEST_SEED)
+test-csv-differential: build ## Compare the CSV tokenizer with Python's csv module on 5,000 generated files
+	python3 Tests/csv-differential/check_csv.py --fuzz .build/debug/cultivar-fuzz --count 5000 --seed $(TEST_SEED)
 
 test-plugins: build ## Run every plugin's fixtures (plugins/*/tests), checked independently first
 	python3 Tests/plugin-fixtures/expected_scores.py
