@@ -95,11 +95,11 @@ enum Workbook {
 /// memory.
 enum WorkbookLimits {
   /// The largest part (worksheet, shared strings) decompressed, declared or actual.
-  static let maxPartBytes: UInt64 = 1 << 30
+  static let maxPartBytes: UInt64 = 256 << 20
   /// The last column Excel has (`XFD`).
   static let maxColumn = 16_384
   /// The most cells a sheet may spread over, counting the empty ones before each cell.
-  static let maxCells = 50_000_000
+  static let maxCells = 10_000_000
 
   static func tooLarge(_ part: String, file: String) -> InputError {
     InputError(kind: .responses, file: file, message: "the workbook part '\(part)' is larger than \(maxPartBytes >> 20) MiB uncompressed (or larger than it says)", hint: "export the responses as CSV instead, or check that the file is the survey export")
