@@ -35,6 +35,8 @@ import Testing
          expected: ["plugins/trust.lua:9: unknown name 'agreemnt' (did you mean 'agreement'?)", "hint: a name must be defined before it is used"]),
     Case(id: "typo in a built-in", source: "local n = math.flor(2.5)\n" + pluginSource(),
          expected: ["plugins/trust.lua:1: attempt to call a nil value (field 'flor')", "hint: there is no function by that name: did you mean 'math.floor'?"]),
+    Case(id: "yes for a boolean", source: "local reversed = yes\n" + pluginSource(),
+         expected: ["plugins/trust.lua:1: unknown name 'yes'", "hint: Lua's booleans are 'true' and 'false' (lower case, no quotes)"]),
     Case(id: "assigning a global", source: "threshold = 3\n" + pluginSource(),
          expected: ["plugins/trust.lua:1: assignment to undeclared global 'threshold'", "hint: plugins cannot create globals"]),
     Case(id: "plugin API too new", source: pluginSource(replacing: "api", with: "2"),
