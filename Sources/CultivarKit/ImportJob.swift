@@ -64,7 +64,7 @@ public struct ImportJob {
       return (result, result.counts)
     }
     let total = try store.responseCount(of: store.wave(wave, survey: context.survey.id))
-    var lines = ["\(reader.file) (\(reader.format.rawValue)) into wave '\(wave)': \(counts.rowsRead) rows read, \(counts.imported) imported, \(counts.rejected) rejected, \(counts.duplicates) duplicates skipped"]
+    var lines = ["\(reader.file) (\(reader.format.rawValue)) into wave '\(wave)': \(Counted.phrase(counts.rowsRead, "row read")), \(counts.imported) imported, \(counts.rejected) rejected, \(Counted.phrase(counts.duplicates, "duplicate skipped"))"]
     if let rejectsFile { lines.append("rejected rows, with reasons: \(rejectsFile)") }
     lines.append("wave '\(wave)' of survey '\(context.survey.id)' now holds \(total) responses (\(store.name))")
     return lines.joined(separator: "\n") + "\n"

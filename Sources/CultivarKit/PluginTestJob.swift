@@ -77,13 +77,13 @@ public struct PluginTestJob {
       }
       let mismatches = FixtureComparison.mismatches(fixture, result: outcome.frameworks[0])
       let checks = fixture.expectations.values.reduce(0) { $0 + $1.count }
-      if mismatches.isEmpty { return (true, "✓ \(plugin.framework.id): \(shown) (\(fixture.expectations.count) teams, \(checks) values)") }
+      if mismatches.isEmpty { return (true, "✓ \(plugin.framework.id): \(shown) (\(Counted.phrase(fixture.expectations.count, "team")), \(Counted.phrase(checks, "value")))") }
       return (false, failure(plugin, shown, mismatches))
     } catch {
       let text = String(describing: error)
       guard !fixture.errorIncludes.isEmpty else { return (false, failure(plugin, shown, [text])) }
       let missing = fixture.errorIncludes.filter { !text.contains($0) }
-      if missing.isEmpty { return (true, "✓ \(plugin.framework.id): \(shown) (fails as expected, \(fixture.errorIncludes.count) passages)") }
+      if missing.isEmpty { return (true, "✓ \(plugin.framework.id): \(shown) (fails as expected, \(Counted.phrase(fixture.errorIncludes.count, "passage")))") }
       return (false, failure(plugin, shown, ["the error does not contain \(missing.map { "'\($0)'" }.joined(separator: ", ")); it was:\n" + text]))
     }
   }

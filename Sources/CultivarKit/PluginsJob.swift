@@ -43,7 +43,7 @@ public struct PluginsJob {
     } else {
       catalog = PluginCatalog(directories: [], files: files, workingDirectory: workspace.workingDirectory, limits: workspace.limits)
     }
-    let lines = catalog.plugins.map { "ok: \($0.file) (\($0.framework.id) \($0.framework.version): \($0.framework.dimensions.count) dimensions, \($0.framework.items.count) items)" }
+    let lines = catalog.plugins.map { "ok: \($0.file) (\($0.framework.id) \($0.framework.version): \(Counted.phrase($0.framework.dimensions.count, "dimension")), \(Counted.phrase($0.framework.items.count, "item")))" }
     if !catalog.failures.isEmpty { throw PluginProblems(errors: catalog.failures, passed: lines) }
     return lines.joined(separator: "\n") + "\n"
   }

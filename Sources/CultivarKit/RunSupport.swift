@@ -28,7 +28,7 @@ enum RunSupport {
 
   /// The line that accounts for every row read, for standard error.
   static func summaryLine(_ input: InputSummary) -> String {
-    "\(input.file): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected" + (input.rejectsFile.map { " (written to \($0))" } ?? "")
+    "\(input.file): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected))" + (input.rejectsFile.map { " (written to \($0))" } ?? "")
   }
 
   /// Writes the privacy audit alone to `path` (nothing when nil), atomically.

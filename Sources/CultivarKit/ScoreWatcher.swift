@@ -1,4 +1,5 @@
 import Foundation
+import SurveyModel
 import PluginHost
 
 /// `cultivar score --watch`: scores once, then again whenever the survey file, the response
@@ -40,7 +41,7 @@ public struct ScoreWatcher {
       let changed = last.map { settled.changes(since: $0).map(job.workspace.display) } ?? []
       job.note("[\(Self.clock())] " + (changed.isEmpty ? "scoring" : "re-scoring: \(changed.joined(separator: ", ")) changed"))
       scoreOnce(plugins)
-      job.note("watching \(settled.stamps.count) files for changes (Ctrl-C to stop)")
+      job.note("watching \(Counted.phrase(settled.stamps.count, "file")) for changes (Ctrl-C to stop)")
       last = settled
     }
   }

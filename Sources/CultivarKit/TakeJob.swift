@@ -43,7 +43,7 @@ public struct TakeJob {
     case .cancelled(let key): throw TakeCancelled(byInterrupt: key == .interrupt)
     }
     try store.addResponse(toWave: waveName, survey: context.stamp, team: teamName, answers: answers)
-    return "Thank you. Your answers to \(answers.count) of \(items.count) items were stored in wave '\(waveName)' for team '\(teamName)'.\n"
+    return "Thank you. Your answers to \(answers.count) of \(Counted.phrase(items.count, "item")) were stored in wave '\(waveName)' for team '\(teamName)'.\n"
   }
 
   private func latestWave(_ store: ResponseStore, survey: String) throws -> String {

@@ -15,7 +15,7 @@ public struct TableReporter: Reporter {
     var out: [String] = []
     let input = report.input
     out.append("\(report.survey.title) (\(report.survey.id))")
-    out.append("\(input.file): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected" + (input.rejectsFile.map { " (see \($0))" } ?? ""))
+    out.append("\(input.file): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected))" + (input.rejectsFile.map { " (see \($0))" } ?? ""))
     for framework in report.frameworks {
       out.append("")
       out.append(contentsOf: section(framework))
@@ -82,7 +82,7 @@ public struct TableReporter: Reporter {
       out.append("What to do:")
       out.append(contentsOf: advice)
     }
-    let alphas = framework.reliability.map { r in "\(names[r.id] ?? r.id) \(r.alpha.map { Format.fixed($0, 2) } ?? "-") (\(r.items) items)" }
+    let alphas = framework.reliability.map { r in "\(names[r.id] ?? r.id) \(r.alpha.map { Format.fixed($0, 2) } ?? "-") (\(Counted.phrase(r.items, "item")))" }
     if !alphas.isEmpty {
       out.append("")
       out.append("Reliability (Cronbach's alpha, all respondents, pairwise deletion): " + alphas.joined(separator: "; "))

@@ -54,7 +54,7 @@ import Testing
   @Test func passingFixture() throws {
     let result = try CLI.run(["plugins", "test"], in: folderPlugin(expectedTrustMean: "3.5").path)
     #expect(result.status == 0, "\(result.stdout)")
-    #expect(result.stdout.contains("✓ trust: plugins/trust/tests/small.csv (1 teams, 4 values)"))
+    #expect(result.stdout.contains("✓ trust: plugins/trust/tests/small.csv (1 team, 4 values)"))
   }
 
   @Test func wrongExpectedScoreIsCaughtWithADiff() throws {

@@ -144,7 +144,7 @@ import Testing
     #expect(screen.contains("EXIT=0"))
 
     let csv = try box.run("score", "surveys/learning-culture.yaml", "--wave", "2026-q3", "--format", "csv")
-    #expect(csv.stderr.contains("1 rows read, 1 used"))
+    #expect(csv.stderr.contains("1 row read, 1 used"))
     // Item 1 answered 5, items 3-20 answered 3: shared vision = mean(5, 3, 3 reversed = 3) = 3.67.
     #expect(csv.stdout.contains("senge-five-disciplines,Engineering,1,below_min_group_size"))
   }

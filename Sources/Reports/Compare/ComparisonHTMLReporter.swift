@@ -12,7 +12,7 @@ public struct ComparisonHTMLReporter: ComparisonReporter {
     var out = HTMLText.pageStart(title: "\(report.survey.title): team comparison", generator: "cultivar compare") + """
       <header>
       <h1>\(e(report.survey.title)): team comparison</h1>
-      <p class="meta">\(e(input.file)): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected · baseline: \(e(report.baseline.description))</p>
+      <p class="meta">\(e(input.file)): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected)) · baseline: \(e(report.baseline.description))</p>
       </header>
 
       """

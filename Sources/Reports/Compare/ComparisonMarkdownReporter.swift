@@ -8,7 +8,7 @@ public struct ComparisonMarkdownReporter: ComparisonReporter {
   public func render(_ report: ComparisonReport) -> String {
     let input = report.input
     var out = ["# \(escape(report.survey.title)): team comparison", ""]
-    out.append("\(escape(input.file)): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected. Baseline: \(escape(report.baseline.description)).")
+    out.append("\(escape(input.file)): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected)). Baseline: \(escape(report.baseline.description)).")
     for framework in report.frameworks {
       out += ["", "## \(escape(framework.name)) (\(framework.id) \(framework.version)), scale \(framework.scale.rangeText)", ""]
       out += table(["Team", "n", "Index", "95% CI", "Band"], rows: (framework.teams + [framework.organisation]).map { team in

@@ -11,7 +11,7 @@ public struct ComparisonTableReporter: ComparisonReporter {
     let report = report.mapText { SafeText.terminal($0) }
     let input = report.input
     var out = ["\(report.survey.title) (\(report.survey.id)): team comparison"]
-    out.append("\(input.file): \(input.rowsRead) rows read, \(input.rowsUsed) used, \(input.rowsRejected) rejected" + (input.rejectsFile.map { " (see \($0))" } ?? ""))
+    out.append("\(input.file): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected))" + (input.rejectsFile.map { " (see \($0))" } ?? ""))
     out.append("Baseline: \(report.baseline.description).")
     for framework in report.frameworks {
       out.append("")

@@ -19,7 +19,7 @@ public struct DriversHTMLReporter: ReportRenderer {
     var out = HTMLText.pageStart(title: "\(report.survey.title): drivers", generator: "cultivar drivers", extraCSS: css) + """
       <header>
       <h1>\(e(report.survey.title)): what drives <bdi>\(e(report.outcome.name))</bdi></h1>
-      <p class="meta">\(e(report.input.file)): \(report.input.rowsRead) rows read, \(report.input.rowsUsed) used, \(report.input.rowsRejected) rejected · framework: <bdi>\(e(report.framework.name))</bdi></p>
+      <p class="meta">\(e(report.input.file)): \(Counted.rows(read: report.input.rowsRead, used: report.input.rowsUsed, rejected: report.input.rowsRejected)) · framework: <bdi>\(e(report.framework.name))</bdi></p>
       </header>
 
       """
