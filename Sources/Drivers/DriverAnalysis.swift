@@ -27,9 +27,10 @@ public enum DriverAnalysis {
         result.append(DriverGroup(group: name, n: team.n, source: .own, suppression: reason))
         continue
       }
-      let n = collector.completeColumns(group: name).first?.count ?? 0
+      let columns = collector.completeColumns(group: name)
+      let n = columns.first?.count ?? 0
       if n >= method.minimumN, withheld(team) == nil {
-        result.append(estimate(collector, group: name, name: name, method: method))
+        result.append(estimate(collector, group: name, name: name, columns: columns, method: method))
       } else {
         var fallback = organisation
         fallback.group = name
@@ -42,9 +43,11 @@ public enum DriverAnalysis {
   }
 
   /// One group's drivers from its own respondents.
-  static func estimate(_ collector: DriversCollector, group: String?, name: String, method: DriverMethod) -> DriverGroup {
+  /// - Parameter columns: the group's complete columns, when already read.
+  static func estimate(_ collector: DriversCollector, group: String?, name: String, columns known: [[Double]]? = nil,
+                       method: DriverMethod) -> DriverGroup {
     let spec = collector.spec
-    let columns = collector.completeColumns(group: group)
+    let columns = known ?? collector.completeColumns(group: group)
     let y = columns[0], x = Array(columns.dropFirst())
     let n = y.count
     var drivers = spec.drivers.enumerated().map { d, target -> DriverResult in

@@ -29,13 +29,25 @@ public final class DriversCollector: ScoredRowObserver {
     values.append(contentsOf: row)
   }
 
+  /// Row positions per group, in reading order (built once, on first use).
+  private lazy var rowsOfGroup: [[Int]] = {
+    var rows = [[Int]](repeating: [], count: groups.count)
+    for (r, g) in groupOfRow.enumerated() { rows[g].append(r) }
+    return rows
+  }()
+
+  /// The rows of a group (nil = every row), in reading order; none for an unknown group.
+  private func rows(of group: String?) -> [Int] {
+    guard let group else { return Array(groupOfRow.indices) }
+    return groupIndex[group].map { rowsOfGroup[$0] } ?? []
+  }
+
   /// The columns (outcome first) of the respondents with every value present, in one group or
   /// (nil) in all.
   func completeColumns(group: String?) -> [[Double]] {
     let width = spec.drivers.count + 1
-    let wanted = group.map { groupIndex[$0] ?? -1 }
     var columns = [[Double]](repeating: [], count: width)
-    for r in groupOfRow.indices where wanted == nil || groupOfRow[r] == wanted {
+    for r in rows(of: group) {
       let start = r * width
       guard !values[start..<start + width].contains(where: \.isNaN) else { continue }
       for c in 0..<width { columns[c].append(values[start + c]) }
@@ -46,9 +58,8 @@ public final class DriversCollector: ScoredRowObserver {
   /// The mean of driver `d` over the respondents of a group (nil = all) who have it.
   func driverMean(_ d: Int, group: String?) -> Double? {
     let width = spec.drivers.count + 1
-    let wanted = group.map { groupIndex[$0] ?? -1 }
     var total = 0.0, n = 0
-    for r in groupOfRow.indices where wanted == nil || groupOfRow[r] == wanted {
+    for r in rows(of: group) {
       let x = values[r * width + 1 + d]
       if !x.isNaN {
         total += x
