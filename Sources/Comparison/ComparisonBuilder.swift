@@ -74,15 +74,12 @@ public struct ComparisonBuilder {
                    teamReliability withReliability: Bool, baseline: (Int) -> SampleSummary?) -> TeamComparison {
     let level = settings.confidenceLevel
     let dimensions = team.dimensions.enumerated().map { d, score in
-      if let reason = score.suppression { return DimensionComparison(id: score.id, n: score.n, suppression: reason) }
+      if score.suppression != nil { return DimensionComparison(score: score) }
       let own = moments?.scores.summary(d)
-      var dimension = DimensionComparison(
-        id: score.id, n: score.n, mean: score.mean, sd: score.sd,
+      return DimensionComparison(
+        score: score,
         interval: own?.meanInterval(level: level).map { Interval(lower: $0.lowerBound, upper: $0.upperBound) },
-        pomp: score.pomp, favorable: score.favorable, neutral: score.neutral, unfavorable: score.unfavorable,
         difference: DifferenceTest.compare(team: own, baseline: baseline(d), method: settings))
-      dimension.advice = score.advice
-      return dimension
     }
     // An index computed by a plugin hook has no known sampling variance, so no interval.
     var interval: Interval? = nil

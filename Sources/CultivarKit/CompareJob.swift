@@ -56,7 +56,7 @@ public struct CompareJob {
   ///   nothing is written then.
   public func run() throws -> String? {
     guard let reporter = makeComparisonReporter(format: format) else {
-      throw UsageError(message: "unknown format '\(format)'", hint: "use one of: \(Self.formats.joined(separator: ", "))")
+      throw UsageError.unknownFormat(format, among: Self.formats)
     }
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let catalog = workspace.catalog(surveyFile: surveyPath, only: Set(survey.frameworks.map(\.id)))
@@ -88,14 +88,3 @@ public struct CompareJob {
 
 /// How missing answers are handled in item statistics (re-exported for the command line).
 public typealias DeletionRule = Statistics.DeletionRule
-
-/// A command used in a way it cannot run (exit status 64).
-public struct UsageError: Error, Equatable, CustomStringConvertible {
-  public var message: String
-  public var hint: String?
-  public init(message: String, hint: String? = nil) {
-    self.message = message
-    self.hint = hint
-  }
-  public var description: String { "error: \(message)" + (hint.map { "\n  hint: \($0)" } ?? "") }
-}

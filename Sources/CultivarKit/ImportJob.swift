@@ -43,7 +43,7 @@ public struct ImportJob {
   /// - Throws: ``InputError``, ``InputProblems``, ``StoreError``; nothing is stored then.
   public func run() throws -> String {
     guard let exportFormat = ExportFormat(rawValue: format) else {
-      throw UsageError(message: "unknown format '\(format)'\(Suggestion.hint(for: format, in: ExportFormat.names))", hint: "use one of: \(ExportFormat.names.joined(separator: ", "))")
+      throw UsageError.unknownFormat(format, among: ExportFormat.names)
     }
     try WaveName.check(wave)
     let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)

@@ -66,7 +66,7 @@ public struct ScoreJob {
   /// - Parameter catalog: the plugins visible from the survey.
   public func run(catalog: PluginCatalog) throws -> String? {
     guard let reporter = makeReporter(format: format) else {
-      throw InputError(kind: .file, file: format, message: "unknown format '\(format)'", hint: "use one of: \(builtInReporters.map { type(of: $0).identifier }.joined(separator: ", "))")
+      throw UsageError.unknownFormat(format, among: Self.formats)
     }
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     var scoring = try SurveyScoring(survey: survey, catalog: catalog)

@@ -1,7 +1,7 @@
 import SurveyModel
 
 /// A plugin that cannot be loaded, fails validation, or fails while scoring.
-public struct PluginError: Error, Sendable, CustomStringConvertible {
+public struct PluginError: Diagnostic, Sendable {
   /// What failed.
   public enum Kind: Equatable, Sendable {
     /// The file cannot be read.
@@ -57,6 +57,9 @@ public struct PluginError: Error, Sendable, CustomStringConvertible {
     if let row { text += " (\(responsesFile ?? "responses"):\(row))" }
     return text
   }
+
+  /// Loading and contract failures are configuration errors; a failing hook is a plugin failure.
+  public var exitStatus: ExitStatus { hook == nil ? .configuration : .pluginFailure }
 
   public var description: String {
     switch kind {
