@@ -88,7 +88,7 @@ public struct ComparisonBuilder {
     }
     // An index computed by a plugin hook has no known sampling variance, so no interval.
     var interval: Interval? = nil
-    if !plan.framework.hooks.contains(.index), plan.framework.indexDefinition == nil, let index = team.index, let scores = moments?.scores {
+    if !plan.framework.hooks.contains(.index), plan.framework.indexDefinition.map({ $0.rule == .pompMean && $0.weights.isEmpty }) ?? true, let index = team.index, let scores = moments?.scores {
       interval = IndexInterval.interval(index: index, scores: scores, scale: plan.framework.scale, level: level)
     }
     var teamReliability: [ScaleReliability] = []

@@ -20,7 +20,9 @@ extension ContractReader {
         problem("'index_by' and an 'index' hook both define the index: keep one", line: locator.line(ofField: "index_by"))
       }
       if framework.declaredIndexRange != nil {
-        problem("'index_range' is fixed by the rule of 'index_by' (\(Number.format(framework.indexRange.lowerBound))–\(Number.format(framework.indexRange.upperBound))): remove 'index_range'", line: locator.line(ofField: "index_range"))
+        var ruled = framework
+        ruled.declaredIndexRange = nil
+        problem("'index_range' is fixed by the rule of 'index_by' (\(Number.format(ruled.indexRange.lowerBound))–\(Number.format(ruled.indexRange.upperBound))): remove 'index_range'", line: locator.line(ofField: "index_range"))
       }
     }
     if framework.scoreRuleText != nil, !framework.hooks.contains(.score) {
@@ -66,7 +68,7 @@ extension ContractReader {
           problem("measure '\(id)' names no 'item', 'dimension' or 'all_items', so the score hook must compute it, but the plugin has no 'score' hook", line: line)
           continue
         }
-        guard let min = finite(table, "min", of: id, line: line), let max = finite(table, "max", of: id, line: line) else {
+        guard let min = finite(table, "min", of: "measure '\(id)'", line: line), let max = finite(table, "max", of: "measure '\(id)'", line: line) else {
           problem("measure '\(id)' is computed by the score hook and needs its range: numbers 'min' and 'max'", line: line)
           continue
         }
@@ -79,7 +81,7 @@ extension ContractReader {
         problem("measure '\(id)' takes its range from the scale (\(framework.scale.rangeText)); 'min' and 'max' are for measures the score hook computes", line: line)
       }
       let measure = Measure(id: id, name: name, source: source, min: range.0, max: range.1,
-                            atLeast: finite(table, "at_least", of: id, line: line), atMost: finite(table, "at_most", of: id, line: line))
+                            atLeast: finite(table, "at_least", of: "measure '\(id)'", line: line), atMost: finite(table, "at_most", of: "measure '\(id)'", line: line))
       add(measure, to: &measures, framework: framework, line: line)
     }
     return measures
@@ -139,7 +141,7 @@ extension ContractReader {
     case .nil: return nil
     case .number(let x) where x.isFinite: return x
     case let other:
-      problem("'\(owner)': '\(key)' must be a finite number (got \(other.number.map(Number.format) ?? other.typeName))", line: line)
+      problem("\(owner): '\(key)' must be a finite number (got \(other.number.map(Number.format) ?? other.typeName))", line: line)
       return nil
     }
   }
@@ -170,7 +172,7 @@ extension ContractReader {
       return IndexDefinition(rule: rule, weights: readWeights(table["weights"], framework: framework, line: line))
     }
     if !table["weights"].isNil { problem("'index_by': 'weights' applies to the pomp_mean rule only", line: line) }
-    var thresholds = (atLeast: finite(table, "at_least", of: "index_by", line: line), atMost: finite(table, "at_most", of: "index_by", line: line))
+    var thresholds = (atLeast: finite(table, "at_least", of: "'index_by'", line: line), atMost: finite(table, "at_most", of: "'index_by'", line: line))
     if rule == .nps { thresholds = (thresholds.atLeast ?? 9, thresholds.atMost ?? 6) }
     var measure: Measure
     if let id = table["measure"].string {

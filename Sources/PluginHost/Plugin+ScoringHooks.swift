@@ -70,7 +70,8 @@ extension Plugin: ScoringHooks {
     var overrides: [(dimension: Int, score: Double?)] = []
     for name in table.fieldNames {
       guard let d = ids.firstIndex(of: name) else {
-        throw hookProblem("score", "returned a score for unknown dimension or measure '\(name)'\(Suggestion.hint(for: name, in: ids))")
+        let what = framework.measures.isEmpty ? "dimension" : "dimension or measure"
+        throw hookProblem("score", "returned a score for unknown \(what) '\(name)'\(Suggestion.hint(for: name, in: ids))")
       }
       switch table[name] {
       case .boolean(false): overrides.append((d, nil))
@@ -95,7 +96,7 @@ extension Plugin: ScoringHooks {
       case .number(let x) where x.isFinite && framework.indexRange.contains(x): return x
       case .number(let x):
         let range = framework.indexRange
-        throw hookProblem("index", "returned \(x.isNaN ? "NaN" : Number.format(x)): this index must be a number from \(Number.format(range.lowerBound)) to \(Number.format(range.upperBound))\(framework.declaredIndexRange == nil ? "" : " (its declared index_range)"), or nil when it cannot be computed")
+        throw hookProblem("index", "returned \(x.isNaN ? "NaN" : Number.format(x)): an index must be a number from \(Number.format(range.lowerBound)) to \(Number.format(range.upperBound))\(framework.declaredIndexRange == nil ? "" : " (its declared index_range)"), or nil when it cannot be computed")
       case let other: throw hookProblem("index", "must return a number or nil (returned a \(other.typeName))")
       }
     } catch var error {

@@ -30,7 +30,8 @@ extension Framework {
     case .sharePositive?: return "% positive"
     case .pooled?: return "pooled index"
     case .personMean?: return "person mean"
-    case .pompMean?, nil: return "index"
+    case .pompMean?: return indexDefinition?.weights.isEmpty == false ? "weighted index" : "index"
+    case nil: return "index"
     }
   }
 

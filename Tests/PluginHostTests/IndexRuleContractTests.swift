@@ -67,7 +67,7 @@ private func withRules(_ extra: String) -> String {
     Case(extra: "  measures = { { id = 'x', name = 'X', item = 'q1', min = 0, max = 9 } },", problem: "measure 'x' takes its range from the scale (1–5)"),
     Case(extra: "  measures = { { id = 'x', name = 'X', all_items = 'yes' } },", problem: "measure 'x': 'all_items' must be true (got string)"),
     Case(extra: "  measures = { { id = 'x', name = 'X', dimension = { 'trust', 'voyce' } } },", problem: "measure 'x' names unknown dimension 'voyce' (did you mean 'voice'?)"),
-    Case(extra: "  measures = { { id = 'x', name = 'X', all_items = true, at_least = 0/0 } },", problem: "'x': 'at_least' must be a finite number (got NaN)"),
+    Case(extra: "  measures = { { id = 'x', name = 'X', all_items = true, at_least = 0/0 } },", problem: "plugins/trust.lua:3: measure 'x': 'at_least' must be a finite number (got nan)"),
     Case(extra: "  measures = { { id = 'x', name = 'X', all_items = true, weight = 2 } },", problem: "measure 'x': unknown field 'weight'"),
     Case(extra: "  min_answered = 1.5,", problem: "'min_answered' must be a whole number of at least 1, or a share"),
     Case(extra: "  score_rule = 'doubles q1',", problem: "'score_rule' describes a 'score' hook, but the plugin has none"),
@@ -123,7 +123,7 @@ private func withRules(_ extra: String) -> String {
     let big = TeamContext(team: "Ops", n: 9, dimensions: [], declarativeIndex: nil, measures: [MeasureScore(id: "own", n: 9, atLeast: 50)])
     #expect(throws: PluginError.self) { try plugin.index(of: big) }
     do { _ = try plugin.index(of: big) } catch let error as PluginError {
-      #expect(error.description.contains("'index' returned 14: this index must be a number from 0 to 10 (its declared index_range)"), "got: \(error.description)")
+      #expect(error.description.contains("'index' returned 14: an index must be a number from 0 to 10 (its declared index_range)"), "got: \(error.description)")
     }
   }
 
