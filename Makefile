@@ -12,7 +12,7 @@ FUZZ_SEED ?= $(shell date +%s)
 # make test: the fixed seed of the short fuzz pass and the differential test.
 TEST_SEED ?= 20261130
 
-.PHONY: golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
+.PHONY: golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -60,7 +60,7 @@ test-golden: build ## Golden outputs byte for byte, and the README's example out
 	python3 Tests/golden/goldens.py --cultivar $(BIN)
 	python3 Tests/golden/check_readme.py --cultivar $(BIN)
 
-test: build test-swift test-golden test-fuzz test-csv-differential test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html ## Run all tests
+test: build test-swift test-golden test-fuzz test-csv-differential test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html ## Run all tests
 
 test-swift: deps
 	$(SWIFT) build --build-tests
@@ -85,6 +85,9 @@ test-csv-differential: build ## Compare the CSV tokenizer with Python's csv modu
 test-plugins: build ## Run every plugin's fixtures (plugins/*/tests), checked independently first
 	python3 Tests/plugin-fixtures/expected_scores.py
 	$(BIN) plugins test
+
+test-index-rules: build $(PYTHON) ## Check the index-rule example fixtures (eNPS, % positive, pooled, weighted) against pandas
+	$(PYTHON) Tests/plugin-fixtures/index_rules.py
 
 test-types: build ## Check with luac that the generated LuaLS definitions are valid Lua (installs lua5.4 when missing)
 	@if ! command -v luac5.4 >/dev/null 2>&1; then \

@@ -31,6 +31,7 @@ enum FixtureComparison {
   private static func label(_ what: String) -> String {
     let parts = what.split(separator: ".")
     if what == "band_advice" { return "band advice" }
+    if what.hasPrefix("measure:"), parts.count == 2 { return "measure '\(parts[0].dropFirst(8))' \(parts[1])" }
     return parts.count == 2 ? "dimension '\(parts[0])' \(parts[1])" : what
   }
 
@@ -40,6 +41,12 @@ enum FixtureComparison {
     case "band": return team.band.map { .text($0.label) }
     case "band_advice": return team.band?.advice.map { .text($0) }
     case "n": return .number(Double(team.n))
+    case _ where what.hasPrefix("measure:"):
+      let parts = what.dropFirst(8).split(separator: ".").map(String.init)
+      guard parts.count == 2, let m = team.measures.first(where: { $0.id == parts[0] }) else { return nil }
+      let fields: [String: Double?] = ["n": Double(m.n), "mean": m.mean, "sd": m.sd, "sum": m.sum, "at_least_pct": m.atLeast,
+                                       "at_most_pct": m.atMost, "pooled": m.pooled]
+      return (fields[parts[1]] ?? nil).map { .number($0) }
     default:
       let parts = what.split(separator: ".").map(String.init)
       guard parts.count == 2, let d = team.dimensions.first(where: { $0.id == parts[0] }) else { return nil }

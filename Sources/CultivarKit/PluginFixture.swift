@@ -10,7 +10,8 @@ import SurveyModel
 ///                         "dimensions": { "trust": 3.5, "voice": { "mean": 3, "n": 4 } } } } }
 /// ```
 /// A dimension's expectation is its mean, or an object with any of `mean`, `sd`, `n`, `pomp`,
-/// `favorable_pct`. `"advice_includes": [text, ...]` lists passages the team's band advice
+/// `favorable_pct`. `"measures": { id: { ... } }` checks a measure's `n`, `mean`, `sd`, `sum`,
+/// `at_least_pct`, `at_most_pct` or `pooled`. `"advice_includes": [text, ...]` lists passages the team's band advice
 /// must contain (for advice a `band` hook writes). The organisation row is the team
 /// `"(all teams)"`. A fixture for bad data may instead expect scoring to fail:
 /// `{ "error_includes": ["hook 'score'", "responses.csv:3", "my message"] }` passes when scoring
@@ -80,6 +81,13 @@ struct PluginFixture {
           }
         } else {
           throw FixtureError("team '\(team)', dimension '\(dimension)' must be a number (the mean) or an object")
+        }
+      }
+      for (measure, spec) in (fields["measures"] as? [String: Any]) ?? [:] {
+        guard let object = spec as? [String: Any] else { throw FixtureError("team '\(team)', measure '\(measure)' must be an object") }
+        for (key, v) in object {
+          guard let number = v as? Double else { throw FixtureError("team '\(team)', measure '\(measure)': '\(key)' must be a number") }
+          checks.append(("measure:\(measure).\(key)", .number(number)))
         }
       }
       expectations[team] = checks.sorted { $0.0 < $1.0 }

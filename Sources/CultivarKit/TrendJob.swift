@@ -85,9 +85,11 @@ public struct TrendJob {
       let teams = Set(results.flatMap { $0.teams.map(\.team) }).sorted()
       let lines = teams.map { team in TeamLine(team: team, points: results.map { $0.teams.first { $0.team == team } }) }
       let framework = first[f]
-      return FrameworkTrend(
+      var trend = FrameworkTrend(
         id: framework.id, name: framework.name, version: framework.version, dimensions: framework.dimensions,
         teams: lines, organisation: TeamLine(team: framework.organisation.team, points: results.map(\.organisation)))
+      (trend.indexLabel, trend.indexRange) = (framework.indexLabel, framework.indexRange)
+      return trend
     }
   }
 

@@ -50,22 +50,32 @@ struct ContractReader {
       problem("'id' may hold only lowercase letters, digits, '-', '_' and '.' (got '\(id)')", line: locator.line(ofField: "id"))
     }
     let scale = readScale(plugin["scale"])
-    let dimensions = readDimensions(plugin["dimensions"])
+    var dimensions = readDimensions(plugin["dimensions"])
     let hooks = readHooks(plugin)
     let items = readItems(plugin["items"], dimensions: dimensions, scale: scale, scoreHook: hooks.contains(.score))
     let bands = readBands(plugin["bands"])
     var minimumAnswered = 1
     if case .number(let n) = plugin["min_answered"] {
-      if n >= 1, n == n.rounded(), n <= Double(Self.maximumCount), let whole = Int(exactly: n) { minimumAnswered = whole } else { problem("'min_answered' must be a whole number of at least 1 (got \(Number.format(n)))", line: locator.line(ofField: "min_answered")) }
+      if n >= 1, n == n.rounded(), n <= Double(Self.maximumCount), let whole = Int(exactly: n) {
+        minimumAnswered = whole
+      } else if n > 0, n < 1 {
+        // A share applies to every dimension, each by its own number of items.
+        for d in dimensions.indices where dimensions[d].minimumAnswered == nil { dimensions[d].minimumAnswered = .share(n) }
+      } else {
+        problem("'min_answered' must be a whole number of at least 1, or a share of each dimension's items between 0 and 1 (got \(Number.format(n)))", line: locator.line(ofField: "min_answered"))
+      }
     } else if !plugin["min_answered"].isNil {
       problem("'min_answered' must be a number (got \(plugin["min_answered"].typeName))", line: locator.line(ofField: "min_answered"))
     }
     let indexRule = optionalText(plugin, "index_rule")
-    guard problems.isEmpty, let scale else { return nil }
-    return Framework(
-      id: text["id"]!, name: text["name"]!, version: text["version"]!, description: text["description"]!,
-      source: text["source"]!, scale: scale, dimensions: dimensions, items: items, bands: bands,
+    guard let scale else { return nil }
+    var framework = Framework(
+      id: text["id"] ?? "", name: text["name"] ?? "", version: text["version"] ?? "", description: text["description"] ?? "",
+      source: text["source"] ?? "", scale: scale, dimensions: dimensions, items: items, bands: bands,
       minimumAnswered: minimumAnswered, hooks: hooks, indexRuleText: indexRule, origin: file)
+    readRules(plugin, into: &framework)
+    guard problems.isEmpty else { return nil }
+    return framework
   }
 
   private mutating func checkAPI(_ value: LuaValue) {
@@ -81,7 +91,7 @@ struct ContractReader {
     }
   }
 
-  private mutating func optionalText(_ table: LuaTable, _ key: String) -> String? {
+  mutating func optionalText(_ table: LuaTable, _ key: String) -> String? {
     switch table[key] {
     case .nil: return nil
     case .string(let s): return s
@@ -171,9 +181,11 @@ struct ContractReader {
       if let below = table["advice_below"].number {
         if below.isFinite { threshold = below } else { problem("dimension '\(id)': 'advice_below' must be a finite number (got \(Number.format(below)))", line: line) }
       }
-      dimensions.append(Dimension(
+      var dimension = Dimension(
         id: id, name: name, description: table["description"].string ?? "", advice: table["advice"].string,
-        adviceBelow: threshold, adviceAbove: above, benchmark: benchmark))
+        adviceBelow: threshold, adviceAbove: above, benchmark: benchmark)
+      dimension.minimumAnswered = readMinimum(table["min_answered"], what: "dimension '\(id)': 'min_answered'", line: line)
+      dimensions.append(dimension)
     }
     return dimensions
   }
@@ -215,11 +227,17 @@ struct ContractReader {
         problem("item '\(id)': unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.itemFields))", line: line)
       }
       if (table["text"].string ?? "").isEmpty { problem("item '\(id)' needs its question 'text'", line: line) }
-      let dimension = table["dimension"].string ?? ""
-      if !knownDimensions.contains(dimension) {
+      // One dimension id, or a list of them (the item counts in each).
+      let listed = table["dimension"].table.map { $0.sequence.map { $0.string ?? "" } } ?? [table["dimension"].string ?? ""]
+      if listed.isEmpty || table["dimension"].table.map({ !$0.fields.isEmpty }) == true {
+        problem("item '\(id)': 'dimension' must be a dimension id or a list of them", line: line)
+      }
+      for dimension in listed where !knownDimensions.contains(dimension) {
         let what = dimension.isEmpty ? "names no 'dimension'" : "names unknown dimension '\(dimension)'\(Suggestion.hint(for: dimension, in: dimensionIDs))"
         problem("item '\(id)' \(what)", line: line)
       }
+      if Set(listed).count != listed.count { problem("item '\(id)' lists a dimension twice", line: line) }
+      let dimension = listed.first ?? ""
       var reverse = false
       switch table["reverse"] {
       case .nil: break
@@ -234,10 +252,12 @@ struct ContractReader {
       if reverse, !options.isEmpty {
         problem("item '\(id)' is a choice and cannot be reverse-keyed: remove 'reverse' and give each option the score it stands for", line: line)
       }
-      items.append(Item(id: id, text: table["text"].string ?? "", dimension: dimension, reverse: reverse, options: options))
+      var item = Item(id: id, text: table["text"].string ?? "", dimension: dimension, reverse: reverse, options: options)
+      item.otherDimensions = Array(listed.dropFirst())
+      items.append(item)
     }
     if !scoreHook {
-      let used = Set(items.map(\.dimension))
+      let used = Set(items.flatMap(\.allDimensions))
       for dimension in dimensions where !used.contains(dimension.id) {
         problem("dimension '\(dimension.id)' has no items", line: locator.line(ofString: dimension.id, after: (locator.line(ofField: "dimensions") ?? 1) - 1))
       }

@@ -43,8 +43,18 @@ extension Plugin: ScoringHooks {
     }
   }
 
+  /// A returned value checked against its slot's range: the scale for a dimension, the
+  /// declared range for a measure.
   private func checked(_ x: Double, dimension d: Int) throws(PluginError) -> Double {
     let scale = framework.scale
+    let dimensions = framework.dimensions.count
+    if d >= dimensions {
+      let measure = framework.measures[d - dimensions]
+      guard x.isFinite, x >= measure.min, x <= measure.max else {
+        throw hookProblem("score", "returned \(x.isNaN ? "NaN" : Number.format(x)) for measure '\(measure.id)', outside its range \(Number.format(measure.min))–\(Number.format(measure.max))")
+      }
+      return x
+    }
     guard x.isFinite, scale.contains(x) else {
       throw hookProblem("score", "returned \(x.isNaN ? "NaN" : Number.format(x)) for dimension '\(framework.dimensions[d].id)', outside the scale \(scale.rangeText)")
     }
@@ -56,11 +66,12 @@ extension Plugin: ScoringHooks {
       if result.isNil { return [] }
       throw hookProblem("score", "must return nil or a table of dimension id = score (returned a \(result.typeName))")
     }
-    let ids = framework.dimensions.map(\.id)
+    let ids = framework.dimensions.map(\.id) + framework.measures.map(\.id)
     var overrides: [(dimension: Int, score: Double?)] = []
     for name in table.fieldNames {
       guard let d = ids.firstIndex(of: name) else {
-        throw hookProblem("score", "returned a score for unknown dimension '\(name)'\(Suggestion.hint(for: name, in: ids))")
+        let what = framework.measures.isEmpty ? "dimension" : "dimension or measure"
+        throw hookProblem("score", "returned a score for unknown \(what) '\(name)'\(Suggestion.hint(for: name, in: ids))")
       }
       switch table[name] {
       case .boolean(false): overrides.append((d, nil))
@@ -82,9 +93,10 @@ extension Plugin: ScoringHooks {
     do throws(PluginError) {
       switch try callHook("index") {
       case .nil: return nil
-      case .number(let x) where x.isFinite && Self.indexRange.contains(x): return x
+      case .number(let x) where x.isFinite && framework.indexRange.contains(x): return x
       case .number(let x):
-        throw hookProblem("index", "returned \(x.isNaN ? "NaN" : Number.format(x)): an index must be a number from \(Number.format(Self.indexRange.lowerBound)) to \(Number.format(Self.indexRange.upperBound)), or nil when it cannot be computed")
+        let range = framework.indexRange
+        throw hookProblem("index", "returned \(x.isNaN ? "NaN" : Number.format(x)): an index must be a number from \(Number.format(range.lowerBound)) to \(Number.format(range.upperBound))\(framework.declaredIndexRange == nil ? "" : " (its declared index_range)"), or nil when it cannot be computed")
       case let other: throw hookProblem("index", "must return a number or nil (returned a \(other.typeName))")
       }
     } catch var error {
@@ -119,7 +131,7 @@ extension Plugin: ScoringHooks {
   /// The team table of the `index` and `band` hooks: `name`, `n`, `index` (declarative) and
   /// `dimensions` by id (`n`, `mean`, `sd`, `pomp`, `favorable`).
   private func pushTeam(_ team: TeamContext, to args: inout LuaArguments) {
-    args.beginTable(fieldSlots: 4)
+    args.beginTable(fieldSlots: 5)
     args.field("name", .string(team.team))
     args.field("n", number: Double(team.n))
     if let index = team.declarativeIndex { args.field("index", number: index) }
@@ -133,11 +145,23 @@ extension Plugin: ScoringHooks {
       args.endTable()
     }
     args.endTable()
+    args.beginField("measures", fieldSlots: team.measures.count)
+    for measure in team.measures {
+      args.beginField(measure.id, fieldSlots: 7)
+      args.field("n", number: Double(measure.n))
+      for (key, value) in [("mean", measure.mean), ("sd", measure.sd), ("sum", measure.sum), ("at_least", measure.atLeast),
+                           ("at_most", measure.atMost), ("pooled", measure.pooled)] {
+        if let value { args.field(key, number: value) }
+      }
+      args.endTable()
+    }
+    args.endTable()
     args.endTable()
   }
 
-  /// The values an `index` hook may return: POMP-based indices run from 0 to 100, and net
-  /// indices (one POMP minus another) from -100 to 100.
+  /// The values an `index` hook may return when the plugin declares no `index_range`:
+  /// POMP-based indices run from 0 to 100, and net indices (one POMP minus another) from -100
+  /// to 100.
   public static let indexRange: ClosedRange<Double> = -100...100
 
   /// A hook that returned something the contract does not allow: named with the line where

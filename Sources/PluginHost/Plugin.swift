@@ -139,7 +139,8 @@ public final class Plugin {
   func respondentRecord(items: [Item]) throws(PluginError) -> RespondentRecord {
     if let record { return record }
     do {
-      let made = try RespondentRecord(sandbox: sandbox, items: items.map(\.id), dimensions: framework.dimensions.map(\.id))
+      // The hook's result is read by dimension id, then by measure id.
+      let made = try RespondentRecord(sandbox: sandbox, items: items.map(\.id), dimensions: framework.dimensions.map(\.id) + framework.measures.map(\.id))
       record = made
       return made
     } catch {

@@ -29,8 +29,8 @@ struct PublishedView: Sendable {
        regroup: ((String) -> String)?) {
     offsets = plan.frameworks.map(\.dimensionOffset)
     let points = plan.frameworks.enumerated().flatMap { f, fp in
-      fp.framework.dimensions.map { dimension in
-        Population.DataPoint(name: plan.frameworks.count > 1 ? "\(fp.framework.id) \(dimension.name)" : dimension.name, framework: f)
+      (fp.framework.dimensions.map(\.name) + fp.framework.measures.map(\.name)).map { name in
+        Population.DataPoint(name: plan.frameworks.count > 1 ? "\(fp.framework.id) \(name)" : name, framework: f)
       }
     }
     let width = teamTotals.width

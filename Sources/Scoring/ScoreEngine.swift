@@ -103,14 +103,15 @@ public final class ScoreEngine {
     for (f, frameworkPlan) in plan.frameworks.enumerated() {
       let framework = frameworkPlan.framework
       let summarizer = TeamSummarizer(framework: framework, hooks: hooks[f])
-      let width = framework.dimensions.count, offset = frameworkPlan.dimensionOffset
+      let width = framework.dimensions.count, offset = frameworkPlan.dimensionOffset, measureCount = framework.measures.count
       // Hooks run now, once per team whose index is shown; the rest of each team's result is
       // made from its totals whenever a report reads it.
       var interpretations: [(index: Double?, band: Band?)] = []
       interpretations.reserveCapacity(view.groups.count)
       for g in view.groups.indices where view.indexReason(g, framework: f) == nil {
         let dimensions = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: width))
-        interpretations.append(try summarizer.interpret(team: view.groups[g].name, n: view.respondents(g), dimensions: dimensions))
+        let measures = TeamSummarizer.measureScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset + width, count: measureCount))
+        interpretations.append(try summarizer.interpret(team: view.groups[g].name, n: view.respondents(g), dimensions: dimensions, measures: measures))
       }
       let maker = TeamResultMaker(framework: framework, view: view, framework: f, interpretations: interpretations, offset: offset)
       let teamResults = TeamResultList(count: view.groups.count, make: maker.make)
@@ -120,12 +121,15 @@ public final class ScoreEngine {
                              alpha: view.organisationShows(offset + d) ? reliability[offset + d].alpha : nil,
                              completeRespondents: reliability[offset + d].completeRespondents)
       }
-      results.append(FrameworkResult(
+      var result = FrameworkResult(
         id: framework.id, name: framework.name, version: framework.version, source: framework.source,
         scale: framework.scale, indexRule: framework.indexRule, missingRule: framework.missingRule,
         favorableRule: framework.favorableRule,
         dimensions: framework.dimensions.map { DimensionInfo(id: $0.id, name: $0.name, benchmark: $0.benchmark) },
-        teams: teamResults, organisation: organisation, reliability: reliabilityResults))
+        teams: teamResults, organisation: organisation, reliability: reliabilityResults)
+      result.measures = framework.measureInfo
+      (result.indexLabel, result.indexRange) = (framework.indexLabel, framework.publishedIndexRange)
+      results.append(result)
     }
     return (results, view.privacy)
   }

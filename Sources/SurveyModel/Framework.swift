@@ -19,6 +19,16 @@ public struct Framework: Equatable, Sendable {
   public var indexRuleText: String?
   /// Where the framework comes from (the plugin file), for messages.
   public var origin: String
+  /// Per-respondent values the framework declares (see ``Measure``).
+  public var measures: [Measure] = []
+  /// The named built-in index rule, when the plugin gives `index_by`.
+  public var indexDefinition: IndexDefinition?
+  /// The index's name and range as the plugin declares them (`index_label`, `index_range`);
+  /// nil: the rule's own (see ``indexLabel`` and ``indexRange``).
+  public var declaredIndexLabel: String?
+  public var declaredIndexRange: ClosedRange<Double>?
+  /// How the plugin's `score` hook scores, in the author's words (`score_rule`).
+  public var scoreRuleText: String?
 
   /// The optional hooks a plugin may define.
   public struct Hooks: OptionSet, Equatable, Sendable {
@@ -54,6 +64,7 @@ public struct Framework: Equatable, Sendable {
 
   /// The index rule in force, in words.
   public var indexRule: String {
+    if let indexDefinition { return "index = " + indexDefinition.words(of: self) }
     if hooks.contains(.index) {
       return "index computed by the plugin's index(team) hook" + (indexRuleText.map { ": \($0)" } ?? "")
     }
@@ -63,11 +74,22 @@ public struct Framework: Equatable, Sendable {
   /// Whether any item is a choice among scored options.
   public var hasChoiceItems: Bool { items.contains(where: \.isChoice) }
 
-  /// The missing-data rule in force, in words.
+  /// The missing-data rule in force, in words: the declarative rule with each dimension's own
+  /// minimum, what the `score` hook does (in the plugin's words), and the measures.
   public var missingRule: String {
     let choice = hasChoiceItems ? "; a choice item counts as the score of the option chosen" : ""
-    let base = "a respondent's dimension score is the mean of their answered items of that dimension (reverse-keyed items as \(Number.format(scale.min + scale.max)) − x\(choice)), given when at least \(minimumAnswered) item\(minimumAnswered == 1 ? " is" : "s are") answered; unanswered items are left out"
-    return hooks.contains(.score) ? base + "; the plugin's score(respondent) hook may override these scores" : base
+    var base = "a respondent's dimension score is the mean of their answered items of that dimension (reverse-keyed items as \(Number.format(scale.min + scale.max)) − x\(choice)), given when at least \(minimumAnswered) item\(minimumAnswered == 1 ? " is" : "s are") answered; unanswered items are left out"
+    base += minimumAnsweredExceptions
+    if items.contains(where: { !$0.otherDimensions.isEmpty }) { base += "; an item in several dimensions counts in each" }
+    let itemless = dimensions.filter { d in !items.contains { $0.allDimensions.contains(d.id) } }.map(\.id)
+    if hooks.contains(.score) {
+      base += scoreRuleText.map { "; the plugin's score(respondent) hook replaces scores: \($0)" } ?? "; the plugin's score(respondent) hook may override these scores"
+      if !itemless.isEmpty { base += " (\(itemless.joined(separator: ", ")) come\(itemless.count == 1 ? "s" : "") from the hook alone)" }
+    }
+    if !measures.isEmpty {
+      base += "; per-respondent measures: " + measures.map { "\($0.id) = \($0.rule)" }.joined(separator: "; ")
+    }
+    return base
   }
 
   /// How favourability is defined, in words: by the scale for rating items and, for choice
@@ -100,6 +122,9 @@ public struct Dimension: Equatable, Sendable {
   /// A published reference value on 0–100 (e.g. a benchmark median) that reports compare the
   /// team's POMP with.
   public var benchmark: Double?
+  /// The answered items a respondent needs in this dimension, when it differs from the
+  /// framework's `min_answered`.
+  public var minimumAnswered: MinimumAnswered?
 
   public init(
     id: String, name: String, description: String = "", advice: String? = nil, adviceBelow: Double = 50,
@@ -127,6 +152,8 @@ public struct Item: Equatable, Sendable {
   public var id: String
   public var text: String
   public var dimension: String
+  /// Further dimensions the item also counts in (its `dimension` lists several ids).
+  public var otherDimensions: [String] = []
   /// Whether the item is reverse-keyed (agreement means a weaker culture). Never for a choice.
   public var reverse: Bool
   /// The options of a choice item, in the order shown; empty for a rating item.
@@ -165,6 +192,9 @@ public struct Item: Equatable, Sendable {
 
   /// Whether the item is a choice among scored options.
   public var isChoice: Bool { !options.isEmpty }
+
+  /// Every dimension the item counts in, its first one first.
+  public var allDimensions: [String] { [dimension] + otherDimensions }
 }
 
 /// An interpretation band of the index: applies from `min` up to the next band's `min`.

@@ -36,6 +36,12 @@ def commands(shape_root: Path):
         out.append((f"sample/compare.{ext}", ROOT, ["compare", *SAMPLE, "--format", fmt]))
     for fmt, ext in (("table", "txt"), ("csv", "csv"), ("json", "json"), ("html", "html")):
         out.append((f"sample/drivers.{ext}", ROOT, ["drivers", *SAMPLE, "--outcome", "sv1", "--by", "team", "--bootstrap", "200", "--format", fmt]))
+    # Published index rules (eNPS, % positive people, pooled, weighted): labels, ranges, measures.
+    rules = ["surveys/examples/index-rules/survey.yaml", "--responses", "surveys/examples/index-rules/responses.csv"]
+    for fmt, ext in (("table", "txt"), ("csv", "csv"), ("json", "json")):
+        out.append((f"index-rules/score.{ext}", ROOT, ["score", *rules, "--format", fmt]))
+    for fmt, ext in (("table", "txt"), ("html", "html")):
+        out.append((f"index-rules/compare.{ext}", ROOT, ["compare", *rules, "--format", fmt]))
     for number, (dims, teams, long_names) in enumerate(SHAPES):
         label = f"d{dims}-t{teams}{'-long' if long_names else ''}"
         folder = shape_root / label
