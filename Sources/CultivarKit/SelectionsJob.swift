@@ -21,6 +21,11 @@ public struct SelectionsJob {
 
   public static let formats = ["table", "csv", "json"]
 
+  /// The rule in words, for reports.
+  static func rule(_ k: Int) -> String {
+    "a group's percentages on an item are shown only when at least \(k) of its respondents answered the item ('-' = withheld); when subtracting shown groups from the group that contains them would isolate fewer than \(k) respondents, more groups are withheld"
+  }
+
   public init(surveyPath: String) {
     self.surveyPath = surveyPath
   }
@@ -66,7 +71,7 @@ public struct SelectionsJob {
     }
     let survey = run.context.survey
     let report = SelectionsReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: run.input, cut: run.cut,
-                                  minGroupSize: policy.threshold, rule: policy.summary, items: items)
+                                  minGroupSize: policy.threshold, rule: Self.rule(policy.threshold), items: items)
     note(RunSupport.summaryLine(run.input))
     switch format {
     case "csv": return SelectionsReporter.csv(report)

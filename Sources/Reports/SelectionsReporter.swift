@@ -13,8 +13,9 @@ public enum SelectionsReporter {
       out += ["", "== \(safe(item.text)) (\(safe(item.id))): % of respondents who answered choosing each option =="]
       var table = TextTable(["Group", "n"] + item.options.map { safe($0.label) } + ["Mean chosen"], rightAligned: Set(1...(item.options.count + 2)))
       for group in item.groups {
-        if let reason = group.withheld {
-          table.add([safe(group.name), String(group.n), "-"] + [String](repeating: "", count: item.options.count - 1) + ["suppressed (\(reason.words))"])
+        if group.withheld != nil {
+          // Why is said in the privacy section below.
+          table.add([safe(group.name), String(group.n)] + [String](repeating: "-", count: item.options.count + 1))
         } else {
           table.add([safe(group.name), String(group.n)] + group.percents.map { Format.fixed($0, 1) } + [Format.fixed(group.meanChosen, 2)])
         }
