@@ -118,7 +118,9 @@ public struct CommentScrubber: Sendable {
     outer: while t < tokens.count {
       if lower[t] != nil {
         for name in names where matches(name, at: t, lower, tokens) {
-          out += Self.namePlaceholder
+          // A possessive stays: "Tom's" becomes "[name]'s".
+          let last = lower[t + name.count * 2 - 2] ?? ""
+          out += Self.namePlaceholder + (last.hasSuffix("'s") ? "'s" : last.hasSuffix("'") ? "'" : "")
           t += name.count * 2 - 1
           continue outer
         }
@@ -130,7 +132,7 @@ public struct CommentScrubber: Sendable {
   }
 
   /// Whether the name's words start at token `t`, separated by spaces only. A possessive
-  /// ("Anna's") counts as the name.
+  /// ("Anna's") counts as the name (and is kept after the placeholder).
   private func matches(_ name: [String], at t: Int, _ lower: [String?], _ tokens: [Token]) -> Bool {
     for (k, word) in name.enumerated() {
       let at = t + 2 * k

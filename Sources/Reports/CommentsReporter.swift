@@ -13,7 +13,7 @@ public enum CommentsReporter {
       for group in item.groups {
         out.append("")
         if let reason = group.withheld {
-          out.append("\(safe(group.name)) (\(Counted.phrase(group.commenters, "commenter"))): comments withheld, \(reason.words)")
+          out.append("\(safe(group.name)) (\(Counted.phrase(group.commenters, "commenter"))): comments withheld, \(words(reason))")
           continue
         }
         out.append("\(safe(group.name)) (\(Counted.phrase(group.commenters, "commenter")))" + (group.comments.isEmpty ? ": no comments" : ":"))
@@ -30,6 +30,16 @@ public enum CommentsReporter {
       out.append("- \(safe(group.name)), \(safe(item)) (\(Counted.phrase(group.commenters, "commenter"))): comments withheld [\(reason.rawValue), threshold \(report.threshold)]" + (group.wouldShow.isEmpty ? "" : "; \(safe(group.wouldShow))"))
     }
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// Why comments are withheld, in words.
+  static func words(_ reason: Suppression) -> String {
+    switch reason {
+    case .belowMinimum, .dataPointBelowMinimum: return "fewer commenters than the comment threshold"
+    case .complementary: return "protects a smaller group's comments from subtraction from the organisation's"
+    case .nested, .mapping: return "protects a smaller group's comments from subtraction from a larger group's"
+    default: return reason.words
+    }
   }
 
   /// The report as JSON (schema `cultivar.comments/1`).

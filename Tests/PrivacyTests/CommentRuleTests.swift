@@ -70,7 +70,7 @@ import Testing
     ("Ring 0171.234.567", "Ring [phone]"),
     ("In 2026 we met 3 times, room 12", "In 2026 we met 3 times, room 12"),
     ("Ask Anna Berg or tom; not Anna.", "Ask [name] or [name]; not Anna."),
-    ("Tom's course", "[name] course"),
+    ("Tom's course", "[name]'s course"),
     ("Tomorrow Tommy met josé", "Tomorrow Tommy met [name]"),
     ("no @ here, a@b and x@.com", "no @ here, a@b and x@.com"),
     ("", ""),
