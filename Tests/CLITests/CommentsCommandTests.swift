@@ -202,3 +202,38 @@ import Testing
     #expect(!result.stderr.contains("fine"))
   }
 }
+
+/// `comments --by unit:N`: units are decided against the teams' own decisions.
+@Suite(.serialized) struct CommentsByUnitTests {
+  func run(_ teams: [(String, Int)]) throws -> CLIResult {
+    let scratch = Scratch()
+    let example = CommentsCommandTests.example
+    for name in ["voice.yaml", "plugins/learning-voice.lua"] { scratch.write(name, try String(contentsOfFile: example + "/" + name, encoding: .utf8)) }
+    var lines = ["respondent_id,team,s1,s2,wish,formats"]
+    for (team, commenters) in teams {
+      for i in 0..<commenters { lines.append("\(team)-\(i),\(team),3,3,comment \(i) of \(team),") }
+    }
+    scratch.write("responses.csv", lines.joined(separator: "\n") + "\n")
+    return try CLI.run(["comments", "voice.yaml", "--responses", "responses.csv", "--by", "unit:1", "--seed", "1"], in: scratch.path)
+  }
+
+  @Test func unitsPoolTheirTeams() throws {
+    let result = try run([("Eng/A", 12), ("Eng/B", 12), ("Ops/C", 15)])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("Eng (24 commenters):") && result.stdout.contains("Ops (15 commenters):"))
+    #expect(result.stdout.contains("comment 3 of Eng/B"))
+  }
+
+  @Test func aUnitWhoseTeamsAreWithheldShowsOnlyWhatTheTeamsRunAlreadyReveals() throws {
+    // Teams: B (4) is withheld, so A (12) is too (the organisation minus C would be A + B);
+    // the unit Eng (A + B, 16) is the organisation minus C, which the teams' run shows.
+    let result = try run([("Eng/A", 12), ("Eng/B", 4), ("Ops/C", 15)])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("Eng (16 commenters):"))
+    // Two units of one team each, below the threshold: withheld, and so the other.
+    let small = try run([("Eng/A", 9), ("Ops/C", 30)])
+    #expect(small.stdout.contains("Eng (9 commenters): comments withheld"))
+    #expect(small.stdout.contains("Ops (30 commenters): comments withheld"))
+    #expect(small.stdout.contains("(all teams) (39 commenters):"))
+  }
+}
