@@ -64,7 +64,7 @@ public struct CompareJob {
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     let reader: ResponseSource = try wave.map {
       try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
-    } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns)
+    } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns)
     let collector = ComparisonCollector(plan: scoring.plan)
     let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: collector)
     let known = Array(Set(outcome.frameworks.flatMap { $0.teams.map(\.team) }))

@@ -54,7 +54,7 @@ public struct DriversJob {
     let spec = try DriverSpec(plan: scoring.plan, outcome: outcome, framework: framework, items: items)
     let reader: ResponseSource = try wave.map {
       try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
-    } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns)
+    } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns)
     let collector = DriversCollector(spec: spec)
     let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: collector)
     let groups = DriverAnalysis.run(collector, results: outcome.frameworks[spec.framework], byGroup: byTeam, method: method)

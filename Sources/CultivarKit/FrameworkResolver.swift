@@ -21,7 +21,7 @@ enum FrameworkResolver {
         continue
       }
       if let subset = use.items {
-        let itemIDs = plugin.framework.items.map(\.id)
+        let itemIDs = (plugin.framework.items + plugin.framework.unscoredItems).map(\.id)
         for item in subset where !itemIDs.contains(item) {
           problems.append(InputError(kind: .survey, file: survey.file, line: use.line, message: "framework '\(use.id)' has no item '\(item)'\(Suggestion.hint(for: item, in: itemIDs))"))
         }
@@ -30,7 +30,7 @@ enum FrameworkResolver {
     }
     var owner: [String: String] = [:]
     for (plugin, subset) in resolved {
-      for item in plugin.framework.items where subset?.contains(item.id) ?? true {
+      for item in plugin.framework.items + plugin.framework.unscoredItems where subset?.contains(item.id) ?? true {
         if let other = owner[item.id] {
           problems.append(InputError(kind: .survey, file: survey.file, message: "item id '\(item.id)' is used by both '\(other)' and '\(plugin.framework.id)'", hint: "response columns are item ids, so they must be unique in a survey; use 'items:' to leave one out"))
         }

@@ -45,7 +45,7 @@ public struct PluginRunJob {
     let framework = plugin.framework
     let plan = ScoringPlan(uses: [(framework, nil)])
     let shown = workspace.display(responsesPath)
-    let survey = try surveyLayout(for: framework)
+    let survey = try surveyLayout(for: framework).ignoring(UnscoredItems.columns(of: framework, subset: nil))
     let reader = try ResponseFileReader(
       path: responsesPath, displayName: shown, survey: survey,
       items: framework.items.map { .init(id: $0.id, scale: framework.scale) })

@@ -70,7 +70,7 @@ public struct PluginTestJob {
                                     minGroupSize: fixture.minGroupSize, file: shown)
       var scoring = try SurveyScoring(survey: survey, catalog: catalog, withholdHookLog: false)
       scoring.policy = .forPluginFixtures(minGroupSize: fixture.minGroupSize)
-      let reader = try ResponseFileReader(path: responses, displayName: shown, survey: survey, items: scoring.itemColumns)
+      let reader = try ResponseFileReader(path: responses, displayName: shown, survey: scoring.survey, items: scoring.itemColumns)
       let outcome = try scoring.score(reader, skipInvalid: false)
       if !fixture.errorIncludes.isEmpty {
         return (false, failure(plugin, shown, ["expected scoring to fail with an error containing \(fixture.errorIncludes.map { "'\($0)'" }.joined(separator: ", ")), but it succeeded"]))

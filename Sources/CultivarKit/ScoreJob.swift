@@ -92,7 +92,7 @@ public struct ScoreJob {
       file = source.file
     } else {
       let reader = try ChunkedResponseFile(
-        path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns, chunkSize: chunkBytes)
+        path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns, chunkSize: chunkBytes)
       outcome = try scoring.score(reader, workers: jobs, skipInvalid: skipInvalid)
       file = reader.file
     }

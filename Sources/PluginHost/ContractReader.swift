@@ -52,7 +52,8 @@ struct ContractReader {
     let scale = readScale(plugin["scale"])
     var dimensions = readDimensions(plugin["dimensions"])
     let hooks = readHooks(plugin)
-    let items = readItems(plugin["items"], dimensions: dimensions, scale: scale, scoreHook: hooks.contains(.score))
+    let (items, unscoredItems) = readAllItems(plugin["items"], dimensions: dimensions, scale: scale, scoreHook: hooks.contains(.score))
+    let themes = readThemes(plugin["themes"], classify: hooks.contains(.classify))
     let bands = readBands(plugin["bands"])
     var minimumAnswered = 1
     if case .number(let n) = plugin["min_answered"] {
@@ -73,6 +74,8 @@ struct ContractReader {
       id: text["id"] ?? "", name: text["name"] ?? "", version: text["version"] ?? "", description: text["description"] ?? "",
       source: text["source"] ?? "", scale: scale, dimensions: dimensions, items: items, bands: bands,
       minimumAnswered: minimumAnswered, hooks: hooks, indexRuleText: indexRule, origin: file)
+    framework.unscoredItems = unscoredItems
+    framework.themes = themes
     readRules(plugin, into: &framework)
     guard problems.isEmpty else { return nil }
     return framework
@@ -201,11 +204,13 @@ struct ContractReader {
     return nil
   }
 
-  private mutating func readItems(_ value: LuaValue, dimensions: [Dimension], scale: Scale?, scoreHook: Bool) -> [Item] {
+  /// The scored items (ratings and choices) and the unscored ones (comments and multi-selects).
+  mutating func readAllItems(_ value: LuaValue, dimensions: [Dimension], scale: Scale?, scoreHook: Bool) -> (scored: [Item], unscored: [Item]) {
     guard let list = value.table, !list.sequence.isEmpty else {
       problem("'items' must be a non-empty list of { id = ..., text = ..., dimension = ... } tables (got \(value.typeName))", line: locator.line(ofField: "items"))
-      return []
+      return ([], [])
     }
+    var unscored: [Item] = []
     let dimensionIDs = dimensions.map(\.id)
     let knownDimensions = Set(dimensionIDs)
     var items: [Item] = []
@@ -227,6 +232,17 @@ struct ContractReader {
         problem("item '\(id)': unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.itemFields))", line: line)
       }
       if (table["text"].string ?? "").isEmpty { problem("item '\(id)' needs its question 'text'", line: line) }
+      let kind = readKind(table["type"], item: id, hasOptions: !table["options"].isNil, line: line)
+      if kind != .scored {
+        for key in ["dimension", "reverse"] where !table[key].isNil {
+          problem("item '\(id)' is a \(kind == .text ? "comment (type = \"text\")" : "multi-select") and is never scored: remove '\(key)'", line: line)
+        }
+        let options = kind == .multi ? readOptions(table["options"], item: id, line: line, scale: scale, scored: false) : []
+        if kind == .multi, table["options"].isNil { problem("item '\(id)' is a multi-select and needs 'options' = { { id = ..., label = ... }, ... }", line: line) }
+        if kind == .text, !table["options"].isNil { problem("item '\(id)' is a comment (type = \"text\") and takes no 'options'; use type = \"multi\" for ticked options", line: line) }
+        unscored.append(Item(id: id, text: table["text"].string ?? "", dimension: "", options: options, kind: kind))
+        continue
+      }
       // One dimension id, or a list of them (the item counts in each).
       let listed = table["dimension"].table.map { $0.sequence.map { $0.string ?? "" } } ?? [table["dimension"].string ?? ""]
       if listed.isEmpty || table["dimension"].table.map({ !$0.fields.isEmpty }) == true {
@@ -262,7 +278,23 @@ struct ContractReader {
         problem("dimension '\(dimension.id)' has no items", line: locator.line(ofString: dimension.id, after: (locator.line(ofField: "dimensions") ?? 1) - 1))
       }
     }
-    return items
+    return (items, unscored)
+  }
+
+  /// An item's `type`: nil, "rating" or "choice" (scored), "multi" or "text".
+  private mutating func readKind(_ value: LuaValue, item: String, hasOptions: Bool, line: Int?) -> Item.Kind {
+    let types = ["rating", "choice", "multi", "text"]
+    switch value {
+    case .nil: return .scored
+    case .string("multi"): return .multi
+    case .string("text"): return .text
+    case .string("rating") where hasOptions:
+      problem("item '\(item)' has type = \"rating\" but 'options': use type = \"choice\" (or leave 'type' out), or remove the options", line: line)
+    case .string("rating"), .string("choice"): return .scored
+    case .string(let other): problem("item '\(item)': unknown type '\(other)'\(Suggestion.hint(for: other, in: types)); use one of \(types.joined(separator: ", "))", line: line)
+    case let other: problem("item '\(item)': 'type' must be text, one of \(types.joined(separator: ", ")) (got \(other.typeName))", line: line)
+    }
+    return .scored
   }
 
   private mutating func readBands(_ value: LuaValue) -> [Band] {
@@ -288,7 +320,7 @@ struct ContractReader {
 
   private mutating func readHooks(_ plugin: LuaTable) -> Framework.Hooks {
     var hooks: Framework.Hooks = []
-    let flags: [String: Framework.Hooks] = ["score": .score, "index": .index, "band": .band]
+    let flags: [String: Framework.Hooks] = ["score": .score, "index": .index, "band": .band, "classify": .classify]
     for name in PluginContract.hooks.map(\.name) {
       guard let hook = flags[name] else { continue }
       switch plugin[name] {

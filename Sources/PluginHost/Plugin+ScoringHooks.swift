@@ -166,7 +166,7 @@ extension Plugin: ScoringHooks {
 
   /// A hook that returned something the contract does not allow: named with the line where
   /// the hook is defined.
-  private func hookProblem(_ hook: String, _ message: String) -> PluginError {
+  func hookProblem(_ hook: String, _ message: String) -> PluginError {
     let at = SourceLocator(source: sourceText).line(ofField: hook).map { "\(file):\($0)" } ?? file
     return PluginError(kind: .runtime, file: file, pluginID: framework.id, hook: hook, problems: ["\(at): '\(hook)' \(message)"])
   }

@@ -59,6 +59,9 @@ public enum PluginContract {
                                     .init("team", "cultivar.Team", "the same table `index` receives: the team's results")],
          returns: [.init("string|cultivar.BandResult|nil", "a label, a { label, advice } table, or nil for no band")],
          summary: "Called once per team with an index: its interpretation, instead of the declarative `bands`.", since: 1),
+    Hook(name: "classify", parameters: [.init("comment", "string", "one comment (already scrubbed of e-mail addresses, phone numbers and listed names)")],
+         returns: [.init("string[]|nil", "the ids of the `themes` the comment belongs to (none: nil or {})")],
+         summary: "Called once per comment by `cultivar comments`: its themes, instead of the themes' keywords. Theme counts are shown under the comment threshold.", since: 1),
   ]
 
   /// The table a plugin file returns.
@@ -80,6 +83,7 @@ public enum PluginContract {
     Field("index_label", "string", optional: true, "The index's name in every report and in `trend` (default: the rule's, e.g. \"eNPS\", or \"index\")."),
     Field("index_range", "number[]", optional: true, "`{ lowest, highest }`: the values an `index` hook returns (default { -100, 100 } with a hook, { 0, 100 } without); shown in reports and `trend`. Fixed by the rule with `index_by`."),
     Field("score_rule", "string", optional: true, "When `score` is a hook: what it does, in words; printed in the missing-data rule of every result."),
+    Field("themes", "cultivar.Theme[]", optional: true, "Themes that `cultivar comments` counts comments under (keywords, or the `classify` hook)."),
   ] + hooks.map { Field($0.name, $0.luaType, optional: true, $0.summary, since: $0.since) })
 
   /// Every other table of the contract: nested in the plugin table, or passed to hooks.
@@ -104,9 +108,15 @@ public enum PluginContract {
     Shape(name: "cultivar.Item", summary: "One question.", fields: [
       Field("id", "string", "The response file's column name for this question."),
       Field("text", "string", "The question as respondents read it."),
-      Field("dimension", "string|string[]", "The id of the dimension it measures, or a list of ids: the item counts in each (its mean, favourability and reliability)."),
+      Field("dimension", "string|string[]", "The id of the dimension it measures, or a list of ids: the item counts in each (its mean, favourability and reliability). Not for `text` and `multi` items."),
+      Field("type", "\"rating\"|\"choice\"|\"multi\"|\"text\"", optional: true, "`text`: a comment, never scored, shown only by `cultivar comments` under the comment threshold; `multi`: any number of its `options` (ids and labels, no scores), reported as the share choosing each; default: a rating, or a choice when it has `options`."),
       Field("reverse", "boolean", optional: true, "true when agreeing is unfavourable: the answer counts as (min + max) − x."),
-      Field("options", "cultivar.Option[]", optional: true, "Makes the item a choice: respondents pick one option (by id or label), which counts as its score."),
+      Field("options", "cultivar.Option[]", optional: true, "Makes the item a choice: respondents pick one option (by id or label), which counts as its score. For a `multi` item: the options respondents may tick (2 to 32, without `score`)."),
+    ]),
+    Shape(name: "cultivar.Theme", summary: "A theme comments are counted under.", fields: [
+      Field("id", "string", "What `classify` returns and reports show."),
+      Field("name", "string", "Shown in reports."),
+      Field("keywords", "string[]", optional: true, "Words or phrases (any case, whole words); a comment holding one is in the theme. Leave out when `classify` decides."),
     ]),
     Shape(name: "cultivar.Measure", summary: "A per-respondent value. Give one source (`item`, `dimension` or `all_items`), or none when the `score` hook returns it under the measure's id.", fields: [
       Field("id", "string", "Used in the `score` hook's result, in `team.measures` and in results; differs from every dimension id."),
@@ -132,7 +142,7 @@ public enum PluginContract {
     Shape(name: "cultivar.Option", summary: "One option of a choice item.", fields: [
       Field("id", "string", "What a response cell may hold (or the label), compared without case."),
       Field("label", "string", "The option as respondents read it."),
-      Field("score", "number", "What choosing it counts as: a number within the scale."),
+      Field("score", "number", "What choosing it counts as: a number within the scale (not for a `multi` item's options)."),
     ]),
     Shape(name: "cultivar.Band", summary: "One interpretation band of the index.", fields: [
       Field("min", "number", "The lowest index in the band."),

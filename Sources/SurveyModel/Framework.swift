@@ -29,6 +29,11 @@ public struct Framework: Equatable, Sendable {
   public var declaredIndexRange: ClosedRange<Double>?
   /// How the plugin's `score` hook scores, in the author's words (`score_rule`).
   public var scoreRuleText: String?
+  /// Items that no dimension scores: comments (`type = "text"`) and multi-selects
+  /// (`type = "multi"`), in declaration order.
+  public var unscoredItems: [Item] = []
+  /// The themes comments are counted under (keyword lists, or the `classify` hook).
+  public var themes: [Theme] = []
 
   /// The optional hooks a plugin may define.
   public struct Hooks: OptionSet, Equatable, Sendable {
@@ -40,6 +45,8 @@ public struct Framework: Equatable, Sendable {
     public static let index = Hooks(rawValue: 2)
     /// `band(index, team_name, team)`: interprets a team's index.
     public static let band = Hooks(rawValue: 4)
+    /// `classify(comment)`: the theme ids of one comment.
+    public static let classify = Hooks(rawValue: 8)
   }
 
   public init(
@@ -158,6 +165,18 @@ public struct Item: Equatable, Sendable {
   public var reverse: Bool
   /// The options of a choice item, in the order shown; empty for a rating item.
   public var options: [Option]
+  /// What answers the item: a rating or choice (scored), several options, or free text.
+  public var kind: Kind = .scored
+
+  /// What kind of answer an item takes.
+  public enum Kind: String, Equatable, Sendable {
+    /// A point of the scale, or one option counted as its score.
+    case scored
+    /// Any number of its options (`type = "multi"`); never scored by a dimension.
+    case multi
+    /// A comment in the respondent's words (`type = "text"`); never scored.
+    case text
+  }
 
   /// One option of a choice item: what a response file may hold (its id or its label, in any
   /// case) and the score it counts as, a point of the framework's scale.
@@ -182,16 +201,17 @@ public struct Item: Equatable, Sendable {
     }
   }
 
-  public init(id: String, text: String, dimension: String, reverse: Bool = false, options: [Option] = []) {
+  public init(id: String, text: String, dimension: String, reverse: Bool = false, options: [Option] = [], kind: Kind = .scored) {
     self.id = id
     self.text = text
     self.dimension = dimension
     self.reverse = reverse
     self.options = options
+    self.kind = kind
   }
 
   /// Whether the item is a choice among scored options.
-  public var isChoice: Bool { !options.isEmpty }
+  public var isChoice: Bool { kind == .scored && !options.isEmpty }
 
   /// Every dimension the item counts in, its first one first.
   public var allDimensions: [String] { [dimension] + otherDimensions }
@@ -207,5 +227,45 @@ public struct Band: Equatable, Sendable, Codable {
     self.min = min
     self.label = label
     self.advice = advice
+  }
+}
+
+/// A theme comments may be counted under: matched by keywords or named by the plugin's
+/// `classify(comment)` hook.
+public struct Theme: Equatable, Sendable {
+  public var id: String
+  public var name: String
+  /// Lowercased words or phrases; a comment containing one (as a whole word) is in the theme.
+  public var keywords: [String]
+
+  public init(id: String, name: String, keywords: [String] = []) {
+    self.id = id
+    self.name = name
+    self.keywords = keywords
+  }
+}
+
+extension Theme {
+  /// Text as keywords and comments are matched: lowercased, every run of characters other
+  /// than letters and digits one space, with a space at each end (so " time " matches the
+  /// whole word only).
+  public static func normalized(_ text: String) -> String {
+    var out = "", gap = false
+    for c in text.lowercased() {
+      if c.isLetter || c.isNumber {
+        if gap, !out.isEmpty { out.append(" ") }
+        out.append(c)
+        gap = false
+      } else {
+        gap = true
+      }
+    }
+    return out
+  }
+
+  /// Whether `comment` (already ``normalized(_:)``) holds one of the theme's keywords as whole words.
+  public func matches(normalizedComment comment: String) -> Bool {
+    let padded = " " + comment + " "
+    return keywords.contains { padded.contains(" " + $0 + " ") }
   }
 }

@@ -1,0 +1,89 @@
+import SurveyModel
+
+/// Reads the answers of a multi-select item (`type = "multi"`), as a bit set with bit `i` for
+/// option `i`. Two layouts: one cell naming the options chosen (ids or labels, any case,
+/// separated by `;` or `,`, as Google Forms and ODK write them; a label that holds a comma is
+/// recognised whole), or one column per option (Qualtrics, SurveyMonkey) whose cell says
+/// whether it was ticked.
+public struct MultiDecoder: Sendable {
+  /// How an export writes an option that was not ticked, in the one-column-per-option layout.
+  public enum Unticked: String, Sendable, CaseIterable {
+    /// Unticked boxes are `0`; a blank cell means the question was not answered.
+    case zero
+    /// Unticked boxes are blank (Qualtrics' default, SurveyMonkey): a response with no box
+    /// ticked cannot be told from one that skipped the question, and counts as not answered.
+    case blank
+  }
+
+  public let item: Item
+  /// TextKeys of ids and labels, to the option's index.
+  private let keys: [String: Int]
+
+  public init(item: Item) {
+    self.item = item
+    var keys: [String: Int] = [:]
+    for (i, option) in item.options.enumerated() {
+      for key in [TextKey.of(option.id), TextKey.of(option.label)] where keys[key] == nil { keys[key] = i }
+    }
+    self.keys = keys
+  }
+
+  /// The options chosen in a one-cell answer: nil for a blank cell (not answered).
+  /// - Throws: ``CellDecoder/Problem`` naming the part that is not an option.
+  public func decode(_ cell: String) throws(CellDecoder.Problem) -> UInt32? {
+    let parts = cell.split(omittingEmptySubsequences: false) { $0 == ";" || $0 == "," }.map(String.init)
+    guard parts.contains(where: { !TextKey.of($0).isEmpty }) else {
+      if cell.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
+      throw CellDecoder.Problem(text: "'\(cell)' names no option of multi-select item '\(item.id)'; \(accepted)")
+    }
+    let separators = cell.filter { $0 == ";" || $0 == "," }.map { $0 }
+    var chosen: UInt32 = 0
+    var start = 0
+    while start < parts.count {
+      if TextKey.of(parts[start]).isEmpty {
+        start += 1
+        continue
+      }
+      // The longest run of parts, joined back with its separators, that names one option
+      // (so "Reading, writing" can be one label).
+      var matched: (index: Int, end: Int)?
+      var joined = ""
+      for end in start..<parts.count {
+        joined += (end == start ? "" : String(separators[end - 1])) + parts[end]
+        if let index = keys[TextKey.of(joined)] { matched = (index, end) }
+      }
+      guard let matched else {
+        throw CellDecoder.Problem(text: "'\(parts[start].trimmingSpaces)' in '\(cell)' is not an option of multi-select item '\(item.id)'\(parts[start].count > 60 ? "" : Suggestion.hint(for: TextKey.of(parts[start]), in: keys.keys.sorted())); \(accepted)")
+      }
+      chosen |= 1 << UInt32(matched.index)
+      start = matched.end + 1
+    }
+    return chosen
+  }
+
+  /// Whether the cell of option `option`'s column says it was ticked: true for `1`, `true`,
+  /// `yes`, `x`, `checked`, `selected` or the option's id or label; false for `0`, `false`, `no`
+  /// (and a blank cell when unticked boxes are blank); nil for a blank cell when unticked boxes
+  /// are written as 0.
+  /// - Throws: ``CellDecoder/Problem`` for anything else.
+  public func ticked(_ cell: String, option: Int, unticked: Unticked) throws(CellDecoder.Problem) -> Bool? {
+    let key = TextKey.of(cell)
+    if key.isEmpty, cell.allSatisfy({ $0 == " " || $0 == "\t" }) { return unticked == .blank ? false : nil }
+    if Self.tickedWords.contains(key) || keys[key] == option { return true }
+    if Self.untickedWords.contains(key) { return false }
+    let name = item.options[option]
+    throw CellDecoder.Problem(text: "'\(cell)' does not say whether option '\(name.id)' of multi-select item '\(item.id)' was ticked; use 1 (or the option's label) for ticked and \(unticked == .zero ? "0" : "an empty cell") for not ticked")
+  }
+
+  static let tickedWords: Set<String> = ["1", "true", "yes", "x", "checked", "selected"]
+  static let untickedWords: Set<String> = ["0", "false", "no"]
+
+  private var accepted: String {
+    "give option ids or labels separated by ';' or ',': " + item.options.map { "\($0.id) (\"\(Shortening.shortened($0.label, to: 41))\")" }.joined(separator: ", ")
+  }
+
+  /// The options of a bit set, in declaration order.
+  public func options(in chosen: UInt32) -> [Item.Option] {
+    item.options.indices.filter { chosen & (1 << UInt32($0)) != 0 }.map { item.options[$0] }
+  }
+}
