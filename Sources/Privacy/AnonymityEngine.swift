@@ -32,6 +32,8 @@ private struct Decider {
   let policy: PrivacyPolicy
   var respondents: [Int]
   var counts: [[Int]]
+  /// Respondents behind each data point of each atom.
+  let atomCounts: [[Int]]
   var children: [[Int]]
   var groupReason: [Suppression?]
   var pointReason: [[Suppression?]]
@@ -44,6 +46,7 @@ private struct Decider {
     k = policy.threshold
     self.policy = policy
     let width = population.dataPoints.count
+    atomCounts = population.atoms.map(\.counts)
     respondents = groups.map { g in g.atoms.reduce(0) { $0 + population.atoms[$1].respondents } }
     counts = groups.map { g in
       var sum = [Int](repeating: 0, count: width)
@@ -51,7 +54,7 @@ private struct Decider {
       return sum
     }
     children = Array(repeating: [], count: groups.count)
-    for (node, g) in groups.enumerated() where node > 0 { children[g.parent].append(node) }
+    for (node, g) in groups.enumerated() where node > 0 && g.nested { children[g.parent].append(node) }
     groupReason = Array(repeating: nil, count: groups.count)
     pointReason = Array(repeating: Array(repeating: nil, count: width), count: groups.count)
     need = Array(repeating: Array(repeating: "", count: width), count: groups.count)
@@ -80,8 +83,32 @@ private struct Decider {
     }
     if policy.residualRules {
       for d in points.indices { applyResidualRule(d) }
+      if groups.contains(where: { !$0.nested }) {
+        for d in points.indices { applyOverlapRule(d) }
+      }
     }
     return finish()
+  }
+
+  /// Rule 5: groups that overlap the tree (attributes, crossed cuts, other levels) are decided
+  /// with every other published group by the exact span check of ``OverlapRule``.
+  private mutating func applyOverlapRule(_ d: Int) {
+    let rule = OverlapRule(
+      groups: groups.map { .init(name: $0.name, atoms: $0.atoms, fixed: $0.fixed != nil) },
+      atomCount: atomCounts.count, k: k)
+    var shownNow = groups.indices.map { shown($0, d) }
+    switch rule.decide(counts: atomCounts.map { $0[d] }, shown: &shownNow) {
+    case .decided(let withheld):
+      for (node, protects) in withheld {
+        pointReason[node][d] = .overlapping
+        need[node][d] = "would be shown when combining published groups could no longer recover \(protects) on \(points[d].name)"
+      }
+    case .tooLarge:
+      for node in groups.indices where !groups[node].nested && groups[node].fixed == nil && shown(node, d) {
+        pointReason[node][d] = .overlapping
+        need[node][d] = "would be shown in a run with fewer overlapping groups (too many to decide exactly on \(points[d].name))"
+      }
+    }
   }
 
   private func shown(_ node: Int, _ d: Int) -> Bool { pointReason[node][d] == nil }

@@ -1,0 +1,150 @@
+/// The overlap rule: for one data point, withholds published groups until no combination of
+/// the published totals (sums and differences of any published groups, of any cut)
+/// determines a withheld group's number or the number of any set of respondents smaller than
+/// the threshold.
+///
+/// The published groups cut the respondents into *cells*: atoms that every published group
+/// either contains or not alike. Nothing published tells the atoms of a cell apart, so every
+/// determined quantity is a sum over whole cells; it is determined exactly when its cells'
+/// indicator lies in the span of the published groups' indicators (``ModularSpan``). The rule
+/// checks every withheld group that is a union of cells, and every set of cells behind fewer
+/// than `k` respondents (such a set has at most `k − 1` cells, each with 1 to `k − 1`
+/// respondents). While one is determined, the smallest shown group (by respondents on the data
+/// point, then name) whose withholding makes it undetermined is withheld; when no single group
+/// does, the smallest shown group is. Decisions of earlier runs (fixed groups) never change.
+struct OverlapRule {
+  struct Group {
+    var name: String
+    var atoms: [Int]
+    var fixed: Bool
+  }
+
+  let groups: [Group]
+  let atomCount: Int
+  let k: Int
+  /// The largest problem (published groups × cells) decided exactly; above it the groups that
+  /// do not nest in the tree are withheld on the data point (the tree alone is decided exactly).
+  static let budget = 120_000
+  /// The most small sets of cells examined; above it the same fallback applies.
+  static let smallSetBudget = 200_000
+  static let primes: [UInt64] = [2_305_843_009_213_693_951, 2_305_843_009_213_693_921]
+
+  /// What the rule withheld: the group and what it protects, in words.
+  enum Outcome {
+    case decided([(group: Int, protects: String)])
+    case tooLarge
+  }
+
+  /// - Parameters:
+  ///   - counts: respondents behind the data point, per atom.
+  ///   - shown: per group, whether it is shown on the data point; updated.
+  func decide(counts: [Int], shown: inout [Bool]) -> Outcome {
+    let groupCount = groups.map { g in g.atoms.reduce(0) { $0 + counts[$1] } }
+    var withheld: [(group: Int, protects: String)] = []
+    while true {
+      let published = groups.indices.filter { shown[$0] && groupCount[$0] > 0 }
+      let partition = Partition(groups: groups, published: published, counts: counts, atomCount: atomCount)
+      guard published.count * partition.cellCounts.count <= Self.budget else { return .tooLarge }
+      let witnesses = Self.primes.map { partition.span(published, prime: $0).witness() }
+      let leak: (cells: [Int], words: String)
+      switch findLeak(partition, witnesses, shown: shown, groupCount: groupCount) {
+      case .none: return .decided(withheld)
+      case .overBudget: return .tooLarge
+      case .found(let cells, let words): leak = (cells, words)
+      }
+      let candidates = published.filter { !groups[$0].fixed }
+        .sorted { (groupCount[$0], groups[$0].name, $0) < (groupCount[$1], groups[$1].name, $1) }
+      guard !candidates.isEmpty else { return .decided(withheld) }  // only earlier runs' groups are shown
+      let chosen = candidates.first { c in
+        let rest = published.filter { $0 != c }
+        return !Self.primes.contains { partition.span(rest, prime: $0).determines(cells: leak.cells) }
+      } ?? candidates[0]
+      shown[chosen] = false
+      withheld.append((chosen, leak.words))
+    }
+  }
+
+  private enum Leak {
+    case none
+    case found(cells: [Int], words: String)
+    case overBudget
+  }
+
+  /// The first determined set that must not be, in a fixed order.
+  private func findLeak(_ partition: Partition, _ witnesses: [ModularSpan.Witness], shown: [Bool], groupCount: [Int]) -> Leak {
+    let determined = { (cells: [Int]) in witnesses.contains { $0.determines(cells) } }
+    for g in groups.indices where !shown[g] && groupCount[g] > 0 {
+      guard let cells = partition.cells(ofUnion: groups[g].atoms) else { continue }
+      if determined(cells) { return .found(cells: cells, words: "the withheld number of \(groups[g].name)") }
+    }
+    let small = partition.cellCounts.indices.filter { partition.cellCounts[$0] < k }
+    var examined = 0, found: [Int]? = nil, chosen: [Int] = []
+    func search(from start: Int, total: Int) -> Bool {
+      for i in start..<small.count {
+        let c = small[i], sum = total + partition.cellCounts[c]
+        guard sum < k else { continue }
+        examined += 1
+        if examined > Self.smallSetBudget { return true }
+        chosen.append(c)
+        if determined(chosen) {
+          found = chosen
+          return true
+        }
+        if search(from: i + 1, total: sum) { return true }
+        chosen.removeLast()
+      }
+      return false
+    }
+    guard search(from: 0, total: 0) else { return .none }
+    guard let found else { return .overBudget }
+    let n = found.reduce(0) { $0 + partition.cellCounts[$1] }
+    return .found(cells: found, words: "\(n) respondent\(n == 1 ? "" : "s") that combining overlapping groups would isolate")
+  }
+}
+
+/// The cells that a set of published groups cuts the atoms into (atoms with nobody behind the
+/// data point are left out: they add a known zero).
+struct Partition {
+  let groups: [OverlapRule.Group]
+  let cellOf: [Int]
+  let cellCounts: [Int]
+  let counts: [Int]
+
+  init(groups: [OverlapRule.Group], published: [Int], counts: [Int], atomCount: Int) {
+    self.groups = groups
+    self.counts = counts
+    var signature = [[Int]](repeating: [], count: atomCount)
+    for g in published { for a in groups[g].atoms where counts[a] > 0 { signature[a].append(g) } }
+    var index: [[Int]: Int] = [:], cellOf = [Int](repeating: -1, count: atomCount), cellCounts: [Int] = []
+    for a in 0..<atomCount where counts[a] > 0 {
+      let cell = index[signature[a]] ?? {
+        index[signature[a]] = cellCounts.count
+        cellCounts.append(0)
+        return cellCounts.count - 1
+      }()
+      cellOf[a] = cell
+      cellCounts[cell] += counts[a]
+    }
+    self.cellOf = cellOf
+    self.cellCounts = cellCounts
+  }
+
+  /// The cells of a group's atoms when the group is a union of whole cells, else nil.
+  func cells(ofUnion atoms: [Int]) -> [Int]? {
+    var covered: [Int: Int] = [:]
+    for a in atoms where counts[a] > 0 { covered[cellOf[a], default: 0] += counts[a] }
+    guard covered.allSatisfy({ cellCounts[$0.key] == $0.value }) else { return nil }
+    return covered.keys.sorted()
+  }
+
+  /// The span of the given groups' totals over the cells.
+  func span(_ published: [Int], prime: UInt64) -> ModularSpan {
+    var span = ModularSpan(width: cellCounts.count, prime: prime)
+    for g in published {
+      var cells = Set<Int>()
+      for a in groups[g].atoms where counts[a] > 0 { cells.insert(cellOf[a]) }
+      span.add(cells: cells.sorted())
+    }
+    return span
+  }
+}
