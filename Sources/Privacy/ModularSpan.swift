@@ -12,10 +12,17 @@ struct ModularSpan {
   let prime: UInt64
   private var rows: [[UInt64]] = []
   private var pivots: [Int] = []
+  /// Per row, the published totals it is made of (coefficients over the added totals).
+  private var combinations: [[UInt64]] = []
+  /// Combinations of added totals that cancel out (a basis of their dependencies).
+  private(set) var dependencies: [[UInt64]] = []
+  private let totals: Int
 
-  init(width: Int, prime: UInt64) {
+  /// - Parameter totals: how many totals will be added (for ``representation(of:)``).
+  init(width: Int, prime: UInt64, totals: Int = 0) {
     self.width = width
     self.prime = prime
+    self.totals = totals
   }
 
   var rank: Int { rows.count }
@@ -46,20 +53,55 @@ struct ModularSpan {
     return v
   }
 
-  /// Adds a published total over the cells marked in `cells`.
-  mutating func add(cells: [Int]) {
+  /// Reduces `vector` and its combination of totals by the rows.
+  private func reduce(_ vector: inout [UInt64], _ combination: inout [UInt64]) {
+    for (r, pivot) in pivots.enumerated() where vector[pivot] != 0 {
+      let f = vector[pivot]
+      for j in 0..<width where rows[r][j] != 0 { vector[j] = sub(vector[j], mul(f, rows[r][j])) }
+      for j in 0..<totals where combinations[r][j] != 0 { combination[j] = sub(combination[j], mul(f, combinations[r][j])) }
+    }
+  }
+
+  /// Adds published total number `total` (0-based, in order) over the cells in `cells`.
+  mutating func add(cells: [Int], total: Int? = nil) {
     var v = [UInt64](repeating: 0, count: width)
     for c in cells { v[c] = 1 }
-    v = reduce(v)
-    guard let pivot = v.firstIndex(where: { $0 != 0 }) else { return }
+    var combination = [UInt64](repeating: 0, count: totals)
+    if let total, total < totals { combination[total] = 1 }
+    reduce(&v, &combination)
+    guard let pivot = v.firstIndex(where: { $0 != 0 }) else {
+      if totals > 0 { dependencies.append(combination) }
+      return
+    }
     let inverse = power(v[pivot], prime - 2)
     v = v.map { mul($0, inverse) }
+    combination = combination.map { mul($0, inverse) }
     for r in rows.indices where rows[r][pivot] != 0 {
       let f = rows[r][pivot]
       for j in 0..<width where v[j] != 0 { rows[r][j] = sub(rows[r][j], mul(f, v[j])) }
+      for j in 0..<totals where combination[j] != 0 { combinations[r][j] = sub(combinations[r][j], mul(f, combination[j])) }
     }
     rows.append(v)
     pivots.append(pivot)
+    combinations.append(combination)
+  }
+
+  /// How the sum over `cells` is made from the added totals (coefficients per total), when
+  /// it is determined; unique up to ``dependencies``.
+  func representation(of cells: [Int]) -> [UInt64]? {
+    var v = [UInt64](repeating: 0, count: width)
+    for c in cells { v[c] = 1 }
+    var combination = [UInt64](repeating: 0, count: totals)
+    reduce(&v, &combination)
+    guard v.allSatisfy({ $0 == 0 }) else { return nil }
+    // v − Σ f·row = 0, so the sum is Σ f·row = −combination.
+    return combination.map { $0 == 0 ? 0 : prime - $0 }
+  }
+
+  /// Whether total number `t` appears in every way of making a sum that `representation`
+  /// makes (so that withholding it leaves the sum undetermined).
+  func isEssential(_ t: Int, in representation: [UInt64]) -> Bool {
+    representation[t] != 0 && dependencies.allSatisfy { $0[t] == 0 }
   }
 
   /// Whether the sum over `cells` is determined by the published totals.

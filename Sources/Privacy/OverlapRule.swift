@@ -10,8 +10,9 @@
 /// checks every withheld group that is a union of cells, and every set of cells behind fewer
 /// than `k` respondents (such a set has at most `k − 1` cells, each with 1 to `k − 1`
 /// respondents). While one is determined, the smallest shown group (by respondents on the data
-/// point, then name) whose withholding makes it undetermined is withheld; when no single group
-/// does, the smallest shown group is. Decisions of earlier runs (fixed groups) never change.
+/// point, then name) that every way of recovering it needs is withheld (it is then no longer
+/// determined); when every group has a substitute, the smallest one the way found uses.
+/// Decisions of earlier runs (fixed groups) never change.
 struct OverlapRule {
   struct Group {
     var name: String
@@ -55,10 +56,17 @@ struct OverlapRule {
       let candidates = published.filter { !groups[$0].fixed }
         .sorted { (groupCount[$0], groups[$0].name, $0) < (groupCount[$1], groups[$1].name, $1) }
       guard !candidates.isEmpty else { return .decided(withheld) }  // only earlier runs' groups are shown
-      let chosen = candidates.first { c in
-        let rest = published.filter { $0 != c }
-        return !Self.primes.contains { partition.span(rest, prime: $0).determines(cells: leak.cells) }
-      } ?? candidates[0]
+      // Withhold a group that every way of recovering the leak needs, else one that the way
+      // found uses, else the smallest.
+      let span = partition.span(published, prime: Self.primes[0], tracked: true)
+      let position = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1, $0) })
+      let chosen: Int
+      if let way = span.representation(of: leak.cells) {
+        chosen = candidates.first { span.isEssential(position[$0]!, in: way) }
+          ?? candidates.first { way[position[$0]!] != 0 } ?? candidates[0]
+      } else {
+        chosen = candidates[0]
+      }
       shown[chosen] = false
       withheld.append((chosen, leak.words))
     }
@@ -138,12 +146,14 @@ struct Partition {
   }
 
   /// The span of the given groups' totals over the cells.
-  func span(_ published: [Int], prime: UInt64) -> ModularSpan {
-    var span = ModularSpan(width: cellCounts.count, prime: prime)
-    for g in published {
+  /// - Parameter tracked: whether the span keeps how its rows are made of the groups (for
+  ///   ``ModularSpan/representation(of:)``).
+  func span(_ published: [Int], prime: UInt64, tracked: Bool = false) -> ModularSpan {
+    var span = ModularSpan(width: cellCounts.count, prime: prime, totals: tracked ? published.count : 0)
+    for (i, g) in published.enumerated() {
       var cells = Set<Int>()
       for a in groups[g].atoms where counts[a] > 0 { cells.insert(cellOf[a]) }
-      span.add(cells: cells.sorted())
+      span.add(cells: cells.sorted(), total: i)
     }
     return span
   }
