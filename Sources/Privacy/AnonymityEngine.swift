@@ -39,6 +39,8 @@ private struct Decider {
   var pointReason: [[Suppression?]]
   /// What each withheld data point would need, in words.
   var need: [[String]]
+  /// The overlap rule's outcomes by input (see ``applyOverlapRule(_:)``).
+  var overlapDecided: [OverlapKey: OverlapRule.Outcome] = [:]
 
   init(_ population: Population, _ policy: PrivacyPolicy) {
     groups = population.groups
@@ -97,7 +99,13 @@ private struct Decider {
       groups: groups.map { .init(name: $0.name, atoms: $0.atoms, fixed: $0.fixed != nil) },
       atomCount: atomCounts.count, k: k)
     var shownNow = groups.indices.map { shown($0, d) }
-    switch rule.decide(counts: atomCounts.map { $0[d] }, shown: &shownNow) {
+    let column = atomCounts.map { $0[d] }
+    // Data points answered by the same respondents with the same decisions so far (the usual
+    // case) are decided once.
+    let key = OverlapKey(counts: column, shown: shownNow)
+    let outcome = overlapDecided[key] ?? rule.decide(counts: column, shown: &shownNow)
+    overlapDecided[key] = outcome
+    switch outcome {
     case .decided(let withheld):
       for (node, protects) in withheld {
         pointReason[node][d] = .overlapping
@@ -203,4 +211,10 @@ private struct Decider {
     return Disclosure(policy: policy, respondents: respondents, counts: counts, groupReason: groupReason,
                       pointReason: pointReason, indexReason: indexReason, audit: audit)
   }
+}
+
+/// The input of the overlap rule on one data point.
+private struct OverlapKey: Hashable {
+  var counts: [Int]
+  var shown: [Bool]
 }

@@ -2,11 +2,10 @@
 /// reduced row echelon form modulo a prime: a set of cells is *determined* by the published
 /// totals exactly when its indicator vector lies in the span.
 ///
-/// Exact rational elimination can overflow; modulo a 61-bit prime it cannot. A vector in the
-/// span over the rationals is in it modulo p unless p divides the denominators of every way of
-/// writing it, which for 0/1 matrices of the sizes decided here has never been seen; the
-/// engine asks two primes and treats a set as determined when either says so, which can only
-/// withhold more.
+/// Exact rational elimination can overflow; modulo a prime it cannot. A vector in the span over
+/// the rationals is in it modulo p unless p divides the denominators of every way of writing
+/// it; the engine asks two primes near 2³¹ and treats a set as determined when either says so
+/// (a false "determined" can only withhold more).
 struct ModularSpan {
   let width: Int
   let prime: UInt64
@@ -20,6 +19,7 @@ struct ModularSpan {
 
   /// - Parameter totals: how many totals will be added (for ``representation(of:)``).
   init(width: Int, prime: UInt64, totals: Int = 0) {
+    precondition(prime < 1 << 32, "products of residues must fit in 64 bits")
     self.width = width
     self.prime = prime
     self.totals = totals
@@ -27,10 +27,8 @@ struct ModularSpan {
 
   var rank: Int { rows.count }
 
-  private func mul(_ a: UInt64, _ b: UInt64) -> UInt64 {
-    let (high, low) = a.multipliedFullWidth(by: b)
-    return prime.dividingFullWidth((high, low)).remainder
-  }
+  /// - Precondition: the prime is below 2³², so a product of two residues fits in 64 bits.
+  private func mul(_ a: UInt64, _ b: UInt64) -> UInt64 { a &* b % prime }
   private func sub(_ a: UInt64, _ b: UInt64) -> UInt64 { a >= b ? a - b : a &+ (prime - b) }
 
   private func power(_ base: UInt64, _ exponent: UInt64) -> UInt64 {

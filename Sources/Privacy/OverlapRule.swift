@@ -8,8 +8,7 @@
 /// determined quantity is a sum over whole cells; it is determined exactly when its cells'
 /// indicator lies in the span of the published groups' indicators (``ModularSpan``). The rule
 /// checks every withheld group that is a union of cells, and every set of cells behind fewer
-/// than `k` respondents (such a set has at most `k − 1` cells, each with 1 to `k − 1`
-/// respondents). While one is determined, the smallest shown group (by respondents on the data
+/// than `k` respondents (``SmallSetSearch``). While one is determined, the smallest shown group (by respondents on the data
 /// point, then name) that every way of recovering it needs is withheld (it is then no longer
 /// determined); when every group has a substitute, the smallest one the way found uses.
 /// Decisions of earlier runs (fixed groups) never change.
@@ -28,7 +27,7 @@ struct OverlapRule {
   static let budget = 120_000
   /// The most small sets of cells examined; above it the same fallback applies.
   static let smallSetBudget = 200_000
-  static let primes: [UInt64] = [2_305_843_009_213_693_951, 2_305_843_009_213_693_921]
+  static let primes: [UInt64] = [2_147_483_647, 2_147_483_629]
 
   /// What the rule withheld: the group and what it protects, in words.
   enum Outcome {
@@ -85,26 +84,16 @@ struct OverlapRule {
       guard let cells = partition.cells(ofUnion: groups[g].atoms) else { continue }
       if determined(cells) { return .found(cells: cells, words: "the withheld number of \(groups[g].name)") }
     }
-    let small = partition.cellCounts.indices.filter { partition.cellCounts[$0] < k }
-    var examined = 0, found: [Int]? = nil, chosen: [Int] = []
-    func search(from start: Int, total: Int) -> Bool {
-      for i in start..<small.count {
-        let c = small[i], sum = total + partition.cellCounts[c]
-        guard sum < k else { continue }
-        examined += 1
-        if examined > Self.smallSetBudget { return true }
-        chosen.append(c)
-        if determined(chosen) {
-          found = chosen
-          return true
-        }
-        if search(from: i + 1, total: sum) { return true }
-        chosen.removeLast()
+    var found: [Int]? = nil
+    for witness in witnesses {
+      switch SmallSetSearch(counts: partition.cellCounts, k: k, witness: witness, budget: Self.smallSetBudget).run() {
+      case .none: continue
+      case .overBudget: return .overBudget
+      case .found(let cells): found = cells
       }
-      return false
+      break
     }
-    guard search(from: 0, total: 0) else { return .none }
-    guard let found else { return .overBudget }
+    guard let found else { return .none }
     let n = found.reduce(0) { $0 + partition.cellCounts[$1] }
     return .found(cells: found, words: "\(n) respondent\(n == 1 ? "" : "s") that combining overlapping groups would isolate")
   }

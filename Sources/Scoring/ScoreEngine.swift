@@ -95,9 +95,20 @@ public final class ScoreEngine {
   /// - Throws: whatever an `index` or `band` hook throws.
   public func results(policy: PrivacyPolicy, regroup: ((String) -> String)? = nil) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
     let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
-    let view = PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, regroup: regroup)
+    return try results(PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, regroup: regroup), regrouped: regroup != nil)
+  }
+
+  /// The results of a run that cuts the organisation (units, attributes, crossed cuts): the
+  /// published groups of `cuts`, decided with the whole universe of cuts (see ``CutGroups``).
+  /// - Throws: whatever an `index` or `band` hook throws.
+  public func results(policy: PrivacyPolicy, cuts: CutGroups) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
+    let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
+    return try results(PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, cuts: cuts), regrouped: true)
+  }
+
+  private func results(_ view: PublishedView, regrouped: Bool) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
     if let clash = view.groups.first(where: { ReservedGroupName.clashes($0.name) }) {
-      throw ReservedGroupName(name: clash.name, mapped: regroup != nil && !teamNames.contains(clash.name))
+      throw ReservedGroupName(name: clash.name, mapped: regrouped && !teamNames.contains(clash.name))
     }
     var results: [FrameworkResult] = []
     for (f, frameworkPlan) in plan.frameworks.enumerated() {
