@@ -96,7 +96,7 @@ private struct Decider {
   /// with every other published group by the exact span check of ``OverlapRule``.
   private mutating func applyOverlapRule(_ d: Int) {
     let rule = OverlapRule(
-      groups: groups.map { .init(name: $0.name, atoms: $0.atoms, fixed: $0.fixed != nil) },
+      groups: groups.map { .init(name: $0.name, atoms: $0.atoms, fixed: $0.fixed != nil, nested: $0.nested) },
       atomCount: atomCounts.count, k: k)
     var shownNow = groups.indices.map { shown($0, d) }
     let column = atomCounts.map { $0[d] }
@@ -131,6 +131,15 @@ private struct Decider {
     return out
   }
 
+  /// Respondents of `node` on `d` that no shown group fixed by another run covers.
+  private func free(_ node: Int, _ d: Int) -> Int {
+    var value = counts[node][d], stack = children[node]
+    while let c = stack.popLast() {
+      if isFixed(c) && shown(c, d) { value -= counts[c][d] } else { stack.append(contentsOf: children[c]) }
+    }
+    return value
+  }
+
   private func residual(_ node: Int, _ d: Int) -> (value: Int, parts: [Int]) {
     let parts = largestShown(below: node, d)
     return (counts[node][d] - parts.reduce(0) { $0 + counts[$1][d] }, parts)
@@ -140,15 +149,17 @@ private struct Decider {
     var changed = true
     while changed {
       changed = false
-      // A shown group without subgroups isolates no one: its residual is its own number.
-      for node in groups.indices where shown(node, d) && !children[node].isEmpty {
+      // A shown group without subgroups isolates no one: its residual is its own number. The
+      // deepest groups go first, so a parent chooses among subgroups already decided.
+      for node in groups.indices.reversed() where shown(node, d) && !children[node].isEmpty {
         var (value, parts) = residual(node, d)
         while shown(node, d), value > 0, value < k {
           changed = true
           let missing = k - value
           let mapping = isFixed(node) || parts.contains(where: isFixed)
-          // Withholding a subgroup helps only when it covers someone its own shown subgroups do not.
-          let candidates = parts.filter { !isFixed($0) && residual($0, d).value > 0 }
+          // Withholding a subgroup helps only when it covers someone that no group fixed by
+          // another run shows (withholding it, and then its own subgroups, can uncover them).
+          let candidates = parts.filter { !isFixed($0) && free($0, d) > 0 }
           let why = "would be shown when the withheld remainder of \(groups[node].name) on \(points[d].name) reaches \(k) respondents (\(missing) more)"
           if let smallest = candidates.min(by: { (counts[$0][d], groups[$0].name, $0) < (counts[$1][d], groups[$1].name, $1) }) {
             pointReason[smallest][d] = mapping ? .mapping : (node == 0 ? .complementary : .nested)

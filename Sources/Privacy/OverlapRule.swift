@@ -17,6 +17,9 @@ struct OverlapRule {
     var name: String
     var atoms: [Int]
     var fixed: Bool
+    /// Whether it nests in the tree (units, teams): such groups are withheld only when no
+    /// overlapping group (an attribute value, a crossed cell) would do.
+    var nested: Bool
   }
 
   let groups: [Group]
@@ -53,7 +56,7 @@ struct OverlapRule {
       case .found(let cells, let words): leak = (cells, words)
       }
       let candidates = published.filter { !groups[$0].fixed }
-        .sorted { (groupCount[$0], groups[$0].name, $0) < (groupCount[$1], groups[$1].name, $1) }
+        .sorted { (groups[$0].nested ? 1 : 0, groupCount[$0], groups[$0].name, $0) < (groups[$1].nested ? 1 : 0, groupCount[$1], groups[$1].name, $1) }
       guard !candidates.isEmpty else { return .decided(withheld) }  // only earlier runs' groups are shown
       // Withhold a group that every way of recovering the leak needs, else one that the way
       // found uses, else the smallest.

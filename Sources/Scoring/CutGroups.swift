@@ -37,9 +37,13 @@ public struct CutGroups: Sendable {
   /// For an atom's key: its team, the group its team nests in (nil = the organisation), and
   /// every group it belongs to.
   public var place: @Sendable (String) -> (team: String, teamParent: Int?, groups: [Int])
+  /// Whether the run publishes a team as it is (a team above the unit level published).
+  public var publishedTeam: @Sendable (String) -> Bool
 
-  public init(groups: [Group], place: @escaping @Sendable (String) -> (team: String, teamParent: Int?, groups: [Int])) {
+  public init(groups: [Group], place: @escaping @Sendable (String) -> (team: String, teamParent: Int?, groups: [Int]),
+              publishedTeam: @escaping @Sendable (String) -> Bool = { _ in false }) {
     self.groups = groups
     self.place = place
+    self.publishedTeam = publishedTeam
   }
 }

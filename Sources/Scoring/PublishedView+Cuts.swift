@@ -41,23 +41,29 @@ extension PublishedView {
       let made = Population.Group(cut: group.cut, name: group.name, atoms: members[g], parent: group.parent.map { node[$0] } ?? 0)
       node[g] = group.nested ? universe.add(made) : universe.addOverlapping(made)
     }
+    var teamNode: [String: Int] = [:]
     for (t, team) in teamNames.enumerated() {
-      universe.add(.init(cut: "team", name: team, atoms: teamAtoms[team]!, parent: teamParent[team]!.map { node[$0] } ?? 0, fixed: shownByTeams(t + 1)))
+      teamNode[team] = universe.add(.init(cut: "team", name: team, atoms: teamAtoms[team]!, parent: teamParent[team]!.map { node[$0] } ?? 0, fixed: shownByTeams(t + 1)))
     }
     let decision = AnonymityEngine.decide(universe, policy: policy)
-    // 3. The run's own groups.
+    // 3. The run's own groups, by name.
+    var own: [(name: String, node: Int, atoms: [Int], cut: String)] = []
+    // Groups nobody answered in are not listed (a unit of another wave, a value nobody gave).
+    for (g, group) in cuts.groups.enumerated() where group.published && !members[g].isEmpty { own.append((group.name, node[g], members[g], group.cut)) }
+    for team in teamNames where cuts.publishedTeam(team) { own.append((team, teamNode[team]!, teamAtoms[team]!, "team")) }
+    own.sort { ($0.name, $0.node) < ($1.name, $1.node) }
     var published: [Group] = [], slotted = TeamTotals(width: width)
-    for (g, group) in cuts.groups.enumerated() where group.published {
+    for group in own {
       let slot = slotted.addTeam()
-      for i in members[g] { slotted.merge(teamTotals, from: order[i], to: slot) }
-      published.append(Group(name: group.name, disclosure: 1, node: node[g]))
+      for i in group.atoms { slotted.merge(teamTotals, from: order[i], to: slot) }
+      published.append(Group(name: group.name, disclosure: 1, node: group.node))
     }
     groups = published
     totals = slotted
     slots = Array(published.indices)
     disclosures = [teams, decision]
-    let own = Set(cuts.groups.filter(\.published).map { "\($0.cut)\u{1F}\($0.name)" })
-    let audit = teams.audit.filter { $0.cut == "organisation" } + decision.audit.filter { own.contains("\($0.cut)\u{1F}\($0.group)") }
+    let ownKeys = Set(own.map { "\($0.cut)\u{1F}\($0.name)" })
+    let audit = teams.audit.filter { $0.cut == "organisation" } + decision.audit.filter { ownKeys.contains("\($0.cut)\u{1F}\($0.group)") }
     privacy = Self.summary(policy, published, disclosures, audit: audit)
   }
 }

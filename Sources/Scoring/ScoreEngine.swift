@@ -57,6 +57,9 @@ public final class ScoreEngine {
     respondentCount += 1
   }
 
+  /// The keys of the groups folded so far (teams, or teams with attribute values).
+  public var groupKeys: [String] { teamNames }
+
   /// Merges the totals of a chunk scored by `worker`. Call in chunk order.
   public func merge(_ partial: PartialScores, worker: Int) {
     var map = workerTeams[worker] ?? []
