@@ -109,6 +109,7 @@ bench: deps $(PYTHON) ## Benchmark against polars and DuckDB at 10k, 100k and 1M
 test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas implementation
 	$(PYTHON) Tests/crosscheck/check_scores.py --cultivar $(BIN)
 	$(PYTHON) Tests/crosscheck/check_units.py --cultivar $(BIN)
+	$(PYTHON) Tests/crosscheck/check_cuts.py --cultivar $(BIN)
 
 # pingouin brings scipy and statsmodels; the stamp records that they are installed.
 $(VENV)/.compare-deps: $(PYTHON)
