@@ -74,7 +74,10 @@ public struct ScoreJob {
     let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
     var plan: CutPlan? = nil
     if let cut, cut != "team" {
-      let made = try CutPlan(cut, chart: chart, attributes: survey.attributes)
+      let made: CutPlan
+      do { made = try CutPlan(cut, chart: chart, attributes: survey.attributes) } catch let problem as CutPlan.Problem {
+        throw UsageError(message: problem.message, hint: problem.hint)
+      }
       scoring.cuts = made.groups(keys:)
       plan = made
     }
@@ -123,6 +126,11 @@ public struct ScoreJob {
       guard let unit = unit ?? chart.unit(named: team.team) else { continue }
       responded[unit] += team.n
       published[unit] = team.team
+    }
+    // Participation sums each unit's line from its own members: a published unit's n already
+    // holds its published sub-units' (when every level is published).
+    for (u, unit) in chart.units.enumerated() {
+      if let parent = unit.parent, published[u] != nil, published[parent] != nil { responded[parent] -= responded[u] }
     }
     let lines: Participation
     do {

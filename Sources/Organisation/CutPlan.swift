@@ -32,7 +32,7 @@ public final class CutPlan: @unchecked Sendable {
   private let lock = NSLock()
 
   /// Parses `--by`.
-  /// - Throws: ``UsageError``-like ``InputError`` (kind `.file`) naming the problem.
+  /// - Throws: ``Problem`` naming what is wrong and how to fix it.
   public init(_ spec: String, chart: OrgChart?, attributes: [Attribute], separator: Character = "/") throws {
     self.spec = spec
     self.chart = chart
@@ -69,9 +69,13 @@ public final class CutPlan: @unchecked Sendable {
     self.attribute = attribute
   }
 
-  private static func problem(_ message: String, hint: String) -> InputError {
-    InputError(kind: .file, file: "cultivar", message: message, hint: hint)
+  /// A `--by` that cannot be used (a usage error: exit 64).
+  public struct Problem: Error, Equatable {
+    public var message: String
+    public var hint: String
   }
+
+  private static func problem(_ message: String, hint: String) -> Problem { Problem(message: message, hint: hint) }
 
   /// The label of an attribute value (nil = not given).
   func label(_ a: Int, _ value: Int?) -> String { "\(attributes[a].name): \(value.map { attributes[a].values[$0] } ?? "(not given)")" }
