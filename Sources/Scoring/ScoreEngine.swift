@@ -51,7 +51,7 @@ public final class ScoreEngine {
     }
     try row.values.withUnsafeBufferPointer { values in
       try rows.score(values.baseAddress!, slot: slot, totals: &totals, reliability: &reliability, observe: observe) {
-        (row.respondent, row.team, row.line)
+        (row.respondent, AttributeKey.split(row.team).team, row.line)
       }
     }
     respondentCount += 1
