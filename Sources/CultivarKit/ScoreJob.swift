@@ -35,6 +35,8 @@ public struct ScoreJob {
   public var organisationPath: String?
   /// `unit:N` to publish the organisation's units at level N instead of the teams.
   public var cut: String?
+  /// With a unit cut: publish each unit's direct members only (`--direct`).
+  public var direct = false
   /// The wave whose headcounts give participation (default: ``wave``).
   public var headcountWave: String?
 
@@ -73,9 +75,12 @@ public struct ScoreJob {
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
     var plan: CutPlan? = nil
+    if direct, cut == nil || cut == "team" {
+      throw UsageError(message: "--direct needs a unit cut", hint: "use --by unit:N --direct (or --by unit --direct) for each unit's direct members")
+    }
     if let cut, cut != "team" {
       let made: CutPlan
-      do { made = try CutPlan(cut, chart: chart, attributes: survey.attributes) } catch let problem as CutPlan.Problem {
+      do { made = try CutPlan(cut, chart: chart, attributes: survey.attributes, direct: direct) } catch let problem as CutPlan.Problem {
         throw UsageError(message: problem.message, hint: problem.hint)
       }
       scoring.cuts = made.groups(keys:)
@@ -100,7 +105,7 @@ public struct ScoreJob {
     let input = InputSummary(file: file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
     var report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
     if let cut { report.cut = cut }
-    if let chart, let first = outcome.frameworks.first, plan?.attribute == nil {
+    if let chart, let first = outcome.frameworks.first, plan?.attribute == nil, !direct {
       report.participation = try Self.participation(chart, level: plan?.level, results: first, wave: headcountWave ?? wave,
                                                      minimumGroupSize: survey.minGroupSize, responses: file)
     }

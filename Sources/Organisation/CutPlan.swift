@@ -11,7 +11,8 @@ import SurveyModel
 /// - `unit`: every level at once;
 /// - `ATTRIBUTE` (a declared attribute, e.g. `tenure`): each of its values over the whole
 ///   organisation, and `(not given)`;
-/// - `unit:N,ATTRIBUTE` or `unit,ATTRIBUTE`: units crossed with the attribute's values.
+/// - `unit:N,ATTRIBUTE` or `unit,ATTRIBUTE`: units crossed with the attribute's values;
+/// - with `direct`, a unit cut publishes each unit's direct members (the team cells naming it).
 ///
 /// The team cells of the responses name units of an organisation file (by id or name), or,
 /// without one, hold the hierarchy as a path (`Engineering/Platform/Mobile`).
@@ -24,6 +25,8 @@ public final class CutPlan: @unchecked Sendable {
   public let attribute: Int?
   /// The text given to `--by`.
   public let spec: String
+  /// `--direct`: each unit's direct members (the team cells naming it), not its whole line.
+  public let direct: Bool
   private let chart: OrgChart?
   private let attributes: [Attribute]
   private let separator: Character
@@ -33,8 +36,9 @@ public final class CutPlan: @unchecked Sendable {
 
   /// Parses `--by`.
   /// - Throws: ``Problem`` naming what is wrong and how to fix it.
-  public init(_ spec: String, chart: OrgChart?, attributes: [Attribute], separator: Character = "/") throws {
+  public init(_ spec: String, chart: OrgChart?, attributes: [Attribute], direct: Bool = false, separator: Character = "/") throws {
     self.spec = spec
+    self.direct = direct
     self.chart = chart
     self.attributes = attributes
     self.separator = separator
@@ -64,6 +68,9 @@ public final class CutPlan: @unchecked Sendable {
     if let level, let chart, level > chart.depth {
       throw Self.problem("--by \(spec): \(chart.file) has \(chart.depth) level\(chart.depth == 1 ? "" : "s")", hint: "use a level from 1 to \(chart.depth)")
     }
+    if direct, !cutsUnits || attribute != nil {
+      throw Self.problem("--direct with --by \(spec): direct members are a unit's", hint: "use --by unit:N --direct or --by unit --direct")
+    }
     self.level = level
     self.cutsUnits = cutsUnits
     self.attribute = attribute
@@ -87,7 +94,7 @@ public final class CutPlan: @unchecked Sendable {
     let unitName = { (u: Int) in byPath ? chart.units[u].id : chart.units[u].name }
     var groups: [CutGroups.Group] = []
     for (u, unit) in chart.units.enumerated() {
-      let published = cutsUnits && attribute == nil && (level == nil || level == unit.level)
+      let published = cutsUnits && attribute == nil && !direct && (level == nil || level == unit.level)
       groups.append(.init(cut: "unit:\(unit.level)", name: unitName(u), parent: unit.parent, nested: true, published: published))
     }
     let valueCounts = attributes.map { $0.values.count + 1 }  // index 0: not given
@@ -110,7 +117,7 @@ public final class CutPlan: @unchecked Sendable {
         }
       }
     }
-    let level = self.level, cutsUnits = self.cutsUnits, attribute = self.attribute
+    let level = self.level, cutsUnits = self.cutsUnits, attribute = self.attribute, direct = self.direct
     let firstValue = attributeStart, firstCrossed = crossedStart
     return CutGroups(groups: groups, place: { [self] key in
       let (team, values) = AttributeKey.split(key)
@@ -127,8 +134,11 @@ public final class CutPlan: @unchecked Sendable {
       }
       return (team, unit, member)
     }, publishedTeam: { team in
-      // A team above the level published is its own group (units alone only).
-      guard cutsUnits, attribute == nil, let level, let unit = chart.unit(named: team) else { return false }
+      // With --direct, the members named by a unit of the level (of any level without one);
+      // else a team above the level published is its own group (units alone only).
+      guard cutsUnits, attribute == nil, let unit = chart.unit(named: team) else { return false }
+      if direct { return level == nil || chart.units[unit].level == level }
+      guard let level else { return false }
       return chart.units[unit].level < level
     })
   }

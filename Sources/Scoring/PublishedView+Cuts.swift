@@ -41,29 +41,30 @@ extension PublishedView {
       let made = Population.Group(cut: group.cut, name: group.name, atoms: members[g], parent: group.parent.map { node[$0] } ?? 0)
       node[g] = group.nested ? universe.add(made) : universe.addOverlapping(made)
     }
-    var teamNode: [String: Int] = [:]
     for (t, team) in teamNames.enumerated() {
-      teamNode[team] = universe.add(.init(cut: "team", name: team, atoms: teamAtoms[team]!, parent: teamParent[team]!.map { node[$0] } ?? 0, fixed: shownByTeams(t + 1)))
+      universe.add(.init(cut: "team", name: team, atoms: teamAtoms[team]!, parent: teamParent[team]!.map { node[$0] } ?? 0, fixed: shownByTeams(t + 1)))
     }
     let decision = AnonymityEngine.decide(universe, policy: policy)
     // 3. The run's own groups, by name.
-    var own: [(name: String, node: Int, atoms: [Int], cut: String)] = []
-    // Groups nobody answered in are not listed (a unit of another wave, a value nobody gave).
-    for (g, group) in cuts.groups.enumerated() where group.published && !members[g].isEmpty { own.append((group.name, node[g], members[g], group.cut)) }
-    for team in teamNames where cuts.publishedTeam(team) { own.append((team, teamNode[team]!, teamAtoms[team]!, "team")) }
-    own.sort { ($0.name, $0.node) < ($1.name, $1.node) }
+    // Groups nobody answered in are not listed (a unit of another wave, a value nobody gave);
+    // teams published as they are keep the team run's decision (and its reasons).
+    var own: [(name: String, disclosure: Int, node: Int, atoms: [Int], cut: String)] = []
+    for (g, group) in cuts.groups.enumerated() where group.published && !members[g].isEmpty { own.append((group.name, 1, node[g], members[g], group.cut)) }
+    for (t, team) in teamNames.enumerated() where cuts.publishedTeam(team) { own.append((team, 0, t + 1, teamAtoms[team]!, "team")) }
+    own.sort { ($0.name, $0.disclosure, $0.node) < ($1.name, $1.disclosure, $1.node) }
     var published: [Group] = [], slotted = TeamTotals(width: width)
     for group in own {
       let slot = slotted.addTeam()
       for i in group.atoms { slotted.merge(teamTotals, from: order[i], to: slot) }
-      published.append(Group(name: group.name, disclosure: 1, node: group.node))
+      published.append(Group(name: group.name, disclosure: group.disclosure, node: group.node))
     }
     groups = published
     totals = slotted
     slots = Array(published.indices)
     disclosures = [teams, decision]
     let ownKeys = Set(own.map { "\($0.cut)\u{1F}\($0.name)" })
-    let audit = teams.audit.filter { $0.cut == "organisation" } + decision.audit.filter { ownKeys.contains("\($0.cut)\u{1F}\($0.group)") }
+    let audit = teams.audit.filter { $0.cut == "organisation" || ($0.cut == "team" && ownKeys.contains("team\u{1F}\($0.group)")) }
+      + decision.audit.filter { ownKeys.contains("\($0.cut)\u{1F}\($0.group)") }
     privacy = Self.summary(policy, published, disclosures, audit: audit)
   }
 }

@@ -74,6 +74,8 @@ import Testing
     (["--by", "tenure,location"], 64, "--by tenure,location: two attributes cannot be crossed"),
     (["--by", "tenur"], 64, "--by tenur: unknown cut 'tenur' (did you mean 'tenure'?)"),
     (["--by", "unit:1,unit:2"], 64, "--by unit:1,unit:2: units are named twice"),
+    (["--by", "tenure", "--direct"], 64, "--direct with --by tenure: direct members are a unit's"),
+    (["--direct"], 64, "--direct needs a unit cut"),
   ])
   func cutErrors(_ extra: [String], _ status: Int32, _ message: String) throws {
     let result = try CLI.run(sample + ["--org", "surveys/org/acme.org.yaml"] + extra)
