@@ -28,6 +28,8 @@ struct SurveyScoring {
   /// The anonymity rules every result passes through (the survey's minimum group size).
   /// Publish groups of teams (e.g. the units of an organisation level) instead of the teams.
   var regroup: ((String) -> String)?
+  /// Publish the groups of a cut (units, attributes, crossed), given the groups' keys read.
+  var cuts: (([String]) -> CutGroups)?
   var policy: PrivacyPolicy
 
   /// Resolves the survey's frameworks among the catalog's plugins.
@@ -113,7 +115,8 @@ struct SurveyScoring {
       problems[0].hint = "fix the rows, or run with --skip-invalid to leave them out and write them to a rejects file"
       throw InputProblems(problems, total: problemCount)
     }
-    let (results, privacy) = try engine.results(policy: policy, regroup: regroup)
+    let (results, privacy) = try cuts.map { try engine.results(policy: policy, cuts: $0(engine.groupKeys)) }
+      ?? engine.results(policy: policy, regroup: regroup)
     return Outcome(frameworks: results, privacy: privacy, rowsRead: rowsRead, rowsUsed: engine.respondentCount, rejects: rejects,
                    withheldHookLog: plugins.reduce(0) { $0 + $1.withheldLogLines })
   }

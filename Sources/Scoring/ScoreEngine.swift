@@ -51,11 +51,14 @@ public final class ScoreEngine {
     }
     try row.values.withUnsafeBufferPointer { values in
       try rows.score(values.baseAddress!, slot: slot, totals: &totals, reliability: &reliability, observe: observe) {
-        (row.respondent, row.team, row.line)
+        (row.respondent, AttributeKey.split(row.team).team, row.line)
       }
     }
     respondentCount += 1
   }
+
+  /// The keys of the groups folded so far (teams, or teams with attribute values).
+  public var groupKeys: [String] { teamNames }
 
   /// Merges the totals of a chunk scored by `worker`. Call in chunk order.
   public func merge(_ partial: PartialScores, worker: Int) {
@@ -95,9 +98,20 @@ public final class ScoreEngine {
   /// - Throws: whatever an `index` or `band` hook throws.
   public func results(policy: PrivacyPolicy, regroup: ((String) -> String)? = nil) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
     let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
-    let view = PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, regroup: regroup)
+    return try results(PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, regroup: regroup), regrouped: regroup != nil)
+  }
+
+  /// The results of a run that cuts the organisation (units, attributes, crossed cuts): the
+  /// published groups of `cuts`, decided with the whole universe of cuts (see ``CutGroups``).
+  /// - Throws: whatever an `index` or `band` hook throws.
+  public func results(policy: PrivacyPolicy, cuts: CutGroups) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
+    let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
+    return try results(PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, cuts: cuts), regrouped: true)
+  }
+
+  private func results(_ view: PublishedView, regrouped: Bool) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
     if let clash = view.groups.first(where: { ReservedGroupName.clashes($0.name) }) {
-      throw ReservedGroupName(name: clash.name, mapped: regroup != nil && !teamNames.contains(clash.name))
+      throw ReservedGroupName(name: clash.name, mapped: regrouped && !teamNames.contains(clash.name))
     }
     var results: [FrameworkResult] = []
     for (f, frameworkPlan) in plan.frameworks.enumerated() {

@@ -192,6 +192,9 @@ public enum Suppression: String, Equatable, Sendable {
   /// Hidden so that a mapped (merged, renamed or split) group cannot reveal what another
   /// run (e.g. `score` of the same wave) withholds.
   case mapping = "mapping"
+  /// Hidden so that groups of overlapping cuts (units, attributes, crossed cuts) cannot be
+  /// combined to isolate a small group.
+  case overlapping = "overlapping"
   /// An index, band or advice made from a withheld number.
   case derived = "derived"
   /// Withheld by the earlier run this one is checked against (not published here).
@@ -205,6 +208,7 @@ public enum Suppression: String, Equatable, Sendable {
     case .complementary: return "protects a smaller group from subtraction from the organisation total"
     case .nested: return "protects a smaller group from subtraction from a parent group"
     case .mapping: return "protects a group that another run withholds, through a team mapping"
+    case .overlapping: return "protects a smaller group from differencing across overlapping cuts"
     case .derived: return "made from a withheld number"
     case .earlierRun: return "withheld by an earlier run"
     }
