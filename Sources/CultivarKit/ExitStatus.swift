@@ -37,7 +37,7 @@ public enum ExitStatus: Int32, Sendable {
       return problems.problems.first.map { of($0) } ?? .failure
     case let error as PluginError:
       return error.hook == nil ? .configuration : .pluginFailure
-    case is PluginProblems: return .configuration
+    case is PluginProblems, is SurveyPluginFailures: return .configuration
     case let error as ReservedGroupName: return error.mapped ? .configuration : .dataError
     case is ComparisonError, is UsageError: return .usage
     case let error as AuthoringError: return error.status
