@@ -14,7 +14,16 @@ enum FixtureComparison {
         out.append("team '\(name)': suppressed (n = \(team.n) is below min_group_size \(fixture.minGroupSize))")
         continue
       }
+      let dimensionIDs = team.dimensions.map(\.id)
+      var unknown = Set<String>()
       for (what, expected) in checks {
+        let parts = what.split(separator: ".").map(String.init)
+        if parts.count == 2, !dimensionIDs.contains(parts[0]) {
+          if unknown.insert(parts[0]).inserted {
+            out.append("team '\(name)': the framework has no dimension '\(parts[0])'\(Suggestion.hint(for: parts[0], in: dimensionIDs)) (dimensions: \(dimensionIDs.joined(separator: ", ")))")
+          }
+          continue
+        }
         let actual = value(of: what, in: team)
         switch (expected, actual) {
         case (.number(let want), .number(let got)) where abs(want - got) <= fixture.tolerance: continue

@@ -64,7 +64,7 @@ public struct PluginTestJob {
   private func runFixture(_ responses: String, plugin: Plugin, catalog: PluginCatalog) -> (Bool, String) {
     let shown = workspace.display(responses)
     let fixture: PluginFixture
-    do { fixture = try PluginFixture(responses: responses) } catch { return (false, failure(plugin, shown, [String(describing: error)])) }
+    do { fixture = try PluginFixture(responses: responses, shown: shown) } catch { return (false, failure(plugin, shown, [String(describing: error)])) }
     do {
       let survey = SurveyDefinition(id: "test", title: plugin.framework.name, frameworks: [.init(id: plugin.framework.id)],
                                     minGroupSize: fixture.minGroupSize, file: shown)
@@ -80,7 +80,13 @@ public struct PluginTestJob {
       if mismatches.isEmpty { return (true, "✓ \(plugin.framework.id): \(shown) (\(Counted.phrase(fixture.expectations.count, "team")), \(Counted.phrase(checks, "value")))") }
       return (false, failure(plugin, shown, mismatches))
     } catch {
-      let text = String(describing: error)
+      let items = plugin.framework.items.map(\.id)
+      let inCSVTerms: Error = switch error {
+      case let problems as InputProblems: PluginFixture.csvTerms(problems, file: shown, items: items)
+      case let problem as InputError: PluginFixture.csvTerms(InputProblems([problem]), file: shown, items: items)
+      default: error
+      }
+      let text = String(describing: inCSVTerms)
       guard !fixture.errorIncludes.isEmpty else { return (false, failure(plugin, shown, [text])) }
       let missing = fixture.errorIncludes.filter { !text.contains($0) }
       if missing.isEmpty { return (true, "✓ \(plugin.framework.id): \(shown) (fails as expected, \(Counted.phrase(fixture.errorIncludes.count, "passage")))") }

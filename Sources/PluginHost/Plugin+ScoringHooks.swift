@@ -89,8 +89,9 @@ extension Plugin: ScoringHooks {
   /// Calls `index(team)` with `name`, `n`, `index` (the declarative index) and `dimensions`
   /// (by id: `n`, `mean`, `sd`, `pomp`, `favorable`).
   public func index(of team: TeamContext) throws -> Double? {
-    prepareArguments { args in pushTeam(team, to: &args) }
     do throws(PluginError) {
+      let guards = try guards(for: "index")
+      prepareArguments { args in pushTeam(team, guards: guards, to: &args) }
       switch try callHook("index") {
       case .nil: return nil
       case .number(let x) where x.isFinite && framework.indexRange.contains(x): return x
@@ -108,12 +109,13 @@ extension Plugin: ScoringHooks {
   /// Calls `band(index, team_name, team)`, where `team` is the table `index(team)` gets; it
   /// returns a label, or a table with `label` and `advice`.
   public func band(for index: Double, team: TeamContext) throws -> Band? {
-    prepareArguments { args in
-      args.append(.number(index))
-      args.append(.string(team.team))
-      pushTeam(team, to: &args)
-    }
     do throws(PluginError) {
+      let guards = try guards(for: "band")
+      prepareArguments { args in
+        args.append(.number(index))
+        args.append(.string(team.team))
+        pushTeam(team, guards: guards, to: &args)
+      }
       switch try callHook("band") {
       case .nil: return nil
       case .string(let label): return Band(min: index, label: label)
@@ -130,14 +132,17 @@ extension Plugin: ScoringHooks {
 
   /// The team table of the `index` and `band` hooks: `name`, `n`, `index` (declarative) and
   /// `dimensions` by id (`n`, `mean`, `sd`, `pomp`, `favorable`).
-  private func pushTeam(_ team: TeamContext, to args: inout LuaArguments) {
+  private func pushTeam(_ team: TeamContext, guards: HookGuards, to args: inout LuaArguments) {
     args.beginTable(fieldSlots: 5)
+    args.guarded(by: guards.team)
     args.field("name", .string(team.team))
     args.field("n", number: Double(team.n))
     if let index = team.declarativeIndex { args.field("index", number: index) }
     args.beginField("dimensions", fieldSlots: team.dimensions.count)
+    args.guarded(by: guards.teamDimensions)
     for dimension in team.dimensions {
       args.beginField(dimension.id, fieldSlots: 5)
+      if let guarded = guards.teamDimension[dimension.id] { args.guarded(by: guarded) }
       args.field("n", number: Double(dimension.n))
       for (key, value) in [("mean", dimension.mean), ("sd", dimension.sd), ("pomp", dimension.pomp), ("favorable", dimension.favorable)] {
         if let value { args.field(key, number: value) }
