@@ -18,7 +18,7 @@ enum FixtureComparison {
       var unknown = Set<String>()
       for (what, expected) in checks {
         let parts = what.split(separator: ".").map(String.init)
-        if parts.count == 2, !dimensionIDs.contains(parts[0]) {
+        if parts.count == 2, !parts[0].hasPrefix("measure:"), !dimensionIDs.contains(parts[0]) {
           if unknown.insert(parts[0]).inserted {
             out.append("team '\(name)': the framework has no dimension '\(parts[0])'\(Suggestion.hint(for: parts[0], in: dimensionIDs)) (dimensions: \(dimensionIDs.joined(separator: ", ")))")
           }

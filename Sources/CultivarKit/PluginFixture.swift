@@ -98,6 +98,7 @@ struct PluginFixture {
       }
       for (measure, spec) in (fields["measures"] as? [String: Any]) ?? [:] {
         guard let object = spec as? [String: Any] else { throw FixtureError("team '\(team)', measure '\(measure)' must be an object") }
+        try Self.checkKeys(object, allowed: Self.measureKeys, in: "\(name), team '\(team)', measure '\(measure)'")
         for (key, v) in object {
           guard let number = v as? Double else { throw FixtureError("team '\(team)', measure '\(measure)': '\(key)' must be a number") }
           checks.append(("measure:\(measure).\(key)", .number(number)))
@@ -111,7 +112,8 @@ struct PluginFixture {
 
 extension PluginFixture {
   static let rootKeys = ["teams", "min_group_size", "tolerance", "error_includes"]
-  static let teamKeys = ["index", "band", "n", "advice_includes", "dimensions"]
+  static let teamKeys = ["index", "band", "n", "advice_includes", "dimensions", "measures"]
+  static let measureKeys = ["n", "mean", "sd", "sum", "at_least_pct", "at_most_pct", "pooled"]
   static let dimensionKeys = ["mean", "sd", "n", "pomp", "favorable_pct", "neutral_pct", "unfavorable_pct"]
 
   /// A key the fixture format does not know is an error, not a check silently skipped; keys

@@ -27,18 +27,20 @@ struct UnscoredRun {
     items = UnscoredItems(frameworks: context.frameworks)
     let survey = context.survey
     let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
-    var unitCut: UnitCut?
+    var plan: CutPlan?
     if let cut, cut != "team" {
-      guard let level = UnitCut.level(of: cut) else {
-        throw UsageError(message: "unknown cut '\(cut)' in --by", hint: "use team, or unit:N for the organisation's level N (1 = the top units)")
+      guard cut.hasPrefix("unit:") else {
+        throw UsageError(message: "--by \(cut): comments and multi-selects are cut by team or by one unit level",
+                         hint: "use --by team or --by unit:N (1 = the top units)")
       }
-      if let chart, level > chart.depth {
-        throw UsageError(message: "--by \(cut): \(chart.file) has \(chart.depth) level\(chart.depth == 1 ? "" : "s")", hint: "use a level from 1 to \(chart.depth)")
+      do {
+        plan = try CutPlan(cut, chart: chart, attributes: [])
+      } catch let problem as CutPlan.Problem {
+        throw UsageError(message: problem.message, hint: problem.hint)
       }
-      unitCut = UnitCut(level: level, chart: chart)
     }
     self.cut = cut ?? "team"
-    regroup = unitCut.map { made in made.group(of:) }
+    regroup = plan.map(Self.unitGroup)
     if let wave {
       try WaveName.check(wave)
       let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath), create: false)
@@ -68,9 +70,9 @@ struct UnscoredRun {
       self.rows = rows
       input = InputSummary(file: reader.file, rowsRead: reader.rowsRead, rowsUsed: rows.count, rowsRejected: rejected)
     }
-    if let unitCut {
-      for row in rows { _ = unitCut.group(of: row.team) }
-      if let problems = unitCut.unknownUnits(responses: input.file) { throw problems }
+    if let plan {
+      for team in Set(rows.map(\.team)) { _ = regroup?(team) }
+      if let problems = plan.unknownUnits(responses: input.file) { throw problems }
     }
   }
 
@@ -102,5 +104,16 @@ struct UnscoredRun {
   func rows(of group: GroupedDisclosure.Group?, teamRows: [[Int]]) -> [Int] {
     guard let group else { return Array(rows.indices) }
     return group.atoms.flatMap { teamRows[$0] }.sorted()
+  }
+
+  /// The published unit a team's comments count in under a unit cut (`unit:N`; comments and
+  /// multi-selects are not cut by attributes): the published unit of the team's line, or the
+  /// team itself when it sits above the level.
+  private static func unitGroup(_ plan: CutPlan) -> (String) -> String {
+    { team in
+      let groups = plan.groups(keys: [AttributeKey.compose(team: team, values: [])])
+      let place = groups.place(AttributeKey.compose(team: team, values: []))
+      return place.groups.first { groups.groups[$0].published }.map { groups.groups[$0].name } ?? team
+    }
   }
 }
