@@ -36,4 +36,24 @@ import Testing
     }
     #expect(rows.contains { $0[1] == "Finance" && $0[4] == "measure:share_positive" })
   }
+
+  @Test func aSurveyThatLeavesOutAMeasuresItemIsRefused() throws {
+    let box = try Sandbox()
+    try box.write("survey.yaml", """
+      id: sub
+      title: Subset
+      frameworks:
+        - id: enps
+          items: []
+      columns:
+        respondent: respondent_id
+        team: team
+      min_group_size: 5
+
+      """)
+    let result = try box.run("score", "survey.yaml", "--responses", Self.responses)
+    #expect(result.status == 78)
+    #expect(result.stderr.contains("survey.yaml:4: error: framework 'enps': its measure 'nps' is the answer to item 'enps', which 'items:' leaves out"), "\(result.stderr)")
+    #expect(result.stderr.contains("hint: add 'enps' to the framework's 'items:' list"))
+  }
 }
