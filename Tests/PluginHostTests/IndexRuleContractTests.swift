@@ -132,4 +132,25 @@ private func withRules(_ extra: String) -> String {
     #expect(try plugin.index(of: TeamContext(team: "Ops", n: 3, dimensions: [], declarativeIndex: nil)) == -80)
     #expect(plugin.framework.publishedIndexRange == nil && plugin.framework.indexRange == -100...100)
   }
+
+  @Test func theTeamMeasureTableHoldsExactlyTheDocumentedFields() throws {
+    let plugin = try Plugin(source: withRules("""
+      measures = { { id = 'own', name = 'Own', all_items = true, at_least = 4, at_most = 2 } },
+      index = function(t)
+        local keys = {}
+        for k in pairs(t.measures.own) do keys[#keys + 1] = k end
+        table.sort(keys)
+        error('keys:' .. table.concat(keys, ','), 0)
+      end,
+    """), file: "plugins/trust.lua")
+    let team = TeamContext(team: "Ops", n: 3, dimensions: [], declarativeIndex: nil,
+                           measures: [MeasureScore(id: "own", n: 3, mean: 3, sd: 1, sum: 9, atLeast: 50, atMost: 10, pooled: 3.1)])
+    let documented = PluginContract.shapes.first { $0.name == "cultivar.TeamMeasure" }!.fields.map(\.name).sorted()
+    do {
+      _ = try plugin.index(of: team)
+      Issue.record("no error")
+    } catch let error as PluginError {
+      #expect(error.description.contains("keys:" + documented.joined(separator: ",")), "got: \(error.description)")
+    }
+  }
 }
