@@ -43,6 +43,12 @@ enum FrameworkResolver {
         for item in subset where !itemIDs.contains(item) {
           problems.append(InputError(kind: .survey, file: survey.file, line: use.line, message: "framework '\(use.id)' has no item '\(item)'\(Suggestion.hint(for: item, in: itemIDs))"))
         }
+        // A measure of one item (an eNPS question, say) has no value without its item.
+        for measure in plugin.framework.measures {
+          if case .item(let item) = measure.source, !subset.contains(item) {
+            problems.append(InputError(kind: .survey, file: survey.file, line: use.line, message: "framework '\(use.id)': its measure '\(measure.id)' is the answer to item '\(item)', which 'items:' leaves out", hint: "add '\(item)' to the framework's 'items:' list"))
+          }
+        }
       }
       resolved.append((plugin, use.items))
     }

@@ -85,7 +85,7 @@ public struct Framework: Equatable, Sendable {
   /// minimum, what the `score` hook does (in the plugin's words), and the measures.
   public var missingRule: String {
     let choice = hasChoiceItems ? "; a choice item counts as the score of the option chosen" : ""
-    var base = "a respondent's dimension score is the mean of their answered items of that dimension (reverse-keyed items as \(Number.format(scale.min + scale.max)) − x\(choice)), given when at least \(minimumAnswered) item\(minimumAnswered == 1 ? " is" : "s are") answered; unanswered items are left out"
+    var base = "a respondent's dimension score is the mean of their answered items of that dimension (reverse-keyed items as \(Number.format(scale.min + scale.max)) − x\(choice)), given when \(dimensions.allSatisfy { $0.minimumAnswered != nil } ? "the dimension's minimum of answered items (below) is met" : "at least \(minimumAnswered) item\(minimumAnswered == 1 ? " is" : "s are") answered"); unanswered items are left out"
     base += minimumAnsweredExceptions
     if items.contains(where: { !$0.otherDimensions.isEmpty }) { base += "; an item in several dimensions counts in each" }
     let itemless = dimensions.filter { d in !items.contains { $0.allDimensions.contains(d.id) } }.map(\.id)

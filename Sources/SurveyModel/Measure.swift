@@ -40,17 +40,22 @@ public struct Measure: Equatable, Sendable {
     self.atMost = atMost
   }
 
-  /// How a respondent's value is made, in words.
-  public var rule: String {
-    var text: String
+  /// What a respondent's value is, with its range: "their answer to enps (0–10)".
+  public var valueText: String {
+    let text: String
     switch source {
-    case .allItems: text = "the respondent's mean of their answered items"
-    case .item(let item): text = "the respondent's answer to \(item)"
-    case .dimensions(let ids) where ids.count == 1: text = "the respondent's \(ids[0]) score"
-    case .dimensions(let ids): text = "the mean of the respondent's scores on \(ids.joined(separator: ", "))"
-    case .hook: text = "computed by the plugin's score(respondent) hook"
+    case .allItems: text = "the mean of their answered items"
+    case .item(let item): text = "their answer to \(item)"
+    case .dimensions(let ids) where ids.count == 1: text = "their \(ids[0]) score"
+    case .dimensions(let ids): text = "the mean of their scores on \(ids.joined(separator: ", "))"
+    case .hook: text = "their value from the plugin's score(respondent) hook"
     }
-    text += " (\(Number.format(min))–\(Number.format(max)))"
+    return text + " (\(Number.format(min))–\(Number.format(max)))"
+  }
+
+  /// How a respondent's value is made and which shares teams get, in words.
+  public var rule: String {
+    var text = valueText
     if let atLeast { text += "; share ≥ \(Number.format(atLeast))" }
     if let atMost { text += "; share ≤ \(Number.format(atMost))" }
     return text
@@ -119,15 +124,16 @@ public struct IndexDefinition: Equatable, Sendable {
   /// The rule in words.
   public func words(of framework: Framework) -> String {
     let measure = framework.measures.first { $0.id == self.measure }
-    let name = measure.map { "\($0.id) (\($0.rule))" } ?? ""
+    let value = measure.map { "\($0.valueText) [measure \($0.id)]" } ?? ""
+    let high = Number.format(measure?.atLeast ?? .nan), low = Number.format(measure?.atMost ?? .nan)
     switch rule {
     case .pompMean:
       let parts = weights.isEmpty ? "every dimension, equally weighted" : weights.map { "\($0.dimension) × \(Number.format($0.weight))" }.joined(separator: ", ")
       return "pomp_mean: weighted mean of the team's dimension POMPs (\(parts)); dimensions without a POMP are left out"
-    case .pooled: return "pooled: POMP of the mean of every answer in the team, each answer counted once: \(name)"
-    case .personMean: return "person_mean: mean over respondents of \(name)"
-    case .sharePositive: return "share_positive: % of respondents with \(name) ≥ \(Number.format(measure?.atLeast ?? .nan))"
-    case .nps: return "nps: % of respondents with \(measure?.id ?? "") ≥ \(Number.format(measure?.atLeast ?? .nan)) minus % with ≤ \(Number.format(measure?.atMost ?? .nan)), from −100 to 100: \(name)"
+    case .pooled: return "pooled: POMP (0–100) of the mean of every answer of the team's respondents to every item, each answer counted once [measure \(measure?.id ?? "")]"
+    case .personMean: return "person_mean: mean over respondents of \(value)"
+    case .sharePositive: return "share_positive: % of respondents for whom \(value) is ≥ \(high)"
+    case .nps: return "nps: % of respondents for whom \(value) is ≥ \(high) minus % for whom it is ≤ \(low), from −100 to 100"
     }
   }
 }

@@ -15,7 +15,7 @@ private func withRules(_ extra: String) -> String {
     #expect(nps.indexDefinition == IndexDefinition(rule: .nps, measure: "nps"))
     #expect(nps.measures == [Measure(id: "nps", name: "Answer to q1", source: .item("q1"), min: 1, max: 5, atLeast: 9, atMost: 6)])
     #expect(nps.indexLabel == "eNPS" && nps.indexRange == -100...100)
-    #expect(nps.indexRule.hasPrefix("index = nps: % of respondents with nps ≥ 9 minus % with ≤ 6"))
+    #expect(nps.indexRule == "index = nps: % of respondents for whom their answer to q1 (1–5) [measure nps] is ≥ 9 minus % for whom it is ≤ 6, from −100 to 100")
     let positive = try Plugin(source: withRules("  index_by = { rule = 'share_positive', at_least = 3.5 },"), file: "plugins/trust.lua").framework
     #expect(positive.measures.first?.source == .allItems && positive.measures.first?.atLeast == 3.5)
     let pooled = try Plugin(source: withRules("  index_by = { rule = 'pooled' },"), file: "plugins/trust.lua").framework
@@ -39,7 +39,7 @@ private func withRules(_ extra: String) -> String {
     #expect(f.items[1].dimension == "voice" && f.items[1].otherDimensions == ["trust"])
     #expect(f.dimensions.allSatisfy { $0.minimumAnswered == .share(0.5) })
     #expect(f.missingRule.contains("the plugin's score(respondent) hook replaces scores: net = q1 - 3"))
-    #expect(f.missingRule.contains("net = computed by the plugin's score(respondent) hook (-4–4)"))
+    #expect(f.missingRule.contains("net = their value from the plugin's score(respondent) hook (-4–4)"))
   }
 
   struct Case: Sendable, CustomTestStringConvertible {
@@ -131,5 +131,26 @@ private func withRules(_ extra: String) -> String {
     let plugin = try Plugin(source: withRules("  index = function(t) return -80 end,"), file: "plugins/trust.lua")
     #expect(try plugin.index(of: TeamContext(team: "Ops", n: 3, dimensions: [], declarativeIndex: nil)) == -80)
     #expect(plugin.framework.publishedIndexRange == nil && plugin.framework.indexRange == -100...100)
+  }
+
+  @Test func theTeamMeasureTableHoldsExactlyTheDocumentedFields() throws {
+    let plugin = try Plugin(source: withRules("""
+      measures = { { id = 'own', name = 'Own', all_items = true, at_least = 4, at_most = 2 } },
+      index = function(t)
+        local keys = {}
+        for k in pairs(t.measures.own) do keys[#keys + 1] = k end
+        table.sort(keys)
+        error('keys:' .. table.concat(keys, ','), 0)
+      end,
+    """), file: "plugins/trust.lua")
+    let team = TeamContext(team: "Ops", n: 3, dimensions: [], declarativeIndex: nil,
+                           measures: [MeasureScore(id: "own", n: 3, mean: 3, sd: 1, sum: 9, atLeast: 50, atMost: 10, pooled: 3.1)])
+    let documented = PluginContract.shapes.first { $0.name == "cultivar.TeamMeasure" }!.fields.map(\.name).sorted()
+    do {
+      _ = try plugin.index(of: team)
+      Issue.record("no error")
+    } catch let error as PluginError {
+      #expect(error.description.contains("keys:" + documented.joined(separator: ",")), "got: \(error.description)")
+    }
   }
 }

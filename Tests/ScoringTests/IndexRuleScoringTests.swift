@@ -125,3 +125,64 @@ private let ownMean = Measure(id: "own", name: "Own mean", source: .allItems, mi
     #expect(close(split.index, whole.index!))
   }
 }
+
+/// Random responses (seeded) against a direct computation of each rule from the rows: every
+/// measure aggregate and index the engine folds must equal the plain formula.
+@Suite struct IndexRulePropertyTests {
+  struct Generator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  func sum(_ values: [Double]) -> Double { values.reduce(0, +) }
+
+  @Test(arguments: 1...40) func rulesAgreeWithTheirFormulas(_ seed: Int) throws {
+    var rng = Generator(state: UInt64(seed))
+    let cut = Double(Int.random(in: 4...8, using: &rng)) / 2  // 2 ... 4, on the half point
+    let own = Measure(id: "own", name: "Own", source: .allItems, min: 1, max: 5, atLeast: cut, atMost: cut - 1)
+    let q = Measure(id: "q", name: "g1", source: .item("g1"), min: 1, max: 5, atLeast: 4, atMost: 2)
+    let missing = Double.random(in: 0...0.6, using: &rng)
+    let rows = (0..<Int.random(in: 1...30, using: &rng)).map { r in
+      row("T", (0..<6).map { _ in Double.random(in: 0...1, using: &rng) < missing ? .nan : Double(Int.random(in: 1...5, using: &rng)) }, line: r + 2)
+    }
+    // The formulas, straight from the rows (reverse-keyed g3 and v3: 6 − x).
+    let keyed: [[Double]] = rows.map { r in r.values.enumerated().map { (i: Int, x: Double) -> Double in i == 2 || i == 5 ? 6 - x : x }.filter { !$0.isNaN } }
+    let people = keyed.filter { !$0.isEmpty }
+    let means: [Double] = people.map { sum($0) / Double($0.count) }
+    let answers = people.flatMap { $0 }
+    let g1 = rows.map(\.values[0]).filter { !$0.isNaN }
+    let positive: Double? = means.isEmpty ? nil : Double(means.filter { $0 >= cut }.count) / Double(means.count) * 100
+    let personMean: Double? = means.isEmpty ? nil : sum(means) / Double(means.count)
+    let pooled: Double? = answers.isEmpty ? nil : (sum(answers) / Double(answers.count) - 1) / 4 * 100
+    let promoters = Double(g1.filter { $0 >= 4 }.count), detractors = Double(g1.filter { $0 <= 2 }.count)
+    let nps: Double? = g1.isEmpty ? nil : (promoters - detractors) / Double(g1.count) * 100
+    let cases: [(IndexDefinition.Rule, Measure, Double?)] = [(.sharePositive, own, positive), (.personMean, own, personMean), (.pooled, own, pooled), (.nps, q, nps)]
+    for (rule, measure, want) in cases {
+      let f = engagement(IndexDefinition(rule: rule, measure: measure.id), measures: [measure])
+      let result = try score(rows, framework: f).frameworks[0]
+      guard let team = result.teams.first else {
+        #expect(people.isEmpty)
+        continue
+      }
+      if let want { #expect(close(team.index, want), "\(rule) seed \(seed): \(String(describing: team.index)) vs \(want)") } else { #expect(team.index == nil) }
+      let m = team.measures[0]
+      let values = measure.id == "own" ? means : g1
+      #expect(m.n == values.count)
+      if !values.isEmpty {
+        let mean: Double = sum(values) / Double(values.count)
+        #expect(close(m.mean, mean) && close(m.sum, sum(values)))
+        if values.count > 1 {
+          let squares: [Double] = values.map { ($0 - mean) * ($0 - mean) }
+          let sd: Double = (sum(squares) / Double(values.count - 1)).squareRoot()
+          #expect(abs((m.sd ?? .nan) - sd) < 1e-9)
+        }
+      }
+    }
+  }
+}
