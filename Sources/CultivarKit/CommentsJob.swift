@@ -60,6 +60,7 @@ public struct CommentsJob {
       let plugin = plugins[entry.framework.id]!
       // The hook sees comments: what it logs is counted, never shown.
       plugin.withholdsHookLog = true
+      var scrubbed: [Int: String] = [:], themes: [Int: [Int]] = [:]
       var groups: [CommentsReport.Group] = []
       for g in Array(decision.groups.indices).map(Optional.some) + [nil] {
         let name = g.map { decision.groups[$0].name } ?? UnscoredRun.organisationName
@@ -67,14 +68,19 @@ public struct CommentsJob {
         let withheld = commenters == 0 ? nil : decision.withheld(g, dataPoint: d)
         var texts: [String] = [], counts: [Int] = []
         if withheld == nil {
-          texts = run.rows(of: g.map { decision.groups[$0] }, teamRows: teamRows).compactMap { run.rows[$0].comments[d] }.map(scrubber.scrub)
-          texts.shuffle(using: &random)
+          let rows = run.rows(of: g.map { decision.groups[$0] }, teamRows: teamRows).filter { run.rows[$0].comments[d] != nil }
           counts = Array(repeating: 0, count: entry.framework.themes.count)
-          if !counts.isEmpty {
-            for text in texts {
-              for theme in try plugin.themes(of: text) { counts[theme] += 1 }
-            }
+          for row in rows {
+            let text = scrubbed[row] ?? scrubber.scrub(run.rows[row].comments[d]!)
+            scrubbed[row] = text
+            texts.append(text)
+            guard !counts.isEmpty else { continue }
+            // Each comment is classified once, so a team's counts and the organisation's agree.
+            let found = try themes[row] ?? plugin.themes(of: text)
+            themes[row] = found
+            for theme in found { counts[theme] += 1 }
           }
+          texts.shuffle(using: &random)
         }
         groups.append(.init(name: name, commenters: commenters, withheld: withheld, wouldShow: withheld == nil ? "" : decision.wouldShow(group: name, dataPoint: entry.item.id),
                             comments: texts, themeCounts: counts))
@@ -85,6 +91,10 @@ public struct CommentsJob {
     let report = CommentsReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: run.input, cut: run.cut,
                                 threshold: policy.threshold, rule: policy.summary, items: items)
     note(RunSupport.summaryLine(run.input))
+    let logged = run.context.frameworks.reduce(0) { $0 + $1.plugin.withheldLogLines }
+    if logged > 0 {
+      note("note: plugin hooks wrote \(Counted.phrase(logged, "log line", plural: "log lines")) while classifying comments; they are not shown, since hooks see the comments")
+    }
     return format == "json" ? CommentsReporter.json(report) : CommentsReporter.table(report)
   }
 

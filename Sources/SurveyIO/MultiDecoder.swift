@@ -18,6 +18,10 @@ public struct MultiDecoder: Sendable {
   public let item: Item
   /// TextKeys of ids and labels, to the option's index.
   private let keys: [String: Int]
+  /// Ids and labels as ``Item/Option/matchKey(_:)`` gives them (the fast, exact match).
+  private let exact: [String: Int]
+  /// The most separators an id or label holds: how many pieces of a cell one option can span.
+  private let span: Int
 
   public init(item: Item) {
     self.item = item
@@ -26,13 +30,28 @@ public struct MultiDecoder: Sendable {
       for key in [TextKey.of(option.id), TextKey.of(option.label)] where keys[key] == nil { keys[key] = i }
     }
     self.keys = keys
+    var exact: [String: Int] = [:]
+    for (i, option) in item.options.enumerated() {
+      for key in [Item.Option.matchKey(option.id), Item.Option.matchKey(option.label)] where exact[key] == nil { exact[key] = i }
+    }
+    self.exact = exact
+    var span = 0
+    for option in item.options {
+      for text in [option.id, option.label] { span = max(span, text.filter { $0 == ";" || $0 == "," }.count) }
+    }
+    self.span = span
+  }
+
+  /// The option a piece of a cell names: exactly (any case), else by TextKey.
+  private func option(_ text: String) -> Int? {
+    exact[Item.Option.matchKey(text)] ?? keys[TextKey.of(text)]
   }
 
   /// The options chosen in a one-cell answer: nil for a blank cell (not answered).
   /// - Throws: ``CellDecoder/Problem`` naming the part that is not an option.
   public func decode(_ cell: String) throws(CellDecoder.Problem) -> UInt32? {
     let parts = cell.split(omittingEmptySubsequences: false) { $0 == ";" || $0 == "," }.map(String.init)
-    guard parts.contains(where: { !TextKey.of($0).isEmpty }) else {
+    guard parts.contains(where: { $0.contains { $0.isLetter || $0.isNumber } }) else {
       if cell.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
       throw CellDecoder.Problem(text: "'\(cell)' names no option of multi-select item '\(item.id)'; \(accepted)")
     }
@@ -40,7 +59,7 @@ public struct MultiDecoder: Sendable {
     var chosen: UInt32 = 0
     var start = 0
     while start < parts.count {
-      if TextKey.of(parts[start]).isEmpty {
+      if !parts[start].contains(where: { $0.isLetter || $0.isNumber }) {
         start += 1
         continue
       }
@@ -48,9 +67,9 @@ public struct MultiDecoder: Sendable {
       // (so "Reading, writing" can be one label).
       var matched: (index: Int, end: Int)?
       var joined = ""
-      for end in start..<parts.count {
+      for end in start..<min(parts.count, start + span + 1) {
         joined += (end == start ? "" : String(separators[end - 1])) + parts[end]
-        if let index = keys[TextKey.of(joined)] { matched = (index, end) }
+        if let index = option(joined) { matched = (index, end) }
       }
       guard let matched else {
         throw CellDecoder.Problem(text: "'\(parts[start].trimmingSpaces)' in '\(cell)' is not an option of multi-select item '\(item.id)'\(parts[start].count > 60 ? "" : Suggestion.hint(for: TextKey.of(parts[start]), in: keys.keys.sorted())); \(accepted)")
@@ -67,8 +86,11 @@ public struct MultiDecoder: Sendable {
   /// are written as 0.
   /// - Throws: ``CellDecoder/Problem`` for anything else.
   public func ticked(_ cell: String, option: Int, unticked: Unticked) throws(CellDecoder.Problem) -> Bool? {
+    if cell.allSatisfy({ $0 == " " || $0 == "\t" }) { return unticked == .blank ? false : nil }
+    let lower = Item.Option.matchKey(cell)
+    if Self.tickedWords.contains(lower) || exact[lower] == option { return true }
+    if Self.untickedWords.contains(lower) { return false }
     let key = TextKey.of(cell)
-    if key.isEmpty, cell.allSatisfy({ $0 == " " || $0 == "\t" }) { return unticked == .blank ? false : nil }
     if Self.tickedWords.contains(key) || keys[key] == option { return true }
     if Self.untickedWords.contains(key) { return false }
     let name = item.options[option]

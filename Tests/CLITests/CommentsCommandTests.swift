@@ -237,3 +237,35 @@ import Testing
     #expect(small.stdout.contains("(all teams) (39 commenters):"))
   }
 }
+
+/// A plugin's `classify(comment)` hook decides the themes; what it logs is never shown.
+@Suite(.serialized) struct ClassifyHookCLITests {
+  @Test func theHookSeesScrubbedCommentsAndItsThemesAreCounted() throws {
+    let scratch = Scratch()
+    let example = CommentsCommandTests.example
+    scratch.write("voice.yaml", try String(contentsOfFile: example + "/voice.yaml", encoding: .utf8))
+    let plugin = try String(contentsOfFile: example + "/plugins/learning-voice.lua", encoding: .utf8)
+      .replacingOccurrences(of: "  themes = {", with: """
+          classify = function(comment)
+            cultivar.log("saw: " .. comment)
+            if comment:find("[e-mail]", 1, true) then return { "tools" } end
+            if #comment > 20 then return { "time", "manager" } end
+            return nil
+          end,
+          themes = {
+        """)
+    scratch.write("plugins/learning-voice.lua", plugin)
+    var lines = ["respondent_id,team,s1,s2,wish,formats"]
+    for i in 0..<12 { lines.append("r\(i),A,3,3,\(i < 4 ? "mail me: p\(i)@example.org" : i < 9 ? "a comment longer than twenty characters" : "short"),") }
+    scratch.write("responses.csv", lines.joined(separator: "\n") + "\n")
+    let result = try CLI.run(["comments", "voice.yaml", "--responses", "responses.csv", "--format", "json"], in: scratch.path)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stderr.contains("saw:") && !result.stdout.contains("saw:"))
+    #expect(result.stderr.contains("note: plugin hooks wrote 12 log lines while classifying comments; they are not shown"), "\(result.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let groups = try #require(((json["items"] as? [[String: Any]])?.first)?["groups"] as? [[String: Any]])
+    for group in groups {
+      #expect(group["theme_counts"] as? [String: Int] == ["time": 5, "manager": 5, "tools": 4], "\(group)")
+    }
+  }
+}

@@ -44,3 +44,21 @@ import Testing
     #expect(throws: StoreError.self) { try store.unscoredAnswers(of: wave, comments: [], multis: [("formats", 3)]) }
   }
 }
+
+@Suite struct WebCommentTests {
+  @Test func aWebSubmissionStoresItsCommentsWithTheResponseOnce() async throws {
+    let (store, _) = try temporaryStore()
+    let wave = try store.openWave("w", survey: stamp)
+    let token = try store.invite(to: wave, team: "A", count: 1)[0]
+    guard case .open(let invitation) = try await store.invitation(token: token, wave: wave) else {
+      Issue.record("the token does not open an invitation")
+      return
+    }
+    let ticket = try await store.issueTicket(for: invitation)
+    #expect(try await store.submit(token: token, ticket: ticket, wave: wave, answers: ["formats": 3], comments: ["wish": "Time, please."]) == .stored)
+    #expect(try await store.submit(token: token, ticket: ticket, wave: wave, answers: [:], comments: ["wish": "Again"]) == .alreadySubmitted)
+    let rows = try store.unscoredAnswers(of: wave, comments: ["wish"], multis: [("formats", 2)])
+    #expect(rows.map(\.team) == ["A"])
+    #expect(rows[0].comments == ["Time, please."] && rows[0].selections == [3])
+  }
+}

@@ -53,4 +53,15 @@ import Testing
       #expect(try decoder.decode(cell) == bits, "\(cell)")
     }
   }
+
+  /// A cell of 100,000 pieces is read in linear time: an option spans at most as many pieces
+  /// as its longest id or label has separators.
+  @Test func aHugeCellIsReadQuickly() throws {
+    let cell = String(repeating: "w;m,", count: 50_000)
+    let clock = ContinuousClock()
+    var bits: UInt32?
+    let time = try clock.measure { bits = try decoder.decode(cell) }
+    #expect(bits == 0b101)
+    #expect(time < .seconds(10))
+  }
 }
