@@ -106,7 +106,7 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
     let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv"], in: scratch.path)
     #expect(result.status == 70)
     #expect(result.stderr.contains("error running plugin 'trust' (plugins/trust.lua), hook 'score', respondent 'a0' of team 'A' (responses.csv:2):"))
-    #expect(result.stderr.contains("plugins/trust.lua:6: attempt to perform arithmetic on a nil value (field 'missing')"))
+    #expect(result.stderr.contains("plugins/trust.lua:6: respondent.answers has no field 'missing' (the items are: q1, q2, q3)"))
     #expect(result.stdout.isEmpty)
   }
 
