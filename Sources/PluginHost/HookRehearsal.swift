@@ -59,7 +59,7 @@ public enum HookRehearsal {
     add(mixed, "nothing answered", items.map { _ in .nan })
     add("made-up team: one respondent", "every answer highest", high)
     for dimension in plan.framework.dimensions.prefix(12) {
-      let team = "made-up team: no answers in '\(dimension.id)'"
+      let team = "made-up team: nobody answered \(dimension.id)"
       let mine = Set(items.indices.filter { items[$0].dimension == dimension.id })
       for (r, values) in [low, high, middling].enumerated() {
         add(team, "respondent \(r + 1) of 3", items.indices.map { mine.contains($0) ? .nan : values[$0] })

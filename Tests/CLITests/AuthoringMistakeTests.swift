@@ -81,7 +81,7 @@ private let mistakes: [AuthoringMistake] = [
   .init(name: "band table without label", hooks: "band = function(index, name, team)\n  return { advice = 'talk' } end,", status: 78,
         expect: ["plugins/pulse/pulse.lua:10: 'band' returned a table without a text 'label'"]),
   .init(name: "index forgets a dimension nobody answered", hooks: "index = function(team)\n  return team.dimensions.peers.pomp * 1 end,", status: 78,
-        expect: ["hook 'index', team 'made-up team: no answers in 'peers''", "plugins/pulse/pulse.lua:11: attempt to perform arithmetic on a nil value (field 'pomp')", "hint:"]),
+        expect: ["hook 'index', team 'made-up team: nobody answered peers'", "plugins/pulse/pulse.lua:11: attempt to perform arithmetic on a nil value (field 'pomp')", "hint:"]),
   .init(name: "score forgets unanswered items", hooks: "score = function(r)\n  return { peers = r.answers.q1 + 0 } end,", status: 78,
         expect: ["hook 'score', respondent 'every other item unanswered'", "plugins/pulse/pulse.lua:11: attempt to perform arithmetic on a nil value (field 'q1')"]),
   .init(name: "score raises an error", hooks: "score = function(r)\n  error('boom') end,", status: 78,
