@@ -46,7 +46,7 @@ public struct ImportJob {
       throw UsageError(message: "unknown format '\(format)'\(Suggestion.hint(for: format, in: ExportFormat.names))", hint: "use one of: \(ExportFormat.names.joined(separator: ", "))")
     }
     try WaveName.check(wave)
-    let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
+    let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
     let items = context.items.map { ImportItem(id: $0.item.id, text: $0.item.text, scale: $0.scale, options: $0.item.options) }
     let reader = try ExportReader(
       path: filePath, displayName: workspace.display(filePath), format: exportFormat, items: items,
