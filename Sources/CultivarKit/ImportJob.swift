@@ -49,7 +49,7 @@ public struct ImportJob {
       throw UsageError.unknownFormat(format, among: ExportFormat.names)
     }
     try WaveName.check(wave)
-    let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
+    let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
     var untickedStyle: MultiDecoder.Unticked?
     if let unticked {
       guard let style = MultiDecoder.Unticked(rawValue: unticked) else {

@@ -44,7 +44,7 @@ public struct InviteJob {
       throw UsageError(message: "'\(baseURL)' is not an http(s) address", hint: "give the address respondents reach 'cultivar serve' at, e.g. --base-url https://survey.example.org")
     }
     let groups = try self.groups()
-    let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
+    let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
     let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath))
     let waveRef = try store.openWave(wave, survey: context.stamp)
     let terms = InvitationTerms(validDays: validDays, shared: shared)

@@ -91,7 +91,7 @@ public struct ScoreJob {
     let file: String
     if let wave {
       let source = try StoreInput.open(wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
-      outcome = try scoring.score(source, skipInvalid: skipInvalid)
+      outcome = try scoring.score(source, workers: jobs, skipInvalid: skipInvalid)
       file = source.file
     } else {
       let reader = try ChunkedResponseFile(

@@ -43,7 +43,7 @@ public struct ServeJob {
       }
       origin = url
     }
-    let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
+    let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
     let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath), create: false, busyWait: limits.storeWait, autoCheckpoint: false)
     let waveRef = try store.wave(wave, survey: context.survey.id)
     let invitations = try store.invitationCount(of: waveRef)

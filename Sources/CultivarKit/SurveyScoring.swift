@@ -1,10 +1,13 @@
 import PluginHost
 import Scoring
+import Store
 import SurveyIO
 import SurveyModel
 
-/// Scores one survey's responses: the survey's plugins, the compiled plan, and one pass over a
-/// response source folded into per-team results. Shared by every command that scores.
+/// A survey loaded with its plugins, ready to score: the definition, the plugins, the compiled
+/// plan and the anonymity rules. What every command that reads, collects or scores responses
+/// starts from; every pass over responses goes through the Scoring module's pipeline
+/// (``ScoreEngine/score(_:scorers:)``), whatever the source.
 struct SurveyScoring {
   /// What one pass produced.
   struct Outcome {
@@ -24,6 +27,8 @@ struct SurveyScoring {
 
   let survey: SurveyDefinition
   let plugins: [Plugin]
+  /// Each plugin with the items the survey uses of it (nil: all).
+  let frameworks: [(plugin: Plugin, items: [String]?)]
   let plan: ScoringPlan
   /// The anonymity rules every result passes through (the survey's minimum group size).
   /// Publish groups of teams (e.g. the units of an organisation level) instead of the teams.
@@ -41,9 +46,25 @@ struct SurveyScoring {
     // Comment and multi-select columns are read by `comments` and `selections`, never scored.
     self.survey = survey.ignoring(frameworks.flatMap { UnscoredItems.columns(of: $0.plugin.framework, subset: $0.items) })
     plugins = frameworks.map(\.plugin)
+    self.frameworks = frameworks
     for plugin in plugins { plugin.withholdsHookLog = withholdHookLog }
     plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
     policy = PrivacyPolicy(minGroupSize: survey.minGroupSize)
+  }
+
+  /// Loads the survey file and the plugins it names.
+  /// - Parameter note: receives warnings about plugins that failed to load.
+  /// - Throws: ``InputError``, ``InputProblems``.
+  static func load(path: String, workspace: Workspace, note: (String) -> Void) throws -> SurveyScoring {
+    let survey = try SurveyLoader.load(path: path, displayName: workspace.display(path))
+    let catalog = workspace.catalog(surveyFile: path, only: Set(survey.frameworks.map(\.id)))
+    let scoring = try SurveyScoring(survey: survey, catalog: catalog)
+    let used = Set(survey.frameworks.map(\.id))
+    for warning in catalog.notes { note("warning: \(warning)") }
+    for failure in catalog.failures where !(failure.pluginID.map(used.contains) ?? false) {
+      note("warning: \(failure.file) was not loaded (not needed for this survey): \(failure.problems.first ?? "")")
+    }
+    return scoring
   }
 
   /// The item columns a response file must have, with their scales and choice options.
@@ -51,59 +72,64 @@ struct SurveyScoring {
     plan.frameworks.flatMap { f in f.items.map { ResponseFileReader.ItemColumn(id: $0.id, scale: f.framework.scale, options: $0.options) } }
   }
 
-  /// Reads every row of `source` once and scores it.
+  /// The item of each value slot, with its text and its framework's scale.
+  var items: [(item: Item, scale: Scale)] {
+    plan.frameworks.flatMap { framework in framework.items.map { ($0, framework.framework.scale) } }
+  }
+
+  /// The survey as the store records it, with the plugin versions in use.
+  var stamp: SurveyStamp {
+    SurveyStamp(key: survey.id, title: survey.title, plugins: plugins.map { PluginVersion(id: $0.framework.id, version: $0.framework.version) })
+  }
+
+  /// Reads every row of `source` once and scores it (a store's wave, an export, a small file
+  /// read row by row), through the same pipeline as a response file.
   /// - Parameters:
+  ///   - workers: scoring threads (one when an observer is given, so it sees rows in order).
   ///   - skipInvalid: leave invalid rows out instead of failing.
   ///   - observer: sees every scored respondent (e.g. a comparison's collector).
   /// - Throws: ``InputProblems`` listing invalid rows (unless `skipInvalid`), ``PluginError``.
-  func score(_ source: ResponseSource, skipInvalid: Bool, observer: ScoredRowObserver? = nil) throws -> Outcome {
-    let engine = makeEngine()
-    engine.observer = observer
-    var rejected: [(line: Int, problems: [RowProblem], fields: [String])] = []
-    while let outcome = try source.next() {
-      switch outcome {
-      case .row(let row):
-        do { try engine.add(row) } catch var error as PluginError {
-          error.responsesFile = source.file
-          throw error
-        }
-      case .rejected(let line, let problems, let fields): rejected.append((line, problems, fields))
-      }
-    }
-    return try finish(engine, file: source.file, header: source.header, rowsRead: source.rowsRead, rejected: rejected, skipInvalid: skipInvalid)
+  func score(_ source: ResponseSource, workers: Int = 1, skipInvalid: Bool, observer: ScoredRowObserver? = nil) throws -> Outcome {
+    try score(ResponseBatches(source, slots: plan.slots.count), workers: workers, skipInvalid: skipInvalid, observer: observer)
   }
 
-  /// Reads a response file in chunks on `workers` threads and scores it. The numbers are the
-  /// same whatever the number of workers.
-  func score(_ file: ChunkedResponseFile, workers: Int, skipInvalid: Bool) throws -> Outcome {
+  /// Reads `source` in pieces on `workers` threads and scores it. The numbers are the same
+  /// whatever the number of workers.
+  func score<Source: RowBatchSource>(_ source: Source, workers: Int, skipInvalid: Bool, observer: ScoredRowObserver? = nil) throws -> Outcome {
     let engine = makeEngine()
+    let workers = observer == nil ? max(1, workers) : 1
     var scorers: [BatchScorer] = []
     var copies: [Plugin] = []
-    for _ in 0..<max(1, workers) {
-      let hooks: [Plugin?] = try plugins.map { $0.framework.hooks.contains(.score) ? try $0.copy() : nil }
-      copies += hooks.compactMap { $0 }
+    for _ in 0..<workers {
+      // One worker uses the plugins' own states (nothing else runs Lua while it works).
+      let hooks: [Plugin?] = try plugins.map { plugin in
+        guard plugin.framework.hooks.contains(.score) else { return nil }
+        if workers == 1 { return plugin }
+        let copy = try plugin.copy()
+        copies.append(copy)
+        return copy
+      }
       scorers.append(BatchScorer(plan: plan, hooks: hooks.map { $0 as ScoringHooks? }))
     }
-    let (rowsRead, rejected): (Int, [(line: Int, problems: [RowProblem], fields: [String])])
+    scorers[0].observer = observer
+    let (rowsRead, rejected): (Int, [RejectedRecord])
     do {
-      (rowsRead, rejected) = try ParallelScoring(file: file, engine: engine, workers: scorers.count).run(scorers: scorers)
+      (rowsRead, rejected) = try engine.score(source, scorers: scorers)
     } catch var error as PluginError {
-      error.responsesFile = file.file
+      error.responsesFile = source.file
       throw error
     }
-    var outcome = try finish(engine, file: file.file, header: file.header, rowsRead: rowsRead, rejected: rejected, skipInvalid: skipInvalid)
+    var outcome = try finish(engine, file: source.file, header: source.header, rowsRead: rowsRead, rejected: rejected, skipInvalid: skipInvalid)
     outcome.withheldHookLog += copies.reduce(0) { $0 + $1.withheldLogLines }
     return outcome
   }
 
-  private func makeEngine() -> ScoreEngine {
+  /// A new scoring engine for the survey's plan, with the plugins' hooks.
+  func makeEngine() -> ScoreEngine {
     ScoreEngine(plan: plan, hooks: plugins.map { $0.framework.hooks.isEmpty ? nil : $0 })
   }
 
-  private func finish(
-    _ engine: ScoreEngine, file: String, header: [String], rowsRead: Int,
-    rejected: [(line: Int, problems: [RowProblem], fields: [String])], skipInvalid: Bool
-  ) throws -> Outcome {
+  private func finish(_ engine: ScoreEngine, file: String, header: [String], rowsRead: Int, rejected: [RejectedRecord], skipInvalid: Bool) throws -> Outcome {
     var rejects = RejectsWriter(header: header)
     // A rejected row's comments stay out of the rejects file.
     let commentIDs = Set(plugins.flatMap { $0.framework.unscoredItems.filter { $0.kind == .text }.map(\.id) })

@@ -32,7 +32,7 @@ public struct TakeJob {
     guard RawTerminal.isAvailable else {
       throw UsageError(message: "'take' needs a terminal: standard input and output must not be redirected", hint: "to load answers from a file, use 'cultivar import'")
     }
-    let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
+    let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
     let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath))
     let waveName = try wave ?? latestWave(store, survey: context.survey.id)
     try WaveName.check(waveName)

@@ -40,7 +40,7 @@ public struct TrendJob {
     if let repeated = waves.first(where: { name in waves.filter { $0 == name }.count > 1 }) {
       throw UsageError(message: "wave '\(repeated)' is listed twice in --waves")
     }
-    let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
+    let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
     let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath), create: false)
     let refs = try waves.map { try store.wave($0, survey: context.survey.id) }
     for ref in refs { try notePluginChanges(store: store, wave: ref, context: context) }
@@ -93,7 +93,7 @@ public struct TrendJob {
     }
   }
 
-  private func notePluginChanges(store: ResponseStore, wave: WaveRef, context: SurveyContext) throws {
+  private func notePluginChanges(store: ResponseStore, wave: WaveRef, context: SurveyScoring) throws {
     let recorded = try store.plugins(of: wave)
     for use in context.stamp.plugins {
       let versions = recorded.filter { $0.id == use.id }.map(\.version)

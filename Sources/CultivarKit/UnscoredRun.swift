@@ -8,7 +8,7 @@ import SurveyModel
 /// answers to them (from a response file or a wave), and the published groups (teams, or the
 /// units of `--by unit:N`) decided by the anonymity engine.
 struct UnscoredRun {
-  let context: SurveyContext
+  let context: SurveyScoring
   let items: UnscoredItems
   let input: InputSummary
   let rows: [UnscoredAnswers]
@@ -23,7 +23,7 @@ struct UnscoredRun {
   /// - Throws: ``InputError``, ``InputProblems``, ``StoreError``, ``UsageError``.
   init(surveyPath: String, responsesPath: String?, wave: String?, storePath: String, organisationPath: String?, cut: String?,
        skipInvalid: Bool, workspace: Workspace, note: (String) -> Void) throws {
-    context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
+    context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
     items = UnscoredItems(frameworks: context.frameworks)
     let survey = context.survey
     let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }

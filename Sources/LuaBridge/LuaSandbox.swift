@@ -68,6 +68,13 @@ public final class LuaSandbox {
     return LuaReference(id: ref)
   }
 
+  /// Whether no call could tell the current generation from a fresh one: the loaded chunk's
+  /// functions provably keep nothing between calls (they assign no upvalue or global and write
+  /// only into tables the same call made, checked on the bytecode) and no built-in that
+  /// changes state (rawset, setmetatable, table.insert/remove/sort/move, load, math.random)
+  /// has run since the generation loaded. ``regenerate()`` is then unnecessary.
+  public var isPristine: Bool { cv_pristine(state) != 0 }
+
   /// Compiles a text chunk without running it: a syntax check.
   /// - Throws: ``LuaError`` of kind `.syntax` naming the chunk and line.
   public func compile(source: String, chunkName: String) throws(LuaError) {

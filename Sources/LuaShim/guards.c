@@ -36,6 +36,15 @@ static int guarded_setmetatable(lua_State *L) {
   }
   if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
     return luaL_error(L, "cannot change a protected metatable");
+  cv_state *s = cv_owner(L);
+  s->dirty = 1;
+  if (t == LUA_TTABLE) {
+    // Weak tables lose entries when the collector runs, which earlier calls' garbage decides:
+    // hooks of such a plugin always start from a fresh generation (see purity.c).
+    lua_pushliteral(L, "__mode");
+    if (lua_rawget(L, 2) != LUA_TNIL) s->opaque = 1;
+    lua_pop(L, 1);
+  }
   lua_settop(L, 2);
   lua_setmetatable(L, 1);
   return 1;
@@ -59,6 +68,7 @@ static int guarded_rep(lua_State *L) {
 /// table.move(a1, f, e, t [, a2]) written here with a deadline check every 4096 elements, so a
 /// range of 1e15 nils stops at the time limit.
 static int guarded_move(lua_State *L) {
+  cv_owner(L)->dirty = 1;
   lua_Integer f = luaL_checkinteger(L, 2);
   lua_Integer e = luaL_checkinteger(L, 3);
   lua_Integer t = luaL_checkinteger(L, 4);
@@ -183,7 +193,47 @@ static void wrap(lua_State *L, const char *library, const char *name, lua_CFunct
   lua_pop(L, 1);
 }
 
+/// A built-in that can change state a later call would see (rawset, table.insert, ...): marks
+/// the state dirty, then runs the original in this frame (so its errors read as before).
+/// marking_call0: upvalue 1 is the original; marking_call1: upvalue 1 is the original's own
+/// upvalue (math.random's generator), upvalue 2 the original.
+static int marking_call0(lua_State *L) {
+  cv_owner(L)->dirty = 1;
+  return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+static int marking_call1(lua_State *L) {
+  cv_owner(L)->dirty = 1;
+  return lua_tocfunction(L, lua_upvalueindex(2))(L);
+}
+
+/// Replaces library[name] (a global when library is NULL) by its marking version. A function
+/// of an unexpected shape is left alone and the state counts as opaque (never pristine).
+static void mark_changes(lua_State *L, const char *library, const char *name) {
+  if (library != NULL) lua_getglobal(L, library); else lua_pushglobaltable(L);
+  lua_getfield(L, -1, name);
+  int f = lua_gettop(L), ups = 0;
+  if (lua_iscfunction(L, f)) {
+    while (ups < 2 && lua_getupvalue(L, f, ups + 1) != NULL) ups++;
+  }
+  if (!lua_iscfunction(L, f) || ups > 1) {
+    cv_owner(L)->opaque = 1;
+    lua_settop(L, f - 2);
+    return;
+  }
+  lua_pushvalue(L, f);
+  lua_pushcclosure(L, ups == 0 ? marking_call0 : marking_call1, ups + 1);
+  lua_setfield(L, f - 1, name);
+  lua_settop(L, f - 2);
+}
+
 void cv_install_guards(lua_State *L) {
+  mark_changes(L, NULL, "rawset");
+  mark_changes(L, LUA_TABLIBNAME, "insert");
+  mark_changes(L, LUA_TABLIBNAME, "remove");
+  mark_changes(L, LUA_TABLIBNAME, "sort");
+  mark_changes(L, LUA_MATHLIBNAME, "random");
+  mark_changes(L, LUA_MATHLIBNAME, "randomseed");
   lua_pushcfunction(L, guarded_setmetatable);
   lua_setglobal(L, "setmetatable");
   wrap(L, LUA_STRLIBNAME, "rep", guarded_rep, 0);

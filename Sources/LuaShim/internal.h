@@ -42,6 +42,10 @@ struct cv_state {
   int chunk_ref, env_ref;
   double load_kb;
   int in_call;
+  // Whether the plugin's hooks can keep state from one call to the next (see purity.c):
+  // `pure` when its code cannot by itself, `dirty` when a state-changing built-in ran since
+  // the current generation loaded, `opaque` (for good) when the check cannot vouch for it.
+  int pure, dirty, opaque;
   // Messages from cultivar.log / print.
   char *log;
   size_t log_len, log_cap, log_dropped;
@@ -90,6 +94,10 @@ void cv_check_deadline(lua_State *L);
 /// Writes "file:line: " of the innermost frame running plugin code (a file chunk outside the
 /// host's own cultivar/ chunks) into buf, or "" when there is none.
 void cv_plugin_where(lua_State *L, int from_level, char *buf, size_t size);
+/// Whether the function on top of the stack (a plugin's main chunk) and every function in it
+/// but the main chunk itself provably keep no state between calls (see purity.c). Leaves the
+/// stack as it was.
+int cv_chunk_keeps_no_state(lua_State *L);
 /// Appends a log line.
 void cv_append_log(cv_state *s, const char *text, size_t len);
 

@@ -19,6 +19,9 @@ static int safe_load(lua_State *L) {
     return 2;
   }
   cv_state *s = cv_owner(L);
+  // Code made at run time is not in the file the purity check read (see purity.c).
+  s->dirty = 1;
+  s->opaque = 1;
   if (has_env) {
     lua_pushvalue(L, 4);
     if (lua_setupvalue(L, -2, 1) == NULL) lua_pop(L, 1);
@@ -152,6 +155,44 @@ void cv_seal_globals(cv_state *s) {
 
 int cv_generation_index(lua_State *L);
 
+/// Puts every built-in into the generation's globals G' (library tables copied, `_G` as G'
+/// itself) and its environment up front, so that no call adds a name later: which names earlier
+/// calls used would otherwise be visible to later ones (rawget(_ENV, 'math')).
+static void fill_generation(lua_State *L, int gprime, int env) {
+  lua_pushglobaltable(L);
+  int host = lua_gettop(L);
+  lua_pushnil(L);
+  while (lua_next(L, host)) {
+    if (lua_type(L, -2) != LUA_TSTRING) {
+      lua_pop(L, 1);
+      continue;
+    }
+    if (lua_type(L, -1) == LUA_TTABLE) {
+      if (lua_rawequal(L, -1, host)) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, gprime);
+      } else {
+        int library = lua_gettop(L);
+        lua_createtable(L, 0, 32);
+        lua_pushnil(L);
+        while (lua_next(L, library)) {
+          lua_pushvalue(L, -2);
+          lua_insert(L, -2);
+          lua_rawset(L, -4);
+        }
+        lua_remove(L, library);
+      }
+    }
+    lua_pushvalue(L, -2);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, gprime);
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, env);
+  }
+  lua_pop(L, 1);
+}
+
 /// Pushes a fresh generation: its own globals G' (filled from the host's globals on first use,
 /// library tables copied) and a strict environment reading from G'. Reading or assigning an
 /// undeclared name in the environment is an error. Returns with the environment on top.
@@ -180,6 +221,7 @@ static void push_generation_env(lua_State *L) {
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, -2);
+  fill_generation(L, gprime, lua_gettop(L));
   lua_remove(L, gprime);
 }
 
@@ -202,7 +244,11 @@ static void run_generation(lua_State *L) {
   // Later generations (and hooks) see the memory of the first one: the real count would tell
   // them what earlier generations left behind.
   if (s->load_kb == 0) s->load_kb = (double)lua_gc(L, LUA_GCCOUNT, 0) + 1;
+  // What the file itself did while loading is the generation's starting point.
+  s->dirty = 0;
 }
+
+int cv_pristine(cv_state *s) { return s->pure && !s->dirty && !s->opaque; }
 
 struct load_request {
   const char *source;
@@ -227,6 +273,9 @@ static int load_body(lua_State *L) {
     luaL_unref(L, LUA_REGISTRYINDEX, s->chunk_ref);
     s->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     run_generation(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->chunk_ref);
+    s->pure = cv_chunk_keeps_no_state(L);
+    lua_pop(L, 1);
   } else {
     lua_call(L, 0, 1);
   }

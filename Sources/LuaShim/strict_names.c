@@ -80,6 +80,9 @@ int cv_strict_read(lua_State *L) {
   lua_settop(L, 2);
   cv_generation_lookup(L, 2);
   if (lua_type(L, -1) != LUA_TNIL) {
+    // Every built-in is already there in a generation (fill_generation): a cache write here is
+    // a change later calls could see.
+    cv_owner(L)->dirty = 1;
     lua_pushvalue(L, 2);
     lua_pushvalue(L, -2);
     lua_rawset(L, 1);
@@ -113,6 +116,7 @@ void cv_generation_lookup(lua_State *L, int key) {
     return;
   }
   // A library table (string, math, table, utf8, cultivar): this generation's own copy.
+  cv_owner(L)->dirty = 1;
   int library = lua_gettop(L);
   lua_createtable(L, 0, 32);
   lua_pushnil(L);

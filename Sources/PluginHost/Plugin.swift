@@ -101,8 +101,10 @@ public final class Plugin {
 
   /// Starts a new group (a team): the plugin's file runs again in a fresh generation (see
   /// ``LuaSandbox/regenerate()``), so no state a hook kept, in locals of the file, tables or
-  /// library fields, reaches the hooks of another group.
+  /// library fields, reaches the hooks of another group. Hooks that provably keep nothing
+  /// (``LuaSandbox/isPristine``) are left as they are: a fresh generation would be the same.
   public func beginGroup() throws(PluginError) {
+    if sandbox.isPristine { return }
     sandbox.release(table)
     do {
       table = try sandbox.regenerate()

@@ -14,7 +14,7 @@ public struct PartialScores: Sendable {
   public var rowsRead = 0
   public var rowsUsed = 0
   /// Rejected records of the chunk.
-  public var rejected: [(line: Int, problems: [RowProblem], fields: [String])] = []
+  public var rejected: [RejectedRecord] = []
 }
 
 /// Scores batches of rows on one thread. Give each thread its own scorer, with its own hooks.
@@ -27,6 +27,10 @@ public final class BatchScorer {
     self.plan = plan
     rows = RowScorer(plan: plan, hooks: hooks)
   }
+
+  /// Sees every respondent once scored (see ``ScoredRowObserver``), on this scorer's thread:
+  /// give it to the only scorer of a run, so it sees the rows in order.
+  public var observer: ScoredRowObserver?
 
   /// Whether batches must carry respondent ids (a `score` hook needs them).
   public var needsIdentity: Bool { rows.needsIdentity }
@@ -69,7 +73,14 @@ public final class BatchScorer {
           slotOfTeam[Int(team)] = Int32(slot)
           partial.teams.append(team)
         }
-        try rows.score(values.baseAddress! + r * batch.slots, slot: slot, totals: &partial.totals, reliability: &partial.reliability) {
+        let observe = observer.map { observer -> (Int, FrameworkScratch) -> Void in
+          let name = teamName(team)
+          return { f, scratch in
+            observer.observe(team: name, framework: f, keyed: UnsafeBufferPointer(start: scratch.keyed, count: scratch.itemCount),
+                             scores: UnsafeBufferPointer(start: scratch.scores, count: scratch.dimensionCount))
+          }
+        }
+        try rows.score(values.baseAddress! + r * batch.slots, slot: slot, totals: &partial.totals, reliability: &partial.reliability, observe: observe) {
           (batch.respondents.isEmpty ? "row \(batch.lines[r])" : batch.respondents[r], AttributeKey.split(teamName(team)).team, Int(batch.lines[r]))
         }
       }

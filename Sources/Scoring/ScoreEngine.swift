@@ -13,8 +13,6 @@ public final class ScoreEngine {
   private var teamNames: [String] = []
   private var totals: TeamTotals
   private var reliability: [ItemCovariance]
-  /// For each worker: its team ids → this engine's team slots.
-  private var workerTeams: [Int: [Int32]] = [:]
   /// The team of the rows the `score` hooks are scoring now (see ``add(_:)``).
   private var groupTeam: String?
   /// Respondents folded so far.
@@ -60,18 +58,19 @@ public final class ScoreEngine {
   /// The keys of the groups folded so far (teams, or teams with attribute values).
   public var groupKeys: [String] { teamNames }
 
-  /// Merges the totals of a chunk scored by `worker`. Call in chunk order.
-  public func merge(_ partial: PartialScores, worker: Int) {
-    var map = workerTeams[worker] ?? []
-    precondition(map.count == partial.firstNewTeam, "partials of a worker must be merged in order")
-    for name in partial.newTeamNames { map.append(Int32(team(named: name))) }
-    workerTeams[worker] = map
+  /// Merges the totals of a batch scored on a worker (see ``ParallelScoring``). Call in batch
+  /// order.
+  /// - Parameter slots: for each of the batch's team ids, this engine's team slot.
+  func merge(_ partial: PartialScores, slots: [Int]) {
     for (slot, local) in partial.teams.enumerated() {
-      totals.merge(partial.totals, from: slot, to: Int(map[Int(local)]))
+      totals.merge(partial.totals, from: slot, to: slots[Int(local)])
     }
     for j in reliability.indices { reliability[j].merge(partial.reliability[j]) }
     respondentCount += partial.rowsUsed
   }
+
+  /// The engine's slot of a team, made on first use.
+  func slot(ofTeam name: String) -> Int { team(named: name) }
 
   private func team(named name: String) -> Int {
     if let index = teamIndex[name] { return index }

@@ -112,10 +112,8 @@ private let ownMean = Measure(id: "own", name: "Own mean", source: .allItems, mi
         batch.count += 1
         batch.rowsRead += 1
       }
-      var partial = try BatchScorer(plan: plan, hooks: [nil]).score(batch) { _ in "T" }
-      partial.newTeamNames = ["T"]
-      partial.firstNewTeam = 0
-      engine.merge(partial, worker: chunk)
+      let partial = try BatchScorer(plan: plan, hooks: [nil]).score(batch) { _ in "T" }
+      engine.merge(partial, slots: [engine.slot(ofTeam: "T")])
     }
     let split = try engine.results(policy: PrivacyPolicy(testingThreshold: 1)).frameworks[0].teams[0]
     let whole = try score(rows, framework: f).frameworks[0].teams[0]

@@ -70,6 +70,12 @@ int cv_load(cv_state *s, const char *source, size_t len, const char *chunkname, 
 /// environment and copies of the library tables; see cv_load), so that nothing the previous
 /// generation's code changed is visible. On success writes the new first result's reference.
 int cv_regenerate(cv_state *s, int *ref);
+/// Whether the current generation is as it was when it loaded, as far as any later call could
+/// tell: the plugin's functions provably keep no state between calls (no upvalue or global is
+/// assigned, no table that outlives a call is written; see purity.c) and no built-in that
+/// changes state (rawset, setmetatable, table.insert/remove/sort/move, load, math.random) has
+/// run since. A new generation is then not needed to start a new group.
+int cv_pristine(cv_state *s);
 /// Compiles a text chunk without running it (a syntax check). Returns CV_OK or CV_ERRSYNTAX
 /// (or CV_ERRMEM); the error text is then in cv_error(s).
 int cv_compile(cv_state *s, const char *source, size_t len, const char *chunkname);
