@@ -65,11 +65,14 @@ test-golden: build ## Golden outputs byte for byte, and the README's example out
 	python3 Tests/golden/goldens.py --cultivar $(BIN)
 	python3 Tests/golden/check_readme.py --cultivar $(BIN)
 
-test: build test-swift test-golden test-fuzz test-csv-differential test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html test-store-pg ## Run all tests
+test: build test-swift test-golden test-fuzz test-csv-differential test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html test-store-pg test-shared-serve ## Run all tests
 
 test-store-pg: deps ## The store tests against PostgreSQL: installs it when missing, runs a throw-away cluster on loopback
 	$(SWIFT) build --build-tests
 	scripts/pg-test-cluster.sh $(SWIFT) test --skip-build --filter '$(STORE_SUITES)'
+
+test-shared-serve: build ## Three serve processes sharing one PostgreSQL store, 64 clients, one server killed with SIGKILL
+	scripts/pg-test-cluster.sh python3 scripts/shared-serve-test.py
 
 test-swift: deps
 	$(SWIFT) build --build-tests
