@@ -74,6 +74,10 @@ test-store-pg: deps ## The store tests against PostgreSQL: installs it when miss
 test-shared-serve: build ## Three serve processes sharing one PostgreSQL store, 64 clients, one server killed with SIGKILL
 	scripts/pg-test-cluster.sh python3 scripts/shared-serve-test.py
 
+bench-store: deps ## Store benchmark: import rows/s (100k, 1M), score --wave vs CSV, submissions/s at 1/8/64 clients, SQLite and PostgreSQL
+	$(SWIFT) build -c release --product cultivar
+	scripts/pg-test-cluster.sh python3 scripts/bench-store.py --cultivar .build/release/cultivar
+
 test-swift: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
