@@ -15,9 +15,9 @@ TEST_SEED ?= 20261130
 # (scripts/pg-test-cluster.sh sets the real address); the other test runs leave them out.
 export CULTIVAR_TEST_PG_URL ?= skip
 # The store suites (Tests/StoreTests and the CLI tests that use a store).
-STORE_SUITES := StoreTests\.|ImportCommandTests|StoreCopyCommandTests|ServeCommandTests|SharedStoreTests
+STORE_SUITES := StoreTests\.|ImportCommandTests|StoreCopyCommandTests|StoredCommentsCommandTests|ServeCommandTests|SharedStoreTests
 
-.PHONY: test-store-pg test-shared-serve bench-store golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
+.PHONY: test-store-pg test-shared-serve bench-store golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -65,7 +65,7 @@ test-golden: build ## Golden outputs byte for byte, and the README's example out
 	python3 Tests/golden/goldens.py --cultivar $(BIN)
 	python3 Tests/golden/check_readme.py --cultivar $(BIN)
 
-test: build test-swift test-golden test-fuzz test-csv-differential test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html test-store-pg test-shared-serve ## Run all tests
+test: build test-swift test-golden test-fuzz test-csv-differential test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html test-store-pg test-shared-serve ## Run all tests
 
 test-store-pg: deps ## The store tests against PostgreSQL: installs it when missing, runs a throw-away cluster on loopback
 	$(SWIFT) build --build-tests
@@ -102,6 +102,9 @@ test-plugins: build ## Run every plugin's fixtures (plugins/*/tests), checked in
 	python3 Tests/plugin-fixtures/expected_scores.py
 	$(BIN) plugins test
 
+test-index-rules: build $(PYTHON) ## Check the index-rule example fixtures (eNPS, % positive, pooled, weighted) against pandas
+	$(PYTHON) Tests/plugin-fixtures/index_rules.py
+
 test-types: build ## Check with luac that the generated LuaLS definitions are valid Lua (installs lua5.4 when missing)
 	@if ! command -v luac5.4 >/dev/null 2>&1; then \
 	  echo "installing lua5.4 (for luac5.4)"; \
@@ -125,6 +128,8 @@ bench: deps $(PYTHON) ## Benchmark against polars and DuckDB at 10k, 100k and 1M
 test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas implementation
 	$(PYTHON) Tests/crosscheck/check_scores.py --cultivar $(BIN)
 	$(PYTHON) Tests/crosscheck/check_units.py --cultivar $(BIN)
+	$(PYTHON) Tests/crosscheck/check_selections.py --cultivar $(BIN)
+	$(PYTHON) Tests/crosscheck/check_cuts.py --cultivar $(BIN)
 
 # pingouin brings scipy and statsmodels; the stamp records that they are installed.
 $(VENV)/.compare-deps: $(PYTHON)

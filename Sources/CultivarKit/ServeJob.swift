@@ -53,7 +53,10 @@ public struct ServeJob {
     if publicURL == nil, !["127.0.0.1", "::1", "localhost"].contains(host.lowercased()) {
       note("warning: no --public-url: browsers' forms are accepted only from http://\(host):PORT; behind a proxy, give the address respondents open, e.g. --public-url https://survey.example.org")
     }
-    let survey = FormSurvey(title: context.survey.title, items: context.items.map { FormItem(item: $0.item, scale: $0.scale) }, minGroupSize: context.survey.minGroupSize)
+    let unscored = UnscoredItems(frameworks: context.frameworks)
+    let items = context.items.map { FormItem(item: $0.item, scale: $0.scale) }
+      + (unscored.multis + unscored.comments).map { FormItem(item: $0.item, scale: $0.framework.scale) }
+    let survey = FormSurvey(title: context.survey.title, items: items, minGroupSize: context.survey.minGroupSize)
     let server = FormServer(store: store, wave: waveRef, survey: survey, limits: limits, publicURL: origin)
     let (host, note, title) = (self.host, self.note, context.survey.title)
     do {

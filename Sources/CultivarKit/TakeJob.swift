@@ -36,14 +36,16 @@ public struct TakeJob {
     let store = try StoreAccess.open(storePath, workspace: workspace, note: note)
     let waveName = try wave ?? latestWave(store, survey: context.survey.id)
     try WaveName.check(waveName)
+    let unscored = UnscoredItems(frameworks: context.frameworks)
     let items = context.items.map { FormItem(item: $0.item, scale: $0.scale) }
-    let answers: [String: Double]
+      + (unscored.multis + unscored.comments).map { FormItem(item: $0.item, scale: $0.framework.scale) }
+    let answers: [String: Double], comments: [String: String]
     switch try TerminalSession.run(items: items, title: context.survey.title, team: teamName) {
-    case .confirmed(let given): answers = given
+    case .confirmed(let given, let typed): (answers, comments) = (given, typed)
     case .cancelled(let key): throw TakeCancelled(byInterrupt: key == .interrupt)
     }
-    try store.addResponse(toWave: waveName, survey: context.stamp, team: teamName, answers: answers)
-    return "Thank you. Your answers to \(answers.count) of \(Counted.phrase(items.count, "item")) were stored in wave '\(waveName)' for team '\(teamName)'.\n"
+    try store.addResponse(toWave: waveName, survey: context.stamp, team: teamName, answers: answers, comments: comments)
+    return "Thank you. Your answers to \(answers.count + comments.count) of \(Counted.phrase(items.count, "item")) were stored in wave '\(waveName)' for team '\(teamName)'.\n"
   }
 
   private func latestWave(_ store: any ResponseStoring, survey: String) throws -> String {

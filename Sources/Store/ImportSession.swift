@@ -45,7 +45,9 @@ public final class ImportSession: ImportSink {
   ///   - values: the answers (NaN = not answered; not stored).
   ///   - sourceKey: what identifies the response in its source (the tool's response id, or the
   ///     row's content); only its SHA-256 is stored.
-  public func add(team: String, itemIDs: [String], values: [Double], sourceKey: String) throws {
+  ///   - comments: item id → comment, for `text` items (blank ones are not stored; nothing is
+  ///     stored for a duplicate).
+  public func add(team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)]) throws {
     try beginIfNeeded()
     let responseID = ResponseID.make()
     try responseStatement().execute(arguments: [responseID, wave.id, team, importID, Digest.sha256(sourceKey), today])
@@ -60,6 +62,7 @@ public final class ImportSession: ImportSink {
       if !arguments.isEmpty {
         try statement(answers: arguments.count / 3).execute(arguments: StatementArguments(arguments))
       }
+      try ResponseStore.insertComments(db, response: responseID, comments: comments)
     }
     try commitIfDue()
   }

@@ -8,7 +8,7 @@ import GRDB
 /// step: append one.
 ///
 /// Adding a column is one new entry here, e.g.
-/// `Migration(3, "response language", both: ["ALTER TABLE response ADD COLUMN language TEXT"])`,
+/// `Migration(4, "response language", both: ["ALTER TABLE response ADD COLUMN language TEXT"])`,
 /// and then the queries that read or write it in each backend.
 public struct Migration: Sendable {
   /// What a step does to one backend.
@@ -47,6 +47,7 @@ public struct Migration: Sendable {
   public static let all: [Migration] = [
     Migration(1, "surveys, waves, responses, answers, invitations", sqlite: .statements([Schema.version1]), postgres: PostgresSchema.version1),
     Migration(2, "random response ids, single-use tokens, staged imports", sqlite: .sqlite(SchemaV2.migrate), postgres: PostgresSchema.version2),
+    Migration(3, "comments", sqlite: .statements([Schema.comments]), postgres: PostgresSchema.comments),
   ]
 
   /// The newest version this Cultivar knows.

@@ -98,4 +98,17 @@ enum PostgresSchema {
     "CREATE INDEX form_ticket_by_token ON form_ticket (token_hash)",
     "CREATE INDEX form_ticket_by_expiry ON form_ticket (expires_hour)",
   ]
+
+  /// Version 3: comments (answers to `type = "text"` items), apart from the numeric answers,
+  /// deleted with their response (SQLite's ``Schema/comments``).
+  static let comments = [
+    """
+    CREATE TABLE comment (
+      response_id BYTEA NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+      item_id TEXT NOT NULL,
+      text TEXT NOT NULL CHECK (text <> ''),
+      PRIMARY KEY (response_id, item_id)
+    )
+    """,
+  ]
 }

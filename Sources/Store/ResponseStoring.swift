@@ -1,5 +1,6 @@
 import Foundation
 import SurveyIO
+import SurveyModel
 
 /// What every response store does, whatever holds it: SQLite (``ResponseStore``, the
 /// embedded default) or PostgreSQL (`StorePostgres`). Both keep the same rules: random
@@ -23,8 +24,9 @@ public protocol ResponseStoring: AnyObject, Sendable {
   /// The number of visible responses in a wave.
   func responseCount(of wave: WaveRef) throws -> Int
 
-  /// Stores one response given in the terminal, in one transaction.
-  func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double]) throws
+  /// Stores one response given in the terminal, with its comments (item id → text; blank
+  /// ones are not stored), in one transaction.
+  func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String]) throws
   /// Runs an import into a staging area made visible when `body` returns (see ``ImportSink``).
   /// `body` returns its result and the counts it made (rows read, rejected); the store fills
   /// in how many were imported and how many were duplicates.
@@ -43,8 +45,8 @@ public protocol ResponseStoring: AnyObject, Sendable {
   /// Deletes form tickets whose lifetime is over; returns how many.
   func pruneTickets(now: Date) async throws -> Int
   /// Stores a web response if its token is open and its ticket valid and unused, spending both
-  /// in the response's transaction.
-  func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], now: Date) async throws -> SubmissionOutcome
+  /// in the response's transaction (with its comments: item id → text, blank ones not stored).
+  func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], now: Date) async throws -> SubmissionOutcome
   /// Periodic housekeeping of the web form (SQLite: a passive checkpoint).
   func checkpoint() async throws
 
@@ -52,6 +54,15 @@ public protocol ResponseStoring: AnyObject, Sendable {
   /// snapshot and streamed (memory does not grow with the wave).
   /// - Parameter itemIDs: the item of each value slot.
   func responses(of wave: WaveRef, itemIDs: [String]) throws -> any ResponseSource
+  /// The comments and multi-select answers of every visible response of a wave, in the order
+  /// of the responses' random ids (unrelated to the order they arrived in).
+  /// - Parameters:
+  ///   - comments: the comment items, in survey order.
+  ///   - multis: the multi-select items, in survey order (stored as answers whose value is
+  ///     the bit set of options chosen).
+  /// - Throws: ``StoreError`` when the store cannot be read, or holds a multi-select answer
+  ///   that is not a bit set of the item's options.
+  func unscoredAnswers(of wave: WaveRef, comments: [String], multis: [(id: String, options: Int)]) throws -> [UnscoredAnswers]
 
   /// Everything of a wave that moves with it, for `store copy`: rows in the order of their ids.
   func exportWave(_ wave: WaveRef) throws -> WaveExport
@@ -84,9 +95,19 @@ extension ResponseStoring {
   @discardableResult
   public func pruneTickets() async throws -> Int { try await pruneTickets(now: Date()) }
 
-  /// ``submit(token:ticket:wave:answers:now:)`` now.
-  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double]) async throws -> SubmissionOutcome {
-    try await submit(token: token, ticket: ticket, wave: wave, answers: answers, now: Date())
+  /// ``submit(token:ticket:wave:answers:comments:now:)`` now.
+  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String] = [:]) async throws -> SubmissionOutcome {
+    try await submit(token: token, ticket: ticket, wave: wave, answers: answers, comments: comments, now: Date())
+  }
+
+  /// ``submit(token:ticket:wave:answers:comments:now:)`` without comments.
+  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], now: Date) async throws -> SubmissionOutcome {
+    try await submit(token: token, ticket: ticket, wave: wave, answers: answers, comments: [:], now: now)
+  }
+
+  /// ``addResponse(toWave:survey:team:answers:comments:)`` without comments.
+  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double]) throws {
+    try addResponse(toWave: waveName, survey: survey, team: team, answers: answers, comments: [:])
   }
 }
 
@@ -97,7 +118,16 @@ public protocol ImportSink: AnyObject {
   /// - Parameters:
   ///   - values: the answers (NaN = not answered; not stored).
   ///   - sourceKey: what identifies the response in its source; only its SHA-256 is stored.
-  func add(team: String, itemIDs: [String], values: [Double], sourceKey: String) throws
+  ///   - comments: item id → comment, for `text` items (blank ones are not stored; nothing is
+  ///     stored for a duplicate).
+  func add(team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)]) throws
+}
+
+extension ImportSink {
+  /// ``add(team:itemIDs:values:sourceKey:comments:)`` for a response without comments.
+  public func add(team: String, itemIDs: [String], values: [Double], sourceKey: String) throws {
+    try add(team: team, itemIDs: itemIDs, values: values, sourceKey: sourceKey, comments: [])
+  }
 }
 
 /// One stored response as it moves between stores (`store copy`).
@@ -113,8 +143,10 @@ public struct ExportedResponse: Sendable, Equatable {
   public var receivedOn: String
   /// (item id, value), by item id.
   public var answers: [(String, Double)]
+  /// (item id, text) of its comments, by item id.
+  public var comments: [(String, String)]
 
-  public init(id: Data, team: String, channel: String, importIndex: Int?, sourceKey: String?, receivedOn: String, answers: [(String, Double)]) {
+  public init(id: Data, team: String, channel: String, importIndex: Int?, sourceKey: String?, receivedOn: String, answers: [(String, Double)], comments: [(String, String)] = []) {
     self.id = id
     self.team = team
     self.channel = channel
@@ -122,11 +154,13 @@ public struct ExportedResponse: Sendable, Equatable {
     self.sourceKey = sourceKey
     self.receivedOn = receivedOn
     self.answers = answers
+    self.comments = comments
   }
 
   public static func == (a: ExportedResponse, b: ExportedResponse) -> Bool {
     a.id == b.id && a.team == b.team && a.channel == b.channel && a.importIndex == b.importIndex && a.sourceKey == b.sourceKey
       && a.receivedOn == b.receivedOn && a.answers.elementsEqual(b.answers, by: { $0.0 == $1.0 && $0.1 == $1.1 })
+      && a.comments.elementsEqual(b.comments, by: { $0.0 == $1.0 && $0.1 == $1.1 })
   }
 }
 

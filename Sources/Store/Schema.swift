@@ -18,6 +18,17 @@ enum Schema {
     return migrator
   }
 
+  /// Comments (answers to `type = "text"` items), kept apart from the numeric answers so that
+  /// nothing that reads answers can reach them. Deleted with their response.
+  static let comments = """
+    CREATE TABLE comment (
+      response_id BLOB NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+      item_id TEXT NOT NULL,
+      text TEXT NOT NULL CHECK (text <> ''),
+      PRIMARY KEY (response_id, item_id)
+    ) WITHOUT ROWID;
+    """
+
   /// Version 1. Days are `YYYY-MM-DD` (UTC); nothing finer is stored.
   static let version1 = """
     CREATE TABLE survey (

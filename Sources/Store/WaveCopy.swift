@@ -34,10 +34,13 @@ extension ResponseStore {
         var answers: [Data: [(String, Double)]] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT response_id, item_id, value FROM answer WHERE response_id BETWEEN ? AND ? ORDER BY response_id, item_id", arguments: [first[0] as Data, last[0] as Data])
         while let row = try rows.next() { answers[row[0], default: []].append((row[1], row[2])) }
+        var comments: [Data: [(String, String)]] = [:]
+        let written = try Row.fetchCursor(db, sql: "SELECT response_id, item_id, text FROM comment WHERE response_id BETWEEN ? AND ? ORDER BY response_id, item_id", arguments: [first[0] as Data, last[0] as Data])
+        while let row = try written.next() { comments[row[0], default: []].append((row[1], row[2])) }
         return heads.map { head in
           let id: Data = head[0]
           let importID: Int64? = head[3]
-          return ExportedResponse(id: id, team: head[1], channel: head[2], importIndex: importID.flatMap { mapping[$0] }, sourceKey: head[4], receivedOn: head[5], answers: answers[id] ?? [])
+          return ExportedResponse(id: id, team: head[1], channel: head[2], importIndex: importID.flatMap { mapping[$0] }, sourceKey: head[4], receivedOn: head[5], answers: answers[id] ?? [], comments: comments[id] ?? [])
         }
       }
       if let last = page.last { afterID = last.id }
@@ -71,12 +74,14 @@ extension ResponseStore {
       }
       let insertResponse = try db.makeStatement(sql: "INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on) VALUES (?, ?, ?, ?, ?, ?, ?)")
       let insertAnswer = try db.makeStatement(sql: "INSERT INTO answer (response_id, item_id, value) VALUES (?, ?, ?)")
+      let insertComment = try db.makeStatement(sql: "INSERT INTO comment (response_id, item_id, text) VALUES (?, ?, ?)")
       var count = 0
       while case let page = try export.nextResponses(), !page.isEmpty {
         for response in page {
           let importID = response.importIndex.map { importIDs[$0] }
           try insertResponse.execute(arguments: [response.id, wave.id, response.team, response.channel, importID, response.sourceKey, response.receivedOn])
           for (item, value) in response.answers { try insertAnswer.execute(arguments: [response.id, item, value]) }
+          for (item, text) in response.comments { try insertComment.execute(arguments: [response.id, item, text]) }
         }
         count += page.count
       }

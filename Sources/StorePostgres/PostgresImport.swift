@@ -83,6 +83,7 @@ final class PostgresImportSession: ImportSink {
   private let today = Day.today()
   private var ids: [ByteBuffer] = [], teams: [String] = [], keys: [String] = []
   private var answerIDs: [ByteBuffer] = [], answerItems: [String] = [], answerValues: [Double] = []
+  private var commentIDs: [ByteBuffer] = [], commentItems: [String] = [], commentTexts: [String] = []
   private(set) var offered = 0, stored = 0
 
   init(db: SyncConnection, wave: WaveRef, importID: Int64) {
@@ -91,7 +92,7 @@ final class PostgresImportSession: ImportSink {
     self.importID = importID
   }
 
-  func add(team: String, itemIDs: [String], values: [Double], sourceKey: String) throws {
+  func add(team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)]) throws {
     let id = PostgresStore.randomID()
     ids.append(id)
     teams.append(team)
@@ -101,12 +102,17 @@ final class PostgresImportSession: ImportSink {
       answerItems.append(item)
       answerValues.append(value)
     }
+    for (item, text) in comments where !text.allSatisfy(\.isWhitespace) {
+      commentIDs.append(id)
+      commentItems.append(item)
+      commentTexts.append(text)
+    }
     offered += 1
     if ids.count >= Self.batchSize { try flush() }
   }
 
   /// Writes the buffered rows in one transaction; rows whose source key the wave already
-  /// holds (or that repeat one in the batch) are left out with their answers.
+  /// holds (or that repeat one in the batch) are left out with their answers and comments.
   func flush() throws {
     guard !ids.isEmpty else { return }
     let query: PostgresQuery = """
@@ -117,7 +123,11 @@ final class PostgresImportSession: ImportSink {
       answered AS (
         INSERT INTO answer (response_id, item_id, value)
           SELECT a.id, a.item, a.value FROM unnest(\(answerIDs)::bytea[], \(answerItems)::text[], \(answerValues)::float8[]) AS a(id, item, value)
-          JOIN stored ON stored.id = a.id)
+          JOIN stored ON stored.id = a.id),
+      commented AS (
+        INSERT INTO comment (response_id, item_id, text)
+          SELECT c.id, c.item, c.text FROM unnest(\(commentIDs)::bytea[], \(commentItems)::text[], \(commentTexts)::text[]) AS c(id, item, text)
+          JOIN stored ON stored.id = c.id)
       SELECT COUNT(*) FROM stored
       """
     stored += try db.transaction { try db.rows(query)[0].decode(Int.self) }
@@ -127,5 +137,8 @@ final class PostgresImportSession: ImportSink {
     answerIDs.removeAll(keepingCapacity: true)
     answerItems.removeAll(keepingCapacity: true)
     answerValues.removeAll(keepingCapacity: true)
+    commentIDs.removeAll(keepingCapacity: true)
+    commentItems.removeAll(keepingCapacity: true)
+    commentTexts.removeAll(keepingCapacity: true)
   }
 }

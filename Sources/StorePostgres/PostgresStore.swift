@@ -133,24 +133,29 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
 
   // MARK: Responses
 
-  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double]) throws {
+  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String]) throws {
     try exclusive(.writeFailed) { db in
       try db.transaction {
         let wave = try Self.openWave(db, name: waveName, survey: survey)
-        try db.run(Self.insertResponse(wave: wave, team: team, channel: "terminal", answers: answers))
+        try db.run(Self.insertResponse(wave: wave, team: team, channel: "terminal", answers: answers, comments: comments))
       }
     }
   }
 
-  /// One statement that stores a response under a new random id, with the day only.
-  static func insertResponse(wave: WaveRef, team: String, channel: String, answers: [String: Double]) -> PostgresQuery {
+  /// One statement that stores a response under a new random id, with the day only, its
+  /// answers and its non-blank comments.
+  static func insertResponse(wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String]) -> PostgresQuery {
     let given = answers.filter { !$0.value.isNaN }.sorted { $0.key < $1.key }
+    let written = comments.filter { !$0.value.allSatisfy(\.isWhitespace) }.sorted { $0.key < $1.key }
     let id = randomID()
     return """
       WITH stored AS (
-        INSERT INTO response (id, wave_id, team, channel, received_on) VALUES (\(id), \(wave.id), \(team), \(channel), \(Day.today())) RETURNING id)
-      INSERT INTO answer (response_id, item_id, value)
-        SELECT stored.id, a.item, a.value FROM stored, unnest(\(given.map(\.key))::text[], \(given.map(\.value))::float8[]) AS a(item, value)
+        INSERT INTO response (id, wave_id, team, channel, received_on) VALUES (\(id), \(wave.id), \(team), \(channel), \(Day.today())) RETURNING id),
+      answered AS (
+        INSERT INTO answer (response_id, item_id, value)
+          SELECT stored.id, a.item, a.value FROM stored, unnest(\(given.map(\.key))::text[], \(given.map(\.value))::float8[]) AS a(item, value))
+      INSERT INTO comment (response_id, item_id, text)
+        SELECT stored.id, c.item, c.text FROM stored, unnest(\(written.map(\.key))::text[], \(written.map(\.value))::text[]) AS c(item, text)
       """
   }
 

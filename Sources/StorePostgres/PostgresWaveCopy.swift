@@ -27,16 +27,17 @@ extension PostgresStore {
     }
     let indexOfImport = Dictionary(uniqueKeysWithValues: batches.enumerated().map { ($1.0, $0) })
     let cursor = try PostgresCursor(link: link, sql: """
-      SELECT r.id, r.team, r.channel, r.import_id, r.source_key, r.received_on, a.items, a.vals FROM visible_response r
+      SELECT r.id, r.team, r.channel, r.import_id, r.source_key, r.received_on, a.items, a.vals, c.items, c.texts FROM visible_response r
       LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(value ORDER BY item_id COLLATE \"C\") AS vals FROM answer WHERE answer.response_id = r.id) a ON true
+      LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(text ORDER BY item_id COLLATE \"C\") AS texts FROM comment WHERE comment.response_id = r.id) c ON true
       WHERE r.wave_id = \(wave.id) ORDER BY r.id
       """)
     return WaveExport(name: wave.name, createdOn: createdOn, plugins: plugins, imports: batches.map(\.1), invitations: invitations) {
       try cursor.nextPage().map { row in
-        let (id, team, channel, importID, key, received, items, values) = try row.decode((Data, String, String, Int64?, String?, String, [String]?, [Double]?).self)
+        let (id, team, channel, importID, key, received, items, values, commented, texts) = try row.decode((Data, String, String, Int64?, String?, String, [String]?, [Double]?, [String]?, [String]?).self)
         return ExportedResponse(
           id: id, team: team, channel: channel, importIndex: importID.flatMap { indexOfImport[$0] }, sourceKey: key, receivedOn: received,
-          answers: Array(zip(items ?? [], values ?? [])))
+          answers: Array(zip(items ?? [], values ?? [])), comments: Array(zip(commented ?? [], texts ?? [])))
       }
     }
   }
@@ -67,11 +68,17 @@ extension PostgresStore {
         var count = 0
         while case let page = try export.nextResponses(), !page.isEmpty {
           var answerIDs: [ByteBuffer] = [], items: [String] = [], values: [Double] = []
+          var commentIDs: [ByteBuffer] = [], commentItems: [String] = [], texts: [String] = []
           for response in page {
             for (item, value) in response.answers {
               answerIDs.append(ByteBuffer(bytes: response.id))
               items.append(item)
               values.append(value)
+            }
+            for (item, text) in response.comments {
+              commentIDs.append(ByteBuffer(bytes: response.id))
+              commentItems.append(item)
+              texts.append(text)
             }
           }
           try db.run("""
@@ -82,6 +89,7 @@ extension PostgresStore {
               AS t(id, team, channel, import_id, key, received)
             """)
           try db.run("INSERT INTO answer (response_id, item_id, value) SELECT * FROM unnest(\(answerIDs)::bytea[], \(items)::text[], \(values)::float8[])")
+          try db.run("INSERT INTO comment (response_id, item_id, text) SELECT * FROM unnest(\(commentIDs)::bytea[], \(commentItems)::text[], \(texts)::text[])")
           count += page.count
         }
         return count

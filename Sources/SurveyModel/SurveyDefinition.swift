@@ -30,6 +30,8 @@ public struct SurveyDefinition: Equatable, Sendable {
   public var file: String
   /// Renamed, merged and split teams, followed across waves by `cultivar trend`.
   public var teamMapping: TeamMapping
+  /// Respondent attributes (columns of the responses with allowed values), for `--by`.
+  public var attributes: [Attribute] = []
 
   public init(
     id: String, title: String, frameworks: [FrameworkUse], respondentColumn: String = "respondent_id",

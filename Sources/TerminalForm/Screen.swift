@@ -31,6 +31,23 @@ public struct Screen {
     var out = ["Item \(sheet.position + 1) of \(sheet.items.count)", ""]
     out += wrap(item.text).map { "  " + $0 }
     out.append("")
+    if item.kind == .text {
+      out += wrap(sheet.comments[sheet.position] + "_").map { "> " + $0 }
+      out += ["", "Type your comment · Enter: next · Left: back · Right: skip · Esc: quit"]
+      out += wrap("Comments are shown only for groups in which many people commented, in a random order, with names, e-mail addresses and phone numbers removed.")
+      return out
+    }
+    if item.kind == .multi {
+      for (index, choice) in item.choices.enumerated() {
+        let marker = index == sheet.highlight ? ">" : " "
+        let number = sheet.digitsPick ? "\(index + 1) " : ""
+        out.append("\(marker) [\(sheet.isTicked(index) ? "x" : " ")] \(number)\(choice.label)")
+      }
+      out.append("")
+      let pick = sheet.digitsPick ? "1-\(item.choices.count) or Space: tick (any number)" : "Up/Down+Space: tick (any number)"
+      out.append("\(pick) · Enter: next · b/Left: back · q: quit")
+      return out
+    }
     for (index, choice) in item.choices.enumerated() {
       let marker = index == sheet.highlight ? ">" : " "
       let number = sheet.digitsPick ? "\(index + 1) " : ""
@@ -45,7 +62,7 @@ public struct Screen {
 
   private func review(_ sheet: AnswerSheet) -> [String] {
     var out = ["You answered \(sheet.answeredCount) of \(sheet.items.count) items."]
-    let skipped = sheet.items.indices.filter { sheet.answers[$0] == nil }.map { String($0 + 1) }
+    let skipped = sheet.items.indices.filter { !sheet.isAnswered($0) }.map { String($0 + 1) }
     if !skipped.isEmpty { out.append("Skipped: item\(skipped.count == 1 ? "" : "s") \(skipped.joined(separator: ", ")).") }
     out.append("")
     out += wrap("Your answers are stored without your name, and only counted in results for groups of several people.")

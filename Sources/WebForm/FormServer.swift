@@ -134,17 +134,17 @@ public struct FormServer: Sendable {
       return page(FormPages.problem("This form cannot be accepted", "An answer is not one of the question's choices. Open your invitation link again and answer there."), .badRequest)
     }
     guard let ticket = submission.ticket, !ticket.isEmpty else { return page(FormPages.missingTicket, .forbidden) }
-    guard !submission.answers.isEmpty else {
+    guard submission.answeredCount > 0 else {
       return page(FormPages.problem("No answers", "No question was answered, so nothing was stored. Go back to answer at least one question."), .badRequest)
     }
     let outcome: SubmissionOutcome
     do {
-      outcome = try await withStoreRetry(route: "POST /t/:token") { try await store.submit(token: token, ticket: ticket, wave: wave, answers: submission.answers) }
+      outcome = try await withStoreRetry(route: "POST /t/:token") { try await store.submit(token: token, ticket: ticket, wave: wave, answers: submission.answers, comments: submission.comments) }
     } catch let error as StoreError {
       return unavailable(error, route: "POST /t/:token")
     }
     switch outcome {
-    case .stored: return page(FormPages.thanks(survey: survey, answered: submission.answers.count), .ok)
+    case .stored: return page(FormPages.thanks(survey: survey, answered: submission.answeredCount), .ok)
     case .alreadySubmitted: return page(FormPages.alreadySubmitted, .conflict)
     case .invitationSpent: return page(FormPages.spent, .conflict)
     case .unknownTicket: return page(FormPages.forgedTicket, .forbidden)

@@ -14,6 +14,10 @@ public struct FormSurvey: Sendable {
     self.minGroupSize = minGroupSize
   }
 
+  var commentNote: String {
+    "Comments are shown only for groups in which many people commented, in a random order, with names, e-mail addresses and phone numbers removed."
+  }
+
   var privacyNote: String {
     "Your answers are anonymous: no name, e-mail address, network address or time finer than the day is stored with them, and results are only shown for groups of at least \(minGroupSize) people."
   }
@@ -23,6 +27,11 @@ public struct FormSurvey: Sendable {
 struct Submission: Equatable {
   var ticket: String?
   var answers: [String: Double]
+  /// Comments by item id (blank ones left out).
+  var comments: [String: String] = [:]
+
+  /// How many questions were answered.
+  var answeredCount: Int { answers.count + comments.count }
 
   /// Problems with the body that make it unusable.
   enum Problem: Error, Equatable {
@@ -35,6 +44,7 @@ struct Submission: Equatable {
   static func parse(_ body: String, items: [FormItem]) throws(Problem) -> Submission {
     var ticket: String?
     var answers: [String: Double] = [:]
+    var comments: [String: String] = [:]
     let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for pair in body.split(separator: "&") {
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -43,13 +53,28 @@ struct Submission: Equatable {
         ticket = value
       } else if name.hasPrefix("a.") {
         let id = String(name.dropFirst(2))
-        guard let item = byID[id], let number = Double(value), item.choices.contains(where: { $0.value == number }) else {
+        guard let item = byID[id], item.kind == .scored, let number = Double(value), item.choices.contains(where: { $0.value == number }) else {
           throw .invalidAnswer(id)
         }
         answers[id] = number
+      } else if name.hasPrefix("m.") {
+        // One field per ticked box: the option's number.
+        let id = String(name.dropFirst(2))
+        guard let item = byID[id], item.kind == .multi, let option = Int(value), item.choices.indices.contains(option) else {
+          throw .invalidAnswer(id)
+        }
+        answers[id] = Double(UInt32(answers[id] ?? 0) | (1 << UInt32(option)))
+      } else if name.hasPrefix("c.") {
+        let id = String(name.dropFirst(2))
+        guard let item = byID[id], item.kind == .text, value.count <= FormItem.maximumCommentLength, comments[id] == nil else {
+          throw .invalidAnswer(id)
+        }
+        // Line breaks arrive as CR LF; they are kept as LF.
+        let text = value.replacingOccurrences(of: "\r\n", with: "\n")
+        if !text.allSatisfy(\.isWhitespace) { comments[id] = text }
       }
     }
-    return Submission(ticket: ticket, answers: answers)
+    return Submission(ticket: ticket, answers: answers, comments: comments)
   }
 
   /// Percent-decoding with `+` as a space.

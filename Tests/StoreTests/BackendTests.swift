@@ -46,7 +46,7 @@ import Testing
     let versions = Migration.all.map(\.version)
     #expect(versions == Array(1...versions.count))
     #expect(Migration.all.allSatisfy { !$0.postgres.isEmpty })
-    #expect(Migration.all.map(\.identifier) == ["v1: surveys, waves, responses, answers, invitations", "v2: random response ids, single-use tokens, staged imports"])
+    #expect(Migration.all.map(\.identifier) == ["v1: surveys, waves, responses, answers, invitations", "v2: random response ids, single-use tokens, staged imports", "v3: comments"])
   }
 }
 
@@ -61,19 +61,20 @@ extension PostgresAddress {
   func fill(_ store: any ResponseStoring) async throws -> WaveRef {
     _ = try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session in
       for n in 0..<2300 {
-        try session.add(team: "T\(n % 4)", itemIDs: ["a", "b"], values: [Double(n % 5 + 1), n % 3 == 0 ? .nan : 0.1 * Double(n)], sourceKey: "r\(n)")
+        try session.add(team: "T\(n % 4)", itemIDs: ["a", "b"], values: [Double(n % 5 + 1), n % 3 == 0 ? .nan : 0.1 * Double(n)], sourceKey: "r\(n)",
+                        comments: n % 7 == 0 ? [("wish", "comment \(n) ✓"), ("why", n % 2 == 0 ? " " : "why \(n)")] : [])
       }
       var counts = ImportCounts()
       counts.rowsRead = 2300
       return ((), counts)
     }
-    try store.addResponse(toWave: "w", survey: stamp, team: "T1", answers: ["a": 3])
+    try store.addResponse(toWave: "w", survey: stamp, team: "T1", answers: ["a": 3], comments: ["wish": "typed"])
     let wave = try store.wave("w", survey: "s")
     let tokens = try store.invite(to: wave, team: "T2", count: 3)
     let invitation = try await store.invitation(token: tokens[0], wave: wave)
     guard case .open(let open) = invitation else { throw CancellationError() }
     let ticket = try await store.issueTicket(for: open)
-    #expect(try await store.submit(token: tokens[0], ticket: ticket, wave: wave, answers: ["b": 2.5]) == .stored)
+    #expect(try await store.submit(token: tokens[0], ticket: ticket, wave: wave, answers: ["b": 2.5], comments: ["why": "from the web"]) == .stored)
     return wave
   }
 
@@ -99,6 +100,10 @@ extension PostgresAddress {
     #expect(a.imports == b.imports && a.imports.count == 1 && a.imports[0].counts.imported == 2300)
     #expect(a.invitations == b.invitations && a.invitations.count == 3)
     #expect(a.plugins == b.plugins)
+    // Comments move with their responses (329 imported with 'wish', 164 of them with 'why', one typed, one from the web).
+    let commentCount: Int = a.rows.reduce(0) { $0 + $1.comments.count }
+    #expect(commentCount == 495)
+    #expect(try target.unscoredAnswers(of: copied, comments: ["wish", "why"], multis: []).map(\.comments) == source.unscoredAnswers(of: wave, comments: ["wish", "why"], multis: []).map(\.comments))
     // Scoring reads the same rows in the same order from both.
     func read(_ store: any ResponseStoring, _ wave: WaveRef) throws -> [String] {
       let source = try store.responses(of: wave, itemIDs: ["b", "a"])

@@ -30,8 +30,11 @@ struct Score: ParsableCommand {
   @Option(help: ArgumentHelp("The organisation file (YAML or CSV) whose units the team cells name; gives --by unit:N its hierarchy and participation its headcounts.", valueName: "file"))
   var org: String?
 
-  @Option(help: ArgumentHelp("Publish the organisation's units at level N (unit:1 = the top units), each pooling its whole line; without --org, team cells are paths such as Engineering/Platform/Mobile.", valueName: "unit:N"))
+  @Option(help: ArgumentHelp("Publish a cut: team (default), unit:N (the units at level N, each pooling its whole line), unit (every level), an attribute declared in the survey (e.g. tenure), or unit:N,ATTRIBUTE (crossed). Without --org, team cells are paths such as Engineering/Platform/Mobile.", valueName: "cut"))
   var by: String?
+
+  @Flag(help: "With --by unit or unit:N: each unit's direct members only, not its whole line.")
+  var direct = false
 
   @Option(help: ArgumentHelp("The wave whose headcounts give participation (default: --wave).", valueName: "wave"))
   var headcountWave: String?
@@ -61,9 +64,6 @@ struct Score: ParsableCommand {
     if watch, wave != nil { throw ValidationError("--watch follows files; it cannot be used with --wave") }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     guard chunkBytes >= 1024 else { throw ValidationError("--chunk-bytes must be at least 1024") }
-    guard ScoreJob.formats.contains(format) else {
-      throw ValidationError("unknown format '\(format)': use one of \(ScoreJob.formats.joined(separator: ", "))")
-    }
   }
 
   func run() throws {
@@ -73,6 +73,7 @@ struct Score: ParsableCommand {
     job.privacyReportPath = privacyReport
     job.organisationPath = org
     job.cut = by == "team" ? nil : by
+    job.direct = direct
     job.headcountWave = headcountWave
     job.storePath = store.resolved
     if let jobs { job.jobs = jobs }
