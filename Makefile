@@ -11,8 +11,13 @@ FUZZ_SECONDS ?= 60
 FUZZ_SEED ?= $(shell date +%s)
 # make test: the fixed seed of the short fuzz pass and the differential test.
 TEST_SEED ?= 20261130
+# The PostgreSQL cases of the store tests run in test-store-pg, against a throw-away cluster
+# (scripts/pg-test-cluster.sh sets the real address); the other test runs leave them out.
+export CULTIVAR_TEST_PG_URL ?= skip
+# The store suites (Tests/StoreTests and the CLI tests that use a store).
+STORE_SUITES := StoreTests\.|ImportCommandTests|StoreCopyCommandTests|StoredCommentsCommandTests|ServeCommandTests|SharedStoreTests
 
-.PHONY: golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
+.PHONY: test-store-pg test-shared-serve bench-store golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -60,7 +65,18 @@ test-golden: build ## Golden outputs byte for byte, and the README's example out
 	python3 Tests/golden/goldens.py --cultivar $(BIN)
 	python3 Tests/golden/check_readme.py --cultivar $(BIN)
 
-test: build test-swift test-golden test-fuzz test-csv-differential test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html ## Run all tests
+test: build test-swift test-golden test-fuzz test-csv-differential test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html test-store-pg test-shared-serve ## Run all tests
+
+test-store-pg: deps ## The store tests against PostgreSQL: installs it when missing, runs a throw-away cluster on loopback
+	$(SWIFT) build --build-tests
+	scripts/pg-test-cluster.sh $(SWIFT) test --skip-build --filter '$(STORE_SUITES)'
+
+test-shared-serve: build ## Three serve processes sharing one PostgreSQL store, 64 clients, one server killed with SIGKILL
+	scripts/pg-test-cluster.sh python3 scripts/shared-serve-test.py
+
+bench-store: deps ## Store benchmark: import rows/s (100k, 1M), score --wave vs CSV, submissions/s at 1/8/64 clients, SQLite and PostgreSQL
+	$(SWIFT) build -c release --product cultivar
+	scripts/pg-test-cluster.sh python3 scripts/bench-store.py --cultivar .build/release/cultivar
 
 test-swift: deps
 	$(SWIFT) build --build-tests

@@ -25,6 +25,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // Debian's Lua 5.4 C library (liblua5.4-dev), found through pkg-config.
@@ -61,6 +62,13 @@ let package = Package(
         "SurveyModel", "SurveyIO", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    // The shared response store on PostgreSQL (the same protocol and migrations as `Store`).
+    .target(
+      name: "StorePostgres",
+      dependencies: [
+        "Store", "SurveyModel", "SurveyIO", .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
     // Reading survey-tool exports (CSV, Qualtrics, Google Forms, Microsoft Forms, SurveyMonkey).
     .target(
       name: "Importers",
@@ -80,7 +88,7 @@ let package = Package(
       name: "CultivarKit",
       dependencies: [
         "SurveyModel", "SurveyIO", "Statistics", "Privacy", "Scoring", "Comparison", "Drivers", "Organisation", "LuaBridge", "PluginHost",
-        "Reports", "Store", "Importers", "TerminalForm", "WebForm",
+        "Reports", "Store", "StorePostgres", "Importers", "TerminalForm", "WebForm",
       ]),
     // The command line: argument parsing only.
     .executableTarget(
@@ -109,7 +117,7 @@ let package = Package(
     .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Scoring", "Comparison", "Reports", "SurveyModel"]),
     .testTarget(
       name: "StoreTests",
-      dependencies: ["Store", "SurveyModel", "SurveyIO", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: ["Store", "StorePostgres", "SurveyModel", "SurveyIO", .product(name: "GRDB", package: "GRDB.swift")]),
     // The export fixtures (Fixtures/) are read by path; scripts/generate_exports.py makes them.
     .testTarget(
       name: "ImportersTests",

@@ -69,11 +69,11 @@ public struct ImportJob {
       let names = reader.unmatchedColumns.prefix(20).map { "'\(Shortening.shortened($0, to: 60))'" }.joined(separator: ", ") + (count > 20 ? " and \(count - 20) more" : "")
       note("warning: \(reader.file): \(count) column\(count == 1 ? "" : "s") matched no item and \(count == 1 ? "was" : "were") left out: \(names)")
     }
-    let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath))
+    let store = try StoreAccess.open(storePath, workspace: workspace, note: note)
     let itemIDs = items.map(\.id)
-    let (counts, rejectsFile) = try store.importing(into: wave, survey: context.stamp, source: reader.file, format: reader.format.rawValue) { session in
+    let (rejectsFile, counts) = try store.importing(into: wave, survey: context.stamp, source: reader.file, format: reader.format.rawValue) { session in
       let result = try copy(reader, into: session, itemIDs: itemIDs)
-      return (result, result.counts)
+      return (result.rejectsFile, result.counts)
     }
     let total = try store.responseCount(of: store.wave(wave, survey: context.survey.id))
     var lines = ["\(reader.file) (\(reader.format.rawValue)) into wave '\(wave)': \(Counted.phrase(counts.rowsRead, "row read")), \(counts.imported) imported, \(counts.rejected) rejected, \(Counted.phrase(counts.duplicates, "duplicate skipped"))"]
@@ -84,7 +84,7 @@ public struct ImportJob {
 
   /// Reads every row into the session; throws (rolling the import back) on invalid rows
   /// unless they are to be skipped, in which case the rejects file is written first.
-  private func copy(_ reader: ExportReader, into session: ImportSession, itemIDs: [String]) throws -> (counts: ImportCounts, rejectsFile: String?) {
+  private func copy(_ reader: ExportReader, into session: any ImportSink, itemIDs: [String]) throws -> (counts: ImportCounts, rejectsFile: String?) {
     var counts = ImportCounts()
     var rejects = RejectsWriter(header: reader.header)
     var problems: [InputError] = []
@@ -94,11 +94,7 @@ public struct ImportJob {
       if counts.rowsRead % 512 == 0 { progress(reader.progress) }
       switch outcome {
       case .row(let row):
-        if try session.add(team: row.team, itemIDs: itemIDs, values: row.values, sourceKey: row.respondent, comments: row.comments.map { ($0.item, $0.text) }) {
-          counts.imported += 1
-        } else {
-          counts.duplicates += 1
-        }
+        try session.add(team: row.team, itemIDs: itemIDs, values: row.values, sourceKey: row.respondent, comments: row.comments.map { ($0.item, $0.text) })
       case .rejected(let line, let rowProblems, let fields):
         counts.rejected += 1
         rejects.add(line: line, problems: rowProblems, fields: fields)

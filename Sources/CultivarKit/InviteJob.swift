@@ -45,7 +45,7 @@ public struct InviteJob {
     }
     let groups = try self.groups()
     let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
-    let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath))
+    let store = try StoreAccess.open(storePath, workspace: workspace, note: note)
     let waveRef = try store.openWave(wave, survey: context.stamp)
     let terms = InvitationTerms(validDays: validDays, shared: shared)
     let root = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL

@@ -44,7 +44,7 @@ public struct ServeJob {
       origin = url
     }
     let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
-    let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath), create: false, busyWait: limits.storeWait, autoCheckpoint: false)
+    let store = try StoreAccess.open(storePath, workspace: workspace, create: false, busyWait: limits.storeWait, autoCheckpoint: false, note: note)
     let waveRef = try store.wave(wave, survey: context.survey.id)
     let invitations = try store.invitationCount(of: waveRef)
     if invitations == 0 {

@@ -18,6 +18,11 @@ public struct StoreBackupJob {
   /// Makes the copy.
   /// - Returns: what was copied, and where.
   public func run() throws -> String {
+    if case .postgres(let address) = try StoreAddress.parse(storePath) {
+      throw UsageError(
+        message: "'store backup' copies a SQLite store; \(address.display) is a PostgreSQL database",
+        hint: "back it up with PostgreSQL's own tools: pg_dump -Fc -h \(address.host) -p \(address.port) -U \(address.user) \(address.database) > cultivar.dump (docs/store.md: backups), or copy waves into a SQLite file with 'cultivar store copy'")
+    }
     let source = URL(fileURLWithPath: storePath).standardizedFileURL.resolvingSymlinksInPath()
     let destination = URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath()
     let display = workspace.display(target)

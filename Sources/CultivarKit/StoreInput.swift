@@ -9,10 +9,10 @@ enum StoreInput {
   ///   - storePath: the resolved store path (see ``StoreLocation``).
   ///   - itemIDs: the item of each value slot of the scoring plan.
   /// - Throws: ``StoreError`` when there is no store or no such wave.
-  static func open(wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace) throws -> StoredResponses {
+  static func open(wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace) throws -> any ResponseSource {
     try WaveName.check(name)
-    let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath), create: false)
+    let store = try StoreAccess.open(storePath, workspace: workspace, create: false)
     let wave = try store.wave(name, survey: surveyID)
-    return try StoredResponses(store: store, wave: wave, itemIDs: itemIDs)
+    return try store.responses(of: wave, itemIDs: itemIDs)
   }
 }

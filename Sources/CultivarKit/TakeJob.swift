@@ -33,7 +33,7 @@ public struct TakeJob {
       throw UsageError(message: "'take' needs a terminal: standard input and output must not be redirected", hint: "to load answers from a file, use 'cultivar import'")
     }
     let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
-    let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath))
+    let store = try StoreAccess.open(storePath, workspace: workspace, note: note)
     let waveName = try wave ?? latestWave(store, survey: context.survey.id)
     try WaveName.check(waveName)
     let unscored = UnscoredItems(frameworks: context.frameworks)
@@ -48,7 +48,7 @@ public struct TakeJob {
     return "Thank you. Your answers to \(answers.count + comments.count) of \(Counted.phrase(items.count, "item")) were stored in wave '\(waveName)' for team '\(teamName)'.\n"
   }
 
-  private func latestWave(_ store: ResponseStore, survey: String) throws -> String {
+  private func latestWave(_ store: any ResponseStoring, survey: String) throws -> String {
     guard let last = try store.waves(survey: survey).last else {
       throw UsageError(message: "the store has no wave of survey '\(survey)' yet", hint: "name the wave to answer with --wave, e.g. --wave 2026-q3")
     }

@@ -41,7 +41,7 @@ public struct TrendJob {
       throw UsageError(message: "wave '\(repeated)' is listed twice in --waves")
     }
     let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
-    let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath), create: false)
+    let store = try StoreAccess.open(storePath, workspace: workspace, create: false)
     let refs = try waves.map { try store.wave($0, survey: context.survey.id) }
     for ref in refs { try notePluginChanges(store: store, wave: ref, context: context) }
     var perWave: [[FrameworkResult]] = []
@@ -49,7 +49,7 @@ public struct TrendJob {
     var audits: [PrivacySummary] = []
     var applied = AppliedRules(mapping: context.survey.teamMapping)
     for ref in refs {
-      let source = try StoredResponses(store: store, wave: ref, itemIDs: context.plan.slots)
+      let source = try store.responses(of: ref, itemIDs: context.plan.slots)
       let engine = context.makeEngine()
       var seen = Set<String>()
       while case .row(let row)? = try source.next() {
@@ -93,7 +93,7 @@ public struct TrendJob {
     }
   }
 
-  private func notePluginChanges(store: ResponseStore, wave: WaveRef, context: SurveyScoring) throws {
+  private func notePluginChanges(store: any ResponseStoring, wave: WaveRef, context: SurveyScoring) throws {
     let recorded = try store.plugins(of: wave)
     for use in context.stamp.plugins {
       let versions = recorded.filter { $0.id == use.id }.map(\.version)

@@ -43,7 +43,7 @@ struct UnscoredRun {
     regroup = plan.map(Self.unitGroup)
     if let wave {
       try WaveName.check(wave)
-      let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath), create: false)
+      let store = try StoreAccess.open(storePath, workspace: workspace, create: false)
       let ref = try store.wave(wave, survey: survey.id)
       rows = try store.unscoredAnswers(of: ref, comments: items.comments.map(\.item.id), multis: items.multis.map { ($0.item.id, $0.item.options.count) })
       input = InputSummary(file: "\(store.name) wave '\(wave)'", rowsRead: rows.count, rowsUsed: rows.count, rowsRejected: 0)

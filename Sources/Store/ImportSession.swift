@@ -13,7 +13,7 @@ public struct ImportCounts: Sendable, Equatable {
 /// Adds imported responses to a staged import (see
 /// ``ResponseStore/importing(into:survey:source:format:_:)``): rows are written in short
 /// transactions, invisible to every reader until the import is made visible at its end.
-public final class ImportSession {
+public final class ImportSession: ImportSink {
   private let db: Database
   private let wave: WaveRef
   private let importID: Int64
@@ -27,6 +27,8 @@ public final class ImportSession {
   private var sinceCheck = 0
   /// The number of transactions written so far.
   public private(set) var transactions = 0
+  /// Rows offered, and rows stored (the others were duplicates).
+  private(set) var offered = 0, stored = 0
 
   init(db: Database, wave: WaveRef, importID: Int64, slice: TimeInterval) {
     self.db = db
@@ -43,14 +45,15 @@ public final class ImportSession {
   ///   - values: the answers (NaN = not answered; not stored).
   ///   - sourceKey: what identifies the response in its source (the tool's response id, or the
   ///     row's content); only its SHA-256 is stored.
-  /// - Returns: false when the response was already there (a duplicate, not stored again).
-  ///   - comments: item id → comment, for `text` items (blank ones are not stored).
-  public func add(team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)] = []) throws -> Bool {
+  ///   - comments: item id → comment, for `text` items (blank ones are not stored; nothing is
+  ///     stored for a duplicate).
+  public func add(team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)]) throws {
     try beginIfNeeded()
     let responseID = ResponseID.make()
     try responseStatement().execute(arguments: [responseID, wave.id, team, importID, Digest.sha256(sourceKey), today])
-    let stored = db.changesCount > 0
-    if stored {
+    offered += 1
+    if db.changesCount > 0 {
+      stored += 1
       var arguments: [(any DatabaseValueConvertible)?] = []
       arguments.reserveCapacity(values.count * 3)
       for (item, value) in zip(itemIDs, values) where !value.isNaN {
@@ -62,7 +65,6 @@ public final class ImportSession {
       try ResponseStore.insertComments(db, response: responseID, comments: comments)
     }
     try commitIfDue()
-    return stored
   }
 
   private func beginIfNeeded() throws {

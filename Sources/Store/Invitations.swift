@@ -6,6 +6,11 @@ public struct Invitation: Sendable, Equatable {
   /// The SHA-256 of the token (the token itself is never stored).
   public let tokenHash: String
   public let team: String
+
+  public init(tokenHash: String, team: String) {
+    self.tokenHash = tokenHash
+    self.team = team
+  }
 }
 
 /// What a link's token leads to.
@@ -56,7 +61,7 @@ extension ResponseStore {
   /// `terms.shared`) one token usable `count` times. The tokens are returned once: the store
   /// keeps only their SHA-256, in the order of the hashes (not the order of issue).
   /// - Returns: the tokens.
-  public func invite(to wave: WaveRef, team: String, count: Int, terms: InvitationTerms = InvitationTerms(), now: Date = Date()) throws -> [String] {
+  public func invite(to wave: WaveRef, team: String, count: Int, terms: InvitationTerms, now: Date) throws -> [String] {
     precondition(count > 0 && terms.validDays > 0)
     let today = Day.today(now)
     let expires = Day.today(now.addingTimeInterval(Double(terms.validDays) * 86_400))
@@ -72,7 +77,7 @@ extension ResponseStore {
   }
 
   /// What the token `token` of `wave` leads to.
-  public func invitation(token: String, wave: WaveRef, now: Date = Date()) async throws -> InvitationLookup {
+  public func invitation(token: String, wave: WaveRef, now: Date) async throws -> InvitationLookup {
     guard Digest.looksLikeToken(token) else { return .unknown }
     let hash = Digest.sha256(token), today = Day.today(now)
     return try await read { db in try Self.lookup(db, hash: hash, wave: wave, today: today) }
@@ -90,7 +95,7 @@ extension ResponseStore {
   /// Issues a form ticket (the CSRF token of one form) for an invitation, valid for
   /// `lifetime` hours (counted in whole hours).
   /// - Returns: the ticket; the store keeps only its SHA-256.
-  public func issueTicket(for invitation: Invitation, lifetime hours: Int = 24, now: Date = Date()) async throws -> String {
+  public func issueTicket(for invitation: Invitation, lifetime hours: Int, now: Date) async throws -> String {
     let ticket = Digest.newToken()
     let hash = Digest.sha256(ticket), expires = Self.hour(now) + max(1, hours)
     try await write { db in
@@ -102,7 +107,7 @@ extension ResponseStore {
   /// Deletes form tickets whose lifetime is over.
   /// - Returns: how many were deleted.
   @discardableResult
-  public func pruneTickets(now: Date = Date()) async throws -> Int {
+  public func pruneTickets(now: Date) async throws -> Int {
     let hour = Self.hour(now)
     return try await write { db in
       try db.execute(sql: "DELETE FROM form_ticket WHERE expires_hour < ?", arguments: [hour])
@@ -114,7 +119,7 @@ extension ResponseStore {
   /// ticket is marked used and the token spent in the same transaction that stores the
   /// response, so a replay is refused even when copies arrive at once. Nothing links the
   /// stored response to the token or the ticket.
-  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String] = [:], now: Date = Date()) async throws -> SubmissionOutcome {
+  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], now: Date) async throws -> SubmissionOutcome {
     guard Digest.looksLikeToken(token) else { return .unknownInvitation }
     guard Digest.looksLikeToken(ticket) else { return .unknownTicket }
     let tokenHash = Digest.sha256(token), ticketHash = Digest.sha256(ticket)
@@ -147,18 +152,20 @@ public struct InvitationSummary: Sendable, Equatable {
   public var open = 0
   /// Uses left on those tokens (one per single-use token).
   public var usesLeft = 0
+
+  public init(open: Int = 0, usesLeft: Int = 0) {
+    self.open = open
+    self.usesLeft = usesLeft
+  }
 }
 
 extension ResponseStore {
   /// The open invitations of a wave.
-  public func invitationSummary(of wave: WaveRef, now: Date = Date()) throws -> InvitationSummary {
+  public func invitationSummary(of wave: WaveRef, now: Date) throws -> InvitationSummary {
     let today = Day.today(now)
     return try read { db in
       let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(uses_left), 0) FROM invitation WHERE wave_id = ? AND expires_on >= ? AND uses_left > 0", arguments: [wave.id, today])
       return InvitationSummary(open: row?[0] ?? 0, usesLeft: row?[1] ?? 0)
     }
   }
-
-  /// The number of invitations of a wave that can still be used.
-  public func invitationCount(of wave: WaveRef) throws -> Int { try invitationSummary(of: wave).open }
 }

@@ -7,7 +7,7 @@ import GRDB
 /// Every write runs in one transaction, so a process killed at any point (even with SIGKILL)
 /// leaves either all of a write or none of it. Several processes may use the store at once
 /// (an import while `serve` runs); writers wait for each other up to ``busyTimeout``.
-public final class ResponseStore: Sendable {
+public final class ResponseStore: ResponseStoring, Sendable {
   /// How messages name the store file.
   public let name: String
   let pool: DatabasePool

@@ -9,7 +9,7 @@ extension ResponseStore {
   ///   - survey: the survey and plugin versions, recorded with the wave.
   ///   - answers: item id → value.
   ///   - comments: item id → comment (answers to `text` items; blank ones are not stored).
-  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String] = [:]) throws {
+  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String]) throws {
     try write { db in
       let wave = try Self.openWave(db, name: waveName, survey: survey)
       try Self.insertResponse(db, wave: wave, team: team, channel: "terminal", answers: answers, comments: comments)

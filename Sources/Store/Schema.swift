@@ -1,18 +1,19 @@
 import GRDB
 
-/// The store's schema, as a list of migrations applied in order. A store written by an older
-/// Cultivar is brought up to date when it is opened; never edit a shipped migration, add one.
+/// SQLite's side of the store's schema (the steps themselves are listed in ``Migration``).
 enum Schema {
+  /// GRDB's migrator with every step of ``Migration/all`` (identifiers as stores record them).
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1: surveys, waves, responses, answers, invitations") { db in
-      try db.execute(sql: version1)
-    }
-    migrator.registerMigration("v2: random response ids, single-use tokens, staged imports") { db in
-      try SchemaV2.migrate(db)
-    }
-    migrator.registerMigration("v3: comments") { db in
-      try db.execute(sql: comments)
+    for step in Migration.all {
+      switch step.sqlite {
+      case .statements(let statements):
+        migrator.registerMigration(step.identifier) { db in
+          for sql in statements { try db.execute(sql: sql) }
+        }
+      case .sqlite(let change):
+        migrator.registerMigration(step.identifier) { db in try change(db) }
+      }
     }
     return migrator
   }

@@ -17,13 +17,22 @@ extension ResponseStore {
   ///   - source: how the imported file is named (recorded in `import_batch`).
   ///   - format: the export format read.
   ///   - slice: how long one transaction may hold the write lock.
-  /// - Returns: what `body` returns.
+  /// - Returns: what `body` returns, and its counts with the imported and duplicate rows
+  ///   filled in.
   /// - Throws: ``StoreError`` (e.g. another import into the same wave is running), or what
   ///   `body` throws.
   public func importing<T>(
-    into waveName: String, survey: SurveyStamp, source: String, format: String, slice: TimeInterval = ResponseStore.importSlice,
-    _ body: (ImportSession) throws -> (T, ImportCounts)
-  ) throws -> T {
+    into waveName: String, survey: SurveyStamp, source: String, format: String, _ body: (any ImportSink) throws -> (T, ImportCounts)
+  ) throws -> (T, ImportCounts) {
+    try importing(into: waveName, survey: survey, source: source, format: format, slice: Self.importSlice, body)
+  }
+
+  /// ``importing(into:survey:source:format:_:)`` with the time one transaction may hold the
+  /// write lock.
+  public func importing<T>(
+    into waveName: String, survey: SurveyStamp, source: String, format: String, slice: TimeInterval,
+    _ body: (any ImportSink) throws -> (T, ImportCounts)
+  ) throws -> (T, ImportCounts) {
     try writeWithoutTransaction { db in
       try discardAbandonedImports(db)
       let (wave, importID) = try Self.transaction(db) { () -> (WaveRef, Int64) in
@@ -38,10 +47,13 @@ extension ResponseStore {
         return (wave, importID)
       }
       let session = ImportSession(db: db, wave: wave, importID: importID, slice: slice)
-      let result: T, counts: ImportCounts
+      let result: T
+      var counts: ImportCounts
       do {
         (result, counts) = try body(session)
         try session.commit()
+        counts.imported = session.stored
+        counts.duplicates = session.offered - session.stored
       } catch {
         session.rollback()
         try? discard(db, importID: importID)
@@ -51,7 +63,7 @@ extension ResponseStore {
         try db.execute(sql: "UPDATE import_batch SET rows_read = ?, imported = ?, rejected = ?, duplicates = ?, state = 'done', owner = NULL WHERE id = ?", arguments: [counts.rowsRead, counts.imported, counts.rejected, counts.duplicates, importID])
         try db.execute(sql: "UPDATE wave SET staged_by = NULL WHERE id = ? AND staged_by = ?", arguments: [wave.id, importID])
       }
-      return result
+      return (result, counts)
     }
   }
 
@@ -105,13 +117,14 @@ extension ResponseStore {
 
 /// Which process runs an import (`host:pid`), so an import whose process died can be told
 /// from one still running.
-enum ImportOwner {
-  static var current: String { "\(host):\(getpid())" }
+public enum ImportOwner {
+  /// This process.
+  public static var current: String { "\(host):\(getpid())" }
 
   private static var host: String { ProcessInfo.processInfo.hostName }
 
   /// False only when the owner ran on this host and its process is gone.
-  static func isAlive(_ owner: String?) -> Bool {
+  public static func isAlive(_ owner: String?) -> Bool {
     guard let owner, let colon = owner.lastIndex(of: ":"), let pid = Int32(owner[owner.index(after: colon)...]) else { return false }
     guard owner[..<colon] == host else { return true }
     return kill(pid, 0) == 0 || errno == EPERM

@@ -34,16 +34,24 @@ extension ResponseStore {
         let cursor = try Row.fetchCursor(db, sql: "SELECT a.response_id, a.item_id, a.value FROM answer a JOIN response r ON r.id = a.response_id WHERE r.wave_id = ?", arguments: [wave.id])
         while let row = try cursor.next() {
           guard let index = position[row[0]], let slot = multiSlot[row[1]] else { continue }
-          let value: Double = row[2]
-          let limit = Double(UInt64(1) << UInt64(multis[slot].options))
-          guard value >= 0, value < limit, value == value.rounded(), let bits = UInt32(exactly: value) else {
-            throw StoreError(kind: .notFound, store: name, message: "a stored answer to multi-select item '\(multis[slot].id)' is \(value), not a set of its \(multis[slot].options) options",
-                             hint: "the item's options changed since the wave was collected: give the item a new id for the new options, or restore the plugin version the wave was collected with")
-          }
-          rows[index].selections[slot] = bits
+          rows[index].selections[slot] = try StoredSelection.bits(row[2], item: multis[slot], store: name)
         }
       }
       return rows
     }
+  }
+}
+
+/// A multi-select answer as stored: a number whose bits are the options chosen.
+public enum StoredSelection {
+  /// The options chosen in a stored multi-select answer.
+  /// - Throws: ``StoreError`` when the value is not a bit set of the item's options.
+  public static func bits(_ value: Double, item: (id: String, options: Int), store: String) throws -> UInt32 {
+    let limit = Double(UInt64(1) << UInt64(item.options))
+    guard value >= 0, value < limit, value == value.rounded(), let bits = UInt32(exactly: value) else {
+      throw StoreError(kind: .notFound, store: store, message: "a stored answer to multi-select item '\(item.id)' is \(value), not a set of its \(item.options) options",
+                       hint: "the item's options changed since the wave was collected: give the item a new id for the new options, or restore the plugin version the wave was collected with")
+    }
+    return bits
   }
 }

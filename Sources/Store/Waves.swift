@@ -1,4 +1,5 @@
 import GRDB
+import SurveyIO
 
 /// A survey as the store records it: its id, title and the plugin versions used to collect.
 public struct SurveyStamp: Sendable, Equatable {
@@ -29,6 +30,12 @@ public struct WaveRef: Sendable, Equatable {
   public let id: Int64
   public let name: String
   public let survey: String
+
+  public init(id: Int64, name: String, survey: String) {
+    self.id = id
+    self.name = name
+    self.survey = survey
+  }
 }
 
 /// A wave with its response count, for listings.
@@ -36,6 +43,12 @@ public struct WaveInfo: Sendable, Equatable {
   public let name: String
   public let createdOn: String
   public let responses: Int
+
+  public init(name: String, createdOn: String, responses: Int) {
+    self.name = name
+    self.createdOn = createdOn
+    self.responses = responses
+  }
 }
 
 extension ResponseStore {
@@ -96,5 +109,19 @@ extension ResponseStore {
   /// The number of responses in a wave.
   public func responseCount(of wave: WaveRef) throws -> Int {
     try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM visible_response WHERE wave_id = ?", arguments: [wave.id]) ?? 0 }
+  }
+}
+
+extension ResponseStore {
+  /// Every survey in the store, by key (plugins are recorded per wave: see ``plugins(of:)``).
+  public func surveys() throws -> [SurveyStamp] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT key, title FROM survey ORDER BY key").map { SurveyStamp(key: $0[0], title: $0[1], plugins: []) }
+    }
+  }
+
+  /// The responses of a wave for scoring (checks the store's integrity first).
+  public func responses(of wave: WaveRef, itemIDs: [String]) throws -> any ResponseSource {
+    try StoredResponses(store: self, wave: wave, itemIDs: itemIDs)
   }
 }

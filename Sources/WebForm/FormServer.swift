@@ -9,7 +9,7 @@ import Store
 /// other route: results are never served. Nothing about the respondent (address, agent,
 /// time) is logged or stored; failures are logged by route only.
 public struct FormServer: Sendable {
-  let store: ResponseStore
+  let store: any ResponseStoring
   let wave: WaveRef
   let survey: FormSurvey
   let limits: ServerLimits
@@ -27,7 +27,7 @@ public struct FormServer: Sendable {
   /// - Parameters:
   ///   - publicURL: the address respondents reach the form at, when a proxy is in front.
   ///   - log: where failures go (default: one logfmt line each on standard error).
-  public init(store: ResponseStore, wave: WaveRef, survey: FormSurvey, limits: ServerLimits = ServerLimits(), publicURL: URL? = nil, log: (@Sendable (String) -> Void)? = nil) {
+  public init(store: any ResponseStoring, wave: WaveRef, survey: FormSurvey, limits: ServerLimits = ServerLimits(), publicURL: URL? = nil, log: (@Sendable (String) -> Void)? = nil) {
     self.store = store
     self.wave = wave
     self.survey = survey

@@ -53,6 +53,18 @@ enum Cultivar {
 /// A fresh folder holding a copy of the sample survey and its plugin, removed at the end.
 final class Sandbox {
   let url: URL
+  /// The store every run uses by default (`$CULTIVAR_STORE`): nil for `cultivar.sqlite` in
+  /// the sandbox, or a new PostgreSQL database (see ``Sandbox/init(backend:)``).
+  private(set) var storeAddress: String?
+
+  /// How messages name the default store.
+  var storeName: String { storeAddress ?? "cultivar.sqlite" }
+
+  /// A sandbox whose default store is of `backend`.
+  convenience init(backend: Backend) throws {
+    try self.init()
+    if backend == .postgres { storeAddress = try temporaryDatabase() }
+  }
 
   init() throws {
     url = FileManager.default.temporaryDirectory.appendingPathComponent("cultivar-cli-\(UUID().uuidString)")
@@ -67,7 +79,9 @@ final class Sandbox {
   /// Runs cultivar in the sandbox.
   @discardableResult
   func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Cultivar.Result {
-    try Cultivar.run(arguments, in: url, environment: environment)
+    var environment = environment
+    if let storeAddress, environment["CULTIVAR_STORE"] == nil { environment["CULTIVAR_STORE"] = storeAddress }
+    return try Cultivar.run(arguments, in: url, environment: environment)
   }
 
   /// Writes a file into the sandbox and returns its path.

@@ -33,14 +33,14 @@ import Testing
     }
   }
 
-  @Test func importingTheSameFileTwiceAddsNothing() throws {
-    let box = try Sandbox()
+  @Test(arguments: Backend.underTest) func importingTheSameFileTwiceAddsNothing(_ backend: Backend) throws {
+    let box = try Sandbox(backend: backend)
     let first = try box.run("import", "surveys/learning-culture.yaml", Sandbox.fixture("surveymonkey.csv"), "--wave", "w")
     #expect(first.status == 0)
     let second = try box.run("import", "surveys/learning-culture.yaml", Sandbox.fixture("surveymonkey.csv"), "--wave", "w")
     #expect(second.status == 0)
     #expect(second.stdout.contains("40 rows read, 0 imported, 0 rejected, 40 duplicates skipped"))
-    #expect(second.stdout.contains("now holds 40 responses (cultivar.sqlite)"))
+    #expect(second.stdout.contains("now holds 40 responses (\(box.storeName))"))
   }
 
   @Test func anInvalidAnswerStopsTheWholeImportAndNamesRowAndColumn() throws {
@@ -99,11 +99,11 @@ import Testing
     #expect(fake.stderr.contains("fake.xlsx: error: the file is not an Excel workbook (.xlsx)"))
   }
 
-  @Test func scoreNamesMissingStoresAndWaves() throws {
-    let box = try Sandbox()
+  @Test(arguments: Backend.underTest) func scoreNamesMissingStoresAndWaves(_ backend: Backend) throws {
+    let box = try Sandbox(backend: backend)
     let noStore = try box.run("score", "surveys/learning-culture.yaml", "--wave", "w")
     #expect(noStore.status == 66)
-    #expect(noStore.stderr.contains("cultivar.sqlite: error: there is no store here"))
+    #expect(noStore.stderr.contains(backend == .sqlite ? "cultivar.sqlite: error: there is no store here" : "\(box.storeName): error: this database holds no Cultivar store yet"), "\(noStore.stderr)")
     try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "2026-q1")
     let noWave = try box.run("score", "surveys/learning-culture.yaml", "--wave", "2026-q2")
     #expect(noWave.status == 66)
@@ -112,14 +112,14 @@ import Testing
     #expect(both.status == 64)
   }
 
-  @Test func scoringAWaveMatchesScoringTheFile() throws {
-    let box = try Sandbox()
+  @Test(arguments: Backend.underTest) func scoringAWaveMatchesScoringTheFile(_ backend: Backend) throws {
+    let box = try Sandbox(backend: backend)
     try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "w")
     let fromStore = try box.run("score", "surveys/learning-culture.yaml", "--wave", "w", "--format", "csv")
     let fromFile = try box.run("score", "surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv", "--format", "csv")
     #expect(fromStore.status == 0)
     #expect(Self.sameCSV(fromStore.stdout, fromFile.stdout))
-    #expect(fromStore.stderr.contains("cultivar.sqlite wave 'w': 233 rows read, 233 used, 0 rejected"))
+    #expect(fromStore.stderr.contains("\(box.storeName) wave 'w': 233 rows read, 233 used, 0 rejected"))
   }
 
   @Test(arguments: ["gill-learning-culture-scenarios", "pulse", "team-psychological-safety", "manager-learning-practices"])

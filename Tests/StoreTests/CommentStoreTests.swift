@@ -6,11 +6,11 @@ import Testing
 @testable import Store
 
 @Suite struct CommentStoreTests {
-  @Test func commentsAndSelectionsAreStoredApartAndReadBack() throws {
-    let (store, path) = try temporaryStore()
-    try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session -> (Int, ImportCounts) in
-      _ = try session.add(team: "A", itemIDs: ["q1", "formats"], values: [4, 5], sourceKey: "r1", comments: [("wish", "More time, please.")])
-      _ = try session.add(team: "B", itemIDs: ["q1", "formats"], values: [2, .nan], sourceKey: "r2", comments: [("wish", "   ")])
+  @Test(arguments: Backend.underTest) func commentsAndSelectionsAreStoredApartAndReadBack(_ backend: Backend) throws {
+    let (store, _) = try temporaryStore(backend)
+    _ = try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session -> (Int, ImportCounts) in
+      try session.add(team: "A", itemIDs: ["q1", "formats"], values: [4, 5], sourceKey: "r1", comments: [("wish", "More time, please.")])
+      try session.add(team: "B", itemIDs: ["q1", "formats"], values: [2, .nan], sourceKey: "r2", comments: [("wish", "   ")])
       return (0, ImportCounts())
     }
     try store.addResponse(toWave: "w", survey: stamp, team: "A", answers: ["q1": 3, "formats": 2], comments: ["wish": "Line one\nline two"])
@@ -20,16 +20,58 @@ import Testing
     #expect(Set(rows.compactMap { $0.comments[0] }) == ["More time, please.", "Line one\nline two"])
     #expect(rows.compactMap { $0.selections[0] }.sorted() == [2, 5])
     // Comments are not answers: nothing that reads answers (scoring) sees them.
-    let answers = try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT DISTINCT item_id FROM answer ORDER BY item_id") }
-    #expect(answers == ["formats", "q1"])
+    let export = try store.exportWave(wave)
+    var answered = Set<String>(), commented = 0
+    while case let page = try export.nextResponses(), !page.isEmpty {
+      for row in page {
+        answered.formUnion(row.answers.map(\.0))
+        commented += row.comments.count
+      }
+    }
+    #expect(answered == ["formats", "q1"] && commented == 2)
   }
 
-  @Test func aFailedImportTakesItsCommentsWithIt() throws {
+  @Test(arguments: Backend.underTest) func aReimportedResponseKeepsOneCopyOfItsComments(_ backend: Backend) throws {
+    let (store, _) = try temporaryStore(backend)
+    func importRows(_ keys: [String]) throws -> ImportCounts {
+      try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session -> (Int, ImportCounts) in
+        for key in keys { try session.add(team: "T", itemIDs: ["a"], values: [3], sourceKey: key, comments: [("wish", "said by \(key)")]) }
+        return (0, ImportCounts())
+      }.1
+    }
+    let first = try importRows(["r1", "r2"])
+    #expect(first.imported == 2 && first.duplicates == 0)
+    // r2 again, and r3 twice in one import: one of each is stored, with one comment.
+    let second = try importRows(["r2", "r3", "r3"])
+    #expect(second.imported == 1 && second.duplicates == 2)
+    let wave = try store.wave("w", survey: "s")
+    let comments = try store.unscoredAnswers(of: wave, comments: ["wish"], multis: []).compactMap { $0.comments[0] }
+    #expect(comments.sorted() == ["said by r1", "said by r2", "said by r3"])
+  }
+
+  @Test(arguments: Backend.underTest) func aFailedImportTakesItsCommentsWithIt(_ backend: Backend) throws {
+    let (store, _) = try temporaryStore(backend)
+    struct Stop: Error {}
+    #expect(throws: Stop.self) {
+      try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session -> (Int, ImportCounts) in
+        try session.add(team: "T", itemIDs: ["a"], values: [3], sourceKey: "r1", comments: [("wish", "secret")])
+        throw Stop()
+      }
+    }
+    _ = try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session -> (Int, ImportCounts) in
+      try session.add(team: "T", itemIDs: ["a"], values: [3], sourceKey: "r1")
+      return (0, ImportCounts())
+    }
+    let rows = try store.unscoredAnswers(of: try store.wave("w", survey: "s"), comments: ["wish"], multis: [])
+    #expect(rows.count == 1 && rows[0].comments == [nil])
+  }
+
+  @Test func aFailedImportLeavesNoCommentRowInSQLite() throws {
     let (store, path) = try temporaryStore()
     struct Stop: Error {}
     #expect(throws: Stop.self) {
       try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session -> (Int, ImportCounts) in
-        _ = try session.add(team: "T", itemIDs: ["a"], values: [3], sourceKey: "r1", comments: [("wish", "secret")])
+        try session.add(team: "T", itemIDs: ["a"], values: [3], sourceKey: "r1", comments: [("wish", "secret")])
         throw Stop()
       }
     }
@@ -37,8 +79,8 @@ import Testing
     #expect(left == 0)
   }
 
-  @Test func aStoredSelectionThatIsNoSetOfTheOptionsIsRefused() throws {
-    let (store, _) = try temporaryStore()
+  @Test(arguments: Backend.underTest) func aStoredSelectionThatIsNoSetOfTheOptionsIsRefused(_ backend: Backend) throws {
+    let (store, _) = try temporaryStore(backend)
     try store.addResponse(toWave: "w", survey: stamp, team: "A", answers: ["formats": 9])
     let wave = try store.wave("w", survey: "s")
     #expect(throws: StoreError.self) { try store.unscoredAnswers(of: wave, comments: [], multis: [("formats", 3)]) }
@@ -46,8 +88,8 @@ import Testing
 }
 
 @Suite struct WebCommentTests {
-  @Test func aWebSubmissionStoresItsCommentsWithTheResponseOnce() async throws {
-    let (store, _) = try temporaryStore()
+  @Test(arguments: Backend.underTest) func aWebSubmissionStoresItsCommentsWithTheResponseOnce(_ backend: Backend) async throws {
+    let (store, _) = try temporaryStore(backend)
     let wave = try store.openWave("w", survey: stamp)
     let token = try store.invite(to: wave, team: "A", count: 1)[0]
     guard case .open(let invitation) = try await store.invitation(token: token, wave: wave) else {

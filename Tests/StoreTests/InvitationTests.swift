@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct InvitationTests {
   /// The open invitation of a token (fails the test when there is none).
-  func open(_ store: ResponseStore, _ token: String, _ wave: WaveRef) async throws -> Invitation {
+  func open(_ store: any ResponseStoring, _ token: String, _ wave: WaveRef) async throws -> Invitation {
     guard case .open(let invitation) = try await store.invitation(token: token, wave: wave) else {
       Issue.record("the token does not open an invitation")
       throw CancellationError()
@@ -13,8 +13,8 @@ import Testing
     return invitation
   }
 
-  @Test func eachTokenStoresOneResponseAndTicketsAreBoundToTheirToken() async throws {
-    let (store, _) = try temporaryStore()
+  @Test(arguments: Backend.underTest) func eachTokenStoresOneResponseAndTicketsAreBoundToTheirToken(_ backend: Backend) async throws {
+    let (store, _) = try temporaryStore(backend)
     let wave = try store.openWave("w", survey: stamp)
     let a = try store.invite(to: wave, team: "A", count: 2)
     let b = try store.invite(to: wave, team: "B", count: 1)
@@ -36,8 +36,8 @@ import Testing
     #expect(try store.invitationSummary(of: wave) == InvitationSummary(open: 2, usesLeft: 2))
   }
 
-  @Test func aSharedLinkIsCappedAtTheHeadcount() async throws {
-    let (store, _) = try temporaryStore()
+  @Test(arguments: Backend.underTest) func aSharedLinkIsCappedAtTheHeadcount(_ backend: Backend) async throws {
+    let (store, _) = try temporaryStore(backend)
     let wave = try store.openWave("w", survey: stamp)
     let tokens = try store.invite(to: wave, team: "A", count: 3, terms: InvitationTerms(shared: true))
     #expect(tokens.count == 1)
@@ -52,8 +52,8 @@ import Testing
     #expect(try store.responseCount(of: wave) == 3)
   }
 
-  @Test func tokensAndTicketsExpire() async throws {
-    let (store, _) = try temporaryStore()
+  @Test(arguments: Backend.underTest) func tokensAndTicketsExpire(_ backend: Backend) async throws {
+    let (store, _) = try temporaryStore(backend)
     let wave = try store.openWave("w", survey: stamp)
     let issued = Date(timeIntervalSince1970: 1_800_000_000)
     let token = try store.invite(to: wave, team: "A", count: 1, terms: InvitationTerms(validDays: 2), now: issued)[0]
@@ -68,16 +68,16 @@ import Testing
     #expect(try await store.submit(token: token, ticket: ticket, wave: wave, answers: ["q": 1]) == .unknownTicket)
   }
 
-  @Test func tokensOfAnotherWaveDoNotOpenThisOne() async throws {
-    let (store, _) = try temporaryStore()
+  @Test(arguments: Backend.underTest) func tokensOfAnotherWaveDoNotOpenThisOne(_ backend: Backend) async throws {
+    let (store, _) = try temporaryStore(backend)
     let first = try store.openWave("w1", survey: stamp), second = try store.openWave("w2", survey: stamp)
     let tokens = try store.invite(to: first, team: "A", count: 1)
     #expect(try await store.invitation(token: tokens[0], wave: second) == .unknown)
     #expect(try store.invitationCount(of: first) == 1)
   }
 
-  @Test func sixtyFourConcurrentSubmissionsWithOneTokenStoreOne() async throws {
-    let (store, _) = try temporaryStore()
+  @Test(arguments: Backend.underTest) func sixtyFourConcurrentSubmissionsWithOneTokenStoreOne(_ backend: Backend) async throws {
+    let (store, _) = try temporaryStore(backend)
     let wave = try store.openWave("w", survey: stamp)
     let token = try store.invite(to: wave, team: "A", count: 1)[0]
     let invitation = try await open(store, token, wave)

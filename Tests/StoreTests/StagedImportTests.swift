@@ -7,11 +7,11 @@ import Testing
 @testable import Store
 
 @Suite struct StagedImportTests {
-  func add(_ session: ImportSession, _ keys: Range<Int>) throws -> ImportCounts {
+  func add(_ session: any ImportSink, _ keys: Range<Int>) throws -> ImportCounts {
     var counts = ImportCounts()
     for n in keys {
       counts.rowsRead += 1
-      if try session.add(team: "T", itemIDs: ["a"], values: [Double(n % 5 + 1)], sourceKey: "r\(n)") { counts.imported += 1 } else { counts.duplicates += 1 }
+      try session.add(team: "T", itemIDs: ["a"], values: [Double(n % 5 + 1)], sourceKey: "r\(n)")
     }
     return counts
   }
@@ -22,14 +22,33 @@ import Testing
     let transactions = try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv", slice: 0) { session in
       let counts = try add(session, 0..<400)
       // Committed batches are on disk, yet no reader sees the wave or its rows.
-      #expect(session.transactions > 5)
+      let transactions = (session as! ImportSession).transactions
+      #expect(transactions > 5)
       #expect(try reader.waves(survey: "s").isEmpty)
       #expect(throws: StoreError.self) { try reader.wave("w", survey: "s") }
-      return (session.transactions, counts)
-    }
+      return (transactions, counts)
+    }.0
     #expect(transactions > 5)
     let wave = try reader.wave("w", survey: "s")
     #expect(try reader.responseCount(of: wave) == 400)
+  }
+
+  @Test(arguments: Backend.underTest) func committedBatchesStayInvisibleUntilTheImportEnds(_ backend: Backend) throws {
+    let (store, reopen) = try temporaryStore(backend)
+    let reader = try reopen()
+    let counts = try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session in
+      var counts = try add(session, 0..<4500)
+      counts.rowsRead += 2
+      try session.add(team: "T", itemIDs: ["a"], values: [1], sourceKey: "r7")
+      try session.add(team: "T", itemIDs: ["a"], values: [1], sourceKey: "r4499")
+      // Batches of 2,000 rows (PostgreSQL) or of 40 ms (SQLite) are committed, yet another
+      // connection sees neither the wave nor its rows.
+      #expect(try reader.waves(survey: "s").isEmpty)
+      #expect(throws: StoreError.self) { try reader.wave("w", survey: "s") }
+      return ((), counts)
+    }.1
+    #expect(counts.rowsRead == 4502 && counts.imported == 4500 && counts.duplicates == 2)
+    #expect(try reader.responseCount(of: reader.wave("w", survey: "s")) == 4500)
   }
 
   @Test func aFailedImportIsRemovedEvenAfterCommittedBatches() throws {
@@ -68,8 +87,8 @@ import Testing
     #expect(try store.waves(survey: "s").isEmpty)
     let counts = try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session in
       let counts = try add(session, 0..<50)
-      return (counts, counts)
-    }
+      return ((), counts)
+    }.1
     #expect(counts.imported == 50 && counts.duplicates == 0, "the abandoned rows must not count as duplicates")
     try DatabaseQueue(path: path).read { (db: Database) throws in
       #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response") == 50)
@@ -89,9 +108,9 @@ import Testing
 
   @Test func aDamagedStoreIsRefusedBeforeScoring() throws {
     let (store, path) = try temporaryStore()
-    try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session in
+    _ = try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session in
       var counts = ImportCounts()
-      for n in 0..<3000 { _ = try session.add(team: "T\(n % 7)", itemIDs: (0..<10).map { "i\($0)" }, values: (0..<10).map { Double(($0 + n) % 5 + 1) }, sourceKey: "r\(n)") }
+      for n in 0..<3000 { try session.add(team: "T\(n % 7)", itemIDs: (0..<10).map { "i\($0)" }, values: (0..<10).map { Double(($0 + n) % 5 + 1) }, sourceKey: "r\(n)") }
       counts.imported = 3000
       return ((), counts)
     }

@@ -1,12 +1,12 @@
 import ArgumentParser
 import CultivarKit
 
-/// `cultivar store backup FILE`
+/// `cultivar store backup FILE`, `cultivar store copy FROM TO`
 struct StoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "store",
     abstract: "Look after the response store.",
-    subcommands: [Backup.self])
+    subcommands: [Backup.self, Copy.self])
 
   /// `cultivar store backup FILE`
   struct Backup: ParsableCommand {
@@ -21,6 +21,37 @@ struct StoreCommand: ParsableCommand {
 
     func run() throws {
       let job = StoreBackupJob(storePath: store.resolved, target: file)
+      do {
+        Terminal.out(try job.run())
+      } catch {
+        throw Terminal.fail(error)
+      }
+    }
+  }
+
+  /// `cultivar store copy FROM TO`
+  struct Copy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Copy waves from one store to another (SQLite file or postgres:// database, either way).",
+      discussion: "Copies one wave (--survey S --wave W), every wave of a survey (--survey S), or every wave. Responses keep their random ids, answers, days, import records and invitations (token hashes), so scores from both stores are identical. Each wave is written in one transaction; a wave that already holds responses in TO is refused. A database address never holds a password: give it in PGPASSWORD or ~/.pgpass.")
+
+    @Argument(help: ArgumentHelp("The store to copy from: a SQLite file or postgres://USER@HOST:PORT/DB.", valueName: "from"))
+    var from: String
+
+    @Argument(help: ArgumentHelp("The store to copy into (created, or set up, if new).", valueName: "to"))
+    var to: String
+
+    @Option(help: ArgumentHelp("Only this survey's waves.", valueName: "id"))
+    var survey: String?
+
+    @Option(help: ArgumentHelp("Only this wave (needs --survey).", valueName: "name"))
+    var wave: String?
+
+    func run() throws {
+      var job = StoreCopyJob(from: from, to: to)
+      job.survey = survey
+      job.wave = wave
+      job.note = { Terminal.err($0) }
       do {
         Terminal.out(try job.run())
       } catch {

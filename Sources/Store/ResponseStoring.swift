@@ -1,0 +1,223 @@
+import Foundation
+import SurveyIO
+import SurveyModel
+
+/// What every response store does, whatever holds it: SQLite (``ResponseStore``, the
+/// embedded default) or PostgreSQL (`StorePostgres`). Both keep the same rules: random
+/// response ids, no order of arrival, no time finer than the day, tokens kept as hashes and
+/// spent in the transaction that stores the response, imports staged and made visible at once.
+public protocol ResponseStoring: AnyObject, Sendable {
+  /// How messages name the store (a path, or an address without password).
+  var name: String { get }
+
+  /// The wave `name` of the survey, created (with the survey) when missing; records the
+  /// plugin versions in use.
+  func openWave(_ name: String, survey: SurveyStamp) throws -> WaveRef
+  /// The existing wave `name` of survey `key`; throws `.notFound` listing the waves there are.
+  func wave(_ name: String, survey key: String) throws -> WaveRef
+  /// The waves of survey `key`, oldest first, with their response counts.
+  func waves(survey key: String) throws -> [WaveInfo]
+  /// Every survey in the store (key and title; plugins empty), by key.
+  func surveys() throws -> [SurveyStamp]
+  /// The plugin versions recorded for a wave.
+  func plugins(of wave: WaveRef) throws -> [PluginVersion]
+  /// The number of visible responses in a wave.
+  func responseCount(of wave: WaveRef) throws -> Int
+
+  /// Stores one response given in the terminal, with its comments (item id → text; blank
+  /// ones are not stored), in one transaction.
+  func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String]) throws
+  /// Runs an import into a staging area made visible when `body` returns (see ``ImportSink``).
+  /// `body` returns its result and the counts it made (rows read, rejected); the store fills
+  /// in how many were imported and how many were duplicates.
+  func importing<T>(
+    into waveName: String, survey: SurveyStamp, source: String, format: String, _ body: (any ImportSink) throws -> (T, ImportCounts)
+  ) throws -> (T, ImportCounts)
+
+  /// Creates invitations; returns the tokens (the store keeps only their hashes).
+  func invite(to wave: WaveRef, team: String, count: Int, terms: InvitationTerms, now: Date) throws -> [String]
+  /// The open invitations of a wave.
+  func invitationSummary(of wave: WaveRef, now: Date) throws -> InvitationSummary
+  /// What a link's token leads to.
+  func invitation(token: String, wave: WaveRef, now: Date) async throws -> InvitationLookup
+  /// Issues a form ticket for an invitation.
+  func issueTicket(for invitation: Invitation, lifetime hours: Int, now: Date) async throws -> String
+  /// Deletes form tickets whose lifetime is over; returns how many.
+  func pruneTickets(now: Date) async throws -> Int
+  /// Stores a web response if its token is open and its ticket valid and unused, spending both
+  /// in the response's transaction (with its comments: item id → text, blank ones not stored).
+  func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], now: Date) async throws -> SubmissionOutcome
+  /// Periodic housekeeping of the web form (SQLite: a passive checkpoint).
+  func checkpoint() async throws
+
+  /// The responses of a wave as a ``ResponseSource`` for scoring, read from one consistent
+  /// snapshot and streamed (memory does not grow with the wave).
+  /// - Parameter itemIDs: the item of each value slot.
+  func responses(of wave: WaveRef, itemIDs: [String]) throws -> any ResponseSource
+  /// The comments and multi-select answers of every visible response of a wave, in the order
+  /// of the responses' random ids (unrelated to the order they arrived in).
+  /// - Parameters:
+  ///   - comments: the comment items, in survey order.
+  ///   - multis: the multi-select items, in survey order (stored as answers whose value is
+  ///     the bit set of options chosen).
+  /// - Throws: ``StoreError`` when the store cannot be read, or holds a multi-select answer
+  ///   that is not a bit set of the item's options.
+  func unscoredAnswers(of wave: WaveRef, comments: [String], multis: [(id: String, options: Int)]) throws -> [UnscoredAnswers]
+
+  /// Everything of a wave that moves with it, for `store copy`: rows in the order of their ids.
+  func exportWave(_ wave: WaveRef) throws -> WaveExport
+  /// Writes a wave exported from another store, in one transaction: the wave must not hold
+  /// responses yet. Returns the number of responses written.
+  func receiveWave(_ export: WaveExport, survey: SurveyStamp) throws -> Int
+}
+
+extension ResponseStoring {
+  /// ``invite(to:team:count:terms:now:)`` now, with the given terms.
+  public func invite(to wave: WaveRef, team: String, count: Int, terms: InvitationTerms = InvitationTerms()) throws -> [String] {
+    try invite(to: wave, team: team, count: count, terms: terms, now: Date())
+  }
+
+  /// ``invitationSummary(of:now:)`` today.
+  public func invitationSummary(of wave: WaveRef) throws -> InvitationSummary { try invitationSummary(of: wave, now: Date()) }
+
+  /// The number of invitations of a wave that can still be used.
+  public func invitationCount(of wave: WaveRef) throws -> Int { try invitationSummary(of: wave, now: Date()).open }
+
+  /// ``invitation(token:wave:now:)`` now.
+  public func invitation(token: String, wave: WaveRef) async throws -> InvitationLookup { try await invitation(token: token, wave: wave, now: Date()) }
+
+  /// ``issueTicket(for:lifetime:now:)`` now.
+  public func issueTicket(for invitation: Invitation, lifetime hours: Int = 24) async throws -> String {
+    try await issueTicket(for: invitation, lifetime: hours, now: Date())
+  }
+
+  /// ``pruneTickets(now:)`` now.
+  @discardableResult
+  public func pruneTickets() async throws -> Int { try await pruneTickets(now: Date()) }
+
+  /// ``submit(token:ticket:wave:answers:comments:now:)`` now.
+  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String] = [:]) async throws -> SubmissionOutcome {
+    try await submit(token: token, ticket: ticket, wave: wave, answers: answers, comments: comments, now: Date())
+  }
+
+  /// ``submit(token:ticket:wave:answers:comments:now:)`` without comments.
+  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], now: Date) async throws -> SubmissionOutcome {
+    try await submit(token: token, ticket: ticket, wave: wave, answers: answers, comments: [:], now: now)
+  }
+
+  /// ``addResponse(toWave:survey:team:answers:comments:)`` without comments.
+  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double]) throws {
+    try addResponse(toWave: waveName, survey: survey, team: team, answers: answers, comments: [:])
+  }
+}
+
+/// Adds imported responses to a staged import.
+public protocol ImportSink: AnyObject {
+  /// Adds one response, unless the wave already holds one with the same source key (then it
+  /// is counted as a duplicate when the import ends).
+  /// - Parameters:
+  ///   - values: the answers (NaN = not answered; not stored).
+  ///   - sourceKey: what identifies the response in its source; only its SHA-256 is stored.
+  ///   - comments: item id → comment, for `text` items (blank ones are not stored; nothing is
+  ///     stored for a duplicate).
+  func add(team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)]) throws
+}
+
+extension ImportSink {
+  /// ``add(team:itemIDs:values:sourceKey:comments:)`` for a response without comments.
+  public func add(team: String, itemIDs: [String], values: [Double], sourceKey: String) throws {
+    try add(team: team, itemIDs: itemIDs, values: values, sourceKey: sourceKey, comments: [])
+  }
+}
+
+/// One stored response as it moves between stores (`store copy`).
+public struct ExportedResponse: Sendable, Equatable {
+  /// The random 16-byte id (kept, so the rows keep their order in the copy).
+  public var id: Data
+  public var team: String
+  public var channel: String
+  /// The import it came with (an index into ``WaveExport/imports``), if imported.
+  public var importIndex: Int?
+  /// The SHA-256 of its source key, if imported.
+  public var sourceKey: String?
+  public var receivedOn: String
+  /// (item id, value), by item id.
+  public var answers: [(String, Double)]
+  /// (item id, text) of its comments, by item id.
+  public var comments: [(String, String)]
+
+  public init(id: Data, team: String, channel: String, importIndex: Int?, sourceKey: String?, receivedOn: String, answers: [(String, Double)], comments: [(String, String)] = []) {
+    self.id = id
+    self.team = team
+    self.channel = channel
+    self.importIndex = importIndex
+    self.sourceKey = sourceKey
+    self.receivedOn = receivedOn
+    self.answers = answers
+    self.comments = comments
+  }
+
+  public static func == (a: ExportedResponse, b: ExportedResponse) -> Bool {
+    a.id == b.id && a.team == b.team && a.channel == b.channel && a.importIndex == b.importIndex && a.sourceKey == b.sourceKey
+      && a.receivedOn == b.receivedOn && a.answers.elementsEqual(b.answers, by: { $0.0 == $1.0 && $0.1 == $1.1 })
+      && a.comments.elementsEqual(b.comments, by: { $0.0 == $1.0 && $0.1 == $1.1 })
+  }
+}
+
+/// An import's record (`import_batch`), as it moves with its wave.
+public struct ExportedImport: Sendable, Equatable {
+  public var source: String
+  public var format: String
+  public var importedOn: String
+  public var counts: ImportCounts
+  public init(source: String, format: String, importedOn: String, counts: ImportCounts) {
+    self.source = source
+    self.format = format
+    self.importedOn = importedOn
+    self.counts = counts
+  }
+}
+
+/// An invitation as it moves with its wave (its token's hash only).
+public struct ExportedInvitation: Sendable, Equatable {
+  public var tokenHash: String
+  public var team: String
+  public var createdOn: String
+  public var expiresOn: String
+  public var usesLeft: Int
+  public var shared: Bool
+  public init(tokenHash: String, team: String, createdOn: String, expiresOn: String, usesLeft: Int, shared: Bool) {
+    self.tokenHash = tokenHash
+    self.team = team
+    self.createdOn = createdOn
+    self.expiresOn = expiresOn
+    self.usesLeft = usesLeft
+    self.shared = shared
+  }
+}
+
+/// A wave on its way from one store to another: its records, and its responses read in
+/// pages (``nextResponses()``) so a large wave is never held whole.
+public final class WaveExport {
+  public let name: String
+  public let createdOn: String
+  public let plugins: [(PluginVersion, firstUsedOn: String)]
+  public let imports: [ExportedImport]
+  public let invitations: [ExportedInvitation]
+  private let pages: () throws -> [ExportedResponse]
+
+  public init(
+    name: String, createdOn: String, plugins: [(PluginVersion, firstUsedOn: String)], imports: [ExportedImport], invitations: [ExportedInvitation],
+    pages: @escaping () throws -> [ExportedResponse]
+  ) {
+    self.name = name
+    self.createdOn = createdOn
+    self.plugins = plugins
+    self.imports = imports
+    self.invitations = invitations
+    self.pages = pages
+  }
+
+  /// The next page of responses (by id); empty at the end.
+  public func nextResponses() throws -> [ExportedResponse] { try pages() }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Store
+
+/// How Cultivar reaches one PostgreSQL database: direct connections (for the commands, and
+/// for reading a wave through a cursor) and a pool (for the web form), with the server's
+/// errors turned into ``StoreError``s.
+final class PostgresLink: Sendable {
+  let address: PostgresAddress
+  let password: String?
+  /// How messages name the store.
+  let name: String
+  static let logger = Logger(label: "cultivar-store", factory: { _ in SwiftLogNoOpLogHandler() })
+
+  init(address: PostgresAddress, name: String, warn: (String) -> Void) {
+    self.address = address
+    self.name = name
+    password = PostgresPassword.find(for: address, warn: warn)
+  }
+
+  /// TLS as the address asks for it.
+  private func tlsConfiguration() -> TLSConfiguration? {
+    var tls = TLSConfiguration.makeClientConfiguration()
+    switch address.tls {
+    case .disable: return nil
+    case .prefer, .require: tls.certificateVerification = .none
+    case .verifyFull: tls.certificateVerification = .fullVerification
+    }
+    return tls
+  }
+
+  /// A new connection of its own.
+  func connect() async throws -> PostgresConnection {
+    let tls: PostgresConnection.Configuration.TLS
+    do {
+      switch (address.tls, tlsConfiguration()) {
+      case (.prefer, let configuration?): tls = .prefer(try NIOSSLContext(configuration: configuration))
+      case (.require, let configuration?), (.verifyFull, let configuration?): tls = .require(try NIOSSLContext(configuration: configuration))
+      default: tls = .disable
+      }
+    } catch {
+      throw StoreError(kind: .cannotOpen, store: name, message: "cannot set up TLS: \(error)", hint: "check the system's certificates, or use sslmode=disable on a trusted network")
+    }
+    var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user, password: password, database: address.database, tls: tls)
+    configuration.options.connectTimeout = .seconds(10)
+    if address.tls == .verifyFull { configuration.options.tlsServerName = address.host }
+    do {
+      return try await PostgresConnection.connect(configuration: configuration, id: Int.random(in: 1...Int.max), logger: Self.logger)
+    } catch {
+      throw storeError(error, kind: .cannotOpen, connecting: true)
+    }
+  }
+
+  /// A pool of connections (at most `size`) for the web form; run it with `run()` in a task.
+  func makePool(size: Int) -> PostgresClient {
+    let tls: PostgresClient.Configuration.TLS
+    switch (address.tls, tlsConfiguration()) {
+    case (.prefer, let configuration?): tls = .prefer(configuration)
+    case (.require, let configuration?), (.verifyFull, let configuration?): tls = .require(configuration)
+    default: tls = .disable
+    }
+    var configuration = PostgresClient.Configuration(host: address.host, port: address.port, username: address.user, password: password, database: address.database, tls: tls)
+    configuration.options.maximumConnections = size
+    configuration.options.connectTimeout = .seconds(10)
+    if address.tls == .verifyFull { configuration.options.tlsServerName = address.host }
+    return PostgresClient(configuration: configuration, backgroundLogger: Self.logger)
+  }
+
+  /// `error` as a ``StoreError``: the server's message and SQLSTATE, and a hint for the
+  /// usual causes (no server, wrong password, no database, no permission).
+  func storeError(_ error: any Error, kind: StoreError.Kind, connecting: Bool = false) -> any Error {
+    if error is StoreError { return error }
+    guard let error = error as? PSQLError else {
+      // Errors of the caller's own (an import's reader) pass through; the network's are named.
+      guard error is ChannelError || error is IOError || error is NIOSSLError else { return error }
+      return StoreError(kind: kind, store: name, message: "PostgreSQL: \(error)", hint: kind == .writeFailed ? "nothing of this write was stored; try again" : nil)
+    }
+    if let info = error.serverInfo, let message = info[.message] {
+      let state = info[.sqlState] ?? ""
+      var failure = StoreError(kind: kind, store: name, message: "PostgreSQL: \(message) (SQLSTATE \(state))")
+      switch state {
+      case "28P01", "28000":
+        failure.kind = .cannotOpen
+        failure.hint = "check the user in the address, and the password in PGPASSWORD or ~/.pgpass (never in the address)"
+      case "3D000":
+        failure.kind = .cannotOpen
+        failure.hint = "create the database first: createdb -O \(address.user) \(address.database) (docs/store.md: creating the database)"
+      case "42501":
+        failure.hint = "the role '\(address.user)' may not do this; docs/store.md lists what each role needs"
+      case "40001", "40P01", "55P03", "57014":
+        failure.isBusy = true
+        failure.hint = "another cultivar process held the rows; try again"
+      default:
+        if kind == .writeFailed { failure.hint = "nothing of this write was stored" }
+      }
+      return failure
+    }
+    if connecting || error.code == .connectionError || error.code == .serverClosedConnection || error.code == .uncleanShutdown {
+      let reason = error.underlying.map { "\($0)" } ?? "\(error.code)"
+      var failure = StoreError(
+        kind: connecting ? .cannotOpen : kind, store: name, message: "cannot reach PostgreSQL at \(address.host):\(address.port): \(reason)",
+        hint: connecting ? "check that the server runs and accepts connections there (pg_isready -h \(address.host) -p \(address.port))" : "nothing of this write was stored; try again")
+      failure.isBusy = !connecting
+      return failure
+    }
+    if error.code == .sslUnsupported {
+      return StoreError(kind: .cannotOpen, store: name, message: "the server does not offer TLS, which sslmode=\(address.tls.rawValue) requires", hint: "enable ssl on the server, or use sslmode=prefer")
+    }
+    return StoreError(kind: kind, store: name, message: "PostgreSQL: \(error.code)", hint: kind == .writeFailed ? "nothing of this write was stored; try again" : nil)
+  }
+}
+
+extension PostgresConnection {
+  /// Runs `query` and returns all its rows.
+  func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+    try await self.query(query, logger: PostgresLink.logger).collect()
+  }
+
+  /// Runs statements that return nothing.
+  func run(_ query: PostgresQuery) async throws {
+    try await self.query(query, logger: PostgresLink.logger)
+  }
+
+  /// Runs `body` in one transaction (committed when it returns, rolled back when it throws).
+  func transaction<T>(_ body: () async throws -> T) async throws -> T {
+    try await run("BEGIN")
+    do {
+      let result = try await body()
+      try await run("COMMIT")
+      return result
+    } catch {
+      try? await run("ROLLBACK")
+      throw error
+    }
+  }
+}

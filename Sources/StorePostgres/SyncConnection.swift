@@ -1,0 +1,49 @@
+import Foundation
+import PostgresNIO
+import Store
+
+/// One connection used from synchronous code: each query waits for its rows.
+final class SyncConnection: @unchecked Sendable {
+  let connection: PostgresConnection
+  private var inTransaction = false
+
+  init(_ connection: PostgresConnection) {
+    self.connection = connection
+  }
+
+  /// The rows of `query`.
+  func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
+    let connection = self.connection
+    return try Blocking.run { try await connection.rows(query) }
+  }
+
+  /// Runs a statement that returns nothing.
+  func run(_ query: PostgresQuery) throws {
+    let connection = self.connection
+    try Blocking.run { try await connection.run(query) }
+  }
+
+  /// Runs `body` in one transaction (committed when it returns, rolled back when it throws).
+  func transaction<T>(_ begin: PostgresQuery = "BEGIN", _ body: () throws -> T) throws -> T {
+    try run(begin)
+    do {
+      let result = try body()
+      try run("COMMIT")
+      return result
+    } catch {
+      try? run("ROLLBACK")
+      throw error
+    }
+  }
+
+  private var closed = false
+
+  /// Closes the connection and waits until it is closed (at most once).
+  func close() {
+    guard !closed else { return }
+    closed = true
+    try? (connection.close() as EventLoopFuture<Void>).wait()
+  }
+
+  deinit { close() }
+}

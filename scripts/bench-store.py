@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""make bench-store: the response store on SQLite and on PostgreSQL.
+
+- import rows/s at each size (a generated export: the sample's answers, new respondent ids,
+  40 teams), into a new SQLite file and a new PostgreSQL database;
+- `score --wave` from each store against `score --responses` of the same CSV (wall time,
+  peak memory);
+- web submissions/s at 1, 8 and 64 concurrent clients against one `serve` per backend
+  (GET the form, POST it: one submission = both requests).
+
+Needs CULTIVAR_TEST_PG_URL and PGPASSWORD (scripts/pg-test-cluster.sh sets them). Prints a
+table; the figures for docs/store.md come from a release build (`make bench-store`)."""
+import argparse, csv, os, random, re, shutil, subprocess, sys, tempfile, threading, time, urllib.request, uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def generate(path, size):
+    with open(os.path.join(ROOT, "surveys/sample-responses.csv"), newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    rng = random.Random(size)
+    with open(path, "w", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(header)
+        for n in range(size):
+            row = list(rng.choice(body))
+            row[0], row[1] = f"b{n:08d}", f"Team {n % 40:02d}"
+            out.writerow(row)
+
+
+def timed(command, cwd):
+    """Wall seconds and peak resident MiB of one command (GNU time's %M)."""
+    report = os.path.join(cwd, ".time")
+    start = time.monotonic()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report, *command], cwd=cwd, capture_output=True, text=True)
+    wall = time.monotonic() - start
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr}")
+    with open(report) as f:
+        peak = int(f.read().split()[-1]) / 1024
+    return wall, peak, result.stdout
+
+
+def submissions_per_second(cultivar, store, work, clients, count):
+    subprocess.run([cultivar, "import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "web", "--store", store], cwd=work, check=True, capture_output=True)
+    links = subprocess.run([cultivar, "invite", "surveys/learning-culture.yaml", "--wave", "web", "--team", "Eng", "--count", str(count), "--store", store], cwd=work, check=True, capture_output=True, text=True).stdout
+    tokens = re.findall(r"/t/([A-Za-z0-9_-]{43})", links)
+    server = subprocess.Popen([cultivar, "serve", "surveys/learning-culture.yaml", "--wave", "web", "--port", "0", "--opens-per-minute", "100000", "--store", store],
+                              cwd=work, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        port = int(re.search(r":(\d+)/", server.stderr.readline()).group(1))
+        threading.Thread(target=server.stderr.read, daemon=True).start()
+        lock, failures = threading.Lock(), [0]
+
+        def client(mine):
+            for token in mine:
+                url = f"http://127.0.0.1:{port}/t/{token}"
+                try:
+                    page = urllib.request.urlopen(url, timeout=30).read().decode()
+                    ticket = re.search(r'name="ticket" value="([^"]+)"', page).group(1)
+                    urllib.request.urlopen(urllib.request.Request(url, data=f"ticket={ticket}&a.sv1=3&a.pm1=4".encode()), timeout=30).read()
+                except Exception:
+                    with lock:
+                        failures[0] += 1
+
+        threads = [threading.Thread(target=client, args=(tokens[i::clients],)) for i in range(clients)]
+        start = time.monotonic()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.monotonic() - start
+        return (len(tokens) - failures[0]) / elapsed, failures[0]
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cultivar", default=os.path.join(ROOT, ".build/release/cultivar"))
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--submissions", type=int, default=400)
+    args = parser.parse_args()
+    args.cultivar = os.path.abspath(args.cultivar)
+    base = os.environ.get("CULTIVAR_TEST_PG_URL", "")
+    if not base or base == "skip":
+        print("error: CULTIVAR_TEST_PG_URL is not set\n  hint: run 'make bench-store' (scripts/pg-test-cluster.sh starts a server)", file=sys.stderr)
+        return 1
+
+    def database():
+        name = "bench_" + uuid.uuid4().hex[:12]
+        subprocess.run(["psql", base, "-q", "-c", f"CREATE DATABASE {name}"], check=True)
+        return base.rsplit("/", 1)[0] + "/" + name
+
+    work = tempfile.mkdtemp(prefix="cultivar-bench-store-")
+    try:
+        for folder in ("surveys", "plugins"):
+            shutil.copytree(os.path.join(ROOT, folder), os.path.join(work, folder))
+        print(f"machine: {os.cpu_count()} cores; cultivar: {args.cultivar}")
+        for size in [int(s) for s in args.sizes.split(",")]:
+            data = os.path.join(work, f"r{size}.csv")
+            generate(data, size)
+            stores = {"SQLite": os.path.join(work, f"s{size}.sqlite"), "PostgreSQL": database()}
+            for name, store in stores.items():
+                wall, rss, _ = timed([args.cultivar, "import", "surveys/learning-culture.yaml", data, "--wave", "w", "--store", store], work)
+                print(f"{size:>9,} rows  import   {name:<10} {wall:7.1f} s  {size / wall:9,.0f} rows/s  peak {rss:6.0f} MiB", flush=True)
+            outputs = {}
+            for name, source in [("CSV", ["--responses", data]), *[(n, ["--wave", "w", "--store", s]) for n, s in stores.items()]]:
+                wall, rss, out = timed([args.cultivar, "score", "surveys/learning-culture.yaml", *source, "--format", "csv"], work)
+                outputs[name] = out
+                print(f"{size:>9,} rows  score    {name:<10} {wall:7.1f} s  {size / wall:9,.0f} rows/s  peak {rss:6.0f} MiB", flush=True)
+        for name, make in [("SQLite", lambda: os.path.join(work, f"web-{uuid.uuid4().hex[:6]}.sqlite")), ("PostgreSQL", database)]:
+            for clients in (1, 8, 64):
+                rate, failed = submissions_per_second(args.cultivar, make(), work, clients, args.submissions)
+                print(f"submissions  {name:<10} {clients:>2} clients  {rate:7.0f} /s  ({failed} failed)", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
