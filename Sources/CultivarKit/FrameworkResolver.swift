@@ -37,6 +37,7 @@ enum FrameworkResolver {
         owner[item.id] = plugin.framework.id
       }
     }
+    problems += SurveyLanguages.problems(survey, plugins: resolved.map(\.plugin))
     if !problems.isEmpty { throw InputProblems(problems) }
     return resolved
   }

@@ -37,6 +37,8 @@ public struct ScoreJob {
   public var cut: String?
   /// The wave whose headcounts give participation (default: ``wave``).
   public var headcountWave: String?
+  /// The language of the plugins' texts in the report (`--lang`; nil: the survey's default).
+  public var language: String?
 
   /// The output formats `run()` accepts.
   public static var formats: [String] { builtInReporters.map { type(of: $0).identifier } }
@@ -68,12 +70,15 @@ public struct ScoreJob {
     guard let reporter = makeReporter(format: format) else {
       throw InputError(kind: .file, file: format, message: "unknown format '\(format)'", hint: "use one of: \(builtInReporters.map { type(of: $0).identifier }.joined(separator: ", "))")
     }
-    let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
-    var scoring = try SurveyScoring(survey: survey, catalog: catalog)
+    var survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
+    let language = try SurveyLanguages.choose(self.language, survey: survey)
+    let byLanguage = cut == LanguageCut.name
+    if byLanguage, wave == nil { survey = try LanguageCut.regroup(survey) }
+    var scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
     var unitCut: UnitCut? = nil
-    if let cut {
+    if let cut, !byLanguage {
       guard let level = UnitCut.level(of: cut) else {
         throw UsageError(message: "unknown cut '\(cut)' in --by", hint: "use team, or unit:N for the organisation's level N (1 = the top units)")
       }
@@ -87,7 +92,7 @@ public struct ScoreJob {
     let outcome: SurveyScoring.Outcome
     let file: String
     if let wave {
-      let source = try StoreInput.open(wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
+      let source = try StoreInput.open(wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace, byLanguage: byLanguage)
       outcome = try scoring.score(source, skipInvalid: skipInvalid)
       file = source.file
     } else {
@@ -99,7 +104,7 @@ public struct ScoreJob {
     let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
     if let problems = unitCut?.unknownUnits(responses: file) { throw problems }
     let input = InputSummary(file: file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
-    var report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
+    var report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
     if let cut { report.cut = cut }
     if let chart, let first = outcome.frameworks.first {
       report.participation = try Self.participation(chart, level: unitCut?.level, results: first, wave: headcountWave ?? wave,

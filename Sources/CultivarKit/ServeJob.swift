@@ -53,7 +53,7 @@ public struct ServeJob {
     if publicURL == nil, !["127.0.0.1", "::1", "localhost"].contains(host.lowercased()) {
       note("warning: no --public-url: browsers' forms are accepted only from http://\(host):PORT; behind a proxy, give the address respondents open, e.g. --public-url https://survey.example.org")
     }
-    let survey = FormSurvey(title: context.survey.title, items: context.items.map { FormItem(item: $0.item, scale: $0.scale) }, minGroupSize: context.survey.minGroupSize)
+    let survey = Self.formSurvey(context)
     let server = FormServer(store: store, wave: waveRef, survey: survey, limits: limits, publicURL: origin)
     let (host, note, title) = (self.host, self.note, context.survey.title)
     do {
@@ -65,5 +65,17 @@ public struct ServeJob {
     } catch {
       throw UsageError(message: "cannot serve on \(host):\(port): \(error)", hint: "choose another port with --port, or 0 for any free port")
     }
+  }
+}
+
+extension ServeJob {
+  /// The form in every language the survey is offered in, the default first.
+  static func formSurvey(_ context: SurveyContext) -> FormSurvey {
+    let languages: [String?] = context.survey.languages.isEmpty ? [nil] : context.survey.languages
+    let versions = languages.map { language in
+      FormSurvey.Version(language: language, title: context.survey.title(in: language),
+                         items: context.items(in: language).map { FormItem(item: $0.item, scale: $0.scale) })
+    }
+    return FormSurvey(versions: versions, minGroupSize: context.survey.minGroupSize)
   }
 }

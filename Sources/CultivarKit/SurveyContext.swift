@@ -11,11 +11,16 @@ struct SurveyContext {
   let survey: SurveyDefinition
   let frameworks: [(plugin: Plugin, items: [String]?)]
   let plan: ScoringPlan
+  /// The language the texts are in (nil for a survey that names no languages).
+  var language: String? = nil
 
   /// Loads the survey file and the plugins it names.
-  /// - Parameter note: receives warnings about plugins that failed to load.
-  /// - Throws: ``InputError``, ``InputProblems``.
-  static func load(path: String, workspace: Workspace, note: (String) -> Void) throws -> SurveyContext {
+  /// - Parameters:
+  ///   - note: receives warnings about plugins that failed to load.
+  ///   - language: the language of the texts (`--lang`; nil: the survey's default).
+  /// - Throws: ``InputError``, ``InputProblems``, ``UsageError`` for a language the survey is
+  ///   not offered in.
+  static func load(path: String, workspace: Workspace, note: (String) -> Void, language requested: String? = nil) throws -> SurveyContext {
     let survey = try SurveyLoader.load(path: path, displayName: workspace.display(path))
     let catalog = workspace.catalog(surveyFile: path, only: Set(survey.frameworks.map(\.id)))
     let frameworks = try FrameworkResolver.resolve(survey, catalog: catalog)
@@ -24,8 +29,9 @@ struct SurveyContext {
     for failure in catalog.failures where !(failure.pluginID.map(used.contains) ?? false) {
       note("warning: \(failure.file) was not loaded (not needed for this survey): \(failure.problems.first ?? "")")
     }
-    let plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
-    return SurveyContext(survey: survey, frameworks: frameworks, plan: plan)
+    let language = try SurveyLanguages.choose(requested, survey: survey)
+    let plan = ScoringPlan(uses: frameworks.map { (language.map($0.plugin.framework.localized) ?? $0.plugin.framework, $0.items) })
+    return SurveyContext(survey: survey, frameworks: frameworks, plan: plan, language: language)
   }
 
   /// A new scoring engine for the survey's plan, with the plugins' hooks.
@@ -38,6 +44,13 @@ struct SurveyContext {
   /// The item of each value slot, with its text and its framework's scale.
   var items: [(item: Item, scale: Scale)] {
     plan.frameworks.flatMap { framework in framework.items.map { ($0, framework.framework.scale) } }
+  }
+
+  /// The items of ``items`` with their texts in `language` (nil: as loaded).
+  func items(in language: String?) -> [(item: Item, scale: Scale)] {
+    guard let language else { return items }
+    let plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework.localized(to: language), $0.items) })
+    return plan.frameworks.flatMap { framework in framework.items.map { ($0, framework.framework.scale) } }
   }
 
   /// The survey as the store records it, with the plugin versions in use.

@@ -34,12 +34,15 @@ struct SurveyScoring {
   /// - Throws: ``InputProblems`` for unknown plugin ids or items.
   /// - Parameter withholdHookLog: count what hooks log instead of showing it (every run that
   ///   publishes results; `plugins test` shows it).
-  init(survey: SurveyDefinition, catalog: PluginCatalog, withholdHookLog: Bool = true) throws {
+  /// - Parameter language: the language of the frameworks' texts in the results (nil: the
+  ///   survey's default).
+  init(survey: SurveyDefinition, catalog: PluginCatalog, withholdHookLog: Bool = true, language: String? = nil) throws {
     let frameworks = try FrameworkResolver.resolve(survey, catalog: catalog)
+    let shown = language ?? survey.defaultLanguage
     self.survey = survey
     plugins = frameworks.map(\.plugin)
     for plugin in plugins { plugin.withholdsHookLog = withholdHookLog }
-    plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
+    plan = ScoringPlan(uses: frameworks.map { (shown.map($0.plugin.framework.localized) ?? $0.plugin.framework, $0.items) })
     policy = PrivacyPolicy(minGroupSize: survey.minGroupSize)
   }
 

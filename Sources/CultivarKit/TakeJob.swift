@@ -13,6 +13,8 @@ public struct TakeJob {
   /// The resolved store path (see ``StoreLocation``).
   public var storePath: String
   public var workspace = Workspace()
+  /// The language to answer in (`--lang`; nil: the survey's default). Stored with the response.
+  public var language: String?
   /// Receives warnings (for standard error).
   public var note: (String) -> Void = { _ in }
 
@@ -32,17 +34,17 @@ public struct TakeJob {
     guard RawTerminal.isAvailable else {
       throw UsageError(message: "'take' needs a terminal: standard input and output must not be redirected", hint: "to load answers from a file, use 'cultivar import'")
     }
-    let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
+    let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note, language: language)
     let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath))
     let waveName = try wave ?? latestWave(store, survey: context.survey.id)
     try WaveName.check(waveName)
     let items = context.items.map { FormItem(item: $0.item, scale: $0.scale) }
     let answers: [String: Double]
-    switch try TerminalSession.run(items: items, title: context.survey.title, team: teamName) {
+    switch try TerminalSession.run(items: items, title: context.survey.title(in: context.language), team: teamName, language: context.language) {
     case .confirmed(let given): answers = given
     case .cancelled(let key): throw TakeCancelled(byInterrupt: key == .interrupt)
     }
-    try store.addResponse(toWave: waveName, survey: context.stamp, team: teamName, answers: answers)
+    try store.addResponse(toWave: waveName, survey: context.stamp, team: teamName, answers: answers, language: context.language)
     return "Thank you. Your answers to \(answers.count) of \(Counted.phrase(items.count, "item")) were stored in wave '\(waveName)' for team '\(teamName)'.\n"
   }
 

@@ -5,11 +5,14 @@ import SurveyModel
 /// plugin contract (v1) in plain words, with the line where the problem is written.
 struct ContractReader {
   static let knownFields = PluginContract.plugin.fields.map(\.name)
-  static let requiredText = PluginContract.plugin.fields.filter { $0.type == "string" && !$0.optional }.map(\.name)
+  static let requiredText = PluginContract.plugin.fields.filter { ($0.type == "string" || $0.type == PluginContract.textType) && !$0.optional }.map(\.name)
   static let itemFields = PluginContract.shapes.first { $0.name == "cultivar.Item" }?.fields.map(\.name) ?? []
 
   /// The largest scale value, scale span and whole-number setting a plugin may declare (so
   /// every later conversion to an integer or a list of points is safe).
+  /// The plugin's own fields that may be tables of languages.
+  static let translatable: Set<String> = [Translations.Field.name, Translations.Field.description]
+
   static let maximumScaleValue = 1e6
   static let maximumScaleSpan = 1000.0
   static let maximumCount = 1_000_000
@@ -17,6 +20,9 @@ struct ContractReader {
   let file: String
   let locator: SourceLocator
   private(set) var problems: [String] = []
+  /// The plugin's languages and texts in them, when it lists `languages`.
+  var translations: Translations?
+  var reportedUnlistedLanguages = false
 
   init(file: String, source: String) {
     self.file = file
@@ -40,9 +46,11 @@ struct ContractReader {
       problem("unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.knownFields))", line: locator.line(ofField: key))
     }
     checkAPI(plugin["api"])
+    readLanguages(plugin["languages"])
     var text: [String: String] = [:]
     for key in Self.requiredText {
-      if let s = plugin[key].string, !s.allSatisfy(\.isWhitespace) { text[key] = s } else {
+      let given = Self.translatable.contains(key) ? visibleText(plugin[key], field: key, path: key, line: nil) : plugin[key].string
+      if let s = given, !s.allSatisfy(\.isWhitespace) { text[key] = s } else {
         problem("'\(key)' must be non-empty text (got \(plugin[key].typeName))", line: locator.line(ofField: key))
       }
     }
@@ -65,7 +73,7 @@ struct ContractReader {
     return Framework(
       id: text["id"]!, name: text["name"]!, version: text["version"]!, description: text["description"]!,
       source: text["source"]!, scale: scale, dimensions: dimensions, items: items, bands: bands,
-      minimumAnswered: minimumAnswered, hooks: hooks, indexRuleText: indexRule, origin: file)
+      minimumAnswered: minimumAnswered, hooks: hooks, indexRuleText: indexRule, origin: file, translations: translations)
   }
 
   private mutating func checkAPI(_ value: LuaValue) {
@@ -116,7 +124,8 @@ struct ContractReader {
     var labels: [String] = []
     if !table["labels"].isNil {
       let raw = table["labels"].table?.sequence ?? []
-      labels = raw.compactMap(\.string)
+      let labelsLine = locator.line(ofField: "labels")
+      labels = raw.enumerated().compactMap { i, label in visibleText(label, field: "labels", owner: "scale label #\(i + 1)", path: Translations.Field.scaleLabel(i), line: labelsLine) }
       if labels.count != raw.count || table["labels"].table == nil {
         problem("'scale.labels' must be a list of text labels", line: locator.line(ofField: "labels"))
       } else if min == min.rounded(), max == max.rounded(), labels.count != Int(max - min) + 1 {
@@ -160,7 +169,7 @@ struct ContractReader {
       }
       if declared[id] == nil { declared[id] = line }
       seen.insert(id)
-      guard let name = table["name"].string, !name.isEmpty else {
+      guard let name = visibleText(table["name"], field: "name", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "name"), line: line), !name.isEmpty else {
         problem("dimension '\(id)' needs a 'name'", line: line)
         continue
       }
@@ -172,7 +181,9 @@ struct ContractReader {
         if below.isFinite { threshold = below } else { problem("dimension '\(id)': 'advice_below' must be a finite number (got \(Number.format(below)))", line: line) }
       }
       dimensions.append(Dimension(
-        id: id, name: name, description: table["description"].string ?? "", advice: table["advice"].string,
+        id: id, name: name,
+        description: visibleText(table["description"], field: "description", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "description"), line: line) ?? "",
+        advice: visibleText(table["advice"], field: "advice", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "advice"), line: line),
         adviceBelow: threshold, adviceAbove: above, benchmark: benchmark))
     }
     return dimensions
@@ -214,7 +225,8 @@ struct ContractReader {
       for key in table.fieldNames where !Self.itemFields.contains(key) && !key.hasPrefix("_") {
         problem("item '\(id)': unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.itemFields))", line: line)
       }
-      if (table["text"].string ?? "").isEmpty { problem("item '\(id)' needs its question 'text'", line: line) }
+      let text = visibleText(table["text"], field: "text", owner: "item '\(id)'", path: Translations.Field.item(id), line: line) ?? ""
+      if text.isEmpty { problem("item '\(id)' needs its question 'text'", line: line) }
       let dimension = table["dimension"].string ?? ""
       if !knownDimensions.contains(dimension) {
         let what = dimension.isEmpty ? "names no 'dimension'" : "names unknown dimension '\(dimension)'\(Suggestion.hint(for: dimension, in: dimensionIDs))"
@@ -234,7 +246,7 @@ struct ContractReader {
       if reverse, !options.isEmpty {
         problem("item '\(id)' is a choice and cannot be reverse-keyed: remove 'reverse' and give each option the score it stands for", line: line)
       }
-      items.append(Item(id: id, text: table["text"].string ?? "", dimension: dimension, reverse: reverse, options: options))
+      items.append(Item(id: id, text: text, dimension: dimension, reverse: reverse, options: options))
     }
     if !scoreHook {
       let used = Set(items.map(\.dimension))
@@ -254,11 +266,13 @@ struct ContractReader {
     }
     var bands: [Band] = []
     for (index, entry) in list.sequence.enumerated() {
-      guard let table = entry.table, let min = table["min"].number, min.isFinite, let label = table["label"].string else {
+      guard let table = entry.table, let min = table["min"].number, min.isFinite,
+            let label = visibleText(table["label"], field: "label", owner: "band #\(index + 1)", path: Translations.Field.band(index, "label"), line: line) else {
         problem("band #\(index + 1) needs a finite number 'min' and a text 'label'", line: line)
         continue
       }
-      bands.append(Band(min: min, label: label, advice: table["advice"].string))
+      let advice = visibleText(table["advice"], field: "advice", owner: "band #\(index + 1)", path: Translations.Field.band(index, "advice"), line: line)
+      bands.append(Band(min: min, label: label, advice: advice))
     }
     if bands.map(\.min) != bands.map(\.min).sorted() || Set(bands.map(\.min)).count != bands.count {
       problem("'bands' must be listed from the lowest 'min' up, each with a different 'min'", line: line)

@@ -47,6 +47,10 @@ public enum PluginContract {
     }
   }
 
+  /// The type of a text respondents or readers see: plain text, or a table of languages
+  /// (`{ en = "...", de = "..." }`) in a plugin that lists its `languages`.
+  public static let textType = "string|table<string, string>"
+
   /// The hooks, in documentation order.
   public static let hooks: [Hook] = [
     Hook(name: "score", parameters: [.init("respondent", "cultivar.Respondent", "one respondent's answers and declarative scores")],
@@ -65,9 +69,9 @@ public enum PluginContract {
   public static let plugin = Shape(name: "cultivar.Plugin", summary: "The table a plugin file returns: one framework.", fields: [
     Field("api", "integer", "The plugin API version the file is written for (this host provides \(HostAPI.version))."),
     Field("id", "string", "Unique id used by surveys (`frameworks: [id]`): lowercase letters, digits, '-', '_', '.'."),
-    Field("name", "string", "Name shown in reports."),
+    Field("name", textType, "Name shown in reports (text, or a table of languages)."),
     Field("version", "string", "The framework's own version, e.g. \"1.0.0\"."),
-    Field("description", "string", "What the framework measures, in a sentence or two."),
+    Field("description", textType, "What the framework measures, in a sentence or two."),
     Field("source", "string", "Citation of the original work the framework is based on."),
     Field("scale", "cultivar.Scale", "The answer scale of every item."),
     Field("dimensions", "cultivar.Dimension[]", "The dimensions (at least one)."),
@@ -75,6 +79,7 @@ public enum PluginContract {
     Field("bands", "cultivar.Band[]", optional: true, "Interpretation of the index (0–100), lowest `min` first."),
     Field("min_answered", "integer", optional: true, "Answered items a respondent needs in a dimension to get a score there (default 1)."),
     Field("index_rule", "string", optional: true, "When `index` is a hook: its rule in words, printed with every result."),
+    Field("languages", "string[]", optional: true, "The languages of the plugin's texts, the default first (e.g. `{ \"en\", \"de\" }`): every text respondents or readers see is then a table with one text per language, `{ en = \"...\", de = \"...\" }`; a missing one is a load error."),
   ] + hooks.map { Field($0.name, $0.luaType, optional: true, $0.summary, since: $0.since) })
 
   /// Every other table of the contract: nested in the plugin table, or passed to hooks.
@@ -82,35 +87,35 @@ public enum PluginContract {
     Shape(name: "cultivar.Scale", summary: "The answer scale.", fields: [
       Field("min", "number", "The lowest answer."),
       Field("max", "number", "The highest answer (above `min`)."),
-      Field("labels", "string[]", optional: true, "One label per point, from `min` up."),
+      Field("labels", "(\(textType))[]", optional: true, "One label per point, from `min` up (each text, or a table of languages)."),
       Field("favorable", "number[]", optional: true, "The favourable points (default: the top two)."),
       Field("unfavorable", "number[]", optional: true, "The unfavourable points (default: the bottom two)."),
     ]),
     Shape(name: "cultivar.Dimension", summary: "One dimension of the framework.", fields: [
       Field("id", "string", "Used by items and in results."),
-      Field("name", "string", "Shown in reports."),
-      Field("description", "string", optional: true, "What the dimension means."),
-      Field("advice", "string", optional: true, "Shown for a team whose POMP here is below `advice_below`."),
+      Field("name", textType, "Shown in reports."),
+      Field("description", textType, optional: true, "What the dimension means."),
+      Field("advice", textType, optional: true, "Shown for a team whose POMP here is below `advice_below`."),
       Field("advice_below", "number", optional: true, "Show `advice` when the team's POMP is below this (default 50)."),
       Field("advice_above", "number", optional: true, "Show `advice` when the team's POMP is above this (for dimensions where high is bad, such as a blocker)."),
       Field("benchmark", "number", optional: true, "A published reference value on the POMP scale (0–100); reports show the team's difference from it."),
     ]),
     Shape(name: "cultivar.Item", summary: "One question.", fields: [
       Field("id", "string", "The response file's column name for this question."),
-      Field("text", "string", "The question as respondents read it."),
+      Field("text", textType, "The question as respondents read it (text, or a table of languages)."),
       Field("dimension", "string", "The id of the dimension it measures."),
       Field("reverse", "boolean", optional: true, "true when agreeing is unfavourable: the answer counts as (min + max) − x."),
       Field("options", "cultivar.Option[]", optional: true, "Makes the item a choice: respondents pick one option (by id or label), which counts as its score."),
     ]),
     Shape(name: "cultivar.Option", summary: "One option of a choice item.", fields: [
       Field("id", "string", "What a response cell may hold (or the label), compared without case."),
-      Field("label", "string", "The option as respondents read it."),
+      Field("label", textType, "The option as respondents read it."),
       Field("score", "number", "What choosing it counts as: a number within the scale."),
     ]),
     Shape(name: "cultivar.Band", summary: "One interpretation band of the index.", fields: [
       Field("min", "number", "The lowest index in the band."),
-      Field("label", "string", "The band's name."),
-      Field("advice", "string", optional: true, "What a team in this band should do."),
+      Field("label", textType, "The band's name."),
+      Field("advice", textType, optional: true, "What a team in this band should do."),
     ]),
     Shape(name: "cultivar.Respondent", summary: "What the `score` hook receives: one respondent.", fields: [
       Field("id", "string", "The respondent id."),

@@ -11,6 +11,10 @@ enum Schema {
     migrator.registerMigration("v2: random response ids, single-use tokens, staged imports") { db in
       try SchemaV2.migrate(db)
     }
+    migrator.registerMigration("v3: the language each response was given in") { db in
+      // NULL: not recorded (imports, and surveys that name no languages).
+      try db.execute(sql: "ALTER TABLE response ADD COLUMN language TEXT CHECK (language IS NULL OR length(language) BETWEEN 2 AND 35)")
+    }
     return migrator
   }
 

@@ -30,8 +30,11 @@ struct Score: ParsableCommand {
   @Option(help: ArgumentHelp("The organisation file (YAML or CSV) whose units the team cells name; gives --by unit:N its hierarchy and participation its headcounts.", valueName: "file"))
   var org: String?
 
-  @Option(help: ArgumentHelp("Publish the organisation's units at level N (unit:1 = the top units), each pooling its whole line; without --org, team cells are paths such as Engineering/Platform/Mobile.", valueName: "unit:N"))
+  @Option(help: ArgumentHelp("Publish the organisation's units at level N (unit:1 = the top units), each pooling its whole line; without --org, team cells are paths such as Engineering/Platform/Mobile. 'language' publishes one group per language the responses were given in (stored by take and serve; in a file, the survey's columns.language column), withheld below min_group_size like teams.", valueName: "unit:N|language"))
   var by: String?
+
+  @Option(help: ArgumentHelp("The language of the plugins' texts (dimension names, bands, advice) and the survey title in the report: one of the survey's languages (default: its default language).", valueName: "lang"))
+  var lang: String?
 
   @Option(help: ArgumentHelp("The wave whose headcounts give participation (default: --wave).", valueName: "wave"))
   var headcountWave: String?
@@ -74,6 +77,7 @@ struct Score: ParsableCommand {
     job.organisationPath = org
     job.cut = by == "team" ? nil : by
     job.headcountWave = headcountWave
+    job.language = lang
     job.storePath = store.resolved
     if let jobs { job.jobs = jobs }
     job.chunkBytes = chunkBytes

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import Testing
+
+/// A survey in two languages end to end: `take --lang`, the language stored with each
+/// response, `score --by language` through the anonymity engine, reports in either language,
+/// and the load errors of a missing translation.
+@Suite(.serialized) struct LanguageCommandTests {
+  static let survey = "surveys/examples/bilingual/surveys/bilingual.yaml"
+  static let plugin = "surveys/examples/bilingual/plugins/team-learning.lua"
+
+  /// Answers the four items in `take` with `digits`, in `language`, and confirms.
+  func take(_ box: Sandbox, team: String, language: String?, digits: [String]) throws -> String {
+    try #require(TakeCommandTests.hasTmux, "tmux is needed for this test: 'make test' installs it, or apt-get install tmux")
+    let lang = language.map { " --lang \($0)" } ?? ""
+    let tmux = try TakeCommandTests.Tmux(command: "'\(Cultivar.binary.path)' take \(Self.survey) --team \(team) --wave w\(lang)", in: box.url)
+    defer { tmux.stop() }
+    let first = try tmux.waitFor(language == "de" ? "Frage 1 von 4" : "Item 1 of 4")
+    for digit in digits { try tmux.send(digit) }
+    try tmux.waitFor(language == "de" ? "Sie haben 4 von 4 Fragen beantwortet." : "You answered 4 of 4 items.")
+    try tmux.send("y")
+    try tmux.waitFor("EXIT=0")
+    return first
+  }
+
+  func storedLanguages(_ box: Sandbox) throws -> [String] {
+    let queue = try DatabaseQueue(path: box.path("cultivar.sqlite"))
+    return try queue.read { db in try String.fetchAll(db, sql: "SELECT COALESCE(language, '-') FROM response ORDER BY 1") }
+  }
+
+  @Test func takeAsksInTheChosenLanguageAndScoreGroupsByIt() throws {
+    let box = try Sandbox()
+    let german = try take(box, team: "Vertrieb", language: "de", digits: ["4", "5", "4", "2"])
+    #expect(german.contains("Lernen im Team – Kurzumfrage · Team Vertrieb"))
+    #expect(german.contains("Ich habe bei der Arbeit Zeit, Neues zu lernen."))
+    #expect(german.contains("5 Stimme voll und ganz zu"))
+    #expect(german.contains("1-5 oder Hoch/Runter+Enter: antworten"))
+    let english = try take(box, team: "Sales", language: nil, digits: ["2", "2", "3", "4"])
+    #expect(english.contains("Team learning check · team Sales"))
+    #expect(english.contains("I have time at work to learn new things."))
+    #expect(try storedLanguages(box) == ["de", "en"], "the default language when --lang is not given")
+
+    // One response per language: both groups are below min_group_size (3), so n only.
+    var score = try box.run("score", Self.survey, "--wave", "w", "--by", "language")
+    #expect(score.status == 0, "\(score.stderr)")
+    #expect(score.stdout.contains("Language"), "\(score.stdout)")
+    #expect(!score.stdout.contains("3.00") && !score.stdout.contains("4.50"), "no mean of a one-person language group: \(score.stdout)")
+    for _ in 0..<2 { _ = try take(box, team: "Vertrieb", language: "de", digits: ["5", "5", "4", "2"]) }
+    #expect(try storedLanguages(box) == ["de", "de", "de", "en"])
+    score = try box.run("score", Self.survey, "--wave", "w", "--by", "language", "--format", "json")
+    #expect(score.status == 0, "\(score.stderr)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [String: Any])
+    #expect(report["cut"] as? String == "language")
+    let framework = try #require((report["frameworks"] as? [[String: Any]])?.first)
+    let teams = try #require(framework["teams"] as? [[String: Any]])
+    let byName = Dictionary(uniqueKeysWithValues: teams.map { ($0["team"] as? String ?? "?", $0) })
+    #expect(byName["de"]?["n"] as? Int == 3)
+    #expect(byName["de"]?["suppressed"] as? Bool == false, "\(teams)")
+    #expect(byName["en"]?["suppressed"] as? Bool == true, "a language group of one is withheld like a team: \(teams)")
+    // Time to learn, de: (4+5)/2, (5+5)/2, (5+5)/2 → mean 14/3.
+    let dims = try #require(byName["de"]?["dimensions"] as? [[String: Any]])
+    let time = try #require(dims.first { $0["id"] as? String == "time" })
+    #expect(abs((time["mean"] as? Double ?? 0) - 14.0 / 3) < 1e-9, "\(time)")
+
+    // The German report: dimension names and bands from the plugin's German texts.
+    let deReport = try box.run("score", Self.survey, "--wave", "w", "--lang", "de")
+    #expect(deReport.stdout.contains("Lernen im Team – Kurzumfrage"), "\(deReport.stdout)")
+    #expect(deReport.stdout.contains("Zeit zum Lernen"))
+    #expect(!deReport.stdout.contains("Time to learn"))
+    let unknown = try box.run("score", Self.survey, "--wave", "w", "--lang", "fr")
+    #expect(unknown.status != 0)
+    #expect(unknown.stderr.contains("--lang fr: \(Self.survey) is offered in en, de only"), "\(unknown.stderr)")
+  }
+
+  @Test func aResponseFileGroupsByItsLanguageColumn() throws {
+    let box = try Sandbox()
+    var survey = try String(contentsOfFile: box.path(Self.survey), encoding: .utf8)
+    survey += "columns:\n  language: lang\n"
+    try box.write(Self.survey, survey)
+    var rows = "respondent_id,team,lang,tl1,tl2,tl3,tl4\n"
+    for n in 0..<7 { rows += "r\(n),\(n % 2 == 0 ? "A" : "B"),\(n < 4 ? "de" : "en"),\(n % 5 + 1),3,4,2\n" }
+    try box.write("answers.csv", rows)
+    let byTeam = try box.run("score", Self.survey, "--responses", "answers.csv", "--format", "csv")
+    #expect(byTeam.status == 0, "the language column is ignored unless grouping by it: \(byTeam.stderr)")
+    #expect(byTeam.stdout.contains(",A,4,"), "\(byTeam.stdout)")
+    let byLanguage = try box.run("score", Self.survey, "--responses", "answers.csv", "--by", "language", "--format", "csv")
+    #expect(byLanguage.status == 0, "\(byLanguage.stderr)")
+    #expect(byLanguage.stdout.contains(",de,4,") && byLanguage.stdout.contains(",en,3,"), "\(byLanguage.stdout)")
+    let plain = try box.run("score", "surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv", "--by", "language")
+    #expect(plain.status != 0)
+    #expect(plain.stderr.contains("names no language column for response files"), "\(plain.stderr)")
+  }
+
+  @Test func aMissingTranslationIsALoadErrorNamingPluginLineFieldAndLanguage() throws {
+    let box = try Sandbox()
+    let source = try String(contentsOfFile: box.path(Self.plugin), encoding: .utf8)
+    let broken = source.replacingOccurrences(of: ", de = \"Wir sprechen offen darüber, was schiefgelaufen ist.\"", with: "")
+    #expect(broken != source)
+    try box.write(Self.plugin, broken)
+    let line = (broken.components(separatedBy: "\n").firstIndex { $0.contains("We talk openly") } ?? -1) + 1
+    let run = try box.run("score", Self.survey, "--responses", "none.csv")
+    #expect(run.status != 0)
+    #expect(run.stderr.contains("team-learning.lua:\(line): item 'tl3': 'text' has no 'de' translation"), "\(run.stderr)")
+  }
+
+  @Test func aSurveyLanguageThePluginLacksIsNamed() throws {
+    let box = try Sandbox()
+    let survey = try String(contentsOfFile: box.path(Self.survey), encoding: .utf8)
+    try box.write(Self.survey, survey.replacingOccurrences(of: "languages: [en, de]", with: "languages: [en, de, fr]")
+      .replacingOccurrences(of: "  de: Lernen im Team – Kurzumfrage\n", with: "  de: Lernen im Team – Kurzumfrage\n  fr: Apprendre en équipe\n"))
+    let run = try box.run("score", Self.survey, "--responses", "none.csv")
+    #expect(run.status != 0)
+    #expect(run.stderr.contains("team-learning.lua:7: error: plugin 'team-learning': no 'fr' translation: its 'languages' are en, de"), "\(run.stderr)")
+    let plain = try box.run("score", "surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv", "--lang", "de")
+    #expect(plain.stderr.contains("names no languages"), "\(plain.stderr)")
+  }
+}
