@@ -34,7 +34,7 @@ extension ContractReader {
   /// - Returns: the text in the plugin's default language, or nil when the value is neither
   ///   text nor a table (the caller reports what it expected).
   mutating func visibleText(_ value: LuaValue, field: String, owner: String = "", path: String, line: Int?) -> String? {
-    let at = line.flatMap { locator.line(ofField: field, after: $0 - 1) } ?? line ?? locator.line(ofField: field)
+    var at: Int? { line.flatMap { locator.line(ofField: field, after: $0 - 1) } ?? line ?? locator.line(ofField: field) }
     let name = owner.isEmpty ? "'\(field)'" : "\(owner): '\(field)'"
     let languages = translations?.languages ?? []
     switch value {

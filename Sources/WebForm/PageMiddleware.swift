@@ -62,7 +62,7 @@ struct PageMiddleware<Context: RequestContext>: RouterMiddleware {
 enum SecurityHeaders {
   static let all: [(HTTPField.Name, String)] = [
     (.cacheControl, "no-store"),
-    (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
+    (HTTPField.Name("Referrer-Policy")!, "same-origin"),
     (HTTPField.Name("X-Frame-Options")!, "DENY"),
     (HTTPField.Name("X-Content-Type-Options")!, "nosniff"),
     (HTTPField.Name("Content-Security-Policy")!, "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"),

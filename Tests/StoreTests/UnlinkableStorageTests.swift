@@ -38,7 +38,8 @@ func rankCorrelation(_ a: [Int], _ b: [Int]) -> Double {
     let (_, path) = try temporaryStore()
     try DatabaseQueue(path: path).read { (db: Database) throws in
       let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(response)").map { $0["name"] as String }
-      #expect(columns == ["id", "wave_id", "team", "channel", "import_id", "source_key", "received_on"])
+      // The language is one of the survey's few languages: a group like the team, withheld like one.
+      #expect(columns == ["id", "wave_id", "team", "channel", "import_id", "source_key", "received_on", "language"])
       let targets = try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(response)").map { $0["table"] as String }
       #expect(Set(targets) == ["wave", "import_batch"])
       let withoutRowid = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'response'") ?? ""
@@ -89,7 +90,7 @@ func rankCorrelation(_ a: [Int], _ b: [Int]) -> Double {
     // Every answer kept its response's team.
     #expect(migrated.filter { $0[2] as String == "order" }.allSatisfy { "T\(Int($0[3] as Double) % 4)" == $0[1] as String })
     try DatabaseQueue(path: path).read { (db: Database) throws in
-      #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier").count == 2)
+      #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier").count == 3)
       // The old team-wide link can no longer be answered.
       #expect(try Int.fetchOne(db, sql: "SELECT uses_left FROM invitation") == 0)
       #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
