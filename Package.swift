@@ -83,7 +83,7 @@ let package = Package(
       name: "CultivarKit",
       dependencies: [
         "SurveyModel", "SurveyIO", "Statistics", "Privacy", "Scoring", "Comparison", "Drivers", "Organisation", "LuaBridge", "PluginHost",
-        "Reports", "Store", "Importers", "TerminalForm", "WebForm",
+        "Reports", "Store", "Importers", "TerminalForm", "WebForm", "FormText",
       ]),
     // The command line: argument parsing only.
     .executableTarget(

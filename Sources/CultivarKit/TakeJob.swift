@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import SurveyModel
+import FormText
 import TerminalForm
 
 /// `cultivar take`: one respondent answers the survey in the terminal, item by item; the
@@ -45,7 +46,10 @@ public struct TakeJob {
     case .cancelled(let key): throw TakeCancelled(byInterrupt: key == .interrupt)
     }
     try store.addResponse(toWave: waveName, survey: context.stamp, team: teamName, answers: answers, language: context.language)
-    return "Thank you. Your answers to \(answers.count) of \(Counted.phrase(items.count, "item")) were stored in wave '\(waveName)' for team '\(teamName)'.\n"
+    let words = Messages(context.language)
+    // English counts its noun ("1 item", "20 items"); the other message files write it out.
+    let total = words.language == "en" ? Counted.phrase(items.count, "item") : String(items.count)
+    return words("terminal.stored", ["n": String(answers.count), "total": total, "wave": waveName, "team": teamName]) + "\n"
   }
 
   private func latestWave(_ store: ResponseStore, survey: String) throws -> String {
