@@ -97,6 +97,23 @@ func bilingualPlugin(_ replace: [(String, String)] = []) -> String {
     #expect(contractProblems(bilingualPlugin([("de = 'Klima'", "de = 42")])).contains { $0.contains("'name': the 'de' text must be non-empty text (got number)") })
   }
 
+  @Test func hostileShapesAreProblemsNotCrashes() {
+    let cases: [(String, String, String)] = [
+      ("{ 'en', 'de' }", "{ 1, 2 }", "'languages' must be a list of language tags"),
+      ("{ 'en', 'de' }", "'en'", "'languages' must be a list of language tags"),
+      ("{ 'en', 'de' }", "{ 'en', 'de', x = 'fr' }", "'languages' must be a list of language tags"),
+      ("de = 'Klima'", "de = { 'Klima' }", "'name': the 'de' text must be non-empty text (got table)"),
+      ("name = { en = 'Climate', de = 'Klima' }", "name = { 'Climate', 'Klima' }", "'name' must be text or a table of languages"),
+      ("name = { en = 'Climate', de = 'Klima' }", "name = {}", "'name' must be text or a table of languages"),
+      ("name = { en = 'Climate', de = 'Klima' }", "name = { en = 'Climate', de = 'Klima', [1] = 'x' }", "'name' must be text or a table of languages"),
+      ("{ en = 'No', de = 'Nein' }", "{ en = 'No', de = 'Nein', [true] = 'x' }", "scale label #1: 'labels' must be text or a table of languages"),
+    ]
+    for (old, new, expected) in cases {
+      let problems = contractProblems(bilingualPlugin([(old, new)]))
+      #expect(problems.contains { $0.contains(expected) }, "\(new): \(problems)")
+    }
+  }
+
   /// Every text dropped in turn from a generated plugin with 1–4 languages: each drop is one
   /// problem naming the language dropped, and the intact plugin loads.
   @Test func everyDroppedTranslationIsFound() throws {
