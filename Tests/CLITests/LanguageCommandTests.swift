@@ -2,6 +2,10 @@ import Foundation
 import GRDB
 import Testing
 
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
 /// A survey in two languages end to end: `take --lang`, the language stored with each
 /// response, `score --by language` through the anonymity engine, reports in either language,
 /// and the load errors of a missing translation.
@@ -124,5 +128,51 @@ import Testing
     #expect(run.stderr.contains("team-learning.lua:7: error: plugin 'team-learning': no 'fr' translation: its 'languages' are en, de"), "\(run.stderr)")
     let plain = try box.run("score", "surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv", "--lang", "de")
     #expect(plain.stderr.contains("names no languages"), "\(plain.stderr)")
+  }
+}
+
+/// The web form over HTTP: the browser's language, the switch, and the language stored.
+@Suite(.serialized) struct LanguageServeTests {
+  static func get(_ url: URL, acceptLanguage: String) async throws -> String {
+    var request = URLRequest(url: url)
+    request.setValue(acceptLanguage, forHTTPHeaderField: "Accept-Language")
+    let (data, _) = try await ServeCommandTests.session.data(for: request)
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  @Test func theFormFollowsTheBrowserAndTheSwitchAndStoresTheLanguage() async throws {
+    let box = try Sandbox()
+    // The server helper serves surveys/learning-culture.yaml: make it the bilingual survey.
+    let survey = try String(contentsOfFile: box.path(LanguageCommandTests.survey), encoding: .utf8)
+    try box.write("surveys/learning-culture.yaml", survey)
+    try FileManager.default.copyItem(atPath: box.path(LanguageCommandTests.plugin), toPath: box.path("plugins/team-learning.lua"))
+    let invited = try box.run("invite", "surveys/learning-culture.yaml", "--wave", "w", "--team", "Vertrieb", "--count", "2", "--base-url", "http://127.0.0.1:1")
+    #expect(invited.status == 0, "\(invited.stderr)")
+    let tokens = invited.stdout.split(separator: "\n").filter { $0.contains("/t/") }.compactMap { $0.split(separator: "/").last.map(String.init) }
+    try #require(tokens.count == 2)
+    let server = try ServeCommandTests.Server(box, wave: "w")
+    defer { server.stop() }
+    let link = server.base.appendingPathComponent("t").appendingPathComponent(tokens[0])
+
+    let german = try await Self.get(link, acceptLanguage: "de-CH, en;q=0.5")
+    #expect(german.contains("<html lang=\"de\">") && german.contains("Meine Antworten senden") && german.contains("Stimme voll und ganz zu"))
+    let switched = try await Self.get(URL(string: link.absoluteString + "?lang=en")!, acceptLanguage: "de-CH")
+    #expect(switched.contains("<html lang=\"en\">") && switched.contains("Send my answers"), "the switch wins over the browser")
+    let french = try await Self.get(link, acceptLanguage: "fr-FR")
+    #expect(french.contains("<html lang=\"en\">"), "a language not offered: the default")
+
+    let ticket = try #require(ServeCommandTests.ticket(in: german))
+    let sent = try await ServeCommandTests.post(link, "ticket=\(ticket)&lang=de&a.tl1=4&a.tl2=5")
+    #expect(sent.status == 200)
+    #expect(sent.body.contains("Vielen Dank") && sent.body.contains("Ihre Antworten auf 2 von 4 Fragen sind eingegangen."), "\(sent.body)")
+    // A forged language is not stored: the default is.
+    let other = server.base.appendingPathComponent("t").appendingPathComponent(tokens[1])
+    let page = try await Self.get(other, acceptLanguage: "en")
+    let second = try #require(ServeCommandTests.ticket(in: page))
+    let forged = try await ServeCommandTests.post(other, "ticket=\(second)&lang=<b>xx&a.tl1=1")
+    #expect(forged.status == 200 && forged.body.contains("Thank you") && !forged.body.contains("<b>xx"))
+    let queue = try DatabaseQueue(path: box.path("cultivar.sqlite"))
+    let stored = try await queue.read { db in try String.fetchAll(db, sql: "SELECT language FROM response ORDER BY language") }
+    #expect(stored == ["de", "en"])
   }
 }
