@@ -25,7 +25,7 @@ public enum LanguageTag {
 
   private static func isLetter(_ c: Character) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
 
-  /// The most most preferred of `available` by an `Accept-Language` header, or nil when the
+  /// The most preferred of `available` by an `Accept-Language` header, or nil when the
   /// header accepts none of them (the caller then uses its default).
   ///
   /// Ranges are taken by their `q` value (1 when absent; `q=0` refuses a language), ties in
