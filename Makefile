@@ -12,7 +12,7 @@ FUZZ_SEED ?= $(shell date +%s)
 # make test: the fixed seed of the short fuzz pass and the differential test.
 TEST_SEED ?= 20261130
 
-.PHONY: golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
+.PHONY: golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -60,7 +60,7 @@ test-golden: build ## Golden outputs byte for byte, and the README's example out
 	python3 Tests/golden/goldens.py --cultivar $(BIN)
 	python3 Tests/golden/check_readme.py --cultivar $(BIN)
 
-test: build test-swift test-golden test-fuzz test-csv-differential test-plugins test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html ## Run all tests
+test: build test-swift test-golden test-fuzz test-csv-differential test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html ## Run all tests
 
 test-swift: deps
 	$(SWIFT) build --build-tests
@@ -86,6 +86,9 @@ test-plugins: build ## Run every plugin's fixtures (plugins/*/tests), checked in
 	python3 Tests/plugin-fixtures/expected_scores.py
 	$(BIN) plugins test
 
+test-index-rules: build $(PYTHON) ## Check the index-rule example fixtures (eNPS, % positive, pooled, weighted) against pandas
+	$(PYTHON) Tests/plugin-fixtures/index_rules.py
+
 test-types: build ## Check with luac that the generated LuaLS definitions are valid Lua (installs lua5.4 when missing)
 	@if ! command -v luac5.4 >/dev/null 2>&1; then \
 	  echo "installing lua5.4 (for luac5.4)"; \
@@ -109,6 +112,8 @@ bench: deps $(PYTHON) ## Benchmark against polars and DuckDB at 10k, 100k and 1M
 test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas implementation
 	$(PYTHON) Tests/crosscheck/check_scores.py --cultivar $(BIN)
 	$(PYTHON) Tests/crosscheck/check_units.py --cultivar $(BIN)
+	$(PYTHON) Tests/crosscheck/check_selections.py --cultivar $(BIN)
+	$(PYTHON) Tests/crosscheck/check_cuts.py --cultivar $(BIN)
 
 # pingouin brings scipy and statsmodels; the stamp records that they are installed.
 $(VENV)/.compare-deps: $(PYTHON)

@@ -47,7 +47,7 @@ let package = Package(
     // Team comparisons: baselines, Welch tests with Holm verdicts, index intervals, reliability.
     .target(name: "Comparison", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
     // The organisation's units and how they nest (organisation files, team paths).
-    .target(name: "Organisation", dependencies: ["SurveyModel", "SurveyIO", "Yams"]),
+    .target(name: "Organisation", dependencies: ["SurveyModel", "SurveyIO", "Scoring", "Yams"]),
     // Key-driver analysis: correlations, Johnson's relative weights, bootstrap, priority quadrants.
     .target(name: "Drivers", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
     // Lua framework plugins: discovery, contract validation, hooks.

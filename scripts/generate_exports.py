@@ -16,7 +16,23 @@ layout of each tool, as documented in docs/SURVEYS.md ("Import formats L&D staff
 - surveymonkey.csv     2 header rows (question text; "Response" or matrix row label), the nine
                        metadata columns first, IP addresses and names present (never imported)
 
-Item ids and texts are read from plugins/senge-five-disciplines. Usage: generate_exports.py [OUTDIR]
+Item ids and texts are read from plugins/senge-five-disciplines.
+
+The multi-select and comment fixtures (plugin surveys/examples/comments/plugins/learning-voice:
+two ratings, the comment item "What one thing would help you learn more?" and the multi-select
+"Which learning formats have you used this year?"), one set of 40 answers in each layout:
+
+- qualtrics-multi.csv        one column per option (Q4_1..Q4_4, "Question - Option"), ticked = 1,
+                             unticked = blank (Qualtrics' default), the comment as Q3_TEXT
+- qualtrics-multi-zero.csv   the same with unticked boxes exported as 0
+- google-forms-multi.csv     the options chosen in one cell, joined with ", "
+- surveymonkey-multi.csv     one column per option under the question, the option's label when
+                             ticked and blank when not; the comment as "Open-Ended Response"
+- ms-forms-multi.xlsx        the options chosen in one cell, each followed by ';'
+- multi-truth.csv            what each respondent answered (team, options chosen, comment), for
+                             the independent check (Tests/crosscheck/check_selections.py)
+
+Usage: generate_exports.py [OUTDIR]
 """
 import csv
 import io
@@ -184,6 +200,83 @@ def xlsx(rows):
     return out.getvalue()
 
 
+VOICE = [("s1", "I have time to learn during work."), ("s2", "My manager helps me learn.")]
+MULTI_Q = "Which learning formats have you used this year?"
+COMMENT_Q = "What one thing would help you learn more?"
+VOICE_COMMENTS = ["More time to learn, please.", "A mentor outside my team.", "Call me: +44 20 7946 0958.",
+                  "Shorter courses, and books.", "My manager, Anna Berg, should ask about learning."]
+
+
+def voice_people():
+    """40 respondents of the learning-voice fixtures: ratings, options chosen (maybe none), a comment."""
+    rng = random.Random(1414)
+    people = []
+    for team, (size, _level) in TEAMS.items():
+        for _ in range(size):
+            chosen = [f for f in FORMATS if rng.random() < 0.45]
+            people.append({"team": team, "ratings": [rng.randint(1, 5) for _ in VOICE],
+                           "formats": chosen, "skipped": not chosen and rng.random() < 0.5,
+                           "comment": rng.choice(VOICE_COMMENTS) if rng.random() < 0.6 else ""})
+    rng.shuffle(people)
+    return people
+
+
+def qualtrics_multi(people, unticked):
+    row1 = ["ResponseId", "team", "QID1", "QID2"] + [f"Q4_{i + 1}" for i in range(len(FORMATS))] + ["Q3_TEXT"]
+    row2 = ["Response ID", "team", VOICE[0][1], VOICE[1][1]] + [f"{MULTI_Q} - {f}" for f in FORMATS] + [COMMENT_Q]
+    row3 = ['{"ImportId":"_recordId"}', '{"ImportId":"team"}', '{"ImportId":"QID1"}', '{"ImportId":"QID2"}'] \
+        + [f'{{"ImportId":"QID4_{i + 1}"}}' for i in range(len(FORMATS))] + ['{"ImportId":"QID3_TEXT"}']
+    rows = [row1, row2, row3]
+    for n, p in enumerate(people):
+        if p["skipped"] or not p["formats"] and unticked == "":
+            ticks = [""] * len(FORMATS)
+        else:
+            ticks = ["1" if f in p["formats"] else unticked for f in FORMATS]
+        rows.append([f"R_v{n:03d}", p["team"]] + [str(x) for x in p["ratings"]] + ticks + [p["comment"]])
+    return csv_text(rows, quote_all=True, bom=True)
+
+
+def google_forms_multi(people):
+    rows = [["Timestamp", "Which team are you in?"] + [t for _, t in VOICE] + [MULTI_Q, COMMENT_Q]]
+    for n, p in enumerate(people):
+        rows.append([f"10/{1 + n % 20}/2026 9:{n % 60:02d}:07", p["team"]] + [str(x) for x in p["ratings"]]
+                    + ["" if p["skipped"] else ", ".join(p["formats"]), p["comment"]])
+    return csv_text(rows)
+
+
+def surveymonkey_multi(people):
+    meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address",
+            "First Name", "Last Name", "Custom Data 1"]
+    row1 = meta + ["Team", VOICE[0][1], VOICE[1][1], MULTI_Q] + [""] * (len(FORMATS) - 1) + [COMMENT_Q]
+    row2 = [""] * len(meta) + ["Response", "Response", "Response"] + FORMATS + ["Open-Ended Response"]
+    rows = [row1, row2]
+    for n, p in enumerate(people):
+        ticks = ["" if p["skipped"] else (f if f in p["formats"] else "") for f in FORMATS]
+        rows.append([str(11900000000 + n * 41), "431230987", "", "", f"192.0.2.{n + 1}", "", "", "", ""]
+                    + [p["team"]] + [str(x) for x in p["ratings"]] + ticks + [p["comment"]])
+    return csv_text(rows)
+
+
+def ms_forms_multi(people):
+    header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time", "Team"] \
+        + [t for _, t in VOICE] + [MULTI_Q, COMMENT_Q]
+    rows = [header]
+    for n, p in enumerate(people):
+        chosen = "" if p["skipped"] else "".join(f + ";" for f in p["formats"])
+        rows.append([n + 1, "10/1/26 9:00:07", "10/1/26 9:05:07", "anonymous", "", "10/1/26 9:05:07", p["team"]]
+                    + p["ratings"] + [chosen, p["comment"]])
+    return xlsx(rows)
+
+
+def multi_truth(people):
+    rows = [["response", "team", "answered", *FORMATS, "comment"]]
+    for n, p in enumerate(people):
+        answered = not p["skipped"]
+        rows.append([str(n), p["team"], "1" if answered else "0"]
+                    + [("1" if f in p["formats"] else "0") if answered else "" for f in FORMATS] + [p["comment"]])
+    return csv_text(rows)
+
+
 def main():
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "Tests/ImportersTests/Fixtures"
     out.mkdir(parents=True, exist_ok=True)
@@ -197,7 +290,14 @@ def main():
     ja = ["ID", "開始時刻", "完了時刻", "メール", "名前", "最終更新時刻"]
     (out / "ms-forms.xlsx").write_bytes(ms_forms(its, people, en))
     (out / "ms-forms-ja.xlsx").write_bytes(ms_forms(its, people, ja))
-    print(f"wrote 6 exports of {len(people)} responses to {out}")
+    voice = voice_people()
+    (out / "qualtrics-multi.csv").write_text(qualtrics_multi(voice, ""), encoding="utf-8", newline="")
+    (out / "qualtrics-multi-zero.csv").write_text(qualtrics_multi(voice, "0"), encoding="utf-8", newline="")
+    (out / "google-forms-multi.csv").write_text(google_forms_multi(voice), encoding="utf-8", newline="")
+    (out / "surveymonkey-multi.csv").write_text(surveymonkey_multi(voice), encoding="utf-8", newline="")
+    (out / "ms-forms-multi.xlsx").write_bytes(ms_forms_multi(voice))
+    (out / "multi-truth.csv").write_text(multi_truth(voice), encoding="utf-8", newline="")
+    print(f"wrote 6 exports of {len(people)} responses and 5 multi-select exports of {len(voice)} to {out}")
 
 
 if __name__ == "__main__":

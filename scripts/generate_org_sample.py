@@ -58,7 +58,8 @@ def main():
     (OUT / "acme.yaml").write_text(
         "# Acme's learning-culture survey over its organisation (see acme.org.yaml).\n"
         "id: acme\ntitle: Acme learning culture\nframeworks: [senge-five-disciplines]\n"
-        "columns:\n  respondent: respondent_id\n  team: team\n  ignore: [location, tenure, role]\n"
+        "columns:\n  respondent: respondent_id\n  team: team\n"
+        "attributes:\n  location: [Berlin, Lisbon, Remote]\n  tenure: [\"<1y\", 1-3y, 3y+]\n  role: [individual, manager]\n"
         "min_group_size: 5\n"
         "# Between the waves, Sales North and Sales South became one team, and Data was renamed.\n"
         "team_mapping:\n  renamed:\n    data: data-analytics\n  merged:\n    sales-team: [sales-north, sales-south]\n")

@@ -61,11 +61,13 @@ public struct ComparisonBuilder {
     }
     let organisation = result.organisation.suppression.map { TeamComparison(team: result.organisation.team, n: result.organisation.n, suppression: $0) }
       ?? row(result.organisation, moments: organisationMoments, isBaseline: false, plan: frameworkPlan, teamReliability: false, baseline: { _ in nil })
-    return FrameworkComparison(
+    var comparison = FrameworkComparison(
       id: result.id, name: result.name, version: result.version, scale: result.scale, dimensions: result.dimensions,
       indexRule: result.indexRule, missingRule: result.missingRule, favorableRule: result.favorableRule,
       organisation: organisation, teams: teams,
       reliability: organisation.suppression == nil ? reliability(organisationMoments, plan: frameworkPlan, shown: result.organisation) : [])
+    (comparison.indexLabel, comparison.indexRange) = (result.indexLabel, result.indexRange)
+    return comparison
   }
 
   /// A shown group's row: statistics, intervals, differences (unadjusted) and, for a team,
@@ -74,19 +76,16 @@ public struct ComparisonBuilder {
                    teamReliability withReliability: Bool, baseline: (Int) -> SampleSummary?) -> TeamComparison {
     let level = settings.confidenceLevel
     let dimensions = team.dimensions.enumerated().map { d, score in
-      if let reason = score.suppression { return DimensionComparison(id: score.id, n: score.n, suppression: reason) }
+      if score.suppression != nil { return DimensionComparison(score: score) }
       let own = moments?.scores.summary(d)
-      var dimension = DimensionComparison(
-        id: score.id, n: score.n, mean: score.mean, sd: score.sd,
+      return DimensionComparison(
+        score: score,
         interval: own?.meanInterval(level: level).map { Interval(lower: $0.lowerBound, upper: $0.upperBound) },
-        pomp: score.pomp, favorable: score.favorable, neutral: score.neutral, unfavorable: score.unfavorable,
         difference: DifferenceTest.compare(team: own, baseline: baseline(d), method: settings))
-      dimension.advice = score.advice
-      return dimension
     }
     // An index computed by a plugin hook has no known sampling variance, so no interval.
     var interval: Interval? = nil
-    if !plan.framework.hooks.contains(.index), let index = team.index, let scores = moments?.scores {
+    if !plan.framework.hooks.contains(.index), plan.framework.indexDefinition.map({ $0.rule == .pompMean && $0.weights.isEmpty }) ?? true, let index = team.index, let scores = moments?.scores {
       interval = IndexInterval.interval(index: index, scores: scores, scale: plan.framework.scale, level: level)
     }
     var teamReliability: [ScaleReliability] = []

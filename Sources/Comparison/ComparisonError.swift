@@ -1,13 +1,15 @@
 import SurveyModel
 
 /// A `compare` request that cannot be carried out as asked (bad `--teams` or `--baseline`).
-public enum ComparisonError: Error, Equatable, CustomStringConvertible {
+public enum ComparisonError: Diagnostic, Equatable {
   /// A team that is not in the responses.
   case unknownTeam(String, option: String, known: [String])
   /// A baseline team whose scores are withheld for anonymity.
   case suppressedBaseline(String, Suppression, minGroupSize: Int)
   /// `--teams` given with no team in it.
   case noTeams
+
+  public var exitStatus: ExitStatus { .usage }
 
   public var description: String {
     switch self {

@@ -121,12 +121,13 @@ struct SurveyYAMLTarget: FuzzTarget {
 /// ``PluginError``, within the limits.
 struct PluginContractTarget: FuzzTarget {
   let name = "plugin-contract"
-  let dictionary = ["scale", "items", "dimensions", "= {", "}", "\"", "math.huge", "2^63", "-1e300", "nil", "function() end", "{1, 2, 3}", "--", "\n", "options", "score", "min_answered"].map { Array($0.utf8) }
+  let dictionary = ["scale", "items", "dimensions", "= {", "}", "\"", "math.huge", "2^63", "-1e300", "nil", "function() end", "{1, 2, 3}", "--", "\n", "options", "score", "min_answered",
+                    "measures", "index_by", "rule = \"nps\"", "all_items = true", "at_least", "index_range", "weights"].map { Array($0.utf8) }
   let maxLength = 16384
 
   func seeds(root: String) -> [[UInt8]] {
     let dirs = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/plugins")) ?? []).sorted()
-    let plugins = dirs.prefix(12).flatMap { files(root, "plugins/" + $0, suffix: ".lua", limit: 2) }
+    let plugins = dirs.prefix(16).flatMap { files(root, "plugins/" + $0, suffix: ".lua", limit: 2) }
     return plugins + files(root, "Tests/fuzz-regressions/plugin-contract", suffix: ".lua")
   }
 

@@ -1,6 +1,8 @@
+import SurveyModel
+
 /// A plugin-authoring command that cannot do what was asked (`plugins new`, `plugins types`,
 /// `plugins docs`, `plugins run`): what is wrong, what to do, and the exit status.
-public struct AuthoringError: Error, CustomStringConvertible {
+public struct AuthoringError: Diagnostic {
   /// What is wrong, e.g. "not overwriting surveys/x.yaml".
   public var message: String
   /// What to do about it.
@@ -14,7 +16,6 @@ public struct AuthoringError: Error, CustomStringConvertible {
     self.status = status
   }
 
-  public var description: String {
-    "error: \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
-  }
+  public var exitStatus: ExitStatus { status }
+  public var description: String { DiagnosticText.render(message: message, hint: hint) }
 }

@@ -58,7 +58,7 @@ public struct CompareJob {
   ///   nothing is written then.
   public func run() throws -> String? {
     guard let reporter = makeComparisonReporter(format: format) else {
-      throw UsageError(message: "unknown format '\(format)'", hint: "use one of: \(Self.formats.joined(separator: ", "))")
+      throw UsageError.unknownFormat(format, among: Self.formats)
     }
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let catalog = workspace.catalog(surveyFile: surveyPath, only: Set(survey.frameworks.map(\.id)))
@@ -67,7 +67,7 @@ public struct CompareJob {
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     let reader: ResponseSource = try wave.map {
       try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
-    } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns)
+    } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns)
     let collector = ComparisonCollector(plan: scoring.plan)
     let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: collector)
     let known = Array(Set(outcome.frameworks.flatMap { $0.teams.map(\.team) }))
@@ -91,14 +91,3 @@ public struct CompareJob {
 
 /// How missing answers are handled in item statistics (re-exported for the command line).
 public typealias DeletionRule = Statistics.DeletionRule
-
-/// A command used in a way it cannot run (exit status 64).
-public struct UsageError: Error, Equatable, CustomStringConvertible {
-  public var message: String
-  public var hint: String?
-  public init(message: String, hint: String? = nil) {
-    self.message = message
-    self.hint = hint
-  }
-  public var description: String { "error: \(message)" + (hint.map { "\n  hint: \($0)" } ?? "") }
-}

@@ -48,23 +48,16 @@ public struct DriversJob {
   /// Runs the job.
   /// - Returns: the rendered report when no output file was given, else nil.
   public func run() throws -> String? {
-    guard let reporter = makeDriversReporter(format: format) else {
-      throw UsageError(message: "unknown format '\(format)'", hint: "use one of: \(Self.formats.joined(separator: ", "))")
-    }
+    guard let reporter = makeDriversReporter(format: format) else { throw UsageError.unknownFormat(format, among: Self.formats) }
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let catalog = workspace.catalog(surveyFile: surveyPath)
     let language = try SurveyLanguages.choose(self.language, survey: survey)
     let scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
-    let spec: DriverSpec
-    do {
-      spec = try DriverSpec(plan: scoring.plan, outcome: outcome, framework: framework, items: items)
-    } catch let problem as DriverSpec.Problem {
-      throw UsageError(message: problem.message, hint: problem.hint)
-    }
+    let spec = try DriverSpec(plan: scoring.plan, outcome: outcome, framework: framework, items: items)
     let reader: ResponseSource = try wave.map {
       try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
-    } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns)
+    } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns)
     let collector = DriversCollector(spec: spec)
     let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: collector)
     let groups = DriverAnalysis.run(collector, results: outcome.frameworks[spec.framework], byGroup: byTeam, method: method)

@@ -14,7 +14,16 @@ enum FixtureComparison {
         out.append("team '\(name)': suppressed (n = \(team.n) is below min_group_size \(fixture.minGroupSize))")
         continue
       }
+      let dimensionIDs = team.dimensions.map(\.id)
+      var unknown = Set<String>()
       for (what, expected) in checks {
+        let parts = what.split(separator: ".").map(String.init)
+        if parts.count == 2, !parts[0].hasPrefix("measure:"), !dimensionIDs.contains(parts[0]) {
+          if unknown.insert(parts[0]).inserted {
+            out.append("team '\(name)': the framework has no dimension '\(parts[0])'\(Suggestion.hint(for: parts[0], in: dimensionIDs)) (dimensions: \(dimensionIDs.joined(separator: ", ")))")
+          }
+          continue
+        }
         let actual = value(of: what, in: team)
         switch (expected, actual) {
         case (.number(let want), .number(let got)) where abs(want - got) <= fixture.tolerance: continue
@@ -31,6 +40,7 @@ enum FixtureComparison {
   private static func label(_ what: String) -> String {
     let parts = what.split(separator: ".")
     if what == "band_advice" { return "band advice" }
+    if what.hasPrefix("measure:"), parts.count == 2 { return "measure '\(parts[0].dropFirst(8))' \(parts[1])" }
     return parts.count == 2 ? "dimension '\(parts[0])' \(parts[1])" : what
   }
 
@@ -40,6 +50,12 @@ enum FixtureComparison {
     case "band": return team.band.map { .text($0.label) }
     case "band_advice": return team.band?.advice.map { .text($0) }
     case "n": return .number(Double(team.n))
+    case _ where what.hasPrefix("measure:"):
+      let parts = what.dropFirst(8).split(separator: ".").map(String.init)
+      guard parts.count == 2, let m = team.measures.first(where: { $0.id == parts[0] }) else { return nil }
+      let fields: [String: Double?] = ["n": Double(m.n), "mean": m.mean, "sd": m.sd, "sum": m.sum, "at_least_pct": m.atLeast,
+                                       "at_most_pct": m.atMost, "pooled": m.pooled]
+      return (fields[parts[1]] ?? nil).map { .number($0) }
     default:
       let parts = what.split(separator: ".").map(String.init)
       guard parts.count == 2, let d = team.dimensions.first(where: { $0.id == parts[0] }) else { return nil }

@@ -20,6 +20,9 @@ public struct ImportJob {
   public var teamColumn: String?
   /// The team of every row, for exports without a team column.
   public var team: String?
+  /// How unticked boxes of one-column-per-option multi-selects are written (`zero` or
+  /// `blank`; nil: blank for SurveyMonkey, 0 for the others).
+  public var unticked: String?
   public var skipInvalid = false
   public var rejectsPath: String?
   public var workspace = Workspace()
@@ -43,14 +46,23 @@ public struct ImportJob {
   /// - Throws: ``InputError``, ``InputProblems``, ``StoreError``; nothing is stored then.
   public func run() throws -> String {
     guard let exportFormat = ExportFormat(rawValue: format) else {
-      throw UsageError(message: "unknown format '\(format)'\(Suggestion.hint(for: format, in: ExportFormat.names))", hint: "use one of: \(ExportFormat.names.joined(separator: ", "))")
+      throw UsageError.unknownFormat(format, among: ExportFormat.names)
     }
     try WaveName.check(wave)
     let context = try SurveyContext.load(path: surveyPath, workspace: workspace, note: note)
+    var untickedStyle: MultiDecoder.Unticked?
+    if let unticked {
+      guard let style = MultiDecoder.Unticked(rawValue: unticked) else {
+        throw UsageError(message: "unknown --unticked '\(unticked)'", hint: "use zero (unticked boxes are 0) or blank (unticked boxes are empty cells)")
+      }
+      untickedStyle = style
+    }
+    let unscored = UnscoredItems(frameworks: context.frameworks)
     let items = context.items.map { ImportItem(id: $0.item.id, text: $0.item.text, scale: $0.scale, options: $0.item.options) }
+      + (unscored.multis + unscored.comments).map { ImportItem(id: $0.item.id, text: $0.item.text, scale: $0.framework.scale, options: $0.item.options, kind: $0.item.kind) }
     let reader = try ExportReader(
       path: filePath, displayName: workspace.display(filePath), format: exportFormat, items: items,
-      survey: context.survey, teamColumn: teamColumn, team: team)
+      survey: context.survey, teamColumn: teamColumn, team: team, unticked: untickedStyle)
     if !reader.unmatchedColumns.isEmpty {
       let count = reader.unmatchedColumns.count
       // The first 20 names, so 100,000 stray columns print one short line.
@@ -82,7 +94,7 @@ public struct ImportJob {
       if counts.rowsRead % 512 == 0 { progress(reader.progress) }
       switch outcome {
       case .row(let row):
-        if try session.add(team: row.team, itemIDs: itemIDs, values: row.values, sourceKey: row.respondent) {
+        if try session.add(team: row.team, itemIDs: itemIDs, values: row.values, sourceKey: row.respondent, comments: row.comments.map { ($0.item, $0.text) }) {
           counts.imported += 1
         } else {
           counts.duplicates += 1

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import SurveyModel
 
 /// `cultivar invite`: single-use invitation links, one per invitee, for a wave. The group and
 /// its size come from `--team T --count N` or from a people file (read for team and count

@@ -45,7 +45,7 @@ public struct PluginRunJob {
     let framework = plugin.framework
     let plan = ScoringPlan(uses: [(framework, nil)])
     let shown = workspace.display(responsesPath)
-    let survey = try surveyLayout(for: framework)
+    let survey = try surveyLayout(for: framework).ignoring(UnscoredItems.columns(of: framework, subset: nil))
     let reader = try ResponseFileReader(
       path: responsesPath, displayName: shown, survey: survey,
       items: framework.items.map { .init(id: $0.id, scale: framework.scale) })
@@ -54,7 +54,14 @@ public struct PluginRunJob {
     let preview = RespondentPreview(plan: plan.frameworks[0])
     var text = RunTranscript(framework: framework)
     text.line("Trying \(plugin.file) (\(framework.id) \(framework.version)) on \(shown), \(rows == 0 ? "every row" : "the first \(rows) row\(rows == 1 ? "" : "s")")")
-    var failed = 0
+    // The checks of `plugins check` first: every hook on made-up data, so an edge the rows
+    // below do not reach (a team of one, a dimension nobody answered) is shown too.
+    let rehearsal = HookRehearsal.run(plugin)
+    var failed = rehearsal.count
+    if !framework.hooks.isEmpty {
+      text.line(rehearsal.isEmpty ? "Checks: every hook ran on made-up data (as 'cultivar plugins check' does)." : "Checks: hooks failed on made-up data (as 'cultivar plugins check' runs them):")
+      for error in rehearsal { text.failure("check", error) }
+    }
     var tried = 0
     while rows == 0 || tried < rows, let outcome = try reader.next() {
       tried += 1

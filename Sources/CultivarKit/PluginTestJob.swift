@@ -64,13 +64,13 @@ public struct PluginTestJob {
   private func runFixture(_ responses: String, plugin: Plugin, catalog: PluginCatalog) -> (Bool, String) {
     let shown = workspace.display(responses)
     let fixture: PluginFixture
-    do { fixture = try PluginFixture(responses: responses) } catch { return (false, failure(plugin, shown, [String(describing: error)])) }
+    do { fixture = try PluginFixture(responses: responses, shown: shown) } catch { return (false, failure(plugin, shown, [String(describing: error)])) }
     do {
       let survey = SurveyDefinition(id: "test", title: plugin.framework.name, frameworks: [.init(id: plugin.framework.id)],
                                     minGroupSize: fixture.minGroupSize, file: shown)
       var scoring = try SurveyScoring(survey: survey, catalog: catalog, withholdHookLog: false)
       scoring.policy = .forPluginFixtures(minGroupSize: fixture.minGroupSize)
-      let reader = try ResponseFileReader(path: responses, displayName: shown, survey: survey, items: scoring.itemColumns)
+      let reader = try ResponseFileReader(path: responses, displayName: shown, survey: scoring.survey, items: scoring.itemColumns)
       let outcome = try scoring.score(reader, skipInvalid: false)
       if !fixture.errorIncludes.isEmpty {
         return (false, failure(plugin, shown, ["expected scoring to fail with an error containing \(fixture.errorIncludes.map { "'\($0)'" }.joined(separator: ", ")), but it succeeded"]))
@@ -80,7 +80,13 @@ public struct PluginTestJob {
       if mismatches.isEmpty { return (true, "✓ \(plugin.framework.id): \(shown) (\(Counted.phrase(fixture.expectations.count, "team")), \(Counted.phrase(checks, "value")))") }
       return (false, failure(plugin, shown, mismatches))
     } catch {
-      let text = String(describing: error)
+      let items = plugin.framework.items.map(\.id)
+      let inCSVTerms: Error = switch error {
+      case let problems as InputProblems: PluginFixture.csvTerms(problems, file: shown, items: items)
+      case let problem as InputError: PluginFixture.csvTerms(InputProblems([problem]), file: shown, items: items)
+      default: error
+      }
+      let text = String(describing: inCSVTerms)
       guard !fixture.errorIncludes.isEmpty else { return (false, failure(plugin, shown, [text])) }
       let missing = fixture.errorIncludes.filter { !text.contains($0) }
       if missing.isEmpty { return (true, "✓ \(plugin.framework.id): \(shown) (fails as expected, \(Counted.phrase(fixture.errorIncludes.count, "passage")))") }

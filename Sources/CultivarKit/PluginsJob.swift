@@ -43,9 +43,25 @@ public struct PluginsJob {
     } else {
       catalog = PluginCatalog(directories: [], files: files, workingDirectory: workspace.workingDirectory, limits: workspace.limits)
     }
-    let lines = catalog.plugins.map { "ok: \($0.file) (\($0.framework.id) \($0.framework.version): \(Counted.phrase($0.framework.dimensions.count, "dimension")), \(Counted.phrase($0.framework.items.count, "item")))" }
-    if !catalog.failures.isEmpty { throw PluginProblems(errors: catalog.failures, passed: lines) }
+    var lines: [String] = []
+    var failures = catalog.failures
+    for plugin in catalog.plugins {
+      let hookFailures = HookRehearsal.run(plugin)
+      failures += hookFailures
+      guard hookFailures.isEmpty else { continue }
+      lines.append("ok: \(plugin.file) (\(Self.summary(plugin)))")
+    }
+    if !failures.isEmpty { throw PluginProblems(errors: failures, passed: lines) }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `senge 1.0.0: 5 dimensions, 25 items; hooks score, band ran on made-up data`.
+  static func summary(_ plugin: Plugin) -> String {
+    let f = plugin.framework
+    var text = "\(f.id) \(f.version): \(Counted.phrase(f.dimensions.count, "dimension")), \(Counted.phrase(f.items.count, "item"))"
+    let hooks = [("score", Framework.Hooks.score), ("index", .index), ("band", .band)].filter { f.hooks.contains($0.1) }.map(\.0)
+    if !hooks.isEmpty { text += "; \(hooks.count == 1 ? "hook" : "hooks") \(hooks.joined(separator: ", ")) ran on made-up data" }
+    return text
   }
 }
 

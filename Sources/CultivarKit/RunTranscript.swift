@@ -59,6 +59,11 @@ struct RunTranscript {
         .map { "\($0.0) \($0.1.map(Self.number) ?? "-")" }
       line("  \(d.id.padding(toLength: width, withPad: " ", startingAt: 0))  " + stats.joined(separator: ", "))
     }
+    for m in team.measures {
+      let stats = [("n", Double(m.n)), ("mean", m.mean), ("sd", m.sd), ("sum", m.sum), ("≥ %", m.atLeast), ("≤ %", m.atMost), ("pooled", m.pooled)]
+        .compactMap { name, value in name == "n" || value != nil ? "\(name) \(value.map(Self.number) ?? "-")" : nil }
+      line("  measure \(m.id): " + stats.joined(separator: ", "))
+    }
     switch record?.index {
     case .success(let value)?:
       line("  index: \(value.map(Self.number) ?? "nil") from the index hook (the declarative index is \(record?.declarativeIndex.map(Self.number) ?? "-"))")
@@ -66,7 +71,8 @@ struct RunTranscript {
       failed += 1
       failure("index hook", error)
     case nil:
-      line("  index: \(team.index.map(Self.number) ?? "-") (mean POMP of the dimensions)")
+      let rule = framework.indexDefinition.map { $0.words(of: framework) } ?? "mean POMP of the dimensions"
+      line("  \(framework.indexLabel): \(team.index.map(Self.number) ?? "-") (\(rule))")
     }
     switch record?.band {
     case .success(let band)?: line("  band:  \(band.map { "'\($0.label)'" } ?? "nil") from the band hook")

@@ -35,6 +35,8 @@ public struct ScoreJob {
   public var organisationPath: String?
   /// `unit:N` to publish the organisation's units at level N instead of the teams.
   public var cut: String?
+  /// With a unit cut: publish each unit's direct members only (`--direct`).
+  public var direct = false
   /// The wave whose headcounts give participation (default: ``wave``).
   public var headcountWave: String?
   /// The language of the plugins' texts in the report (`--lang`; nil: the survey's default).
@@ -68,7 +70,7 @@ public struct ScoreJob {
   /// - Parameter catalog: the plugins visible from the survey.
   public func run(catalog: PluginCatalog) throws -> String? {
     guard let reporter = makeReporter(format: format) else {
-      throw InputError(kind: .file, file: format, message: "unknown format '\(format)'", hint: "use one of: \(builtInReporters.map { type(of: $0).identifier }.joined(separator: ", "))")
+      throw UsageError.unknownFormat(format, among: Self.formats)
     }
     var survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let language = try SurveyLanguages.choose(self.language, survey: survey)
@@ -77,18 +79,19 @@ public struct ScoreJob {
     var scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
-    var unitCut: UnitCut? = nil
-    if let cut, !byLanguage {
-      guard let level = UnitCut.level(of: cut) else {
-        throw UsageError(message: "unknown cut '\(cut)' in --by", hint: "use team, or unit:N for the organisation's level N (1 = the top units)")
-      }
-      if let chart, level > chart.depth {
-        throw UsageError(message: "--by \(cut): \(chart.file) has \(chart.depth) level\(chart.depth == 1 ? "" : "s")", hint: "use a level from 1 to \(chart.depth)")
-      }
-      let made = UnitCut(level: level, chart: chart)
-      scoring.regroup = made.group(of:)
-      unitCut = made
+    var plan: CutPlan? = nil
+    if direct, cut == nil || cut == "team" || byLanguage {
+      throw UsageError(message: "--direct needs a unit cut", hint: "use --by unit:N --direct (or --by unit --direct) for each unit's direct members")
     }
+    if let cut, cut != "team", !byLanguage {
+      let made: CutPlan
+      do { made = try CutPlan(cut, chart: chart, attributes: survey.attributes, direct: direct) } catch let problem as CutPlan.Problem {
+        throw UsageError(message: problem.message, hint: problem.hint)
+      }
+      scoring.cuts = made.groups(keys:)
+      plan = made
+    }
+    let keyAttributes = plan != nil && !survey.attributes.isEmpty
     let outcome: SurveyScoring.Outcome
     let file: String
     if let wave {
@@ -97,17 +100,18 @@ public struct ScoreJob {
       file = source.file
     } else {
       let reader = try ChunkedResponseFile(
-        path: responsesPath, displayName: workspace.display(responsesPath), survey: survey, items: scoring.itemColumns, chunkSize: chunkBytes)
+        path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns, chunkSize: chunkBytes,
+        keyAttributes: keyAttributes)
       outcome = try scoring.score(reader, workers: jobs, skipInvalid: skipInvalid)
       file = reader.file
     }
     let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
-    if let problems = unitCut?.unknownUnits(responses: file) { throw problems }
+    if let problems = plan?.unknownUnits(responses: file) { throw problems }
     let input = InputSummary(file: file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
     var report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
     if let cut { report.cut = cut }
-    if let chart, let first = outcome.frameworks.first {
-      report.participation = try Self.participation(chart, level: unitCut?.level, results: first, wave: headcountWave ?? wave,
+    if let chart, let first = outcome.frameworks.first, plan?.attribute == nil, !direct {
+      report.participation = try Self.participation(chart, level: plan?.level, results: first, wave: headcountWave ?? wave,
                                                      minimumGroupSize: survey.minGroupSize, responses: file)
     }
     note(RunSupport.summaryLine(input))
@@ -132,6 +136,11 @@ public struct ScoreJob {
       guard let unit = unit ?? chart.unit(named: team.team) else { continue }
       responded[unit] += team.n
       published[unit] = team.team
+    }
+    // Participation sums each unit's line from its own members: a published unit's n already
+    // holds its published sub-units' (when every level is published).
+    for (u, unit) in chart.units.enumerated() {
+      if let parent = unit.parent, published[u] != nil, published[parent] != nil { responded[parent] -= responded[u] }
     }
     let lines: Participation
     do {

@@ -52,6 +52,10 @@ public struct ScoreWatcher {
     let catalog = PluginCatalog(
       directories: workspace.pluginFolders(surveyFile: job.surveyPath), workingDirectory: workspace.workingDirectory,
       limits: workspace.limits, load: plugins.load)
+    for (file, errors) in plugins.checks {
+      for error in errors { job.note("check: " + error.description) }
+      job.note("  (\(file) loads, but a hook fails on made-up data as 'cultivar plugins check' runs it: fix it before it meets such a team)")
+    }
     for (file, error) in plugins.kept {
       job.note(error.description)
       job.note("  (still using the last good version of \(file): fix the file and save it again)")

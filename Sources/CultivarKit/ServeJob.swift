@@ -73,8 +73,10 @@ extension ServeJob {
   static func formSurvey(_ context: SurveyContext) -> FormSurvey {
     let languages: [String?] = context.survey.languages.isEmpty ? [nil] : context.survey.languages
     let versions = languages.map { language in
-      FormSurvey.Version(language: language, title: context.survey.title(in: language),
-                         items: context.items(in: language).map { FormItem(item: $0.item, scale: $0.scale) })
+      let unscored = UnscoredItems(frameworks: context.frameworks, language: language)
+      let items = context.items(in: language).map { FormItem(item: $0.item, scale: $0.scale) }
+        + (unscored.multis + unscored.comments).map { FormItem(item: $0.item, scale: $0.framework.scale) }
+      return FormSurvey.Version(language: language, title: context.survey.title(in: language), items: items)
     }
     return FormSurvey(versions: versions, minGroupSize: context.survey.minGroupSize)
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import SurveyModel
 
 /// `cultivar store backup FILE`: a consistent copy of the store in one file, made with
 /// SQLite's online backup while `serve` or an import may be writing.

@@ -28,6 +28,8 @@ struct SurveyScoring {
   /// The anonymity rules every result passes through (the survey's minimum group size).
   /// Publish groups of teams (e.g. the units of an organisation level) instead of the teams.
   var regroup: ((String) -> String)?
+  /// Publish the groups of a cut (units, attributes, crossed), given the groups' keys read.
+  var cuts: (([String]) -> CutGroups)?
   var policy: PrivacyPolicy
 
   /// Resolves the survey's frameworks among the catalog's plugins.
@@ -39,7 +41,8 @@ struct SurveyScoring {
   init(survey: SurveyDefinition, catalog: PluginCatalog, withholdHookLog: Bool = true, language: String? = nil) throws {
     let frameworks = try FrameworkResolver.resolve(survey, catalog: catalog)
     let shown = language ?? survey.defaultLanguage
-    self.survey = survey
+    // Comment and multi-select columns are read by `comments` and `selections`, never scored.
+    self.survey = survey.ignoring(frameworks.flatMap { UnscoredItems.columns(of: $0.plugin.framework, subset: $0.items) })
     plugins = frameworks.map(\.plugin)
     for plugin in plugins { plugin.withholdsHookLog = withholdHookLog }
     plan = ScoringPlan(uses: frameworks.map { (shown.map($0.plugin.framework.localized) ?? $0.plugin.framework, $0.items) })
@@ -105,14 +108,18 @@ struct SurveyScoring {
     rejected: [(line: Int, problems: [RowProblem], fields: [String])], skipInvalid: Bool
   ) throws -> Outcome {
     var rejects = RejectsWriter(header: header)
-    for row in rejected { rejects.add(line: row.line, problems: row.problems, fields: row.fields) }
+    // A rejected row's comments stay out of the rejects file.
+    let commentIDs = Set(plugins.flatMap { $0.framework.unscoredItems.filter { $0.kind == .text }.map(\.id) })
+    let commentColumns = header.indices.filter { commentIDs.contains(header[$0]) }
+    for row in rejected { rejects.add(line: row.line, problems: row.problems, fields: UnscoredItems.withholdingComments(row.fields, columns: commentColumns)) }
     let problemCount = rejected.reduce(0) { $0 + $1.problems.count }
     if !skipInvalid, problemCount > 0 {
       var problems = Array(rejected.lazy.flatMap(\.problems).prefix(20).map { $0.error(in: file) })
       problems[0].hint = "fix the rows, or run with --skip-invalid to leave them out and write them to a rejects file"
       throw InputProblems(problems, total: problemCount)
     }
-    let (results, privacy) = try engine.results(policy: policy, regroup: regroup)
+    let (results, privacy) = try cuts.map { try engine.results(policy: policy, cuts: $0(engine.groupKeys)) }
+      ?? engine.results(policy: policy, regroup: regroup)
     return Outcome(frameworks: results, privacy: privacy, rowsRead: rowsRead, rowsUsed: engine.respondentCount, rejects: rejects,
                    withheldHookLog: plugins.reduce(0) { $0 + $1.withheldLogLines })
   }

@@ -39,17 +39,19 @@ public struct TakeJob {
     let store = try ResponseStore(path: storePath, displayName: workspace.display(storePath))
     let waveName = try wave ?? latestWave(store, survey: context.survey.id)
     try WaveName.check(waveName)
+    let unscored = UnscoredItems(frameworks: context.frameworks, language: context.language)
     let items = context.items.map { FormItem(item: $0.item, scale: $0.scale) }
-    let answers: [String: Double]
+      + (unscored.multis + unscored.comments).map { FormItem(item: $0.item, scale: $0.framework.scale) }
+    let answers: [String: Double], comments: [String: String]
     switch try TerminalSession.run(items: items, title: context.survey.title(in: context.language), team: teamName, language: context.language) {
-    case .confirmed(let given): answers = given
+    case .confirmed(let given, let typed): (answers, comments) = (given, typed)
     case .cancelled(let key): throw TakeCancelled(byInterrupt: key == .interrupt)
     }
-    try store.addResponse(toWave: waveName, survey: context.stamp, team: teamName, answers: answers, language: context.language)
+    try store.addResponse(toWave: waveName, survey: context.stamp, team: teamName, answers: answers, comments: comments, language: context.language)
     let words = Messages(context.language)
     // English counts its noun ("1 item", "20 items"); the other message files write it out.
     let total = words.language == "en" ? Counted.phrase(items.count, "item") : String(items.count)
-    return words("terminal.stored", ["n": String(answers.count), "total": total, "wave": waveName, "team": teamName]) + "\n"
+    return words("terminal.stored", ["n": String(answers.count + comments.count), "total": total, "wave": waveName, "team": teamName]) + "\n"
   }
 
   private func latestWave(_ store: ResponseStore, survey: String) throws -> String {

@@ -35,7 +35,7 @@ public struct TrendJob {
   /// - Throws: ``UsageError``, ``InputError``, ``InputProblems``, ``StoreError``, ``PluginError``.
   public func run() throws -> String? {
     guard let reporter = makeTrendReporter(format: format) else {
-      throw UsageError(message: "unknown format '\(format)'", hint: "use one of: \(builtInTrendReporters.map { type(of: $0).identifier }.joined(separator: ", "))")
+      throw UsageError.unknownFormat(format, among: builtInTrendReporters.map { type(of: $0).identifier })
     }
     guard !waves.isEmpty else { throw UsageError(message: "no waves given", hint: "list the waves in order, e.g. --waves 2026-q1,2026-q2,2026-q3") }
     for wave in waves { try WaveName.check(wave) }
@@ -87,9 +87,11 @@ public struct TrendJob {
       let teams = Set(results.flatMap { $0.teams.map(\.team) }).sorted()
       let lines = teams.map { team in TeamLine(team: team, points: results.map { $0.teams.first { $0.team == team } }) }
       let framework = first[f]
-      return FrameworkTrend(
+      var trend = FrameworkTrend(
         id: framework.id, name: framework.name, version: framework.version, dimensions: framework.dimensions,
         teams: lines, organisation: TeamLine(team: framework.organisation.team, points: results.map(\.organisation)))
+      (trend.indexLabel, trend.indexRange) = (framework.indexLabel, framework.indexRange)
+      return trend
     }
   }
 

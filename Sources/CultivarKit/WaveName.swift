@@ -1,4 +1,5 @@
 import Foundation
+import SurveyModel
 
 /// The rules for wave names: short text without commas (`--waves` lists them with commas)
 /// or control characters, e.g. `2026-q3`.

@@ -27,10 +27,11 @@ public struct DriverSpec: Sendable {
   let dimensionCount: Int
 
   /// Why a driver analysis cannot be set up (exit status 64: the command was asked wrongly).
-  public struct Problem: Error, Equatable, CustomStringConvertible {
+  public struct Problem: Diagnostic, Equatable {
     public var message: String
     public var hint: String?
-    public var description: String { "error: \(message)" + (hint.map { "\n  hint: \($0)" } ?? "") }
+    public var exitStatus: ExitStatus { .usage }
+    public var description: String { DiagnosticText.render(message: message, hint: hint) }
   }
 
   /// Resolves `outcome` (an item id, a dimension id, or `index`) in the plan.

@@ -7,6 +7,8 @@ import SurveyModel
 struct ColumnMapping {
   enum Role: Equatable {
     case item(Int)
+    /// One option's column of a multi-select item: (item, option).
+    case option(Int, Int)
     case team
     case responseID
     /// Metadata or a column listed under `columns: ignore:`.
@@ -31,6 +33,8 @@ struct ColumnMapping {
     var roles: [Role?] = Array(repeating: nil, count: width)
     var problems: [InputError] = []
     var columnOfItem: [Int: Int] = [:]
+    var columnOfOption: [Int: [Int: Int]] = [:]
+    let multis = items.indices.filter { items[$0].kind == .multi }
     var team: Int?, responseID: Int?
     for column in 0..<width {
       let keys = layout.names(of: column, in: header).map(TextKey.of)
@@ -43,6 +47,14 @@ struct ColumnMapping {
       if responseID == nil, keys.contains(where: layout.responseID.contains) {
         roles[column] = .responseID
         responseID = column
+        continue
+      }
+      if let (item, option) = Self.option(keys: keys, layout: layout, multis: multis, items: items) {
+        if let other = columnOfOption[item]?[option] {
+          problems.append(InputError(kind: .responses, file: file, line: line, message: "columns \(other + 1) and \(column + 1) both hold option '\(items[item].options[option].id)' of item '\(items[item].id)'", hint: "remove one of the columns"))
+        }
+        columnOfOption[item, default: [:]][option] = column
+        roles[column] = .option(item, option)
         continue
       }
       let matches = Set(items.indices.filter { i in
@@ -65,7 +77,15 @@ struct ColumnMapping {
       let labels = (0..<width).map { layout.label(of: $0, in: header) }
       problems.append(InputError(kind: .responses, file: file, line: line, message: "there is no team column '\(teamName)'\(Suggestion.hint(for: teamName, in: labels))", hint: "name the column that holds the team with --team-column, or give every row's team with --team"))
     }
-    let missing = items.indices.filter { columnOfItem[$0] == nil }
+    for i in multis where columnOfItem[i] != nil && columnOfOption[i] != nil {
+      problems.append(InputError(kind: .responses, file: file, line: line, message: "item '\(items[i].id)' has both a column of its own (column \(columnOfItem[i]! + 1)) and a column per option", hint: "keep one layout: one cell naming the options chosen, or one column per option"))
+    }
+    for i in multis where columnOfItem[i] == nil && (columnOfOption[i]?.count ?? 0) > 0 && columnOfOption[i]!.count < items[i].options.count {
+      let found = columnOfOption[i]!
+      let absent = items[i].options.indices.filter { found[$0] == nil }.map { "'\(items[i].options[$0].label)'" }.joined(separator: ", ")
+      problems.append(InputError(kind: .responses, file: file, line: line, message: "multi-select item '\(items[i].id)' has a column per option but none for \(absent)", hint: "export every option of the question (a column per option, headed with the question and the option's label)"))
+    }
+    let missing = items.indices.filter { columnOfItem[$0] == nil && columnOfOption[$0] == nil }
     if !missing.isEmpty {
       let list = missing.prefix(8).map { "'\(items[$0].id)' (\(items[$0].text))" }.joined(separator: ", ") + (missing.count > 8 ? " and \(missing.count - 8) more" : "")
       problems.append(InputError(kind: .responses, file: file, line: line, message: "no column for item\(missing.count == 1 ? "" : "s") \(list)", hint: "a column matches an item when its header is the item id or the item's text (case, spacing and punctuation do not matter); rename the columns or export every question"))
@@ -75,5 +95,21 @@ struct ColumnMapping {
     unmatched = (0..<width).filter { roles[$0] == nil }.map { layout.label(of: $0, in: header) }
     teamColumn = team
     responseIDColumn = responseID
+  }
+
+  /// The multi-select option a column holds, if any: a header that is the item's id or text
+  /// followed by the option's id or label (Qualtrics `Question - Option`, `item_option`), or,
+  /// in SurveyMonkey, the option as the sub-label under the question.
+  private static func option(keys: [String], layout: ExportLayout, multis: [Int], items: [ImportItem]) -> (Int, Int)? {
+    for i in multis {
+      let itemKeys = [TextKey.of(items[i].id), TextKey.of(items[i].text)]
+      for (j, option) in items[i].options.enumerated() {
+        let optionKeys = [TextKey.of(option.id), TextKey.of(option.label)]
+        let joined = itemKeys.flatMap { item in optionKeys.map { item + " " + $0 } }
+        if keys.contains(where: joined.contains) { return (i, j) }
+        if layout.format == .surveyMonkey, keys.count == 2, itemKeys.contains(keys[1]), optionKeys.contains(keys[0]) { return (i, j) }
+      }
+    }
+    return nil
   }
 }

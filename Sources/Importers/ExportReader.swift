@@ -22,6 +22,10 @@ public final class ExportReader: ResponseSource {
   private var pending: [TableRow]
   private let mapping: ColumnMapping
   private let decoders: [CellDecoder]
+  private let multiDecoders: [MultiDecoder?]
+  private let items: [ImportItem]
+  /// How unticked boxes of one-column-per-option multi-selects are written.
+  public let unticked: MultiDecoder.Unticked
   private let fixedTeam: String?
 
   /// Opens an export and checks its header.
@@ -32,7 +36,7 @@ public final class ExportReader: ResponseSource {
   /// - Throws: ``InputError`` or ``InputProblems`` naming the file and header line.
   public init(
     path: String, displayName: String? = nil, format requested: ExportFormat = .auto, items: [ImportItem],
-    survey: SurveyDefinition, teamColumn: String? = nil, team: String? = nil
+    survey: SurveyDefinition, teamColumn: String? = nil, team: String? = nil, unticked: MultiDecoder.Unticked? = nil
   ) throws {
     file = displayName ?? path
     table = try Self.openTable(path: path, file: file)
@@ -50,6 +54,10 @@ public final class ExportReader: ResponseSource {
       header: headerRows, layout: layout, items: items, teamName: teamColumn ?? survey.teamColumn, fixedTeam: team != nil,
       ignored: survey.ignoredColumns, file: file, line: first[0].line)
     decoders = items.map { CellDecoder(item: $0.column) }
+    multiDecoders = items.map { $0.kind == .multi ? MultiDecoder(item: Item(id: $0.id, text: $0.text, dimension: "", options: $0.options, kind: .multi)) : nil }
+    self.items = items
+    // SurveyMonkey leaves unticked boxes blank; the others write 0 unless told otherwise.
+    self.unticked = unticked ?? (format == .surveyMonkey ? .blank : .zero)
     header = (0..<mapping.roles.count).map { layout.label(of: $0, in: headerRows) }
     unmatchedColumns = mapping.unmatched
   }
@@ -79,22 +87,53 @@ public final class ExportReader: ResponseSource {
     return decode(row)
   }
 
+  /// What a rejects file holds instead of a comment.
+  public static let withheldComment = "(comment withheld)"
+
   private func decode(_ row: TableRow) -> ResponseOutcome {
     var problems: [RowProblem] = []
     var values = [Double](repeating: .nan, count: decoders.count)
     var team = fixedTeam ?? "", responseID = ""
+    var comments: [(item: String, text: String)] = []
+    var ticks: [Int: (answered: Bool, bits: UInt32, blanks: [Int])] = [:]
     for (column, role) in mapping.roles.enumerated() {
       let cell = column < row.cells.count ? row.cells[column] : ""
       switch role {
       case .item(let slot)?:
         do throws(CellDecoder.Problem) {
-          values[slot] = try decoders[slot].decode(cell) ?? .nan
+          switch items[slot].kind {
+          case .scored: values[slot] = try decoders[slot].decode(cell) ?? .nan
+          case .multi: values[slot] = try multiDecoders[slot]!.decode(cell).map(Double.init) ?? .nan
+          case .text: if !cell.allSatisfy(\.isWhitespace) { comments.append((items[slot].id, cell)) }
+          }
+        } catch {
+          problems.append(RowProblem(line: row.line, column: column + 1, columnName: header[column], value: items[slot].kind == .text ? "" : cell, reason: error.text))
+        }
+      case .option(let slot, let option)?:
+        var tick = ticks[slot] ?? (false, 0, [])
+        do throws(CellDecoder.Problem) {
+          switch try multiDecoders[slot]!.ticked(cell, option: option, unticked: unticked) {
+          case true?:
+            tick.answered = true
+            tick.bits |= 1 << UInt32(option)
+          case false?: if unticked == .zero { tick.answered = true }
+          case nil: tick.blanks.append(column)
+          }
         } catch {
           problems.append(RowProblem(line: row.line, column: column + 1, columnName: header[column], value: cell, reason: error.text))
         }
+        ticks[slot] = tick
       case .team?: team = cell.trimmed
       case .responseID?: responseID = cell.trimmed
       default: break
+      }
+    }
+    for (slot, tick) in ticks.sorted(by: { $0.key < $1.key }) where tick.answered {
+      values[slot] = Double(tick.bits)
+      // Unticked boxes are written as 0 here, so a blank beside answered boxes is unexplained.
+      if let column = tick.blanks.first {
+        problems.append(RowProblem(line: row.line, column: column + 1, columnName: header[column], value: "",
+                                   reason: "the cell is empty while other options of multi-select item '\(items[slot].id)' are answered (1 or 0); if the export leaves unticked boxes blank, import with --unticked blank"))
       }
     }
     if let column = mapping.teamColumn, let reason = team.isEmpty ? "the team is missing" : TeamName.problem(team) {
@@ -103,8 +142,19 @@ public final class ExportReader: ResponseSource {
     if row.cells.count > header.count, row.cells[header.count...].contains(where: { !$0.trimmed.isEmpty }) {
       problems.append(RowProblem(line: row.line, reason: "the row has \(row.cells.count) cells but the header has \(header.count) columns"))
     }
-    if !problems.isEmpty { return .rejected(line: row.line, problems: problems, fields: row.cells) }
+    if !problems.isEmpty {
+      // The rejects file never holds a comment.
+      var fields = row.cells
+      for (column, role) in mapping.roles.enumerated() {
+        if case .item(let slot)? = role, items[slot].kind == .text, column < fields.count, !fields[column].allSatisfy(\.isWhitespace) {
+          fields[column] = Self.withheldComment
+        }
+      }
+      return .rejected(line: row.line, problems: problems, fields: fields)
+    }
     let key = responseID.isEmpty ? "row:" + row.cells.joined(separator: "\u{1F}") : "\(format.rawValue):\(responseID)"
-    return .row(ResponseRow(line: row.line, respondent: key, team: team, values: values))
+    var response = ResponseRow(line: row.line, respondent: key, team: team, values: values)
+    response.comments = comments
+    return .row(response)
   }
 }

@@ -8,12 +8,16 @@ public struct ImportItem: Sendable {
   public var scale: Scale
   /// A choice item's options (its answers name one, counted as its score); empty for a rating.
   public var options: [Item.Option]
+  /// A rating or choice (scored), a multi-select (its options, stored as a bit set), or a
+  /// comment (stored as text, apart from the answers).
+  public var kind: Item.Kind
 
-  public init(id: String, text: String, scale: Scale, options: [Item.Option] = []) {
+  public init(id: String, text: String, scale: Scale, options: [Item.Option] = [], kind: Item.Kind = .scored) {
     self.id = id
     self.text = text
     self.scale = scale
     self.options = options
+    self.kind = kind
   }
 }
 

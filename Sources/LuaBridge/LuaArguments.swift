@@ -63,6 +63,12 @@ public struct LuaArguments {
     ops.append(Self.makeOp(CV_OP_LAZY, a: table.id, b: keys.id, num: 0, off: offset, len: values.count, name: (nameOffset, strings.count - nameOffset)))
   }
 
+  /// Gives the table being built (or last pushed) the metatable behind `guard` (see
+  /// ``LuaSandbox/makeFieldGuard(name:fields:elsewhere:listing:)``).
+  public mutating func guarded(by guard: LuaReference) {
+    ops.append(Self.makeOp(CV_OP_META, a: `guard`.id, b: 0, num: 0, off: 0, len: 0))
+  }
+
   /// Starts a table argument (or a nested table value); close it with ``endTable()``.
   public mutating func beginTable(arraySlots: Int = 0, fieldSlots: Int = 0) {
     ops.append(Self.makeOp(CV_OP_TABLE, a: Int32(clamping: arraySlots),

@@ -192,6 +192,25 @@ public final class LuaSandbox {
     return LuaReference(id: ref)
   }
 
+  /// Makes a field guard for tables handed to plugin code: reading a name in `fields` that the
+  /// table lacks gives nil (a documented, optional field); reading any other name is an error
+  /// at the plugin's line, "NAME has no field 'x' — did you mean 'y'?", guessing among
+  /// `fields`, or pointing at `elsewhere[x]` when the name lives in another table. Without a
+  /// guess the message ends with `listing`. Non-string keys stay plain misses.
+  /// - Returns: the metatable's reference, for ``LuaArguments/guarded(by:)``.
+  public func makeFieldGuard(name: String, fields: [String], elsewhere: [String: String] = [:], listing: String) throws(LuaError) -> LuaReference {
+    let table = try makeReference { args in
+      args.beginTable(fieldSlots: fields.count + elsewhere.count)
+      for (key, place) in elsewhere.sorted(by: { $0.key < $1.key }) where !fields.contains(key) { args.field(key, .string(place)) }
+      for field in fields { args.field(field, .boolean(true)) }
+      args.endTable()
+    }
+    defer { release(table) }
+    var ref: Int32 = 0
+    try check(cv_make_guard(state, table.id, name, listing, &ref))
+    return LuaReference(id: ref)
+  }
+
   /// Forgets a reference.
   public func release(_ reference: LuaReference) {
     _ = cv_unref(state, reference.id)

@@ -58,12 +58,16 @@ static void fill(lua_State *L, const cv_op *op, const double *numbers) {
 
 /// __index of argument records: fills a lazily declared field on first access.
 static int lazy_index(lua_State *L) {
-  cv_state *s = cv_owner(L);
-  // Reachable only as the record's __index, but never trust the arguments: argument 1 must be
-  // the very table the field was declared on during this call.
+  // Reachable only as the record's __index, but never trust the arguments.
   luaL_checktype(L, 1, LUA_TTABLE);
   luaL_checkany(L, 2);
   lua_settop(L, 2);
+  return cv_lazy_lookup(L);
+}
+
+int cv_lazy_lookup(lua_State *L) {
+  cv_state *s = cv_owner(L);
+  // Argument 1 must be the very table the field was declared on during this call.
   size_t len = 0;
   const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &len) : NULL;
   for (int k = 0; key != NULL && k < s->lazy_count; k++) {
@@ -125,6 +129,10 @@ static void build_arguments(lua_State *L, const struct call_request *req) {
       case CV_OP_REF: lua_rawgeti(L, LUA_REGISTRYINDEX, op->a); break;
       case CV_OP_FILL: fill(L, op, req->numbers); break;
       case CV_OP_LAZY: declare_lazy(L, op, req); break;
+    case CV_OP_META:
+      lua_rawgeti(L, LUA_REGISTRYINDEX, op->a);
+      lua_setmetatable(L, -2);
+      break;
       default: luaL_error(L, "internal error: unknown argument operation %d", op->kind);
     }
   }

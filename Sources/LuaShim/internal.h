@@ -59,6 +59,21 @@ int cv_strict_read(lua_State *L);
 /// library tables are copied into the generation on first use, so nothing a plugin can write
 /// to outlives its generation. Pushes nil for unknown names.
 void cv_generation_lookup(lua_State *L, int key);
+/// With a table at 1 and a key at 2: if the key is a field of that table declared lazy for the
+/// running call, fills it, pushes it and returns 1; otherwise returns 0.
+int cv_lazy_lookup(lua_State *L);
+/// The closest name to a misspelt one (case-insensitive edit distance within a limit that
+/// grows with the name's length, as for strict globals).
+struct cv_guess {
+  const char *word;
+  char best[64];
+  size_t distance, limit;
+  /// Ties go to the first candidate seen, or with by_name to the first in byte order (for
+  /// candidates seen in table order, which varies).
+  int by_name;
+};
+void cv_guess_init(struct cv_guess *g, const char *word);
+void cv_guess_consider(struct cv_guess *g, const char *candidate);
 /// Message handler: turns the error object into text and appends a traceback.
 int cv_message_handler(lua_State *L);
 /// Records the error at the top of the stack (string) in s->error / s->traceback and pops it.

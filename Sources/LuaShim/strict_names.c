@@ -25,16 +25,20 @@ static size_t name_distance(const char *a, const char *b) {
 }
 
 /// The closest candidate so far to a misspelt name (same threshold as the host's Suggestion).
-struct guess {
-  const char *word;
-  char best[64];
-  size_t distance, limit;
-};
+void cv_guess_init(struct cv_guess *g, const char *word) {
+  size_t len = strlen(word);
+  // Short names only get a guess one edit away ("io" is not a typo of "os").
+  g->word = word;
+  g->best[0] = '\0';
+  g->distance = (size_t)-1;
+  g->limit = len <= 3 ? 1 : (len / 3 > 2 ? len / 3 : 2);
+  g->by_name = 0;
+}
 
-static void consider(struct guess *g, const char *candidate) {
+void cv_guess_consider(struct cv_guess *g, const char *candidate) {
   if (candidate == NULL || candidate[0] == '(' || candidate[0] == '_') return;
   size_t d = name_distance(g->word, candidate);
-  if (d <= g->limit && d < g->distance) {
+  if (d <= g->limit && (d < g->distance || (g->by_name && d == g->distance && strcmp(candidate, g->best) < 0))) {
     g->distance = d;
     strncpy(g->best, candidate, sizeof g->best - 1);
     g->best[sizeof g->best - 1] = '\0';
@@ -43,17 +47,17 @@ static void consider(struct guess *g, const char *candidate) {
 
 /// Looks for what a misspelt name meant: the locals and upvalues of the function that used it,
 /// then the globals (upvalue 1 of the running C closure).
-static void guess_name(lua_State *L, struct guess *g) {
+static void guess_name(lua_State *L, struct cv_guess *g) {
   lua_Debug ar;
   if (lua_getstack(L, 1, &ar)) {
     const char *name;
     for (int i = 1; (name = lua_getlocal(L, &ar, i)) != NULL; i++) {
-      consider(g, name);
+      cv_guess_consider(g, name);
       lua_pop(L, 1);
     }
     if (lua_getinfo(L, "f", &ar)) {
       for (int i = 1; (name = lua_getupvalue(L, -1, i)) != NULL; i++) {
-        consider(g, name);
+        cv_guess_consider(g, name);
         lua_pop(L, 1);
       }
       lua_pop(L, 1);
@@ -61,7 +65,7 @@ static void guess_name(lua_State *L, struct guess *g) {
   }
   lua_pushnil(L);
   while (lua_next(L, lua_upvalueindex(2))) {
-    if (lua_type(L, -2) == LUA_TSTRING) consider(g, lua_tostring(L, -2));
+    if (lua_type(L, -2) == LUA_TSTRING) cv_guess_consider(g, lua_tostring(L, -2));
     lua_pop(L, 1);
   }
 }
@@ -83,9 +87,8 @@ int cv_strict_read(lua_State *L) {
   }
   if (lua_type(L, 2) != LUA_TSTRING) return 1;
   const char *name = lua_tostring(L, 2);
-  size_t len = strlen(name);
-  // Short names only get a guess one edit away ("io" is not a typo of "os").
-  struct guess g = {name, "", (size_t)-1, len <= 3 ? 1 : (len / 3 > 2 ? len / 3 : 2)};
+  struct cv_guess g;
+  cv_guess_init(&g, name);
   guess_name(L, &g);
   luaL_where(L, 1);
   if (g.best[0] != '\0')

@@ -18,14 +18,16 @@ public struct Participation: Equatable, Sendable {
   public var rows: [Row]
 
   /// Why participation cannot be reported: more responses than invitations in a unit.
-  public struct Problem: Error, Equatable, CustomStringConvertible {
+  public struct Problem: Diagnostic, Equatable {
     public var unit: String
     public var invited: Int
     public var responded: Int
     public var file: String
+    public var exitStatus: ExitStatus { .dataError }
     public var description: String {
-      "\(file): error: unit '\(unit)' has \(responded) responses but only \(invited) people invited"
-        + "\n  hint: correct the unit's headcount in the organisation file, or check for repeated submissions (one person, one response)"
+      DiagnosticText.render(
+        place: file, message: "unit '\(unit)' has \(responded) responses but only \(invited) people invited",
+        hint: "correct the unit's headcount in the organisation file, or check for repeated submissions (one person, one response)")
     }
   }
 

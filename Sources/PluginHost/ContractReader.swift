@@ -58,22 +58,36 @@ struct ContractReader {
       problem("'id' may hold only lowercase letters, digits, '-', '_' and '.' (got '\(id)')", line: locator.line(ofField: "id"))
     }
     let scale = readScale(plugin["scale"])
-    let dimensions = readDimensions(plugin["dimensions"])
+    var dimensions = readDimensions(plugin["dimensions"])
     let hooks = readHooks(plugin)
-    let items = readItems(plugin["items"], dimensions: dimensions, scale: scale, scoreHook: hooks.contains(.score))
+    let (items, unscoredItems) = readAllItems(plugin["items"], dimensions: dimensions, scale: scale, scoreHook: hooks.contains(.score))
+    let themes = readThemes(plugin["themes"], classify: hooks.contains(.classify))
     let bands = readBands(plugin["bands"])
     var minimumAnswered = 1
     if case .number(let n) = plugin["min_answered"] {
-      if n >= 1, n == n.rounded(), n <= Double(Self.maximumCount), let whole = Int(exactly: n) { minimumAnswered = whole } else { problem("'min_answered' must be a whole number of at least 1 (got \(Number.format(n)))", line: locator.line(ofField: "min_answered")) }
+      if n >= 1, n == n.rounded(), n <= Double(Self.maximumCount), let whole = Int(exactly: n) {
+        minimumAnswered = whole
+      } else if n > 0, n < 1 {
+        // A share applies to every dimension, each by its own number of items.
+        for d in dimensions.indices where dimensions[d].minimumAnswered == nil { dimensions[d].minimumAnswered = .share(n) }
+      } else {
+        problem("'min_answered' must be a whole number of at least 1, or a share of each dimension's items between 0 and 1 (got \(Number.format(n)))", line: locator.line(ofField: "min_answered"))
+      }
     } else if !plugin["min_answered"].isNil {
       problem("'min_answered' must be a number (got \(plugin["min_answered"].typeName))", line: locator.line(ofField: "min_answered"))
     }
     let indexRule = optionalText(plugin, "index_rule")
-    guard problems.isEmpty, let scale else { return nil }
-    return Framework(
-      id: text["id"]!, name: text["name"]!, version: text["version"]!, description: text["description"]!,
-      source: text["source"]!, scale: scale, dimensions: dimensions, items: items, bands: bands,
-      minimumAnswered: minimumAnswered, hooks: hooks, indexRuleText: indexRule, origin: file, translations: translations)
+    guard let scale else { return nil }
+    var framework = Framework(
+      id: text["id"] ?? "", name: text["name"] ?? "", version: text["version"] ?? "", description: text["description"] ?? "",
+      source: text["source"] ?? "", scale: scale, dimensions: dimensions, items: items, bands: bands,
+      minimumAnswered: minimumAnswered, hooks: hooks, indexRuleText: indexRule, origin: file)
+    framework.unscoredItems = unscoredItems
+    framework.themes = themes
+    readRules(plugin, into: &framework)
+    framework.translations = translations
+    guard problems.isEmpty else { return nil }
+    return framework
   }
 
   private mutating func checkAPI(_ value: LuaValue) {
@@ -89,7 +103,7 @@ struct ContractReader {
     }
   }
 
-  private mutating func optionalText(_ table: LuaTable, _ key: String) -> String? {
+  mutating func optionalText(_ table: LuaTable, _ key: String) -> String? {
     switch table[key] {
     case .nil: return nil
     case .string(let s): return s
@@ -180,11 +194,13 @@ struct ContractReader {
       if let below = table["advice_below"].number {
         if below.isFinite { threshold = below } else { problem("dimension '\(id)': 'advice_below' must be a finite number (got \(Number.format(below)))", line: line) }
       }
-      dimensions.append(Dimension(
+      var dimension = Dimension(
         id: id, name: name,
         description: visibleText(table["description"], field: "description", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "description"), line: line) ?? "",
         advice: visibleText(table["advice"], field: "advice", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "advice"), line: line),
-        adviceBelow: threshold, adviceAbove: above, benchmark: benchmark))
+        adviceBelow: threshold, adviceAbove: above, benchmark: benchmark)
+      dimension.minimumAnswered = readMinimum(table["min_answered"], what: "dimension '\(id)': 'min_answered'", line: line)
+      dimensions.append(dimension)
     }
     return dimensions
   }
@@ -200,11 +216,13 @@ struct ContractReader {
     return nil
   }
 
-  private mutating func readItems(_ value: LuaValue, dimensions: [Dimension], scale: Scale?, scoreHook: Bool) -> [Item] {
+  /// The scored items (ratings and choices) and the unscored ones (comments and multi-selects).
+  mutating func readAllItems(_ value: LuaValue, dimensions: [Dimension], scale: Scale?, scoreHook: Bool) -> (scored: [Item], unscored: [Item]) {
     guard let list = value.table, !list.sequence.isEmpty else {
       problem("'items' must be a non-empty list of { id = ..., text = ..., dimension = ... } tables (got \(value.typeName))", line: locator.line(ofField: "items"))
-      return []
+      return ([], [])
     }
+    var unscored: [Item] = []
     let dimensionIDs = dimensions.map(\.id)
     let knownDimensions = Set(dimensionIDs)
     var items: [Item] = []
@@ -227,11 +245,28 @@ struct ContractReader {
       }
       let text = visibleText(table["text"], field: "text", owner: "item '\(id)'", path: Translations.Field.item(id), line: line) ?? ""
       if text.isEmpty { problem("item '\(id)' needs its question 'text'", line: line) }
-      let dimension = table["dimension"].string ?? ""
-      if !knownDimensions.contains(dimension) {
+      let kind = readKind(table["type"], item: id, hasOptions: !table["options"].isNil, line: line)
+      if kind != .scored {
+        for key in ["dimension", "reverse"] where !table[key].isNil {
+          problem("item '\(id)' is a \(kind == .text ? "comment (type = \"text\")" : "multi-select") and is never scored: remove '\(key)'", line: line)
+        }
+        let options = kind == .multi ? readOptions(table["options"], item: id, line: line, scale: scale, scored: false) : []
+        if kind == .multi, table["options"].isNil { problem("item '\(id)' is a multi-select and needs 'options' = { { id = ..., label = ... }, ... }", line: line) }
+        if kind == .text, !table["options"].isNil { problem("item '\(id)' is a comment (type = \"text\") and takes no 'options'; use type = \"multi\" for ticked options", line: line) }
+        unscored.append(Item(id: id, text: text, dimension: "", options: options, kind: kind))
+        continue
+      }
+      // One dimension id, or a list of them (the item counts in each).
+      let listed = table["dimension"].table.map { $0.sequence.map { $0.string ?? "" } } ?? [table["dimension"].string ?? ""]
+      if listed.isEmpty || table["dimension"].table.map({ !$0.fields.isEmpty }) == true {
+        problem("item '\(id)': 'dimension' must be a dimension id or a list of them", line: line)
+      }
+      for dimension in listed where !knownDimensions.contains(dimension) {
         let what = dimension.isEmpty ? "names no 'dimension'" : "names unknown dimension '\(dimension)'\(Suggestion.hint(for: dimension, in: dimensionIDs))"
         problem("item '\(id)' \(what)", line: line)
       }
+      if Set(listed).count != listed.count { problem("item '\(id)' lists a dimension twice", line: line) }
+      let dimension = listed.first ?? ""
       var reverse = false
       switch table["reverse"] {
       case .nil: break
@@ -246,15 +281,33 @@ struct ContractReader {
       if reverse, !options.isEmpty {
         problem("item '\(id)' is a choice and cannot be reverse-keyed: remove 'reverse' and give each option the score it stands for", line: line)
       }
-      items.append(Item(id: id, text: text, dimension: dimension, reverse: reverse, options: options))
+      var item = Item(id: id, text: text, dimension: dimension, reverse: reverse, options: options)
+      item.otherDimensions = Array(listed.dropFirst())
+      items.append(item)
     }
     if !scoreHook {
-      let used = Set(items.map(\.dimension))
+      let used = Set(items.flatMap(\.allDimensions))
       for dimension in dimensions where !used.contains(dimension.id) {
         problem("dimension '\(dimension.id)' has no items", line: locator.line(ofString: dimension.id, after: (locator.line(ofField: "dimensions") ?? 1) - 1))
       }
     }
-    return items
+    return (items, unscored)
+  }
+
+  /// An item's `type`: nil, "rating" or "choice" (scored), "multi" or "text".
+  private mutating func readKind(_ value: LuaValue, item: String, hasOptions: Bool, line: Int?) -> Item.Kind {
+    let types = ["rating", "choice", "multi", "text"]
+    switch value {
+    case .nil: return .scored
+    case .string("multi"): return .multi
+    case .string("text"): return .text
+    case .string("rating") where hasOptions:
+      problem("item '\(item)' has type = \"rating\" but 'options': use type = \"choice\" (or leave 'type' out), or remove the options", line: line)
+    case .string("rating"), .string("choice"): return .scored
+    case .string(let other): problem("item '\(item)': unknown type '\(other)'\(Suggestion.hint(for: other, in: types)); use one of \(types.joined(separator: ", "))", line: line)
+    case let other: problem("item '\(item)': 'type' must be text, one of \(types.joined(separator: ", ")) (got \(other.typeName))", line: line)
+    }
+    return .scored
   }
 
   private mutating func readBands(_ value: LuaValue) -> [Band] {
@@ -282,7 +335,7 @@ struct ContractReader {
 
   private mutating func readHooks(_ plugin: LuaTable) -> Framework.Hooks {
     var hooks: Framework.Hooks = []
-    let flags: [String: Framework.Hooks] = ["score": .score, "index": .index, "band": .band]
+    let flags: [String: Framework.Hooks] = ["score": .score, "index": .index, "band": .band, "classify": .classify]
     for name in PluginContract.hooks.map(\.name) {
       guard let hook = flags[name] else { continue }
       switch plugin[name] {

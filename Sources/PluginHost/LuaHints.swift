@@ -17,6 +17,7 @@ enum LuaHints {
     ("unknown name 'yes'", yesOrNo), ("unknown name 'no'", yesOrNo), ("unknown name 'True'", yesOrNo), ("unknown name 'False'", yesOrNo),
     ("unknown name 'on'", yesOrNo), ("unknown name 'off'", yesOrNo), ("unknown name 'null'", "Lua writes nothing as 'nil'"),
     ("unknown name '", "a name must be defined before it is used: a 'local' above this line, a parameter of the function, or a built-in such as 'cultivar', 'math', 'string', 'table', 'pairs'; check the spelling"),
+    (" has no field '", "a hook argument has only the fields the contract documents (cultivar.Respondent, cultivar.Team, cultivar.TeamDimension in docs/plugins.md) and your own item and dimension ids; a documented field that is absent reads as nil"),
     ("assignment to undeclared global", "plugins cannot create globals: write 'local name = ...', or make it a field of the returned table"),
     ("attempt to index a nil value", "a table or field used here is nil: check the spelling of the name before the dot, and that the value exists for every respondent (unanswered items are nil)"),
     ("attempt to call a nil value", "that function does not exist: check its spelling; host helpers live in the 'cultivar' table (cultivar.mean, cultivar.pomp, ...)"),

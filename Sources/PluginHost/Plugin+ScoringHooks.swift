@@ -43,8 +43,18 @@ extension Plugin: ScoringHooks {
     }
   }
 
+  /// A returned value checked against its slot's range: the scale for a dimension, the
+  /// declared range for a measure.
   private func checked(_ x: Double, dimension d: Int) throws(PluginError) -> Double {
     let scale = framework.scale
+    let dimensions = framework.dimensions.count
+    if d >= dimensions {
+      let measure = framework.measures[d - dimensions]
+      guard x.isFinite, x >= measure.min, x <= measure.max else {
+        throw hookProblem("score", "returned \(x.isNaN ? "NaN" : Number.format(x)) for measure '\(measure.id)', outside its range \(Number.format(measure.min))–\(Number.format(measure.max))")
+      }
+      return x
+    }
     guard x.isFinite, scale.contains(x) else {
       throw hookProblem("score", "returned \(x.isNaN ? "NaN" : Number.format(x)) for dimension '\(framework.dimensions[d].id)', outside the scale \(scale.rangeText)")
     }
@@ -56,11 +66,12 @@ extension Plugin: ScoringHooks {
       if result.isNil { return [] }
       throw hookProblem("score", "must return nil or a table of dimension id = score (returned a \(result.typeName))")
     }
-    let ids = framework.dimensions.map(\.id)
+    let ids = framework.dimensions.map(\.id) + framework.measures.map(\.id)
     var overrides: [(dimension: Int, score: Double?)] = []
     for name in table.fieldNames {
       guard let d = ids.firstIndex(of: name) else {
-        throw hookProblem("score", "returned a score for unknown dimension '\(name)'\(Suggestion.hint(for: name, in: ids))")
+        let what = framework.measures.isEmpty ? "dimension" : "dimension or measure"
+        throw hookProblem("score", "returned a score for unknown \(what) '\(name)'\(Suggestion.hint(for: name, in: ids))")
       }
       switch table[name] {
       case .boolean(false): overrides.append((d, nil))
@@ -78,13 +89,15 @@ extension Plugin: ScoringHooks {
   /// Calls `index(team)` with `name`, `n`, `index` (the declarative index) and `dimensions`
   /// (by id: `n`, `mean`, `sd`, `pomp`, `favorable`).
   public func index(of team: TeamContext) throws -> Double? {
-    prepareArguments { args in pushTeam(team, to: &args) }
     do throws(PluginError) {
+      let guards = try guards(for: "index")
+      prepareArguments { args in pushTeam(team, guards: guards, to: &args) }
       switch try callHook("index") {
       case .nil: return nil
-      case .number(let x) where x.isFinite && Self.indexRange.contains(x): return x
+      case .number(let x) where x.isFinite && framework.indexRange.contains(x): return x
       case .number(let x):
-        throw hookProblem("index", "returned \(x.isNaN ? "NaN" : Number.format(x)): an index must be a number from \(Number.format(Self.indexRange.lowerBound)) to \(Number.format(Self.indexRange.upperBound)), or nil when it cannot be computed")
+        let range = framework.indexRange
+        throw hookProblem("index", "returned \(x.isNaN ? "NaN" : Number.format(x)): an index must be a number from \(Number.format(range.lowerBound)) to \(Number.format(range.upperBound))\(framework.declaredIndexRange == nil ? "" : " (its declared index_range)"), or nil when it cannot be computed")
       case let other: throw hookProblem("index", "must return a number or nil (returned a \(other.typeName))")
       }
     } catch var error {
@@ -96,12 +109,13 @@ extension Plugin: ScoringHooks {
   /// Calls `band(index, team_name, team)`, where `team` is the table `index(team)` gets; it
   /// returns a label, or a table with `label` and `advice`.
   public func band(for index: Double, team: TeamContext) throws -> Band? {
-    prepareArguments { args in
-      args.append(.number(index))
-      args.append(.string(team.team))
-      pushTeam(team, to: &args)
-    }
     do throws(PluginError) {
+      let guards = try guards(for: "band")
+      prepareArguments { args in
+        args.append(.number(index))
+        args.append(.string(team.team))
+        pushTeam(team, guards: guards, to: &args)
+      }
       switch try callHook("band") {
       case .nil: return nil
       case .string(let label): return Band(min: index, label: label)
@@ -118,16 +132,30 @@ extension Plugin: ScoringHooks {
 
   /// The team table of the `index` and `band` hooks: `name`, `n`, `index` (declarative) and
   /// `dimensions` by id (`n`, `mean`, `sd`, `pomp`, `favorable`).
-  private func pushTeam(_ team: TeamContext, to args: inout LuaArguments) {
-    args.beginTable(fieldSlots: 4)
+  private func pushTeam(_ team: TeamContext, guards: HookGuards, to args: inout LuaArguments) {
+    args.beginTable(fieldSlots: 5)
+    args.guarded(by: guards.team)
     args.field("name", .string(team.team))
     args.field("n", number: Double(team.n))
     if let index = team.declarativeIndex { args.field("index", number: index) }
     args.beginField("dimensions", fieldSlots: team.dimensions.count)
+    args.guarded(by: guards.teamDimensions)
     for dimension in team.dimensions {
       args.beginField(dimension.id, fieldSlots: 5)
+      if let guarded = guards.teamDimension[dimension.id] { args.guarded(by: guarded) }
       args.field("n", number: Double(dimension.n))
       for (key, value) in [("mean", dimension.mean), ("sd", dimension.sd), ("pomp", dimension.pomp), ("favorable", dimension.favorable)] {
+        if let value { args.field(key, number: value) }
+      }
+      args.endTable()
+    }
+    args.endTable()
+    args.beginField("measures", fieldSlots: team.measures.count)
+    for measure in team.measures {
+      args.beginField(measure.id, fieldSlots: 7)
+      args.field("n", number: Double(measure.n))
+      for (key, value) in [("mean", measure.mean), ("sd", measure.sd), ("sum", measure.sum), ("at_least", measure.atLeast),
+                           ("at_most", measure.atMost), ("pooled", measure.pooled)] {
         if let value { args.field(key, number: value) }
       }
       args.endTable()
@@ -136,13 +164,14 @@ extension Plugin: ScoringHooks {
     args.endTable()
   }
 
-  /// The values an `index` hook may return: POMP-based indices run from 0 to 100, and net
-  /// indices (one POMP minus another) from -100 to 100.
+  /// The values an `index` hook may return when the plugin declares no `index_range`:
+  /// POMP-based indices run from 0 to 100, and net indices (one POMP minus another) from -100
+  /// to 100.
   public static let indexRange: ClosedRange<Double> = -100...100
 
   /// A hook that returned something the contract does not allow: named with the line where
   /// the hook is defined.
-  private func hookProblem(_ hook: String, _ message: String) -> PluginError {
+  func hookProblem(_ hook: String, _ message: String) -> PluginError {
     let at = SourceLocator(source: sourceText).line(ofField: hook).map { "\(file):\($0)" } ?? file
     return PluginError(kind: .runtime, file: file, pluginID: framework.id, hook: hook, problems: ["\(at): '\(hook)' \(message)"])
   }

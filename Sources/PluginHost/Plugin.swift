@@ -19,6 +19,7 @@ public final class Plugin {
   private let limits: LuaLimits
   private var arguments = LuaArguments()
   private var record: RespondentRecord?
+  private var madeGuards: HookGuards?
   /// Where `print` and `cultivar.log` lines go (default: stderr).
   public var logSink: (String) -> Void = { FileHandle.standardError.write(Data(("log: " + $0 + "\n").utf8)) }
   /// When set, what hooks write to the log is counted in ``withheldLogLines`` instead of
@@ -48,12 +49,16 @@ public final class Plugin {
     } catch {
       // What the file logged before it failed helps to find why.
       for line in created?.drainLog() ?? [] { logSink(line) }
-      throw PluginError(lua: error, file: file, pluginID: nil, hook: nil, source: source)
+      var failure = PluginError(lua: error, file: file, pluginID: nil, hook: nil, source: source)
+      failure.statedIDs = PluginError.statedIDs(in: source)
+      throw failure
     }
     var reader = ContractReader(file: file, source: source)
     let value = sandbox.value(of: table)
     guard let framework = reader.read(value) else {
-      throw PluginError(kind: .contract, file: file, pluginID: value.table?["id"].string, problems: reader.problems)
+      var failure = PluginError(kind: .contract, file: file, pluginID: value.table?["id"].string, problems: reader.problems)
+      failure.statedIDs = PluginError.statedIDs(in: source)
+      throw failure
     }
     self.framework = framework
     forwardLog()
@@ -134,12 +139,27 @@ public final class Plugin {
     }
   }
 
+  /// The field guards of the hooks' argument tables, made on first use.
+  func guards(for hook: String) throws(PluginError) -> HookGuards {
+    if let madeGuards { return madeGuards }
+    do {
+      let made = try HookGuards(sandbox: sandbox, framework: framework)
+      madeGuards = made
+      return made
+    } catch {
+      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook, source: source)
+    }
+  }
+
   /// The reusable tables of the `score` hook, made on first use.
   /// - Parameter items: the items in use (all of the framework's, or the survey's subset).
   func respondentRecord(items: [Item]) throws(PluginError) -> RespondentRecord {
     if let record { return record }
+    let guards = try guards(for: "score")
     do {
-      let made = try RespondentRecord(sandbox: sandbox, items: items.map(\.id), dimensions: framework.dimensions.map(\.id))
+      // The hook's result is read by dimension id, then by measure id.
+      let made = try RespondentRecord(
+        sandbox: sandbox, items: items.map(\.id), dimensions: framework.dimensions.map(\.id) + framework.measures.map(\.id), guards: guards)
       record = made
       return made
     } catch {

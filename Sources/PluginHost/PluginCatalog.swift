@@ -70,10 +70,11 @@ public final class PluginCatalog {
     plugins.first { $0.framework.id == id }
   }
 
-  /// The failure of the file that probably meant to define `id` (same file name), if any.
+  /// The failure of the file that probably meant to define `id` (its id, an `id = "..."`
+  /// written in it, or the same file name), if any.
   public func failure(probablyFor id: String) -> PluginError? {
     failures.first { failure in
-      failure.pluginID == id || URL(fileURLWithPath: failure.file).deletingPathExtension().lastPathComponent == id
+      failure.pluginID == id || failure.statedIDs.contains(id) || URL(fileURLWithPath: failure.file).deletingPathExtension().lastPathComponent == id
         || URL(fileURLWithPath: failure.file).deletingLastPathComponent().lastPathComponent == id
     }
   }

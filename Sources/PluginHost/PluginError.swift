@@ -1,7 +1,7 @@
 import SurveyModel
 
 /// A plugin that cannot be loaded, fails validation, or fails while scoring.
-public struct PluginError: Error, Sendable, CustomStringConvertible {
+public struct PluginError: Diagnostic, Sendable {
   /// What failed.
   public enum Kind: Equatable, Sendable {
     /// The file cannot be read.
@@ -34,6 +34,9 @@ public struct PluginError: Error, Sendable, CustomStringConvertible {
   public var traceback: String
   /// A plain-words hint about the likely mistake (by default, from the message alone).
   public var hint: String?
+  /// For a file that failed to load: every `id = "..."` written in it, so that a survey
+  /// naming one of them can show this error (the file's name need not be its id).
+  public var statedIDs: [String] = []
 
   public init(kind: Kind, file: String, pluginID: String? = nil, hook: String? = nil, problems: [String], traceback: String = "") {
     self.kind = kind
@@ -56,6 +59,15 @@ public struct PluginError: Error, Sendable, CustomStringConvertible {
     }
     if let row { text += " (\(responsesFile ?? "responses"):\(row))" }
     return text
+  }
+
+  /// Loading and contract failures are configuration errors; a failing hook is a plugin failure.
+  public var exitStatus: ExitStatus { hook == nil ? .configuration : .pluginFailure }
+
+  /// Every `id = "..."` (or `'...'`) written in a plugin's source, in order.
+  public static func statedIDs(in source: String) -> [String] {
+    guard let pattern = try? Regex(#"(?:^|[^A-Za-z0-9_])id\s*=\s*["']([^"'\n]+)["']"#) else { return [] }
+    return source.matches(of: pattern).compactMap { $0.output[1].substring.map(String.init) }
   }
 
   public var description: String {

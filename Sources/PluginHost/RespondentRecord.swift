@@ -14,11 +14,12 @@ final class RespondentRecord {
   let dimensionKeys: LuaReference
   private let itemCount: Int
   private let dimensionCount: Int
+  private let guards: HookGuards
   /// Where a call's results are read to.
   var values: [Double]
   var kinds: [UInt8]
 
-  init(sandbox: LuaSandbox, items: [String], dimensions: [String]) throws(LuaError) {
+  init(sandbox: LuaSandbox, items: [String], dimensions: [String], guards: HookGuards) throws(LuaError) {
     func keys(_ names: [String]) throws(LuaError) -> LuaReference {
       try sandbox.makeReference { args in
         args.beginTable(arraySlots: names.count)
@@ -30,20 +31,22 @@ final class RespondentRecord {
     dimensionKeys = try keys(dimensions)
     itemCount = items.count
     dimensionCount = dimensions.count
-    (record, answers, keyed, scores) = try Self.tables(sandbox, items: items.count, dimensions: dimensions.count)
+    self.guards = guards
+    (record, answers, keyed, scores) = try Self.tables(sandbox, items: items.count, dimensions: dimensions.count, guards: guards)
     values = Array(repeating: .nan, count: dimensions.count)
     kinds = Array(repeating: 0, count: dimensions.count)
   }
 
-  private static func tables(_ sandbox: LuaSandbox, items: Int, dimensions: Int) throws(LuaError)
+  private static func tables(_ sandbox: LuaSandbox, items: Int, dimensions: Int, guards: HookGuards) throws(LuaError)
     -> (LuaReference, LuaReference, LuaReference, LuaReference)
   {
-    func table(_ size: Int) throws(LuaError) -> LuaReference {
-      try sandbox.makeReference { $0.beginTable(fieldSlots: size); $0.endTable() }
+    func table(_ size: Int, _ guard: LuaReference) throws(LuaError) -> LuaReference {
+      try sandbox.makeReference { $0.beginTable(fieldSlots: size); $0.guarded(by: `guard`); $0.endTable() }
     }
-    let answers = try table(items), keyed = try table(items), scores = try table(dimensions)
+    let answers = try table(items, guards.answers), keyed = try table(items, guards.keyed), scores = try table(dimensions, guards.scores)
     let record = try sandbox.makeReference { args in
       args.beginTable(fieldSlots: 6)
+      args.guarded(by: guards.respondent)
       args.field("answers", reference: answers)
       args.field("keyed", reference: keyed)
       args.field("scores", reference: scores)
@@ -56,6 +59,6 @@ final class RespondentRecord {
   /// ones are released.
   func renew(in sandbox: LuaSandbox) throws(LuaError) {
     for ref in [record, answers, keyed, scores] { sandbox.release(ref) }
-    (record, answers, keyed, scores) = try Self.tables(sandbox, items: itemCount, dimensions: dimensionCount)
+    (record, answers, keyed, scores) = try Self.tables(sandbox, items: itemCount, dimensions: dimensionCount, guards: guards)
   }
 }

@@ -32,11 +32,15 @@ private struct Decider {
   let policy: PrivacyPolicy
   var respondents: [Int]
   var counts: [[Int]]
+  /// Respondents behind each data point of each atom.
+  let atomCounts: [[Int]]
   var children: [[Int]]
   var groupReason: [Suppression?]
   var pointReason: [[Suppression?]]
   /// What each withheld data point would need, in words.
   var need: [[String]]
+  /// The overlap rule's outcomes by input (see ``applyOverlapRule(_:)``).
+  var overlapDecided: [OverlapKey: OverlapRule.Outcome] = [:]
 
   init(_ population: Population, _ policy: PrivacyPolicy) {
     groups = population.groups
@@ -44,6 +48,7 @@ private struct Decider {
     k = policy.threshold
     self.policy = policy
     let width = population.dataPoints.count
+    atomCounts = population.atoms.map(\.counts)
     respondents = groups.map { g in g.atoms.reduce(0) { $0 + population.atoms[$1].respondents } }
     counts = groups.map { g in
       var sum = [Int](repeating: 0, count: width)
@@ -51,7 +56,7 @@ private struct Decider {
       return sum
     }
     children = Array(repeating: [], count: groups.count)
-    for (node, g) in groups.enumerated() where node > 0 { children[g.parent].append(node) }
+    for (node, g) in groups.enumerated() where node > 0 && g.nested { children[g.parent].append(node) }
     groupReason = Array(repeating: nil, count: groups.count)
     pointReason = Array(repeating: Array(repeating: nil, count: width), count: groups.count)
     need = Array(repeating: Array(repeating: "", count: width), count: groups.count)
@@ -80,8 +85,38 @@ private struct Decider {
     }
     if policy.residualRules {
       for d in points.indices { applyResidualRule(d) }
+      if groups.contains(where: { !$0.nested }) {
+        for d in points.indices { applyOverlapRule(d) }
+      }
     }
     return finish()
+  }
+
+  /// Rule 5: groups that overlap the tree (attributes, crossed cuts, other levels) are decided
+  /// with every other published group by the exact span check of ``OverlapRule``.
+  private mutating func applyOverlapRule(_ d: Int) {
+    let rule = OverlapRule(
+      groups: groups.map { .init(name: $0.name, atoms: $0.atoms, fixed: $0.fixed != nil, nested: $0.nested) },
+      atomCount: atomCounts.count, k: k)
+    var shownNow = groups.indices.map { shown($0, d) }
+    let column = atomCounts.map { $0[d] }
+    // Data points answered by the same respondents with the same decisions so far (the usual
+    // case) are decided once.
+    let key = OverlapKey(counts: column, shown: shownNow)
+    let outcome = overlapDecided[key] ?? rule.decide(counts: column, shown: &shownNow)
+    overlapDecided[key] = outcome
+    switch outcome {
+    case .decided(let withheld):
+      for (node, protects) in withheld {
+        pointReason[node][d] = .overlapping
+        need[node][d] = "would be shown when combining published groups could no longer recover \(protects) on \(points[d].name)"
+      }
+    case .tooLarge:
+      for node in groups.indices where !groups[node].nested && groups[node].fixed == nil && shown(node, d) {
+        pointReason[node][d] = .overlapping
+        need[node][d] = "would be shown in a run with fewer overlapping groups (too many to decide exactly on \(points[d].name))"
+      }
+    }
   }
 
   private func shown(_ node: Int, _ d: Int) -> Bool { pointReason[node][d] == nil }
@@ -96,6 +131,15 @@ private struct Decider {
     return out
   }
 
+  /// Respondents of `node` on `d` that no shown group fixed by another run covers.
+  private func free(_ node: Int, _ d: Int) -> Int {
+    var value = counts[node][d], stack = children[node]
+    while let c = stack.popLast() {
+      if isFixed(c) && shown(c, d) { value -= counts[c][d] } else { stack.append(contentsOf: children[c]) }
+    }
+    return value
+  }
+
   private func residual(_ node: Int, _ d: Int) -> (value: Int, parts: [Int]) {
     let parts = largestShown(below: node, d)
     return (counts[node][d] - parts.reduce(0) { $0 + counts[$1][d] }, parts)
@@ -105,15 +149,17 @@ private struct Decider {
     var changed = true
     while changed {
       changed = false
-      // A shown group without subgroups isolates no one: its residual is its own number.
-      for node in groups.indices where shown(node, d) && !children[node].isEmpty {
+      // A shown group without subgroups isolates no one: its residual is its own number. The
+      // deepest groups go first, so a parent chooses among subgroups already decided.
+      for node in groups.indices.reversed() where shown(node, d) && !children[node].isEmpty {
         var (value, parts) = residual(node, d)
         while shown(node, d), value > 0, value < k {
           changed = true
           let missing = k - value
           let mapping = isFixed(node) || parts.contains(where: isFixed)
-          // Withholding a subgroup helps only when it covers someone its own shown subgroups do not.
-          let candidates = parts.filter { !isFixed($0) && residual($0, d).value > 0 }
+          // Withholding a subgroup helps only when it covers someone that no group fixed by
+          // another run shows (withholding it, and then its own subgroups, can uncover them).
+          let candidates = parts.filter { !isFixed($0) && free($0, d) > 0 }
           let why = "would be shown when the withheld remainder of \(groups[node].name) on \(points[d].name) reaches \(k) respondents (\(missing) more)"
           if let smallest = candidates.min(by: { (counts[$0][d], groups[$0].name, $0) < (counts[$1][d], groups[$1].name, $1) }) {
             pointReason[smallest][d] = mapping ? .mapping : (node == 0 ? .complementary : .nested)
@@ -176,4 +222,10 @@ private struct Decider {
     return Disclosure(policy: policy, respondents: respondents, counts: counts, groupReason: groupReason,
                       pointReason: pointReason, indexReason: indexReason, audit: audit)
   }
+}
+
+/// The input of the overlap rule on one data point.
+private struct OverlapKey: Hashable {
+  var counts: [Int]
+  var shown: [Bool]
 }

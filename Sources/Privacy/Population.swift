@@ -29,6 +29,9 @@ public struct Population: Sendable {
     public var parent: Int
     /// Per data point, whether an earlier run already showed it (nil = decided here).
     public var fixed: [Bool]?
+    /// Whether the group is part of the tree (false: added with
+    /// ``Population/addOverlapping(_:)``, it may overlap any other group).
+    public internal(set) var nested = true
     public init(cut: String, name: String, atoms: [Int], parent: Int = 0, fixed: [Bool]? = nil) {
       self.cut = cut
       self.name = name
@@ -71,4 +74,19 @@ public struct Population: Sendable {
     groups.append(group)
     return groups.count - 1
   }
+
+  /// Adds a published group that need not nest in the tree (an attribute's value, a unit
+  /// crossed with an attribute, a unit of one level beside another level's): it may overlap
+  /// any group. Such groups are decided by the overlap rule (see ``AnonymityEngine``).
+  @discardableResult
+  public mutating func addOverlapping(_ group: Group) -> Int {
+    var group = group
+    group.parent = 0
+    group.nested = false
+    groups.append(group)
+    return groups.count - 1
+  }
+
+  /// Whether some group overlaps the tree.
+  public var hasOverlaps: Bool { groups.contains { !$0.nested } }
 }

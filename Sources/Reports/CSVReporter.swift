@@ -4,7 +4,9 @@ import SurveyModel
 /// Suppressed teams get a single row with their n and no scores; a withheld index or
 /// dimension keeps its row with the reason in `suppressed` and no numbers. Text cells are
 /// neutralised against spreadsheet formulas (numbers are written as numbers). The organisation's
-/// dimension rows also carry the dimension's Cronbach's alpha.
+/// dimension rows also carry the dimension's Cronbach's alpha. The index row carries the
+/// index's label and range; a per-respondent measure's row (`measure:ID`) its sum, shares at or
+/// above / at or below its thresholds and pooled mean.
 public struct CSVReporter: Reporter {
   public static let identifier = "csv"
   public init() {}
@@ -12,6 +14,7 @@ public struct CSVReporter: Reporter {
   static let header = [
     "framework", "team", "team_n", "suppressed", "measure", "n", "mean", "sd", "pomp",
     "favorable_pct", "neutral_pct", "unfavorable_pct", "index", "band", "alpha", "invited", "response_rate",
+    "sum", "at_least_pct", "at_most_pct", "pooled", "index_label", "index_min", "index_max",
   ]
 
   public func write(_ report: ScoreReport, to sink: ReportSink) throws {
@@ -19,9 +22,9 @@ public struct CSVReporter: Reporter {
     for framework in report.frameworks {
       let alphas = Dictionary(uniqueKeysWithValues: framework.reliability.map { ($0.id, $0.alpha) })
       for team in framework.teams {
-        try row(framework.id, team, alphas: [:], sink)
+        try row(framework, team, alphas: [:], sink)
       }
-      try row(framework.id, framework.organisation, alphas: alphas, sink)
+      try row(framework, framework.organisation, alphas: alphas, sink)
     }
     // Participation rows: team_n and n are the unit's respondents; invited and the rate are
     // empty where the organisation file gives no headcount or fewer than the minimum were invited.
@@ -36,13 +39,13 @@ public struct CSVReporter: Reporter {
       if let invited = p.invited { sink.integer(Int64(invited)) }
       sink.byte(0x2C)
       sink.exact(p.rate)
-      sink.byte(0x0A)
+      sink.write(",,,,,,,\n")
     }
   }
 
-  private func row(_ framework: String, _ team: TeamResult, alphas: [String: Double?], _ sink: ReportSink) throws {
+  private func row(_ result: FrameworkResult, _ team: TeamResult, alphas: [String: Double?], _ sink: ReportSink) throws {
     func lead() {
-      sink.csvField(framework)
+      sink.csvField(result.id)
       sink.byte(0x2C)
       sink.csvField(team.team)
       sink.byte(0x2C)
@@ -57,7 +60,7 @@ public struct CSVReporter: Reporter {
     }
     lead()
     if let reason = team.suppression {
-      sink.write(reason.rawValue + ",,,,,,,,,,,,,\n")
+      sink.write(reason.rawValue + ",,,,,,,,,,,,,,,,,,,,\n")
       try sink.flushIfFull()
       return
     }
@@ -68,7 +71,10 @@ public struct CSVReporter: Reporter {
     cells([team.index])
     sink.byte(0x2C)
     sink.csvField(team.band?.label ?? "")
-    sink.write(",,,\n")
+    sink.write(",,,,,,,,")
+    sink.csvField(result.indexLabel)
+    cells([result.indexRange?.lowerBound, result.indexRange?.upperBound])
+    sink.byte(0x0A)
     for d in team.dimensions {
       lead()
       sink.write(d.suppression.map { $0.rawValue } ?? "")
@@ -79,7 +85,19 @@ public struct CSVReporter: Reporter {
       cells([d.mean, d.sd, d.pomp, d.favorable, d.neutral, d.unfavorable])
       sink.write(",,,")
       sink.exact(alphas[d.id] ?? nil)
-      sink.write(",,\n")
+      sink.write(",,,,,,,,,\n")
+    }
+    for m in team.measures {
+      lead()
+      sink.write(m.suppression.map { $0.rawValue } ?? "")
+      sink.byte(0x2C)
+      sink.csvField("measure:" + m.id)
+      sink.byte(0x2C)
+      sink.integer(Int64(m.n))
+      cells([m.mean, m.sd])
+      sink.write(",,,,,,,,,")
+      cells([m.sum, m.atLeast, m.atMost, m.pooled])
+      sink.write(",,,\n")
     }
     try sink.flushIfFull()
   }

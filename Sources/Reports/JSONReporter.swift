@@ -39,6 +39,8 @@ public struct JSONReporter: Reporter {
         ("unfavorable", .array(f.scale.unfavorable.map { .number($0) })),
       ])),
       ("rules", .object([("index", .string(f.indexRule)), ("missing_data", .string(f.missingRule)), ("favorable", .string(f.favorableRule))])),
+      ("index_scale", .object([("label", .string(f.indexLabel)), ("min", .number(f.indexRange?.lowerBound)), ("max", .number(f.indexRange?.upperBound))])),
+      ("measures", .array(f.measures.map { .object([("id", .string($0.id)), ("name", .string($0.name)), ("rule", .string($0.rule))]) })),
       ("dimensions", .array(f.dimensions.map { .object([("id", .string($0.id)), ("name", .string($0.name)), ("benchmark", .number($0.benchmark))]) })),
       ("reliability", .array(f.reliability.map { r in
         .object([("id", .string(r.id)), ("items", .number(Double(r.items))), ("alpha", .number(r.alpha)),
@@ -68,6 +70,15 @@ public struct JSONReporter: Reporter {
         ("pomp", .number(d.pomp)), ("favorable_pct", .number(d.favorable)), ("neutral_pct", .number(d.neutral)),
         ("unfavorable_pct", .number(d.unfavorable)), ("advice", .string(d.advice)),
         ("vs_benchmark", .number(infos[d.id]?.differenceFromBenchmark(d))),
+      ])
+    })))
+    fields.append(("measures", .array(t.measures.map { m in
+      if let reason = m.suppression {
+        return .object([("id", .string(m.id)), ("n", .number(Double(m.n))), ("suppressed", .string(reason.rawValue))])
+      }
+      return .object([
+        ("id", .string(m.id)), ("n", .number(Double(m.n))), ("mean", .number(m.mean)), ("sd", .number(m.sd)), ("sum", .number(m.sum)),
+        ("at_least_pct", .number(m.atLeast)), ("at_most_pct", .number(m.atMost)), ("pooled", .number(m.pooled)),
       ])
     })))
     return .object(fields)

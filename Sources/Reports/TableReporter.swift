@@ -37,7 +37,7 @@ public struct TableReporter: Reporter {
   private func section(_ framework: FrameworkResult, cut: String = "team") -> [String] {
     var out = ["== \(framework.name) (\(framework.id) \(framework.version)), scale \(framework.scale.rangeText) =="]
     let group = cut == "language" ? "Language" : "Team"
-    var summary = TextTable([group, "n", "Index", "Band"], rightAligned: [1, 2])
+    var summary = TextTable([group, "n", framework.indexHeading, "Band"], rightAligned: [1, 2])
     for team in framework.teams + [framework.organisation] {
       if let reason = team.suppression {
         summary.add([team.team, String(team.n), "-", "suppressed (\(reason.words))"])
@@ -71,12 +71,16 @@ public struct TableReporter: Reporter {
       }
     }
     out.append(detail.render())
+    if !framework.measures.isEmpty {
+      out.append("")
+      out.append(contentsOf: measures(framework))
+    }
     let advice = (framework.teams + [framework.organisation]).filter { $0.suppression == nil }.flatMap { team in
       team.dimensions.compactMap { d in
         let benchmark = infos[d.id]?.benchmark.map { "; benchmark \(Format.fixed($0, 0))" } ?? ""
         return d.advice.map { "- \(team.team), \(names[d.id] ?? d.id) (\(Format.fixed(d.pomp, 0))/100\(benchmark)): \($0)" }
       }
-        + (team.band?.advice.map { ["- \(team.team), index \(Format.fixed(team.index, 1)) (\(team.band!.label)): \($0)"] } ?? [])
+        + (team.band?.advice.map { ["- \(team.team), \(framework.indexLabel) \(Format.fixed(team.index, 1)) (\(team.band!.label)): \($0)"] } ?? [])
     }
     if !advice.isEmpty {
       out.append("")
@@ -94,6 +98,23 @@ public struct TableReporter: Reporter {
     out.append("Favourability: \(framework.favorableRule).")
     out.append("Source: \(framework.source)")
     return out
+  }
+
+  /// Each shown team's aggregates of the per-respondent measures.
+  private func measures(_ framework: FrameworkResult) -> [String] {
+    var table = TextTable(["Team", "Measure", "n", "Mean", "SD", "Sum", "≥ %", "≤ %", "Pooled"], rightAligned: [2, 3, 4, 5, 6, 7, 8])
+    let names = Dictionary(uniqueKeysWithValues: framework.measures.map { ($0.id, $0.name) })
+    for team in framework.teams + [framework.organisation] where team.suppression == nil {
+      for m in team.measures {
+        if m.suppression != nil {
+          table.add([team.team, names[m.id] ?? m.id, String(m.n), "-"])
+          continue
+        }
+        table.add([team.team, names[m.id] ?? m.id, String(m.n), Format.fixed(m.mean, 2), Format.fixed(m.sd, 2), Format.fixed(m.sum, 1),
+                   m.atLeast.map { Format.fixed($0, 1) } ?? "", m.atMost.map { Format.fixed($0, 1) } ?? "", m.pooled.map { Format.fixed($0, 2) } ?? ""])
+      }
+    }
+    return ["Per-respondent measures (" + framework.measures.map { "\($0.name) = \($0.rule)" }.joined(separator: "; ") + "):", table.render()]
   }
 
   private func privacy(_ privacy: PrivacySummary) -> [String] {

@@ -30,6 +30,8 @@ public struct TrendJSONReporter: TrendReporter {
   private func framework(_ framework: FrameworkTrend, waves: [WaveInput]) -> JSON {
     .object([
       ("id", .string(framework.id)), ("name", .string(framework.name)), ("version", .string(framework.version)),
+      ("index_scale", .object([("label", .string(framework.indexLabel)), ("min", .number(framework.indexRange?.lowerBound)),
+                               ("max", .number(framework.indexRange?.upperBound))])),
       ("teams", .array((framework.teams + [framework.organisation]).map { line(framework, $0, waves: waves) })),
     ])
   }

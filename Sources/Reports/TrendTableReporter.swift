@@ -19,7 +19,7 @@ public struct TrendTableReporter: TrendReporter {
     }
     for framework in report.frameworks {
       out.append("")
-      out.append("== \(framework.name) (\(framework.id) \(framework.version)): index 0–100 per wave, Δ = change since the wave before ==")
+      out.append("== \(framework.name) (\(framework.id) \(framework.version)): \(framework.indexHeading) per wave, Δ = change since the wave before ==")
       out.append(indexTable(framework, waves: report.waves))
       out.append("")
       out.append("Dimensions (POMP 0–100):")

@@ -70,7 +70,7 @@ public final class BatchScorer {
           partial.teams.append(team)
         }
         try rows.score(values.baseAddress! + r * batch.slots, slot: slot, totals: &partial.totals, reliability: &partial.reliability) {
-          (batch.respondents.isEmpty ? "row \(batch.lines[r])" : batch.respondents[r], teamName(team), Int(batch.lines[r]))
+          (batch.respondents.isEmpty ? "row \(batch.lines[r])" : batch.respondents[r], AttributeKey.split(teamName(team)).team, Int(batch.lines[r]))
         }
       }
     }

@@ -10,6 +10,9 @@ struct DimensionAccumulator: Sendable {
   var answered: Int32 = 0
   var favorable: Int32 = 0
   var unfavorable: Int32 = 0
+  /// For a measure: the sum of value × answers behind it (its pooled mean is this over
+  /// `answered`, which then counts answers).
+  var pooledSum = 0.0
 
   mutating func addScore(_ score: Double, shift: Double) {
     let x = score - shift
@@ -25,6 +28,7 @@ struct DimensionAccumulator: Sendable {
     answered += other.answered
     favorable += other.favorable
     unfavorable += other.unfavorable
+    pooledSum += other.pooledSum
   }
 
   func mean(shift: Double) -> Double? { n > 0 ? sum / Double(n) + shift : nil }

@@ -29,7 +29,27 @@ final class FrameworkScratch {
   /// unfavourable answers), NaN for a rating item; nil when the framework has no choice item.
   private let choiceTop: UnsafeMutablePointer<Double>?
   private let choiceBottom: UnsafeMutablePointer<Double>?
-  private let minimum: Int32
+  /// Per dimension: the answered items it needs.
+  private let minimum: UnsafeMutablePointer<Int32>
+  /// Items that count in a further dimension: (item, dimension) pairs, flattened.
+  private let extra: [Int]
+  /// Per measure: this row's value (NaN = none) and the answers behind it.
+  let measureValues: UnsafeMutablePointer<Double>
+  let measureWeights: UnsafeMutablePointer<Double>
+  let measureCount: Int
+  /// Per measure: its range's midpoint (to centre running sums) and thresholds.
+  let measureShifts: [Double]
+  let measureHigh: [Double]
+  let measureLow: [Double]
+  private let measureSources: [MeasureSource]
+
+  /// A measure's source resolved to positions.
+  enum MeasureSource {
+    case allItems
+    case item(Int?)
+    case dimensions([Int])
+    case hook
+  }
 
   init(plan: FrameworkPlan) {
     self.plan = plan
@@ -66,7 +86,29 @@ final class FrameworkScratch {
       choiceTop = nil
       choiceBottom = nil
     }
-    minimum = Int32(max(1, plan.framework.minimumAnswered))
+    minimum = .allocate(capacity: max(1, dimensionCount))
+    for d in 0..<dimensionCount {
+      minimum[d] = Int32(clamping: max(1, plan.framework.minimumAnswered(dimension: d, items: plan.itemsOfDimension[d].count)))
+    }
+    extra = plan.extraMemberships.flatMap { [$0.item, $0.dimension] }
+    let measures = plan.framework.measures
+    measureCount = measures.count
+    measureValues = .allocate(capacity: max(1, measureCount))
+    measureWeights = .allocate(capacity: max(1, measureCount))
+    measureValues.initialize(repeating: .nan, count: max(1, measureCount))
+    measureWeights.initialize(repeating: 0, count: max(1, measureCount))
+    measureShifts = measures.map { ($0.min + $0.max) / 2 }
+    measureHigh = measures.map { $0.atLeast ?? .infinity }
+    measureLow = measures.map { $0.atMost ?? -.infinity }
+    let dimensionIDs = plan.framework.dimensions.map(\.id)
+    measureSources = measures.map { measure in
+      switch measure.source {
+      case .allItems: return .allItems
+      case .item(let id): return .item(plan.items.firstIndex { $0.id == id })
+      case .dimensions(let ids): return .dimensions(ids.compactMap { dimensionIDs.firstIndex(of: $0) })
+      case .hook: return .hook
+      }
+    }
   }
 
   deinit {
@@ -74,6 +116,9 @@ final class FrameworkScratch {
     for pointer in [answered, favorable, unfavorable] { pointer.deallocate() }
     slots.deallocate()
     dimensions.deallocate()
+    minimum.deallocate()
+    measureValues.deallocate()
+    measureWeights.deallocate()
     choiceTop?.deallocate()
     choiceBottom?.deallocate()
   }
@@ -112,8 +157,69 @@ final class FrameworkScratch {
       favorable[d] &+= Int32(flags & 1)
       unfavorable[d] &+= Int32(flags >> 1)
     }
+    // Items in several dimensions count again in each further one.
+    var e = 0
+    while e < extra.count {
+      let i = extra[e], d = extra[e + 1]
+      e += 2
+      let x = keyed[i]
+      if x.isNaN { continue }
+      sums[d] += x
+      answered[d] &+= 1
+      let flags: UInt8
+      if let choiceTop, let choiceBottom, !choiceTop[i].isNaN {
+        flags = x == choiceTop[i] ? 1 : x == choiceBottom[i] ? 2 : 0
+      } else {
+        flags = classifier.flags(x)
+      }
+      favorable[d] &+= Int32(flags & 1)
+      unfavorable[d] &+= Int32(flags >> 1)
+    }
+    let minimum = minimum
     for d in 0..<dimensionCount {
-      scores[d] = answered[d] >= minimum ? sums[d] / Double(answered[d]) : .nan
+      scores[d] = answered[d] >= minimum[d] ? sums[d] / Double(answered[d]) : .nan
+    }
+  }
+
+  /// Forgets the values a `score` hook gave hook measures for the previous row.
+  func clearHookMeasures() {
+    for m in 0..<measureCount { if case .hook = measureSources[m] { measureValues[m] = .nan } }
+  }
+
+  /// Sets what a `score` hook returned: slot `d` < dimensions is a dimension score, the rest
+  /// are measures in order (NaN = none).
+  func set(_ slot: Int, _ value: Double) {
+    if slot < dimensionCount { scores[slot] = value } else { measureValues[slot - dimensionCount] = value }
+  }
+
+  /// The declared measures of the row just scored (after any `score` hook): hook measures
+  /// keep what the hook set.
+  func computeMeasures() {
+    for m in 0..<measureCount {
+      switch measureSources[m] {
+      case .hook:
+        measureWeights[m] = measureValues[m].isNaN ? 0 : 1
+        continue
+      case .allItems:
+        var sum = 0.0, count = 0.0
+        for i in 0..<itemCount where !keyed[i].isNaN {
+          sum += keyed[i]
+          count += 1
+        }
+        measureValues[m] = count > 0 ? sum / count : .nan
+        measureWeights[m] = count
+      case .item(let i):
+        measureValues[m] = i.map { keyed[$0] } ?? .nan
+        measureWeights[m] = measureValues[m].isNaN ? 0 : 1
+      case .dimensions(let ds):
+        var sum = 0.0, count = 0.0
+        for d in ds where !scores[d].isNaN {
+          sum += scores[d]
+          count += 1
+        }
+        measureValues[m] = count > 0 ? sum / count : .nan
+        measureWeights[m] = count > 0 ? 1 : 0
+      }
     }
   }
 

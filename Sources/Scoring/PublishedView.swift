@@ -23,14 +23,14 @@ struct PublishedView: Sendable {
   let disclosures: [Disclosure]
   let privacy: PrivacySummary
   /// First data point of each framework.
-  private let offsets: [Int]
+  let offsets: [Int]
 
   init(plan: ScoringPlan, names: [String], order: [Int], totals teamTotals: TeamTotals, policy: PrivacyPolicy,
        regroup: ((String) -> String)?) {
     offsets = plan.frameworks.map(\.dimensionOffset)
     let points = plan.frameworks.enumerated().flatMap { f, fp in
-      fp.framework.dimensions.map { dimension in
-        Population.DataPoint(name: plan.frameworks.count > 1 ? "\(fp.framework.id) \(dimension.name)" : dimension.name, framework: f)
+      (fp.framework.dimensions.map(\.name) + fp.framework.measures.map(\.name)).map { name in
+        Population.DataPoint(name: plan.frameworks.count > 1 ? "\(fp.framework.id) \(name)" : name, framework: f)
       }
     }
     let width = teamTotals.width
@@ -96,7 +96,7 @@ struct PublishedView: Sendable {
     privacy = Self.summary(policy, published, disclosures, audit: audit)
   }
 
-  private static func summary(_ policy: PrivacyPolicy, _ groups: [Group], _ disclosures: [Disclosure], audit: [AuditEntry]) -> PrivacySummary {
+  static func summary(_ policy: PrivacyPolicy, _ groups: [Group], _ disclosures: [Disclosure], audit: [AuditEntry]) -> PrivacySummary {
     let suppressed = groups.compactMap { g in
       disclosures[g.disclosure].groupWithheld(g.node).map { SuppressedGroup(team: g.name, n: disclosures[g.disclosure].respondents[g.node], reason: $0) }
     }

@@ -2,7 +2,7 @@ import SurveyModel
 
 /// A group named like the organisation row, `(all teams)`: it would pass for the whole
 /// organisation in every report, so it is refused.
-public struct ReservedGroupName: Error, Equatable, CustomStringConvertible {
+public struct ReservedGroupName: Diagnostic, Equatable {
   /// The group's name as given.
   public var name: String
   /// Whether the name comes from the survey's team mapping rather than the responses.
@@ -22,9 +22,13 @@ public struct ReservedGroupName: Error, Equatable, CustomStringConvertible {
     return visible.lowercased() == "(allteams)"
   }
 
+  /// A mapping's mistake is in the survey definition; a team's name is in the data.
+  public var exitStatus: ExitStatus { mapped ? .configuration : .dataError }
+
   public var description: String {
     let source = mapped ? "the team_mapping maps teams to" : "the responses have a team named"
-    return "error: \(source) '\(SafeText.terminal(name))', the label of the organisation row\n"
-      + "  hint: rename the team (in the responses, or map it to another name under team_mapping) so that it cannot be mistaken for the whole organisation"
+    return DiagnosticText.render(
+      message: "\(source) '\(SafeText.terminal(name))', the label of the organisation row",
+      hint: "rename the team (in the responses, or map it to another name under team_mapping) so that it cannot be mistaken for the whole organisation")
   }
 }

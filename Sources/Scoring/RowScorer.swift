@@ -35,8 +35,10 @@ struct RowScorer {
       if let hook = hooks[f] {
         let who = identity()
         let context = scratch[f].context(row: row, respondent: who.respondent, team: who.team, line: who.line)
-        for (dimension, score) in try hook.respondentScores(context) { scratch[f].scores[dimension] = score ?? .nan }
+        scratch[f].clearHookMeasures()
+        for (slot, value) in try hook.respondentScores(context) { scratch[f].set(slot, value ?? .nan) }
       }
+      scratch[f].computeMeasures()
       for d in 0..<scratch[f].dimensionCount where scratch[f].answered[d] > 0 || !scratch[f].scores[d].isNaN { answeredAny = true }
       observe?(f, scratch[f])
       let offset = scratch[f].plan.dimensionOffset
@@ -52,6 +54,8 @@ struct RowScorer {
 extension ScoringPlan {
   /// Empty reliability sums, one per dimension of every framework.
   func emptyReliability() -> [ItemCovariance] {
-    frameworks.flatMap { f in f.itemsOfDimension.map { ItemCovariance(items: $0) } }
+    frameworks.flatMap { f in
+      f.itemsOfDimension.map { ItemCovariance(items: $0) } + f.framework.measures.map { _ in ItemCovariance(items: []) }
+    }
   }
 }

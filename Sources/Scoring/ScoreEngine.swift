@@ -51,11 +51,14 @@ public final class ScoreEngine {
     }
     try row.values.withUnsafeBufferPointer { values in
       try rows.score(values.baseAddress!, slot: slot, totals: &totals, reliability: &reliability, observe: observe) {
-        (row.respondent, row.team, row.line)
+        (row.respondent, AttributeKey.split(row.team).team, row.line)
       }
     }
     respondentCount += 1
   }
+
+  /// The keys of the groups folded so far (teams, or teams with attribute values).
+  public var groupKeys: [String] { teamNames }
 
   /// Merges the totals of a chunk scored by `worker`. Call in chunk order.
   public func merge(_ partial: PartialScores, worker: Int) {
@@ -95,22 +98,34 @@ public final class ScoreEngine {
   /// - Throws: whatever an `index` or `band` hook throws.
   public func results(policy: PrivacyPolicy, regroup: ((String) -> String)? = nil) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
     let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
-    let view = PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, regroup: regroup)
+    return try results(PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, regroup: regroup), regrouped: regroup != nil)
+  }
+
+  /// The results of a run that cuts the organisation (units, attributes, crossed cuts): the
+  /// published groups of `cuts`, decided with the whole universe of cuts (see ``CutGroups``).
+  /// - Throws: whatever an `index` or `band` hook throws.
+  public func results(policy: PrivacyPolicy, cuts: CutGroups) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
+    let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
+    return try results(PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, cuts: cuts), regrouped: true)
+  }
+
+  private func results(_ view: PublishedView, regrouped: Bool) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
     if let clash = view.groups.first(where: { ReservedGroupName.clashes($0.name) }) {
-      throw ReservedGroupName(name: clash.name, mapped: regroup != nil && !teamNames.contains(clash.name))
+      throw ReservedGroupName(name: clash.name, mapped: regrouped && !teamNames.contains(clash.name))
     }
     var results: [FrameworkResult] = []
     for (f, frameworkPlan) in plan.frameworks.enumerated() {
       let framework = frameworkPlan.framework
       let summarizer = TeamSummarizer(framework: framework, hooks: hooks[f])
-      let width = framework.dimensions.count, offset = frameworkPlan.dimensionOffset
+      let width = framework.dimensions.count, offset = frameworkPlan.dimensionOffset, measureCount = framework.measures.count
       // Hooks run now, once per team whose index is shown; the rest of each team's result is
       // made from its totals whenever a report reads it.
       var interpretations: [(index: Double?, band: Band?)] = []
       interpretations.reserveCapacity(view.groups.count)
       for g in view.groups.indices where view.indexReason(g, framework: f) == nil {
         let dimensions = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: width))
-        interpretations.append(try summarizer.interpret(team: view.groups[g].name, n: view.respondents(g), dimensions: dimensions))
+        let measures = TeamSummarizer.measureScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset + width, count: measureCount))
+        interpretations.append(try summarizer.interpret(team: view.groups[g].name, n: view.respondents(g), dimensions: dimensions, measures: measures))
       }
       let maker = TeamResultMaker(framework: framework, view: view, framework: f, interpretations: interpretations, offset: offset)
       let teamResults = TeamResultList(count: view.groups.count, make: maker.make)
@@ -120,12 +135,15 @@ public final class ScoreEngine {
                              alpha: view.organisationShows(offset + d) ? reliability[offset + d].alpha : nil,
                              completeRespondents: reliability[offset + d].completeRespondents)
       }
-      results.append(FrameworkResult(
+      var result = FrameworkResult(
         id: framework.id, name: framework.name, version: framework.version, source: framework.source,
         scale: framework.scale, indexRule: framework.indexRule, missingRule: framework.missingRule,
         favorableRule: framework.favorableRule,
         dimensions: framework.dimensions.map { DimensionInfo(id: $0.id, name: $0.name, benchmark: $0.benchmark) },
-        teams: teamResults, organisation: organisation, reliability: reliabilityResults))
+        teams: teamResults, organisation: organisation, reliability: reliabilityResults)
+      result.measures = framework.measureInfo
+      (result.indexLabel, result.indexRange) = (framework.indexLabel, framework.publishedIndexRange)
+      results.append(result)
     }
     return (results, view.privacy)
   }

@@ -31,20 +31,24 @@ public struct TeamContext: Sendable {
   public let dimensions: [DimensionScore]
   /// The index the declarative rule gives.
   public let declarativeIndex: Double?
+  /// The team's aggregates of the framework's measures, in declaration order.
+  public let measures: [MeasureScore]
 
-  public init(team: String, n: Int, dimensions: [DimensionScore], declarativeIndex: Double?) {
+  public init(team: String, n: Int, dimensions: [DimensionScore], declarativeIndex: Double?, measures: [MeasureScore] = []) {
     self.team = team
     self.n = n
     self.dimensions = dimensions
     self.declarativeIndex = declarativeIndex
+    self.measures = measures
   }
 }
 
 /// The custom logic a framework may supply. The scoring engine calls these; it does not know
 /// how they are implemented (the plugin host implements them in Lua).
 public protocol ScoringHooks: AnyObject {
-  /// Replacement dimension scores for one respondent: (dimension index, score or nil for
-  /// "no score"). Dimensions not listed keep their declarative score.
+  /// Replacement dimension scores and hook measure values for one respondent: (slot, value or
+  /// nil for "no score"), where slots count the dimensions first, then the measures.
+  /// Dimensions not listed keep their declarative score.
   func respondentScores(_ respondent: RespondentContext) throws -> [(dimension: Int, score: Double?)]
   /// The team's index, or nil when it cannot be computed.
   func index(of team: TeamContext) throws -> Double?

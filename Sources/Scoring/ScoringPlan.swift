@@ -11,8 +11,14 @@ public struct FrameworkPlan: Sendable {
   let reverse: [Bool]
   /// For each dimension: the indices (in `items`) of its items.
   let itemsOfDimension: [[Int]]
-  /// Where this framework's dimensions start among all frameworks' dimensions.
+  /// Items that count in more than their first dimension: (item index, further dimension).
+  let extraMemberships: [(item: Int, dimension: Int)]
+  /// Where this framework's totals start among all frameworks' totals: its dimensions, then
+  /// its measures.
   let dimensionOffset: Int
+
+  /// Dimensions and measures: the framework's totals per team.
+  var slotCount: Int { framework.dimensions.count + framework.measures.count }
 }
 
 /// The compiled plan for a survey: the item slots of a response row and, per framework, how to
@@ -38,18 +44,22 @@ public struct ScoringPlan: Sendable {
         slots.append(item.id)
       }
       let dimensionOfItem = items.map { dimensionIndex[$0.dimension] ?? 0 }
+      let extra = items.enumerated().flatMap { i, item in item.otherDimensions.compactMap { dimensionIndex[$0] }.map { (item: i, dimension: $0) } }
       plans.append(FrameworkPlan(
         framework: framework, items: items, slots: itemSlots, dimensionOfItem: dimensionOfItem,
         reverse: items.map(\.reverse),
-        itemsOfDimension: framework.dimensions.indices.map { d in dimensionOfItem.indices.filter { dimensionOfItem[$0] == d } },
+        itemsOfDimension: framework.dimensions.indices.map { d in
+          items.indices.filter { i in dimensionOfItem[i] == d || extra.contains { $0.item == i && $0.dimension == d } }
+        },
+        extraMemberships: extra,
         dimensionOffset: offset))
-      offset += framework.dimensions.count
+      offset += framework.dimensions.count + framework.measures.count
     }
     self.slots = slots
     self.frameworks = plans
     dimensionCount = offset
   }
 
-  /// The number of dimensions of all frameworks together.
+  /// The totals per team of all frameworks together: every dimension and measure.
   public let dimensionCount: Int
 }

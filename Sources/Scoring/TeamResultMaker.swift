@@ -31,11 +31,26 @@ struct TeamResultMaker: Sendable {
     if let reason = view.groupReason(g) { return TeamResult(team: name, n: n, suppression: reason) }
     let all = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: framework.dimensions.count))
     let dimensions = all.enumerated().map { d, score in Self.withhold(score, view.pointReason(g, dataPoint: offset + d)) }
+    let measures = measureScores(view.totals, slot: view.slots[g]) { view.pointReason(g, dataPoint: $0) }
+    var result: TeamResult
     if let reason = view.indexReason(g, framework: f) {
-      return TeamResult(team: name, n: n, indexSuppression: reason, dimensions: dimensions)
+      result = TeamResult(team: name, n: n, indexSuppression: reason, dimensions: dimensions)
+    } else {
+      let (index, band) = interpretations[shownPosition[g]]
+      result = TeamResult(team: name, n: n, index: index, band: band, dimensions: dimensions)
     }
-    let (index, band) = interpretations[shownPosition[g]]
-    return TeamResult(team: name, n: n, index: index, band: band, dimensions: dimensions)
+    result.measures = measures
+    return result
+  }
+
+  /// The measures of totals `slot`, each withheld as the anonymity engine decided for its data
+  /// point.
+  private func measureScores(_ totals: TeamTotals, slot: Int, reason: (Int) -> Suppression?) -> [MeasureScore] {
+    let first = offset + framework.dimensions.count
+    let all = TeamSummarizer.measureScores(framework, totals.accumulators(slot: slot, offset: first, count: framework.measures.count))
+    return all.enumerated().map { m, score in
+      reason(first + m).map { MeasureScore(id: score.id, n: score.n, suppression: $0) } ?? score
+    }
   }
 
   /// The organisation row (its index and band from the hooks when shown).
@@ -44,11 +59,16 @@ struct TeamResultMaker: Sendable {
     if let reason = view.organisationReason { return TeamResult(team: name, n: n, suppression: reason) }
     let all = TeamSummarizer.dimensionScores(framework, view.organisation.accumulators(slot: 0, offset: offset, count: framework.dimensions.count))
     let dimensions = all.enumerated().map { d, score in Self.withhold(score, view.organisationPointReason(offset + d)) }
+    let measures = measureScores(view.organisation, slot: 0) { view.organisationPointReason($0) }
+    var result: TeamResult
     if let reason = view.organisationIndexReason(f) {
-      return TeamResult(team: name, n: n, indexSuppression: reason, dimensions: dimensions)
+      result = TeamResult(team: name, n: n, indexSuppression: reason, dimensions: dimensions)
+    } else {
+      let (index, band) = try summarizer.interpret(team: name, n: n, dimensions: dimensions, measures: measures)
+      result = TeamResult(team: name, n: n, index: index, band: band, dimensions: dimensions)
     }
-    let (index, band) = try summarizer.interpret(team: name, n: n, dimensions: dimensions)
-    return TeamResult(team: name, n: n, index: index, band: band, dimensions: dimensions)
+    result.measures = measures
+    return result
   }
 
   /// The score with every number removed when `reason` is set (its n stays).

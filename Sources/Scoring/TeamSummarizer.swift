@@ -6,10 +6,19 @@ struct TeamSummarizer {
   let framework: Framework
   let hooks: ScoringHooks?
 
-  func summarize(team: String, n: Int, accumulators: some Collection<DimensionAccumulator>) throws -> TeamResult {
-    let dimensions = Self.dimensionScores(framework, accumulators)
-    let (index, band) = try interpret(team: team, n: n, dimensions: dimensions)
-    return TeamResult(team: team, n: n, index: index, band: band, dimensions: dimensions)
+  /// A team's measure aggregates from the accumulators of its measures (pure arithmetic).
+  static func measureScores(_ framework: Framework, _ accumulators: some Collection<DimensionAccumulator>) -> [MeasureScore] {
+    zip(framework.measures, accumulators).map { measure, acc in
+      let shift = (measure.min + measure.max) / 2
+      let mean = acc.mean(shift: shift)
+      let share = { (count: Int32, threshold: Double?) -> Double? in
+        threshold != nil && acc.n > 0 ? Double(count) / Double(acc.n) * 100 : nil
+      }
+      return MeasureScore(
+        id: measure.id, n: acc.count, mean: mean, sd: acc.standardDeviation, sum: mean.map { $0 * Double(acc.n) },
+        atLeast: share(acc.favorable, measure.atLeast), atMost: share(acc.unfavorable, measure.atMost),
+        pooled: measure.source == .allItems && acc.answered > 0 ? acc.pooledSum / Double(acc.answered) : nil)
+    }
   }
 
   /// The team's dimension statistics (pure arithmetic on its totals).
@@ -31,11 +40,11 @@ struct TeamSummarizer {
   }
 
   /// The team's index (declarative, or the `index` hook's) and band.
-  func interpret(team: String, n: Int, dimensions: [DimensionScore]) throws -> (Double?, Band?) {
+  func interpret(team: String, n: Int, dimensions: [DimensionScore], measures: [MeasureScore]) throws -> (Double?, Band?) {
     let pomps = dimensions.compactMap(\.pomp)
     let declarative = pomps.isEmpty ? nil : pomps.reduce(0, +) / Double(pomps.count)
-    let context = TeamContext(team: team, n: n, dimensions: dimensions, declarativeIndex: declarative)
-    var index = declarative
+    let context = TeamContext(team: team, n: n, dimensions: dimensions, declarativeIndex: declarative, measures: measures)
+    var index = framework.indexDefinition.map { $0.index(dimensions: dimensions, measures: measures, of: framework) } ?? declarative
     // Each team's hooks start afresh: nothing of another team's results reaches this one.
     if let hooks, !framework.hooks.isDisjoint(with: [.index, .band]) { try hooks.beginGroup() }
     if let hooks, framework.hooks.contains(.index) {

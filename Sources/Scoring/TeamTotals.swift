@@ -36,6 +36,19 @@ struct TeamTotals: Sendable {
         let score = scratch.scores[d]
         if !score.isNaN { dims[d].addScore(score, shift: shift) }
       }
+      // Measures: n, sums, the counts at or above / at or below the thresholds (in
+      // `favorable` / `unfavorable`) and the answers behind them (in `answered`).
+      let measures = dims + scratch.dimensionCount
+      for m in 0..<scratch.measureCount {
+        let x = scratch.measureValues[m]
+        if x.isNaN { continue }
+        measures[m].addScore(x, shift: scratch.measureShifts[m])
+        if x >= scratch.measureHigh[m] { measures[m].favorable += 1 }
+        if x <= scratch.measureLow[m] { measures[m].unfavorable += 1 }
+        let weight = scratch.measureWeights[m]
+        measures[m].answered += Int32(weight)
+        measures[m].pooledSum += x * weight
+      }
     }
   }
 

@@ -44,7 +44,8 @@ public final class ImportSession {
   ///   - sourceKey: what identifies the response in its source (the tool's response id, or the
   ///     row's content); only its SHA-256 is stored.
   /// - Returns: false when the response was already there (a duplicate, not stored again).
-  public func add(team: String, itemIDs: [String], values: [Double], sourceKey: String) throws -> Bool {
+  ///   - comments: item id → comment, for `text` items (blank ones are not stored).
+  public func add(team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)] = []) throws -> Bool {
     try beginIfNeeded()
     let responseID = ResponseID.make()
     try responseStatement().execute(arguments: [responseID, wave.id, team, importID, Digest.sha256(sourceKey), today])
@@ -58,6 +59,7 @@ public final class ImportSession {
       if !arguments.isEmpty {
         try statement(answers: arguments.count / 3).execute(arguments: StatementArguments(arguments))
       }
+      try ResponseStore.insertComments(db, response: responseID, comments: comments)
     }
     try commitIfDue()
     return stored

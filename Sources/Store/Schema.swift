@@ -11,12 +11,26 @@ enum Schema {
     migrator.registerMigration("v2: random response ids, single-use tokens, staged imports") { db in
       try SchemaV2.migrate(db)
     }
-    migrator.registerMigration("v3: the language each response was given in") { db in
+    migrator.registerMigration("v3: comments") { db in
+      try db.execute(sql: comments)
+    }
+    migrator.registerMigration("v4: the language each response was given in") { db in
       // NULL: not recorded (imports, and surveys that name no languages).
       try db.execute(sql: "ALTER TABLE response ADD COLUMN language TEXT CHECK (language IS NULL OR length(language) BETWEEN 2 AND 35)")
     }
     return migrator
   }
+
+  /// Comments (answers to `type = "text"` items), kept apart from the numeric answers so that
+  /// nothing that reads answers can reach them. Deleted with their response.
+  static let comments = """
+    CREATE TABLE comment (
+      response_id BLOB NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+      item_id TEXT NOT NULL,
+      text TEXT NOT NULL CHECK (text <> ''),
+      PRIMARY KEY (response_id, item_id)
+    ) WITHOUT ROWID;
+    """
 
   /// Version 1. Days are `YYYY-MM-DD` (UTC); nothing finer is stored.
   static let version1 = """

@@ -1,6 +1,8 @@
+import SurveyModel
+
 /// A problem with the response store, rendered like other input errors:
 /// `cultivar.sqlite: error: message` with a hint on how to fix it.
-public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct StoreError: Diagnostic, Equatable, Sendable {
   /// What went wrong (the exit code depends on it).
   public enum Kind: Equatable, Sendable {
     /// The store file cannot be opened, created or migrated.
@@ -29,7 +31,13 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     self.hint = hint
   }
 
-  public var description: String {
-    "\(store): error: \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+  public var exitStatus: ExitStatus {
+    switch kind {
+    case .notFound: .noInput
+    case .rejected: .dataError
+    case .cannotOpen, .writeFailed: .storeFailure
+    }
   }
+
+  public var description: String { DiagnosticText.render(place: store, message: message, hint: hint) }
 }

@@ -10,6 +10,7 @@ public struct ChunkParser {
   public private(set) var teams = TeamInterner()
   private let tokenizer = CSVTokenizer()
   private let fields = CSVFields()
+  private var keyBuffer: [UInt8] = []
 
   /// A parser for files laid out like `reader`'s header.
   init(decoder: RowDecoder, keepsIdentity: Bool) {
@@ -41,7 +42,12 @@ public struct ChunkParser {
       return
     }
     batch.count += 1
-    batch.teams.append(teams.id(of: fields.bytes(decoder.teamColumn)))
+    if decoder.keyAttributes {
+      decoder.key(fields, into: &keyBuffer)
+      batch.teams.append(keyBuffer.withUnsafeBufferPointer { teams.id(of: $0) })
+    } else {
+      batch.teams.append(teams.id(of: fields.bytes(decoder.teamColumn)))
+    }
     batch.lines.append(Int32(line))
     if keepsIdentity { batch.respondents.append(decoder.identity(fields, line: line).respondent) }
   }

@@ -11,7 +11,7 @@ public final class ChunkedResponseFile: @unchecked Sendable {
 
   /// Opens `path` and checks its header against the survey.
   /// - Throws: ``InputError`` (unreadable or empty file) or ``InputProblems`` (header).
-  public init(path: String, displayName: String? = nil, survey: SurveyDefinition, items: [ResponseFileReader.ItemColumn], chunkSize: Int = 256 << 10) throws {
+  public init(path: String, displayName: String? = nil, survey: SurveyDefinition, items: [ResponseFileReader.ItemColumn], chunkSize: Int = 256 << 10, keyAttributes: Bool = false) throws {
     file = displayName ?? path
     do {
       chunker = try CSVChunker(path: path, chunkSize: chunkSize)
@@ -25,7 +25,7 @@ public final class ChunkedResponseFile: @unchecked Sendable {
     }
     header = chunker.header.map { $0.trimmingSpaces }
     let mapping = try HeaderMapping(header: header, survey: survey, itemIDs: items.map(\.id), file: file)
-    decoder = RowDecoder(header: header, mapping: mapping, items: items)
+    decoder = RowDecoder(header: header, mapping: mapping, items: items, attributes: survey.attributes, keyAttributes: keyAttributes)
   }
 
   /// The next chunk of records, or nil at the end. Call from one thread only.

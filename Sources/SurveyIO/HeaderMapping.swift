@@ -8,6 +8,8 @@ struct HeaderMapping {
   var respondent: Int
   var team: Int
   var slots: [Int?]
+  /// Per declared attribute, its column (nil when the file has none: every answer "not given").
+  var attributes: [Int?]
 
   /// - Throws: ``InputProblems`` with the header's problems (the first few of many listed).
   init(header: [String], survey: SurveyDefinition, itemIDs: [String], file: String) throws {
@@ -20,7 +22,12 @@ struct HeaderMapping {
     var seen: [String: Int] = [:]
     var respondent = -1, team = -1
     var slots: [Int?] = Array(repeating: nil, count: header.count)
-    let known = itemIDs + [survey.respondentColumn, survey.teamColumn] + survey.ignoredColumns
+    let attributeOf = Dictionary(survey.attributes.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    var attributes = [Int?](repeating: nil, count: survey.attributes.count)
+    let known = itemIDs + [survey.respondentColumn, survey.teamColumn] + survey.ignoredColumns + survey.attributes.map(\.name)
+    for a in survey.attributes where slotOfItem[a.name] != nil {
+      problems.append(InputError(kind: .survey, file: survey.file, line: a.line, message: "attribute '\(a.name)' has the id of an item", hint: "rename the attribute's column"))
+    }
     for (column, name) in header.enumerated() {
       let shown = name.count > 60 ? Shortening.shortened(name, to: 60) : name
       if let first = seen[name] {
@@ -36,6 +43,8 @@ struct HeaderMapping {
         team = column
       } else if let slot = slotOfItem[name] {
         slots[column] = slot
+      } else if let a = attributeOf[name] {
+        attributes[a] = column
       } else if !ignored.contains(name) {
         unknown += 1
         guard columnProblems.count < Self.shownProblems else { continue }
@@ -60,5 +69,6 @@ struct HeaderMapping {
     self.respondent = respondent
     self.team = team
     self.slots = slots
+    self.attributes = attributes
   }
 }

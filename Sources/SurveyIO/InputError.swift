@@ -1,13 +1,17 @@
+import SurveyModel
+
 /// A problem in a user's file, rendered compiler-style: `file:line: error: message`.
-public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct InputError: Diagnostic, Equatable, Sendable {
   /// What kind of input it is about (the exit code depends on it).
   public enum Kind: Equatable, Sendable {
     /// A survey definition (YAML).
     case survey
     /// A response file (CSV).
     case responses
-    /// A file that cannot be opened or written.
+    /// A file that cannot be opened or read.
     case file
+    /// An output file that cannot be written.
+    case output
   }
 
   public var kind: Kind
@@ -26,8 +30,16 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     self.hint = hint
   }
 
+  public var exitStatus: ExitStatus {
+    switch kind {
+    case .survey: .configuration
+    case .responses: .dataError
+    case .file: .noInput
+    case .output: .cannotCreate
+    }
+  }
+
   public var description: String {
-    let place = line > 0 ? "\(file):\(line)" : file
-    return "\(place): error: \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+    DiagnosticText.render(place: line > 0 ? "\(file):\(line)" : file, message: message, hint: hint)
   }
 }

@@ -27,7 +27,7 @@ public final class ResponseFileReader: ResponseSource {
   /// Opens `path` and checks its header.
   /// - Throws: ``InputError`` if the file cannot be read, ``InputProblems`` listing every
   ///   header problem (unknown, duplicated or missing columns).
-  public init(path: String, displayName: String? = nil, survey: SurveyDefinition, items: [ItemColumn]) throws {
+  public init(path: String, displayName: String? = nil, survey: SurveyDefinition, items: [ItemColumn], keyAttributes: Bool = false) throws {
     file = displayName ?? path
     do {
       reader = try CSVReader(path: path)
@@ -43,7 +43,7 @@ public final class ResponseFileReader: ResponseSource {
     }
     header = reader.strings.map { $0.trimmingSpaces }
     let mapping = try HeaderMapping(header: header, survey: survey, itemIDs: items.map(\.id), file: file)
-    decoder = RowDecoder(header: header, mapping: mapping, items: items)
+    decoder = RowDecoder(header: header, mapping: mapping, items: items, attributes: survey.attributes, keyAttributes: keyAttributes)
   }
 
   /// The next record, or nil at the end of the file.

@@ -16,9 +16,16 @@ struct RowDecoder {
   /// digit never passes the fast path and is looked up among the option ids instead).
   private let low: [Double]
   private let high: [Double]
+  /// Declared attributes present in the file, with their columns and values as bytes.
+  let attributes: [(attribute: Attribute, column: Int?, values: [[UInt8]])]
+  /// Whether the group key of a row carries its attribute values (``AttributeKey``), for runs
+  /// that cut by attributes.
+  let keyAttributes: Bool
 
-  init(header: [String], mapping: HeaderMapping, items: [ResponseFileReader.ItemColumn]) {
+  init(header: [String], mapping: HeaderMapping, items: [ResponseFileReader.ItemColumn], attributes: [Attribute] = [], keyAttributes: Bool = false) {
     self.header = header
+    self.attributes = attributes.enumerated().map { i, a in (a, mapping.attributes[i], a.values.map { Array($0.utf8) }) }
+    self.keyAttributes = keyAttributes
     respondentColumn = mapping.respondent
     teamColumn = mapping.team
     slotOfColumn = mapping.slots.map { $0 ?? -1 }
@@ -47,7 +54,40 @@ struct RowDecoder {
         values[slot] = x
       }
     }
+    for a in attributes.indices where attributeIndex(a, fields) == -2 { return false }
     return TeamName.isUsable(fields.bytes(teamColumn))
+  }
+
+  /// The value index of attribute `a` in a record: −1 not given, −2 not allowed.
+  @inline(__always)
+  func attributeIndex(_ a: Int, _ fields: FieldSlices) -> Int {
+    guard let column = attributes[a].column else { return -1 }
+    let raw = fields.bytes(column)
+    var lo = 0, hi = raw.count
+    while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
+    while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
+    if lo == hi { return -1 }
+    let bytes = UnsafeBufferPointer(rebasing: raw[lo..<hi])
+    for (i, value) in attributes[a].values.enumerated() where value.count == bytes.count && value.elementsEqual(bytes) { return i }
+    if let bands = attributes[a].attribute.bands, let x = NumberParser.parse(bytes) {
+      return bands.firstIndex { x < $0 } ?? bands.count
+    }
+    return -2
+  }
+
+  /// The group key of an accepted record: its trimmed team, then its attributes' codes.
+  func key(_ fields: FieldSlices, into buffer: inout [UInt8]) {
+    buffer.removeAll(keepingCapacity: true)
+    let raw = fields.bytes(teamColumn)
+    var lo = 0, hi = raw.count
+    while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
+    while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
+    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: raw[lo..<hi]))
+    buffer.append(AttributeKey.separatorByte)
+    for a in attributes.indices {
+      let i = attributeIndex(a, fields)
+      buffer.append(AttributeKey.code(i < 0 ? nil : i))
+    }
   }
 
   /// The value of a non-trivial cell (a decimal, a label, an option, spaces), or nil if invalid.
@@ -70,6 +110,11 @@ struct RowDecoder {
       let reason = decoders[slot].reason(text)
       problems.append(RowProblem(line: line, column: column + 1, columnName: header[column], value: text, reason: reason))
     }
+    for a in attributes.indices where attributeIndex(a, fields) == -2 {
+      let column = attributes[a].column!
+      let text = fields.string(column).trimmingSpaces
+      problems.append(RowProblem(line: line, column: column + 1, columnName: header[column], value: text, reason: attributes[a].attribute.refusal(text)))
+    }
     if let reason = TeamName.problem(fields.bytes(teamColumn)) {
       problems.append(RowProblem(line: line, column: teamColumn + 1, columnName: header[teamColumn], reason: reason))
     }
@@ -90,7 +135,12 @@ struct RowDecoder {
 
   /// The trimmed team and respondent id of an accepted record.
   func identity(_ fields: FieldSlices, line: Int) -> (team: String, respondent: String) {
-    let team = fields.string(teamColumn).trimmingSpaces
+    var team = fields.string(teamColumn).trimmingSpaces
+    if keyAttributes {
+      var buffer: [UInt8] = []
+      key(fields, into: &buffer)
+      team = String(decoding: buffer, as: UTF8.self)
+    }
     let respondent = respondentColumn >= 0 ? fields.string(respondentColumn).trimmingSpaces : ""
     return (team, respondent.isEmpty ? "row \(line)" : respondent)
   }

@@ -4,7 +4,7 @@ import Yams
 
 /// Reads survey definitions (`surveys/*.yaml`) and reports every problem with its line.
 public enum SurveyLoader {
-  static let topLevelKeys = ["id", "title", "frameworks", "columns", "min_group_size", "description", "team_mapping", "languages", "default_language"]
+  static let topLevelKeys = ["id", "title", "frameworks", "columns", "min_group_size", "description", "team_mapping", "attributes", "languages", "default_language"]
   static let columnKeys = ["respondent", "team", "ignore", "language"]
   /// The most YAML nodes a survey may expand to, aliases counted each time they are used.
   public static let maxNodes = 100_000
@@ -156,7 +156,72 @@ struct NodeReader {
     if let mapping = map["team_mapping"] {
       survey.teamMapping = teamMapping(mapping)
     }
+    if let node = map["attributes"] {
+      survey.attributes = attributes(node)
+      let taken = [survey.respondentColumn, survey.teamColumn] + survey.ignoredColumns
+      for a in survey.attributes where taken.contains(a.name) {
+        problems.append(InputError(kind: .survey, file: file, line: a.line, message: "attribute '\(a.name)' is also the respondent, team or an ignored column",
+                                   hint: "name the attribute after its own column, and remove it from 'columns'"))
+      }
+    }
     return survey
+  }
+
+  /// `attributes:` — `location: [Berlin, Lisbon]`, `role: { values: [IC, Lead] }` or
+  /// `tenure: { bands: [1, 3] }`.
+  mutating func attributes(_ node: Node) -> [Attribute] {
+    guard let map = node.mapping else {
+      problem(node, "'attributes' must map each attribute column to its values", hint: "for example: attributes: { location: [Berlin, Lisbon, Remote], tenure: { bands: [1, 3] } }")
+      return []
+    }
+    var out: [Attribute] = []
+    for (key, value) in map {
+      guard let name = key.string, key.scalar != nil, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        problem(key, "an attribute's name must be text (its column in the responses)")
+        continue
+      }
+      let line = key.mark?.line ?? 0
+      var list = value.sequence, limits: [Double]? = nil
+      if let spec = value.mapping {
+        checkKeys(spec, allowed: ["values", "bands"], context: "attribute '\(name)'")
+        if let bands = spec["bands"] {
+          guard let numbers = bands.sequence?.compactMap({ $0.scalar.flatMap { Double($0.string) } }), numbers.count == bands.sequence?.count,
+                !numbers.isEmpty, numbers.count < Attribute.maximumValues, numbers.allSatisfy(\.isFinite),
+                zip(numbers, numbers.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            problem(bands, "bands of attribute '\(name)' must be a list of finite numbers in increasing order (e.g. [1, 3] for <1, 1-3, 3+)")
+            continue
+          }
+          limits = numbers
+        }
+        list = spec["values"]?.sequence
+        if limits == nil, list == nil {
+          problem(value, "attribute '\(name)' needs 'values' (a list) or 'bands' (a list of numbers)")
+          continue
+        }
+      }
+      if let limits {
+        out.append(.banded(name: name, limits: limits, line: line))
+        continue
+      }
+      guard let list, !list.isEmpty else {
+        problem(value, "attribute '\(name)' must list its values, e.g. \(name): [A, B]")
+        continue
+      }
+      var values: [String] = []
+      for item in list {
+        guard let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+          problem(item, "a value of attribute '\(name)' must be non-empty text")
+          continue
+        }
+        if values.contains(text) { problem(item, "attribute '\(name)' lists '\(text)' twice") } else { values.append(text) }
+      }
+      if values.count > Attribute.maximumValues {
+        problem(value, "attribute '\(name)' has \(values.count) values; at most \(Attribute.maximumValues)", hint: "group values, or use bands for numbers")
+        continue
+      }
+      out.append(Attribute(name: name, values: values, line: line))
+    }
+    return out
   }
 
   mutating func frameworks(_ map: Node.Mapping) -> [SurveyDefinition.FrameworkUse] {

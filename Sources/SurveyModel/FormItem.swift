@@ -4,6 +4,9 @@ public struct FormItem: Equatable, Sendable {
   public var text: String
   /// The choices, lowest first: each scale point's value and label.
   public var choices: [(value: Double, label: String)]
+  /// A rating or choice (one choice), a multi-select (any of its choices, whose values are
+  /// the option numbers 0, 1, ...; the answer is their bit set) or a comment (no choices).
+  public var kind: Item.Kind = .scored
 
   /// The item with one choice per whole point of the scale, labelled with the scale's labels
   /// (or the number, where the scale has no label for it); a choice item's choices are its
@@ -11,6 +14,15 @@ public struct FormItem: Equatable, Sendable {
   public init(item: Item, scale: Scale) {
     id = item.id
     text = item.text
+    kind = item.kind
+    if item.kind == .text {
+      choices = []
+      return
+    }
+    if item.kind == .multi {
+      choices = item.options.enumerated().map { (Double($0.offset), $0.element.label) }
+      return
+    }
     if item.isChoice {
       choices = item.options.map { ($0.score, $0.label) }
       return
@@ -23,6 +35,11 @@ public struct FormItem: Equatable, Sendable {
   }
 
   public static func == (a: FormItem, b: FormItem) -> Bool {
-    a.id == b.id && a.text == b.text && a.choices.map(\.value) == b.choices.map(\.value) && a.choices.map(\.label) == b.choices.map(\.label)
+    a.id == b.id && a.text == b.text && a.kind == b.kind && a.choices.map(\.value) == b.choices.map(\.value) && a.choices.map(\.label) == b.choices.map(\.label)
   }
+}
+
+extension FormItem {
+  /// The longest comment a form accepts, in characters.
+  public static let maximumCommentLength = 4000
 }

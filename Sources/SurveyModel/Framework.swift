@@ -21,6 +21,21 @@ public struct Framework: Equatable, Sendable {
   public var origin: String
   /// The texts in other languages, when the plugin's texts are tables of languages.
   public var translations: Translations?
+  /// Per-respondent values the framework declares (see ``Measure``).
+  public var measures: [Measure] = []
+  /// The named built-in index rule, when the plugin gives `index_by`.
+  public var indexDefinition: IndexDefinition?
+  /// The index's name and range as the plugin declares them (`index_label`, `index_range`);
+  /// nil: the rule's own (see ``indexLabel`` and ``indexRange``).
+  public var declaredIndexLabel: String?
+  public var declaredIndexRange: ClosedRange<Double>?
+  /// How the plugin's `score` hook scores, in the author's words (`score_rule`).
+  public var scoreRuleText: String?
+  /// Items that no dimension scores: comments (`type = "text"`) and multi-selects
+  /// (`type = "multi"`), in declaration order.
+  public var unscoredItems: [Item] = []
+  /// The themes comments are counted under (keyword lists, or the `classify` hook).
+  public var themes: [Theme] = []
 
   /// The optional hooks a plugin may define.
   public struct Hooks: OptionSet, Equatable, Sendable {
@@ -32,6 +47,8 @@ public struct Framework: Equatable, Sendable {
     public static let index = Hooks(rawValue: 2)
     /// `band(index, team_name, team)`: interprets a team's index.
     public static let band = Hooks(rawValue: 4)
+    /// `classify(comment)`: the theme ids of one comment.
+    public static let classify = Hooks(rawValue: 8)
   }
 
   public init(
@@ -57,6 +74,7 @@ public struct Framework: Equatable, Sendable {
 
   /// The index rule in force, in words.
   public var indexRule: String {
+    if let indexDefinition { return "index = " + indexDefinition.words(of: self) }
     if hooks.contains(.index) {
       return "index computed by the plugin's index(team) hook" + (indexRuleText.map { ": \($0)" } ?? "")
     }
@@ -66,11 +84,22 @@ public struct Framework: Equatable, Sendable {
   /// Whether any item is a choice among scored options.
   public var hasChoiceItems: Bool { items.contains(where: \.isChoice) }
 
-  /// The missing-data rule in force, in words.
+  /// The missing-data rule in force, in words: the declarative rule with each dimension's own
+  /// minimum, what the `score` hook does (in the plugin's words), and the measures.
   public var missingRule: String {
     let choice = hasChoiceItems ? "; a choice item counts as the score of the option chosen" : ""
-    let base = "a respondent's dimension score is the mean of their answered items of that dimension (reverse-keyed items as \(Number.format(scale.min + scale.max)) − x\(choice)), given when at least \(minimumAnswered) item\(minimumAnswered == 1 ? " is" : "s are") answered; unanswered items are left out"
-    return hooks.contains(.score) ? base + "; the plugin's score(respondent) hook may override these scores" : base
+    var base = "a respondent's dimension score is the mean of their answered items of that dimension (reverse-keyed items as \(Number.format(scale.min + scale.max)) − x\(choice)), given when \(dimensions.allSatisfy { $0.minimumAnswered != nil } ? "the dimension's minimum of answered items (below) is met" : "at least \(minimumAnswered) item\(minimumAnswered == 1 ? " is" : "s are") answered"); unanswered items are left out"
+    base += minimumAnsweredExceptions
+    if items.contains(where: { !$0.otherDimensions.isEmpty }) { base += "; an item in several dimensions counts in each" }
+    let itemless = dimensions.filter { d in !items.contains { $0.allDimensions.contains(d.id) } }.map(\.id)
+    if hooks.contains(.score) {
+      base += scoreRuleText.map { "; the plugin's score(respondent) hook replaces scores: \($0)" } ?? "; the plugin's score(respondent) hook may override these scores"
+      if !itemless.isEmpty { base += " (\(itemless.joined(separator: ", ")) come\(itemless.count == 1 ? "s" : "") from the hook alone)" }
+    }
+    if !measures.isEmpty {
+      base += "; per-respondent measures: " + measures.map { "\($0.id) = \($0.rule)" }.joined(separator: "; ")
+    }
+    return base
   }
 
   /// How favourability is defined, in words: by the scale for rating items and, for choice
@@ -103,6 +132,9 @@ public struct Dimension: Equatable, Sendable {
   /// A published reference value on 0–100 (e.g. a benchmark median) that reports compare the
   /// team's POMP with.
   public var benchmark: Double?
+  /// The answered items a respondent needs in this dimension, when it differs from the
+  /// framework's `min_answered`.
+  public var minimumAnswered: MinimumAnswered?
 
   public init(
     id: String, name: String, description: String = "", advice: String? = nil, adviceBelow: Double = 50,
@@ -130,10 +162,24 @@ public struct Item: Equatable, Sendable {
   public var id: String
   public var text: String
   public var dimension: String
+  /// Further dimensions the item also counts in (its `dimension` lists several ids).
+  public var otherDimensions: [String] = []
   /// Whether the item is reverse-keyed (agreement means a weaker culture). Never for a choice.
   public var reverse: Bool
   /// The options of a choice item, in the order shown; empty for a rating item.
   public var options: [Option]
+  /// What answers the item: a rating or choice (scored), several options, or free text.
+  public var kind: Kind = .scored
+
+  /// What kind of answer an item takes.
+  public enum Kind: String, Equatable, Sendable {
+    /// A point of the scale, or one option counted as its score.
+    case scored
+    /// Any number of its options (`type = "multi"`); never scored by a dimension.
+    case multi
+    /// A comment in the respondent's words (`type = "text"`); never scored.
+    case text
+  }
 
   /// One option of a choice item: what a response file may hold (its id or its label, in any
   /// case) and the score it counts as, a point of the framework's scale.
@@ -158,16 +204,20 @@ public struct Item: Equatable, Sendable {
     }
   }
 
-  public init(id: String, text: String, dimension: String, reverse: Bool = false, options: [Option] = []) {
+  public init(id: String, text: String, dimension: String, reverse: Bool = false, options: [Option] = [], kind: Kind = .scored) {
     self.id = id
     self.text = text
     self.dimension = dimension
     self.reverse = reverse
     self.options = options
+    self.kind = kind
   }
 
   /// Whether the item is a choice among scored options.
-  public var isChoice: Bool { !options.isEmpty }
+  public var isChoice: Bool { kind == .scored && !options.isEmpty }
+
+  /// Every dimension the item counts in, its first one first.
+  public var allDimensions: [String] { [dimension] + otherDimensions }
 }
 
 /// An interpretation band of the index: applies from `min` up to the next band's `min`.
@@ -180,5 +230,45 @@ public struct Band: Equatable, Sendable, Codable {
     self.min = min
     self.label = label
     self.advice = advice
+  }
+}
+
+/// A theme comments may be counted under: matched by keywords or named by the plugin's
+/// `classify(comment)` hook.
+public struct Theme: Equatable, Sendable {
+  public var id: String
+  public var name: String
+  /// Lowercased words or phrases; a comment containing one (as a whole word) is in the theme.
+  public var keywords: [String]
+
+  public init(id: String, name: String, keywords: [String] = []) {
+    self.id = id
+    self.name = name
+    self.keywords = keywords
+  }
+}
+
+extension Theme {
+  /// Text as keywords and comments are matched: lowercased, every run of characters other
+  /// than letters and digits one space, with a space at each end (so " time " matches the
+  /// whole word only).
+  public static func normalized(_ text: String) -> String {
+    var out = "", gap = false
+    for c in text.lowercased() {
+      if c.isLetter || c.isNumber {
+        if gap, !out.isEmpty { out.append(" ") }
+        out.append(c)
+        gap = false
+      } else {
+        gap = true
+      }
+    }
+    return out
+  }
+
+  /// Whether `comment` (already ``normalized(_:)``) holds one of the theme's keywords as whole words.
+  public func matches(normalizedComment comment: String) -> Bool {
+    let padded = " " + comment + " "
+    return keywords.contains { padded.contains(" " + $0 + " ") }
   }
 }

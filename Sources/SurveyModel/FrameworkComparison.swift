@@ -15,6 +15,16 @@ public struct FrameworkComparison: Equatable, Sendable {
   public var teams: [TeamComparison]
   /// Reliability of each dimension over the whole sample.
   public var reliability: [ScaleReliability]
+  /// The index's name and range (e.g. "eNPS", −100...100); no range for an `index` hook
+  /// that declares none.
+  public var indexLabel = "index"
+  public var indexRange: ClosedRange<Double>? = 0...100
+
+  /// "Index", or the label with its range ("eNPS −100–100") when either is not the default.
+  public var indexHeading: String {
+    if indexLabel == "index", indexRange == 0...100 { return "Index" }
+    return indexLabel + (indexRange.map { " \(Number.format($0.lowerBound))–\(Number.format($0.upperBound))" } ?? "")
+  }
 
   public init(id: String, name: String, version: String, scale: Scale, dimensions: [DimensionInfo], indexRule: String,
               missingRule: String, favorableRule: String, organisation: TeamComparison, teams: [TeamComparison],

@@ -6,6 +6,9 @@ public struct ResponseRow: Sendable {
   public var team: String
   /// One value per survey item slot (see ``ScoringPlan/slots``); NaN means "not answered".
   public var values: [Double]
+  /// The row's comments (answers to `type = "text"` items), by item id; only imports fill it,
+  /// to store them apart from the answers. Scoring never reads it.
+  public var comments: [(item: String, text: String)] = []
 
   public init(line: Int, respondent: String, team: String, values: [Double]) {
     self.line = line

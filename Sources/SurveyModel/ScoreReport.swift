@@ -77,6 +77,18 @@ public struct FrameworkResult: Equatable, Sendable {
   public var organisation: TeamResult
   /// Whole-sample reliability of each dimension.
   public var reliability: [DimensionReliability]
+  /// The per-respondent measures the framework declares, in report order.
+  public var measures: [MeasureInfo] = []
+  /// The index's name and range (e.g. "eNPS", −100...100); no range for an `index` hook
+  /// that declares none.
+  public var indexLabel = "index"
+  public var indexRange: ClosedRange<Double>? = 0...100
+
+  /// "Index", or the label with its range ("eNPS −100–100") when either is not the default.
+  public var indexHeading: String {
+    if indexLabel == "index", indexRange == 0...100 { return "Index" }
+    return indexLabel + (indexRange.map { " \(Number.format($0.lowerBound))–\(Number.format($0.upperBound))" } ?? "")
+  }
 
   public init(
     id: String, name: String, version: String, source: String, scale: Scale, indexRule: String,
@@ -147,6 +159,8 @@ public struct TeamResult: Equatable, Sendable {
   /// Why the index and band are withheld while the team is shown (a dimension is withheld).
   public var indexSuppression: Suppression?
   public var dimensions: [DimensionScore]
+  /// The team's aggregates of the framework's measures (withheld ones carry their n only).
+  public var measures: [MeasureScore] = []
 
   public init(team: String, n: Int, suppression: Suppression? = nil, index: Double? = nil, band: Band? = nil,
               indexSuppression: Suppression? = nil, dimensions: [DimensionScore] = []) {
@@ -178,6 +192,9 @@ public enum Suppression: String, Equatable, Sendable {
   /// Hidden so that a mapped (merged, renamed or split) group cannot reveal what another
   /// run (e.g. `score` of the same wave) withholds.
   case mapping = "mapping"
+  /// Hidden so that groups of overlapping cuts (units, attributes, crossed cuts) cannot be
+  /// combined to isolate a small group.
+  case overlapping = "overlapping"
   /// An index, band or advice made from a withheld number.
   case derived = "derived"
   /// Withheld by the earlier run this one is checked against (not published here).
@@ -191,6 +208,7 @@ public enum Suppression: String, Equatable, Sendable {
     case .complementary: return "protects a smaller group from subtraction from the organisation total"
     case .nested: return "protects a smaller group from subtraction from a parent group"
     case .mapping: return "protects a group that another run withholds, through a team mapping"
+    case .overlapping: return "protects a smaller group from differencing across overlapping cuts"
     case .derived: return "made from a withheld number"
     case .earlierRun: return "withheld by an earlier run"
     }

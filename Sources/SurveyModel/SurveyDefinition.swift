@@ -46,6 +46,8 @@ public struct SurveyDefinition: Equatable, Sendable {
 
   /// The title in `language` (the default title when it has none in that language).
   public func title(in language: String?) -> String { language.flatMap { titles[$0] } ?? title }
+  /// Respondent attributes (columns of the responses with allowed values), for `--by`.
+  public var attributes: [Attribute] = []
 
   public init(
     id: String, title: String, frameworks: [FrameworkUse], respondentColumn: String = "respondent_id",

@@ -35,39 +35,38 @@ public struct TeamComparison: Equatable, Sendable {
   }
 }
 
-/// One team's statistics on one dimension, and its difference from the baseline.
+/// One team's statistics on one dimension (its ``DimensionScore``), the interval of its mean,
+/// and its difference from the baseline. Reads of the score's fields (`mean`, `n`, …) pass
+/// through to `score`.
+@dynamicMemberLookup
 public struct DimensionComparison: Equatable, Sendable {
-  public var id: String
-  public var n: Int
-  public var mean: Double?
-  public var sd: Double?
+  /// The dimension's published statistics, as `score` reports them.
+  public var score: DimensionScore
   /// The confidence interval of the mean.
   public var interval: Interval?
-  public var pomp: Double?
-  public var favorable: Double?
-  public var neutral: Double?
-  public var unfavorable: Double?
   /// nil for the baseline itself and the organisation row.
   public var difference: BaselineDifference?
-  /// Why this dimension's numbers are withheld (then only `n` is set), or nil.
-  public var suppression: Suppression?
-  /// The plugin's advice for this dimension in this team, when it gives one.
-  public var advice: String?
 
+  public init(score: DimensionScore, interval: Interval? = nil, difference: BaselineDifference? = nil) {
+    self.score = score
+    self.interval = interval
+    self.difference = difference
+  }
+
+  /// A dimension built field by field (tests and small tools).
   public init(id: String, n: Int, mean: Double? = nil, sd: Double? = nil, interval: Interval? = nil, pomp: Double? = nil,
               favorable: Double? = nil, neutral: Double? = nil, unfavorable: Double? = nil, difference: BaselineDifference? = nil,
               suppression: Suppression? = nil) {
-    self.id = id
-    self.suppression = suppression
-    self.n = n
-    self.mean = mean
-    self.sd = sd
-    self.interval = interval
-    self.pomp = pomp
-    self.favorable = favorable
-    self.neutral = neutral
-    self.unfavorable = unfavorable
-    self.difference = difference
+    self.init(
+      score: DimensionScore(id: id, n: n, mean: mean, sd: sd, pomp: pomp, favorable: favorable, neutral: neutral,
+                            unfavorable: unfavorable, suppression: suppression),
+      interval: interval, difference: difference)
+  }
+
+  /// The score's fields, read and written through the comparison.
+  public subscript<Value>(dynamicMember field: WritableKeyPath<DimensionScore, Value>) -> Value {
+    get { score[keyPath: field] }
+    set { score[keyPath: field] = newValue }
   }
 }
 

@@ -24,6 +24,9 @@ public struct Translations: Equatable, Sendable {
     public static func item(_ id: String) -> String { "items.\(id).text" }
     public static func option(_ item: String, _ option: String) -> String { "items.\(item).options.\(option).label" }
     public static func band(_ index: Int, _ field: String) -> String { "bands.\(index).\(field)" }
+    public static func measure(_ id: String) -> String { "measures.\(id).name" }
+    public static func theme(_ id: String) -> String { "themes.\(id).name" }
+    public static let indexLabel = "index_label"
   }
 
   /// The text of `path` in `language`, if the field is translated.
@@ -50,7 +53,7 @@ extension Framework {
       d.advice = d.advice.map { pick(Translations.Field.dimension(d.id, "advice"), $0) }
       return d
     }
-    copy.items = items.map { item in
+    func localize(_ item: Item) -> Item {
       var item = item
       item.text = pick(Translations.Field.item(item.id), item.text)
       item.options = item.options.map { o in
@@ -60,6 +63,19 @@ extension Framework {
       }
       return item
     }
+    copy.items = items.map(localize)
+    copy.unscoredItems = unscoredItems.map(localize)
+    copy.measures = measures.map { m in
+      var m = m
+      m.name = pick(Translations.Field.measure(m.id), m.name)
+      return m
+    }
+    copy.themes = themes.map { t in
+      var t = t
+      t.name = pick(Translations.Field.theme(t.id), t.name)
+      return t
+    }
+    copy.declaredIndexLabel = declaredIndexLabel.map { pick(Translations.Field.indexLabel, $0) }
     copy.bands = bands.enumerated().map { i, b in
       Band(min: b.min, label: pick(Translations.Field.band(i, "label"), b.label), advice: b.advice.map { pick(Translations.Field.band(i, "advice"), $0) })
     }

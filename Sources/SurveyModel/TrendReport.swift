@@ -51,6 +51,15 @@ public struct FrameworkTrend: Equatable, Sendable {
   public var dimensions: [DimensionInfo]
   public var teams: [TeamLine]
   public var organisation: TeamLine
+  /// The index's name and range as the plugin declares them (nil range: an `index` hook that
+  /// declares none).
+  public var indexLabel = "index"
+  public var indexRange: ClosedRange<Double>? = 0...100
+
+  /// "index 0–100", "eNPS −100–100", or the label alone when no range is declared.
+  public var indexHeading: String {
+    indexLabel + (indexRange.map { " \(Number.format($0.lowerBound))–\(Number.format($0.upperBound))" } ?? "")
+  }
 
   public init(id: String, name: String, version: String, dimensions: [DimensionInfo], teams: [TeamLine], organisation: TeamLine) {
     self.id = id

@@ -18,6 +18,8 @@ public struct AnswerSheet: Sendable {
 
   public let items: [FormItem]
   public private(set) var answers: [Double?]
+  /// The comment typed for each comment item (empty: none).
+  public private(set) var comments: [String]
   public private(set) var position = 0
   /// The highlighted choice of the current item.
   public private(set) var highlight = 0
@@ -27,6 +29,7 @@ public struct AnswerSheet: Sendable {
   public init(items: [FormItem]) {
     self.items = items
     answers = Array(repeating: nil, count: items.count)
+    comments = Array(repeating: "", count: items.count)
     if items.isEmpty { phase = .review }
     highlight = middle
   }
@@ -34,7 +37,12 @@ public struct AnswerSheet: Sendable {
   /// Whether choices can be picked by their number (scales of up to nine points).
   public var digitsPick: Bool { (items.indices.contains(position) ? items[position].choices.count : 0) <= 9 }
 
-  public var answeredCount: Int { answers.count { $0 != nil } }
+  public var answeredCount: Int { items.indices.count(where: isAnswered) }
+
+  /// Whether item `i` has an answer (a choice, a ticked option or a comment).
+  public func isAnswered(_ i: Int) -> Bool {
+    answers[i] != nil || !comments[i].allSatisfy(\.isWhitespace)
+  }
 
   /// Applies one key.
   public mutating func handle(_ key: Key) {
@@ -52,6 +60,56 @@ public struct AnswerSheet: Sendable {
   }
 
   private mutating func answering(_ key: Key) {
+    switch items[position].kind {
+    case .text: typing(key)
+    case .multi: ticking(key)
+    case .scored: choosing(key)
+    }
+  }
+
+  /// A comment: printable keys are typed (so `b`, `s` and `q` are letters here); Enter goes
+  /// on, Left goes back, Right skips, Escape asks to quit.
+  private mutating func typing(_ key: Key) {
+    switch key {
+    case .character(let c):
+      if comments[position].count < FormItem.maximumCommentLength { comments[position].append(c) }
+    case .backspace: if !comments[position].isEmpty { comments[position].removeLast() }
+    case .enter, .right, .down: move(to: position + 1)
+    case .left, .up: move(to: position - 1)
+    case .escape: askQuit()
+    default: break
+    }
+  }
+
+  /// A multi-select: a digit or Space ticks or unticks an option; Enter goes on.
+  private mutating func ticking(_ key: Key) {
+    let choices = items[position].choices
+    switch key {
+    case .character(let c) where c.isNumber && digitsPick:
+      if let n = c.wholeNumberValue, n >= 1, n <= choices.count { toggle(n - 1) }
+    case .character(" "), .character("x"): toggle(highlight)
+    case .up, .character("k"): highlight = max(0, highlight - 1)
+    case .down, .character("j"): highlight = min(choices.count - 1, highlight + 1)
+    case .enter, .right, .character("s"): move(to: position + 1)
+    case .left, .backspace, .character("b"): move(to: position - 1)
+    case .character("q"), .escape: askQuit()
+    default: break
+    }
+  }
+
+  /// Whether option `index` of the current multi-select is ticked.
+  public func isTicked(_ index: Int) -> Bool {
+    guard let bits = answers[position] else { return false }
+    return UInt32(bits) & (1 << UInt32(index)) != 0
+  }
+
+  private mutating func toggle(_ index: Int) {
+    highlight = index
+    let bits = UInt32(answers[position] ?? 0) ^ (1 << UInt32(index))
+    answers[position] = bits == 0 ? nil : Double(bits)
+  }
+
+  private mutating func choosing(_ key: Key) {
     let choices = items[position].choices
     switch key {
     case .character(let c) where c.isNumber && digitsPick:
@@ -90,6 +148,10 @@ public struct AnswerSheet: Sendable {
       return
     }
     position = target
+    if items[target].kind == .multi {
+      highlight = 0
+      return
+    }
     highlight = answers[target].flatMap { value in items[target].choices.firstIndex { $0.value == value } } ?? middle
   }
 
@@ -103,10 +165,18 @@ public struct AnswerSheet: Sendable {
     items.indices.contains(position) ? (items[position].choices.count - 1) / 2 : 0
   }
 
-  /// The answers by item id (unanswered items left out).
+  /// The answers by item id (unanswered items left out; a multi-select as the bit set of
+  /// its ticked options; comments not included).
   public var answersByItem: [String: Double] {
     var out: [String: Double] = [:]
     for (item, answer) in zip(items, answers) { if let answer { out[item.id] = answer } }
+    return out
+  }
+
+  /// The comments by item id (blank ones left out).
+  public var commentsByItem: [String: String] {
+    var out: [String: String] = [:]
+    for (item, comment) in zip(items, comments) where item.kind == .text && !comment.allSatisfy(\.isWhitespace) { out[item.id] = comment }
     return out
   }
 }

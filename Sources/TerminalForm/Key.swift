@@ -33,6 +33,9 @@ public struct KeyDecoder {
   }
 
   private var state = State.ground
+  /// The bytes of a UTF-8 character read so far, and how many more it needs (typed comments).
+  private var pending: [UInt8] = []
+  private var needed = 0
 
   public init() {}
 
@@ -45,6 +48,18 @@ public struct KeyDecoder {
     if byte == 0x03 || byte == 0x04 {
       state = .ground
       return byte == 0x03 ? .interrupt : .end
+    }
+    if needed > 0 {
+      if (0x80...0xBF).contains(byte) {
+        pending.append(byte)
+        needed -= 1
+        guard needed == 0 else { return nil }
+        defer { pending = [] }
+        return String(validating: pending, as: UTF8.self).flatMap(\.first).map(Key.character)
+      }
+      // A cut-off character is dropped; the byte starts anew.
+      needed = 0
+      pending = []
     }
     switch state {
     case .ground: return ground(byte)
@@ -97,7 +112,12 @@ public struct KeyDecoder {
     case 0x0D, 0x0A: return .enter
     case 0x7F, 0x08: return .backspace
     case 0x20...0x7E: return .character(Character(Unicode.Scalar(byte)))
-    default: return nil  // other controls and UTF-8 bytes are not keys here
+    case 0xC2...0xF4:
+      // The first byte of a character beyond ASCII (typed into a comment).
+      pending = [byte]
+      needed = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
+      return nil
+    default: return nil  // other controls and stray continuation bytes are not keys
     }
   }
 

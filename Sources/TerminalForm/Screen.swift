@@ -36,6 +36,22 @@ public struct Screen {
     var out = [words("terminal.progress", ["n": String(sheet.position + 1), "total": String(sheet.items.count)]), ""]
     out += wrap(item.text).map { "  " + $0 }
     out.append("")
+    if item.kind == .text {
+      out += wrap(sheet.comments[sheet.position] + "_").map { "> " + $0 }
+      out += ["", words("terminal.comment-keys")]
+      out += wrap(words("form.comment-note"))
+      return out
+    }
+    if item.kind == .multi {
+      for (index, choice) in item.choices.enumerated() {
+        let marker = index == sheet.highlight ? ">" : " "
+        let number = sheet.digitsPick ? "\(index + 1) " : ""
+        out.append("\(marker) [\(sheet.isTicked(index) ? "x" : " ")] \(number)\(choice.label)")
+      }
+      out.append("")
+      out.append(sheet.digitsPick ? words("terminal.multi-keys-digits", ["count": String(item.choices.count)]) : words("terminal.multi-keys"))
+      return out
+    }
     for (index, choice) in item.choices.enumerated() {
       let marker = index == sheet.highlight ? ">" : " "
       let number = sheet.digitsPick ? "\(index + 1) " : ""
@@ -49,7 +65,7 @@ public struct Screen {
 
   private func review(_ sheet: AnswerSheet) -> [String] {
     var out = [words("terminal.answered", ["n": String(sheet.answeredCount), "total": String(sheet.items.count)])]
-    let skipped = sheet.items.indices.filter { sheet.answers[$0] == nil }.map { String($0 + 1) }
+    let skipped = sheet.items.indices.filter { !sheet.isAnswered($0) }.map { String($0 + 1) }
     if !skipped.isEmpty {
       out.append(words(skipped.count == 1 ? "terminal.skipped-one" : "terminal.skipped-many", ["items": skipped.joined(separator: ", ")]))
     }

@@ -3,8 +3,8 @@ import SurveyModel
 
 /// How answering in the terminal ended.
 public enum SessionOutcome: Equatable, Sendable {
-  /// Confirmed: the answers by item id.
-  case confirmed([String: Double])
+  /// Confirmed: the answers by item id, and the comments by item id.
+  case confirmed([String: Double], comments: [String: String] = [:])
   /// Left without storing: by `q` then `y`, Ctrl-C, or the end of input.
   case cancelled(Key?)
 }
@@ -46,7 +46,7 @@ public enum TerminalSession {
     }
     if sheet.phase == .confirmed {
       terminal.draw(screen.lines(sheet))
-      return .confirmed(sheet.answersByItem)
+      return .confirmed(sheet.answersByItem, comments: sheet.commentsByItem)
     }
     return .cancelled(lastKey)
   }

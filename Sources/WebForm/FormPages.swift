@@ -28,9 +28,20 @@ enum FormPages {
     for (number, item) in version.items.enumerated() {
       let progress = words("form.progress", ["n": String(number + 1), "total": String(version.items.count)])
       body += "<fieldset>\n<legend><span class=\"progress\">\(HTMLPage.escape(progress))</span> \(HTMLPage.escape(item.text))</legend>\n"
-      for choice in item.choices {
-        let value = Number.format(choice.value)
-        body += "<label><input type=\"radio\" name=\"a.\(HTMLPage.escape(item.id))\" value=\"\(value)\"> \(HTMLPage.escape(choice.label))</label>\n"
+      let name = HTMLPage.escape(item.id)
+      switch item.kind {
+      case .text:
+        body += "<textarea name=\"c.\(name)\" rows=\"4\" cols=\"60\" maxlength=\"\(FormItem.maximumCommentLength)\" aria-label=\"\(HTMLPage.escape(item.text))\"></textarea>\n"
+        body += "<p class=\"note\">\(HTMLPage.escape(words("form.comment-note")))</p>\n"
+      case .multi:
+        for choice in item.choices {
+          body += "<label><input type=\"checkbox\" name=\"m.\(name)\" value=\"\(Number.format(choice.value))\"> \(HTMLPage.escape(choice.label))</label>\n"
+        }
+      case .scored:
+        for choice in item.choices {
+          let value = Number.format(choice.value)
+          body += "<label><input type=\"radio\" name=\"a.\(name)\" value=\"\(value)\"> \(HTMLPage.escape(choice.label))</label>\n"
+        }
       }
       body += "</fieldset>\n"
     }

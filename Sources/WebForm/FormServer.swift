@@ -151,17 +151,17 @@ public struct FormServer: Sendable {
     let language = submission.language.flatMap { given in survey.languages.first { $0.lowercased() == given.lowercased() } } ?? survey.versions[0].language
     words = survey.words(for: survey.version(for: language))
     guard let ticket = submission.ticket, !ticket.isEmpty else { return page(FormPages.refusal(.missingTicket, words), .forbidden) }
-    guard !submission.answers.isEmpty else { return page(FormPages.refusal(.noAnswers, words), .badRequest) }
+    guard submission.answeredCount > 0 else { return page(FormPages.refusal(.noAnswers, words), .badRequest) }
     let outcome: SubmissionOutcome
     do {
       outcome = try await withStoreRetry(route: "POST /t/:token") {
-        try await store.submit(token: token, ticket: ticket, wave: wave, answers: submission.answers, language: language)
+        try await store.submit(token: token, ticket: ticket, wave: wave, answers: submission.answers, comments: submission.comments, language: language)
       }
     } catch let error as StoreError {
       return unavailable(error, route: "POST /t/:token", words: words)
     }
     switch outcome {
-    case .stored: return page(FormPages.thanks(survey: survey, answered: submission.answers.count, language: language), .ok)
+    case .stored: return page(FormPages.thanks(survey: survey, answered: submission.answeredCount, language: language), .ok)
     case .alreadySubmitted: return page(FormPages.refusal(.alreadySubmitted, words), .conflict)
     case .invitationSpent: return page(FormPages.refusal(.spent, words), .conflict)
     case .unknownTicket: return page(FormPages.refusal(.forgedTicket, words), .forbidden)

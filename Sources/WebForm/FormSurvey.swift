@@ -70,6 +70,11 @@ struct Submission: Equatable {
   /// The language the form was shown in (its `lang` field), as sent.
   var language: String?
   var answers: [String: Double]
+  /// Comments by item id (blank ones left out).
+  var comments: [String: String] = [:]
+
+  /// How many questions were answered.
+  var answeredCount: Int { answers.count + comments.count }
 
   /// Problems with the body that make it unusable.
   enum Problem: Error, Equatable {
@@ -83,6 +88,7 @@ struct Submission: Equatable {
     var ticket: String?
     var language: String?
     var answers: [String: Double] = [:]
+    var comments: [String: String] = [:]
     let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for pair in body.split(separator: "&") {
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -93,13 +99,28 @@ struct Submission: Equatable {
         language = value
       } else if name.hasPrefix("a.") {
         let id = String(name.dropFirst(2))
-        guard let item = byID[id], let number = Double(value), item.choices.contains(where: { $0.value == number }) else {
+        guard let item = byID[id], item.kind == .scored, let number = Double(value), item.choices.contains(where: { $0.value == number }) else {
           throw .invalidAnswer(id)
         }
         answers[id] = number
+      } else if name.hasPrefix("m.") {
+        // One field per ticked box: the option's number.
+        let id = String(name.dropFirst(2))
+        guard let item = byID[id], item.kind == .multi, let option = Int(value), item.choices.indices.contains(option) else {
+          throw .invalidAnswer(id)
+        }
+        answers[id] = Double(UInt32(answers[id] ?? 0) | (1 << UInt32(option)))
+      } else if name.hasPrefix("c.") {
+        let id = String(name.dropFirst(2))
+        guard let item = byID[id], item.kind == .text, value.count <= FormItem.maximumCommentLength, comments[id] == nil else {
+          throw .invalidAnswer(id)
+        }
+        // Line breaks arrive as CR LF; they are kept as LF.
+        let text = value.replacingOccurrences(of: "\r\n", with: "\n")
+        if !text.allSatisfy(\.isWhitespace) { comments[id] = text }
       }
     }
-    return Submission(ticket: ticket, language: language, answers: answers)
+    return Submission(ticket: ticket, language: language, answers: answers, comments: comments)
   }
 
   /// Percent-decoding with `+` as a space.

@@ -132,7 +132,7 @@ let compareFormats = ["table", "md", "csv", "json", "html"]
     (["--teams", "A,Tinny"], "error: unknown team 'Tinny' in --teams (did you mean 'Tiny'?)"),
     (["--baseline", "Bb"], "error: unknown team 'Bb' in --baseline (did you mean 'B'?)"),
     (["--baseline", "Crew"], "error: team 'Crew' cannot be the baseline: its scores are withheld because it is hidden so that a smaller team cannot be recovered"),
-    (["--format", "pdf"], "unknown format 'pdf': use one of table, md, csv, json, html"),
+    (["--format", "pdf"], "unknown format 'pdf'"),
     (["--deletion", "casewise"], "unknown deletion rule 'casewise': use pairwise or listwise"),
   ])
   func usageErrors(_ extra: [String], _ message: String) throws {

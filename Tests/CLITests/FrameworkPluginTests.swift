@@ -12,26 +12,30 @@ import Testing
   @Test func everyBundledPluginIsValidAndItsFixturesPass() throws {
     let check = try CLI.run(["plugins", "check"])
     #expect(check.status == 0, "\(check.stderr)")
-    #expect(check.stdout.split(separator: "\n").filter { $0.hasPrefix("ok: plugins/") }.count == 10)
+    #expect(check.stdout.split(separator: "\n").filter { $0.hasPrefix("ok: plugins/") }.count == 14)
     let test = try CLI.run(["plugins", "test"])
     #expect(test.status == 0, "\(test.stdout)")
-    #expect(test.stdout.contains("11 fixtures run: all passed"))
+    #expect(test.stdout.contains("15 fixtures run: all passed"))
   }
 
   @Test(arguments: surveys) func eachSurveyScoresItsSample(_ survey: String) throws {
     let result = try CLI.run(["score", "surveys/\(survey).yaml", "--responses", "surveys/samples/\(survey).csv"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("233 rows read, 233 used, 0 rejected"))
-    #expect(result.stdout.contains("Legal               3      -  suppressed"))
+    // The index column is as wide as its heading ("net force -100–100" for gill-force-field).
+    #expect(result.stdout.range(of: #"Legal               3 +-  suppressed"#, options: .regularExpression) != nil)
   }
 
   @Test func forceFieldNamesDriversBlockersAndTheNet() throws {
     let result = try CLI.run(["score", "surveys/gill-force-field.yaml", "--responses", "surveys/samples/gill-force-field.csv"])
     let out = result.stdout
-    #expect(out.contains("Driver strength (all drivers)"))
-    #expect(out.contains("Blocker strength (all blockers)"))
-    #expect(out.contains("Finance            27  -33.8  Blockers prevail"))
-    #expect(out.contains("- Finance, index -33.8 (Blockers prevail): Net force -34 (driver strength 29, blocker strength 63). Strongest blockers: Fear of failure (67), Low or unclear expectations (67), No accountability (66). Strongest drivers: Compliance (35), Hiring (34), Competition (33)."))
+    // Driver and blocker strength are per-respondent measures, not dimensions.
+    #expect(out.contains("Finance           Driver strength    27  2.16  0.43   58.2"))
+    #expect(out.contains("Finance           Blocker strength   27  3.51  0.45   94.7"))
+    #expect(!out.contains("Driver strength (all drivers)"))
+    #expect(out.contains("Finance            27               -33.8  Blockers prevail"))
+    #expect(out.contains("net force -100–100"))
+    #expect(out.contains("- Finance, net force -33.8 (Blockers prevail): Net force -34 (driver strength 29, blocker strength 63). Strongest blockers: Fear of failure (67), Low or unclear expectations (67), No accountability (66). Strongest drivers: Compliance (35), Hiring (34), Competition (33)."))
     // A blocker gets its advice when it is strong (advice_above), a driver when it is weak.
     #expect(out.contains("- Finance, Blocker: Fear of failure (67/100): Make failing safe"))
     #expect(out.contains("- Finance, Driver: Technology (23/100): Treat each new tool"))

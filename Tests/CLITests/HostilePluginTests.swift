@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The hostile-plugin suite: every plugin in `Tests/hostile-plugins/` is run through the built
-/// binary (`plugins check` beside a good plugin, or `score` on a small file, as its `-- run:`
+/// binary (`plugins check` beside a good plugin, or `score` or `comments` on a small file, as its `-- run:`
 /// line says). Each must end within a generous bound with an exit status from 1 to 127 (no
 /// signal, no trap), a message naming the plugin file (and the line its `-- line:` header
 /// gives) and every `-- expect:` text (`a|b`: either), while the good plugin still checks out.
@@ -88,8 +88,13 @@ import Testing
     #expect(check.exited && check.status < 128, "plugins check ended with status \(check.status) (exited: \(check.exited))")
     #expect(check.output.contains("ok: plugins/good.lua"), "the good plugin was affected:\n\(check.output.prefix(2000))")
 
+    // `comments`: twelve commenters in one team, so the plugin's classify hook runs.
+    let comments = "respondent_id,team,q1,c1\n" + (1...12).map { "r\($0),A,3,comment number \($0)" }.joined(separator: "\n") + "\n"
+    try Data(comments.utf8).write(to: dir.appendingPathComponent("c.csv"))
     let result = c.run == "score"
       ? try BoundedRun.run(["score", "survey.yaml", "--responses", "r.csv", "--lua-timeout", "1", "--jobs", "2"], in: dir, limit: Self.bound)
+      : c.run == "comments"
+      ? try BoundedRun.run(["comments", "survey.yaml", "--responses", "c.csv", "--lua-timeout", "1"], in: dir, limit: Self.bound)
       : check
     #expect(!result.timedOut, "\(c.run) did not finish within \(Self.bound)")
     #expect(result.exited && (1...127).contains(result.status), "\(c.run) ended with status \(result.status) (exited: \(result.exited))")

@@ -35,7 +35,7 @@ import Testing
 
   @Test(arguments: [
     (["--by", "unit:9"], 64, "--by unit:9: surveys/org/acme.org.yaml has 3 levels"),
-    (["--by", "units:1"], 64, "unknown cut 'units:1' in --by"),
+    (["--by", "units:1"], 64, "--by units:1: unknown cut 'units:1' (did you mean 'unit:1'?)"),
   ])
   func usageErrors(_ extra: [String], _ status: Int32, _ message: String) throws {
     let result = try CLI.run(sample + ["--org", "surveys/org/acme.org.yaml"] + extra)
@@ -54,5 +54,42 @@ import Testing
     let stuffed = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--org", "org.yaml", "--by", "unit:2"], in: scratch.path)
     #expect(stuffed.status == 65, "\(stuffed.stderr)")
     #expect(stuffed.stderr.contains("unit 'Eng' has 8 responses but only 6 people invited (org.yaml)"), "\(stuffed.stderr)")
+  }
+
+  /// Attributes and crossed cuts of the sample: each value (or unit × value) pools exactly its
+  /// respondents, and every level of `--by unit` adds up to the organisation.
+  @Test(arguments: [("tenure", 3), ("location", 3), ("role", 2), ("unit:1,tenure", 9), ("unit", 34)])
+  func attributeAndCrossedCutsOfTheSample(_ cut: String, _ groups: Int) throws {
+    let result = try CLI.run(sample + ["--org", "surveys/org/acme.org.yaml", "--by", cut, "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let teams = try #require(((json["frameworks"] as? [[String: Any]])?.first?["teams"]) as? [[String: Any]])
+    #expect(teams.count == groups)
+    if cut != "unit" { #expect(teams.compactMap { $0["n"] as? Int }.reduce(0, +) == 207) }
+    let audit = try #require((json["privacy"] as? [String: Any])?["withheld"] as? [[String: Any]])
+    #expect(Set(audit.compactMap { $0["group"] as? String }).isSubset(of: Set(teams.compactMap { $0["team"] as? String }).union(["(all teams)"])))
+  }
+
+  @Test(arguments: [
+    (["--by", "tenure,location"], 64, "--by tenure,location: two attributes cannot be crossed"),
+    (["--by", "tenur"], 64, "--by tenur: unknown cut 'tenur' (did you mean 'tenure'?)"),
+    (["--by", "unit:1,unit:2"], 64, "--by unit:1,unit:2: units are named twice"),
+    (["--by", "tenure", "--direct"], 64, "--direct with --by tenure: direct members are a unit's"),
+    (["--direct"], 64, "--direct needs a unit cut"),
+  ])
+  func cutErrors(_ extra: [String], _ status: Int32, _ message: String) throws {
+    let result = try CLI.run(sample + ["--org", "surveys/org/acme.org.yaml"] + extra)
+    #expect(result.status == status, "\(result.stderr)")
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+  }
+
+  /// A value the survey does not declare is a row error with the file, line, column and a suggestion.
+  @Test func anUndeclaredAttributeValueIsARowError() throws {
+    let scratch = project(survey: trustSurvey + "\nattributes:\n  site: [Berlin, Lisbon]\n",
+                          csv: "respondent_id,team,site,q1,q2,q3\n" + (0..<6).map { "r\($0),web,\($0 == 3 ? "Lisbn" : "Lisbon"),3,3,3" }.joined(separator: "\n") + "\n")
+    let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--by", "site"], in: scratch.path)
+    #expect(result.status == 65, "\(result.stderr)")
+    #expect(result.stderr.contains("responses.csv:5"), "\(result.stderr)")
+    #expect(result.stderr.contains("'Lisbn' is not a value of attribute 'site' (did you mean 'Lisbon'?)"), "\(result.stderr)")
   }
 }

@@ -33,4 +33,21 @@ import Testing
     scratch.write("responses.csv", "respondent_id,team,q1,q2,q3\n1,A,4,5,2\n2,A,2,3,1\n3,A,5,5,1\n4,A,1,1,5\n")
     #expect(watch.wait { out, _ in out.contains("A            4") } != nil, "\(watch.stderr)")
   }
+
+  @Test func showsHooksThatFailOnMadeUpDataAsTheAuthorSaves() throws {
+    let scratch = Scratch()
+    scratch.write("plugins/trust.lua", trustPlugin)
+    scratch.write("surveys/t.yaml", "id: t\ntitle: Trust survey\nframeworks: [trust]\nmin_group_size: 3\n")
+    scratch.write("responses.csv", "respondent_id,team,q1,q2,q3\n1,A,4,5,2\n2,A,2,3,1\n3,A,5,5,1\n")
+    let watch = try LiveProcess(["score", "surveys/t.yaml", "--responses", "responses.csv", "--watch"], in: scratch.path)
+    defer { watch.stop() }
+    #expect(watch.wait { out, _ in out.contains("A            3") } != nil, "first report: \(watch.stderr)")
+    #expect(!watch.stderr.contains("check:"))
+    // This team's rows reach no nil mean, but a team where nobody answered 'voice' would.
+    scratch.write("plugins/trust.lua", trustPlugin.replacingOccurrences(of: "api = 1,", with: "api = 1,\n  index = function(t) return t.dimensions.voice.pomp + 0 end, index_rule = 'voice',"))
+    let shown = watch.wait { _, err in err.contains("a hook fails on made-up data") }
+    #expect(shown != nil, "\(watch.stderr)")
+    #expect(watch.stderr.contains("check: error running plugin 'trust' (plugins/trust.lua), hook 'index', team 'made-up team: no answers in 'voice''"))
+    #expect(watch.stderr.contains("plugins/trust.lua:3: attempt to perform arithmetic on a nil value (field 'pomp')"))
+  }
 }

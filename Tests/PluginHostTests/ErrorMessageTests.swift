@@ -55,8 +55,10 @@ import Testing
   }
 
   static let hookCases: [Case] = [
-    Case(id: "nil index", source: "score = function(r)\n    return { trust = r.answers.q9.value }\n  end,",
-         expected: ["plugins/trust.lua:4: attempt to index a nil value (field 'q9')", "hint: a table or field used here is nil"]),
+    Case(id: "nil index", source: "score = function(r)\n    return { trust = r.answers.q2.value }\n  end,",
+         expected: ["plugins/trust.lua:4: attempt to index a nil value (field 'q2')", "hint: a table or field used here is nil"]),
+    Case(id: "unknown item", source: "score = function(r)\n    return { trust = r.answers.q9.value }\n  end,",
+         expected: ["plugins/trust.lua:4: respondent.answers has no field 'q9' — did you mean 'q1'?", "hint: a hook argument has only the fields the contract documents"]),
     Case(id: "misspelt host function", source: "score = function(r)\n    return { trust = cultivar.mena({ 1, 2 }) }\n  end,",
          expected: ["plugins/trust.lua:4: attempt to call a nil value (field 'mena')", "hint: there is no function by that name: did you mean 'cultivar.mean'?"]),
     Case(id: "misspelt local in a hook", source: "score = function(r)\n    local bonus = 1\n    return { trust = r.keyed.q1 + bonsu }\n  end,",

@@ -37,7 +37,7 @@ let respondent = RespondentContext(
     } catch let error as PluginError {
       let text = error.description
       #expect(text.contains("plugin 'trust' (plugins/trust.lua), hook 'score', respondent 'r7' of team 'Ops'"))
-      #expect(text.contains("plugins/trust.lua:4: attempt to perform arithmetic on a nil value (field 'q9')"))
+      #expect(text.contains("plugins/trust.lua:4: respondent.answers has no field 'q9' — did you mean 'q1'?"))
       #expect(text.contains("hint:"))
     }
   }

@@ -47,6 +47,22 @@ import Testing
     }
   }
 
+  @Test(arguments: [
+    ("0/0", "returned NaN for measure 'net', outside its range -4–4"),
+    ("math.huge", "returned inf for measure 'net', outside its range -4–4"),
+    ("-1e308", "for measure 'net', outside its range -4–4"),
+    ("'3'", "returned a string for dimension 'net': use a number, or false for no score"),
+  ])
+  func hookMeasureValuesAreRangeChecked(_ value: String, _ message: String) throws {
+    let plugin = try hookPlugin("  measures = { { id = 'net', name = 'Net', min = -4, max = 4 } },\n  score = function(r) return { net = \(value) } end,")
+    do {
+      _ = try plugin.respondentScores(respondent)
+      Issue.record("accepted: \(value)")
+    } catch let error as PluginError {
+      #expect(error.description.contains(message), "got: \(error.description)")
+    }
+  }
+
   @Test func invalidUTF8IsRefusedAtItsLine() throws {
     let dir = temporaryFolder()
     var bytes = Array(pluginSource().utf8)

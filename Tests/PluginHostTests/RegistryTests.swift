@@ -63,7 +63,7 @@ import Testing
   @Test func contractReaderKnowsExactlyTheRegistryFields() {
     #expect(ContractReader.knownFields == PluginContract.plugin.fields.map(\.name))
     #expect(ContractReader.requiredText == ["id", "name", "version", "description", "source"])
-    #expect(PluginContract.hooks.map(\.name) == ["score", "index", "band"])
+    #expect(PluginContract.hooks.map(\.name) == ["score", "index", "band", "classify"])
   }
 
   @Test func referenceListsEveryFunctionAndShape() {

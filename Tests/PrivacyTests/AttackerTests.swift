@@ -43,7 +43,7 @@ import SurveyModel
     }
     let org = Organisation(rows: rows, mapping: [:], threshold: 5)
     let off = try org.attack(policy: PrivacyPolicy(minGroupSize: 5, residualRules: false))
-    let legal = off.filter { $0.what == "team Legal" }
+    let legal = off.filter { $0.what == "team Legal" && $0.moment == .sum && $0.exact }
     #expect(legal.count == 3)  // every dimension
     for recovery in legal {
       #expect(abs(recovery.value - org.trueSum(["Legal"], dimension: recovery.dimension)) < 1e-9)
@@ -56,9 +56,15 @@ import SurveyModel
     var rng = SeededGenerator(seed: Self.fixedSeed)
     let org = Organisation.random(&rng)
     let reader = org.reader(try org.publish(policy: PrivacyPolicy(minGroupSize: org.threshold)))
-    for source in ["score json", "score csv", "compare json", "compare csv", "compare json rest of", "compare csv rest of", "trend json"] {
+    for source in ["score json", "score csv", "score table", "compare json", "compare csv", "compare md", "compare json rest of",
+                   "compare csv rest of", "compare md rest of", "compare json ci of", "trend json", "trend csv"] {
       #expect(reader.observations.contains { $0.source.hasPrefix(source) }, "no equation from \(source)")
     }
+    for moment in Moment.allCases {
+      #expect(reader.observations.contains { $0.moment == moment && $0.source.hasPrefix("score table") || $0.moment == moment && $0.source.hasPrefix("compare md") },
+              "no \(moment) equation from a rounded format")
+    }
+    #expect(reader.observations.contains { $0.source.hasPrefix("compare json rest sd of") }, "no rest SD from compare's t")
   }
 
   /// The generated organisations do contain leaks for the attacker to find when the rules are off.
@@ -68,12 +74,35 @@ import SurveyModel
     for _ in 0..<200 {
       let org = Organisation.random(&rng)
       let found = try org.attack(policy: PrivacyPolicy(minGroupSize: org.threshold, residualRules: false))
-      for recovery in found where recovery.what.hasPrefix("team ") && !recovery.what.contains("+") {
+      for recovery in found where recovery.what.hasPrefix("team ") && !recovery.what.contains("+") && recovery.moment == .sum && recovery.exact {
         let team = String(recovery.what.dropFirst(5))
         #expect(abs(recovery.value - org.trueSum([team], dimension: recovery.dimension)) < 1e-6)
       }
       if !found.isEmpty { leaky += 1 }
     }
     #expect(leaky >= 20, "only \(leaky) of 200 organisations leak with the rules off")
+  }
+
+  /// A format that printed a hidden team's SD (or its favourable share) would be caught: the
+  /// attacker solves each statistic's own equations, not only the means'.
+  @Test func selfTestCatchesAnSDPrintedForAWithheldTeam() throws {
+    var rows: [ResponseRow] = []
+    for (team, size) in [("Legal", 2), ("Sales", 8), ("Ops", 9)] {
+      for i in 0..<size {
+        rows.append(ResponseRow(line: rows.count + 2, respondent: "r", team: team, values: [Double(i % 5 + 1), 2, 4, 3, Double((i * 3) % 5 + 1)]))
+      }
+    }
+    let org = Organisation(rows: rows, mapping: [:], threshold: 5)
+    let policy = PrivacyPolicy(minGroupSize: 5)
+    var reader = org.reader(try org.publish(policy: policy))
+    let attacker = Attacker(counts: org.counts, threshold: 5)
+    #expect(attacker.attack(reader).isEmpty)
+    // Plant what a careless format would print: every shown team's and the organisation's
+    // second moment and favourable count, plus Legal's own SD line.
+    for moment in [Moment.sumOfSquares, .favourable] {
+      reader.observations.append(Observation(coefficients: ["Legal": 1], dimension: "a", value: 1, source: "planted", moment: moment))
+    }
+    let found = attacker.attack(reader)
+    #expect(Set(found.filter { $0.dimension == "a" }.map(\.moment)) == [.sumOfSquares, .favourable], "\(found)")
   }
 }

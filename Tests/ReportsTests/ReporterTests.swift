@@ -35,13 +35,13 @@ let sampleReport: ScoreReport = {
 
   @Test func csvHasOneRowPerMeasureAndNoScoresForSuppressedTeams() {
     let lines = CSVReporter().render(sampleReport).split(separator: "\n").map(String.init)
-    #expect(lines[0] == "framework,team,team_n,suppressed,measure,n,mean,sd,pomp,favorable_pct,neutral_pct,unfavorable_pct,index,band,alpha,invited,response_rate")
-    #expect(lines[1] == "f,Ops,12,,index,12,,,,,,,62.5,Developing,,,")
-    #expect(lines[2] == "f,Ops,12,,a,12,3.5,0.75,62.5,50,25,25,,,,,")
-    #expect(lines[3] == "f,Tiny,3,below_min_group_size,,,,,,,,,,,,,")
-    #expect(lines[5] == "f,(all teams),15,,a,15,3.4,0.8,60,40,40,20,,,0.8125,,")
+    #expect(lines[0] == "framework,team,team_n,suppressed,measure,n,mean,sd,pomp,favorable_pct,neutral_pct,unfavorable_pct,index,band,alpha,invited,response_rate,sum,at_least_pct,at_most_pct,pooled,index_label,index_min,index_max")
+    #expect(lines[1] == "f,Ops,12,,index,12,,,,,,,62.5,Developing,,,,,,,,index,0,100")
+    #expect(lines[2] == "f,Ops,12,,a,12,3.5,0.75,62.5,50,25,25,,,,,,,,,,,,")
+    #expect(lines[3] == "f,Tiny,3,below_min_group_size,,,,,,,,,,,,,,,,,,,,")
+    #expect(lines[5] == "f,(all teams),15,,a,15,3.4,0.8,60,40,40,20,,,0.8125,,,,,,,,,")
     #expect(lines.count == 6)
-    #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 17 })
+    #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 24 })
   }
 
   @Test func jsonIsStableAndSuppressedTeamsCarryOnlyTheirN() {

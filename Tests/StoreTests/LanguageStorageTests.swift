@@ -31,25 +31,45 @@ import Testing
     #expect(throws: (any Error).self) { try store.addResponse(toWave: "w", survey: stamp, team: "A", answers: ["a": 1], language: "x") }
   }
 
-  @Test func anOlderStoreGainsTheColumnWithItsResponsesUnrecorded() throws {
+  /// A store as version 2 left it goes through v3 (comments) and then v4 (languages) when
+  /// opened; its response, answer and comment survive, with the language unrecorded.
+  @Test func aVersionTwoStoreIsMigratedThroughCommentsToLanguages() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cultivar-v2-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("old.sqlite").path
     // A store as version 2 left it, with one response.
     let old = try DatabaseQueue(path: path)
     try Schema.migrator.migrate(old, upTo: "v2: random response ids, single-use tokens, staged imports")
+    #expect(try old.read { db in try db.tableExists("comment") } == false)
     try old.write { db in
       try db.execute(sql: "INSERT INTO survey (key, title, created_on) VALUES ('s', 'S', '2026-01-01')")
       try db.execute(sql: "INSERT INTO wave (survey_id, name, created_on) VALUES (1, 'w', '2026-01-01')")
       try db.execute(sql: "INSERT INTO response (id, wave_id, team, channel, received_on) VALUES (randomblob(16), 1, 'A', 'terminal', '2026-01-01')")
       try db.execute(sql: "INSERT INTO answer (response_id, item_id, value) SELECT id, 'a', 3 FROM response")
     }
+    // Version 3 (comments) alone, then a comment on that response.
+    try Schema.migrator.migrate(old, upTo: "v3: comments")
+    #expect(try old.read { db in try db.columns(in: "response").map(\.name) }.contains("language") == false)
+    try old.write { db in
+      try db.execute(sql: "INSERT INTO comment (response_id, item_id, text) SELECT id, 'wish', 'More time' FROM response")
+    }
     try old.close()
     let store = try ResponseStore(path: path, displayName: "old.sqlite")
-    try store.addResponse(toWave: "w", survey: stamp, team: "A", answers: ["a": 1], language: "de")
+    try store.addResponse(toWave: "w", survey: stamp, team: "A", answers: ["a": 1], comments: ["wish": "Mentors"], language: "de")
     #expect(try groups(store, byLanguage: true) == ["de": 1, StoredResponses.unrecordedLanguage: 1])
     let queue = try DatabaseQueue(path: path)
-    let migrations = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-    #expect(migrations.last == "v3: the language each response was given in")
+    let (migrations, comments, languages, answers) = try queue.read { db in
+      (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
+       try String.fetchAll(db, sql: "SELECT text FROM comment ORDER BY text"),
+       try String.fetchAll(db, sql: "SELECT COALESCE(language, '-') FROM response ORDER BY 1"),
+       try Int.fetchOne(db, sql: "SELECT count(*) FROM answer"))
+    }
+    #expect(migrations == [
+      "v1: surveys, waves, responses, answers, invitations", "v2: random response ids, single-use tokens, staged imports",
+      "v3: comments", "v4: the language each response was given in",
+    ])
+    #expect(comments == ["Mentors", "More time"])
+    #expect(languages == ["-", "de"])
+    #expect(answers == 2)
   }
 }

@@ -145,3 +145,49 @@ import Testing
     #expect(decoder.feed(UInt8(ascii: "2")) == .character("2"))
   }
 }
+
+@Suite struct UnscoredAnswerSheetTests {
+  static let scale = Scale(min: 1, max: 5)
+  static let items = [
+    FormItem(item: Item(id: "q1", text: "Q", dimension: "d"), scale: scale),
+    FormItem(item: Item(id: "formats", text: "F", dimension: "", options: [.init(id: "w", label: "Workshops", score: 0), .init(id: "m", label: "Mentoring", score: 0), .init(id: "e", label: "E-learning", score: 0)], kind: .multi), scale: scale),
+    FormItem(item: Item(id: "wish", text: "W", dimension: "", kind: .text), scale: scale),
+  ]
+
+  func sheet(_ keys: [Key]) -> AnswerSheet {
+    var sheet = AnswerSheet(items: Self.items)
+    for key in keys { sheet.handle(key) }
+    return sheet
+  }
+
+  func typed(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+  @Test func digitsTickAndUntickAndEnterGoesOn() {
+    let s = sheet([.character("4"), .character("1"), .character("3"), .character("1"), .down, .character(" "), .enter] + typed("bq s, ü!") + [.backspace, .enter])
+    #expect(s.phase == .review)
+    #expect(s.answersByItem == ["q1": 4, "formats": 6])
+    #expect(s.commentsByItem == ["wish": "bq s, ü"])
+    #expect(s.answeredCount == 3)
+  }
+
+  @Test func lettersAreTypedInACommentAndEscapeAsksToQuit() {
+    var s = sheet([.right, .right] + typed("q"))
+    #expect(s.phase == .answering && s.comments[2] == "q")
+    s.handle(.escape)
+    #expect(s.phase == .confirmingQuit)
+  }
+
+  @Test func nothingTickedAndABlankCommentAreNoAnswer() {
+    let s = sheet([.right, .character("2"), .character("2"), .enter, .character(" "), .character(" "), .enter])
+    #expect(s.answersByItem.isEmpty && s.commentsByItem.isEmpty && s.answeredCount == 0)
+  }
+
+  @Test func utf8KeysMakeCharacters() {
+    var decoder = KeyDecoder()
+    let keys = Array("ü€😀a".utf8).compactMap { decoder.feed($0) }
+    #expect(keys == [.character("ü"), .character("€"), .character("😀"), .character("a")])
+    // A cut-off character is dropped and the next byte still counts.
+    var cut = KeyDecoder()
+    #expect([0xC3, 0x61].compactMap { cut.feed($0) } == [.character("a")])
+  }
+}

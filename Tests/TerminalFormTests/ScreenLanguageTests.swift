@@ -35,4 +35,26 @@ import Testing
     }
     #expect(Screen(title: "T", team: "X").lines(sheet([])).contains("Item 1 of 3"), "English by default, as before")
   }
+
+  @Test func commentAndMultiSelectScreensAreInTheRespondentsLanguage() {
+    let scale = Scale(min: 1, max: 5, labels: [])
+    let items = [
+      FormItem(item: Item(id: "wish", text: "Was würde helfen?", dimension: "", kind: .text), scale: scale),
+      FormItem(item: Item(id: "formats", text: "Genutzte Formate?", dimension: "", options: [.init(id: "w", label: "Workshops", score: 0), .init(id: "m", label: "Mentoring", score: 0)], kind: .multi), scale: scale),
+    ]
+    var sheet = AnswerSheet(items: items)
+    let screen = Screen(title: "T", team: "X", width: 200, language: "de")
+    let comment = screen.lines(sheet)
+    #expect(comment.contains("Kommentar eingeben · Enter: weiter · Links: zurück · Rechts: überspringen · Esc: beenden"))
+    #expect(comment.contains { $0.hasPrefix("Kommentare werden nur für Gruppen gezeigt") })
+    sheet.handle(.enter)
+    let multi = screen.lines(sheet)
+    #expect(multi.contains { $0.contains("[ ] 1 Workshops") })
+    #expect(multi.last?.hasPrefix("1-2 oder Leertaste: ankreuzen") == true, "\(multi)")
+    for language in ["en", "fr", "es"] {
+      for line in Screen(title: "T", team: "X", width: 200, language: language).lines(sheet) + Screen(title: "T", team: "X", width: 200, language: language).lines(AnswerSheet(items: items)) {
+        #expect(!line.contains("{") && !line.contains("terminal.") && !line.contains("form."), "\(language): \(line)")
+      }
+    }
+  }
 }

@@ -61,4 +61,24 @@ import Testing
     #expect(submission.language == "de")
     #expect(submission.answers == ["q1": 2])
   }
+
+  @Test func commentsAndMultiSelectsAreInTheFormsLanguage() {
+    let scale = Scale(min: 1, max: 5, labels: [])
+    func version(_ language: String, _ text: String, _ labels: [String]) -> FormSurvey.Version {
+      FormSurvey.Version(language: language, title: "T", items: [
+        FormItem(item: Item(id: "wish", text: text, dimension: "", kind: .text), scale: scale),
+        FormItem(item: Item(id: "formats", text: text, dimension: "", options: [.init(id: "w", label: labels[0], score: 0), .init(id: "m", label: labels[1], score: 0)], kind: .multi), scale: scale),
+      ])
+    }
+    let survey = FormSurvey(versions: [version("en", "What would help?", ["Workshops", "Mentoring"]), version("de", "Was würde helfen?", ["Kurse", "Mentoring im Team"])], minGroupSize: 4)
+    let html = FormPages.form(survey: survey, team: "Vertrieb", ticket: "t", language: "de").html
+    #expect(html.contains("<textarea name=\"c.wish\""))
+    #expect(html.contains("Kommentare werden nur für Gruppen gezeigt"))
+    #expect(html.contains("name=\"m.formats\" value=\"0\"> Kurse</label>"))
+    #expect(html.contains("> Mentoring im Team</label>"))
+    #expect(!html.contains("Comments are shown"))
+    // Submitted in German, the answers are read against the same ids and values.
+    let submission = try? Submission.parse("ticket=t&lang=de&c.wish=Mehr+Zeit&m.formats=1", items: survey.items)
+    #expect(submission == Submission(ticket: "t", language: "de", answers: ["formats": 2], comments: ["wish": "Mehr Zeit"]))
+  }
 }

@@ -34,3 +34,35 @@ import Testing
     #expect(!page.html.contains("<script"))
   }
 }
+
+@Suite struct UnscoredSubmissionTests {
+  static let items = [
+    FormItem(item: Item(id: "sv1", text: "A", dimension: "d"), scale: Scale(min: 1, max: 5)),
+    FormItem(item: Item(id: "formats", text: "F", dimension: "", options: [.init(id: "w", label: "Workshops", score: 0), .init(id: "m", label: "Mentoring", score: 0)], kind: .multi), scale: Scale(min: 1, max: 5)),
+    FormItem(item: Item(id: "wish", text: "W", dimension: "", kind: .text), scale: Scale(min: 1, max: 5)),
+  ]
+
+  @Test func ticksAndCommentsAreRead() throws {
+    let s = try Submission.parse("ticket=t&m.formats=0&m.formats=1&c.wish=More+time%2C+please%0D%0Anow&a.sv1=2", items: Self.items)
+    #expect(s.answers == ["sv1": 2, "formats": 3])
+    #expect(s.comments == ["wish": "More time, please\nnow"])
+    #expect(s.answeredCount == 3)
+    #expect(try Submission.parse("c.wish=+++", items: Self.items).comments.isEmpty)
+  }
+
+  @Test(arguments: ["m.formats=2", "m.formats=x", "a.formats=1", "c.sv1=hi", "m.wish=0", "c.wish=a&c.wish=b"])
+  func anythingElseIsRefused(body: String) {
+    #expect(throws: Submission.Problem.self) { try Submission.parse(body, items: Self.items) }
+  }
+
+  @Test func theFormShowsCheckboxesAndATextArea() {
+    let page = FormPages.form(survey: FormSurvey(title: "T", items: Self.items, minGroupSize: 5), team: "A", ticket: "t").body
+    #expect(page.contains("<input type=\"checkbox\" name=\"m.formats\" value=\"1\"> Mentoring"))
+    #expect(page.contains("<textarea name=\"c.wish\""))
+  }
+
+  @Test func aCommentLongerThanTheLimitIsRefused() {
+    let body = "c.wish=" + String(repeating: "a", count: FormItem.maximumCommentLength + 1)
+    #expect(throws: Submission.Problem.self) { try Submission.parse(body, items: Self.items) }
+  }
+}

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Golden outputs: what users read, byte for byte.
 
-Runs each command below (the bundled sample in every format of score, compare and drivers, and
+Runs each command below (the bundled sample in every format of score, compare and drivers, the
+comments and multi-select example in every format of comments and selections, the
+organisation sample's cuts (units, all levels, an attribute, a crossed cut), and
 compare in every format over a matrix of generated shapes: 1/3/5/12 dimensions, 2/40 teams,
 long names, suppressed teams) and compares its standard output with the file in
 Tests/golden/outputs/. Any difference fails with a unified diff.
@@ -36,6 +38,26 @@ def commands(shape_root: Path):
         out.append((f"sample/compare.{ext}", ROOT, ["compare", *SAMPLE, "--format", fmt]))
     for fmt, ext in (("table", "txt"), ("csv", "csv"), ("json", "json"), ("html", "html")):
         out.append((f"sample/drivers.{ext}", ROOT, ["drivers", *SAMPLE, "--outcome", "sv1", "--by", "team", "--bootstrap", "200", "--format", fmt]))
+    # Published index rules (eNPS, % positive people, pooled, weighted): labels, ranges, measures.
+    rules = ["surveys/examples/index-rules/survey.yaml", "--responses", "surveys/examples/index-rules/responses.csv"]
+    for fmt, ext in (("table", "txt"), ("csv", "csv"), ("json", "json")):
+        out.append((f"index-rules/score.{ext}", ROOT, ["score", *rules, "--format", fmt]))
+    for fmt, ext in (("table", "txt"), ("html", "html")):
+        out.append((f"index-rules/compare.{ext}", ROOT, ["compare", *rules, "--format", fmt]))
+    # Comments (a fixed --seed, since the order is random otherwise) and multi-selects, on the
+    # example of surveys/examples/comments.
+    example = ROOT / "surveys/examples/comments"
+    for fmt, ext in (("table", "txt"), ("json", "json")):
+        out.append((f"comments/comments.{ext}", example, ["comments", "voice.yaml", "--responses", "responses.csv", "--seed", "7", "--names", "names.txt", "--format", fmt]))
+    out.append(("comments/comments-min-25.txt", example, ["comments", "voice.yaml", "--responses", "responses.csv", "--seed", "7", "--min-comments", "25"]))
+    for fmt, ext in (("table", "txt"), ("csv", "csv"), ("json", "json")):
+        out.append((f"comments/selections.{ext}", example, ["selections", "voice.yaml", "--responses", "responses.csv", "--format", fmt]))
+    org = ["score", "surveys/org/acme.yaml", "--responses", "surveys/org/responses-2026-spring.csv", "--org", "surveys/org/acme.org.yaml"]
+    for cut, formats in (("unit:1", ("table", "json")), ("unit", ("csv",)), ("tenure", ("table",)), ("unit:1,tenure", ("table", "csv"))):
+        for fmt in formats:
+            ext = {"table": "txt", "csv": "csv", "json": "json"}[fmt]
+            out.append((f"org/score-by-{cut.replace(':', '').replace(',', '-')}.{ext}", ROOT,
+                        [*org, "--by", cut, "--headcount-wave", "2026-spring", "--format", fmt]))
     for number, (dims, teams, long_names) in enumerate(SHAPES):
         label = f"d{dims}-t{teams}{'-long' if long_names else ''}"
         folder = shape_root / label

@@ -9,9 +9,11 @@
 -- blocker.
 --
 -- The plugin reports:
---   * each force's strength (0-100),
---   * driver strength and blocker strength: per respondent, the mean of their force scores,
---   * the net force, as the index: driver strength - blocker strength, from -100 to +100,
+--   * each force's strength (0-100), one dimension per force,
+--   * driver strength and blocker strength: two per-respondent measures, the mean of the
+--     respondent's driver (blocker) scores, aggregated per team,
+--   * the net force, as the index: POMP of driver strength - POMP of blocker strength, from
+--     -100 to +100,
 --   * in the band's advice, the team's strongest blockers and strongest drivers.
 -- Gill's use of the analysis: add or strengthen drivers, remove or reduce blockers.
 
@@ -53,15 +55,17 @@ local bands = {
     advice = "The forces pushing learning outweigh those holding it back. Keep reducing the strongest blockers, which still slow learning down." },
 }
 
--- A respondent's strength of a group of forces: the mean of their scores on the forces they
--- rated (false, "no score", when they rated none).
-local function strength(scores, forces)
-  local sum, count = 0, 0
-  for _, force in ipairs(forces) do
-    local x = scores[force.id]
-    if x then sum, count = sum + x, count + 1 end
-  end
-  return count > 0 and sum / count
+-- The ids of a group of forces.
+local function ids(forces)
+  local list = {}
+  for i, force in ipairs(forces) do list[i] = force.id end
+  return list
+end
+
+-- A team's strength of a group of forces (a measure) on 0-100.
+local function strength(team, measure)
+  local m = team.measures[measure]
+  return m and m.mean and cultivar.pomp(m.mean, 1, 5)
 end
 
 -- "Fear of failure (75), Limited resources (67), No accountability (58)": up to `how_many`
@@ -102,16 +106,6 @@ return {
   scale = { min = 1, max = 5, labels = agreement },
 
   dimensions = {
-    { id = "drivers", name = "Driver strength (all drivers)",
-      description = "How strongly the nine drivers push learning: per respondent, the mean of their driver scores.",
-      advice = "Few forces push learning here. Make the drivers that exist visible: in what leaders "
-        .. "say, connect learning to the organisation's goals, its competitors and its need to innovate." },
-    { id = "blockers", name = "Blocker strength (all blockers)",
-      description = "How strongly the nine blockers hold learning back: per respondent, the mean of their blocker scores.",
-      advice_above = 50,
-      advice = "The blockers are strong. Reducing them usually frees more learning than adding "
-        .. "drivers: begin with the strongest blockers named in the advice for the team's index." },
-
     -- Drivers: advice when the driver is clearly weak (below 40).
     { id = "strategic_goals", name = "Driver: Strategic goals", advice_below = 40,
       description = "A shared commitment to the organisation's strategic goals makes people learn.",
@@ -268,19 +262,19 @@ return {
   bands = bands,
 
   -- Driver and blocker strength of each respondent: the mean of their force scores.
-  score = function(respondent)
-    return {
-      drivers = strength(respondent.scores, drivers),
-      blockers = strength(respondent.scores, blockers),
-    }
-  end,
+  measures = {
+    { id = "drivers", name = "Driver strength", dimension = ids(drivers) },
+    { id = "blockers", name = "Blocker strength", dimension = ids(blockers) },
+  },
 
+  index_label = "net force",
+  index_range = { -100, 100 },
   index_rule = "net force = driver strength - blocker strength, each as POMP (0-100) of the team "
     .. "mean of respondents' strengths (a respondent's strength = the mean of their driver, or "
     .. "blocker, scores); -100 = only blockers, +100 = only drivers",
 
   index = function(team)
-    local d, b = team.dimensions.drivers.pomp, team.dimensions.blockers.pomp
+    local d, b = strength(team, "drivers"), strength(team, "blockers")
     if d == nil or b == nil then return nil end
     return d - b
   end,
@@ -294,7 +288,7 @@ return {
     local advice = string.format(
       "Net force %+.0f (driver strength %.0f, blocker strength %.0f). Strongest blockers: %s. "
         .. "Strongest drivers: %s. %s",
-      net, team.dimensions.drivers.pomp, team.dimensions.blockers.pomp,
+      net, strength(team, "drivers"), strength(team, "blockers"),
       strongest(team, blockers, 3), strongest(team, drivers, 3), chosen.advice)
     return { label = chosen.label, advice = advice }
   end,

@@ -189,6 +189,9 @@ return {
     }
   end,
 
+  score_rule = "blocks 1 (environment) and 2 (processes) are, per respondent, the mean of their "
+    .. "scores on the block's subscales (no score when no subscale has one)",
+
   index_rule = "index = mean of the POMP (0-100) of the three building blocks; blocks 1 and 2 "
     .. "are, per respondent, the mean of their subscale scores",
 

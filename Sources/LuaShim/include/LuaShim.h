@@ -24,8 +24,9 @@ enum cv_op_kind {
   CV_OP_SET = 5,    // t[k] = v with v on top, k below it, t below k (raw); pops k and v
   CV_OP_REF = 6,    // push the registry value a
   CV_OP_FILL = 7,   // for i < len: registry[a][registry[b][i+1]] = numbers[off+i] (NaN → nil); stack unchanged
-  CV_OP_LAZY = 8    // like FILL, but only when the table on top's field strings[name_off ..< +name_len]
+  CV_OP_LAZY = 8,   // like FILL, but only when the table on top's field strings[name_off ..< +name_len]
                     // is first read during this call (it is removed now and restored on access)
+  CV_OP_META = 9    // setmetatable(table on top, registry[a]) (a field guard, see cv_make_guard)
 };
 
 /// One argument-building operation (see cv_op_kind).
@@ -87,6 +88,13 @@ int cv_make_ref(cv_state *s, const cv_op *ops, size_t nops, const char *strings,
 /// 3 (anything else). Returns how many of t's entries have other keys, or -1 if t is nil and
 /// -2 if it is neither nil nor a table. Never raises (raw access only).
 int cv_read_fields(cv_state *s, int index, int keys_ref, int n, double *out, uint8_t *kinds);
+/// Makes a field guard: a metatable for the tables handed to hooks whose __index returns nil
+/// for a documented field that is absent (fields[k] == true), fills lazily declared fields, and
+/// raises "file:line: NAME has no field 'k' — did you mean 'x'?" for any other string key,
+/// guessing among the documented names, or naming fields[k] when it is a string (where that
+/// name lives instead). `fields` is the table registry[fields_ref]; `listing` ends the message
+/// when there is no guess. Stores the metatable in the registry and writes its reference.
+int cv_make_guard(cv_state *s, int fields_ref, const char *name, const char *listing, int *ref);
 /// Releases a registry reference.
 int cv_unref(cv_state *s, int ref);
 /// Pushes registry[ref] (no allocation beyond the stack slot checked by cv_reserve).

@@ -32,7 +32,11 @@ public struct ComparisonHTMLReporter: ComparisonReporter {
     out += "<h2>\(e(framework.name)) <small class=\"meta\">\(e(framework.id)) \(e(framework.version)), scale \(e(framework.scale.rangeText))</small></h2>\n"
     out += "<h3>Where teams differ from the baseline</h3>\n<p class=\"note\">Team mean per dimension; colour shows the difference from \(e(report.baseline.description)).</p>\n"
     out += "<figure class=\"heatmap\">\(HeatmapChart(framework: framework, minGroupSize: k).html())\(HTMLSections.legend(framework))</figure>\n"
-    out += "<h3>Culture index ranking</h3>\n<p class=\"note\">Index 0–100 with its 95% confidence interval; the dashed line is the whole organisation.</p>\n"
+    // Only the declarative index (mean of dimension POMPs) has a known sampling variance.
+    let declarative = framework.indexHeading == "Index"
+    let heading = declarative ? "Index 0–100" : e(framework.indexHeading)
+    let interval = declarative ? " with its 95% confidence interval" : " (no confidence interval: its sampling variance is not known)"
+    out += "<h3>Culture index ranking</h3>\n<p class=\"note\">\(heading)\(interval); the dashed line is the whole organisation.</p>\n"
     out += "<figure class=\"ranking\"><div class=\"chart-wrap\">\(RankingChart(framework: framework).svg())</div></figure>\n"
     out += "<h3>Bands and what to do</h3>\n\(HTMLSections.bands(framework, minGroupSize: k))\n"
     let shown = framework.teams.filter { $0.suppression == nil }

@@ -39,6 +39,7 @@ public struct ComparisonJSONReporter: ComparisonReporter {
       ("id", .string(f.id)), ("name", .string(f.name)), ("version", .string(f.version)),
       ("scale", .object([("min", .number(f.scale.min)), ("max", .number(f.scale.max))])),
       ("rules", .object([("index", .string(f.indexRule)), ("missing_data", .string(f.missingRule)), ("favorable", .string(f.favorableRule))])),
+      ("index_scale", .object([("label", .string(f.indexLabel)), ("min", .number(f.indexRange?.lowerBound)), ("max", .number(f.indexRange?.upperBound))])),
       ("dimensions", .array(f.dimensions.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })),
       ("organisation", team(f.organisation)),
       ("teams", .array(f.teams.map(team))),

@@ -11,7 +11,7 @@ public struct ComparisonMarkdownReporter: ComparisonReporter {
     out.append("\(escape(input.file)): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected)). Baseline: \(escape(report.baseline.description)).")
     for framework in report.frameworks {
       out += ["", "## \(escape(framework.name)) (\(framework.id) \(framework.version)), scale \(framework.scale.rangeText)", ""]
-      out += table(["Team", "n", "Index", "95% CI", "Band"], rows: (framework.teams + [framework.organisation]).map { team in
+      out += table(["Team", "n", framework.indexHeading, "95% CI", "Band"], rows: (framework.teams + [framework.organisation]).map { team in
         if let reason = team.suppression {
           return [escape(team.team), String(team.n), "–", "", "*suppressed: \(ComparisonWords.suppression(reason, minGroupSize: report.privacy.minGroupSize))*"]
         }

@@ -26,7 +26,7 @@ public struct ComparisonTableReporter: ComparisonReporter {
 
   private func section(_ framework: FrameworkComparison, minGroupSize: Int) -> [String] {
     var out = ["== \(framework.name) (\(framework.id) \(framework.version)), scale \(framework.scale.rangeText) =="]
-    var summary = TextTable(["Team", "n", "Index", "95% CI", "Band"], rightAligned: [1, 2])
+    var summary = TextTable(["Team", "n", framework.indexHeading, "95% CI", "Band"], rightAligned: [1, 2])
     for team in framework.teams + [framework.organisation] {
       if let reason = team.suppression {
         summary.add([team.team, String(team.n), "-", "", "suppressed: \(ComparisonWords.suppression(reason, minGroupSize: minGroupSize))"])

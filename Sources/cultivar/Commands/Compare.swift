@@ -56,9 +56,6 @@ struct Compare: ParsableCommand {
 
   func validate() throws {
     if (responses == nil) == (wave == nil) { throw ValidationError("give either --responses FILE or --wave W") }
-    guard CompareJob.formats.contains(format) else {
-      throw ValidationError("unknown format '\(format)': use one of \(CompareJob.formats.joined(separator: ", "))")
-    }
     guard DeletionRule(rawValue: deletion) != nil else {
       throw ValidationError("unknown deletion rule '\(deletion)': use pairwise or listwise")
     }

@@ -67,9 +67,6 @@ struct Drivers: ParsableCommand {
 
   func validate() throws {
     if (responses == nil) == (wave == nil) { throw ValidationError("give either --responses FILE or --wave W") }
-    guard DriversJob.formats.contains(format) else {
-      throw ValidationError("unknown format '\(format)': use one of \(DriversJob.formats.joined(separator: ", "))")
-    }
     if let by, by != "team" { throw ValidationError("unknown cut '\(by)' in --by: use 'team'") }
     guard (2...1_000_000).contains(minN) else { throw ValidationError("--min-n must be between 2 and 1000000") }
     guard (0...100_000).contains(bootstrap) else { throw ValidationError("--bootstrap must be between 0 and 100000") }

@@ -30,6 +30,9 @@ struct Import: ParsableCommand {
   @Option(help: ArgumentHelp("The team of every row, for an export without a team column.", valueName: "team"))
   var team: String?
 
+  @Option(help: ArgumentHelp("How the export writes unticked boxes of a multi-select with a column per option: zero or blank (default: blank for SurveyMonkey, zero for the others).", valueName: "zero|blank"))
+  var unticked: String?
+
   @Flag(help: "Import the valid rows and write the others, with reasons, to a rejects file.")
   var skipInvalid = false
 
@@ -44,6 +47,7 @@ struct Import: ParsableCommand {
     job.format = format
     job.teamColumn = teamColumn
     job.team = team
+    job.unticked = unticked
     job.skipInvalid = skipInvalid
     job.rejectsPath = rejects
     job.workspace = plugins.workspace

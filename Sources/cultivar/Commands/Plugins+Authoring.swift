@@ -1,5 +1,6 @@
 import ArgumentParser
 import CultivarKit
+import SurveyModel
 
 extension Plugins {
   /// `cultivar plugins new NAME`

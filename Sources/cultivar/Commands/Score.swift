@@ -30,8 +30,11 @@ struct Score: ParsableCommand {
   @Option(help: ArgumentHelp("The organisation file (YAML or CSV) whose units the team cells name; gives --by unit:N its hierarchy and participation its headcounts.", valueName: "file"))
   var org: String?
 
-  @Option(help: ArgumentHelp("Publish the organisation's units at level N (unit:1 = the top units), each pooling its whole line; without --org, team cells are paths such as Engineering/Platform/Mobile. 'language' publishes one group per language the responses were given in (stored by take and serve; in a file, the survey's columns.language column), withheld below min_group_size like teams.", valueName: "unit:N|language"))
+  @Option(help: ArgumentHelp("Publish a cut: team (default), unit:N (the units at level N, each pooling its whole line), unit (every level), an attribute declared in the survey (e.g. tenure), unit:N,ATTRIBUTE (crossed), or language (one group per language the responses were given in: stored by take and serve; in a file, the survey's columns.language column). Without --org, team cells are paths such as Engineering/Platform/Mobile.", valueName: "cut"))
   var by: String?
+
+  @Flag(help: "With --by unit or unit:N: each unit's direct members only, not its whole line.")
+  var direct = false
 
   @Option(help: ArgumentHelp("The language of the plugins' texts (dimension names, bands, advice) and the survey title in the report: one of the survey's languages (default: its default language).", valueName: "lang"))
   var lang: String?
@@ -64,9 +67,6 @@ struct Score: ParsableCommand {
     if watch, wave != nil { throw ValidationError("--watch follows files; it cannot be used with --wave") }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     guard chunkBytes >= 1024 else { throw ValidationError("--chunk-bytes must be at least 1024") }
-    guard ScoreJob.formats.contains(format) else {
-      throw ValidationError("unknown format '\(format)': use one of \(ScoreJob.formats.joined(separator: ", "))")
-    }
   }
 
   func run() throws {
@@ -76,6 +76,7 @@ struct Score: ParsableCommand {
     job.privacyReportPath = privacyReport
     job.organisationPath = org
     job.cut = by == "team" ? nil : by
+    job.direct = direct
     job.headcountWave = headcountWave
     job.language = lang
     job.storePath = store.resolved

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CultivarKit
 import Foundation
+import SurveyModel
 
 /// Writing to the terminal and ending with the documented exit codes.
 enum Terminal {

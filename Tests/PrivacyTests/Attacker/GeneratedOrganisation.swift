@@ -104,7 +104,9 @@ struct Organisation {
     var scoreTable: String
     var compareJSON: String
     var compareCSV: String
+    var compareMarkdown: String
     var trendJSON: String
+    var trendCSV: String
   }
 
   func publish(policy: PrivacyPolicy) throws -> Outputs {
@@ -132,20 +134,25 @@ struct Organisation {
     return Outputs(
       scoreJSON: JSONReporter().render(score), scoreCSV: CSVReporter().render(score), scoreTable: TableReporter().render(score),
       compareJSON: ComparisonJSONReporter().render(compare), compareCSV: ComparisonCSVReporter().render(compare),
-      trendJSON: TrendJSONReporter().render(trend))
+      compareMarkdown: ComparisonMarkdownReporter().render(compare),
+      trendJSON: TrendJSONReporter().render(trend), trendCSV: TrendCSVReporter().render(trend))
   }
 
   /// Everything the attacker can read from the outputs (the mapping is public: it is in the
   /// survey file).
   func reader(_ outputs: Outputs) -> PublicationReader {
-    var reader = PublicationReader(atoms: teams, dimensions: attackFramework.dimensions.map(\.id))
+    var reader = PublicationReader(atoms: teams, dimensions: attackFramework.dimensions.map(\.id), counts: counts)
+    let names = Dictionary(uniqueKeysWithValues: attackFramework.dimensions.map { ($0.name, $0.id) })
     reader.readTeamsJSON(outputs.scoreJSON, source: "score json")
     reader.readScoreCSV(outputs.scoreCSV, source: "score csv")
+    reader.readScoreTable(outputs.scoreTable, names: names, source: "score table")
     reader.readTeamsJSON(outputs.compareJSON, source: "compare json")
     reader.readCompareCSV(outputs.compareCSV, source: "compare csv")
+    reader.readCompareMarkdown(outputs.compareMarkdown, names: names, source: "compare md")
     var members: [String: [String]] = [:]
     for (team, group) in mapping { members[group, default: []].append(team) }
     reader.readTrendJSON(outputs.trendJSON, mapping: members, scale: (1, 5), source: "trend json")
+    reader.readTrendCSV(outputs.trendCSV, mapping: members, scale: (1, 5), source: "trend csv")
     return reader
   }
 

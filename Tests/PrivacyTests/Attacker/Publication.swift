@@ -1,7 +1,16 @@
 import Foundation
 
-/// What one run published, read back from its rendered bytes: every (n, mean) pair becomes an
-/// equation "the sum of these teams' scores on this dimension = n × mean".
+/// Which total a published number is a linear equation in. Each has its own unknown per team:
+/// a mean gives the sum of scores (n × mean), an SD with its mean the sum of squares
+/// ((n − 1)·SD² + n·mean²), a favourable/neutral/unfavourable share the count of such answers.
+enum Moment: String, CaseIterable {
+  case sum, sumOfSquares, favourable, neutral, unfavourable
+}
+
+/// What one run published, read back from its rendered bytes: every published statistic
+/// becomes an equation "the total of these teams' unknowns on this dimension = value".
+/// Values read from rounded formats (table, Markdown) are approximate; whether a withheld
+/// total is *determined* depends only on the coefficients, so rounding hides nothing.
 struct Observation {
   /// Raw team (atom) → coefficient.
   var coefficients: [String: Int]
@@ -9,6 +18,9 @@ struct Observation {
   var value: Double
   /// Where it was read, for failure messages.
   var source: String
+  var moment: Moment = .sum
+  /// Whether `value` is exact (JSON, CSV) rather than read from a rounded cell.
+  var exact = true
 }
 
 /// A group a run lists with a number withheld: the attacker's target.
@@ -26,17 +38,21 @@ struct PublicationReader {
   let organisation = "(all teams)"
   var observations: [Observation] = []
   var withheld: Set<WithheldGroup> = []
+  /// The respondents behind each team's number on each dimension (public, like the counts the
+  /// reports print), for formats that print a group's n but not each dimension's.
+  var counts: [String: [String: Int]] = [:]
 
-  init(atoms: [String], dimensions: [String]) {
+  init(atoms: [String], dimensions: [String], counts: [String: [String: Int]] = [:]) {
     self.atoms = atoms
     self.dimensions = dimensions
+    self.counts = counts
   }
 
-  private func members(_ group: String, _ map: [String: [String]]) -> [String] {
+  func members(_ group: String, _ map: [String: [String]]) -> [String] {
     group == organisation ? atoms : (map[group] ?? [group])
   }
 
-  private func coefficients(_ teams: [String]) -> [String: Int] {
+  func coefficients(_ teams: [String]) -> [String: Int] {
     Dictionary(uniqueKeysWithValues: teams.map { ($0, 1) })
   }
 
@@ -57,17 +73,42 @@ struct PublicationReader {
           let d = dims.first { $0["id"] as? String == id }
           if let d, let n = d["n"] as? Double, let mean = d["mean"] as? Double {
             observations.append(Observation(coefficients: coefficients(teams), dimension: id, value: n * mean, source: "\(source) \(name) \(id)"))
+            record(teams, id, n: n, mean: mean, sd: d["sd"] as? Double,
+                   shares: [.favourable: d["favorable_pct"] as? Double, .neutral: d["neutral_pct"] as? Double, .unfavourable: d["unfavorable_pct"] as? Double],
+                   source: "\(source) \(name) \(id)")
           } else {
             withheld.insert(WithheldGroup(atoms: Set(teams), dimension: id, label: "\(source) \(name) \(id)"))
+          }
+          // compare: the interval's midpoint is the mean, whatever else is shown.
+          if let d, let n = d["n"] as? Double, let ci = d["ci"] as? [Double], ci.count == 2 {
+            observations.append(Observation(coefficients: coefficients(teams), dimension: id, value: n * (ci[0] + ci[1]) / 2, source: "\(source) ci of \(name) \(id)"))
           }
           // compare: the baseline (rest of the organisation) of each difference.
           if let diff = d?["difference"] as? [String: Any], let bn = diff["baseline_n"] as? Double, let bm = diff["baseline_mean"] as? Double {
             var rest = coefficients(atoms)
             for t in teams { rest[t] = 0 }
             observations.append(Observation(coefficients: rest, dimension: id, value: bn * bm, source: "\(source) rest of \(name) \(id)"))
+            // Welch's t with the team's own n and SD gives the rest's SD: its sum of squares.
+            if let t = diff["t"] as? Double, t != 0, let difference = diff["difference"] as? Double,
+               let n = d?["n"] as? Double, let sd = d?["sd"] as? Double {
+              let restVariance = bn * ((difference / t) * (difference / t) - sd * sd / n)
+              observations.append(Observation(coefficients: rest, dimension: id, value: (bn - 1) * restVariance + bn * bm * bm,
+                                              source: "\(source) rest sd of \(name) \(id)", moment: .sumOfSquares))
+            }
           }
         }
       }
+    }
+  }
+
+  /// The second-moment and share equations of one group's published dimension statistics.
+  mutating func record(_ teams: [String], _ dimension: String, n: Double, mean: Double, sd: Double?, shares: [Moment: Double?], source: String) {
+    if let sd {
+      observations.append(Observation(coefficients: coefficients(teams), dimension: dimension, value: (n - 1) * sd * sd + n * mean * mean,
+                                      source: "\(source) sd", moment: .sumOfSquares))
+    }
+    for (moment, share) in shares {
+      if let share { observations.append(Observation(coefficients: coefficients(teams), dimension: dimension, value: n * share / 100, source: "\(source) \(moment)", moment: moment)) }
     }
   }
 
@@ -79,6 +120,10 @@ struct PublicationReader {
       let teams = members(f[1], [:])
       if let n = Double(f[5]), let mean = Double(f[6]) {
         observations.append(Observation(coefficients: coefficients(teams), dimension: f[4], value: n * mean, source: "\(source) \(f[1]) \(f[4])"))
+        record(teams, f[4], n: n, mean: mean, sd: Double(f[7]), shares: [.favourable: Double(f[9]), .neutral: Double(f[10]), .unfavourable: Double(f[11])],
+               source: "\(source) \(f[1]) \(f[4])")
+      } else if f.count > 5 {
+        withheld.insert(WithheldGroup(atoms: Set(teams), dimension: f[4], label: "\(source) \(f[1]) \(f[4])"))
       }
     }
   }

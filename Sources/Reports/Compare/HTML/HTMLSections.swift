@@ -71,7 +71,7 @@ enum HTMLSections {
       advice += lowest.map { "<p><strong>\(e(framework.dimensionName($0.id))) (\(Format.fixed($0.pomp, 0))/100):</strong> \(e($0.advice!))</p>" }
       rows.append(["<span class=\"name\">\(HTMLText.name(team.team))</span>", String(team.n), Format.fixed(team.index, 1), team.band.map(HTMLText.name) ?? "", advice.joined()])
     }
-    return "<div class=\"table-wrap\">" + HTMLText.table(header: ["Team", "n", "Index", "Band", "What to do"], rows: rows, cssClass: "data bands", numeric: [1, 2]) + "</div>"
+    return "<div class=\"table-wrap\">" + HTMLText.table(header: ["Team", "n", framework.indexHeading, "Band", "What to do"], rows: rows, cssClass: "data bands", numeric: [1, 2]) + "</div>"
   }
 
   static func privacy(_ report: ComparisonReport) -> String {

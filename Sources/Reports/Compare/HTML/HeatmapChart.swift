@@ -12,7 +12,7 @@ struct HeatmapChart {
     let e = HTMLText.escape
     let columns = framework.dimensions
     var out = "<div class=\"table-wrap\"><table class=\"heatmap\"><caption class=\"sr-only\">Each team's mean per dimension, coloured by its difference from the baseline</caption><thead><tr><th scope=\"col\" class=\"team\">Team</th>"
-    out += columns.map { "<th scope=\"col\">\(e($0.name))</th>" }.joined() + "<th scope=\"col\">Index</th></tr></thead><tbody>"
+    out += columns.map { "<th scope=\"col\">\(e($0.name))</th>" }.joined() + "<th scope=\"col\">\(e(framework.indexHeading))</th></tr></thead><tbody>"
     for team in framework.teams + [framework.organisation] {
       let isOrganisation = team == framework.organisation
       out += "<tr><th scope=\"row\" class=\"team\(isOrganisation ? " org" : "")\"><span class=\"name\">\(HTMLText.name(team.team))</span><span class=\"sub\">n = \(team.n)</span></th>"

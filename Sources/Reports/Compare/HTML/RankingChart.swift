@@ -1,6 +1,6 @@
 import SurveyModel
 
-/// The ranking of team indices (0–100) with their confidence intervals, highest first, with the
+/// The ranking of team indices (on the index's declared range) with their confidence intervals, highest first, with the
 /// organisation's index as a reference line. Suppressed teams are listed without a position.
 struct RankingChart {
   let framework: FrameworkComparison
@@ -11,9 +11,11 @@ struct RankingChart {
     let shown = framework.teams.filter { $0.suppression == nil && $0.index != nil }.sorted { ($0.index!, $1.team) > ($1.index!, $0.team) }
     let hidden = framework.teams.filter { $0.suppression != nil }
     let values = shown.flatMap { [$0.index!, $0.indexInterval?.lower ?? $0.index!, $0.indexInterval?.upper ?? $0.index!] } + [framework.organisation.index].compactMap { $0 }
-    let low = max(0, ((values.min() ?? 0) - 5) / 10).rounded(.down) * 10
-    let high = min(100, ((values.max() ?? 100) + 5) / 10).rounded(.up) * 10
-    let span = max(high - low, 10)
+    let range = framework.indexRange ?? -100...100
+    let step = range.upperBound - range.lowerBound <= 20 ? 1.0 : 10.0
+    let low = max(range.lowerBound, (((values.min() ?? range.lowerBound) - step / 2) / step).rounded(.down) * step)
+    let high = min(range.upperBound, (((values.max() ?? range.upperBound) + step / 2) / step).rounded(.up) * step)
+    let span = max(high - low, step)
     func x(_ value: Double) -> Double { labelWidth + (value - low) / span * plotWidth }
     let rows = shown.count + hidden.count
     let height = top + rowHeight * Double(max(rows, 1)) + 30
@@ -22,7 +24,7 @@ struct RankingChart {
     while tick <= low + span + 0.001 {
       out += "<line x1=\"\(HTMLText.number(x(tick)))\" y1=\"\(HTMLText.number(top - 6))\" x2=\"\(HTMLText.number(x(tick)))\" y2=\"\(HTMLText.number(height - 24))\" class=\"grid\"/>"
       out += HTMLText.text(Format.fixed(tick, 0), x: x(tick), y: height - 8, anchor: "middle", cssClass: "axis")
-      tick += 10
+      tick += step
     }
     if let organisation = framework.organisation.index, framework.organisation.suppression == nil {
       out += "<line x1=\"\(HTMLText.number(x(organisation)))\" y1=\"\(HTMLText.number(top - 14))\" x2=\"\(HTMLText.number(x(organisation)))\" y2=\"\(HTMLText.number(height - 24))\" class=\"reference\"/>"
@@ -31,7 +33,7 @@ struct RankingChart {
     for (r, team) in shown.enumerated() {
       let y = top + rowHeight * (Double(r) + 0.5)
       let index = team.index!
-      out += "<g><title>\(HTMLText.escape("\(team.team): index \(Format.fixed(index, 1)) \(ComparisonWords.interval(team.indexInterval, 1))"))</title>"
+      out += "<g><title>\(HTMLText.escape("\(team.team): \(framework.indexLabel) \(Format.fixed(index, 1)) \(ComparisonWords.interval(team.indexInterval, 1))"))</title>"
       out += HTMLText.label(team.team, fitting: 24, x: labelWidth - 10, y: y + 4, anchor: "end", cssClass: "row-label")
       if let interval = team.indexInterval {
         out += "<line x1=\"\(HTMLText.number(x(interval.lower)))\" y1=\"\(HTMLText.number(y))\" x2=\"\(HTMLText.number(x(interval.upper)))\" y2=\"\(HTMLText.number(y))\" class=\"ci\"/>"

@@ -1,0 +1,152 @@
+/// The overlap rule: for one data point, withholds published groups until no combination of
+/// the published totals (sums and differences of any published groups, of any cut)
+/// determines a withheld group's number or the number of any set of respondents smaller than
+/// the threshold.
+///
+/// The published groups cut the respondents into *cells*: atoms that every published group
+/// either contains or not alike. Nothing published tells the atoms of a cell apart, so every
+/// determined quantity is a sum over whole cells; it is determined exactly when its cells'
+/// indicator lies in the span of the published groups' indicators (``ModularSpan``). The rule
+/// checks every withheld group that is a union of cells, and every set of cells behind fewer
+/// than `k` respondents (``SmallSetSearch``). While one is determined, the smallest shown group (by respondents on the data
+/// point, then name) that every way of recovering it needs is withheld (it is then no longer
+/// determined); when every group has a substitute, the smallest one the way found uses.
+/// Decisions of earlier runs (fixed groups) never change.
+struct OverlapRule {
+  struct Group {
+    var name: String
+    var atoms: [Int]
+    var fixed: Bool
+    /// Whether it nests in the tree (units, teams): such groups are withheld only when no
+    /// overlapping group (an attribute value, a crossed cell) would do.
+    var nested: Bool
+  }
+
+  let groups: [Group]
+  let atomCount: Int
+  let k: Int
+  /// The largest problem (published groups × cells) decided exactly; above it the groups that
+  /// do not nest in the tree are withheld on the data point (the tree alone is decided exactly).
+  static let budget = 120_000
+  /// The most small sets of cells examined; above it the same fallback applies.
+  static let smallSetBudget = 200_000
+  static let primes: [UInt64] = [2_147_483_647, 2_147_483_629]
+
+  /// What the rule withheld: the group and what it protects, in words.
+  enum Outcome {
+    case decided([(group: Int, protects: String)])
+    case tooLarge
+  }
+
+  /// - Parameters:
+  ///   - counts: respondents behind the data point, per atom.
+  ///   - shown: per group, whether it is shown on the data point; updated.
+  func decide(counts: [Int], shown: inout [Bool]) -> Outcome {
+    let groupCount = groups.map { g in g.atoms.reduce(0) { $0 + counts[$1] } }
+    var withheld: [(group: Int, protects: String)] = []
+    while true {
+      let published = groups.indices.filter { shown[$0] && groupCount[$0] > 0 }
+      let partition = Partition(groups: groups, published: published, counts: counts, atomCount: atomCount)
+      guard published.count * partition.cellCounts.count <= Self.budget else { return .tooLarge }
+      let witnesses = Self.primes.map { partition.span(published, prime: $0).witness() }
+      let leak: (cells: [Int], words: String)
+      switch findLeak(partition, witnesses, shown: shown, groupCount: groupCount) {
+      case .none: return .decided(withheld)
+      case .overBudget: return .tooLarge
+      case .found(let cells, let words): leak = (cells, words)
+      }
+      let candidates = published.filter { !groups[$0].fixed }
+        .sorted { (groups[$0].nested ? 1 : 0, groupCount[$0], groups[$0].name, $0) < (groups[$1].nested ? 1 : 0, groupCount[$1], groups[$1].name, $1) }
+      guard !candidates.isEmpty else { return .decided(withheld) }  // only earlier runs' groups are shown
+      // Withhold a group that every way of recovering the leak needs, else one that the way
+      // found uses, else the smallest.
+      let span = partition.span(published, prime: Self.primes[0], tracked: true)
+      let position = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1, $0) })
+      let chosen: Int
+      if let way = span.representation(of: leak.cells) {
+        chosen = candidates.first { span.isEssential(position[$0]!, in: way) }
+          ?? candidates.first { way[position[$0]!] != 0 } ?? candidates[0]
+      } else {
+        chosen = candidates[0]
+      }
+      shown[chosen] = false
+      withheld.append((chosen, leak.words))
+    }
+  }
+
+  private enum Leak {
+    case none
+    case found(cells: [Int], words: String)
+    case overBudget
+  }
+
+  /// The first determined set that must not be, in a fixed order.
+  private func findLeak(_ partition: Partition, _ witnesses: [ModularSpan.Witness], shown: [Bool], groupCount: [Int]) -> Leak {
+    let determined = { (cells: [Int]) in witnesses.contains { $0.determines(cells) } }
+    for g in groups.indices where !shown[g] && groupCount[g] > 0 {
+      guard let cells = partition.cells(ofUnion: groups[g].atoms) else { continue }
+      if determined(cells) { return .found(cells: cells, words: "the withheld number of \(groups[g].name)") }
+    }
+    var found: [Int]? = nil
+    for witness in witnesses {
+      switch SmallSetSearch(counts: partition.cellCounts, k: k, witness: witness, budget: Self.smallSetBudget).run() {
+      case .none: continue
+      case .overBudget: return .overBudget
+      case .found(let cells): found = cells
+      }
+      break
+    }
+    guard let found else { return .none }
+    let n = found.reduce(0) { $0 + partition.cellCounts[$1] }
+    return .found(cells: found, words: "\(n) respondent\(n == 1 ? "" : "s") that combining overlapping groups would isolate")
+  }
+}
+
+/// The cells that a set of published groups cuts the atoms into (atoms with nobody behind the
+/// data point are left out: they add a known zero).
+struct Partition {
+  let groups: [OverlapRule.Group]
+  let cellOf: [Int]
+  let cellCounts: [Int]
+  let counts: [Int]
+
+  init(groups: [OverlapRule.Group], published: [Int], counts: [Int], atomCount: Int) {
+    self.groups = groups
+    self.counts = counts
+    var signature = [[Int]](repeating: [], count: atomCount)
+    for g in published { for a in groups[g].atoms where counts[a] > 0 { signature[a].append(g) } }
+    var index: [[Int]: Int] = [:], cellOf = [Int](repeating: -1, count: atomCount), cellCounts: [Int] = []
+    for a in 0..<atomCount where counts[a] > 0 {
+      let cell = index[signature[a]] ?? {
+        index[signature[a]] = cellCounts.count
+        cellCounts.append(0)
+        return cellCounts.count - 1
+      }()
+      cellOf[a] = cell
+      cellCounts[cell] += counts[a]
+    }
+    self.cellOf = cellOf
+    self.cellCounts = cellCounts
+  }
+
+  /// The cells of a group's atoms when the group is a union of whole cells, else nil.
+  func cells(ofUnion atoms: [Int]) -> [Int]? {
+    var covered: [Int: Int] = [:]
+    for a in atoms where counts[a] > 0 { covered[cellOf[a], default: 0] += counts[a] }
+    guard covered.allSatisfy({ cellCounts[$0.key] == $0.value }) else { return nil }
+    return covered.keys.sorted()
+  }
+
+  /// The span of the given groups' totals over the cells.
+  /// - Parameter tracked: whether the span keeps how its rows are made of the groups (for
+  ///   ``ModularSpan/representation(of:)``).
+  func span(_ published: [Int], prime: UInt64, tracked: Bool = false) -> ModularSpan {
+    var span = ModularSpan(width: cellCounts.count, prime: prime, totals: tracked ? published.count : 0)
+    for (i, g) in published.enumerated() {
+      var cells = Set<Int>()
+      for a in groups[g].atoms where counts[a] > 0 { cells.insert(cellOf[a]) }
+      span.add(cells: cells.sorted(), total: i)
+    }
+    return span
+  }
+}

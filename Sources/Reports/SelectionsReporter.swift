@@ -1,0 +1,77 @@
+import SurveyModel
+
+/// Renders `cultivar selections` as text, CSV or JSON: per multi-select item and group, n
+/// (respondents who answered it), the percentage choosing each option and the mean number
+/// chosen; a withheld group shows its n and the reason only.
+public enum SelectionsReporter {
+  /// The report as text.
+  public static func table(_ report: SelectionsReport) -> String {
+    let safe = { (text: String) in SafeText.terminal(text) }
+    var out = ["\(safe(report.survey.title)) (\(safe(report.survey.id))): multi-select answers per \(report.cut)",
+               "\(safe(report.input.file)): \(Counted.rows(read: report.input.rowsRead, used: report.input.rowsUsed, rejected: report.input.rowsRejected))"]
+    for item in report.items {
+      out += ["", "== \(safe(item.text)) (\(safe(item.id))): % of respondents who answered choosing each option =="]
+      var table = TextTable(["Group", "n"] + item.options.map { safe($0.label) } + ["Mean chosen"], rightAligned: Set(1...(item.options.count + 2)))
+      for group in item.groups {
+        if group.withheld != nil {
+          // Why is said in the privacy section below.
+          table.add([safe(group.name), String(group.n)] + [String](repeating: "-", count: item.options.count + 1))
+        } else {
+          table.add([safe(group.name), String(group.n)] + group.percents.map { Format.fixed($0, 1) } + [Format.fixed(group.meanChosen, 2)])
+        }
+      }
+      out.append(table.render())
+    }
+    out += ["", "Privacy: minimum group size \(report.minGroupSize); \(report.rule)."]
+    for item in report.items {
+      for group in item.groups {
+        guard let reason = group.withheld else { continue }
+        out.append("- \(safe(group.name)), \(safe(item.id)) (n = \(group.n)): withheld [\(reason.rawValue), threshold \(report.minGroupSize)]" + (group.wouldShow.isEmpty ? "" : "; \(safe(group.wouldShow))"))
+      }
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The report as CSV: one row per item, group and option, in full precision.
+  public static func csv(_ report: SelectionsReport) -> String {
+    var lines = [CSVText.line(["item", "group", "n", "option", "label", "percent", "mean_chosen", "withheld"])]
+    for item in report.items {
+      for group in item.groups {
+        for (o, option) in item.options.enumerated() {
+          let percent = group.percents.indices.contains(o) ? Format.exact(group.percents[o]) : ""
+          lines.append(CSVText.line([item.id, SafeText.spreadsheetCell(group.name), String(group.n), option.id, SafeText.spreadsheetCell(option.label), percent,
+                                     Format.exact(group.meanChosen), group.withheld?.rawValue ?? ""]))
+        }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The report as JSON (schema `cultivar.selections/1`).
+  public static func json(_ report: SelectionsReport) -> String {
+    let items: [JSON] = report.items.map { item in
+      .object([
+        ("id", .string(item.id)), ("text", .string(item.text)),
+        ("options", .array(item.options.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) })),
+        ("groups", .array(item.groups.map { group in
+          .object([
+            ("name", .string(group.name)), ("n", .number(Double(group.n))),
+            ("withheld", group.withheld.map { .string($0.rawValue) } ?? .null),
+            ("percent", group.withheld == nil && !group.percents.isEmpty
+              ? .object(item.options.indices.map { (item.options[$0].id, .number(group.percents[$0])) }) : .null),
+            ("mean_chosen", JSON.number(group.meanChosen)),
+          ])
+        })),
+      ])
+    }
+    return JSON.object([
+      ("schema", .string("cultivar.selections/1")),
+      ("survey", .object([("id", .string(report.survey.id)), ("title", .string(report.survey.title))])),
+      ("input", .object([("file", .string(report.input.file)), ("rows_read", .number(Double(report.input.rowsRead))),
+                         ("rows_used", .number(Double(report.input.rowsUsed))), ("rows_rejected", .number(Double(report.input.rowsRejected)))])),
+      ("cut", .string(report.cut)),
+      ("privacy", .object([("min_group_size", .number(Double(report.minGroupSize))), ("rule", .string(report.rule))])),
+      ("items", .array(items)),
+    ]).render() + "\n"
+  }
+}

@@ -1,0 +1,49 @@
+import Privacy
+
+/// The groups of a run that cuts the organisation (by unit levels, attributes, or both) and
+/// how the run's finest groups (the *atoms*: each team, or each team with its attribute
+/// values, see `AttributeKey`) belong to them.
+///
+/// A run that cuts decides the whole universe of groups that any cut of the same responses
+/// could publish, not only its own: every unit of every level, every value of every declared
+/// attribute, and every unit crossed with every attribute value (the teams as `score`
+/// publishes them are fixed first, as that run decides them). Each run then publishes a subset
+/// of one decision, so what several runs with different cuts publish together is no more than
+/// that one decision shows, and the anonymity engine made that safe.
+public struct CutGroups: Sendable {
+  /// One group of the universe.
+  public struct Group: Sendable {
+    public var cut: String
+    public var name: String
+    /// The group it nests in (an index into ``CutGroups/groups``; nil = the organisation), for
+    /// units; overlapping groups (attributes, crossed cuts) have none.
+    public var parent: Int?
+    /// Whether the group nests in the unit tree.
+    public var nested: Bool
+    /// Whether this run publishes it.
+    public var published: Bool
+
+    public init(cut: String, name: String, parent: Int? = nil, nested: Bool, published: Bool) {
+      self.cut = cut
+      self.name = name
+      self.parent = parent
+      self.nested = nested
+      self.published = published
+    }
+  }
+
+  /// Every group, each nested group after its parent.
+  public var groups: [Group]
+  /// For an atom's key: its team, the group its team nests in (nil = the organisation), and
+  /// every group it belongs to.
+  public var place: @Sendable (String) -> (team: String, teamParent: Int?, groups: [Int])
+  /// Whether the run publishes a team as it is (a team above the unit level published).
+  public var publishedTeam: @Sendable (String) -> Bool
+
+  public init(groups: [Group], place: @escaping @Sendable (String) -> (team: String, teamParent: Int?, groups: [Int]),
+              publishedTeam: @escaping @Sendable (String) -> Bool = { _ in false }) {
+    self.groups = groups
+    self.place = place
+    self.publishedTeam = publishedTeam
+  }
+}

@@ -1,0 +1,70 @@
+import Privacy
+import SurveyModel
+
+extension PublishedView {
+  /// The groups of a run that cuts the organisation (see ``CutGroups``): the teams and the
+  /// organisation are decided as `score` by team decides them, then the whole universe of
+  /// groups is decided against those fixed decisions, and the run's own groups are published.
+  init(plan: ScoringPlan, names: [String], order: [Int], totals teamTotals: TeamTotals, policy: PrivacyPolicy, cuts: CutGroups) {
+    offsets = plan.frameworks.map(\.dimensionOffset)
+    let points = plan.frameworks.enumerated().flatMap { f, fp in
+      fp.framework.dimensions.map { dimension in
+        Population.DataPoint(name: plan.frameworks.count > 1 ? "\(fp.framework.id) \(dimension.name)" : dimension.name, framework: f)
+      }
+    }
+    let width = teamTotals.width
+    let atoms = order.map { t in
+      Population.Atom(respondents: teamTotals.sizes[t], counts: teamTotals.accumulators(slot: t, offset: 0, count: width).map(\.count))
+    }
+    var organisation = TeamTotals(width: width)
+    _ = organisation.addTeam()
+    for t in order { organisation.merge(teamTotals, from: t, to: 0) }
+    self.organisation = organisation
+    // 1. The teams, as `score` by team publishes them.
+    let places = order.map { cuts.place(names[$0]) }
+    var teamAtoms: [String: [Int]] = [:], teamParent: [String: Int?] = [:]
+    for (i, place) in places.enumerated() {
+      teamAtoms[place.team, default: []].append(i)
+      teamParent[place.team] = place.teamParent
+    }
+    let teamNames = teamAtoms.keys.sorted()
+    var base = Population(dataPoints: points, atoms: atoms, organisation: Self.organisationName)
+    for team in teamNames { base.add(.init(cut: "team", name: team, atoms: teamAtoms[team]!)) }
+    let teams = AnonymityEngine.decide(base, policy: policy)
+    let shownByTeams = { (node: Int) in points.indices.map { teams.shows(node, dataPoint: $0) } }
+    // 2. The universe, against the teams' fixed decisions.
+    var members = [[Int]](repeating: [], count: cuts.groups.count)
+    for (i, place) in places.enumerated() { for g in place.groups { members[g].append(i) } }
+    var universe = Population(dataPoints: points, atoms: atoms, organisation: Self.organisationName, organisationFixed: shownByTeams(0))
+    var node = [Int](repeating: 0, count: cuts.groups.count)
+    for (g, group) in cuts.groups.enumerated() {
+      let made = Population.Group(cut: group.cut, name: group.name, atoms: members[g], parent: group.parent.map { node[$0] } ?? 0)
+      node[g] = group.nested ? universe.add(made) : universe.addOverlapping(made)
+    }
+    for (t, team) in teamNames.enumerated() {
+      universe.add(.init(cut: "team", name: team, atoms: teamAtoms[team]!, parent: teamParent[team]!.map { node[$0] } ?? 0, fixed: shownByTeams(t + 1)))
+    }
+    let decision = AnonymityEngine.decide(universe, policy: policy)
+    // 3. The run's own groups, by name.
+    // Groups nobody answered in are not listed (a unit of another wave, a value nobody gave);
+    // teams published as they are keep the team run's decision (and its reasons).
+    var own: [(name: String, disclosure: Int, node: Int, atoms: [Int], cut: String)] = []
+    for (g, group) in cuts.groups.enumerated() where group.published && !members[g].isEmpty { own.append((group.name, 1, node[g], members[g], group.cut)) }
+    for (t, team) in teamNames.enumerated() where cuts.publishedTeam(team) { own.append((team, 0, t + 1, teamAtoms[team]!, "team")) }
+    own.sort { ($0.name, $0.disclosure, $0.node) < ($1.name, $1.disclosure, $1.node) }
+    var published: [Group] = [], slotted = TeamTotals(width: width)
+    for group in own {
+      let slot = slotted.addTeam()
+      for i in group.atoms { slotted.merge(teamTotals, from: order[i], to: slot) }
+      published.append(Group(name: group.name, disclosure: group.disclosure, node: group.node))
+    }
+    groups = published
+    totals = slotted
+    slots = Array(published.indices)
+    disclosures = [teams, decision]
+    let ownKeys = Set(own.map { "\($0.cut)\u{1F}\($0.name)" })
+    let audit = teams.audit.filter { $0.cut == "organisation" || ($0.cut == "team" && ownKeys.contains("team\u{1F}\($0.group)")) }
+      + decision.audit.filter { ownKeys.contains("\($0.cut)\u{1F}\($0.group)") }
+    privacy = Self.summary(policy, published, disclosures, audit: audit)
+  }
+}

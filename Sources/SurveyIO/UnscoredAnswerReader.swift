@@ -1,0 +1,93 @@
+import SurveyModel
+
+/// Reads the comment and multi-select columns of a response CSV (the layout `score` reads:
+/// a team column and one column per item id; a multi-select's cell names the options chosen).
+/// Other columns are not looked at: their answers are `score`'s business.
+public final class UnscoredAnswerReader {
+  public let file: String
+  /// Records read so far.
+  public private(set) var rowsRead = 0
+  private let reader: CSVReader
+  private let header: [String]
+  private let teamColumn: Int
+  private let commentColumns: [Int]
+  private let multiColumns: [Int]
+  private let decoders: [MultiDecoder]
+
+  /// Opens `path` and finds the columns of `comments` and `multis`.
+  /// - Throws: ``InputError`` when the file cannot be read, ``InputProblems`` when a column
+  ///   is missing.
+  public init(path: String, displayName: String? = nil, survey: SurveyDefinition, comments: [Item], multis: [Item]) throws {
+    file = displayName ?? path
+    do {
+      reader = try CSVReader(path: path)
+    } catch {
+      throw InputError(kind: .file, file: file, message: "cannot read the response file", hint: "check the path given to --responses")
+    }
+    do {
+      guard try reader.next() else {
+        throw InputError(kind: .responses, file: file, line: 1, message: "the file is empty: expected a header row with '\(survey.teamColumn)' and item ids")
+      }
+    } catch let error as CSVReader.SyntaxError {
+      throw InputError(kind: .responses, file: file, line: error.line, message: error.message)
+    }
+    let header = reader.strings.map { $0.trimmingSpaces }
+    self.header = header
+    var problems: [InputError] = []
+    let file = self.file
+    func column(_ name: String, what: String, hint: String) -> Int {
+      if let index = header.firstIndex(of: name) { return index }
+      problems.append(InputError(kind: .responses, file: file, line: 1, message: "there is no \(what) column '\(name)'\(Suggestion.hint(for: name, in: header))", hint: hint))
+      return -1
+    }
+    let team = column(survey.teamColumn, what: "team", hint: "add the column, or set 'columns: team:' in the survey file to the column that holds the team")
+    let itemHint = "add the column (empty cells mean no answer), or list the items used under the framework's 'items:' in the survey file"
+    var commentColumns: [Int] = [], multiColumns: [Int] = []
+    for item in comments { commentColumns.append(column(item.id, what: "comment", hint: itemHint)) }
+    for item in multis { multiColumns.append(column(item.id, what: "multi-select", hint: itemHint)) }
+    teamColumn = team
+    self.commentColumns = commentColumns
+    self.multiColumns = multiColumns
+    decoders = multis.map(MultiDecoder.init)
+    if !problems.isEmpty { throw InputProblems(problems) }
+  }
+
+  /// The outcome of one record.
+  public enum Outcome {
+    case answers(UnscoredAnswers)
+    /// The row's problems (never its comments).
+    case rejected([RowProblem])
+  }
+
+  /// The next record, or nil at the end of the file.
+  /// - Throws: ``InputError`` for a record the CSV syntax cannot make sense of.
+  public func next() throws -> Outcome? {
+    do {
+      guard try reader.next() else { return nil }
+    } catch let error as CSVReader.SyntaxError {
+      throw InputError(kind: .responses, file: file, line: error.line, message: error.message, hint: CSVReader.SyntaxError.hint)
+    }
+    rowsRead += 1
+    let line = reader.line
+    let cells = reader.strings
+    guard cells.count == header.count else {
+      return .rejected([RowProblem(line: line, reason: "the row has \(cells.count) fields but the header has \(header.count)")])
+    }
+    var problems: [RowProblem] = []
+    let team = cells[teamColumn].trimmingSpaces
+    if let reason = TeamName.problem(team) {
+      problems.append(RowProblem(line: line, column: teamColumn + 1, columnName: header[teamColumn], reason: reason))
+    }
+    var selections: [UInt32?] = []
+    for (decoder, column) in zip(decoders, multiColumns) {
+      do throws(CellDecoder.Problem) {
+        selections.append(try decoder.decode(cells[column]))
+      } catch {
+        problems.append(RowProblem(line: line, column: column + 1, columnName: header[column], value: cells[column], reason: error.text))
+      }
+    }
+    if !problems.isEmpty { return .rejected(problems) }
+    let comments = commentColumns.map { cells[$0].allSatisfy(\.isWhitespace) ? nil : cells[$0] }
+    return .answers(UnscoredAnswers(team: team, comments: comments, selections: selections))
+  }
+}
