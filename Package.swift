@@ -73,13 +73,16 @@ let package = Package(
     .target(
       name: "Importers",
       dependencies: ["SurveyModel", "SurveyIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    // The answering forms' own words in English, German, French and Spanish (Messages/*.json,
+    // embedded in the binary at build time).
+    .target(name: "FormText", resources: [.embedInCode("Messages")]),
     // Answering a survey in the terminal, item by item.
-    .target(name: "TerminalForm", dependencies: ["SurveyModel"]),
+    .target(name: "TerminalForm", dependencies: ["SurveyModel", "FormText"]),
     // The web form respondents reach through invitation links (Hummingbird).
     .target(
       name: "WebForm",
       dependencies: [
-        "SurveyModel", "Store", .product(name: "Hummingbird", package: "hummingbird"),
+        "SurveyModel", "Store", "FormText", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
       ]),
@@ -88,7 +91,7 @@ let package = Package(
       name: "CultivarKit",
       dependencies: [
         "SurveyModel", "SurveyIO", "Statistics", "Privacy", "Scoring", "Comparison", "Drivers", "Organisation", "LuaBridge", "PluginHost",
-        "Reports", "Store", "StorePostgres", "Importers", "TerminalForm", "WebForm",
+        "Reports", "Store", "StorePostgres", "Importers", "TerminalForm", "WebForm", "FormText",
       ]),
     // The command line: argument parsing only.
     .executableTarget(
@@ -124,6 +127,8 @@ let package = Package(
       dependencies: ["Importers", "SurveyModel", "SurveyIO", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       exclude: ["Fixtures"]),
     .testTarget(name: "TerminalFormTests", dependencies: ["TerminalForm", "SurveyModel"]),
+    // The form's message files complete in every language; language tags and Accept-Language.
+    .testTarget(name: "FormTextTests", dependencies: ["FormText", "SurveyModel"]),
     .testTarget(
       name: "WebFormTests", dependencies: ["WebForm", "SurveyModel", .product(name: "Logging", package: "swift-log")]),
     // Runs the built binary end to end (GRDB to inspect the stores it writes).

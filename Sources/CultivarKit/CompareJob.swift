@@ -28,6 +28,8 @@ public struct CompareJob {
   /// Where to write the privacy audit alone (JSON when the name ends in `.json`), if anywhere.
   public var privacyReportPath: String?
   public var workspace: Workspace
+  /// The language of the plugins' texts in the report (`--lang`; nil: the survey's default).
+  public var language: String?
   /// Receives warnings and the row summary (for standard error).
   public var note: (String) -> Void
 
@@ -60,7 +62,8 @@ public struct CompareJob {
     }
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let catalog = workspace.catalog(surveyFile: surveyPath, only: Set(survey.frameworks.map(\.id)))
-    let scoring = try SurveyScoring(survey: survey, catalog: catalog)
+    let language = try SurveyLanguages.choose(self.language, survey: survey)
+    let scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     let reader: ResponseSource = try wave.map {
       try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
@@ -76,7 +79,7 @@ public struct CompareJob {
     note(RunSupport.summaryLine(input))
     if let withheld = outcome.withheldLogNote { note(withheld) }
     let report = ComparisonReport(
-      survey: SurveyInfo(id: survey.id, title: survey.title), input: input, baseline: selection.baseline,
+      survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, baseline: selection.baseline,
       method: method, frameworks: frameworks, privacy: outcome.privacy, selectedTeams: selection.requested)
     let text = reporter.render(report)
     try RunSupport.writePrivacyReport([(nil, report.privacy)], to: privacyReportPath)

@@ -28,6 +28,8 @@ public struct DriversJob {
   public var skipInvalid = false
   public var rejectsPath: String?
   public var workspace: Workspace
+  /// The language of the plugins' texts in the report (`--lang`; nil: the survey's default).
+  public var language: String?
   /// Receives the row summary (for standard error).
   public var note: (String) -> Void
 
@@ -49,7 +51,8 @@ public struct DriversJob {
     guard let reporter = makeDriversReporter(format: format) else { throw UsageError.unknownFormat(format, among: Self.formats) }
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let catalog = workspace.catalog(surveyFile: surveyPath)
-    let scoring = try SurveyScoring(survey: survey, catalog: catalog)
+    let language = try SurveyLanguages.choose(self.language, survey: survey)
+    let scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     let spec = try DriverSpec(plan: scoring.plan, outcome: outcome, framework: framework, items: items)
     let reader: ResponseSource = try wave.map {
@@ -63,7 +66,7 @@ public struct DriversJob {
     note(RunSupport.summaryLine(input))
     let framework = scoring.plan.frameworks[spec.framework].framework
     let report = DriversReport(
-      survey: SurveyInfo(id: survey.id, title: survey.title), input: input, framework: DimensionInfo(id: framework.id, name: framework.name),
+      survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, framework: DimensionInfo(id: framework.id, name: framework.name),
       scale: framework.scale, outcome: spec.outcome, method: method, groups: groups, privacy: outcome.privacy)
     let text = reporter.render(report)
     guard let outputPath else { return text }

@@ -61,6 +61,7 @@ enum FrameworkResolver {
         owner[item.id] = plugin.framework.id
       }
     }
+    problems += SurveyLanguages.problems(survey, plugins: resolved.map(\.plugin))
     if !loadErrors.isEmpty { throw SurveyPluginFailures(loadErrors: loadErrors, survey: InputProblems(problems)) }
     if !problems.isEmpty { throw InputProblems(problems) }
     return resolved

@@ -39,6 +39,8 @@ public struct ScoreJob {
   public var direct = false
   /// The wave whose headcounts give participation (default: ``wave``).
   public var headcountWave: String?
+  /// The language of the plugins' texts in the report (`--lang`; nil: the survey's default).
+  public var language: String?
 
   /// The output formats `run()` accepts.
   public static var formats: [String] { builtInReporters.map { type(of: $0).identifier } }
@@ -70,15 +72,18 @@ public struct ScoreJob {
     guard let reporter = makeReporter(format: format) else {
       throw UsageError.unknownFormat(format, among: Self.formats)
     }
-    let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
-    var scoring = try SurveyScoring(survey: survey, catalog: catalog)
+    var survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
+    let language = try SurveyLanguages.choose(self.language, survey: survey)
+    let byLanguage = cut == LanguageCut.name
+    if byLanguage, wave == nil { survey = try LanguageCut.regroup(survey) }
+    var scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
     var plan: CutPlan? = nil
-    if direct, cut == nil || cut == "team" {
+    if direct, cut == nil || cut == "team" || byLanguage {
       throw UsageError(message: "--direct needs a unit cut", hint: "use --by unit:N --direct (or --by unit --direct) for each unit's direct members")
     }
-    if let cut, cut != "team" {
+    if let cut, cut != "team", !byLanguage {
       let made: CutPlan
       do { made = try CutPlan(cut, chart: chart, attributes: survey.attributes, direct: direct) } catch let problem as CutPlan.Problem {
         throw UsageError(message: problem.message, hint: problem.hint)
@@ -90,7 +95,7 @@ public struct ScoreJob {
     let outcome: SurveyScoring.Outcome
     let file: String
     if let wave {
-      let source = try StoreInput.open(wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
+      let source = try StoreInput.open(wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace, byLanguage: byLanguage)
       outcome = try scoring.score(source, workers: jobs, skipInvalid: skipInvalid)
       file = source.file
     } else {
@@ -103,7 +108,7 @@ public struct ScoreJob {
     let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
     if let problems = plan?.unknownUnits(responses: file) { throw problems }
     let input = InputSummary(file: file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
-    var report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
+    var report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
     if let cut { report.cut = cut }
     if let chart, let first = outcome.frameworks.first, plan?.attribute == nil, !direct {
       report.participation = try Self.participation(chart, level: plan?.level, results: first, wave: headcountWave ?? wave,

@@ -53,10 +53,7 @@ public struct ServeJob {
     if publicURL == nil, !["127.0.0.1", "::1", "localhost"].contains(host.lowercased()) {
       note("warning: no --public-url: browsers' forms are accepted only from http://\(host):PORT; behind a proxy, give the address respondents open, e.g. --public-url https://survey.example.org")
     }
-    let unscored = UnscoredItems(frameworks: context.frameworks)
-    let items = context.items.map { FormItem(item: $0.item, scale: $0.scale) }
-      + (unscored.multis + unscored.comments).map { FormItem(item: $0.item, scale: $0.framework.scale) }
-    let survey = FormSurvey(title: context.survey.title, items: items, minGroupSize: context.survey.minGroupSize)
+    let survey = Self.formSurvey(context)
     let server = FormServer(store: store, wave: waveRef, survey: survey, limits: limits, publicURL: origin)
     let (host, note, title) = (self.host, self.note, context.survey.title)
     do {
@@ -68,5 +65,19 @@ public struct ServeJob {
     } catch {
       throw UsageError(message: "cannot serve on \(host):\(port): \(error)", hint: "choose another port with --port, or 0 for any free port")
     }
+  }
+}
+
+extension ServeJob {
+  /// The form in every language the survey is offered in, the default first.
+  static func formSurvey(_ context: SurveyScoring) -> FormSurvey {
+    let languages: [String?] = context.survey.languages.isEmpty ? [nil] : context.survey.languages
+    let versions = languages.map { language in
+      let unscored = UnscoredItems(frameworks: context.frameworks, language: language)
+      let items = context.items(in: language).map { FormItem(item: $0.item, scale: $0.scale) }
+        + (unscored.multis + unscored.comments).map { FormItem(item: $0.item, scale: $0.framework.scale) }
+      return FormSurvey.Version(language: language, title: context.survey.title(in: language), items: items)
+    }
+    return FormSurvey(versions: versions, minGroupSize: context.survey.minGroupSize)
   }
 }

@@ -8,11 +8,12 @@ enum StoreInput {
   /// - Parameters:
   ///   - storePath: the resolved store path (see ``StoreLocation``).
   ///   - itemIDs: the item of each value slot of the scoring plan.
+  ///   - byLanguage: group the responses by the language they were given in, not by team.
   /// - Throws: ``StoreError`` when there is no store or no such wave.
-  static func open(wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace) throws -> any ResponseSource {
+  static func open(wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace, byLanguage: Bool = false) throws -> any ResponseSource {
     try WaveName.check(name)
     let store = try StoreAccess.open(storePath, workspace: workspace, create: false)
     let wave = try store.wave(name, survey: surveyID)
-    return try store.responses(of: wave, itemIDs: itemIDs)
+    return try store.responses(of: wave, itemIDs: itemIDs, byLanguage: byLanguage)
   }
 }

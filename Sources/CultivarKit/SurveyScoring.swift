@@ -29,6 +29,8 @@ struct SurveyScoring {
   let plugins: [Plugin]
   /// Each plugin with the items the survey uses of it (nil: all).
   let frameworks: [(plugin: Plugin, items: [String]?)]
+  /// The language the texts are in (nil for a survey that names no languages).
+  var language: String? = nil
   let plan: ScoringPlan
   /// The anonymity rules every result passes through (the survey's minimum group size).
   /// Publish groups of teams (e.g. the units of an organisation level) instead of the teams.
@@ -41,24 +43,32 @@ struct SurveyScoring {
   /// - Throws: ``InputProblems`` for unknown plugin ids or items.
   /// - Parameter withholdHookLog: count what hooks log instead of showing it (every run that
   ///   publishes results; `plugins test` shows it).
-  init(survey: SurveyDefinition, catalog: PluginCatalog, withholdHookLog: Bool = true) throws {
+  /// - Parameter language: the language of the frameworks' texts in the results (nil: the
+  ///   survey's default).
+  init(survey: SurveyDefinition, catalog: PluginCatalog, withholdHookLog: Bool = true, language: String? = nil) throws {
     let frameworks = try FrameworkResolver.resolve(survey, catalog: catalog)
+    let shown = language ?? survey.defaultLanguage
     // Comment and multi-select columns are read by `comments` and `selections`, never scored.
     self.survey = survey.ignoring(frameworks.flatMap { UnscoredItems.columns(of: $0.plugin.framework, subset: $0.items) })
     plugins = frameworks.map(\.plugin)
     self.frameworks = frameworks
     for plugin in plugins { plugin.withholdsHookLog = withholdHookLog }
-    plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
+    plan = ScoringPlan(uses: frameworks.map { (shown.map($0.plugin.framework.localized) ?? $0.plugin.framework, $0.items) })
     policy = PrivacyPolicy(minGroupSize: survey.minGroupSize)
   }
 
   /// Loads the survey file and the plugins it names.
-  /// - Parameter note: receives warnings about plugins that failed to load.
-  /// - Throws: ``InputError``, ``InputProblems``.
-  static func load(path: String, workspace: Workspace, note: (String) -> Void) throws -> SurveyScoring {
+  /// - Parameters:
+  ///   - note: receives warnings about plugins that failed to load.
+  ///   - language: the language of the texts (`--lang`; nil: the survey's default).
+  /// - Throws: ``InputError``, ``InputProblems``, ``UsageError`` for a language the survey is
+  ///   not offered in.
+  static func load(path: String, workspace: Workspace, note: (String) -> Void, language requested: String? = nil) throws -> SurveyScoring {
     let survey = try SurveyLoader.load(path: path, displayName: workspace.display(path))
     let catalog = workspace.catalog(surveyFile: path, only: Set(survey.frameworks.map(\.id)))
-    let scoring = try SurveyScoring(survey: survey, catalog: catalog)
+    let language = try SurveyLanguages.choose(requested, survey: survey)
+    var scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
+    scoring.language = language
     let used = Set(survey.frameworks.map(\.id))
     for warning in catalog.notes { note("warning: \(warning)") }
     for failure in catalog.failures where !(failure.pluginID.map(used.contains) ?? false) {
@@ -75,6 +85,13 @@ struct SurveyScoring {
   /// The item of each value slot, with its text and its framework's scale.
   var items: [(item: Item, scale: Scale)] {
     plan.frameworks.flatMap { framework in framework.items.map { ($0, framework.framework.scale) } }
+  }
+
+  /// The items of ``items`` with their texts in `language` (nil: as loaded).
+  func items(in language: String?) -> [(item: Item, scale: Scale)] {
+    guard let language else { return items }
+    let plan = ScoringPlan(uses: frameworks.map { ($0.plugin.framework.localized(to: language), $0.items) })
+    return plan.frameworks.flatMap { framework in framework.items.map { ($0, framework.framework.scale) } }
   }
 
   /// The survey as the store records it, with the plugin versions in use.

@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import SurveyModel
+import FormText
 import TerminalForm
 
 /// `cultivar take`: one respondent answers the survey in the terminal, item by item; the
@@ -13,6 +14,8 @@ public struct TakeJob {
   /// The resolved store path (see ``StoreLocation``).
   public var storePath: String
   public var workspace = Workspace()
+  /// The language to answer in (`--lang`; nil: the survey's default). Stored with the response.
+  public var language: String?
   /// Receives warnings (for standard error).
   public var note: (String) -> Void = { _ in }
 
@@ -32,20 +35,23 @@ public struct TakeJob {
     guard RawTerminal.isAvailable else {
       throw UsageError(message: "'take' needs a terminal: standard input and output must not be redirected", hint: "to load answers from a file, use 'cultivar import'")
     }
-    let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
+    let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note, language: language)
     let store = try StoreAccess.open(storePath, workspace: workspace, note: note)
     let waveName = try wave ?? latestWave(store, survey: context.survey.id)
     try WaveName.check(waveName)
-    let unscored = UnscoredItems(frameworks: context.frameworks)
+    let unscored = UnscoredItems(frameworks: context.frameworks, language: context.language)
     let items = context.items.map { FormItem(item: $0.item, scale: $0.scale) }
       + (unscored.multis + unscored.comments).map { FormItem(item: $0.item, scale: $0.framework.scale) }
     let answers: [String: Double], comments: [String: String]
-    switch try TerminalSession.run(items: items, title: context.survey.title, team: teamName) {
+    switch try TerminalSession.run(items: items, title: context.survey.title(in: context.language), team: teamName, language: context.language) {
     case .confirmed(let given, let typed): (answers, comments) = (given, typed)
     case .cancelled(let key): throw TakeCancelled(byInterrupt: key == .interrupt)
     }
-    try store.addResponse(toWave: waveName, survey: context.stamp, team: teamName, answers: answers, comments: comments)
-    return "Thank you. Your answers to \(answers.count + comments.count) of \(Counted.phrase(items.count, "item")) were stored in wave '\(waveName)' for team '\(teamName)'.\n"
+    try store.addResponse(toWave: waveName, survey: context.stamp, team: teamName, answers: answers, comments: comments, language: context.language)
+    let words = Messages(context.language)
+    // English counts its noun ("1 item", "20 items"); the other message files write it out.
+    let total = words.language == "en" ? Counted.phrase(items.count, "item") : String(items.count)
+    return words("terminal.stored", ["n": String(answers.count + comments.count), "total": total, "wave": waveName, "team": teamName]) + "\n"
   }
 
   private func latestWave(_ store: any ResponseStoring, survey: String) throws -> String {

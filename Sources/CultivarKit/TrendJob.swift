@@ -19,6 +19,8 @@ public struct TrendJob {
   /// Where to write the privacy audit alone (JSON when the name ends in `.json`), if anywhere.
   public var privacyReportPath: String?
   public var workspace = Workspace()
+  /// The language of the plugins' texts in the report (`--lang`; nil: the survey's default).
+  public var language: String?
   /// Receives warnings (for standard error).
   public var note: (String) -> Void = { _ in }
 
@@ -40,7 +42,7 @@ public struct TrendJob {
     if let repeated = waves.first(where: { name in waves.filter { $0 == name }.count > 1 }) {
       throw UsageError(message: "wave '\(repeated)' is listed twice in --waves")
     }
-    let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
+    let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note, language: language)
     let store = try StoreAccess.open(storePath, workspace: workspace, create: false)
     let refs = try waves.map { try store.wave($0, survey: context.survey.id) }
     for ref in refs { try notePluginChanges(store: store, wave: ref, context: context) }
@@ -67,7 +69,7 @@ public struct TrendJob {
       inputs.append(WaveInput(name: ref.name, responses: source.rowsRead))
     }
     let report = TrendReport(
-      survey: SurveyInfo(id: context.survey.id, title: context.survey.title), waves: inputs,
+      survey: SurveyInfo(id: context.survey.id, title: context.survey.title(in: context.language)), waves: inputs,
       mappingApplied: applied.list, frameworks: Self.lines(perWave), minGroupSize: context.survey.minGroupSize,
       privacyRule: PrivacyPolicy(minGroupSize: context.survey.minGroupSize).summary, privacy: audits)
     let text = reporter.render(report)

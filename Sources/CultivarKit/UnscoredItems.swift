@@ -10,11 +10,13 @@ struct UnscoredItems {
   /// Multi-select items (`type = "multi"`) with their framework.
   let multis: [(item: Item, framework: Framework)]
 
-  init(frameworks: [(plugin: Plugin, items: [String]?)]) {
+  /// - Parameter language: the language of the items' texts (nil: the plugins' default).
+  init(frameworks: [(plugin: Plugin, items: [String]?)], language: String? = nil) {
     var comments: [(Item, Framework)] = [], multis: [(Item, Framework)] = []
     for (plugin, subset) in frameworks {
-      for item in plugin.framework.unscoredItems where subset?.contains(item.id) ?? true {
-        if item.kind == .text { comments.append((item, plugin.framework)) } else { multis.append((item, plugin.framework)) }
+      let framework = language.map(plugin.framework.localized) ?? plugin.framework
+      for item in framework.unscoredItems where subset?.contains(item.id) ?? true {
+        if item.kind == .text { comments.append((item, framework)) } else { multis.append((item, framework)) }
       }
     }
     self.comments = comments

@@ -40,7 +40,7 @@ extension ContractReader {
       for key in table.fieldNames where !Self.optionFields.contains(key) && !key.hasPrefix("_") {
         problem("item '\(item)', \(name): unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.optionFields))", line: at)
       }
-      let label = table["label"].string ?? ""
+      let label = visibleText(table["label"], field: "label", owner: "item '\(item)', \(name)", path: Translations.Field.option(item, id), line: at) ?? ""
       if Item.Option.matchKey(id).isEmpty { problem("item '\(item)': option #\(index + 1) needs an 'id' (the code a response file may hold)", line: at) }
       if Item.Option.matchKey(label).isEmpty { problem("item '\(item)', \(name) needs a 'label' (the reaction or answer shown to respondents)", line: at) }
       if !scored {

@@ -12,7 +12,10 @@ extension ContractReader {
   mutating func readRules(_ plugin: LuaTable, into framework: inout Framework) {
     framework.measures = readMeasures(plugin["measures"], framework: framework)
     framework.indexDefinition = readIndexBy(plugin["index_by"], framework: &framework)
-    framework.declaredIndexLabel = optionalText(plugin, "index_label")
+    if !plugin["index_label"].isNil {
+      framework.declaredIndexLabel = visibleText(plugin["index_label"], field: "index_label", path: Translations.Field.indexLabel, line: nil)
+      if framework.declaredIndexLabel == nil { problem("'index_label' must be text (got \(plugin["index_label"].typeName))", line: locator.line(ofField: "index_label")) }
+    }
     framework.declaredIndexRange = readIndexRange(plugin["index_range"])
     framework.scoreRuleText = optionalText(plugin, "score_rule")
     if framework.indexDefinition != nil {
@@ -59,7 +62,7 @@ extension ContractReader {
       for key in table.fieldNames where !Self.measureFields.contains(key) && !key.hasPrefix("_") {
         problem("measure '\(id)': unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.measureFields))", line: line)
       }
-      let name = table["name"].string ?? ""
+      let name = visibleText(table["name"], field: "name", owner: "measure '\(id)'", path: Translations.Field.measure(id), line: line) ?? ""
       if name.isEmpty { problem("measure '\(id)' needs a 'name'", line: line) }
       guard let source = readSource(table, owner: "measure '\(id)'", framework: framework, line: line) else { continue }
       var range = (framework.scale.min, framework.scale.max)

@@ -30,7 +30,7 @@ extension ContractReader {
         problem("theme '\(id)': unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.themeFields))", line: at)
       }
       if !seen.insert(id).inserted { problem("theme '\(id)' is declared twice", line: at) }
-      let name = table["name"].string ?? ""
+      let name = visibleText(table["name"], field: "name", owner: "theme '\(id)'", path: Translations.Field.theme(id), line: at) ?? ""
       if name.trimmingCharacters(in: " \t").isEmpty { problem("theme '\(id)' needs a text 'name'", line: at) }
       var keywords: [String] = []
       switch table["keywords"] {

@@ -5,11 +5,14 @@ import SurveyModel
 /// plugin contract (v1) in plain words, with the line where the problem is written.
 struct ContractReader {
   static let knownFields = PluginContract.plugin.fields.map(\.name)
-  static let requiredText = PluginContract.plugin.fields.filter { $0.type == "string" && !$0.optional }.map(\.name)
+  static let requiredText = PluginContract.plugin.fields.filter { ($0.type == "string" || $0.type == PluginContract.textType) && !$0.optional }.map(\.name)
   static let itemFields = PluginContract.shapes.first { $0.name == "cultivar.Item" }?.fields.map(\.name) ?? []
 
   /// The largest scale value, scale span and whole-number setting a plugin may declare (so
   /// every later conversion to an integer or a list of points is safe).
+  /// The plugin's own fields that may be tables of languages.
+  static let translatable: Set<String> = [Translations.Field.name, Translations.Field.description]
+
   static let maximumScaleValue = 1e6
   static let maximumScaleSpan = 1000.0
   static let maximumCount = 1_000_000
@@ -17,6 +20,9 @@ struct ContractReader {
   let file: String
   let locator: SourceLocator
   private(set) var problems: [String] = []
+  /// The plugin's languages and texts in them, when it lists `languages`.
+  var translations: Translations?
+  var reportedUnlistedLanguages = false
 
   init(file: String, source: String) {
     self.file = file
@@ -40,9 +46,11 @@ struct ContractReader {
       problem("unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.knownFields))", line: locator.line(ofField: key))
     }
     checkAPI(plugin["api"])
+    readLanguages(plugin["languages"])
     var text: [String: String] = [:]
     for key in Self.requiredText {
-      if let s = plugin[key].string, !s.allSatisfy(\.isWhitespace) { text[key] = s } else {
+      let given = Self.translatable.contains(key) ? visibleText(plugin[key], field: key, path: key, line: nil) : plugin[key].string
+      if let s = given, !s.allSatisfy(\.isWhitespace) { text[key] = s } else {
         problem("'\(key)' must be non-empty text (got \(plugin[key].typeName))", line: locator.line(ofField: key))
       }
     }
@@ -77,6 +85,7 @@ struct ContractReader {
     framework.unscoredItems = unscoredItems
     framework.themes = themes
     readRules(plugin, into: &framework)
+    framework.translations = translations
     guard problems.isEmpty else { return nil }
     return framework
   }
@@ -129,7 +138,8 @@ struct ContractReader {
     var labels: [String] = []
     if !table["labels"].isNil {
       let raw = table["labels"].table?.sequence ?? []
-      labels = raw.compactMap(\.string)
+      let labelsLine = locator.line(ofField: "labels")
+      labels = raw.enumerated().compactMap { i, label in visibleText(label, field: "labels", owner: "scale label #\(i + 1)", path: Translations.Field.scaleLabel(i), line: labelsLine) }
       if labels.count != raw.count || table["labels"].table == nil {
         problem("'scale.labels' must be a list of text labels", line: locator.line(ofField: "labels"))
       } else if min == min.rounded(), max == max.rounded(), labels.count != Int(max - min) + 1 {
@@ -173,7 +183,7 @@ struct ContractReader {
       }
       if declared[id] == nil { declared[id] = line }
       seen.insert(id)
-      guard let name = table["name"].string, !name.isEmpty else {
+      guard let name = visibleText(table["name"], field: "name", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "name"), line: line), !name.isEmpty else {
         problem("dimension '\(id)' needs a 'name'", line: line)
         continue
       }
@@ -185,7 +195,9 @@ struct ContractReader {
         if below.isFinite { threshold = below } else { problem("dimension '\(id)': 'advice_below' must be a finite number (got \(Number.format(below)))", line: line) }
       }
       var dimension = Dimension(
-        id: id, name: name, description: table["description"].string ?? "", advice: table["advice"].string,
+        id: id, name: name,
+        description: visibleText(table["description"], field: "description", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "description"), line: line) ?? "",
+        advice: visibleText(table["advice"], field: "advice", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "advice"), line: line),
         adviceBelow: threshold, adviceAbove: above, benchmark: benchmark)
       dimension.minimumAnswered = readMinimum(table["min_answered"], what: "dimension '\(id)': 'min_answered'", line: line)
       dimensions.append(dimension)
@@ -231,7 +243,8 @@ struct ContractReader {
       for key in table.fieldNames where !Self.itemFields.contains(key) && !key.hasPrefix("_") {
         problem("item '\(id)': unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.itemFields))", line: line)
       }
-      if (table["text"].string ?? "").isEmpty { problem("item '\(id)' needs its question 'text'", line: line) }
+      let text = visibleText(table["text"], field: "text", owner: "item '\(id)'", path: Translations.Field.item(id), line: line) ?? ""
+      if text.isEmpty { problem("item '\(id)' needs its question 'text'", line: line) }
       let kind = readKind(table["type"], item: id, hasOptions: !table["options"].isNil, line: line)
       if kind != .scored {
         for key in ["dimension", "reverse"] where !table[key].isNil {
@@ -240,7 +253,7 @@ struct ContractReader {
         let options = kind == .multi ? readOptions(table["options"], item: id, line: line, scale: scale, scored: false) : []
         if kind == .multi, table["options"].isNil { problem("item '\(id)' is a multi-select and needs 'options' = { { id = ..., label = ... }, ... }", line: line) }
         if kind == .text, !table["options"].isNil { problem("item '\(id)' is a comment (type = \"text\") and takes no 'options'; use type = \"multi\" for ticked options", line: line) }
-        unscored.append(Item(id: id, text: table["text"].string ?? "", dimension: "", options: options, kind: kind))
+        unscored.append(Item(id: id, text: text, dimension: "", options: options, kind: kind))
         continue
       }
       // One dimension id, or a list of them (the item counts in each).
@@ -268,7 +281,7 @@ struct ContractReader {
       if reverse, !options.isEmpty {
         problem("item '\(id)' is a choice and cannot be reverse-keyed: remove 'reverse' and give each option the score it stands for", line: line)
       }
-      var item = Item(id: id, text: table["text"].string ?? "", dimension: dimension, reverse: reverse, options: options)
+      var item = Item(id: id, text: text, dimension: dimension, reverse: reverse, options: options)
       item.otherDimensions = Array(listed.dropFirst())
       items.append(item)
     }
@@ -306,11 +319,13 @@ struct ContractReader {
     }
     var bands: [Band] = []
     for (index, entry) in list.sequence.enumerated() {
-      guard let table = entry.table, let min = table["min"].number, min.isFinite, let label = table["label"].string else {
+      guard let table = entry.table, let min = table["min"].number, min.isFinite,
+            let label = visibleText(table["label"], field: "label", owner: "band #\(index + 1)", path: Translations.Field.band(index, "label"), line: line) else {
         problem("band #\(index + 1) needs a finite number 'min' and a text 'label'", line: line)
         continue
       }
-      bands.append(Band(min: min, label: label, advice: table["advice"].string))
+      let advice = visibleText(table["advice"], field: "advice", owner: "band #\(index + 1)", path: Translations.Field.band(index, "advice"), line: line)
+      bands.append(Band(min: min, label: label, advice: advice))
     }
     if bands.map(\.min) != bands.map(\.min).sorted() || Set(bands.map(\.min)).count != bands.count {
       problem("'bands' must be listed from the lowest 'min' up, each with a different 'min'", line: line)

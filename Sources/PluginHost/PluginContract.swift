@@ -47,6 +47,10 @@ public enum PluginContract {
     }
   }
 
+  /// The type of a text respondents or readers see: plain text, or a table of languages
+  /// (`{ en = "...", de = "..." }`) in a plugin that lists its `languages`.
+  public static let textType = "string|table<string, string>"
+
   /// The hooks, in documentation order.
   public static let hooks: [Hook] = [
     Hook(name: "score", parameters: [.init("respondent", "cultivar.Respondent", "one respondent's answers and declarative scores")],
@@ -68,9 +72,9 @@ public enum PluginContract {
   public static let plugin = Shape(name: "cultivar.Plugin", summary: "The table a plugin file returns: one framework.", fields: [
     Field("api", "integer", "The plugin API version the file is written for (this host provides \(HostAPI.version))."),
     Field("id", "string", "Unique id used by surveys (`frameworks: [id]`): lowercase letters, digits, '-', '_', '.'."),
-    Field("name", "string", "Name shown in reports."),
+    Field("name", textType, "Name shown in reports (text, or a table of languages)."),
     Field("version", "string", "The framework's own version, e.g. \"1.0.0\"."),
-    Field("description", "string", "What the framework measures, in a sentence or two."),
+    Field("description", textType, "What the framework measures, in a sentence or two."),
     Field("source", "string", "Citation of the original work the framework is based on."),
     Field("scale", "cultivar.Scale", "The answer scale of every item."),
     Field("dimensions", "cultivar.Dimension[]", "The dimensions (at least one)."),
@@ -78,9 +82,10 @@ public enum PluginContract {
     Field("bands", "cultivar.Band[]", optional: true, "Interpretation of the index (0–100), lowest `min` first."),
     Field("min_answered", "number", optional: true, "Answered items a respondent needs in a dimension to get a score there: a whole count (default 1), or a share of each dimension's items between 0 and 1 (0.6 = 60%, rounded up)."),
     Field("index_rule", "string", optional: true, "When `index` is a hook: its rule in words, printed with every result."),
+    Field("languages", "string[]", optional: true, "The languages of the plugin's texts, the default first (e.g. `{ \"en\", \"de\" }`): every text respondents or readers see is then a table with one text per language, `{ en = \"...\", de = \"...\" }`; a missing one is a load error."),
     Field("measures", "cultivar.Measure[]", optional: true, "Per-respondent values (an item's answer, the own mean, a mean of dimension scores, or any range computed by `score`); teams get their mean, SD, sum, count and shares at or above / at or below thresholds, for `index`, `band` and every report."),
     Field("index_by", "cultivar.IndexBy", optional: true, "A built-in index rule instead of an `index` hook: `pomp_mean`, `pooled`, `person_mean`, `share_positive` or `nps`, e.g. `{ rule = \"nps\", item = \"enps\" }`."),
-    Field("index_label", "string", optional: true, "The index's name in every report and in `trend` (default: the rule's, e.g. \"eNPS\", or \"index\")."),
+    Field("index_label", textType, optional: true, "The index's name in every report and in `trend` (default: the rule's, e.g. \"eNPS\", or \"index\")."),
     Field("index_range", "number[]", optional: true, "`{ lowest, highest }`: the values an `index` hook returns (default { -100, 100 } with a hook, { 0, 100 } without); shown in reports and `trend`. Fixed by the rule with `index_by`."),
     Field("score_rule", "string", optional: true, "When `score` is a hook: what it does, in words; printed in the missing-data rule of every result."),
     Field("themes", "cultivar.Theme[]", optional: true, "Themes that `cultivar comments` counts comments under (keywords, or the `classify` hook)."),
@@ -91,15 +96,15 @@ public enum PluginContract {
     Shape(name: "cultivar.Scale", summary: "The answer scale.", fields: [
       Field("min", "number", "The lowest answer."),
       Field("max", "number", "The highest answer (above `min`)."),
-      Field("labels", "string[]", optional: true, "One label per point, from `min` up."),
+      Field("labels", "(\(textType))[]", optional: true, "One label per point, from `min` up (each text, or a table of languages)."),
       Field("favorable", "number[]", optional: true, "The favourable points (default: the top two)."),
       Field("unfavorable", "number[]", optional: true, "The unfavourable points (default: the bottom two)."),
     ]),
     Shape(name: "cultivar.Dimension", summary: "One dimension of the framework.", fields: [
       Field("id", "string", "Used by items and in results."),
-      Field("name", "string", "Shown in reports."),
-      Field("description", "string", optional: true, "What the dimension means."),
-      Field("advice", "string", optional: true, "Shown for a team whose POMP here is below `advice_below`."),
+      Field("name", textType, "Shown in reports."),
+      Field("description", textType, optional: true, "What the dimension means."),
+      Field("advice", textType, optional: true, "Shown for a team whose POMP here is below `advice_below`."),
       Field("advice_below", "number", optional: true, "Show `advice` when the team's POMP is below this (default 50)."),
       Field("advice_above", "number", optional: true, "Show `advice` when the team's POMP is above this (for dimensions where high is bad, such as a blocker)."),
       Field("benchmark", "number", optional: true, "A published reference value on the POMP scale (0–100); reports show the team's difference from it."),
@@ -107,7 +112,7 @@ public enum PluginContract {
     ]),
     Shape(name: "cultivar.Item", summary: "One question.", fields: [
       Field("id", "string", "The response file's column name for this question."),
-      Field("text", "string", "The question as respondents read it."),
+      Field("text", textType, "The question as respondents read it (text, or a table of languages)."),
       Field("dimension", "string|string[]", "The id of the dimension it measures, or a list of ids: the item counts in each (its mean, favourability and reliability). Not for `text` and `multi` items."),
       Field("type", "\"rating\"|\"choice\"|\"multi\"|\"text\"", optional: true, "`text`: a comment, never scored, shown only by `cultivar comments` under the comment threshold; `multi`: any number of its `options` (ids and labels, no scores), reported as the share choosing each; default: a rating, or a choice when it has `options`."),
       Field("reverse", "boolean", optional: true, "true when agreeing is unfavourable: the answer counts as (min + max) − x."),
@@ -115,12 +120,12 @@ public enum PluginContract {
     ]),
     Shape(name: "cultivar.Theme", summary: "A theme comments are counted under.", fields: [
       Field("id", "string", "What `classify` returns and reports show."),
-      Field("name", "string", "Shown in reports."),
+      Field("name", textType, "Shown in reports."),
       Field("keywords", "string[]", optional: true, "Words or phrases (any case, whole words); a comment holding one is in the theme. Leave out when `classify` decides."),
     ]),
     Shape(name: "cultivar.Measure", summary: "A per-respondent value. Give one source (`item`, `dimension` or `all_items`), or none when the `score` hook returns it under the measure's id.", fields: [
       Field("id", "string", "Used in the `score` hook's result, in `team.measures` and in results; differs from every dimension id."),
-      Field("name", "string", "Shown in reports."),
+      Field("name", textType, "Shown in reports."),
       Field("description", "string", optional: true, "What the value means."),
       Field("item", "string", optional: true, "The value is the respondent's (reverse-keyed) answer to this item."),
       Field("dimension", "string|string[]", optional: true, "The value is the respondent's score on this dimension, or the mean of their scores on these dimensions."),
@@ -141,13 +146,13 @@ public enum PluginContract {
     ]),
     Shape(name: "cultivar.Option", summary: "One option of a choice item.", fields: [
       Field("id", "string", "What a response cell may hold (or the label), compared without case."),
-      Field("label", "string", "The option as respondents read it."),
+      Field("label", textType, "The option as respondents read it."),
       Field("score", "number", "What choosing it counts as: a number within the scale (not for a `multi` item's options)."),
     ]),
     Shape(name: "cultivar.Band", summary: "One interpretation band of the index.", fields: [
       Field("min", "number", "The lowest index in the band."),
-      Field("label", "string", "The band's name."),
-      Field("advice", "string", optional: true, "What a team in this band should do."),
+      Field("label", textType, "The band's name."),
+      Field("advice", textType, optional: true, "What a team in this band should do."),
     ]),
     Shape(name: "cultivar.Respondent", summary: "What the `score` hook receives: one respondent.", fields: [
       Field("id", "string", "The respondent id."),

@@ -81,11 +81,22 @@ struct SourceLocator {
 
   /// The first line holding the quoted string `value` ('value' or "value"), after line `after`.
   func line(ofString value: String, after: Int = 0) -> Int? {
-    literals[value]?.first { $0 > after }
+    literals[value].flatMap { Self.first(in: $0, after: after) }
   }
 
   /// The first line assigning field `name` (`name =`), after line `after`.
   func line(ofField name: String, after: Int = 0) -> Int? {
-    fields[name]?.first { $0 > after }
+    fields[name].flatMap { Self.first(in: $0, after: after) }
+  }
+
+  /// The first of `lines` (ascending) above `after`, by binary search: a plugin with thousands
+  /// of items looks up a line per item.
+  private static func first(in lines: [Int], after: Int) -> Int? {
+    var low = 0, high = lines.count
+    while low < high {
+      let mid = (low + high) / 2
+      if lines[mid] > after { high = mid } else { low = mid + 1 }
+    }
+    return low < lines.count ? lines[low] : nil
   }
 }

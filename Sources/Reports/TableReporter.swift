@@ -18,7 +18,7 @@ public struct TableReporter: Reporter {
     out.append("\(input.file): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected))" + (input.rejectsFile.map { " (see \($0))" } ?? ""))
     for framework in report.frameworks {
       out.append("")
-      out.append(contentsOf: section(framework))
+      out.append(contentsOf: section(framework, cut: report.cut))
     }
     if !report.participation.isEmpty {
       out.append("")
@@ -34,9 +34,10 @@ public struct TableReporter: Reporter {
     return out.joined(separator: "\n") + "\n"
   }
 
-  private func section(_ framework: FrameworkResult) -> [String] {
+  private func section(_ framework: FrameworkResult, cut: String = "team") -> [String] {
     var out = ["== \(framework.name) (\(framework.id) \(framework.version)), scale \(framework.scale.rangeText) =="]
-    var summary = TextTable(["Team", "n", framework.indexHeading, "Band"], rightAligned: [1, 2])
+    let group = cut == "language" ? "Language" : "Team"
+    var summary = TextTable([group, "n", framework.indexHeading, "Band"], rightAligned: [1, 2])
     for team in framework.teams + [framework.organisation] {
       if let reason = team.suppression {
         summary.add([team.team, String(team.n), "-", "suppressed (\(reason.words))"])
@@ -50,7 +51,7 @@ public struct TableReporter: Reporter {
     out.append("")
     // Frameworks with published benchmarks get two more columns: the benchmark and the difference.
     let benchmarked = framework.dimensions.contains { $0.benchmark != nil }
-    var detail = TextTable(["Team", "Dimension", "n", "Mean", "SD", "POMP", "Fav %"] + (benchmarked ? ["Bench", "Diff"] : []),
+    var detail = TextTable([group, "Dimension", "n", "Mean", "SD", "POMP", "Fav %"] + (benchmarked ? ["Bench", "Diff"] : []),
                            rightAligned: benchmarked ? [2, 3, 4, 5, 6, 7, 8] : [2, 3, 4, 5, 6])
     let names = Dictionary(uniqueKeysWithValues: framework.dimensions.map { ($0.id, $0.name) })
     let infos = Dictionary(uniqueKeysWithValues: framework.dimensions.map { ($0.id, $0) })

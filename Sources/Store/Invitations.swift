@@ -119,7 +119,8 @@ extension ResponseStore {
   /// ticket is marked used and the token spent in the same transaction that stores the
   /// response, so a replay is refused even when copies arrive at once. Nothing links the
   /// stored response to the token or the ticket.
-  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], now: Date) async throws -> SubmissionOutcome {
+  /// `language` is the language the form was shown in (nil: not recorded).
+  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?, now: Date) async throws -> SubmissionOutcome {
     guard Digest.looksLikeToken(token) else { return .unknownInvitation }
     guard Digest.looksLikeToken(ticket) else { return .unknownTicket }
     let tokenHash = Digest.sha256(token), ticketHash = Digest.sha256(ticket)
@@ -137,7 +138,7 @@ extension ResponseStore {
       if (ticketRow["expires_hour"] as Int) < hour { return .ticketExpired }
       try db.execute(sql: "UPDATE form_ticket SET used = 1 WHERE hash = ?", arguments: [ticketHash])
       try db.execute(sql: "UPDATE invitation SET uses_left = uses_left - 1 WHERE token_hash = ?", arguments: [tokenHash])
-      try Self.insertResponse(db, wave: wave, team: row["team"], channel: "web", answers: answers, comments: comments)
+      try Self.insertResponse(db, wave: wave, team: row["team"], channel: "web", answers: answers, comments: comments, language: language)
       return .stored
     }
   }

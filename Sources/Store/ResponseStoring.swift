@@ -26,7 +26,7 @@ public protocol ResponseStoring: AnyObject, Sendable {
 
   /// Stores one response given in the terminal, with its comments (item id → text; blank
   /// ones are not stored), in one transaction.
-  func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String]) throws
+  func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?) throws
   /// Runs an import into a staging area made visible when `body` returns (see ``ImportSink``).
   /// `body` returns its result and the counts it made (rows read, rejected); the store fills
   /// in how many were imported and how many were duplicates.
@@ -46,14 +46,14 @@ public protocol ResponseStoring: AnyObject, Sendable {
   func pruneTickets(now: Date) async throws -> Int
   /// Stores a web response if its token is open and its ticket valid and unused, spending both
   /// in the response's transaction (with its comments: item id → text, blank ones not stored).
-  func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], now: Date) async throws -> SubmissionOutcome
+  func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?, now: Date) async throws -> SubmissionOutcome
   /// Periodic housekeeping of the web form (SQLite: a passive checkpoint).
   func checkpoint() async throws
 
   /// The responses of a wave as a ``ResponseSource`` for scoring, read from one consistent
   /// snapshot and streamed (memory does not grow with the wave).
   /// - Parameter itemIDs: the item of each value slot.
-  func responses(of wave: WaveRef, itemIDs: [String]) throws -> any ResponseSource
+  func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> any ResponseSource
   /// The comments and multi-select answers of every visible response of a wave, in the order
   /// of the responses' random ids (unrelated to the order they arrived in).
   /// - Parameters:
@@ -95,19 +95,24 @@ extension ResponseStoring {
   @discardableResult
   public func pruneTickets() async throws -> Int { try await pruneTickets(now: Date()) }
 
-  /// ``submit(token:ticket:wave:answers:comments:now:)`` now.
-  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String] = [:]) async throws -> SubmissionOutcome {
-    try await submit(token: token, ticket: ticket, wave: wave, answers: answers, comments: comments, now: Date())
+  /// ``submit(token:ticket:wave:answers:comments:language:now:)`` now.
+  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String] = [:], language: String? = nil) async throws -> SubmissionOutcome {
+    try await submit(token: token, ticket: ticket, wave: wave, answers: answers, comments: comments, language: language, now: Date())
   }
 
-  /// ``submit(token:ticket:wave:answers:comments:now:)`` without comments.
+  /// ``submit(token:ticket:wave:answers:comments:language:now:)`` without comments or language.
   public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], now: Date) async throws -> SubmissionOutcome {
-    try await submit(token: token, ticket: ticket, wave: wave, answers: answers, comments: [:], now: now)
+    try await submit(token: token, ticket: ticket, wave: wave, answers: answers, comments: [:], language: nil, now: now)
   }
 
-  /// ``addResponse(toWave:survey:team:answers:comments:)`` without comments.
-  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double]) throws {
-    try addResponse(toWave: waveName, survey: survey, team: team, answers: answers, comments: [:])
+  /// ``addResponse(toWave:survey:team:answers:comments:language:)`` with the language not recorded.
+  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String] = [:]) throws {
+    try addResponse(toWave: waveName, survey: survey, team: team, answers: answers, comments: comments, language: nil)
+  }
+
+  /// The responses of a wave for scoring, grouped by team.
+  public func responses(of wave: WaveRef, itemIDs: [String]) throws -> any ResponseSource {
+    try responses(of: wave, itemIDs: itemIDs, byLanguage: false)
   }
 }
 

@@ -9,17 +9,18 @@ extension ResponseStore {
   ///   - survey: the survey and plugin versions, recorded with the wave.
   ///   - answers: item id → value.
   ///   - comments: item id → comment (answers to `text` items; blank ones are not stored).
-  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String]) throws {
+  ///   - language: the language the survey was answered in (nil: not recorded).
+  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?) throws {
     try write { db in
       let wave = try Self.openWave(db, name: waveName, survey: survey)
-      try Self.insertResponse(db, wave: wave, team: team, channel: "terminal", answers: answers, comments: comments)
+      try Self.insertResponse(db, wave: wave, team: team, channel: "terminal", answers: answers, comments: comments, language: language)
     }
   }
 
   /// Inserts a response under a new random id, with the day only.
-  static func insertResponse(_ db: Database, wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String] = [:]) throws {
+  static func insertResponse(_ db: Database, wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String] = [:], language: String? = nil) throws {
     let responseID = ResponseID.make()
-    try db.execute(sql: "INSERT INTO response (id, wave_id, team, channel, received_on) VALUES (?, ?, ?, ?, ?)", arguments: [responseID, wave.id, team, channel, Day.today()])
+    try db.execute(sql: "INSERT INTO response (id, wave_id, team, channel, received_on, language) VALUES (?, ?, ?, ?, ?, ?)", arguments: [responseID, wave.id, team, channel, Day.today(), language])
     for (item, value) in answers.sorted(by: { $0.key < $1.key }) where !value.isNaN {
       try db.execute(sql: "INSERT INTO answer (response_id, item_id, value) VALUES (?, ?, ?)", arguments: [responseID, item, value])
     }

@@ -22,11 +22,17 @@ public final class StoredResponses: ResponseSource {
   private var pageIndex = 0
   private let pageSize: Int
   private var exhausted = false
+  private let groupColumn: String
+  /// The group of responses whose language was not recorded, with `byLanguage`.
+  public static let unrecordedLanguage = "(not recorded)"
 
   /// - Parameters:
   ///   - itemIDs: the item of each value slot (answers to other items are left out).
+  ///   - byLanguage: group the rows by the language they were given in (in the team field)
+  ///     instead of by team.
   /// - Throws: ``StoreError`` when the store cannot be read, or fails its integrity check.
-  public init(store: ResponseStore, wave: WaveRef, itemIDs: [String], pageSize: Int = 2000) throws {
+  public init(store: ResponseStore, wave: WaveRef, itemIDs: [String], pageSize: Int = 2000, byLanguage: Bool = false) throws {
+    groupColumn = byLanguage ? "COALESCE(language, '\(Self.unrecordedLanguage)')" : "team"
     try store.checkIntegrityOnce()
     self.wave = wave
     self.pageSize = pageSize
@@ -50,9 +56,9 @@ public final class StoredResponses: ResponseSource {
   }
 
   private func loadPage() throws {
-    let (wave, afterID, pageSize, itemCount, slotOfItem, base) = (self.wave, self.afterID, self.pageSize, self.itemCount, self.slotOfItem, rowsRead)
+    let (wave, afterID, pageSize, itemCount, slotOfItem, base, group) = (self.wave, self.afterID, self.pageSize, self.itemCount, self.slotOfItem, rowsRead, groupColumn)
     let (rows, lastID): ([ResponseRow], Data?) = try snapshot.read { db in
-      let heads = try Row.fetchAll(db, sql: "SELECT id, team FROM visible_response WHERE wave_id = ? AND id > ? ORDER BY id LIMIT ?", arguments: [wave.id, afterID, pageSize])
+      let heads = try Row.fetchAll(db, sql: "SELECT id, \(group) FROM visible_response WHERE wave_id = ? AND id > ? ORDER BY id LIMIT ?", arguments: [wave.id, afterID, pageSize])
       guard let first = heads.first, let last = heads.last else { return ([], nil) }
       var position: [Data: Int] = [:]
       var rows: [ResponseRow] = []

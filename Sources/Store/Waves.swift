@@ -121,7 +121,7 @@ extension ResponseStore {
   }
 
   /// The responses of a wave for scoring (checks the store's integrity first).
-  public func responses(of wave: WaveRef, itemIDs: [String]) throws -> any ResponseSource {
-    try StoredResponses(store: self, wave: wave, itemIDs: itemIDs)
+  public func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> any ResponseSource {
+    try StoredResponses(store: self, wave: wave, itemIDs: itemIDs, byLanguage: byLanguage)
   }
 }

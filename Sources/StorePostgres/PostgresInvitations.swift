@@ -60,7 +60,7 @@ extension PostgresStore {
   /// Stores a web response if its token is open and its ticket valid and unused. The
   /// invitation's and the ticket's rows are locked (`FOR UPDATE`, always in that order), so
   /// copies of one submission sent to different servers at once store it once.
-  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], now: Date) async throws -> SubmissionOutcome {
+  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?, now: Date) async throws -> SubmissionOutcome {
     guard Digest.looksLikeToken(token) else { return .unknownInvitation }
     guard Digest.looksLikeToken(ticket) else { return .unknownTicket }
     let tokenHash = Digest.sha256(token), ticketHash = Digest.sha256(ticket)
@@ -80,7 +80,7 @@ extension PostgresStore {
       if ticketExpires < hour { return .ticketExpired }
       try await db.run("UPDATE form_ticket SET used = 1 WHERE hash = \(ticketHash)")
       try await db.run("UPDATE invitation SET uses_left = uses_left - 1 WHERE token_hash = \(tokenHash)")
-      try await db.run(Self.insertResponse(wave: wave, team: team, channel: "web", answers: answers, comments: comments))
+      try await db.run(Self.insertResponse(wave: wave, team: team, channel: "web", answers: answers, comments: comments, language: language))
       return .stored
     }
   }

@@ -133,24 +133,24 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
 
   // MARK: Responses
 
-  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String]) throws {
+  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?) throws {
     try exclusive(.writeFailed) { db in
       try db.transaction {
         let wave = try Self.openWave(db, name: waveName, survey: survey)
-        try db.run(Self.insertResponse(wave: wave, team: team, channel: "terminal", answers: answers, comments: comments))
+        try db.run(Self.insertResponse(wave: wave, team: team, channel: "terminal", answers: answers, comments: comments, language: language))
       }
     }
   }
 
   /// One statement that stores a response under a new random id, with the day only, its
   /// answers and its non-blank comments.
-  static func insertResponse(wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String]) -> PostgresQuery {
+  static func insertResponse(wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String], language: String? = nil) -> PostgresQuery {
     let given = answers.filter { !$0.value.isNaN }.sorted { $0.key < $1.key }
     let written = comments.filter { !$0.value.allSatisfy(\.isWhitespace) }.sorted { $0.key < $1.key }
     let id = randomID()
     return """
       WITH stored AS (
-        INSERT INTO response (id, wave_id, team, channel, received_on) VALUES (\(id), \(wave.id), \(team), \(channel), \(Day.today())) RETURNING id),
+        INSERT INTO response (id, wave_id, team, channel, received_on, language) VALUES (\(id), \(wave.id), \(team), \(channel), \(Day.today()), \(language)) RETURNING id),
       answered AS (
         INSERT INTO answer (response_id, item_id, value)
           SELECT stored.id, a.item, a.value FROM stored, unnest(\(given.map(\.key))::text[], \(given.map(\.value))::float8[]) AS a(item, value))
@@ -165,8 +165,12 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
     return ByteBuffer(bytes: (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
   }
 
-  public func responses(of wave: WaveRef, itemIDs: [String]) throws -> any ResponseSource {
-    try PostgresResponses(link: link, wave: wave, itemIDs: itemIDs, file: "\(name) wave '\(wave.name)'")
+  public func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> any ResponseSource {
+    guard !byLanguage else {
+      throw StoreError(kind: .notFound, store: name, message: "--by language reads the languages of a SQLite store only in this version",
+                       hint: "copy the wave to a SQLite store with 'cultivar store copy' and score it there")
+    }
+    return try PostgresResponses(link: link, wave: wave, itemIDs: itemIDs, file: "\(name) wave '\(wave.name)'")
   }
 
   public func checkpoint() async throws {}

@@ -4,8 +4,8 @@ import Yams
 
 /// Reads survey definitions (`surveys/*.yaml`) and reports every problem with its line.
 public enum SurveyLoader {
-  static let topLevelKeys = ["id", "title", "frameworks", "columns", "min_group_size", "description", "team_mapping", "attributes"]
-  static let columnKeys = ["respondent", "team", "ignore"]
+  static let topLevelKeys = ["id", "title", "frameworks", "columns", "min_group_size", "description", "team_mapping", "attributes", "languages", "default_language"]
+  static let columnKeys = ["respondent", "team", "ignore", "language"]
   /// The most YAML nodes a survey may expand to, aliases counted each time they are used.
   public static let maxNodes = 100_000
   /// The largest survey file read (a survey is a few kilobytes).
@@ -128,7 +128,7 @@ struct NodeReader {
     }
     checkKeys(map, allowed: SurveyLoader.topLevelKeys, context: "survey")
     let id = string(map, "id", required: true) ?? ""
-    let title = string(map, "title", required: true) ?? ""
+    let (title, titles) = localizedTitle(map)
     var minGroupSize = 5
     if let node = map["min_group_size"] {
       if let k = node.int, k >= 1 { minGroupSize = k } else { problem(node, "'min_group_size' must be a whole number of at least 1 (got '\(node.any)')") }
@@ -141,10 +141,18 @@ struct NodeReader {
         survey.respondentColumn = string(columnMap, "respondent") ?? survey.respondentColumn
         survey.teamColumn = string(columnMap, "team") ?? survey.teamColumn
         survey.ignoredColumns = stringList(columnMap["ignore"], name: "columns.ignore") ?? []
+        if let column = string(columnMap, "language") {
+          survey.languageColumn = column
+          survey.ignoredColumns.append(column)
+        }
       } else {
         problem(columns, "'columns' must be a mapping with 'respondent', 'team' and 'ignore'")
       }
     }
+    (survey.languages, survey.languagesLine) = languages(map)
+    survey.titles = titles
+    if let first = survey.defaultLanguage, let title = titles[first] { survey.title = title }
+    checkTitles(survey, node: map["title"])
     if let mapping = map["team_mapping"] {
       survey.teamMapping = teamMapping(mapping)
     }

@@ -19,6 +19,8 @@ public struct Framework: Equatable, Sendable {
   public var indexRuleText: String?
   /// Where the framework comes from (the plugin file), for messages.
   public var origin: String
+  /// The texts in other languages, when the plugin's texts are tables of languages.
+  public var translations: Translations?
   /// Per-respondent values the framework declares (see ``Measure``).
   public var measures: [Measure] = []
   /// The named built-in index rule, when the plugin gives `index_by`.
@@ -52,8 +54,9 @@ public struct Framework: Equatable, Sendable {
   public init(
     id: String, name: String, version: String, description: String, source: String, scale: Scale,
     dimensions: [Dimension], items: [Item], bands: [Band] = [], minimumAnswered: Int = 1,
-    hooks: Hooks = [], indexRuleText: String? = nil, origin: String = ""
+    hooks: Hooks = [], indexRuleText: String? = nil, origin: String = "", translations: Translations? = nil
   ) {
+    self.translations = translations
     self.id = id
     self.name = name
     self.version = version

@@ -30,6 +30,22 @@ public struct SurveyDefinition: Equatable, Sendable {
   public var file: String
   /// Renamed, merged and split teams, followed across waves by `cultivar trend`.
   public var teamMapping: TeamMapping
+  /// The languages the survey is offered in, the default first (empty: one language, not
+  /// named; nothing about language is recorded then).
+  public var languages: [String] = []
+  /// The title in each language, when `title` is a table of languages.
+  public var titles: [String: String] = [:]
+  /// Where `languages` is written, for messages.
+  public var languagesLine = 0
+  /// The response file column holding the language each response was given in, if any
+  /// (`columns.language`; it is ignored unless results are grouped by language).
+  public var languageColumn: String?
+
+  /// The default language, if the survey names its languages.
+  public var defaultLanguage: String? { languages.first }
+
+  /// The title in `language` (the default title when it has none in that language).
+  public func title(in language: String?) -> String { language.flatMap { titles[$0] } ?? title }
   /// Respondent attributes (columns of the responses with allowed values), for `--by`.
   public var attributes: [Attribute] = []
 

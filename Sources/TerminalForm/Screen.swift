@@ -1,3 +1,5 @@
+import FormText
+
 /// What the answering screen shows for a state of the ``AnswerSheet``: plain lines, drawn
 /// from the top of a cleared terminal.
 public struct Screen {
@@ -6,35 +8,38 @@ public struct Screen {
   public var team: String
   /// The terminal's width, for wrapping item texts.
   public var width: Int
+  /// The screen's own words, in the respondent's language.
+  public var words: Messages
 
-  public init(title: String, team: String, width: Int = 80) {
+  public init(title: String, team: String, width: Int = 80, language: String? = nil) {
     self.title = title
     self.team = team
     self.width = max(40, width)
+    words = Messages(language)
   }
 
   /// The lines of the screen.
   public func lines(_ sheet: AnswerSheet) -> [String] {
-    var out = ["\(title) · team \(team)", ""]
+    var out = [words("terminal.header", ["title": title, "team": team]), ""]
     switch sheet.phase {
     case .answering: out += item(sheet)
     case .review: out += review(sheet)
-    case .confirmingQuit: out += ["Leave without storing your answers? (y: leave, any other key: go on)"]
-    case .confirmed: out += ["Your answers are being stored."]
-    case .cancelled: out += ["Nothing was stored."]
+    case .confirmingQuit: out += [words("terminal.confirm-quit")]
+    case .confirmed: out += [words("terminal.storing")]
+    case .cancelled: out += [words("terminal.nothing-stored")]
     }
     return out
   }
 
   private func item(_ sheet: AnswerSheet) -> [String] {
     let item = sheet.items[sheet.position]
-    var out = ["Item \(sheet.position + 1) of \(sheet.items.count)", ""]
+    var out = [words("terminal.progress", ["n": String(sheet.position + 1), "total": String(sheet.items.count)]), ""]
     out += wrap(item.text).map { "  " + $0 }
     out.append("")
     if item.kind == .text {
       out += wrap(sheet.comments[sheet.position] + "_").map { "> " + $0 }
-      out += ["", "Type your comment · Enter: next · Left: back · Right: skip · Esc: quit"]
-      out += wrap("Comments are shown only for groups in which many people commented, in a random order, with names, e-mail addresses and phone numbers removed.")
+      out += ["", words("terminal.comment-keys")]
+      out += wrap(words("form.comment-note"))
       return out
     }
     if item.kind == .multi {
@@ -44,29 +49,29 @@ public struct Screen {
         out.append("\(marker) [\(sheet.isTicked(index) ? "x" : " ")] \(number)\(choice.label)")
       }
       out.append("")
-      let pick = sheet.digitsPick ? "1-\(item.choices.count) or Space: tick (any number)" : "Up/Down+Space: tick (any number)"
-      out.append("\(pick) · Enter: next · b/Left: back · q: quit")
+      out.append(sheet.digitsPick ? words("terminal.multi-keys-digits", ["count": String(item.choices.count)]) : words("terminal.multi-keys"))
       return out
     }
     for (index, choice) in item.choices.enumerated() {
       let marker = index == sheet.highlight ? ">" : " "
       let number = sheet.digitsPick ? "\(index + 1) " : ""
-      let chosen = sheet.answers[sheet.position] == choice.value ? "  (your answer)" : ""
+      let chosen = sheet.answers[sheet.position] == choice.value ? "  " + words("terminal.your-answer") : ""
       out.append("\(marker) \(number)\(choice.label)\(chosen)")
     }
     out.append("")
-    let pick = sheet.digitsPick ? "1-\(item.choices.count) or Up/Down+Enter: answer" : "Up/Down+Enter: answer"
-    out.append("\(pick) · b/Left: back · s/Right: skip · q: quit")
+    out.append(sheet.digitsPick ? words("terminal.keys-digits", ["count": String(item.choices.count)]) : words("terminal.keys"))
     return out
   }
 
   private func review(_ sheet: AnswerSheet) -> [String] {
-    var out = ["You answered \(sheet.answeredCount) of \(sheet.items.count) items."]
+    var out = [words("terminal.answered", ["n": String(sheet.answeredCount), "total": String(sheet.items.count)])]
     let skipped = sheet.items.indices.filter { !sheet.isAnswered($0) }.map { String($0 + 1) }
-    if !skipped.isEmpty { out.append("Skipped: item\(skipped.count == 1 ? "" : "s") \(skipped.joined(separator: ", ")).") }
+    if !skipped.isEmpty {
+      out.append(words(skipped.count == 1 ? "terminal.skipped-one" : "terminal.skipped-many", ["items": skipped.joined(separator: ", ")]))
+    }
     out.append("")
-    out += wrap("Your answers are stored without your name, and only counted in results for groups of several people.")
-    out += ["", "y/Enter: store your answers · b/Left: go back · q: quit without storing"]
+    out += wrap(words("terminal.privacy"))
+    out += ["", words("terminal.review-keys")]
     return out
   }
 

@@ -13,13 +13,14 @@ public enum SessionOutcome: Equatable, Sendable {
 public enum TerminalSession {
   /// Shows the items one by one. The terminal is restored before returning (and on a signal
   /// that ends the process).
+  /// - Parameter language: the language of the screen's own words (nil: English).
   /// - Throws: when standard input is not a terminal.
-  public static func run(items: [FormItem], title: String, team: String) throws -> SessionOutcome {
+  public static func run(items: [FormItem], title: String, team: String, language: String? = nil) throws -> SessionOutcome {
     let terminal = try RawTerminal()
     defer { terminal.restore() }
     var sheet = AnswerSheet(items: items)
     var decoder = KeyDecoder()
-    let screen = Screen(title: title, team: team, width: terminal.width)
+    let screen = Screen(title: title, team: team, width: terminal.width, language: language)
     var lastKey: Key?
     while sheet.phase != .confirmed, sheet.phase != .cancelled {
       terminal.draw(screen.lines(sheet))

@@ -1,20 +1,38 @@
+import FormText
 import SurveyModel
 
-/// The pages respondents see. None of them shows any result.
+/// The pages respondents see, in the language chosen for them. None of them shows any result.
 enum FormPages {
-  /// The survey form for one team, carrying its one-time ticket.
-  static func form(survey: FormSurvey, team: String, ticket: String) -> HTMLPage {
-    var body = "<h1>\(HTMLPage.escape(survey.title))</h1>\n"
-    body += "<p>Team: <strong>\(HTMLPage.escape(team))</strong></p>\n"
-    body += "<p class=\"note\">\(HTMLPage.escape(survey.privacyNote))</p>\n"
+  /// The survey form for one team, carrying its one-time ticket, in `language` (nil: the
+  /// default), with a link to each other language the survey is offered in.
+  static func form(survey: FormSurvey, team: String, ticket: String, language: String? = nil) -> HTMLPage {
+    let version = survey.version(for: language)
+    let words = survey.words(for: version)
+    var body = ""
+    if survey.versions.count > 1 {
+      body += "<nav class=\"languages\" aria-label=\"\(HTMLPage.escape(words("form.language")))\">\(HTMLPage.escape(words("form.language"))):"
+      for other in survey.versions {
+        guard let tag = other.language else { continue }
+        let name = HTMLPage.escape(LanguageTag.autonym(tag))
+        body += other.language == version.language
+          ? " <strong lang=\"\(HTMLPage.escape(tag))\" aria-current=\"true\">\(name)</strong>"
+          : " <a href=\"?lang=\(HTMLPage.escape(tag))\" hreflang=\"\(HTMLPage.escape(tag))\" lang=\"\(HTMLPage.escape(tag))\">\(name)</a>"
+      }
+      body += "</nav>\n"
+    }
+    body += "<h1>\(HTMLPage.escape(version.title))</h1>\n"
+    body += "<p>\(HTMLPage.escape(words("form.team", ["team": "\u{0}"])).replacingOccurrences(of: "\u{0}", with: "<strong>\(HTMLPage.escape(team))</strong>"))</p>\n"
+    body += "<p class=\"note\">\(HTMLPage.escape(survey.privacyNote(words)))</p>\n"
     body += "<form method=\"post\">\n<input type=\"hidden\" name=\"ticket\" value=\"\(HTMLPage.escape(ticket))\">\n"
-    for (number, item) in survey.items.enumerated() {
-      body += "<fieldset>\n<legend>\(number + 1). \(HTMLPage.escape(item.text))</legend>\n"
+    if let tag = version.language { body += "<input type=\"hidden\" name=\"lang\" value=\"\(HTMLPage.escape(tag))\">\n" }
+    for (number, item) in version.items.enumerated() {
+      let progress = words("form.progress", ["n": String(number + 1), "total": String(version.items.count)])
+      body += "<fieldset>\n<legend><span class=\"progress\">\(HTMLPage.escape(progress))</span> \(HTMLPage.escape(item.text))</legend>\n"
       let name = HTMLPage.escape(item.id)
       switch item.kind {
       case .text:
         body += "<textarea name=\"c.\(name)\" rows=\"4\" cols=\"60\" maxlength=\"\(FormItem.maximumCommentLength)\" aria-label=\"\(HTMLPage.escape(item.text))\"></textarea>\n"
-        body += "<p class=\"note\">\(HTMLPage.escape(survey.commentNote))</p>\n"
+        body += "<p class=\"note\">\(HTMLPage.escape(words("form.comment-note")))</p>\n"
       case .multi:
         for choice in item.choices {
           body += "<label><input type=\"checkbox\" name=\"m.\(name)\" value=\"\(Number.format(choice.value))\"> \(HTMLPage.escape(choice.label))</label>\n"
@@ -27,34 +45,43 @@ enum FormPages {
       }
       body += "</fieldset>\n"
     }
-    body += "<p class=\"note\">You may leave any question unanswered.</p>\n<button type=\"submit\">Send my answers</button>\n</form>"
-    return HTMLPage(title: survey.title, body: body)
+    body += "<p class=\"note\">\(HTMLPage.escape(words("form.optional")))</p>\n<button type=\"submit\">\(HTMLPage.escape(words("form.submit")))</button>\n</form>"
+    return HTMLPage(title: version.title, body: body, language: version.language ?? words.language)
   }
 
-  static func thanks(survey: FormSurvey, answered: Int) -> HTMLPage {
-    HTMLPage(title: "Thank you", body: """
-      <h1>Thank you</h1>
-      <p>Your answers to \(answered) of \(survey.items.count) questions were received.</p>
-      <p class="note">\(HTMLPage.escape(survey.privacyNote))</p>
-      """)
+  static func thanks(survey: FormSurvey, answered: Int, language: String? = nil) -> HTMLPage {
+    let version = survey.version(for: language)
+    let words = survey.words(for: version)
+    return HTMLPage(title: words("thanks.title"), body: """
+      <h1>\(HTMLPage.escape(words("thanks.title")))</h1>
+      <p>\(HTMLPage.escape(words("thanks.body", ["n": String(answered), "total": String(version.items.count)])))</p>
+      <p class="note">\(HTMLPage.escape(survey.privacyNote(words)))</p>
+      """, language: words.language)
   }
 
   /// A page explaining why a request was refused, and what to do.
-  static func problem(_ heading: String, _ explanation: String) -> HTMLPage {
-    HTMLPage(title: heading, body: "<h1>\(HTMLPage.escape(heading))</h1>\n<p>\(HTMLPage.escape(explanation))</p>")
+  static func problem(_ heading: String, _ explanation: String, language: String = "en") -> HTMLPage {
+    HTMLPage(title: heading, body: "<h1>\(HTMLPage.escape(heading))</h1>\n<p>\(HTMLPage.escape(explanation))</p>", language: language)
   }
 
-  static let landing = problem("Survey", "Open the invitation link your team was given to answer the survey.")
-  static let notFound = problem("Page not found", "There is nothing here. Open the invitation link your team was given.")
-  static let unknownInvitation = problem("This invitation link is not valid", "Check that you copied the whole link. If it still does not work, ask the person who sent it for a new one.")
-  static let missingTicket = problem("This form cannot be accepted", "The form was not sent from the survey page (its security token is missing). Open your invitation link again and answer there.")
-  static let forgedTicket = problem("This form cannot be accepted", "The form's security token was not issued by this survey for this link. Open your invitation link again and answer there.")
-  static let alreadySubmitted = problem("Already received", "These answers were already received; nothing more was stored. To answer again, open your invitation link again.")
-  static let crossSite = problem("This form cannot be accepted", "The form was sent from another web site. Open your invitation link and answer there.")
-  static let tooLarge = problem("This form cannot be accepted", "The form sent was far larger than the survey's answers can be. Open your invitation link again and answer there.")
-  static let expired = problem("This invitation link has expired", "Its time to answer is over. If you still want to answer, ask the person who sent it for a new link.")
-  static let spent = problem("This invitation link was already used", "Each link can be used once, and answers were already received through this one. Nothing more was stored.")
-  static let ticketExpired = problem("This form has expired", "The form was open for too long, so it can no longer be sent; nothing was stored. Open your invitation link again to answer.")
-  static let tooMany = problem("Please wait a minute", "This link was opened too many times in the last minute. Wait a minute and open it again.")
-  static let busy = problem("Please try again", "The survey could not store your answers just now; nothing was stored. Go back and send the form again in a moment.")
+  /// Why a request was refused: the keys of its heading and explanation in the message files.
+  enum Refusal: String {
+    case landing, notFound = "not-found", unknownInvitation = "unknown-invitation", missingTicket = "missing-ticket"
+    case forgedTicket = "forged-ticket", alreadySubmitted = "already-submitted", crossSite = "cross-site", tooLarge = "too-large"
+    case expired, spent, ticketExpired = "ticket-expired", tooMany = "too-many", busy, invalidAnswer = "invalid-answer"
+    case noAnswers = "no-answers"
+
+    /// The heading's key: the pages about a form that cannot be accepted share one.
+    var titleKey: String {
+      switch self {
+      case .missingTicket, .forgedTicket, .crossSite, .tooLarge, .invalidAnswer: return "refused.title"
+      default: return rawValue + ".title"
+      }
+    }
+  }
+
+  /// The page of a refusal in the language of `words`.
+  static func refusal(_ refusal: Refusal, _ words: Messages) -> HTMLPage {
+    problem(words(refusal.titleKey), words(refusal.rawValue + ".body"), language: words.language)
+  }
 }

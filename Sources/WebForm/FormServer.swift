@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import FormText
 import Store
 
 /// The web form: `GET /t/TOKEN` shows the survey to an invitation link with a one-time
@@ -99,15 +100,27 @@ public struct FormServer: Sendable {
   func makeRouter() -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: PageMiddleware(log: log))
-    router.get("/") { _, _ in PageMiddleware<BasicRequestContext>.page(FormPages.landing, status: .ok) }
-    router.get("/t/:token") { _, context in try await showForm(token: context.parameters.get("token") ?? "") }
+    router.get("/") { request, _ in PageMiddleware<BasicRequestContext>.page(FormPages.refusal(.landing, words(request)), status: .ok) }
+    router.get("/t/:token") { request, context in try await showForm(request, token: context.parameters.get("token") ?? "") }
     router.post("/t/:token") { request, context in try await receive(request, token: context.parameters.get("token") ?? "") }
     return router
   }
 
-  private func showForm(token: String) async throws -> Response {
+  /// The language a request is answered in: its `lang` query when the survey is offered in
+  /// it, else the best match of its `Accept-Language`, else the survey's default.
+  func language(of request: Request, field: String? = nil) -> String? {
+    survey.language(requested: field ?? request.uri.queryParameters["lang"].map(String.init), acceptLanguage: request.headers[.acceptLanguage])
+  }
+
+  /// The form's words for a request's language.
+  func words(_ request: Request, field: String? = nil) -> Messages {
+    survey.words(for: survey.version(for: language(of: request, field: field)))
+  }
+
+  private func showForm(_ request: Request, token: String) async throws -> Response {
     let invitation: Invitation
-    switch try await lookup(token) {
+    let words = words(request)
+    switch try await lookup(token, words: words) {
     case .refused(let response): return response
     case .open(let open): invitation = open
     }
@@ -115,14 +128,15 @@ public struct FormServer: Sendable {
     do {
       ticket = try await withStoreRetry(route: "GET /t/:token") { try await store.issueTicket(for: invitation, lifetime: limits.ticketHours) }
     } catch let error as StoreError {
-      return unavailable(error, route: "GET /t/:token")
+      return unavailable(error, route: "GET /t/:token", words: words)
     }
-    return page(FormPages.form(survey: survey, team: invitation.team, ticket: ticket), .ok)
+    return page(FormPages.form(survey: survey, team: invitation.team, ticket: ticket, language: language(of: request)), .ok)
   }
 
   private func receive(_ request: Request, token: String) async throws -> Response {
-    guard sameOrigin(request) else { return page(FormPages.crossSite, .forbidden) }
-    switch try await lookup(token) {
+    var words = words(request)
+    guard sameOrigin(request) else { return page(FormPages.refusal(.crossSite, words), .forbidden) }
+    switch try await lookup(token, words: words) {
     case .refused(let response): return response
     case .open: break
     }
@@ -131,26 +145,29 @@ public struct FormServer: Sendable {
     do {
       submission = try Submission.parse(String(buffer: body), items: survey.items)
     } catch {
-      return page(FormPages.problem("This form cannot be accepted", "An answer is not one of the question's choices. Open your invitation link again and answer there."), .badRequest)
+      return page(FormPages.refusal(.invalidAnswer, words), .badRequest)
     }
-    guard let ticket = submission.ticket, !ticket.isEmpty else { return page(FormPages.missingTicket, .forbidden) }
-    guard submission.answeredCount > 0 else {
-      return page(FormPages.problem("No answers", "No question was answered, so nothing was stored. Go back to answer at least one question."), .badRequest)
-    }
+    // The language the form was shown in (its hidden field), if the survey is offered in it.
+    let language = submission.language.flatMap { given in survey.languages.first { $0.lowercased() == given.lowercased() } } ?? survey.versions[0].language
+    words = survey.words(for: survey.version(for: language))
+    guard let ticket = submission.ticket, !ticket.isEmpty else { return page(FormPages.refusal(.missingTicket, words), .forbidden) }
+    guard submission.answeredCount > 0 else { return page(FormPages.refusal(.noAnswers, words), .badRequest) }
     let outcome: SubmissionOutcome
     do {
-      outcome = try await withStoreRetry(route: "POST /t/:token") { try await store.submit(token: token, ticket: ticket, wave: wave, answers: submission.answers, comments: submission.comments) }
+      outcome = try await withStoreRetry(route: "POST /t/:token") {
+        try await store.submit(token: token, ticket: ticket, wave: wave, answers: submission.answers, comments: submission.comments, language: language)
+      }
     } catch let error as StoreError {
-      return unavailable(error, route: "POST /t/:token")
+      return unavailable(error, route: "POST /t/:token", words: words)
     }
     switch outcome {
-    case .stored: return page(FormPages.thanks(survey: survey, answered: submission.answeredCount), .ok)
-    case .alreadySubmitted: return page(FormPages.alreadySubmitted, .conflict)
-    case .invitationSpent: return page(FormPages.spent, .conflict)
-    case .unknownTicket: return page(FormPages.forgedTicket, .forbidden)
-    case .ticketExpired: return page(FormPages.ticketExpired, .forbidden)
-    case .unknownInvitation: return page(FormPages.unknownInvitation, .notFound)
-    case .invitationExpired: return page(FormPages.expired, .gone)
+    case .stored: return page(FormPages.thanks(survey: survey, answered: submission.answeredCount, language: language), .ok)
+    case .alreadySubmitted: return page(FormPages.refusal(.alreadySubmitted, words), .conflict)
+    case .invitationSpent: return page(FormPages.refusal(.spent, words), .conflict)
+    case .unknownTicket: return page(FormPages.refusal(.forgedTicket, words), .forbidden)
+    case .ticketExpired: return page(FormPages.refusal(.ticketExpired, words), .forbidden)
+    case .unknownInvitation: return page(FormPages.refusal(.unknownInvitation, words), .notFound)
+    case .invitationExpired: return page(FormPages.refusal(.expired, words), .gone)
     }
   }
 
@@ -161,21 +178,21 @@ public struct FormServer: Sendable {
 
   /// The open invitation of a token, or the page refusing it (unknown, expired, used up, or
   /// opened too often this minute).
-  private func lookup(_ token: String) async throws -> Lookup {
+  private func lookup(_ token: String, words: Messages) async throws -> Lookup {
     let found: InvitationLookup
     do {
       found = try await store.invitation(token: token, wave: wave)
     } catch let error as StoreError {
-      return .refused(unavailable(error, route: "/t/:token"))
+      return .refused(unavailable(error, route: "/t/:token", words: words))
     }
     if found != .unknown, !(await limiter.allow(Digest.sha256(token), at: Date().timeIntervalSince1970)) {
-      return .refused(page(FormPages.tooMany, .tooManyRequests, headers: [.retryAfter: "60"]))
+      return .refused(page(FormPages.refusal(.tooMany, words), .tooManyRequests, headers: [.retryAfter: "60"]))
     }
     switch found {
     case .open(let invitation): return .open(invitation)
-    case .unknown: return .refused(page(FormPages.unknownInvitation, .notFound))
-    case .expired: return .refused(page(FormPages.expired, .gone))
-    case .spent: return .refused(page(FormPages.spent, .conflict))
+    case .unknown: return .refused(page(FormPages.refusal(.unknownInvitation, words), .notFound))
+    case .expired: return .refused(page(FormPages.refusal(.expired, words), .gone))
+    case .spent: return .refused(page(FormPages.refusal(.spent, words), .conflict))
     }
   }
 
@@ -194,9 +211,9 @@ public struct FormServer: Sendable {
   }
 
   /// The 503 page for a store that failed (busy past every attempt, full, damaged), logged.
-  private func unavailable(_ error: StoreError, route: String) -> Response {
+  private func unavailable(_ error: StoreError, route: String, words: Messages) -> Response {
     log.error(error.isBusy ? "store_busy" : "store_failed", metadata: ["status": "503", "route": "\(route)", "reason": "\(error.message)"])
-    return page(FormPages.busy, .serviceUnavailable, headers: [.retryAfter: "5"])
+    return page(FormPages.refusal(.busy, words), .serviceUnavailable, headers: [.retryAfter: "5"])
   }
 
   /// False when the browser says the form was sent from another site: an `Origin` header

@@ -1,31 +1,74 @@
 import Foundation
+import FormText
 import SurveyModel
 
-/// What the web form shows: the survey's title, its items and the privacy note.
+/// What the web form shows: the survey's title and items in each language it is offered in,
+/// and the privacy note.
 public struct FormSurvey: Sendable {
-  public var title: String
-  public var items: [FormItem]
+  /// The survey in one language.
+  public struct Version: Sendable {
+    /// The language tag, or nil for a survey that names no languages.
+    public var language: String?
+    public var title: String
+    public var items: [FormItem]
+
+    public init(language: String?, title: String, items: [FormItem]) {
+      self.language = language
+      self.title = title
+      self.items = items
+    }
+  }
+
+  /// The versions, the default language first (one, without a language, for a survey that
+  /// names no languages).
+  public var versions: [Version]
   /// The minimum group size, for the privacy note.
   public var minGroupSize: Int
 
+  /// A survey in one language, not named.
   public init(title: String, items: [FormItem], minGroupSize: Int) {
-    self.title = title
-    self.items = items
+    self.init(versions: [Version(language: nil, title: title, items: items)], minGroupSize: minGroupSize)
+  }
+
+  /// A survey in the languages of `versions` (the default first; at least one). Every version
+  /// has the same items with the same choice values: only the texts differ.
+  public init(versions: [Version], minGroupSize: Int) {
+    precondition(!versions.isEmpty)
+    self.versions = versions
     self.minGroupSize = minGroupSize
   }
 
-  var commentNote: String {
-    "Comments are shown only for groups in which many people commented, in a random order, with names, e-mail addresses and phone numbers removed."
+  /// The default version's title and items.
+  public var title: String { versions[0].title }
+  public var items: [FormItem] { versions[0].items }
+
+  /// The languages the form is offered in (empty for a survey that names none).
+  public var languages: [String] { versions.compactMap(\.language) }
+
+  /// The version in `language` (matched without case), or the default one.
+  func version(for language: String?) -> Version {
+    versions.first { $0.language != nil && $0.language?.lowercased() == language?.lowercased() } ?? versions[0]
   }
 
-  var privacyNote: String {
-    "Your answers are anonymous: no name, e-mail address, network address or time finer than the day is stored with them, and results are only shown for groups of at least \(minGroupSize) people."
+  /// The language to show: `requested` (the `lang` query or form field) when the survey is
+  /// offered in it, else the best match of the browser's `Accept-Language`, else the default.
+  func language(requested: String?, acceptLanguage: String?) -> String? {
+    if let requested, let match = languages.first(where: { $0.lowercased() == requested.lowercased() }) { return match }
+    return acceptLanguage.flatMap { LanguageTag.negotiate(acceptLanguage: $0, available: languages) } ?? versions[0].language
   }
+
+  /// The form's own words for a version: in its language (English when no message file
+  /// has it, or when the survey names no languages).
+  func words(for version: Version) -> Messages { Messages(version.language) }
+
+  func privacyNote(_ words: Messages) -> String { words("form.privacy", ["size": String(minGroupSize)]) }
 }
 
 /// A form submission read from its URL-encoded body: the ticket and the answers.
 struct Submission: Equatable {
   var ticket: String?
+  /// The language the form was shown in (its `lang` field), as sent.
+  var language: String?
   var answers: [String: Double]
   /// Comments by item id (blank ones left out).
   var comments: [String: String] = [:]
@@ -43,6 +86,7 @@ struct Submission: Equatable {
   /// the item's choices.
   static func parse(_ body: String, items: [FormItem]) throws(Problem) -> Submission {
     var ticket: String?
+    var language: String?
     var answers: [String: Double] = [:]
     var comments: [String: String] = [:]
     let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -51,6 +95,8 @@ struct Submission: Equatable {
       let name = decode(parts[0]), value = parts.count > 1 ? decode(parts[1]) : ""
       if name == "ticket" {
         ticket = value
+      } else if name == "lang" {
+        language = value
       } else if name.hasPrefix("a.") {
         let id = String(name.dropFirst(2))
         guard let item = byID[id], item.kind == .scored, let number = Double(value), item.choices.contains(where: { $0.value == number }) else {
@@ -74,7 +120,7 @@ struct Submission: Equatable {
         if !text.allSatisfy(\.isWhitespace) { comments[id] = text }
       }
     }
-    return Submission(ticket: ticket, answers: answers, comments: comments)
+    return Submission(ticket: ticket, language: language, answers: answers, comments: comments)
   }
 
   /// Percent-decoding with `+` as a space.

@@ -5,6 +5,8 @@ import SurveyModel
 struct HTMLPage {
   var title: String
   var body: String
+  /// The language of the page's text (`<html lang>`).
+  var language = "en"
 
   /// Text made safe to place in HTML text or a quoted attribute.
   static func escape(_ text: String) -> String { HTMLEscape.text(text) }
@@ -13,11 +15,11 @@ struct HTMLPage {
   var html: String {
     """
     <!doctype html>
-    <html lang="en">
+    <html lang="\(Self.escape(language))">
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta name="referrer" content="no-referrer">
+    <meta name="referrer" content="same-origin">
     <title>\(Self.escape(title))</title>
     <style>
     body { font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1d1d1f; }
@@ -25,6 +27,9 @@ struct HTMLPage {
     legend { font-weight: 600; padding: 0 0.25rem; }
     label { display: block; padding: 0.15rem 0; }
     .note { color: #555; }
+    .languages { text-align: right; font-size: 0.95rem; }
+    .languages a, .languages strong { margin-left: 0.5rem; }
+    .progress { display: block; font-weight: 400; font-size: 0.85rem; color: #555; }
     button { font-size: 1rem; padding: 0.5rem 1.25rem; }
     </style>
     </head>

@@ -1,6 +1,8 @@
 import HTTPTypes
 import Hummingbird
+import FormText
 import Logging
+import SurveyModel
 
 /// Turns every error into a plain page (no request ever gets more than a short explanation),
 /// answers 405 to methods the form does not use, and logs every refused or failed request as
@@ -21,7 +23,9 @@ struct PageMiddleware<Context: RequestContext>: RouterMiddleware {
     do {
       response = try await next(request, context)
     } catch let error as any HTTPResponseError {
-      let page = error.status == .notFound ? FormPages.notFound : error.status == .contentTooLarge ? FormPages.tooLarge : FormPages.problem("Request refused", "The request could not be handled (\(error.status.code)).")
+      // Pages outside a survey: in the browser's language, when there is a message file for it.
+      let words = Messages(request.headers[.acceptLanguage].flatMap { LanguageTag.negotiate(acceptLanguage: $0, available: Messages.languages) })
+      let page = error.status == .notFound ? FormPages.refusal(.notFound, words) : error.status == .contentTooLarge ? FormPages.refusal(.tooLarge, words) : FormPages.problem("Request refused", "The request could not be handled (\(error.status.code)).")
       response = Self.page(page, status: error.status)
     } catch {
       log.error("internal_error", metadata: ["status": "500", "route": "\(route ?? "other")", "error": "\(type(of: error))"])
@@ -58,7 +62,7 @@ struct PageMiddleware<Context: RequestContext>: RouterMiddleware {
 enum SecurityHeaders {
   static let all: [(HTTPField.Name, String)] = [
     (.cacheControl, "no-store"),
-    (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
+    (HTTPField.Name("Referrer-Policy")!, "same-origin"),
     (HTTPField.Name("X-Frame-Options")!, "DENY"),
     (HTTPField.Name("X-Content-Type-Options")!, "nosniff"),
     (HTTPField.Name("Content-Security-Policy")!, "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"),

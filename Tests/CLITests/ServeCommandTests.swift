@@ -135,7 +135,7 @@ import Testing
     #expect(form.body.contains("Team: <strong>Engineering</strong>"))
     #expect(form.body.contains("I can describe in my own words where our organisation wants to be in a few years."))
     #expect(form.headers["Cache-Control"] as? String == "no-store")
-    #expect(form.headers["Referrer-Policy"] as? String == "no-referrer")
+    #expect(form.headers["Referrer-Policy"] as? String == "same-origin")
     let ticket = try #require(Self.ticket(in: form.body))
 
     let answers = "a.sv1=4&a.sv2=5&a.pm1=2"
@@ -179,7 +179,7 @@ import Testing
     let rows = try responses(box)
     #expect(rows.count == 1)
     let row = try #require(rows.first)
-    #expect(Set(row.columnNames) == ["id", "wave_id", "team", "channel", "import_id", "source_key", "received_on"])
+    #expect(Set(row.columnNames) == ["id", "wave_id", "team", "channel", "import_id", "source_key", "received_on", "language"])
     #expect(row["team"] as String? == "Engineering")
     #expect(row["channel"] as String? == "web")
     #expect((row["source_key"] as String?) == nil)
@@ -505,7 +505,7 @@ import Testing
     defer { server.stop() }
     let url = link(server, links["Sales"]![0])
     let token = url.lastPathComponent
-    let required = ["cache-control: no-store", "referrer-policy: no-referrer", "x-frame-options: deny", "x-content-type-options: nosniff", "content-security-policy: default-src 'none'"]
+    let required = ["cache-control: no-store", "referrer-policy: same-origin", "x-frame-options: deny", "x-content-type-options: nosniff", "content-security-policy: default-src 'none'"]
     func check(_ raw: String, status: Int, _ label: String) {
       let head = raw.lowercased()
       #expect(head.hasPrefix("http/1.1 \(status)"), "\(label): \(raw.prefix(80))")

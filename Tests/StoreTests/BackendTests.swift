@@ -46,7 +46,7 @@ import Testing
     let versions = Migration.all.map(\.version)
     #expect(versions == Array(1...versions.count))
     #expect(Migration.all.allSatisfy { !$0.postgres.isEmpty })
-    #expect(Migration.all.map(\.identifier) == ["v1: surveys, waves, responses, answers, invitations", "v2: random response ids, single-use tokens, staged imports", "v3: comments"])
+    #expect(Migration.all.map(\.identifier) == ["v1: surveys, waves, responses, answers, invitations", "v2: random response ids, single-use tokens, staged imports", "v3: comments", "v4: the language each response was given in"])
   }
 }
 

@@ -38,7 +38,8 @@ func rankCorrelation(_ a: [Int], _ b: [Int]) -> Double {
     let (_, path) = try temporaryStore()
     try DatabaseQueue(path: path).read { (db: Database) throws in
       let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(response)").map { $0["name"] as String }
-      #expect(columns == ["id", "wave_id", "team", "channel", "import_id", "source_key", "received_on"])
+      // The language is one of the survey's few languages: a group like the team, withheld like one.
+      #expect(columns == ["id", "wave_id", "team", "channel", "import_id", "source_key", "received_on", "language"])
       let targets = try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(response)").map { $0["table"] as String }
       #expect(Set(targets) == ["wave", "import_batch"])
       let withoutRowid = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'response'") ?? ""

@@ -1,7 +1,7 @@
 -- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: memory.
 -- run: comments
 -- expect: memory|time limit exceeded
--- line: 13
+-- line: none (a memory-limit error has no line, like the other memory fixtures; the time limit, when it comes first, names line 13)
 return {
   api = 1, id = 'classify-memory-bomb', name = "Hostile", version = "1.0.0",
   description = "hostile test plugin", source = "Cultivar tests",

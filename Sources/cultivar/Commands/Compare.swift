@@ -48,6 +48,9 @@ struct Compare: ParsableCommand {
 
   @OptionGroup var plugins: PluginOptions
 
+  @Option(help: ArgumentHelp("The language of the plugins' texts and the survey title in the report: one of the survey's languages (default: its default language).", valueName: "lang"))
+  var lang: String?
+
   @Option(help: ArgumentHelp("Also write the privacy audit (what is withheld, why, and what would show it) to this file; JSON when it ends in .json.", valueName: "file"))
   var privacyReport: String?
 
@@ -65,6 +68,7 @@ struct Compare: ParsableCommand {
       deletion: DeletionRule(rawValue: deletion)!, skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace,
       note: Terminal.err)
     job.wave = wave
+    job.language = lang
     job.privacyReportPath = privacyReport
     job.storePath = store.resolved
     do {

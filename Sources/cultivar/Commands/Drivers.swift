@@ -60,6 +60,9 @@ struct Drivers: ParsableCommand {
   @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows.", valueName: "file"))
   var rejects: String?
 
+  @Option(help: ArgumentHelp("The language of the plugins' texts and the survey title in the report: one of the survey's languages (default: its default language).", valueName: "lang"))
+  var lang: String?
+
   @OptionGroup var plugins: PluginOptions
 
   func validate() throws {
@@ -72,6 +75,7 @@ struct Drivers: ParsableCommand {
   func run() throws {
     var job = DriversJob(surveyPath: survey, responsesPath: responses ?? "", outcome: outcome, workspace: plugins.workspace, note: Terminal.err)
     job.wave = wave
+    job.language = lang
     job.storePath = store.resolved
     job.framework = framework
     job.items = items

@@ -30,11 +30,14 @@ struct Score: ParsableCommand {
   @Option(help: ArgumentHelp("The organisation file (YAML or CSV) whose units the team cells name; gives --by unit:N its hierarchy and participation its headcounts.", valueName: "file"))
   var org: String?
 
-  @Option(help: ArgumentHelp("Publish a cut: team (default), unit:N (the units at level N, each pooling its whole line), unit (every level), an attribute declared in the survey (e.g. tenure), or unit:N,ATTRIBUTE (crossed). Without --org, team cells are paths such as Engineering/Platform/Mobile.", valueName: "cut"))
+  @Option(help: ArgumentHelp("Publish a cut: team (default), unit:N (the units at level N, each pooling its whole line), unit (every level), an attribute declared in the survey (e.g. tenure), unit:N,ATTRIBUTE (crossed), or language (one group per language the responses were given in: stored by take and serve; in a file, the survey's columns.language column). Without --org, team cells are paths such as Engineering/Platform/Mobile.", valueName: "cut"))
   var by: String?
 
   @Flag(help: "With --by unit or unit:N: each unit's direct members only, not its whole line.")
   var direct = false
+
+  @Option(help: ArgumentHelp("The language of the plugins' texts (dimension names, bands, advice) and the survey title in the report: one of the survey's languages (default: its default language).", valueName: "lang"))
+  var lang: String?
 
   @Option(help: ArgumentHelp("The wave whose headcounts give participation (default: --wave).", valueName: "wave"))
   var headcountWave: String?
@@ -75,6 +78,7 @@ struct Score: ParsableCommand {
     job.cut = by == "team" ? nil : by
     job.direct = direct
     job.headcountWave = headcountWave
+    job.language = lang
     job.storePath = store.resolved
     if let jobs { job.jobs = jobs }
     job.chunkBytes = chunkBytes

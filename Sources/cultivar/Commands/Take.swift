@@ -16,12 +16,16 @@ struct Take: ParsableCommand {
   @Option(help: ArgumentHelp("The wave to answer (default: the survey's most recent wave in the store).", valueName: "wave"))
   var wave: String?
 
+  @Option(help: ArgumentHelp("The language to answer in, one of the survey's languages (default: the survey's default language); recorded with the response.", valueName: "lang"))
+  var lang: String?
+
   @OptionGroup var store: StoreOptions
   @OptionGroup var plugins: PluginOptions
 
   func run() throws {
     var job = TakeJob(surveyPath: survey, team: team, wave: wave, storePath: store.resolved)
     job.workspace = plugins.workspace
+    job.language = lang
     job.note = Terminal.err
     do {
       Terminal.out(try job.run())

@@ -19,6 +19,9 @@ struct Trend: ParsableCommand {
   @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
   var out: String?
 
+  @Option(help: ArgumentHelp("The language of the plugins' texts and the survey title in the report: one of the survey's languages (default: its default language).", valueName: "lang"))
+  var lang: String?
+
   @OptionGroup var store: StoreOptions
   @OptionGroup var plugins: PluginOptions
 
@@ -31,6 +34,7 @@ struct Trend: ParsableCommand {
     job.privacyReportPath = privacyReport
     job.outputPath = out
     job.workspace = plugins.workspace
+    job.language = lang
     job.note = Terminal.err
     do {
       if let text = try job.run() { Terminal.out(text) }
