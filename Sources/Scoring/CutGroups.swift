@@ -52,10 +52,11 @@ public struct CutGroups: Sendable {
   /// do not nest (attribute values, crossed cuts) are not listed.
   public func parents(keys: [String]) -> [String: String?] {
     var parents: [String: String?] = [:]
-    for group in groups where group.published && group.nested { parents[group.name] = group.parent.map { groups[$0].name } }
+    // updateValue: a top unit's nil parent (the organisation) is a value, not a removal.
+    for group in groups where group.published && group.nested { parents.updateValue(group.parent.map { groups[$0].name }, forKey: group.name) }
     for key in keys {
       let place = place(key)
-      if publishedTeam(place.team) { parents[place.team] = place.teamParent.map { groups[$0].name } }
+      if publishedTeam(place.team) { parents.updateValue(place.teamParent.map { groups[$0].name }, forKey: place.team) }
     }
     return parents
   }

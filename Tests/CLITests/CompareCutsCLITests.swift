@@ -78,6 +78,15 @@ import Testing
       return values.reduce(0, +) / Double(values.count)
     }
     var checked = 0, labelled = 0
+    // Top units: their parent is the organisation.
+    let tops = try groups(CLI.run(["compare"] + base + ["--by", "unit:1", "--baseline", "parent", "--format", "json"], in: scratch.path))
+    for group in tops where group["suppressed"] as? Bool == false {
+      for (d, dimension) in (group["dimensions"] as! [[String: Any]]).enumerated() where dimension["mean"] != nil {
+        let difference = try #require((dimension["difference"] as? [String: Any])?["difference"] as? Double, "\(group["team"]!) \(d)")
+        #expect(abs(difference - (mean([group["team"] as! String + "1", group["team"] as! String + "2"], d) - mean(Set(rows.map(\.team)), d))) < 1e-9)
+        checked += 1
+      }
+    }
     for group in compared where group["suppressed"] as? Bool == false {
       let unit = group["team"] as! String, parent = String(unit.prefix(1))
       for (d, dimension) in (group["dimensions"] as! [[String: Any]]).enumerated() where dimension["mean"] != nil {
@@ -92,7 +101,7 @@ import Testing
         }
       }
     }
-    #expect(checked >= 4)
+    #expect(checked >= 6)
     #expect(labelled >= 1)
   }
 
