@@ -25,13 +25,15 @@ public struct ComparisonBuilder {
 
   /// The comparison of every framework, and the method with the size of the Holm family.
   /// - Parameter results: the engine's results, suppression already applied over every team.
-  public func build(results: [FrameworkResult], selection: TeamSelection) -> (frameworks: [FrameworkComparison], method: ComparisonMethod) {
-    var frameworks = results.enumerated().map { f, result in framework(f, result, selection) }
+  /// - Parameter parents: what `--baseline parent` compares each unit with.
+  public func build(results: [FrameworkResult], selection: TeamSelection, parents: ParentBaselines? = nil)
+    -> (frameworks: [FrameworkComparison], method: ComparisonMethod) {
+    var frameworks = results.enumerated().map { f, result in framework(f, result, selection, parents) }
     let method = HolmVerdicts.apply(to: &frameworks, settings: settings)
     return (frameworks, method)
   }
 
-  private func framework(_ f: Int, _ result: FrameworkResult, _ selection: TeamSelection) -> FrameworkComparison {
+  private func framework(_ f: Int, _ result: FrameworkResult, _ selection: TeamSelection, _ parents: ParentBaselines?) -> FrameworkComparison {
     let frameworkPlan = plan.frameworks[f]
     let organisationMoments = collector.organisation(framework: f)
     let baselineMoments: ComparisonCollector.FrameworkMoments? = {
@@ -52,6 +54,11 @@ public struct ComparisonBuilder {
       if let reason = team.suppression { return TeamComparison(team: name, n: team.n, suppression: reason) }
       let moments = collector.moments(team: name, framework: f)
       let isBaseline = selection.baseline == .team(name)
+      if selection.baseline == .parent, let parents {
+        let parent = parents.baseline(of: name, framework: f, organisation: (result.organisation, organisationMoments))
+        return row(team, moments: moments, isBaseline: false, plan: frameworkPlan, teamReliability: true,
+                   baseline: { parent.summary($0) }, noDifference: parent.withheld)
+      }
       let baselineSummary: (Int) -> SampleSummary? = { d in
         guard !isBaseline, baselineShows(d), let own = moments?.scores.summary(d) else { return nil }
         if let baselineMoments { return baselineMoments.scores.summary(d) }
@@ -73,15 +80,18 @@ public struct ComparisonBuilder {
   /// A shown group's row: statistics, intervals, differences (unadjusted) and, for a team,
   /// reliability (the organisation's is the framework's whole-sample reliability).
   private func row(_ team: TeamResult, moments: ComparisonCollector.FrameworkMoments?, isBaseline: Bool, plan: FrameworkPlan,
-                   teamReliability withReliability: Bool, baseline: (Int) -> SampleSummary?) -> TeamComparison {
+                   teamReliability withReliability: Bool, baseline: (Int) -> SampleSummary?,
+                   noDifference: (Int) -> String? = { _ in nil }) -> TeamComparison {
     let level = settings.confidenceLevel
     let dimensions = team.dimensions.enumerated().map { d, score in
       if score.suppression != nil { return DimensionComparison(score: score) }
       let own = moments?.scores.summary(d)
-      return DimensionComparison(
+      var comparison = DimensionComparison(
         score: score,
         interval: own?.meanInterval(level: level).map { Interval(lower: $0.lowerBound, upper: $0.upperBound) },
         difference: DifferenceTest.compare(team: own, baseline: baseline(d), method: settings))
+      if comparison.difference == nil { comparison.noDifference = noDifference(d) }
+      return comparison
     }
     // An index computed by a plugin hook has no known sampling variance, so no interval.
     var interval: Interval? = nil

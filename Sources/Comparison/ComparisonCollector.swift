@@ -23,6 +23,8 @@ public final class ComparisonCollector: ScoredRowObserver {
   private var teamIndex: [String: Int] = [:]
   /// [team][framework], mutated in place.
   private var storage: [[FrameworkMoments]] = []
+  /// The whole organisation's moments when the stored groups overlap (see ``grouped(by:)``).
+  private var organisationTotal: [FrameworkMoments]?
   private var answers: [Double] = []
   private var scoreValues: [Double] = []
 
@@ -67,11 +69,38 @@ public final class ComparisonCollector: ScoredRowObserver {
   /// The item positions of each dimension of a framework.
   func items(framework: Int) -> [[Int]] { itemsOfDimension[framework] }
 
+  /// The keys observed (teams, or teams with attribute values; see `AttributeKey`).
+  public var keys: [String] { teamIndex.keys.sorted() }
+
   /// One team's moments for a framework.
   func moments(team: String, framework: Int) -> FrameworkMoments? { teamIndex[team].map { storage[$0][framework] } }
 
+  /// The moments of the groups a cut run publishes (see ``CutGroups``), each merged from the
+  /// moments of its atoms (the keys this collector observed), by the group's name; a team the
+  /// run publishes as it is keeps its name. The organisation stays the whole organisation.
+  public func grouped(by cuts: CutGroups) -> ComparisonCollector {
+    let grouped = ComparisonCollector(empty: empty, itemsOfDimension: itemsOfDimension)
+    grouped.organisationTotal = empty.indices.map { organisation(framework: $0) }
+    for (key, t) in teamIndex.sorted(by: { $0.key < $1.key }) {
+      let place = cuts.place(key)
+      var names = place.groups.filter { cuts.groups[$0].published }.map { cuts.groups[$0].name }
+      if cuts.publishedTeam(place.team) { names.append(place.team) }
+      for name in Set(names) {
+        let g = grouped.index(of: name)
+        for f in empty.indices { grouped.storage[g][f].merge(storage[t][f]) }
+      }
+    }
+    return grouped
+  }
+
+  private init(empty: [FrameworkMoments], itemsOfDimension: [[[Int]]]) {
+    self.empty = empty
+    self.itemsOfDimension = itemsOfDimension
+  }
+
   /// The whole organisation's moments for a framework.
   func organisation(framework: Int) -> FrameworkMoments {
+    if let organisationTotal { return organisationTotal[framework] }
     var total = empty[framework]
     for moments in storage { total.merge(moments[framework]) }
     return total

@@ -11,7 +11,7 @@ public struct TeamSelection: Equatable, Sendable {
 
   /// - Parameters:
   ///   - teams: the `--teams` names, or nil for every team.
-  ///   - baseline: `org` or a team name.
+  ///   - baseline: `org`, `parent` (each unit's parent unit; a run that cuts units) or a team name.
   ///   - known: every team in the responses.
   ///   - privacy: the suppression decided over every team of the run.
   /// - Throws: ``ComparisonError`` for an unknown team or a suppressed baseline team.
@@ -26,6 +26,8 @@ public struct TeamSelection: Equatable, Sendable {
     }
     if baseline.lowercased() == "org" && !knownSet.contains(baseline) {
       self.baseline = .restOfOrganisation
+    } else if baseline.lowercased() == "parent" && !knownSet.contains(baseline) {
+      self.baseline = .parent
     } else {
       guard knownSet.contains(baseline) else {
         throw ComparisonError.unknownTeam(baseline, option: "--baseline", known: sortedKnown)

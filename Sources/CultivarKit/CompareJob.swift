@@ -1,4 +1,5 @@
 import Comparison
+import Organisation
 import Reports
 import Scoring
 import Statistics
@@ -17,8 +18,14 @@ public struct CompareJob {
   public var storePath = Workspace.storePath(explicit: nil)
   /// The teams to show (nil = every team).
   public var teams: [String]?
-  /// `org` or a team name.
+  /// `org`, `parent` (with a unit cut) or a team (or published group) name.
   public var baseline: String
+  /// The organisation file whose units the team cells name (nil: paths in the team column).
+  public var organisationPath: String?
+  /// `--by`: compare the groups of a cut (see ``CutPlan``) instead of the teams.
+  public var cut: String?
+  /// With a unit cut: each unit's direct members only (`--direct`).
+  public var direct = false
   public var format: String
   /// Where to write the report (nil = return it for standard output).
   public var outputPath: String?
@@ -63,29 +70,66 @@ public struct CompareJob {
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let catalog = workspace.catalog(surveyFile: surveyPath, only: Set(survey.frameworks.map(\.id)))
     let language = try SurveyLanguages.choose(self.language, survey: survey)
-    let scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
+    var scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
+    let plan = try cutPlan(survey)
+    if let plan {
+      scoring.cuts = plan.groups(keys:)
+      if baseline.lowercased() == "parent" { scoring.units = try CutPlan("unit", chart: plan.chart, attributes: survey.attributes).groups(keys:) }
+    } else if baseline.lowercased() == "parent" {
+      throw UsageError(message: "--baseline parent compares units with their parent units", hint: "add --org ORG.yaml --by unit:N (or --by unit)")
+    }
     let reader: ResponseSource = try wave.map {
       try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
-    } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns)
-    let collector = ComparisonCollector(plan: scoring.plan)
-    let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: collector)
+    } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns,
+                            keyAttributes: plan != nil && !survey.attributes.isEmpty)
+    let observed = ComparisonCollector(plan: scoring.plan)
+    let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: observed)
+    if let problems = plan?.unknownUnits(responses: reader.file) { throw problems }
+    // A cut's groups pool their atoms' moments, as the engine pools their totals.
+    let collector = outcome.cutGroups.map { observed.grouped(by: $0) } ?? observed
+    let parents = outcome.units.map { units in
+      ParentBaselines(parentOf: outcome.cutGroups?.parents(keys: observed.keys) ?? [:], units: units.frameworks, collector: observed.grouped(by: units.groups))
+    }
     let known = Array(Set(outcome.frameworks.flatMap { $0.teams.map(\.team) }))
     let selection = try TeamSelection(teams: teams, baseline: baseline, known: known, privacy: outcome.privacy)
     let builder = ComparisonBuilder(plan: scoring.plan, collector: collector, deletion: deletion)
-    let (frameworks, method) = builder.build(results: outcome.frameworks, selection: selection)
+    let (frameworks, method) = builder.build(results: outcome.frameworks, selection: selection, parents: parents)
     let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
     let input = InputSummary(file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
     note(RunSupport.summaryLine(input))
     if let withheld = outcome.withheldLogNote { note(withheld) }
-    let report = ComparisonReport(
+    var report = ComparisonReport(
       survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, baseline: selection.baseline,
       method: method, frameworks: frameworks, privacy: outcome.privacy, selectedTeams: selection.requested)
+    if let cut { report.cut = cut }
     let text = reporter.render(report)
     try RunSupport.writePrivacyReport([(nil, report.privacy)], to: privacyReportPath)
     guard let outputPath else { return text }
     try AtomicFile.write(text, to: outputPath)
     return nil
+  }
+}
+
+extension CompareJob {
+  /// The cut `--by` asks for (nil: the teams).
+  /// - Throws: ``UsageError`` for a `--by` that cannot be used, or `--baseline parent` with a
+  ///   cut whose groups are not units.
+  func cutPlan(_ survey: SurveyDefinition) throws -> CutPlan? {
+    if direct, cut == nil || cut == "team" {
+      throw UsageError(message: "--direct needs a unit cut", hint: "use --by unit:N --direct (or --by unit --direct) for each unit's direct members")
+    }
+    guard let cut, cut != "team" else { return nil }
+    let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
+    let plan: CutPlan
+    do { plan = try CutPlan(cut, chart: chart, attributes: survey.attributes, direct: direct) } catch let problem as CutPlan.Problem {
+      throw UsageError(message: problem.message, hint: problem.hint)
+    }
+    if baseline.lowercased() == "parent", !plan.cutsUnits || plan.attribute != nil || direct {
+      throw UsageError(message: "--baseline parent with --by \(cut)\(direct ? " --direct" : ""): only whole units have a parent unit",
+                       hint: "use --by unit:N or --by unit with --baseline parent")
+    }
+    return plan
   }
 }
 

@@ -18,6 +18,10 @@ struct SurveyScoring {
     var rejects: RejectsWriter
     /// Log lines hooks wrote and that were not shown (see ``Plugin/withholdsHookLog``).
     var withheldHookLog = 0
+    /// The groups of the cut, when the run cuts (see ``SurveyScoring/cuts``).
+    var cutGroups: CutGroups?
+    /// Every unit of every level and its groups, when asked for (see ``SurveyScoring/units``).
+    var units: (frameworks: [FrameworkResult], groups: CutGroups)?
 
     /// The note about withheld hook log lines, if any.
     var withheldLogNote: String? {
@@ -37,6 +41,9 @@ struct SurveyScoring {
   var regroup: ((String) -> String)?
   /// Publish the groups of a cut (units, attributes, crossed), given the groups' keys read.
   var cuts: (([String]) -> CutGroups)?
+  /// Also publish every unit of every level (`--by unit`), decided with the same universe as
+  /// ``cuts`` (e.g. the parent units `compare --baseline parent` compares with).
+  var units: (([String]) -> CutGroups)?
   var policy: PrivacyPolicy
 
   /// Resolves the survey's frameworks among the catalog's plugins.
@@ -158,9 +165,13 @@ struct SurveyScoring {
       problems[0].hint = "fix the rows, or run with --skip-invalid to leave them out and write them to a rejects file"
       throw InputProblems(problems, total: problemCount)
     }
-    let (results, privacy) = try cuts.map { try engine.results(policy: policy, cuts: $0(engine.groupKeys)) }
+    let cutGroups = cuts.map { $0(engine.groupKeys) }
+    let (results, privacy) = try cutGroups.map { try engine.results(policy: policy, cuts: $0) }
       ?? engine.results(policy: policy, regroup: regroup)
-    return Outcome(frameworks: results, privacy: privacy, rowsRead: rowsRead, rowsUsed: engine.respondentCount, rejects: rejects,
-                   withheldHookLog: plugins.reduce(0) { $0 + $1.withheldLogLines })
+    var outcome = Outcome(frameworks: results, privacy: privacy, rowsRead: rowsRead, rowsUsed: engine.respondentCount, rejects: rejects)
+    outcome.cutGroups = cutGroups
+    if let groups = units?(engine.groupKeys) { outcome.units = (try engine.results(policy: policy, cuts: groups).frameworks, groups) }
+    outcome.withheldHookLog = plugins.reduce(0) { $0 + $1.withheldLogLines }
+    return outcome
   }
 }

@@ -27,7 +27,8 @@ public final class CutPlan: @unchecked Sendable {
   public let spec: String
   /// `--direct`: each unit's direct members (the team cells naming it), not its whole line.
   public let direct: Bool
-  private let chart: OrgChart?
+  /// The organisation file (nil: paths in the team column).
+  public let chart: OrgChart?
   private let attributes: [Attribute]
   private let separator: Character
   /// Team cells that name no unit of the organisation file.

@@ -120,7 +120,7 @@ extension TeamComparison {
     var x = self
     x.team = f(team)
     x.band = band.map(f)
-    x.dimensions = dimensions.map { var d = $0; d.id = f(d.id); return d }
+    x.dimensions = dimensions.map { var d = $0; d.id = f(d.id); d.noDifference = d.noDifference.map(f); return d }
     x.reliability = reliability.map { $0.mapText(f) }
     return x
   }

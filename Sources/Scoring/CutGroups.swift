@@ -46,4 +46,18 @@ public struct CutGroups: Sendable {
     self.place = place
     self.publishedTeam = publishedTeam
   }
+
+  /// The unit each published group nests in, by the groups' names (nil: the organisation): a
+  /// unit's parent unit, or for a team published as it is, the unit its cell names. Groups that
+  /// do not nest (attribute values, crossed cuts) are not listed.
+  public func parents(keys: [String]) -> [String: String?] {
+    var parents: [String: String?] = [:]
+    // updateValue: a top unit's nil parent (the organisation) is a value, not a removal.
+    for group in groups where group.published && group.nested { parents.updateValue(group.parent.map { groups[$0].name }, forKey: group.name) }
+    for key in keys {
+      let place = place(key)
+      if publishedTeam(place.team) { parents.updateValue(place.teamParent.map { groups[$0].name }, forKey: place.team) }
+    }
+    return parents
+  }
 }

@@ -9,6 +9,8 @@ public struct ComparisonReport: Equatable, Sendable {
   public var privacy: PrivacySummary
   /// The teams asked for with `--teams`, in the order given (nil = every team).
   public var selectedTeams: [String]?
+  /// The cut the groups come from (`team`, or the `--by` of a run that cuts the organisation).
+  public var cut = "team"
 
   public init(survey: SurveyInfo, input: InputSummary, baseline: Baseline, method: ComparisonMethod,
               frameworks: [FrameworkComparison], privacy: PrivacySummary, selectedTeams: [String]? = nil) {
@@ -29,12 +31,16 @@ public enum Baseline: Equatable, Sendable {
   case restOfOrganisation
   /// Another team.
   case team(String)
+  /// Each unit's parent unit: every respondent of the parent's whole line, the unit's own
+  /// included (the number the parent's leader sees); a top unit's parent is the organisation.
+  case parent
 
   /// `org` or the team's name, as given to `--baseline`.
   public var argument: String {
     switch self {
     case .restOfOrganisation: return "org"
     case .team(let name): return name
+    case .parent: return "parent"
     }
   }
 
@@ -43,6 +49,7 @@ public enum Baseline: Equatable, Sendable {
     switch self {
     case .restOfOrganisation: return "the rest of the organisation (every respondent outside the team)"
     case .team(let name): return "team '\(name)'"
+    case .parent: return "each unit's parent unit (all of the parent's respondents; the organisation for a top unit)"
     }
   }
 }

@@ -46,6 +46,8 @@ public struct DimensionComparison: Equatable, Sendable {
   public var interval: Interval?
   /// nil for the baseline itself and the organisation row.
   public var difference: BaselineDifference?
+  /// Why a shown dimension has no difference (e.g. its parent unit's number is withheld).
+  public var noDifference: String?
 
   public init(score: DimensionScore, interval: Interval? = nil, difference: BaselineDifference? = nil) {
     self.score = score

@@ -10,7 +10,11 @@ location, tenure, unit:1,tenure, unit,location, unit --direct):
 1. pools each published group in pandas (a unit's whole line; an attribute value over the
    organisation; a unit crossed with a value) and checks every shown n, mean, SD and POMP per
    dimension (1e-9), that withheld groups carry no numbers, and the organisation row;
-2. the attacker: per dimension, every shown (n, mean) of every run is an equation over the
+2. `compare --by unit:1|unit:2 --baseline org|parent`: the same groups withheld as `score --by`,
+   each shown mean, and each difference's baseline n and mean (the rest of the organisation, or
+   all of the parent unit's respondents, the organisation for a top unit) and the difference;
+   no difference where the parent's number is withheld;
+3. the attacker: per dimension, every shown (n, mean) of every run is an equation over the
    score sums of the atoms (team x location x tenure band); solving exactly (modulo the prime
    2^61 - 1, not the engine's primes), no withheld group's sum and no set of up to three atoms
    behind fewer than the threshold may be determined.
@@ -116,7 +120,7 @@ class Span:
 
 def run_case(cultivar, seed):
     rng = np.random.default_rng(7100 + seed)
-    failures, checked, attacked, exposed = [], 0, 0, 0
+    failures, checked, attacked, exposed, compared = [], 0, 0, 0, 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         case = make_case(rng, folder)
@@ -155,6 +159,7 @@ def run_case(cultivar, seed):
         atom_of = [atoms.index(a) for a in zip(frame["team"], frame["location_label"], frame["tenure_label"])]
         equations = {d: [] for d in case["dims"]}  # per dimension: lists of atoms of shown totals
         withheld = {d: [] for d in case["dims"]}
+        published = {}
         for cut in CUTS:
             extra = [] if cut == "team" else ["--org", "org.yaml", "--by", *cut.split(" ")]
             done = subprocess.run([cultivar, "score", "survey.yaml", "--responses", "responses.csv", *extra, "--format", "json"],
@@ -163,6 +168,7 @@ def run_case(cultivar, seed):
                 failures.append(f"seed {seed} {cut}: exit {done.returncode}: {done.stderr[-300:]}")
                 continue
             f = json.loads(done.stdout)["frameworks"][0]
+            published[cut] = f
             for team in f["teams"] + [f["organisation"]]:
                 is_org = team is f["organisation"]
                 rows = pd.Series(True, index=frame.index) if is_org else members(cut, team["team"])
@@ -192,6 +198,59 @@ def run_case(cultivar, seed):
                         checked += 1
                         if not ok:
                             failures.append(f"seed {seed} {cut} {team['team']}/{dim['id']} {key}: {got} != {want}")
+        # compare --by: the same groups and numbers as score --by, and each baseline's mean.
+        unit_of_name = {v: k for k, v in names.items()}
+        shown_units = {t["team"]: {x["id"] for x in t.get("dimensions", []) if "suppressed" not in x}
+                       for t in published.get("unit", {}).get("teams", [])}
+        org_shown = {x["id"] for x in published["team"]["organisation"]["dimensions"] if "suppressed" not in x}
+        for cut, baseline in (("unit:1", "org"), ("unit:2", "org"), ("unit:2", "parent"), ("unit:1", "parent")):
+            done = subprocess.run([cultivar, "compare", "survey.yaml", "--responses", "responses.csv", "--org", "org.yaml", "--by", cut,
+                                   "--baseline", baseline, "--format", "json"], cwd=folder, capture_output=True, text=True)
+            if done.returncode != 0:
+                failures.append(f"seed {seed} compare {cut} {baseline}: exit {done.returncode}: {done.stderr[-300:]}")
+                continue
+            teams = json.loads(done.stdout)["frameworks"][0]["teams"]
+            scored = {t["team"]: t for t in published[cut]["teams"]}
+            if {t["team"] for t in teams} != set(scored):
+                failures.append(f"seed {seed} compare {cut}: groups differ from score's")
+            for team in teams:
+                rows = members(cut, team["team"])
+                if team["suppressed"] != scored[team["team"]]["suppressed"]:
+                    failures.append(f"seed {seed} compare {cut} {team['team']}: withheld differently from score")
+                if team["suppressed"]:
+                    continue
+                unit = unit_of_name[team["team"]]
+                parent = parents[unit]
+                if baseline == "org":
+                    base_rows, base_shows = ~rows, org_shown
+                elif parent is None:
+                    base_rows, base_shows = pd.Series(True, index=frame.index), org_shown
+                else:
+                    base_rows = frame["team"].map(lambda t: parent in line(t))
+                    base_shows = shown_units.get(names[parent], set())
+                for dim in team["dimensions"]:
+                    if "suppressed" in dim:
+                        continue
+                    own = scores.loc[answered & rows, dim["id"]].dropna()
+                    base = scores.loc[answered & base_rows, dim["id"]].dropna()
+                    checked += 1
+                    compared += 1
+                    if not math.isclose(dim["mean"], own.mean(), rel_tol=TOLERANCE, abs_tol=TOLERANCE):
+                        failures.append(f"seed {seed} compare {cut} {team['team']}/{dim['id']} mean {dim['mean']} != {own.mean()}")
+                    x = dim["difference"]
+                    if dim["id"] not in base_shows or len(base) < 2 or len(own) < 2:
+                        if x is not None and dim["id"] not in base_shows:
+                            failures.append(f"seed {seed} compare {cut} {baseline} {team['team']}/{dim['id']}: a difference from a withheld baseline")
+                        continue
+                    if x is None:
+                        failures.append(f"seed {seed} compare {cut} {baseline} {team['team']}/{dim['id']}: no difference")
+                        continue
+                    checked += 3
+                    compared += 3
+                    for key, got, want in (("baseline_n", x["baseline_n"], len(base)), ("baseline_mean", x["baseline_mean"], base.mean()),
+                                           ("difference", x["difference"], own.mean() - base.mean())):
+                        if not math.isclose(got, want, rel_tol=TOLERANCE, abs_tol=TOLERANCE):
+                            failures.append(f"seed {seed} compare {cut} {baseline} {team['team']}/{dim['id']} {key}: {got} != {want}")
         # The attacker, over every run together.
         for d in case["dims"]:
             n = [0] * len(atoms)
@@ -217,6 +276,7 @@ def run_case(cultivar, seed):
                         exposed += everything.determines(list(combo))
                         if span.determines(list(combo)):
                             failures.append(f"seed {seed} {d}: atoms {[atoms[a] for a in combo]} (n = {sum(n[a] for a in combo)}) are determined")
+    print(f"  seed {seed}: compare --by unit:1/unit:2 --baseline org/parent: {compared} numbers checked")
     return failures, checked, attacked, exposed
 
 
@@ -240,7 +300,7 @@ def main():
     if failures:
         print("\n".join(failures[:40]))
         sys.exit(1)
-    print(f"cultivar score --by (9 cuts) agrees with pandas on {total} numbers (tolerance {TOLERANCE}) and the attacker over all cuts "
+    print(f"cultivar score --by (9 cuts) and compare --by (unit:1, unit:2; baselines org and parent) agree with pandas on {total} numbers (tolerance {TOLERANCE}) and the attacker over all cuts "
           f"together determined none of {attacks} withheld groups and small sets, for {args.seeds} generated organisations")
 
 

@@ -3,7 +3,8 @@
 
 Runs each command below (the bundled sample in every format of score, compare and drivers, the
 comments and multi-select example in every format of comments and selections, the
-organisation sample's cuts (units, all levels, an attribute, a crossed cut), and
+organisation sample's cuts (units, all levels, an attribute, a crossed cut; compare by unit:1
+and by unit:2 against each parent), and
 compare in every format over a matrix of generated shapes: 1/3/5/12 dimensions, 2/40 teams,
 long names, suppressed teams) and compares its standard output with the file in
 Tests/golden/outputs/. Any difference fails with a unified diff.
@@ -58,6 +59,9 @@ def commands(shape_root: Path):
             ext = {"table": "txt", "csv": "csv", "json": "json"}[fmt]
             out.append((f"org/score-by-{cut.replace(':', '').replace(',', '-')}.{ext}", ROOT,
                         [*org, "--by", cut, "--headcount-wave", "2026-spring", "--format", fmt]))
+    compare_org = ["compare", *org[1:]]
+    out.append(("org/compare-by-unit1.txt", ROOT, [*compare_org, "--by", "unit:1"]))
+    out.append(("org/compare-by-unit2-parent.txt", ROOT, [*compare_org, "--by", "unit:2", "--baseline", "parent"]))
     for number, (dims, teams, long_names) in enumerate(SHAPES):
         label = f"d{dims}-t{teams}{'-long' if long_names else ''}"
         folder = shape_root / label

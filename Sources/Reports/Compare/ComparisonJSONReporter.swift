@@ -9,7 +9,7 @@ public struct ComparisonJSONReporter: ComparisonReporter {
 
   public func render(_ report: ComparisonReport) -> String {
     let input = report.input, method = report.method
-    var baseline: [(String, JSON)] = [("kind", .string(report.baseline == .restOfOrganisation ? "rest_of_organisation" : "team"))]
+    var baseline: [(String, JSON)] = [("kind", .string(report.baseline == .restOfOrganisation ? "rest_of_organisation" : report.baseline == .parent ? "parent" : "team"))]
     if case .team(let name) = report.baseline { baseline.append(("team", .string(name))) } else { baseline.append(("team", .null)) }
     baseline.append(("description", .string(report.baseline.description)))
     let root = JSON.object([
@@ -72,12 +72,14 @@ enum ComparisonJSONParts {
     if let reason = d.suppression {
       return .object([("id", .string(d.id)), ("n", .number(Double(d.n))), ("suppressed", .string(reason.rawValue))])
     }
-    return .object([
+    var fields: [(String, JSON)] = [
       ("id", .string(d.id)), ("n", .number(Double(d.n))), ("mean", .number(d.mean)), ("sd", .number(d.sd)),
       ("ci", interval(d.interval)), ("pomp", .number(d.pomp)), ("favorable_pct", .number(d.favorable)),
       ("neutral_pct", .number(d.neutral)), ("unfavorable_pct", .number(d.unfavorable)),
       ("difference", d.difference.map(difference) ?? .null),
-    ])
+    ]
+    if let reason = d.noDifference { fields.append(("no_difference", .string(reason))) }
+    return .object(fields)
   }
 
   static func difference(_ x: BaselineDifference) -> JSON {

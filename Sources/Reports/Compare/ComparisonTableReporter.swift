@@ -12,6 +12,7 @@ public struct ComparisonTableReporter: ComparisonReporter {
     let input = report.input
     var out = ["\(report.survey.title) (\(report.survey.id)): team comparison"]
     out.append("\(input.file): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected))" + (input.rejectsFile.map { " (see \($0))" } ?? ""))
+    if report.cut != "team" { out.append("Groups: --by \(report.cut) (each decided with every cut of the organisation).") }
     out.append("Baseline: \(report.baseline.description).")
     for framework in report.frameworks {
       out.append("")
@@ -51,7 +52,7 @@ public struct ComparisonTableReporter: ComparisonReporter {
         detail.add([team.team, framework.dimensionName(d.id), String(d.n), Format.fixed(d.mean, 2), ComparisonWords.interval(d.interval, 2),
                     Format.fixed(d.sd, 2), Format.fixed(d.favorable, 1), ComparisonWords.signed(x?.difference, 2),
                     ComparisonWords.p(x?.adjustedP), ComparisonWords.signed(x?.cohensD, 2),
-                    x.map(ComparisonWords.verdict) ?? (team.isBaseline ? "baseline" : "")])
+                    x.map(ComparisonWords.verdict) ?? d.noDifference ?? (team.isBaseline ? "baseline" : "")])
       }
     }
     out.append(detail.render())

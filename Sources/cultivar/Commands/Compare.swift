@@ -28,8 +28,17 @@ struct Compare: ParsableCommand {
   @Option(help: ArgumentHelp("Show only these teams (comma-separated); anonymity is still decided over every team.", valueName: "a,b,..."))
   var teams: String?
 
-  @Option(help: ArgumentHelp("Compare with 'org' (the rest of the organisation) or with a team.", valueName: "org|team"))
+  @Option(help: ArgumentHelp("Compare with 'org' (the rest of the organisation), 'parent' (each unit's parent unit; with --by unit:N or unit) or with a team.", valueName: "org|parent|team"))
   var baseline: String = "org"
+
+  @Option(help: ArgumentHelp("The organisation file (YAML or CSV) whose units the team cells name.", valueName: "file"))
+  var org: String?
+
+  @Option(help: ArgumentHelp("Compare the groups of a cut, as `score --by` publishes them: unit:N, unit, an attribute, or unit:N,ATTRIBUTE.", valueName: "cut"))
+  var by: String?
+
+  @Flag(help: "With --by unit or unit:N: each unit's direct members only, not its whole line.")
+  var direct = false
 
   @Option(help: "Output format: table, md, csv, json or html.")
   var format: String = "table"
@@ -70,6 +79,9 @@ struct Compare: ParsableCommand {
     job.wave = wave
     job.language = lang
     job.privacyReportPath = privacyReport
+    job.organisationPath = org
+    job.cut = by == "team" ? nil : by
+    job.direct = direct
     job.storePath = store.resolved
     do {
       if let text = try job.run() { Terminal.out(text) }
