@@ -13,22 +13,7 @@ struct Comments: ParsableCommand {
       a plugin declares themes.
       """)
 
-  @Argument(help: ArgumentHelp("The survey definition (surveys/NAME.yaml).", valueName: "survey"))
-  var survey: String
-
-  @Option(help: ArgumentHelp("The response file (CSV with a header row).", valueName: "file"))
-  var responses: String?
-
-  @Option(help: ArgumentHelp("Read a wave of the response store instead of a file.", valueName: "wave"))
-  var wave: String?
-
-  @OptionGroup var store: StoreOptions
-
-  @Option(help: ArgumentHelp("Publish teams (default) or the organisation's units at level N.", valueName: "team|unit:N"))
-  var by: String?
-
-  @Option(help: ArgumentHelp("The organisation file whose units the team cells name (for --by unit:N).", valueName: "file"))
-  var org: String?
+  @OptionGroup var input: UnscoredInputOptions
 
   @Option(help: ArgumentHelp("The comment threshold: commenters a group needs for its comments to be shown (default 10; only higher values are accepted).", valueName: "n"))
   var minComments: Int?
@@ -42,28 +27,19 @@ struct Comments: ParsableCommand {
   @Option(help: "Output format: table or json.")
   var format: String = "table"
 
-  @Flag(help: "Leave rows with an invalid team or multi-select cell out (counted, never written anywhere).")
-  var skipInvalid = false
-
-  @OptionGroup var plugins: PluginOptions
-
-  func validate() throws {
-    if (responses == nil) == (wave == nil) { throw ValidationError("give either --responses FILE or --wave W") }
-  }
-
   func run() throws {
-    var job = CommentsJob(surveyPath: survey)
-    job.responsesPath = responses
-    job.wave = wave
-    job.storePath = store.resolved
-    job.cut = by
-    job.organisationPath = org
+    var job = CommentsJob(surveyPath: input.survey)
+    job.responsesPath = input.responses
+    job.wave = input.wave
+    job.storePath = input.store.resolved
+    job.cut = input.by
+    job.organisationPath = input.org
     job.minComments = minComments
     job.namesPath = names
     job.seed = seed
     job.format = format
-    job.skipInvalid = skipInvalid
-    job.workspace = plugins.workspace
+    job.skipInvalid = input.skipInvalid
+    job.workspace = input.plugins.workspace
     job.note = Terminal.err
     do {
       Terminal.out(try job.run())
