@@ -17,7 +17,7 @@ export CULTIVAR_TEST_PG_URL ?= skip
 # The store suites (Tests/StoreTests and the CLI tests that use a store).
 STORE_SUITES := StoreTests\.|ImportCommandTests|StoreCopyCommandTests|StoredCommentsCommandTests|ServeCommandTests|SharedStoreTests
 
-.PHONY: test-store-pg test-shared-serve bench-store golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
+.PHONY: lint format test-release test-store-pg test-shared-serve bench-store golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -65,7 +65,7 @@ test-golden: build ## Golden outputs byte for byte, and the README's example out
 	python3 Tests/golden/goldens.py --cultivar $(BIN)
 	python3 Tests/golden/check_readme.py --cultivar $(BIN)
 
-test: build test-swift test-golden test-fuzz test-csv-differential test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html test-store-pg test-shared-serve ## Run all tests
+test: lint build test-swift test-golden test-fuzz test-csv-differential test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers test-html test-store-pg test-shared-serve ## Run all tests
 
 test-store-pg: deps ## The store tests against PostgreSQL: installs it when missing, runs a throw-away cluster on loopback
 	$(SWIFT) build --build-tests
@@ -77,6 +77,16 @@ test-shared-serve: build ## Three serve processes sharing one PostgreSQL store, 
 bench-store: deps ## Store benchmark: import rows/s (100k, 1M), score --wave vs CSV, submissions/s at 1/8/64 clients, SQLite and PostgreSQL
 	$(SWIFT) build -c release --product cultivar
 	scripts/pg-test-cluster.sh python3 scripts/bench-store.py --cultivar .build/release/cultivar
+
+test-release: deps ## The Swift tests (but the CLI ones, which run the debug binary) against the release build (-Ounchecked hot paths as shipped)
+	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing
+	CULTIVAR_TEST_PG_URL=skip $(SWIFT) test -c release --skip-build -Xswiftc -enable-testing --skip CLITests
+
+lint: ## Check the Swift sources against .swift-format (swift format ships with the toolchain)
+	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests Package.swift
+
+format: ## Reformat the Swift sources in place with .swift-format
+	$(SWIFT) format format --in-place --recursive --configuration .swift-format Sources Tests Package.swift
 
 test-swift: deps
 	$(SWIFT) build --build-tests

@@ -13,8 +13,10 @@ public struct ComparisonBuilder {
 
   /// - Parameters:
   ///   - settings: the method; its `familySize` is filled in by ``build(results:selection:)``.
-  public init(plan: ScoringPlan, collector: ComparisonCollector, deletion: DeletionRule = .pairwise,
-              settings: ComparisonMethod = ComparisonMethod()) {
+  public init(
+    plan: ScoringPlan, collector: ComparisonCollector, deletion: DeletionRule = .pairwise,
+    settings: ComparisonMethod = ComparisonMethod()
+  ) {
     self.plan = plan
     self.collector = collector
     self.deletion = deletion
@@ -27,7 +29,8 @@ public struct ComparisonBuilder {
   /// - Parameter results: the engine's results, suppression already applied over every team.
   /// - Parameter parents: what `--baseline parent` compares each unit with.
   public func build(results: [FrameworkResult], selection: TeamSelection, parents: ParentBaselines? = nil)
-    -> (frameworks: [FrameworkComparison], method: ComparisonMethod) {
+    -> (frameworks: [FrameworkComparison], method: ComparisonMethod)
+  {
     var frameworks = results.enumerated().map { f, result in framework(f, result, selection, parents) }
     let method = HolmVerdicts.apply(to: &frameworks, settings: settings)
     return (frameworks, method)
@@ -56,8 +59,9 @@ public struct ComparisonBuilder {
       let isBaseline = selection.baseline == .team(name)
       if selection.baseline == .parent, let parents {
         let parent = parents.baseline(of: name, framework: f, organisation: (result.organisation, organisationMoments))
-        return row(team, moments: moments, isBaseline: false, plan: frameworkPlan, teamReliability: true,
-                   baseline: { parent.summary($0) }, noDifference: parent.withheld)
+        return row(
+          team, moments: moments, isBaseline: false, plan: frameworkPlan, teamReliability: true,
+          baseline: { parent.summary($0) }, noDifference: parent.withheld)
       }
       let baselineSummary: (Int) -> SampleSummary? = { d in
         guard !isBaseline, baselineShows(d), let own = moments?.scores.summary(d) else { return nil }
@@ -66,8 +70,10 @@ public struct ComparisonBuilder {
       }
       return row(team, moments: moments, isBaseline: isBaseline, plan: frameworkPlan, teamReliability: true, baseline: baselineSummary)
     }
-    let organisation = result.organisation.suppression.map { TeamComparison(team: result.organisation.team, n: result.organisation.n, suppression: $0) }
-      ?? row(result.organisation, moments: organisationMoments, isBaseline: false, plan: frameworkPlan, teamReliability: false, baseline: { _ in nil })
+    let organisation =
+      result.organisation.suppression.map { TeamComparison(team: result.organisation.team, n: result.organisation.n, suppression: $0) }
+      ?? row(
+        result.organisation, moments: organisationMoments, isBaseline: false, plan: frameworkPlan, teamReliability: false, baseline: { _ in nil })
     var comparison = FrameworkComparison(
       id: result.id, name: result.name, version: result.version, scale: result.scale, dimensions: result.dimensions,
       indexRule: result.indexRule, missingRule: result.missingRule, favorableRule: result.favorableRule,
@@ -79,9 +85,11 @@ public struct ComparisonBuilder {
 
   /// A shown group's row: statistics, intervals, differences (unadjusted) and, for a team,
   /// reliability (the organisation's is the framework's whole-sample reliability).
-  private func row(_ team: TeamResult, moments: ComparisonCollector.FrameworkMoments?, isBaseline: Bool, plan: FrameworkPlan,
-                   teamReliability withReliability: Bool, baseline: (Int) -> SampleSummary?,
-                   noDifference: (Int) -> String? = { _ in nil }) -> TeamComparison {
+  private func row(
+    _ team: TeamResult, moments: ComparisonCollector.FrameworkMoments?, isBaseline: Bool, plan: FrameworkPlan,
+    teamReliability withReliability: Bool, baseline: (Int) -> SampleSummary?,
+    noDifference: (Int) -> String? = { _ in nil }
+  ) -> TeamComparison {
     let level = settings.confidenceLevel
     let dimensions = team.dimensions.enumerated().map { d, score in
       if score.suppression != nil { return DimensionComparison(score: score) }
@@ -95,7 +103,9 @@ public struct ComparisonBuilder {
     }
     // An index computed by a plugin hook has no known sampling variance, so no interval.
     var interval: Interval? = nil
-    if !plan.framework.hooks.contains(.index), plan.framework.indexDefinition.map({ $0.rule == .pompMean && $0.weights.isEmpty }) ?? true, let index = team.index, let scores = moments?.scores {
+    if !plan.framework.hooks.contains(.index), plan.framework.indexDefinition.map({ $0.rule == .pompMean && $0.weights.isEmpty }) ?? true,
+      let index = team.index, let scores = moments?.scores
+    {
       interval = IndexInterval.interval(index: index, scores: scores, scale: plan.framework.scale, level: level)
     }
     var teamReliability: [ScaleReliability] = []
@@ -113,8 +123,9 @@ public struct ComparisonBuilder {
       guard d < shown.dimensions.count, shown.dimensions[d].suppression == nil else { return nil }
       let items = plan.items.filter { $0.dimension == dimension.id }.map(\.id)
       guard !items.isEmpty else { return nil }
-      return ReliabilitySummary.make(dimension: dimension.id, items: items, accumulator: moments.reliability[d], rule: deletion,
-                                     level: settings.confidenceLevel)
+      return ReliabilitySummary.make(
+        dimension: dimension.id, items: items, accumulator: moments.reliability[d], rule: deletion,
+        level: settings.confidenceLevel)
     }
   }
 }

@@ -39,9 +39,10 @@ public final class ComparisonCollector: ScoredRowObserver {
         frameworkPlan.items.indices.filter { frameworkPlan.items[$0].dimension == dimension.id }
       }
       layout.append(groups)
-      empty.append(FrameworkMoments(
-        scores: PairwiseMoments(count: framework.dimensions.count, shift: shift),
-        reliability: groups.map { ReliabilityAccumulator(items: $0.count, shift: shift) }))
+      empty.append(
+        FrameworkMoments(
+          scores: PairwiseMoments(count: framework.dimensions.count, shift: shift),
+          reliability: groups.map { ReliabilityAccumulator(items: $0.count, shift: shift) }))
     }
     self.empty = empty
     itemsOfDimension = layout

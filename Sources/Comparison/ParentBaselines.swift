@@ -23,9 +23,12 @@ public struct ParentBaselines {
   /// One group's baseline per dimension: the parent's summary where the parent's number is
   /// shown, else why there is none.
   func baseline(of group: String, framework f: Int, organisation: (result: TeamResult, moments: ComparisonCollector.FrameworkMoments))
-    -> (summary: (Int) -> SampleSummary?, withheld: (Int) -> String?) {
+    -> (summary: (Int) -> SampleSummary?, withheld: (Int) -> String?)
+  {
     guard let entry = parentOf[group] else { return ({ _ in nil }, { _ in "no parent unit" }) }
-    let parent: TeamResult?, moments: ComparisonCollector.FrameworkMoments?, label: String
+    let parent: TeamResult?
+    let moments: ComparisonCollector.FrameworkMoments?
+    let label: String
     if let name = entry {
       parent = units[f].teams.first { $0.team == name }
       (moments, label) = (collector.moments(team: name, framework: f), "parent '\(name)'")
@@ -36,7 +39,9 @@ public struct ParentBaselines {
       guard let parent, parent.suppression == nil, d < parent.dimensions.count else { return false }
       return parent.dimensions[d].suppression == nil
     }
-    return ({ d in shows(d) ? moments?.scores.summary(d) : nil },
-            { d in shows(d) ? nil : "no difference: \(label) withheld" })
+    return (
+      { d in shows(d) ? moments?.scores.summary(d) : nil },
+      { d in shows(d) ? nil : "no difference: \(label) withheld" }
+    )
   }
 }

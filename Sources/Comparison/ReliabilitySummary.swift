@@ -9,8 +9,10 @@ enum ReliabilitySummary {
   ///   - accumulator: the moments of the group (team or organisation).
   ///   - rule: the deletion rule of the item statistics.
   ///   - level: the confidence level of Feldt's interval.
-  static func make(dimension: String, items: [String], accumulator: ReliabilityAccumulator, rule: DeletionRule,
-                   level: Double) -> ScaleReliability {
+  static func make(
+    dimension: String, items: [String], accumulator: ReliabilityAccumulator, rule: DeletionRule,
+    level: Double
+  ) -> ScaleReliability {
     func value(_ rule: DeletionRule) -> AlphaValue? {
       accumulator.alpha(rule, level: level).map { estimate in
         AlphaValue(alpha: estimate.alpha, interval: estimate.interval.map { Interval(lower: $0.lowerBound, upper: $0.upperBound) })

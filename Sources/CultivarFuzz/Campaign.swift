@@ -46,7 +46,9 @@ struct Campaign {
     // The slowest input, to look at (kept apart from findings).
     FileManager.default.createFile(atPath: "\(findings)/slowest-\(target.name).bin", contents: Data(slowestInput))
     let elapsed = Date().timeIntervalSince(start)
-    say("cultivar-fuzz: \(target.name): \(count) inputs in \(String(format: "%.1f", elapsed)) s, slowest \(String(format: "%.3f", slowest)) s, no finding (seed \(seed))")
+    say(
+      "cultivar-fuzz: \(target.name): \(count) inputs in \(String(format: "%.1f", elapsed)) s, slowest \(String(format: "%.3f", slowest)) s, no finding (seed \(seed))"
+    )
     return 0
   }
 

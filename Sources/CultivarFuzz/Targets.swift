@@ -39,7 +39,8 @@ struct CSVTarget: FuzzTarget {
 
   func seeds(root: String) -> [[UInt8]] {
     let sample = (FileManager.default.contents(atPath: root + "/surveys/sample-responses.csv").map { Array($0.prefix(1500)) }) ?? []
-    return [sample, Array("id,team,q1\n1,\"A, B\",4\n2,B,\"3\"\r\n3,C\"x,2\r4,\"multi\nline\",5".utf8)] + files(root, "Tests/fuzz-regressions/csv", suffix: ".csv")
+    return [sample, Array("id,team,q1\n1,\"A, B\",4\n2,B,\"3\"\r\n3,C\"x,2\r4,\"multi\nline\",5".utf8)]
+      + files(root, "Tests/fuzz-regressions/csv", suffix: ".csv")
   }
 
   func run(_ input: [UInt8]) throws {
@@ -55,10 +56,14 @@ struct CSVTarget: FuzzTarget {
         : chunked.error == nil && chunked.records.map(\.fields) == sequential.records.map(\.fields)
           && chunked.records.dropFirst().map(\.line) == sequential.records.dropFirst().map(\.line)
       guard same else {
-        throw Mismatch(description: "chunked reading (chunks of \(chunkSize) bytes) differs from sequential reading:\n  chunked:    \(chunked)\n  sequential: \(sequential)")
+        throw Mismatch(
+          description:
+            "chunked reading (chunks of \(chunkSize) bytes) differs from sequential reading:\n  chunked:    \(chunked)\n  sequential: \(sequential)")
       }
     }
-    guard sequential.error == nil, !sequential.records.isEmpty, sequential.records[0].fields[0].utf8.starts(with: [0xEF, 0xBB, 0xBF]) == false else { return }
+    guard sequential.error == nil, !sequential.records.isEmpty, sequential.records[0].fields[0].utf8.starts(with: [0xEF, 0xBB, 0xBF]) == false else {
+      return
+    }
     let written = sequential.records.map { CSVText.line($0.fields) }.joined(separator: "\n") + "\n"
     let reread = Self.read(CSVReader(bytes: Array(written.utf8)))
     // Invalid UTF-8 becomes U+FFFD when read as text; compare what the text says.
@@ -99,7 +104,10 @@ struct CSVTarget: FuzzTarget {
 /// The survey YAML loader: any text ends in a survey or a clear error, quickly.
 struct SurveyYAMLTarget: FuzzTarget {
   let name = "survey-yaml"
-  let dictionary = ["&a ", "*a", "[*a, *a, *a, *a]", "<<: *a", "\n  ", "- ", ": ", "{", "}", "[", "]", "!!binary ", "'", "\"", "#", "\t", "min_group_size: ", "team_mapping:\n  "].map { Array($0.utf8) }
+  let dictionary = [
+    "&a ", "*a", "[*a, *a, *a, *a]", "<<: *a", "\n  ", "- ", ": ", "{", "}", "[", "]", "!!binary ", "'", "\"", "#", "\t", "min_group_size: ",
+    "team_mapping:\n  ",
+  ].map { Array($0.utf8) }
   let maxLength = 8192
 
   func seeds(root: String) -> [[UInt8]] {
@@ -121,8 +129,11 @@ struct SurveyYAMLTarget: FuzzTarget {
 /// ``PluginError``, within the limits.
 struct PluginContractTarget: FuzzTarget {
   let name = "plugin-contract"
-  let dictionary = ["scale", "items", "dimensions", "= {", "}", "\"", "math.huge", "2^63", "-1e300", "nil", "function() end", "{1, 2, 3}", "--", "\n", "options", "score", "min_answered",
-                    "measures", "index_by", "rule = \"nps\"", "all_items = true", "at_least", "index_range", "weights"].map { Array($0.utf8) }
+  let dictionary = [
+    "scale", "items", "dimensions", "= {", "}", "\"", "math.huge", "2^63", "-1e300", "nil", "function() end", "{1, 2, 3}", "--", "\n", "options",
+    "score", "min_answered",
+    "measures", "index_by", "rule = \"nps\"", "all_items = true", "at_least", "index_range", "weights",
+  ].map { Array($0.utf8) }
   let maxLength = 16384
 
   func seeds(root: String) -> [[UInt8]] {
@@ -133,7 +144,8 @@ struct PluginContractTarget: FuzzTarget {
 
   func run(_ input: [UInt8]) throws {
     do {
-      _ = try Plugin(source: String(decoding: input, as: UTF8.self), file: "fuzz.lua", limits: LuaLimits(memoryBytes: 32 << 20, timePerCall: .milliseconds(500)))
+      _ = try Plugin(
+        source: String(decoding: input, as: UTF8.self), file: "fuzz.lua", limits: LuaLimits(memoryBytes: 32 << 20, timePerCall: .milliseconds(500)))
     } catch {
       // A PluginError is the expected outcome for a broken contract.
     }
@@ -144,7 +156,10 @@ struct PluginContractTarget: FuzzTarget {
 /// workbook (and now and then a mutated archive); any file ends in rows or an InputError.
 struct WorkbookTarget: FuzzTarget {
   let name = "xlsx"
-  let dictionary = ["<row r=\"2\">", "</row>", "<c r=\"ZZZZZZ2\" t=\"s\"><v>0</v></c>", "<c r=\"ZZZZZZZZZZZZZZZZ2\">", "<c t=\"inlineStr\"><is><t>x</t></is></c>", "&amp;", "&#0;", "&#x110000;", "<![CDATA[", "]]>", "<!DOCTYPE x>", "<!--", "-->", "\"", "<v>", "</v>", "<c r=\"XFD1\">"].map { Array($0.utf8) }
+  let dictionary = [
+    "<row r=\"2\">", "</row>", "<c r=\"ZZZZZZ2\" t=\"s\"><v>0</v></c>", "<c r=\"ZZZZZZZZZZZZZZZZ2\">", "<c t=\"inlineStr\"><is><t>x</t></is></c>",
+    "&amp;", "&#0;", "&#x110000;", "<![CDATA[", "]]>", "<!DOCTYPE x>", "<!--", "-->", "\"", "<v>", "</v>", "<c r=\"XFD1\">",
+  ].map { Array($0.utf8) }
   let maxLength = 16384
 
   /// Inputs are the sheet XML; the other parts are fixed and valid.
@@ -163,10 +178,14 @@ struct WorkbookTarget: FuzzTarget {
     let path = scratch + ".xlsx"
     try? FileManager.default.removeItem(atPath: path)
     let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-    let workbook = #"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+    let workbook =
+      #"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#
     let rels = #"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#
     let strings = "<sst><si><t>respondent_id</t></si><si><t>team</t></si><si><t>Sales</t></si><si><t>Agree</t></si></sst>"
-    for (part, bytes) in [("xl/workbook.xml", Array(workbook.utf8)), ("xl/_rels/workbook.xml.rels", Array(rels.utf8)), ("xl/sharedStrings.xml", Array(strings.utf8)), ("xl/worksheets/sheet1.xml", input)] {
+    for (part, bytes) in [
+      ("xl/workbook.xml", Array(workbook.utf8)), ("xl/_rels/workbook.xml.rels", Array(rels.utf8)), ("xl/sharedStrings.xml", Array(strings.utf8)),
+      ("xl/worksheets/sheet1.xml", input),
+    ] {
       try archive.addEntry(with: part, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
         Data(bytes[Int(position)..<Int(position) + size])
       }

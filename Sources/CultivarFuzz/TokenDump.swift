@@ -17,7 +17,9 @@ enum TokenDump {
       object["lines"] = sequential.records.map(\.line)
     }
     let chunked = CSVTarget.chunked(path: path, chunkSize: 5)
-    let agrees = sequential.error != nil ? chunked.error == sequential.error : chunked.error == nil && chunked.records.map(\.fields) == sequential.records.map(\.fields)
+    let agrees =
+      sequential.error != nil
+      ? chunked.error == sequential.error : chunked.error == nil && chunked.records.map(\.fields) == sequential.records.map(\.fields)
     object["chunked"] = agrees ? "same" : "differs"
     let bytes = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
     return String(decoding: bytes, as: UTF8.self)

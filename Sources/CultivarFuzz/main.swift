@@ -11,7 +11,8 @@ import SurveyIO
 ///
 /// Exit status: 0 when nothing was found, 1 for a broken invariant, 3 for a hang, a signal
 /// for a crash (the input is saved in the findings folder in every case), 64 for bad usage.
-let usage = "usage: cultivar-fuzz run TARGET [--seconds N] [--runs N] [--seed N] [--findings DIR] [--root DIR] | replay TARGET FILE... | tokens FILE... | list"
+let usage =
+  "usage: cultivar-fuzz run TARGET [--seconds N] [--runs N] [--seed N] [--findings DIR] [--root DIR] | replay TARGET FILE... | tokens FILE... | list"
 
 /// Prints a line unbuffered, so a crash or a hang still leaves the seed and progress in a log.
 func say(_ line: String) {

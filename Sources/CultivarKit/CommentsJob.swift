@@ -36,13 +36,18 @@ public struct CommentsJob {
   /// - Throws: ``InputError``, ``InputProblems``, ``StoreError``, ``UsageError``, ``PluginError``.
   public func run() throws -> String {
     guard Self.formats.contains(format) else {
-      throw UsageError(message: "unknown format '\(format)'\(Suggestion.hint(for: format, in: Self.formats))", hint: "use one of: \(Self.formats.joined(separator: ", "))")
+      throw UsageError(
+        message: "unknown format '\(format)'\(Suggestion.hint(for: format, in: Self.formats))",
+        hint: "use one of: \(Self.formats.joined(separator: ", "))")
     }
-    let run = try UnscoredRun(surveyPath: surveyPath, responsesPath: responsesPath, wave: wave, storePath: storePath, organisationPath: organisationPath,
-                              cut: cut, skipInvalid: skipInvalid, workspace: workspace, note: note)
+    let run = try UnscoredRun(
+      surveyPath: surveyPath, responsesPath: responsesPath, wave: wave, storePath: storePath, organisationPath: organisationPath,
+      cut: cut, skipInvalid: skipInvalid, workspace: workspace, note: note)
     let comments = run.items.comments
     guard !comments.isEmpty else {
-      throw UsageError(message: "survey '\(run.context.survey.id)' has no comment items", hint: "a plugin declares one with type = \"text\" in its items (docs/plugins.md)")
+      throw UsageError(
+        message: "survey '\(run.context.survey.id)' has no comment items",
+        hint: "a plugin declares one with type = \"text\" in its items (docs/plugins.md)")
     }
     let policy: CommentPolicy
     do throws(CommentPolicy.Problem) {
@@ -52,7 +57,8 @@ public struct CommentsJob {
     }
     let scrubber = CommentScrubber(names: try readNames())
     let points = comments.map(\.item.id)
-    let (decision, teamRows) = run.decide(dataPoints: points, answered: { row, d in row.comments[d] != nil }, rule: { AnonymityEngine.decideComments($0, policy: policy) })
+    let (decision, teamRows) = run.decide(
+      dataPoints: points, answered: { row, d in row.comments[d] != nil }, rule: { AnonymityEngine.decideComments($0, policy: policy) })
     var random = SeededShuffle(seed: seed ?? UInt64.random(in: .min ... .max))
     let plugins = Dictionary(run.context.frameworks.map { ($0.plugin.framework.id, $0.plugin) }, uniquingKeysWith: { a, _ in a })
     var items: [CommentsReport.Item] = []
@@ -60,13 +66,15 @@ public struct CommentsJob {
       let plugin = plugins[entry.framework.id]!
       // The hook sees comments: what it logs is counted, never shown.
       plugin.withholdsHookLog = true
-      var scrubbed: [Int: String] = [:], themes: [Int: [Int]] = [:]
+      var scrubbed: [Int: String] = [:]
+      var themes: [Int: [Int]] = [:]
       var groups: [CommentsReport.Group] = []
       for g in Array(decision.groups.indices).map(Optional.some) + [nil] {
         let name = g.map { decision.groups[$0].name } ?? UnscoredRun.organisationName
         let commenters = decision.count(g, dataPoint: d)
         let withheld = commenters == 0 ? nil : decision.withheld(g, dataPoint: d)
-        var texts: [String] = [], counts: [Int] = []
+        var texts: [String] = []
+        var counts: [Int] = []
         if withheld == nil {
           let rows = run.rows(of: g.map { decision.groups[$0] }, teamRows: teamRows).filter { run.rows[$0].comments[d] != nil }
           counts = Array(repeating: 0, count: entry.framework.themes.count)
@@ -82,18 +90,24 @@ public struct CommentsJob {
           }
           texts.shuffle(using: &random)
         }
-        groups.append(.init(name: name, commenters: commenters, withheld: withheld, wouldShow: withheld == nil ? "" : decision.wouldShow(group: name, dataPoint: entry.item.id),
-                            comments: texts, themeCounts: counts))
+        groups.append(
+          .init(
+            name: name, commenters: commenters, withheld: withheld,
+            wouldShow: withheld == nil ? "" : decision.wouldShow(group: name, dataPoint: entry.item.id),
+            comments: texts, themeCounts: counts))
       }
       items.append(.init(id: entry.item.id, text: entry.item.text, themes: entry.framework.themes, groups: groups))
     }
     let survey = run.context.survey
-    let report = CommentsReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: run.input, cut: run.cut,
-                                threshold: policy.threshold, rule: policy.summary, items: items)
+    let report = CommentsReport(
+      survey: SurveyInfo(id: survey.id, title: survey.title), input: run.input, cut: run.cut,
+      threshold: policy.threshold, rule: policy.summary, items: items)
     note(RunSupport.summaryLine(run.input))
     let logged = run.context.frameworks.reduce(0) { $0 + $1.plugin.withheldLogLines }
     if logged > 0 {
-      note("note: plugin hooks wrote \(Counted.phrase(logged, "log line", plural: "log lines")) while classifying comments; they are not shown, since hooks see the comments")
+      note(
+        "note: plugin hooks wrote \(Counted.phrase(logged, "log line", plural: "log lines")) while classifying comments; they are not shown, since hooks see the comments"
+      )
     }
     return format == "json" ? CommentsReporter.json(report) : CommentsReporter.table(report)
   }
@@ -101,7 +115,8 @@ public struct CommentsJob {
   private func readNames() throws -> [String] {
     guard let namesPath else { return [] }
     guard let data = FileManager.default.contents(atPath: namesPath), let text = String(data: data, encoding: .utf8) else {
-      throw InputError(kind: .file, file: workspace.display(namesPath), message: "cannot read the names file", hint: "give a UTF-8 text file with one name per line")
+      throw InputError(
+        kind: .file, file: workspace.display(namesPath), message: "cannot read the names file", hint: "give a UTF-8 text file with one name per line")
     }
     return text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
   }

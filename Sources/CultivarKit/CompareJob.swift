@@ -43,9 +43,11 @@ public struct CompareJob {
   /// The output formats `run()` accepts.
   public static var formats: [String] { builtInComparisonReporters.map { type(of: $0).identifier } }
 
-  public init(surveyPath: String, responsesPath: String, teams: [String]? = nil, baseline: String = "org", format: String = "table",
-              outputPath: String? = nil, deletion: DeletionRule = .pairwise, skipInvalid: Bool = false, rejectsPath: String? = nil,
-              workspace: Workspace = Workspace(), note: @escaping (String) -> Void = { _ in }) {
+  public init(
+    surveyPath: String, responsesPath: String, teams: [String]? = nil, baseline: String = "org", format: String = "table",
+    outputPath: String? = nil, deletion: DeletionRule = .pairwise, skipInvalid: Bool = false, rejectsPath: String? = nil,
+    workspace: Workspace = Workspace(), note: @escaping (String) -> Void = { _ in }
+  ) {
     self.surveyPath = surveyPath
     self.responsesPath = responsesPath
     self.teams = teams
@@ -79,24 +81,30 @@ public struct CompareJob {
     } else if baseline.lowercased() == "parent" {
       throw UsageError(message: "--baseline parent compares units with their parent units", hint: "add --org ORG.yaml --by unit:N (or --by unit)")
     }
-    let reader: ResponseSource = try wave.map {
-      try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
-    } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns,
-                            keyAttributes: plan != nil && !survey.attributes.isEmpty)
+    let reader: ResponseSource =
+      try wave.map {
+        try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
+      }
+      ?? ResponseFileReader(
+        path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns,
+        keyAttributes: plan != nil && !survey.attributes.isEmpty)
     let observed = ComparisonCollector(plan: scoring.plan)
     let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: observed)
     if let problems = plan?.unknownUnits(responses: reader.file) { throw problems }
     // A cut's groups pool their atoms' moments, as the engine pools their totals.
     let collector = outcome.cutGroups.map { observed.grouped(by: $0) } ?? observed
     let parents = outcome.units.map { units in
-      ParentBaselines(parentOf: outcome.cutGroups?.parents(keys: observed.keys) ?? [:], units: units.frameworks, collector: observed.grouped(by: units.groups))
+      ParentBaselines(
+        parentOf: outcome.cutGroups?.parents(keys: observed.keys) ?? [:], units: units.frameworks, collector: observed.grouped(by: units.groups))
     }
     let known = Array(Set(outcome.frameworks.flatMap { $0.teams.map(\.team) }))
     let selection = try TeamSelection(teams: teams, baseline: baseline, known: known, privacy: outcome.privacy)
     let builder = ComparisonBuilder(plan: scoring.plan, collector: collector, deletion: deletion)
     let (frameworks, method) = builder.build(results: outcome.frameworks, selection: selection, parents: parents)
-    let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
-    let input = InputSummary(file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
+    let rejectsFile = try RunSupport.writeRejects(
+      outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
+    let input = InputSummary(
+      file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
     note(RunSupport.summaryLine(input))
     if let withheld = outcome.withheldLogNote { note(withheld) }
     var report = ComparisonReport(
@@ -126,8 +134,9 @@ extension CompareJob {
       throw UsageError(message: problem.message, hint: problem.hint)
     }
     if baseline.lowercased() == "parent", !plan.cutsUnits || plan.attribute != nil || direct {
-      throw UsageError(message: "--baseline parent with --by \(cut)\(direct ? " --direct" : ""): only whole units have a parent unit",
-                       hint: "use --by unit:N or --by unit with --baseline parent")
+      throw UsageError(
+        message: "--baseline parent with --by \(cut)\(direct ? " --direct" : ""): only whole units have a parent unit",
+        hint: "use --by unit:N or --by unit with --baseline parent")
     }
     return plan
   }

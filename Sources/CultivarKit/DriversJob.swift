@@ -36,8 +36,10 @@ public struct DriversJob {
   /// The output formats `run()` accepts.
   public static var formats: [String] { builtInDriversReporters.map { type(of: $0).identifier } }
 
-  public init(surveyPath: String, responsesPath: String, outcome: String, workspace: Workspace = Workspace(),
-              note: @escaping (String) -> Void = { _ in }) {
+  public init(
+    surveyPath: String, responsesPath: String, outcome: String, workspace: Workspace = Workspace(),
+    note: @escaping (String) -> Void = { _ in }
+  ) {
     self.surveyPath = surveyPath
     self.responsesPath = responsesPath
     self.outcome = outcome
@@ -55,18 +57,22 @@ public struct DriversJob {
     let scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     let spec = try DriverSpec(plan: scoring.plan, outcome: outcome, framework: framework, items: items)
-    let reader: ResponseSource = try wave.map {
-      try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
-    } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns)
+    let reader: ResponseSource =
+      try wave.map {
+        try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
+      } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns)
     let collector = DriversCollector(spec: spec)
     let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: collector)
     let groups = DriverAnalysis.run(collector, results: outcome.frameworks[spec.framework], byGroup: byTeam, method: method)
-    let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
-    let input = InputSummary(file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
+    let rejectsFile = try RunSupport.writeRejects(
+      outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
+    let input = InputSummary(
+      file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
     note(RunSupport.summaryLine(input))
     let framework = scoring.plan.frameworks[spec.framework].framework
     let report = DriversReport(
-      survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, framework: DimensionInfo(id: framework.id, name: framework.name),
+      survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input,
+      framework: DimensionInfo(id: framework.id, name: framework.name),
       scale: framework.scale, outcome: spec.outcome, method: method, groups: groups, privacy: outcome.privacy)
     let text = reporter.render(report)
     guard let outputPath else { return text }

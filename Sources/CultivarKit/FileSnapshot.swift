@@ -25,8 +25,9 @@ struct FileSnapshot: Equatable {
 
   static func stamp(_ path: String) -> Stamp {
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return Stamp() }
-    return Stamp(modified: attributes[.modificationDate] as? Date, size: (attributes[.size] as? NSNumber)?.intValue,
-                 inode: (attributes[.systemFileNumber] as? NSNumber)?.intValue)
+    return Stamp(
+      modified: attributes[.modificationDate] as? Date, size: (attributes[.size] as? NSNumber)?.intValue,
+      inode: (attributes[.systemFileNumber] as? NSNumber)?.intValue)
   }
 
   private static func luaFiles(in folder: String) -> [String] {

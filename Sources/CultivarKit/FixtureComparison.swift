@@ -7,7 +7,8 @@ enum FixtureComparison {
     var out: [String] = []
     for (name, checks) in fixture.expectations.sorted(by: { $0.key < $1.key }) {
       guard let team = teams[name] else {
-        out.append("team '\(name)': not in the results\(Suggestion.hint(for: name, in: teams.keys)) (teams: \(teams.keys.sorted().joined(separator: ", ")))")
+        out.append(
+          "team '\(name)': not in the results\(Suggestion.hint(for: name, in: teams.keys)) (teams: \(teams.keys.sorted().joined(separator: ", ")))")
         continue
       }
       if team.suppression != nil {
@@ -20,7 +21,9 @@ enum FixtureComparison {
         let parts = what.split(separator: ".").map(String.init)
         if parts.count == 2, !parts[0].hasPrefix("measure:"), !dimensionIDs.contains(parts[0]) {
           if unknown.insert(parts[0]).inserted {
-            out.append("team '\(name)': the framework has no dimension '\(parts[0])'\(Suggestion.hint(for: parts[0], in: dimensionIDs)) (dimensions: \(dimensionIDs.joined(separator: ", ")))")
+            out.append(
+              "team '\(name)': the framework has no dimension '\(parts[0])'\(Suggestion.hint(for: parts[0], in: dimensionIDs)) (dimensions: \(dimensionIDs.joined(separator: ", ")))"
+            )
           }
           continue
         }
@@ -53,8 +56,10 @@ enum FixtureComparison {
     case _ where what.hasPrefix("measure:"):
       let parts = what.dropFirst(8).split(separator: ".").map(String.init)
       guard parts.count == 2, let m = team.measures.first(where: { $0.id == parts[0] }) else { return nil }
-      let fields: [String: Double?] = ["n": Double(m.n), "mean": m.mean, "sd": m.sd, "sum": m.sum, "at_least_pct": m.atLeast,
-                                       "at_most_pct": m.atMost, "pooled": m.pooled]
+      let fields: [String: Double?] = [
+        "n": Double(m.n), "mean": m.mean, "sd": m.sd, "sum": m.sum, "at_least_pct": m.atLeast,
+        "at_most_pct": m.atMost, "pooled": m.pooled,
+      ]
       return (fields[parts[1]] ?? nil).map { .number($0) }
     default:
       let parts = what.split(separator: ".").map(String.init)

@@ -53,30 +53,39 @@ public struct ImportJob {
     var untickedStyle: MultiDecoder.Unticked?
     if let unticked {
       guard let style = MultiDecoder.Unticked(rawValue: unticked) else {
-        throw UsageError(message: "unknown --unticked '\(unticked)'", hint: "use zero (unticked boxes are 0) or blank (unticked boxes are empty cells)")
+        throw UsageError(
+          message: "unknown --unticked '\(unticked)'", hint: "use zero (unticked boxes are 0) or blank (unticked boxes are empty cells)")
       }
       untickedStyle = style
     }
     let unscored = UnscoredItems(frameworks: context.frameworks)
-    let items = context.items.map { ImportItem(id: $0.item.id, text: $0.item.text, scale: $0.scale, options: $0.item.options) }
-      + (unscored.multis + unscored.comments).map { ImportItem(id: $0.item.id, text: $0.item.text, scale: $0.framework.scale, options: $0.item.options, kind: $0.item.kind) }
+    let items =
+      context.items.map { ImportItem(id: $0.item.id, text: $0.item.text, scale: $0.scale, options: $0.item.options) }
+      + (unscored.multis + unscored.comments).map {
+        ImportItem(id: $0.item.id, text: $0.item.text, scale: $0.framework.scale, options: $0.item.options, kind: $0.item.kind)
+      }
     let reader = try ExportReader(
       path: filePath, displayName: workspace.display(filePath), format: exportFormat, items: items,
       survey: context.survey, teamColumn: teamColumn, team: team, unticked: untickedStyle)
     if !reader.unmatchedColumns.isEmpty {
       let count = reader.unmatchedColumns.count
       // The first 20 names, so 100,000 stray columns print one short line.
-      let names = reader.unmatchedColumns.prefix(20).map { "'\(Shortening.shortened($0, to: 60))'" }.joined(separator: ", ") + (count > 20 ? " and \(count - 20) more" : "")
+      let names =
+        reader.unmatchedColumns.prefix(20).map { "'\(Shortening.shortened($0, to: 60))'" }.joined(separator: ", ")
+        + (count > 20 ? " and \(count - 20) more" : "")
       note("warning: \(reader.file): \(count) column\(count == 1 ? "" : "s") matched no item and \(count == 1 ? "was" : "were") left out: \(names)")
     }
     let store = try StoreAccess.open(storePath, workspace: workspace, note: note)
     let itemIDs = items.map(\.id)
-    let (rejectsFile, counts) = try store.importing(into: wave, survey: context.stamp, source: reader.file, format: reader.format.rawValue) { session in
+    let (rejectsFile, counts) = try store.importing(into: wave, survey: context.stamp, source: reader.file, format: reader.format.rawValue) {
+      session in
       let result = try copy(reader, into: session, itemIDs: itemIDs)
       return (result.rejectsFile, result.counts)
     }
     let total = try store.responseCount(of: store.wave(wave, survey: context.survey.id))
-    var lines = ["\(reader.file) (\(reader.format.rawValue)) into wave '\(wave)': \(Counted.phrase(counts.rowsRead, "row read")), \(counts.imported) imported, \(counts.rejected) rejected, \(Counted.phrase(counts.duplicates, "duplicate skipped"))"]
+    var lines = [
+      "\(reader.file) (\(reader.format.rawValue)) into wave '\(wave)': \(Counted.phrase(counts.rowsRead, "row read")), \(counts.imported) imported, \(counts.rejected) rejected, \(Counted.phrase(counts.duplicates, "duplicate skipped"))"
+    ]
     if let rejectsFile { lines.append("rejected rows, with reasons: \(rejectsFile)") }
     lines.append("wave '\(wave)' of survey '\(context.survey.id)' now holds \(total) responses (\(store.name))")
     return lines.joined(separator: "\n") + "\n"
@@ -94,7 +103,8 @@ public struct ImportJob {
       if counts.rowsRead % 512 == 0 { progress(reader.progress) }
       switch outcome {
       case .row(let row):
-        try session.add(team: row.team, itemIDs: itemIDs, values: row.values, sourceKey: row.respondent, comments: row.comments.map { ($0.item, $0.text) })
+        try session.add(
+          team: row.team, itemIDs: itemIDs, values: row.values, sourceKey: row.respondent, comments: row.comments.map { ($0.item, $0.text) })
       case .rejected(let line, let rowProblems, let fields):
         counts.rejected += 1
         rejects.add(line: line, problems: rowProblems, fields: fields)
@@ -104,7 +114,8 @@ public struct ImportJob {
     }
     progress(1)
     if problemCount > 0, !skipInvalid {
-      problems[0].hint = "nothing was imported; fix the rows, or run with --skip-invalid to import the valid rows and write the others to a rejects file"
+      problems[0].hint =
+        "nothing was imported; fix the rows, or run with --skip-invalid to import the valid rows and write the others to a rejects file"
       throw InputProblems(problems, total: problemCount)
     }
     guard rejects.count > 0 else { return (counts, nil) }

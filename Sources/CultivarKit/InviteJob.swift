@@ -41,7 +41,9 @@ public struct InviteJob {
     try WaveName.check(wave)
     guard (1...3650).contains(validDays) else { throw UsageError(message: "--expires-in must be between 1 and 3650 days") }
     guard let base = URL(string: baseURL), base.scheme == "http" || base.scheme == "https", base.host != nil else {
-      throw UsageError(message: "'\(baseURL)' is not an http(s) address", hint: "give the address respondents reach 'cultivar serve' at, e.g. --base-url https://survey.example.org")
+      throw UsageError(
+        message: "'\(baseURL)' is not an http(s) address",
+        hint: "give the address respondents reach 'cultivar serve' at, e.g. --base-url https://survey.example.org")
     }
     let groups = try self.groups()
     let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
@@ -57,12 +59,15 @@ public struct InviteJob {
       total += tokens.count
       for token in tokens { lines.append(group.team + String(repeating: " ", count: width - group.team.count) + "  \(root)/t/\(token)") }
       if shared {
-        note("warning: team '\(group.team)' gets one shared link that accepts up to \(group.count) responses: anyone holding it can answer more than once, up to that number, so one person can outweigh the others; send single-use links (leave out --shared) where you can")
+        note(
+          "warning: team '\(group.team)' gets one shared link that accepts up to \(group.count) responses: anyone holding it can answer more than once, up to that number, so one person can outweigh the others; send single-use links (leave out --shared) where you can"
+        )
       }
     }
     let expires = Day.today(Date().addingTimeInterval(Double(validDays) * 86_400))
     let what = shared ? "\(total) shared link\(total == 1 ? "" : "s")" : "\(total) single-use link\(total == 1 ? "" : "s"), one per person"
-    let heading = "Invitation links for wave '\(wave)' of '\(context.survey.id)': \(what), valid until \(expires) (shown once: the store keeps only a hash of each token)"
+    let heading =
+      "Invitation links for wave '\(wave)' of '\(context.survey.id)': \(what), valid until \(expires) (shown once: the store keeps only a hash of each token)"
     return ([heading] + lines).joined(separator: "\n") + "\n"
   }
 
@@ -76,7 +81,9 @@ public struct InviteJob {
       groups = try PeopleFile.counts(path: peoplePath, displayName: workspace.display(peoplePath), teamColumn: teamColumn)
     } else {
       guard let team, let count else {
-        throw UsageError(message: "say who is invited", hint: "give --team T --count N (N people in team T), or --people FILE (a CSV with a 'team' column, one row per person)")
+        throw UsageError(
+          message: "say who is invited",
+          hint: "give --team T --count N (N people in team T), or --people FILE (a CSV with a 'team' column, one row per person)")
       }
       let name = team.trimmingCharacters(in: .whitespaces)
       guard !name.isEmpty, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
@@ -86,7 +93,9 @@ public struct InviteJob {
       groups = [(name, count)]
     }
     let links = shared ? groups.count : groups.reduce(0) { $0 + $1.count }
-    guard links <= Self.maxLinks else { throw UsageError(message: "\(links) links at once is more than \(Self.maxLinks)", hint: "invite in several runs") }
+    guard links <= Self.maxLinks else {
+      throw UsageError(message: "\(links) links at once is more than \(Self.maxLinks)", hint: "invite in several runs")
+    }
     return groups
   }
 }

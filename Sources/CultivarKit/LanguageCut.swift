@@ -11,8 +11,11 @@ enum LanguageCut {
   /// - Throws: ``UsageError`` when the survey names no language column.
   static func regroup(_ survey: SurveyDefinition) throws -> SurveyDefinition {
     guard let column = survey.languageColumn else {
-      throw UsageError(message: "--by language: \(survey.file) names no language column for response files",
-                       hint: "add 'language: COLUMN' under 'columns:' in the survey file, or score a wave of the store (--wave), where take and serve record each response's language")
+      throw UsageError(
+        message: "--by language: \(survey.file) names no language column for response files",
+        hint:
+          "add 'language: COLUMN' under 'columns:' in the survey file, or score a wave of the store (--wave), where take and serve record each response's language"
+      )
     }
     var regrouped = survey
     regrouped.ignoredColumns = survey.ignoredColumns.filter { $0 != column } + [survey.teamColumn]

@@ -23,7 +23,9 @@ enum PeopleFile {
       guard try reader.next() else { throw fail(1, "the people file is empty", "give a CSV file with a header row and a '\(teamColumn)' column") }
       let header = reader.strings.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
       guard let column = header.firstIndex(of: teamColumn.lowercased()) else {
-        throw fail(reader.line, "the people file has no '\(teamColumn)' column", "add a '\(teamColumn)' column (other columns are ignored), or name the column with --team-column")
+        throw fail(
+          reader.line, "the people file has no '\(teamColumn)' column",
+          "add a '\(teamColumn)' column (other columns are ignored), or name the column with --team-column")
       }
       var order: [String] = []
       var counts: [String: Int] = [:]

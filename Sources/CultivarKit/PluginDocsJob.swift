@@ -30,7 +30,11 @@ public struct PluginDocsJob {
       let old = String(decoding: data, as: UTF8.self)
       let (new, found) = try GeneratedSections.fill(old, with: sections, file: file)
       if found.isEmpty {
-        throw AuthoringError("\(file) has no generated sections", hint: "add a line '\(GeneratedSections.begin("host-api"))' and a line '\(GeneratedSections.end("host-api"))' where the reference belongs (or 'plugin-table')", status: .dataError)
+        throw AuthoringError(
+          "\(file) has no generated sections",
+          hint:
+            "add a line '\(GeneratedSections.begin("host-api"))' and a line '\(GeneratedSections.end("host-api"))' where the reference belongs (or 'plugin-table')",
+          status: .dataError)
       }
       if new == old {
         lines.append("up to date: \(file) (\(found.joined(separator: ", ")))")
@@ -42,7 +46,9 @@ public struct PluginDocsJob {
       }
     }
     if !stale.isEmpty {
-      throw AuthoringError("the generated reference in \(stale.joined(separator: ", ")) is out of date", hint: "run 'cultivar plugins docs --update \(stale.joined(separator: " "))' (or 'make docs')", status: .failure)
+      throw AuthoringError(
+        "the generated reference in \(stale.joined(separator: ", ")) is out of date",
+        hint: "run 'cultivar plugins docs --update \(stale.joined(separator: " "))' (or 'make docs')", status: .failure)
     }
     return lines.joined(separator: "\n") + "\n"
   }

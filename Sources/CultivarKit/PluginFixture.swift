@@ -49,7 +49,9 @@ struct PluginFixture {
     expectedFile = String(responses.dropLast(4)) + ".expected.json"
     let name = String(shown.dropLast(4)) + ".expected.json"
     guard let data = FileManager.default.contents(atPath: expectedFile) else {
-      throw FixtureError("missing \(name) beside the responses\n  hint: write the scores the responses must give, e.g. { \"teams\": { \"Alpha\": { \"index\": 62.5 } } } ('cultivar plugins new NAME' writes a complete example)")
+      throw FixtureError(
+        "missing \(name) beside the responses\n  hint: write the scores the responses must give, e.g. { \"teams\": { \"Alpha\": { \"index\": 62.5 } } } ('cultivar plugins new NAME' writes a complete example)"
+      )
     }
     let parsed: Any
     do {
@@ -61,7 +63,9 @@ struct PluginFixture {
     let root = parsed as? [String: Any]
     if let root { try Self.checkKeys(root, allowed: Self.rootKeys, in: "\(name)") }
     if let passages = root?["error_includes"] {
-      guard let list = passages as? [String], !list.isEmpty else { throw FixtureError("\(name): 'error_includes' must be a list of texts, e.g. [\"hook 'score'\"]") }
+      guard let list = passages as? [String], !list.isEmpty else {
+        throw FixtureError("\(name): 'error_includes' must be a list of texts, e.g. [\"hook 'score'\"]")
+      }
       errorIncludes = list
     } else {
       errorIncludes = []
@@ -73,14 +77,18 @@ struct PluginFixture {
     tolerance = root["tolerance"] as? Double ?? 1e-6
     var expectations: [String: [(String, Expectation)]] = [:]
     for (team, value) in teams {
-      guard let fields = value as? [String: Any] else { throw FixtureError("\(name): team '\(team)' must map to an object, e.g. { \"index\": 62.5 }") }
+      guard let fields = value as? [String: Any] else {
+        throw FixtureError("\(name): team '\(team)' must map to an object, e.g. { \"index\": 62.5 }")
+      }
       try Self.checkKeys(fields, allowed: Self.teamKeys, in: "\(name), team '\(team)'")
       var checks: [(String, Expectation)] = []
       if let index = fields["index"] as? Double { checks.append(("index", .number(index))) }
       if let band = fields["band"] as? String { checks.append(("band", .text(band))) }
       if let n = fields["n"] as? Double { checks.append(("n", .number(n))) }
       if let passages = fields["advice_includes"] {
-        guard let list = passages as? [String] else { throw FixtureError("\(name): team '\(team)': 'advice_includes' must be a list of texts, e.g. [\"talk to\"]") }
+        guard let list = passages as? [String] else {
+          throw FixtureError("\(name): team '\(team)': 'advice_includes' must be a list of texts, e.g. [\"talk to\"]")
+        }
         checks += list.map { ("band_advice", .passage($0)) }
       }
       for (dimension, spec) in (fields["dimensions"] as? [String: Any]) ?? [:] {
@@ -89,11 +97,14 @@ struct PluginFixture {
         } else if let object = spec as? [String: Any] {
           try Self.checkKeys(object, allowed: Self.dimensionKeys, in: "\(name), team '\(team)', dimension '\(dimension)'")
           for (key, v) in object {
-            guard let number = v as? Double else { throw FixtureError("\(name): team '\(team)', dimension '\(dimension)': '\(key)' must be a number") }
+            guard let number = v as? Double else {
+              throw FixtureError("\(name): team '\(team)', dimension '\(dimension)': '\(key)' must be a number")
+            }
             checks.append(("\(dimension).\(key)", .number(number)))
           }
         } else {
-          throw FixtureError("\(name): team '\(team)', dimension '\(dimension)' must be a number (the mean) or an object such as { \"mean\": 3.5, \"n\": 4 }")
+          throw FixtureError(
+            "\(name): team '\(team)', dimension '\(dimension)' must be a number (the mean) or an object such as { \"mean\": 3.5, \"n\": 4 }")
         }
       }
       for (measure, spec) in (fields["measures"] as? [String: Any]) ?? [:] {
@@ -120,7 +131,9 @@ extension PluginFixture {
   /// starting with `_` are the author's comments.
   static func checkKeys(_ object: [String: Any], allowed: [String], in place: String) throws {
     for key in object.keys.sorted() where !allowed.contains(key) && !key.hasPrefix("_") {
-      throw FixtureError("\(place): unknown key '\(key)'\(Suggestion.hint(for: key, in: allowed))\n  hint: the keys here are \(allowed.map { "\"\($0)\"" }.joined(separator: ", ")); keys starting with '_' are comments")
+      throw FixtureError(
+        "\(place): unknown key '\(key)'\(Suggestion.hint(for: key, in: allowed))\n  hint: the keys here are \(allowed.map { "\"\($0)\"" }.joined(separator: ", ")); keys starting with '_' are comments"
+      )
     }
   }
 
@@ -134,22 +147,26 @@ extension PluginFixture {
       guard problem.line == 1 else {
         // `plugins test` has no --skip-invalid: a fixture's rows must all be valid.
         if problem.hint?.contains("--skip-invalid") == true {
-          problem.hint = "fix the row in \(file); a fixture's rows must all be valid (to test that bad data fails, expect the error with \"error_includes\" in the .expected.json)"
+          problem.hint =
+            "fix the row in \(file); a fixture's rows must all be valid (to test that bad data fails, expect the error with \"error_includes\" in the .expected.json)"
         }
         return problem
       }
       let m = problem.message
       if m.contains("is not an item of this survey") {
         problem.message = m.replacingOccurrences(of: "is not an item of this survey", with: "is not one of the plugin's items")
-        problem.hint = "a fixture's columns are respondent_id, team and the plugin's item ids (\(itemList)): rename the column in the header row (line 1) of \(file), or delete the column"
+        problem.hint =
+          "a fixture's columns are respondent_id, team and the plugin's item ids (\(itemList)): rename the column in the header row (line 1) of \(file), or delete the column"
       } else if m.contains("has no name") {
         problem.hint = "give the column a name in the header row (line 1) of \(file), or delete the column"
       } else if m.hasPrefix("there is no team column") {
         problem.hint = "add a column named 'team' to the header row (line 1) of \(file): a fixture's team column is always 'team'"
       } else if m.hasPrefix("there is no respondent column") {
-        problem.hint = "add a column named 'respondent_id' to the header row (line 1) of \(file): a fixture's respondent column is always 'respondent_id'"
+        problem.hint =
+          "add a column named 'respondent_id' to the header row (line 1) of \(file): a fixture's respondent column is always 'respondent_id'"
       } else if m.hasPrefix("no column for item") {
-        problem.hint = "add the columns to the header row (line 1) of \(file), leaving cells empty where there is no answer: a fixture has a column for every item of the plugin"
+        problem.hint =
+          "add the columns to the header row (line 1) of \(file), leaving cells empty where there is no answer: a fixture has a column for every item of the plugin"
       }
       return problem
     }

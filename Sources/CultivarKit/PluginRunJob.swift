@@ -53,13 +53,18 @@ public struct PluginRunJob {
     let engine = ScoreEngine(plan: plan, hooks: [hooks])
     let preview = RespondentPreview(plan: plan.frameworks[0])
     var text = RunTranscript(framework: framework)
-    text.line("Trying \(plugin.file) (\(framework.id) \(framework.version)) on \(shown), \(rows == 0 ? "every row" : "the first \(rows) row\(rows == 1 ? "" : "s")")")
+    text.line(
+      "Trying \(plugin.file) (\(framework.id) \(framework.version)) on \(shown), \(rows == 0 ? "every row" : "the first \(rows) row\(rows == 1 ? "" : "s")")"
+    )
     // The checks of `plugins check` first: every hook on made-up data, so an edge the rows
     // below do not reach (a team of one, a dimension nobody answered) is shown too.
     let rehearsal = HookRehearsal.run(plugin)
     var failed = rehearsal.count
     if !framework.hooks.isEmpty {
-      text.line(rehearsal.isEmpty ? "Checks: every hook ran on made-up data (as 'cultivar plugins check' does)." : "Checks: hooks failed on made-up data (as 'cultivar plugins check' runs them):")
+      text.line(
+        rehearsal.isEmpty
+          ? "Checks: every hook ran on made-up data (as 'cultivar plugins check' does)."
+          : "Checks: hooks failed on made-up data (as 'cultivar plugins check' runs them):")
       for error in rehearsal { text.failure("check", error) }
     }
     var tried = 0
@@ -117,7 +122,9 @@ public struct PluginRunJob {
     // be read is reported by the response reader itself.
     let reader = try? CSVReader(path: responsesPath)
     let columns = ((try? reader?.next()) == true ? reader?.strings ?? [] : []).map(\.trimmingSpaces)
-    survey.ignoredColumns += columns.filter { !items.contains($0) && $0 != survey.respondentColumn && $0 != survey.teamColumn && !survey.ignoredColumns.contains($0) }
+    survey.ignoredColumns += columns.filter {
+      !items.contains($0) && $0 != survey.respondentColumn && $0 != survey.teamColumn && !survey.ignoredColumns.contains($0)
+    }
     return survey
   }
 }

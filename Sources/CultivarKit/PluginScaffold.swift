@@ -49,7 +49,8 @@ public struct PluginScaffold {
     }
     for file in files {
       do {
-        try FileManager.default.createDirectory(atPath: (absolute(file.path) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+          atPath: (absolute(file.path) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try AtomicFile.write(file.text, to: absolute(file.path))
       } catch {
         throw AuthoringError("cannot write \(file.path): \(error)", status: .cannotCreate)
@@ -58,10 +59,12 @@ public struct PluginScaffold {
     let width = files.map(\.path.count).max() ?? 0
     var lines = files.map { "created \($0.path.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.role)" }
     let pluginsFlag = pluginsDirectory == "plugins" ? "" : " --plugins \(pluginsDirectory)"
-    lines += ["", "Next:",
-              "  cultivar plugins check \(files[0].path)",
-              "  cultivar plugins test \(name)\(pluginsFlag)",
-              "  cultivar score \(files[3].path) --responses \(files[4].path)\(pluginsFlag)"]
+    lines += [
+      "", "Next:",
+      "  cultivar plugins check \(files[0].path)",
+      "  cultivar plugins test \(name)\(pluginsFlag)",
+      "  cultivar score \(files[3].path) --responses \(files[4].path)\(pluginsFlag)",
+    ]
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -74,10 +77,13 @@ public struct PluginScaffold {
     let responses = (surveysDirectory as NSString).appendingPathComponent("\(name)-responses.csv")
     let title = Self.title(for: name)
     return [
-      File(path: plugin, role: "the framework: edit its questions, dimensions and bands",
-           text: PluginTemplate.plugin(name: name, title: title, pluginFile: plugin, responsesFile: responses)),
+      File(
+        path: plugin, role: "the framework: edit its questions, dimensions and bands",
+        text: PluginTemplate.plugin(name: name, title: title, pluginFile: plugin, responsesFile: responses)),
       File(path: (folder as NSString).appendingPathComponent("tests/example.csv"), role: "test responses", text: PluginTemplate.fixtureResponses),
-      File(path: (folder as NSString).appendingPathComponent("tests/example.expected.json"), role: "the scores they must give", text: PluginTemplate.fixtureExpected),
+      File(
+        path: (folder as NSString).appendingPathComponent("tests/example.expected.json"), role: "the scores they must give",
+        text: PluginTemplate.fixtureExpected),
       File(path: survey, role: "a survey that uses the framework", text: PluginTemplate.survey(name: name, title: title)),
       File(path: responses, role: "sample responses to score", text: PluginTemplate.sampleResponses),
     ]

@@ -32,7 +32,10 @@ public struct PluginTestJob {
     let chosen = catalog.plugins.filter { plugin in
       names.isEmpty || names.contains(plugin.framework.id) || names.contains(folderName(of: plugin))
     }
-    for name in names where !chosen.contains(where: { $0.framework.id == name || folderName(of: $0) == name }) && !catalog.failures.contains(where: { $0.file.contains(name) }) {
+    for name in names
+    where !chosen.contains(where: { $0.framework.id == name || folderName(of: $0) == name })
+      && !catalog.failures.contains(where: { $0.file.contains(name) })
+    {
       lines.append("✗ no plugin named '\(name)'\(Suggestion.hint(for: name, in: catalog.plugins.map(\.framework.id)))")
       passed = false
     }
@@ -64,32 +67,48 @@ public struct PluginTestJob {
   private func runFixture(_ responses: String, plugin: Plugin, catalog: PluginCatalog) -> (Bool, String) {
     let shown = workspace.display(responses)
     let fixture: PluginFixture
-    do { fixture = try PluginFixture(responses: responses, shown: shown) } catch { return (false, failure(plugin, shown, [String(describing: error)])) }
+    do { fixture = try PluginFixture(responses: responses, shown: shown) } catch {
+      return (false, failure(plugin, shown, [String(describing: error)]))
+    }
     do {
-      let survey = SurveyDefinition(id: "test", title: plugin.framework.name, frameworks: [.init(id: plugin.framework.id)],
-                                    minGroupSize: fixture.minGroupSize, file: shown)
+      let survey = SurveyDefinition(
+        id: "test", title: plugin.framework.name, frameworks: [.init(id: plugin.framework.id)],
+        minGroupSize: fixture.minGroupSize, file: shown)
       var scoring = try SurveyScoring(survey: survey, catalog: catalog, withholdHookLog: false)
       scoring.policy = .forPluginFixtures(minGroupSize: fixture.minGroupSize)
       let reader = try ResponseFileReader(path: responses, displayName: shown, survey: scoring.survey, items: scoring.itemColumns)
       let outcome = try scoring.score(reader, skipInvalid: false)
       if !fixture.errorIncludes.isEmpty {
-        return (false, failure(plugin, shown, ["expected scoring to fail with an error containing \(fixture.errorIncludes.map { "'\($0)'" }.joined(separator: ", ")), but it succeeded"]))
+        return (
+          false,
+          failure(
+            plugin, shown,
+            ["expected scoring to fail with an error containing \(fixture.errorIncludes.map { "'\($0)'" }.joined(separator: ", ")), but it succeeded"]
+          )
+        )
       }
       let mismatches = FixtureComparison.mismatches(fixture, result: outcome.frameworks[0])
       let checks = fixture.expectations.values.reduce(0) { $0 + $1.count }
-      if mismatches.isEmpty { return (true, "✓ \(plugin.framework.id): \(shown) (\(Counted.phrase(fixture.expectations.count, "team")), \(Counted.phrase(checks, "value")))") }
+      if mismatches.isEmpty {
+        return (
+          true, "✓ \(plugin.framework.id): \(shown) (\(Counted.phrase(fixture.expectations.count, "team")), \(Counted.phrase(checks, "value")))"
+        )
+      }
       return (false, failure(plugin, shown, mismatches))
     } catch {
       let items = plugin.framework.items.map(\.id)
-      let inCSVTerms: Error = switch error {
-      case let problems as InputProblems: PluginFixture.csvTerms(problems, file: shown, items: items)
-      case let problem as InputError: PluginFixture.csvTerms(InputProblems([problem]), file: shown, items: items)
-      default: error
-      }
+      let inCSVTerms: Error =
+        switch error {
+        case let problems as InputProblems: PluginFixture.csvTerms(problems, file: shown, items: items)
+        case let problem as InputError: PluginFixture.csvTerms(InputProblems([problem]), file: shown, items: items)
+        default: error
+        }
       let text = String(describing: inCSVTerms)
       guard !fixture.errorIncludes.isEmpty else { return (false, failure(plugin, shown, [text])) }
       let missing = fixture.errorIncludes.filter { !text.contains($0) }
-      if missing.isEmpty { return (true, "✓ \(plugin.framework.id): \(shown) (fails as expected, \(Counted.phrase(fixture.errorIncludes.count, "passage")))") }
+      if missing.isEmpty {
+        return (true, "✓ \(plugin.framework.id): \(shown) (fails as expected, \(Counted.phrase(fixture.errorIncludes.count, "passage")))")
+      }
       return (false, failure(plugin, shown, ["the error does not contain \(missing.map { "'\($0)'" }.joined(separator: ", ")); it was:\n" + text]))
     }
   }

@@ -35,8 +35,9 @@ public struct PluginTypesJob {
       if old.contains("\"types\"") {
         lines.append("kept \(luarc) (it already lists \"types\" in workspace.library)")
       } else {
-        throw AuthoringError("\(luarc) exists and does not point at the definitions",
-                             hint: "add \"types\" to its \"workspace.library\" list, or run with --force to replace the file")
+        throw AuthoringError(
+          "\(luarc) exists and does not point at the definitions",
+          hint: "add \"types\" to its \"workspace.library\" list, or run with --force to replace the file")
       }
     } else {
       lines.append(try write(config, to: luarc, what: "tells the Lua language server to use them"))

@@ -25,7 +25,9 @@ public struct PluginsJob {
     let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
     var lines: [String] = []
     for (r, row) in rows.enumerated() {
-      lines.append(row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }.joined(separator: "  ").trimmingSuffixSpaces())
+      lines.append(
+        row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }.joined(separator: "  ")
+          .trimmingSuffixSpaces())
       if r > 0 { lines.append("  source: " + Shortening.shortened(catalog.plugins[r - 1].framework.source, to: Self.sourceWidth)) }
     }
     if catalog.plugins.isEmpty { lines.append("(no plugins found in \(workspace.pluginFolders(surveyFile: nil).joined(separator: ", ")))") }

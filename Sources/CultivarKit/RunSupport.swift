@@ -18,8 +18,10 @@ enum RunSupport {
   /// responses) as NAME.rejects.csv.
   /// - Returns: the rejects file as shown in messages, or nil when no row was rejected.
   /// - Throws: ``InputError`` when the file cannot be written.
-  static func writeRejects(_ rejects: RejectsWriter, explicitPath: String?, outputPath: String?, responsesPath: String,
-                           workspace: Workspace) throws -> String? {
+  static func writeRejects(
+    _ rejects: RejectsWriter, explicitPath: String?, outputPath: String?, responsesPath: String,
+    workspace: Workspace
+  ) throws -> String? {
     guard rejects.count > 0 else { return nil }
     let path = explicitPath ?? URL(fileURLWithPath: outputPath ?? responsesPath).deletingPathExtension().path + ".rejects.csv"
     try rejects.write(to: path)
@@ -28,7 +30,8 @@ enum RunSupport {
 
   /// The line that accounts for every row read, for standard error.
   static func summaryLine(_ input: InputSummary) -> String {
-    "\(input.file): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected))" + (input.rejectsFile.map { " (written to \($0))" } ?? "")
+    "\(input.file): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected))"
+      + (input.rejectsFile.map { " (written to \($0))" } ?? "")
   }
 
   /// Writes the privacy audit alone to `path` (nothing when nil), atomically.

@@ -66,7 +66,9 @@ struct RunTranscript {
     }
     switch record?.index {
     case .success(let value)?:
-      line("  index: \(value.map(Self.number) ?? "nil") from the index hook (the declarative index is \(record?.declarativeIndex.map(Self.number) ?? "-"))")
+      line(
+        "  index: \(value.map(Self.number) ?? "nil") from the index hook (the declarative index is \(record?.declarativeIndex.map(Self.number) ?? "-"))"
+      )
     case .failure(let error)?:
       failed += 1
       failure("index hook", error)

@@ -45,9 +45,11 @@ public struct ScoreJob {
   /// The output formats `run()` accepts.
   public static var formats: [String] { builtInReporters.map { type(of: $0).identifier } }
 
-  public init(surveyPath: String, responsesPath: String, format: String = "table", outputPath: String? = nil,
-              skipInvalid: Bool = false, rejectsPath: String? = nil, workspace: Workspace = Workspace(),
-              note: @escaping (String) -> Void = { _ in }) {
+  public init(
+    surveyPath: String, responsesPath: String, format: String = "table", outputPath: String? = nil,
+    skipInvalid: Bool = false, rejectsPath: String? = nil, workspace: Workspace = Workspace(),
+    note: @escaping (String) -> Void = { _ in }
+  ) {
     self.surveyPath = surveyPath
     self.responsesPath = responsesPath
     self.format = format
@@ -95,7 +97,8 @@ public struct ScoreJob {
     let outcome: SurveyScoring.Outcome
     let file: String
     if let wave {
-      let source = try StoreInput.open(wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace, byLanguage: byLanguage)
+      let source = try StoreInput.open(
+        wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace, byLanguage: byLanguage)
       outcome = try scoring.score(source, workers: jobs, skipInvalid: skipInvalid)
       file = source.file
     } else {
@@ -105,14 +108,18 @@ public struct ScoreJob {
       outcome = try scoring.score(reader, workers: jobs, skipInvalid: skipInvalid)
       file = reader.file
     }
-    let rejectsFile = try RunSupport.writeRejects(outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
+    let rejectsFile = try RunSupport.writeRejects(
+      outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
     if let problems = plan?.unknownUnits(responses: file) { throw problems }
-    let input = InputSummary(file: file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
-    var report = ScoreReport(survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
+    let input = InputSummary(
+      file: file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
+    var report = ScoreReport(
+      survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
     if let cut { report.cut = cut }
     if let chart, let first = outcome.frameworks.first, plan?.attribute == nil, !direct {
-      report.participation = try Self.participation(chart, level: plan?.level, results: first, wave: headcountWave ?? wave,
-                                                     minimumGroupSize: survey.minGroupSize, responses: file)
+      report.participation = try Self.participation(
+        chart, level: plan?.level, results: first, wave: headcountWave ?? wave,
+        minimumGroupSize: survey.minGroupSize, responses: file)
     }
     note(RunSupport.summaryLine(input))
     if let withheld = outcome.withheldLogNote { note(withheld) }
@@ -127,8 +134,10 @@ public struct ScoreJob {
   }
 
   /// Participation of the published groups (units of the cut's level, or the teams as units).
-  static func participation(_ chart: OrgChart, level: Int?, results: FrameworkResult, wave: String?, minimumGroupSize: Int,
-                            responses: String) throws -> [ParticipationRow] {
+  static func participation(
+    _ chart: OrgChart, level: Int?, results: FrameworkResult, wave: String?, minimumGroupSize: Int,
+    responses: String
+  ) throws -> [ParticipationRow] {
     var responded = [Int](repeating: 0, count: chart.units.count)
     var published: [Int: String] = [:]
     for team in results.teams {
@@ -146,8 +155,10 @@ public struct ScoreJob {
     do {
       lines = try Participation(chart: chart, responded: responded, wave: wave, minimumGroupSize: minimumGroupSize)
     } catch let problem as Participation.Problem {
-      throw InputError(kind: .responses, file: responses, message: "unit '\(problem.unit)' has \(problem.responded) responses but only \(problem.invited) people invited (\(chart.file))",
-                       hint: "correct the unit's headcount in \(chart.file), or check for repeated submissions: one person, one response")
+      throw InputError(
+        kind: .responses, file: responses,
+        message: "unit '\(problem.unit)' has \(problem.responded) responses but only \(problem.invited) people invited (\(chart.file))",
+        hint: "correct the unit's headcount in \(chart.file), or check for repeated submissions: one person, one response")
     }
     return lines.rows.indices.compactMap { u in
       published[u].map { ParticipationRow(unit: $0, invited: lines.rows[u].invited, responded: lines.rows[u].responded, rate: lines.rows[u].rate) }

@@ -1,6 +1,6 @@
 import Foundation
-import SurveyModel
 import PluginHost
+import SurveyModel
 
 /// `cultivar score --watch`: scores once, then again whenever the survey file, the response
 /// file or a plugin file changes (polling modification times). A plugin that stops loading
@@ -61,7 +61,11 @@ public struct ScoreWatcher {
       job.note("  (still using the last good version of \(file): fix the file and save it again)")
     }
     do {
-      if let text = try job.run(catalog: catalog) { output(text) } else if let out = job.outputPath { job.note("wrote \(job.workspace.display(out))") }
+      if let text = try job.run(catalog: catalog) {
+        output(text)
+      } else if let out = job.outputPath {
+        job.note("wrote \(job.workspace.display(out))")
+      }
     } catch {
       job.note(String(describing: error))
     }

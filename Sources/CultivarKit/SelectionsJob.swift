@@ -34,16 +34,22 @@ public struct SelectionsJob {
   /// - Throws: ``InputError``, ``InputProblems``, ``StoreError``, ``UsageError``.
   public func run() throws -> String {
     guard Self.formats.contains(format) else {
-      throw UsageError(message: "unknown format '\(format)'\(Suggestion.hint(for: format, in: Self.formats))", hint: "use one of: \(Self.formats.joined(separator: ", "))")
+      throw UsageError(
+        message: "unknown format '\(format)'\(Suggestion.hint(for: format, in: Self.formats))",
+        hint: "use one of: \(Self.formats.joined(separator: ", "))")
     }
-    let run = try UnscoredRun(surveyPath: surveyPath, responsesPath: responsesPath, wave: wave, storePath: storePath, organisationPath: organisationPath,
-                              cut: cut, skipInvalid: skipInvalid, workspace: workspace, note: note)
+    let run = try UnscoredRun(
+      surveyPath: surveyPath, responsesPath: responsesPath, wave: wave, storePath: storePath, organisationPath: organisationPath,
+      cut: cut, skipInvalid: skipInvalid, workspace: workspace, note: note)
     let multis = run.items.multis
     guard !multis.isEmpty else {
-      throw UsageError(message: "survey '\(run.context.survey.id)' has no multi-select items", hint: "a plugin declares one with type = \"multi\" and options in its items (docs/plugins.md)")
+      throw UsageError(
+        message: "survey '\(run.context.survey.id)' has no multi-select items",
+        hint: "a plugin declares one with type = \"multi\" and options in its items (docs/plugins.md)")
     }
     let policy = PrivacyPolicy(minGroupSize: run.context.survey.minGroupSize)
-    let (decision, teamRows) = run.decide(dataPoints: multis.map(\.item.id), answered: { row, d in row.selections[d] != nil }, rule: { AnonymityEngine.decide($0, policy: policy) })
+    let (decision, teamRows) = run.decide(
+      dataPoints: multis.map(\.item.id), answered: { row, d in row.selections[d] != nil }, rule: { AnonymityEngine.decide($0, policy: policy) })
     var items: [SelectionsReport.Item] = []
     for (d, entry) in multis.enumerated() {
       let options = entry.item.options
@@ -52,7 +58,8 @@ public struct SelectionsJob {
         let name = g.map { decision.groups[$0].name } ?? UnscoredRun.organisationName
         let n = decision.count(g, dataPoint: d)
         let withheld = n == 0 ? nil : decision.withheld(g, dataPoint: d)
-        var percents: [Double] = [], mean: Double?
+        var percents: [Double] = []
+        var mean: Double?
         if withheld == nil, n > 0 {
           var chosen = [Int](repeating: 0, count: options.count)
           var total = 0
@@ -64,14 +71,17 @@ public struct SelectionsJob {
           percents = chosen.map { Double($0) / Double(n) * 100 }
           mean = Double(total) / Double(n)
         }
-        groups.append(.init(name: name, n: n, withheld: withheld, wouldShow: withheld == nil ? "" : decision.wouldShow(group: name, dataPoint: entry.item.id),
-                            percents: percents, meanChosen: mean))
+        groups.append(
+          .init(
+            name: name, n: n, withheld: withheld, wouldShow: withheld == nil ? "" : decision.wouldShow(group: name, dataPoint: entry.item.id),
+            percents: percents, meanChosen: mean))
       }
       items.append(.init(id: entry.item.id, text: entry.item.text, options: options.map { ($0.id, $0.label) }, groups: groups))
     }
     let survey = run.context.survey
-    let report = SelectionsReport(survey: SurveyInfo(id: survey.id, title: survey.title), input: run.input, cut: run.cut,
-                                  minGroupSize: policy.threshold, rule: Self.rule(policy.threshold), items: items)
+    let report = SelectionsReport(
+      survey: SurveyInfo(id: survey.id, title: survey.title), input: run.input, cut: run.cut,
+      minGroupSize: policy.threshold, rule: Self.rule(policy.threshold), items: items)
     note(RunSupport.summaryLine(run.input))
     switch format {
     case "csv": return SelectionsReporter.csv(report)

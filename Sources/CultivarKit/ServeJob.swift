@@ -39,7 +39,9 @@ public struct ServeJob {
     var origin: URL?
     if let publicURL {
       guard let url = URL(string: publicURL), url.scheme == "http" || url.scheme == "https", url.host != nil else {
-        throw UsageError(message: "'\(publicURL)' is not an http(s) address", hint: "give the address respondents open, e.g. --public-url https://survey.example.org")
+        throw UsageError(
+          message: "'\(publicURL)' is not an http(s) address", hint: "give the address respondents open, e.g. --public-url https://survey.example.org"
+        )
       }
       origin = url
     }
@@ -51,14 +53,18 @@ public struct ServeJob {
       note("warning: wave '\(wave)' has no open invitations: create links with 'cultivar invite \(surveyPath) --wave \(wave) --team T --count N'")
     }
     if publicURL == nil, !["127.0.0.1", "::1", "localhost"].contains(host.lowercased()) {
-      note("warning: no --public-url: browsers' forms are accepted only from http://\(host):PORT; behind a proxy, give the address respondents open, e.g. --public-url https://survey.example.org")
+      note(
+        "warning: no --public-url: browsers' forms are accepted only from http://\(host):PORT; behind a proxy, give the address respondents open, e.g. --public-url https://survey.example.org"
+      )
     }
     let survey = Self.formSurvey(context)
     let server = FormServer(store: store, wave: waveRef, survey: survey, limits: limits, publicURL: origin)
     let (host, note, title) = (self.host, self.note, context.survey.title)
     do {
       try await server.run(host: host, port: port) { port in
-        note("serving '\(title)' wave '\(waveRef.name)' on http://\(host):\(port)/ (\(invitations) open invitation link\(invitations == 1 ? "" : "s")); stop with Ctrl-C")
+        note(
+          "serving '\(title)' wave '\(waveRef.name)' on http://\(host):\(port)/ (\(invitations) open invitation link\(invitations == 1 ? "" : "s")); stop with Ctrl-C"
+        )
       }
     } catch let error as StoreError {
       throw error
@@ -74,7 +80,8 @@ extension ServeJob {
     let languages: [String?] = context.survey.languages.isEmpty ? [nil] : context.survey.languages
     let versions = languages.map { language in
       let unscored = UnscoredItems(frameworks: context.frameworks, language: language)
-      let items = context.items(in: language).map { FormItem(item: $0.item, scale: $0.scale) }
+      let items =
+        context.items(in: language).map { FormItem(item: $0.item, scale: $0.scale) }
         + (unscored.multis + unscored.comments).map { FormItem(item: $0.item, scale: $0.framework.scale) }
       return FormSurvey.Version(language: language, title: context.survey.title(in: language), items: items)
     }

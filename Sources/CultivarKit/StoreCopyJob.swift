@@ -28,10 +28,13 @@ public struct StoreCopyJob {
   /// - Throws: ``UsageError``, ``StoreError`` (e.g. the wave is already in the target).
   public func run() throws -> String {
     if wave != nil, survey == nil {
-      throw UsageError(message: "--wave needs --survey (wave names are per survey)", hint: "e.g. cultivar store copy FROM TO --survey learning-culture --wave 2026-q3")
+      throw UsageError(
+        message: "--wave needs --survey (wave names are per survey)",
+        hint: "e.g. cultivar store copy FROM TO --survey learning-culture --wave 2026-q3")
     }
     if let wave { try WaveName.check(wave) }
-    let source = try StoreAddress.parse(from), target = try StoreAddress.parse(to)
+    let source = try StoreAddress.parse(from)
+    let target = try StoreAddress.parse(to)
     if source == target || sameFile(source, target) {
       throw UsageError(message: "the source and the target are the same store (\(source.display))", hint: "name another store to copy into")
     }
@@ -39,7 +42,9 @@ public struct StoreCopyJob {
     var plan: [(SurveyStamp, WaveRef)] = []
     let surveys = try sourceStore.surveys().filter { survey == nil || $0.key == survey }
     if let survey, surveys.isEmpty {
-      throw StoreError(kind: .notFound, store: sourceStore.name, message: "no survey '\(survey)'", hint: "surveys in this store: \(try sourceStore.surveys().map(\.key).joined(separator: ", "))")
+      throw StoreError(
+        kind: .notFound, store: sourceStore.name, message: "no survey '\(survey)'",
+        hint: "surveys in this store: \(try sourceStore.surveys().map(\.key).joined(separator: ", "))")
     }
     for stamp in surveys {
       if let wave {
@@ -53,7 +58,8 @@ public struct StoreCopyJob {
     var lines: [String] = []
     for (stamp, ref) in plan {
       let count = try targetStore.receiveWave(try sourceStore.exportWave(ref), survey: stamp)
-      lines.append("copied wave '\(ref.name)' of survey '\(stamp.key)': \(Counted.phrase(count, "response")) from \(sourceStore.name) to \(targetStore.name)")
+      lines.append(
+        "copied wave '\(ref.name)' of survey '\(stamp.key)': \(Counted.phrase(count, "response")) from \(sourceStore.name) to \(targetStore.name)")
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -10,7 +10,9 @@ enum StoreInput {
   ///   - itemIDs: the item of each value slot of the scoring plan.
   ///   - byLanguage: group the responses by the language they were given in, not by team.
   /// - Throws: ``StoreError`` when there is no store or no such wave.
-  static func open(wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace, byLanguage: Bool = false) throws -> any ResponseSource {
+  static func open(wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace, byLanguage: Bool = false) throws
+    -> any ResponseSource
+  {
     try WaveName.check(name)
     let store = try StoreAccess.open(storePath, workspace: workspace, create: false)
     let wave = try store.wave(name, survey: surveyID)

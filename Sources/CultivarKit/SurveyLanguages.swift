@@ -13,10 +13,12 @@ enum SurveyLanguages {
     return plugins.flatMap { plugin in
       plugin.missingLanguages(survey.languages).map { missing in
         let plain = plugin.framework.translations == nil
-        let message = plain
+        let message =
+          plain
           ? "plugin '\(plugin.framework.id)': '\(missing.field)' (and every other text) has no '\(missing.language)' translation: its texts are plain text in one language, but \(survey.file) offers \(offered)"
           : "plugin '\(plugin.framework.id)': no '\(missing.language)' translation: its 'languages' are \(plugin.framework.languages.joined(separator: ", ")), but \(survey.file) offers \(offered)"
-        let hint = plain
+        let hint =
+          plain
           ? "add languages = { \(survey.languages.map { "\"\($0)\"" }.joined(separator: ", ")) } to the plugin and write each text as { \(survey.languages.map { "\($0) = \"...\"" }.joined(separator: ", ")) }, or offer the survey in one language"
           : "add '\(missing.language)' to the plugin's languages and a \(missing.language) text to each of its texts, or remove it from the survey's languages"
         return InputError(kind: .survey, file: plugin.file, line: missing.line ?? 0, message: message, hint: hint)
@@ -31,9 +33,13 @@ enum SurveyLanguages {
     guard let requested else { return survey.defaultLanguage }
     if let match = survey.languages.first(where: { $0.lowercased() == requested.lowercased() }) { return match }
     if survey.languages.isEmpty {
-      throw UsageError(message: "--lang \(requested): \(survey.file) names no languages", hint: "list them in the survey file, e.g. languages: [en, de], with plugins whose texts are tables of languages")
+      throw UsageError(
+        message: "--lang \(requested): \(survey.file) names no languages",
+        hint: "list them in the survey file, e.g. languages: [en, de], with plugins whose texts are tables of languages")
     }
-    throw UsageError(message: "--lang \(requested): \(survey.file) is offered in \(survey.languages.joined(separator: ", ")) only\(Suggestion.hint(for: requested, in: survey.languages))",
-                     hint: "use one of: \(survey.languages.joined(separator: ", "))")
+    throw UsageError(
+      message:
+        "--lang \(requested): \(survey.file) is offered in \(survey.languages.joined(separator: ", ")) only\(Suggestion.hint(for: requested, in: survey.languages))",
+      hint: "use one of: \(survey.languages.joined(separator: ", "))")
   }
 }

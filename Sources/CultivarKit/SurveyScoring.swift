@@ -25,7 +25,9 @@ struct SurveyScoring {
 
     /// The note about withheld hook log lines, if any.
     var withheldLogNote: String? {
-      withheldHookLog == 0 ? nil : "note: plugin hooks wrote \(withheldHookLog) log line\(withheldHookLog == 1 ? "" : "s") while scoring; they are not shown, since hooks see individual answers (use `cultivar plugins run` on test data to see them)"
+      withheldHookLog == 0
+        ? nil
+        : "note: plugin hooks wrote \(withheldHookLog) log line\(withheldHookLog == 1 ? "" : "s") while scoring; they are not shown, since hooks see individual answers (use `cultivar plugins run` on test data to see them)"
     }
   }
 
@@ -153,12 +155,16 @@ struct SurveyScoring {
     ScoreEngine(plan: plan, hooks: plugins.map { $0.framework.hooks.isEmpty ? nil : $0 })
   }
 
-  private func finish(_ engine: ScoreEngine, file: String, header: [String], rowsRead: Int, rejected: [RejectedRecord], skipInvalid: Bool) throws -> Outcome {
+  private func finish(_ engine: ScoreEngine, file: String, header: [String], rowsRead: Int, rejected: [RejectedRecord], skipInvalid: Bool) throws
+    -> Outcome
+  {
     var rejects = RejectsWriter(header: header)
     // A rejected row's comments stay out of the rejects file.
     let commentIDs = Set(plugins.flatMap { $0.framework.unscoredItems.filter { $0.kind == .text }.map(\.id) })
     let commentColumns = header.indices.filter { commentIDs.contains(header[$0]) }
-    for row in rejected { rejects.add(line: row.line, problems: row.problems, fields: UnscoredItems.withholdingComments(row.fields, columns: commentColumns)) }
+    for row in rejected {
+      rejects.add(line: row.line, problems: row.problems, fields: UnscoredItems.withholdingComments(row.fields, columns: commentColumns))
+    }
     let problemCount = rejected.reduce(0) { $0 + $1.problems.count }
     if !skipInvalid, problemCount > 0 {
       var problems = Array(rejected.lazy.flatMap(\.problems).prefix(20).map { $0.error(in: file) })
@@ -166,7 +172,8 @@ struct SurveyScoring {
       throw InputProblems(problems, total: problemCount)
     }
     let cutGroups = cuts.map { $0(engine.groupKeys) }
-    let (results, privacy) = try cutGroups.map { try engine.results(policy: policy, cuts: $0) }
+    let (results, privacy) =
+      try cutGroups.map { try engine.results(policy: policy, cuts: $0) }
       ?? engine.results(policy: policy, regroup: regroup)
     var outcome = Outcome(frameworks: results, privacy: privacy, rowsRead: rowsRead, rowsUsed: engine.respondentCount, rejects: rejects)
     outcome.cutGroups = cutGroups

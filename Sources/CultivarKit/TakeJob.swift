@@ -1,7 +1,7 @@
+import FormText
 import Foundation
 import Store
 import SurveyModel
-import FormText
 import TerminalForm
 
 /// `cultivar take`: one respondent answers the survey in the terminal, item by item; the
@@ -33,16 +33,20 @@ public struct TakeJob {
     let teamName = team.trimmingCharacters(in: .whitespaces)
     guard !teamName.isEmpty else { throw UsageError(message: "the team is empty", hint: "give the respondent's team with --team") }
     guard RawTerminal.isAvailable else {
-      throw UsageError(message: "'take' needs a terminal: standard input and output must not be redirected", hint: "to load answers from a file, use 'cultivar import'")
+      throw UsageError(
+        message: "'take' needs a terminal: standard input and output must not be redirected",
+        hint: "to load answers from a file, use 'cultivar import'")
     }
     let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note, language: language)
     let store = try StoreAccess.open(storePath, workspace: workspace, note: note)
     let waveName = try wave ?? latestWave(store, survey: context.survey.id)
     try WaveName.check(waveName)
     let unscored = UnscoredItems(frameworks: context.frameworks, language: context.language)
-    let items = context.items.map { FormItem(item: $0.item, scale: $0.scale) }
+    let items =
+      context.items.map { FormItem(item: $0.item, scale: $0.scale) }
       + (unscored.multis + unscored.comments).map { FormItem(item: $0.item, scale: $0.framework.scale) }
-    let answers: [String: Double], comments: [String: String]
+    let answers: [String: Double]
+    let comments: [String: String]
     switch try TerminalSession.run(items: items, title: context.survey.title(in: context.language), team: teamName, language: context.language) {
     case .confirmed(let given, let typed): (answers, comments) = (given, typed)
     case .cancelled(let key): throw TakeCancelled(byInterrupt: key == .interrupt)

@@ -12,7 +12,8 @@ struct UnscoredItems {
 
   /// - Parameter language: the language of the items' texts (nil: the plugins' default).
   init(frameworks: [(plugin: Plugin, items: [String]?)], language: String? = nil) {
-    var comments: [(Item, Framework)] = [], multis: [(Item, Framework)] = []
+    var comments: [(Item, Framework)] = []
+    var multis: [(Item, Framework)] = []
     for (plugin, subset) in frameworks {
       let framework = language.map(plugin.framework.localized) ?? plugin.framework
       for item in framework.unscoredItems where subset?.contains(item.id) ?? true {

@@ -21,8 +21,10 @@ struct UnscoredRun {
   /// Reads the answers. Invalid rows (a bad team or multi-select cell) fail the run, listed,
   /// unless `skipInvalid`; they are then counted, never written anywhere (they may hold comments).
   /// - Throws: ``InputError``, ``InputProblems``, ``StoreError``, ``UsageError``.
-  init(surveyPath: String, responsesPath: String?, wave: String?, storePath: String, organisationPath: String?, cut: String?,
-       skipInvalid: Bool, workspace: Workspace, note: (String) -> Void) throws {
+  init(
+    surveyPath: String, responsesPath: String?, wave: String?, storePath: String, organisationPath: String?, cut: String?,
+    skipInvalid: Bool, workspace: Workspace, note: (String) -> Void
+  ) throws {
     context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
     items = UnscoredItems(frameworks: context.frameworks)
     let survey = context.survey
@@ -30,8 +32,9 @@ struct UnscoredRun {
     var plan: CutPlan?
     if let cut, cut != "team" {
       guard cut.hasPrefix("unit:") else {
-        throw UsageError(message: "--by \(cut): comments and multi-selects are cut by team or by one unit level",
-                         hint: "use --by team or --by unit:N (1 = the top units)")
+        throw UsageError(
+          message: "--by \(cut): comments and multi-selects are cut by team or by one unit level",
+          hint: "use --by team or --by unit:N (1 = the top units)")
       }
       do {
         plan = try CutPlan(cut, chart: chart, attributes: [])
@@ -45,15 +48,18 @@ struct UnscoredRun {
       try WaveName.check(wave)
       let store = try StoreAccess.open(storePath, workspace: workspace, create: false)
       let ref = try store.wave(wave, survey: survey.id)
-      rows = try store.unscoredAnswers(of: ref, comments: items.comments.map(\.item.id), multis: items.multis.map { ($0.item.id, $0.item.options.count) })
+      rows = try store.unscoredAnswers(
+        of: ref, comments: items.comments.map(\.item.id), multis: items.multis.map { ($0.item.id, $0.item.options.count) })
       input = InputSummary(file: "\(store.name) wave '\(wave)'", rowsRead: rows.count, rowsUsed: rows.count, rowsRejected: 0)
     } else {
       let path = responsesPath ?? ""
-      let reader = try UnscoredAnswerReader(path: path, displayName: workspace.display(path), survey: survey,
-                                            comments: items.comments.map(\.item), multis: items.multis.map(\.item))
+      let reader = try UnscoredAnswerReader(
+        path: path, displayName: workspace.display(path), survey: survey,
+        comments: items.comments.map(\.item), multis: items.multis.map(\.item))
       var rows: [UnscoredAnswers] = []
       var problems: [InputError] = []
-      var problemCount = 0, rejected = 0
+      var problemCount = 0
+      var rejected = 0
       while let outcome = try reader.next() {
         switch outcome {
         case .answers(let answers): rows.append(answers)
@@ -64,7 +70,8 @@ struct UnscoredRun {
         }
       }
       if problemCount > 0, !skipInvalid {
-        problems[0].hint = "fix the rows, or run with --skip-invalid to leave them out (they are counted, and not written anywhere since they may hold comments)"
+        problems[0].hint =
+          "fix the rows, or run with --skip-invalid to leave them out (they are counted, and not written anywhere since they may hold comments)"
         throw InputProblems(problems, total: problemCount)
       }
       self.rows = rows
@@ -79,7 +86,8 @@ struct UnscoredRun {
   /// The engine's decision over the published groups, for data points that a row answers or
   /// not (`answered(row, d)`), with the rows of each team.
   func decide(dataPoints: [String], answered: (UnscoredAnswers, Int) -> Bool, rule: (Population) -> Disclosure)
-    -> (decision: GroupedDisclosure, teamRows: [[Int]]) {
+    -> (decision: GroupedDisclosure, teamRows: [[Int]])
+  {
     var rowsOfTeam: [String: [Int]] = [:]
     for (i, row) in rows.enumerated() { rowsOfTeam[row.team, default: []].append(i) }
     let names = rowsOfTeam.keys.sorted()

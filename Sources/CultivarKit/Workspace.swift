@@ -31,7 +31,8 @@ public struct Workspace: Sendable {
   /// Loads the plugins visible from here: every one, or with `only`, just those ids (a
   /// survey's frameworks; see ``PluginCatalog``).
   public func catalog(surveyFile: String? = nil, extraFiles: [String] = [], only: Set<String>? = nil) -> PluginCatalog {
-    PluginCatalog(directories: pluginFolders(surveyFile: surveyFile), files: extraFiles, workingDirectory: workingDirectory, limits: limits, only: only)
+    PluginCatalog(
+      directories: pluginFolders(surveyFile: surveyFile), files: extraFiles, workingDirectory: workingDirectory, limits: limits, only: only)
   }
 
   /// `path` as shown in messages (relative to the working directory when inside it).

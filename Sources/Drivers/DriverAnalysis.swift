@@ -44,11 +44,14 @@ public enum DriverAnalysis {
 
   /// One group's drivers from its own respondents.
   /// - Parameter columns: the group's complete columns, when already read.
-  static func estimate(_ collector: DriversCollector, group: String?, name: String, columns known: [[Double]]? = nil,
-                       method: DriverMethod) -> DriverGroup {
+  static func estimate(
+    _ collector: DriversCollector, group: String?, name: String, columns known: [[Double]]? = nil,
+    method: DriverMethod
+  ) -> DriverGroup {
     let spec = collector.spec
     let columns = known ?? collector.completeColumns(group: group)
-    let y = columns[0], x = Array(columns.dropFirst())
+    let y = columns[0]
+    let x = Array(columns.dropFirst())
     let n = y.count
     var drivers = spec.drivers.enumerated().map { d, target -> DriverResult in
       var result = DriverResult(target: target)
@@ -107,7 +110,8 @@ public enum DriverAnalysis {
     let impactCut = 1 / Double(drivers.count)
     for d in drivers.indices {
       guard let share = drivers[d].share, let score = drivers[d].scorePOMP else { continue }
-      let high = share >= impactCut, good = score >= scoreCut
+      let high = share >= impactCut
+      let good = score >= scoreCut
       drivers[d].quadrant = high ? (good ? .protect : .actFirst) : (good ? .maintain : .monitor)
     }
   }

@@ -44,8 +44,9 @@ public struct DriverSpec: Sendable {
   public init(plan: ScoringPlan, outcome: String, framework frameworkID: String? = nil, items useItems: Bool) throws {
     let candidates = plan.frameworks.indices.filter { frameworkID == nil || plan.frameworks[$0].framework.id == frameworkID }
     if let frameworkID, candidates.isEmpty {
-      throw Problem(message: "the survey does not use a framework '\(frameworkID)'",
-                    hint: "use one of: \(plan.frameworks.map(\.framework.id).joined(separator: ", "))")
+      throw Problem(
+        message: "the survey does not use a framework '\(frameworkID)'",
+        hint: "use one of: \(plan.frameworks.map(\.framework.id).joined(separator: ", "))")
     }
     func matches(_ f: Int) -> Bool {
       let p = plan.frameworks[f]
@@ -54,13 +55,15 @@ public struct DriverSpec: Sendable {
     let found = candidates.filter(matches)
     guard let f = found.first else {
       let known = candidates.flatMap { plan.frameworks[$0].framework.dimensions.map(\.id) + plan.frameworks[$0].items.map(\.id) }
-      throw Problem(message: "unknown outcome '\(outcome)'",
-                    hint: Suggestion.closest(to: outcome, in: known).map { "did you mean '\($0)'?" }
-                      ?? "give an item id, a dimension id or 'index'")
+      throw Problem(
+        message: "unknown outcome '\(outcome)'",
+        hint: Suggestion.closest(to: outcome, in: known).map { "did you mean '\($0)'?" }
+          ?? "give an item id, a dimension id or 'index'")
     }
     if found.count > 1 {
-      throw Problem(message: "outcome '\(outcome)' is in several frameworks",
-                    hint: "choose one with --framework (\(found.map { plan.frameworks[$0].framework.id }.joined(separator: ", ")))")
+      throw Problem(
+        message: "outcome '\(outcome)' is in several frameworks",
+        hint: "choose one with --framework (\(found.map { plan.frameworks[$0].framework.id }.joined(separator: ", ")))")
     }
     let p = plan.frameworks[f]
     let dimensions = p.framework.dimensions
@@ -84,15 +87,17 @@ public struct DriverSpec: Sendable {
       excludedDimension = dimension.2
     }
     let outcomeKind = self.outcome.kind
-    let chosen = useItems
+    let chosen =
+      useItems
       ? itemTargets.filter { $0.0.id != outcome && !(outcomeKind == .dimension && $0.2 == excludedDimension) }
       : dimensionTargets.filter { $0.2 != excludedDimension }
     drivers = chosen.map(\.0)
     driverSources = chosen.map(\.1)
-    dimensionsUsed = self.outcome.kind == .index ? Set(dimensions.map(\.id)) : Set([excludedDimension].compactMap { $0} + chosen.map(\.2))
+    dimensionsUsed = self.outcome.kind == .index ? Set(dimensions.map(\.id)) : Set([excludedDimension].compactMap { $0 } + chosen.map(\.2))
     guard drivers.count >= 2 else {
-      throw Problem(message: "only \(drivers.count) candidate driver\(drivers.count == 1 ? "" : "s") for outcome '\(outcome)'",
-                    hint: useItems ? "a driver analysis needs at least two" : "try --items to use the items as drivers")
+      throw Problem(
+        message: "only \(drivers.count) candidate driver\(drivers.count == 1 ? "" : "s") for outcome '\(outcome)'",
+        hint: useItems ? "a driver analysis needs at least two" : "try --items to use the items as drivers")
     }
   }
 

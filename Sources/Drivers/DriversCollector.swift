@@ -20,7 +20,9 @@ public final class DriversCollector: ScoredRowObserver {
     guard framework == spec.framework else { return }
     spec.values(keyed: keyed, scores: scores, into: &row)
     let g: Int
-    if let known = groupIndex[team] { g = known } else {
+    if let known = groupIndex[team] {
+      g = known
+    } else {
       g = groups.count
       groupIndex[team] = g
       groups.append(team)
@@ -58,7 +60,8 @@ public final class DriversCollector: ScoredRowObserver {
   /// The mean of driver `d` over the respondents of a group (nil = all) who have it.
   func driverMean(_ d: Int, group: String?) -> Double? {
     let width = spec.drivers.count + 1
-    var total = 0.0, n = 0
+    var total = 0.0
+    var n = 0
     for r in rows(of: group) {
       let x = values[r * width + 1 + d]
       if !x.isNaN {

@@ -26,16 +26,21 @@ struct ColumnMapping {
   ///   - teamName: the header of the team column.
   ///   - fixedTeam: every row's team is given (`--team`), so no team column is needed.
   /// - Throws: ``InputProblems`` with every header problem.
-  init(header: [[String]], layout: ExportLayout, items: [ImportItem], teamName: String, fixedTeam: Bool, ignored: [String], file: String, line: Int) throws {
+  init(header: [[String]], layout: ExportLayout, items: [ImportItem], teamName: String, fixedTeam: Bool, ignored: [String], file: String, line: Int)
+    throws
+  {
     let width = header.map(\.count).max() ?? 0
-    let teamKey = TextKey.of(teamName), ignoredKeys = FormatDetector.keys(ignored)
-    let idKeys = items.map { TextKey.of($0.id) }, textKeys = items.map { TextKey.of($0.text) }
+    let teamKey = TextKey.of(teamName)
+    let ignoredKeys = FormatDetector.keys(ignored)
+    let idKeys = items.map { TextKey.of($0.id) }
+    let textKeys = items.map { TextKey.of($0.text) }
     var roles: [Role?] = Array(repeating: nil, count: width)
     var problems: [InputError] = []
     var columnOfItem: [Int: Int] = [:]
     var columnOfOption: [Int: [Int: Int]] = [:]
     let multis = items.indices.filter { items[$0].kind == .multi }
-    var team: Int?, responseID: Int?
+    var team: Int?
+    var responseID: Int?
     for column in 0..<width {
       let keys = layout.names(of: column, in: header).map(TextKey.of)
       let label = layout.label(of: column, in: header)
@@ -51,21 +56,32 @@ struct ColumnMapping {
       }
       if let (item, option) = Self.option(keys: keys, layout: layout, multis: multis, items: items) {
         if let other = columnOfOption[item]?[option] {
-          problems.append(InputError(kind: .responses, file: file, line: line, message: "columns \(other + 1) and \(column + 1) both hold option '\(items[item].options[option].id)' of item '\(items[item].id)'", hint: "remove one of the columns"))
+          problems.append(
+            InputError(
+              kind: .responses, file: file, line: line,
+              message: "columns \(other + 1) and \(column + 1) both hold option '\(items[item].options[option].id)' of item '\(items[item].id)'",
+              hint: "remove one of the columns"))
         }
         columnOfOption[item, default: [:]][option] = column
         roles[column] = .option(item, option)
         continue
       }
-      let matches = Set(items.indices.filter { i in
-        keys.contains { $0 == idKeys[i] || $0 == textKeys[i] || (textKeys[i].count >= 12 && $0.hasSuffix(" " + textKeys[i])) }
-      })
+      let matches = Set(
+        items.indices.filter { i in
+          keys.contains { $0 == idKeys[i] || $0 == textKeys[i] || (textKeys[i].count >= 12 && $0.hasSuffix(" " + textKeys[i])) }
+        })
       if matches.count > 1 {
         let ids = matches.sorted().map { "'\(items[$0].id)'" }.joined(separator: ", ")
-        problems.append(InputError(kind: .responses, file: file, line: line, message: "column \(column + 1) '\(label)' matches several items: \(ids)", hint: "rename the column to one item id"))
+        problems.append(
+          InputError(
+            kind: .responses, file: file, line: line, message: "column \(column + 1) '\(label)' matches several items: \(ids)",
+            hint: "rename the column to one item id"))
       } else if let item = matches.first {
         if let other = columnOfItem[item] {
-          problems.append(InputError(kind: .responses, file: file, line: line, message: "columns \(other + 1) and \(column + 1) both hold item '\(items[item].id)'", hint: "remove one of the columns, or rename it if it holds another item"))
+          problems.append(
+            InputError(
+              kind: .responses, file: file, line: line, message: "columns \(other + 1) and \(column + 1) both hold item '\(items[item].id)'",
+              hint: "remove one of the columns, or rename it if it holds another item"))
         }
         columnOfItem[item] = column
         roles[column] = .item(item)
@@ -75,20 +91,37 @@ struct ColumnMapping {
     }
     if team == nil, !fixedTeam {
       let labels = (0..<width).map { layout.label(of: $0, in: header) }
-      problems.append(InputError(kind: .responses, file: file, line: line, message: "there is no team column '\(teamName)'\(Suggestion.hint(for: teamName, in: labels))", hint: "name the column that holds the team with --team-column, or give every row's team with --team"))
+      problems.append(
+        InputError(
+          kind: .responses, file: file, line: line, message: "there is no team column '\(teamName)'\(Suggestion.hint(for: teamName, in: labels))",
+          hint: "name the column that holds the team with --team-column, or give every row's team with --team"))
     }
     for i in multis where columnOfItem[i] != nil && columnOfOption[i] != nil {
-      problems.append(InputError(kind: .responses, file: file, line: line, message: "item '\(items[i].id)' has both a column of its own (column \(columnOfItem[i]! + 1)) and a column per option", hint: "keep one layout: one cell naming the options chosen, or one column per option"))
+      problems.append(
+        InputError(
+          kind: .responses, file: file, line: line,
+          message: "item '\(items[i].id)' has both a column of its own (column \(columnOfItem[i]! + 1)) and a column per option",
+          hint: "keep one layout: one cell naming the options chosen, or one column per option"))
     }
     for i in multis where columnOfItem[i] == nil && (columnOfOption[i]?.count ?? 0) > 0 && columnOfOption[i]!.count < items[i].options.count {
       let found = columnOfOption[i]!
       let absent = items[i].options.indices.filter { found[$0] == nil }.map { "'\(items[i].options[$0].label)'" }.joined(separator: ", ")
-      problems.append(InputError(kind: .responses, file: file, line: line, message: "multi-select item '\(items[i].id)' has a column per option but none for \(absent)", hint: "export every option of the question (a column per option, headed with the question and the option's label)"))
+      problems.append(
+        InputError(
+          kind: .responses, file: file, line: line, message: "multi-select item '\(items[i].id)' has a column per option but none for \(absent)",
+          hint: "export every option of the question (a column per option, headed with the question and the option's label)"))
     }
     let missing = items.indices.filter { columnOfItem[$0] == nil && columnOfOption[$0] == nil }
     if !missing.isEmpty {
-      let list = missing.prefix(8).map { "'\(items[$0].id)' (\(items[$0].text))" }.joined(separator: ", ") + (missing.count > 8 ? " and \(missing.count - 8) more" : "")
-      problems.append(InputError(kind: .responses, file: file, line: line, message: "no column for item\(missing.count == 1 ? "" : "s") \(list)", hint: "a column matches an item when its header is the item id or the item's text (case, spacing and punctuation do not matter); rename the columns or export every question"))
+      let list =
+        missing.prefix(8).map { "'\(items[$0].id)' (\(items[$0].text))" }.joined(separator: ", ")
+        + (missing.count > 8 ? " and \(missing.count - 8) more" : "")
+      problems.append(
+        InputError(
+          kind: .responses, file: file, line: line, message: "no column for item\(missing.count == 1 ? "" : "s") \(list)",
+          hint:
+            "a column matches an item when its header is the item id or the item's text (case, spacing and punctuation do not matter); rename the columns or export every question"
+        ))
     }
     if !problems.isEmpty { throw InputProblems(problems) }
     self.roles = roles

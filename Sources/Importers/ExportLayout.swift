@@ -1,4 +1,5 @@
 import SurveyIO
+
 /// How a format lays out its header: how many header rows, which names a column may go by,
 /// which columns are metadata and which one holds the tool's response id.
 struct ExportLayout {
@@ -18,9 +19,11 @@ struct ExportLayout {
     case .qualtrics:
       // The current exporter writes a third row of ImportIds; the legacy one does not.
       let rows = firstRows.count >= 3 && firstRows[2].contains(where: FormatDetector.isImportID) ? 3 : 2
-      return ExportLayout(format: format, headerRows: rows, metadata: keys(MetadataColumns.qualtrics), responseID: keys(MetadataColumns.qualtricsResponseID))
+      return ExportLayout(
+        format: format, headerRows: rows, metadata: keys(MetadataColumns.qualtrics), responseID: keys(MetadataColumns.qualtricsResponseID))
     case .surveyMonkey:
-      return ExportLayout(format: format, headerRows: 2, metadata: keys(MetadataColumns.surveyMonkey), responseID: keys(MetadataColumns.surveyMonkeyResponseID))
+      return ExportLayout(
+        format: format, headerRows: 2, metadata: keys(MetadataColumns.surveyMonkey), responseID: keys(MetadataColumns.surveyMonkeyResponseID))
     case .googleForms:
       return ExportLayout(format: format, headerRows: 1, metadata: keys(MetadataColumns.googleForms), responseID: [])
     case .msForms:

@@ -43,7 +43,9 @@ public final class ExportReader: ResponseSource {
     var first: [TableRow] = []
     while first.count < 3, let row = try table.nextRow() { first.append(row) }
     guard !first.isEmpty else {
-      throw InputError(kind: .responses, file: file, line: 1, message: "the file is empty: expected a header row", hint: "export the responses again from the survey tool")
+      throw InputError(
+        kind: .responses, file: file, line: 1, message: "the file is empty: expected a header row",
+        hint: "export the responses again from the survey tool")
     }
     format = requested == .auto ? FormatDetector.detect(first.map(\.cells)) : requested
     let layout = ExportLayout.of(format, firstRows: first.map(\.cells), respondentColumn: survey.respondentColumn)
@@ -54,7 +56,9 @@ public final class ExportReader: ResponseSource {
       header: headerRows, layout: layout, items: items, teamName: teamColumn ?? survey.teamColumn, fixedTeam: team != nil,
       ignored: survey.ignoredColumns, file: file, line: first[0].line)
     decoders = items.map { CellDecoder(item: $0.column) }
-    multiDecoders = items.map { $0.kind == .multi ? MultiDecoder(item: Item(id: $0.id, text: $0.text, dimension: "", options: $0.options, kind: .multi)) : nil }
+    multiDecoders = items.map {
+      $0.kind == .multi ? MultiDecoder(item: Item(id: $0.id, text: $0.text, dimension: "", options: $0.options, kind: .multi)) : nil
+    }
     self.items = items
     // SurveyMonkey leaves unticked boxes blank; the others write 0 unless told otherwise.
     self.unticked = unticked ?? (format == .surveyMonkey ? .blank : .zero)
@@ -93,7 +97,8 @@ public final class ExportReader: ResponseSource {
   private func decode(_ row: TableRow) -> ResponseOutcome {
     var problems: [RowProblem] = []
     var values = [Double](repeating: .nan, count: decoders.count)
-    var team = fixedTeam ?? "", responseID = ""
+    var team = fixedTeam ?? ""
+    var responseID = ""
     var comments: [(item: String, text: String)] = []
     var ticks: [Int: (answered: Bool, bits: UInt32, blanks: [Int])] = [:]
     for (column, role) in mapping.roles.enumerated() {
@@ -107,7 +112,9 @@ public final class ExportReader: ResponseSource {
           case .text: if !cell.allSatisfy(\.isWhitespace) { comments.append((items[slot].id, cell)) }
           }
         } catch {
-          problems.append(RowProblem(line: row.line, column: column + 1, columnName: header[column], value: items[slot].kind == .text ? "" : cell, reason: error.text))
+          problems.append(
+            RowProblem(
+              line: row.line, column: column + 1, columnName: header[column], value: items[slot].kind == .text ? "" : cell, reason: error.text))
         }
       case .option(let slot, let option)?:
         var tick = ticks[slot] ?? (false, 0, [])
@@ -132,8 +139,12 @@ public final class ExportReader: ResponseSource {
       values[slot] = Double(tick.bits)
       // Unticked boxes are written as 0 here, so a blank beside answered boxes is unexplained.
       if let column = tick.blanks.first {
-        problems.append(RowProblem(line: row.line, column: column + 1, columnName: header[column], value: "",
-                                   reason: "the cell is empty while other options of multi-select item '\(items[slot].id)' are answered (1 or 0); if the export leaves unticked boxes blank, import with --unticked blank"))
+        problems.append(
+          RowProblem(
+            line: row.line, column: column + 1, columnName: header[column], value: "",
+            reason:
+              "the cell is empty while other options of multi-select item '\(items[slot].id)' are answered (1 or 0); if the export leaves unticked boxes blank, import with --unticked blank"
+          ))
       }
     }
     if let column = mapping.teamColumn, let reason = team.isEmpty ? "the team is missing" : TeamName.problem(team) {

@@ -1,4 +1,5 @@
 import SurveyIO
+
 /// Tells the export layout from the first rows of a file.
 ///
 /// - Qualtrics: a third row of `{"ImportId":…}` cells, `ResponseId` with `StartDate` or
@@ -16,7 +17,8 @@ public enum FormatDetector {
     // The legacy exporter: V1, V2, ... in the first row, ResponseID under V1.
     if rows.count >= 2, first.first == "v1", rows[1].first.map(TextKey.of) == TextKey.of("ResponseID") { return .qualtrics }
     if keys(MetadataColumns.qualtricsResponseID.dropLast()).contains(where: firstSet.contains),
-       firstSet.contains(TextKey.of("StartDate")) || firstSet.contains(TextKey.of("Finished")) {
+      firstSet.contains(TextKey.of("StartDate")) || firstSet.contains(TextKey.of("Finished"))
+    {
       return .qualtrics
     }
     if firstSet.contains(TextKey.of("Respondent ID")), firstSet.contains(TextKey.of("Collector ID")) { return .surveyMonkey }

@@ -28,7 +28,9 @@ enum MetadataColumns {
     "E-mailadres", "Informazioni cronologiche", "Indirizzo email", "タイムスタンプ", "メールアドレス",
   ]
   /// First-column headers that mark a Google Forms export.
-  static let googleTimestamp = ["Timestamp", "Zeitstempel", "Horodateur", "Marca temporal", "Carimbo de data/hora", "Tijdstempel", "Informazioni cronologiche", "タイムスタンプ"]
+  static let googleTimestamp = [
+    "Timestamp", "Zeitstempel", "Horodateur", "Marca temporal", "Carimbo de data/hora", "Tijdstempel", "Informazioni cronologiche", "タイムスタンプ",
+  ]
 
   static let msForms = [
     "ID", "Id.", "Start time", "Completion time", "Email", "Name", "Last modified time", "Total points", "Quiz feedback",

@@ -49,7 +49,9 @@ extension XMLStream {
     do {
       try data.withUnsafeBytes { try stream.feed($0, final: true, handle) }
     } catch let malformed as Malformed {
-      throw InputError(kind: .responses, file: file, message: "the workbook's \(part) is not valid XML: \(malformed.reason)", hint: "open the file in Excel or LibreOffice and save it again as .xlsx")
+      throw InputError(
+        kind: .responses, file: file, message: "the workbook's \(part) is not valid XML: \(malformed.reason)",
+        hint: "open the file in Excel or LibreOffice and save it again as .xlsx")
     }
   }
 }
@@ -85,7 +87,8 @@ struct SheetRows {
       case "c":
         column = attributes["r"].flatMap(Self.columnIndex) ?? column + 1
         guard column <= WorkbookLimits.maxColumn else {
-          throw damaged("the cell reference '\(Shortening.shortened(attributes["r"] ?? "", to: 20))' in row \(rowNumber) is beyond Excel's last column XFD")
+          throw damaged(
+            "the cell reference '\(Shortening.shortened(attributes["r"] ?? "", to: 20))' in row \(rowNumber) is beyond Excel's last column XFD")
         }
         type = attributes["t"] ?? "n"
         value = ""

@@ -24,8 +24,12 @@ final class DelimitedTable: TableReader {
 
   init(path: String, file: String, delimiter: UInt8) throws {
     self.file = file
-    if let head = FileHandle(forReadingAtPath: path)?.readData(ofLength: 2), head.count == 2, (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) {
-      throw InputError(kind: .responses, file: file, message: "the file is UTF-16 text", hint: "export it again as CSV in UTF-8 (Qualtrics: 'Download data' > CSV), or save it as 'CSV UTF-8' in a spreadsheet program")
+    if let head = FileHandle(forReadingAtPath: path)?.readData(ofLength: 2), head.count == 2,
+      (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)
+    {
+      throw InputError(
+        kind: .responses, file: file, message: "the file is UTF-16 text",
+        hint: "export it again as CSV in UTF-8 (Qualtrics: 'Download data' > CSV), or save it as 'CSV UTF-8' in a spreadsheet program")
     }
     do {
       reader = try CSVReader(path: path, delimiter: delimiter)

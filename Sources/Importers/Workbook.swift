@@ -46,7 +46,11 @@ enum Workbook {
   /// Decompresses one part piece by piece into the XML scanner, within the limits.
   private static func scan(_ path: String, of archive: Archive, file: String, required: Bool, _ handle: (XMLStream.Event) throws -> Void) throws {
     guard let entry = archive[path] else {
-      if required { throw InputError(kind: .responses, file: file, message: "the workbook has no part '\(path)'", hint: "open the file in Excel or LibreOffice and save it again as .xlsx, or export CSV") }
+      if required {
+        throw InputError(
+          kind: .responses, file: file, message: "the workbook has no part '\(path)'",
+          hint: "open the file in Excel or LibreOffice and save it again as .xlsx, or export CSV")
+      }
       return
     }
     let declared = entry.uncompressedSize
@@ -71,7 +75,9 @@ enum Workbook {
       throw error
     } catch {
       if let malformed = (failure ?? error) as? XMLStream.Malformed {
-        throw InputError(kind: .responses, file: file, message: "the workbook part '\(path)' is not valid XML: \(malformed.reason)", hint: "open the file in Excel or LibreOffice and save it again as .xlsx")
+        throw InputError(
+          kind: .responses, file: file, message: "the workbook part '\(path)' is not valid XML: \(malformed.reason)",
+          hint: "open the file in Excel or LibreOffice and save it again as .xlsx")
       }
       if let input = failure as? InputError { throw input }
       throw InputError(kind: .responses, file: file, message: "the workbook part '\(path)' is damaged", hint: "download the export again")
@@ -84,9 +90,13 @@ enum Workbook {
       return InputError(kind: .file, file: file, message: "cannot read the export file", hint: "check the path given to 'cultivar import'")
     }
     if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-      return InputError(kind: .responses, file: file, message: "this is an Excel 97-2003 (.xls) file, which cannot be read", hint: "save it as an Excel workbook (.xlsx) or as CSV UTF-8")
+      return InputError(
+        kind: .responses, file: file, message: "this is an Excel 97-2003 (.xls) file, which cannot be read",
+        hint: "save it as an Excel workbook (.xlsx) or as CSV UTF-8")
     }
-    return InputError(kind: .responses, file: file, message: "the file is not an Excel workbook (.xlsx)", hint: "give a .xlsx file as downloaded from the survey tool, or a CSV file with --format")
+    return InputError(
+      kind: .responses, file: file, message: "the file is not an Excel workbook (.xlsx)",
+      hint: "give a .xlsx file as downloaded from the survey tool, or a CSV file with --format")
   }
 }
 
@@ -102,6 +112,9 @@ enum WorkbookLimits {
   static let maxCells = 10_000_000
 
   static func tooLarge(_ part: String, file: String) -> InputError {
-    InputError(kind: .responses, file: file, message: "the workbook part '\(part)' is larger than \(maxPartBytes >> 20) MiB uncompressed (or larger than it says)", hint: "export the responses as CSV instead, or check that the file is the survey export")
+    InputError(
+      kind: .responses, file: file,
+      message: "the workbook part '\(part)' is larger than \(maxPartBytes >> 20) MiB uncompressed (or larger than it says)",
+      hint: "export the responses as CSV instead, or check that the file is the survey export")
   }
 }

@@ -60,7 +60,8 @@ public struct LuaArguments {
     var name = name
     let nameOffset = strings.count
     name.withUTF8 { strings.append(contentsOf: $0) }
-    ops.append(Self.makeOp(CV_OP_LAZY, a: table.id, b: keys.id, num: 0, off: offset, len: values.count, name: (nameOffset, strings.count - nameOffset)))
+    ops.append(
+      Self.makeOp(CV_OP_LAZY, a: table.id, b: keys.id, num: 0, off: offset, len: values.count, name: (nameOffset, strings.count - nameOffset)))
   }
 
   /// Gives the table being built (or last pushed) the metatable behind `guard` (see
@@ -71,8 +72,10 @@ public struct LuaArguments {
 
   /// Starts a table argument (or a nested table value); close it with ``endTable()``.
   public mutating func beginTable(arraySlots: Int = 0, fieldSlots: Int = 0) {
-    ops.append(Self.makeOp(CV_OP_TABLE, a: Int32(clamping: arraySlots),
-                     b: Int32(clamping: fieldSlots), num: 0, off: 0, len: 0))
+    ops.append(
+      Self.makeOp(
+        CV_OP_TABLE, a: Int32(clamping: arraySlots),
+        b: Int32(clamping: fieldSlots), num: 0, off: 0, len: 0))
     depth += 1
   }
 
@@ -117,8 +120,10 @@ public struct LuaArguments {
     case .number(let n): ops.append(Self.makeOp(CV_OP_NUMBER, a: 0, b: 0, num: n, off: 0, len: 0))
     case .string(let s): pushString(s)
     case .table(let t):
-      ops.append(Self.makeOp(CV_OP_TABLE, a: Int32(clamping: t.sequence.count),
-                       b: Int32(clamping: t.fields.count), num: 0, off: 0, len: 0))
+      ops.append(
+        Self.makeOp(
+          CV_OP_TABLE, a: Int32(clamping: t.sequence.count),
+          b: Int32(clamping: t.fields.count), num: 0, off: 0, len: 0))
       for (i, v) in t.sequence.enumerated() {
         push(.number(Double(i + 1)))
         push(v)
@@ -136,8 +141,10 @@ public struct LuaArguments {
     var s = s
     let offset = strings.count
     s.withUTF8 { strings.append(contentsOf: $0) }
-    ops.append(Self.makeOp(CV_OP_STRING, a: 0, b: 0, num: 0, off: offset,
-                     len: strings.count - offset))
+    ops.append(
+      Self.makeOp(
+        CV_OP_STRING, a: 0, b: 0, num: 0, off: offset,
+        len: strings.count - offset))
   }
 
   private func op(_ kind: cv_op_kind) -> cv_op {

@@ -151,8 +151,9 @@ public final class LuaSandbox {
       prepared.strings.withUnsafeBufferPointer { bytes in
         prepared.numbers.withUnsafeBufferPointer { numbers in
           bytes.withMemoryRebound(to: CChar.self) { chars in
-            cv_call(state, reference.id, field, ops.baseAddress, ops.count, chars.baseAddress, numbers.baseAddress,
-                    Int32(prepared.count), Int32(results))
+            cv_call(
+              state, reference.id, field, ops.baseAddress, ops.count, chars.baseAddress, numbers.baseAddress,
+              Int32(prepared.count), Int32(results))
           }
         }
       }
@@ -230,15 +231,18 @@ public final class LuaSandbox {
     let base = cv_log(state, &length)
     let dropped = cv_log_dropped(state)
     guard length > 0 || dropped > 0 else { return [] }
-    let text = base.map { base in
-      base.withMemoryRebound(to: UInt8.self, capacity: length) {
-        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-      }
-    } ?? ""
+    let text =
+      base.map { base in
+        base.withMemoryRebound(to: UInt8.self, capacity: length) {
+          String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+      } ?? ""
     cv_clear_log(state)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     if dropped > 0 {
-      lines.append("[log cut: \(dropped) message\(dropped == 1 ? " was" : "s were") cut or left out; a plugin may write at most \(Self.logLimitText) of log per call]")
+      lines.append(
+        "[log cut: \(dropped) message\(dropped == 1 ? " was" : "s were") cut or left out; a plugin may write at most \(Self.logLimitText) of log per call]"
+      )
     }
     return lines
   }

@@ -45,29 +45,39 @@ public final class CutPlan: @unchecked Sendable {
     self.separator = separator
     let terms = spec.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
     let names = attributes.map(\.name)
-    var level: Int? = nil, cutsUnits = false, attribute: Int? = nil
+    var level: Int? = nil
+    var cutsUnits = false
+    var attribute: Int? = nil
     for term in terms {
       if term == "unit" || term.hasPrefix("unit:") {
-        guard !cutsUnits else { throw Self.problem("--by \(spec): units are named twice", hint: "cross one unit level with one attribute: --by unit:1,tenure") }
+        guard !cutsUnits else {
+          throw Self.problem("--by \(spec): units are named twice", hint: "cross one unit level with one attribute: --by unit:1,tenure")
+        }
         cutsUnits = true
         if term != "unit" {
           guard let n = Int(term.dropFirst(5)), (1...64).contains(n) else {
-            throw Self.problem("--by \(spec): '\(term)' is not a unit level", hint: "use unit:N with N from 1 (the top units), or unit for every level")
+            throw Self.problem(
+              "--by \(spec): '\(term)' is not a unit level", hint: "use unit:N with N from 1 (the top units), or unit for every level")
           }
           level = n
         }
       } else if let a = names.firstIndex(of: term) {
-        guard attribute == nil else { throw Self.problem("--by \(spec): two attributes cannot be crossed", hint: "cross a unit level with one attribute: --by unit:1,\(names[a])") }
+        guard attribute == nil else {
+          throw Self.problem("--by \(spec): two attributes cannot be crossed", hint: "cross a unit level with one attribute: --by unit:1,\(names[a])")
+        }
         attribute = a
       } else {
         let known = ["team", "unit", "unit:1"] + names
-        throw Self.problem("--by \(spec): unknown cut '\(term)'\(Suggestion.hint(for: term, in: known))",
-                           hint: names.isEmpty ? "use team, unit, or unit:N; declare attributes under 'attributes:' in the survey file to cut by them"
-                                               : "use team, unit, unit:N, an attribute (\(names.joined(separator: ", "))), or unit:N,ATTRIBUTE")
+        throw Self.problem(
+          "--by \(spec): unknown cut '\(term)'\(Suggestion.hint(for: term, in: known))",
+          hint: names.isEmpty
+            ? "use team, unit, or unit:N; declare attributes under 'attributes:' in the survey file to cut by them"
+            : "use team, unit, unit:N, an attribute (\(names.joined(separator: ", "))), or unit:N,ATTRIBUTE")
       }
     }
     if let level, let chart, level > chart.depth {
-      throw Self.problem("--by \(spec): \(chart.file) has \(chart.depth) level\(chart.depth == 1 ? "" : "s")", hint: "use a level from 1 to \(chart.depth)")
+      throw Self.problem(
+        "--by \(spec): \(chart.file) has \(chart.depth) level\(chart.depth == 1 ? "" : "s")", hint: "use a level from 1 to \(chart.depth)")
     }
     if direct, !cutsUnits || attribute != nil {
       throw Self.problem("--direct with --by \(spec): direct members are a unit's", hint: "use --by unit:N --direct or --by unit --direct")
@@ -113,44 +123,56 @@ public final class CutPlan: @unchecked Sendable {
         crossedStart[u].append(groups.count)
         for v in 0..<count {
           let published = cutsUnits && attribute == a && (level == nil || level == unit.level)
-          groups.append(.init(cut: "unit:\(unit.level) × \(attributes[a].name)", name: "\(unitName(u)) × \(label(a, v == 0 ? nil : v - 1))",
-                              nested: false, published: published))
+          groups.append(
+            .init(
+              cut: "unit:\(unit.level) × \(attributes[a].name)", name: "\(unitName(u)) × \(label(a, v == 0 ? nil : v - 1))",
+              nested: false, published: published))
         }
       }
     }
-    let level = self.level, cutsUnits = self.cutsUnits, attribute = self.attribute, direct = self.direct
-    let firstValue = attributeStart, firstCrossed = crossedStart
-    return CutGroups(groups: groups, place: { [self] key in
-      let (team, values) = AttributeKey.split(key)
-      guard let unit = chart.unit(named: team) else {
-        lock.withLock { _ = unknown.insert(team) }
-        return (team, nil, [])
-      }
-      let lineage = chart.lineage(of: unit)
-      var member = lineage
-      for a in valueCounts.indices {
-        let v = a < values.count ? (values[a].map { $0 + 1 } ?? 0) : 0
-        member.append(firstValue[a] + v)
-        for u in lineage { member.append(firstCrossed[u][a] + v) }
-      }
-      return (team, unit, member)
-    }, publishedTeam: { team in
-      // With --direct, the members named by a unit of the level (of any level without one);
-      // else a team above the level published is its own group (units alone only).
-      guard cutsUnits, attribute == nil, let unit = chart.unit(named: team) else { return false }
-      if direct { return level == nil || chart.units[unit].level == level }
-      guard let level else { return false }
-      return chart.units[unit].level < level
-    })
+    let level = self.level
+    let cutsUnits = self.cutsUnits
+    let attribute = self.attribute
+    let direct = self.direct
+    let firstValue = attributeStart
+    let firstCrossed = crossedStart
+    return CutGroups(
+      groups: groups,
+      place: { [self] key in
+        let (team, values) = AttributeKey.split(key)
+        guard let unit = chart.unit(named: team) else {
+          lock.withLock { _ = unknown.insert(team) }
+          return (team, nil, [])
+        }
+        let lineage = chart.lineage(of: unit)
+        var member = lineage
+        for a in valueCounts.indices {
+          let v = a < values.count ? (values[a].map { $0 + 1 } ?? 0) : 0
+          member.append(firstValue[a] + v)
+          for u in lineage { member.append(firstCrossed[u][a] + v) }
+        }
+        return (team, unit, member)
+      },
+      publishedTeam: { team in
+        // With --direct, the members named by a unit of the level (of any level without one);
+        // else a team above the level published is its own group (units alone only).
+        guard cutsUnits, attribute == nil, let unit = chart.unit(named: team) else { return false }
+        if direct { return level == nil || chart.units[unit].level == level }
+        guard let level else { return false }
+        return chart.units[unit].level < level
+      })
   }
 
   /// The error for team cells that name no unit, with a suggestion for each.
   public func unknownUnits(responses: String) -> InputProblems? {
     guard let chart, !unknown.isEmpty else { return nil }
-    return InputProblems(unknown.sorted().map { team in
-      InputError(kind: .responses, file: responses, message: "team '\(team)' is not a unit of \(chart.file)"
-                   + (chart.suggestion(for: team).map { " (did you mean '\($0)'?)" } ?? ""),
-                 hint: "add the unit to \(chart.file) (id, name, parent), or correct the team cell")
-    })
+    return InputProblems(
+      unknown.sorted().map { team in
+        InputError(
+          kind: .responses, file: responses,
+          message: "team '\(team)' is not a unit of \(chart.file)"
+            + (chart.suggestion(for: team).map { " (did you mean '\($0)'?)" } ?? ""),
+          hint: "add the unit to \(chart.file) (id, name, parent), or correct the team cell")
+      })
   }
 }

@@ -55,7 +55,8 @@ public struct OrgChart: Equatable, Sendable {
 
   /// The unit and its ancestors, the unit first.
   public func lineage(of unit: Int) -> [Int] {
-    var out = [unit], current = units[unit].parent
+    var out = [unit]
+    var current = units[unit].parent
     while let p = current {
       out.append(p)
       current = units[p].parent
@@ -79,10 +80,12 @@ public struct OrgChart: Equatable, Sendable {
   /// A chart from hierarchy paths in the team column ("Engineering/Platform/Mobile"): each
   /// prefix is a unit whose id is the path so far and whose name is its last part.
   public static func fromPaths(_ paths: some Sequence<String>, separator: Character = "/") -> OrgChart {
-    var units: [Unit] = [], index: [String: Int] = [:]
+    var units: [Unit] = []
+    var index: [String: Int] = [:]
     for path in paths {
       let parts = path.split(separator: separator, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-      var prefix = "", parent: Int? = nil
+      var prefix = ""
+      var parent: Int? = nil
       for (depth, part) in parts.enumerated() {
         prefix = depth == 0 ? part : prefix + String(separator) + part
         if let known = index[prefix] {

@@ -61,7 +61,9 @@ public enum OrgChartLoader {
       }
       for (key, _) in map {
         guard let word = key.string, !unitKeys.contains(word) else { continue }
-        problem(key, "unknown key '\(word)' in a unit", hint: Suggestion.closest(to: word, in: unitKeys).map { "did you mean '\($0)'?" } ?? "a unit has: \(unitKeys.joined(separator: ", "))")
+        problem(
+          key, "unknown key '\(word)' in a unit",
+          hint: Suggestion.closest(to: word, in: unitKeys).map { "did you mean '\($0)'?" } ?? "a unit has: \(unitKeys.joined(separator: ", "))")
       }
       guard let id = map["id"]?.string.flatMap(nonEmpty) else {
         problem(node, "a unit needs an 'id' (text)")
@@ -70,7 +72,11 @@ public enum OrgChartLoader {
       var headcount: [String: Int] = [:]
       if let value = map["headcount"] {
         if let scalar = value.scalar {
-          if let n = count(scalar.string) { headcount[""] = n } else { problem(value, "headcount of '\(id)' must be a whole number of people from 0 to 10000000, not '\(scalar.string)'") }
+          if let n = count(scalar.string) {
+            headcount[""] = n
+          } else {
+            problem(value, "headcount of '\(id)' must be a whole number of people from 0 to 10000000, not '\(scalar.string)'")
+          }
         } else if let byWave = value.mapping {
           for (wave, n) in byWave {
             guard let wave = wave.string, let number = n.scalar.flatMap({ count($0.string) }) else {
@@ -84,7 +90,8 @@ public enum OrgChartLoader {
         }
       }
       let parent = map["parent"].flatMap { $0.scalar.map(\.string) }.flatMap(nonEmpty).flatMap { $0 == "null" || $0 == "~" ? nil : $0 }
-      units.append(Declared(id: id, name: map["name"]?.string.flatMap(nonEmpty) ?? id, parent: parent, headcount: headcount, line: node.mark?.line ?? 0))
+      units.append(
+        Declared(id: id, name: map["name"]?.string.flatMap(nonEmpty) ?? id, parent: parent, headcount: headcount, line: node.mark?.line ?? 0))
     }
     if !problems.isEmpty { throw InputProblems(problems) }
     return units
@@ -95,17 +102,21 @@ public enum OrgChartLoader {
     guard let headerLine = lines.first else { throw InputError(kind: .survey, file: file, message: "the organisation file is empty") }
     let header = headerLine.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
     guard let idColumn = header.firstIndex(of: "id") else {
-      throw InputError(kind: .survey, file: file, line: 1, message: "the header has no 'id' column", hint: "write a header 'id,name,parent,headcount'")
+      throw InputError(
+        kind: .survey, file: file, line: 1, message: "the header has no 'id' column", hint: "write a header 'id,name,parent,headcount'")
     }
-    let nameColumn = header.firstIndex(of: "name"), parentColumn = header.firstIndex(of: "parent")
+    let nameColumn = header.firstIndex(of: "name")
+    let parentColumn = header.firstIndex(of: "parent")
     var problems: [InputError] = []
     var units: [Declared] = []
     for (offset, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
       let number = offset + 1
       let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
       guard fields.count == header.count else {
-        problems.append(InputError(kind: .survey, file: file, line: number, message: "\(fields.count) fields, the header has \(header.count)",
-                                   hint: "unit names with commas are not supported in the CSV form; use the YAML form"))
+        problems.append(
+          InputError(
+            kind: .survey, file: file, line: number, message: "\(fields.count) fields, the header has \(header.count)",
+            hint: "unit names with commas are not supported in the CSV form; use the YAML form"))
         continue
       }
       guard let id = nonEmpty(fields[idColumn]) else {
@@ -116,13 +127,18 @@ public enum OrgChartLoader {
       for (c, column) in header.enumerated() where column == "headcount" || column.hasPrefix("headcount:") {
         guard !fields[c].isEmpty else { continue }
         guard let n = count(fields[c]) else {
-          problems.append(InputError(kind: .survey, file: file, line: number, message: "column \(c + 1) '\(column)': '\(fields[c])' is not a whole number of people from 0 to 10000000"))
+          problems.append(
+            InputError(
+              kind: .survey, file: file, line: number,
+              message: "column \(c + 1) '\(column)': '\(fields[c])' is not a whole number of people from 0 to 10000000"))
           continue
         }
         headcount[column == "headcount" ? "" : String(column.dropFirst("headcount:".count))] = n
       }
-      units.append(Declared(id: id, name: nameColumn.flatMap { nonEmpty(fields[$0]) } ?? id,
-                            parent: parentColumn.flatMap { nonEmpty(fields[$0]) }, headcount: headcount, line: number))
+      units.append(
+        Declared(
+          id: id, name: nameColumn.flatMap { nonEmpty(fields[$0]) } ?? id,
+          parent: parentColumn.flatMap { nonEmpty(fields[$0]) }, headcount: headcount, line: number))
     }
     if !problems.isEmpty { throw InputProblems(problems) }
     return units
@@ -134,8 +150,10 @@ public enum OrgChartLoader {
     var first: [String: Int] = [:]
     for (i, unit) in declared.enumerated() {
       if let earlier = first[unit.id] {
-        problems.append(InputError(kind: .survey, file: file, line: unit.line, message: "duplicate unit id '\(unit.id)' (first declared at line \(declared[earlier].line))",
-                                   hint: "give each unit its own id"))
+        problems.append(
+          InputError(
+            kind: .survey, file: file, line: unit.line, message: "duplicate unit id '\(unit.id)' (first declared at line \(declared[earlier].line))",
+            hint: "give each unit its own id"))
       } else {
         first[unit.id] = i
       }
@@ -143,21 +161,26 @@ public enum OrgChartLoader {
     let ids = declared.map(\.id)
     for unit in declared {
       if let parent = unit.parent, first[parent] == nil {
-        problems.append(InputError(kind: .survey, file: file, line: unit.line, message: "unit '\(unit.id)' names an unknown parent '\(parent)'",
-                                   hint: Suggestion.closest(to: parent, in: ids).map { "did you mean '\($0)'?" } ?? "parents are given by their id"))
+        problems.append(
+          InputError(
+            kind: .survey, file: file, line: unit.line, message: "unit '\(unit.id)' names an unknown parent '\(parent)'",
+            hint: Suggestion.closest(to: parent, in: ids).map { "did you mean '\($0)'?" } ?? "parents are given by their id"))
       }
     }
     if !problems.isEmpty { throw InputProblems(problems) }
     // Cycles: follow each unit's parents; a unit met twice closes a loop.
     var reported = Set<String>()
     for unit in declared {
-      var path = [unit.id], current = unit.parent
+      var path = [unit.id]
+      var current = unit.parent
       while let p = current {
         if p == unit.id {
           if reported.insert(unit.id).inserted {
             for member in path { reported.insert(member) }
-            problems.append(InputError(kind: .survey, file: file, line: unit.line, message: "units form a cycle: \((path + [unit.id]).joined(separator: " → "))",
-                                       hint: "a unit cannot be its own ancestor; give the top unit no parent"))
+            problems.append(
+              InputError(
+                kind: .survey, file: file, line: unit.line, message: "units form a cycle: \((path + [unit.id]).joined(separator: " → "))",
+                hint: "a unit cannot be its own ancestor; give the top unit no parent"))
           }
           break
         }
@@ -173,7 +196,9 @@ public enum OrgChartLoader {
       if let done = placed[i] { return done }
       let parent = declared[i].parent.map { place(first[$0]!) }
       let level = parent.map { units[$0].level + 1 } ?? 1
-      units.append(OrgChart.Unit(id: declared[i].id, name: declared[i].name, parent: parent, level: level, headcount: declared[i].headcount, line: declared[i].line))
+      units.append(
+        OrgChart.Unit(
+          id: declared[i].id, name: declared[i].name, parent: parent, level: level, headcount: declared[i].headcount, line: declared[i].line))
       placed[i] = units.count - 1
       return units.count - 1
     }
@@ -188,7 +213,9 @@ public enum OrgChartLoader {
 
   /// A headcount: a whole number from 0 to 10,000,000, written as digits only.
   private static func count(_ text: String) -> Int? {
-    guard !text.isEmpty, text.count <= 8, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber), let n = Int(text), n <= 10_000_000 else { return nil }
+    guard !text.isEmpty, text.count <= 8, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber), let n = Int(text), n <= 10_000_000 else {
+      return nil
+    }
     return n
   }
 }

@@ -14,9 +14,12 @@ extension ContractReader {
   /// spaces, as response cells are) may name two options; and the scores may not all be equal.
   mutating func readOptions(_ value: LuaValue, item: String, line: Int?, scale: Scale?, scored: Bool = true) -> [Item.Option] {
     guard !value.isNil else { return [] }
-    let shape = scored ? "a list of { id = ..., label = ..., score = ... } tables, one per option" : "a list of { id = ..., label = ... } tables, one per option"
+    let shape =
+      scored
+      ? "a list of { id = ..., label = ..., score = ... } tables, one per option" : "a list of { id = ..., label = ... } tables, one per option"
     guard let list = value.table, list.fields.isEmpty, list.otherKeys.isEmpty else {
-      problem("item '\(item)': 'options' must be \(shape) (got \(value.typeName == "table" ? "a table with named fields" : value.typeName))", line: line)
+      problem(
+        "item '\(item)': 'options' must be \(shape) (got \(value.typeName == "table" ? "a table with named fields" : value.typeName))", line: line)
       return []
     }
     guard list.sequence.count >= 2 else {
@@ -24,7 +27,9 @@ extension ContractReader {
       return []
     }
     if !scored, list.sequence.count > Self.maximumMultiOptions {
-      problem("item '\(item)': a multi-select has at most \(Self.maximumMultiOptions) options (got \(list.sequence.count)); split it into several questions", line: line)
+      problem(
+        "item '\(item)': a multi-select has at most \(Self.maximumMultiOptions) options (got \(list.sequence.count)); split it into several questions",
+        line: line)
       return []
     }
     var options: [Item.Option] = []
@@ -40,12 +45,21 @@ extension ContractReader {
       for key in table.fieldNames where !Self.optionFields.contains(key) && !key.hasPrefix("_") {
         problem("item '\(item)', \(name): unknown field '\(key)'\(Suggestion.hint(for: key, in: Self.optionFields))", line: at)
       }
-      let label = visibleText(table["label"], field: "label", owner: "item '\(item)', \(name)", path: Translations.Field.option(item, id), line: at) ?? ""
-      if Item.Option.matchKey(id).isEmpty { problem("item '\(item)': option #\(index + 1) needs an 'id' (the code a response file may hold)", line: at) }
-      if Item.Option.matchKey(label).isEmpty { problem("item '\(item)', \(name) needs a 'label' (the reaction or answer shown to respondents)", line: at) }
+      let label =
+        visibleText(table["label"], field: "label", owner: "item '\(item)', \(name)", path: Translations.Field.option(item, id), line: at) ?? ""
+      if Item.Option.matchKey(id).isEmpty {
+        problem("item '\(item)': option #\(index + 1) needs an 'id' (the code a response file may hold)", line: at)
+      }
+      if Item.Option.matchKey(label).isEmpty {
+        problem("item '\(item)', \(name) needs a 'label' (the reaction or answer shown to respondents)", line: at)
+      }
       if !scored {
-        if !table["score"].isNil { problem("item '\(item)', \(name): a multi-select option has no 'score' (the share choosing it is reported); remove it", line: at) }
-        if !Item.Option.matchKey(id).isEmpty, !Item.Option.matchKey(label).isEmpty { noteKeys(id: id, label: label, item: item, at: at, owner: &owner) }
+        if !table["score"].isNil {
+          problem("item '\(item)', \(name): a multi-select option has no 'score' (the share choosing it is reported); remove it", line: at)
+        }
+        if !Item.Option.matchKey(id).isEmpty, !Item.Option.matchKey(label).isEmpty {
+          noteKeys(id: id, label: label, item: item, at: at, owner: &owner)
+        }
         options.append(Item.Option(id: id, label: label, score: 0))
         continue
       }
@@ -54,7 +68,9 @@ extension ContractReader {
         continue
       }
       if let scale, !scale.contains(score) {
-        problem("item '\(item)', \(name): score \(Number.format(score)) is outside the scale \(scale.rangeText); option scores are points of the framework's scale", line: at)
+        problem(
+          "item '\(item)', \(name): score \(Number.format(score)) is outside the scale \(scale.rangeText); option scores are points of the framework's scale",
+          line: at)
       }
       let keys = Set([Item.Option.matchKey(id), Item.Option.matchKey(label)])
       guard !keys.contains("") else { continue }
@@ -62,7 +78,9 @@ extension ContractReader {
       options.append(Item.Option(id: id, label: label, score: score))
     }
     if scored, options.count == list.sequence.count, Set(options.map(\.score)).count == 1 {
-      problem("item '\(item)': every option scores \(Number.format(options[0].score)), so the answer says nothing; give the options different scores", line: line)
+      problem(
+        "item '\(item)': every option scores \(Number.format(options[0].score)), so the answer says nothing; give the options different scores",
+        line: line)
     }
     return options
   }
@@ -72,7 +90,8 @@ extension ContractReader {
   private mutating func noteKeys(id: String, label: String, item: String, at: Int?, owner: inout [String: String]) {
     for key in Set([Item.Option.matchKey(id), Item.Option.matchKey(label)]).sorted() {
       if let other = owner[key] {
-        let what = Item.Option.matchKey(other) == Item.Option.matchKey(id)
+        let what =
+          Item.Option.matchKey(other) == Item.Option.matchKey(id)
           ? "option '\(id)' is declared twice"
           : "options '\(other)' and '\(id)' are both answered by '\(key)'; each id and label must name one option"
         problem("item '\(item)': \(what)", line: at)

@@ -14,7 +14,9 @@ extension ContractReader {
     framework.indexDefinition = readIndexBy(plugin["index_by"], framework: &framework)
     if !plugin["index_label"].isNil {
       framework.declaredIndexLabel = visibleText(plugin["index_label"], field: "index_label", path: Translations.Field.indexLabel, line: nil)
-      if framework.declaredIndexLabel == nil { problem("'index_label' must be text (got \(plugin["index_label"].typeName))", line: locator.line(ofField: "index_label")) }
+      if framework.declaredIndexLabel == nil {
+        problem("'index_label' must be text (got \(plugin["index_label"].typeName))", line: locator.line(ofField: "index_label"))
+      }
     }
     framework.declaredIndexRange = readIndexRange(plugin["index_range"])
     framework.scoreRuleText = optionalText(plugin, "score_rule")
@@ -25,7 +27,9 @@ extension ContractReader {
       if framework.declaredIndexRange != nil {
         var ruled = framework
         ruled.declaredIndexRange = nil
-        problem("'index_range' is fixed by the rule of 'index_by' (\(Number.format(ruled.indexRange.lowerBound))–\(Number.format(ruled.indexRange.upperBound))): remove 'index_range'", line: locator.line(ofField: "index_range"))
+        problem(
+          "'index_range' is fixed by the rule of 'index_by' (\(Number.format(ruled.indexRange.lowerBound))–\(Number.format(ruled.indexRange.upperBound))): remove 'index_range'",
+          line: locator.line(ofField: "index_range"))
       }
     }
     if framework.scoreRuleText != nil, !framework.hooks.contains(.score) {
@@ -40,7 +44,9 @@ extension ContractReader {
     case .number(let n) where n > 0 && n < 1: return .share(n)
     case .number(let n) where n >= 1 && n == n.rounded() && n <= Double(Self.maximumCount): return .count(Int(n))
     case let other:
-      problem("\(what) must be a whole number of items (at least 1) or a share of the items between 0 and 1, such as 0.6 (got \(other.number.map(Number.format) ?? other.typeName))", line: line)
+      problem(
+        "\(what) must be a whole number of items (at least 1) or a share of the items between 0 and 1, such as 0.6 (got \(other.number.map(Number.format) ?? other.typeName))",
+        line: line)
       return nil
     }
   }
@@ -68,10 +74,13 @@ extension ContractReader {
       var range = (framework.scale.min, framework.scale.max)
       if source == .hook {
         guard framework.hooks.contains(.score) else {
-          problem("measure '\(id)' names no 'item', 'dimension' or 'all_items', so the score hook must compute it, but the plugin has no 'score' hook", line: line)
+          problem(
+            "measure '\(id)' names no 'item', 'dimension' or 'all_items', so the score hook must compute it, but the plugin has no 'score' hook",
+            line: line)
           continue
         }
-        guard let min = finite(table, "min", of: "measure '\(id)'", line: line), let max = finite(table, "max", of: "measure '\(id)'", line: line) else {
+        guard let min = finite(table, "min", of: "measure '\(id)'", line: line), let max = finite(table, "max", of: "measure '\(id)'", line: line)
+        else {
           problem("measure '\(id)' is computed by the score hook and needs its range: numbers 'min' and 'max'", line: line)
           continue
         }
@@ -81,10 +90,13 @@ extension ContractReader {
         }
         range = (min, max)
       } else if !table["min"].isNil || !table["max"].isNil {
-        problem("measure '\(id)' takes its range from the scale (\(framework.scale.rangeText)); 'min' and 'max' are for measures the score hook computes", line: line)
+        problem(
+          "measure '\(id)' takes its range from the scale (\(framework.scale.rangeText)); 'min' and 'max' are for measures the score hook computes",
+          line: line)
       }
-      let measure = Measure(id: id, name: name, source: source, min: range.0, max: range.1,
-                            atLeast: finite(table, "at_least", of: "measure '\(id)'", line: line), atMost: finite(table, "at_most", of: "measure '\(id)'", line: line))
+      let measure = Measure(
+        id: id, name: name, source: source, min: range.0, max: range.1,
+        atLeast: finite(table, "at_least", of: "measure '\(id)'", line: line), atMost: finite(table, "at_most", of: "measure '\(id)'", line: line))
       add(measure, to: &measures, framework: framework, line: line)
     }
     return measures
@@ -112,7 +124,9 @@ extension ContractReader {
     case "item":
       guard let id = table["item"].string, framework.items.contains(where: { $0.id == id }) else {
         let name = table["item"].string ?? ""
-        problem("\(owner): 'item' must name one of the plugin's items (got \(name.isEmpty ? table["item"].typeName : "'\(name)'"))\(Suggestion.hint(for: name, in: framework.items.map(\.id)))", line: line)
+        problem(
+          "\(owner): 'item' must name one of the plugin's items (got \(name.isEmpty ? table["item"].typeName : "'\(name)'"))\(Suggestion.hint(for: name, in: framework.items.map(\.id)))",
+          line: line)
         return nil
       }
       return .item(id)
@@ -165,7 +179,9 @@ extension ContractReader {
     }
     let name = table["rule"].string ?? ""
     guard let rule = IndexDefinition.Rule(rawValue: name) else {
-      problem("'index_by': 'rule' must be one of \(rules.joined(separator: ", ")) (got \(name.isEmpty ? table["rule"].typeName : "'\(name)'"))\(Suggestion.hint(for: name, in: rules))", line: line)
+      problem(
+        "'index_by': 'rule' must be one of \(rules.joined(separator: ", ")) (got \(name.isEmpty ? table["rule"].typeName : "'\(name)'"))\(Suggestion.hint(for: name, in: rules))",
+        line: line)
       return nil
     }
     if rule == .pompMean {
@@ -175,7 +191,9 @@ extension ContractReader {
       return IndexDefinition(rule: rule, weights: readWeights(table["weights"], framework: framework, line: line))
     }
     if !table["weights"].isNil { problem("'index_by': 'weights' applies to the pomp_mean rule only", line: line) }
-    var thresholds = (atLeast: finite(table, "at_least", of: "'index_by'", line: line), atMost: finite(table, "at_most", of: "'index_by'", line: line))
+    var thresholds = (
+      atLeast: finite(table, "at_least", of: "'index_by'", line: line), atMost: finite(table, "at_most", of: "'index_by'", line: line)
+    )
     if rule == .nps { thresholds = (thresholds.atLeast ?? 9, thresholds.atMost ?? 6) }
     var measure: Measure
     if let id = table["measure"].string {
@@ -199,8 +217,9 @@ extension ContractReader {
       case .dimensions(let ids): measureName = "Own \(ids.joined(separator: "/")) score"
       default: measureName = "Own mean of all items"
       }
-      measure = Measure(id: rule.rawValue, name: measureName, source: inline, min: framework.scale.min, max: framework.scale.max,
-                        atLeast: thresholds.atLeast, atMost: thresholds.atMost)
+      measure = Measure(
+        id: rule.rawValue, name: measureName, source: inline, min: framework.scale.min, max: framework.scale.max,
+        atLeast: thresholds.atLeast, atMost: thresholds.atMost)
       let before = framework.measures.count
       add(measure, to: &framework.measures, framework: framework, line: line)
       if framework.measures.count == before { return nil }
@@ -209,7 +228,9 @@ extension ContractReader {
     case .pooled where measure.source != .allItems:
       problem("'index_by': the pooled rule pools every answer to every item; remove 'item', 'dimension' or 'measure'", line: line)
     case .sharePositive where measure.atLeast == nil:
-      problem("'index_by': the share_positive rule needs 'at_least', the value from which a respondent counts as positive (e.g. at_least = 3.5)", line: line)
+      problem(
+        "'index_by': the share_positive rule needs 'at_least', the value from which a respondent counts as positive (e.g. at_least = 3.5)", line: line
+      )
     case .nps where measure.atLeast == nil || measure.atMost == nil:
       problem("'index_by': the nps rule needs 'at_least' (promoters) and 'at_most' (detractors) on measure '\(measure.id)'", line: line)
     default: break
@@ -230,7 +251,9 @@ extension ContractReader {
     return framework.dimensions.compactMap { d in
       guard !table[d.id].isNil else { return nil }
       guard let w = table[d.id].number, w.isFinite, w > 0 else {
-        problem("'index_by': the weight of '\(d.id)' must be a positive number (got \(table[d.id].number.map(Number.format) ?? table[d.id].typeName))", line: line)
+        problem(
+          "'index_by': the weight of '\(d.id)' must be a positive number (got \(table[d.id].number.map(Number.format) ?? table[d.id].typeName))",
+          line: line)
         return nil
       }
       return (d.id, w)
@@ -242,7 +265,8 @@ extension ContractReader {
     let line = locator.line(ofField: "index_range")
     let bounds = value.table?.sequence.compactMap(\.number) ?? []
     guard let table = value.table, table.fields.isEmpty, table.sequence.count == 2, bounds.count == 2,
-          bounds.allSatisfy({ $0.isFinite && abs($0) <= Self.maximumScaleValue }), bounds[0] < bounds[1] else {
+      bounds.allSatisfy({ $0.isFinite && abs($0) <= Self.maximumScaleValue }), bounds[0] < bounds[1]
+    else {
       problem("'index_range' must be { lowest, highest }, two finite numbers, the lowest first, such as { -100, 100 }", line: line)
       return nil
     }

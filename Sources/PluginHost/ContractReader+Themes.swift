@@ -11,7 +11,10 @@ extension ContractReader {
   mutating func readThemes(_ value: LuaValue, classify: Bool) -> [Theme] {
     let line = locator.line(ofField: "themes")
     guard !value.isNil else {
-      if classify { problem("'classify' returns theme ids, so the plugin needs 'themes' = { { id = ..., name = ... }, ... }", line: locator.line(ofField: "classify")) }
+      if classify {
+        problem(
+          "'classify' returns theme ids, so the plugin needs 'themes' = { { id = ..., name = ... }, ... }", line: locator.line(ofField: "classify"))
+      }
       return []
     }
     guard let list = value.table, list.fields.isEmpty, list.otherKeys.isEmpty, !list.sequence.isEmpty else {
@@ -38,8 +41,11 @@ extension ContractReader {
       case .nil: problem("theme '\(id)' needs 'keywords' = { \"...\", ... } (or the plugin's classify(comment) hook)", line: at)
       case .table(let words) where words.fields.isEmpty && words.otherKeys.isEmpty && !words.sequence.isEmpty:
         for word in words.sequence {
-          if let text = word.string, !Theme.normalized(text).isEmpty { keywords.append(Theme.normalized(text)) } else {
-            problem("theme '\(id)': every keyword must be non-empty text (got \(word.typeName == "string" ? "an empty text" : word.typeName))", line: at)
+          if let text = word.string, !Theme.normalized(text).isEmpty {
+            keywords.append(Theme.normalized(text))
+          } else {
+            problem(
+              "theme '\(id)': every keyword must be non-empty text (got \(word.typeName == "string" ? "an empty text" : word.typeName))", line: at)
           }
         }
       case let other: problem("theme '\(id)': 'keywords' must be a non-empty list of text (got \(other.typeName))", line: at)

@@ -12,7 +12,8 @@ extension ContractReader {
     let line = locator.line(ofField: "languages")
     let list = value.table?.sequence.compactMap(\.string) ?? []
     guard let table = value.table, !list.isEmpty, list.count == table.sequence.count, table.fields.isEmpty, table.otherKeys.isEmpty else {
-      problem("'languages' must be a list of language tags, the default first, e.g. languages = { \"en\", \"de\" } (got \(value.typeName))", line: line)
+      problem(
+        "'languages' must be a list of language tags, the default first, e.g. languages = { \"en\", \"de\" } (got \(value.typeName))", line: line)
       return
     }
     var seen = Set<String>()
@@ -40,7 +41,9 @@ extension ContractReader {
     switch value {
     case .string(let text):
       if languages.count > 1 {
-        problem("\(name) has no '\(languages[1])' translation: plain text counts as \(languages[0]) only; write \(field) = { \(languages.map { "\($0) = \"...\"" }.joined(separator: ", ")) }", line: at)
+        problem(
+          "\(name) has no '\(languages[1])' translation: plain text counts as \(languages[0]) only; write \(field) = { \(languages.map { "\($0) = \"...\"" }.joined(separator: ", ")) }",
+          line: at)
       }
       return text
     case .table(let table):
@@ -57,7 +60,9 @@ extension ContractReader {
         return table.fieldNames.lazy.compactMap { table[$0].string }.first ?? "?"
       }
       for key in table.fieldNames where !languages.contains(key) {
-        problem("\(name) has a text in '\(key)', which is not one of the plugin's languages (\(languages.joined(separator: ", ")))\(Suggestion.hint(for: key, in: languages))", line: at)
+        problem(
+          "\(name) has a text in '\(key)', which is not one of the plugin's languages (\(languages.joined(separator: ", ")))\(Suggestion.hint(for: key, in: languages))",
+          line: at)
       }
       var texts: [String: String] = [:]
       for language in languages {

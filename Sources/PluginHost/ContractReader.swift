@@ -5,7 +5,8 @@ import SurveyModel
 /// plugin contract (v1) in plain words, with the line where the problem is written.
 struct ContractReader {
   static let knownFields = PluginContract.plugin.fields.map(\.name)
-  static let requiredText = PluginContract.plugin.fields.filter { ($0.type == "string" || $0.type == PluginContract.textType) && !$0.optional }.map(\.name)
+  static let requiredText = PluginContract.plugin.fields.filter { ($0.type == "string" || $0.type == PluginContract.textType) && !$0.optional }.map(
+    \.name)
   static let itemFields = PluginContract.shapes.first { $0.name == "cultivar.Item" }?.fields.map(\.name) ?? []
 
   /// The largest scale value, scale span and whole-number setting a plugin may declare (so
@@ -39,7 +40,9 @@ struct ContractReader {
   mutating func read(_ value: LuaValue) -> Framework? {
     guard let plugin = value.table else {
       let what = value.isNil ? "it returns nothing" : "it returns a \(value.typeName)"
-      problem("the file must end with `return { ... }`, the table that describes the framework (or `return framework` when the table is in a local): \(what)", line: locator.lastCodeLine)
+      problem(
+        "the file must end with `return { ... }`, the table that describes the framework (or `return framework` when the table is in a local): \(what)",
+        line: locator.lastCodeLine)
       return nil
     }
     for key in plugin.fieldNames where !Self.knownFields.contains(key) && !key.hasPrefix("_") {
@@ -50,7 +53,9 @@ struct ContractReader {
     var text: [String: String] = [:]
     for key in Self.requiredText {
       let given = Self.translatable.contains(key) ? visibleText(plugin[key], field: key, path: key, line: nil) : plugin[key].string
-      if let s = given, !s.allSatisfy(\.isWhitespace) { text[key] = s } else {
+      if let s = given, !s.allSatisfy(\.isWhitespace) {
+        text[key] = s
+      } else {
         problem("'\(key)' must be non-empty text (got \(plugin[key].typeName))", line: locator.line(ofField: key))
       }
     }
@@ -71,7 +76,9 @@ struct ContractReader {
         // A share applies to every dimension, each by its own number of items.
         for d in dimensions.indices where dimensions[d].minimumAnswered == nil { dimensions[d].minimumAnswered = .share(n) }
       } else {
-        problem("'min_answered' must be a whole number of at least 1, or a share of each dimension's items between 0 and 1 (got \(Number.format(n)))", line: locator.line(ofField: "min_answered"))
+        problem(
+          "'min_answered' must be a whole number of at least 1, or a share of each dimension's items between 0 and 1 (got \(Number.format(n)))",
+          line: locator.line(ofField: "min_answered"))
       }
     } else if !plugin["min_answered"].isNil {
       problem("'min_answered' must be a number (got \(plugin["min_answered"].typeName))", line: locator.line(ofField: "min_answered"))
@@ -124,7 +131,9 @@ struct ContractReader {
       return nil
     }
     guard min.isFinite, max.isFinite, abs(min) <= Self.maximumScaleValue, abs(max) <= Self.maximumScaleValue else {
-      problem("'scale.min' and 'scale.max' must be numbers between -\(Number.format(Self.maximumScaleValue)) and \(Number.format(Self.maximumScaleValue)) (got \(Number.format(min)) and \(Number.format(max)))", line: line)
+      problem(
+        "'scale.min' and 'scale.max' must be numbers between -\(Number.format(Self.maximumScaleValue)) and \(Number.format(Self.maximumScaleValue)) (got \(Number.format(min)) and \(Number.format(max)))",
+        line: line)
       return nil
     }
     guard min < max else {
@@ -132,18 +141,24 @@ struct ContractReader {
       return nil
     }
     guard max - min <= Self.maximumScaleSpan else {
-      problem("the scale \(Number.format(min))–\(Number.format(max)) spans more than \(Number.format(Self.maximumScaleSpan)) points; rescale the answers", line: line)
+      problem(
+        "the scale \(Number.format(min))–\(Number.format(max)) spans more than \(Number.format(Self.maximumScaleSpan)) points; rescale the answers",
+        line: line)
       return nil
     }
     var labels: [String] = []
     if !table["labels"].isNil {
       let raw = table["labels"].table?.sequence ?? []
       let labelsLine = locator.line(ofField: "labels")
-      labels = raw.enumerated().compactMap { i, label in visibleText(label, field: "labels", owner: "scale label #\(i + 1)", path: Translations.Field.scaleLabel(i), line: labelsLine) }
+      labels = raw.enumerated().compactMap { i, label in
+        visibleText(label, field: "labels", owner: "scale label #\(i + 1)", path: Translations.Field.scaleLabel(i), line: labelsLine)
+      }
       if labels.count != raw.count || table["labels"].table == nil {
         problem("'scale.labels' must be a list of text labels", line: locator.line(ofField: "labels"))
       } else if min == min.rounded(), max == max.rounded(), labels.count != Int(max - min) + 1 {
-        problem("'scale.labels' has \(labels.count) labels but the scale \(Number.format(min))–\(Number.format(max)) has \(Int(max - min) + 1) points", line: locator.line(ofField: "labels"))
+        problem(
+          "'scale.labels' has \(labels.count) labels but the scale \(Number.format(min))–\(Number.format(max)) has \(Int(max - min) + 1) points",
+          line: locator.line(ofField: "labels"))
       }
     }
     let favorable = readPoints(table["favorable"], name: "favorable", min: min, max: max)
@@ -155,8 +170,10 @@ struct ContractReader {
     guard !value.isNil else { return nil }
     let points = value.table?.sequence.compactMap(\.number) ?? []
     guard let list = value.table, points.count == list.sequence.count, !points.isEmpty,
-          points.allSatisfy({ $0 >= min && $0 <= max }) else {
-      problem("'scale.\(name)' must be a list of scale points between \(Number.format(min)) and \(Number.format(max))", line: locator.line(ofField: name))
+      points.allSatisfy({ $0 >= min && $0 <= max })
+    else {
+      problem(
+        "'scale.\(name)' must be a list of scale points between \(Number.format(min)) and \(Number.format(max))", line: locator.line(ofField: name))
       return nil
     }
     return points
@@ -164,7 +181,8 @@ struct ContractReader {
 
   private mutating func readDimensions(_ value: LuaValue) -> [Dimension] {
     guard let list = value.table, !list.sequence.isEmpty else {
-      problem("'dimensions' must be a non-empty list of { id = ..., name = ... } tables (got \(value.typeName))", line: locator.line(ofField: "dimensions"))
+      problem(
+        "'dimensions' must be a non-empty list of { id = ..., name = ... } tables (got \(value.typeName))", line: locator.line(ofField: "dimensions"))
       return []
     }
     var dimensions: [Dimension] = []
@@ -183,7 +201,10 @@ struct ContractReader {
       }
       if declared[id] == nil { declared[id] = line }
       seen.insert(id)
-      guard let name = visibleText(table["name"], field: "name", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "name"), line: line), !name.isEmpty else {
+      guard
+        let name = visibleText(table["name"], field: "name", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "name"), line: line),
+        !name.isEmpty
+      else {
         problem("dimension '\(id)' needs a 'name'", line: line)
         continue
       }
@@ -192,12 +213,19 @@ struct ContractReader {
       // With only `advice_above`, the advice is for high scores alone.
       var threshold = above == nil ? 50.0 : -Double.infinity
       if let below = table["advice_below"].number {
-        if below.isFinite { threshold = below } else { problem("dimension '\(id)': 'advice_below' must be a finite number (got \(Number.format(below)))", line: line) }
+        if below.isFinite {
+          threshold = below
+        } else {
+          problem("dimension '\(id)': 'advice_below' must be a finite number (got \(Number.format(below)))", line: line)
+        }
       }
       var dimension = Dimension(
         id: id, name: name,
-        description: visibleText(table["description"], field: "description", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "description"), line: line) ?? "",
-        advice: visibleText(table["advice"], field: "advice", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "advice"), line: line),
+        description: visibleText(
+          table["description"], field: "description", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "description"), line: line)
+          ?? "",
+        advice: visibleText(
+          table["advice"], field: "advice", owner: "dimension '\(id)'", path: Translations.Field.dimension(id, "advice"), line: line),
         adviceBelow: threshold, adviceAbove: above, benchmark: benchmark)
       dimension.minimumAnswered = readMinimum(table["min_answered"], what: "dimension '\(id)': 'min_answered'", line: line)
       dimensions.append(dimension)
@@ -219,7 +247,9 @@ struct ContractReader {
   /// The scored items (ratings and choices) and the unscored ones (comments and multi-selects).
   mutating func readAllItems(_ value: LuaValue, dimensions: [Dimension], scale: Scale?, scoreHook: Bool) -> (scored: [Item], unscored: [Item]) {
     guard let list = value.table, !list.sequence.isEmpty else {
-      problem("'items' must be a non-empty list of { id = ..., text = ..., dimension = ... } tables (got \(value.typeName))", line: locator.line(ofField: "items"))
+      problem(
+        "'items' must be a non-empty list of { id = ..., text = ..., dimension = ... } tables (got \(value.typeName))",
+        line: locator.line(ofField: "items"))
       return ([], [])
     }
     var unscored: [Item] = []
@@ -248,11 +278,16 @@ struct ContractReader {
       let kind = readKind(table["type"], item: id, hasOptions: !table["options"].isNil, line: line)
       if kind != .scored {
         for key in ["dimension", "reverse"] where !table[key].isNil {
-          problem("item '\(id)' is a \(kind == .text ? "comment (type = \"text\")" : "multi-select") and is never scored: remove '\(key)'", line: line)
+          problem(
+            "item '\(id)' is a \(kind == .text ? "comment (type = \"text\")" : "multi-select") and is never scored: remove '\(key)'", line: line)
         }
         let options = kind == .multi ? readOptions(table["options"], item: id, line: line, scale: scale, scored: false) : []
-        if kind == .multi, table["options"].isNil { problem("item '\(id)' is a multi-select and needs 'options' = { { id = ..., label = ... }, ... }", line: line) }
-        if kind == .text, !table["options"].isNil { problem("item '\(id)' is a comment (type = \"text\") and takes no 'options'; use type = \"multi\" for ticked options", line: line) }
+        if kind == .multi, table["options"].isNil {
+          problem("item '\(id)' is a multi-select and needs 'options' = { { id = ..., label = ... }, ... }", line: line)
+        }
+        if kind == .text, !table["options"].isNil {
+          problem("item '\(id)' is a comment (type = \"text\") and takes no 'options'; use type = \"multi\" for ticked options", line: line)
+        }
         unscored.append(Item(id: id, text: text, dimension: "", options: options, kind: kind))
         continue
       }
@@ -262,7 +297,8 @@ struct ContractReader {
         problem("item '\(id)': 'dimension' must be a dimension id or a list of them", line: line)
       }
       for dimension in listed where !knownDimensions.contains(dimension) {
-        let what = dimension.isEmpty ? "names no 'dimension'" : "names unknown dimension '\(dimension)'\(Suggestion.hint(for: dimension, in: dimensionIDs))"
+        let what =
+          dimension.isEmpty ? "names no 'dimension'" : "names unknown dimension '\(dimension)'\(Suggestion.hint(for: dimension, in: dimensionIDs))"
         problem("item '\(id)' \(what)", line: line)
       }
       if Set(listed).count != listed.count { problem("item '\(id)' lists a dimension twice", line: line) }
@@ -288,7 +324,9 @@ struct ContractReader {
     if !scoreHook {
       let used = Set(items.flatMap(\.allDimensions))
       for dimension in dimensions where !used.contains(dimension.id) {
-        problem("dimension '\(dimension.id)' has no items", line: locator.line(ofString: dimension.id, after: (locator.line(ofField: "dimensions") ?? 1) - 1))
+        problem(
+          "dimension '\(dimension.id)' has no items",
+          line: locator.line(ofString: dimension.id, after: (locator.line(ofField: "dimensions") ?? 1) - 1))
       }
     }
     return (items, unscored)
@@ -304,7 +342,9 @@ struct ContractReader {
     case .string("rating") where hasOptions:
       problem("item '\(item)' has type = \"rating\" but 'options': use type = \"choice\" (or leave 'type' out), or remove the options", line: line)
     case .string("rating"), .string("choice"): return .scored
-    case .string(let other): problem("item '\(item)': unknown type '\(other)'\(Suggestion.hint(for: other, in: types)); use one of \(types.joined(separator: ", "))", line: line)
+    case .string(let other):
+      problem(
+        "item '\(item)': unknown type '\(other)'\(Suggestion.hint(for: other, in: types)); use one of \(types.joined(separator: ", "))", line: line)
     case let other: problem("item '\(item)': 'type' must be text, one of \(types.joined(separator: ", ")) (got \(other.typeName))", line: line)
     }
     return .scored
@@ -320,11 +360,14 @@ struct ContractReader {
     var bands: [Band] = []
     for (index, entry) in list.sequence.enumerated() {
       guard let table = entry.table, let min = table["min"].number, min.isFinite,
-            let label = visibleText(table["label"], field: "label", owner: "band #\(index + 1)", path: Translations.Field.band(index, "label"), line: line) else {
+        let label = visibleText(
+          table["label"], field: "label", owner: "band #\(index + 1)", path: Translations.Field.band(index, "label"), line: line)
+      else {
         problem("band #\(index + 1) needs a finite number 'min' and a text 'label'", line: line)
         continue
       }
-      let advice = visibleText(table["advice"], field: "advice", owner: "band #\(index + 1)", path: Translations.Field.band(index, "advice"), line: line)
+      let advice = visibleText(
+        table["advice"], field: "advice", owner: "band #\(index + 1)", path: Translations.Field.band(index, "advice"), line: line)
       bands.append(Band(min: min, label: label, advice: advice))
     }
     if bands.map(\.min) != bands.map(\.min).sorted() || Set(bands.map(\.min)).count != bands.count {

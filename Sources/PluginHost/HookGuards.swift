@@ -37,11 +37,15 @@ struct HookGuards {
     }
     let respondentFields = documented("cultivar.Respondent")
     let statistics = documented("cultivar.TeamDimension")
-    respondent = try guardOf("respondent", respondentFields, paths(items, "answers.").merging(paths(dimensions, "scores."), uniquingKeysWith: { a, _ in a }), "its fields are")
+    respondent = try guardOf(
+      "respondent", respondentFields, paths(items, "answers.").merging(paths(dimensions, "scores."), uniquingKeysWith: { a, _ in a }),
+      "its fields are")
     answers = try guardOf("respondent.answers", items, paths(dimensions, "respondent.scores."), "the items are")
     keyed = try guardOf("respondent.keyed", items, paths(dimensions, "respondent.scores."), "the items are")
     scores = try guardOf("respondent.scores", dimensions, paths(items, "respondent.keyed."), "the dimensions are")
-    team = try guardOf("team", documented("cultivar.Team"), paths(dimensions, "dimensions.").merging(paths(statistics, "dimensions.\(example).")) { a, _ in a }, "its fields are")
+    team = try guardOf(
+      "team", documented("cultivar.Team"), paths(dimensions, "dimensions.").merging(paths(statistics, "dimensions.\(example).")) { a, _ in a },
+      "its fields are")
     teamDimensions = try guardOf("team.dimensions", dimensions, paths(statistics, "\(example)."), "the dimensions are")
     var each: [String: LuaReference] = [:]
     for dimension in dimensions {

@@ -45,7 +45,9 @@ public enum HookRehearsal {
       let choices = item.options.isEmpty ? [scale.min, mid, scale.max] : item.options.map(\.score).sorted()
       return which == 0 ? choices[0] : which == 2 ? choices[choices.count - 1] : choices[choices.count / 2]
     }
-    let low = items.map { value($0, 0) }, high = items.map { value($0, 2) }, middling = items.map { value($0, 1) }
+    let low = items.map { value($0, 0) }
+    let high = items.map { value($0, 2) }
+    let middling = items.map { value($0, 1) }
     var out: [ResponseRow] = []
     func add(_ team: String, _ respondent: String, _ values: [Double]) {
       out.append(ResponseRow(line: out.count + 2, respondent: respondent, team: team, values: values))
@@ -82,7 +84,8 @@ public enum HookRehearsal {
     init(plugin: Plugin) { self.plugin = plugin }
 
     func record(_ error: Error, hook: String?) {
-      var failure = error as? PluginError ?? PluginError(kind: .runtime, file: plugin.file, pluginID: plugin.framework.id, hook: hook, problems: ["\(error)"])
+      var failure =
+        error as? PluginError ?? PluginError(kind: .runtime, file: plugin.file, pluginID: plugin.framework.id, hook: hook, problems: ["\(error)"])
       failure.row = nil  // the made-up rows have no file
       guard failed.insert(failure.hook ?? hook ?? "").inserted else { return }
       failures.append(failure)

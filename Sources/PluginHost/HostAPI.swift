@@ -62,8 +62,10 @@ public enum HostAPI {
     /// The Lua body: `function(...) ... end`, or a native function's name.
     let implementation: String
 
-    init(name: String, parameters: [Parameter], returns: [Result], summary: String, since: Int,
-         deprecated: String? = nil, implementation: String) {
+    init(
+      name: String, parameters: [Parameter], returns: [Result], summary: String, since: Int,
+      deprecated: String? = nil, implementation: String
+    ) {
       self.name = name
       self.parameters = parameters
       self.returns = returns
@@ -79,7 +81,7 @@ public enum HostAPI {
 
   /// Every constant, in documentation order.
   public static let constants: [Constant] = [
-    Constant(name: "api_version", type: "integer", summary: "The plugin API version of this host.", since: 1, value: String(version)),
+    Constant(name: "api_version", type: "integer", summary: "The plugin API version of this host.", since: 1, value: String(version))
   ]
 
   /// Every host function, in documentation order.
@@ -118,7 +120,9 @@ public enum HostAPI {
         """),
     Function(
       name: "pomp",
-      parameters: [Parameter("x", "number", "a score on the scale"), Parameter("min", "number", "scale minimum"), Parameter("max", "number", "scale maximum")],
+      parameters: [
+        Parameter("x", "number", "a score on the scale"), Parameter("min", "number", "scale minimum"), Parameter("max", "number", "scale maximum"),
+      ],
       returns: [Result("number", "(x − min) / (max − min) × 100")],
       summary: "Percent of maximum possible: a scale score on 0–100.", since: 1,
       implementation: """

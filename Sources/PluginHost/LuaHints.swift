@@ -4,9 +4,11 @@ import SurveyModel
 /// Plain-words hints for the Lua mistakes plugin authors make most, keyed by a fragment of
 /// Lua's own message. The first matching rule gives the hint.
 enum LuaHints {
-  private static let nilValue = "a value used here is nil: often an unanswered item (nil in 'answers'), a misspelt field, or a dimension without a score; check it first with 'if x ~= nil then ... end'"
+  private static let nilValue =
+    "a value used here is nil: often an unanswered item (nil in 'answers'), a misspelt field, or a dimension without a score; check it first with 'if x ~= nil then ... end'"
 
-  private static let sandboxed = "plugins run in a sandbox with no files, operating system or modules: 'io', 'os', 'debug', 'package', 'require', 'dofile', 'loadfile' and 'coroutine' are not available"
+  private static let sandboxed =
+    "plugins run in a sandbox with no files, operating system or modules: 'io', 'os', 'debug', 'package', 'require', 'dofile', 'loadfile' and 'coroutine' are not available"
 
   private static let yesOrNo = "Lua's booleans are 'true' and 'false' (lower case, no quotes)"
 
@@ -16,11 +18,23 @@ enum LuaHints {
     ("unknown name 'loadfile'", sandboxed), ("unknown name 'coroutine'", sandboxed),
     ("unknown name 'yes'", yesOrNo), ("unknown name 'no'", yesOrNo), ("unknown name 'True'", yesOrNo), ("unknown name 'False'", yesOrNo),
     ("unknown name 'on'", yesOrNo), ("unknown name 'off'", yesOrNo), ("unknown name 'null'", "Lua writes nothing as 'nil'"),
-    ("unknown name '", "a name must be defined before it is used: a 'local' above this line, a parameter of the function, or a built-in such as 'cultivar', 'math', 'string', 'table', 'pairs'; check the spelling"),
-    (" has no field '", "a hook argument has only the fields the contract documents (cultivar.Respondent, cultivar.Team, cultivar.TeamDimension in docs/plugins.md) and your own item and dimension ids; a documented field that is absent reads as nil"),
+    (
+      "unknown name '",
+      "a name must be defined before it is used: a 'local' above this line, a parameter of the function, or a built-in such as 'cultivar', 'math', 'string', 'table', 'pairs'; check the spelling"
+    ),
+    (
+      " has no field '",
+      "a hook argument has only the fields the contract documents (cultivar.Respondent, cultivar.Team, cultivar.TeamDimension in docs/plugins.md) and your own item and dimension ids; a documented field that is absent reads as nil"
+    ),
     ("assignment to undeclared global", "plugins cannot create globals: write 'local name = ...', or make it a field of the returned table"),
-    ("attempt to index a nil value", "a table or field used here is nil: check the spelling of the name before the dot, and that the value exists for every respondent (unanswered items are nil)"),
-    ("attempt to call a nil value", "that function does not exist: check its spelling; host helpers live in the 'cultivar' table (cultivar.mean, cultivar.pomp, ...)"),
+    (
+      "attempt to index a nil value",
+      "a table or field used here is nil: check the spelling of the name before the dot, and that the value exists for every respondent (unanswered items are nil)"
+    ),
+    (
+      "attempt to call a nil value",
+      "that function does not exist: check its spelling; host helpers live in the 'cultivar' table (cultivar.mean, cultivar.pomp, ...)"
+    ),
     ("attempt to perform arithmetic on a nil value", nilValue),
     ("attempt to compare nil", nilValue),
     ("attempt to compare number with nil", nilValue),
@@ -38,10 +52,14 @@ enum LuaHints {
   /// The functions of each library a plugin can call, for "did you mean" on a misspelt one.
   private static let libraries: [String: [String]] = [
     "cultivar": HostAPI.functions.map(\.name),
-    "math": ["abs", "ceil", "cos", "deg", "exp", "floor", "fmod", "log", "max", "min", "modf", "rad", "random", "randomseed",
-             "sin", "sqrt", "tan", "tointeger", "type", "ult"],
-    "string": ["byte", "char", "find", "format", "gmatch", "gsub", "len", "lower", "match", "pack", "packsize", "rep",
-               "reverse", "sub", "unpack", "upper"],
+    "math": [
+      "abs", "ceil", "cos", "deg", "exp", "floor", "fmod", "log", "max", "min", "modf", "rad", "random", "randomseed",
+      "sin", "sqrt", "tan", "tointeger", "type", "ult",
+    ],
+    "string": [
+      "byte", "char", "find", "format", "gmatch", "gsub", "len", "lower", "match", "pack", "packsize", "rep",
+      "reverse", "sub", "unpack", "upper",
+    ],
     "table": ["concat", "insert", "move", "pack", "remove", "sort", "unpack"],
     "utf8": ["char", "codepoint", "codes", "len", "offset"],
   ]

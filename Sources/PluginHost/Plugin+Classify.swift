@@ -17,7 +17,10 @@ extension Plugin {
     let result = try callHook("classify")
     guard !result.isNil else { return [] }
     guard let list = result.table, list.fields.isEmpty, list.otherKeys.isEmpty else {
-      throw hookProblem("classify", "must return a list of theme ids such as { \"\(themes.first?.id ?? "time")\" }, or nil (returned \(result.table == nil ? "a \(result.typeName)" : "a table with named fields"))")
+      throw hookProblem(
+        "classify",
+        "must return a list of theme ids such as { \"\(themes.first?.id ?? "time")\" }, or nil (returned \(result.table == nil ? "a \(result.typeName)" : "a table with named fields"))"
+      )
     }
     let ids = themes.map(\.id)
     var chosen = Set<Int>()
@@ -26,7 +29,10 @@ extension Plugin {
         throw hookProblem("classify", "returned a \(entry.typeName) in its list: every entry must be a theme id (\(ids.joined(separator: ", ")))")
       }
       guard let index = ids.firstIndex(of: id) else {
-        throw hookProblem("classify", "returned unknown theme '\(Shortening.shortened(id, to: 40))'\(Suggestion.hint(for: id, in: ids)); declare it in 'themes' or return one of \(ids.joined(separator: ", "))")
+        throw hookProblem(
+          "classify",
+          "returned unknown theme '\(Shortening.shortened(id, to: 40))'\(Suggestion.hint(for: id, in: ids)); declare it in 'themes' or return one of \(ids.joined(separator: ", "))"
+        )
       }
       chosen.insert(index)
     }

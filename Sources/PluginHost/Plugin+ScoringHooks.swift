@@ -51,12 +51,16 @@ extension Plugin: ScoringHooks {
     if d >= dimensions {
       let measure = framework.measures[d - dimensions]
       guard x.isFinite, x >= measure.min, x <= measure.max else {
-        throw hookProblem("score", "returned \(x.isNaN ? "NaN" : Number.format(x)) for measure '\(measure.id)', outside its range \(Number.format(measure.min))–\(Number.format(measure.max))")
+        throw hookProblem(
+          "score",
+          "returned \(x.isNaN ? "NaN" : Number.format(x)) for measure '\(measure.id)', outside its range \(Number.format(measure.min))–\(Number.format(measure.max))"
+        )
       }
       return x
     }
     guard x.isFinite, scale.contains(x) else {
-      throw hookProblem("score", "returned \(x.isNaN ? "NaN" : Number.format(x)) for dimension '\(framework.dimensions[d].id)', outside the scale \(scale.rangeText)")
+      throw hookProblem(
+        "score", "returned \(x.isNaN ? "NaN" : Number.format(x)) for dimension '\(framework.dimensions[d].id)', outside the scale \(scale.rangeText)")
     }
     return x
   }
@@ -97,7 +101,10 @@ extension Plugin: ScoringHooks {
       case .number(let x) where x.isFinite && framework.indexRange.contains(x): return x
       case .number(let x):
         let range = framework.indexRange
-        throw hookProblem("index", "returned \(x.isNaN ? "NaN" : Number.format(x)): an index must be a number from \(Number.format(range.lowerBound)) to \(Number.format(range.upperBound))\(framework.declaredIndexRange == nil ? "" : " (its declared index_range)"), or nil when it cannot be computed")
+        throw hookProblem(
+          "index",
+          "returned \(x.isNaN ? "NaN" : Number.format(x)): an index must be a number from \(Number.format(range.lowerBound)) to \(Number.format(range.upperBound))\(framework.declaredIndexRange == nil ? "" : " (its declared index_range)"), or nil when it cannot be computed"
+        )
       case let other: throw hookProblem("index", "must return a number or nil (returned a \(other.typeName))")
       }
     } catch var error {
@@ -154,8 +161,10 @@ extension Plugin: ScoringHooks {
     for measure in team.measures {
       args.beginField(measure.id, fieldSlots: 7)
       args.field("n", number: Double(measure.n))
-      for (key, value) in [("mean", measure.mean), ("sd", measure.sd), ("sum", measure.sum), ("at_least", measure.atLeast),
-                           ("at_most", measure.atMost), ("pooled", measure.pooled)] {
+      for (key, value) in [
+        ("mean", measure.mean), ("sd", measure.sd), ("sum", measure.sum), ("at_least", measure.atLeast),
+        ("at_most", measure.atMost), ("pooled", measure.pooled),
+      ] {
         if let value { args.field(key, number: value) }
       }
       args.endTable()

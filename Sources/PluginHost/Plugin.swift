@@ -74,7 +74,9 @@ public final class Plugin {
     guard let source = String(validating: data, as: UTF8.self) else {
       let bad = UTF8Validation.firstInvalidByte(in: data) ?? 0
       let line = data.prefix(bad).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-      throw PluginError(kind: .syntax, file: shown, problems: ["\(shown):\(line): the file is not valid UTF-8 (byte \(bad + 1) cannot be read as text); save it as UTF-8"])
+      throw PluginError(
+        kind: .syntax, file: shown,
+        problems: ["\(shown):\(line): the file is not valid UTF-8 (byte \(bad + 1) cannot be read as text); save it as UTF-8"])
     }
     try self.init(source: source, file: shown, limits: limits)
     self.path = path
@@ -132,8 +134,9 @@ public final class Plugin {
     do {
       return try record.values.withUnsafeMutableBufferPointer { values throws(LuaError) in
         try record.kinds.withUnsafeMutableBufferPointer { kinds throws(LuaError) in
-          try sandbox.call(table, field: hook, prepared: arguments, readingFields: keys, count: values.count,
-                           into: values.baseAddress!, kinds: kinds.baseAddress!)
+          try sandbox.call(
+            table, field: hook, prepared: arguments, readingFields: keys, count: values.count,
+            into: values.baseAddress!, kinds: kinds.baseAddress!)
         }
       }
     } catch {

@@ -23,8 +23,10 @@ public final class PluginCatalog {
   ///     dropped at once unless it is wanted. Unused plugins then cost neither memory nor time.
   ///   - load: how a file is loaded (default: a fresh ``Plugin`` with `limits`); watch mode
   ///     passes one that keeps the last good version of each file.
-  public init(directories: [String], files: [String] = [], workingDirectory: String, limits: LuaLimits = .standard,
-              only: Set<String>? = nil, load: Loader? = nil) {
+  public init(
+    directories: [String], files: [String] = [], workingDirectory: String, limits: LuaLimits = .standard,
+    only: Set<String>? = nil, load: Loader? = nil
+  ) {
     let paths = files + directories.flatMap(PluginLocator.pluginFiles(in:))
     func loadOne(_ path: String) -> Plugin? {
       let shown = PluginLocator.displayPath(path, workingDirectory: workingDirectory)

@@ -41,9 +41,15 @@ final class RespondentRecord {
     -> (LuaReference, LuaReference, LuaReference, LuaReference)
   {
     func table(_ size: Int, _ guard: LuaReference) throws(LuaError) -> LuaReference {
-      try sandbox.makeReference { $0.beginTable(fieldSlots: size); $0.guarded(by: `guard`); $0.endTable() }
+      try sandbox.makeReference {
+        $0.beginTable(fieldSlots: size)
+        $0.guarded(by: `guard`)
+        $0.endTable()
+      }
     }
-    let answers = try table(items, guards.answers), keyed = try table(items, guards.keyed), scores = try table(dimensions, guards.scores)
+    let answers = try table(items, guards.answers)
+    let keyed = try table(items, guards.keyed)
+    let scores = try table(dimensions, guards.scores)
     let record = try sandbox.makeReference { args in
       args.beginTable(fieldSlots: 6)
       args.guarded(by: guards.respondent)

@@ -16,7 +16,8 @@ struct SourceLocator {
   init(source: String) {
     var source = source
     source.withUTF8 { bytes in
-      var line = 1, start = 0
+      var line = 1
+      var start = 0
       for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
         index(UnsafeBufferPointer(rebasing: bytes[start..<i]), number: line)
         line += 1
@@ -92,7 +93,8 @@ struct SourceLocator {
   /// The first of `lines` (ascending) above `after`, by binary search: a plugin with thousands
   /// of items looks up a line per item.
   private static func first(in lines: [Int], after: Int) -> Int? {
-    var low = 0, high = lines.count
+    var low = 0
+    var high = lines.count
     while low < high {
       let mid = (low + high) / 2
       if lines[mid] > after { high = mid } else { low = mid + 1 }

@@ -73,7 +73,8 @@ private struct Decider {
         groupReason[node] = .belowMinimum
         for d in points.indices {
           pointReason[node][d] = .belowMinimum
-          need[node][d] = "would be shown with \(k - respondents[node]) more respondent\(k - respondents[node] == 1 ? "" : "s") in \(groups[node].name)"
+          need[node][d] =
+            "would be shown with \(k - respondents[node]) more respondent\(k - respondents[node] == 1 ? "" : "s") in \(groups[node].name)"
         }
         continue
       }
@@ -124,7 +125,8 @@ private struct Decider {
 
   /// The shown groups directly below `node` in data point `d` (skipping withheld ones).
   private func largestShown(below node: Int, _ d: Int) -> [Int] {
-    var out: [Int] = [], stack = children[node]
+    var out: [Int] = []
+    var stack = children[node]
     while let c = stack.popLast() {
       if shown(c, d) { out.append(c) } else { stack.append(contentsOf: children[c]) }
     }
@@ -133,7 +135,8 @@ private struct Decider {
 
   /// Respondents of `node` on `d` that no shown group fixed by another run covers.
   private func free(_ node: Int, _ d: Int) -> Int {
-    var value = counts[node][d], stack = children[node]
+    var value = counts[node][d]
+    var stack = children[node]
     while let c = stack.popLast() {
       if isFixed(c) && shown(c, d) { value -= counts[c][d] } else { stack.append(contentsOf: children[c]) }
     }
@@ -160,13 +163,15 @@ private struct Decider {
           // Withholding a subgroup helps only when it covers someone that no group fixed by
           // another run shows (withholding it, and then its own subgroups, can uncover them).
           let candidates = parts.filter { !isFixed($0) && free($0, d) > 0 }
-          let why = "would be shown when the withheld remainder of \(groups[node].name) on \(points[d].name) reaches \(k) respondents (\(missing) more)"
+          let why =
+            "would be shown when the withheld remainder of \(groups[node].name) on \(points[d].name) reaches \(k) respondents (\(missing) more)"
           if let smallest = candidates.min(by: { (counts[$0][d], groups[$0].name, $0) < (counts[$1][d], groups[$1].name, $1) }) {
             pointReason[smallest][d] = mapping ? .mapping : (node == 0 ? .complementary : .nested)
             need[smallest][d] = why
           } else if !isFixed(node) {
             pointReason[node][d] = mapping ? .mapping : .nested
-            need[node][d] = "would be shown when the part of \(groups[node].name) not shown on its own on \(points[d].name) reaches \(k) respondents (\(missing) more)"
+            need[node][d] =
+              "would be shown when the part of \(groups[node].name) not shown on its own on \(points[d].name) reaches \(k) respondents (\(missing) more)"
           } else {
             // Fixed groups already leak on their own: withhold everything decided here.
             for other in groups.indices where !isFixed(other) && shown(other, d) {
@@ -193,14 +198,17 @@ private struct Decider {
       if let reason = groupReason[node] {
         index = index.map { _ in reason }
         if !isFixed(node) {
-          audit.append(AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: reason, threshold: k, n: respondents[node], wouldShow: need[node].first ?? ""))
+          audit.append(
+            AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: reason, threshold: k, n: respondents[node], wouldShow: need[node].first ?? "")
+          )
         }
         indexReason.append(index)
         continue
       }
       let withheldPoints = points.indices.filter { pointReason[node][$0] != nil }
       if !withheldPoints.isEmpty, !points.indices.contains(where: { counts[node][$0] > 0 && pointReason[node][$0] == nil }),
-         let first = withheldPoints.first, let reason = pointReason[node][first], reason != .earlierRun {
+        let first = withheldPoints.first, let reason = pointReason[node][first], reason != .earlierRun
+      {
         // Every number of the group is withheld: the group shows its n only.
         groupReason[node] = reason
       }
@@ -214,13 +222,16 @@ private struct Decider {
       } else {
         for d in withheldPoints {
           guard let reason = pointReason[node][d], reason != .earlierRun else { continue }
-          audit.append(AuditEntry(cut: g.cut, group: g.name, dataPoint: points[d].name, rule: reason, threshold: k, n: counts[node][d], wouldShow: need[node][d]))
+          audit.append(
+            AuditEntry(cut: g.cut, group: g.name, dataPoint: points[d].name, rule: reason, threshold: k, n: counts[node][d], wouldShow: need[node][d])
+          )
         }
       }
       indexReason.append(index)
     }
-    return Disclosure(policy: policy, respondents: respondents, counts: counts, groupReason: groupReason,
-                      pointReason: pointReason, indexReason: indexReason, audit: audit)
+    return Disclosure(
+      policy: policy, respondents: respondents, counts: counts, groupReason: groupReason,
+      pointReason: pointReason, indexReason: indexReason, audit: audit)
   }
 }
 

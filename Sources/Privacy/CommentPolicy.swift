@@ -27,8 +27,10 @@ public struct CommentPolicy: Equatable, Sendable {
   public init(numeric: PrivacyPolicy, requested: Int?) throws(Problem) {
     let lowest = max(numeric.threshold, Self.defaultThreshold)
     if let requested, requested < lowest {
-      throw Problem(message: "--min-comments \(requested) is below \(lowest): the comment threshold can only be raised (default \(Self.defaultThreshold), never below the survey's min_group_size of \(numeric.threshold))",
-                    hint: "leave --min-comments out, or give a number of at least \(lowest)")
+      throw Problem(
+        message:
+          "--min-comments \(requested) is below \(lowest): the comment threshold can only be raised (default \(Self.defaultThreshold), never below the survey's min_group_size of \(numeric.threshold))",
+        hint: "leave --min-comments out, or give a number of at least \(lowest)")
     }
     threshold = requested ?? lowest
     engine = PrivacyPolicy(minGroupSize: threshold)

@@ -13,7 +13,9 @@ public struct CommentScrubber: Sendable {
   /// - Parameter names: names to replace (e.g. the people of the organisation), one per
   ///   entry; blank entries are ignored.
   public init(names: [String]) {
-    self.names = Set(names.map(Self.words).filter { !$0.isEmpty }).sorted { $0.count > $1.count || ($0.count == $1.count && $0.joined(separator: " ") < $1.joined(separator: " ")) }
+    self.names = Set(names.map(Self.words).filter { !$0.isEmpty }).sorted {
+      $0.count > $1.count || ($0.count == $1.count && $0.joined(separator: " ") < $1.joined(separator: " "))
+    }
   }
 
   /// The comment with e-mail addresses, phone numbers and listed names replaced.
@@ -65,7 +67,8 @@ public struct CommentScrubber: Sendable {
         continue
       }
       var end = i
-      var digits = 0, lastDigit = i
+      var digits = 0
+      var lastDigit = i
       while end < text.count, Self.isPhonePart(text[end]) {
         if text[end].isNumber {
           digits += 1

@@ -27,4 +27,3 @@ public struct Disclosure: Sendable {
   /// Why framework `f`'s index (and band) of the group is withheld, or nil.
   public func indexWithheld(_ node: Int, framework f: Int) -> Suppression? { indexReason[node][f] }
 }
-

@@ -23,8 +23,10 @@ public struct GroupedDisclosure: Sendable {
   ///   - dataPoints: the names of the data points.
   ///   - decide: the engine's rule to apply (numbers or comments).
   ///   - regroup: the published group of a team (nil: the teams are published).
-  public init(teams: [(name: String, atom: Population.Atom)], dataPoints: [String], organisation: String,
-              regroup: ((String) -> String)?, decide: (Population) -> Disclosure) {
+  public init(
+    teams: [(name: String, atom: Population.Atom)], dataPoints: [String], organisation: String,
+    regroup: ((String) -> String)?, decide: (Population) -> Disclosure
+  ) {
     let points = dataPoints.map { Population.DataPoint(name: $0, framework: 0) }
     let atoms = teams.map(\.atom)
     var base = Population(dataPoints: points, atoms: atoms, organisation: organisation)
@@ -58,13 +60,14 @@ public struct GroupedDisclosure: Sendable {
     let grouped = decide(mapped)
     groups = published
     disclosures = [decided, grouped]
-    audit = decided.audit.compactMap { entry in
-      if entry.cut == "organisation" { return entry }
-      guard let name = renamed[entry.group] else { return nil }
-      var entry = entry
-      entry.group = name
-      return entry
-    } + grouped.audit
+    audit =
+      decided.audit.compactMap { entry in
+        if entry.cut == "organisation" { return entry }
+        guard let name = renamed[entry.group] else { return nil }
+        var entry = entry
+        entry.group = name
+        return entry
+      } + grouped.audit
   }
 
   /// Respondents behind the group (node 0 of the organisation: pass nil).

@@ -32,7 +32,9 @@ struct ModularSpan {
   private func sub(_ a: UInt64, _ b: UInt64) -> UInt64 { a >= b ? a - b : a &+ (prime - b) }
 
   private func power(_ base: UInt64, _ exponent: UInt64) -> UInt64 {
-    var result: UInt64 = 1, b = base, e = exponent
+    var result: UInt64 = 1
+    var b = base
+    var e = exponent
     while e > 0 {
       if e & 1 == 1 { result = mul(result, b) }
       b = mul(b, b)

@@ -56,7 +56,9 @@ struct OverlapRule {
       case .found(let cells, let words): leak = (cells, words)
       }
       let candidates = published.filter { !groups[$0].fixed }
-        .sorted { (groups[$0].nested ? 1 : 0, groupCount[$0], groups[$0].name, $0) < (groups[$1].nested ? 1 : 0, groupCount[$1], groups[$1].name, $1) }
+        .sorted {
+          (groups[$0].nested ? 1 : 0, groupCount[$0], groups[$0].name, $0) < (groups[$1].nested ? 1 : 0, groupCount[$1], groups[$1].name, $1)
+        }
       guard !candidates.isEmpty else { return .decided(withheld) }  // only earlier runs' groups are shown
       // Withhold a group that every way of recovering the leak needs, else one that the way
       // found uses, else the smallest.
@@ -64,7 +66,8 @@ struct OverlapRule {
       let position = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1, $0) })
       let chosen: Int
       if let way = span.representation(of: leak.cells) {
-        chosen = candidates.first { span.isEssential(position[$0]!, in: way) }
+        chosen =
+          candidates.first { span.isEssential(position[$0]!, in: way) }
           ?? candidates.first { way[position[$0]!] != 0 } ?? candidates[0]
       } else {
         chosen = candidates[0]
@@ -115,13 +118,17 @@ struct Partition {
     self.counts = counts
     var signature = [[Int]](repeating: [], count: atomCount)
     for g in published { for a in groups[g].atoms where counts[a] > 0 { signature[a].append(g) } }
-    var index: [[Int]: Int] = [:], cellOf = [Int](repeating: -1, count: atomCount), cellCounts: [Int] = []
+    var index: [[Int]: Int] = [:]
+    var cellOf = [Int](repeating: -1, count: atomCount)
+    var cellCounts: [Int] = []
     for a in 0..<atomCount where counts[a] > 0 {
-      let cell = index[signature[a]] ?? {
-        index[signature[a]] = cellCounts.count
-        cellCounts.append(0)
-        return cellCounts.count - 1
-      }()
+      let cell =
+        index[signature[a]]
+        ?? {
+          index[signature[a]] = cellCounts.count
+          cellCounts.append(0)
+          return cellCounts.count - 1
+        }()
       cellOf[a] = cell
       cellCounts[cell] += counts[a]
     }

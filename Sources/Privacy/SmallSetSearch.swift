@@ -42,7 +42,8 @@ struct SmallSetSearch {
     var chosen: [Int] = []
     func list(from start: Int, total: Int, sum: UInt64) -> Bool {
       for i in start..<small.count {
-        let c = small[i], t = total + counts[c]
+        let c = small[i]
+        let t = total + counts[c]
         guard t < k else { continue }
         chosen.append(c)
         let s = (sum + projection[c]) % p

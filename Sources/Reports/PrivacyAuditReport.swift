@@ -29,7 +29,8 @@ public enum PrivacyAuditReport {
     let what = entry.dataPoint.map { "\(entry.group), \($0)" } ?? entry.group
     let scope = entry.dataPoint == nil ? "scores withheld" : "withheld"
     let why = entry.rule == .belowMinimum ? "fewer than \(entry.threshold) respondents" : entry.rule.words
-    return "\(what) (n = \(entry.n)): \(scope), \(why) [\(entry.rule.rawValue), threshold \(entry.threshold)]" + (entry.wouldShow.isEmpty ? "" : "; \(entry.wouldShow)")
+    return "\(what) (n = \(entry.n)): \(scope), \(why) [\(entry.rule.rawValue), threshold \(entry.threshold)]"
+      + (entry.wouldShow.isEmpty ? "" : "; \(entry.wouldShow)")
   }
 
   /// The audit as JSON (the `privacy` block of every JSON report, and `--privacy-report`).
@@ -37,16 +38,24 @@ public enum PrivacyAuditReport {
     .object([
       ("min_group_size", .number(Double(privacy.minGroupSize))),
       ("rule", .string(privacy.rule)),
-      ("suppressed", .array(privacy.suppressed.map { group in
-        .object([("team", .string(group.team)), ("n", .number(Double(group.n))), ("reason", .string(group.reason.rawValue))])
-      })),
-      ("withheld", .array(privacy.audit.map { entry in
-        .object([
-          ("cut", .string(entry.cut)), ("group", .string(entry.group)), ("data_point", .string(entry.dataPoint)),
-          ("rule", .string(entry.rule.rawValue)), ("threshold", .number(Double(entry.threshold))), ("n", .number(Double(entry.n))),
-          ("would_show", .string(entry.wouldShow)),
-        ])
-      })),
+      (
+        "suppressed",
+        .array(
+          privacy.suppressed.map { group in
+            .object([("team", .string(group.team)), ("n", .number(Double(group.n))), ("reason", .string(group.reason.rawValue))])
+          })
+      ),
+      (
+        "withheld",
+        .array(
+          privacy.audit.map { entry in
+            .object([
+              ("cut", .string(entry.cut)), ("group", .string(entry.group)), ("data_point", .string(entry.dataPoint)),
+              ("rule", .string(entry.rule.rawValue)), ("threshold", .number(Double(entry.threshold))), ("n", .number(Double(entry.n))),
+              ("would_show", .string(entry.wouldShow)),
+            ])
+          })
+      ),
     ])
   }
 
@@ -54,7 +63,8 @@ public enum PrivacyAuditReport {
   /// else the lines (control characters made visible).
   public static func render(_ audits: [(label: String?, privacy: PrivacySummary)], json asJSON: Bool) -> String {
     if asJSON {
-      let value: JSON = audits.count == 1 && audits[0].label == nil
+      let value: JSON =
+        audits.count == 1 && audits[0].label == nil
         ? json(audits[0].privacy)
         : .array(audits.map { .object([("wave", .string($0.label)), ("privacy", json($0.privacy))]) })
       return value.render(indent: 0) + "\n"

@@ -13,14 +13,22 @@ extension ScoreReport {
       (x.id, x.name, x.version, x.source) = (f(x.id), f(x.name), f(x.version), f(x.source))
       (x.indexRule, x.missingRule, x.favorableRule) = (f(x.indexRule), f(x.missingRule), f(x.favorableRule))
       x.dimensions = x.dimensions.map { $0.mapText(f) }
-      x.reliability = x.reliability.map { var r = $0; r.id = f(r.id); return r }
+      x.reliability = x.reliability.map {
+        var r = $0
+        r.id = f(r.id)
+        return r
+      }
       let teams = framework.teams
       x.teams = TeamResultList(count: teams.count) { teams[$0].mapText(f) }
       x.organisation = x.organisation.mapText(f)
       return x
     }
     r.privacy = privacy.mapText(f)
-    r.participation = participation.map { var p = $0; p.unit = f(p.unit); return p }
+    r.participation = participation.map {
+      var p = $0
+      p.unit = f(p.unit)
+      return p
+    }
     return r
   }
 }
@@ -51,7 +59,11 @@ extension TrendReport {
   public func mapText(_ f: @escaping @Sendable (String) -> String) -> TrendReport {
     var r = self
     r.survey = survey.mapText(f)
-    r.waves = waves.map { var w = $0; w.name = f(w.name); return w }
+    r.waves = waves.map {
+      var w = $0
+      w.name = f(w.name)
+      return w
+    }
     r.mappingApplied = mappingApplied.map { applied in
       var a = applied
       a.rule.sources = a.rule.sources.map(f)
@@ -98,7 +110,12 @@ extension TeamResult {
   func mapText(_ f: (String) -> String) -> TeamResult {
     var x = self
     x.team = f(team)
-    x.band = band.map { var b = $0; b.label = f(b.label); b.advice = b.advice.map(f); return b }
+    x.band = band.map {
+      var b = $0
+      b.label = f(b.label)
+      b.advice = b.advice.map(f)
+      return b
+    }
     x.dimensions = dimensions.map { d in
       var y = d
       y.id = f(d.id)
@@ -120,7 +137,12 @@ extension TeamComparison {
     var x = self
     x.team = f(team)
     x.band = band.map(f)
-    x.dimensions = dimensions.map { var d = $0; d.id = f(d.id); d.noDifference = d.noDifference.map(f); return d }
+    x.dimensions = dimensions.map {
+      var d = $0
+      d.id = f(d.id)
+      d.noDifference = d.noDifference.map(f)
+      return d
+    }
     x.reliability = reliability.map { $0.mapText(f) }
     return x
   }
@@ -131,7 +153,12 @@ extension ScaleReliability {
     var x = self
     x.dimension = f(dimension)
     x.items = items.map(f)
-    x.itemStatistics = itemStatistics.map { var i = $0; i.item = f(i.item); i.warning = i.warning.map(f); return i }
+    x.itemStatistics = itemStatistics.map {
+      var i = $0
+      i.item = f(i.item)
+      i.warning = i.warning.map(f)
+      return i
+    }
     return x
   }
 }
@@ -140,7 +167,11 @@ extension PrivacySummary {
   func mapText(_ f: (String) -> String) -> PrivacySummary {
     var x = self
     x.rule = f(rule)
-    x.suppressed = suppressed.map { var s = $0; s.team = f(s.team); return s }
+    x.suppressed = suppressed.map {
+      var s = $0
+      s.team = f(s.team)
+      return s
+    }
     x.audit = audit.map { entry in
       var e = entry
       (e.cut, e.group, e.wouldShow) = (f(e.cut), f(e.group), f(e.wouldShow))

@@ -7,8 +7,10 @@ public enum SelectionsReporter {
   /// The report as text.
   public static func table(_ report: SelectionsReport) -> String {
     let safe = { (text: String) in SafeText.terminal(text) }
-    var out = ["\(safe(report.survey.title)) (\(safe(report.survey.id))): multi-select answers per \(report.cut)",
-               "\(safe(report.input.file)): \(Counted.rows(read: report.input.rowsRead, used: report.input.rowsUsed, rejected: report.input.rowsRejected))"]
+    var out = [
+      "\(safe(report.survey.title)) (\(safe(report.survey.id))): multi-select answers per \(report.cut)",
+      "\(safe(report.input.file)): \(Counted.rows(read: report.input.rowsRead, used: report.input.rowsUsed, rejected: report.input.rowsRejected))",
+    ]
     for item in report.items {
       out += ["", "== \(safe(item.text)) (\(safe(item.id))): % of respondents who answered choosing each option =="]
       var table = TextTable(["Group", "n"] + item.options.map { safe($0.label) } + ["Mean chosen"], rightAligned: Set(1...(item.options.count + 2)))
@@ -26,7 +28,9 @@ public enum SelectionsReporter {
     for item in report.items {
       for group in item.groups {
         guard let reason = group.withheld else { continue }
-        out.append("- \(safe(group.name)), \(safe(item.id)) (n = \(group.n)): withheld [\(reason.rawValue), threshold \(report.minGroupSize)]" + (group.wouldShow.isEmpty ? "" : "; \(safe(group.wouldShow))"))
+        out.append(
+          "- \(safe(group.name)), \(safe(item.id)) (n = \(group.n)): withheld [\(reason.rawValue), threshold \(report.minGroupSize)]"
+            + (group.wouldShow.isEmpty ? "" : "; \(safe(group.wouldShow))"))
       }
     }
     return out.joined(separator: "\n") + "\n"
@@ -39,8 +43,11 @@ public enum SelectionsReporter {
       for group in item.groups {
         for (o, option) in item.options.enumerated() {
           let percent = group.percents.indices.contains(o) ? Format.exact(group.percents[o]) : ""
-          lines.append(CSVText.line([item.id, SafeText.spreadsheetCell(group.name), String(group.n), option.id, SafeText.spreadsheetCell(option.label), percent,
-                                     Format.exact(group.meanChosen), group.withheld?.rawValue ?? ""]))
+          lines.append(
+            CSVText.line([
+              item.id, SafeText.spreadsheetCell(group.name), String(group.n), option.id, SafeText.spreadsheetCell(option.label), percent,
+              Format.exact(group.meanChosen), group.withheld?.rawValue ?? "",
+            ]))
         }
       }
     }
@@ -53,22 +60,34 @@ public enum SelectionsReporter {
       .object([
         ("id", .string(item.id)), ("text", .string(item.text)),
         ("options", .array(item.options.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) })),
-        ("groups", .array(item.groups.map { group in
-          .object([
-            ("name", .string(group.name)), ("n", .number(Double(group.n))),
-            ("withheld", group.withheld.map { .string($0.rawValue) } ?? .null),
-            ("percent", group.withheld == nil && !group.percents.isEmpty
-              ? .object(item.options.indices.map { (item.options[$0].id, .number(group.percents[$0])) }) : .null),
-            ("mean_chosen", JSON.number(group.meanChosen)),
-          ])
-        })),
+        (
+          "groups",
+          .array(
+            item.groups.map { group in
+              .object([
+                ("name", .string(group.name)), ("n", .number(Double(group.n))),
+                ("withheld", group.withheld.map { .string($0.rawValue) } ?? .null),
+                (
+                  "percent",
+                  group.withheld == nil && !group.percents.isEmpty
+                    ? .object(item.options.indices.map { (item.options[$0].id, .number(group.percents[$0])) }) : .null
+                ),
+                ("mean_chosen", JSON.number(group.meanChosen)),
+              ])
+            })
+        ),
       ])
     }
     return JSON.object([
       ("schema", .string("cultivar.selections/1")),
       ("survey", .object([("id", .string(report.survey.id)), ("title", .string(report.survey.title))])),
-      ("input", .object([("file", .string(report.input.file)), ("rows_read", .number(Double(report.input.rowsRead))),
-                         ("rows_used", .number(Double(report.input.rowsUsed))), ("rows_rejected", .number(Double(report.input.rowsRejected)))])),
+      (
+        "input",
+        .object([
+          ("file", .string(report.input.file)), ("rows_read", .number(Double(report.input.rowsRead))),
+          ("rows_used", .number(Double(report.input.rowsUsed))), ("rows_rejected", .number(Double(report.input.rowsRejected))),
+        ])
+      ),
       ("cut", .string(report.cut)),
       ("privacy", .object([("min_group_size", .number(Double(report.minGroupSize))), ("rule", .string(report.rule))])),
       ("items", .array(items)),

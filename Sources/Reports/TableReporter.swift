@@ -15,14 +15,18 @@ public struct TableReporter: Reporter {
     var out: [String] = []
     let input = report.input
     out.append("\(report.survey.title) (\(report.survey.id))")
-    out.append("\(input.file): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected))" + (input.rejectsFile.map { " (see \($0))" } ?? ""))
+    out.append(
+      "\(input.file): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected))"
+        + (input.rejectsFile.map { " (see \($0))" } ?? ""))
     for framework in report.frameworks {
       out.append("")
       out.append(contentsOf: section(framework, cut: report.cut))
     }
     if !report.participation.isEmpty {
       out.append("")
-      out.append("Participation (\(report.cut == "team" ? "teams" : report.cut); rates only where at least \(report.privacy.minGroupSize) people were invited):")
+      out.append(
+        "Participation (\(report.cut == "team" ? "teams" : report.cut); rates only where at least \(report.privacy.minGroupSize) people were invited):"
+      )
       var table = TextTable(["Unit", "Invited", "Responded", "Rate"], rightAligned: [1, 2, 3])
       for p in report.participation {
         table.add([p.unit, p.invited.map(String.init) ?? "-", String(p.responded), p.rate.map { Format.fixed($0 * 100, 0) + "%" } ?? "-"])
@@ -51,8 +55,9 @@ public struct TableReporter: Reporter {
     out.append("")
     // Frameworks with published benchmarks get two more columns: the benchmark and the difference.
     let benchmarked = framework.dimensions.contains { $0.benchmark != nil }
-    var detail = TextTable([group, "Dimension", "n", "Mean", "SD", "POMP", "Fav %"] + (benchmarked ? ["Bench", "Diff"] : []),
-                           rightAligned: benchmarked ? [2, 3, 4, 5, 6, 7, 8] : [2, 3, 4, 5, 6])
+    var detail = TextTable(
+      [group, "Dimension", "n", "Mean", "SD", "POMP", "Fav %"] + (benchmarked ? ["Bench", "Diff"] : []),
+      rightAligned: benchmarked ? [2, 3, 4, 5, 6, 7, 8] : [2, 3, 4, 5, 6])
     let names = Dictionary(uniqueKeysWithValues: framework.dimensions.map { ($0.id, $0.name) })
     let infos = Dictionary(uniqueKeysWithValues: framework.dimensions.map { ($0.id, $0) })
     for team in framework.teams + [framework.organisation] where team.suppression == nil {
@@ -61,8 +66,10 @@ public struct TableReporter: Reporter {
           detail.add([team.team, names[dimension.id] ?? dimension.id, String(dimension.n), "-"])
           continue
         }
-        var row = [team.team, names[dimension.id] ?? dimension.id, String(dimension.n), Format.fixed(dimension.mean, 2),
-                   Format.fixed(dimension.sd, 2), Format.fixed(dimension.pomp, 1), Format.fixed(dimension.favorable, 1)]
+        var row = [
+          team.team, names[dimension.id] ?? dimension.id, String(dimension.n), Format.fixed(dimension.mean, 2),
+          Format.fixed(dimension.sd, 2), Format.fixed(dimension.pomp, 1), Format.fixed(dimension.favorable, 1),
+        ]
         if benchmarked {
           let info = infos[dimension.id]
           row += [info?.benchmark.map { Format.fixed($0, 0) } ?? "", Format.signed(info?.differenceFromBenchmark(dimension), 1)]
@@ -87,7 +94,9 @@ public struct TableReporter: Reporter {
       out.append("What to do:")
       out.append(contentsOf: advice)
     }
-    let alphas = framework.reliability.map { r in "\(names[r.id] ?? r.id) \(r.alpha.map { Format.fixed($0, 2) } ?? "-") (\(Counted.phrase(r.items, "item")))" }
+    let alphas = framework.reliability.map { r in
+      "\(names[r.id] ?? r.id) \(r.alpha.map { Format.fixed($0, 2) } ?? "-") (\(Counted.phrase(r.items, "item")))"
+    }
     if !alphas.isEmpty {
       out.append("")
       out.append("Reliability (Cronbach's alpha, all respondents, pairwise deletion): " + alphas.joined(separator: "; "))
@@ -110,8 +119,10 @@ public struct TableReporter: Reporter {
           table.add([team.team, names[m.id] ?? m.id, String(m.n), "-"])
           continue
         }
-        table.add([team.team, names[m.id] ?? m.id, String(m.n), Format.fixed(m.mean, 2), Format.fixed(m.sd, 2), Format.fixed(m.sum, 1),
-                   m.atLeast.map { Format.fixed($0, 1) } ?? "", m.atMost.map { Format.fixed($0, 1) } ?? "", m.pooled.map { Format.fixed($0, 2) } ?? ""])
+        table.add([
+          team.team, names[m.id] ?? m.id, String(m.n), Format.fixed(m.mean, 2), Format.fixed(m.sd, 2), Format.fixed(m.sum, 1),
+          m.atLeast.map { Format.fixed($0, 1) } ?? "", m.atMost.map { Format.fixed($0, 1) } ?? "", m.pooled.map { Format.fixed($0, 2) } ?? "",
+        ])
       }
     }
     return ["Per-respondent measures (" + framework.measures.map { "\($0.name) = \($0.rule)" }.joined(separator: "; ") + "):", table.render()]

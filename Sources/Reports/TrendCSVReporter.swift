@@ -20,11 +20,16 @@ public struct TrendCSVReporter: TrendReporter {
             lines.append(CSVText.line(lead + [reason.rawValue, "", "", ""]))
             continue
           }
-          lines.append(CSVText.line(lead + [point.indexSuppression?.rawValue ?? "", "index", Format.exact(point.index), Format.exact(line.indexChange(at: w))]))
+          lines.append(
+            CSVText.line(lead + [point.indexSuppression?.rawValue ?? "", "index", Format.exact(point.index), Format.exact(line.indexChange(at: w))]))
           for d in framework.dimensions {
             let reason = point.dimensions.first { $0.id == d.id }?.suppression
-            lines.append(CSVText.line(lead + [reason?.rawValue ?? "", SafeText.spreadsheetCell(d.id), Format.exact(line.pomp(of: d.id, at: w)),
-                                              Format.exact(line.pompChange(of: d.id, at: w))]))
+            lines.append(
+              CSVText.line(
+                lead + [
+                  reason?.rawValue ?? "", SafeText.spreadsheetCell(d.id), Format.exact(line.pomp(of: d.id, at: w)),
+                  Format.exact(line.pompChange(of: d.id, at: w)),
+                ]))
           }
         }
       }

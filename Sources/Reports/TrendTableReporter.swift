@@ -19,14 +19,17 @@ public struct TrendTableReporter: TrendReporter {
     }
     for framework in report.frameworks {
       out.append("")
-      out.append("== \(framework.name) (\(framework.id) \(framework.version)): \(framework.indexHeading) per wave, Δ = change since the wave before ==")
+      out.append(
+        "== \(framework.name) (\(framework.id) \(framework.version)): \(framework.indexHeading) per wave, Δ = change since the wave before ==")
       out.append(indexTable(framework, waves: report.waves))
       out.append("")
       out.append("Dimensions (POMP 0–100):")
       out.append(dimensionTable(framework, waves: report.waves))
     }
     out.append("")
-    out.append("Privacy: minimum group size \(report.minGroupSize), applied to each wave as `score` of that wave applies it, and mapped teams checked against it; \(report.privacyRule). '-' = withheld in that wave, blank = no responses.")
+    out.append(
+      "Privacy: minimum group size \(report.minGroupSize), applied to each wave as `score` of that wave applies it, and mapped teams checked against it; \(report.privacyRule). '-' = withheld in that wave, blank = no responses."
+    )
     for (w, privacy) in report.privacy.enumerated() where w < report.waves.count && !privacy.audit.isEmpty {
       out.append("Wave \(report.waves[w].name):")
       out += privacy.audit.map { "- " + PrivacyAuditReport.line($0) }

@@ -76,11 +76,14 @@ public final class BatchScorer {
         let observe = observer.map { observer -> (Int, FrameworkScratch) -> Void in
           let name = teamName(team)
           return { f, scratch in
-            observer.observe(team: name, framework: f, keyed: UnsafeBufferPointer(start: scratch.keyed, count: scratch.itemCount),
-                             scores: UnsafeBufferPointer(start: scratch.scores, count: scratch.dimensionCount))
+            observer.observe(
+              team: name, framework: f, keyed: UnsafeBufferPointer(start: scratch.keyed, count: scratch.itemCount),
+              scores: UnsafeBufferPointer(start: scratch.scores, count: scratch.dimensionCount))
           }
         }
-        try rows.score(values.baseAddress! + r * batch.slots, slot: slot, totals: &partial.totals, reliability: &partial.reliability, observe: observe) {
+        try rows.score(
+          values.baseAddress! + r * batch.slots, slot: slot, totals: &partial.totals, reliability: &partial.reliability, observe: observe
+        ) {
           (batch.respondents.isEmpty ? "row \(batch.lines[r])" : batch.respondents[r], AttributeKey.split(teamName(team)).team, Int(batch.lines[r]))
         }
       }

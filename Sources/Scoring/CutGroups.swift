@@ -40,8 +40,10 @@ public struct CutGroups: Sendable {
   /// Whether the run publishes a team as it is (a team above the unit level published).
   public var publishedTeam: @Sendable (String) -> Bool
 
-  public init(groups: [Group], place: @escaping @Sendable (String) -> (team: String, teamParent: Int?, groups: [Int]),
-              publishedTeam: @escaping @Sendable (String) -> Bool = { _ in false }) {
+  public init(
+    groups: [Group], place: @escaping @Sendable (String) -> (team: String, teamParent: Int?, groups: [Int]),
+    publishedTeam: @escaping @Sendable (String) -> Bool = { _ in false }
+  ) {
     self.groups = groups
     self.place = place
     self.publishedTeam = publishedTeam

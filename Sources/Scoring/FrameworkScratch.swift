@@ -128,9 +128,17 @@ final class FrameworkScratch {
   @inline(__always)
   func score(_ row: UnsafePointer<Double>) {
     // Local copies of the pointers: the optimiser cannot prove the buffers do not alias.
-    let sums = sums, answered = answered, favorable = favorable, unfavorable = unfavorable
-    let keyed = keyed, slots = slots, dimensions = dimensions, offsets = offsets, signs = signs
-    let choiceTop = choiceTop, choiceBottom = choiceBottom
+    let sums = sums
+    let answered = answered
+    let favorable = favorable
+    let unfavorable = unfavorable
+    let keyed = keyed
+    let slots = slots
+    let dimensions = dimensions
+    let offsets = offsets
+    let signs = signs
+    let choiceTop = choiceTop
+    let choiceBottom = choiceBottom
     let dimensionCount = dimensionCount
     sums.update(repeating: 0, count: dimensionCount)
     answered.update(repeating: 0, count: dimensionCount)
@@ -160,7 +168,8 @@ final class FrameworkScratch {
     // Items in several dimensions count again in each further one.
     var e = 0
     while e < extra.count {
-      let i = extra[e], d = extra[e + 1]
+      let i = extra[e]
+      let d = extra[e + 1]
       e += 2
       let x = keyed[i]
       if x.isNaN { continue }
@@ -201,7 +210,8 @@ final class FrameworkScratch {
         measureWeights[m] = measureValues[m].isNaN ? 0 : 1
         continue
       case .allItems:
-        var sum = 0.0, count = 0.0
+        var sum = 0.0
+        var count = 0.0
         for i in 0..<itemCount where !keyed[i].isNaN {
           sum += keyed[i]
           count += 1
@@ -212,7 +222,8 @@ final class FrameworkScratch {
         measureValues[m] = i.map { keyed[$0] } ?? .nan
         measureWeights[m] = measureValues[m].isNaN ? 0 : 1
       case .dimensions(let ds):
-        var sum = 0.0, count = 0.0
+        var sum = 0.0
+        var count = 0.0
         for d in ds where !scores[d].isNaN {
           sum += scores[d]
           count += 1
@@ -245,7 +256,10 @@ final class FrameworkScratch {
 /// Whether an answer is favourable, unfavourable or neutral, by table lookup for whole-number
 /// answers on a whole-number scale (the common case) and by search otherwise.
 struct AnswerClassifier {
-  enum Kind: UInt8 { case neutral = 0, favorable, unfavorable }
+  enum Kind: UInt8 {
+    case neutral = 0
+    case favorable, unfavorable
+  }
   private let table: [Kind]
   private let low: Double
   private let favorable: [Double]

@@ -39,7 +39,9 @@ final class ItemCovariance: @unchecked Sendable {
   /// Adds one respondent, given the keyed answers of all the framework's items (NaN = missing).
   @inline(__always)
   func add(keyed: UnsafePointer<Double>) {
-    let x = x, k = k, items = items
+    let x = x
+    let k = k
+    let items = items
     var complete = true
     for i in 0..<k {
       x[i] = keyed[items[i]]
@@ -47,7 +49,8 @@ final class ItemCovariance: @unchecked Sendable {
     }
     if complete {
       storage[0] += 1
-      let sum = completeSum, products = completeProducts
+      let sum = completeSum
+      let products = completeProducts
       for i in 0..<k {
         let xi = x[i]
         sum[i] += xi
@@ -56,7 +59,9 @@ final class ItemCovariance: @unchecked Sendable {
       }
       return
     }
-    let n = pairN, sum = pairSum, products = pairProducts
+    let n = pairN
+    let sum = pairSum
+    let products = pairProducts
     for i in 0..<k where !x[i].isNaN {
       for j in 0..<k where !x[j].isNaN {
         n[i * k + j] += 1
@@ -71,7 +76,6 @@ final class ItemCovariance: @unchecked Sendable {
     for i in 0..<size { storage[i] += other.storage[i] }
   }
 
-
   /// The pairwise covariance of items i and j (sample, n − 1), or nil with fewer than 2 pairs.
   func covariance(_ i: Int, _ j: Int) -> Double? {
     let n = storage[0] + pairN[i * k + j]
@@ -79,7 +83,8 @@ final class ItemCovariance: @unchecked Sendable {
     let sumI = completeSum[i] + pairSum[i * k + j]
     let sumJ = completeSum[j] + pairSum[j * k + i]
     let products = completeProducts[min(i, j) * k + max(i, j)] + pairProducts[i * k + j]
-    let squaresI = completeProducts[i * k + i] + pairProducts[i * k + i], squaresJ = completeProducts[j * k + j] + pairProducts[j * k + j]
+    let squaresI = completeProducts[i * k + i] + pairProducts[i * k + i]
+    let squaresJ = completeProducts[j * k + j] + pairProducts[j * k + j]
     return PairwiseMoments.comoment(n: Int(n), product: products, si: sumI, sj: sumJ, bound: (squaresI * squaresJ).squareRoot()) / (n - 1)
   }
 

@@ -22,7 +22,8 @@ extension PublishedView {
     self.organisation = organisation
     // 1. The teams, as `score` by team publishes them.
     let places = order.map { cuts.place(names[$0]) }
-    var teamAtoms: [String: [Int]] = [:], teamParent: [String: Int?] = [:]
+    var teamAtoms: [String: [Int]] = [:]
+    var teamParent: [String: Int?] = [:]
     for (i, place) in places.enumerated() {
       teamAtoms[place.team, default: []].append(i)
       teamParent[place.team] = place.teamParent
@@ -42,17 +43,21 @@ extension PublishedView {
       node[g] = group.nested ? universe.add(made) : universe.addOverlapping(made)
     }
     for (t, team) in teamNames.enumerated() {
-      universe.add(.init(cut: "team", name: team, atoms: teamAtoms[team]!, parent: teamParent[team]!.map { node[$0] } ?? 0, fixed: shownByTeams(t + 1)))
+      universe.add(
+        .init(cut: "team", name: team, atoms: teamAtoms[team]!, parent: teamParent[team]!.map { node[$0] } ?? 0, fixed: shownByTeams(t + 1)))
     }
     let decision = AnonymityEngine.decide(universe, policy: policy)
     // 3. The run's own groups, by name.
     // Groups nobody answered in are not listed (a unit of another wave, a value nobody gave);
     // teams published as they are keep the team run's decision (and its reasons).
     var own: [(name: String, disclosure: Int, node: Int, atoms: [Int], cut: String)] = []
-    for (g, group) in cuts.groups.enumerated() where group.published && !members[g].isEmpty { own.append((group.name, 1, node[g], members[g], group.cut)) }
+    for (g, group) in cuts.groups.enumerated() where group.published && !members[g].isEmpty {
+      own.append((group.name, 1, node[g], members[g], group.cut))
+    }
     for (t, team) in teamNames.enumerated() where cuts.publishedTeam(team) { own.append((team, 0, t + 1, teamAtoms[team]!, "team")) }
     own.sort { ($0.name, $0.disclosure, $0.node) < ($1.name, $1.disclosure, $1.node) }
-    var published: [Group] = [], slotted = TeamTotals(width: width)
+    var published: [Group] = []
+    var slotted = TeamTotals(width: width)
     for group in own {
       let slot = slotted.addTeam()
       for i in group.atoms { slotted.merge(teamTotals, from: order[i], to: slot) }
@@ -63,7 +68,8 @@ extension PublishedView {
     slots = Array(published.indices)
     disclosures = [teams, decision]
     let ownKeys = Set(own.map { "\($0.cut)\u{1F}\($0.name)" })
-    let audit = teams.audit.filter { $0.cut == "organisation" || ($0.cut == "team" && ownKeys.contains("team\u{1F}\($0.group)")) }
+    let audit =
+      teams.audit.filter { $0.cut == "organisation" || ($0.cut == "team" && ownKeys.contains("team\u{1F}\($0.group)")) }
       + decision.audit.filter { ownKeys.contains("\($0.cut)\u{1F}\($0.group)") }
     privacy = Self.summary(policy, published, disclosures, audit: audit)
   }

@@ -25,8 +25,10 @@ struct PublishedView: Sendable {
   /// First data point of each framework.
   let offsets: [Int]
 
-  init(plan: ScoringPlan, names: [String], order: [Int], totals teamTotals: TeamTotals, policy: PrivacyPolicy,
-       regroup: ((String) -> String)?) {
+  init(
+    plan: ScoringPlan, names: [String], order: [Int], totals teamTotals: TeamTotals, policy: PrivacyPolicy,
+    regroup: ((String) -> String)?
+  ) {
     offsets = plan.frameworks.map(\.dimensionOffset)
     let points = plan.frameworks.enumerated().flatMap { f, fp in
       (fp.framework.dimensions.map(\.name) + fp.framework.measures.map(\.name)).map { name in
@@ -98,7 +100,9 @@ struct PublishedView: Sendable {
 
   static func summary(_ policy: PrivacyPolicy, _ groups: [Group], _ disclosures: [Disclosure], audit: [AuditEntry]) -> PrivacySummary {
     let suppressed = groups.compactMap { g in
-      disclosures[g.disclosure].groupWithheld(g.node).map { SuppressedGroup(team: g.name, n: disclosures[g.disclosure].respondents[g.node], reason: $0) }
+      disclosures[g.disclosure].groupWithheld(g.node).map {
+        SuppressedGroup(team: g.name, n: disclosures[g.disclosure].respondents[g.node], reason: $0)
+      }
     }
     return PrivacySummary(minGroupSize: policy.threshold, rule: policy.summary, suppressed: suppressed, audit: audit)
   }

@@ -16,9 +16,11 @@ public struct ReservedGroupName: Diagnostic, Equatable {
   /// Whether `name` reads as the organisation row's label (case, spaces and invisible marks
   /// aside).
   public static func clashes(_ name: String) -> Bool {
-    let visible = String(String.UnicodeScalarView(name.unicodeScalars.filter {
-      !SafeText.isActive($0) && !$0.properties.isWhitespace && !$0.properties.isDefaultIgnorableCodePoint
-    }))
+    let visible = String(
+      String.UnicodeScalarView(
+        name.unicodeScalars.filter {
+          !SafeText.isActive($0) && !$0.properties.isWhitespace && !$0.properties.isDefaultIgnorableCodePoint
+        }))
     return visible.lowercased() == "(allteams)"
   }
 
@@ -29,6 +31,7 @@ public struct ReservedGroupName: Diagnostic, Equatable {
     let source = mapped ? "the team_mapping maps teams to" : "the responses have a team named"
     return DiagnosticText.render(
       message: "\(source) '\(SafeText.terminal(name))', the label of the organisation row",
-      hint: "rename the team (in the responses, or map it to another name under team_mapping) so that it cannot be mistaken for the whole organisation")
+      hint:
+        "rename the team (in the responses, or map it to another name under team_mapping) so that it cannot be mistaken for the whole organisation")
   }
 }

@@ -1,5 +1,5 @@
-import SurveyModel
 @_exported import Privacy
+import SurveyModel
 
 /// Folds response rows into per-team totals (one pass; memory grows with teams, never with
 /// respondents) and turns them into per-team results with indices, bands, reliability and
@@ -43,8 +43,9 @@ public final class ScoreEngine {
     }
     let observe = observer.map { observer in
       { (f: Int, scratch: FrameworkScratch) in
-        observer.observe(team: row.team, framework: f, keyed: UnsafeBufferPointer(start: scratch.keyed, count: scratch.itemCount),
-                         scores: UnsafeBufferPointer(start: scratch.scores, count: scratch.dimensionCount))
+        observer.observe(
+          team: row.team, framework: f, keyed: UnsafeBufferPointer(start: scratch.keyed, count: scratch.itemCount),
+          scores: UnsafeBufferPointer(start: scratch.scores, count: scratch.dimensionCount))
       }
     }
     try row.values.withUnsafeBufferPointer { values in
@@ -95,9 +96,11 @@ public final class ScoreEngine {
   ///     teams' own results (as `score` publishes them) show, so a mapping reveals nothing
   ///     they withhold.
   /// - Throws: whatever an `index` or `band` hook throws.
-  public func results(policy: PrivacyPolicy, regroup: ((String) -> String)? = nil) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
+  public func results(policy: PrivacyPolicy, regroup: ((String) -> String)? = nil) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary)
+  {
     let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
-    return try results(PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, regroup: regroup), regrouped: regroup != nil)
+    return try results(
+      PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, regroup: regroup), regrouped: regroup != nil)
   }
 
   /// The results of a run that cuts the organisation (units, attributes, crossed cuts): the
@@ -116,23 +119,28 @@ public final class ScoreEngine {
     for (f, frameworkPlan) in plan.frameworks.enumerated() {
       let framework = frameworkPlan.framework
       let summarizer = TeamSummarizer(framework: framework, hooks: hooks[f])
-      let width = framework.dimensions.count, offset = frameworkPlan.dimensionOffset, measureCount = framework.measures.count
+      let width = framework.dimensions.count
+      let offset = frameworkPlan.dimensionOffset
+      let measureCount = framework.measures.count
       // Hooks run now, once per team whose index is shown; the rest of each team's result is
       // made from its totals whenever a report reads it.
       var interpretations: [(index: Double?, band: Band?)] = []
       interpretations.reserveCapacity(view.groups.count)
       for g in view.groups.indices where view.indexReason(g, framework: f) == nil {
         let dimensions = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: width))
-        let measures = TeamSummarizer.measureScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset + width, count: measureCount))
-        interpretations.append(try summarizer.interpret(team: view.groups[g].name, n: view.respondents(g), dimensions: dimensions, measures: measures))
+        let measures = TeamSummarizer.measureScores(
+          framework, view.totals.accumulators(slot: view.slots[g], offset: offset + width, count: measureCount))
+        interpretations.append(
+          try summarizer.interpret(team: view.groups[g].name, n: view.respondents(g), dimensions: dimensions, measures: measures))
       }
       let maker = TeamResultMaker(framework: framework, view: view, framework: f, interpretations: interpretations, offset: offset)
       let teamResults = TeamResultList(count: view.groups.count, make: maker.make)
       let organisation = try maker.organisation(summarizer)
       let reliabilityResults = framework.dimensions.enumerated().map { d, dimension in
-        DimensionReliability(id: dimension.id, items: reliability[offset + d].k,
-                             alpha: view.organisationShows(offset + d) ? reliability[offset + d].alpha : nil,
-                             completeRespondents: reliability[offset + d].completeRespondents)
+        DimensionReliability(
+          id: dimension.id, items: reliability[offset + d].k,
+          alpha: view.organisationShows(offset + d) ? reliability[offset + d].alpha : nil,
+          completeRespondents: reliability[offset + d].completeRespondents)
       }
       var result = FrameworkResult(
         id: framework.id, name: framework.name, version: framework.version, source: framework.source,

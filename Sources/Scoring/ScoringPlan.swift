@@ -45,14 +45,15 @@ public struct ScoringPlan: Sendable {
       }
       let dimensionOfItem = items.map { dimensionIndex[$0.dimension] ?? 0 }
       let extra = items.enumerated().flatMap { i, item in item.otherDimensions.compactMap { dimensionIndex[$0] }.map { (item: i, dimension: $0) } }
-      plans.append(FrameworkPlan(
-        framework: framework, items: items, slots: itemSlots, dimensionOfItem: dimensionOfItem,
-        reverse: items.map(\.reverse),
-        itemsOfDimension: framework.dimensions.indices.map { d in
-          items.indices.filter { i in dimensionOfItem[i] == d || extra.contains { $0.item == i && $0.dimension == d } }
-        },
-        extraMemberships: extra,
-        dimensionOffset: offset))
+      plans.append(
+        FrameworkPlan(
+          framework: framework, items: items, slots: itemSlots, dimensionOfItem: dimensionOfItem,
+          reverse: items.map(\.reverse),
+          itemsOfDimension: framework.dimensions.indices.map { d in
+            items.indices.filter { i in dimensionOfItem[i] == d || extra.contains { $0.item == i && $0.dimension == d } }
+          },
+          extraMemberships: extra,
+          dimensionOffset: offset))
       offset += framework.dimensions.count + framework.measures.count
     }
     self.slots = slots

@@ -27,9 +27,11 @@ struct TeamResultMaker: Sendable {
   }
 
   func make(_ g: Int) -> TeamResult {
-    let name = view.groups[g].name, n = view.respondents(g)
+    let name = view.groups[g].name
+    let n = view.respondents(g)
     if let reason = view.groupReason(g) { return TeamResult(team: name, n: n, suppression: reason) }
-    let all = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: framework.dimensions.count))
+    let all = TeamSummarizer.dimensionScores(
+      framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: framework.dimensions.count))
     let dimensions = all.enumerated().map { d, score in Self.withhold(score, view.pointReason(g, dataPoint: offset + d)) }
     let measures = measureScores(view.totals, slot: view.slots[g]) { view.pointReason(g, dataPoint: $0) }
     var result: TeamResult
@@ -55,7 +57,8 @@ struct TeamResultMaker: Sendable {
 
   /// The organisation row (its index and band from the hooks when shown).
   func organisation(_ summarizer: TeamSummarizer) throws -> TeamResult {
-    let name = PublishedView.organisationName, n = view.organisationN
+    let name = PublishedView.organisationName
+    let n = view.organisationN
     if let reason = view.organisationReason { return TeamResult(team: name, n: n, suppression: reason) }
     let all = TeamSummarizer.dimensionScores(framework, view.organisation.accumulators(slot: 0, offset: offset, count: framework.dimensions.count))
     let dimensions = all.enumerated().map { d, score in Self.withhold(score, view.organisationPointReason(offset + d)) }

@@ -31,10 +31,11 @@ struct TeamSummarizer {
       let pomp = mean.map(scale.pomp)
       let neutral = acc.answered > 0 ? acc.percent(acc.answered - acc.favorable - acc.unfavorable) : nil
       let advice = (pomp.map(dimension.adviceApplies) ?? false) ? dimension.advice : nil
-      dimensions.append(DimensionScore(
-        id: dimension.id, n: acc.count, mean: mean, sd: acc.standardDeviation, pomp: pomp,
-        favorable: acc.percent(acc.favorable), neutral: neutral,
-        unfavorable: acc.percent(acc.unfavorable), advice: advice))
+      dimensions.append(
+        DimensionScore(
+          id: dimension.id, n: acc.count, mean: mean, sd: acc.standardDeviation, pomp: pomp,
+          favorable: acc.percent(acc.favorable), neutral: neutral,
+          unfavorable: acc.percent(acc.unfavorable), advice: advice))
     }
     return dimensions
   }

@@ -58,7 +58,8 @@ struct TeamTotals: Sendable {
     let width = width
     dimensions.withUnsafeMutableBufferPointer { mine in
       other.dimensions.withUnsafeBufferPointer { theirs in
-        let target = mine.baseAddress! + to * width, source = theirs.baseAddress! + from * width
+        let target = mine.baseAddress! + to * width
+        let source = theirs.baseAddress! + from * width
         for j in 0..<width { target[j].merge(source[j]) }
       }
     }

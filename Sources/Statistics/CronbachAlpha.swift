@@ -44,7 +44,8 @@ public struct CronbachAlpha: Equatable, Sendable {
     guard n >= 2, k >= 2, alpha.isFinite, alpha < 1 else { return nil }
     let f = FisherF(numeratorDegrees: Double(n - 1), denominatorDegrees: Double((n - 1) * (k - 1)))
     let tail = (1 - level) / 2
-    let lower = 1 - (1 - alpha) * f.quantile(1 - tail), upper = 1 - (1 - alpha) * f.quantile(tail)
+    let lower = 1 - (1 - alpha) * f.quantile(1 - tail)
+    let upper = 1 - (1 - alpha) * f.quantile(tail)
     guard lower.isFinite, upper.isFinite, lower <= upper else { return nil }
     return lower...upper
   }
@@ -58,7 +59,8 @@ public struct CronbachAlpha: Equatable, Sendable {
   /// no correlation (nil), not rounding noise divided by rounding noise.
   public static func itemStatistics(_ c: CovarianceMatrix) -> [ItemStatistics] {
     (0..<c.count).map { i in
-      var withRest = Sum(), restVariance = Sum()
+      var withRest = Sum()
+      var restVariance = Sum()
       for j in 0..<c.count where j != i {
         withRest.add(c[i, j])
         for l in 0..<c.count where l != i { restVariance.add(c[j, l]) }

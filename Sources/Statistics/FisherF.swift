@@ -14,7 +14,8 @@ public struct FisherF: Sendable {
   private func tails(_ f: Double) -> (lower: Double, upper: Double) {
     if f <= 0 { return (0, 1) }
     if f.isInfinite { return (1, 0) }
-    let d1 = numeratorDegrees, d2 = denominatorDegrees
+    let d1 = numeratorDegrees
+    let d2 = denominatorDegrees
     let scaled = d1 * f
     return IncompleteBeta.tails(x: scaled / (scaled + d2), y: d2 / (scaled + d2), a: d1 / 2, b: d2 / 2)
   }

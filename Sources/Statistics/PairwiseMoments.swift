@@ -59,10 +59,12 @@ public struct PairwiseMoments: Sendable {
 
   /// The summary of variable i over the observations where it is present.
   public func summary(_ i: Int) -> SampleSummary? {
-    let cell = i * count + i, n = pairCounts[cell]
+    let cell = i * count + i
+    let n = pairCounts[cell]
     guard n > 0 else { return nil }
     let mean = sums[cell] / Double(n)
-    let variance = n > 1 ? max(0, Self.comoment(n: n, product: products[cell], si: sums[cell], sj: sums[cell], bound: products[cell]) / Double(n - 1)) : 0
+    let variance =
+      n > 1 ? max(0, Self.comoment(n: n, product: products[cell], si: sums[cell], sj: sums[cell], bound: products[cell]) / Double(n - 1)) : 0
     return SampleSummary(n: n, mean: mean + shift, variance: variance)
   }
 
@@ -71,7 +73,8 @@ public struct PairwiseMoments: Sendable {
   public func covariance(_ i: Int, _ j: Int) -> Double {
     let n = pairCounts[i * count + j]
     guard n > 1 else { return .nan }
-    let si = sums[i * count + j], sj = sums[j * count + i]
+    let si = sums[i * count + j]
+    let sj = sums[j * count + i]
     let bound = (products[i * count + i] * products[j * count + j]).squareRoot()
     return Self.comoment(n: n, product: products[i * count + j], si: si, sj: sj, bound: bound) / Double(n - 1)
   }

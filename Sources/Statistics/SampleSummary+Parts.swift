@@ -9,7 +9,8 @@ extension SampleSummary {
     let restN = n - part.n
     guard restN > 0 else { return nil }
     let restMean = (Double(n) * mean - Double(part.n) * part.mean) / Double(restN)
-    let squares = Double(n - 1) * variance - Double(part.n - 1) * part.variance
+    let squares =
+      Double(n - 1) * variance - Double(part.n - 1) * part.variance
       - Double(part.n) * (part.mean - mean) * (part.mean - mean) - Double(restN) * (restMean - mean) * (restMean - mean)
     return SampleSummary(n: restN, mean: restMean, variance: restN > 1 ? max(0, squares / Double(restN - 1)) : 0)
   }

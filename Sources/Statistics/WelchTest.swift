@@ -14,7 +14,8 @@ public struct WelchTest: Equatable, Sendable {
   /// - Returns: nil when either sample has fewer than two values or both have no variance.
   public init?(_ a: SampleSummary, _ b: SampleSummary) {
     guard a.n > 1, b.n > 1 else { return nil }
-    let va = a.variance / Double(a.n), vb = b.variance / Double(b.n)
+    let va = a.variance / Double(a.n)
+    let vb = b.variance / Double(b.n)
     let se2 = va + vb
     guard se2 > 0 else { return nil }
     difference = a.mean - b.mean

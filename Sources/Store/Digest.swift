@@ -22,10 +22,11 @@ public enum Digest {
 
   /// Whether `text` has the shape of a token made by ``newToken()`` (checked before any lookup).
   public static func looksLikeToken(_ text: String) -> Bool {
-    text.utf8.count == 43 && text.utf8.allSatisfy { byte in
-      (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-    }
+    text.utf8.count == 43
+      && text.utf8.allSatisfy { byte in
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+          || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+      }
   }
 
   private static let digits = Array("0123456789abcdef".utf8)

@@ -101,10 +101,11 @@ public final class ImportSession: ImportSink {
 
   private func responseStatement() throws -> Statement {
     if let insertResponse { return insertResponse }
-    let statement = try db.makeStatement(sql: """
-      INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on)
-      VALUES (?, ?, ?, 'import', ?, ?, ?) ON CONFLICT (wave_id, source_key) DO NOTHING
-      """)
+    let statement = try db.makeStatement(
+      sql: """
+        INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on)
+        VALUES (?, ?, ?, 'import', ?, ?, ?) ON CONFLICT (wave_id, source_key) DO NOTHING
+        """)
     insertResponse = statement
     return statement
   }

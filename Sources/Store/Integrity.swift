@@ -36,7 +36,9 @@ extension ResponseStore {
     let target = URL(fileURLWithPath: path).standardizedFileURL
     let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
     func fail(_ message: String) -> StoreError {
-      StoreError(kind: .writeFailed, store: displayName, message: message, hint: "nothing was written to \(displayName); check that its folder exists and is writable")
+      StoreError(
+        kind: .writeFailed, store: displayName, message: message,
+        hint: "nothing was written to \(displayName); check that its folder exists and is writable")
     }
     try? FileManager.default.removeItem(at: partial)
     defer { try? FileManager.default.removeItem(at: partial) }
@@ -46,9 +48,11 @@ extension ResponseStore {
       // A copy on its own: rollback journal, no -wal file needed beside it.
       try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
       let counts = try copy.read { db -> (String, Int, Int) in
-        (try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "",
-         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM wave") ?? 0,
-         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response") ?? 0)
+        (
+          try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "",
+          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM wave") ?? 0,
+          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response") ?? 0
+        )
       }
       try copy.close()
       guard counts.0 == "ok" else { throw fail("the copy failed its integrity check (\(counts.0))") }

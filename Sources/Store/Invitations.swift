@@ -79,12 +79,16 @@ extension ResponseStore {
   /// What the token `token` of `wave` leads to.
   public func invitation(token: String, wave: WaveRef, now: Date) async throws -> InvitationLookup {
     guard Digest.looksLikeToken(token) else { return .unknown }
-    let hash = Digest.sha256(token), today = Day.today(now)
+    let hash = Digest.sha256(token)
+    let today = Day.today(now)
     return try await read { db in try Self.lookup(db, hash: hash, wave: wave, today: today) }
   }
 
   static func lookup(_ db: Database, hash: String, wave: WaveRef, today: String) throws -> InvitationLookup {
-    guard let row = try Row.fetchOne(db, sql: "SELECT team, expires_on, uses_left FROM invitation WHERE token_hash = ? AND wave_id = ?", arguments: [hash, wave.id]) else {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT team, expires_on, uses_left FROM invitation WHERE token_hash = ? AND wave_id = ?", arguments: [hash, wave.id])
+    else {
       return .unknown
     }
     if (row["expires_on"] as String) < today { return .expired }
@@ -97,9 +101,11 @@ extension ResponseStore {
   /// - Returns: the ticket; the store keeps only its SHA-256.
   public func issueTicket(for invitation: Invitation, lifetime hours: Int, now: Date) async throws -> String {
     let ticket = Digest.newToken()
-    let hash = Digest.sha256(ticket), expires = Self.hour(now) + max(1, hours)
+    let hash = Digest.sha256(ticket)
+    let expires = Self.hour(now) + max(1, hours)
     try await write { db in
-      try db.execute(sql: "INSERT INTO form_ticket (hash, token_hash, expires_hour) VALUES (?, ?, ?)", arguments: [hash, invitation.tokenHash, expires])
+      try db.execute(
+        sql: "INSERT INTO form_ticket (hash, token_hash, expires_hour) VALUES (?, ?, ?)", arguments: [hash, invitation.tokenHash, expires])
     }
     return ticket
   }
@@ -120,16 +126,26 @@ extension ResponseStore {
   /// response, so a replay is refused even when copies arrive at once. Nothing links the
   /// stored response to the token or the ticket.
   /// `language` is the language the form was shown in (nil: not recorded).
-  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?, now: Date) async throws -> SubmissionOutcome {
+  public func submit(
+    token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?, now: Date
+  ) async throws -> SubmissionOutcome {
     guard Digest.looksLikeToken(token) else { return .unknownInvitation }
     guard Digest.looksLikeToken(ticket) else { return .unknownTicket }
-    let tokenHash = Digest.sha256(token), ticketHash = Digest.sha256(ticket)
-    let today = Day.today(now), hour = Self.hour(now)
+    let tokenHash = Digest.sha256(token)
+    let ticketHash = Digest.sha256(ticket)
+    let today = Day.today(now)
+    let hour = Self.hour(now)
     return try await write { db in
-      guard let row = try Row.fetchOne(db, sql: "SELECT team, expires_on, uses_left FROM invitation WHERE token_hash = ? AND wave_id = ?", arguments: [tokenHash, wave.id]) else {
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT team, expires_on, uses_left FROM invitation WHERE token_hash = ? AND wave_id = ?", arguments: [tokenHash, wave.id])
+      else {
         return .unknownInvitation
       }
-      guard let ticketRow = try Row.fetchOne(db, sql: "SELECT used, expires_hour FROM form_ticket WHERE hash = ? AND token_hash = ?", arguments: [ticketHash, tokenHash]) else {
+      guard
+        let ticketRow = try Row.fetchOne(
+          db, sql: "SELECT used, expires_hour FROM form_ticket WHERE hash = ? AND token_hash = ?", arguments: [ticketHash, tokenHash])
+      else {
         return .unknownTicket
       }
       if ticketRow["used"] as Bool { return .alreadySubmitted }
@@ -165,7 +181,9 @@ extension ResponseStore {
   public func invitationSummary(of wave: WaveRef, now: Date) throws -> InvitationSummary {
     let today = Day.today(now)
     return try read { db in
-      let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(uses_left), 0) FROM invitation WHERE wave_id = ? AND expires_on >= ? AND uses_left > 0", arguments: [wave.id, today])
+      let row = try Row.fetchOne(
+        db, sql: "SELECT COUNT(*), COALESCE(SUM(uses_left), 0) FROM invitation WHERE wave_id = ? AND expires_on >= ? AND uses_left > 0",
+        arguments: [wave.id, today])
       return InvitationSummary(open: row?[0] ?? 0, usesLeft: row?[1] ?? 0)
     }
   }

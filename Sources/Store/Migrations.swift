@@ -49,8 +49,9 @@ public struct Migration: Sendable {
     Migration(2, "random response ids, single-use tokens, staged imports", sqlite: .sqlite(SchemaV2.migrate), postgres: PostgresSchema.version2),
     Migration(3, "comments", sqlite: .statements([Schema.comments]), postgres: PostgresSchema.comments),
     // NULL: not recorded (imports, and surveys that name no languages).
-    Migration(4, "the language each response was given in",
-              both: ["ALTER TABLE response ADD COLUMN language TEXT CHECK (language IS NULL OR length(language) BETWEEN 2 AND 35)"]),
+    Migration(
+      4, "the language each response was given in",
+      both: ["ALTER TABLE response ADD COLUMN language TEXT CHECK (language IS NULL OR length(language) BETWEEN 2 AND 35)"]),
   ]
 
   /// The newest version this Cultivar knows.

@@ -109,6 +109,6 @@ enum PostgresSchema {
       text TEXT NOT NULL CHECK (text <> ''),
       PRIMARY KEY (response_id, item_id)
     )
-    """,
+    """
   ]
 }

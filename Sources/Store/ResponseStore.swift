@@ -26,11 +26,17 @@ public final class ResponseStore: ResponseStoring, Sendable {
   ///   - autoCheckpoint: whether a commit may copy the write-ahead log into the database
   ///     (SQLite's default). The web form turns it off, so no submission pays for copying an
   ///     import's pages, and checkpoints from a background task (``checkpoint()``).
-  public init(path: String, displayName: String? = nil, create: Bool = true, busyWait: TimeInterval = ResponseStore.busyTimeout, autoCheckpoint: Bool = true) throws {
+  public init(
+    path: String, displayName: String? = nil, create: Bool = true, busyWait: TimeInterval = ResponseStore.busyTimeout, autoCheckpoint: Bool = true
+  ) throws {
     name = displayName ?? path
     self.busyWait = busyWait
     if !create, !FileManager.default.fileExists(atPath: path) {
-      throw StoreError(kind: .notFound, store: name, message: "there is no store here", hint: "import responses first ('cultivar import SURVEY FILE --wave W'), or point --store or $\(StoreLocation.environmentVariable) at the store file")
+      throw StoreError(
+        kind: .notFound, store: name, message: "there is no store here",
+        hint:
+          "import responses first ('cultivar import SURVEY FILE --wave W'), or point --store or $\(StoreLocation.environmentVariable) at the store file"
+      )
     }
     var configuration = Configuration()
     // Polls every millisecond (SQLite's own timeout sleeps up to 100 ms between tries, and
@@ -54,13 +60,16 @@ public final class ResponseStore: ResponseStoring, Sendable {
       pool = try DatabasePool(path: path, configuration: configuration)
       let migrator = Schema.migrator
       if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
-        throw StoreError(kind: .cannotOpen, store: name, message: "the store was written by a newer version of Cultivar", hint: "upgrade cultivar to read it")
+        throw StoreError(
+          kind: .cannotOpen, store: name, message: "the store was written by a newer version of Cultivar", hint: "upgrade cultivar to read it")
       }
       try migrator.migrate(pool)
     } catch let error as StoreError {
       throw error
     } catch let error as DatabaseError {
-      throw StoreError(kind: .cannotOpen, store: name, message: "cannot open the store: \(error.message ?? "\(error)")", hint: "check that the file is a Cultivar store (SQLite) and that its folder is writable")
+      throw StoreError(
+        kind: .cannotOpen, store: name, message: "cannot open the store: \(error.message ?? "\(error)")",
+        hint: "check that the file is a Cultivar store (SQLite) and that its folder is writable")
     }
   }
 
@@ -127,11 +136,15 @@ public final class ResponseStore: ResponseStoring, Sendable {
 
   func writeError(_ error: DatabaseError) -> StoreError {
     if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-      var busy = StoreError(kind: .writeFailed, store: name, message: "the store stayed busy for \(Self.seconds(busyWait))", hint: "another cultivar process is writing; try again when it is done")
+      var busy = StoreError(
+        kind: .writeFailed, store: name, message: "the store stayed busy for \(Self.seconds(busyWait))",
+        hint: "another cultivar process is writing; try again when it is done")
       busy.isBusy = true
       return busy
     }
-    return StoreError(kind: .writeFailed, store: name, message: "cannot write to the store: \(error.message ?? "\(error)")", hint: "nothing of this write was stored; check the disk space and the file's permissions")
+    return StoreError(
+      kind: .writeFailed, store: name, message: "cannot write to the store: \(error.message ?? "\(error)")",
+      hint: "nothing of this write was stored; check the disk space and the file's permissions")
   }
 }
 

@@ -26,7 +26,8 @@ public protocol ResponseStoring: AnyObject, Sendable {
 
   /// Stores one response given in the terminal, with its comments (item id → text; blank
   /// ones are not stored), in one transaction.
-  func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?) throws
+  func addResponse(
+    toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?) throws
   /// Runs an import into a staging area made visible when `body` returns (see ``ImportSink``).
   /// `body` returns its result and the counts it made (rows read, rejected); the store fills
   /// in how many were imported and how many were duplicates.
@@ -46,7 +47,8 @@ public protocol ResponseStoring: AnyObject, Sendable {
   func pruneTickets(now: Date) async throws -> Int
   /// Stores a web response if its token is open and its ticket valid and unused, spending both
   /// in the response's transaction (with its comments: item id → text, blank ones not stored).
-  func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?, now: Date) async throws -> SubmissionOutcome
+  func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?, now: Date)
+    async throws -> SubmissionOutcome
   /// Periodic housekeeping of the web form (SQLite: a passive checkpoint).
   func checkpoint() async throws
 
@@ -84,7 +86,9 @@ extension ResponseStoring {
   public func invitationCount(of wave: WaveRef) throws -> Int { try invitationSummary(of: wave, now: Date()).open }
 
   /// ``invitation(token:wave:now:)`` now.
-  public func invitation(token: String, wave: WaveRef) async throws -> InvitationLookup { try await invitation(token: token, wave: wave, now: Date()) }
+  public func invitation(token: String, wave: WaveRef) async throws -> InvitationLookup {
+    try await invitation(token: token, wave: wave, now: Date())
+  }
 
   /// ``issueTicket(for:lifetime:now:)`` now.
   public func issueTicket(for invitation: Invitation, lifetime hours: Int = 24) async throws -> String {
@@ -96,7 +100,9 @@ extension ResponseStoring {
   public func pruneTickets() async throws -> Int { try await pruneTickets(now: Date()) }
 
   /// ``submit(token:ticket:wave:answers:comments:language:now:)`` now.
-  public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String] = [:], language: String? = nil) async throws -> SubmissionOutcome {
+  public func submit(
+    token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String] = [:], language: String? = nil
+  ) async throws -> SubmissionOutcome {
     try await submit(token: token, ticket: ticket, wave: wave, answers: answers, comments: comments, language: language, now: Date())
   }
 
@@ -106,7 +112,9 @@ extension ResponseStoring {
   }
 
   /// ``addResponse(toWave:survey:team:answers:comments:language:)`` with the language not recorded.
-  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String] = [:]) throws {
+  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String] = [:])
+    throws
+  {
     try addResponse(toWave: waveName, survey: survey, team: team, answers: answers, comments: comments, language: nil)
   }
 
@@ -151,7 +159,10 @@ public struct ExportedResponse: Sendable, Equatable {
   /// (item id, text) of its comments, by item id.
   public var comments: [(String, String)]
 
-  public init(id: Data, team: String, channel: String, importIndex: Int?, sourceKey: String?, receivedOn: String, answers: [(String, Double)], comments: [(String, String)] = []) {
+  public init(
+    id: Data, team: String, channel: String, importIndex: Int?, sourceKey: String?, receivedOn: String, answers: [(String, Double)],
+    comments: [(String, String)] = []
+  ) {
     self.id = id
     self.team = team
     self.channel = channel

@@ -10,7 +10,9 @@ extension ResponseStore {
   ///   - answers: item id → value.
   ///   - comments: item id → comment (answers to `text` items; blank ones are not stored).
   ///   - language: the language the survey was answered in (nil: not recorded).
-  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?) throws {
+  public func addResponse(
+    toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?
+  ) throws {
     try write { db in
       let wave = try Self.openWave(db, name: waveName, survey: survey)
       try Self.insertResponse(db, wave: wave, team: team, channel: "terminal", answers: answers, comments: comments, language: language)
@@ -18,9 +20,13 @@ extension ResponseStore {
   }
 
   /// Inserts a response under a new random id, with the day only.
-  static func insertResponse(_ db: Database, wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String] = [:], language: String? = nil) throws {
+  static func insertResponse(
+    _ db: Database, wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String] = [:], language: String? = nil
+  ) throws {
     let responseID = ResponseID.make()
-    try db.execute(sql: "INSERT INTO response (id, wave_id, team, channel, received_on, language) VALUES (?, ?, ?, ?, ?, ?)", arguments: [responseID, wave.id, team, channel, Day.today(), language])
+    try db.execute(
+      sql: "INSERT INTO response (id, wave_id, team, channel, received_on, language) VALUES (?, ?, ?, ?, ?, ?)",
+      arguments: [responseID, wave.id, team, channel, Day.today(), language])
     for (item, value) in answers.sorted(by: { $0.key < $1.key }) where !value.isNaN {
       try db.execute(sql: "INSERT INTO answer (response_id, item_id, value) VALUES (?, ?, ?)", arguments: [responseID, item, value])
     }

@@ -36,12 +36,19 @@ extension ResponseStore {
     try writeWithoutTransaction { db in
       try discardAbandonedImports(db)
       let (wave, importID) = try Self.transaction(db) { () -> (WaveRef, Int64) in
-        let existing = try Int64.fetchOne(db, sql: "SELECT wave.id FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = ? AND wave.name = ?", arguments: [survey.key, waveName])
+        let existing = try Int64.fetchOne(
+          db, sql: "SELECT wave.id FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = ? AND wave.name = ?",
+          arguments: [survey.key, waveName])
         let wave = try Self.openWave(db, name: waveName, survey: survey)
-        if let running = try String.fetchOne(db, sql: "SELECT owner FROM import_batch WHERE wave_id = ? AND state = 'staging'", arguments: [wave.id]) {
-          throw StoreError(kind: .writeFailed, store: name, message: "another import into wave '\(waveName)' is running (\(running))", hint: "wait until it is done, then import again")
+        if let running = try String.fetchOne(db, sql: "SELECT owner FROM import_batch WHERE wave_id = ? AND state = 'staging'", arguments: [wave.id])
+        {
+          throw StoreError(
+            kind: .writeFailed, store: name, message: "another import into wave '\(waveName)' is running (\(running))",
+            hint: "wait until it is done, then import again")
         }
-        try db.execute(sql: "INSERT INTO import_batch (wave_id, source, format, imported_on, state, owner) VALUES (?, ?, ?, ?, 'staging', ?)", arguments: [wave.id, source, format, Day.today(), ImportOwner.current])
+        try db.execute(
+          sql: "INSERT INTO import_batch (wave_id, source, format, imported_on, state, owner) VALUES (?, ?, ?, ?, 'staging', ?)",
+          arguments: [wave.id, source, format, Day.today(), ImportOwner.current])
         let importID = db.lastInsertedRowID
         if existing == nil { try db.execute(sql: "UPDATE wave SET staged_by = ? WHERE id = ?", arguments: [importID, wave.id]) }
         return (wave, importID)
@@ -60,7 +67,9 @@ extension ResponseStore {
         throw error
       }
       try Self.transaction(db) {
-        try db.execute(sql: "UPDATE import_batch SET rows_read = ?, imported = ?, rejected = ?, duplicates = ?, state = 'done', owner = NULL WHERE id = ?", arguments: [counts.rowsRead, counts.imported, counts.rejected, counts.duplicates, importID])
+        try db.execute(
+          sql: "UPDATE import_batch SET rows_read = ?, imported = ?, rejected = ?, duplicates = ?, state = 'done', owner = NULL WHERE id = ?",
+          arguments: [counts.rowsRead, counts.imported, counts.rejected, counts.duplicates, importID])
         try db.execute(sql: "UPDATE wave SET staged_by = NULL WHERE id = ? AND staged_by = ?", arguments: [wave.id, importID])
       }
       return (result, counts)
@@ -91,11 +100,12 @@ extension ResponseStore {
       let wave = try Int64.fetchOne(db, sql: "SELECT id FROM wave WHERE staged_by = ?", arguments: [importID])
       try db.execute(sql: "DELETE FROM import_batch WHERE id = ? AND state = 'staging'", arguments: [importID])
       if let wave {
-        try db.execute(sql: """
-          DELETE FROM wave WHERE id = ? AND NOT EXISTS (SELECT 1 FROM response WHERE wave_id = wave.id)
-            AND NOT EXISTS (SELECT 1 FROM invitation WHERE wave_id = wave.id)
-            AND NOT EXISTS (SELECT 1 FROM import_batch WHERE wave_id = wave.id)
-          """, arguments: [wave])
+        try db.execute(
+          sql: """
+            DELETE FROM wave WHERE id = ? AND NOT EXISTS (SELECT 1 FROM response WHERE wave_id = wave.id)
+              AND NOT EXISTS (SELECT 1 FROM invitation WHERE wave_id = wave.id)
+              AND NOT EXISTS (SELECT 1 FROM import_batch WHERE wave_id = wave.id)
+            """, arguments: [wave])
         try db.execute(sql: "UPDATE wave SET staged_by = NULL WHERE id = ?", arguments: [wave])
       }
     }

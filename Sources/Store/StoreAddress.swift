@@ -66,7 +66,11 @@ public struct PostgresAddress: Sendable, Equatable {
     if let port = parts.port, !(1...65535).contains(port) { throw bad("the port \(port) is not between 1 and 65535") }
     var tls = TLSMode.prefer
     for item in parts.queryItems ?? [] {
-      guard item.name == "sslmode" else { throw bad("the store address has an unknown parameter '\(item.name)'", "only sslmode is understood (\(TLSMode.allCases.map(\.rawValue).joined(separator: ", ")))") }
+      guard item.name == "sslmode" else {
+        throw bad(
+          "the store address has an unknown parameter '\(item.name)'",
+          "only sslmode is understood (\(TLSMode.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
       guard let mode = TLSMode(rawValue: item.value ?? "") else {
         throw bad("sslmode '\(item.value ?? "")' is not understood", "use one of: \(TLSMode.allCases.map(\.rawValue).joined(separator: ", "))")
       }

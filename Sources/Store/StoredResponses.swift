@@ -56,9 +56,13 @@ public final class StoredResponses: ResponseSource {
   }
 
   private func loadPage() throws {
-    let (wave, afterID, pageSize, itemCount, slotOfItem, base, group) = (self.wave, self.afterID, self.pageSize, self.itemCount, self.slotOfItem, rowsRead, groupColumn)
+    let (wave, afterID, pageSize, itemCount, slotOfItem, base, group) = (
+      self.wave, self.afterID, self.pageSize, self.itemCount, self.slotOfItem, rowsRead, groupColumn
+    )
     let (rows, lastID): ([ResponseRow], Data?) = try snapshot.read { db in
-      let heads = try Row.fetchAll(db, sql: "SELECT id, \(group) FROM visible_response WHERE wave_id = ? AND id > ? ORDER BY id LIMIT ?", arguments: [wave.id, afterID, pageSize])
+      let heads = try Row.fetchAll(
+        db, sql: "SELECT id, \(group) FROM visible_response WHERE wave_id = ? AND id > ? ORDER BY id LIMIT ?",
+        arguments: [wave.id, afterID, pageSize])
       guard let first = heads.first, let last = heads.last else { return ([], nil) }
       var position: [Data: Int] = [:]
       var rows: [ResponseRow] = []
@@ -68,7 +72,8 @@ public final class StoredResponses: ResponseSource {
         let number = base + rows.count + 1
         rows.append(ResponseRow(line: number, respondent: "response \(number)", team: head[1], values: Array(repeating: .nan, count: itemCount)))
       }
-      let answers = try Row.fetchCursor(db, sql: "SELECT response_id, item_id, value FROM answer WHERE response_id BETWEEN ? AND ?", arguments: [first[0] as Data, last[0] as Data])
+      let answers = try Row.fetchCursor(
+        db, sql: "SELECT response_id, item_id, value FROM answer WHERE response_id BETWEEN ? AND ?", arguments: [first[0] as Data, last[0] as Data])
       while let answer = try answers.next() {
         guard let index = position[answer[0]], let slot = slotOfItem[answer[1]] else { continue }
         rows[index].values[slot] = answer[2]

@@ -21,17 +21,23 @@ extension ResponseStore {
       let heads = try Row.fetchCursor(db, sql: "SELECT id, team FROM visible_response WHERE wave_id = ? ORDER BY id", arguments: [wave.id])
       while let head = try heads.next() {
         position[head[0]] = rows.count
-        rows.append(UnscoredAnswers(team: head[1], comments: Array(repeating: nil, count: comments.count), selections: Array(repeating: nil, count: multis.count)))
+        rows.append(
+          UnscoredAnswers(
+            team: head[1], comments: Array(repeating: nil, count: comments.count), selections: Array(repeating: nil, count: multis.count)))
       }
       if !comments.isEmpty {
-        let cursor = try Row.fetchCursor(db, sql: "SELECT c.response_id, c.item_id, c.text FROM comment c JOIN response r ON r.id = c.response_id WHERE r.wave_id = ?", arguments: [wave.id])
+        let cursor = try Row.fetchCursor(
+          db, sql: "SELECT c.response_id, c.item_id, c.text FROM comment c JOIN response r ON r.id = c.response_id WHERE r.wave_id = ?",
+          arguments: [wave.id])
         while let row = try cursor.next() {
           guard let index = position[row[0]], let slot = commentSlot[row[1]] else { continue }
           rows[index].comments[slot] = row[2]
         }
       }
       if !multis.isEmpty {
-        let cursor = try Row.fetchCursor(db, sql: "SELECT a.response_id, a.item_id, a.value FROM answer a JOIN response r ON r.id = a.response_id WHERE r.wave_id = ?", arguments: [wave.id])
+        let cursor = try Row.fetchCursor(
+          db, sql: "SELECT a.response_id, a.item_id, a.value FROM answer a JOIN response r ON r.id = a.response_id WHERE r.wave_id = ?",
+          arguments: [wave.id])
         while let row = try cursor.next() {
           guard let index = position[row[0]], let slot = multiSlot[row[1]] else { continue }
           rows[index].selections[slot] = try StoredSelection.bits(row[2], item: multis[slot], store: name)
@@ -49,8 +55,12 @@ public enum StoredSelection {
   public static func bits(_ value: Double, item: (id: String, options: Int), store: String) throws -> UInt32 {
     let limit = Double(UInt64(1) << UInt64(item.options))
     guard value >= 0, value < limit, value == value.rounded(), let bits = UInt32(exactly: value) else {
-      throw StoreError(kind: .notFound, store: store, message: "a stored answer to multi-select item '\(item.id)' is \(value), not a set of its \(item.options) options",
-                       hint: "the item's options changed since the wave was collected: give the item a new id for the new options, or restore the plugin version the wave was collected with")
+      throw StoreError(
+        kind: .notFound, store: store,
+        message: "a stored answer to multi-select item '\(item.id)' is \(value), not a set of its \(item.options) options",
+        hint:
+          "the item's options changed since the wave was collected: give the item a new id for the new options, or restore the plugin version the wave was collected with"
+      )
     }
     return bits
   }

@@ -61,12 +61,16 @@ extension ResponseStore {
 
   static func openWave(_ db: Database, name: String, survey: SurveyStamp) throws -> WaveRef {
     let today = Day.today()
-    try db.execute(sql: "INSERT INTO survey (key, title, created_on) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET title = excluded.title", arguments: [survey.key, survey.title, today])
+    try db.execute(
+      sql: "INSERT INTO survey (key, title, created_on) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET title = excluded.title",
+      arguments: [survey.key, survey.title, today])
     let surveyID = try Int64.fetchOne(db, sql: "SELECT id FROM survey WHERE key = ?", arguments: [survey.key])!
     try db.execute(sql: "INSERT INTO wave (survey_id, name, created_on) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", arguments: [surveyID, name, today])
     let waveID = try Int64.fetchOne(db, sql: "SELECT id FROM wave WHERE survey_id = ? AND name = ?", arguments: [surveyID, name])!
     for plugin in survey.plugins {
-      try db.execute(sql: "INSERT INTO wave_plugin (wave_id, plugin_id, version, first_used_on) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", arguments: [waveID, plugin.id, plugin.version, today])
+      try db.execute(
+        sql: "INSERT INTO wave_plugin (wave_id, plugin_id, version, first_used_on) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        arguments: [waveID, plugin.id, plugin.version, today])
     }
     return WaveRef(id: waveID, name: name, survey: survey.key)
   }
@@ -75,11 +79,15 @@ extension ResponseStore {
   /// - Throws: ``StoreError`` of kind `.notFound`, listing the waves there are.
   public func wave(_ name: String, survey key: String) throws -> WaveRef {
     let id = try read { db in
-      try Int64.fetchOne(db, sql: "SELECT wave.id FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = ? AND wave.name = ? AND wave.staged_by IS NULL", arguments: [key, name])
+      try Int64.fetchOne(
+        db,
+        sql: "SELECT wave.id FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = ? AND wave.name = ? AND wave.staged_by IS NULL",
+        arguments: [key, name])
     }
     guard let id else {
       let known = try waves(survey: key).map(\.name)
-      let hint = known.isEmpty
+      let hint =
+        known.isEmpty
         ? "the store holds no waves of survey '\(key)'; import responses with 'cultivar import SURVEY FILE --wave \(name)'"
         : "waves of survey '\(key)': \(known.joined(separator: ", "))"
       throw StoreError(kind: .notFound, store: self.name, message: "no wave '\(name)' of survey '\(key)'", hint: hint)
@@ -90,10 +98,12 @@ extension ResponseStore {
   /// The waves of survey `key`, oldest first, with their response counts.
   public func waves(survey key: String) throws -> [WaveInfo] {
     try read { db in
-      try Row.fetchAll(db, sql: """
-        SELECT wave.name, wave.created_on, (SELECT COUNT(*) FROM visible_response WHERE visible_response.wave_id = wave.id) AS n
-        FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = ? AND wave.staged_by IS NULL ORDER BY wave.id
-        """, arguments: [key]
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT wave.name, wave.created_on, (SELECT COUNT(*) FROM visible_response WHERE visible_response.wave_id = wave.id) AS n
+          FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = ? AND wave.staged_by IS NULL ORDER BY wave.id
+          """, arguments: [key]
       ).map { WaveInfo(name: $0[0], createdOn: $0[1], responses: $0[2]) }
     }
   }

@@ -66,11 +66,13 @@ final class PostgresResponses: ResponseSource {
     header = ["response", "team"] + itemIDs
     itemCount = itemIDs.count
     slotOfItem = Dictionary(itemIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    cursor = try PostgresCursor(link: link, sql: """
-      SELECT r.team, a.items, a.vals FROM visible_response r
-      LEFT JOIN LATERAL (SELECT array_agg(item_id) AS items, array_agg(value) AS vals FROM answer WHERE answer.response_id = r.id) a ON true
-      WHERE r.wave_id = \(wave.id) ORDER BY r.id
-      """)
+    cursor = try PostgresCursor(
+      link: link,
+      sql: """
+        SELECT r.team, a.items, a.vals FROM visible_response r
+        LEFT JOIN LATERAL (SELECT array_agg(item_id) AS items, array_agg(value) AS vals FROM answer WHERE answer.response_id = r.id) a ON true
+        WHERE r.wave_id = \(wave.id) ORDER BY r.id
+        """)
   }
 
   func next() throws -> ResponseOutcome? {

@@ -13,15 +13,21 @@ extension PostgresStore {
     try exclusive(.writeFailed) { db in
       try discardAbandonedImports(db)
       let (wave, importID) = try db.transaction { () -> (WaveRef, Int64) in
-        let existing = try db.rows("SELECT wave.id FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = \(survey.key) AND wave.name = \(waveName)").first
+        let existing = try db.rows(
+          "SELECT wave.id FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = \(survey.key) AND wave.name = \(waveName)"
+        ).first
         let wave = try Self.openWave(db, name: waveName, survey: survey)
         // One import per wave at a time, whichever process starts it.
         try db.run("SELECT id FROM wave WHERE id = \(wave.id) FOR UPDATE")
         if let running = try db.rows("SELECT owner FROM import_batch WHERE wave_id = \(wave.id) AND state = 'staging'").first {
           let owner = (try? running.decode(String?.self)) ?? nil
-          throw StoreError(kind: .writeFailed, store: name, message: "another import into wave '\(waveName)' is running (\(owner ?? "unknown process"))", hint: "wait until it is done, then import again")
+          throw StoreError(
+            kind: .writeFailed, store: name, message: "another import into wave '\(waveName)' is running (\(owner ?? "unknown process"))",
+            hint: "wait until it is done, then import again")
         }
-        let importID = try db.rows("INSERT INTO import_batch (wave_id, source, format, imported_on, state, owner) VALUES (\(wave.id), \(source), \(format), \(Day.today()), 'staging', \(ImportOwner.current)) RETURNING id")[0].decode(Int64.self)
+        let importID = try db.rows(
+          "INSERT INTO import_batch (wave_id, source, format, imported_on, state, owner) VALUES (\(wave.id), \(source), \(format), \(Day.today()), 'staging', \(ImportOwner.current)) RETURNING id"
+        )[0].decode(Int64.self)
         if existing == nil { try db.run("UPDATE wave SET staged_by = \(importID) WHERE id = \(wave.id)") }
         return (wave, importID)
       }
@@ -38,7 +44,9 @@ extension PostgresStore {
         throw error
       }
       try db.transaction {
-        try db.run("UPDATE import_batch SET rows_read = \(counts.rowsRead), imported = \(counts.imported), rejected = \(counts.rejected), duplicates = \(counts.duplicates), state = 'done', owner = NULL WHERE id = \(importID)")
+        try db.run(
+          "UPDATE import_batch SET rows_read = \(counts.rowsRead), imported = \(counts.imported), rejected = \(counts.rejected), duplicates = \(counts.duplicates), state = 'done', owner = NULL WHERE id = \(importID)"
+        )
         try db.run("UPDATE wave SET staged_by = NULL WHERE id = \(wave.id) AND staged_by = \(importID)")
       }
       return (result, counts)
@@ -56,12 +64,15 @@ extension PostgresStore {
   /// Deletes a staged import's rows a few thousand at a time, then the import and the wave
   /// it created (if nothing else uses it).
   private func discard(_ db: SyncConnection, importID: Int64) throws {
-    while try db.rows("WITH gone AS (DELETE FROM response WHERE id IN (SELECT id FROM response WHERE import_id = \(importID) LIMIT 5000) RETURNING 1) SELECT COUNT(*) FROM gone")[0].decode(Int.self) > 0 {}
+    while try db.rows(
+      "WITH gone AS (DELETE FROM response WHERE id IN (SELECT id FROM response WHERE import_id = \(importID) LIMIT 5000) RETURNING 1) SELECT COUNT(*) FROM gone"
+    )[0].decode(Int.self) > 0 {}
     try db.transaction {
       let wave = try db.rows("SELECT id FROM wave WHERE staged_by = \(importID)").first?.decode(Int64.self)
       try db.run("DELETE FROM import_batch WHERE id = \(importID) AND state = 'staging'")
       if let wave {
-        try db.run("""
+        try db.run(
+          """
           DELETE FROM wave WHERE id = \(wave) AND NOT EXISTS (SELECT 1 FROM response WHERE wave_id = wave.id)
             AND NOT EXISTS (SELECT 1 FROM invitation WHERE wave_id = wave.id)
             AND NOT EXISTS (SELECT 1 FROM import_batch WHERE wave_id = wave.id)

@@ -40,9 +40,12 @@ final class PostgresLink: Sendable {
       default: tls = .disable
       }
     } catch {
-      throw StoreError(kind: .cannotOpen, store: name, message: "cannot set up TLS: \(error)", hint: "check the system's certificates, or use sslmode=disable on a trusted network")
+      throw StoreError(
+        kind: .cannotOpen, store: name, message: "cannot set up TLS: \(error)",
+        hint: "check the system's certificates, or use sslmode=disable on a trusted network")
     }
-    var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user, password: password, database: address.database, tls: tls)
+    var configuration = PostgresConnection.Configuration(
+      host: address.host, port: address.port, username: address.user, password: password, database: address.database, tls: tls)
     configuration.options.connectTimeout = .seconds(10)
     if address.tls == .verifyFull { configuration.options.tlsServerName = address.host }
     do {
@@ -60,7 +63,8 @@ final class PostgresLink: Sendable {
     case (.require, let configuration?), (.verifyFull, let configuration?): tls = .require(configuration)
     default: tls = .disable
     }
-    var configuration = PostgresClient.Configuration(host: address.host, port: address.port, username: address.user, password: password, database: address.database, tls: tls)
+    var configuration = PostgresClient.Configuration(
+      host: address.host, port: address.port, username: address.user, password: password, database: address.database, tls: tls)
     configuration.options.maximumConnections = size
     configuration.options.connectTimeout = .seconds(10)
     if address.tls == .verifyFull { configuration.options.tlsServerName = address.host }
@@ -74,7 +78,8 @@ final class PostgresLink: Sendable {
     guard let error = error as? PSQLError else {
       // Errors of the caller's own (an import's reader) pass through; the network's are named.
       guard error is ChannelError || error is IOError || error is NIOSSLError else { return error }
-      return StoreError(kind: kind, store: name, message: "PostgreSQL: \(error)", hint: kind == .writeFailed ? "nothing of this write was stored; try again" : nil)
+      return StoreError(
+        kind: kind, store: name, message: "PostgreSQL: \(error)", hint: kind == .writeFailed ? "nothing of this write was stored; try again" : nil)
     }
     if let info = error.serverInfo, let message = info[.message] {
       let state = info[.sqlState] ?? ""
@@ -100,14 +105,19 @@ final class PostgresLink: Sendable {
       let reason = error.underlying.map { "\($0)" } ?? "\(error.code)"
       var failure = StoreError(
         kind: connecting ? .cannotOpen : kind, store: name, message: "cannot reach PostgreSQL at \(address.host):\(address.port): \(reason)",
-        hint: connecting ? "check that the server runs and accepts connections there (pg_isready -h \(address.host) -p \(address.port))" : "nothing of this write was stored; try again")
+        hint: connecting
+          ? "check that the server runs and accepts connections there (pg_isready -h \(address.host) -p \(address.port))"
+          : "nothing of this write was stored; try again")
       failure.isBusy = !connecting
       return failure
     }
     if error.code == .sslUnsupported {
-      return StoreError(kind: .cannotOpen, store: name, message: "the server does not offer TLS, which sslmode=\(address.tls.rawValue) requires", hint: "enable ssl on the server, or use sslmode=prefer")
+      return StoreError(
+        kind: .cannotOpen, store: name, message: "the server does not offer TLS, which sslmode=\(address.tls.rawValue) requires",
+        hint: "enable ssl on the server, or use sslmode=prefer")
     }
-    return StoreError(kind: kind, store: name, message: "PostgreSQL: \(error.code)", hint: kind == .writeFailed ? "nothing of this write was stored; try again" : nil)
+    return StoreError(
+      kind: kind, store: name, message: "PostgreSQL: \(error.code)", hint: kind == .writeFailed ? "nothing of this write was stored; try again" : nil)
   }
 }
 

@@ -19,12 +19,17 @@ enum PostgresMigrator {
       let exists = try db.rows("SELECT to_regclass('cultivar_migration') IS NOT NULL").first?.decode(Bool.self) ?? false
       let done: Set<Int> = exists ? Set(try db.rows("SELECT version FROM cultivar_migration").map { try $0.decode(Int.self) }) : []
       if let newest = done.max(), newest > Migration.latest {
-        throw StoreError(kind: .cannotOpen, store: name, message: "the store was written by a newer version of Cultivar (schema version \(newest); this one knows up to \(Migration.latest))", hint: "upgrade cultivar to use it")
+        throw StoreError(
+          kind: .cannotOpen, store: name,
+          message: "the store was written by a newer version of Cultivar (schema version \(newest); this one knows up to \(Migration.latest))",
+          hint: "upgrade cultivar to use it")
       }
       let pending = Migration.all.filter { !done.contains($0.version) }
       if pending.isEmpty { return [] }
       if done.isEmpty, !create {
-        throw StoreError(kind: .notFound, store: name, message: "this database holds no Cultivar store yet", hint: "import responses first ('cultivar import SURVEY FILE --wave W --store \(name)'), which sets it up")
+        throw StoreError(
+          kind: .notFound, store: name, message: "this database holds no Cultivar store yet",
+          hint: "import responses first ('cultivar import SURVEY FILE --wave W --store \(name)'), which sets it up")
       }
       if !exists {
         try db.run("CREATE TABLE cultivar_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_on TEXT NOT NULL)")

@@ -7,7 +7,9 @@ import Store
 /// escaped), which is ignored with a warning unless only its owner can read it.
 enum PostgresPassword {
   /// The password for `address`, or nil (e.g. for trust or peer authentication).
-  static func find(for address: PostgresAddress, environment: [String: String] = ProcessInfo.processInfo.environment, warn: (String) -> Void = { _ in }) -> String? {
+  static func find(
+    for address: PostgresAddress, environment: [String: String] = ProcessInfo.processInfo.environment, warn: (String) -> Void = { _ in }
+  ) -> String? {
     if let password = environment["PGPASSWORD"], !password.isEmpty { return password }
     let path = environment["PGPASSFILE"] ?? (environment["HOME"].map { $0 + "/.pgpass" } ?? "")
     guard !path.isEmpty, let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
@@ -29,7 +31,9 @@ enum PostgresPassword {
 
   /// A password file line's fields (`:` separates, `\` escapes the next character).
   static func split(_ line: String) -> [String] {
-    var fields: [String] = [], current = "", escaped = false
+    var fields: [String] = []
+    var current = ""
+    var escaped = false
     for character in line {
       if escaped {
         current.append(character)

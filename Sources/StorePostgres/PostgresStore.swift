@@ -74,22 +74,29 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
 
   static func openWave(_ db: SyncConnection, name: String, survey: SurveyStamp) throws -> WaveRef {
     let today = Day.today()
-    let surveyID = try db.rows("INSERT INTO survey (key, title, created_on) VALUES (\(survey.key), \(survey.title), \(today)) ON CONFLICT (key) DO UPDATE SET title = excluded.title RETURNING id")[0].decode(Int64.self)
+    let surveyID = try db.rows(
+      "INSERT INTO survey (key, title, created_on) VALUES (\(survey.key), \(survey.title), \(today)) ON CONFLICT (key) DO UPDATE SET title = excluded.title RETURNING id"
+    )[0].decode(Int64.self)
     try db.run("INSERT INTO wave (survey_id, name, created_on) VALUES (\(surveyID), \(name), \(today)) ON CONFLICT DO NOTHING")
     let waveID = try db.rows("SELECT id FROM wave WHERE survey_id = \(surveyID) AND name = \(name)")[0].decode(Int64.self)
     for plugin in survey.plugins {
-      try db.run("INSERT INTO wave_plugin (wave_id, plugin_id, version, first_used_on) VALUES (\(waveID), \(plugin.id), \(plugin.version), \(today)) ON CONFLICT DO NOTHING")
+      try db.run(
+        "INSERT INTO wave_plugin (wave_id, plugin_id, version, first_used_on) VALUES (\(waveID), \(plugin.id), \(plugin.version), \(today)) ON CONFLICT DO NOTHING"
+      )
     }
     return WaveRef(id: waveID, name: name, survey: survey.key)
   }
 
   public func wave(_ name: String, survey key: String) throws -> WaveRef {
     let id = try exclusive(.cannotOpen) { db in
-      try db.rows("SELECT wave.id FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = \(key) AND wave.name = \(name) AND wave.staged_by IS NULL").first?.decode(Int64.self)
+      try db.rows(
+        "SELECT wave.id FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = \(key) AND wave.name = \(name) AND wave.staged_by IS NULL"
+      ).first?.decode(Int64.self)
     }
     guard let id else {
       let known = try waves(survey: key).map(\.name)
-      let hint = known.isEmpty
+      let hint =
+        known.isEmpty
         ? "the store holds no waves of survey '\(key)'; import responses with 'cultivar import SURVEY FILE --wave \(name)'"
         : "waves of survey '\(key)': \(known.joined(separator: ", "))"
       throw StoreError(kind: .notFound, store: self.name, message: "no wave '\(name)' of survey '\(key)'", hint: hint)
@@ -99,10 +106,12 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
 
   public func waves(survey key: String) throws -> [WaveInfo] {
     try exclusive(.cannotOpen) { db in
-      try db.rows("""
+      try db.rows(
+        """
         SELECT wave.name, wave.created_on, (SELECT COUNT(*) FROM visible_response WHERE visible_response.wave_id = wave.id)
         FROM wave JOIN survey ON survey.id = wave.survey_id WHERE survey.key = \(key) AND wave.staged_by IS NULL ORDER BY wave.id
-        """).map { row in
+        """
+      ).map { row in
         let (name, created, count) = try row.decode((String, String, Int).self)
         return WaveInfo(name: name, createdOn: created, responses: count)
       }
@@ -120,7 +129,8 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
 
   public func plugins(of wave: WaveRef) throws -> [PluginVersion] {
     try exclusive(.cannotOpen) { db in
-      try db.rows("SELECT plugin_id, version FROM wave_plugin WHERE wave_id = \(wave.id) ORDER BY plugin_id COLLATE \"C\", version COLLATE \"C\"").map { row in
+      try db.rows("SELECT plugin_id, version FROM wave_plugin WHERE wave_id = \(wave.id) ORDER BY plugin_id COLLATE \"C\", version COLLATE \"C\"").map
+      { row in
         let (id, version) = try row.decode((String, String).self)
         return PluginVersion(id: id, version: version)
       }
@@ -133,7 +143,9 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
 
   // MARK: Responses
 
-  public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?) throws {
+  public func addResponse(
+    toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?
+  ) throws {
     try exclusive(.writeFailed) { db in
       try db.transaction {
         let wave = try Self.openWave(db, name: waveName, survey: survey)
@@ -144,7 +156,9 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
 
   /// One statement that stores a response under a new random id, with the day only, its
   /// answers and its non-blank comments.
-  static func insertResponse(wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String], language: String? = nil) -> PostgresQuery {
+  static func insertResponse(
+    wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String], language: String? = nil
+  ) -> PostgresQuery {
     let given = answers.filter { !$0.value.isNaN }.sorted { $0.key < $1.key }
     let written = comments.filter { !$0.value.allSatisfy(\.isWhitespace) }.sorted { $0.key < $1.key }
     let id = randomID()
@@ -167,8 +181,9 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
 
   public func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> any ResponseSource {
     guard !byLanguage else {
-      throw StoreError(kind: .notFound, store: name, message: "--by language reads the languages of a SQLite store only in this version",
-                       hint: "copy the wave to a SQLite store with 'cultivar store copy' and score it there")
+      throw StoreError(
+        kind: .notFound, store: name, message: "--by language reads the languages of a SQLite store only in this version",
+        hint: "copy the wave to a SQLite store with 'cultivar store copy' and score it there")
     }
     return try PostgresResponses(link: link, wave: wave, itemIDs: itemIDs, file: "\(name) wave '\(wave.name)'")
   }

@@ -18,17 +18,23 @@ extension PostgresStore {
         for head in try db.rows("SELECT id, team FROM visible_response WHERE wave_id = \(wave.id) ORDER BY id") {
           let (id, team) = try head.decode((Data, String).self)
           position[id] = rows.count
-          rows.append(UnscoredAnswers(team: team, comments: Array(repeating: nil, count: comments.count), selections: Array(repeating: nil, count: multis.count)))
+          rows.append(
+            UnscoredAnswers(
+              team: team, comments: Array(repeating: nil, count: comments.count), selections: Array(repeating: nil, count: multis.count)))
         }
         if !comments.isEmpty {
-          for row in try db.rows("SELECT c.response_id, c.item_id, c.text FROM comment c JOIN visible_response r ON r.id = c.response_id WHERE r.wave_id = \(wave.id) AND c.item_id = ANY(\(comments)::text[])") {
+          for row in try db.rows(
+            "SELECT c.response_id, c.item_id, c.text FROM comment c JOIN visible_response r ON r.id = c.response_id WHERE r.wave_id = \(wave.id) AND c.item_id = ANY(\(comments)::text[])"
+          ) {
             let (id, item, text) = try row.decode((Data, String, String).self)
             guard let index = position[id], let slot = commentSlot[item] else { continue }
             rows[index].comments[slot] = text
           }
         }
         if !multis.isEmpty {
-          for row in try db.rows("SELECT a.response_id, a.item_id, a.value FROM answer a JOIN visible_response r ON r.id = a.response_id WHERE r.wave_id = \(wave.id) AND a.item_id = ANY(\(multis.map(\.id))::text[])") {
+          for row in try db.rows(
+            "SELECT a.response_id, a.item_id, a.value FROM answer a JOIN visible_response r ON r.id = a.response_id WHERE r.wave_id = \(wave.id) AND a.item_id = ANY(\(multis.map(\.id))::text[])"
+          ) {
             let (id, item, value) = try row.decode((Data, String, Double).self)
             guard let index = position[id], let slot = multiSlot[item] else { continue }
             rows[index].selections[slot] = try StoredSelection.bits(value, item: multis[slot], store: name)

@@ -8,17 +8,24 @@ extension PostgresStore {
     let (createdOn, plugins, batches, invitations) = try exclusive(.cannotOpen) { db in
       try db.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
         let createdOn = try db.rows("SELECT created_on FROM wave WHERE id = \(wave.id)").first?.decode(String.self) ?? Day.today()
-        let plugins = try db.rows("SELECT plugin_id, version, first_used_on FROM wave_plugin WHERE wave_id = \(wave.id) ORDER BY plugin_id COLLATE \"C\", version COLLATE \"C\"").map { row in
+        let plugins = try db.rows(
+          "SELECT plugin_id, version, first_used_on FROM wave_plugin WHERE wave_id = \(wave.id) ORDER BY plugin_id COLLATE \"C\", version COLLATE \"C\""
+        ).map { row in
           let (id, version, first) = try row.decode((String, String, String).self)
           return (PluginVersion(id: id, version: version), firstUsedOn: first)
         }
-        let batches = try db.rows("SELECT id, source, format, imported_on, rows_read, imported, rejected, duplicates FROM import_batch WHERE wave_id = \(wave.id) AND state = 'done' ORDER BY id").map { row in
-          let (id, source, format, on, read, imported, rejected, duplicates) = try row.decode((Int64, String, String, String, Int, Int, Int, Int).self)
+        let batches = try db.rows(
+          "SELECT id, source, format, imported_on, rows_read, imported, rejected, duplicates FROM import_batch WHERE wave_id = \(wave.id) AND state = 'done' ORDER BY id"
+        ).map { row in
+          let (id, source, format, on, read, imported, rejected, duplicates) = try row.decode(
+            (Int64, String, String, String, Int, Int, Int, Int).self)
           var counts = ImportCounts()
           (counts.rowsRead, counts.imported, counts.rejected, counts.duplicates) = (read, imported, rejected, duplicates)
           return (id, ExportedImport(source: source, format: format, importedOn: on, counts: counts))
         }
-        let invitations = try db.rows("SELECT token_hash, team, created_on, expires_on, uses_left, shared FROM invitation WHERE wave_id = \(wave.id) ORDER BY token_hash COLLATE \"C\"").map { row in
+        let invitations = try db.rows(
+          "SELECT token_hash, team, created_on, expires_on, uses_left, shared FROM invitation WHERE wave_id = \(wave.id) ORDER BY token_hash COLLATE \"C\""
+        ).map { row in
           let (hash, team, created, expires, left, shared) = try row.decode((String, String, String, String, Int, Int).self)
           return ExportedInvitation(tokenHash: hash, team: team, createdOn: created, expiresOn: expires, usesLeft: left, shared: shared != 0)
         }
@@ -26,15 +33,18 @@ extension PostgresStore {
       }
     }
     let indexOfImport = Dictionary(uniqueKeysWithValues: batches.enumerated().map { ($1.0, $0) })
-    let cursor = try PostgresCursor(link: link, sql: """
-      SELECT r.id, r.team, r.channel, r.import_id, r.source_key, r.received_on, a.items, a.vals, c.items, c.texts FROM visible_response r
-      LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(value ORDER BY item_id COLLATE \"C\") AS vals FROM answer WHERE answer.response_id = r.id) a ON true
-      LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(text ORDER BY item_id COLLATE \"C\") AS texts FROM comment WHERE comment.response_id = r.id) c ON true
-      WHERE r.wave_id = \(wave.id) ORDER BY r.id
-      """)
+    let cursor = try PostgresCursor(
+      link: link,
+      sql: """
+        SELECT r.id, r.team, r.channel, r.import_id, r.source_key, r.received_on, a.items, a.vals, c.items, c.texts FROM visible_response r
+        LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(value ORDER BY item_id COLLATE \"C\") AS vals FROM answer WHERE answer.response_id = r.id) a ON true
+        LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(text ORDER BY item_id COLLATE \"C\") AS texts FROM comment WHERE comment.response_id = r.id) c ON true
+        WHERE r.wave_id = \(wave.id) ORDER BY r.id
+        """)
     return WaveExport(name: wave.name, createdOn: createdOn, plugins: plugins, imports: batches.map(\.1), invitations: invitations) {
       try cursor.nextPage().map { row in
-        let (id, team, channel, importID, key, received, items, values, commented, texts) = try row.decode((Data, String, String, Int64?, String?, String, [String]?, [Double]?, [String]?, [String]?).self)
+        let (id, team, channel, importID, key, received, items, values, commented, texts) = try row.decode(
+          (Data, String, String, Int64?, String?, String, [String]?, [Double]?, [String]?, [String]?).self)
         return ExportedResponse(
           id: id, team: team, channel: channel, importIndex: importID.flatMap { indexOfImport[$0] }, sourceKey: key, receivedOn: received,
           answers: Array(zip(items ?? [], values ?? [])), comments: Array(zip(commented ?? [], texts ?? [])))
@@ -50,25 +60,37 @@ extension PostgresStore {
         let present = try db.rows("SELECT COUNT(*) FROM response WHERE wave_id = \(wave.id)")[0].decode(Int.self)
         guard present == 0 else {
           throw StoreError(
-            kind: .writeFailed, store: name, message: "wave '\(export.name)' of survey '\(survey.key)' already holds \(Counted.phrase(present, "response")) here",
+            kind: .writeFailed, store: name,
+            message: "wave '\(export.name)' of survey '\(survey.key)' already holds \(Counted.phrase(present, "response")) here",
             hint: "nothing was copied; copy into a store (or database) that does not have this wave yet")
         }
         try db.run("UPDATE wave SET created_on = \(export.createdOn) WHERE id = \(wave.id)")
         for (plugin, firstUsedOn) in export.plugins {
-          try db.run("INSERT INTO wave_plugin (wave_id, plugin_id, version, first_used_on) VALUES (\(wave.id), \(plugin.id), \(plugin.version), \(firstUsedOn)) ON CONFLICT DO NOTHING")
+          try db.run(
+            "INSERT INTO wave_plugin (wave_id, plugin_id, version, first_used_on) VALUES (\(wave.id), \(plugin.id), \(plugin.version), \(firstUsedOn)) ON CONFLICT DO NOTHING"
+          )
         }
         var importIDs: [Int64] = []
         for batch in export.imports {
           let c = batch.counts
-          importIDs.append(try db.rows("INSERT INTO import_batch (wave_id, source, format, imported_on, rows_read, imported, rejected, duplicates) VALUES (\(wave.id), \(batch.source), \(batch.format), \(batch.importedOn), \(c.rowsRead), \(c.imported), \(c.rejected), \(c.duplicates)) RETURNING id")[0].decode(Int64.self))
+          importIDs.append(
+            try db.rows(
+              "INSERT INTO import_batch (wave_id, source, format, imported_on, rows_read, imported, rejected, duplicates) VALUES (\(wave.id), \(batch.source), \(batch.format), \(batch.importedOn), \(c.rowsRead), \(c.imported), \(c.rejected), \(c.duplicates)) RETURNING id"
+            )[0].decode(Int64.self))
         }
         for invitation in export.invitations {
-          try db.run("INSERT INTO invitation (token_hash, wave_id, team, created_on, expires_on, uses_left, shared) VALUES (\(invitation.tokenHash), \(wave.id), \(invitation.team), \(invitation.createdOn), \(invitation.expiresOn), \(invitation.usesLeft), \(invitation.shared ? 1 : 0)) ON CONFLICT DO NOTHING")
+          try db.run(
+            "INSERT INTO invitation (token_hash, wave_id, team, created_on, expires_on, uses_left, shared) VALUES (\(invitation.tokenHash), \(wave.id), \(invitation.team), \(invitation.createdOn), \(invitation.expiresOn), \(invitation.usesLeft), \(invitation.shared ? 1 : 0)) ON CONFLICT DO NOTHING"
+          )
         }
         var count = 0
         while case let page = try export.nextResponses(), !page.isEmpty {
-          var answerIDs: [ByteBuffer] = [], items: [String] = [], values: [Double] = []
-          var commentIDs: [ByteBuffer] = [], commentItems: [String] = [], texts: [String] = []
+          var answerIDs: [ByteBuffer] = []
+          var items: [String] = []
+          var values: [Double] = []
+          var commentIDs: [ByteBuffer] = []
+          var commentItems: [String] = []
+          var texts: [String] = []
           for response in page {
             for (item, value) in response.answers {
               answerIDs.append(ByteBuffer(bytes: response.id))
@@ -81,15 +103,19 @@ extension PostgresStore {
               texts.append(text)
             }
           }
-          try db.run("""
+          try db.run(
+            """
             INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on)
             SELECT t.id, \(wave.id), t.team, t.channel, NULLIF(t.import_id, 0), NULLIF(t.key, ''), t.received
             FROM unnest(\(page.map { ByteBuffer(bytes: $0.id) })::bytea[], \(page.map(\.team))::text[], \(page.map(\.channel))::text[],
               \(page.map { $0.importIndex.map { importIDs[$0] } ?? 0 })::bigint[], \(page.map { $0.sourceKey ?? "" })::text[], \(page.map(\.receivedOn))::text[])
               AS t(id, team, channel, import_id, key, received)
             """)
-          try db.run("INSERT INTO answer (response_id, item_id, value) SELECT * FROM unnest(\(answerIDs)::bytea[], \(items)::text[], \(values)::float8[])")
-          try db.run("INSERT INTO comment (response_id, item_id, text) SELECT * FROM unnest(\(commentIDs)::bytea[], \(commentItems)::text[], \(texts)::text[])")
+          try db.run(
+            "INSERT INTO answer (response_id, item_id, value) SELECT * FROM unnest(\(answerIDs)::bytea[], \(items)::text[], \(values)::float8[])")
+          try db.run(
+            "INSERT INTO comment (response_id, item_id, text) SELECT * FROM unnest(\(commentIDs)::bytea[], \(commentItems)::text[], \(texts)::text[])"
+          )
           count += page.count
         }
         return count

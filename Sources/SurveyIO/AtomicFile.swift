@@ -11,7 +11,8 @@ public enum AtomicFile {
   public static func stream(to path: String, _ body: (_ write: @escaping ([UInt8]) throws -> Void) throws -> Void) throws {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent()
-    let failure = InputError(kind: .output, file: path, message: "cannot write the file", hint: "check that the folder \(directory.path) exists and is writable")
+    let failure = InputError(
+      kind: .output, file: path, message: "cannot write the file", hint: "check that the folder \(directory.path) exists and is writable")
     if isSpecial(path) {
       guard let handle = FileHandle(forWritingAtPath: path) else { throw failure }
       defer { try? handle.close() }

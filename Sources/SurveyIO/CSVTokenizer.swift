@@ -243,7 +243,8 @@ final class CSVFields {
         try body(FieldSlices(base: copy.baseAddress ?? CSVFields.empty, starts: bounds.starts, ends: bounds.ends, count: bounds.count))
       }
     }
-    return try body(FieldSlices(base: (scanned.baseAddress ?? CSVFields.empty) + origin, starts: bounds.starts, ends: bounds.ends, count: bounds.count))
+    return try body(
+      FieldSlices(base: (scanned.baseAddress ?? CSVFields.empty) + origin, starts: bounds.starts, ends: bounds.ends, count: bounds.count))
   }
 
   /// A base for empty buffers: every field is then empty, so nothing is read through it.

@@ -20,7 +20,8 @@ public struct CellDecoder: Sendable {
     exactLabels = Dictionary(labels.map { ($0.0.lowercased(), $0.1) }, uniquingKeysWith: { a, _ in a })
     labelKeys = Dictionary(labels.map { (TextKey.of($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
     choice = item.options.isEmpty ? nil : ChoiceMatcher(options: item.options)
-    optionKeys = Dictionary(item.options.flatMap { [(TextKey.of($0.id), $0.score), (TextKey.of($0.label), $0.score)] }, uniquingKeysWith: { a, _ in a })
+    optionKeys = Dictionary(
+      item.options.flatMap { [(TextKey.of($0.id), $0.score), (TextKey.of($0.label), $0.score)] }, uniquingKeysWith: { a, _ in a })
   }
 
   /// Why a cell cannot be read.
@@ -57,7 +58,9 @@ public struct CellDecoder: Sendable {
     let words = key.split(separator: " ")
     guard words.count > 1 else { return nil }
     if let number = NumberParser.parse(words[0]), let value = labelKeys[words.dropFirst().joined(separator: " ")], value == number { return value }
-    if let number = NumberParser.parse(words[words.count - 1]), let value = labelKeys[words.dropLast().joined(separator: " ")], value == number { return value }
+    if let number = NumberParser.parse(words[words.count - 1]), let value = labelKeys[words.dropLast().joined(separator: " ")], value == number {
+      return value
+    }
     return nil
   }
 

@@ -21,7 +21,8 @@ struct ChoiceMatcher: Sendable {
 
   /// The score of the option `bytes` names, or nil when it names none.
   func score(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-    var lo = 0, hi = bytes.count
+    var lo = 0
+    var hi = bytes.count
     while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
     while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
     var isASCII = true

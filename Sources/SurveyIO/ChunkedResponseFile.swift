@@ -11,7 +11,10 @@ public final class ChunkedResponseFile: @unchecked Sendable {
 
   /// Opens `path` and checks its header against the survey.
   /// - Throws: ``InputError`` (unreadable or empty file) or ``InputProblems`` (header).
-  public init(path: String, displayName: String? = nil, survey: SurveyDefinition, items: [ResponseFileReader.ItemColumn], chunkSize: Int = 256 << 10, keyAttributes: Bool = false) throws {
+  public init(
+    path: String, displayName: String? = nil, survey: SurveyDefinition, items: [ResponseFileReader.ItemColumn], chunkSize: Int = 256 << 10,
+    keyAttributes: Bool = false
+  ) throws {
     file = displayName ?? path
     do {
       chunker = try CSVChunker(path: path, chunkSize: chunkSize)
@@ -21,7 +24,9 @@ public final class ChunkedResponseFile: @unchecked Sendable {
       throw InputError(kind: .file, file: file, message: "cannot read the response file", hint: "check the path given to --responses")
     }
     guard !chunker.header.isEmpty, chunker.header != [""] else {
-      throw InputError(kind: .responses, file: file, line: 1, message: "the file is empty: expected a header row with '\(survey.respondentColumn)', '\(survey.teamColumn)' and item ids")
+      throw InputError(
+        kind: .responses, file: file, line: 1,
+        message: "the file is empty: expected a header row with '\(survey.respondentColumn)', '\(survey.teamColumn)' and item ids")
     }
     header = chunker.header.map { $0.trimmingSpaces }
     let mapping = try HeaderMapping(header: header, survey: survey, itemIDs: items.map(\.id), file: file)

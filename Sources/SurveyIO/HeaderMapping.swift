@@ -20,20 +20,27 @@ struct HeaderMapping {
     var columnProblems: [InputError] = []
     var unknown = 0
     var seen: [String: Int] = [:]
-    var respondent = -1, team = -1
+    var respondent = -1
+    var team = -1
     var slots: [Int?] = Array(repeating: nil, count: header.count)
     let attributeOf = Dictionary(survey.attributes.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     var attributes = [Int?](repeating: nil, count: survey.attributes.count)
     let known = itemIDs + [survey.respondentColumn, survey.teamColumn] + survey.ignoredColumns + survey.attributes.map(\.name)
     for a in survey.attributes where slotOfItem[a.name] != nil {
-      problems.append(InputError(kind: .survey, file: survey.file, line: a.line, message: "attribute '\(a.name)' has the id of an item", hint: "rename the attribute's column"))
+      problems.append(
+        InputError(
+          kind: .survey, file: survey.file, line: a.line, message: "attribute '\(a.name)' has the id of an item",
+          hint: "rename the attribute's column"))
     }
     for (column, name) in header.enumerated() {
       let shown = name.count > 60 ? Shortening.shortened(name, to: 60) : name
       if let first = seen[name] {
         unknown += 1
         guard columnProblems.count < Self.shownProblems else { continue }
-        columnProblems.append(InputError(kind: .responses, file: file, line: 1, message: "column \(column + 1) '\(shown)' repeats column \(first + 1)", hint: "each column may appear once; rename or remove the duplicate"))
+        columnProblems.append(
+          InputError(
+            kind: .responses, file: file, line: 1, message: "column \(column + 1) '\(shown)' repeats column \(first + 1)",
+            hint: "each column may appear once; rename or remove the duplicate"))
         continue
       }
       seen[name] = column
@@ -48,19 +55,37 @@ struct HeaderMapping {
       } else if !ignored.contains(name) {
         unknown += 1
         guard columnProblems.count < Self.shownProblems else { continue }
-        let label = name.isEmpty ? "column \(column + 1) has no name" : "column \(column + 1) '\(shown)' is not an item of this survey\(Suggestion.hint(for: name, in: known))"
-        columnProblems.append(InputError(kind: .responses, file: file, line: 1, message: label, hint: "list metadata columns under 'columns: ignore:' in \(survey.file.isEmpty ? "the survey file" : survey.file)"))
+        let label =
+          name.isEmpty
+          ? "column \(column + 1) has no name"
+          : "column \(column + 1) '\(shown)' is not an item of this survey\(Suggestion.hint(for: name, in: known))"
+        columnProblems.append(
+          InputError(
+            kind: .responses, file: file, line: 1, message: label,
+            hint: "list metadata columns under 'columns: ignore:' in \(survey.file.isEmpty ? "the survey file" : survey.file)"))
       }
     }
     if team < 0 {
-      problems.append(InputError(kind: .responses, file: file, line: 1, message: "there is no team column '\(survey.teamColumn)'\(Suggestion.hint(for: survey.teamColumn, in: header))", hint: "add the column, or set 'columns: team:' in the survey file to the column that holds the team"))
+      problems.append(
+        InputError(
+          kind: .responses, file: file, line: 1,
+          message: "there is no team column '\(survey.teamColumn)'\(Suggestion.hint(for: survey.teamColumn, in: header))",
+          hint: "add the column, or set 'columns: team:' in the survey file to the column that holds the team"))
     }
     if respondent < 0 {
-      problems.append(InputError(kind: .responses, file: file, line: 1, message: "there is no respondent column '\(survey.respondentColumn)'\(Suggestion.hint(for: survey.respondentColumn, in: header))", hint: "add the column, or set 'columns: respondent:' in the survey file"))
+      problems.append(
+        InputError(
+          kind: .responses, file: file, line: 1,
+          message: "there is no respondent column '\(survey.respondentColumn)'\(Suggestion.hint(for: survey.respondentColumn, in: header))",
+          hint: "add the column, or set 'columns: respondent:' in the survey file"))
     }
     let missing = itemIDs.filter { seen[$0] == nil }
     if !missing.isEmpty {
-      problems.append(InputError(kind: .responses, file: file, line: 1, message: "no column for item\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))", hint: "add the columns (empty cells mean no answer), or list the items used under the framework's 'items:' in the survey file"))
+      problems.append(
+        InputError(
+          kind: .responses, file: file, line: 1,
+          message: "no column for item\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+          hint: "add the columns (empty cells mean no answer), or list the items used under the framework's 'items:' in the survey file"))
     }
     // A header of 100,000 unknown columns must not print 100,000 errors.
     if !problems.isEmpty || unknown > 0 {

@@ -72,7 +72,10 @@ public struct MultiDecoder: Sendable {
         if let index = option(joined) { matched = (index, end) }
       }
       guard let matched else {
-        throw CellDecoder.Problem(text: "'\(parts[start].trimmingSpaces)' in '\(cell)' is not an option of multi-select item '\(item.id)'\(parts[start].count > 60 ? "" : Suggestion.hint(for: TextKey.of(parts[start]), in: keys.keys.sorted())); \(accepted)")
+        throw CellDecoder.Problem(
+          text:
+            "'\(parts[start].trimmingSpaces)' in '\(cell)' is not an option of multi-select item '\(item.id)'\(parts[start].count > 60 ? "" : Suggestion.hint(for: TextKey.of(parts[start]), in: keys.keys.sorted())); \(accepted)"
+        )
       }
       chosen |= 1 << UInt32(matched.index)
       start = matched.end + 1
@@ -94,14 +97,18 @@ public struct MultiDecoder: Sendable {
     if Self.tickedWords.contains(key) || keys[key] == option { return true }
     if Self.untickedWords.contains(key) { return false }
     let name = item.options[option]
-    throw CellDecoder.Problem(text: "'\(cell)' does not say whether option '\(name.id)' of multi-select item '\(item.id)' was ticked; use 1 (or the option's label) for ticked and \(unticked == .zero ? "0" : "an empty cell") for not ticked")
+    throw CellDecoder.Problem(
+      text:
+        "'\(cell)' does not say whether option '\(name.id)' of multi-select item '\(item.id)' was ticked; use 1 (or the option's label) for ticked and \(unticked == .zero ? "0" : "an empty cell") for not ticked"
+    )
   }
 
   static let tickedWords: Set<String> = ["1", "true", "yes", "x", "checked", "selected"]
   static let untickedWords: Set<String> = ["0", "false", "no"]
 
   private var accepted: String {
-    "give option ids or labels separated by ';' or ',': " + item.options.map { "\($0.id) (\"\(Shortening.shortened($0.label, to: 41))\")" }.joined(separator: ", ")
+    "give option ids or labels separated by ';' or ',': "
+      + item.options.map { "\($0.id) (\"\(Shortening.shortened($0.label, to: 41))\")" }.joined(separator: ", ")
   }
 
   /// The options of a bit set, in declaration order.

@@ -8,7 +8,8 @@ import Foundation
 public enum NumberParser {
   /// The number in `bytes`, or nil when the text is not a number.
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-    var lo = 0, hi = bytes.count
+    var lo = 0
+    var hi = bytes.count
     while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
     while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
     guard lo < hi else { return nil }

@@ -36,7 +36,9 @@ public final class ResponseFileReader: ResponseSource {
     }
     do {
       guard try reader.next() else {
-        throw InputError(kind: .responses, file: file, line: 1, message: "the file is empty: expected a header row with '\(survey.respondentColumn)', '\(survey.teamColumn)' and item ids")
+        throw InputError(
+          kind: .responses, file: file, line: 1,
+          message: "the file is empty: expected a header row with '\(survey.respondentColumn)', '\(survey.teamColumn)' and item ids")
       }
     } catch let error as CSVReader.SyntaxError {
       throw InputError(kind: .responses, file: file, line: error.line, message: error.message)

@@ -63,7 +63,8 @@ struct RowDecoder {
   func attributeIndex(_ a: Int, _ fields: FieldSlices) -> Int {
     guard let column = attributes[a].column else { return -1 }
     let raw = fields.bytes(column)
-    var lo = 0, hi = raw.count
+    var lo = 0
+    var hi = raw.count
     while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
     while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
     if lo == hi { return -1 }
@@ -79,7 +80,8 @@ struct RowDecoder {
   func key(_ fields: FieldSlices, into buffer: inout [UInt8]) {
     buffer.removeAll(keepingCapacity: true)
     let raw = fields.bytes(teamColumn)
-    var lo = 0, hi = raw.count
+    var lo = 0
+    var hi = raw.count
     while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
     while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
     buffer.append(contentsOf: UnsafeBufferPointer(rebasing: raw[lo..<hi]))
@@ -113,7 +115,8 @@ struct RowDecoder {
     for a in attributes.indices where attributeIndex(a, fields) == -2 {
       let column = attributes[a].column!
       let text = fields.string(column).trimmingSpaces
-      problems.append(RowProblem(line: line, column: column + 1, columnName: header[column], value: text, reason: attributes[a].attribute.refusal(text)))
+      problems.append(
+        RowProblem(line: line, column: column + 1, columnName: header[column], value: text, reason: attributes[a].attribute.refusal(text)))
     }
     if let reason = TeamName.problem(fields.bytes(teamColumn)) {
       problems.append(RowProblem(line: line, column: teamColumn + 1, columnName: header[teamColumn], reason: reason))
@@ -129,8 +132,11 @@ struct RowDecoder {
     // Suggest only for cells long enough to be a misspelt label, not a wrong code.
     let near = (key.count < 4 ? nil : Suggestion.closest(to: key, in: item.options.map { Item.Option.matchKey($0.label) }))
       .flatMap { label in item.options.first { Item.Option.matchKey($0.label) == label } }
-    let hint = near.map { " (did you mean '\($0.id)'?)" } ?? (!key.isEmpty && key.allSatisfy { "0123456789.+-".contains($0) } ? " (a choice is answered by an option, not a number)" : "")
-    return "'\(text)' is not an option of choice item '\(item.id)'\(hint); give an option's id or label (any case): \(listed), or an empty cell for no answer"
+    let hint =
+      near.map { " (did you mean '\($0.id)'?)" }
+      ?? (!key.isEmpty && key.allSatisfy { "0123456789.+-".contains($0) } ? " (a choice is answered by an option, not a number)" : "")
+    return
+      "'\(text)' is not an option of choice item '\(item.id)'\(hint); give an option's id or label (any case): \(listed), or an empty cell for no answer"
   }
 
   /// The trimmed team and respondent id of an accepted record.

@@ -7,7 +7,9 @@ extension NodeReader {
   /// The languages, default first, and the line they are written on.
   mutating func languages(_ map: Node.Mapping) -> ([String], Int) {
     guard let node = map["languages"] else {
-      if let given = map["default_language"] { problem(given, "'default_language' needs 'languages', the list of languages the survey is offered in") }
+      if let given = map["default_language"] {
+        problem(given, "'default_language' needs 'languages', the list of languages the survey is offered in")
+      }
       return ([], 0)
     }
     let line = node.mark?.line ?? 0
@@ -25,7 +27,9 @@ extension NodeReader {
       if let tag = given.string, let at = list.firstIndex(of: tag) {
         list.insert(list.remove(at: at), at: 0)
       } else {
-        problem(given, "'default_language' must be one of the survey's languages (\(list.joined(separator: ", ")))", hint: "add it to 'languages', or name one of them")
+        problem(
+          given, "'default_language' must be one of the survey's languages (\(list.joined(separator: ", ")))",
+          hint: "add it to 'languages', or name one of them")
       }
     }
     return (list, line)
@@ -50,7 +54,9 @@ extension NodeReader {
   mutating func checkTitles(_ survey: SurveyDefinition, node: Node?) {
     guard !survey.titles.isEmpty else { return }
     guard !survey.languages.isEmpty else {
-      problem(node, "'title' is a table of languages, but the survey lists no 'languages'", hint: "add languages: [\(survey.titles.keys.sorted().joined(separator: ", "))] (the default first)")
+      problem(
+        node, "'title' is a table of languages, but the survey lists no 'languages'",
+        hint: "add languages: [\(survey.titles.keys.sorted().joined(separator: ", "))] (the default first)")
       return
     }
     for language in survey.languages where survey.titles[language] == nil {

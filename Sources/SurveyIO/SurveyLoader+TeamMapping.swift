@@ -40,7 +40,10 @@ extension NodeReader {
     let mapping = TeamMapping(rules: rules)
     if let name = mapping.cycle() {
       let line = rules.first { $0.sources.contains(name) }?.line ?? 0
-      problems.append(InputError(kind: .survey, file: file, line: line, message: "the team mapping goes round in a circle through '\(name)'", hint: "each team must end up under one name; remove one of the rules"))
+      problems.append(
+        InputError(
+          kind: .survey, file: file, line: line, message: "the team mapping goes round in a circle through '\(name)'",
+          hint: "each team must end up under one name; remove one of the rules"))
     }
     return mapping
   }
@@ -60,7 +63,9 @@ extension NodeReader {
       return .init(kind: kind, sources: [key], target: target, line: line)
     case .merged, .split:
       guard let names = stringList(value, name: "team_mapping.\(kind.rawValue).\(key)"), !names.isEmpty else {
-        if value.sequence == nil { problem(value, "'\(key)' must list the teams it was \(kind == .merged ? "merged from" : "split into")", hint: Self.mappingExample(kind)) }
+        if value.sequence == nil {
+          problem(value, "'\(key)' must list the teams it was \(kind == .merged ? "merged from" : "split into")", hint: Self.mappingExample(kind))
+        }
         return nil
       }
       if names.contains(key) {
@@ -77,7 +82,10 @@ extension NodeReader {
     for rule in rules {
       for source in rule.sources {
         if let line = firstLine[source] {
-          problems.append(InputError(kind: .survey, file: file, line: rule.line, message: "team '\(source)' is already mapped on line \(line)", hint: "a team can be counted under one name only"))
+          problems.append(
+            InputError(
+              kind: .survey, file: file, line: rule.line, message: "team '\(source)' is already mapped on line \(line)",
+              hint: "a team can be counted under one name only"))
         } else {
           firstLine[source] = rule.line
         }

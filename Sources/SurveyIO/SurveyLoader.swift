@@ -4,7 +4,9 @@ import Yams
 
 /// Reads survey definitions (`surveys/*.yaml`) and reports every problem with its line.
 public enum SurveyLoader {
-  static let topLevelKeys = ["id", "title", "frameworks", "columns", "min_group_size", "description", "team_mapping", "attributes", "languages", "default_language"]
+  static let topLevelKeys = [
+    "id", "title", "frameworks", "columns", "min_group_size", "description", "team_mapping", "attributes", "languages", "default_language",
+  ]
   static let columnKeys = ["respondent", "team", "ignore", "language"]
   /// The most YAML nodes a survey may expand to, aliases counted each time they are used.
   public static let maxNodes = 100_000
@@ -21,7 +23,9 @@ public enum SurveyLoader {
     }
     try? handle.close()
     guard data.count <= maxBytes else {
-      throw InputError(kind: .survey, file: name, message: "the survey file is larger than \(maxBytes >> 20) MiB", hint: "a survey definition is a few kilobytes; check that this is the right file")
+      throw InputError(
+        kind: .survey, file: name, message: "the survey file is larger than \(maxBytes >> 20) MiB",
+        hint: "a survey definition is a few kilobytes; check that this is the right file")
     }
     return try parse(String(decoding: data, as: UTF8.self), file: name)
   }
@@ -31,7 +35,9 @@ public enum SurveyLoader {
     // The YAML library hashes every mapping key in full to find duplicates, so an alias used
     // as a key costs its whole expansion before any budget can be checked: refuse it first.
     if let line = aliasKeyLine(text) {
-      throw InputError(kind: .survey, file: file, line: line, message: "an alias ('*name') is used as a mapping key", hint: "write the key out; survey keys are plain text")
+      throw InputError(
+        kind: .survey, file: file, line: line, message: "an alias ('*name') is used as a mapping key",
+        hint: "write the key out; survey keys are plain text")
     }
     let root: Node
     do {
@@ -77,7 +83,8 @@ public enum SurveyLoader {
         while j < bytes.count, Self.isAnchorCharacter(bytes[j]) { j += 1 }
         var k = j
         while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
-        let colonFollows = k < bytes.count && bytes[k] == 0x3A && (k + 1 == bytes.count || [0x20, 0x09, 0x0A, 0x0D, 0x2C, 0x5D, 0x7D].contains(bytes[k + 1]))
+        let colonFollows =
+          k < bytes.count && bytes[k] == 0x3A && (k + 1 == bytes.count || [0x20, 0x09, 0x0A, 0x0D, 0x2C, 0x5D, 0x7D].contains(bytes[k + 1]))
         if j > i + 1, colonFollows || afterQuestion { return line }
         atEntryStart = false
         i = j
@@ -131,7 +138,11 @@ struct NodeReader {
     let (title, titles) = localizedTitle(map)
     var minGroupSize = 5
     if let node = map["min_group_size"] {
-      if let k = node.int, k >= 1 { minGroupSize = k } else { problem(node, "'min_group_size' must be a whole number of at least 1 (got '\(node.any)')") }
+      if let k = node.int, k >= 1 {
+        minGroupSize = k
+      } else {
+        problem(node, "'min_group_size' must be a whole number of at least 1 (got '\(node.any)')")
+      }
       if let k = node.int, k < 3 { problem(node, "'min_group_size' below 3 cannot protect anonymity (got \(k))", hint: "use 5, the common default") }
     }
     var survey = SurveyDefinition(id: id, title: title, frameworks: frameworks(map), minGroupSize: minGroupSize, file: file)
@@ -160,8 +171,10 @@ struct NodeReader {
       survey.attributes = attributes(node)
       let taken = [survey.respondentColumn, survey.teamColumn] + survey.ignoredColumns
       for a in survey.attributes where taken.contains(a.name) {
-        problems.append(InputError(kind: .survey, file: file, line: a.line, message: "attribute '\(a.name)' is also the respondent, team or an ignored column",
-                                   hint: "name the attribute after its own column, and remove it from 'columns'"))
+        problems.append(
+          InputError(
+            kind: .survey, file: file, line: a.line, message: "attribute '\(a.name)' is also the respondent, team or an ignored column",
+            hint: "name the attribute after its own column, and remove it from 'columns'"))
       }
     }
     return survey
@@ -171,7 +184,9 @@ struct NodeReader {
   /// `tenure: { bands: [1, 3] }`.
   mutating func attributes(_ node: Node) -> [Attribute] {
     guard let map = node.mapping else {
-      problem(node, "'attributes' must map each attribute column to its values", hint: "for example: attributes: { location: [Berlin, Lisbon, Remote], tenure: { bands: [1, 3] } }")
+      problem(
+        node, "'attributes' must map each attribute column to its values",
+        hint: "for example: attributes: { location: [Berlin, Lisbon, Remote], tenure: { bands: [1, 3] } }")
       return []
     }
     var out: [Attribute] = []
@@ -181,13 +196,15 @@ struct NodeReader {
         continue
       }
       let line = key.mark?.line ?? 0
-      var list = value.sequence, limits: [Double]? = nil
+      var list = value.sequence
+      var limits: [Double]? = nil
       if let spec = value.mapping {
         checkKeys(spec, allowed: ["values", "bands"], context: "attribute '\(name)'")
         if let bands = spec["bands"] {
           guard let numbers = bands.sequence?.compactMap({ $0.scalar.flatMap { Double($0.string) } }), numbers.count == bands.sequence?.count,
-                !numbers.isEmpty, numbers.count < Attribute.maximumValues, numbers.allSatisfy(\.isFinite),
-                zip(numbers, numbers.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            !numbers.isEmpty, numbers.count < Attribute.maximumValues, numbers.allSatisfy(\.isFinite),
+            zip(numbers, numbers.dropFirst()).allSatisfy({ $0 < $1 })
+          else {
             problem(bands, "bands of attribute '\(name)' must be a list of finite numbers in increasing order (e.g. [1, 3] for <1, 1-3, 3+)")
             continue
           }
@@ -216,7 +233,8 @@ struct NodeReader {
         if values.contains(text) { problem(item, "attribute '\(name)' lists '\(text)' twice") } else { values.append(text) }
       }
       if values.count > Attribute.maximumValues {
-        problem(value, "attribute '\(name)' has \(values.count) values; at most \(Attribute.maximumValues)", hint: "group values, or use bands for numbers")
+        problem(
+          value, "attribute '\(name)' has \(values.count) values; at most \(Attribute.maximumValues)", hint: "group values, or use bands for numbers")
         continue
       }
       out.append(Attribute(name: name, values: values, line: line))
@@ -260,7 +278,9 @@ struct NodeReader {
         continue
       }
       if !allowed.contains(name) {
-        problem(key, "unknown key '\(name)' in the \(context)\(Suggestion.hint(for: name, in: allowed))", hint: "allowed keys: \(allowed.joined(separator: ", "))")
+        problem(
+          key, "unknown key '\(name)' in the \(context)\(Suggestion.hint(for: name, in: allowed))",
+          hint: "allowed keys: \(allowed.joined(separator: ", "))")
       }
     }
   }

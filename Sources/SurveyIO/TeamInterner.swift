@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps team names (as bytes) to small integer ids without making a string per row: an
 /// open-addressing hash table over a byte arena. Written by hand because it runs once per
 /// response row on the hot path. Each name's first 16 bytes are kept beside its id, so short
@@ -22,7 +24,8 @@ public struct TeamInterner {
 
   /// The id of the team named by `bytes` (trimmed of spaces), added if new.
   public mutating func id(of raw: UnsafeBufferPointer<UInt8>) -> Int32 {
-    var lo = 0, hi = raw.count
+    var lo = 0
+    var hi = raw.count
     while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
     while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
     let bytes = UnsafeBufferPointer(rebasing: raw[lo..<hi])
@@ -53,7 +56,9 @@ public struct TeamInterner {
 
   /// The name of team `id`.
   public func name(_ id: Int32) -> String {
-    arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])]), as: UTF8.self) }
+    arena.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])]), as: UTF8.self)
+    }
   }
 
   /// The first 16 bytes, zero-padded.
@@ -72,7 +77,8 @@ public struct TeamInterner {
   }
 
   private func equals(_ id: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let from = Int(offsets[Int(id)]), to = Int(offsets[Int(id) + 1])
+    let from = Int(offsets[Int(id)])
+    let to = Int(offsets[Int(id) + 1])
     guard to - from == bytes.count else { return false }
     return arena.withUnsafeBufferPointer { arena in
       bytes.isEmpty || memcmp(arena.baseAddress! + from, bytes.baseAddress!, bytes.count) == 0
@@ -84,7 +90,8 @@ public struct TeamInterner {
     var bigger = [Int32](repeating: -1, count: size)
     let biggerMask = size - 1
     for id in 0..<count {
-      let from = Int(offsets[id]), to = Int(offsets[id + 1])
+      let from = Int(offsets[id])
+      let to = Int(offsets[id + 1])
       let hash = arena.withUnsafeBufferPointer { Self.hash(heads[id], UnsafeBufferPointer(rebasing: $0[from..<to])) }
       var slot = Int(truncatingIfNeeded: hash) & biggerMask
       while bigger[slot] >= 0 { slot = (slot + 1) & biggerMask }
@@ -94,5 +101,3 @@ public struct TeamInterner {
     mask = biggerMask
   }
 }
-
-import Foundation

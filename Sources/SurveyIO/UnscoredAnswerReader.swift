@@ -26,7 +26,8 @@ public final class UnscoredAnswerReader {
     }
     do {
       guard try reader.next() else {
-        throw InputError(kind: .responses, file: file, line: 1, message: "the file is empty: expected a header row with '\(survey.teamColumn)' and item ids")
+        throw InputError(
+          kind: .responses, file: file, line: 1, message: "the file is empty: expected a header row with '\(survey.teamColumn)' and item ids")
       }
     } catch let error as CSVReader.SyntaxError {
       throw InputError(kind: .responses, file: file, line: error.line, message: error.message)
@@ -37,12 +38,17 @@ public final class UnscoredAnswerReader {
     let file = self.file
     func column(_ name: String, what: String, hint: String) -> Int {
       if let index = header.firstIndex(of: name) { return index }
-      problems.append(InputError(kind: .responses, file: file, line: 1, message: "there is no \(what) column '\(name)'\(Suggestion.hint(for: name, in: header))", hint: hint))
+      problems.append(
+        InputError(
+          kind: .responses, file: file, line: 1, message: "there is no \(what) column '\(name)'\(Suggestion.hint(for: name, in: header))", hint: hint)
+      )
       return -1
     }
-    let team = column(survey.teamColumn, what: "team", hint: "add the column, or set 'columns: team:' in the survey file to the column that holds the team")
+    let team = column(
+      survey.teamColumn, what: "team", hint: "add the column, or set 'columns: team:' in the survey file to the column that holds the team")
     let itemHint = "add the column (empty cells mean no answer), or list the items used under the framework's 'items:' in the survey file"
-    var commentColumns: [Int] = [], multiColumns: [Int] = []
+    var commentColumns: [Int] = []
+    var multiColumns: [Int] = []
     for item in comments { commentColumns.append(column(item.id, what: "comment", hint: itemHint)) }
     for item in multis { multiColumns.append(column(item.id, what: "multi-select", hint: itemHint)) }
     teamColumn = team

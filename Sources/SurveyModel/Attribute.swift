@@ -43,7 +43,8 @@ public struct Attribute: Equatable, Sendable {
   /// Why a cell is refused, with a suggestion.
   public func refusal(_ text: String) -> String {
     if bands != nil {
-      return "'\(text)' is not a number for attribute '\(name)' (bands \(values.joined(separator: ", "))); give a number, a band's label, or leave it empty"
+      return
+        "'\(text)' is not a number for attribute '\(name)' (bands \(values.joined(separator: ", "))); give a number, a band's label, or leave it empty"
     }
     let near = Suggestion.closest(to: text, in: values).map { " (did you mean '\($0)'?)" } ?? ""
     return "'\(text)' is not a value of attribute '\(name)'\(near); give one of: \(values.joined(separator: ", ")), or leave it empty"

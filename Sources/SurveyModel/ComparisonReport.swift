@@ -12,8 +12,10 @@ public struct ComparisonReport: Equatable, Sendable {
   /// The cut the groups come from (`team`, or the `--by` of a run that cuts the organisation).
   public var cut = "team"
 
-  public init(survey: SurveyInfo, input: InputSummary, baseline: Baseline, method: ComparisonMethod,
-              frameworks: [FrameworkComparison], privacy: PrivacySummary, selectedTeams: [String]? = nil) {
+  public init(
+    survey: SurveyInfo, input: InputSummary, baseline: Baseline, method: ComparisonMethod,
+    frameworks: [FrameworkComparison], privacy: PrivacySummary, selectedTeams: [String]? = nil
+  ) {
     self.survey = survey
     self.input = input
     self.baseline = baseline
@@ -72,8 +74,10 @@ public struct ComparisonMethod: Equatable, Sendable {
   /// The number of comparisons in the Holm family (every test in the report).
   public var familySize: Int
 
-  public init(confidenceLevel: Double = 0.95, significanceLevel: Double = 0.05, power: Double = 0.8, smallTeamBelow: Int = 10,
-              reliabilityMinimum: Int = 10, deletionRule: String = "pairwise", familySize: Int = 0) {
+  public init(
+    confidenceLevel: Double = 0.95, significanceLevel: Double = 0.05, power: Double = 0.8, smallTeamBelow: Int = 10,
+    reliabilityMinimum: Int = 10, deletionRule: String = "pairwise", familySize: Int = 0
+  ) {
     self.confidenceLevel = confidenceLevel
     self.significanceLevel = significanceLevel
     self.power = power

@@ -56,6 +56,7 @@ public struct UsageError: Diagnostic, Equatable, Sendable {
 extension UsageError {
   /// The one wording of a `--format` no reporter offers: the closest format, and all of them.
   public static func unknownFormat(_ format: String, among formats: [String]) -> UsageError {
-    UsageError(message: "unknown format '\(format)'\(Suggestion.hint(for: format, in: formats))", hint: "use one of: \(formats.joined(separator: ", "))")
+    UsageError(
+      message: "unknown format '\(format)'\(Suggestion.hint(for: format, in: formats))", hint: "use one of: \(formats.joined(separator: ", "))")
   }
 }

@@ -11,8 +11,10 @@ public struct DriversReport: Equatable, Sendable {
   public var groups: [DriverGroup]
   public var privacy: PrivacySummary
 
-  public init(survey: SurveyInfo, input: InputSummary, framework: DimensionInfo, scale: Scale, outcome: DriverTarget,
-              method: DriverMethod, groups: [DriverGroup], privacy: PrivacySummary) {
+  public init(
+    survey: SurveyInfo, input: InputSummary, framework: DimensionInfo, scale: Scale, outcome: DriverTarget,
+    method: DriverMethod, groups: [DriverGroup], privacy: PrivacySummary
+  ) {
     self.survey = survey
     self.input = input
     self.framework = framework
@@ -75,8 +77,10 @@ public struct DriverGroup: Equatable, Sendable {
   public var bootstrapUsed: Int
   public var drivers: [DriverResult]
 
-  public init(group: String, n: Int, source: Source, suppression: Suppression? = nil, rSquared: Double? = nil,
-              bootstrapUsed: Int = 0, drivers: [DriverResult] = []) {
+  public init(
+    group: String, n: Int, source: Source, suppression: Suppression? = nil, rSquared: Double? = nil,
+    bootstrapUsed: Int = 0, drivers: [DriverResult] = []
+  ) {
     self.group = group
     self.n = n
     self.source = source
@@ -104,9 +108,11 @@ public struct DriverResult: Equatable, Sendable {
   public var scorePOMP: Double?
   public var quadrant: Quadrant?
 
-  public init(target: DriverTarget, correlation: Double? = nil, correlationInterval: Interval? = nil, p: Double? = nil,
-              adjustedP: Double? = nil, rawWeight: Double? = nil, share: Double? = nil, weightInterval: Interval? = nil,
-              scorePOMP: Double? = nil, quadrant: Quadrant? = nil) {
+  public init(
+    target: DriverTarget, correlation: Double? = nil, correlationInterval: Interval? = nil, p: Double? = nil,
+    adjustedP: Double? = nil, rawWeight: Double? = nil, share: Double? = nil, weightInterval: Interval? = nil,
+    scorePOMP: Double? = nil, quadrant: Quadrant? = nil
+  ) {
     self.target = target
     self.correlation = correlation
     self.correlationInterval = correlationInterval

@@ -35,7 +35,8 @@ public struct FormItem: Equatable, Sendable {
   }
 
   public static func == (a: FormItem, b: FormItem) -> Bool {
-    a.id == b.id && a.text == b.text && a.kind == b.kind && a.choices.map(\.value) == b.choices.map(\.value) && a.choices.map(\.label) == b.choices.map(\.label)
+    a.id == b.id && a.text == b.text && a.kind == b.kind && a.choices.map(\.value) == b.choices.map(\.value)
+      && a.choices.map(\.label) == b.choices.map(\.label)
   }
 }
 

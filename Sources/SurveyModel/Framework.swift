@@ -78,7 +78,8 @@ public struct Framework: Equatable, Sendable {
     if hooks.contains(.index) {
       return "index computed by the plugin's index(team) hook" + (indexRuleText.map { ": \($0)" } ?? "")
     }
-    return "index = mean over dimensions of POMP of the team's dimension means, POMP = (mean − \(Number.format(scale.min))) / (\(Number.format(scale.max)) − \(Number.format(scale.min))) × 100"
+    return
+      "index = mean over dimensions of POMP of the team's dimension means, POMP = (mean − \(Number.format(scale.min))) / (\(Number.format(scale.max)) − \(Number.format(scale.min))) × 100"
   }
 
   /// Whether any item is a choice among scored options.
@@ -88,12 +89,15 @@ public struct Framework: Equatable, Sendable {
   /// minimum, what the `score` hook does (in the plugin's words), and the measures.
   public var missingRule: String {
     let choice = hasChoiceItems ? "; a choice item counts as the score of the option chosen" : ""
-    var base = "a respondent's dimension score is the mean of their answered items of that dimension (reverse-keyed items as \(Number.format(scale.min + scale.max)) − x\(choice)), given when \(dimensions.allSatisfy { $0.minimumAnswered != nil } ? "the dimension's minimum of answered items (below) is met" : "at least \(minimumAnswered) item\(minimumAnswered == 1 ? " is" : "s are") answered"); unanswered items are left out"
+    var base =
+      "a respondent's dimension score is the mean of their answered items of that dimension (reverse-keyed items as \(Number.format(scale.min + scale.max)) − x\(choice)), given when \(dimensions.allSatisfy { $0.minimumAnswered != nil } ? "the dimension's minimum of answered items (below) is met" : "at least \(minimumAnswered) item\(minimumAnswered == 1 ? " is" : "s are") answered"); unanswered items are left out"
     base += minimumAnsweredExceptions
     if items.contains(where: { !$0.otherDimensions.isEmpty }) { base += "; an item in several dimensions counts in each" }
     let itemless = dimensions.filter { d in !items.contains { $0.allDimensions.contains(d.id) } }.map(\.id)
     if hooks.contains(.score) {
-      base += scoreRuleText.map { "; the plugin's score(respondent) hook replaces scores: \($0)" } ?? "; the plugin's score(respondent) hook may override these scores"
+      base +=
+        scoreRuleText.map { "; the plugin's score(respondent) hook replaces scores: \($0)" }
+        ?? "; the plugin's score(respondent) hook may override these scores"
       if !itemless.isEmpty { base += " (\(itemless.joined(separator: ", ")) come\(itemless.count == 1 ? "s" : "") from the hook alone)" }
     }
     if !measures.isEmpty {
@@ -253,7 +257,8 @@ extension Theme {
   /// than letters and digits one space, with a space at each end (so " time " matches the
   /// whole word only).
   public static func normalized(_ text: String) -> String {
-    var out = "", gap = false
+    var out = ""
+    var gap = false
     for c in text.lowercased() {
       if c.isLetter || c.isNumber {
         if gap, !out.isEmpty { out.append(" ") }

@@ -26,9 +26,11 @@ public struct FrameworkComparison: Equatable, Sendable {
     return indexLabel + (indexRange.map { " \(Number.format($0.lowerBound))–\(Number.format($0.upperBound))" } ?? "")
   }
 
-  public init(id: String, name: String, version: String, scale: Scale, dimensions: [DimensionInfo], indexRule: String,
-              missingRule: String, favorableRule: String, organisation: TeamComparison, teams: [TeamComparison],
-              reliability: [ScaleReliability]) {
+  public init(
+    id: String, name: String, version: String, scale: Scale, dimensions: [DimensionInfo], indexRule: String,
+    missingRule: String, favorableRule: String, organisation: TeamComparison, teams: [TeamComparison],
+    reliability: [ScaleReliability]
+  ) {
     self.id = id
     self.name = name
     self.version = version

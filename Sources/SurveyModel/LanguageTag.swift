@@ -41,7 +41,10 @@ public enum LanguageTag {
       for parameter in parts.dropFirst() {
         let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces.lowercased() }
         guard pair.count == 2, pair[0] == "q" else { continue }
-        guard let value = Double(pair[1]), value >= 0, value <= 1 else { q = -1; break }
+        guard let value = Double(pair[1]), value >= 0, value <= 1 else {
+          q = -1
+          break
+        }
         q = value
       }
       if q >= 0 { ranges.append((tag, q, order)) }

@@ -102,7 +102,8 @@ public struct IndexDefinition: Equatable, Sendable {
     switch rule {
     case .pompMean:
       let chosen = weights.isEmpty ? framework.dimensions.map { ($0.id, 1.0) } : weights.map { ($0.dimension, $0.weight) }
-      var sum = 0.0, total = 0.0
+      var sum = 0.0
+      var total = 0.0
       for (id, weight) in chosen {
         guard let pomp = dimensions.first(where: { $0.id == id })?.pomp else { continue }
         sum += weight * pomp
@@ -111,7 +112,8 @@ public struct IndexDefinition: Equatable, Sendable {
       return total > 0 ? sum / total : nil
     case .pooled, .personMean, .sharePositive, .nps:
       guard let id = measure, let m = measures.first(where: { $0.id == id }),
-            let info = framework.measures.first(where: { $0.id == id }) else { return nil }
+        let info = framework.measures.first(where: { $0.id == id })
+      else { return nil }
       switch rule {
       case .pooled: return m.pooled.map { ($0 - info.min) / (info.max - info.min) * 100 }
       case .personMean: return m.mean
@@ -125,12 +127,17 @@ public struct IndexDefinition: Equatable, Sendable {
   public func words(of framework: Framework) -> String {
     let measure = framework.measures.first { $0.id == self.measure }
     let value = measure.map { "\($0.valueText) [measure \($0.id)]" } ?? ""
-    let high = Number.format(measure?.atLeast ?? .nan), low = Number.format(measure?.atMost ?? .nan)
+    let high = Number.format(measure?.atLeast ?? .nan)
+    let low = Number.format(measure?.atMost ?? .nan)
     switch rule {
     case .pompMean:
-      let parts = weights.isEmpty ? "every dimension, equally weighted" : weights.map { "\($0.dimension) × \(Number.format($0.weight))" }.joined(separator: ", ")
+      let parts =
+        weights.isEmpty
+        ? "every dimension, equally weighted" : weights.map { "\($0.dimension) × \(Number.format($0.weight))" }.joined(separator: ", ")
       return "pomp_mean: weighted mean of the team's dimension POMPs (\(parts)); dimensions without a POMP are left out"
-    case .pooled: return "pooled: POMP (0–100) of the mean of every answer of the team's respondents to every item, each answer counted once [measure \(measure?.id ?? "")]"
+    case .pooled:
+      return
+        "pooled: POMP (0–100) of the mean of every answer of the team's respondents to every item, each answer counted once [measure \(measure?.id ?? "")]"
     case .personMean: return "person_mean: mean over respondents of \(value)"
     case .sharePositive: return "share_positive: % of respondents for whom \(value) is ≥ \(high)"
     case .nps: return "nps: % of respondents for whom \(value) is ≥ \(high) minus % for whom it is ≤ \(low), from −100 to 100"
@@ -169,8 +176,10 @@ public struct MeasureScore: Equatable, Sendable {
   /// Why the numbers are withheld, or nil.
   public var suppression: Suppression?
 
-  public init(id: String, n: Int, mean: Double? = nil, sd: Double? = nil, sum: Double? = nil, atLeast: Double? = nil,
-              atMost: Double? = nil, pooled: Double? = nil, suppression: Suppression? = nil) {
+  public init(
+    id: String, n: Int, mean: Double? = nil, sd: Double? = nil, sum: Double? = nil, atLeast: Double? = nil,
+    atMost: Double? = nil, pooled: Double? = nil, suppression: Suppression? = nil
+  ) {
     self.id = id
     self.n = n
     self.mean = mean

@@ -11,8 +11,10 @@ public struct ScaleReliability: Equatable, Sendable {
   /// Per item, under the report's deletion rule.
   public var itemStatistics: [ItemReliability]
 
-  public init(dimension: String, items: [String], respondents: Int, completeRespondents: Int, pairwise: AlphaValue?,
-              listwise: AlphaValue?, itemStatistics: [ItemReliability]) {
+  public init(
+    dimension: String, items: [String], respondents: Int, completeRespondents: Int, pairwise: AlphaValue?,
+    listwise: AlphaValue?, itemStatistics: [ItemReliability]
+  ) {
     self.dimension = dimension
     self.items = items
     self.respondents = respondents

@@ -162,8 +162,10 @@ public struct TeamResult: Equatable, Sendable {
   /// The team's aggregates of the framework's measures (withheld ones carry their n only).
   public var measures: [MeasureScore] = []
 
-  public init(team: String, n: Int, suppression: Suppression? = nil, index: Double? = nil, band: Band? = nil,
-              indexSuppression: Suppression? = nil, dimensions: [DimensionScore] = []) {
+  public init(
+    team: String, n: Int, suppression: Suppression? = nil, index: Double? = nil, band: Band? = nil,
+    indexSuppression: Suppression? = nil, dimensions: [DimensionScore] = []
+  ) {
     self.team = team
     self.n = n
     self.suppression = suppression
@@ -234,7 +236,10 @@ public struct DimensionScore: Equatable, Sendable {
   /// Why this dimension's numbers are withheld (then only `n` is set), or nil.
   public var suppression: Suppression?
 
-  public init(id: String, n: Int, mean: Double? = nil, sd: Double? = nil, pomp: Double? = nil, favorable: Double? = nil, neutral: Double? = nil, unfavorable: Double? = nil, advice: String? = nil, suppression: Suppression? = nil) {
+  public init(
+    id: String, n: Int, mean: Double? = nil, sd: Double? = nil, pomp: Double? = nil, favorable: Double? = nil, neutral: Double? = nil,
+    unfavorable: Double? = nil, advice: String? = nil, suppression: Suppression? = nil
+  ) {
     self.id = id
     self.suppression = suppression
     self.n = n

@@ -18,9 +18,11 @@ public struct TeamComparison: Equatable, Sendable {
   /// Reliability within the team (empty when the team is too small or suppressed).
   public var reliability: [ScaleReliability]
 
-  public init(team: String, n: Int, suppression: Suppression? = nil, isBaseline: Bool = false, index: Double? = nil,
-              indexInterval: Interval? = nil, band: String? = nil, indexSuppression: Suppression? = nil,
-              dimensions: [DimensionComparison] = [], reliability: [ScaleReliability] = []) {
+  public init(
+    team: String, n: Int, suppression: Suppression? = nil, isBaseline: Bool = false, index: Double? = nil,
+    indexInterval: Interval? = nil, band: String? = nil, indexSuppression: Suppression? = nil,
+    dimensions: [DimensionComparison] = [], reliability: [ScaleReliability] = []
+  ) {
     self.indexSuppression = indexSuppression
     self.team = team
     self.n = n
@@ -56,12 +58,15 @@ public struct DimensionComparison: Equatable, Sendable {
   }
 
   /// A dimension built field by field (tests and small tools).
-  public init(id: String, n: Int, mean: Double? = nil, sd: Double? = nil, interval: Interval? = nil, pomp: Double? = nil,
-              favorable: Double? = nil, neutral: Double? = nil, unfavorable: Double? = nil, difference: BaselineDifference? = nil,
-              suppression: Suppression? = nil) {
+  public init(
+    id: String, n: Int, mean: Double? = nil, sd: Double? = nil, interval: Interval? = nil, pomp: Double? = nil,
+    favorable: Double? = nil, neutral: Double? = nil, unfavorable: Double? = nil, difference: BaselineDifference? = nil,
+    suppression: Suppression? = nil
+  ) {
     self.init(
-      score: DimensionScore(id: id, n: n, mean: mean, sd: sd, pomp: pomp, favorable: favorable, neutral: neutral,
-                            unfavorable: unfavorable, suppression: suppression),
+      score: DimensionScore(
+        id: id, n: n, mean: mean, sd: sd, pomp: pomp, favorable: favorable, neutral: neutral,
+        unfavorable: unfavorable, suppression: suppression),
       interval: interval, difference: difference)
   }
 
@@ -95,9 +100,11 @@ public struct BaselineDifference: Equatable, Sendable {
   /// the difference is clear, but rests on few people (a signal, not a finding).
   public var smallSample: Bool
 
-  public init(baselineN: Int, baselineMean: Double, difference: Double, t: Double? = nil, degreesOfFreedom: Double? = nil,
-              p: Double? = nil, adjustedP: Double? = nil, cohensD: Double? = nil, minimumDetectable: Double? = nil,
-              verdict: Verdict, untestableReason: UntestableReason? = nil, smallSample: Bool = false) {
+  public init(
+    baselineN: Int, baselineMean: Double, difference: Double, t: Double? = nil, degreesOfFreedom: Double? = nil,
+    p: Double? = nil, adjustedP: Double? = nil, cohensD: Double? = nil, minimumDetectable: Double? = nil,
+    verdict: Verdict, untestableReason: UntestableReason? = nil, smallSample: Bool = false
+  ) {
     self.baselineN = baselineN
     self.baselineMean = baselineMean
     self.difference = difference

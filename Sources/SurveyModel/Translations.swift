@@ -77,7 +77,9 @@ extension Framework {
     }
     copy.declaredIndexLabel = declaredIndexLabel.map { pick(Translations.Field.indexLabel, $0) }
     copy.bands = bands.enumerated().map { i, b in
-      Band(min: b.min, label: pick(Translations.Field.band(i, "label"), b.label), advice: b.advice.map { pick(Translations.Field.band(i, "advice"), $0) })
+      Band(
+        min: b.min, label: pick(Translations.Field.band(i, "label"), b.label), advice: b.advice.map { pick(Translations.Field.band(i, "advice"), $0) }
+      )
     }
     return copy
   }

@@ -11,8 +11,10 @@ public struct TrendReport: Equatable, Sendable {
   /// Each wave's privacy audit (what it withholds and why), in wave order.
   public var privacy: [PrivacySummary]
 
-  public init(survey: SurveyInfo, waves: [WaveInput], mappingApplied: [AppliedRule], frameworks: [FrameworkTrend], minGroupSize: Int,
-              privacyRule: String, privacy: [PrivacySummary] = []) {
+  public init(
+    survey: SurveyInfo, waves: [WaveInput], mappingApplied: [AppliedRule], frameworks: [FrameworkTrend], minGroupSize: Int,
+    privacyRule: String, privacy: [PrivacySummary] = []
+  ) {
     self.privacy = privacy
     self.survey = survey
     self.waves = waves

@@ -77,7 +77,8 @@ public struct Screen {
 
   /// `text` broken into lines of at most `width - 4` characters, at spaces.
   func wrap(_ text: String) -> [String] {
-    var lines: [String] = [], line = ""
+    var lines: [String] = []
+    var line = ""
     for word in text.split(separator: " ") {
       if !line.isEmpty, line.count + 1 + word.count > width - 4 {
         lines.append(line)

@@ -143,7 +143,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
   private func arm(_ context: ChannelHandlerContext, seconds: Double) {
     timer?.cancel()
-    let channel = context.channel, registry = self.registry, phase = self.phase
+    let channel = context.channel
+    let registry = self.registry
+    let phase = self.phase
     timer = context.eventLoop.scheduleTask(in: .nanoseconds(Int64(seconds * 1_000_000_000))) {
       registry.count(phase)
       channel.close(promise: nil)

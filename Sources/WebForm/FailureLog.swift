@@ -18,7 +18,8 @@ struct LineLogHandler: LogHandler {
     set { metadata[key] = newValue }
   }
 
-  func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+  func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String, file: String, function: String, line: UInt)
+  {
     var pairs = [("level", level.rawValue), ("event", message.description)]
     let merged = metadata.merging(extra ?? [:]) { $1 }
     for key in merged.keys.sorted() { pairs.append((key, "\(merged[key]!)")) }
@@ -31,10 +32,15 @@ struct LineLogHandler: LogHandler {
     var quote = text.isEmpty
     for scalar in text.unicodeScalars {
       switch scalar {
-      case "\"", "\\": out += "\\\(scalar)"; quote = true
-      case " ", "=": out.unicodeScalars.append(scalar); quote = true
+      case "\"", "\\":
+        out += "\\\(scalar)"
+        quote = true
+      case " ", "=":
+        out.unicodeScalars.append(scalar)
+        quote = true
       case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value):
-        out += String(format: "\\x%02x", scalar.value); quote = true
+        out += String(format: "\\x%02x", scalar.value)
+        quote = true
       default: out.unicodeScalars.append(scalar)
       }
     }

@@ -14,14 +14,16 @@ enum FormPages {
       for other in survey.versions {
         guard let tag = other.language else { continue }
         let name = HTMLPage.escape(LanguageTag.autonym(tag))
-        body += other.language == version.language
+        body +=
+          other.language == version.language
           ? " <strong lang=\"\(HTMLPage.escape(tag))\" aria-current=\"true\">\(name)</strong>"
           : " <a href=\"?lang=\(HTMLPage.escape(tag))\" hreflang=\"\(HTMLPage.escape(tag))\" lang=\"\(HTMLPage.escape(tag))\">\(name)</a>"
       }
       body += "</nav>\n"
     }
     body += "<h1>\(HTMLPage.escape(version.title))</h1>\n"
-    body += "<p>\(HTMLPage.escape(words("form.team", ["team": "\u{0}"])).replacingOccurrences(of: "\u{0}", with: "<strong>\(HTMLPage.escape(team))</strong>"))</p>\n"
+    body +=
+      "<p>\(HTMLPage.escape(words("form.team", ["team": "\u{0}"])).replacingOccurrences(of: "\u{0}", with: "<strong>\(HTMLPage.escape(team))</strong>"))</p>\n"
     body += "<p class=\"note\">\(HTMLPage.escape(survey.privacyNote(words)))</p>\n"
     body += "<form method=\"post\">\n<input type=\"hidden\" name=\"ticket\" value=\"\(HTMLPage.escape(ticket))\">\n"
     if let tag = version.language { body += "<input type=\"hidden\" name=\"lang\" value=\"\(HTMLPage.escape(tag))\">\n" }
@@ -31,11 +33,13 @@ enum FormPages {
       let name = HTMLPage.escape(item.id)
       switch item.kind {
       case .text:
-        body += "<textarea name=\"c.\(name)\" rows=\"4\" cols=\"60\" maxlength=\"\(FormItem.maximumCommentLength)\" aria-label=\"\(HTMLPage.escape(item.text))\"></textarea>\n"
+        body +=
+          "<textarea name=\"c.\(name)\" rows=\"4\" cols=\"60\" maxlength=\"\(FormItem.maximumCommentLength)\" aria-label=\"\(HTMLPage.escape(item.text))\"></textarea>\n"
         body += "<p class=\"note\">\(HTMLPage.escape(words("form.comment-note")))</p>\n"
       case .multi:
         for choice in item.choices {
-          body += "<label><input type=\"checkbox\" name=\"m.\(name)\" value=\"\(Number.format(choice.value))\"> \(HTMLPage.escape(choice.label))</label>\n"
+          body +=
+            "<label><input type=\"checkbox\" name=\"m.\(name)\" value=\"\(Number.format(choice.value))\"> \(HTMLPage.escape(choice.label))</label>\n"
         }
       case .scored:
         for choice in item.choices {
@@ -45,18 +49,21 @@ enum FormPages {
       }
       body += "</fieldset>\n"
     }
-    body += "<p class=\"note\">\(HTMLPage.escape(words("form.optional")))</p>\n<button type=\"submit\">\(HTMLPage.escape(words("form.submit")))</button>\n</form>"
+    body +=
+      "<p class=\"note\">\(HTMLPage.escape(words("form.optional")))</p>\n<button type=\"submit\">\(HTMLPage.escape(words("form.submit")))</button>\n</form>"
     return HTMLPage(title: version.title, body: body, language: version.language ?? words.language)
   }
 
   static func thanks(survey: FormSurvey, answered: Int, language: String? = nil) -> HTMLPage {
     let version = survey.version(for: language)
     let words = survey.words(for: version)
-    return HTMLPage(title: words("thanks.title"), body: """
-      <h1>\(HTMLPage.escape(words("thanks.title")))</h1>
-      <p>\(HTMLPage.escape(words("thanks.body", ["n": String(answered), "total": String(version.items.count)])))</p>
-      <p class="note">\(HTMLPage.escape(survey.privacyNote(words)))</p>
-      """, language: words.language)
+    return HTMLPage(
+      title: words("thanks.title"),
+      body: """
+        <h1>\(HTMLPage.escape(words("thanks.title")))</h1>
+        <p>\(HTMLPage.escape(words("thanks.body", ["n": String(answered), "total": String(version.items.count)])))</p>
+        <p class="note">\(HTMLPage.escape(survey.privacyNote(words)))</p>
+        """, language: words.language)
   }
 
   /// A page explaining why a request was refused, and what to do.
@@ -66,9 +73,19 @@ enum FormPages {
 
   /// Why a request was refused: the keys of its heading and explanation in the message files.
   enum Refusal: String {
-    case landing, notFound = "not-found", unknownInvitation = "unknown-invitation", missingTicket = "missing-ticket"
-    case forgedTicket = "forged-ticket", alreadySubmitted = "already-submitted", crossSite = "cross-site", tooLarge = "too-large"
-    case expired, spent, ticketExpired = "ticket-expired", tooMany = "too-many", busy, invalidAnswer = "invalid-answer"
+    case landing
+    case notFound = "not-found"
+    case unknownInvitation = "unknown-invitation"
+    case missingTicket = "missing-ticket"
+    case forgedTicket = "forged-ticket"
+    case alreadySubmitted = "already-submitted"
+    case crossSite = "cross-site"
+    case tooLarge = "too-large"
+    case expired, spent
+    case ticketExpired = "ticket-expired"
+    case tooMany = "too-many"
+    case busy
+    case invalidAnswer = "invalid-answer"
     case noAnswers = "no-answers"
 
     /// The heading's key: the pages about a form that cannot be accepted share one.

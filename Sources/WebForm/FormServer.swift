@@ -1,8 +1,8 @@
+import FormText
 import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import FormText
 import Store
 
 /// The web form: `GET /t/TOKEN` shows the survey to an invitation link with a one-time
@@ -28,7 +28,10 @@ public struct FormServer: Sendable {
   /// - Parameters:
   ///   - publicURL: the address respondents reach the form at, when a proxy is in front.
   ///   - log: where failures go (default: one logfmt line each on standard error).
-  public init(store: any ResponseStoring, wave: WaveRef, survey: FormSurvey, limits: ServerLimits = ServerLimits(), publicURL: URL? = nil, log: (@Sendable (String) -> Void)? = nil) {
+  public init(
+    store: any ResponseStoring, wave: WaveRef, survey: FormSurvey, limits: ServerLimits = ServerLimits(), publicURL: URL? = nil,
+    log: (@Sendable (String) -> Void)? = nil
+  ) {
     self.store = store
     self.wave = wave
     self.survey = survey
@@ -51,8 +54,9 @@ public struct FormServer: Sendable {
     let (limits, registry, listening) = (self.limits, self.registry, self.listening)
     let app = Application(
       router: makeRouter(),
-      server: .http1(configuration: .init(
-        additionalChannelHandlers: [SecurityHeadersHandler(), ConnectionGuard(limits: limits, registry: registry)])),
+      server: .http1(
+        configuration: .init(
+          additionalChannelHandlers: [SecurityHeadersHandler(), ConnectionGuard(limits: limits, registry: registry)])),
       configuration: .init(address: .hostname(host, port: port), serverName: nil, backlog: 1024),
       onServerRunning: { channel in
         let bound = channel.localAddress?.port ?? port
@@ -75,11 +79,13 @@ public struct FormServer: Sendable {
       if Task.isCancelled { return }
       let shed = registry.takeShedCounts()
       if !shed.isEmpty {
-        log.warning("connections_closed", metadata: [
-          "evicted_over_limit": "\(shed.evicted)", "read_timeouts": "\(shed.readTimeouts)",
-          "idle_timeouts": "\(shed.idleTimeouts)", "request_timeouts": "\(shed.requestTimeouts)",
-          "open": "\(registry.openCount)", "limit": "\(limits.maxConnections)",
-        ])
+        log.warning(
+          "connections_closed",
+          metadata: [
+            "evicted_over_limit": "\(shed.evicted)", "read_timeouts": "\(shed.readTimeouts)",
+            "idle_timeouts": "\(shed.idleTimeouts)", "request_timeouts": "\(shed.requestTimeouts)",
+            "open": "\(registry.openCount)", "limit": "\(limits.maxConnections)",
+          ])
       }
       do {
         try await store.checkpoint()
@@ -148,14 +154,16 @@ public struct FormServer: Sendable {
       return page(FormPages.refusal(.invalidAnswer, words), .badRequest)
     }
     // The language the form was shown in (its hidden field), if the survey is offered in it.
-    let language = submission.language.flatMap { given in survey.languages.first { $0.lowercased() == given.lowercased() } } ?? survey.versions[0].language
+    let language =
+      submission.language.flatMap { given in survey.languages.first { $0.lowercased() == given.lowercased() } } ?? survey.versions[0].language
     words = survey.words(for: survey.version(for: language))
     guard let ticket = submission.ticket, !ticket.isEmpty else { return page(FormPages.refusal(.missingTicket, words), .forbidden) }
     guard submission.answeredCount > 0 else { return page(FormPages.refusal(.noAnswers, words), .badRequest) }
     let outcome: SubmissionOutcome
     do {
       outcome = try await withStoreRetry(route: "POST /t/:token") {
-        try await store.submit(token: token, ticket: ticket, wave: wave, answers: submission.answers, comments: submission.comments, language: language)
+        try await store.submit(
+          token: token, ticket: ticket, wave: wave, answers: submission.answers, comments: submission.comments, language: language)
       }
     } catch let error as StoreError {
       return unavailable(error, route: "POST /t/:token", words: words)

@@ -1,5 +1,5 @@
-import Foundation
 import FormText
+import Foundation
 import SurveyModel
 
 /// What the web form shows: the survey's title and items in each language it is offered in,
@@ -92,7 +92,8 @@ struct Submission: Equatable {
     let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for pair in body.split(separator: "&") {
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let name = decode(parts[0]), value = parts.count > 1 ? decode(parts[1]) : ""
+      let name = decode(parts[0])
+      let value = parts.count > 1 ? decode(parts[1]) : ""
       if name == "ticket" {
         ticket = value
       } else if name == "lang" {

@@ -5,7 +5,9 @@ import Foundation
 enum Origin {
   /// The origin of an absolute http(s) URL, or nil.
   static func of(_ url: URL) -> String? {
-    guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host?.lowercased(), !host.isEmpty else { return nil }
+    guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host?.lowercased(), !host.isEmpty else {
+      return nil
+    }
     let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
     if let port = url.port, !(scheme == "http" && port == 80), !(scheme == "https" && port == 443) {
       return "\(scheme)://\(bracketed):\(port)"
@@ -23,10 +25,11 @@ enum Origin {
   static func listening(host: String, port: Int) -> Set<String> {
     var hosts = [host]
     if ["127.0.0.1", "::1", "localhost"].contains(host.lowercased()) { hosts += ["127.0.0.1", "localhost", "::1"] }
-    return Set(hosts.compactMap { name in
-      let bracketed = name.contains(":") ? "[\(name)]" : name
-      return URL(string: "http://\(bracketed):\(port)").flatMap(of)
-    })
+    return Set(
+      hosts.compactMap { name in
+        let bracketed = name.contains(":") ? "[\(name)]" : name
+        return URL(string: "http://\(bracketed):\(port)").flatMap(of)
+      })
   }
 }
 

@@ -1,6 +1,6 @@
+import FormText
 import HTTPTypes
 import Hummingbird
-import FormText
 import Logging
 import SurveyModel
 
@@ -15,7 +15,8 @@ struct PageMiddleware<Context: RequestContext>: RouterMiddleware {
     let route = Self.route(request.uri.path)
     if route != nil, request.method != .get, request.method != .post {
       log.notice("refused", metadata: ["status": "405", "route": "\(route!)", "method": "\(Self.method(request.method))"])
-      var response = Self.page(FormPages.problem("Method not allowed", "This address only answers GET (to show the form) and POST (to send it)."), status: .methodNotAllowed)
+      var response = Self.page(
+        FormPages.problem("Method not allowed", "This address only answers GET (to show the form) and POST (to send it)."), status: .methodNotAllowed)
       response.headers[.allow] = route == "/" ? "GET" : "GET, POST"
       return response
     }
@@ -25,14 +26,19 @@ struct PageMiddleware<Context: RequestContext>: RouterMiddleware {
     } catch let error as any HTTPResponseError {
       // Pages outside a survey: in the browser's language, when there is a message file for it.
       let words = Messages(request.headers[.acceptLanguage].flatMap { LanguageTag.negotiate(acceptLanguage: $0, available: Messages.languages) })
-      let page = error.status == .notFound ? FormPages.refusal(.notFound, words) : error.status == .contentTooLarge ? FormPages.refusal(.tooLarge, words) : FormPages.problem("Request refused", "The request could not be handled (\(error.status.code)).")
+      let page =
+        error.status == .notFound
+        ? FormPages.refusal(.notFound, words)
+        : error.status == .contentTooLarge
+          ? FormPages.refusal(.tooLarge, words) : FormPages.problem("Request refused", "The request could not be handled (\(error.status.code)).")
       response = Self.page(page, status: error.status)
     } catch {
       log.error("internal_error", metadata: ["status": "500", "route": "\(route ?? "other")", "error": "\(type(of: error))"])
       return Self.page(FormPages.problem("Something went wrong", "Nothing was stored. Try again in a moment."), status: .internalServerError)
     }
     if response.status.code >= 400, response.status != .serviceUnavailable, response.status != .internalServerError {
-      log.notice("refused", metadata: ["status": "\(response.status.code)", "route": "\(route ?? "other")", "method": "\(Self.method(request.method))"])
+      log.notice(
+        "refused", metadata: ["status": "\(response.status.code)", "route": "\(route ?? "other")", "method": "\(Self.method(request.method))"])
     }
     return response
   }

@@ -27,7 +27,9 @@ public struct ServerLimits: Sendable, Equatable {
 
   /// The first limit that is not usable, described for an error message.
   public var problem: String? {
-    for (name, value) in [("read timeout", readTimeout), ("idle timeout", idleTimeout), ("request timeout", requestTimeout), ("store wait", storeWait)]
+    for (name, value) in [
+      ("read timeout", readTimeout), ("idle timeout", idleTimeout), ("request timeout", requestTimeout), ("store wait", storeWait),
+    ]
     where !(value.isFinite && value > 0 && value <= 86_400) {
       return "the \(name) must be a number of seconds between 0 and 86400"
     }

@@ -11,5 +11,8 @@ struct Cultivar: AsyncParsableCommand {
       while scoring, 73 output not writable, 74 store not usable, 78 broken survey or plugin.
       """,
     version: "0.1.0",
-    subcommands: [Score.self, Compare.self, Drivers.self, Comments.self, Selections.self, Import.self, Trend.self, Take.self, Invite.self, Serve.self, StoreCommand.self, Plugins.self])
+    subcommands: [
+      Score.self, Compare.self, Drivers.self, Comments.self, Selections.self, Import.self, Trend.self, Take.self, Invite.self, Serve.self,
+      StoreCommand.self, Plugins.self,
+    ])
 }

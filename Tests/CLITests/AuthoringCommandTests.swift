@@ -7,8 +7,10 @@ import Testing
     let scratch = Scratch()
     let created = try CLI.run(["plugins", "new", "team-voice"], in: scratch.path)
     #expect(created.status == 0, "\(created.stderr)")
-    for file in ["plugins/team-voice/team-voice.lua", "plugins/team-voice/tests/example.csv", "plugins/team-voice/tests/example.expected.json",
-                 "surveys/team-voice.yaml", "surveys/team-voice-responses.csv"] {
+    for file in [
+      "plugins/team-voice/team-voice.lua", "plugins/team-voice/tests/example.csv", "plugins/team-voice/tests/example.expected.json",
+      "surveys/team-voice.yaml", "surveys/team-voice-responses.csv",
+    ] {
       #expect(scratch.exists(file), "\(file)")
       #expect(created.stdout.contains("created \(file)"))
     }
@@ -36,14 +38,20 @@ import Testing
 
   @Test func fixtureCanExpectAHookError() throws {
     let scratch = Scratch()
-    scratch.write("plugins/trust/trust.lua", trustPlugin.replacingOccurrences(of: "api = 1,", with: """
-      api = 1,
-        score = function(r)
-          if r.answers.q1 == nil then error('q1 is required', 0) end
-        end,
-      """))
+    scratch.write(
+      "plugins/trust/trust.lua",
+      trustPlugin.replacingOccurrences(
+        of: "api = 1,",
+        with: """
+          api = 1,
+            score = function(r)
+              if r.answers.q1 == nil then error('q1 is required', 0) end
+            end,
+          """))
     scratch.write("plugins/trust/tests/no-q1.csv", "respondent_id,team,q1,q2,q3\n1,A,4,5,2\n2,A,,3,1\n")
-    scratch.write("plugins/trust/tests/no-q1.expected.json", "{ \"error_includes\": [\"hook 'score'\", \"respondent '2'\", \"no-q1.csv:3\", \"q1 is required\"] }")
+    scratch.write(
+      "plugins/trust/tests/no-q1.expected.json", "{ \"error_includes\": [\"hook 'score'\", \"respondent '2'\", \"no-q1.csv:3\", \"q1 is required\"] }"
+    )
     let pass = try CLI.run(["plugins", "test"], in: scratch.path)
     #expect(pass.status == 0, "\(pass.stdout)")
     #expect(pass.stdout.contains("✓ trust: plugins/trust/tests/no-q1.csv (fails as expected, 4 passages)"))
@@ -72,22 +80,30 @@ import Testing
 
   @Test func runShowsHookResultsPerRespondentAndTeam() throws {
     let scratch = Scratch()
-    scratch.write("plugins/trust.lua", trustPlugin.replacingOccurrences(of: "api = 1,", with: """
-      api = 1,
-        score = function(r)
-          print('scoring', r.id)
-          if r.id == 'b1' then return { trust = r.answers.q9 + 1 } end
-          return { voice = false }
-        end,
-        index = function(t) return 50 end,
-        index_rule = 'always 50',
-      """))
+    scratch.write(
+      "plugins/trust.lua",
+      trustPlugin.replacingOccurrences(
+        of: "api = 1,",
+        with: """
+          api = 1,
+            score = function(r)
+              print('scoring', r.id)
+              if r.id == 'b1' then return { trust = r.answers.q9 + 1 } end
+              return { voice = false }
+            end,
+            index = function(t) return 50 end,
+            index_rule = 'always 50',
+          """))
     scratch.write("answers.csv", "respondent_id,team,when,q1,q2,q3\na1,A,x,4,5,2\nb1,B,x,2,3,\nb2,B,x,3,3,9\n")
     let result = try CLI.run(["plugins", "run", "plugins/trust.lua", "--responses", "answers.csv"], in: scratch.path)
     #expect(result.status == 70)
     let out = result.stdout
-    #expect(out.contains("respondent 'a1', team 'A' (answers.csv:2)\n  answers: q1 4, q2 5, q3 2 (reversed: 4)\n  scores:  trust 4.5, voice 4\n  score hook: voice no score (kept: trust)\n  log: plugins/trust.lua:4: scoring\ta1"), "\(out)")
-    #expect(out.contains("score hook FAILED: error running plugin 'trust' (plugins/trust.lua), hook 'score', respondent 'b1' of team 'B' (answers.csv:3):"))
+    #expect(
+      out.contains(
+        "respondent 'a1', team 'A' (answers.csv:2)\n  answers: q1 4, q2 5, q3 2 (reversed: 4)\n  scores:  trust 4.5, voice 4\n  score hook: voice no score (kept: trust)\n  log: plugins/trust.lua:4: scoring\ta1"
+      ), "\(out)")
+    #expect(
+      out.contains("score hook FAILED: error running plugin 'trust' (plugins/trust.lua), hook 'score', respondent 'b1' of team 'B' (answers.csv:3):"))
     #expect(out.contains("plugins/trust.lua:5: respondent.answers has no field 'q9' — did you mean 'q1'?"))
     #expect(out.contains("Checks: every hook ran on made-up data (as 'cultivar plugins check' does)."))
     #expect(out.contains("row answers.csv:4 is not valid and is left out:"))
@@ -134,7 +150,10 @@ import Testing
 
   @Test func docsUpdateRewritesOnlyTheMarkedSections() throws {
     let scratch = Scratch()
-    scratch.write("guide.md", "# Guide\n\n<!-- BEGIN GENERATED: host-api (cultivar plugins docs --update FILE) -->\nSTALE-TEXT\n<!-- END GENERATED: host-api -->\n\nmy text\n")
+    scratch.write(
+      "guide.md",
+      "# Guide\n\n<!-- BEGIN GENERATED: host-api (cultivar plugins docs --update FILE) -->\nSTALE-TEXT\n<!-- END GENERATED: host-api -->\n\nmy text\n"
+    )
     let stale = try CLI.run(["plugins", "docs", "--check", "--update", "guide.md"], in: scratch.path)
     #expect(stale.status == 1)
     #expect(stale.stderr.contains("is out of date"))

@@ -22,20 +22,25 @@ enum CLI {
     env["CULTIVAR_PLUGIN_PATH"] = nil
     for (key, value) in environment { env[key] = value }
     process.environment = env
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
     // Read both pipes at once: reading one to its end first would deadlock once the process
     // filled the other pipe's buffer (64 KiB) and blocked.
     let errorBox = DataBox()
-    let reader = Thread { errorBox.data = err.fileHandleForReading.readDataToEndOfFile(); errorBox.done.signal() }
+    let reader = Thread {
+      errorBox.data = err.fileHandleForReading.readDataToEndOfFile()
+      errorBox.done.signal()
+    }
     reader.start()
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     errorBox.done.wait()
     let stderr = errorBox.data
     process.waitUntilExit()
-    return CLIResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    return CLIResult(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
   }
 }
 

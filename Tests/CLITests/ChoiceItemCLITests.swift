@@ -37,7 +37,10 @@ let reactionsPlugin = """
     let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("reactions,T,") && $0.contains("learning") })
     #expect(line.contains(",3,0.5555555555555556,0.4194352464039306,55.55555555555556,50,12.5,37.5"), "\(line)")
     let table = try CLI.run(["score", "surveys/r.yaml", "--responses", "responses.csv"], in: scratch.path).stdout
-    #expect(table.contains("Favourability: favourable = answers of 1 after reverse-keying, as a share of answered item responses; for choice items, favourable = an option with the item's highest score and unfavourable = one with its lowest."))
+    #expect(
+      table.contains(
+        "Favourability: favourable = answers of 1 after reverse-keying, as a share of answered item responses; for choice items, favourable = an option with the item's highest score and unfavourable = one with its lowest."
+      ))
     #expect(table.contains("a choice item counts as the score of the option chosen"))
   }
 
@@ -45,10 +48,16 @@ let reactionsPlugin = """
     let scratch = project(["x1,T,a,b,1", "x2,T,maybe,b,1", "x3,T,b,1,0", "x4,T,a,b,1", "x5,T,b,a,0"])
     let result = try CLI.run(["score", "surveys/r.yaml", "--responses", "responses.csv"], in: scratch.path)
     #expect(result.status == 65)
-    #expect(result.stderr.contains(#"responses.csv:3: error: column 3 'c1': 'maybe' is not an option of choice item 'c1'; give an option's id or label (any case): a ("Ask what we learned"), b ("Find who is to blame"), or an empty cell for no answer"#), "\(result.stderr)")
-    #expect(result.stderr.contains(#"responses.csv:4: error: column 4 'c2': '1' is not an option of choice item 'c2' (a choice is answered by an option, not a number)"#))
+    #expect(
+      result.stderr.contains(
+        #"responses.csv:3: error: column 3 'c1': 'maybe' is not an option of choice item 'c1'; give an option's id or label (any case): a ("Ask what we learned"), b ("Find who is to blame"), or an empty cell for no answer"#
+      ), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        #"responses.csv:4: error: column 4 'c2': '1' is not an option of choice item 'c2' (a choice is answered by an option, not a number)"#))
     #expect(result.stdout.isEmpty)
-    let skipped = try CLI.run(["score", "surveys/r.yaml", "--responses", "responses.csv", "--skip-invalid", "--out", "report.csv", "--format", "csv"], in: scratch.path)
+    let skipped = try CLI.run(
+      ["score", "surveys/r.yaml", "--responses", "responses.csv", "--skip-invalid", "--out", "report.csv", "--format", "csv"], in: scratch.path)
     #expect(skipped.status == 0, "\(skipped.stderr)")
     #expect(skipped.stderr.contains("5 rows read, 3 used, 2 rejected (written to report.rejects.csv)"))
     let rejects = scratch.read("report.rejects.csv") ?? ""
@@ -57,21 +66,27 @@ let reactionsPlugin = """
 
   @Test func scenarioSurveyMatchesAShareCountedFromTheFile() throws {
     // The learning-culture reaction of each scenario, as the plugin's options say.
-    let learning = ["sc_dev1": "b", "sc_dev2": "a", "sc_dev3": "b", "sc_dev4": "a",
-                    "sc_inno1": "b", "sc_inno2": "a", "sc_inno3": "b", "sc_inno4": "a",
-                    "sc_fb1": "a", "sc_fb2": "b", "sc_fb3": "a", "sc_fb4": "b"]
+    let learning = [
+      "sc_dev1": "b", "sc_dev2": "a", "sc_dev3": "b", "sc_dev4": "a",
+      "sc_inno1": "b", "sc_inno2": "a", "sc_inno3": "b", "sc_inno4": "a",
+      "sc_fb1": "a", "sc_fb2": "b", "sc_fb3": "a", "sc_fb4": "b",
+    ]
     let csv = try String(contentsOfFile: CLI.root.path + "/surveys/samples/gill-learning-culture-scenarios.csv", encoding: .utf8)
     let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     let header = lines[0]
     var shares: [Double] = []  // Finance's respondents' share on the 'develop skills' scenarios
-    var answers = 0, learningAnswers = 0
+    var answers = 0
+    var learningAnswers = 0
     for row in lines.dropFirst() where row[1] == "Finance" {
       let picks = header.indices.filter { header[$0].hasPrefix("sc_dev") && !row[$0].isEmpty }.map { row[$0] == learning[header[$0]] ? 1.0 : 0.0 }
       if !picks.isEmpty { shares.append(picks.reduce(0, +) / Double(picks.count)) }
       answers += picks.count
       learningAnswers += Int(picks.reduce(0, +))
     }
-    let json = try CLI.run(["score", "surveys/gill-learning-culture-scenarios.yaml", "--responses", "surveys/samples/gill-learning-culture-scenarios.csv", "--format", "json"]).stdout
+    let json = try CLI.run([
+      "score", "surveys/gill-learning-culture-scenarios.yaml", "--responses", "surveys/samples/gill-learning-culture-scenarios.csv", "--format",
+      "json",
+    ]).stdout
     let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     let framework = try #require((root["frameworks"] as? [[String: Any]])?.first)
     let finance = try #require((framework["teams"] as? [[String: Any]])?.first { $0["team"] as? String == "Finance" })
@@ -81,14 +96,19 @@ let reactionsPlugin = """
     #expect(abs((develop["mean"] as? Double ?? -1) - mean) < 1e-12)
     #expect(abs((develop["pomp"] as? Double ?? -1) - mean * 100) < 1e-9)
     #expect(abs((develop["favorable_pct"] as? Double ?? -1) - Double(learningAnswers) / Double(answers) * 100) < 1e-9)
-    let table = try CLI.run(["score", "surveys/gill-learning-culture-scenarios.yaml", "--responses", "surveys/samples/gill-learning-culture-scenarios.csv"]).stdout
+    let table = try CLI.run([
+      "score", "surveys/gill-learning-culture-scenarios.yaml", "--responses", "surveys/samples/gill-learning-culture-scenarios.csv",
+    ]).stdout
     #expect(table.contains("Finance            27   34.9  Espoused, not practised"))
     #expect(table.contains("- Finance, Espoused: we value creativity and innovation (37/100): Make failing safe"))
   }
 
   @Test func parallelReadingDecodesChoicesTheSameWay() throws {
     // Small chunks, so that every worker parses some; the same chunks give the same sums.
-    let args = ["score", "surveys/gill-learning-culture-scenarios.yaml", "--responses", "surveys/samples/gill-learning-culture-scenarios.csv", "--format", "json", "--chunk-bytes", "1024"]
+    let args = [
+      "score", "surveys/gill-learning-culture-scenarios.yaml", "--responses", "surveys/samples/gill-learning-culture-scenarios.csv", "--format",
+      "json", "--chunk-bytes", "1024",
+    ]
     let single = try CLI.run(args + ["--jobs", "1"])
     let parallel = try CLI.run(args + ["--jobs", "3"])
     #expect(single.status == 0 && parallel.status == 0)

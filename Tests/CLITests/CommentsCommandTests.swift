@@ -16,12 +16,18 @@ import Testing
   func exampleRows() throws -> [(team: String, comment: String)] {
     let text = try String(contentsOfFile: Self.example + "/responses.csv", encoding: .utf8)
     var rows: [(String, String)] = []
-    var fields: [String] = [], field = "", quoted = false
+    var fields: [String] = []
+    var field = ""
+    var quoted = false
     var iterator = Array(text).makeIterator()
     var previousQuote = false
     while let c = iterator.next() {
       if quoted {
-        if c == "\"" { quoted = false; previousQuote = true; continue }
+        if c == "\"" {
+          quoted = false
+          previousQuote = true
+          continue
+        }
         field.append(c)
         continue
       }
@@ -32,12 +38,17 @@ import Testing
         continue
       }
       previousQuote = false
-      if c == "," { fields.append(field); field = "" } else if c == "\n" {
+      if c == "," {
+        fields.append(field)
+        field = ""
+      } else if c == "\n" {
         fields.append(field)
         rows.append((fields[1], fields[4]))
         fields = []
         field = ""
-      } else { field.append(c) }
+      } else {
+        field.append(c)
+      }
     }
     return Array(rows.dropFirst())
   }
@@ -48,7 +59,13 @@ import Testing
     guard let start = lines.firstIndex(where: { $0.hasPrefix("\(group) (") }) else { return [] }
     var out: [String] = []
     for line in lines[(start + 1)...] {
-      if line.hasPrefix("  - ") { out.append(String(line.dropFirst(4))) } else if line.hasPrefix("    ") { out[out.count - 1] += "\n" + line.dropFirst(4) } else if !line.hasPrefix("  Themes:") { break }
+      if line.hasPrefix("  - ") {
+        out.append(String(line.dropFirst(4)))
+      } else if line.hasPrefix("    ") {
+        out[out.count - 1] += "\n" + line.dropFirst(4)
+      } else if !line.hasPrefix("  Themes:") {
+        break
+      }
     }
     return out
   }
@@ -63,7 +80,8 @@ import Testing
     #expect(result.stdout.contains("Finance (\(commenters["Finance"]!) commenters): comments withheld, fewer commenters than the comment threshold"))
     // Sales has enough commenters, but with it shown, the organisation minus Engineering and
     // Sales would be Finance and Legal's 7 comments.
-    #expect(result.stdout.contains("Sales (\(commenters["Sales"]!) commenters): comments withheld, protects a smaller group's comments from subtraction"))
+    #expect(
+      result.stdout.contains("Sales (\(commenters["Sales"]!) commenters): comments withheld, protects a smaller group's comments from subtraction"))
     #expect(listed(result.stdout, group: "Engineering").count == commenters["Engineering"])
     #expect(listed(result.stdout, group: "Sales").isEmpty && listed(result.stdout, group: "Finance").isEmpty)
     #expect(listed(result.stdout, group: "(all teams)").count == rows.filter { !$0.comment.isEmpty }.count)
@@ -90,7 +108,13 @@ import Testing
     let scrub = { (text: String) in text.replacingOccurrences(of: "Anna Berg", with: "[name]").replacingOccurrences(of: "Tom's", with: "[name]'s") }
     #expect(!orders.contains(inFile.map(scrub)))
     // The same comments, only in another order.
-    for order in orders { #expect(order.sorted() == inFile.map(scrub).map { $0.replacingOccurrences(of: "+44 20 7946 0958", with: "[phone]").replacingOccurrences(of: "jo.doe@example.org", with: "[e-mail]") }.sorted()) }
+    for order in orders {
+      #expect(
+        order.sorted()
+          == inFile.map(scrub).map {
+            $0.replacingOccurrences(of: "+44 20 7946 0958", with: "[phone]").replacingOccurrences(of: "jo.doe@example.org", with: "[e-mail]")
+          }.sorted())
+    }
     // Without --seed, two runs differ (probability of a tie 1/20!).
     #expect(listed(try comments([]).stdout, group: "(all teams)") != listed(try comments([]).stdout, group: "(all teams)"))
   }
@@ -107,7 +131,10 @@ import Testing
     let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let item = try #require((json["items"] as? [[String: Any]])?.first)
     let groups = try #require(item["groups"] as? [[String: Any]])
-    let keywords = ["time": ["time", "busy", "hours", "workload"], "manager": ["manager", "lead", "boss"], "tools": ["course", "courses", "platform", "licence", "books"]]
+    let keywords = [
+      "time": ["time", "busy", "hours", "workload"], "manager": ["manager", "lead", "boss"],
+      "tools": ["course", "courses", "platform", "licence", "books"],
+    ]
     let rows = try exampleRows()
     for group in groups {
       let name = group["name"] as! String
@@ -132,7 +159,10 @@ import Testing
     scratch.write("voice.yaml", try String(contentsOfFile: Self.example + "/voice.yaml", encoding: .utf8))
     // A third rating, so that drivers has two candidates.
     let plugin = try String(contentsOfFile: Self.example + "/plugins/learning-voice.lua", encoding: .utf8)
-    scratch.write("plugins/learning-voice.lua", plugin.replacingOccurrences(of: "    { id = \"wish\"", with: "    { id = \"s3\", text = \"I try new things.\", dimension = \"support\" },\n    { id = \"wish\""))
+    scratch.write(
+      "plugins/learning-voice.lua",
+      plugin.replacingOccurrences(
+        of: "    { id = \"wish\"", with: "    { id = \"s3\", text = \"I try new things.\", dimension = \"support\" },\n    { id = \"wish\""))
     // Comments that look like numbers, labels, formulas, options or CSV syntax; one row has a
     // bad rating (rejected for it, with its comment withheld from the rejects file).
     let secrets = ["5", "SECRET Strongly agree", "=HYPERLINK(\"x\")", "workshops", "a, b; \"c\"\nd", "SECRET-ÜBER-42"]
@@ -150,14 +180,20 @@ import Testing
     #expect(!rejects.contains("SECRET") && rejects.contains("(comment withheld)"))
     var outputs: [String] = []
     for format in ["table", "csv", "json"] {
-      outputs.append(try CLI.run(["score", "voice.yaml", "--responses", "responses.csv", "--skip-invalid", "--format", format], in: scratch.path).stdout)
+      outputs.append(
+        try CLI.run(["score", "voice.yaml", "--responses", "responses.csv", "--skip-invalid", "--format", format], in: scratch.path).stdout)
       outputs.append(try CLI.run(["selections", "voice.yaml", "--responses", "responses.csv", "--format", format], in: scratch.path).stdout)
     }
     for format in ["table", "csv", "json", "html"] {
-      outputs.append(try CLI.run(["compare", "voice.yaml", "--responses", "responses.csv", "--skip-invalid", "--format", format], in: scratch.path).stdout)
+      outputs.append(
+        try CLI.run(["compare", "voice.yaml", "--responses", "responses.csv", "--skip-invalid", "--format", format], in: scratch.path).stdout)
     }
     for format in ["csv", "json"] {
-      outputs.append(try CLI.run(["drivers", "voice.yaml", "--responses", "responses.csv", "--skip-invalid", "--outcome", "s1", "--items", "--format", format], in: scratch.path).stdout)
+      outputs.append(
+        try CLI.run(
+          ["drivers", "voice.yaml", "--responses", "responses.csv", "--skip-invalid", "--outcome", "s1", "--items", "--format", format],
+          in: scratch.path
+        ).stdout)
     }
     #expect(outputs.allSatisfy { !$0.isEmpty })
     for output in outputs {
@@ -167,7 +203,10 @@ import Testing
     let imported = try CLI.run(["import", "voice.yaml", "responses.csv", "--wave", "w1", "--store", "s.sqlite", "--skip-invalid"], in: scratch.path)
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(!(scratch.read("responses.rejects.csv") ?? "").contains("SECRET"))
-    for arguments in [["score", "voice.yaml", "--wave", "w1", "--store", "s.sqlite", "--format", "json"], ["trend", "voice.yaml", "--waves", "w1", "--store", "s.sqlite", "--format", "csv"]] {
+    for arguments in [
+      ["score", "voice.yaml", "--wave", "w1", "--store", "s.sqlite", "--format", "json"],
+      ["trend", "voice.yaml", "--waves", "w1", "--store", "s.sqlite", "--format", "csv"],
+    ] {
       let output = try CLI.run(arguments, in: scratch.path)
       #expect(output.status == 0, "\(output.stderr)")
       #expect(!output.stdout.contains("SECRET"))
@@ -180,24 +219,34 @@ import Testing
 
   @Test func importedFromGoogleFormsTheWavesCommentsAndSelectionsAreReported() throws {
     let scratch = Scratch()
-    let imported = try CLI.run(["import", "\(Self.example)/voice.yaml", "\(Self.fixtures)/google-forms-multi.csv", "--wave", "w", "--store", "s.sqlite",
-                                "--plugins", "\(Self.example)/plugins", "--team-column", "Which team are you in?"], in: scratch.path)
+    let imported = try CLI.run(
+      [
+        "import", "\(Self.example)/voice.yaml", "\(Self.fixtures)/google-forms-multi.csv", "--wave", "w", "--store", "s.sqlite",
+        "--plugins", "\(Self.example)/plugins", "--team-column", "Which team are you in?",
+      ], in: scratch.path)
     #expect(imported.status == 0, "\(imported.stderr)")
-    let selections = try CLI.run(["selections", "\(Self.example)/voice.yaml", "--wave", "w", "--store", "s.sqlite", "--plugins", "\(Self.example)/plugins", "--format", "csv"], in: scratch.path)
+    let selections = try CLI.run(
+      ["selections", "\(Self.example)/voice.yaml", "--wave", "w", "--store", "s.sqlite", "--plugins", "\(Self.example)/plugins", "--format", "csv"],
+      in: scratch.path)
     #expect(selections.status == 0, "\(selections.stderr)")
     #expect(selections.stdout.contains("formats,Legal,4,workshops,Workshops,,,below_min_group_size"))
-    let comments = try CLI.run(["comments", "\(Self.example)/voice.yaml", "--wave", "w", "--store", "s.sqlite", "--plugins", "\(Self.example)/plugins"], in: scratch.path)
+    let comments = try CLI.run(
+      ["comments", "\(Self.example)/voice.yaml", "--wave", "w", "--store", "s.sqlite", "--plugins", "\(Self.example)/plugins"], in: scratch.path)
     #expect(comments.status == 0, "\(comments.stderr)")
     #expect(comments.stdout.contains("(all teams) (25 commenters):"))
   }
 
   @Test func aBadMultiSelectCellIsNamedWithItsRowAndColumn() throws {
     let scratch = Scratch()
-    for name in ["voice.yaml", "plugins/learning-voice.lua"] { scratch.write(name, try String(contentsOfFile: Self.example + "/" + name, encoding: .utf8)) }
+    for name in ["voice.yaml", "plugins/learning-voice.lua"] {
+      scratch.write(name, try String(contentsOfFile: Self.example + "/" + name, encoding: .utf8))
+    }
     scratch.write("responses.csv", "respondent_id,team,s1,s2,wish,formats\nr1,A,1,1,fine,Juggling\n")
     let result = try CLI.run(["selections", "voice.yaml", "--responses", "responses.csv"], in: scratch.path)
     #expect(result.status == 65, "\(result.status)")
-    #expect(result.stderr.contains("responses.csv:2: error: column 6 'formats': 'Juggling' in 'Juggling' is not an option of multi-select item 'formats'"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("responses.csv:2: error: column 6 'formats': 'Juggling' in 'Juggling' is not an option of multi-select item 'formats'"),
+      "\(result.stderr)")
     #expect(result.stderr.contains("hint: fix the rows, or run with --skip-invalid"))
     #expect(!result.stderr.contains("fine"))
   }
@@ -208,7 +257,9 @@ import Testing
   func run(_ teams: [(String, Int)]) throws -> CLIResult {
     let scratch = Scratch()
     let example = CommentsCommandTests.example
-    for name in ["voice.yaml", "plugins/learning-voice.lua"] { scratch.write(name, try String(contentsOfFile: example + "/" + name, encoding: .utf8)) }
+    for name in ["voice.yaml", "plugins/learning-voice.lua"] {
+      scratch.write(name, try String(contentsOfFile: example + "/" + name, encoding: .utf8))
+    }
     var lines = ["respondent_id,team,s1,s2,wish,formats"]
     for (team, commenters) in teams {
       for i in 0..<commenters { lines.append("\(team)-\(i),\(team),3,3,comment \(i) of \(team),") }
@@ -245,18 +296,22 @@ import Testing
     let example = CommentsCommandTests.example
     scratch.write("voice.yaml", try String(contentsOfFile: example + "/voice.yaml", encoding: .utf8))
     let plugin = try String(contentsOfFile: example + "/plugins/learning-voice.lua", encoding: .utf8)
-      .replacingOccurrences(of: "  themes = {", with: """
-          classify = function(comment)
-            cultivar.log("saw: " .. comment)
-            if comment:find("[e-mail]", 1, true) then return { "tools" } end
-            if #comment > 20 then return { "time", "manager" } end
-            return nil
-          end,
-          themes = {
-        """)
+      .replacingOccurrences(
+        of: "  themes = {",
+        with: """
+            classify = function(comment)
+              cultivar.log("saw: " .. comment)
+              if comment:find("[e-mail]", 1, true) then return { "tools" } end
+              if #comment > 20 then return { "time", "manager" } end
+              return nil
+            end,
+            themes = {
+          """)
     scratch.write("plugins/learning-voice.lua", plugin)
     var lines = ["respondent_id,team,s1,s2,wish,formats"]
-    for i in 0..<12 { lines.append("r\(i),A,3,3,\(i < 4 ? "mail me: p\(i)@example.org" : i < 9 ? "a comment longer than twenty characters" : "short"),") }
+    for i in 0..<12 {
+      lines.append("r\(i),A,3,3,\(i < 4 ? "mail me: p\(i)@example.org" : i < 9 ? "a comment longer than twenty characters" : "short"),")
+    }
     scratch.write("responses.csv", lines.joined(separator: "\n") + "\n")
     let result = try CLI.run(["comments", "voice.yaml", "--responses", "responses.csv", "--format", "json"], in: scratch.path)
     #expect(result.status == 0, "\(result.stderr)")

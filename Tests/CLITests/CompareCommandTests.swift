@@ -24,27 +24,30 @@ let compareFormats = ["table", "md", "csv", "json", "html"]
   /// score finish and give no alpha for those dimensions.
   @Test func pairwiseAlphaAboveOneDoesNotTrap() throws {
     let rows = [
-    "respondent_id,team,submitted_on,sv1,sv2,sv3,sv4,pm1,pm2,pm3,pm4,mm1,mm2,mm3,mm4,tl1,tl2,tl3,tl4,st1,st2,st3,st4",
-    "r0,A,2026-01-01,5,,,4,2,,,,,2,5,5,,2,,3,,,,",
-    "r1,B,2026-01-01,2,5,5,,4,1,,3,5,2,,4,4,3,4,5,2,3,4,",
-    "r2,A,2026-01-01,1,1,5,1,2,2,,1,5,,,,1,,,1,1,5,,",
-    "r3,B,2026-01-01,4,4,2,4,,5,1,5,,2,2,,1,,,,,2,4,2",
-    "r4,A,2026-01-01,,1,5,,,2,,,,,,,1,,4,,,3,4,3",
-    "r5,B,2026-01-01,,4,3,,,1,5,3,2,,4,3,,4,2,1,,3,,4",
-    "r6,A,2026-01-01,,,,3,1,2,,4,,,2,4,,4,,,,,5,",
+      "respondent_id,team,submitted_on,sv1,sv2,sv3,sv4,pm1,pm2,pm3,pm4,mm1,mm2,mm3,mm4,tl1,tl2,tl3,tl4,st1,st2,st3,st4",
+      "r0,A,2026-01-01,5,,,4,2,,,,,2,5,5,,2,,3,,,,",
+      "r1,B,2026-01-01,2,5,5,,4,1,,3,5,2,,4,4,3,4,5,2,3,4,",
+      "r2,A,2026-01-01,1,1,5,1,2,2,,1,5,,,,1,,,1,1,5,,",
+      "r3,B,2026-01-01,4,4,2,4,,5,1,5,,2,2,,1,,,,,2,4,2",
+      "r4,A,2026-01-01,,1,5,,,2,,,,,,,1,,4,,,3,4,3",
+      "r5,B,2026-01-01,,4,3,,,1,5,3,2,,4,3,,4,2,1,,3,,4",
+      "r6,A,2026-01-01,,,,3,1,2,,4,,,2,4,,4,,,,,5,",
     ]
     let scratch = Scratch()
     scratch.write("r.csv", rows.joined(separator: "\n") + "\n")
     for command in ["compare", "score"] {
       for format in ["table", "json"] {
-        let result = try CLI.run([command, CLI.root.path + "/surveys/learning-culture.yaml", "--responses", "r.csv", "--format", format], in: scratch.path)
+        let result = try CLI.run(
+          [command, CLI.root.path + "/surveys/learning-culture.yaml", "--responses", "r.csv", "--format", format], in: scratch.path)
         #expect(result.status == 0, "\(command) \(format): \(result.stderr)")
         guard format == "json" else { continue }
         var alphas: [Double] = []
         func walk(_ value: Any) {
           if let object = value as? [String: Any] {
             for (key, inner) in object { if key == "alpha", let a = inner as? Double { alphas.append(a) } else { walk(inner) } }
-          } else if let array = value as? [Any] { array.forEach(walk) }
+          } else if let array = value as? [Any] {
+            array.forEach(walk)
+          }
         }
         walk(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)))
         #expect(alphas.allSatisfy { $0 <= 1 }, "\(command): \(alphas)")
@@ -55,8 +58,10 @@ let compareFormats = ["table", "md", "csv", "json", "html"]
   @Test func sampleComparisonInTheTerminal() throws {
     let result = try CLI.run(["compare", "surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv"])
     #expect(result.status == 0, "\(result.stderr)")
-    for expected in ["team comparison", "== Senge's five disciplines", "Baseline: the rest of the organisation", "p (Holm)",
-                     "Reliability (whole sample):", "Legal (n = 3): scores withheld", "Tests: difference = team mean − baseline mean"] {
+    for expected in [
+      "team comparison", "== Senge's five disciplines", "Baseline: the rest of the organisation", "p (Holm)",
+      "Reliability (whole sample):", "Legal (n = 3): scores withheld", "Tests: difference = team mean − baseline mean",
+    ] {
       #expect(result.stdout.contains(expected), "missing \(expected)")
     }
   }
@@ -75,10 +80,14 @@ let compareFormats = ["table", "md", "csv", "json", "html"]
         if let number = any as? NSNumber, !(any is Bool) { values.append(number.doubleValue) }
         if let array = any as? [Any] { array.forEach(collect) }
         if let object = any as? [String: Any] {
-          for (key, value) in object where !["n", "baseline_n", "respondents", "complete_respondents", "p_holm", "df"].contains(key) { collect(value) }
+          for (key, value) in object where !["n", "baseline_n", "respondents", "complete_respondents", "p_holm", "df"].contains(key) {
+            collect(value)
+          }
         }
       }
-      collect(team["index"]); collect(team["index_ci"]); collect(team["dimensions"])
+      collect(team["index"])
+      collect(team["index_ci"])
+      collect(team["dimensions"])
       secrets[team["team"] as! String] = values.filter { $0 != $0.rounded() }
     }
     return secrets
@@ -103,7 +112,8 @@ let compareFormats = ["table", "md", "csv", "json", "html"]
             #expect(!output.contains(marker), "html shows \(team) in \(marker)")
           }
         } else {
-          for line in output.split(separator: "\n") where line.contains(team) && !line.hasPrefix("- \(team) (n =") && !line.contains("scores withheld") {
+          for line in output.split(separator: "\n")
+          where line.contains(team) && !line.hasPrefix("- \(team) (n =") && !line.contains("scores withheld") {
             let rounded = values.flatMap { [fixed($0, 2), fixed($0, 1)] }
             for text in rounded where line.contains(text) { Issue.record("\(format) leaks \(team)'s \(text): \(line)") }
           }
@@ -116,7 +126,8 @@ let compareFormats = ["table", "md", "csv", "json", "html"]
   /// `--teams` chooses rows; it cannot un-hide a team or shrink the organisation total.
   @Test func teamsFilterOpensNoBackDoor() throws {
     let scratch = compareProject()
-    let result = try CLI.run(["compare", "surveys/t.yaml", "--responses", "responses.csv", "--format", "json", "--teams", "Crew,Tiny"], in: scratch.path)
+    let result = try CLI.run(
+      ["compare", "surveys/t.yaml", "--responses", "responses.csv", "--format", "json", "--teams", "Crew,Tiny"], in: scratch.path)
     #expect(result.status == 0, "\(result.stderr)")
     let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let framework = try #require((json["frameworks"] as? [[String: Any]])?.first)
@@ -131,7 +142,10 @@ let compareFormats = ["table", "md", "csv", "json", "html"]
   @Test(arguments: [
     (["--teams", "A,Tinny"], "error: unknown team 'Tinny' in --teams (did you mean 'Tiny'?)"),
     (["--baseline", "Bb"], "error: unknown team 'Bb' in --baseline (did you mean 'B'?)"),
-    (["--baseline", "Crew"], "error: team 'Crew' cannot be the baseline: its scores are withheld because it is hidden so that a smaller team cannot be recovered"),
+    (
+      ["--baseline", "Crew"],
+      "error: team 'Crew' cannot be the baseline: its scores are withheld because it is hidden so that a smaller team cannot be recovered"
+    ),
     (["--format", "pdf"], "unknown format 'pdf'"),
     (["--deletion", "casewise"], "unknown deletion rule 'casewise': use pairwise or listwise"),
   ])
@@ -146,7 +160,8 @@ let compareFormats = ["table", "md", "csv", "json", "html"]
 
   @Test func badRowsFailAndWriteNothing() throws {
     let scratch = project(csv: compareResponses().replacingOccurrences(of: "a0,A,3,4,1", with: "a0,A,3,9,1"))
-    let result = try CLI.run(["compare", "surveys/t.yaml", "--responses", "responses.csv", "--format", "html", "--out", "report.html"], in: scratch.path)
+    let result = try CLI.run(
+      ["compare", "surveys/t.yaml", "--responses", "responses.csv", "--format", "html", "--out", "report.html"], in: scratch.path)
     #expect(result.status == 65)
     #expect(result.stderr.contains("responses.csv:2: error: column 4 'q2': 9 is outside the scale 1–5 of item 'q2'"))
     #expect(!scratch.exists("report.html"))
@@ -154,15 +169,20 @@ let compareFormats = ["table", "md", "csv", "json", "html"]
 
   @Test func htmlReportIsWrittenWholeAndSelfContained() throws {
     let scratch = compareProject()
-    let missing = try CLI.run(["compare", "surveys/t.yaml", "--responses", "responses.csv", "--format", "html", "--out", "out/report.html"], in: scratch.path)
+    let missing = try CLI.run(
+      ["compare", "surveys/t.yaml", "--responses", "responses.csv", "--format", "html", "--out", "out/report.html"], in: scratch.path)
     #expect(missing.status == 73)
     try FileManager.default.createDirectory(atPath: scratch.path + "/out", withIntermediateDirectories: true)
-    let ok = try CLI.run(["compare", "surveys/t.yaml", "--responses", "responses.csv", "--format", "html", "--out", "out/report.html", "--baseline", "B"], in: scratch.path)
+    let ok = try CLI.run(
+      ["compare", "surveys/t.yaml", "--responses", "responses.csv", "--format", "html", "--out", "out/report.html", "--baseline", "B"],
+      in: scratch.path)
     #expect(ok.status == 0, "\(ok.stderr)")
     #expect(ok.stdout.isEmpty)
     let html = try #require(scratch.read("out/report.html"))
     #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
-    for element in ["<table class=\"heatmap\"", "<svg class=\"ranking\"", "<svg class=\"profile\"", "id=\"privacy\"", "@media print", "team &#39;B&#39;"] {
+    for element in [
+      "<table class=\"heatmap\"", "<svg class=\"ranking\"", "<svg class=\"profile\"", "id=\"privacy\"", "@media print", "team &#39;B&#39;",
+    ] {
       #expect(html.contains(element), "missing \(element)")
     }
     for external in ["http://", "https://", "<script", "<link", "src="] where external != "http://" {

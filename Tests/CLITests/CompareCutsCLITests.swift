@@ -14,10 +14,11 @@ import Testing
 
   /// Each group's shown dimensions (empty: the group is withheld), by name.
   private func shown(_ groups: [[String: Any]]) -> [String: Set<String>] {
-    Dictionary(uniqueKeysWithValues: groups.map { group in
-      let dimensions = (group["dimensions"] as? [[String: Any]]) ?? []
-      return (group["team"] as! String, Set(dimensions.filter { $0["suppressed"] == nil }.compactMap { $0["id"] as? String }))
-    })
+    Dictionary(
+      uniqueKeysWithValues: groups.map { group in
+        let dimensions = (group["dimensions"] as? [[String: Any]]) ?? []
+        return (group["team"] as! String, Set(dimensions.filter { $0["suppressed"] == nil }.compactMap { $0["id"] as? String }))
+      })
   }
 
   /// The groups compare shows, and the dimensions it shows of each, are score's; a withheld
@@ -51,18 +52,24 @@ import Testing
   /// Units A (A1, A2), B (B1, B2), C (C1, C2 below the threshold); answers with gaps.
   private func organisation() -> (Scratch, rows: [(team: String, trust: Double?, voice: Double?)]) {
     let sizes = [("A1", 8), ("A2", 7), ("B1", 6), ("B2", 9), ("C1", 7), ("C2", 3)]
-    var lines = ["respondent_id,team,q1,q2,q3"], rows: [(String, Double?, Double?)] = []
+    var lines = ["respondent_id,team,q1,q2,q3"]
+    var rows: [(String, Double?, Double?)] = []
     for (u, (team, size)) in sizes.enumerated() {
       for i in 0..<size {
-        let q1 = 1 + (i * 7 + u * 3) % 5, q2: Int? = i % 4 == 3 ? nil : 1 + (i * 2 + u) % 5, q3: Int? = i % 5 == 4 ? nil : 1 + (i + u * 2) % 5
+        let q1 = 1 + (i * 7 + u * 3) % 5
+        let q2: Int? = i % 4 == 3 ? nil : 1 + (i * 2 + u) % 5
+        let q3: Int? = i % 5 == 4 ? nil : 1 + (i + u * 2) % 5
         lines.append("r\(u)-\(i),\(team),\(q1),\(q2.map(String.init) ?? ""),\(q3.map(String.init) ?? "")")
         rows.append((team, q2.map { Double(q1 + $0) / 2 } ?? Double(q1), q3.map { Double(6 - $0) }))
       }
     }
     let scratch = project(csv: lines.joined(separator: "\n") + "\n")
-    scratch.write("org.yaml", "units:\n" + ["A", "B", "C"].map { p in
-      "  - { id: \(p), name: \(p) }\n  - { id: \(p)1, name: \(p)1, parent: \(p) }\n  - { id: \(p)2, name: \(p)2, parent: \(p) }\n"
-    }.joined())
+    scratch.write(
+      "org.yaml",
+      "units:\n"
+        + ["A", "B", "C"].map { p in
+          "  - { id: \(p), name: \(p) }\n  - { id: \(p)1, name: \(p)1, parent: \(p) }\n  - { id: \(p)2, name: \(p)2, parent: \(p) }\n"
+        }.joined())
     return (scratch, rows)
   }
 
@@ -77,18 +84,21 @@ import Testing
       let values = rows.filter { teams.contains($0.team) }.compactMap { d == 0 ? $0.trust : $0.voice }
       return values.reduce(0, +) / Double(values.count)
     }
-    var checked = 0, labelled = 0
+    var checked = 0
+    var labelled = 0
     // Top units: their parent is the organisation.
     let tops = try groups(CLI.run(["compare"] + base + ["--by", "unit:1", "--baseline", "parent", "--format", "json"], in: scratch.path))
     for group in tops where group["suppressed"] as? Bool == false {
       for (d, dimension) in (group["dimensions"] as! [[String: Any]]).enumerated() where dimension["mean"] != nil {
         let difference = try #require((dimension["difference"] as? [String: Any])?["difference"] as? Double, "\(group["team"]!) \(d)")
-        #expect(abs(difference - (mean([group["team"] as! String + "1", group["team"] as! String + "2"], d) - mean(Set(rows.map(\.team)), d))) < 1e-9)
+        #expect(
+          abs(difference - (mean([group["team"] as! String + "1", group["team"] as! String + "2"], d) - mean(Set(rows.map(\.team)), d))) < 1e-9)
         checked += 1
       }
     }
     for group in compared where group["suppressed"] as? Bool == false {
-      let unit = group["team"] as! String, parent = String(unit.prefix(1))
+      let unit = group["team"] as! String
+      let parent = String(unit.prefix(1))
       for (d, dimension) in (group["dimensions"] as! [[String: Any]]).enumerated() where dimension["mean"] != nil {
         if parents[parent, default: []].contains(dimension["id"] as! String) {
           let difference = try #require((dimension["difference"] as? [String: Any])?["difference"] as? Double, "\(unit) \(d)")

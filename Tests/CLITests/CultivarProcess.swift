@@ -33,7 +33,8 @@ enum Cultivar {
     process.environment = env
     // Output goes to files, so a chatty process can never block on a full pipe.
     let capture = FileManager.default.temporaryDirectory.appendingPathComponent("cultivar-out-\(UUID().uuidString)")
-    let outURL = capture.appendingPathExtension("stdout"), errURL = capture.appendingPathExtension("stderr")
+    let outURL = capture.appendingPathExtension("stdout")
+    let errURL = capture.appendingPathExtension("stderr")
     FileManager.default.createFile(atPath: outURL.path, contents: nil)
     FileManager.default.createFile(atPath: errURL.path, contents: nil)
     defer {
@@ -45,8 +46,10 @@ enum Cultivar {
     process.standardInput = FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()
-    let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
-    return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    let outData = try Data(contentsOf: outURL)
+    let errData = try Data(contentsOf: errURL)
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
   }
 }
 

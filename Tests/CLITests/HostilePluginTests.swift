@@ -20,7 +20,9 @@ import Testing
     init(file: URL) throws {
       name = file.deletingPathExtension().lastPathComponent
       let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
-      var run = "check", expects: [String] = [], line: Int? = nil
+      var run = "check"
+      var expects: [String] = []
+      var line: Int? = nil
       for raw in text.split(separator: "\n").prefix(12) where raw.hasPrefix("-- ") {
         let header = raw.dropFirst(3)
         if header.hasPrefix("run: ") { run = String(header.dropFirst(5)) }
@@ -91,11 +93,12 @@ import Testing
     // `comments`: twelve commenters in one team, so the plugin's classify hook runs.
     let comments = "respondent_id,team,q1,c1\n" + (1...12).map { "r\($0),A,3,comment number \($0)" }.joined(separator: "\n") + "\n"
     try Data(comments.utf8).write(to: dir.appendingPathComponent("c.csv"))
-    let result = c.run == "score"
+    let result =
+      c.run == "score"
       ? try BoundedRun.run(["score", "survey.yaml", "--responses", "r.csv", "--lua-timeout", "1", "--jobs", "2"], in: dir, limit: Self.bound)
       : c.run == "comments"
-      ? try BoundedRun.run(["comments", "survey.yaml", "--responses", "c.csv", "--lua-timeout", "1"], in: dir, limit: Self.bound)
-      : check
+        ? try BoundedRun.run(["comments", "survey.yaml", "--responses", "c.csv", "--lua-timeout", "1"], in: dir, limit: Self.bound)
+        : check
     #expect(!result.timedOut, "\(c.run) did not finish within \(Self.bound)")
     #expect(result.exited && (1...127).contains(result.status), "\(c.run) ended with status \(result.status) (exited: \(result.exited))")
     #expect(result.output.contains(file), "the message does not name \(file):\n\(result.output.prefix(2000))")

@@ -13,7 +13,8 @@ import Testing
     var scores: [String: String] = [:]
     for (file, extra) in Self.exports {
       let store = "\(file).sqlite"
-      let imported = try Cultivar.run(["import", "surveys/learning-culture.yaml", Sandbox.fixture(file), "--wave", "2026-q3", "--store", store] + extra, in: box.url)
+      let imported = try Cultivar.run(
+        ["import", "surveys/learning-culture.yaml", Sandbox.fixture(file), "--wave", "2026-q3", "--store", store] + extra, in: box.url)
       #expect(imported.status == 0, "\(file): \(imported.stderr)")
       #expect(imported.stdout.contains("40 rows read, 40 imported, 0 rejected, 0 duplicates skipped"), "\(file): \(imported.stdout)")
       let scored = try box.run("score", "surveys/learning-culture.yaml", "--wave", "2026-q3", "--store", store, "--format", "csv")
@@ -27,8 +28,12 @@ import Testing
 
   @Test func detectsEachFormat() throws {
     let box = try Sandbox()
-    for (file, expected) in [("qualtrics.csv", "qualtrics"), ("surveymonkey.csv", "surveymonkey"), ("ms-forms.xlsx", "ms-forms"), ("google-forms.csv", "google-forms")] {
-      let result = try box.run("import", "surveys/learning-culture.yaml", Sandbox.fixture(file), "--wave", "w", "--store", "\(file).sqlite", "--team-column", file.hasPrefix("google") ? "Which team are you in?" : "team")
+    for (file, expected) in [
+      ("qualtrics.csv", "qualtrics"), ("surveymonkey.csv", "surveymonkey"), ("ms-forms.xlsx", "ms-forms"), ("google-forms.csv", "google-forms"),
+    ] {
+      let result = try box.run(
+        "import", "surveys/learning-culture.yaml", Sandbox.fixture(file), "--wave", "w", "--store", "\(file).sqlite", "--team-column",
+        file.hasPrefix("google") ? "Which team are you in?" : "team")
       #expect(result.stdout.contains("(\(expected)) into wave 'w'"), "\(file): \(result.stdout)\(result.stderr)")
     }
   }
@@ -50,7 +55,9 @@ import Testing
     try box.write("responses.csv", text)
     let result = try box.run("import", "surveys/learning-culture.yaml", "responses.csv", "--wave", "w")
     #expect(result.status == 65)
-    #expect(result.stderr.contains("responses.csv:4: error: column 4 'sv1': 'Maybe' is not a number; item 'sv1' takes a value from 1–5 or one of its labels"))
+    #expect(
+      result.stderr.contains(
+        "responses.csv:4: error: column 4 'sv1': 'Maybe' is not a number; item 'sv1' takes a value from 1–5 or one of its labels"))
     #expect(result.stderr.contains("nothing was imported"))
     let score = try box.run("score", "surveys/learning-culture.yaml", "--wave", "w")
     #expect(score.status == 66, "the failed import must not leave a wave behind: \(score.stderr)")
@@ -71,7 +78,9 @@ import Testing
 
   @Test func storeComesFromTheEnvironmentWhenNoOptionIsGiven() throws {
     let box = try Sandbox()
-    let result = try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "w", environment: ["CULTIVAR_STORE": box.path("elsewhere.sqlite")])
+    let result = try box.run(
+      "import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "w",
+      environment: ["CULTIVAR_STORE": box.path("elsewhere.sqlite")])
     #expect(result.status == 0)
     #expect(FileManager.default.fileExists(atPath: box.path("elsewhere.sqlite")))
     #expect(!FileManager.default.fileExists(atPath: box.path("cultivar.sqlite")))
@@ -103,7 +112,10 @@ import Testing
     let box = try Sandbox(backend: backend)
     let noStore = try box.run("score", "surveys/learning-culture.yaml", "--wave", "w")
     #expect(noStore.status == 66)
-    #expect(noStore.stderr.contains(backend == .sqlite ? "cultivar.sqlite: error: there is no store here" : "\(box.storeName): error: this database holds no Cultivar store yet"), "\(noStore.stderr)")
+    #expect(
+      noStore.stderr.contains(
+        backend == .sqlite ? "cultivar.sqlite: error: there is no store here" : "\(box.storeName): error: this database holds no Cultivar store yet"),
+      "\(noStore.stderr)")
     try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "2026-q1")
     let noWave = try box.run("score", "surveys/learning-culture.yaml", "--wave", "2026-q2")
     #expect(noWave.status == 66)
@@ -162,10 +174,12 @@ import Testing
   /// wave is read in the order of its random response ids, not the file's, so sums may
   /// differ in their last bits.
   static func sameCSV(_ a: String, _ b: String) -> Bool {
-    let left = a.split(separator: "\n", omittingEmptySubsequences: false), right = b.split(separator: "\n", omittingEmptySubsequences: false)
+    let left = a.split(separator: "\n", omittingEmptySubsequences: false)
+    let right = b.split(separator: "\n", omittingEmptySubsequences: false)
     guard left.count == right.count else { return false }
     for (x, y) in zip(left, right) where x != y {
-      let xs = x.split(separator: ",", omittingEmptySubsequences: false), ys = y.split(separator: ",", omittingEmptySubsequences: false)
+      let xs = x.split(separator: ",", omittingEmptySubsequences: false)
+      let ys = y.split(separator: ",", omittingEmptySubsequences: false)
       guard xs.count == ys.count else { return false }
       for (p, q) in zip(xs, ys) where p != q {
         guard let u = Double(p), let v = Double(q), abs(u - v) <= 1e-12 * max(1, abs(u), abs(v)) else { return false }

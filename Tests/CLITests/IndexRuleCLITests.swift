@@ -30,7 +30,9 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     let rows = result.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     let header = try #require(rows.first)
-    let numbers = ["n", "mean", "sd", "pomp", "favorable_pct", "index", "sum", "at_least_pct", "at_most_pct", "pooled"].compactMap { header.firstIndex(of: $0) }
+    let numbers = ["n", "mean", "sd", "pomp", "favorable_pct", "index", "sum", "at_least_pct", "at_most_pct", "pooled"].compactMap {
+      header.firstIndex(of: $0)
+    }
     for row in rows.dropFirst() where row[1] == "Sales" || row[1] == "Learning & Development" {
       #expect(numbers.allSatisfy { row[$0].isEmpty }, "\(row)")
     }
@@ -39,7 +41,9 @@ import Testing
 
   @Test func aSurveyThatLeavesOutAMeasuresItemIsRefused() throws {
     let box = try Sandbox()
-    try box.write("survey.yaml", """
+    try box.write(
+      "survey.yaml",
+      """
       id: sub
       title: Subset
       frameworks:
@@ -53,7 +57,9 @@ import Testing
       """)
     let result = try box.run("score", "survey.yaml", "--responses", Self.responses)
     #expect(result.status == 78)
-    #expect(result.stderr.contains("survey.yaml:4: error: framework 'enps': its measure 'nps' is the answer to item 'enps', which 'items:' leaves out"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("survey.yaml:4: error: framework 'enps': its measure 'nps' is the answer to item 'enps', which 'items:' leaves out"),
+      "\(result.stderr)")
     #expect(result.stderr.contains("hint: add 'enps' to the framework's 'items:' list"))
   }
 }

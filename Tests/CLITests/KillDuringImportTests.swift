@@ -15,7 +15,7 @@ import Testing
     for n in from..<(from + rows) {
       var cells = ["k\(n)", "Team \(n % 30)"]
       for _ in items {
-        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         cells.append(String(1 + Int(seed >> 33) % 5))
       }
       lines.append(cells.joined(separator: ","))
@@ -61,7 +61,8 @@ import Testing
         responses: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM visible_response") ?? -1,
         answers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE response_id IN (SELECT id FROM visible_response)") ?? -1,
         imports: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM import_batch WHERE state = 'done'") ?? -1,
-        orphans: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM visible_response r WHERE NOT EXISTS (SELECT 1 FROM answer WHERE answer.response_id = r.id)") ?? -1)
+        orphans: try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM visible_response r WHERE NOT EXISTS (SELECT 1 FROM answer WHERE answer.response_id = r.id)") ?? -1)
     }
   }
 

@@ -121,11 +121,14 @@ import Testing
   @Test func aSurveyLanguageThePluginLacksIsNamed() throws {
     let box = try Sandbox()
     let survey = try String(contentsOfFile: box.path(Self.survey), encoding: .utf8)
-    try box.write(Self.survey, survey.replacingOccurrences(of: "languages: [en, de]", with: "languages: [en, de, fr]")
-      .replacingOccurrences(of: "  de: Lernen im Team – Kurzumfrage\n", with: "  de: Lernen im Team – Kurzumfrage\n  fr: Apprendre en équipe\n"))
+    try box.write(
+      Self.survey,
+      survey.replacingOccurrences(of: "languages: [en, de]", with: "languages: [en, de, fr]")
+        .replacingOccurrences(of: "  de: Lernen im Team – Kurzumfrage\n", with: "  de: Lernen im Team – Kurzumfrage\n  fr: Apprendre en équipe\n"))
     let run = try box.run("score", Self.survey, "--responses", "none.csv")
     #expect(run.status != 0)
-    #expect(run.stderr.contains("team-learning.lua:7: error: plugin 'team-learning': no 'fr' translation: its 'languages' are en, de"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains("team-learning.lua:7: error: plugin 'team-learning': no 'fr' translation: its 'languages' are en, de"), "\(run.stderr)")
     let plain = try box.run("score", "surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv", "--lang", "de")
     #expect(plain.stderr.contains("names no languages"), "\(plain.stderr)")
   }
@@ -146,7 +149,8 @@ import Testing
     let survey = try String(contentsOfFile: box.path(LanguageCommandTests.survey), encoding: .utf8)
     try box.write("surveys/learning-culture.yaml", survey)
     try FileManager.default.copyItem(atPath: box.path(LanguageCommandTests.plugin), toPath: box.path("plugins/team-learning.lua"))
-    let invited = try box.run("invite", "surveys/learning-culture.yaml", "--wave", "w", "--team", "Vertrieb", "--count", "2", "--base-url", "http://127.0.0.1:1")
+    let invited = try box.run(
+      "invite", "surveys/learning-culture.yaml", "--wave", "w", "--team", "Vertrieb", "--count", "2", "--base-url", "http://127.0.0.1:1")
     #expect(invited.status == 0, "\(invited.stderr)")
     let tokens = invited.stdout.split(separator: "\n").filter { $0.contains("/t/") }.compactMap { $0.split(separator: "/").last.map(String.init) }
     try #require(tokens.count == 2)

@@ -15,7 +15,8 @@ final class LiveProcess: @unchecked Sendable {
     var env = ProcessInfo.processInfo.environment
     env["CULTIVAR_PLUGIN_PATH"] = nil
     process.environment = env
-    let outPipe = Pipe(), errPipe = Pipe()
+    let outPipe = Pipe()
+    let errPipe = Pipe()
     process.standardOutput = outPipe
     process.standardError = errPipe
     outPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle.availableData, toError: false) }

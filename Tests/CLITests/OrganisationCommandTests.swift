@@ -26,7 +26,9 @@ import Testing
   }
 
   @Test func pathsInTheTeamColumnNeedNoOrganisationFile() throws {
-    let scratch = project(csv: "respondent_id,team,q1,q2,q3\n" + (0..<12).map { "r\($0),\($0 < 6 ? "Eng/Web" : "Eng/App"),\(1 + $0 % 5),3,2" }.joined(separator: "\n") + "\n")
+    let scratch = project(
+      csv: "respondent_id,team,q1,q2,q3\n" + (0..<12).map { "r\($0),\($0 < 6 ? "Eng/Web" : "Eng/App"),\(1 + $0 % 5),3,2" }.joined(separator: "\n")
+        + "\n")
     let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--by", "unit:1", "--format", "csv"], in: scratch.path)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains(",Eng,12,"))
@@ -45,7 +47,8 @@ import Testing
 
   /// A team cell that names no unit, and more responses than invitations.
   @Test func responsesThatDoNotFitTheOrganisation() throws {
-    let scratch = project(csv: "respondent_id,team,q1,q2,q3\n" + (0..<8).map { "r\($0),\($0 < 7 ? "web" : "Wbe"),3,3,3" }.joined(separator: "\n") + "\n")
+    let scratch = project(
+      csv: "respondent_id,team,q1,q2,q3\n" + (0..<8).map { "r\($0),\($0 < 7 ? "web" : "Wbe"),3,3,3" }.joined(separator: "\n") + "\n")
     scratch.write("org.yaml", "units:\n  - { id: eng, name: Eng }\n  - { id: web, name: Web, parent: eng, headcount: 6 }\n")
     let unknown = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--org", "org.yaml", "--by", "unit:1"], in: scratch.path)
     #expect(unknown.status == 65, "\(unknown.stderr)")
@@ -85,8 +88,9 @@ import Testing
 
   /// A value the survey does not declare is a row error with the file, line, column and a suggestion.
   @Test func anUndeclaredAttributeValueIsARowError() throws {
-    let scratch = project(survey: trustSurvey + "\nattributes:\n  site: [Berlin, Lisbon]\n",
-                          csv: "respondent_id,team,site,q1,q2,q3\n" + (0..<6).map { "r\($0),web,\($0 == 3 ? "Lisbn" : "Lisbon"),3,3,3" }.joined(separator: "\n") + "\n")
+    let scratch = project(
+      survey: trustSurvey + "\nattributes:\n  site: [Berlin, Lisbon]\n",
+      csv: "respondent_id,team,site,q1,q2,q3\n" + (0..<6).map { "r\($0),web,\($0 == 3 ? "Lisbn" : "Lisbon"),3,3,3" }.joined(separator: "\n") + "\n")
     let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--by", "site"], in: scratch.path)
     #expect(result.status == 65, "\(result.stderr)")
     #expect(result.stderr.contains("responses.csv:5"), "\(result.stderr)")

@@ -88,7 +88,8 @@ import Testing
     scratch.write("without.csv", Self.responses(withLegal: false))
     var outputs: [String] = []
     for jobs in ["1", "4"] {
-      let run = try CLI.run(["score", "survey.yaml", "--responses", "with.csv", "--format", "json", "--jobs", jobs, "--chunk-bytes", "1024"], in: scratch.path)
+      let run = try CLI.run(
+        ["score", "survey.yaml", "--responses", "with.csv", "--format", "json", "--jobs", jobs, "--chunk-bytes", "1024"], in: scratch.path)
       #expect(run.status == 0, "\(run.stderr)")
       // Hook log lines never leave the run: they are counted, not shown.
       #expect(!run.stderr.contains("LEAK"), "hook log reached the terminal:\n\(run.stderr)")

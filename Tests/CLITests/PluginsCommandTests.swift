@@ -13,7 +13,10 @@ import Testing
   @Test func checkPassesGoodPluginsAndListsEveryProblemOfBadOnes() throws {
     let scratch = Scratch()
     scratch.write("plugins/trust.lua", trustPlugin)
-    scratch.write("plugins/bad.lua", trustPlugin.replacingOccurrences(of: "dimension = 'trust' }", with: "dimension = 'trsut' }").replacingOccurrences(of: "version = '1.0.0',", with: ""))
+    scratch.write(
+      "plugins/bad.lua",
+      trustPlugin.replacingOccurrences(of: "dimension = 'trust' }", with: "dimension = 'trsut' }").replacingOccurrences(
+        of: "version = '1.0.0',", with: ""))
     let good = try CLI.run(["plugins", "check", "plugins/trust.lua"], in: scratch.path)
     #expect(good.status == 0)
     #expect(good.stdout.contains("ok: plugins/trust.lua (trust 1.0.0: 2 dimensions, 3 items)"))
@@ -45,7 +48,9 @@ import Testing
     let scratch = Scratch()
     scratch.write("plugins/trust/trust.lua", trustPlugin)
     scratch.write("plugins/trust/tests/small.csv", "respondent_id,team,q1,q2,q3\n1,A,4,5,2\n2,A,2,3,\n")
-    scratch.write("plugins/trust/tests/small.expected.json", """
+    scratch.write(
+      "plugins/trust/tests/small.expected.json",
+      """
       { "teams": { "A": { "index": 68.75, "dimensions": { "trust": \(expectedTrustMean), "voice": { "mean": 4, "n": 1 } } } } }
       """)
     return scratch

@@ -18,7 +18,10 @@ import Testing
       let text = try CLI.run([command, "surveys/t.yaml", "--responses", "responses.csv", "--privacy-report", "audit.txt"], in: scratch.path)
       #expect(text.status == 0)
       let lines = try String(contentsOfFile: scratch.path + "/audit.txt", encoding: .utf8)
-      #expect(lines.contains("- Tiny (n = 3): scores withheld, fewer than 5 respondents [below_min_group_size, threshold 5]; would be shown with 2 more respondents in Tiny"))
+      #expect(
+        lines.contains(
+          "- Tiny (n = 3): scores withheld, fewer than 5 respondents [below_min_group_size, threshold 5]; would be shown with 2 more respondents in Tiny"
+        ))
     }
   }
 

@@ -47,13 +47,16 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
     #expect(missing.stderr.contains("surveys/t.yaml:3: error: no plugin with id 'trust'"))
     let flag = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--plugins", "elsewhere"], in: scratch.path)
     #expect(flag.status == 0)
-    let env = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv"], in: scratch.path, environment: ["CULTIVAR_PLUGIN_PATH": scratch.path + "/elsewhere"])
+    let env = try CLI.run(
+      ["score", "surveys/t.yaml", "--responses", "responses.csv"], in: scratch.path,
+      environment: ["CULTIVAR_PLUGIN_PATH": scratch.path + "/elsewhere"])
     #expect(env.status == 0)
   }
 
   /// Tiny's scores, as they would be shown without the threshold, must appear in no format.
   @Test func suppressedTeamLeavesNoTraceInAnyFormat() throws {
-    let open = project(survey: trustSurvey.replacingOccurrences(of: "min_group_size: 5", with: "min_group_size: 3"), csv: responses(tinyAnswers: "1,2,4"))
+    let open = project(
+      survey: trustSurvey.replacingOccurrences(of: "min_group_size: 5", with: "min_group_size: 3"), csv: responses(tinyAnswers: "1,2,4"))
     let revealed = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--format", "json"], in: open.path)
     let json = try JSONSerialization.jsonObject(with: Data(revealed.stdout.utf8)) as! [String: Any]
     let teams = ((json["frameworks"] as! [[String: Any]])[0]["teams"] as! [[String: Any]])
@@ -67,7 +70,9 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
       let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--format", format], in: closed.path)
       #expect(result.status == 0)
       // The privacy audit names Tiny and says how many more respondents would show it.
-      let tinyLines = result.stdout.split(separator: "\n").filter { $0.contains("Tiny") && !$0.contains("would be shown") && !$0.contains("would_show") }
+      let tinyLines = result.stdout.split(separator: "\n").filter {
+        $0.contains("Tiny") && !$0.contains("would be shown") && !$0.contains("would_show")
+      }
       #expect(!tinyLines.isEmpty)
       for line in tinyLines {
         for secret in secrets + ["1.50", "37.5", "12.5"] {
@@ -92,7 +97,8 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
   @Test func skipInvalidWritesRejectsAndCountsEveryRow() throws {
     let csv = responses().replacingOccurrences(of: "a1,A,5,4,2", with: "a1,,5,4,2")
     let scratch = project(csv: csv)
-    let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--skip-invalid", "--out", "report.csv", "--format", "csv"], in: scratch.path)
+    let result = try CLI.run(
+      ["score", "surveys/t.yaml", "--responses", "responses.csv", "--skip-invalid", "--out", "report.csv", "--format", "csv"], in: scratch.path)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("14 rows read, 13 used, 1 rejected (written to report.rejects.csv)"))
     let rejects = scratch.read("report.rejects.csv") ?? ""
@@ -101,7 +107,8 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
   }
 
   @Test func hookFailureNamesPluginHookRespondentAndRow() throws {
-    let broken = trustPlugin.replacingOccurrences(of: "  items = {", with: "  score = function(r) return { trust = r.answers.q1 * r.answers.missing } end,\n  items = {")
+    let broken = trustPlugin.replacingOccurrences(
+      of: "  items = {", with: "  score = function(r) return { trust = r.answers.q1 * r.answers.missing } end,\n  items = {")
     let scratch = project(plugin: broken)
     let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv"], in: scratch.path)
     #expect(result.status == 70)
@@ -147,11 +154,13 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
 
   @Test func jsonOutputFileIsWrittenWhole() throws {
     let scratch = project()
-    let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--format", "json", "--out", "out/score.json"], in: scratch.path)
+    let result = try CLI.run(
+      ["score", "surveys/t.yaml", "--responses", "responses.csv", "--format", "json", "--out", "out/score.json"], in: scratch.path)
     #expect(result.status == 73)  // the folder does not exist
     #expect(!scratch.exists("out/score.json"))
     try FileManager.default.createDirectory(atPath: scratch.path + "/out", withIntermediateDirectories: true)
-    let ok = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--format", "json", "--out", "out/score.json"], in: scratch.path)
+    let ok = try CLI.run(
+      ["score", "surveys/t.yaml", "--responses", "responses.csv", "--format", "json", "--out", "out/score.json"], in: scratch.path)
     #expect(ok.status == 0)
     let json = try JSONSerialization.jsonObject(with: Data((scratch.read("out/score.json") ?? "").utf8)) as? [String: Any]
     #expect(json?["schema"] as? String == "cultivar.score/1")
@@ -176,8 +185,12 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
   @Test func sameBytesWhateverTheNumberOfThreads() throws {
     let scratch = bigProject()
     var outputs: [String] = []
-    for arguments in [["--jobs", "1", "--chunk-bytes", "2048"], ["--jobs", "2", "--chunk-bytes", "2048"], ["--jobs", "4", "--chunk-bytes", "2048"], ["--jobs", "3", "--chunk-bytes", "2048"]] {
-      let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--format", "json", "--skip-invalid"] + arguments, in: scratch.path)
+    for arguments in [
+      ["--jobs", "1", "--chunk-bytes", "2048"], ["--jobs", "2", "--chunk-bytes", "2048"], ["--jobs", "4", "--chunk-bytes", "2048"],
+      ["--jobs", "3", "--chunk-bytes", "2048"],
+    ] {
+      let result = try CLI.run(
+        ["score", "surveys/t.yaml", "--responses", "responses.csv", "--format", "json", "--skip-invalid"] + arguments, in: scratch.path)
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stderr.contains("4001 rows read, 4000 used, 1 rejected"))
       outputs.append(result.stdout)
@@ -188,10 +201,13 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
   }
 
   @Test func hookErrorReportsTheFirstFailingRowInFileOrder() throws {
-    let broken = trustPlugin.replacingOccurrences(of: "  items = {", with: "  score = function(r) if r.id == 'r3100' or r.id == 'r3900' then error('bad respondent ' .. r.id) end end,\n  items = {")
+    let broken = trustPlugin.replacingOccurrences(
+      of: "  items = {",
+      with: "  score = function(r) if r.id == 'r3100' or r.id == 'r3900' then error('bad respondent ' .. r.id) end end,\n  items = {")
     let scratch = bigProject()
     scratch.write("plugins/trust.lua", broken)
-    let result = try CLI.run(["score", "surveys/t.yaml", "--responses", "responses.csv", "--skip-invalid", "--jobs", "3", "--chunk-bytes", "2048"], in: scratch.path)
+    let result = try CLI.run(
+      ["score", "surveys/t.yaml", "--responses", "responses.csv", "--skip-invalid", "--jobs", "3", "--chunk-bytes", "2048"], in: scratch.path)
     #expect(result.status == 70)
     #expect(result.stderr.contains("respondent 'r3100' of team 'Team 20' (responses.csv:3103)"), "\(result.stderr)")
     #expect(result.stderr.contains("plugins/trust.lua:6: bad respondent r3100"))
@@ -205,7 +221,10 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
     ["score", "surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv", "--format", "xlsx"],
     ["compare", "surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv", "--format", "xlsx"],
     ["drivers", "surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv", "--outcome", "index", "--format", "xlsx"],
-    ["import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "w1", "--format", "xlsx-ish", "--store", "/tmp/cultivar-never-written.sqlite"],
+    [
+      "import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "w1", "--format", "xlsx-ish", "--store",
+      "/tmp/cultivar-never-written.sqlite",
+    ],
   ])
   func unknownFormatIsAlwaysUsage(_ arguments: [String]) throws {
     let result = try CLI.run(arguments, in: CLI.root.path)

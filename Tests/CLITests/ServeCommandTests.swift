@@ -101,7 +101,9 @@ import Testing
     let box = try Sandbox()
     var links: [String: [URL]] = [:]
     for team in ["Engineering", "Sales"] {
-      let result = try box.run(["invite", "surveys/learning-culture.yaml", "--wave", "2026-q3", "--team", team, "--count", "\(count)", "--base-url", "http://127.0.0.1:1"] + extra)
+      let result = try box.run(
+        ["invite", "surveys/learning-culture.yaml", "--wave", "2026-q3", "--team", team, "--count", "\(count)", "--base-url", "http://127.0.0.1:1"]
+          + extra)
       #expect(result.status == 0, "\(result.stderr)")
       for line in result.stdout.split(separator: "\n").dropFirst() {
         let parts = line.split(separator: " ", omittingEmptySubsequences: true)
@@ -204,7 +206,8 @@ import Testing
     let server = try Server(box, wave: "2026-q3", ["--opens-per-minute", "100"])
     defer { server.stop() }
     let burst = 80
-    let engineering = links["Engineering"]!.map { link(server, $0) }, sales = links["Sales"]!.map { link(server, $0) }
+    let engineering = links["Engineering"]!.map { link(server, $0) }
+    let sales = links["Sales"]!.map { link(server, $0) }
     let started = Date()
     let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
       for n in 0..<burst {
@@ -245,7 +248,10 @@ import Testing
     let result = try box.run("serve", "surveys/learning-culture.yaml", "--wave", "2026-q9", "--port", "0")
     #expect(result.status == 66)
     #expect(result.stderr.contains("no wave '2026-q9'"))
-    for arguments in [["--team", " ", "--count", "2"], ["--team", "A"], ["--team", "A", "--count", "0"], ["--team", "A", "--count", "2", "--expires-in", "0"], ["--count", "3"]] {
+    for arguments in [
+      ["--team", " ", "--count", "2"], ["--team", "A"], ["--team", "A", "--count", "0"], ["--team", "A", "--count", "2", "--expires-in", "0"],
+      ["--count", "3"],
+    ] {
       let result = try box.run(["invite", "surveys/learning-culture.yaml", "--wave", "w"] + arguments)
       #expect(result.status == 64, "\(arguments): \(result.stderr)")
     }
@@ -280,7 +286,9 @@ import Testing
 
   @Test func aPeopleFileIsReadForTeamsAndCountsOnly() throws {
     let box = try Sandbox()
-    try box.write("people.csv", "name,email,team\nAda Lovelace,ada@example.org,Engineering\n\"Grace, H\",grace@example.org,Engineering\nLinus,linus@example.org,Sales\n")
+    try box.write(
+      "people.csv",
+      "name,email,team\nAda Lovelace,ada@example.org,Engineering\n\"Grace, H\",grace@example.org,Engineering\nLinus,linus@example.org,Sales\n")
     let made = try box.run("invite", "surveys/learning-culture.yaml", "--wave", "2026-q3", "--people", "people.csv")
     #expect(made.status == 0, "\(made.stderr)")
     let lines = made.stdout.split(separator: "\n").dropFirst()
@@ -361,18 +369,22 @@ import Testing
       #expect(try await Self.answer(url, "a.sv1=\(1 + n % 5)&a.sv2=\(1 + (n / 5) % 5)&a.sv3=\(1 + n / 25)") == 200)
     }
     let rows = try DatabaseQueue(path: box.path("cultivar.sqlite")).read { db in
-      try Row.fetchAll(db, sql: """
-        SELECT r.id, r.received_on, (SELECT value FROM answer WHERE response_id = r.id AND item_id = 'sv1') AS a,
-          (SELECT value FROM answer WHERE response_id = r.id AND item_id = 'sv2') AS b,
-          (SELECT value FROM answer WHERE response_id = r.id AND item_id = 'sv3') AS c
-        FROM response r
-        """)
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.id, r.received_on, (SELECT value FROM answer WHERE response_id = r.id AND item_id = 'sv1') AS a,
+            (SELECT value FROM answer WHERE response_id = r.id AND item_id = 'sv2') AS b,
+            (SELECT value FROM answer WHERE response_id = r.id AND item_id = 'sv3') AS c
+          FROM response r
+          """)
     }
     #expect(rows.count == count)
     let ids = rows.map { $0["id"] as Data }
     #expect(ids.allSatisfy { $0.count == 16 } && Set(ids).count == count)
     let order = rows.map { row -> Int in
-      let a = Int(row["a"] as Double) - 1, b = Int(row["b"] as Double) - 1, c = Int(row["c"] as Double) - 1
+      let a = Int(row["a"] as Double) - 1
+      let b = Int(row["b"] as Double) - 1
+      let c = Int(row["c"] as Double) - 1
       return a + 5 * b + 25 * c
     }
     #expect(Set(order) == Set(0..<count))
@@ -432,7 +444,12 @@ import Testing
       var statuses: [Int] = []
       init(_ tokens: [String]) { self.tokens = tokens }
       func take() -> String? { lock.withLock { tokens.popLast() } }
-      func record(_ seconds: Double, _ status: Int) { lock.withLock { latencies.append(seconds); statuses.append(status) } }
+      func record(_ seconds: Double, _ status: Int) {
+        lock.withLock {
+          latencies.append(seconds)
+          statuses.append(status)
+        }
+      }
     }
     let pool = Pool(tokens)
     try importer.run()
@@ -453,7 +470,9 @@ import Testing
     #expect(importer.terminationStatus == 0)
     let sorted = pool.latencies.sorted()
     let worst = sorted.last ?? 0
-    print("during a 40,000-row import: \(sorted.count) form loads + submissions by 8 clients, median \(Int((sorted.isEmpty ? 0 : sorted[sorted.count / 2]) * 1000)) ms, max \(Int(worst * 1000)) ms")
+    print(
+      "during a 40,000-row import: \(sorted.count) form loads + submissions by 8 clients, median \(Int((sorted.isEmpty ? 0 : sorted[sorted.count / 2]) * 1000)) ms, max \(Int(worst * 1000)) ms"
+    )
     #expect(sorted.count >= 8, "the import ended before the clients could submit")
     #expect(pool.statuses.allSatisfy { $0 == 200 }, "\(Dictionary(grouping: pool.statuses, by: { $0 }).mapValues(\.count))")
     // Generous: a busy store holds the form up for seconds (the import used to hold the lock
@@ -505,7 +524,10 @@ import Testing
     defer { server.stop() }
     let url = link(server, links["Sales"]![0])
     let token = url.lastPathComponent
-    let required = ["cache-control: no-store", "referrer-policy: same-origin", "x-frame-options: deny", "x-content-type-options: nosniff", "content-security-policy: default-src 'none'"]
+    let required = [
+      "cache-control: no-store", "referrer-policy: same-origin", "x-frame-options: deny", "x-content-type-options: nosniff",
+      "content-security-policy: default-src 'none'",
+    ]
     func check(_ raw: String, status: Int, _ label: String) {
       let head = raw.lowercased()
       #expect(head.hasPrefix("http/1.1 \(status)"), "\(label): \(raw.prefix(80))")
@@ -516,8 +538,14 @@ import Testing
     check(RawSocket.exchange(port: server.port, "PUT / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), status: 405, "405 on /")
     check(RawSocket.exchange(port: server.port, "THIS IS NOT HTTP\r\n\r\n"), status: 400, "parser 400")
     let big = String(repeating: "a", count: 300 * 1024)
-    check(RawSocket.exchange(port: server.port, "POST /t/\(token) HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: \(big.utf8.count)\r\nConnection: close\r\n\r\n\(big)"), status: 413, "413")
-    check(RawSocket.exchange(port: server.port, "POST /t/\(token) HTTP/1.1\r\nHost: x\r\nContent-Length: 9\r\nConnection: close\r\n\r\nticket=x&"), status: 400, "400 from the form")
+    check(
+      RawSocket.exchange(
+        port: server.port,
+        "POST /t/\(token) HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: \(big.utf8.count)\r\nConnection: close\r\n\r\n\(big)"
+      ), status: 413, "413")
+    check(
+      RawSocket.exchange(port: server.port, "POST /t/\(token) HTTP/1.1\r\nHost: x\r\nContent-Length: 9\r\nConnection: close\r\n\r\nticket=x&"),
+      status: 400, "400 from the form")
     usleep(200_000)
     let log = server.log
     #expect(log.contains("event=refused") && log.contains("status=404") && log.contains("status=405") && log.contains("status=413"), "\(log)")
@@ -563,7 +591,8 @@ import Testing
     let (box, links) = try invited(count: 2)
     let server = try Server(box, wave: "2026-q3", ["--public-url", "https://survey.example.org/"])
     defer { server.stop() }
-    let first = link(server, links["Engineering"]![0]), second = link(server, links["Engineering"]![1])
+    let first = link(server, links["Engineering"]![0])
+    let second = link(server, links["Engineering"]![1])
     // Behind a proxy: the browser's origin is the public one, the Host header is the proxy's.
     let ticket = try #require(Self.ticket(in: try await Self.get(first).body))
     let accepted = try await Self.post(first, "ticket=\(ticket)&a.sv1=2", origin: "https://survey.example.org", host: "127.0.0.1:9")

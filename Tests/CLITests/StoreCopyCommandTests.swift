@@ -7,7 +7,8 @@ import Testing
   func sandboxWithWaves() throws -> Sandbox {
     let box = try Sandbox()
     #expect(try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "w", "--store", "a.sqlite").status == 0)
-    #expect(try box.run("import", "surveys/learning-culture.yaml", Sandbox.fixture("surveymonkey.csv"), "--wave", "v", "--store", "a.sqlite").status == 0)
+    #expect(
+      try box.run("import", "surveys/learning-culture.yaml", Sandbox.fixture("surveymonkey.csv"), "--wave", "v", "--store", "a.sqlite").status == 0)
     return box
   }
 
@@ -37,7 +38,9 @@ import Testing
       #expect(outputs[0].stdout.count > 200)
     }
     // compare --wave reads the store the same way.
-    let compared = try ["a.sqlite", database].map { try box.run("compare", "surveys/learning-culture.yaml", "--wave", "w", "--store", $0, "--format", "csv").stdout }
+    let compared = try ["a.sqlite", database].map {
+      try box.run("compare", "surveys/learning-culture.yaml", "--wave", "w", "--store", $0, "--format", "csv").stdout
+    }
     #expect(compared[0] == compared[1] && !compared[0].isEmpty)
     // A second copy into the same database is refused and changes nothing.
     let again = try box.run("store", "copy", "a.sqlite", database, "--survey", "learning-culture", "--wave", "w")
@@ -73,7 +76,8 @@ import Testing
     let box = try Sandbox()
     let started = Date()
     // Port 1 on loopback: nothing listens there.
-    let result = try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "w", "--store", "postgres://ana@127.0.0.1:1/x")
+    let result = try box.run(
+      "import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "w", "--store", "postgres://ana@127.0.0.1:1/x")
     #expect(result.status == 74)
     #expect(result.stderr.contains("postgres://ana@127.0.0.1:1/x: error: cannot reach PostgreSQL at 127.0.0.1:1"), "\(result.stderr)")
     #expect(result.stderr.contains("hint: check that the server runs"))

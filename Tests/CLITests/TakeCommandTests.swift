@@ -12,7 +12,9 @@ import Testing
       // The pane stays on screen after the command ends, so its last words can be read.
       let config = directory.appendingPathComponent("tmux.conf")
       try Data("set -g remain-on-exit on\n".utf8).write(to: config)
-      try run(capturing: false, ["-f", config.path, "new-session", "-d", "-s", "t", "-x", "100", "-y", "40", "-c", directory.path, command + "; echo EXIT=$?"])
+      try run(
+        capturing: false,
+        ["-f", config.path, "new-session", "-d", "-s", "t", "-x", "100", "-y", "40", "-c", directory.path, command + "; echo EXIT=$?"])
     }
 
     /// Ends the command in the pane (if it still runs) and the tmux server, by their process

@@ -8,8 +8,11 @@ import Testing
     try #require(TakeCommandTests.hasTmux, "tmux is needed for this test: 'make test' installs it, or apt-get install tmux")
     let scratch = Scratch()
     let example = CLI.root.appendingPathComponent("surveys/examples/comments").path
-    for name in ["voice.yaml", "plugins/learning-voice.lua"] { scratch.write(name, try String(contentsOfFile: example + "/" + name, encoding: .utf8)) }
-    let tmux = try TakeCommandTests.Tmux(command: "'\(CLI.binary)' take voice.yaml --team Sales --wave w --store s.sqlite", in: URL(fileURLWithPath: scratch.path))
+    for name in ["voice.yaml", "plugins/learning-voice.lua"] {
+      scratch.write(name, try String(contentsOfFile: example + "/" + name, encoding: .utf8))
+    }
+    let tmux = try TakeCommandTests.Tmux(
+      command: "'\(CLI.binary)' take voice.yaml --team Sales --wave w --store s.sqlite", in: URL(fileURLWithPath: scratch.path))
     defer { tmux.stop() }
     try tmux.waitFor("Item 1 of 4")
     try tmux.send("4")
@@ -34,7 +37,11 @@ import Testing
     // Read the store directly (the comment threshold keeps `comments` from showing one comment).
     let python = Process()
     python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    python.arguments = ["python3", "-c", "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); print(db.execute('select text from comment').fetchall()); print(db.execute(\"select item_id, value from answer order by item_id\").fetchall())", scratch.path + "/s.sqlite"]
+    python.arguments = [
+      "python3", "-c",
+      "import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); print(db.execute('select text from comment').fetchall()); print(db.execute(\"select item_id, value from answer order by item_id\").fetchall())",
+      scratch.path + "/s.sqlite",
+    ]
     let out = Pipe()
     python.standardOutput = out
     try python.run()

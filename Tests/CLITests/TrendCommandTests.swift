@@ -22,7 +22,8 @@ import Testing
       """
     try box.write("surveys/learning-culture.yaml", survey)
     try box.write("q1.csv", try Self.sample(renaming: "Customer Success", to: "Support"))
-    try box.write("q3.csv", try Self.sample(renaming: "Customer Success", to: "Customer Experience").replacingOccurrences(of: ",Legal,", with: ",Finance,"))
+    try box.write(
+      "q3.csv", try Self.sample(renaming: "Customer Success", to: "Customer Experience").replacingOccurrences(of: ",Legal,", with: ",Finance,"))
     for (file, wave) in [("q1.csv", "2026-q1"), ("surveys/sample-responses.csv", "2026-q2"), ("q3.csv", "2026-q3")] {
       let result = try box.run("import", "surveys/learning-culture.yaml", file, "--wave", wave)
       #expect(result.status == 0, "\(result.stderr)")
@@ -63,12 +64,13 @@ import Testing
     try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "a")
     // The second wave: every Engineering answer one point higher (capped at 5).
     let text = try String(contentsOfFile: box.path("surveys/sample-responses.csv"), encoding: .utf8)
-    let raised = text.split(whereSeparator: \.isNewline).map { line -> String in
-      guard line.contains(",Engineering,") else { return String(line) }
-      var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      for i in 3..<cells.count { if let x = Int(cells[i]) { cells[i] = String(min(5, x + 1)) } }
-      return cells.joined(separator: ",")
-    }.joined(separator: "\n") + "\n"
+    let raised =
+      text.split(whereSeparator: \.isNewline).map { line -> String in
+        guard line.contains(",Engineering,") else { return String(line) }
+        var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        for i in 3..<cells.count { if let x = Int(cells[i]) { cells[i] = String(min(5, x + 1)) } }
+        return cells.joined(separator: ",")
+      }.joined(separator: "\n") + "\n"
     try box.write("b.csv", raised)
     try box.run("import", "surveys/learning-culture.yaml", "b.csv", "--wave", "b")
     let result = try box.run("trend", "surveys/learning-culture.yaml", "--waves", "a,b", "--format", "json")
@@ -78,7 +80,8 @@ import Testing
     let teams = try #require(frameworks.first?["teams"] as? [[String: Any]])
     let engineering = try #require(teams.first { $0["team"] as? String == "Engineering" })
     let points = try #require(engineering["points"] as? [[String: Any]])
-    let before = try #require(points[0]["index"] as? Double), after = try #require(points[1]["index"] as? Double)
+    let before = try #require(points[0]["index"] as? Double)
+    let after = try #require(points[1]["index"] as? Double)
     let change = try #require(points[1]["index_change"] as? Double)
     #expect(after > before)
     #expect(abs(change - (after - before)) < 1e-9)

@@ -44,10 +44,14 @@ import Testing
     #expect(watch.wait { out, _ in out.contains("A            3") } != nil, "first report: \(watch.stderr)")
     #expect(!watch.stderr.contains("check:"))
     // This team's rows reach no nil mean, but a team where nobody answered 'voice' would.
-    scratch.write("plugins/trust.lua", trustPlugin.replacingOccurrences(of: "api = 1,", with: "api = 1,\n  index = function(t) return t.dimensions.voice.pomp + 0 end, index_rule = 'voice',"))
+    scratch.write(
+      "plugins/trust.lua",
+      trustPlugin.replacingOccurrences(
+        of: "api = 1,", with: "api = 1,\n  index = function(t) return t.dimensions.voice.pomp + 0 end, index_rule = 'voice',"))
     let shown = watch.wait { _, err in err.contains("a hook fails on made-up data") }
     #expect(shown != nil, "\(watch.stderr)")
-    #expect(watch.stderr.contains("check: error running plugin 'trust' (plugins/trust.lua), hook 'index', team 'made-up team: nobody answered voice'"))
+    #expect(
+      watch.stderr.contains("check: error running plugin 'trust' (plugins/trust.lua), hook 'index', team 'made-up team: nobody answered voice'"))
     #expect(watch.stderr.contains("plugins/trust.lua:3: attempt to perform arithmetic on a nil value (field 'pomp')"))
   }
 }

@@ -1,20 +1,25 @@
-@testable import Privacy
 import Comparison
 import Scoring
 import Statistics
 import SurveyModel
+
+@testable import Privacy
 
 /// A 1–5 framework: dimension a = items a1, a2 (a2 reversed); dimension b = items b1, b2.
 let framework = Framework(
   id: "small", name: "Small", version: "1", description: "", source: "",
   scale: Scale(min: 1, max: 5),
   dimensions: [Dimension(id: "a", name: "A"), Dimension(id: "b", name: "B")],
-  items: [Item(id: "a1", text: "", dimension: "a"), Item(id: "a2", text: "", dimension: "a", reverse: true),
-          Item(id: "b1", text: "", dimension: "b"), Item(id: "b2", text: "", dimension: "b")])
+  items: [
+    Item(id: "a1", text: "", dimension: "a"), Item(id: "a2", text: "", dimension: "a", reverse: true),
+    Item(id: "b1", text: "", dimension: "b"), Item(id: "b2", text: "", dimension: "b"),
+  ])
 
 /// Scores `rows` (team, answers a1 a2 b1 b2) and compares them.
-func compare(_ rows: [(String, [Double])], k: Int = 1, teams: [String]? = nil, baseline: String = "org",
-             deletion: DeletionRule = .pairwise) throws -> (frameworks: [FrameworkComparison], method: ComparisonMethod, privacy: PrivacySummary) {
+func compare(
+  _ rows: [(String, [Double])], k: Int = 1, teams: [String]? = nil, baseline: String = "org",
+  deletion: DeletionRule = .pairwise
+) throws -> (frameworks: [FrameworkComparison], method: ComparisonMethod, privacy: PrivacySummary) {
   let plan = ScoringPlan(uses: [(framework, nil)])
   let engine = ScoreEngine(plan: plan, hooks: [nil])
   let collector = ComparisonCollector(plan: plan)

@@ -30,7 +30,9 @@ import Testing
     BadCase(teams: ["Enginering"], baseline: "org", message: "error: unknown team 'Enginering' in --teams (did you mean 'Engineering'?)"),
     BadCase(teams: nil, baseline: "Slaes", message: "error: unknown team 'Slaes' in --baseline (did you mean 'Sales'?)"),
     BadCase(teams: nil, baseline: "orgg", message: "unknown team 'orgg' in --baseline (did you mean 'org'?)"),
-    BadCase(teams: nil, baseline: "Legal", message: "error: team 'Legal' cannot be the baseline: its scores are withheld because it has fewer than 5 respondents"),
+    BadCase(
+      teams: nil, baseline: "Legal",
+      message: "error: team 'Legal' cannot be the baseline: its scores are withheld because it has fewer than 5 respondents"),
     BadCase(teams: [], baseline: "org", message: "error: --teams names no team"),
   ])
   func badRequests(_ c: BadCase) {

@@ -45,7 +45,9 @@ import Testing
   /// Whatever the header, the answer is one of the offered tags or nil, and never one refused.
   @Test func anyHeaderGivesAnOfferedLanguage() {
     var generator = SystemRandomNumberGenerator()
-    let parts = ["de", "DE-ch", "fr", "en-GB", "*", "es", "x", "", " ", ";q=0", ";q=0.5", ";q=1", ";q=-1", ";q=", ",", "-", "zh-Hant", "=", "\u{00e9}"]
+    let parts = [
+      "de", "DE-ch", "fr", "en-GB", "*", "es", "x", "", " ", ";q=0", ";q=0.5", ";q=1", ";q=-1", ";q=", ",", "-", "zh-Hant", "=", "\u{00e9}",
+    ]
     for _ in 0..<2000 {
       let header = (0..<Int.random(in: 0...8, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
       let chosen = pick(header)

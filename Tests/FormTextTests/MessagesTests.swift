@@ -7,7 +7,8 @@ import Testing
 @Suite struct MessagesTests {
   /// The `{name}` placeholders of a text.
   static func placeholders(_ text: String) -> Set<String> {
-    var found = Set<String>(), rest = Substring(text)
+    var found = Set<String>()
+    var rest = Substring(text)
     while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
       found.insert(String(rest[rest.index(after: open)..<close]))
       rest = rest[rest.index(after: close)...]

@@ -8,7 +8,8 @@ import ZIPFoundation
 
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 let agreement = Scale(min: 1, max: 5, labels: ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"])
-let survey = SurveyDefinition(id: "s", title: "S", frameworks: [.init(id: "f")], respondentColumn: "respondent_id", teamColumn: "team", ignoredColumns: ["submitted_on"])
+let survey = SurveyDefinition(
+  id: "s", title: "S", frameworks: [.init(id: "f")], respondentColumn: "respondent_id", teamColumn: "team", ignoredColumns: ["submitted_on"])
 let items = [
   ImportItem(id: "sv1", text: "I can describe in my own words where our organisation wants to be in a few years.", scale: agreement),
   ImportItem(id: "sv2", text: "People on my team helped shape the goals we work towards.", scale: agreement),
@@ -44,7 +45,8 @@ func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
 
 @Suite struct FormatDetectorTests {
   @Test func detectsEachLayout() {
-    #expect(FormatDetector.detect([["StartDate", "ResponseId", "Q1"], ["Start Date", "Response ID", "x"], ["{\"ImportId\":\"startDate\"}"]]) == .qualtrics)
+    #expect(
+      FormatDetector.detect([["StartDate", "ResponseId", "Q1"], ["Start Date", "Response ID", "x"], ["{\"ImportId\":\"startDate\"}"]]) == .qualtrics)
     #expect(FormatDetector.detect([["V1", "V2", "Q1"], ["ResponseID", "ResponseSet", "text"]]) == .qualtrics)
     #expect(FormatDetector.detect([["Respondent ID", "Collector ID", "Start Date"], ["", "", ""]]) == .surveyMonkey)
     #expect(FormatDetector.detect([["Timestamp", "Q"]]) == .googleForms)
@@ -81,9 +83,14 @@ func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
 }
 
 @Suite struct ChoiceAnswerTests {
-  let decoder = CellDecoder(item: ImportItem(
-    id: "c1", text: "When a project fails, what happens next?", scale: agreement,
-    options: [Item.Option(id: "a", label: "We look for someone to blame", score: 1), Item.Option(id: "b", label: "We hold a review without blame", score: 5)]).column)
+  let decoder = CellDecoder(
+    item: ImportItem(
+      id: "c1", text: "When a project fails, what happens next?", scale: agreement,
+      options: [
+        Item.Option(id: "a", label: "We look for someone to blame", score: 1),
+        Item.Option(id: "b", label: "We hold a review without blame", score: 5),
+      ]
+    ).column)
 
   @Test func aChoiceIsNamedByIdOrLabelAndCountsAsItsScore() throws {
     #expect(try decoder.decode("B") == 5)
@@ -106,7 +113,9 @@ func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
 
 @Suite struct ExportReaderTests {
   @Test func mapsColumnsByIdOrTextAndKeysRowsByResponseID() throws {
-    let path = try temporaryFile("\u{FEFF}respondent_id,Team,\"People on my team helped shape the goals we work towards.\",SV1,comment\nr1,Sales,Agree,5,\"Nice, really\"\n\nr2,Sales,,1,\n")
+    let path = try temporaryFile(
+      "\u{FEFF}respondent_id,Team,\"People on my team helped shape the goals we work towards.\",SV1,comment\nr1,Sales,Agree,5,\"Nice, really\"\n\nr2,Sales,,1,\n"
+    )
     let reader = try ExportReader(path: path, displayName: "x.csv", items: items, survey: survey)
     #expect(reader.format == .csv)
     #expect(reader.unmatchedColumns == ["comment"])
@@ -232,8 +241,11 @@ func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
 
   @Test func aTenMegabyteCellAndASheetOverTenMegabytesAreRead() throws {
     let big = String(repeating: "x", count: 10 << 20)
-    let rows = (2...70_000).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>r\($0) &amp; more text to make the row longer</t></is></c><c r=\"B\($0)\"><v>4</v></c></row>" }
-    let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>\(big)</t></is></c></row>" + rows.joined() + "</sheetData></worksheet>"
+    let rows = (2...70_000).map {
+      "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>r\($0) &amp; more text to make the row longer</t></is></c><c r=\"B\($0)\"><v>4</v></c></row>"
+    }
+    let sheet =
+      "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>\(big)</t></is></c></row>" + rows.joined() + "</sheetData></worksheet>"
     #expect(sheet.utf8.count > 15 << 20)
     let parsed = try SheetRows.parse(Data(sheet.utf8), sharedStrings: [], file: "x.xlsx")
     #expect(parsed.count == 70_000)
@@ -242,7 +254,8 @@ func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
   }
 
   @Test func xmlEntitiesAreDecodedAndDTDsRefused() throws {
-    let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lt;a&gt; &#233;&#x4E2D; &bogus; &#0;</t></is></c></row></sheetData></worksheet>"
+    let sheet =
+      "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lt;a&gt; &#233;&#x4E2D; &bogus; &#0;</t></is></c></row></sheetData></worksheet>"
     let cells = try SheetRows.parse(Data(sheet.utf8), sharedStrings: [], file: "x.xlsx")[0].cells
     #expect(cells == ["<a> é中 &bogus; \u{FFFD}"], "\(cells.map(\.unicodeScalars).map(Array.init))")
     let dtd = "<!DOCTYPE x [<!ENTITY a \"aaaa\">]><worksheet/>"
@@ -288,14 +301,18 @@ func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/lying.xlsx"
-    let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + String(repeating: "y", count: 50_000) + "</t></is></c></row></sheetData></worksheet>"
+    let sheet =
+      "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + String(repeating: "y", count: 50_000)
+      + "</t></is></c></row></sheetData></worksheet>"
     let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
     let bytes = Array(sheet.utf8)
-    try archive.addEntry(with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+    try archive.addEntry(with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) {
+      position, size in
       Data(bytes[Int(position)..<Int(position) + size])
     }
     let workbook = Array("<workbook><sheets><sheet name=\"S\" sheetId=\"1\"/></sheets></workbook>".utf8)
-    try archive.addEntry(with: "xl/workbook.xml", type: .file, uncompressedSize: Int64(workbook.count), compressionMethod: .deflate) { position, size in
+    try archive.addEntry(with: "xl/workbook.xml", type: .file, uncompressedSize: Int64(workbook.count), compressionMethod: .deflate) {
+      position, size in
       Data(workbook[Int(position)..<Int(position) + size])
     }
     // Make the sheet's central directory header (the first) claim 100 bytes uncompressed.

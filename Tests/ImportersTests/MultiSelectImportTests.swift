@@ -6,7 +6,9 @@ import Testing
 @testable import Importers
 
 /// The items of surveys/examples/comments/plugins/learning-voice, as `import` looks for them.
-let formatOptions = ["Workshops", "Mentoring", "E-learning", "Communities of practice"].map { Item.Option(id: TextKey.of($0).replacingOccurrences(of: " ", with: "-"), label: $0, score: 0) }
+let formatOptions = ["Workshops", "Mentoring", "E-learning", "Communities of practice"].map {
+  Item.Option(id: TextKey.of($0).replacingOccurrences(of: " ", with: "-"), label: $0, score: 0)
+}
 let voiceItems = [
   ImportItem(id: "s1", text: "I have time to learn during work.", scale: agreement),
   ImportItem(id: "s2", text: "My manager helps me learn.", scale: agreement),
@@ -45,8 +47,9 @@ struct Truth {
   @Test(arguments: layouts)
   func everyLayoutReadsTheSameSelectionsAndComments(layout: (String, String?, MultiDecoder.Unticked?, Bool)) throws {
     let (file, teamColumn, unticked, seesEmpty) = layout
-    let reader = try ExportReader(path: fixtures.appendingPathComponent(file).path, displayName: file, items: voiceItems, survey: survey,
-                                  teamColumn: teamColumn, unticked: unticked)
+    let reader = try ExportReader(
+      path: fixtures.appendingPathComponent(file).path, displayName: file, items: voiceItems, survey: survey,
+      teamColumn: teamColumn, unticked: unticked)
     #expect(reader.unmatchedColumns.isEmpty, "\(reader.unmatchedColumns)")
     let truth = try Truth.load()
     let outcomes = try rows(reader)
@@ -58,13 +61,18 @@ struct Truth {
       }
       #expect(row.team == expected.team)
       let visible = expected.answered && (seesEmpty || expected.bits != 0)
-      if visible { #expect(row.values[2] == Double(expected.bits), "\(file) line \(row.line)") } else { #expect(row.values[2].isNaN, "\(file) line \(row.line)") }
+      if visible {
+        #expect(row.values[2] == Double(expected.bits), "\(file) line \(row.line)")
+      } else {
+        #expect(row.values[2].isNaN, "\(file) line \(row.line)")
+      }
       #expect(row.comments.map(\.text) == (expected.comment.isEmpty ? [] : [expected.comment]), "\(file) line \(row.line)")
     }
   }
 
   @Test func blanksBesideTickedBoxesNeedTheBlankLayoutDeclared() throws {
-    let reader = try ExportReader(path: fixtures.appendingPathComponent("qualtrics-multi.csv").path, displayName: "q.csv", items: voiceItems, survey: survey)
+    let reader = try ExportReader(
+      path: fixtures.appendingPathComponent("qualtrics-multi.csv").path, displayName: "q.csv", items: voiceItems, survey: survey)
     #expect(reader.unticked == .zero)
     let rejected = try rows(reader).compactMap { outcome -> [RowProblem]? in
       if case .rejected(_, let problems, _) = outcome { return problems }
@@ -75,7 +83,8 @@ struct Truth {
   }
 
   @Test func aRejectedRowNeverCarriesItsComment() throws {
-    let path = try temporaryFile("respondent_id,team,s1,s2,formats,wish\nr1,Sales,Maybe,1,Workshops,\"Call Anna on 0170 1234567\"\nr2,Sales,1,1,Juggling,\n")
+    let path = try temporaryFile(
+      "respondent_id,team,s1,s2,formats,wish\nr1,Sales,Maybe,1,Workshops,\"Call Anna on 0170 1234567\"\nr2,Sales,1,1,Juggling,\n")
     let reader = try ExportReader(path: path, displayName: "x.csv", items: voiceItems, survey: survey)
     let outcomes = try rows(reader)
     guard case .rejected(_, _, let fields) = outcomes[0], case .rejected(_, let problems, _) = outcomes[1] else {
@@ -93,7 +102,9 @@ struct Truth {
       _ = try ExportReader(path: path, displayName: "x.csv", items: voiceItems, survey: survey)
       Issue.record("accepted")
     } catch let problems as InputProblems {
-      #expect(problems.description.contains("multi-select item 'formats' has a column per option but none for 'E-learning', 'Communities of practice'"), "\(problems)")
+      #expect(
+        problems.description.contains("multi-select item 'formats' has a column per option but none for 'E-learning', 'Communities of practice'"),
+        "\(problems)")
     }
   }
 }

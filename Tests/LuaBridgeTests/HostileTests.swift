@@ -15,35 +15,49 @@ import Testing
   }
 
   static let cases: [Case] = [
-    Case(name: "io.open", source: "return io.open('/etc/passwd')", kind: .runtime,
-         message: "plugins/test.lua:1: unknown name 'io'"),
-    Case(name: "os.execute", source: "os.execute('touch /tmp/cultivar-pwned')", kind: .runtime,
-         message: "plugins/test.lua:1: unknown name 'os'"),
-    Case(name: "require", source: "local m = require('os')", kind: .runtime,
-         message: "plugins/test.lua:1: unknown name 'require'"),
-    Case(name: "debug", source: "debug.sethook()", kind: .runtime,
-         message: "plugins/test.lua:1: unknown name 'debug'"),
-    Case(name: "dofile", source: "dofile('/etc/passwd')", kind: .runtime,
-         message: "plugins/test.lua:1: unknown name 'dofile'"),
-    Case(name: "binary chunk via load", source: "return load('\\27Lua', 'x', 'b')", kind: .runtime,
-         message: "plugins/test.lua:1: binary chunks are not allowed in plugins"),
-    Case(name: "undeclared global", source: "total = 1\nreturn {}", kind: .runtime,
-         message: "plugins/test.lua:1: assignment to undeclared global 'total'"),
-    Case(name: "collectgarbage", source: "collectgarbage('stop')", kind: .runtime,
-         message: "plugins/test.lua:1: collectgarbage('stop') is not allowed in plugins (only 'count')"),
-    Case(name: "endless loop", source: "while true do end", kind: .timeLimit,
-         message: "plugins/test.lua:1: time limit exceeded"),
-    Case(name: "pcall around endless loop",
-         source: "while true do pcall(function() while true do end end) end", kind: .timeLimit,
-         message: "plugins/test.lua:1: time limit exceeded"),
-    Case(name: "memory bomb", source: "local t = {} for i = 1, 1e9 do t[i] = {} end", kind: .memoryLimit,
-         message: "memory limit exceeded"),
-    Case(name: "huge string.rep", source: "return string.rep('x', 1e9)", kind: .memoryLimit,
-         message: "memory limit exceeded"),
-    Case(name: "absurd string.rep", source: "return string.rep('x', 1e15)", kind: .runtime,
-         message: "plugins/test.lua:1: resulting string too large"),
-    Case(name: "string doubling", source: "local s = 'x' while true do s = s .. s end", kind: .memoryLimit,
-         message: "memory limit exceeded"),
+    Case(
+      name: "io.open", source: "return io.open('/etc/passwd')", kind: .runtime,
+      message: "plugins/test.lua:1: unknown name 'io'"),
+    Case(
+      name: "os.execute", source: "os.execute('touch /tmp/cultivar-pwned')", kind: .runtime,
+      message: "plugins/test.lua:1: unknown name 'os'"),
+    Case(
+      name: "require", source: "local m = require('os')", kind: .runtime,
+      message: "plugins/test.lua:1: unknown name 'require'"),
+    Case(
+      name: "debug", source: "debug.sethook()", kind: .runtime,
+      message: "plugins/test.lua:1: unknown name 'debug'"),
+    Case(
+      name: "dofile", source: "dofile('/etc/passwd')", kind: .runtime,
+      message: "plugins/test.lua:1: unknown name 'dofile'"),
+    Case(
+      name: "binary chunk via load", source: "return load('\\27Lua', 'x', 'b')", kind: .runtime,
+      message: "plugins/test.lua:1: binary chunks are not allowed in plugins"),
+    Case(
+      name: "undeclared global", source: "total = 1\nreturn {}", kind: .runtime,
+      message: "plugins/test.lua:1: assignment to undeclared global 'total'"),
+    Case(
+      name: "collectgarbage", source: "collectgarbage('stop')", kind: .runtime,
+      message: "plugins/test.lua:1: collectgarbage('stop') is not allowed in plugins (only 'count')"),
+    Case(
+      name: "endless loop", source: "while true do end", kind: .timeLimit,
+      message: "plugins/test.lua:1: time limit exceeded"),
+    Case(
+      name: "pcall around endless loop",
+      source: "while true do pcall(function() while true do end end) end", kind: .timeLimit,
+      message: "plugins/test.lua:1: time limit exceeded"),
+    Case(
+      name: "memory bomb", source: "local t = {} for i = 1, 1e9 do t[i] = {} end", kind: .memoryLimit,
+      message: "memory limit exceeded"),
+    Case(
+      name: "huge string.rep", source: "return string.rep('x', 1e9)", kind: .memoryLimit,
+      message: "memory limit exceeded"),
+    Case(
+      name: "absurd string.rep", source: "return string.rep('x', 1e15)", kind: .runtime,
+      message: "plugins/test.lua:1: resulting string too large"),
+    Case(
+      name: "string doubling", source: "local s = 'x' while true do s = s .. s end", kind: .memoryLimit,
+      message: "memory limit exceeded"),
   ]
 
   @Test(arguments: cases) func refusedOrStopped(_ c: Case) throws {
@@ -88,9 +102,11 @@ import Testing
   }
 
   @Test func argumentMarshallingUnderMemoryPressureFailsCleanly() throws {
-    let (sandbox, ref) = try loadPlugin("return { f = function(t) return #t.items end }",
-                                        limits: LuaLimits(memoryBytes: 1 << 20, timePerCall: .seconds(1)))
-    let big = LuaValue.table(LuaTable(fields: ["items": .table(LuaTable(sequence: Array(repeating: .string(String(repeating: "x", count: 64)), count: 100_000)))]))
+    let (sandbox, ref) = try loadPlugin(
+      "return { f = function(t) return #t.items end }",
+      limits: LuaLimits(memoryBytes: 1 << 20, timePerCall: .seconds(1)))
+    let big = LuaValue.table(
+      LuaTable(fields: ["items": .table(LuaTable(sequence: Array(repeating: .string(String(repeating: "x", count: 64)), count: 100_000)))]))
     #expect(throws: LuaError.self) { try sandbox.call(ref, field: "f", arguments: [big]) }
     let small = LuaValue.table(LuaTable(fields: ["items": .table(LuaTable(sequence: [.number(1)]))]))
     #expect(try sandbox.call(ref, field: "f", arguments: [small]) == [.number(1)])

@@ -86,7 +86,7 @@ import Testing
   }
 
   @Test func noGeneratedHookCarriesAnythingIntoTheNextGroup() throws {
-    var random = SplitMix(seed: 20261130)
+    var random = SplitMix(seed: 20_261_130)
     var pristineCount = 0
     for _ in 0..<250 {
       let pool = random.next() % 3 == 0 ? Self.pure : Self.pure + Self.stateful
@@ -127,7 +127,8 @@ import Testing
 
   @Test func aNewGenerationIsPristineAgain() throws {
     let sandbox = try LuaSandbox(limits: Self.limits)
-    var ref = try sandbox.load(source: "local t = {}\ntable.insert(t, 1)\nreturn { f = function(x) return math.random(1, 2) end }", chunkName: "plugins/p.lua")
+    var ref = try sandbox.load(
+      source: "local t = {}\ntable.insert(t, 1)\nreturn { f = function(x) return math.random(1, 2) end }", chunkName: "plugins/p.lua")
     #expect(sandbox.isPristine, "what the file does while loading is its starting point")
     _ = try sandbox.call(ref, field: "f", arguments: [.number(1)])
     #expect(!sandbox.isPristine)

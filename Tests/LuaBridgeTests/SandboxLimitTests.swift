@@ -7,8 +7,10 @@ import Testing
 /// long single C calls, stack overflows, and state kept from one generation to the next.
 @Suite struct SandboxLimitTests {
   /// Loads `source`, expecting a failure whose message contains `text`, within `bound`.
-  func expectFailure(_ source: String, _ text: String, kind: LuaError.Kind? = nil, bound: Duration = .seconds(10),
-                     limits: LuaLimits = quickLimits, sourceLocation: SourceLocation = #_sourceLocation) {
+  func expectFailure(
+    _ source: String, _ text: String, kind: LuaError.Kind? = nil, bound: Duration = .seconds(10),
+    limits: LuaLimits = quickLimits, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let start = ContinuousClock.now
     let error = loadError(source, limits: limits)
     #expect(ContinuousClock.now - start < bound, sourceLocation: sourceLocation)
@@ -42,7 +44,8 @@ import Testing
   }
 
   @Test func xpcallKeepsItsMeaning() throws {
-    let (sandbox, ref) = try loadPlugin("""
+    let (sandbox, ref) = try loadPlugin(
+      """
       return { f = function()
         local ok, msg = xpcall(function(a) error('bad ' .. a, 0) end, function(e) return 'handled: ' .. e end, 'x')
         local ok2, a, b = xpcall(function(a, b) return a + b, a * b end, print, 2, 3)
@@ -61,7 +64,8 @@ import Testing
   }
 
   @Test func guardedFunctionsStillWork() throws {
-    let (sandbox, ref) = try loadPlugin("""
+    let (sandbox, ref) = try loadPlugin(
+      """
       return { f = function()
         local t = table.move({1, 2, 3}, 1, 3, 2)
         local trimmed = ('  hi there  '):match('^%s*(.-)%s*$')
@@ -73,9 +77,12 @@ import Testing
   }
 
   @Test func stackOverflowFailsFastWithTheLine() {
-    expectFailure("local function f(n) return 1 + f(n + 1) end\nf(1)", "plugins/test.lua:1: stack overflow", bound: .seconds(5),
-                  limits: LuaLimits(memoryBytes: 64 << 20, timePerCall: .seconds(2)))
-    expectFailure("local t = setmetatable({}, { __index = function(t, k) return t[k] end })\nlocal _ = t.x", "plugins/test.lua:1: C stack overflow", bound: .seconds(5))
+    expectFailure(
+      "local function f(n) return 1 + f(n + 1) end\nf(1)", "plugins/test.lua:1: stack overflow", bound: .seconds(5),
+      limits: LuaLimits(memoryBytes: 64 << 20, timePerCall: .seconds(2)))
+    expectFailure(
+      "local t = setmetatable({}, { __index = function(t, k) return t[k] end })\nlocal _ = t.x", "plugins/test.lua:1: C stack overflow",
+      bound: .seconds(5))
   }
 
   @Test func aNewGenerationSeesNoStateOfTheLastOne() throws {

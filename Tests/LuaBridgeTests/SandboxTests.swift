@@ -51,7 +51,8 @@ func loadError(_ source: String, limits: LuaLimits = quickLimits) -> LuaError? {
   }
 
   @Test func hookErrorsNameTheirLine() throws {
-    let (sandbox, ref) = try loadPlugin("""
+    let (sandbox, ref) = try loadPlugin(
+      """
       return {
         score = function(r)
           return r.answers.q1 + nil
@@ -67,13 +68,15 @@ func loadError(_ source: String, limits: LuaLimits = quickLimits) -> LuaError? {
   }
 
   @Test func callsPassTablesAndReturnValues() throws {
-    let (sandbox, ref) = try loadPlugin("""
+    let (sandbox, ref) = try loadPlugin(
+      """
       return { sum = function(t) local s = 0 for _, v in ipairs(t.values) do s = s + v end return s, t.name end }
       """)
-    let argument = LuaValue.table(LuaTable(fields: [
-      "values": .table(LuaTable(sequence: [.number(1), .number(2.5), .number(4)])),
-      "name": .string("Team α"),
-    ]))
+    let argument = LuaValue.table(
+      LuaTable(fields: [
+        "values": .table(LuaTable(sequence: [.number(1), .number(2.5), .number(4)])),
+        "name": .string("Team α"),
+      ]))
     let results = try sandbox.call(ref, field: "sum", arguments: [argument], results: 2)
     #expect(results == [.number(7.5), .string("Team α")])
   }

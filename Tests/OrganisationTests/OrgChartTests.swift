@@ -22,7 +22,8 @@ import Testing
   }
 
   @Test func yamlUnitsNestAtAnyDepthParentsFirst() throws {
-    let chart = try load("""
+    let chart = try load(
+      """
       units:
         - { id: mobile, name: Mobile, parent: platform, headcount: { w1: 6, w2: 7 } }
         - { id: eng, name: Engineering, headcount: 50 }
@@ -55,7 +56,10 @@ import Testing
   /// Each class of mistake: the line, the message and the hint.
   @Test(arguments: [
     ("units:\n  - { id: a, name: A }\n  - { id: a, name: B }\n", "org.yaml:3: error: duplicate unit id 'a' (first declared at line 2)"),
-    ("units:\n  - { id: eng, name: E }\n  - { id: b, parent: egn }\n", "org.yaml:3: error: unit 'b' names an unknown parent 'egn'\n  hint: did you mean 'eng'?"),
+    (
+      "units:\n  - { id: eng, name: E }\n  - { id: b, parent: egn }\n",
+      "org.yaml:3: error: unit 'b' names an unknown parent 'egn'\n  hint: did you mean 'eng'?"
+    ),
     ("units:\n  - { id: a, parent: b }\n  - { id: b, parent: a }\n", "org.yaml:2: error: units form a cycle: a → b → a"),
     ("units:\n  - { id: a, parent: a }\n", "org.yaml:2: error: units form a cycle: a → a"),
     ("units:\n  - { id: a, headcount: -3 }\n", "org.yaml:2: error: headcount of 'a' must be a whole number of people"),
@@ -107,12 +111,13 @@ import Testing
 }
 
 @Suite struct ParticipationTests {
-  let chart = OrgChart(units: [
-    .init(id: "eng", name: "Engineering", level: 1, headcount: ["": 4]),
-    .init(id: "web", name: "Web", parent: 0, level: 2, headcount: ["": 10, "w2": 12]),
-    .init(id: "app", name: "App", parent: 0, level: 2, headcount: ["": 3]),
-    .init(id: "ops", name: "Operations", level: 1),
-  ], file: "org.yaml")
+  let chart = OrgChart(
+    units: [
+      .init(id: "eng", name: "Engineering", level: 1, headcount: ["": 4]),
+      .init(id: "web", name: "Web", parent: 0, level: 2, headcount: ["": 10, "w2": 12]),
+      .init(id: "app", name: "App", parent: 0, level: 2, headcount: ["": 3]),
+      .init(id: "ops", name: "Operations", level: 1),
+    ], file: "org.yaml")
 
   /// A unit's line pools its own members and every unit below it; rates only from the
   /// minimum group size invited; no headcount, no rate.

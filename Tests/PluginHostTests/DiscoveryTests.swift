@@ -28,10 +28,12 @@ func write(_ text: String, to path: String) {
 
   @Test func precedenceAndDeduplication() {
     let root = temporaryFolder()
-    let explicit = root + "/mine", env = root + "/env"
+    let explicit = root + "/mine"
+    let env = root + "/env"
     for dir in [explicit, env, root + "/surveys/plugins", root + "/plugins"] { write("", to: dir + "/.keep") }
-    let dirs = PluginLocator.directories(explicit: [explicit, root + "/missing"], environment: env + ":" + explicit,
-                                         surveyFile: root + "/surveys/s.yaml", workingDirectory: root)
+    let dirs = PluginLocator.directories(
+      explicit: [explicit, root + "/missing"], environment: env + ":" + explicit,
+      surveyFile: root + "/surveys/s.yaml", workingDirectory: root)
     #expect(dirs.map { String($0.dropFirst(root.count)) } == ["/mine", "/env", "/surveys/plugins", "/plugins"])
   }
 

@@ -15,7 +15,8 @@ import Testing
   /// or the team name (`where|key`).
   static func plugin(extra: String = "") throws -> Plugin {
     let dims = dimensions.map { "{ id = '\($0)', name = '\($0)' }" }.joined(separator: ", ")
-    let itemList = items.enumerated().map { i, id in "{ id = '\(id)', text = 't', dimension = '\(dimensions[min(i / 2, 2)])' }" }.joined(separator: ", ")
+    let itemList = items.enumerated().map { i, id in "{ id = '\(id)', text = 't', dimension = '\(dimensions[min(i / 2, 2)])' }" }.joined(
+      separator: ", ")
     let source = """
       return {
         api = 1, id = 'guarded', name = 'G', version = '1', description = 'd', source = 's',
@@ -43,8 +44,9 @@ import Testing
 
   static func respondent(_ id: String) -> RespondentContext {
     let all = items + ["spare"]
-    return RespondentContext(respondent: id, team: "Ops", line: 2, items: all.map { Item(id: $0, text: "", dimension: "") },
-                             raw: all.map { _ in .nan }, keyed: all.map { _ in .nan }, scores: (dimensions + ["empty"]).map { _ in .nan })
+    return RespondentContext(
+      respondent: id, team: "Ops", line: 2, items: all.map { Item(id: $0, text: "", dimension: "") },
+      raw: all.map { _ in .nan }, keyed: all.map { _ in .nan }, scores: (dimensions + ["empty"]).map { _ in .nan })
   }
 
   static func team(_ name: String) -> TeamContext {
@@ -66,10 +68,11 @@ import Testing
   }
 
   @Test func documentedFieldsThatAreAbsentAreNil() throws {
-    let plugin = try Self.plugin(extra: """
-      assert(t.index == nil and t.dimensions.voice.mean == nil and t.dimensions.voice.sd == nil)
-      assert(t.dimensions.voice.pomp == nil and t.dimensions.voice.favorable == nil and t.dimensions.voice.n == 0)
-      """)
+    let plugin = try Self.plugin(
+      extra: """
+        assert(t.index == nil and t.dimensions.voice.mean == nil and t.dimensions.voice.sd == nil)
+        assert(t.dimensions.voice.pomp == nil and t.dimensions.voice.favorable == nil and t.dimensions.voice.n == 0)
+        """)
     #expect(try plugin.index(of: Self.team("plain")) == nil)
     for item in Self.items { #expect(Self.read(plugin, "answers", item) == "") }
     for dimension in Self.dimensions { #expect(Self.read(plugin, "scores", dimension) == "") }
@@ -77,21 +80,23 @@ import Testing
   }
 
   @Test func numericKeysIterationAndTheGuardItself() throws {
-    let plugin = try Self.plugin(extra: """
-      assert(t.dimensions[1] == nil and t[1] == nil)
-      local n = 0
-      for _ in pairs(t.dimensions) do n = n + 1 end
-      assert(n == 4, 'pairs sees every dimension')
-      for _ in ipairs(t.dimensions) do error('no sequence') end
-      assert(getmetatable(t) == false and rawget(t, 'nope') == nil)
-      assert(not pcall(setmetatable, t, nil), 'the guard cannot be removed')
-      """)
+    let plugin = try Self.plugin(
+      extra: """
+        assert(t.dimensions[1] == nil and t[1] == nil)
+        local n = 0
+        for _ in pairs(t.dimensions) do n = n + 1 end
+        assert(n == 4, 'pairs sees every dimension')
+        for _ in ipairs(t.dimensions) do error('no sequence') end
+        assert(getmetatable(t) == false and rawget(t, 'nope') == nil)
+        assert(not pcall(setmetatable, t, nil), 'the guard cannot be removed')
+        """)
     #expect(try plugin.index(of: Self.team("plain")) == nil)
   }
 
   /// Case-insensitive Levenshtein distance, written independently of the C one.
   static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.lowercased().utf8), b = Array(b.lowercased().utf8)
+    let a = Array(a.lowercased().utf8)
+    let b = Array(b.lowercased().utf8)
     var row = Array(0...b.count)
     for i in 1...max(a.count, 1) where !a.isEmpty {
       var next = [i] + Array(repeating: 0, count: b.count)
@@ -110,15 +115,25 @@ import Testing
   @Test func everyMisspellingGetsThePredictedGuess() throws {
     let plugin = try Self.plugin()
     let contract = { (shape: String) in PluginContract.shapes.first { $0.name == shape }!.fields.map(\.name) }
-    let allItems = Self.items + ["spare"], allDimensions = Self.dimensions + ["empty"]
+    let allItems = Self.items + ["spare"]
+    let allDimensions = Self.dimensions + ["empty"]
     let tables: [(name: String, shown: String, fields: [String], elsewhere: [String: String])] = [
-      ("respondent", "respondent", contract("cultivar.Respondent"),
-       Dictionary(uniqueKeysWithValues: allItems.map { ($0, "answers.\($0)") } + allDimensions.map { ($0, "scores.\($0)") })),
+      (
+        "respondent", "respondent", contract("cultivar.Respondent"),
+        Dictionary(uniqueKeysWithValues: allItems.map { ($0, "answers.\($0)") } + allDimensions.map { ($0, "scores.\($0)") })
+      ),
       ("answers", "respondent.answers", allItems, Dictionary(uniqueKeysWithValues: allDimensions.map { ($0, "respondent.scores.\($0)") })),
       ("scores", "respondent.scores", allDimensions, Dictionary(uniqueKeysWithValues: allItems.map { ($0, "respondent.keyed.\($0)") })),
-      ("team", "team", contract("cultivar.Team"),
-       Dictionary(uniqueKeysWithValues: allDimensions.map { ($0, "dimensions.\($0)") } + contract("cultivar.TeamDimension").filter { $0 != "n" }.map { ($0, "dimensions.peers.\($0)") })),
-      ("dimensions", "team.dimensions", allDimensions, Dictionary(uniqueKeysWithValues: contract("cultivar.TeamDimension").map { ($0, "peers.\($0)") })),
+      (
+        "team", "team", contract("cultivar.Team"),
+        Dictionary(
+          uniqueKeysWithValues: allDimensions.map { ($0, "dimensions.\($0)") }
+            + contract("cultivar.TeamDimension").filter { $0 != "n" }.map { ($0, "dimensions.peers.\($0)") })
+      ),
+      (
+        "dimensions", "team.dimensions", allDimensions,
+        Dictionary(uniqueKeysWithValues: contract("cultivar.TeamDimension").map { ($0, "peers.\($0)") })
+      ),
       ("dimension", "team.dimensions.peers", contract("cultivar.TeamDimension"), [:]),
     ]
     var checked = 0

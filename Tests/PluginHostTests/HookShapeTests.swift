@@ -42,14 +42,23 @@ import Testing
   }
 
   @Test func respondentTableMatchesTheRegistry() throws {
-    let source = Self.keys + pluginSource().replacingOccurrences(of: "  api = 1,", with: "  api = 1,\n  score = function(r) error('keys:' .. keys(r, \(luaList("cultivar.Respondent"))), 0) end,")
+    let source =
+      Self.keys
+      + pluginSource().replacingOccurrences(
+        of: "  api = 1,", with: "  api = 1,\n  score = function(r) error('keys:' .. keys(r, \(luaList("cultivar.Respondent"))), 0) end,")
     let plugin = try Plugin(source: source, file: "plugins/trust.lua")
     let got = message { _ = try plugin.respondentScores(respondent) }
     #expect(got == "keys:" + documented("cultivar.Respondent"))
   }
 
   @Test func teamTablesMatchTheRegistry() throws {
-    let source = Self.keys + pluginSource().replacingOccurrences(of: "  api = 1,", with: "  api = 1,\n  index = function(t) error('keys:' .. keys(t, \(luaList("cultivar.Team"))) .. ';' .. keys(t.dimensions.trust, \(luaList("cultivar.TeamDimension"))), 0) end,")
+    let source =
+      Self.keys
+      + pluginSource().replacingOccurrences(
+        of: "  api = 1,",
+        with:
+          "  api = 1,\n  index = function(t) error('keys:' .. keys(t, \(luaList("cultivar.Team"))) .. ';' .. keys(t.dimensions.trust, \(luaList("cultivar.TeamDimension"))), 0) end,"
+      )
     let plugin = try Plugin(source: source, file: "plugins/trust.lua")
     let full = DimensionScore(id: "trust", n: 3, mean: 4, sd: 1, pomp: 75, favorable: 66, neutral: 0, unfavorable: 34)
     let team = TeamContext(team: "Ops", n: 3, dimensions: [full, DimensionScore(id: "voice", n: 0)], declarativeIndex: 75)

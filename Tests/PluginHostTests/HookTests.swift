@@ -1,3 +1,4 @@
+import Foundation
 import LuaBridge
 import Scoring
 import SurveyModel
@@ -11,12 +12,14 @@ func hookPlugin(_ hooks: String, limits: LuaLimits = .standard) throws -> Plugin
 }
 
 let respondent = RespondentContext(
-  respondent: "r7", team: "Ops", line: 9, items: [Item(id: "q1", text: "", dimension: "trust"), Item(id: "q2", text: "", dimension: "voice", reverse: true)],
+  respondent: "r7", team: "Ops", line: 9,
+  items: [Item(id: "q1", text: "", dimension: "trust"), Item(id: "q2", text: "", dimension: "voice", reverse: true)],
   raw: [4, .nan], keyed: [4, .nan], scores: [4, .nan])
 
 @Suite struct PluginHookTests {
   @Test func scoreHookSeesAnswersAndOverrides() throws {
-    let plugin = try hookPlugin("""
+    let plugin = try hookPlugin(
+      """
       score = function(r)
         assert(r.id == 'r7' and r.team == 'Ops' and r.row == 9)
         assert(r.answers.q1 == 4 and r.answers.q2 == nil and r.scores.trust == 4)
@@ -57,7 +60,8 @@ let respondent = RespondentContext(
   }
 
   @Test func indexAndBandHooks() throws {
-    let plugin = try hookPlugin("""
+    let plugin = try hookPlugin(
+      """
       index = function(team) return team.dimensions.trust.pomp / 2 + team.n end,
       band = function(index, name) return { label = name .. ' ' .. index, advice = 'keep going' } end,
       """)
@@ -67,15 +71,20 @@ let respondent = RespondentContext(
   }
 
   @Test func bandHookSeesTheTeamTable() throws {
-    let plugin = try hookPlugin("""
+    let plugin = try hookPlugin(
+      """
       band = function(index, name, team)
         assert(name == team.name and team.n == 4 and team.index == 60)
         local low = team.dimensions.voice.pomp < team.dimensions.trust.pomp and 'voice' or 'trust'
         return { label = 'ok', advice = string.format('weakest: %s (%d answered)', low, team.dimensions.voice.n) }
       end,
       """)
-    let team = TeamContext(team: "Ops", n: 4, dimensions: [DimensionScore(id: "trust", n: 4, mean: 4, pomp: 75),
-                                                          DimensionScore(id: "voice", n: 3, mean: 2.8, pomp: 45)], declarativeIndex: 60)
+    let team = TeamContext(
+      team: "Ops", n: 4,
+      dimensions: [
+        DimensionScore(id: "trust", n: 4, mean: 4, pomp: 75),
+        DimensionScore(id: "voice", n: 3, mean: 2.8, pomp: 45),
+      ], declarativeIndex: 60)
     #expect(try plugin.band(for: 60, team: team) == Band(min: 60, label: "ok", advice: "weakest: voice (3 answered)"))
   }
 
@@ -100,7 +109,8 @@ let respondent = RespondentContext(
   }
 
   @Test func hostHelpers() throws {
-    let plugin = try hookPlugin("""
+    let plugin = try hookPlugin(
+      """
       index = function(t)
         assert(cultivar.api_version == 1)
         assert(cultivar.mean({ 1, 2, 3, 'x' }) == 2 and cultivar.mean({}) == nil)
@@ -114,12 +124,11 @@ let respondent = RespondentContext(
   }
 }
 
-import Foundation
-
 @Suite struct ReusedRecordTests {
   /// The record tables are reused: each call must see only its own respondent's answers.
   @Test func eachCallSeesItsOwnAnswers() throws {
-    let plugin = try hookPlugin("""
+    let plugin = try hookPlugin(
+      """
       score = function(r)
         if r.id == 'first' then
           assert(r.answers.q1 == 4 and r.answers.q2 == 2)

@@ -22,7 +22,8 @@ import Testing
     ("bands", "{ { min = 0/0, label = 'x' } }", "needs a finite number 'min'"),
   ])
   func contractNumbersAreCheckedBeforeConversion(_ field: String, _ value: String, _ message: String) {
-    let source = field == "min_answered" || field == "bands"
+    let source =
+      field == "min_answered" || field == "bands"
       ? pluginSource().replacingOccurrences(of: "  api = 1,", with: "  api = 1,\n  \(field) = \(value),")
       : pluginSource(replacing: field, with: value)
     let problems = contractProblems(source)
@@ -54,7 +55,8 @@ import Testing
     ("'3'", "returned a string for dimension 'net': use a number, or false for no score"),
   ])
   func hookMeasureValuesAreRangeChecked(_ value: String, _ message: String) throws {
-    let plugin = try hookPlugin("  measures = { { id = 'net', name = 'Net', min = -4, max = 4 } },\n  score = function(r) return { net = \(value) } end,")
+    let plugin = try hookPlugin(
+      "  measures = { { id = 'net', name = 'Net', min = -4, max = 4 } },\n  score = function(r) return { net = \(value) } end,")
     do {
       _ = try plugin.respondentScores(respondent)
       Issue.record("accepted: \(value)")
@@ -94,11 +96,13 @@ import Testing
   @Test func aLargePluginChecksInReasonableTime() throws {
     // 20,000 items over 5,000 dimensions: the contract reader must not compare every item with
     // every dimension (that was quadratic), and the source index must stay linear.
-    var dimensions: [String] = [], items: [String] = []
+    var dimensions: [String] = []
+    var items: [String] = []
     for d in 0..<5_000 { dimensions.append("    { id = 'd\(d)', name = 'Dimension \(d)' },") }
     for i in 0..<20_000 { items.append("    { id = 'q\(i)', text = 'Question \(i)', dimension = 'd\(i % 5_000)' },") }
     let source = pluginSource(replacing: "items", with: "{\n" + items.joined(separator: "\n") + "\n  }")
-      .replacingOccurrences(of: "{ { id = 'trust', name = 'Trust' }, { id = 'voice', name = 'Voice' } }", with: "{\n" + dimensions.joined(separator: "\n") + "\n  }")
+      .replacingOccurrences(
+        of: "{ { id = 'trust', name = 'Trust' }, { id = 'voice', name = 'Voice' } }", with: "{\n" + dimensions.joined(separator: "\n") + "\n  }")
     let start = ContinuousClock.now
     let plugin = try Plugin(source: source, file: "plugins/big.lua", limits: .init(timePerCall: .seconds(10)))
     #expect(plugin.framework.items.count == 20_000)
@@ -107,7 +111,8 @@ import Testing
   }
 
   @Test func beginGroupForgetsWhatHooksKept() throws {
-    let plugin = try hookPlugin("""
+    let plugin = try hookPlugin(
+      """
       score = function(r)
         previous = nil
         return nil

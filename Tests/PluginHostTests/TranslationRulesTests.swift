@@ -10,17 +10,22 @@ import Testing
   /// The bilingual plugin with a comment and a multi-select item (after its items) and the
   /// rule fields (before its bands).
   static func source(_ replace: [(String, String)] = []) -> String {
-    var source = bilingualPlugin([("  },\n  bands = {", """
-          { id = 'wish', type = 'text', text = { en = 'What would help?', de = 'Was würde helfen?' } },
-          { id = 'formats', type = 'multi', text = { en = 'Formats used?', de = 'Genutzte Formate?' },
-            options = { { id = 'w', label = { en = 'Workshops', de = 'Workshops' } }, { id = 'm', label = { en = 'Mentoring', de = 'Mentoring im Team' } } } },
-        },
-        measures = { { id = 'own', name = { en = 'Own mean', de = 'Eigener Mittelwert' }, all_items = true } },
-        index_by = { rule = 'pomp_mean' },
-        index_label = { en = 'Learning climate', de = 'Lernklima' },
-        themes = { { id = 'time', name = { en = 'Time to learn', de = 'Zeit zum Lernen' }, keywords = { 'time', 'zeit' } } },
-        bands = {
-      """)])
+    var source = bilingualPlugin([
+      (
+        "  },\n  bands = {",
+        """
+            { id = 'wish', type = 'text', text = { en = 'What would help?', de = 'Was würde helfen?' } },
+            { id = 'formats', type = 'multi', text = { en = 'Formats used?', de = 'Genutzte Formate?' },
+              options = { { id = 'w', label = { en = 'Workshops', de = 'Workshops' } }, { id = 'm', label = { en = 'Mentoring', de = 'Mentoring im Team' } } } },
+          },
+          measures = { { id = 'own', name = { en = 'Own mean', de = 'Eigener Mittelwert' }, all_items = true } },
+          index_by = { rule = 'pomp_mean' },
+          index_label = { en = 'Learning climate', de = 'Lernklima' },
+          themes = { { id = 'time', name = { en = 'Time to learn', de = 'Zeit zum Lernen' }, keywords = { 'time', 'zeit' } } },
+          bands = {
+        """
+      )
+    ])
     for (old, new) in replace {
       precondition(source.contains(old), old)
       source = source.replacingOccurrences(of: old, with: new)
@@ -49,9 +54,15 @@ import Testing
     let cases: [(String, String, String)] = [
       ("name = { en = 'Own mean', de = 'Eigener Mittelwert' }", "name = { en = 'Own mean' }", "measure 'own': 'name' has no 'de' translation"),
       ("name = { en = 'Time to learn', de = 'Zeit zum Lernen' }", "name = 'Time to learn'", "theme 'time': 'name' has no 'de' translation"),
-      ("index_label = { en = 'Learning climate', de = 'Lernklima' }", "index_label = { en = 'Learning climate', fr = 'Climat' }", "'index_label' has a text in 'fr'"),
+      (
+        "index_label = { en = 'Learning climate', de = 'Lernklima' }", "index_label = { en = 'Learning climate', fr = 'Climat' }",
+        "'index_label' has a text in 'fr'"
+      ),
       ("index_label = { en = 'Learning climate', de = 'Lernklima' }", "index_label = 3", "'index_label' must be text"),
-      ("text = { en = 'What would help?', de = 'Was würde helfen?' }", "text = { de = 'Was würde helfen?' }", "item 'wish': 'text' has no 'en' translation"),
+      (
+        "text = { en = 'What would help?', de = 'Was würde helfen?' }", "text = { de = 'Was würde helfen?' }",
+        "item 'wish': 'text' has no 'en' translation"
+      ),
       ("label = { en = 'Mentoring', de = 'Mentoring im Team' }", "label = { en = 'Mentoring', de = '' }", "the 'de' text must be non-empty"),
     ]
     for (old, new, expected) in cases {

@@ -61,7 +61,8 @@ func bilingualPlugin(_ replace: [(String, String)] = []) -> String {
   }
 
   @Test func aMissingTranslationNamesFileLineFieldAndLanguage() {
-    let problems = contractProblems(bilingualPlugin([("text = { en = 'I have time to learn.', de = 'Ich habe Zeit zum Lernen.' }", "text = { en = 'I have time to learn.' }")]))
+    let problems = contractProblems(
+      bilingualPlugin([("text = { en = 'I have time to learn.', de = 'Ich habe Zeit zum Lernen.' }", "text = { en = 'I have time to learn.' }")]))
     #expect(problems == ["plugins/trust.lua:13: item 'q1': 'text' has no 'de' translation: add de = \"...\" to its table"])
   }
 
@@ -82,19 +83,30 @@ func bilingualPlugin(_ replace: [(String, String)] = []) -> String {
 
   @Test func plainTextInABilingualPluginIsAMissingTranslation() {
     let problems = contractProblems(bilingualPlugin([("text = { en = 'Pick one.', de = 'Wählen Sie.' }", "text = 'Pick one.'")]))
-    #expect(problems == ["plugins/trust.lua:14: item 'q2': 'text' has no 'de' translation: plain text counts as en only; write text = { en = \"...\", de = \"...\" }"])
+    #expect(
+      problems == [
+        "plugins/trust.lua:14: item 'q2': 'text' has no 'de' translation: plain text counts as en only; write text = { en = \"...\", de = \"...\" }"
+      ])
   }
 
   @Test func tablesWithoutLanguagesAndUnknownLanguagesAreRefused() {
     let unlisted = contractProblems(bilingualPlugin([("languages = { 'en', 'de' },", "")]))
     #expect(unlisted.count == 1, "reported once, not per text: \(unlisted)")
-    #expect(unlisted.first?.contains("is a table of languages, so the plugin must list its languages, the default first: add languages = { \"de\", \"en\" }") == true)
+    #expect(
+      unlisted.first?.contains(
+        "is a table of languages, so the plugin must list its languages, the default first: add languages = { \"de\", \"en\" }") == true)
     let typo = contractProblems(bilingualPlugin([("de = 'Klima'", "de = 'Klima', dee = 'Klima'")]))
     #expect(typo == ["plugins/trust.lua:4: 'name' has a text in 'dee', which is not one of the plugin's languages (en, de) (did you mean 'de'?)"])
     #expect(contractProblems(bilingualPlugin([("{ 'en', 'de' }", "{ 'en', 'en' }")])).contains { $0.contains("'languages' lists 'en' twice") })
     #expect(contractProblems(bilingualPlugin([("{ 'en', 'de' }", "{ 'english' }")])).contains { $0.contains("'english' is not a language tag") })
-    #expect(contractProblems(bilingualPlugin([("de = 'Klima'", "de = ''")])).contains { $0.contains("'name': the 'de' text must be non-empty text (got string)") })
-    #expect(contractProblems(bilingualPlugin([("de = 'Klima'", "de = 42")])).contains { $0.contains("'name': the 'de' text must be non-empty text (got number)") })
+    #expect(
+      contractProblems(bilingualPlugin([("de = 'Klima'", "de = ''")])).contains {
+        $0.contains("'name': the 'de' text must be non-empty text (got string)")
+      })
+    #expect(
+      contractProblems(bilingualPlugin([("de = 'Klima'", "de = 42")])).contains {
+        $0.contains("'name': the 'de' text must be non-empty text (got number)")
+      })
   }
 
   @Test func hostileShapesAreProblemsNotCrashes() {
@@ -105,7 +117,9 @@ func bilingualPlugin(_ replace: [(String, String)] = []) -> String {
       ("de = 'Klima'", "de = { 'Klima' }", "'name': the 'de' text must be non-empty text (got table)"),
       ("name = { en = 'Climate', de = 'Klima' }", "name = { 'Climate', 'Klima' }", "'name' must be text or a table of languages"),
       ("name = { en = 'Climate', de = 'Klima' }", "name = {}", "'name' must be text or a table of languages"),
-      ("name = { en = 'Climate', de = 'Klima' }", "name = { en = 'Climate', de = 'Klima', [1] = 'x' }", "'name' must be text or a table of languages"),
+      (
+        "name = { en = 'Climate', de = 'Klima' }", "name = { en = 'Climate', de = 'Klima', [1] = 'x' }", "'name' must be text or a table of languages"
+      ),
       ("{ en = 'No', de = 'Nein' }", "{ en = 'No', de = 'Nein', [true] = 'x' }", "scale label #1: 'labels' must be text or a table of languages"),
     ]
     for (old, new, expected) in cases {

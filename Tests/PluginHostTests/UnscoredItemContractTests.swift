@@ -8,7 +8,8 @@ import Testing
 /// line 14); `extra` adds fields to the plugin table, `themes` replaces the themes.
 func voicePlugin(
   comment: String = "{ id = 'wish', type = 'text', text = 'What would help you learn?' },",
-  multi: String = "{ id = 'formats', type = 'multi', text = 'Formats used?', options = { { id = 'w', label = 'Workshops' }, { id = 'm', label = 'Mentoring' } } },",
+  multi: String =
+    "{ id = 'formats', type = 'multi', text = 'Formats used?', options = { { id = 'w', label = 'Workshops' }, { id = 'm', label = 'Mentoring' } } },",
   themes: String = "{ id = 'time', name = 'Time', keywords = { 'time', 'busy' } },\n    { id = 'boss', name = 'Manager', keywords = { 'manager' } },",
   extra: String = ""
 ) -> String {
@@ -45,17 +46,50 @@ func voicePlugin(
   }
 
   @Test(arguments: [
-    (voicePlugin(comment: "{ id = 'wish', type = 'text', text = 'Why?', dimension = 'support' },"), "plugins/trust.lua:10: item 'wish' is a comment (type = \"text\") and is never scored: remove 'dimension'"),
-    (voicePlugin(comment: "{ id = 'wish', type = 'txt', text = 'Why?' },"), "plugins/trust.lua:10: item 'wish': unknown type 'txt' (did you mean 'text'?)"),
-    (voicePlugin(comment: "{ id = 'wish', type = 'text', text = 'Why?', options = { { id = 'a', label = 'A' } } },"), "item 'wish' is a comment (type = \"text\") and takes no 'options'"),
-    (voicePlugin(multi: "{ id = 'formats', type = 'multi', text = 'Formats?' },"), "plugins/trust.lua:11: item 'formats' is a multi-select and needs 'options'"),
-    (voicePlugin(multi: "{ id = 'formats', type = 'multi', text = 'F?', options = { { id = 'w', label = 'W', score = 1 }, { id = 'm', label = 'M' } } },"), "option 'w': a multi-select option has no 'score'"),
-    (voicePlugin(multi: "{ id = 'formats', type = 'multi', text = 'F?', options = { { id = 'w', label = 'W' } } },"), "item 'formats': a multi-select needs at least two options (got 1)"),
-    (voicePlugin(multi: "{ id = 'formats', type = 'multi', text = 'F?', options = { { id = 'w', label = 'W' }, { id = 'W', label = 'X' } } },"), "item 'formats': option 'W' is declared twice"),
-    (voicePlugin(multi: "{ id = 'formats', type = 'rating', text = 'F?', options = { { id = 'w', label = 'W', score = 1 }, { id = 'm', label = 'M', score = 2 } } },"), "has type = \"rating\" but 'options'"),
+    (
+      voicePlugin(comment: "{ id = 'wish', type = 'text', text = 'Why?', dimension = 'support' },"),
+      "plugins/trust.lua:10: item 'wish' is a comment (type = \"text\") and is never scored: remove 'dimension'"
+    ),
+    (
+      voicePlugin(comment: "{ id = 'wish', type = 'txt', text = 'Why?' },"),
+      "plugins/trust.lua:10: item 'wish': unknown type 'txt' (did you mean 'text'?)"
+    ),
+    (
+      voicePlugin(comment: "{ id = 'wish', type = 'text', text = 'Why?', options = { { id = 'a', label = 'A' } } },"),
+      "item 'wish' is a comment (type = \"text\") and takes no 'options'"
+    ),
+    (
+      voicePlugin(multi: "{ id = 'formats', type = 'multi', text = 'Formats?' },"),
+      "plugins/trust.lua:11: item 'formats' is a multi-select and needs 'options'"
+    ),
+    (
+      voicePlugin(
+        multi: "{ id = 'formats', type = 'multi', text = 'F?', options = { { id = 'w', label = 'W', score = 1 }, { id = 'm', label = 'M' } } },"),
+      "option 'w': a multi-select option has no 'score'"
+    ),
+    (
+      voicePlugin(multi: "{ id = 'formats', type = 'multi', text = 'F?', options = { { id = 'w', label = 'W' } } },"),
+      "item 'formats': a multi-select needs at least two options (got 1)"
+    ),
+    (
+      voicePlugin(multi: "{ id = 'formats', type = 'multi', text = 'F?', options = { { id = 'w', label = 'W' }, { id = 'W', label = 'X' } } },"),
+      "item 'formats': option 'W' is declared twice"
+    ),
+    (
+      voicePlugin(
+        multi:
+          "{ id = 'formats', type = 'rating', text = 'F?', options = { { id = 'w', label = 'W', score = 1 }, { id = 'm', label = 'M', score = 2 } } },"
+      ), "has type = \"rating\" but 'options'"
+    ),
     (voicePlugin(themes: "{ id = 'time', name = 'Time' },"), "theme 'time' needs 'keywords'"),
-    (voicePlugin(themes: "{ id = 'time', name = 'Time', keywords = { 'time', 3 } },"), "theme 'time': every keyword must be non-empty text (got number)"),
-    (voicePlugin(themes: "{ id = 'time', name = 'Time', keywords = { 'x' } },\n    { id = 'time', name = 'Again', keywords = { 'y' } },"), "theme 'time' is declared twice"),
+    (
+      voicePlugin(themes: "{ id = 'time', name = 'Time', keywords = { 'time', 3 } },"),
+      "theme 'time': every keyword must be non-empty text (got number)"
+    ),
+    (
+      voicePlugin(themes: "{ id = 'time', name = 'Time', keywords = { 'x' } },\n    { id = 'time', name = 'Again', keywords = { 'y' } },"),
+      "theme 'time' is declared twice"
+    ),
     (voicePlugin(themes: "{ id = 'time', nmae = 'Time', keywords = { 'x' } },"), "theme 'time': unknown field 'nmae' (did you mean 'name'?)"),
   ])
   func contractProblemsNameTheLine(source: String, expected: String) {
@@ -95,8 +129,9 @@ func voicePlugin(
     ("while true do end", "classify"),
   ])
   func classifyMistakesNameThePluginFileAndLine(body: String, expected: String) throws {
-    let plugin = try Plugin(source: voicePlugin(extra: "classify = function(comment)\n      \(body)\n    end,"), file: "plugins/trust.lua",
-                            limits: .init(memoryBytes: 8 << 20, timePerCall: .milliseconds(200)))
+    let plugin = try Plugin(
+      source: voicePlugin(extra: "classify = function(comment)\n      \(body)\n    end,"), file: "plugins/trust.lua",
+      limits: .init(memoryBytes: 8 << 20, timePerCall: .milliseconds(200)))
     do {
       _ = try plugin.themes(of: "a comment")
       Issue.record("classify accepted: \(body)")

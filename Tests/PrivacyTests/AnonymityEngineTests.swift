@@ -1,6 +1,7 @@
-import Testing
-@testable import Privacy
 import SurveyModel
+import Testing
+
+@testable import Privacy
 
 /// The engine's rules on hand-made populations (one data point unless said otherwise).
 @Suite struct AnonymityEngineTests {
@@ -49,8 +50,9 @@ import SurveyModel
 
   @Test func aParentMinusItsShownChildrenIsolatesNobody() {
     // Engineering = Mobile (3) + Platform (9) + Web (8); Sales (12) beside it.
-    var p = Population(dataPoints: [.init(name: "d", framework: 0)],
-                       atoms: [3, 9, 8, 12].map { .init(respondents: $0, counts: [$0]) }, organisation: "(all teams)")
+    var p = Population(
+      dataPoints: [.init(name: "d", framework: 0)],
+      atoms: [3, 9, 8, 12].map { .init(respondents: $0, counts: [$0]) }, organisation: "(all teams)")
     let engineering = p.add(.init(cut: "department", name: "Engineering", atoms: [0, 1, 2]))
     p.add(.init(cut: "team", name: "Mobile", atoms: [0], parent: engineering))
     p.add(.init(cut: "team", name: "Platform", atoms: [1], parent: engineering))
@@ -64,8 +66,9 @@ import SurveyModel
 
   @Test func aMappedGroupIsWithheldWhenTheTeamsItPoolsWereFixedByAnotherRun() {
     // score shows Finance (9), hides Legal (4) and Ops (6, complementary); trend merges Legal & Finance.
-    var p = Population(dataPoints: [.init(name: "d", framework: 0)],
-                       atoms: [9, 4, 6, 30].map { .init(respondents: $0, counts: [$0]) }, organisation: "(all teams)", organisationFixed: [true])
+    var p = Population(
+      dataPoints: [.init(name: "d", framework: 0)],
+      atoms: [9, 4, 6, 30].map { .init(respondents: $0, counts: [$0]) }, organisation: "(all teams)", organisationFixed: [true])
     let merged = p.add(.init(cut: "mapped team", name: "Legal & Finance", atoms: [0, 1]))
     p.add(.init(cut: "team", name: "Finance", atoms: [0], parent: merged, fixed: [true]))
     p.add(.init(cut: "team", name: "Legal", atoms: [1], parent: merged, fixed: [false]))
@@ -77,7 +80,8 @@ import SurveyModel
   }
 
   @Test func theAuditSaysWhatWouldShowANumber() {
-    let d = AnonymityEngine.decide(teams([(3, [3]), (20, [20]), (9, [9])], names: ["Legal", "Sales", "Ops"]), policy: PrivacyPolicy(minGroupSize: 5))
+    let d = AnonymityEngine.decide(
+      teams([(3, [3]), (20, [20]), (9, [9])], names: ["Legal", "Sales", "Ops"]), policy: PrivacyPolicy(minGroupSize: 5))
     let legal = d.audit.first { $0.group == "Legal" }
     #expect(legal?.rule == .belowMinimum)
     #expect(legal?.wouldShow == "would be shown with 2 more respondents in Legal")

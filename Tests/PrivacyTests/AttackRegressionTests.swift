@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import Privacy
 import Scoring
 import SurveyModel
+import Testing
+
+@testable import Privacy
 
 /// The attacks of issue 12 that work on what a run publishes, each as a test: the attacker
 /// gets every format of `score`, `compare` and `trend` (mapped groups) and must recover
@@ -62,24 +63,31 @@ import SurveyModel
 
   /// Attack 4: trend's merged "Legal & Finance" minus score's Finance.
   @Test func aMergedGroupMinusAShownTeamRecoversNothing() throws {
-    let org = organisation([("Legal", Self.people(4, seed: 1)), ("Finance", Self.people(9, seed: 2)), ("Ops", Self.people(12, seed: 3)),
-                            ("Sales", Self.people(7, seed: 5))],
-                           mapping: ["Legal": "Legal & Finance", "Finance": "Legal & Finance"])
+    let org = organisation(
+      [
+        ("Legal", Self.people(4, seed: 1)), ("Finance", Self.people(9, seed: 2)), ("Ops", Self.people(12, seed: 3)),
+        ("Sales", Self.people(7, seed: 5)),
+      ],
+      mapping: ["Legal": "Legal & Finance", "Finance": "Legal & Finance"])
     try expectSafe(org)
   }
 
   /// Attack 4: a split team (its parts counted as the old team) minus its shown part.
   @Test func aSplitTeamMinusItsShownPartRecoversNothing() throws {
-    let org = organisation([("Platform A", Self.people(3, seed: 1)), ("Platform B", Self.people(10, seed: 2)), ("Ops", Self.people(12, seed: 3)),
-                            ("Web", Self.people(8, seed: 4))],
-                           mapping: ["Platform A": "Platform", "Platform B": "Platform"])
+    let org = organisation(
+      [
+        ("Platform A", Self.people(3, seed: 1)), ("Platform B", Self.people(10, seed: 2)), ("Ops", Self.people(12, seed: 3)),
+        ("Web", Self.people(8, seed: 4)),
+      ],
+      mapping: ["Platform A": "Platform", "Platform B": "Platform"])
     try expectSafe(org)
   }
 
   /// Attack 4: a team hidden by `score` (to protect a smaller one) is not shown by `trend` under its new name.
   @Test func aRenamedHiddenTeamStaysHidden() throws {
-    let org = organisation([("Legal", Self.people(3, seed: 1)), ("Support", Self.people(6, seed: 2)), ("Ops", Self.people(12, seed: 3))],
-                           mapping: ["Support": "Customer Care"])
+    let org = organisation(
+      [("Legal", Self.people(3, seed: 1)), ("Support", Self.people(6, seed: 2)), ("Ops", Self.people(12, seed: 3))],
+      mapping: ["Support": "Customer Care"])
     let out = try org.publish(policy: PrivacyPolicy(minGroupSize: 5))
     #expect(out.scoreJSON.contains("\"team\": \"Support\""))
     let trend = try JSONSerialization.jsonObject(with: Data(out.trendJSON.utf8)) as! [String: Any]
@@ -93,9 +101,12 @@ import SurveyModel
   /// Attack 5: a second cut of the same people (departments over teams), here Engineering =
   /// Mobile (3) + Platform + Web: Engineering minus its shown teams must not give Mobile.
   @Test func aSecondCutOfTheSamePeopleRecoversNothing() throws {
-    let org = organisation([("Mobile", Self.people(3, seed: 1)), ("Platform", Self.people(9, seed: 2)), ("Web", Self.people(8, seed: 3)),
-                            ("Sales", Self.people(12, seed: 4)), ("Ops", Self.people(11, seed: 5))],
-                           mapping: ["Mobile": "Engineering", "Platform": "Engineering", "Web": "Engineering"])
+    let org = organisation(
+      [
+        ("Mobile", Self.people(3, seed: 1)), ("Platform", Self.people(9, seed: 2)), ("Web", Self.people(8, seed: 3)),
+        ("Sales", Self.people(12, seed: 4)), ("Ops", Self.people(11, seed: 5)),
+      ],
+      mapping: ["Mobile": "Engineering", "Platform": "Engineering", "Web": "Engineering"])
     try expectSafe(org, leaksWithoutRules: true)
   }
 }

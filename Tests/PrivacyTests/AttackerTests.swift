@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Privacy
 import SurveyModel
+import Testing
+
+@testable import Privacy
 
 /// The attacker against everything `score`, `compare` and `trend` publish about generated
 /// organisations; and the attacker's own self-test, so that it cannot pass vacuously.
@@ -29,7 +30,9 @@ import SurveyModel
   @Test func recoversNothingFromAThousandOrganisationsWithARandomSeed() throws {
     let seed = UInt64.random(in: 1...UInt64.max)
     let leak = try firstLeak(seed: seed, count: Self.organisations)
-    #expect(leak == nil, "random seed \(seed) (rerun with it as fixedSeed), organisation \(leak?.org ?? -1): \(leak?.recoveries.prefix(3).map(\.description) ?? [])")
+    #expect(
+      leak == nil,
+      "random seed \(seed) (rerun with it as fixedSeed), organisation \(leak?.org ?? -1): \(leak?.recoveries.prefix(3).map(\.description) ?? [])")
   }
 
   /// With the residual rules off, the planted leak (a hidden team of 2 beside two shown teams)
@@ -56,13 +59,18 @@ import SurveyModel
     var rng = SeededGenerator(seed: Self.fixedSeed)
     let org = Organisation.random(&rng)
     let reader = org.reader(try org.publish(policy: PrivacyPolicy(minGroupSize: org.threshold)))
-    for source in ["score json", "score csv", "score table", "compare json", "compare csv", "compare md", "compare json rest of",
-                   "compare csv rest of", "compare md rest of", "compare json ci of", "trend json", "trend csv"] {
+    for source in [
+      "score json", "score csv", "score table", "compare json", "compare csv", "compare md", "compare json rest of",
+      "compare csv rest of", "compare md rest of", "compare json ci of", "trend json", "trend csv",
+    ] {
       #expect(reader.observations.contains { $0.source.hasPrefix(source) }, "no equation from \(source)")
     }
     for moment in Moment.allCases {
-      #expect(reader.observations.contains { $0.moment == moment && $0.source.hasPrefix("score table") || $0.moment == moment && $0.source.hasPrefix("compare md") },
-              "no \(moment) equation from a rounded format")
+      #expect(
+        reader.observations.contains {
+          $0.moment == moment && $0.source.hasPrefix("score table") || $0.moment == moment && $0.source.hasPrefix("compare md")
+        },
+        "no \(moment) equation from a rounded format")
     }
     #expect(reader.observations.contains { $0.source.hasPrefix("compare json rest sd of") }, "no rest SD from compare's t")
   }

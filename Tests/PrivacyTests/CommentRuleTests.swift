@@ -89,7 +89,8 @@ import Testing
     var random = SystemRandomNumberGenerator()
     for _ in 0..<2000 {
       let chosen = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }
-      let text = chosen.map(\.0).joined(separator: " | "), expected = chosen.map(\.1).joined(separator: " | ")
+      let text = chosen.map(\.0).joined(separator: " | ")
+      let expected = chosen.map(\.1).joined(separator: " | ")
       #expect(scrubber.scrub(text) == expected, "\(text.debugDescription)")
     }
   }

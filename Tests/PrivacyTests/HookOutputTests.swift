@@ -1,7 +1,8 @@
-import Testing
-@testable import Privacy
 import Scoring
 import SurveyModel
+import Testing
+
+@testable import Privacy
 
 /// Attack 6, as far as outputs go: the index and band hooks run only for groups whose index is
 /// published, so nothing a hook computes about a withheld group (or a group with a withheld
@@ -28,8 +29,11 @@ import SurveyModel
     let hooks = Recorder()
     let engine = ScoreEngine(plan: ScoringPlan(uses: [(framework, nil)]), hooks: [hooks])
     var line = 2
-    let teams = [("Legal", AttackRegressionTests.people(2, seed: 1)), ("Ops", AttackRegressionTests.people(12, seed: 2)),
-                 ("Sales", AttackRegressionTests.people(9, seed: 3)), ("Mixed", AttackRegressionTests.people(1, seed: 4) + AttackRegressionTests.people(8, seed: 5, b: false))]
+    let teams = [
+      ("Legal", AttackRegressionTests.people(2, seed: 1)), ("Ops", AttackRegressionTests.people(12, seed: 2)),
+      ("Sales", AttackRegressionTests.people(9, seed: 3)),
+      ("Mixed", AttackRegressionTests.people(1, seed: 4) + AttackRegressionTests.people(8, seed: 5, b: false)),
+    ]
     for (team, answers) in teams { for row in AttackRegressionTests.rows(team, answers, from: &line) { try engine.add(row) } }
     let (frameworks, privacy) = try engine.results(policy: PrivacyPolicy(minGroupSize: 5))
     let withheld = Set(privacy.audit.map(\.group))

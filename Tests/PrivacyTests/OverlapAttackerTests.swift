@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Privacy
 
 /// The attacker against overlapping cuts (every unit level, attributes over the whole
@@ -27,7 +28,9 @@ import Testing
   @Test func recoversNothingFromAThousandOrganisationsWithARandomSeed() {
     let seed = UInt64.random(in: 1...UInt64.max)
     let leak = firstLeak(seed: seed, count: Self.organisations)
-    #expect(leak == nil, "random seed \(seed) (rerun with it as fixedSeed), organisation \(leak?.org ?? -1) (\(leak?.what ?? "")): \(leak?.found.prefix(3) ?? [])")
+    #expect(
+      leak == nil,
+      "random seed \(seed) (rerun with it as fixedSeed), organisation \(leak?.org ?? -1) (\(leak?.what ?? "")): \(leak?.found.prefix(3) ?? [])")
   }
 
   /// With the residual rules off the same attacker finds leaks in many organisations.
@@ -36,7 +39,9 @@ import Testing
     var leaking = 0
     for _ in 0..<200 {
       let org = CutOrganisation.random(&rng)
-      if !org.attack(AnonymityEngine.decide(org.population, policy: PrivacyPolicy(minGroupSize: org.threshold, residualRules: false))).isEmpty { leaking += 1 }
+      if !org.attack(AnonymityEngine.decide(org.population, policy: PrivacyPolicy(minGroupSize: org.threshold, residualRules: false))).isEmpty {
+        leaking += 1
+      }
     }
     #expect(leaking >= 20, "only \(leaking) of 200")
   }

@@ -1,10 +1,11 @@
 import Comparison
 import Foundation
-import Testing
-@testable import Privacy
 import Reports
 import Scoring
 import SurveyModel
+import Testing
+
+@testable import Privacy
 
 /// Attack 7: hostile names reach no screen, spreadsheet or page as anything but text. Every
 /// format of `score`, `compare` and `trend` is checked byte by byte.
@@ -40,13 +41,17 @@ import SurveyModel
     let teams = Array(Set(rows.map(\.team)))
     let selection = try TeamSelection(teams: nil, baseline: "org", known: teams, privacy: privacy)
     let (comparisons, method) = ComparisonBuilder(plan: plan, collector: collector).build(results: frameworks, selection: selection)
-    let compare = ComparisonReport(survey: info, input: input, baseline: selection.baseline, method: method, frameworks: comparisons, privacy: privacy)
+    let compare = ComparisonReport(
+      survey: info, input: input, baseline: selection.baseline, method: method, frameworks: comparisons, privacy: privacy)
     let f = frameworks[0]
     let trend = TrendReport(
       survey: info, waves: [WaveInput(name: "w1", responses: rows.count)], mappingApplied: [],
-      frameworks: [FrameworkTrend(id: f.id, name: f.name, version: f.version, dimensions: f.dimensions,
-                                  teams: f.teams.map { TeamLine(team: $0.team, points: [$0]) },
-                                  organisation: TeamLine(team: f.organisation.team, points: [f.organisation]))],
+      frameworks: [
+        FrameworkTrend(
+          id: f.id, name: f.name, version: f.version, dimensions: f.dimensions,
+          teams: f.teams.map { TeamLine(team: $0.team, points: [$0]) },
+          organisation: TeamLine(team: f.organisation.team, points: [f.organisation]))
+      ],
       minGroupSize: 5, privacyRule: "rule", privacy: [privacy])
     return Rendered(
       table: TableReporter().render(score), csv: CSVReporter().render(score), json: JSONReporter().render(score),
@@ -80,7 +85,9 @@ import SurveyModel
     let r = try render()
     for (text, what) in [(r.csv, "score csv"), (r.compareCSV, "compare csv"), (r.trendCSV, "trend csv")] {
       let lines = text.split(separator: "\n").map(String.init)
-      #expect(lines.contains { $0.hasPrefix("lc,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",") } || lines.contains { $0.contains(",lc,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",") }, "\(what)")
+      #expect(
+        lines.contains { $0.hasPrefix("lc,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",") }
+          || lines.contains { $0.contains(",lc,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",") }, "\(what)")
       #expect(lines.contains { $0.contains("lc,'-2+3,") }, "\(what)")
       #expect(lines.contains { $0.contains("lc,'@cmd,") }, "\(what)")
       // No cell of any line starts with a formula character unless it is a number.
@@ -120,7 +127,10 @@ import SurveyModel
     for row in AttackRegressionTests.rows(name, AttackRegressionTests.people(6, seed: 1), from: &line) { try engine.add(row) }
     #expect(throws: ReservedGroupName(name: name, mapped: false)) { try engine.results(policy: PrivacyPolicy(minGroupSize: 5)) }
     let message = String(describing: ReservedGroupName(name: "(all teams)", mapped: false))
-    #expect(message == "error: the responses have a team named '(all teams)', the label of the organisation row\n  hint: rename the team (in the responses, or map it to another name under team_mapping) so that it cannot be mistaken for the whole organisation")
+    #expect(
+      message
+        == "error: the responses have a team named '(all teams)', the label of the organisation row\n  hint: rename the team (in the responses, or map it to another name under team_mapping) so that it cannot be mistaken for the whole organisation"
+    )
   }
 
   @Test func aMappingOntoTheOrganisationRowIsRefused() throws {

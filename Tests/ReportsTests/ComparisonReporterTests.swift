@@ -13,25 +13,42 @@ func sampleComparison() -> ComparisonReport {
     DimensionComparison(
       id: id, n: n, mean: mean, sd: 0.5, interval: Interval(lower: mean - 0.2, upper: mean + 0.2), pomp: (mean - 1) * 25, favorable: 60,
       neutral: 30, unfavorable: 10,
-      difference: BaselineDifference(baselineN: 40, baselineMean: mean - difference, difference: difference, t: 2.5, degreesOfFreedom: 30.5,
-                                     p: 0.004, adjustedP: 0.016, cohensD: 0.6, minimumDetectable: 0.8, verdict: verdict))
+      difference: BaselineDifference(
+        baselineN: 40, baselineMean: mean - difference, difference: difference, t: 2.5, degreesOfFreedom: 30.5,
+        p: 0.004, adjustedP: 0.016, cohensD: 0.6, minimumDetectable: 0.8, verdict: verdict))
   }
   let teams = [
-    TeamComparison(team: odd, n: 30, index: 70, indexInterval: Interval(lower: 66, upper: 74), band: "Strong",
-                   dimensions: [dimension("a", n: 30, mean: 3.9, verdict: .higher, difference: 0.4), dimension("b", n: 30, mean: 3.1, verdict: .noClearDifference, difference: -0.05)]),
-    TeamComparison(team: "Few", n: 6, index: 40, indexInterval: Interval(lower: 30, upper: 50),
-                   dimensions: [dimension("a", n: 6, mean: 2.6, verdict: .tooSmall, difference: -0.7), dimension("b", n: 6, mean: 2.9, verdict: .tooSmall, difference: -0.2)]),
+    TeamComparison(
+      team: odd, n: 30, index: 70, indexInterval: Interval(lower: 66, upper: 74), band: "Strong",
+      dimensions: [
+        dimension("a", n: 30, mean: 3.9, verdict: .higher, difference: 0.4),
+        dimension("b", n: 30, mean: 3.1, verdict: .noClearDifference, difference: -0.05),
+      ]),
+    TeamComparison(
+      team: "Few", n: 6, index: 40, indexInterval: Interval(lower: 30, upper: 50),
+      dimensions: [
+        dimension("a", n: 6, mean: 2.6, verdict: .tooSmall, difference: -0.7), dimension("b", n: 6, mean: 2.9, verdict: .tooSmall, difference: -0.2),
+      ]),
     TeamComparison(team: "Hidden", n: 2, suppression: .belowMinimum),
   ]
-  let reliability = [ScaleReliability(
-    dimension: "a", items: ["a1", "a2"], respondents: 38, completeRespondents: 35, pairwise: AlphaValue(alpha: 0.81, interval: Interval(lower: 0.7, upper: 0.9)),
-    listwise: AlphaValue(alpha: 0.8, interval: Interval(lower: 0.69, upper: 0.89)),
-    itemStatistics: [ItemReliability(item: "a1", n: 37, itemRest: 0.7, alphaIfDeleted: nil),
-                     ItemReliability(item: "a2", n: 36, itemRest: -0.1, alphaIfDeleted: nil, warning: "item 'a2' correlates negatively with the rest of 'a': it may need reverse-keying")])]
+  let reliability = [
+    ScaleReliability(
+      dimension: "a", items: ["a1", "a2"], respondents: 38, completeRespondents: 35,
+      pairwise: AlphaValue(alpha: 0.81, interval: Interval(lower: 0.7, upper: 0.9)),
+      listwise: AlphaValue(alpha: 0.8, interval: Interval(lower: 0.69, upper: 0.89)),
+      itemStatistics: [
+        ItemReliability(item: "a1", n: 37, itemRest: 0.7, alphaIfDeleted: nil),
+        ItemReliability(
+          item: "a2", n: 36, itemRest: -0.1, alphaIfDeleted: nil,
+          warning: "item 'a2' correlates negatively with the rest of 'a': it may need reverse-keying"),
+      ])
+  ]
   let framework = FrameworkComparison(
     id: "f", name: "Frame", version: "1", scale: scale, dimensions: [DimensionInfo(id: "a", name: "Alpha"), DimensionInfo(id: "b", name: "Beta")],
     indexRule: "mean", missingRule: "available", favorableRule: "top two",
-    organisation: TeamComparison(team: "(all teams)", n: 38, index: 60, dimensions: [DimensionComparison(id: "a", n: 38, mean: 3.5), DimensionComparison(id: "b", n: 38, mean: 3.0)]),
+    organisation: TeamComparison(
+      team: "(all teams)", n: 38, index: 60,
+      dimensions: [DimensionComparison(id: "a", n: 38, mean: 3.5), DimensionComparison(id: "b", n: 38, mean: 3.0)]),
     teams: teams, reliability: reliability)
   return ComparisonReport(
     survey: SurveyInfo(id: "s", title: "Survey"), input: InputSummary(file: "r.csv", rowsRead: 38, rowsUsed: 38, rowsRejected: 0),
@@ -41,14 +58,36 @@ func sampleComparison() -> ComparisonReport {
 
 /// Splits CSV text into records of fields (RFC 4180).
 func parseCSV(_ text: String) -> [[String]] {
-  var records: [[String]] = [], fields: [String] = [], field = "", quoted = false
+  var records: [[String]] = []
+  var fields: [String] = []
+  var field = ""
+  var quoted = false
   var characters = Array(text)[...]
   while let c = characters.popFirst() {
     if quoted {
-      if c == "\"" { if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false } } else { field.append(c) }
-    } else if c == "\"" { quoted = true } else if c == "," { fields.append(field); field = "" } else if c == "\n" {
-      fields.append(field); records.append(fields); fields = []; field = ""
-    } else { field.append(c) }
+      if c == "\"" {
+        if characters.first == "\"" {
+          field.append("\"")
+          characters.removeFirst()
+        } else {
+          quoted = false
+        }
+      } else {
+        field.append(c)
+      }
+    } else if c == "\"" {
+      quoted = true
+    } else if c == "," {
+      fields.append(field)
+      field = ""
+    } else if c == "\n" {
+      fields.append(field)
+      records.append(fields)
+      fields = []
+      field = ""
+    } else {
+      field.append(c)
+    }
   }
   return records
 }
@@ -90,7 +129,10 @@ func parseCSV(_ text: String) -> [[String]] {
     #expect(text.contains("R&D \\<Ops\\> \\| \"Q\"\\_1"))
     var columns: Int? = nil
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      guard line.hasPrefix("|") else { columns = nil; continue }
+      guard line.hasPrefix("|") else {
+        columns = nil
+        continue
+      }
       let pipes = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
       if let columns { #expect(pipes == columns, "\(line)") } else { columns = pipes }
     }

@@ -9,18 +9,22 @@ private let enpsReport: ScoreReport = {
   let measure = MeasureScore(id: "nps", n: 8, mean: 7.5, sd: 1.5, sum: 60, atLeast: 50, atMost: 25)
   var ops = TeamResult(team: "Ops", n: 8, index: 25, dimensions: [DimensionScore(id: "recommend", n: 8, mean: 7.5, sd: 1.5, pomp: 75, favorable: 50)])
   ops.measures = [measure]
-  var small = TeamResult(team: "Small", n: 6, indexSuppression: .derived, dimensions: [DimensionScore(id: "recommend", n: 6, mean: 6, sd: 2, pomp: 60, favorable: 30)])
+  var small = TeamResult(
+    team: "Small", n: 6, indexSuppression: .derived, dimensions: [DimensionScore(id: "recommend", n: 6, mean: 6, sd: 2, pomp: 60, favorable: 30)])
   small.measures = [MeasureScore(id: "nps", n: 2, suppression: .dataPointBelowMinimum)]
-  var org = TeamResult(team: "(all teams)", n: 14, index: 10, dimensions: [DimensionScore(id: "recommend", n: 14, mean: 7, sd: 1.8, pomp: 70, favorable: 40)])
+  var org = TeamResult(
+    team: "(all teams)", n: 14, index: 10, dimensions: [DimensionScore(id: "recommend", n: 14, mean: 7, sd: 1.8, pomp: 70, favorable: 40)])
   org.measures = [MeasureScore(id: "nps", n: 10, mean: 7, sd: 1.9, sum: 70, atLeast: 40, atMost: 30)]
-  var framework = FrameworkResult(id: "enps", name: "eNPS", version: "1", source: "Reichheld (2003)", scale: Scale(min: 0, max: 10),
-                                  indexRule: "index = nps", missingRule: "missing", favorableRule: "fav",
-                                  dimensions: dims, teams: [ops, small], organisation: org)
+  var framework = FrameworkResult(
+    id: "enps", name: "eNPS", version: "1", source: "Reichheld (2003)", scale: Scale(min: 0, max: 10),
+    indexRule: "index = nps", missingRule: "missing", favorableRule: "fav",
+    dimensions: dims, teams: [ops, small], organisation: org)
   framework.measures = [MeasureInfo(id: "nps", name: "Answer to enps", rule: "the respondent's answer to enps (0–10); share ≥ 9; share ≤ 6")]
   framework.indexLabel = "eNPS"
   framework.indexRange = -100...100
-  return ScoreReport(survey: SurveyInfo(id: "s", title: "Survey"), input: InputSummary(file: "r.csv", rowsRead: 14, rowsUsed: 14, rowsRejected: 0),
-                     frameworks: [framework], privacy: PrivacySummary(minGroupSize: 5, rule: "rule", suppressed: []))
+  return ScoreReport(
+    survey: SurveyInfo(id: "s", title: "Survey"), input: InputSummary(file: "r.csv", rowsRead: 14, rowsUsed: 14, rowsRejected: 0),
+    frameworks: [framework], privacy: PrivacySummary(minGroupSize: 5, rule: "rule", suppressed: []))
 }()
 
 @Suite struct IndexRuleReportTests {
@@ -50,15 +54,17 @@ private let enpsReport: ScoreReport = {
 
   @Test func trendLabelsTheIndexAsThePluginDeclares() {
     let point = TeamResult(team: "Ops", n: 8, index: 25)
-    var enps = FrameworkTrend(id: "enps", name: "eNPS", version: "1", dimensions: [], teams: [TeamLine(team: "Ops", points: [point])],
-                              organisation: TeamLine(team: "(all teams)", points: [point]))
+    var enps = FrameworkTrend(
+      id: "enps", name: "eNPS", version: "1", dimensions: [], teams: [TeamLine(team: "Ops", points: [point])],
+      organisation: TeamLine(team: "(all teams)", points: [point]))
     enps.indexLabel = "eNPS"
     enps.indexRange = -100...100
     var hook = enps
     hook.indexLabel = "net force"
     hook.indexRange = nil
-    let report = TrendReport(survey: SurveyInfo(id: "s", title: "S"), waves: [WaveInput(name: "2026", responses: 8)], mappingApplied: [],
-                             frameworks: [enps, hook], minGroupSize: 5, privacyRule: "rule")
+    let report = TrendReport(
+      survey: SurveyInfo(id: "s", title: "S"), waves: [WaveInput(name: "2026", responses: 8)], mappingApplied: [],
+      frameworks: [enps, hook], minGroupSize: 5, privacyRule: "rule")
     let text = TrendTableReporter().render(report)
     #expect(text.contains("(enps 1): eNPS -100–100 per wave"))
     #expect(text.contains("(enps 1): net force per wave"))

@@ -5,16 +5,22 @@ import Testing
 
 let sampleReport: ScoreReport = {
   let dims = [DimensionInfo(id: "a", name: "Alpha, \"quoted\"")]
-  let shown = TeamResult(team: "Ops", n: 12, index: 62.5, band: Band(min: 50, label: "Developing", advice: "Keep going"),
-                         dimensions: [DimensionScore(id: "a", n: 12, mean: 3.5, sd: 0.75, pomp: 62.5, favorable: 50, neutral: 25, unfavorable: 25, advice: nil)])
+  let shown = TeamResult(
+    team: "Ops", n: 12, index: 62.5, band: Band(min: 50, label: "Developing", advice: "Keep going"),
+    dimensions: [DimensionScore(id: "a", n: 12, mean: 3.5, sd: 0.75, pomp: 62.5, favorable: 50, neutral: 25, unfavorable: 25, advice: nil)])
   let hidden = TeamResult(team: "Tiny", n: 3, suppression: .belowMinimum)
-  let org = TeamResult(team: "(all teams)", n: 15, index: 60, dimensions: [DimensionScore(id: "a", n: 15, mean: 3.4, sd: 0.8, pomp: 60, favorable: 40, neutral: 40, unfavorable: 20)])
-  let framework = FrameworkResult(id: "f", name: "Frame", version: "1.0", source: "Someone (2020)", scale: Scale(min: 1, max: 5),
-                                  indexRule: "index rule", missingRule: "missing rule", favorableRule: "fav rule",
-                                  dimensions: dims, teams: [shown, hidden], organisation: org,
-                                  reliability: [DimensionReliability(id: "a", items: 4, alpha: 0.8125, completeRespondents: 14)])
-  return ScoreReport(survey: SurveyInfo(id: "s", title: "Survey"), input: InputSummary(file: "r.csv", rowsRead: 16, rowsUsed: 15, rowsRejected: 1),
-                     frameworks: [framework], privacy: PrivacySummary(minGroupSize: 5, rule: "rule", suppressed: [SuppressedGroup(team: "Tiny", n: 3, reason: .belowMinimum)]))
+  let org = TeamResult(
+    team: "(all teams)", n: 15, index: 60,
+    dimensions: [DimensionScore(id: "a", n: 15, mean: 3.4, sd: 0.8, pomp: 60, favorable: 40, neutral: 40, unfavorable: 20)])
+  let framework = FrameworkResult(
+    id: "f", name: "Frame", version: "1.0", source: "Someone (2020)", scale: Scale(min: 1, max: 5),
+    indexRule: "index rule", missingRule: "missing rule", favorableRule: "fav rule",
+    dimensions: dims, teams: [shown, hidden], organisation: org,
+    reliability: [DimensionReliability(id: "a", items: 4, alpha: 0.8125, completeRespondents: 14)])
+  return ScoreReport(
+    survey: SurveyInfo(id: "s", title: "Survey"), input: InputSummary(file: "r.csv", rowsRead: 16, rowsUsed: 15, rowsRejected: 1),
+    frameworks: [framework],
+    privacy: PrivacySummary(minGroupSize: 5, rule: "rule", suppressed: [SuppressedGroup(team: "Tiny", n: 3, reason: .belowMinimum)]))
 }()
 
 @Suite struct ReporterTests {
@@ -35,7 +41,10 @@ let sampleReport: ScoreReport = {
 
   @Test func csvHasOneRowPerMeasureAndNoScoresForSuppressedTeams() {
     let lines = CSVReporter().render(sampleReport).split(separator: "\n").map(String.init)
-    #expect(lines[0] == "framework,team,team_n,suppressed,measure,n,mean,sd,pomp,favorable_pct,neutral_pct,unfavorable_pct,index,band,alpha,invited,response_rate,sum,at_least_pct,at_most_pct,pooled,index_label,index_min,index_max")
+    #expect(
+      lines[0]
+        == "framework,team,team_n,suppressed,measure,n,mean,sd,pomp,favorable_pct,neutral_pct,unfavorable_pct,index,band,alpha,invited,response_rate,sum,at_least_pct,at_most_pct,pooled,index_label,index_min,index_max"
+    )
     #expect(lines[1] == "f,Ops,12,,index,12,,,,,,,62.5,Developing,,,,,,,,index,0,100")
     #expect(lines[2] == "f,Ops,12,,a,12,3.5,0.75,62.5,50,25,25,,,,,,,,,,,,")
     #expect(lines[3] == "f,Tiny,3,below_min_group_size,,,,,,,,,,,,,,,,,,,,")
@@ -47,9 +56,15 @@ let sampleReport: ScoreReport = {
   @Test func jsonIsStableAndSuppressedTeamsCarryOnlyTheirN() {
     let text = JSONReporter().render(sampleReport)
     #expect(text.hasPrefix("{\n  \"schema\": \"cultivar.score/1\","))
-    #expect(text.contains("\"team\": \"Tiny\",\n          \"n\": 3,\n          \"suppressed\": true,\n          \"suppression_reason\": \"below_min_group_size\"\n        }"))
+    #expect(
+      text.contains(
+        "\"team\": \"Tiny\",\n          \"n\": 3,\n          \"suppressed\": true,\n          \"suppression_reason\": \"below_min_group_size\"\n        }"
+      ))
     #expect(text.contains("\"name\": \"Alpha, \\\"quoted\\\"\""))
-    #expect(text.contains("\"reliability\": [\n        {\n          \"id\": \"a\",\n          \"items\": 4,\n          \"alpha\": 0.8125,\n          \"deletion\": \"pairwise\""))
+    #expect(
+      text.contains(
+        "\"reliability\": [\n        {\n          \"id\": \"a\",\n          \"items\": 4,\n          \"alpha\": 0.8125,\n          \"deletion\": \"pairwise\""
+      ))
     #expect(JSONReporter().render(sampleReport) == text)
   }
 

@@ -9,7 +9,9 @@ let reactions = Framework(
   scale: Scale(min: 0, max: 1),
   dimensions: [Dimension(id: "d", name: "D")],
   items: [
-    Item(id: "c1", text: "", dimension: "d", options: [.init(id: "a", label: "Learn", score: 1), .init(id: "b", label: "Partly", score: 0.5), .init(id: "c", label: "Blame", score: 0)]),
+    Item(
+      id: "c1", text: "", dimension: "d",
+      options: [.init(id: "a", label: "Learn", score: 1), .init(id: "b", label: "Partly", score: 0.5), .init(id: "c", label: "Blame", score: 0)]),
     Item(id: "c2", text: "", dimension: "d", options: [.init(id: "a", label: "Blame", score: 0), .init(id: "b", label: "Learn", score: 1)]),
     Item(id: "r1", text: "", dimension: "d"),
   ])
@@ -31,13 +33,17 @@ let reactions = Framework(
     // 8 answers. Favourable: c1 = 1, c2 = 1, r1 = 1 (the scale's top point); unfavourable:
     // c2 = 0, c1 = 0, r1 = 0; neutral: c1's middle option and r1 = 0.5.
     #expect(d.favorable == 37.5 && d.unfavorable == 37.5 && d.neutral == 25)
-    #expect(result.frameworks[0].favorableRule.hasSuffix("; for choice items, favourable = an option with the item's highest score and unfavourable = one with its lowest"))
+    #expect(
+      result.frameworks[0].favorableRule.hasSuffix(
+        "; for choice items, favourable = an option with the item's highest score and unfavourable = one with its lowest"))
   }
 
   @Test func theTopOptionIsFavourableEvenBelowTheScalesFavourablePoints() throws {
     var framework = smallFramework
-    framework.items = [Item(id: "a1", text: "", dimension: "a", options: [.init(id: "y", label: "Yes", score: 3), .init(id: "n", label: "No", score: 2)]),
-                       Item(id: "b1", text: "", dimension: "b")]
+    framework.items = [
+      Item(id: "a1", text: "", dimension: "a", options: [.init(id: "y", label: "Yes", score: 3), .init(id: "n", label: "No", score: 2)]),
+      Item(id: "b1", text: "", dimension: "b"),
+    ]
     let team = try score([row("T", [3, 4]), row("T", [3, 2])], framework: framework).frameworks[0].teams[0]
     #expect(team.dimensions[0].favorable == 100 && team.dimensions[0].mean == 3)
     #expect(team.dimensions[1].favorable == 50 && team.dimensions[1].unfavorable == 50)

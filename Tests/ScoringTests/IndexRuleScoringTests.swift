@@ -12,8 +12,10 @@ private func engagement(_ rule: IndexDefinition, measures: [Measure]) -> Framewo
   var f = Framework(
     id: "eng", name: "Engagement", version: "1", description: "", source: "", scale: Scale(min: 1, max: 5),
     dimensions: [Dimension(id: "g", name: "G"), Dimension(id: "v", name: "V")],
-    items: [Item(id: "g1", text: "", dimension: "g"), Item(id: "g2", text: "", dimension: "g"), Item(id: "g3", text: "", dimension: "g", reverse: true),
-            Item(id: "v1", text: "", dimension: "v"), Item(id: "v2", text: "", dimension: "v"), Item(id: "v3", text: "", dimension: "v", reverse: true)])
+    items: [
+      Item(id: "g1", text: "", dimension: "g"), Item(id: "g2", text: "", dimension: "g"), Item(id: "g3", text: "", dimension: "g", reverse: true),
+      Item(id: "v1", text: "", dimension: "v"), Item(id: "v2", text: "", dimension: "v"), Item(id: "v3", text: "", dimension: "v", reverse: true),
+    ])
   f.measures = measures
   f.indexDefinition = rule
   return f
@@ -59,7 +61,8 @@ private let ownMean = Measure(id: "own", name: "Own mean", source: .allItems, mi
   @Test func weightedPompMeanSkipsDimensionsWithoutAScore() throws {
     let f = engagement(IndexDefinition(rule: .pompMean, weights: [("g", 3), ("v", 1)]), measures: [])
     let team = try score(rows, framework: f).frameworks[0].teams[0]
-    let g: Double = team.dimensions[0].pomp!, v: Double = team.dimensions[1].pomp!
+    let g: Double = team.dimensions[0].pomp!
+    let v: Double = team.dimensions[1].pomp!
     let want: Double = (3 * g + v) / 4
     #expect(close(team.index, want))
     let onlyG = try score([row("T", [4, 4, 3, .nan, .nan, .nan])], framework: f).frameworks[0].teams[0]
@@ -150,7 +153,9 @@ private let ownMean = Measure(id: "own", name: "Own mean", source: .allItems, mi
       row("T", (0..<6).map { _ in Double.random(in: 0...1, using: &rng) < missing ? .nan : Double(Int.random(in: 1...5, using: &rng)) }, line: r + 2)
     }
     // The formulas, straight from the rows (reverse-keyed g3 and v3: 6 − x).
-    let keyed: [[Double]] = rows.map { r in r.values.enumerated().map { (i: Int, x: Double) -> Double in i == 2 || i == 5 ? 6 - x : x }.filter { !$0.isNaN } }
+    let keyed: [[Double]] = rows.map { r in
+      r.values.enumerated().map { (i: Int, x: Double) -> Double in i == 2 || i == 5 ? 6 - x : x }.filter { !$0.isNaN }
+    }
     let people = keyed.filter { !$0.isEmpty }
     let means: [Double] = people.map { sum($0) / Double($0.count) }
     let answers = people.flatMap { $0 }
@@ -158,9 +163,12 @@ private let ownMean = Measure(id: "own", name: "Own mean", source: .allItems, mi
     let positive: Double? = means.isEmpty ? nil : Double(means.filter { $0 >= cut }.count) / Double(means.count) * 100
     let personMean: Double? = means.isEmpty ? nil : sum(means) / Double(means.count)
     let pooled: Double? = answers.isEmpty ? nil : (sum(answers) / Double(answers.count) - 1) / 4 * 100
-    let promoters = Double(g1.filter { $0 >= 4 }.count), detractors = Double(g1.filter { $0 <= 2 }.count)
+    let promoters = Double(g1.filter { $0 >= 4 }.count)
+    let detractors = Double(g1.filter { $0 <= 2 }.count)
     let nps: Double? = g1.isEmpty ? nil : (promoters - detractors) / Double(g1.count) * 100
-    let cases: [(IndexDefinition.Rule, Measure, Double?)] = [(.sharePositive, own, positive), (.personMean, own, personMean), (.pooled, own, pooled), (.nps, q, nps)]
+    let cases: [(IndexDefinition.Rule, Measure, Double?)] = [
+      (.sharePositive, own, positive), (.personMean, own, personMean), (.pooled, own, pooled), (.nps, q, nps),
+    ]
     for (rule, measure, want) in cases {
       let f = engagement(IndexDefinition(rule: rule, measure: measure.id), measures: [measure])
       let result = try score(rows, framework: f).frameworks[0]
@@ -168,7 +176,11 @@ private let ownMean = Measure(id: "own", name: "Own mean", source: .allItems, mi
         #expect(people.isEmpty)
         continue
       }
-      if let want { #expect(close(team.index, want), "\(rule) seed \(seed): \(String(describing: team.index)) vs \(want)") } else { #expect(team.index == nil) }
+      if let want {
+        #expect(close(team.index, want), "\(rule) seed \(seed): \(String(describing: team.index)) vs \(want)")
+      } else {
+        #expect(team.index == nil)
+      }
       let m = team.measures[0]
       let values = measure.id == "own" ? means : g1
       #expect(m.n == values.count)

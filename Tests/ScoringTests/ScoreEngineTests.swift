@@ -9,14 +9,18 @@ let smallFramework = Framework(
   id: "small", name: "Small", version: "1", description: "", source: "",
   scale: Scale(min: 1, max: 5),
   dimensions: [Dimension(id: "a", name: "A", advice: "do more A", adviceBelow: 50), Dimension(id: "b", name: "B")],
-  items: [Item(id: "a1", text: "", dimension: "a"), Item(id: "a2", text: "", dimension: "a", reverse: true), Item(id: "b1", text: "", dimension: "b")],
+  items: [
+    Item(id: "a1", text: "", dimension: "a"), Item(id: "a2", text: "", dimension: "a", reverse: true), Item(id: "b1", text: "", dimension: "b"),
+  ],
   bands: [Band(min: 0, label: "Low"), Band(min: 50, label: "High")])
 
 func row(_ team: String, _ values: [Double], line: Int = 2) -> ResponseRow {
   ResponseRow(line: line, respondent: "r\(line)", team: team, values: values)
 }
 
-func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int = 1) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
+func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int = 1) throws -> (
+  frameworks: [FrameworkResult], privacy: PrivacySummary
+) {
   let engine = ScoreEngine(plan: ScoringPlan(uses: [(framework, nil)]), hooks: [nil])
   for r in rows { try engine.add(r) }
   return try engine.results(policy: k < PrivacyPolicy.floor ? PrivacyPolicy(testingThreshold: k) : PrivacyPolicy(minGroupSize: k))
@@ -26,7 +30,8 @@ func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int 
   @Test func handComputedTeam() throws {
     // Respondent 1: a = mean(4, 6−2=4) = 4, b = 5. Respondent 2: a = mean(2, 6−5=1) = 1.5, b = 3.
     let result = try score([row("T", [4, 2, 5]), row("T", [2, 5, 3])]).frameworks[0].teams[0]
-    let a = result.dimensions[0], b = result.dimensions[1]
+    let a = result.dimensions[0]
+    let b = result.dimensions[1]
     #expect(a.n == 2)
     #expect(a.mean == 2.75)
     #expect(abs(a.sd! - 1.7677669529663689) < 1e-12)  // sd(4, 1.5)
@@ -45,8 +50,10 @@ func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int 
   @Test func adviceAboveAThresholdAndBenchmarks() throws {
     var framework = smallFramework
     // a: advice only above 60 (a blocker); b: advice below 50 or above 90, benchmark 70.
-    framework.dimensions = [Dimension(id: "a", name: "A", advice: "reduce A", adviceBelow: -.infinity, adviceAbove: 60),
-                            Dimension(id: "b", name: "B", advice: "look at B", adviceAbove: 90, benchmark: 70)]
+    framework.dimensions = [
+      Dimension(id: "a", name: "A", advice: "reduce A", adviceBelow: -.infinity, adviceAbove: 60),
+      Dimension(id: "b", name: "B", advice: "look at B", adviceAbove: 90, benchmark: 70),
+    ]
     #expect(try score([row("T", [5, 1, 3])]).frameworks[0].dimensions.map(\.benchmark) == [nil, nil])
     let result = try score([row("H", [5, 1, 5]), row("M", [4, 2, 3]), row("L", [1, 5, 1])], framework: framework).frameworks[0]
     #expect(result.dimensions.map(\.benchmark) == [nil, 70])
@@ -86,7 +93,8 @@ func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int 
   }
 
   @Test func smallTeamsAreSuppressedWithNoScores() throws {
-    let rows = (0..<3).map { row("Tiny", [1, 1, 1], line: $0) } + (0..<6).map { row("Mid", [3, 3, 3], line: $0) }
+    let rows =
+      (0..<3).map { row("Tiny", [1, 1, 1], line: $0) } + (0..<6).map { row("Mid", [3, 3, 3], line: $0) }
       + (0..<9).map { row("Big", [5, 1, 5], line: $0) }
     let (frameworks, privacy) = try score(rows, k: 5)
     let teams = Dictionary(uniqueKeysWithValues: frameworks[0].teams.map { ($0.team, $0) })
@@ -121,8 +129,9 @@ func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int 
 
   @Test(arguments: cases) func plan(_ c: Case) {
     let names = c.sizes.keys.sorted()
-    var population = Population(dataPoints: [.init(name: "d", framework: 0)],
-                                atoms: names.map { .init(respondents: c.sizes[$0]!, counts: [c.sizes[$0]!]) }, organisation: "(all teams)")
+    var population = Population(
+      dataPoints: [.init(name: "d", framework: 0)],
+      atoms: names.map { .init(respondents: c.sizes[$0]!, counts: [c.sizes[$0]!]) }, organisation: "(all teams)")
     for (i, name) in names.enumerated() { population.add(.init(cut: "team", name: name, atoms: [i])) }
     let decision = AnonymityEngine.decide(population, policy: PrivacyPolicy(minGroupSize: 5))
     var hidden: [String: Suppression] = [:]
@@ -132,7 +141,8 @@ func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int 
 
   @Test func blankRowsDoNotCountTowardsATeam() throws {
     // A team of 4 plus a blank row elsewhere: the blank row must not make the hidden rest look like 5.
-    let rows = (0..<4).map { row("Legal", [Double($0 % 5 + 1), 3, 4], line: $0 + 2) }
+    let rows =
+      (0..<4).map { row("Legal", [Double($0 % 5 + 1), 3, 4], line: $0 + 2) }
       + (0..<6).map { row("Sales", [4, 2, 5], line: $0 + 10) } + (0..<6).map { row("Ops", [3, 3, 3], line: $0 + 20) }
       + [row("Ops", [.nan, .nan, .nan], line: 40)]
     let (frameworks, _) = try score(rows, k: 5)
@@ -151,7 +161,8 @@ final class RecordingHooks: ScoringHooks {
   }
   func index(of team: TeamContext) throws -> Double? { (team.declarativeIndex ?? 0) + 1 }
   func band(for index: Double, team: TeamContext) throws -> Band? {
-    Band(min: index, label: "custom \(team.team)", advice: team.dimensions.map { "\($0.id)=\(Number.format($0.mean ?? .nan))" }.joined(separator: " "))
+    Band(
+      min: index, label: "custom \(team.team)", advice: team.dimensions.map { "\($0.id)=\(Number.format($0.mean ?? .nan))" }.joined(separator: " "))
   }
 }
 

@@ -40,7 +40,8 @@ import Testing
     let expected = (t.quantile(0.975) + t.quantile(0.8)) * (a.variance / 6 + b.variance / 8).squareRoot()
     #expect(close(test.minimumDetectableDifference(), expected))
     // Larger samples of the same spread detect smaller differences.
-    let big = try #require(WelchTest(SampleSummary(n: 600, mean: a.mean, variance: a.variance), SampleSummary(n: 800, mean: b.mean, variance: b.variance)))
+    let big = try #require(
+      WelchTest(SampleSummary(n: 600, mean: a.mean, variance: a.variance), SampleSummary(n: 800, mean: b.mean, variance: b.variance)))
     #expect(big.minimumDetectableDifference() < test.minimumDetectableDifference() / 5)
   }
 
@@ -71,7 +72,8 @@ import Testing
     // pingouin.compute_effsize(a, b, eftype="cohen")
     #expect(close(try #require(EffectSize.cohensD(a, b)), 1.244849632220997))
     // By hand: means 2 and 4, both variances 1 → pooled SD 1 → d = −2.
-    let x = SampleSummary([1, 2, 3])!, y = SampleSummary([3, 4, 5])!
+    let x = SampleSummary([1, 2, 3])!
+    let y = SampleSummary([3, 4, 5])!
     #expect(close(EffectSize.cohensD(x, y)!, -2))
     // Unequal sizes: x = [0, 2] (var 2), y = [1, 1, 4] (var 3): pooled √((2 + 6) / 3).
     #expect(close(EffectSize.cohensD(SampleSummary([0, 2])!, SampleSummary([1, 1, 4])!)!, (1 - 2) / (8.0 / 3).squareRoot()))

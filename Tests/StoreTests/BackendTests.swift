@@ -46,7 +46,11 @@ import Testing
     let versions = Migration.all.map(\.version)
     #expect(versions == Array(1...versions.count))
     #expect(Migration.all.allSatisfy { !$0.postgres.isEmpty })
-    #expect(Migration.all.map(\.identifier) == ["v1: surveys, waves, responses, answers, invitations", "v2: random response ids, single-use tokens, staged imports", "v3: comments", "v4: the language each response was given in"])
+    #expect(
+      Migration.all.map(\.identifier) == [
+        "v1: surveys, waves, responses, answers, invitations", "v2: random response ids, single-use tokens, staged imports", "v3: comments",
+        "v4: the language each response was given in",
+      ])
   }
 }
 
@@ -61,8 +65,9 @@ extension PostgresAddress {
   func fill(_ store: any ResponseStoring) async throws -> WaveRef {
     _ = try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session in
       for n in 0..<2300 {
-        try session.add(team: "T\(n % 4)", itemIDs: ["a", "b"], values: [Double(n % 5 + 1), n % 3 == 0 ? .nan : 0.1 * Double(n)], sourceKey: "r\(n)",
-                        comments: n % 7 == 0 ? [("wish", "comment \(n) ✓"), ("why", n % 2 == 0 ? " " : "why \(n)")] : [])
+        try session.add(
+          team: "T\(n % 4)", itemIDs: ["a", "b"], values: [Double(n % 5 + 1), n % 3 == 0 ? .nan : 0.1 * Double(n)], sourceKey: "r\(n)",
+          comments: n % 7 == 0 ? [("wish", "comment \(n) ✓"), ("why", n % 2 == 0 ? " " : "why \(n)")] : [])
       }
       var counts = ImportCounts()
       counts.rowsRead = 2300
@@ -79,14 +84,19 @@ extension PostgresAddress {
   }
 
   /// Every response of a wave (by id) and its records.
-  func contents(_ store: any ResponseStoring, _ wave: WaveRef) throws -> (rows: [ExportedResponse], imports: [ExportedImport], invitations: [ExportedInvitation], plugins: [PluginVersion]) {
+  func contents(_ store: any ResponseStoring, _ wave: WaveRef) throws -> (
+    rows: [ExportedResponse], imports: [ExportedImport], invitations: [ExportedInvitation], plugins: [PluginVersion]
+  ) {
     let export = try store.exportWave(wave)
     var rows: [ExportedResponse] = []
     while case let page = try export.nextResponses(), !page.isEmpty { rows += page }
     return (rows, export.imports, export.invitations, export.plugins.map(\.0))
   }
 
-  @Test(arguments: [(Backend.sqlite, Backend.postgres), (.postgres, .sqlite), (.sqlite, .sqlite)].filter { Backend.underTest.contains($0.0) && Backend.underTest.contains($0.1) })
+  @Test(
+    arguments: [(Backend.sqlite, Backend.postgres), (.postgres, .sqlite), (.sqlite, .sqlite)].filter {
+      Backend.underTest.contains($0.0) && Backend.underTest.contains($0.1)
+    })
   func aWaveMovesWhole(from: Backend, to: Backend) async throws {
     let (source, _) = try temporaryStore(from)
     let (target, _) = try temporaryStore(to)
@@ -103,7 +113,9 @@ extension PostgresAddress {
     // Comments move with their responses (329 imported with 'wish', 164 of them with 'why', one typed, one from the web).
     let commentCount: Int = a.rows.reduce(0) { $0 + $1.comments.count }
     #expect(commentCount == 495)
-    #expect(try target.unscoredAnswers(of: copied, comments: ["wish", "why"], multis: []).map(\.comments) == source.unscoredAnswers(of: wave, comments: ["wish", "why"], multis: []).map(\.comments))
+    #expect(
+      try target.unscoredAnswers(of: copied, comments: ["wish", "why"], multis: []).map(\.comments)
+        == source.unscoredAnswers(of: wave, comments: ["wish", "why"], multis: []).map(\.comments))
     // Scoring reads the same rows in the same order from both.
     func read(_ store: any ResponseStoring, _ wave: WaveRef) throws -> [String] {
       let source = try store.responses(of: wave, itemIDs: ["b", "a"])

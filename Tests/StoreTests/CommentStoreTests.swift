@@ -21,7 +21,8 @@ import Testing
     #expect(rows.compactMap { $0.selections[0] }.sorted() == [2, 5])
     // Comments are not answers: nothing that reads answers (scoring) sees them.
     let export = try store.exportWave(wave)
-    var answered = Set<String>(), commented = 0
+    var answered = Set<String>()
+    var commented = 0
     while case let page = try export.nextResponses(), !page.isEmpty {
       for row in page {
         answered.formUnion(row.answers.map(\.0))

@@ -62,7 +62,9 @@ import Testing
     // A form shown now but sent after its lifetime is refused, and pruned later.
     let invitation = try await open(store, token, wave)
     let ticket = try await store.issueTicket(for: invitation, lifetime: 24, now: Date())
-    #expect(try await store.submit(token: token, ticket: ticket, wave: wave, answers: ["q": 1], now: Date().addingTimeInterval(26 * 3600)) == .ticketExpired)
+    #expect(
+      try await store.submit(token: token, ticket: ticket, wave: wave, answers: ["q": 1], now: Date().addingTimeInterval(26 * 3600)) == .ticketExpired
+    )
     #expect(try await store.pruneTickets(now: Date().addingTimeInterval(1 * 3600)) == 0)
     #expect(try await store.pruneTickets(now: Date().addingTimeInterval(26 * 3600)) == 1)
     #expect(try await store.submit(token: token, ticket: ticket, wave: wave, answers: ["q": 1]) == .unknownTicket)
@@ -70,7 +72,8 @@ import Testing
 
   @Test(arguments: Backend.underTest) func tokensOfAnotherWaveDoNotOpenThisOne(_ backend: Backend) async throws {
     let (store, _) = try temporaryStore(backend)
-    let first = try store.openWave("w1", survey: stamp), second = try store.openWave("w2", survey: stamp)
+    let first = try store.openWave("w1", survey: stamp)
+    let second = try store.openWave("w2", survey: stamp)
     let tokens = try store.invite(to: first, team: "A", count: 1)
     #expect(try await store.invitation(token: tokens[0], wave: second) == .unknown)
     #expect(try store.invitationCount(of: first) == 1)

@@ -17,7 +17,9 @@ import Testing
 
   @Test func languagesAreStoredAndGroupedOn() throws {
     let (store, path) = try temporaryStore()
-    for n in 0..<7 { try store.addResponse(toWave: "w", survey: stamp, team: n < 4 ? "A" : "B", answers: ["a": 1], comments: [:], language: n % 2 == 0 ? "de" : "en") }
+    for n in 0..<7 {
+      try store.addResponse(toWave: "w", survey: stamp, team: n < 4 ? "A" : "B", answers: ["a": 1], comments: [:], language: n % 2 == 0 ? "de" : "en")
+    }
     try store.addResponse(toWave: "w", survey: stamp, team: "A", answers: ["a": 2])
     #expect(try groups(store, byLanguage: false) == ["A": 5, "B": 3])
     #expect(try groups(store, byLanguage: true) == ["de": 4, "en": 3, StoredResponses.unrecordedLanguage: 1])
@@ -28,7 +30,9 @@ import Testing
 
   @Test func theColumnRefusesNonsense() throws {
     let (store, _) = try temporaryStore()
-    #expect(throws: (any Error).self) { try store.addResponse(toWave: "w", survey: stamp, team: "A", answers: ["a": 1], comments: [:], language: "x") }
+    #expect(throws: (any Error).self) {
+      try store.addResponse(toWave: "w", survey: stamp, team: "A", answers: ["a": 1], comments: [:], language: "x")
+    }
   }
 
   /// A store as version 2 left it goes through v3 (comments) and then v4 (languages) when
@@ -59,15 +63,18 @@ import Testing
     #expect(try groups(store, byLanguage: true) == ["de": 1, StoredResponses.unrecordedLanguage: 1])
     let queue = try DatabaseQueue(path: path)
     let (migrations, comments, languages, answers) = try queue.read { db in
-      (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
-       try String.fetchAll(db, sql: "SELECT text FROM comment ORDER BY text"),
-       try String.fetchAll(db, sql: "SELECT COALESCE(language, '-') FROM response ORDER BY 1"),
-       try Int.fetchOne(db, sql: "SELECT count(*) FROM answer"))
+      (
+        try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
+        try String.fetchAll(db, sql: "SELECT text FROM comment ORDER BY text"),
+        try String.fetchAll(db, sql: "SELECT COALESCE(language, '-') FROM response ORDER BY 1"),
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM answer")
+      )
     }
-    #expect(migrations == [
-      "v1: surveys, waves, responses, answers, invitations", "v2: random response ids, single-use tokens, staged imports",
-      "v3: comments", "v4: the language each response was given in",
-    ])
+    #expect(
+      migrations == [
+        "v1: surveys, waves, responses, answers, invitations", "v2: random response ids, single-use tokens, staged imports",
+        "v3: comments", "v4: the language each response was given in",
+      ])
     #expect(comments == ["Mentors", "More time"])
     #expect(languages == ["-", "de"])
     #expect(answers == 2)

@@ -15,7 +15,8 @@ import Testing
   }
 
   @Test func theFirstMatchingLineGivesThePassword() throws {
-    let path = try passwordFile("""
+    let path = try passwordFile(
+      """
       # comment
       other:6543:cultivar:form:wrong
       db.internal:6543:cultivar:analyst:wrong

@@ -76,11 +76,17 @@ import Testing
     try DatabaseQueue(path: path).write { (db: Database) throws in
       try db.execute(sql: "INSERT INTO survey (id, key, title, created_on) VALUES (1, 's', 'S', '2026-01-01')")
       try db.execute(sql: "INSERT INTO wave (id, survey_id, name, created_on) VALUES (1, 1, 'w', '2026-01-01')")
-      try db.execute(sql: "INSERT INTO import_batch (id, wave_id, source, format, imported_on, state, owner) VALUES (1, 1, 'x.csv', 'csv', '2026-01-01', 'staging', ?)", arguments: ["\(host):99999999"])
+      try db.execute(
+        sql:
+          "INSERT INTO import_batch (id, wave_id, source, format, imported_on, state, owner) VALUES (1, 1, 'x.csv', 'csv', '2026-01-01', 'staging', ?)",
+        arguments: ["\(host):99999999"])
       try db.execute(sql: "UPDATE wave SET staged_by = 1")
       for n in 0..<50 {
         let id = ResponseID.make()
-        try db.execute(sql: "INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on) VALUES (?, 1, 'T', 'import', 1, ?, '2026-01-01')", arguments: [id, Digest.sha256("r\(n)")])
+        try db.execute(
+          sql:
+            "INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on) VALUES (?, 1, 'T', 'import', 1, ?, '2026-01-01')",
+          arguments: [id, Digest.sha256("r\(n)")])
         try db.execute(sql: "INSERT INTO answer VALUES (?, 'a', 1)", arguments: [id])
       }
     }
@@ -96,7 +102,9 @@ import Testing
     }
     // A staging import of a live process (this one) into the same wave: refused, not mixed.
     try DatabaseQueue(path: path).write { (db: Database) throws in
-      try db.execute(sql: "INSERT INTO import_batch (wave_id, source, format, imported_on, state, owner) VALUES (1, 'y.csv', 'csv', '2026-01-01', 'staging', ?)", arguments: ["\(host):\(getpid())"])
+      try db.execute(
+        sql: "INSERT INTO import_batch (wave_id, source, format, imported_on, state, owner) VALUES (1, 'y.csv', 'csv', '2026-01-01', 'staging', ?)",
+        arguments: ["\(host):\(getpid())"])
     }
     do {
       _ = try store.importing(into: "w", survey: stamp, source: "z.csv", format: "csv") { session in ((), ImportCounts()) }
@@ -110,7 +118,9 @@ import Testing
     let (store, path) = try temporaryStore()
     _ = try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session in
       var counts = ImportCounts()
-      for n in 0..<3000 { try session.add(team: "T\(n % 7)", itemIDs: (0..<10).map { "i\($0)" }, values: (0..<10).map { Double(($0 + n) % 5 + 1) }, sourceKey: "r\(n)") }
+      for n in 0..<3000 {
+        try session.add(team: "T\(n % 7)", itemIDs: (0..<10).map { "i\($0)" }, values: (0..<10).map { Double(($0 + n) % 5 + 1) }, sourceKey: "r\(n)")
+      }
       counts.imported = 3000
       return ((), counts)
     }

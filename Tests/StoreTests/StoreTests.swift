@@ -30,7 +30,15 @@ let stamp = SurveyStamp(key: "s", title: "S", plugins: [PluginVersion(id: "f", v
         return ((), counts)
       }.1
     }
-    #expect(try importRows(["r1", "r2", "r2"], wave: "w1") == { var c = ImportCounts(); c.rowsRead = 3; c.imported = 2; c.duplicates = 1; return c }())
+    #expect(
+      try importRows(["r1", "r2", "r2"], wave: "w1")
+        == {
+          var c = ImportCounts()
+          c.rowsRead = 3
+          c.imported = 2
+          c.duplicates = 1
+          return c
+        }())
     #expect(try importRows(["r1", "r3"], wave: "w1").imported == 1)
     #expect(try importRows(["r1"], wave: "w2").imported == 1, "another wave may hold the same source key")
     let w1 = try store.wave("w1", survey: "s")
@@ -54,7 +62,9 @@ let stamp = SurveyStamp(key: "s", title: "S", plugins: [PluginVersion(id: "f", v
   @Test(arguments: Backend.underTest) func storedResponsesReadEveryRowAcrossPages(_ backend: Backend) throws {
     let (store, _) = try temporaryStore(backend)
     _ = try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session in
-      for n in 0..<2025 { try session.add(team: "T\(n % 3)", itemIDs: ["a", "b", "gone"], values: [Double(n % 5 + 1), n % 2 == 0 ? .nan : 2, 1], sourceKey: "r\(n)") }
+      for n in 0..<2025 {
+        try session.add(team: "T\(n % 3)", itemIDs: ["a", "b", "gone"], values: [Double(n % 5 + 1), n % 2 == 0 ? .nan : 2, 1], sourceKey: "r\(n)")
+      }
       return ((), ImportCounts())
     }
     _ = try store.importing(into: "other", survey: stamp, source: "y.csv", format: "csv") { session in

@@ -61,7 +61,8 @@ func rankCorrelation(_ a: [Int], _ b: [Int]) -> Double {
       try db.execute(sql: "INSERT INTO survey VALUES (1, 's', 'S', '2026-01-01')")
       try db.execute(sql: "INSERT INTO wave VALUES (1, 1, 'w', '2026-01-01')")
       for n in 1...responses {
-        try db.execute(sql: "INSERT INTO response (id, wave_id, team, channel, received_on) VALUES (?, 1, ?, 'web', '2026-01-02')", arguments: [n, "T\(n % 4)"])
+        try db.execute(
+          sql: "INSERT INTO response (id, wave_id, team, channel, received_on) VALUES (?, 1, ?, 'web', '2026-01-02')", arguments: [n, "T\(n % 4)"])
         try db.execute(sql: "INSERT INTO answer VALUES (?, 'order', ?), (?, 'b', 3)", arguments: [n, Double(n), n])
       }
       try db.execute(sql: "INSERT INTO invitation VALUES (1, 1, 'T1', ?, '2026-01-01')", arguments: [Digest.sha256("old-link")])
@@ -78,7 +79,11 @@ func rankCorrelation(_ a: [Int], _ b: [Int]) -> Double {
     #expect(try store.responseCount(of: wave) == 120)
     func snapshot() throws -> [Row] {
       try DatabaseQueue(path: path).read { (db: Database) throws in
-        try Row.fetchAll(db, sql: "SELECT response.id, response.team, answer.item_id, answer.value FROM response JOIN answer ON answer.response_id = response.id ORDER BY response.id, answer.item_id")
+        try Row.fetchAll(
+          db,
+          sql:
+            "SELECT response.id, response.team, answer.item_id, answer.value FROM response JOIN answer ON answer.response_id = response.id ORDER BY response.id, answer.item_id"
+        )
       }
     }
     let migrated = try snapshot()

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SurveyIO
@@ -58,5 +59,3 @@ func records(_ text: String, blockSize: Int? = nil) throws -> [[String]] {
     #expect(Array(text.utf8).withUnsafeBufferPointer(NumberParser.parse) == nil)
   }
 }
-
-import Foundation

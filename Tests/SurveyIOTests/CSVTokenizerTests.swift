@@ -1,4 +1,5 @@
 import Foundation
+import SurveyModel
 import Testing
 
 @testable import SurveyIO
@@ -83,7 +84,9 @@ struct SeededRandom: RandomNumberGenerator {
 /// Random CSV-ish bytes: mostly well-formed records, with stray quotes, every kind of line
 /// end, empty lines, BOMs and quoted line breaks mixed in.
 func randomCSV(_ random: inout SeededRandom) -> [UInt8] {
-  let atoms: [[UInt8]] = ["a", "bc", "1", "2", " ", ",", ",", ",", "\"", "\"\"", "\n", "\r\n", "\r", "\"x,\ny\"", "\"q\"\"r\"", "é", "\t"].map { Array($0.utf8) }
+  let atoms: [[UInt8]] = ["a", "bc", "1", "2", " ", ",", ",", ",", "\"", "\"\"", "\n", "\r\n", "\r", "\"x,\ny\"", "\"q\"\"r\"", "é", "\t"].map {
+    Array($0.utf8)
+  }
   var bytes: [UInt8] = Int.random(in: 0..<8, using: &random) == 0 ? [0xEF, 0xBB, 0xBF] : []
   for _ in 0..<Int.random(in: 0..<60, using: &random) { bytes += atoms.randomElement(using: &random)! }
   return bytes
@@ -110,7 +113,8 @@ func randomCSV(_ random: inout SeededRandom) -> [UInt8] {
   }
 
   @Test func malformedRecordsNameTheirLineAndField() {
-    #expect(sequential(Array("a,b\n1,\"x\"y\n".utf8)).error == .init(line: 2, column: 2, message: "unexpected text after the closing quote of field 2"))
+    #expect(
+      sequential(Array("a,b\n1,\"x\"y\n".utf8)).error == .init(line: 2, column: 2, message: "unexpected text after the closing quote of field 2"))
     #expect(sequential(Array("a,b\n1,\"x\ny\nz\n".utf8)).error?.line == 2)
     #expect(sequential(Array("a,b\n1,\"x\ny\"z\n".utf8)).error?.line == 3)
   }
@@ -180,14 +184,14 @@ func randomCSV(_ random: inout SeededRandom) -> [UInt8] {
     let alphabet = ["a", ",", "\"", "\n", "\r", " ", "é", ""]
     for _ in 0..<500 {
       let records = (0..<Int.random(in: 1...5, using: &random)).map { _ in
-        (0..<Int.random(in: 1...4, using: &random)).map { _ in (0..<Int.random(in: 0...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined() }
+        (0..<Int.random(in: 1...4, using: &random)).map { _ in
+          (0..<Int.random(in: 0...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
+        }
       }
       let text = records.map(CSVTextLine).joined(separator: "\n") + "\n"
       #expect(sequential(Array(text.utf8)).records == records, "\(records)")
     }
   }
 }
-
-import SurveyModel
 
 private func CSVTextLine(_ fields: [String]) -> String { CSVText.line(fields) }

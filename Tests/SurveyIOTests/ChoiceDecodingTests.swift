@@ -8,15 +8,19 @@ import Testing
 /// digits that are NOT its scores ('1' is "No", scoring 0), and a label beyond ASCII.
 let choiceItems: [ResponseFileReader.ItemColumn] = [
   .init(id: "q1", scale: testScale),
-  .init(id: "c1", scale: Scale(min: 0, max: 1), options: [
-    .init(id: "a", label: "Ask what we learned, then act", score: 1),
-    .init(id: "b", label: "Find who is to blame", score: 0),
-  ]),
-  .init(id: "c2", scale: Scale(min: 0, max: 1), options: [
-    .init(id: "1", label: "No", score: 0),
-    .init(id: "2", label: "Oui, déjà", score: 1),
-    .init(id: "3", label: "Partly", score: 0.5),
-  ]),
+  .init(
+    id: "c1", scale: Scale(min: 0, max: 1),
+    options: [
+      .init(id: "a", label: "Ask what we learned, then act", score: 1),
+      .init(id: "b", label: "Find who is to blame", score: 0),
+    ]),
+  .init(
+    id: "c2", scale: Scale(min: 0, max: 1),
+    options: [
+      .init(id: "1", label: "No", score: 0),
+      .init(id: "2", label: "Oui, déjà", score: 1),
+      .init(id: "3", label: "Partly", score: 0.5),
+    ]),
 ]
 
 func choiceOutcomes(_ rows: [String]) throws -> [ResponseOutcome] {
@@ -48,7 +52,10 @@ func choiceOutcomes(_ rows: [String]) throws -> [ResponseOutcome] {
 
   @Test(arguments: good) func idsAndLabelsInAnyCaseBecomeTheirScores(_ c: Good) throws {
     let outcome = try choiceOutcomes(["r1,A,\(c.cells)"])[0]
-    guard case .row(let row) = outcome else { Issue.record("rejected: \(reasons(outcome))"); return }
+    guard case .row(let row) = outcome else {
+      Issue.record("rejected: \(reasons(outcome))")
+      return
+    }
     #expect(row.values.elementsEqual(c.values) { $0 == $1 || ($0.isNaN && $1.isNaN) }, "\(row.values)")
   }
 
@@ -60,12 +67,34 @@ func choiceOutcomes(_ rows: [String]) throws -> [ResponseOutcome] {
 
   static let options1 = #"a ("Ask what we learned, then act"), b ("Find who is to blame")"#
   static let bad: [Bad] = [
-    Bad(cells: "3,c,1", reason: "2:4:'c' is not an option of choice item 'c1'; give an option's id or label (any case): \(options1), or an empty cell for no answer"),
-    Bad(cells: "3,1,1", reason: "2:4:'1' is not an option of choice item 'c1' (a choice is answered by an option, not a number); give an option's id or label (any case): \(options1), or an empty cell for no answer"),
-    Bad(cells: "3,0.5,1", reason: "2:4:'0.5' is not an option of choice item 'c1' (a choice is answered by an option, not a number); give an option's id or label (any case): \(options1), or an empty cell for no answer"),
-    Bad(cells: "3,Find who's to blame,1", reason: "2:4:'Find who's to blame' is not an option of choice item 'c1' (did you mean 'b'?); give an option's id or label (any case): \(options1), or an empty cell for no answer"),
-    Bad(cells: "3,a,0", reason: #"2:5:'0' is not an option of choice item 'c2' (a choice is answered by an option, not a number); give an option's id or label (any case): 1 ("No"), 2 ("Oui, déjà"), 3 ("Partly"), or an empty cell for no answer"#),
-    Bad(cells: "3,a,1.0", reason: #"2:5:'1.0' is not an option of choice item 'c2' (a choice is answered by an option, not a number); give an option's id or label (any case): 1 ("No"), 2 ("Oui, déjà"), 3 ("Partly"), or an empty cell for no answer"#),
+    Bad(
+      cells: "3,c,1",
+      reason: "2:4:'c' is not an option of choice item 'c1'; give an option's id or label (any case): \(options1), or an empty cell for no answer"),
+    Bad(
+      cells: "3,1,1",
+      reason:
+        "2:4:'1' is not an option of choice item 'c1' (a choice is answered by an option, not a number); give an option's id or label (any case): \(options1), or an empty cell for no answer"
+    ),
+    Bad(
+      cells: "3,0.5,1",
+      reason:
+        "2:4:'0.5' is not an option of choice item 'c1' (a choice is answered by an option, not a number); give an option's id or label (any case): \(options1), or an empty cell for no answer"
+    ),
+    Bad(
+      cells: "3,Find who's to blame,1",
+      reason:
+        "2:4:'Find who's to blame' is not an option of choice item 'c1' (did you mean 'b'?); give an option's id or label (any case): \(options1), or an empty cell for no answer"
+    ),
+    Bad(
+      cells: "3,a,0",
+      reason:
+        #"2:5:'0' is not an option of choice item 'c2' (a choice is answered by an option, not a number); give an option's id or label (any case): 1 ("No"), 2 ("Oui, déjà"), 3 ("Partly"), or an empty cell for no answer"#
+    ),
+    Bad(
+      cells: "3,a,1.0",
+      reason:
+        #"2:5:'1.0' is not an option of choice item 'c2' (a choice is answered by an option, not a number); give an option's id or label (any case): 1 ("No"), 2 ("Oui, déjà"), 3 ("Partly"), or an empty cell for no answer"#
+    ),
     Bad(cells: "a,b,1", reason: "2:3:'a' is not a number; item 'q1' takes a value from 1–5 or one of its labels, or an empty cell for no answer"),
   ]
 
@@ -74,11 +103,16 @@ func choiceOutcomes(_ rows: [String]) throws -> [ResponseOutcome] {
   }
 
   @Test func longLabelsAreShortenedInTheMessage() {
-    let item = ResponseFileReader.ItemColumn(id: "s1", scale: Scale(min: 0, max: 1), options: [
-      .init(id: "a", label: "Their manager asks what they hope to learn and where it could be used here, now or later.", score: 1),
-      .init(id: "b", label: "Budget rules", score: 0),
-    ])
-    #expect(RowDecoder.notAnOption("x", of: item) == #"'x' is not an option of choice item 's1'; give an option's id or label (any case): a ("Their manager asks what they hope to…"), b ("Budget rules"), or an empty cell for no answer"#)
+    let item = ResponseFileReader.ItemColumn(
+      id: "s1", scale: Scale(min: 0, max: 1),
+      options: [
+        .init(id: "a", label: "Their manager asks what they hope to learn and where it could be used here, now or later.", score: 1),
+        .init(id: "b", label: "Budget rules", score: 0),
+      ])
+    #expect(
+      RowDecoder.notAnOption("x", of: item)
+        == #"'x' is not an option of choice item 's1'; give an option's id or label (any case): a ("Their manager asks what they hope to…"), b ("Budget rules"), or an empty cell for no answer"#
+    )
   }
 
   @Test func chunkedParsingDecodesChoicesLikeTheRowReader() throws {

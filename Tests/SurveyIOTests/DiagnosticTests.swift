@@ -18,7 +18,9 @@ import Testing
   }
 
   @Test func problemsTakeTheirFirstProblemsStatus() {
-    let problems = InputProblems([InputError(kind: .responses, file: "r.csv", line: 3, message: "bad"), InputError(kind: .survey, file: "s.yaml", message: "x")])
+    let problems = InputProblems([
+      InputError(kind: .responses, file: "r.csv", line: 3, message: "bad"), InputError(kind: .survey, file: "s.yaml", message: "x"),
+    ])
     #expect(SurveyModel.ExitStatus.of(problems) == .dataError)
     #expect(SurveyModel.ExitStatus.of(InputProblems([])) == .failure)
   }

@@ -74,7 +74,9 @@ import Testing
     #expect(NumberParser.parse(text) == nil)
   }
 
-  @Test(arguments: [("4", 4.0), ("+2", 2), ("-0.5", -0.5), ("1.", 1), (".5", 0.5), ("1e1", 10), ("2E-1", 0.2), (" 3 ", 3), ("0000000000000000004", 4)])
+  @Test(arguments: [
+    ("4", 4.0), ("+2", 2), ("-0.5", -0.5), ("1.", 1), (".5", 0.5), ("1e1", 10), ("2E-1", 0.2), (" 3 ", 3), ("0000000000000000004", 4),
+  ])
   func decimalNumbers(_ text: String, _ value: Double) {
     #expect(NumberParser.parse(text) == value)
   }

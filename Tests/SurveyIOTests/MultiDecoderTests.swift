@@ -4,10 +4,13 @@ import Testing
 @testable import SurveyIO
 
 @Suite struct MultiDecoderTests {
-  let decoder = MultiDecoder(item: Item(id: "formats", text: "Formats?", dimension: "", options: [
-    .init(id: "w", label: "Workshops", score: 0), .init(id: "r", label: "Reading, writing", score: 0),
-    .init(id: "m", label: "Mentoring", score: 0),
-  ], kind: .multi))
+  let decoder = MultiDecoder(
+    item: Item(
+      id: "formats", text: "Formats?", dimension: "",
+      options: [
+        .init(id: "w", label: "Workshops", score: 0), .init(id: "r", label: "Reading, writing", score: 0),
+        .init(id: "m", label: "Mentoring", score: 0),
+      ], kind: .multi))
 
   @Test(arguments: [
     ("Workshops", UInt32(0b001)), ("w;m", 0b101), ("Mentoring, Workshops", 0b101), ("reading, writing", 0b010),

@@ -45,7 +45,8 @@ private func parallelPath(_ path: String, chunkSize: Int) -> PathResult {
       let batch: RowBatch
       do { batch = try parser.parse(chunk) } catch let syntax as CSVReader.SyntaxError { throw file.error(syntax) }
       for r in 0..<batch.count {
-        out.rows.append("\(batch.lines[r]) \(batch.respondents[r]) [\(parser.teams.name(batch.teams[r]))] \(describe(batch.values[(r * 2)..<(r * 2 + 2)]))")
+        out.rows.append(
+          "\(batch.lines[r]) \(batch.respondents[r]) [\(parser.teams.name(batch.teams[r]))] \(describe(batch.values[(r * 2)..<(r * 2 + 2)]))")
       }
       out.rejected += batch.rejected.map { "\($0.line) \($0.problems.map { "\($0.column):\($0.reason)" })" }
       out.rowsRead += batch.rowsRead
@@ -63,7 +64,11 @@ private func faultyResponses(_ random: inout SeededRandom) -> String {
   let end = ends.randomElement(using: &random)!
   var lines = ["respondent_id,team,when,q1,q2"]
   for i in 0..<Int.random(in: 0...25, using: &random) {
-    var cells = ["r\(i)", ["A", "B", "\"Ops, North\"", "\"two\nlines\"", "C\"", "", "A\u{0}x", " A "].randomElement(using: &random)!, "2026", String(Int.random(in: 1...5, using: &random)), ["", "3", "4\"", "Agree", "9", "x", "0x1p2", "+0x3", "1e0", " 2 "].randomElement(using: &random)!]
+    var cells = [
+      "r\(i)", ["A", "B", "\"Ops, North\"", "\"two\nlines\"", "C\"", "", "A\u{0}x", " A "].randomElement(using: &random)!, "2026",
+      String(Int.random(in: 1...5, using: &random)),
+      ["", "3", "4\"", "Agree", "9", "x", "0x1p2", "+0x3", "1e0", " 2 "].randomElement(using: &random)!,
+    ]
     switch Int.random(in: 0..<12, using: &random) {
     case 0: cells.removeLast()
     case 1: cells.append("extra")

@@ -31,7 +31,10 @@ func reasons(_ outcome: ResponseOutcome) -> [String] {
 @Suite struct ResponseFileReaderTests {
   @Test func readsRowsInSlotOrderWithMissingAnswers() throws {
     let rows = try outcomes("team,q2,respondent_id,q1,when\nA,4,r1,,x\nB,Agree,r2,2,y\n")
-    guard case .row(let first) = rows[0], case .row(let second) = rows[1] else { Issue.record("rejected"); return }
+    guard case .row(let first) = rows[0], case .row(let second) = rows[1] else {
+      Issue.record("rejected")
+      return
+    }
     #expect(first.team == "A")
     #expect(first.respondent == "r1")
     #expect(first.values[0].isNaN)
@@ -48,7 +51,8 @@ func reasons(_ outcome: ResponseOutcome) -> [String] {
 
   static let badRows: [BadRow] = [
     BadRow(row: "r1,A,7,1", reason: "2:3:7 is outside the scale 1–5 of item 'q1'"),
-    BadRow(row: "r1,A,abc,1", reason: "2:3:'abc' is not a number; item 'q1' takes a value from 1–5 or one of its labels, or an empty cell for no answer"),
+    BadRow(
+      row: "r1,A,abc,1", reason: "2:3:'abc' is not a number; item 'q1' takes a value from 1–5 or one of its labels, or an empty cell for no answer"),
     BadRow(row: "r1,,3,1", reason: "2:2:the team is missing"),
     BadRow(row: "r1,A,3", reason: "2:0:the row has 3 fields but the header has 4"),
     BadRow(row: "r1,A,0.5,1", reason: "2:3:0.5 is outside the scale 1–5 of item 'q1'"),
@@ -85,7 +89,10 @@ func reasons(_ outcome: ResponseOutcome) -> [String] {
 @Suite struct RowDecoderEdgeTests {
   @Test func spacesAndLabelsAreAnswers() throws {
     let rows = try outcomes("respondent_id,team,q1,q2\nr1,A, ,strongly AGREE\n")
-    guard case .row(let row) = rows[0] else { Issue.record("rejected: \(reasons(rows[0]))"); return }
+    guard case .row(let row) = rows[0] else {
+      Issue.record("rejected: \(reasons(rows[0]))")
+      return
+    }
     #expect(row.values[0].isNaN)
     #expect(row.values[1] == 5)
   }

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct SurveyLoaderTests {
   @Test func readsAFullSurvey() throws {
-    let survey = try SurveyLoader.parse("""
+    let survey = try SurveyLoader.parse(
+      """
       id: pulse
       title: Pulse
       frameworks:
@@ -42,11 +43,17 @@ import Testing
 
   static let cases: [Case] = [
     Case(yaml: "id: a\ntitle: A\nframework: [x]\n", expected: "s.yaml:3: error: unknown key 'framework' in the survey (did you mean 'frameworks'?)"),
-    Case(yaml: "id: a\ntitle: A\nframeworks: [x]\nmin_group_size: many\n", expected: "s.yaml:4: error: 'min_group_size' must be a whole number of at least 1 (got 'many')"),
-    Case(yaml: "id: a\ntitle: A\nframeworks: [x]\nmin_group_size: 2\n", expected: "s.yaml:4: error: 'min_group_size' below 3 cannot protect anonymity (got 2)"),
+    Case(
+      yaml: "id: a\ntitle: A\nframeworks: [x]\nmin_group_size: many\n",
+      expected: "s.yaml:4: error: 'min_group_size' must be a whole number of at least 1 (got 'many')"),
+    Case(
+      yaml: "id: a\ntitle: A\nframeworks: [x]\nmin_group_size: 2\n",
+      expected: "s.yaml:4: error: 'min_group_size' below 3 cannot protect anonymity (got 2)"),
     Case(yaml: "title: A\nframeworks: [x]\n", expected: "s.yaml: error: 'id' is missing"),
     Case(yaml: "id: a\ntitle: A\nframeworks: [x, x]\n", expected: "s.yaml:3: error: framework 'x' is listed twice"),
-    Case(yaml: "id: a\ntitle: A\nframeworks: [x]\ncolumns:\n  teem: unit\n", expected: "s.yaml:5: error: unknown key 'teem' in the columns (did you mean 'team'?)"),
+    Case(
+      yaml: "id: a\ntitle: A\nframeworks: [x]\ncolumns:\n  teem: unit\n",
+      expected: "s.yaml:5: error: unknown key 'teem' in the columns (did you mean 'team'?)"),
     Case(yaml: "id: a\ntitle: [A\n", expected: "s.yaml:3: error: invalid YAML"),
     Case(yaml: "id: a\ntitle: A\n", expected: "s.yaml: error: the survey names no frameworks"),
   ]

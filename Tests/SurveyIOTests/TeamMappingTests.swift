@@ -27,7 +27,8 @@ import Testing
   }
 
   @Test func renamedMergedAndSplitTeamsAreFollowed() throws {
-    let survey = try load("""
+    let survey = try load(
+      """
       team_mapping:
         renamed:
           Support: Customer Care

@@ -6,7 +6,9 @@ import Testing
 
 @Suite struct UnscoredAnswerReaderTests {
   let comment = Item(id: "wish", text: "Wish?", dimension: "", kind: .text)
-  let multi = Item(id: "formats", text: "Formats?", dimension: "", options: [.init(id: "w", label: "Workshops", score: 0), .init(id: "m", label: "Mentoring", score: 0)], kind: .multi)
+  let multi = Item(
+    id: "formats", text: "Formats?", dimension: "",
+    options: [.init(id: "w", label: "Workshops", score: 0), .init(id: "m", label: "Mentoring", score: 0)], kind: .multi)
   let survey = SurveyDefinition(id: "s", title: "S", frameworks: [])
 
   func file(_ text: String) throws -> String {
@@ -36,6 +38,8 @@ import Testing
     }
     #expect(problems.count == 2)
     #expect(!problems.contains { $0.value.contains("hi") })
-    #expect(throws: InputProblems.self) { try UnscoredAnswerReader(path: try file("team,formats\nA,w\n"), survey: survey, comments: [comment], multis: [multi]) }
+    #expect(throws: InputProblems.self) {
+      try UnscoredAnswerReader(path: try file("team,formats\nA,w\n"), survey: survey, comments: [comment], multis: [multi])
+    }
   }
 }

@@ -150,7 +150,12 @@ import Testing
   static let scale = Scale(min: 1, max: 5)
   static let items = [
     FormItem(item: Item(id: "q1", text: "Q", dimension: "d"), scale: scale),
-    FormItem(item: Item(id: "formats", text: "F", dimension: "", options: [.init(id: "w", label: "Workshops", score: 0), .init(id: "m", label: "Mentoring", score: 0), .init(id: "e", label: "E-learning", score: 0)], kind: .multi), scale: scale),
+    FormItem(
+      item: Item(
+        id: "formats", text: "F", dimension: "",
+        options: [
+          .init(id: "w", label: "Workshops", score: 0), .init(id: "m", label: "Mentoring", score: 0), .init(id: "e", label: "E-learning", score: 0),
+        ], kind: .multi), scale: scale),
     FormItem(item: Item(id: "wish", text: "W", dimension: "", kind: .text), scale: scale),
   ]
 
@@ -163,7 +168,8 @@ import Testing
   func typed(_ text: String) -> [Key] { text.map { Key.character($0) } }
 
   @Test func digitsTickAndUntickAndEnterGoesOn() {
-    let s = sheet([.character("4"), .character("1"), .character("3"), .character("1"), .down, .character(" "), .enter] + typed("bq s, ü!") + [.backspace, .enter])
+    let s = sheet(
+      [.character("4"), .character("1"), .character("3"), .character("1"), .down, .character(" "), .enter] + typed("bq s, ü!") + [.backspace, .enter])
     #expect(s.phase == .review)
     #expect(s.answersByItem == ["q1": 4, "formats": 6])
     #expect(s.commentsByItem == ["wish": "bq s, ü"])

@@ -27,7 +27,9 @@ import Testing
   @Test func everyLanguageFillsEveryScreen() {
     for language in ["en", "de", "fr", "es"] {
       let screen = Screen(title: "T", team: "X", width: 80, language: language)
-      for keys: [Key] in [[], [.character("1"), .character("s"), .character("s")], [.character("q")], [.character("s"), .character("s"), .character("s")]] {
+      for keys: [Key] in [
+        [], [.character("1"), .character("s"), .character("s")], [.character("q")], [.character("s"), .character("s"), .character("s")],
+      ] {
         for line in screen.lines(sheet(keys)) {
           #expect(!line.contains("{") && !line.contains("terminal."), "\(language): \(line)")
         }
@@ -40,7 +42,10 @@ import Testing
     let scale = Scale(min: 1, max: 5, labels: [])
     let items = [
       FormItem(item: Item(id: "wish", text: "Was würde helfen?", dimension: "", kind: .text), scale: scale),
-      FormItem(item: Item(id: "formats", text: "Genutzte Formate?", dimension: "", options: [.init(id: "w", label: "Workshops", score: 0), .init(id: "m", label: "Mentoring", score: 0)], kind: .multi), scale: scale),
+      FormItem(
+        item: Item(
+          id: "formats", text: "Genutzte Formate?", dimension: "",
+          options: [.init(id: "w", label: "Workshops", score: 0), .init(id: "m", label: "Mentoring", score: 0)], kind: .multi), scale: scale),
     ]
     var sheet = AnswerSheet(items: items)
     let screen = Screen(title: "T", team: "X", width: 200, language: "de")
@@ -52,7 +57,9 @@ import Testing
     #expect(multi.contains { $0.contains("[ ] 1 Workshops") })
     #expect(multi.last?.hasPrefix("1-2 oder Leertaste: ankreuzen") == true, "\(multi)")
     for language in ["en", "fr", "es"] {
-      for line in Screen(title: "T", team: "X", width: 200, language: language).lines(sheet) + Screen(title: "T", team: "X", width: 200, language: language).lines(AnswerSheet(items: items)) {
+      for line in Screen(title: "T", team: "X", width: 200, language: language).lines(sheet)
+        + Screen(title: "T", team: "X", width: 200, language: language).lines(AnswerSheet(items: items))
+      {
         #expect(!line.contains("{") && !line.contains("terminal.") && !line.contains("form."), "\(language): \(line)")
       }
     }

@@ -11,10 +11,11 @@ import Testing
     return FormSurvey.Version(language: language, title: title, items: [FormItem(item: Item(id: "q1", text: text, dimension: "d"), scale: scale)])
   }
 
-  static let survey = FormSurvey(versions: [
-    version("en", "Team check", "I have time to learn.", ["No", "Yes"]),
-    version("de", "Teamcheck", "Ich habe Zeit zum Lernen.", ["Nein", "Ja"]),
-  ], minGroupSize: 4)
+  static let survey = FormSurvey(
+    versions: [
+      version("en", "Team check", "I have time to learn.", ["No", "Yes"]),
+      version("de", "Teamcheck", "Ich habe Zeit zum Lernen.", ["Nein", "Ja"]),
+    ], minGroupSize: 4)
 
   @Test func theLanguageIsTheQueryThenTheBrowsersThenTheDefault() {
     let s = Self.survey
@@ -24,7 +25,9 @@ import Testing
     #expect(s.language(requested: "en", acceptLanguage: "de") == "en", "the switch wins over the browser")
     #expect(s.language(requested: "DE", acceptLanguage: nil) == "de")
     #expect(s.language(requested: "xx", acceptLanguage: "de") == "de", "an unknown request is passed over")
-    #expect(FormSurvey(title: "T", items: [], minGroupSize: 5).language(requested: "de", acceptLanguage: "de") == nil, "a survey without languages has none")
+    #expect(
+      FormSurvey(title: "T", items: [], minGroupSize: 5).language(requested: "de", acceptLanguage: "de") == nil, "a survey without languages has none"
+    )
   }
 
   @Test func theGermanFormIsGermanThroughoutWithASwitchToEnglish() {
@@ -52,7 +55,9 @@ import Testing
 
   @Test func thanksAndRefusalsAreInTheChosenLanguage() {
     #expect(FormPages.thanks(survey: Self.survey, answered: 1, language: "de").html.contains("Ihre Antworten auf 1 von 1 Fragen sind eingegangen."))
-    #expect(FormPages.refusal(.spent, Self.survey.words(for: Self.survey.version(for: "de"))).html.contains("Dieser Einladungslink wurde bereits verwendet"))
+    #expect(
+      FormPages.refusal(.spent, Self.survey.words(for: Self.survey.version(for: "de"))).html.contains("Dieser Einladungslink wurde bereits verwendet")
+    )
     #expect(FormPages.refusal(.crossSite, .init("es")).html.contains("Este formulario no se puede aceptar"))
   }
 
@@ -65,12 +70,20 @@ import Testing
   @Test func commentsAndMultiSelectsAreInTheFormsLanguage() {
     let scale = Scale(min: 1, max: 5, labels: [])
     func version(_ language: String, _ text: String, _ labels: [String]) -> FormSurvey.Version {
-      FormSurvey.Version(language: language, title: "T", items: [
-        FormItem(item: Item(id: "wish", text: text, dimension: "", kind: .text), scale: scale),
-        FormItem(item: Item(id: "formats", text: text, dimension: "", options: [.init(id: "w", label: labels[0], score: 0), .init(id: "m", label: labels[1], score: 0)], kind: .multi), scale: scale),
-      ])
+      FormSurvey.Version(
+        language: language, title: "T",
+        items: [
+          FormItem(item: Item(id: "wish", text: text, dimension: "", kind: .text), scale: scale),
+          FormItem(
+            item: Item(
+              id: "formats", text: text, dimension: "",
+              options: [.init(id: "w", label: labels[0], score: 0), .init(id: "m", label: labels[1], score: 0)], kind: .multi), scale: scale),
+        ])
     }
-    let survey = FormSurvey(versions: [version("en", "What would help?", ["Workshops", "Mentoring"]), version("de", "Was würde helfen?", ["Kurse", "Mentoring im Team"])], minGroupSize: 4)
+    let survey = FormSurvey(
+      versions: [
+        version("en", "What would help?", ["Workshops", "Mentoring"]), version("de", "Was würde helfen?", ["Kurse", "Mentoring im Team"]),
+      ], minGroupSize: 4)
     let html = FormPages.form(survey: survey, team: "Vertrieb", ticket: "t", language: "de").html
     #expect(html.contains("<textarea name=\"c.wish\""))
     #expect(html.contains("Kommentare werden nur für Gruppen gezeigt"))

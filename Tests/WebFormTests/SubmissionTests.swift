@@ -38,7 +38,11 @@ import Testing
 @Suite struct UnscoredSubmissionTests {
   static let items = [
     FormItem(item: Item(id: "sv1", text: "A", dimension: "d"), scale: Scale(min: 1, max: 5)),
-    FormItem(item: Item(id: "formats", text: "F", dimension: "", options: [.init(id: "w", label: "Workshops", score: 0), .init(id: "m", label: "Mentoring", score: 0)], kind: .multi), scale: Scale(min: 1, max: 5)),
+    FormItem(
+      item: Item(
+        id: "formats", text: "F", dimension: "",
+        options: [.init(id: "w", label: "Workshops", score: 0), .init(id: "m", label: "Mentoring", score: 0)], kind: .multi),
+      scale: Scale(min: 1, max: 5)),
     FormItem(item: Item(id: "wish", text: "W", dimension: "", kind: .text), scale: Scale(min: 1, max: 5)),
   ]
 

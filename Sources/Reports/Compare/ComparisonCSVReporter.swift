@@ -11,7 +11,8 @@ public struct ComparisonCSVReporter: ComparisonReporter {
   static let header = [
     "record", "framework", "team", "team_n", "suppressed", "baseline", "dimension", "item", "n", "mean", "sd", "ci_low", "ci_high",
     "pomp", "favorable_pct", "neutral_pct", "unfavorable_pct", "baseline_n", "baseline_mean", "difference", "t", "df", "p", "p_holm",
-    "cohens_d", "min_detectable_difference", "verdict", "small_sample", "untestable_reason", "index", "index_ci_low", "index_ci_high", "band", "alpha_pairwise",
+    "cohens_d", "min_detectable_difference", "verdict", "small_sample", "untestable_reason", "index", "index_ci_low", "index_ci_high", "band",
+    "alpha_pairwise",
     "alpha_pairwise_ci_low", "alpha_pairwise_ci_high", "alpha_listwise", "alpha_listwise_ci_low", "alpha_listwise_ci_high",
     "respondents", "complete_respondents", "item_rest_r", "alpha_if_deleted", "warning",
   ]
@@ -23,10 +24,11 @@ public struct ComparisonCSVReporter: ComparisonReporter {
   public func render(_ report: ComparisonReport) -> String {
     var lines = [CSVText.line(Self.header)]
     func add(_ fields: [String: String]) {
-      lines.append(Self.header.map { column in
-        let value = fields[column] ?? ""
-        return Self.textColumns.contains(column) ? CSVText.field(SafeText.spreadsheetCell(value)) : CSVText.field(value)
-      }.joined(separator: ","))
+      lines.append(
+        Self.header.map { column in
+          let value = fields[column] ?? ""
+          return Self.textColumns.contains(column) ? CSVText.field(SafeText.spreadsheetCell(value)) : CSVText.field(value)
+        }.joined(separator: ","))
     }
     let x = Format.exact
     for framework in report.frameworks {
@@ -39,9 +41,15 @@ public struct ComparisonCSVReporter: ComparisonReporter {
           continue
         }
         lead["baseline"] = team.isBaseline ? "true" : "false"
-        add(lead.merging(["record": "team", "n": String(team.n), "index": x(team.index), "index_ci_low": x(team.indexInterval?.lower),
-                          "index_ci_high": x(team.indexInterval?.upper), "band": team.band ?? ""]) { $1 })
-        if let reason = team.indexSuppression { lines.removeLast(); add(lead.merging(["record": "team", "n": String(team.n), "suppressed": reason.rawValue]) { $1 }) }
+        add(
+          lead.merging([
+            "record": "team", "n": String(team.n), "index": x(team.index), "index_ci_low": x(team.indexInterval?.lower),
+            "index_ci_high": x(team.indexInterval?.upper), "band": team.band ?? "",
+          ]) { $1 })
+        if let reason = team.indexSuppression {
+          lines.removeLast()
+          add(lead.merging(["record": "team", "n": String(team.n), "suppressed": reason.rawValue]) { $1 })
+        }
         for d in team.dimensions {
           if let reason = d.suppression {
             add(lead.merging(["record": "dimension", "dimension": d.id, "n": String(d.n), "suppressed": reason.rawValue]) { $1 })
@@ -71,18 +79,20 @@ public struct ComparisonCSVReporter: ComparisonReporter {
 
   private func reliability(_ scale: ScaleReliability, lead: [String: String], add: ([String: String]) -> Void) {
     let x = Format.exact
-    add(lead.merging([
-      "record": "reliability", "dimension": scale.dimension, "n": String(scale.respondents), "alpha_pairwise": x(scale.pairwise?.alpha),
-      "alpha_pairwise_ci_low": x(scale.pairwise?.interval?.lower), "alpha_pairwise_ci_high": x(scale.pairwise?.interval?.upper),
-      "alpha_listwise": x(scale.listwise?.alpha), "alpha_listwise_ci_low": x(scale.listwise?.interval?.lower),
-      "alpha_listwise_ci_high": x(scale.listwise?.interval?.upper), "respondents": String(scale.respondents),
-      "complete_respondents": String(scale.completeRespondents),
-    ]) { $1 })
-    for item in scale.itemStatistics {
-      add(lead.merging([
-        "record": "item", "dimension": scale.dimension, "item": item.item, "n": String(item.n), "item_rest_r": x(item.itemRest),
-        "alpha_if_deleted": x(item.alphaIfDeleted), "warning": item.warning ?? "",
+    add(
+      lead.merging([
+        "record": "reliability", "dimension": scale.dimension, "n": String(scale.respondents), "alpha_pairwise": x(scale.pairwise?.alpha),
+        "alpha_pairwise_ci_low": x(scale.pairwise?.interval?.lower), "alpha_pairwise_ci_high": x(scale.pairwise?.interval?.upper),
+        "alpha_listwise": x(scale.listwise?.alpha), "alpha_listwise_ci_low": x(scale.listwise?.interval?.lower),
+        "alpha_listwise_ci_high": x(scale.listwise?.interval?.upper), "respondents": String(scale.respondents),
+        "complete_respondents": String(scale.completeRespondents),
       ]) { $1 })
+    for item in scale.itemStatistics {
+      add(
+        lead.merging([
+          "record": "item", "dimension": scale.dimension, "item": item.item, "n": String(item.n), "item_rest_r": x(item.itemRest),
+          "alpha_if_deleted": x(item.alphaIfDeleted), "warning": item.warning ?? "",
+        ]) { $1 })
     }
   }
 }

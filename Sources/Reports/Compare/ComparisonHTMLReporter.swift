@@ -9,14 +9,16 @@ public struct ComparisonHTMLReporter: ComparisonReporter {
   public func render(_ report: ComparisonReport) -> String {
     let e = HTMLText.escape
     let input = report.input
-    var out = HTMLText.pageStart(title: "\(report.survey.title): team comparison", generator: "cultivar compare") + """
-      <header>
-      <h1>\(e(report.survey.title)): team comparison</h1>
-      <p class="meta">\(e(input.file)): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected)) · baseline: \(e(report.baseline.description))</p>
-      </header>
+    var out =
+      HTMLText.pageStart(title: "\(report.survey.title): team comparison", generator: "cultivar compare") + """
+        <header>
+        <h1>\(e(report.survey.title)): team comparison</h1>
+        <p class="meta">\(e(input.file)): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected)) · baseline: \(e(report.baseline.description))</p>
+        </header>
 
-      """
-    out += "<nav>" + report.frameworks.map { "<a href=\"#fw-\(e($0.id))\">\(e($0.name))</a>" }.joined()
+        """
+    out +=
+      "<nav>" + report.frameworks.map { "<a href=\"#fw-\(e($0.id))\">\(e($0.name))</a>" }.joined()
       + "<a href=\"#privacy\">Privacy</a><a href=\"#method\">Method</a></nav>\n"
     for framework in report.frameworks { out += section(framework, report: report) }
     out += "<section class=\"card\" id=\"privacy\"><h2>Privacy</h2>\(HTMLSections.privacy(report))</section>\n"
@@ -29,8 +31,10 @@ public struct ComparisonHTMLReporter: ComparisonReporter {
     let e = HTMLText.escape
     let k = report.privacy.minGroupSize
     var out = "<section class=\"card framework\" id=\"fw-\(e(framework.id))\">\n"
-    out += "<h2>\(e(framework.name)) <small class=\"meta\">\(e(framework.id)) \(e(framework.version)), scale \(e(framework.scale.rangeText))</small></h2>\n"
-    out += "<h3>Where teams differ from the baseline</h3>\n<p class=\"note\">Team mean per dimension; colour shows the difference from \(e(report.baseline.description)).</p>\n"
+    out +=
+      "<h2>\(e(framework.name)) <small class=\"meta\">\(e(framework.id)) \(e(framework.version)), scale \(e(framework.scale.rangeText))</small></h2>\n"
+    out +=
+      "<h3>Where teams differ from the baseline</h3>\n<p class=\"note\">Team mean per dimension; colour shows the difference from \(e(report.baseline.description)).</p>\n"
     out += "<figure class=\"heatmap\">\(HeatmapChart(framework: framework, minGroupSize: k).html())\(HTMLSections.legend(framework))</figure>\n"
     // Only the declarative index (mean of dimension POMPs) has a known sampling variance.
     let declarative = framework.indexHeading == "Index"
@@ -40,12 +44,15 @@ public struct ComparisonHTMLReporter: ComparisonReporter {
     out += "<figure class=\"ranking\"><div class=\"chart-wrap\">\(RankingChart(framework: framework).svg())</div></figure>\n"
     out += "<h3>Bands and what to do</h3>\n\(HTMLSections.bands(framework, minGroupSize: k))\n"
     let shown = framework.teams.filter { $0.suppression == nil }
-    out += "<h3>Team profiles</h3>\n<p class=\"note\">Mean and 95% CI per dimension (purple: meaningfully higher, orange: lower, grey: no clear difference); ◇ the baseline's mean.</p>\n<div class=\"profiles\">"
+    out +=
+      "<h3>Team profiles</h3>\n<p class=\"note\">Mean and 95% CI per dimension (purple: meaningfully higher, orange: lower, grey: no clear difference); ◇ the baseline's mean.</p>\n<div class=\"profiles\">"
     for team in shown {
-      out += "<figure><figcaption><span class=\"name\">\(HTMLText.name(team.team))</span> <span>n = \(team.n)\(team.isBaseline ? ", baseline" : "")</span></figcaption><div class=\"chart-wrap\">\(ProfileChart(framework: framework, team: team).svg())</div></figure>"
+      out +=
+        "<figure><figcaption><span class=\"name\">\(HTMLText.name(team.team))</span> <span>n = \(team.n)\(team.isBaseline ? ", baseline" : "")</span></figcaption><div class=\"chart-wrap\">\(ProfileChart(framework: framework, team: team).svg())</div></figure>"
     }
     out += "</div>\n<h3>Details</h3>\n\(HTMLSections.details(framework))\n"
-    out += "<h3>Reliability</h3>\n<p class=\"note\">Whole sample; item statistics use \(e(report.method.deletionRule)) deletion.</p>\n\(HTMLSections.reliability(framework))\n"
+    out +=
+      "<h3>Reliability</h3>\n<p class=\"note\">Whole sample; item statistics use \(e(report.method.deletionRule)) deletion.</p>\n\(HTMLSections.reliability(framework))\n"
     return out + "</section>\n"
   }
 }

@@ -8,26 +8,35 @@ public struct ComparisonJSONReporter: ComparisonReporter {
   public init() {}
 
   public func render(_ report: ComparisonReport) -> String {
-    let input = report.input, method = report.method
-    var baseline: [(String, JSON)] = [("kind", .string(report.baseline == .restOfOrganisation ? "rest_of_organisation" : report.baseline == .parent ? "parent" : "team"))]
+    let input = report.input
+    let method = report.method
+    var baseline: [(String, JSON)] = [
+      ("kind", .string(report.baseline == .restOfOrganisation ? "rest_of_organisation" : report.baseline == .parent ? "parent" : "team"))
+    ]
     if case .team(let name) = report.baseline { baseline.append(("team", .string(name))) } else { baseline.append(("team", .null)) }
     baseline.append(("description", .string(report.baseline.description)))
     let root = JSON.object([
       ("schema", .string(Self.schema)),
       ("survey", .object([("id", .string(report.survey.id)), ("title", .string(report.survey.title))])),
-      ("input", .object([
-        ("file", .string(input.file)), ("rows_read", .number(Double(input.rowsRead))), ("rows_used", .number(Double(input.rowsUsed))),
-        ("rows_rejected", .number(Double(input.rowsRejected))), ("rejects_file", .string(input.rejectsFile)),
-      ])),
+      (
+        "input",
+        .object([
+          ("file", .string(input.file)), ("rows_read", .number(Double(input.rowsRead))), ("rows_used", .number(Double(input.rowsUsed))),
+          ("rows_rejected", .number(Double(input.rowsRejected))), ("rejects_file", .string(input.rejectsFile)),
+        ])
+      ),
       ("baseline", .object(baseline)),
       ("selected_teams", report.selectedTeams.map { .array($0.map { .string($0) }) } ?? .null),
-      ("method", .object([
-        ("confidence_level", .number(method.confidenceLevel)), ("significance_level", .number(method.significanceLevel)),
-        ("power", .number(method.power)), ("small_team_below", .number(Double(method.smallTeamBelow))),
-        ("reliability_minimum", .number(Double(method.reliabilityMinimum))), ("deletion_rule", .string(method.deletionRule)),
-        ("holm_family_size", .number(Double(method.familySize))), ("tests", .string(method.testRule)),
-        ("intervals", .string(method.intervalRule)), ("reliability", .string(method.reliabilityRule)),
-      ])),
+      (
+        "method",
+        .object([
+          ("confidence_level", .number(method.confidenceLevel)), ("significance_level", .number(method.significanceLevel)),
+          ("power", .number(method.power)), ("small_team_below", .number(Double(method.smallTeamBelow))),
+          ("reliability_minimum", .number(Double(method.reliabilityMinimum))), ("deletion_rule", .string(method.deletionRule)),
+          ("holm_family_size", .number(Double(method.familySize))), ("tests", .string(method.testRule)),
+          ("intervals", .string(method.intervalRule)), ("reliability", .string(method.reliabilityRule)),
+        ])
+      ),
       ("privacy", PrivacyAuditReport.json(report.privacy)),
       ("frameworks", .array(report.frameworks.map(framework))),
     ])
@@ -39,7 +48,10 @@ public struct ComparisonJSONReporter: ComparisonReporter {
       ("id", .string(f.id)), ("name", .string(f.name)), ("version", .string(f.version)),
       ("scale", .object([("min", .number(f.scale.min)), ("max", .number(f.scale.max))])),
       ("rules", .object([("index", .string(f.indexRule)), ("missing_data", .string(f.missingRule)), ("favorable", .string(f.favorableRule))])),
-      ("index_scale", .object([("label", .string(f.indexLabel)), ("min", .number(f.indexRange?.lowerBound)), ("max", .number(f.indexRange?.upperBound))])),
+      (
+        "index_scale",
+        .object([("label", .string(f.indexLabel)), ("min", .number(f.indexRange?.lowerBound)), ("max", .number(f.indexRange?.upperBound))])
+      ),
       ("dimensions", .array(f.dimensions.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })),
       ("organisation", team(f.organisation)),
       ("teams", .array(f.teams.map(team))),
@@ -54,7 +66,8 @@ public struct ComparisonJSONReporter: ComparisonReporter {
       return .object(fields)
     }
     fields += [
-      ("baseline", .bool(t.isBaseline)), ("index_suppression", .string(t.indexSuppression?.rawValue)), ("index", .number(t.index)), ("index_ci", ComparisonJSONParts.interval(t.indexInterval)),
+      ("baseline", .bool(t.isBaseline)), ("index_suppression", .string(t.indexSuppression?.rawValue)), ("index", .number(t.index)),
+      ("index_ci", ComparisonJSONParts.interval(t.indexInterval)),
       ("band", .string(t.band)), ("dimensions", .array(t.dimensions.map(ComparisonJSONParts.dimension))),
       ("reliability", .array(t.reliability.map(ComparisonJSONParts.reliability))),
     ]
@@ -100,12 +113,16 @@ enum ComparisonJSONParts {
       ("dimension", .string(r.dimension)), ("items", .array(r.items.map { .string($0) })),
       ("respondents", .number(Double(r.respondents))), ("complete_respondents", .number(Double(r.completeRespondents))),
       ("alpha_pairwise", alpha(r.pairwise)), ("alpha_listwise", alpha(r.listwise)),
-      ("item_statistics", .array(r.itemStatistics.map { item in
-        .object([
-          ("item", .string(item.item)), ("n", .number(Double(item.n))), ("item_rest_r", .number(item.itemRest)),
-          ("alpha_if_deleted", .number(item.alphaIfDeleted)), ("warning", .string(item.warning)),
-        ])
-      })),
+      (
+        "item_statistics",
+        .array(
+          r.itemStatistics.map { item in
+            .object([
+              ("item", .string(item.item)), ("n", .number(Double(item.n))), ("item_rest_r", .number(item.itemRest)),
+              ("alpha_if_deleted", .number(item.alphaIfDeleted)), ("warning", .string(item.warning)),
+            ])
+          })
+      ),
     ])
   }
 }

@@ -57,7 +57,9 @@ enum ComparisonWords {
   static func privacy(_ report: ComparisonReport) -> [String] {
     let privacy = report.privacy
     var lines = ["Minimum group size \(privacy.minGroupSize); \(privacy.rule)."]
-    lines.append("Team results are compared with \(report.baseline.description); the --teams option only chooses which rows are shown, suppression is decided over every team in the responses, and the organisation row always covers everyone.")
+    lines.append(
+      "Team results are compared with \(report.baseline.description); the --teams option only chooses which rows are shown, suppression is decided over every team in the responses, and the organisation row always covers everyone."
+    )
     let entries = PrivacyAuditReport.entries(privacy)
     if entries.isEmpty {
       lines.append("Nothing was withheld.")
@@ -69,7 +71,9 @@ enum ComparisonWords {
 
   /// A one-line summary of the method.
   static func method(_ report: ComparisonReport) -> [String] {
-    ["Baseline: \(report.baseline.description).", "Tests: \(report.method.testRule).", "Intervals: \(report.method.intervalRule).",
-     "Reliability: \(report.method.reliabilityRule)."]
+    [
+      "Baseline: \(report.baseline.description).", "Tests: \(report.method.testRule).", "Intervals: \(report.method.intervalRule).",
+      "Reliability: \(report.method.reliabilityRule).",
+    ]
   }
 }

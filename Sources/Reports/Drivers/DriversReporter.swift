@@ -45,14 +45,17 @@ enum DriverWords {
 
   static func group(_ g: DriverGroup, method: DriverMethod) -> String {
     if let reason = g.suppression {
-      return "\(g.group) (n = \(g.n)): withheld, " + (reason == .belowMinimum ? "fewer respondents than the minimum group size" : "hidden so that smaller hidden teams cannot be recovered")
+      return "\(g.group) (n = \(g.n)): withheld, "
+        + (reason == .belowMinimum ? "fewer respondents than the minimum group size" : "hidden so that smaller hidden teams cannot be recovered")
     }
     if g.source == .organisation {
       return g.n < method.minimumN
         ? "\(g.group): \(g.n) complete respondent\(g.n == 1 ? "" : "s"), fewer than \(method.minimumN): the organisation's drivers are shown"
         : "\(g.group): some of its numbers are withheld for anonymity: the organisation's drivers are shown"
     }
-    return "\(g.group): n = \(g.n) complete respondents" + (g.rSquared.map { ", R² = \(Format.fixed($0, 3))" } ?? ", R² not estimable (a driver or the outcome has no variance, or drivers are collinear)")
+    return "\(g.group): n = \(g.n) complete respondents"
+      + (g.rSquared.map { ", R² = \(Format.fixed($0, 3))" }
+        ?? ", R² not estimable (a driver or the outcome has no variance, or drivers are collinear)")
   }
 
   static func method(_ report: DriversReport) -> [String] {
@@ -70,5 +73,6 @@ enum DriverWords {
 
 /// The quadrant rule, kept here so that every format states the same rule.
 enum DriverAnalysisWords {
-  static let quadrantRule = "high impact = a share of R² at least an equal share (1 / number of drivers); high score = a POMP at least the average POMP of the group's drivers; act first = high impact and low score, protect = high and high, monitor = low and low, maintain = low impact and high score"
+  static let quadrantRule =
+    "high impact = a share of R² at least an equal share (1 / number of drivers); high score = a POMP at least the average POMP of the group's drivers; act first = high impact and low score, protect = high and high, monitor = low and low, maintain = low impact and high score"
 }

@@ -13,7 +13,8 @@ public struct DriversTableReporter: ReportRenderer {
         out.append("")
         continue
       }
-      var table = TextTable(["Driver", "r", "95% CI", "p (Holm)", "Weight", "Share", "Weight 95% CI", "POMP", "Priority"], rightAligned: [1, 3, 4, 5, 7])
+      var table = TextTable(
+        ["Driver", "r", "95% CI", "p (Holm)", "Weight", "Share", "Weight 95% CI", "POMP", "Priority"], rightAligned: [1, 3, 4, 5, 7])
       for d in group.drivers {
         let star = DriverWords.significant(d, report.method) ? "*" : ""
         table.add([

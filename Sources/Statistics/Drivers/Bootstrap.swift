@@ -29,7 +29,8 @@ public enum Percentile {
     guard !values.isEmpty else { return nil }
     let sorted = values.sorted()
     let position = q * Double(sorted.count - 1)
-    let lower = Int(position.rounded(.down)), upper = min(lower + 1, sorted.count - 1)
+    let lower = Int(position.rounded(.down))
+    let upper = min(lower + 1, sorted.count - 1)
     let fraction = position - Double(lower)
     return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
   }

@@ -15,10 +15,14 @@ public struct Correlation: Equatable, Sendable {
     precondition(x.count == y.count, "paired samples")
     let n = x.count
     guard n >= 2 else { return nil }
-    let mx = x.reduce(0, +) / Double(n), my = y.reduce(0, +) / Double(n)
-    var sxy = 0.0, sxx = 0.0, syy = 0.0
+    let mx = x.reduce(0, +) / Double(n)
+    let my = y.reduce(0, +) / Double(n)
+    var sxy = 0.0
+    var sxx = 0.0
+    var syy = 0.0
     for i in 0..<n {
-      let dx = x[i] - mx, dy = y[i] - my
+      let dx = x[i] - mx
+      let dy = y[i] - my
       sxy += dx * dy
       sxx += dx * dx
       syy += dy * dy

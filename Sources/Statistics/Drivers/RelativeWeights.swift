@@ -26,10 +26,12 @@ public struct RelativeWeights: Equatable, Sendable {
     guard k > 0, eigen.values.allSatisfy({ $0 > 1e-10 * max(largest, 1) }) else { return nil }
     let q = eigen.vectors
     // L = Q Λ^½ Qᵀ and L⁻¹ = Q Λ^-½ Qᵀ (symmetric).
-    var root = [Double](repeating: 0, count: k * k), inverse = root
+    var root = [Double](repeating: 0, count: k * k)
+    var inverse = root
     for i in 0..<k {
       for j in 0..<k {
-        var s = 0.0, t = 0.0
+        var s = 0.0
+        var t = 0.0
         for m in 0..<k {
           s += q[i * k + m] * eigen.values[m].squareRoot() * q[j * k + m]
           t += q[i * k + m] / eigen.values[m].squareRoot() * q[j * k + m]

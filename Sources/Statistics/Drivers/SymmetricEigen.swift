@@ -24,19 +24,23 @@ public struct SymmetricEigen: Sendable {
           // The rotation that zeroes a[p][r] (Golub & Van Loan, algorithm 8.4.1).
           let theta = (a[r * k + r] - a[p * k + p]) / (2 * a[p * k + r])
           let t = (theta >= 0 ? 1.0 : -1.0) / (abs(theta) + (theta * theta + 1).squareRoot())
-          let c = 1 / (t * t + 1).squareRoot(), s = t * c
+          let c = 1 / (t * t + 1).squareRoot()
+          let s = t * c
           for i in 0..<k {
-            let aip = a[i * k + p], air = a[i * k + r]
+            let aip = a[i * k + p]
+            let air = a[i * k + r]
             a[i * k + p] = c * aip - s * air
             a[i * k + r] = s * aip + c * air
           }
           for j in 0..<k {
-            let apj = a[p * k + j], arj = a[r * k + j]
+            let apj = a[p * k + j]
+            let arj = a[r * k + j]
             a[p * k + j] = c * apj - s * arj
             a[r * k + j] = s * apj + c * arj
           }
           for i in 0..<k {
-            let qip = q[i * k + p], qir = q[i * k + r]
+            let qip = q[i * k + p]
+            let qir = q[i * k + r]
             q[i * k + p] = c * qip - s * qir
             q[i * k + r] = s * qip + c * qir
           }

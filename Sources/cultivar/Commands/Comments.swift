@@ -15,7 +15,9 @@ struct Comments: ParsableCommand {
 
   @OptionGroup var input: UnscoredInputOptions
 
-  @Option(help: ArgumentHelp("The comment threshold: commenters a group needs for its comments to be shown (default 10; only higher values are accepted).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "The comment threshold: commenters a group needs for its comments to be shown (default 10; only higher values are accepted).", valueName: "n"))
   var minComments: Int?
 
   @Option(help: ArgumentHelp("A text file of names (one per line) to replace with [name] in every comment.", valueName: "file"))

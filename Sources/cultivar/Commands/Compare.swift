@@ -28,13 +28,18 @@ struct Compare: ParsableCommand {
   @Option(help: ArgumentHelp("Show only these teams (comma-separated); anonymity is still decided over every team.", valueName: "a,b,..."))
   var teams: String?
 
-  @Option(help: ArgumentHelp("Compare with 'org' (the rest of the organisation), 'parent' (each unit's parent unit; with --by unit:N or unit) or with a team.", valueName: "org|parent|team"))
+  @Option(
+    help: ArgumentHelp(
+      "Compare with 'org' (the rest of the organisation), 'parent' (each unit's parent unit; with --by unit:N or unit) or with a team.",
+      valueName: "org|parent|team"))
   var baseline: String = "org"
 
   @Option(help: ArgumentHelp("The organisation file (YAML or CSV) whose units the team cells name.", valueName: "file"))
   var org: String?
 
-  @Option(help: ArgumentHelp("Compare the groups of a cut, as `score --by` publishes them: unit:N, unit, an attribute, or unit:N,ATTRIBUTE.", valueName: "cut"))
+  @Option(
+    help: ArgumentHelp(
+      "Compare the groups of a cut, as `score --by` publishes them: unit:N, unit, an attribute, or unit:N,ATTRIBUTE.", valueName: "cut"))
   var by: String?
 
   @Flag(help: "With --by unit or unit:N: each unit's direct members only, not its whole line.")
@@ -52,15 +57,21 @@ struct Compare: ParsableCommand {
   @Flag(help: "Leave invalid rows out and write them, with reasons, to a rejects file.")
   var skipInvalid = false
 
-  @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: beside the output or responses, NAME.rejects.csv).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: beside the output or responses, NAME.rejects.csv).", valueName: "file"))
   var rejects: String?
 
   @OptionGroup var plugins: PluginOptions
 
-  @Option(help: ArgumentHelp("The language of the plugins' texts and the survey title in the report: one of the survey's languages (default: its default language).", valueName: "lang"))
+  @Option(
+    help: ArgumentHelp(
+      "The language of the plugins' texts and the survey title in the report: one of the survey's languages (default: its default language).",
+      valueName: "lang"))
   var lang: String?
 
-  @Option(help: ArgumentHelp("Also write the privacy audit (what is withheld, why, and what would show it) to this file; JSON when it ends in .json.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Also write the privacy audit (what is withheld, why, and what would show it) to this file; JSON when it ends in .json.", valueName: "file"))
   var privacyReport: String?
 
   func validate() throws {
@@ -71,7 +82,9 @@ struct Compare: ParsableCommand {
   }
 
   func run() throws {
-    let teamList = teams.map { $0.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    let teamList = teams.map {
+      $0.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
     var job = CompareJob(
       surveyPath: survey, responsesPath: responses ?? "", teams: teamList, baseline: baseline, format: format, outputPath: out,
       deletion: DeletionRule(rawValue: deletion)!, skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace,

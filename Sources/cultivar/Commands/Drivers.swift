@@ -60,7 +60,10 @@ struct Drivers: ParsableCommand {
   @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows.", valueName: "file"))
   var rejects: String?
 
-  @Option(help: ArgumentHelp("The language of the plugins' texts and the survey title in the report: one of the survey's languages (default: its default language).", valueName: "lang"))
+  @Option(
+    help: ArgumentHelp(
+      "The language of the plugins' texts and the survey title in the report: one of the survey's languages (default: its default language).",
+      valueName: "lang"))
   var lang: String?
 
   @OptionGroup var plugins: PluginOptions

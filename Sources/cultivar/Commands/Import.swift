@@ -30,7 +30,10 @@ struct Import: ParsableCommand {
   @Option(help: ArgumentHelp("The team of every row, for an export without a team column.", valueName: "team"))
   var team: String?
 
-  @Option(help: ArgumentHelp("How the export writes unticked boxes of a multi-select with a column per option: zero or blank (default: blank for SurveyMonkey, zero for the others).", valueName: "zero|blank"))
+  @Option(
+    help: ArgumentHelp(
+      "How the export writes unticked boxes of a multi-select with a column per option: zero or blank (default: blank for SurveyMonkey, zero for the others).",
+      valueName: "zero|blank"))
   var unticked: String?
 
   @Flag(help: "Import the valid rows and write the others, with reasons, to a rejects file.")

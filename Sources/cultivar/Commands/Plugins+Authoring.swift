@@ -7,7 +7,9 @@ extension Plugins {
   struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Create a commented plugin, its test fixture, a survey that uses it and sample responses.",
-      discussion: "Writes DIR/NAME/NAME.lua, DIR/NAME/tests/example.csv and example.expected.json, surveys/NAME.yaml and surveys/NAME-responses.csv. Never overwrites a file.")
+      discussion:
+        "Writes DIR/NAME/NAME.lua, DIR/NAME/tests/example.csv and example.expected.json, surveys/NAME.yaml and surveys/NAME-responses.csv. Never overwrites a file."
+    )
     @Argument(help: ArgumentHelp("The plugin's name and id: lowercase letters, digits and '-'.", valueName: "name"))
     var name: String
     @Option(help: ArgumentHelp("The plugins folder.", valueName: "dir"))
@@ -17,7 +19,8 @@ extension Plugins {
 
     func run() throws {
       do {
-        Terminal.out(try PluginScaffold(name: name, pluginsDirectory: dir, surveysDirectory: surveys, workspace: Workspace(pluginDirectories: [dir])).run())
+        Terminal.out(
+          try PluginScaffold(name: name, pluginsDirectory: dir, surveysDirectory: surveys, workspace: Workspace(pluginDirectories: [dir])).run())
       } catch {
         throw Terminal.fail(error)
       }
@@ -28,7 +31,9 @@ extension Plugins {
   struct Types: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Write editor definitions (LuaLS) for the plugin table and the cultivar module, and a .luarc.json.",
-      discussion: "Open the folder in an editor with the Lua language server (e.g. VS Code's 'Lua' extension) to get completion, hover help and type checks in plugin files.")
+      discussion:
+        "Open the folder in an editor with the Lua language server (e.g. VS Code's 'Lua' extension) to get completion, hover help and type checks in plugin files."
+    )
     @Option(help: ArgumentHelp("The project folder: .luarc.json goes here, the definitions in its types/ folder.", valueName: "dir"))
     var out = "."
     @Flag(help: "Replace an existing .luarc.json.")
@@ -63,7 +68,9 @@ extension Plugins {
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Try a plugin on a few responses: each respondent's scores and score-hook result, then each team's index and band.",
-      discussion: "Hook errors are shown where they happen and the run carries on; the exit status is 70 when any hook failed. Columns other than respondent_id, team and the plugin's item ids are ignored unless --survey gives the layout.")
+      discussion:
+        "Hook errors are shown where they happen and the run carries on; the exit status is 70 when any hook failed. Columns other than respondent_id, team and the plugin's item ids are ignored unless --survey gives the layout."
+    )
     @Argument(help: ArgumentHelp("The plugin file.", valueName: "file"))
     var file: String
     @Option(help: ArgumentHelp("A response file (CSV with a header row).", valueName: "csv"))

@@ -19,8 +19,11 @@ struct Plugins: ParsableCommand {
   }
 
   struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate plugins and run every hook on made-up data; list every problem; exits non-zero on any.",
-      discussion: "The made-up data comes from each plugin's own items, dimensions and scale: answers at both ends and the middle, unanswered items, a respondent who answered nothing, a team of one, a team in which nobody answered a dimension, and the organisation row.")
+    static let configuration = CommandConfiguration(
+      abstract: "Validate plugins and run every hook on made-up data; list every problem; exits non-zero on any.",
+      discussion:
+        "The made-up data comes from each plugin's own items, dimensions and scale: answers at both ends and the middle, unanswered items, a respondent who answered nothing, a team of one, a team in which nobody answered a dimension, and the organisation row."
+    )
     @Argument(help: ArgumentHelp("Plugin files to check (default: every plugin found).", valueName: "file"))
     var files: [String] = []
     @OptionGroup var plugins: PluginOptions

@@ -5,7 +5,9 @@ import CultivarKit
 struct Score: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Score a survey's responses per team.",
-    discussion: "Reads the responses once, folds them into per-team results and prints n, mean, SD and favourability per team and dimension, the culture index and its band. Teams below the survey's min_group_size show their n only.")
+    discussion:
+      "Reads the responses once, folds them into per-team results and prints n, mean, SD and favourability per team and dimension, the culture index and its band. Teams below the survey's min_group_size show their n only."
+  )
 
   @Argument(help: ArgumentHelp("The survey definition (surveys/NAME.yaml).", valueName: "survey"))
   var survey: String
@@ -24,19 +26,30 @@ struct Score: ParsableCommand {
   @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
   var out: String?
 
-  @Option(help: ArgumentHelp("Also write the privacy audit (what is withheld, why, and what would show it) to this file; JSON when it ends in .json.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Also write the privacy audit (what is withheld, why, and what would show it) to this file; JSON when it ends in .json.", valueName: "file"))
   var privacyReport: String?
 
-  @Option(help: ArgumentHelp("The organisation file (YAML or CSV) whose units the team cells name; gives --by unit:N its hierarchy and participation its headcounts.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "The organisation file (YAML or CSV) whose units the team cells name; gives --by unit:N its hierarchy and participation its headcounts.",
+      valueName: "file"))
   var org: String?
 
-  @Option(help: ArgumentHelp("Publish a cut: team (default), unit:N (the units at level N, each pooling its whole line), unit (every level), an attribute declared in the survey (e.g. tenure), unit:N,ATTRIBUTE (crossed), or language (one group per language the responses were given in: stored by take and serve; in a file, the survey's columns.language column). Without --org, team cells are paths such as Engineering/Platform/Mobile.", valueName: "cut"))
+  @Option(
+    help: ArgumentHelp(
+      "Publish a cut: team (default), unit:N (the units at level N, each pooling its whole line), unit (every level), an attribute declared in the survey (e.g. tenure), unit:N,ATTRIBUTE (crossed), or language (one group per language the responses were given in: stored by take and serve; in a file, the survey's columns.language column). Without --org, team cells are paths such as Engineering/Platform/Mobile.",
+      valueName: "cut"))
   var by: String?
 
   @Flag(help: "With --by unit or unit:N: each unit's direct members only, not its whole line.")
   var direct = false
 
-  @Option(help: ArgumentHelp("The language of the plugins' texts (dimension names, bands, advice) and the survey title in the report: one of the survey's languages (default: its default language).", valueName: "lang"))
+  @Option(
+    help: ArgumentHelp(
+      "The language of the plugins' texts (dimension names, bands, advice) and the survey title in the report: one of the survey's languages (default: its default language).",
+      valueName: "lang"))
   var lang: String?
 
   @Option(help: ArgumentHelp("The wave whose headcounts give participation (default: --wave).", valueName: "wave"))
@@ -45,7 +58,8 @@ struct Score: ParsableCommand {
   @Flag(help: "Leave invalid rows out and write them, with reasons, to a rejects file.")
   var skipInvalid = false
 
-  @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: beside the output or responses, NAME.rejects.csv).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: beside the output or responses, NAME.rejects.csv).", valueName: "file"))
   var rejects: String?
 
   @Option(help: ArgumentHelp("Threads that read and score (default: one per core). Results do not depend on it.", valueName: "n"))
@@ -54,7 +68,10 @@ struct Score: ParsableCommand {
   @Option(help: .hidden)
   var chunkBytes: Int = 256 << 10
 
-  @Flag(help: "Score again whenever the survey, the responses or a plugin file changes (Ctrl-C to stop). A plugin that stops loading keeps its last good version.")
+  @Flag(
+    help:
+      "Score again whenever the survey, the responses or a plugin file changes (Ctrl-C to stop). A plugin that stops loading keeps its last good version."
+  )
   var watch = false
 
   @Option(help: .hidden)
@@ -70,8 +87,9 @@ struct Score: ParsableCommand {
   }
 
   func run() throws {
-    var job = ScoreJob(surveyPath: survey, responsesPath: responses ?? "", format: format, outputPath: out,
-                       skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace, note: Terminal.err)
+    var job = ScoreJob(
+      surveyPath: survey, responsesPath: responses ?? "", format: format, outputPath: out,
+      skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace, note: Terminal.err)
     job.wave = wave
     job.privacyReportPath = privacyReport
     job.organisationPath = org

@@ -5,7 +5,9 @@ import CultivarKit
 struct Serve: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Serve the survey's web form for a wave, reached through 'cultivar invite' links.",
-    discussion: "Respondents open their team's link, answer and send the form once. No name, address or time finer than the day is stored; results are never served. Stop with Ctrl-C.")
+    discussion:
+      "Respondents open their team's link, answer and send the form once. No name, address or time finer than the day is stored; results are never served. Stop with Ctrl-C."
+  )
 
   @Argument(help: ArgumentHelp("The survey definition (surveys/NAME.yaml).", valueName: "survey"))
   var survey: String
@@ -19,7 +21,10 @@ struct Serve: AsyncParsableCommand {
   @Option(help: ArgumentHelp("The address to listen on (default: loopback only; put a TLS proxy in front to serve others).", valueName: "address"))
   var host: String = "127.0.0.1"
 
-  @Option(help: ArgumentHelp("The address respondents open (behind a proxy, e.g. https://survey.example.org): forms are accepted only from this origin. Default: the address listened on.", valueName: "url"))
+  @Option(
+    help: ArgumentHelp(
+      "The address respondents open (behind a proxy, e.g. https://survey.example.org): forms are accepted only from this origin. Default: the address listened on.",
+      valueName: "url"))
   var publicURL: String?
 
   @Option(help: ArgumentHelp("Seconds a client may take to send a request head.", valueName: "seconds"))

@@ -12,7 +12,9 @@ struct StoreCommand: ParsableCommand {
   struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Copy the store, consistently, into one file (safe while serve or an import runs).",
-      discussion: "Uses SQLite's online backup, so answers still in the write-ahead log (the store's -wal file) are included. Copying the .sqlite file alone with cp can lose them; the backup file needs no -wal beside it.")
+      discussion:
+        "Uses SQLite's online backup, so answers still in the write-ahead log (the store's -wal file) are included. Copying the .sqlite file alone with cp can lose them; the backup file needs no -wal beside it."
+    )
 
     @Argument(help: ArgumentHelp("The backup file to write (replaced if it exists).", valueName: "file"))
     var file: String
@@ -33,7 +35,9 @@ struct StoreCommand: ParsableCommand {
   struct Copy: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Copy waves from one store to another (SQLite file or postgres:// database, either way).",
-      discussion: "Copies one wave (--survey S --wave W), every wave of a survey (--survey S), or every wave. Responses keep their random ids, answers, days, import records and invitations (token hashes), so scores from both stores are identical. Each wave is written in one transaction; a wave that already holds responses in TO is refused. A database address never holds a password: give it in PGPASSWORD or ~/.pgpass.")
+      discussion:
+        "Copies one wave (--survey S --wave W), every wave of a survey (--survey S), or every wave. Responses keep their random ids, answers, days, import records and invitations (token hashes), so scores from both stores are identical. Each wave is written in one transaction; a wave that already holds responses in TO is refused. A database address never holds a password: give it in PGPASSWORD or ~/.pgpass."
+    )
 
     @Argument(help: ArgumentHelp("The store to copy from: a SQLite file or postgres://USER@HOST:PORT/DB.", valueName: "from"))
     var from: String

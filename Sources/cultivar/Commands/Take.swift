@@ -5,7 +5,9 @@ import CultivarKit
 struct Take: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Answer a survey in the terminal, item by item.",
-    discussion: "Keys: 1-9 (or Up/Down and Enter) answer, b or Left goes back, s or Right skips, q quits. The answers are stored only when confirmed at the end; no name or time finer than the day is kept. Leaving without storing (q, Ctrl-C, a signal) prints 'Nothing was stored.' and exits non-zero (1; 130 after Ctrl-C).")
+    discussion:
+      "Keys: 1-9 (or Up/Down and Enter) answer, b or Left goes back, s or Right skips, q quits. The answers are stored only when confirmed at the end; no name or time finer than the day is kept. Leaving without storing (q, Ctrl-C, a signal) prints 'Nothing was stored.' and exits non-zero (1; 130 after Ctrl-C)."
+  )
 
   @Argument(help: ArgumentHelp("The survey definition (surveys/NAME.yaml).", valueName: "survey"))
   var survey: String
@@ -16,7 +18,10 @@ struct Take: ParsableCommand {
   @Option(help: ArgumentHelp("The wave to answer (default: the survey's most recent wave in the store).", valueName: "wave"))
   var wave: String?
 
-  @Option(help: ArgumentHelp("The language to answer in, one of the survey's languages (default: the survey's default language); recorded with the response.", valueName: "lang"))
+  @Option(
+    help: ArgumentHelp(
+      "The language to answer in, one of the survey's languages (default: the survey's default language); recorded with the response.",
+      valueName: "lang"))
   var lang: String?
 
   @OptionGroup var store: StoreOptions

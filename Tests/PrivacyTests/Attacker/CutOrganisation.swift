@@ -31,7 +31,10 @@ struct CutOrganisation {
     var combos: [[Int]] = [[]]
     for values in attributes { combos = combos.flatMap { c in (0..<values).map { c + [$0] } } }
     // Atoms: many of 1–4 people, some empty, a data point someone skipped.
-    var atoms: [Population.Atom] = [], atomLeaf: [Int] = [], atomValues: [[Int]] = [], sums: [[Int]] = []
+    var atoms: [Population.Atom] = []
+    var atomLeaf: [Int] = []
+    var atomValues: [[Int]] = []
+    var sums: [[Int]] = []
     for leaf in leaves {
       for combo in combos where Double.random(in: 0...1, using: &rng) < 0.7 {
         let size = Bool.random(using: &rng) ? Int.random(in: 1...4, using: &rng) : Int.random(in: 3...12, using: &rng)
@@ -76,14 +79,17 @@ struct CutOrganisation {
         families.append("unit:\(level) × a\(i)")
         for u in units.indices where units[u].level == level {
           for v in 0..<values {
-            p.addOverlapping(.init(cut: "unit:\(level) × a\(i)", name: "\(units[u].name) × a\(i)=\(v)",
-                                   atoms: atoms.indices.filter { within(u, $0) && atomValues[$0][i] == v }))
+            p.addOverlapping(
+              .init(
+                cut: "unit:\(level) × a\(i)", name: "\(units[u].name) × a\(i)=\(v)",
+                atoms: atoms.indices.filter { within(u, $0) && atomValues[$0][i] == v }))
           }
         }
       }
     }
-    return CutOrganisation(population: p, threshold: Int.random(in: 3...5, using: &rng), sums: sums,
-                           description: "\(units.count) units, \(atoms.count) atoms, attributes \(attributes), cuts \(families)")
+    return CutOrganisation(
+      population: p, threshold: Int.random(in: 3...5, using: &rng), sums: sums,
+      description: "\(units.count) units, \(atoms.count) atoms, attributes \(attributes), cuts \(families)")
   }
 
   /// What an attacker recovers from every shown (group, data point) total: any withheld

@@ -1,8 +1,9 @@
 import Comparison
-@testable import Privacy
 import Reports
 import Scoring
 import SurveyModel
+
+@testable import Privacy
 
 /// A reproducible random number generator (SplitMix64).
 struct SeededGenerator: RandomNumberGenerator {
@@ -22,8 +23,10 @@ let attackFramework = Framework(
   id: "lc", name: "Learning culture", version: "1", description: "", source: "",
   scale: Scale(min: 1, max: 5),
   dimensions: [Dimension(id: "a", name: "A", advice: "work on A", adviceBelow: 50), Dimension(id: "b", name: "B"), Dimension(id: "c", name: "C")],
-  items: [Item(id: "a1", text: "", dimension: "a"), Item(id: "a2", text: "", dimension: "a", reverse: true),
-          Item(id: "b1", text: "", dimension: "b"), Item(id: "c1", text: "", dimension: "c"), Item(id: "c2", text: "", dimension: "c")],
+  items: [
+    Item(id: "a1", text: "", dimension: "a"), Item(id: "a2", text: "", dimension: "a", reverse: true),
+    Item(id: "b1", text: "", dimension: "b"), Item(id: "c1", text: "", dimension: "c"), Item(id: "c2", text: "", dimension: "c"),
+  ],
   bands: [Band(min: 0, label: "Low", advice: "start somewhere"), Band(min: 50, label: "High")])
 
 /// One wave of an organisation: its response rows, its team mapping, and everything `score`,
@@ -58,7 +61,8 @@ struct Organisation {
       }
     }
     var mapping: [String: String] = [:]
-    var t = 0, group = 0
+    var t = 0
+    var group = 0
     while t < teamCount {
       let roll = Double.random(in: 0...1, using: &rng)
       if roll < 0.35, t + 1 < teamCount {
@@ -121,15 +125,19 @@ struct Organisation {
     let score = ScoreReport(survey: info, input: input, frameworks: frameworks, privacy: privacy)
     let selection = try TeamSelection(teams: nil, baseline: "org", known: teams, privacy: privacy)
     let (comparisons, method) = ComparisonBuilder(plan: plan, collector: collector).build(results: frameworks, selection: selection)
-    let compare = ComparisonReport(survey: info, input: input, baseline: selection.baseline, method: method, frameworks: comparisons, privacy: privacy)
+    let compare = ComparisonReport(
+      survey: info, input: input, baseline: selection.baseline, method: method, frameworks: comparisons, privacy: privacy)
     let mapping = self.mapping
     let (mapped, mappedPrivacy) = try engine.results(policy: policy, regroup: { mapping[$0] ?? $0 })
     let f = mapped[0]
     let trend = TrendReport(
       survey: info, waves: [WaveInput(name: "w1", responses: rows.count)], mappingApplied: [],
-      frameworks: [FrameworkTrend(id: f.id, name: f.name, version: f.version, dimensions: f.dimensions,
-                                  teams: f.teams.map { TeamLine(team: $0.team, points: [$0]) },
-                                  organisation: TeamLine(team: f.organisation.team, points: [f.organisation]))],
+      frameworks: [
+        FrameworkTrend(
+          id: f.id, name: f.name, version: f.version, dimensions: f.dimensions,
+          teams: f.teams.map { TeamLine(team: $0.team, points: [$0]) },
+          organisation: TeamLine(team: f.organisation.team, points: [f.organisation]))
+      ],
       minGroupSize: policy.threshold, privacyRule: policy.summary, privacy: [mappedPrivacy])
     return Outputs(
       scoreJSON: JSONReporter().render(score), scoreCSV: CSVReporter().render(score), scoreTable: TableReporter().render(score),

@@ -30,7 +30,8 @@ struct LinearSystem {
   }
 
   private func reduce(_ coefficients: [Rational], _ value: Double) -> ([Rational], Double) {
-    var row = coefficients, v = value
+    var row = coefficients
+    var v = value
     for r in rows where !row[r.pivot].isZero {
       let f = row[r.pivot]
       for j in 0..<unknowns { row[j] = row[j] - f * r.coefficients[j] }
@@ -41,7 +42,8 @@ struct LinearSystem {
 
   /// The value of `Σ target[j] · x_j` when the equations determine it, else nil.
   func determined(_ target: [Rational]) -> Double? {
-    var row = target, v = 0.0
+    var row = target
+    var v = 0.0
     for r in rows where !row[r.pivot].isZero {
       let f = row[r.pivot]
       for j in 0..<unknowns { row[j] = row[j] - f * r.coefficients[j] }

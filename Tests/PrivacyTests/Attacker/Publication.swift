@@ -73,15 +73,19 @@ struct PublicationReader {
           let d = dims.first { $0["id"] as? String == id }
           if let d, let n = d["n"] as? Double, let mean = d["mean"] as? Double {
             observations.append(Observation(coefficients: coefficients(teams), dimension: id, value: n * mean, source: "\(source) \(name) \(id)"))
-            record(teams, id, n: n, mean: mean, sd: d["sd"] as? Double,
-                   shares: [.favourable: d["favorable_pct"] as? Double, .neutral: d["neutral_pct"] as? Double, .unfavourable: d["unfavorable_pct"] as? Double],
-                   source: "\(source) \(name) \(id)")
+            record(
+              teams, id, n: n, mean: mean, sd: d["sd"] as? Double,
+              shares: [
+                .favourable: d["favorable_pct"] as? Double, .neutral: d["neutral_pct"] as? Double, .unfavourable: d["unfavorable_pct"] as? Double,
+              ],
+              source: "\(source) \(name) \(id)")
           } else {
             withheld.insert(WithheldGroup(atoms: Set(teams), dimension: id, label: "\(source) \(name) \(id)"))
           }
           // compare: the interval's midpoint is the mean, whatever else is shown.
           if let d, let n = d["n"] as? Double, let ci = d["ci"] as? [Double], ci.count == 2 {
-            observations.append(Observation(coefficients: coefficients(teams), dimension: id, value: n * (ci[0] + ci[1]) / 2, source: "\(source) ci of \(name) \(id)"))
+            observations.append(
+              Observation(coefficients: coefficients(teams), dimension: id, value: n * (ci[0] + ci[1]) / 2, source: "\(source) ci of \(name) \(id)"))
           }
           // compare: the baseline (rest of the organisation) of each difference.
           if let diff = d?["difference"] as? [String: Any], let bn = diff["baseline_n"] as? Double, let bm = diff["baseline_mean"] as? Double {
@@ -90,10 +94,13 @@ struct PublicationReader {
             observations.append(Observation(coefficients: rest, dimension: id, value: bn * bm, source: "\(source) rest of \(name) \(id)"))
             // Welch's t with the team's own n and SD gives the rest's SD: its sum of squares.
             if let t = diff["t"] as? Double, t != 0, let difference = diff["difference"] as? Double,
-               let n = d?["n"] as? Double, let sd = d?["sd"] as? Double {
+              let n = d?["n"] as? Double, let sd = d?["sd"] as? Double
+            {
               let restVariance = bn * ((difference / t) * (difference / t) - sd * sd / n)
-              observations.append(Observation(coefficients: rest, dimension: id, value: (bn - 1) * restVariance + bn * bm * bm,
-                                              source: "\(source) rest sd of \(name) \(id)", moment: .sumOfSquares))
+              observations.append(
+                Observation(
+                  coefficients: rest, dimension: id, value: (bn - 1) * restVariance + bn * bm * bm,
+                  source: "\(source) rest sd of \(name) \(id)", moment: .sumOfSquares))
             }
           }
         }
@@ -104,11 +111,16 @@ struct PublicationReader {
   /// The second-moment and share equations of one group's published dimension statistics.
   mutating func record(_ teams: [String], _ dimension: String, n: Double, mean: Double, sd: Double?, shares: [Moment: Double?], source: String) {
     if let sd {
-      observations.append(Observation(coefficients: coefficients(teams), dimension: dimension, value: (n - 1) * sd * sd + n * mean * mean,
-                                      source: "\(source) sd", moment: .sumOfSquares))
+      observations.append(
+        Observation(
+          coefficients: coefficients(teams), dimension: dimension, value: (n - 1) * sd * sd + n * mean * mean,
+          source: "\(source) sd", moment: .sumOfSquares))
     }
     for (moment, share) in shares {
-      if let share { observations.append(Observation(coefficients: coefficients(teams), dimension: dimension, value: n * share / 100, source: "\(source) \(moment)", moment: moment)) }
+      if let share {
+        observations.append(
+          Observation(coefficients: coefficients(teams), dimension: dimension, value: n * share / 100, source: "\(source) \(moment)", moment: moment))
+      }
     }
   }
 
@@ -120,8 +132,10 @@ struct PublicationReader {
       let teams = members(f[1], [:])
       if let n = Double(f[5]), let mean = Double(f[6]) {
         observations.append(Observation(coefficients: coefficients(teams), dimension: f[4], value: n * mean, source: "\(source) \(f[1]) \(f[4])"))
-        record(teams, f[4], n: n, mean: mean, sd: Double(f[7]), shares: [.favourable: Double(f[9]), .neutral: Double(f[10]), .unfavourable: Double(f[11])],
-               source: "\(source) \(f[1]) \(f[4])")
+        record(
+          teams, f[4], n: n, mean: mean, sd: Double(f[7]),
+          shares: [.favourable: Double(f[9]), .neutral: Double(f[10]), .unfavourable: Double(f[11])],
+          source: "\(source) \(f[1]) \(f[4])")
       } else if f.count > 5 {
         withheld.insert(WithheldGroup(atoms: Set(teams), dimension: f[4], label: "\(source) \(f[1]) \(f[4])"))
       }
@@ -134,7 +148,8 @@ struct PublicationReader {
     guard let header = lines.first else { return }
     let col = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
     for f in lines.dropFirst() where f.count == header.count && f[col["record"]!] == "dimension" {
-      let name = f[col["team"]!], id = f[col["dimension"]!]
+      let name = f[col["team"]!]
+      let id = f[col["dimension"]!]
       let teams = members(name, [:])
       if let n = Double(f[col["n"]!]), let mean = Double(f[col["mean"]!]) {
         observations.append(Observation(coefficients: coefficients(teams), dimension: id, value: n * mean, source: "\(source) \(name) \(id)"))

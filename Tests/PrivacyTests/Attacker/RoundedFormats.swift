@@ -14,14 +14,19 @@ extension PublicationReader {
     defer { markRounded(from: first) }
     var inDimensions = false
     for line in text.split(separator: "\n") {
-      if line.hasPrefix("Team ") { inDimensions = line.contains("Dimension"); continue }
+      if line.hasPrefix("Team ") {
+        inDimensions = line.contains("Dimension")
+        continue
+      }
       guard inDimensions, !line.hasPrefix("---") else { continue }
       let cells = line.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
       guard cells.count >= 3, let id = names[cells[1]] else { continue }
       let teams = members(cells[0], [:])
       if cells.count >= 7, let n = Double(cells[2]), let mean = Self.number(Substring(cells[3])) {
         observations.append(Observation(coefficients: coefficients(teams), dimension: id, value: n * mean, source: "\(source) \(cells[0]) \(id)"))
-        record(teams, id, n: n, mean: mean, sd: Self.number(Substring(cells[4])), shares: [.favourable: Self.number(Substring(cells[6]))], source: "\(source) \(cells[0]) \(id)")
+        record(
+          teams, id, n: n, mean: mean, sd: Self.number(Substring(cells[4])), shares: [.favourable: Self.number(Substring(cells[6]))],
+          source: "\(source) \(cells[0]) \(id)")
       } else {
         withheld.insert(WithheldGroup(atoms: Set(teams), dimension: id, label: "\(source) \(cells[0]) \(id)"))
       }
@@ -36,9 +41,13 @@ extension PublicationReader {
     var header: [String: Int] = [:]
     for line in text.split(separator: "\n") where line.hasPrefix("|") {
       let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map { $0.trimmingCharacters(in: .whitespaces) }
-      if cells.first == "Team" { header = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) }); continue }
+      if cells.first == "Team" {
+        header = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
+        continue
+      }
       guard let d = header["Dimension"], cells.count == header.count, let id = names[cells[d]] else { continue }
-      let name = cells[0], teams = members(name, [:])
+      let name = cells[0]
+      let teams = members(name, [:])
       let n = header["n"].flatMap { Double(cells[$0]) }
       guard let n, let mean = header["Mean"].flatMap({ Self.number(Substring(cells[$0])) }) else {
         withheld.insert(WithheldGroup(atoms: Set(teams), dimension: id, label: "\(source) \(name) \(id)"))
@@ -46,8 +55,9 @@ extension PublicationReader {
       }
       observations.append(Observation(coefficients: coefficients(teams), dimension: id, value: n * mean, source: "\(source) \(name) \(id)"))
       let shares = header["Fav / Neu / Unfav %"].map { cells[$0].split(separator: "/").map { Self.number($0) } } ?? []
-      record(teams, id, n: n, mean: mean, sd: header["SD"].flatMap { Self.number(Substring(cells[$0])) },
-             shares: shares.count == 3 ? [.favourable: shares[0], .neutral: shares[1], .unfavourable: shares[2]] : [:], source: "\(source) \(name) \(id)")
+      record(
+        teams, id, n: n, mean: mean, sd: header["SD"].flatMap { Self.number(Substring(cells[$0])) },
+        shares: shares.count == 3 ? [.favourable: shares[0], .neutral: shares[1], .unfavourable: shares[2]] : [:], source: "\(source) \(name) \(id)")
       if let diff = header["Diff"].flatMap({ Self.number(Substring(cells[$0])) }) {
         var rest = coefficients(atoms)
         for t in teams { rest[t] = 0 }
@@ -68,10 +78,14 @@ extension PublicationReader {
     for line in text.split(separator: "\n").dropFirst() {
       let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       guard f.count == 8, dimensions.contains(f[5]) else { continue }
-      let teams = members(f[1], mapping), id = f[5]
+      let teams = members(f[1], mapping)
+      let id = f[5]
       let n = teams.reduce(0.0) { $0 + Double(counts[id]?[$1] ?? 0) }
       if let pomp = Double(f[6]) {
-        observations.append(Observation(coefficients: coefficients(teams), dimension: id, value: n * (scale.min + pomp / 100 * (scale.max - scale.min)), source: "\(source) \(f[1]) \(id)"))
+        observations.append(
+          Observation(
+            coefficients: coefficients(teams), dimension: id, value: n * (scale.min + pomp / 100 * (scale.max - scale.min)),
+            source: "\(source) \(f[1]) \(id)"))
       } else {
         withheld.insert(WithheldGroup(atoms: Set(teams), dimension: id, label: "\(source) \(f[1]) \(id)"))
       }

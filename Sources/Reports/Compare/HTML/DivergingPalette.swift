@@ -30,7 +30,8 @@ enum DivergingPalette {
     let position = (clamped + 1) / 2 * Double(stops.count - 1)
     let low = min(Int(position), stops.count - 2)
     let fraction = position - Double(low)
-    let a = stops[low], b = stops[low + 1]
+    let a = stops[low]
+    let b = stops[low + 1]
     func channel(_ x: Double, _ y: Double) -> Int { Int((x + (y - x) * fraction).rounded()) }
     return (channel(a.r, b.r), channel(a.g, b.g), channel(a.b, b.b))
   }

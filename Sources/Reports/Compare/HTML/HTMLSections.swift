@@ -8,47 +8,65 @@ enum HTMLSections {
     let rows = framework.teams.filter { $0.suppression == nil }.flatMap { team in
       team.dimensions.map { d -> [String] in
         if let reason = d.suppression {
-          return [HTMLText.name(team.team), HTMLText.name(framework.dimensionName(d.id)), String(d.n), "–", "", "", "", "", "", "",
-                  "<span class=\"suppressed\">withheld: \(e(reason.words))</span>"]
+          return [
+            HTMLText.name(team.team), HTMLText.name(framework.dimensionName(d.id)), String(d.n), "–", "", "", "", "", "", "",
+            "<span class=\"suppressed\">withheld: \(e(reason.words))</span>",
+          ]
         }
         let x = d.difference
-        let verdict = x.map { difference -> String in
-          let css = difference.verdict == .higher ? "verdict-higher" : (difference.verdict == .lower ? "verdict-lower" : "")
-          return "<span class=\"\(css)\">\(e(ComparisonWords.verdict(difference)))</span>"
-        } ?? (team.isBaseline ? "baseline" : "")
-        return [HTMLText.name(team.team), HTMLText.name(framework.dimensionName(d.id)), String(d.n), Format.fixed(d.mean, 2), e(ComparisonWords.interval(d.interval, 2)),
-                Format.fixed(d.sd, 2), "\(Format.fixed(d.favorable, 0)) / \(Format.fixed(d.neutral, 0)) / \(Format.fixed(d.unfavorable, 0))",
-                e(ComparisonWords.signed(x?.difference, 2)), e(ComparisonWords.p(x?.adjustedP)), e(ComparisonWords.signed(x?.cohensD, 2)), verdict]
+        let verdict =
+          x.map { difference -> String in
+            let css = difference.verdict == .higher ? "verdict-higher" : (difference.verdict == .lower ? "verdict-lower" : "")
+            return "<span class=\"\(css)\">\(e(ComparisonWords.verdict(difference)))</span>"
+          } ?? (team.isBaseline ? "baseline" : "")
+        return [
+          HTMLText.name(team.team), HTMLText.name(framework.dimensionName(d.id)), String(d.n), Format.fixed(d.mean, 2),
+          e(ComparisonWords.interval(d.interval, 2)),
+          Format.fixed(d.sd, 2), "\(Format.fixed(d.favorable, 0)) / \(Format.fixed(d.neutral, 0)) / \(Format.fixed(d.unfavorable, 0))",
+          e(ComparisonWords.signed(x?.difference, 2)), e(ComparisonWords.p(x?.adjustedP)), e(ComparisonWords.signed(x?.cohensD, 2)), verdict,
+        ]
       }
     }
-    return "<div class=\"table-wrap\">" + HTMLText.table(
-      header: ["Team", "Dimension", "n", "Mean", "95% CI", "SD", "Fav / Neu / Unfav %", "Diff", "p (Holm)", "d", "Verdict"],
-      rows: rows, numeric: [2, 3, 4, 5, 6, 7, 8, 9]) + "</div>"
+    return "<div class=\"table-wrap\">"
+      + HTMLText.table(
+        header: ["Team", "Dimension", "n", "Mean", "95% CI", "SD", "Fav / Neu / Unfav %", "Diff", "p (Holm)", "d", "Verdict"],
+        rows: rows, numeric: [2, 3, 4, 5, 6, 7, 8, 9]) + "</div>"
   }
 
   static func reliability(_ framework: FrameworkComparison) -> String {
     let e = HTMLText.escape
-    var out = "<div class=\"table-wrap\">" + HTMLText.table(
-      header: ["Dimension", "Items", "n", "α pairwise [95% CI]", "α listwise [95% CI]", "Complete", "Item-rest r (α if deleted)"],
-      rows: framework.reliability.map { scale in
-        [e(framework.dimensionName(scale.dimension)), String(scale.items.count), String(scale.respondents), e(ComparisonWords.alpha(scale.pairwise)),
-         e(ComparisonWords.alpha(scale.listwise)), String(scale.completeRespondents),
-         scale.itemStatistics.map { item in
-           let text = e(item.item) + " " + e(item.itemRest.map { Format.fixed($0, 2) } ?? "n/a") + (item.alphaIfDeleted.map { " (\(e(Format.fixed($0, 2))))" } ?? "")
-           return item.warning == nil ? text : "<span class=\"warning\" title=\"\(e(item.warning!))\">\(text) ⚠</span>"
-         }.joined(separator: ", ")]
-      }, numeric: [1, 2, 5]) + "</div>"
+    var out =
+      "<div class=\"table-wrap\">"
+      + HTMLText.table(
+        header: ["Dimension", "Items", "n", "α pairwise [95% CI]", "α listwise [95% CI]", "Complete", "Item-rest r (α if deleted)"],
+        rows: framework.reliability.map { scale in
+          [
+            e(framework.dimensionName(scale.dimension)), String(scale.items.count), String(scale.respondents),
+            e(ComparisonWords.alpha(scale.pairwise)),
+            e(ComparisonWords.alpha(scale.listwise)), String(scale.completeRespondents),
+            scale.itemStatistics.map { item in
+              let text =
+                e(item.item) + " " + e(item.itemRest.map { Format.fixed($0, 2) } ?? "n/a")
+                + (item.alphaIfDeleted.map { " (\(e(Format.fixed($0, 2))))" } ?? "")
+              return item.warning == nil ? text : "<span class=\"warning\" title=\"\(e(item.warning!))\">\(text) ⚠</span>"
+            }.joined(separator: ", "),
+          ]
+        }, numeric: [1, 2, 5]) + "</div>"
     let teams = framework.teams.filter { !$0.reliability.isEmpty }
     if !teams.isEmpty {
-      out += "<h3>Alpha (pairwise) per team</h3><div class=\"table-wrap\">" + HTMLText.table(
-        header: ["Team"] + framework.dimensions.map(\.name),
-        rows: teams.map { team in
-          [HTMLText.name(team.team)] + framework.dimensions.map { dimension in
-            e(team.reliability.first { $0.dimension == dimension.id }.map { ComparisonWords.alpha($0.pairwise) } ?? "n/a")
-          }
-        }, numeric: Set(1...framework.dimensions.count)) + "</div>"
+      out +=
+        "<h3>Alpha (pairwise) per team</h3><div class=\"table-wrap\">"
+        + HTMLText.table(
+          header: ["Team"] + framework.dimensions.map(\.name),
+          rows: teams.map { team in
+            [HTMLText.name(team.team)]
+              + framework.dimensions.map { dimension in
+                e(team.reliability.first { $0.dimension == dimension.id }.map { ComparisonWords.alpha($0.pairwise) } ?? "n/a")
+              }
+          }, numeric: Set(1...framework.dimensions.count)) + "</div>"
     }
-    let warnings = framework.reliability.flatMap { $0.itemStatistics.compactMap(\.warning) }
+    let warnings =
+      framework.reliability.flatMap { $0.itemStatistics.compactMap(\.warning) }
       + teams.flatMap { team in team.reliability.flatMap { $0.itemStatistics.compactMap { $0.warning.map { "\(team.team): \($0)" } } } }
     if !warnings.isEmpty {
       out += "<ul class=\"warnings\">" + warnings.map { "<li class=\"warning\">⚠ \(e($0))</li>" }.joined() + "</ul>"
@@ -63,15 +81,23 @@ enum HTMLSections {
     var rows: [[String]] = []
     for team in framework.teams + [framework.organisation] {
       if let reason = team.suppression {
-        rows.append(["<span class=\"name\">\(HTMLText.name(team.team))</span>", String(team.n), "", "", "<span class=\"muted\">suppressed: \(e(ComparisonWords.suppression(reason, minGroupSize: minGroupSize)))</span>"])
+        rows.append([
+          "<span class=\"name\">\(HTMLText.name(team.team))</span>", String(team.n), "", "",
+          "<span class=\"muted\">suppressed: \(e(ComparisonWords.suppression(reason, minGroupSize: minGroupSize)))</span>",
+        ])
         continue
       }
       let lowest = team.dimensions.filter { $0.advice != nil && $0.pomp != nil }.sorted { ($0.pomp!, $0.id) < ($1.pomp!, $1.id) }.prefix(2)
       var advice = team.bandAdvice.map { ["<p>\(e($0))</p>"] } ?? []
       advice += lowest.map { "<p><strong>\(e(framework.dimensionName($0.id))) (\(Format.fixed($0.pomp, 0))/100):</strong> \(e($0.advice!))</p>" }
-      rows.append(["<span class=\"name\">\(HTMLText.name(team.team))</span>", String(team.n), Format.fixed(team.index, 1), team.band.map(HTMLText.name) ?? "", advice.joined()])
+      rows.append([
+        "<span class=\"name\">\(HTMLText.name(team.team))</span>", String(team.n), Format.fixed(team.index, 1), team.band.map(HTMLText.name) ?? "",
+        advice.joined(),
+      ])
     }
-    return "<div class=\"table-wrap\">" + HTMLText.table(header: ["Team", "n", framework.indexHeading, "Band", "What to do"], rows: rows, cssClass: "data bands", numeric: [1, 2]) + "</div>"
+    return "<div class=\"table-wrap\">"
+      + HTMLText.table(header: ["Team", "n", framework.indexHeading, "Band", "What to do"], rows: rows, cssClass: "data bands", numeric: [1, 2])
+      + "</div>"
   }
 
   static func privacy(_ report: ComparisonReport) -> String {

@@ -66,9 +66,11 @@ enum HTMLText {
     out += header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined()
     out += "</tr></thead><tbody>"
     for row in rows {
-      out += "<tr>" + row.enumerated().map { i, cell in
-        i == 0 ? "<th scope=\"row\">\(cell)</th>" : (numeric.contains(i) ? "<td class=\"num\">\(cell)</td>" : "<td>\(cell)</td>")
-      }.joined() + "</tr>"
+      out +=
+        "<tr>"
+        + row.enumerated().map { i, cell in
+          i == 0 ? "<th scope=\"row\">\(cell)</th>" : (numeric.contains(i) ? "<td class=\"num\">\(cell)</td>" : "<td>\(cell)</td>")
+        }.joined() + "</tr>"
     }
     return out + "</tbody></table>"
   }

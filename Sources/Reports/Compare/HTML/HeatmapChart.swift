@@ -11,17 +11,21 @@ struct HeatmapChart {
   func html() -> String {
     let e = HTMLText.escape
     let columns = framework.dimensions
-    var out = "<div class=\"table-wrap\"><table class=\"heatmap\"><caption class=\"sr-only\">Each team's mean per dimension, coloured by its difference from the baseline</caption><thead><tr><th scope=\"col\" class=\"team\">Team</th>"
+    var out =
+      "<div class=\"table-wrap\"><table class=\"heatmap\"><caption class=\"sr-only\">Each team's mean per dimension, coloured by its difference from the baseline</caption><thead><tr><th scope=\"col\" class=\"team\">Team</th>"
     out += columns.map { "<th scope=\"col\">\(e($0.name))</th>" }.joined() + "<th scope=\"col\">\(e(framework.indexHeading))</th></tr></thead><tbody>"
     for team in framework.teams + [framework.organisation] {
       let isOrganisation = team == framework.organisation
-      out += "<tr><th scope=\"row\" class=\"team\(isOrganisation ? " org" : "")\"><span class=\"name\">\(HTMLText.name(team.team))</span><span class=\"sub\">n = \(team.n)</span></th>"
+      out +=
+        "<tr><th scope=\"row\" class=\"team\(isOrganisation ? " org" : "")\"><span class=\"name\">\(HTMLText.name(team.team))</span><span class=\"sub\">n = \(team.n)</span></th>"
       if let reason = team.suppression {
-        out += "<td class=\"hatched\" colspan=\"\(columns.count + 1)\">suppressed: \(e(ComparisonWords.suppression(reason, minGroupSize: minGroupSize)))</td></tr>"
+        out +=
+          "<td class=\"hatched\" colspan=\"\(columns.count + 1)\">suppressed: \(e(ComparisonWords.suppression(reason, minGroupSize: minGroupSize)))</td></tr>"
         continue
       }
       for dimension in team.dimensions { out += cell(team: team, dimension: dimension, isOrganisation: isOrganisation) }
-      out += "<td class=\"index\"><span class=\"main\">\(Format.fixed(team.index, 1))</span><span class=\"sub\">\(e(ComparisonWords.interval(team.indexInterval, 1)))</span></td></tr>"
+      out +=
+        "<td class=\"index\"><span class=\"main\">\(Format.fixed(team.index, 1))</span><span class=\"sub\">\(e(ComparisonWords.interval(team.indexInterval, 1)))</span></td></tr>"
     }
     return out + "</tbody></table></div>"
   }
@@ -39,7 +43,8 @@ struct HeatmapChart {
     if dimension.suppression != nil { lines = ["withheld"] }
     var marker = ""
     if let difference {
-      title += ", \(ComparisonWords.signed(difference.difference, 2)) vs baseline, \(ComparisonWords.verdict(difference)) (Holm p \(ComparisonWords.p(difference.adjustedP)))"
+      title +=
+        ", \(ComparisonWords.signed(difference.difference, 2)) vs baseline, \(ComparisonWords.verdict(difference)) (Holm p \(ComparisonWords.p(difference.adjustedP)))"
       lines = [ComparisonWords.signed(difference.difference, 2)]
       switch difference.verdict {
       case .higher: marker = " ▲"
@@ -53,7 +58,8 @@ struct HeatmapChart {
       if difference.verdict == .untestable { lines.append("not testable") }
       if difference.verdict.isMeaningful { css += " meaningful" }
     }
-    return "<td class=\"\(css)\" style=\"background:\(fill);color:\(textColor)\" title=\"\(e(title))\"><span class=\"main\">\(Format.fixed(dimension.mean, 2))\(marker)</span>"
+    return
+      "<td class=\"\(css)\" style=\"background:\(fill);color:\(textColor)\" title=\"\(e(title))\"><span class=\"main\">\(Format.fixed(dimension.mean, 2))\(marker)</span>"
       + lines.filter { !$0.isEmpty }.map { "<span class=\"sub\">\(e($0))</span>" }.joined() + "</td>"
   }
 }
