@@ -1,6 +1,7 @@
 import Foundation
 import Privacy
 import Reports
+import Statistics
 import SurveyIO
 import SurveyModel
 
@@ -35,11 +36,7 @@ public struct CommentsJob {
   /// Runs the job and returns the rendered report.
   /// - Throws: ``InputError``, ``InputProblems``, ``StoreError``, ``UsageError``, ``PluginError``.
   public func run() throws -> String {
-    guard Self.formats.contains(format) else {
-      throw UsageError(
-        message: "unknown format '\(format)'\(Suggestion.hint(for: format, in: Self.formats))",
-        hint: "use one of: \(Self.formats.joined(separator: ", "))")
-    }
+    guard Self.formats.contains(format) else { throw UsageError.unknownFormat(format, among: Self.formats) }
     let run = try UnscoredRun(
       surveyPath: surveyPath, responsesPath: responsesPath, wave: wave, storePath: storePath, organisationPath: organisationPath,
       cut: cut, skipInvalid: skipInvalid, workspace: workspace, note: note)
@@ -49,17 +46,12 @@ public struct CommentsJob {
         message: "survey '\(run.context.survey.id)' has no comment items",
         hint: "a plugin declares one with type = \"text\" in its items (docs/plugins.md)")
     }
-    let policy: CommentPolicy
-    do throws(CommentPolicy.Problem) {
-      policy = try CommentPolicy(numeric: PrivacyPolicy(minGroupSize: run.context.survey.minGroupSize), requested: minComments)
-    } catch {
-      throw UsageError(message: error.message, hint: error.hint)
-    }
+    let policy = try CommentPolicy(numeric: PrivacyPolicy(minGroupSize: run.context.survey.minGroupSize), requested: minComments)
     let scrubber = CommentScrubber(names: try readNames())
     let points = comments.map(\.item.id)
     let (decision, teamRows) = run.decide(
       dataPoints: points, answered: { row, d in row.comments[d] != nil }, rule: { AnonymityEngine.decideComments($0, policy: policy) })
-    var random = SeededShuffle(seed: seed ?? UInt64.random(in: .min ... .max))
+    var random = SplitMix64(seed: seed ?? UInt64.random(in: .min ... .max))
     let plugins = Dictionary(run.context.frameworks.map { ($0.plugin.framework.id, $0.plugin) }, uniquingKeysWith: { a, _ in a })
     var items: [CommentsReport.Item] = []
     for (d, entry) in comments.enumerated() {
@@ -119,18 +111,5 @@ public struct CommentsJob {
         kind: .file, file: workspace.display(namesPath), message: "cannot read the names file", hint: "give a UTF-8 text file with one name per line")
     }
     return text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
-  }
-}
-
-/// A seeded random number generator (SplitMix64) for reproducible shuffles (`--seed`).
-struct SeededShuffle: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -129,10 +129,7 @@ extension CompareJob {
     }
     guard let cut, cut != "team" else { return nil }
     let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
-    let plan: CutPlan
-    do { plan = try CutPlan(cut, chart: chart, attributes: survey.attributes, direct: direct) } catch let problem as CutPlan.Problem {
-      throw UsageError(message: problem.message, hint: problem.hint)
-    }
+    let plan = try CutPlan(cut, chart: chart, attributes: survey.attributes, direct: direct)
     if baseline.lowercased() == "parent", !plan.cutsUnits || plan.attribute != nil || direct {
       throw UsageError(
         message: "--baseline parent with --by \(cut)\(direct ? " --direct" : ""): only whole units have a parent unit",

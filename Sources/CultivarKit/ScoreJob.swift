@@ -86,10 +86,7 @@ public struct ScoreJob {
       throw UsageError(message: "--direct needs a unit cut", hint: "use --by unit:N --direct (or --by unit --direct) for each unit's direct members")
     }
     if let cut, cut != "team", !byLanguage {
-      let made: CutPlan
-      do { made = try CutPlan(cut, chart: chart, attributes: survey.attributes, direct: direct) } catch let problem as CutPlan.Problem {
-        throw UsageError(message: problem.message, hint: problem.hint)
-      }
+      let made = try CutPlan(cut, chart: chart, attributes: survey.attributes, direct: direct)
       scoring.cuts = made.groups(keys:)
       plan = made
     }

@@ -33,11 +33,7 @@ public struct SelectionsJob {
   /// Runs the job and returns the rendered report.
   /// - Throws: ``InputError``, ``InputProblems``, ``StoreError``, ``UsageError``.
   public func run() throws -> String {
-    guard Self.formats.contains(format) else {
-      throw UsageError(
-        message: "unknown format '\(format)'\(Suggestion.hint(for: format, in: Self.formats))",
-        hint: "use one of: \(Self.formats.joined(separator: ", "))")
-    }
+    guard Self.formats.contains(format) else { throw UsageError.unknownFormat(format, among: Self.formats) }
     let run = try UnscoredRun(
       surveyPath: surveyPath, responsesPath: responsesPath, wave: wave, storePath: storePath, organisationPath: organisationPath,
       cut: cut, skipInvalid: skipInvalid, workspace: workspace, note: note)

@@ -36,11 +36,7 @@ struct UnscoredRun {
           message: "--by \(cut): comments and multi-selects are cut by team or by one unit level",
           hint: "use --by team or --by unit:N (1 = the top units)")
       }
-      do {
-        plan = try CutPlan(cut, chart: chart, attributes: [])
-      } catch let problem as CutPlan.Problem {
-        throw UsageError(message: problem.message, hint: problem.hint)
-      }
+      plan = try CutPlan(cut, chart: chart, attributes: [])
     }
     self.cut = cut ?? "team"
     regroup = plan.map(Self.unitGroup)

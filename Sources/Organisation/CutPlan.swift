@@ -88,9 +88,11 @@ public final class CutPlan: @unchecked Sendable {
   }
 
   /// A `--by` that cannot be used (a usage error: exit 64).
-  public struct Problem: Error, Equatable {
+  public struct Problem: Diagnostic, Equatable {
     public var message: String
     public var hint: String
+    public var exitStatus: ExitStatus { .usage }
+    public var description: String { DiagnosticText.render(message: message, hint: hint) }
   }
 
   private static func problem(_ message: String, hint: String) -> Problem { Problem(message: message, hint: hint) }

@@ -15,9 +15,11 @@ public struct CommentPolicy: Equatable, Sendable {
   public let engine: PrivacyPolicy
 
   /// Why a requested threshold cannot be used.
-  public struct Problem: Error, Sendable {
+  public struct Problem: Diagnostic, Sendable {
     public let message: String
     public let hint: String
+    public var exitStatus: ExitStatus { .usage }
+    public var description: String { DiagnosticText.render(message: message, hint: hint) }
   }
 
   /// - Parameters:

@@ -2,8 +2,8 @@
 ///
 /// The generator is SplitMix64 (Steele, Lea & Flood 2014): tiny, fast and easy to reproduce in
 /// any language, so an independent implementation can draw the very same resamples from the
-/// same seed (index = next() mod n).
-public struct SplitMix64: Sendable {
+/// same seed (index = next() mod n). Also the seeded generator of shuffles (`comments --seed`).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
   public init(seed: UInt64) { state = seed }
