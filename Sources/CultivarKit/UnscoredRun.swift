@@ -39,7 +39,6 @@ struct UnscoredRun {
       plan = try CutPlan(cut, chart: chart, attributes: [])
     }
     self.cut = cut ?? "team"
-    regroup = plan.map(Self.unitGroup)
     if let wave {
       try WaveName.check(wave)
       let store = try StoreAccess.open(storePath, workspace: workspace, create: false)
@@ -74,8 +73,11 @@ struct UnscoredRun {
       input = InputSummary(file: reader.file, rowsRead: reader.rowsRead, rowsUsed: rows.count, rowsRejected: rejected)
     }
     if let plan {
-      for team in Set(rows.map(\.team)) { _ = regroup?(team) }
+      let groupOf = Self.unitGroups(plan, teams: Set(rows.map(\.team)))
       if let problems = plan.unknownUnits(responses: input.file) { throw problems }
+      regroup = { groupOf[$0] ?? $0 }
+    } else {
+      regroup = nil
     }
   }
 
@@ -110,14 +112,18 @@ struct UnscoredRun {
     return group.atoms.flatMap { teamRows[$0] }.sorted()
   }
 
-  /// The published unit a team's comments count in under a unit cut (`unit:N`; comments and
+  /// The published unit each team's comments count in under a unit cut (`unit:N`; comments and
   /// multi-selects are not cut by attributes): the published unit of the team's line, or the
-  /// team itself when it sits above the level.
-  private static func unitGroup(_ plan: CutPlan) -> (String) -> String {
-    { team in
-      let groups = plan.groups(keys: [AttributeKey.compose(team: team, values: [])])
-      let place = groups.place(AttributeKey.compose(team: team, values: []))
-      return place.groups.first { groups.groups[$0].published }.map { groups.groups[$0].name } ?? team
+  /// team itself when it sits above the level. The cut's groups are made once for all teams.
+  private static func unitGroups(_ plan: CutPlan, teams: Set<String>) -> [String: String] {
+    let teams = Array(teams)
+    let keys = teams.map { AttributeKey.compose(team: $0, values: []) }
+    let groups = plan.groups(keys: keys)
+    var groupOf: [String: String] = [:]
+    for (team, key) in zip(teams, keys) {
+      let place = groups.place(key)
+      groupOf[team] = place.groups.first { groups.groups[$0].published }.map { groups.groups[$0].name } ?? team
     }
+    return groupOf
   }
 }
