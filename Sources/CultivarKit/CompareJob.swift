@@ -41,7 +41,7 @@ public struct CompareJob {
   public var note: (String) -> Void
 
   /// The output formats `run()` accepts.
-  public static var formats: [String] { builtInComparisonReporters.map { type(of: $0).identifier } }
+  public static var formats: [String] { OutputFormats.comparison.names }
 
   public init(
     surveyPath: String, responsesPath: String, teams: [String]? = nil, baseline: String = "org", format: String = "table",
@@ -66,9 +66,7 @@ public struct CompareJob {
   /// - Throws: ``InputError``, ``InputProblems``, ``PluginError`` or ``ComparisonError``;
   ///   nothing is written then.
   public func run() throws -> String? {
-    guard let reporter = makeComparisonReporter(format: format) else {
-      throw UsageError.unknownFormat(format, among: Self.formats)
-    }
+    let reporter = try OutputFormats.comparison.renderer(named: format)
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let catalog = workspace.catalog(surveyFile: surveyPath, only: Set(survey.frameworks.map(\.id)))
     let language = try SurveyLanguages.choose(self.language, survey: survey)

@@ -43,7 +43,7 @@ public struct ScoreJob {
   public var language: String?
 
   /// The output formats `run()` accepts.
-  public static var formats: [String] { builtInReporters.map { type(of: $0).identifier } }
+  public static var formats: [String] { OutputFormats.score.names }
 
   public init(
     surveyPath: String, responsesPath: String, format: String = "table", outputPath: String? = nil,
@@ -71,9 +71,7 @@ public struct ScoreJob {
   /// Runs the job with plugins already loaded (watch mode keeps the last good ones).
   /// - Parameter catalog: the plugins visible from the survey.
   public func run(catalog: PluginCatalog) throws -> String? {
-    guard let reporter = makeReporter(format: format) else {
-      throw UsageError.unknownFormat(format, among: Self.formats)
-    }
+    let reporter = try OutputFormats.score.renderer(named: format)
     var survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let language = try SurveyLanguages.choose(self.language, survey: survey)
     let byLanguage = cut == LanguageCut.name

@@ -34,9 +34,7 @@ public struct TrendJob {
   /// - Returns: the rendered trend when no output file was given, else nil.
   /// - Throws: ``UsageError``, ``InputError``, ``InputProblems``, ``StoreError``, ``PluginError``.
   public func run() throws -> String? {
-    guard let reporter = makeTrendReporter(format: format) else {
-      throw UsageError.unknownFormat(format, among: builtInTrendReporters.map { type(of: $0).identifier })
-    }
+    let reporter = try OutputFormats.trend.renderer(named: format)
     guard !waves.isEmpty else { throw UsageError(message: "no waves given", hint: "list the waves in order, e.g. --waves 2026-q1,2026-q2,2026-q3") }
     for wave in waves { try WaveName.check(wave) }
     if let repeated = waves.first(where: { name in waves.filter { $0 == name }.count > 1 }) {

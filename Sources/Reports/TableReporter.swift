@@ -1,7 +1,7 @@
 import SurveyModel
 
 /// The human-readable report printed to a terminal.
-public struct TableReporter: Reporter {
+public struct TableReporter: ReportRenderer {
   public static let identifier = "table"
   public init() {}
 

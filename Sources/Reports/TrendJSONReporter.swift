@@ -2,7 +2,7 @@ import SurveyModel
 
 /// The trend as JSON: waves, the team mapping applied, and per framework one line per team
 /// with a point per wave (null where the team had no responses).
-public struct TrendJSONReporter: TrendReporter {
+public struct TrendJSONReporter: ReportRenderer {
   public static let identifier = "json"
   public init() {}
 

@@ -2,7 +2,7 @@ import SurveyModel
 
 /// The trend as text tables: per framework, the index of each team in each wave with the
 /// change since the wave before, then the same for every dimension's POMP.
-public struct TrendTableReporter: TrendReporter {
+public struct TrendTableReporter: ReportRenderer {
   public static let identifier = "table"
   public init() {}
 

@@ -2,7 +2,7 @@ import SurveyModel
 
 /// The comparison as one self-contained HTML file (inline CSS and SVG, no scripts, no network):
 /// heatmap, index ranking, team profiles, details, reliability, privacy and method.
-public struct ComparisonHTMLReporter: ComparisonReporter {
+public struct ComparisonHTMLReporter: ReportRenderer {
   public static let identifier = "html"
   public init() {}
 

@@ -1,7 +1,7 @@
 import SurveyModel
 
 /// The comparison as a Markdown document (GitHub-flavoured tables), for wikis and pull requests.
-public struct ComparisonMarkdownReporter: ComparisonReporter {
+public struct ComparisonMarkdownReporter: ReportRenderer {
   public static let identifier = "md"
   public init() {}
 

@@ -2,7 +2,7 @@ import SurveyModel
 
 /// The comparison printed to a terminal: team indices, then every team × dimension with its
 /// difference from the baseline, reliability, privacy and method.
-public struct ComparisonTableReporter: ComparisonReporter {
+public struct ComparisonTableReporter: ReportRenderer {
   public static let identifier = "table"
   public init() {}
 
