@@ -46,7 +46,7 @@ ENGLISH = ["Where teams differ from the baseline", "Culture index ranking", "Ban
 def screenshot_ok(path: Path, failures, label):
     image = Image.open(path).convert("RGB")
     small = image.resize((image.width // 2, image.height // 2), Image.NEAREST)
-    pixels = list(small.getdata())
+    pixels = [small.getpixel((x, y)) for y in range(small.height) for x in range(small.width)]
     counts = Counter(pixels)
     background = counts.most_common(1)[0][0]
     ink = sum(1 for p in pixels if sum(abs(a - b) for a, b in zip(p, background)) > 60) / len(pixels)
