@@ -200,7 +200,9 @@ extension Plugin: ScoringHooks {
       )
     }
     for language in languages where (table[language].string ?? "").isEmpty {
-      throw hookProblem("band", "returned a '\(field)' without a '\(language)' text: give \(field) = { \(languages.map { "\($0) = \"...\"" }.joined(separator: ", ")) }")
+      throw hookProblem(
+        "band",
+        "returned a '\(field)' without a '\(language)' text: give \(field) = { \(languages.map { "\($0) = \"...\"" }.joined(separator: ", ")) }")
     }
     return table[language ?? languages[0]].string ?? table[languages[0]].string ?? ""
   }

@@ -15,8 +15,10 @@ private func withMulti(_ extra: String) -> String {
 /// `count_of`: the number of options a respondent chose in a multi-select item, as a measure.
 @Suite struct CountMeasureContractTests {
   @Test func aCountOfAMultiSelectIsAMeasureFromZeroToItsOptions() throws {
-    let f = try Plugin(source: withMulti("  measures = { { id = 'ways', name = 'Ways', count_of = 'formats', at_least = 2 } },"), file: "plugins/trust.lua")
-      .framework
+    let f = try Plugin(
+      source: withMulti("  measures = { { id = 'ways', name = 'Ways', count_of = 'formats', at_least = 2 } },"), file: "plugins/trust.lua"
+    )
+    .framework
     #expect(f.measures == [Measure(id: "ways", name: "Ways", source: .countOf("formats"), min: 0, max: 3, atLeast: 2)])
     #expect(f.measures[0].rule == "the number of options they chose in formats (0–3); share ≥ 2")
   }

@@ -38,7 +38,8 @@ private let team = TeamContext(team: "Ops", n: 5, dimensions: [DimensionScore(id
   }
 
   static let refusals: [Case] = [
-    Case(returned: "{ label = { en = 'Low' } }", problem: "'band' returned a 'label' without a 'de' text: give label = { en = \"...\", de = \"...\" }"),
+    Case(
+      returned: "{ label = { en = 'Low' } }", problem: "'band' returned a 'label' without a 'de' text: give label = { en = \"...\", de = \"...\" }"),
     Case(returned: "{ label = 'Low', advice = { en = 'A', de = '' } }", problem: "'band' returned a 'advice' without a 'de' text"),
     Case(
       returned: "{ label = { en = 'Low', de = 'Tief', fr = 'Bas' } }",
@@ -60,7 +61,9 @@ private let team = TeamContext(team: "Ops", n: 5, dimensions: [DimensionScore(id
   }
 
   @Test func aTableOfLanguagesNeedsThePluginsLanguages() throws {
-    let plugin = try Plugin(source: pluginSource().replacingOccurrences(of: "  api = 1,", with: "  api = 1,\n  band = function() return { de = 'Stark' } end,"), file: "plugins/trust.lua")
+    let plugin = try Plugin(
+      source: pluginSource().replacingOccurrences(of: "  api = 1,", with: "  api = 1,\n  band = function() return { de = 'Stark' } end,"),
+      file: "plugins/trust.lua")
     #expect(throws: PluginError.self) { try plugin.band(for: 50, team: team) }
   }
 
@@ -79,8 +82,9 @@ private let team = TeamContext(team: "Ops", n: 5, dimensions: [DimensionScore(id
     #expect(german.missingRule.contains("hook replaces scores: behält die Werte"))
     let missing = contractProblems(source.replacingOccurrences(of: ", de = 'behält die Werte'", with: ""))
     #expect(missing.contains { $0.contains("'score_rule' has no 'de' translation") }, "\(missing)")
-    #expect(contractProblems(source.replacingOccurrences(of: "index_rule = {", with: "index_rule = 5, _x = {")) == [
-      "plugins/trust.lua:19: 'index_rule' must be text (got number)"
-    ])
+    #expect(
+      contractProblems(source.replacingOccurrences(of: "index_rule = {", with: "index_rule = 5, _x = {")) == [
+        "plugins/trust.lua:19: 'index_rule' must be text (got number)"
+      ])
   }
 }

@@ -37,7 +37,8 @@ public struct ComparisonMarkdownReporter: ComparisonReporter {
           team.dimensions.map { d in
             if let reason = d.suppression {
               return [
-                escape(team.team), escape(framework.dimensionName(d.id)), String(d.n), "–", "", "", "", "", "", "", "*\(w("withheld")): \(w.reason(reason))*",
+                escape(team.team), escape(framework.dimensionName(d.id)), String(d.n), "–", "", "", "", "", "", "",
+                "*\(w("withheld")): \(w.reason(reason))*",
               ]
             }
             let x = d.difference

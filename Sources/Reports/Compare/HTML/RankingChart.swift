@@ -34,7 +34,8 @@ struct RankingChart {
     if let organisation = framework.organisation.index, framework.organisation.suppression == nil {
       out +=
         "<line x1=\"\(HTMLText.number(x(organisation)))\" y1=\"\(HTMLText.number(top - 14))\" x2=\"\(HTMLText.number(x(organisation)))\" y2=\"\(HTMLText.number(height - 24))\" class=\"reference\"/>"
-      out += HTMLText.text(words("html.organisation", ["value": Format.fixed(organisation, 1)]), x: x(organisation), y: top - 18, anchor: "middle", cssClass: "axis")
+      out += HTMLText.text(
+        words("html.organisation", ["value": Format.fixed(organisation, 1)]), x: x(organisation), y: top - 18, anchor: "middle", cssClass: "axis")
     }
     for (r, team) in shown.enumerated() {
       let y = top + rowHeight * (Double(r) + 0.5)
