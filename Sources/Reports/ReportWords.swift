@@ -49,6 +49,31 @@ struct ReportWords {
   /// An index heading: the default "Index" in this language, a plugin's label as it is.
   func indexHeading(_ heading: String) -> String { heading == "Index" ? self("index") : heading }
 
+  /// The report with its organisation row named in this language ("(alle Teams)"), in the
+  /// rows and in the privacy audit (the machine formats keep "(all teams)").
+  func namingOrganisation(_ report: ScoreReport) -> ScoreReport {
+    guard let original = report.frameworks.first?.organisation.team, self("all-teams") != original else { return report }
+    var report = report
+    for f in report.frameworks.indices { report.frameworks[f].organisation.team = self("all-teams") }
+    report.privacy = namingOrganisation(report.privacy, original)
+    return report
+  }
+
+  /// The comparison with its organisation row named in this language.
+  func namingOrganisation(_ report: ComparisonReport) -> ComparisonReport {
+    guard let original = report.frameworks.first?.organisation.team, self("all-teams") != original else { return report }
+    var report = report
+    for f in report.frameworks.indices { report.frameworks[f].organisation.team = self("all-teams") }
+    report.privacy = namingOrganisation(report.privacy, original)
+    return report
+  }
+
+  private func namingOrganisation(_ privacy: PrivacySummary, _ original: String) -> PrivacySummary {
+    var privacy = privacy
+    for i in privacy.audit.indices where privacy.audit[i].group == original { privacy.audit[i].group = self("all-teams") }
+    return privacy
+  }
+
   /// "1 item", "4 items".
   func items(_ n: Int) -> String { n == 1 ? self("items-one") : self("items", ["n": String(n)]) }
 }

@@ -11,8 +11,8 @@ public struct TableReporter: Reporter {
 
   private func text(_ report: ScoreReport) -> String {
     // Every name, label and advice from the inputs is shown, never obeyed, by the terminal.
-    let report = report.mapText { SafeText.terminal($0) }
     let w = ReportWords(report.survey.language)
+    let report = w.namingOrganisation(report).mapText { SafeText.terminal($0) }
     var out: [String] = []
     out.append("\(report.survey.title) (\(report.survey.id))")
     out.append(w.inputLine(report.input))

@@ -21,8 +21,9 @@ import Testing
   @Test func theScoreTableSpeaksTheReadersLanguage() {
     let german = TableReporter().render(inLanguage("de"))
     #expect(german.contains("r.csv: 16 Zeilen gelesen, 15 verwendet, 1 abgewiesen"))
-    #expect(german.contains("Team          n  Index  Stufe"))
-    #expect(german.contains("Tiny          3      -  unterdrückt (weniger Befragte als die Mindestgruppengröße)"))
+    #expect(german.contains("Team           n  Index  Stufe"))
+    #expect(german.contains("Tiny           3      -  unterdrückt (weniger Befragte als die Mindestgruppengröße)"))
+    #expect(german.contains("(alle Teams)  15   60.0"), "the organisation row in the reader's language")
     #expect(german.contains("Indexregel: index rule."))
     #expect(german.contains("- Tiny (n = 3): Werte zurückgehalten, weniger als 5 Befragte [below_min_group_size, Schwelle 5]"))
     #expect(german.contains("Was zu tun ist:"))

@@ -8,8 +8,9 @@ public struct ComparisonHTMLReporter: ComparisonReporter {
 
   public func render(_ report: ComparisonReport) -> String {
     let e = HTMLText.escape
-    let input = report.input
     let w = ReportWords(report.survey.language)
+    let report = w.namingOrganisation(report)
+    let input = report.input
     var out =
       HTMLText.pageStart(title: "\(report.survey.title): \(w("team-comparison"))", generator: "cultivar compare", language: w.language) + """
         <header>

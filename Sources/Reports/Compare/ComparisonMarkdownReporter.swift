@@ -6,8 +6,9 @@ public struct ComparisonMarkdownReporter: ComparisonReporter {
   public init() {}
 
   public func render(_ report: ComparisonReport) -> String {
-    let input = report.input
     let w = ReportWords(report.survey.language)
+    let report = w.namingOrganisation(report)
+    let input = report.input
     let baseline = " (\(w("baseline-word")))"
     var out = ["# \(escape(report.survey.title)): \(w("team-comparison"))", ""]
     out.append("\(escape(input.file)): \(w.rows(input)). \(w("baseline")): \(escape(w.baseline(report.baseline))).")

@@ -8,8 +8,8 @@ public struct ComparisonTableReporter: ComparisonReporter {
 
   public func render(_ report: ComparisonReport) -> String {
     // Every name, label and message from the inputs is shown, never obeyed, by the terminal.
-    let report = report.mapText { SafeText.terminal($0) }
     let w = ReportWords(report.survey.language)
+    let report = w.namingOrganisation(report).mapText { SafeText.terminal($0) }
     var out = ["\(report.survey.title) (\(report.survey.id)): \(w("team-comparison"))"]
     out.append(w.inputLine(report.input))
     if report.cut != "team" { out.append(w("groups", ["cut": report.cut])) }
