@@ -140,6 +140,7 @@ test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas i
 	$(PYTHON) Tests/crosscheck/check_units.py --cultivar $(BIN)
 	$(PYTHON) Tests/crosscheck/check_selections.py --cultivar $(BIN)
 	$(PYTHON) Tests/crosscheck/check_cuts.py --cultivar $(BIN)
+	$(PYTHON) Tests/crosscheck/check_multi_count.py --cultivar $(BIN)
 
 # pingouin brings scipy and statsmodels; the stamp records that they are installed.
 $(VENV)/.compare-deps: $(PYTHON)
@@ -162,6 +163,7 @@ test-html: build chromium $(VENV)/.compare-deps ## Render the HTML reports in he
 	$(PYTHON) Tests/html/check_render.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-check
 	$(PYTHON) Tests/html/check_layout.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-layout
 	$(PYTHON) Tests/html/check_form_languages.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/form-languages
+	$(PYTHON) Tests/html/check_report_language.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/report-language
 
 clean: ## Remove build products
 	rm -rf .build $(VENV)

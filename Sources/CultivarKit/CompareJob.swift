@@ -106,7 +106,7 @@ public struct CompareJob {
     note(RunSupport.summaryLine(input))
     if let withheld = outcome.withheldLogNote { note(withheld) }
     var report = ComparisonReport(
-      survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, baseline: selection.baseline,
+      survey: SurveyInfo(id: survey.id, title: survey.title(in: language), language: language), input: input, baseline: selection.baseline,
       method: method, frameworks: frameworks, privacy: outcome.privacy, selectedTeams: selection.requested)
     if let cut { report.cut = cut }
     let text = reporter.render(report)

@@ -109,7 +109,8 @@ public struct ScoreJob {
     let input = InputSummary(
       file: file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
     var report = ScoreReport(
-      survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
+      survey: SurveyInfo(id: survey.id, title: survey.title(in: language), language: language), input: input, frameworks: outcome.frameworks,
+      privacy: outcome.privacy)
     if let cut { report.cut = cut }
     if let chart, let first = outcome.frameworks.first, plan?.attribute == nil, !direct {
       report.participation = try Self.participation(

@@ -61,7 +61,10 @@ struct SurveyScoring {
     self.survey = survey.ignoring(frameworks.flatMap { UnscoredItems.columns(of: $0.plugin.framework, subset: $0.items) })
     plugins = frameworks.map(\.plugin)
     self.frameworks = frameworks
-    for plugin in plugins { plugin.withholdsHookLog = withholdHookLog }
+    for plugin in plugins {
+      plugin.withholdsHookLog = withholdHookLog
+      plugin.language = shown
+    }
     plan = ScoringPlan(uses: frameworks.map { (shown.map($0.plugin.framework.localized) ?? $0.plugin.framework, $0.items) })
     policy = PrivacyPolicy(minGroupSize: survey.minGroupSize)
   }
@@ -87,8 +90,13 @@ struct SurveyScoring {
   }
 
   /// The item columns a response file must have, with their scales and choice options.
+  /// Labels are read as the plugins declare them (their default language), whatever the
+  /// run's `--lang`: the language changes what a report says, never which cells are read.
   var itemColumns: [ResponseFileReader.ItemColumn] {
-    plan.frameworks.flatMap { f in f.items.map { ResponseFileReader.ItemColumn(id: $0.id, scale: f.framework.scale, options: $0.options) } }
+    let loaded = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
+    return loaded.frameworks.flatMap { f in
+      f.items.map { ResponseFileReader.ItemColumn(id: $0.id, scale: f.framework.scale, options: $0.options) }
+    } + loaded.counted.map { ResponseFileReader.ItemColumn(multi: $0, scale: Scale(min: 0, max: Double($0.options.count))) }
   }
 
   /// The item of each value slot, with its text and its framework's scale.

@@ -4,7 +4,8 @@
 Runs each command below (the bundled sample in every format of score, compare and drivers, the
 comments and multi-select example in every format of comments and selections, the
 organisation sample's cuts (units, all levels, an attribute, a crossed cut; compare by unit:1
-and by unit:2 against each parent), and
+and by unit:2 against each parent), the multilingual example read in English, German and
+French (`--lang`), and
 compare in every format over a matrix of generated shapes: 1/3/5/12 dimensions, 2/40 teams,
 long names, suppressed teams) and compares its standard output with the file in
 Tests/golden/outputs/. Any difference fails with a unified diff.
@@ -53,6 +54,14 @@ def commands(shape_root: Path):
     out.append(("comments/comments-min-25.txt", example, ["comments", "voice.yaml", "--responses", "responses.csv", "--seed", "7", "--min-comments", "25"]))
     for fmt, ext in (("table", "txt"), ("csv", "csv"), ("json", "json")):
         out.append((f"comments/selections.{ext}", example, ["selections", "voice.yaml", "--responses", "responses.csv", "--format", fmt]))
+    # Reports in the reader's language (--lang): the plugin's texts and the reports' own words,
+    # with a multi-select item counted per respondent (count_of).
+    multilingual = ROOT / "surveys/examples/multilingual"
+    for lang in ("en", "de", "fr"):
+        out.append((f"multilingual/score-{lang}.txt", multilingual, ["score", "survey.yaml", "--responses", "responses.csv", "--lang", lang]))
+    for lang, fmt, ext in (("de", "table", "txt"), ("de", "md", "md"), ("de", "html", "html"), ("fr", "table", "txt"), ("fr", "html", "html")):
+        out.append((f"multilingual/compare-{lang}.{ext}", multilingual, ["compare", "survey.yaml", "--responses", "responses.csv", "--lang", lang, "--format", fmt]))
+    out.append(("multilingual/score-de.json", multilingual, ["score", "survey.yaml", "--responses", "responses.csv", "--lang", "de", "--format", "json"]))
     org = ["score", "surveys/org/acme.yaml", "--responses", "surveys/org/responses-2026-spring.csv", "--org", "surveys/org/acme.org.yaml"]
     for cut, formats in (("unit:1", ("table", "json")), ("unit", ("csv",)), ("tenure", ("table",)), ("unit:1,tenure", ("table", "csv"))):
         for fmt in formats:
