@@ -39,23 +39,23 @@ import Testing
   }
 
   @Test(arguments: ["csv", "json"]) func machineFormatsKeepTheirKeysInEveryLanguage(_ format: String) throws {
-    let reporter = try #require(makeReporter(format: format))
+    let reporter = try OutputFormats.score.renderer(named: format)
     #expect(reporter.render(inLanguage("de")) == reporter.render(sampleReport))
-    let comparer = try #require(makeComparisonReporter(format: format))
+    let comparer = try OutputFormats.comparison.renderer(named: format)
     #expect(comparer.render(comparison("fr")) == comparer.render(sampleComparison()))
   }
 
   @Test(arguments: ["de", "fr", "es"]) func everyHumanComparisonFormatIsTranslated(_ language: String) throws {
     let words = ReportWords(language)
     for format in ["table", "md", "html"] {
-      let text = try #require(makeComparisonReporter(format: format)).render(comparison(language))
-      let english = try #require(makeComparisonReporter(format: format)).render(sampleComparison())
+      let text = try OutputFormats.comparison.renderer(named: format).render(comparison(language))
+      let english = try OutputFormats.comparison.renderer(named: format).render(sampleComparison())
       #expect(text != english)
       #expect(text.contains(words("team-comparison")))
       #expect(text.contains(words("verdict")))
       #expect(!text.contains("team comparison") && !text.contains("Reliability") && !text.contains("95% CI"), "\(format) \(language)")
     }
-    let html = try #require(makeComparisonReporter(format: "html")).render(comparison(language))
+    let html = try OutputFormats.comparison.renderer(named: "html").render(comparison(language))
     #expect(html.contains("<html lang=\"\(language)\">"))
     #expect(html.contains(words("html.profiles")) && html.contains(words("html.legend-suppressed")))
     #expect(html.contains("<span class=\"ramp\" aria-hidden=\"true\"></span>"), "the colour ramp sits inside the translated legend")
