@@ -623,9 +623,10 @@ import Testing
 }
 
 extension Sandbox {
-  /// Runs cultivar in the sandbox with arguments built at run time.
+  /// Runs cultivar in the sandbox with arguments built at run time (with the sandbox's
+  /// default store, as the variadic form).
   @discardableResult
   func run(_ arguments: [String]) throws -> Cultivar.Result {
-    try Cultivar.run(arguments, in: url)
+    try Cultivar.run(arguments, in: url, environment: storeAddress.map { ["CULTIVAR_STORE": $0] } ?? [:])
   }
 }
