@@ -24,7 +24,8 @@ extension ResponseStore {
 
   /// Inserts a response under a new random id, with the day only.
   static func insertResponse(
-    _ db: Database, wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String] = [:], language: String? = nil,
+    _ db: Database, wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String] = [:],
+    language: String? = nil,
     attributes: [String: String] = [:]
   ) throws {
     let responseID = ResponseID.make()

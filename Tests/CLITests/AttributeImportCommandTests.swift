@@ -50,7 +50,9 @@ import Testing
 
   @Test func anUnknownValueIsARowErrorNamingFileLineColumnAndASuggestion() throws {
     let box = try sandbox()
-    let items = ["sv1", "sv2", "sv3", "sv4", "pm1", "pm2", "pm3", "pm4", "mm1", "mm2", "mm3", "mm4", "tl1", "tl2", "tl3", "tl4", "st1", "st2", "st3", "st4"]
+    let items = [
+      "sv1", "sv2", "sv3", "sv4", "pm1", "pm2", "pm3", "pm4", "mm1", "mm2", "mm3", "mm4", "tl1", "tl2", "tl3", "tl4", "st1", "st2", "st3", "st4",
+    ]
     let header = "respondent_id,team," + items.joined(separator: ",") + ",location,tenure\n"
     let blank = String(repeating: ",", count: items.count - 1)
     try box.write("bad.csv", header + "r1,Sales,4\(blank),Berlin,2\nr2,Sales,4\(blank),Berlim,2\nr3,Sales,4\(blank),Lisbon,two\n")
@@ -120,7 +122,8 @@ func sqlite(_ box: Sandbox, _ query: String) throws -> [String] {
     #expect(invitedForm.body.contains("only for groups of at least 5 people"))
     #expect(invitedForm.body.contains("location: Berlin (set by your invitation)"))
     #expect(!invitedForm.body.contains("name=\"p.location\""))
-    #expect(invitedForm.body.contains("<select name=\"p.tenure\"><option value=\"\" selected>Prefer not to say</option><option value=\"0\">&lt;1</option>"))
+    #expect(
+      invitedForm.body.contains("<select name=\"p.tenure\"><option value=\"\" selected>Prefer not to say</option><option value=\"0\">&lt;1</option>"))
     let ticket = try #require(ServeCommandTests.ticket(in: invitedForm.body))
     // A respondent cannot override the invitation's location, even by sending the field.
     let stored = try await ServeCommandTests.post(link(berlin), "ticket=\(ticket)&a.sv1=4&p.location=2&p.tenure=2")

@@ -107,6 +107,8 @@ import Testing
       #expect(html.contains("7"), "\(language)")
     }
     // No attributes: no such section.
-    #expect(!FormPages.form(survey: FormSurvey(title: "T", items: SubmissionTests.items, minGroupSize: 5), team: "A", ticket: "t").html.contains("about-you"))
+    #expect(
+      !FormPages.form(survey: FormSurvey(title: "T", items: SubmissionTests.items, minGroupSize: 5), team: "A", ticket: "t").html.contains(
+        "about-you"))
   }
 }
