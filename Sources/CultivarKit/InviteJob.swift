@@ -61,6 +61,12 @@ public struct InviteJob {
       let tokens = try store.invite(to: waveRef, team: group.team, count: group.count, terms: terms)
       total += tokens.count
       for token in tokens { lines.append(group.team + String(repeating: " ", count: width - group.team.count) + "  \(root)/t/\(token)") }
+      if !terms.attributes.isEmpty, group.count < context.survey.minGroupSize {
+        let set = terms.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        note(
+          "warning: \(group.count) link\(group.count == 1 ? "" : "s") of team '\(group.team)' set \(set), fewer than the survey's minimum group size (\(context.survey.minGroupSize)): whoever knows who got them can find their responses in the store; set attributes on groups of at least \(context.survey.minGroupSize) people, or let respondents answer them"
+        )
+      }
       if shared {
         note(
           "warning: team '\(group.team)' gets one shared link that accepts up to \(group.count) responses: anyone holding it can answer more than once, up to that number, so one person can outweigh the others; send single-use links (leave out --shared) where you can"

@@ -80,6 +80,8 @@ import Testing
     }
     let ok = try invite("--attribute", "location=Berlin", "--attribute", "tenure=2.5")
     #expect(ok.status == 0, "\(ok.stderr)")
+    // Two people with a value the survey's minimum group size (5) does not cover: a warning.
+    #expect(ok.stderr.contains("warning: 2 links of team 'Sales' set location=Berlin, tenure=1-3, fewer than the survey's minimum group size (5)"))
     let stored = try sqlite(box, "SELECT name || '=' || value FROM invitation_attribute ORDER BY 1")
     #expect(stored == ["location=Berlin", "location=Berlin", "tenure=1-3", "tenure=1-3"])
     let misspelt = try invite("--attribute", "location=Berlim")
