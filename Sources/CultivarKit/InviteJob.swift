@@ -50,9 +50,11 @@ public struct InviteJob {
     }
     let groups = try self.groups()
     let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
+    // Checked before the store is touched, so a bad attribute creates no wave.
+    let attributes = try Self.attributes(self.attributes, survey: context.survey)
     let store = try StoreAccess.open(storePath, workspace: workspace, note: note)
     let waveRef = try store.openWave(wave, survey: context.stamp)
-    let terms = InvitationTerms(validDays: validDays, shared: shared, attributes: try Self.attributes(attributes, survey: context.survey))
+    let terms = InvitationTerms(validDays: validDays, shared: shared, attributes: attributes)
     let root = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     let width = groups.map(\.team.count).max() ?? 0
     var lines: [String] = []

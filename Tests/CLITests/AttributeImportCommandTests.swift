@@ -75,6 +75,9 @@ import Testing
 
   @Test func invitationsSetDeclaredAttributesOnly() throws {
     let box = try sandbox()
+    // A refused first run creates no store and no wave.
+    #expect(try box.run("invite", "surveys/attributes.yaml", "--wave", "w", "--team", "S", "--count", "5", "--attribute", "x=1").status == 64)
+    #expect(!FileManager.default.fileExists(atPath: box.path("cultivar.sqlite")))
     func invite(_ extra: String...) throws -> Cultivar.Result {
       try box.run(["invite", "surveys/attributes.yaml", "--wave", "w", "--team", "Sales", "--count", "2"] + extra)
     }

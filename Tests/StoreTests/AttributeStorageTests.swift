@@ -109,6 +109,44 @@ import Testing
     #expect(invitation.attributes == ["location": "Lisbon"])
   }
 
+  /// Random responses with random attributes (some not given, some names the survey does not
+  /// declare) through every write path: the groups read back are those written, on both
+  /// backends alike.
+  @Test(arguments: Backend.underTest) func randomAttributesComeBackAsWritten(_ backend: Backend) async throws {
+    let (store, _) = try temporaryStore(backend)
+    var generator = SystemRandomNumberGenerator()
+    var expected: [String: Int] = [:]
+    func draw() -> (attributes: [String: String], key: String) {
+      let team = ["A", "B", "C é"].randomElement(using: &generator)!
+      let l = Int.random(in: -1..<3, using: &generator)
+      let t = Int.random(in: -1..<3, using: &generator)
+      var attributes: [String: String] = [:]
+      if l >= 0 { attributes["location"] = Self.location.values[l] }
+      if t >= 0 { attributes["tenure"] = Self.tenure.values[t] }
+      if Bool.random(using: &generator) { attributes["retired-attribute"] = "anything" }
+      return (attributes.merging(["team": team]) { a, _ in a }, key(team, l >= 0 ? l : nil, t >= 0 ? t : nil))
+    }
+    for _ in 0..<40 {
+      var (attributes, key) = draw()
+      let team = attributes.removeValue(forKey: "team")!
+      try store.addResponse(toWave: "w", survey: stamp, team: team, answers: ["a": 1], comments: [:], language: nil, attributes: attributes)
+      expected[key, default: 0] += 1
+    }
+    _ = try store.importing(into: "w", survey: stamp, source: "x.csv", format: "csv") { session in
+      for n in 0..<300 {
+        var (attributes, key) = draw()
+        let team = attributes.removeValue(forKey: "team")!
+        try session.add(
+          team: team, itemIDs: ["a"], values: [2], sourceKey: "k\(n)", comments: [],
+          attributes: attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        expected[key, default: 0] += 1
+      }
+      return ((), ImportCounts())
+    }
+    #expect(try groups(store) == expected)
+    #expect(expected.values.reduce(0, +) == 340)
+  }
+
   @Test func theTablesRefuseEmptyValues() throws {
     let (store, _) = try temporaryStore()
     #expect(throws: (any Error).self) {
