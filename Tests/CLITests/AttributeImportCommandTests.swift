@@ -48,6 +48,31 @@ import Testing
     }
   }
 
+  /// `compare --wave --by ATTR` shows the groups `compare --responses --by ATTR` shows, with
+  /// the same counts and means to 1e-12 (its sums follow the order of the rows, which the
+  /// store does not keep).
+  @Test func compareCutsAWaveByItsStoredAttributes() throws {
+    let box = try sandbox()
+    let truth = Sandbox.fixture("attributes-truth.csv")
+    #expect(try box.run("import", "surveys/attributes.yaml", Sandbox.fixture("qualtrics-attributes.csv"), "--wave", "w").status == 0)
+    func rows(_ source: [String]) throws -> [[String]] {
+      let result = try box.run(["compare", "surveys/attributes.yaml", "--by", "location", "--format", "csv"] + source)
+      #expect(result.status == 0, "\(result.stderr)")
+      return result.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+    let stored = try rows(["--wave", "w"])
+    let file = try rows(["--responses", truth])
+    #expect(stored.count == file.count && stored.count > 3)
+    #expect(stored.contains { $0.count > 2 && $0[2] == "location: Berlin" })
+    for (a, b) in zip(stored, file) {
+      #expect(a.prefix(4) == b.prefix(4))
+      for (x, y) in zip(a, b) where x != y {
+        let (u, v) = (Double(x), Double(y))
+        #expect(u != nil && v != nil && abs(u! - v!) <= 1e-12 * max(1, abs(v!)), "\(x) vs \(y)")
+      }
+    }
+  }
+
   @Test func anUnknownValueIsARowErrorNamingFileLineColumnAndASuggestion() throws {
     let box = try sandbox()
     let items = [
