@@ -100,13 +100,15 @@ import Testing
       toWave: "w", survey: stamp, team: "A", answers: ["a": 1], comments: [:], language: nil, attributes: ["location": "Remote", "tenure": "1-3"])
     let wave = try source.wave("w", survey: "s")
     let tokens = try source.invite(to: wave, team: "A", count: 1, terms: InvitationTerms(attributes: ["location": "Lisbon"]))
-    // Across backends too: into SQLite from either.
-    let (target, _) = try temporaryStore(.sqlite)
-    #expect(try target.receiveWave(try source.exportWave(wave), survey: stamp) == 1)
-    #expect(try groups(target) == [key("A", 2, 1): 1])
-    let copied = try target.wave("w", survey: "s")
-    guard case .open(let invitation) = try await target.invitation(token: tokens[0], wave: copied) else { throw CancellationError() }
-    #expect(invitation.attributes == ["location": "Lisbon"])
+    // Into the same backend, and across: every backend under test from either.
+    for targetBackend in Backend.underTest {
+      let (target, _) = try temporaryStore(targetBackend)
+      #expect(try target.receiveWave(try source.exportWave(wave), survey: stamp) == 1)
+      #expect(try groups(target) == [key("A", 2, 1): 1])
+      let copied = try target.wave("w", survey: "s")
+      guard case .open(let invitation) = try await target.invitation(token: tokens[0], wave: copied) else { throw CancellationError() }
+      #expect(invitation.attributes == ["location": "Lisbon"], "into \(targetBackend)")
+    }
   }
 
   /// Random responses with random attributes (some not given, some names the survey does not
