@@ -81,7 +81,9 @@ public struct CompareJob {
     }
     let reader: ResponseSource =
       try wave.map {
-        try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
+        try StoreInput.open(
+          wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace,
+          attributes: plan != nil ? survey.attributes : [])
       }
       ?? ResponseFileReader(
         path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns,

@@ -93,7 +93,8 @@ public struct ScoreJob {
     let file: String
     if let wave {
       let source = try StoreInput.open(
-        wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace, byLanguage: byLanguage)
+        wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace, byLanguage: byLanguage,
+        attributes: keyAttributes ? survey.attributes : [])
       outcome = try scoring.score(source, workers: jobs, skipInvalid: skipInvalid)
       file = source.file
     } else {
