@@ -162,6 +162,7 @@ test-html: build chromium $(VENV)/.compare-deps ## Render the HTML reports in he
 	$(PYTHON) Tests/html/check_render.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-check
 	$(PYTHON) Tests/html/check_layout.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-layout
 	$(PYTHON) Tests/html/check_form_languages.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/form-languages
+	$(PYTHON) Tests/html/check_pack.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/pack-check
 
 clean: ## Remove build products
 	rm -rf .build $(VENV)
