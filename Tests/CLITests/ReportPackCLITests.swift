@@ -101,7 +101,8 @@ import Testing
   @Test func badInputWritesNothing() throws {
     let box = try Sandbox()
     try box.write("bad.csv", "respondent_id,team,sv1\nr1,nowhere,3\n")
-    let result = try run(box, ["report", "surveys/org/acme.yaml", "--responses", "bad.csv", "--org", "surveys/org/acme.org.yaml", "--per-unit", "pack"])
+    let result = try run(
+      box, ["report", "surveys/org/acme.yaml", "--responses", "bad.csv", "--org", "surveys/org/acme.org.yaml", "--per-unit", "pack"])
     #expect(result.status != 0)
     #expect(result.stderr.contains("hint:"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: box.path("pack")))

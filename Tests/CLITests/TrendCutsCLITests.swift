@@ -79,7 +79,8 @@ import Testing
       "org.yaml",
       "units:\n  - { id: corp, name: Corp }\n  - { id: lf, name: LF, parent: corp }\n  - { id: ops, name: Ops, parent: corp }\n"
         + "  - { id: tiny, name: Tiny, parent: ops }\n")
-    let header = "respondent_id,team,submitted_on," + ["sv", "pm", "mm", "tl", "st"].flatMap { p in (1...4).map { "\(p)\($0)" } }.joined(separator: ",")
+    let header =
+      "respondent_id,team,submitted_on," + ["sv", "pm", "mm", "tl", "st"].flatMap { p in (1...4).map { "\(p)\($0)" } }.joined(separator: ",")
     var lines = [header]
     for (team, size) in [("Legal", 4), ("Finance", 10), ("ops", 12), ("tiny", 2)] {
       for i in 0..<size {

@@ -23,7 +23,9 @@ struct PackIndexPage {
       if let reason = row.suppression {
         rows.append([label, String(info.level), String(row.n), "", e(PackWords.withheld(reason, minGroupSize: k))])
       } else {
-        rows.append([label, String(info.level), String(row.n), row.index.map { Format.fixed($0, 1) } ?? "–", info.page == nil ? "other level" : "page"])
+        rows.append([
+          label, String(info.level), String(row.n), row.index.map { Format.fixed($0, 1) } ?? "–", info.page == nil ? "other level" : "page",
+        ])
       }
     }
     out += "<section class=\"card\"><h2>Units</h2>\n"
