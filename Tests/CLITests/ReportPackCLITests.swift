@@ -122,4 +122,58 @@ import Testing
     #expect(html.contains("id=\"trend\""))
     #expect(html.contains("<th scope=\"col\">2026-spring</th><th scope=\"col\">2026-autumn</th>"))
   }
+
+  /// Responses of the org sample's survey for `teams` (each `size` respondents).
+  private func responses(_ teams: [(String, Int)]) -> String {
+    let items = ["sv", "pm", "mm", "tl", "st"].flatMap { p in (1...4).map { "\(p)\($0)" } }
+    var lines = ["respondent_id,team,location,tenure,role," + items.joined(separator: ",")]
+    for (team, size) in teams {
+      for i in 0..<size {
+        lines.append("\(team)-\(i),\(team),Berlin,1-3y,individual," + items.indices.map { String(1 + (i + $0) % 5) }.joined(separator: ","))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Names from the organisation file are text on every page: escaped, bidi isolated, and the
+  /// page file's name made of letters, digits and '-'.
+  @Test func hostileUnitNamesAreShownNeverObeyed() throws {
+    let box = try Sandbox()
+    try box.write(
+      "org.yaml",
+      "units:\n  - { id: top, name: \"Top\" }\n  - { id: evil, name: \"<script>alert(1)</script>\", parent: top }\n"
+        + "  - { id: rtl, name: \"Ops\\u202Etxt.exe\", parent: top }\n  - { id: quote, name: \"\\\"=cmd|' /C calc'!A0\", parent: top }\n")
+    try box.write("r.csv", responses([("evil", 8), ("rtl", 9), ("quote", 10)]))
+    let result = try run(box, ["report", "surveys/org/acme.yaml", "--responses", "r.csv", "--org", "org.yaml", "--per-unit", "pack"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let files = try pages(box, "pack")
+    #expect(files.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") } }, "\(files)")
+    var all = ""
+    for file in files { all += try String(contentsOfFile: box.path("pack/\(file)"), encoding: .utf8) }
+    #expect(!all.contains("<script>"))
+    #expect(all.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    // The bidi override stays in names shown as text, isolated in <bdi> so it cannot reorder
+    // the text around it; in attributes and titles it is written visibly.
+    let pieces = all.components(separatedBy: "\u{202E}")
+    #expect(pieces.count > 1)
+    for piece in pieces.dropLast() {
+      let open = piece.range(of: "<bdi>", options: .backwards)
+      let close = piece.range(of: "</bdi>", options: .backwards)
+      #expect(open != nil && (close == nil || close!.lowerBound < open!.lowerBound), "a bidi override outside <bdi>")
+    }
+  }
+
+  @Test func twoUnitsWithOneNameAreRefused() throws {
+    let box = try Sandbox()
+    try box.write(
+      "org.yaml",
+      "units:\n  - { id: north, name: North }\n  - { id: south, name: South }\n"
+        + "  - { id: sales-n, name: Sales, parent: north }\n  - { id: sales-s, name: Sales, parent: south }\n")
+    try box.write("r.csv", responses([("sales-n", 8), ("sales-s", 9)]))
+    let result = try run(box, ["report", "surveys/org/acme.yaml", "--responses", "r.csv", "--org", "org.yaml", "--per-unit", "pack"])
+    #expect(result.status == 78, "\(result.stderr)")
+    #expect(result.stderr.contains("org.yaml:5: error: units 'sales-n' (line 4) and 'sales-s' are both named 'Sales'"), "\(result.stderr)")
+    #expect(result.stderr.contains("hint: give each unit its own name"))
+    #expect(!FileManager.default.fileExists(atPath: box.path("pack")))
+  }
 }
