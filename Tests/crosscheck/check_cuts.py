@@ -257,6 +257,16 @@ def run_case(cultivar, seed):
                         continue
                     checked += 3
                     compared += 3
+                    # Welch's t and df on two disjoint samples (numpy, not the engine's code).
+                    if x.get("t") is not None and own.var(ddof=1) + base.var(ddof=1) > 0:
+                        a, b = own.var(ddof=1) / len(own), base.var(ddof=1) / len(base)
+                        t = (own.mean() - base.mean()) / math.sqrt(a + b)
+                        df = (a + b) ** 2 / (a * a / (len(own) - 1) + b * b / (len(base) - 1))
+                        checked += 2
+                        compared += 2
+                        for key, got, want in (("t", x["t"], t), ("df", x["df"], df)):
+                            if not math.isclose(got, want, rel_tol=1e-7, abs_tol=1e-9):
+                                failures.append(f"seed {seed} compare {cut} {baseline} {team['team']}/{dim['id']} {key}: {got} != {want}")
                     # The baseline's n and mean are published too: the attacker gets them.
                     equations[dim["id"]].append(sorted({atom_of[i] for i in frame.index[base_rows]}))
                     for key, got, want in (("baseline_n", x["baseline_n"], len(base)), ("baseline_mean", x["baseline_mean"], base.mean()),
