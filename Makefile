@@ -158,7 +158,7 @@ chromium: ## Install Debian's Chromium when missing (for the browser render chec
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; \
 	fi
 
-test-html: build chromium $(VENV)/.compare-deps ## Render the HTML reports in headless Chromium (DOM, screenshots, no overflow over 16 shapes), and answer the bilingual web form in it
+test-html: build chromium $(VENV)/.compare-deps ## Render the HTML reports in headless Chromium (DOM, screenshots, no overflow over 16 shapes), check the report --per-unit pack (numbers against pandas, nothing withheld), and answer the bilingual web form in it
 	$(PYTHON) Tests/html/check_render.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-check
 	$(PYTHON) Tests/html/check_layout.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-layout
 	$(PYTHON) Tests/html/check_form_languages.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/form-languages
