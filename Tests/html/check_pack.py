@@ -92,11 +92,11 @@ def close(cell, want, decimals):
         return False
 
 
-def check_pack(cultivar, chromium, folder: Path, arguments, label, truth, failures):
+def check_pack(cultivar, chromium, folder: Path, out: Path, arguments, label, truth, failures):
     """Writes the pack, dumps every file in Chromium and checks it. `truth(group)`: pandas'
     (index, {dimension name: mean}) of a group, or None when not computed (the sample)."""
-    pack = folder / f"pack-{label}"
-    audit_file = folder / f"audit-{label}.json"
+    pack = out / f"pack-{label.replace(' ', '-')}"
+    audit_file = out / f"audit-{label.replace(' ', '-')}.json"
     done = subprocess.run([cultivar, "report", *arguments, "--per-unit", str(pack), "--privacy-report", str(audit_file)],
                           cwd=folder, capture_output=True, text=True)
     if done.returncode != 0:
@@ -221,7 +221,7 @@ def main():
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     failures, checked, withheld = [], 0, 0
-    c, w = check_pack(cultivar, args.chromium, ROOT, [*SAMPLE, "--headcount-wave", "2026-spring"], "sample", lambda _: None, failures)
+    c, w = check_pack(cultivar, args.chromium, ROOT, out, [*SAMPLE, "--headcount-wave", "2026-spring"], "sample", lambda _: None, failures)
     checked, withheld = checked + c, withheld + w
     for seed in range(args.seeds):
         with tempfile.TemporaryDirectory() as tmp:
@@ -230,7 +230,7 @@ def main():
             columns = ["respondent_id", "team", "location", "tenure"] + [i for i, _ in case["items"]]
             pd.DataFrame(case["rows"], columns=columns).to_csv(folder / "responses.csv", index=False)
             truth = generated_truth(folder, case)
-            c, w = check_pack(cultivar, args.chromium, folder, ["survey.yaml", "--responses", "responses.csv", "--org", "org.yaml"],
+            c, w = check_pack(cultivar, args.chromium, folder, out, ["survey.yaml", "--responses", "responses.csv", "--org", "org.yaml"],
                               f"seed {seed}", truth, failures)
             checked, withheld = checked + c, withheld + w
     if withheld == 0:
