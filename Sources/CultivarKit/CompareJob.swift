@@ -95,7 +95,8 @@ public struct CompareJob {
     let collector = outcome.cutGroups.map { observed.grouped(by: $0) } ?? observed
     let parents = outcome.units.map { units in
       ParentBaselines(
-        parentOf: outcome.cutGroups?.parents(keys: observed.keys) ?? [:], units: units.frameworks, collector: observed.grouped(by: units.groups))
+        parentOf: outcome.cutGroups?.parents(keys: observed.keys) ?? [:], units: units.frameworks, collector: observed.grouped(by: units.groups),
+        policy: scoring.policy)
     }
     let known = Array(Set(outcome.frameworks.flatMap { $0.teams.map(\.team) }))
     let selection = try TeamSelection(teams: teams, baseline: baseline, known: known, privacy: outcome.privacy)
@@ -107,9 +108,11 @@ public struct CompareJob {
       file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
     note(RunSupport.summaryLine(input))
     if let withheld = outcome.withheldLogNote { note(withheld) }
+    var privacy = outcome.privacy
+    if let parents { privacy.audit += parents.audit(results: outcome.frameworks) }
     var report = ComparisonReport(
       survey: SurveyInfo(id: survey.id, title: survey.title(in: language), language: language), input: input, baseline: selection.baseline,
-      method: method, frameworks: frameworks, privacy: outcome.privacy, selectedTeams: selection.requested)
+      method: method, frameworks: frameworks, privacy: privacy, selectedTeams: selection.requested)
     if let cut { report.cut = cut }
     let text = reporter.render(report)
     try RunSupport.writePrivacyReport([(nil, report.privacy)], to: privacyReportPath)

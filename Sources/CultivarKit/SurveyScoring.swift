@@ -46,6 +46,9 @@ struct SurveyScoring {
   /// Also publish every unit of every level (`--by unit`), decided with the same universe as
   /// ``cuts`` (e.g. the parent units `compare --baseline parent` compares with).
   var units: (([String]) -> CutGroups)?
+  /// Publish the groups of a cut made after ``regroup``'s groups are decided (a trend's cut of
+  /// a wave whose teams are mapped), given the keys read and what ``regroup`` publishes.
+  var mappedCuts: (([String], [FrameworkResult]) -> CutGroups)?
   var policy: PrivacyPolicy
 
   /// Resolves the survey's frameworks among the catalog's plugins.
@@ -179,7 +182,8 @@ struct SurveyScoring {
       problems[0].hint = "fix the rows, or run with --skip-invalid to leave them out and write them to a rejects file"
       throw InputProblems(problems, total: problemCount)
     }
-    let cutGroups = cuts.map { $0(engine.groupKeys) }
+    let mapped = try mappedCuts.map { cut in try cut(engine.groupKeys, engine.results(policy: policy, regroup: regroup).frameworks) }
+    let cutGroups = mapped ?? cuts.map { $0(engine.groupKeys) }
     let (results, privacy) =
       try cutGroups.map { try engine.results(policy: policy, cuts: $0) }
       ?? engine.results(policy: policy, regroup: regroup)

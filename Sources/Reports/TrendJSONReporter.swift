@@ -10,6 +10,7 @@ public struct TrendJSONReporter: ReportRenderer {
     let root = JSON.object([
       ("survey", .object([("id", .string(report.survey.id)), ("title", .string(report.survey.title))])),
       ("waves", .array(report.waves.map { .object([("name", .string($0.name)), ("responses", .number(Double($0.responses)))]) })),
+      ("cut", .string(report.cut ?? "team")),
       (
         "team_mapping",
         .array(
