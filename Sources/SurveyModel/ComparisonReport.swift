@@ -33,8 +33,8 @@ public enum Baseline: Equatable, Sendable {
   case restOfOrganisation
   /// Another team.
   case team(String)
-  /// Each unit's parent unit: every respondent of the parent's whole line, the unit's own
-  /// included (the number the parent's leader sees); a top unit's parent is the organisation.
+  /// Each unit's parent unit without the unit: the parent line's other respondents (an
+  /// independent sample, as for the organisation); a top unit's is the rest of the organisation.
   case parent
 
   /// `org` or the team's name, as given to `--baseline`.
