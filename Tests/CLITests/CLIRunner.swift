@@ -10,7 +10,8 @@ struct CLIResult {
 enum CLI {
   /// The package root (three levels above this file).
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let binary = root.appendingPathComponent(".build/debug/cultivar").path
+  /// The binary of the configuration under test (release under `make test-release`).
+  static let binary = Cultivar.binary.path
 
   /// Runs `cultivar` with `arguments` in `directory` (default: the package root).
   static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
