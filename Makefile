@@ -142,6 +142,7 @@ test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas i
 	$(PYTHON) Tests/crosscheck/check_units.py --cultivar $(BIN)
 	$(PYTHON) Tests/crosscheck/check_selections.py --cultivar $(BIN)
 	$(PYTHON) Tests/crosscheck/check_cuts.py --cultivar $(BIN)
+	$(PYTHON) Tests/crosscheck/check_multi_count.py --cultivar $(BIN)
 
 # pingouin brings scipy and statsmodels; the stamp records that they are installed.
 $(VENV)/.compare-deps: $(PYTHON)
@@ -160,10 +161,12 @@ chromium: ## Install Debian's Chromium when missing (for the browser render chec
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; \
 	fi
 
-test-html: build chromium $(VENV)/.compare-deps ## Render the HTML reports in headless Chromium (DOM, screenshots, no overflow over 16 shapes), and answer the bilingual web form in it
+test-html: build chromium $(VENV)/.compare-deps ## Render the HTML reports in headless Chromium (DOM, screenshots, no overflow over 16 shapes), check the report --per-unit pack (numbers against pandas, nothing withheld), and answer the bilingual web form in it
 	$(PYTHON) Tests/html/check_render.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-check
 	$(PYTHON) Tests/html/check_layout.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/html-layout
 	$(PYTHON) Tests/html/check_form_languages.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/form-languages
+	$(PYTHON) Tests/html/check_report_language.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/report-language
+	$(PYTHON) Tests/html/check_pack.py --cultivar $(BIN) --chromium $(CHROMIUM) --out .build/pack-check
 
 clean: ## Remove build products
 	rm -rf .build $(VENV)

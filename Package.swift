@@ -54,7 +54,7 @@ let package = Package(
     // Lua framework plugins: discovery, contract validation, hooks.
     .target(name: "PluginHost", dependencies: ["LuaBridge", "SurveyModel", "Scoring"]),
     // Table, CSV and JSON renderers of results. Never sees Lua.
-    .target(name: "Reports", dependencies: ["SurveyModel"], swiftSettings: hotPathSettings),
+    .target(name: "Reports", dependencies: ["SurveyModel", "FormText"], swiftSettings: hotPathSettings),
     // The response store: SQLite through GRDB (surveys, waves, responses, answers, invitations).
     .target(
       name: "Store",

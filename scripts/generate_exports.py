@@ -32,6 +32,17 @@ two ratings, the comment item "What one thing would help you learn more?" and th
 - multi-truth.csv            what each respondent answered (team, options chosen, comment), for
                              the independent check (Tests/crosscheck/check_selections.py)
 
+The respondent-attribute fixtures: the 40 answers of the first set with each respondent's
+location (Berlin, Lisbon, Remote) and years of tenure (a number; the survey bands it), some
+not given, as each tool exports them (survey: Tests/ImportersTests/Fixtures/attributes.yaml):
+
+- qualtrics-attributes.csv     embedded data fields named 'location' and 'tenure' (by header)
+- google-forms-attributes.csv  the questions "Where do you work?" and "How many years have you
+                               worked here?" (by question text)
+- surveymonkey-attributes.csv  the same questions, sub-labels "Response"/"Open-Ended Response"
+- ms-forms-attributes.xlsx     the same questions; tenure as numeric cells
+- attributes-truth.csv         Cultivar's own response CSV of the same answers and attributes
+
 Usage: generate_exports.py [OUTDIR]
 """
 import csv
@@ -172,7 +183,7 @@ def xlsx(rows):
         for c, value in enumerate(row):
             if value == "":
                 continue  # Excel leaves empty cells out
-            if isinstance(value, int):
+            if isinstance(value, (int, float)):
                 cells.append(f'<c r="{ref(r, c)}"><v>{value}</v></c>')
             else:
                 if value not in index:
@@ -277,6 +288,88 @@ def multi_truth(people):
     return csv_text(rows)
 
 
+LOCATION_Q = "Where do you work?"
+TENURE_Q = "How many years have you worked here?"
+
+
+def with_attributes(people):
+    """The people of the first set with a location and a tenure in years (None: not given)."""
+    rng = random.Random(1313)
+    out = []
+    for p in people:
+        q = dict(p)
+        q["location"] = None if rng.random() < 0.1 else rng.choices(["Berlin", "Lisbon", "Remote"], [5, 3, 2])[0]
+        q["tenure"] = None if rng.random() < 0.1 else rng.choice([0, 0.5, 1, 1.5, 2, 3, 4, 6, 9, 12])
+        out.append(q)
+    return out
+
+
+def years(x):
+    return "" if x is None else (str(int(x)) if x == int(x) else str(x))
+
+
+def qualtrics_attributes(its, people):
+    row1 = ["ResponseId"] + [f"Q2_{i + 1}" for i in range(len(its))] + ["team", "location", "tenure"]
+    row2 = ["Response ID"] + [f"{PROMPT} - {text}" for _, text in its] + ["team", "location", "tenure"]
+    row3 = ['{"ImportId":"_recordId"}'] + [f'{{"ImportId":"QID2_{i + 1}"}}' for i in range(len(its))] \
+        + ['{"ImportId":"team"}', '{"ImportId":"location"}', '{"ImportId":"tenure"}']
+    rows = [row1, row2, row3]
+    for n, p in enumerate(people):
+        rows.append([f"R_a{n:03d}"] + [label(x) for x in p["answers"]] + [p["team"], p["location"] or "", years(p["tenure"])])
+    return csv_text(rows, quote_all=True, bom=True)
+
+
+def google_forms_attributes(its, people):
+    rows = [["Timestamp", "Which team are you in?"] + [f"{PROMPT} [{text}]" for _, text in its] + [LOCATION_Q, TENURE_Q]]
+    for p in people:
+        rows.append([stamp(p, "10/{d}/2026 {h}:{m:02d}:07"), p["team"]] + [label(x) for x in p["answers"]]
+                    + [p["location"] or "", years(p["tenure"])])
+    return csv_text(rows)
+
+
+def surveymonkey_attributes(its, people):
+    meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address"]
+    row1 = meta + ["Team", PROMPT] + [""] * (len(its) - 1) + [LOCATION_Q, TENURE_Q]
+    row2 = [""] * len(meta) + ["Response"] + [text for _, text in its] + ["Response", "Open-Ended Response"]
+    rows = [row1, row2]
+    for n, p in enumerate(people):
+        rows.append([str(12000000000 + n * 43), "431230987", "", "", f"192.0.2.{n + 1}", p["team"]]
+                    + [label(x) for x in p["answers"]] + [p["location"] or "", years(p["tenure"])])
+    return csv_text(rows)
+
+
+def ms_forms_attributes(its, people):
+    header = ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time", "Team"] \
+        + [text for _, text in its] + [LOCATION_Q, TENURE_Q]
+    rows = [header]
+    for n, p in enumerate(people):
+        tenure = "" if p["tenure"] is None else (int(p["tenure"]) if p["tenure"] == int(p["tenure"]) else p["tenure"])
+        rows.append([n + 1, "10/1/26 9:00:07", "10/1/26 9:05:07", "anonymous", "", "10/1/26 9:05:07", p["team"]]
+                    + [label(x) for x in p["answers"]] + [p["location"] or "", tenure])
+    return xlsx(rows)
+
+
+def attributes_truth(its, people):
+    rows = [["respondent_id", "team", "location", "tenure"] + [i for i, _ in its]]
+    for n, p in enumerate(people):
+        rows.append([f"a{n:03d}", p["team"], p["location"] or "", years(p["tenure"])] + ["" if x is None else str(x) for x in p["answers"]])
+    return csv_text(rows)
+
+
+ATTRIBUTES_SURVEY = f"""# The survey of the respondent-attribute fixtures (written by scripts/generate_exports.py).
+id: attributes
+title: Learning culture with attributes
+frameworks: [senge-five-disciplines]
+columns:
+  respondent: respondent_id
+  team: team
+attributes:
+  location: {{ values: [Berlin, Lisbon, Remote], question: "{LOCATION_Q}" }}
+  tenure: {{ bands: [1, 3], question: "{TENURE_Q}" }}
+min_group_size: 5
+"""
+
+
 def main():
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "Tests/ImportersTests/Fixtures"
     out.mkdir(parents=True, exist_ok=True)
@@ -297,6 +390,13 @@ def main():
     (out / "surveymonkey-multi.csv").write_text(surveymonkey_multi(voice), encoding="utf-8", newline="")
     (out / "ms-forms-multi.xlsx").write_bytes(ms_forms_multi(voice))
     (out / "multi-truth.csv").write_text(multi_truth(voice), encoding="utf-8", newline="")
+    attributed = with_attributes(people)
+    (out / "qualtrics-attributes.csv").write_text(qualtrics_attributes(its, attributed), encoding="utf-8", newline="")
+    (out / "google-forms-attributes.csv").write_text(google_forms_attributes(its, attributed), encoding="utf-8", newline="")
+    (out / "surveymonkey-attributes.csv").write_text(surveymonkey_attributes(its, attributed), encoding="utf-8", newline="")
+    (out / "ms-forms-attributes.xlsx").write_bytes(ms_forms_attributes(its, attributed))
+    (out / "attributes-truth.csv").write_text(attributes_truth(its, attributed), encoding="utf-8", newline="")
+    (out / "attributes.yaml").write_text(ATTRIBUTES_SURVEY, encoding="utf-8")
     print(f"wrote 6 exports of {len(people)} responses and 5 multi-select exports of {len(voice)} to {out}")
 
 

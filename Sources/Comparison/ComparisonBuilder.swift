@@ -58,7 +58,7 @@ public struct ComparisonBuilder {
       let moments = collector.moments(team: name, framework: f)
       let isBaseline = selection.baseline == .team(name)
       if selection.baseline == .parent, let parents {
-        let parent = parents.baseline(of: name, framework: f, organisation: (result.organisation, organisationMoments))
+        let parent = parents.baseline(of: team, framework: f, own: moments, organisation: (result.organisation, organisationMoments))
         return row(
           team, moments: moments, isBaseline: false, plan: frameworkPlan, teamReliability: true,
           baseline: { parent.summary($0) }, noDifference: parent.withheld)

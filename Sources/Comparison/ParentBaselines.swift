@@ -2,10 +2,14 @@ import Scoring
 import Statistics
 import SurveyModel
 
-/// What `compare --baseline parent` compares each unit with: its parent unit's pooled
-/// respondents (the whole line, the unit's own included), as the same anonymity decision
-/// publishes the parent (`--by unit`: every unit of every level). A top unit's parent is the
-/// organisation. Where the parent's number is withheld there is no difference, and it says so.
+/// What `compare --baseline parent` compares each unit with: its parent unit's respondents
+/// *outside the unit* (the parent's whole line minus the unit's own line), as the same anonymity
+/// decision publishes the parent (`--by unit`: every unit of every level). A top unit's parent is
+/// the organisation (so its baseline is the rest of the organisation).
+///
+/// The parent minus the unit is a number this run publishes, so the anonymity engine decides
+/// it too (see ``ParentComplement``): where the parent's number, or the parent minus the unit,
+/// is withheld there is no difference, and the row says why.
 public struct ParentBaselines {
   /// Each published group's parent unit by name (nil: the organisation); see ``CutGroups/parents(keys:)``.
   public var parentOf: [String: String?]
@@ -13,35 +17,56 @@ public struct ParentBaselines {
   public var units: [FrameworkResult]
   /// Their moments (``ComparisonCollector/grouped(by:)`` with the units' groups).
   public var collector: ComparisonCollector
+  /// The anonymity rules (the survey's).
+  public var policy: PrivacyPolicy
 
-  public init(parentOf: [String: String?], units: [FrameworkResult], collector: ComparisonCollector) {
+  public init(parentOf: [String: String?], units: [FrameworkResult], collector: ComparisonCollector, policy: PrivacyPolicy) {
     self.parentOf = parentOf
     self.units = units
     self.collector = collector
+    self.policy = policy
   }
 
-  /// One group's baseline per dimension: the parent's summary where the parent's number is
-  /// shown, else why there is none.
-  func baseline(of group: String, framework f: Int, organisation: (result: TeamResult, moments: ComparisonCollector.FrameworkMoments))
-    -> (summary: (Int) -> SampleSummary?, withheld: (Int) -> String?)
-  {
-    guard let entry = parentOf[group] else { return ({ _ in nil }, { _ in "no parent unit" }) }
-    let parent: TeamResult?
-    let moments: ComparisonCollector.FrameworkMoments?
-    let label: String
-    if let name = entry {
-      parent = units[f].teams.first { $0.team == name }
-      (moments, label) = (collector.moments(team: name, framework: f), "parent '\(name)'")
-    } else {
-      (parent, moments, label) = (organisation.result, organisation.moments, "the organisation")
+  /// The parent's result for group `group` in framework `f` and its label (nil result: the
+  /// group has no parent unit).
+  private func parent(of group: String, framework f: Int, organisation: TeamResult) -> (result: TeamResult?, name: String?)? {
+    guard let entry = parentOf[group] else { return nil }
+    guard let name = entry else { return (organisation, nil) }
+    return (units[f].teams.first { $0.team == name }, name)
+  }
+
+  /// The engine's decision about the parent minus `group` in framework `f` (nil: no parent unit).
+  func complement(of group: TeamResult, framework f: Int, organisation: TeamResult) -> ParentComplement? {
+    guard let (result, name) = parent(of: group.team, framework: f, organisation: organisation) else { return nil }
+    return ParentComplement(unit: group, parent: result, parentName: name, framework: units[f], policy: policy)
+  }
+
+  /// One group's baseline per dimension: the parent's summary without the group's own
+  /// respondents where the engine shows that, else why there is none.
+  func baseline(
+    of group: TeamResult, framework f: Int, own: ComparisonCollector.FrameworkMoments?,
+    organisation: (result: TeamResult, moments: ComparisonCollector.FrameworkMoments)
+  ) -> (summary: (Int) -> SampleSummary?, withheld: (Int) -> String?) {
+    guard let complement = complement(of: group, framework: f, organisation: organisation.result) else {
+      return ({ _ in nil }, { _ in "no parent unit" })
     }
-    let shows = { (d: Int) in
-      guard let parent, parent.suppression == nil, d < parent.dimensions.count else { return false }
-      return parent.dimensions[d].suppression == nil
-    }
+    let moments = complement.parentName.map { collector.moments(team: $0, framework: f) } ?? organisation.moments
     return (
-      { d in shows(d) ? moments?.scores.summary(d) : nil },
-      { d in shows(d) ? nil : "no difference: \(label) withheld" }
+      { d in
+        guard complement.shows(d), let own = own?.scores.summary(d) else { return nil }
+        return moments?.scores.summary(d)?.removing(own)
+      },
+      { d in complement.reason(d) }
     )
+  }
+
+  /// The audit entries of every parent-minus-unit number the engine withholds for the shown
+  /// groups of `results` (appended to the run's privacy audit).
+  public func audit(results: [FrameworkResult]) -> [AuditEntry] {
+    results.enumerated().flatMap { f, result in
+      result.teams.filter { $0.suppression == nil }.flatMap { team in
+        complement(of: team, framework: f, organisation: result.organisation)?.audit ?? []
+      }
+    }
   }
 }

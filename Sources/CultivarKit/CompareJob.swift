@@ -41,7 +41,7 @@ public struct CompareJob {
   public var note: (String) -> Void
 
   /// The output formats `run()` accepts.
-  public static var formats: [String] { builtInComparisonReporters.map { type(of: $0).identifier } }
+  public static var formats: [String] { OutputFormats.comparison.names }
 
   public init(
     surveyPath: String, responsesPath: String, teams: [String]? = nil, baseline: String = "org", format: String = "table",
@@ -66,9 +66,7 @@ public struct CompareJob {
   /// - Throws: ``InputError``, ``InputProblems``, ``PluginError`` or ``ComparisonError``;
   ///   nothing is written then.
   public func run() throws -> String? {
-    guard let reporter = makeComparisonReporter(format: format) else {
-      throw UsageError.unknownFormat(format, among: Self.formats)
-    }
+    let reporter = try OutputFormats.comparison.renderer(named: format)
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let catalog = workspace.catalog(surveyFile: surveyPath, only: Set(survey.frameworks.map(\.id)))
     let language = try SurveyLanguages.choose(self.language, survey: survey)
@@ -83,7 +81,9 @@ public struct CompareJob {
     }
     let reader: ResponseSource =
       try wave.map {
-        try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
+        try StoreInput.open(
+          wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace,
+          attributes: plan != nil ? survey.attributes : [])
       }
       ?? ResponseFileReader(
         path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns,
@@ -95,7 +95,8 @@ public struct CompareJob {
     let collector = outcome.cutGroups.map { observed.grouped(by: $0) } ?? observed
     let parents = outcome.units.map { units in
       ParentBaselines(
-        parentOf: outcome.cutGroups?.parents(keys: observed.keys) ?? [:], units: units.frameworks, collector: observed.grouped(by: units.groups))
+        parentOf: outcome.cutGroups?.parents(keys: observed.keys) ?? [:], units: units.frameworks, collector: observed.grouped(by: units.groups),
+        policy: scoring.policy)
     }
     let known = Array(Set(outcome.frameworks.flatMap { $0.teams.map(\.team) }))
     let selection = try TeamSelection(teams: teams, baseline: baseline, known: known, privacy: outcome.privacy)
@@ -107,9 +108,11 @@ public struct CompareJob {
       file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
     note(RunSupport.summaryLine(input))
     if let withheld = outcome.withheldLogNote { note(withheld) }
+    var privacy = outcome.privacy
+    if let parents { privacy.audit += parents.audit(results: outcome.frameworks) }
     var report = ComparisonReport(
-      survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, baseline: selection.baseline,
-      method: method, frameworks: frameworks, privacy: outcome.privacy, selectedTeams: selection.requested)
+      survey: SurveyInfo(id: survey.id, title: survey.title(in: language), language: language), input: input, baseline: selection.baseline,
+      method: method, frameworks: frameworks, privacy: privacy, selectedTeams: selection.requested)
     if let cut { report.cut = cut }
     let text = reporter.render(report)
     try RunSupport.writePrivacyReport([(nil, report.privacy)], to: privacyReportPath)

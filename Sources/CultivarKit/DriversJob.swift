@@ -34,7 +34,7 @@ public struct DriversJob {
   public var note: (String) -> Void
 
   /// The output formats `run()` accepts.
-  public static var formats: [String] { builtInDriversReporters.map { type(of: $0).identifier } }
+  public static var formats: [String] { OutputFormats.drivers.names }
 
   public init(
     surveyPath: String, responsesPath: String, outcome: String, workspace: Workspace = Workspace(),
@@ -50,7 +50,7 @@ public struct DriversJob {
   /// Runs the job.
   /// - Returns: the rendered report when no output file was given, else nil.
   public func run() throws -> String? {
-    guard let reporter = makeDriversReporter(format: format) else { throw UsageError.unknownFormat(format, among: Self.formats) }
+    let reporter = try OutputFormats.drivers.renderer(named: format)
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let catalog = workspace.catalog(surveyFile: surveyPath)
     let language = try SurveyLanguages.choose(self.language, survey: survey)

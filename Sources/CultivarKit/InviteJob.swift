@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import SurveyIO
 import SurveyModel
 
 /// `cultivar invite`: single-use invitation links, one per invitee, for a wave. The group and
@@ -23,6 +24,8 @@ public struct InviteJob {
   public var storePath: String
   /// The address respondents reach `cultivar serve` at.
   public var baseURL = "http://127.0.0.1:8080"
+  /// `NAME=VALUE` respondent attributes every link sets (`--attribute`).
+  public var attributes: [String] = []
   public var workspace = Workspace()
   /// Receives warnings (for standard error).
   public var note: (String) -> Void = { _ in }
@@ -47,9 +50,11 @@ public struct InviteJob {
     }
     let groups = try self.groups()
     let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
+    // Checked before the store is touched, so a bad attribute creates no wave.
+    let attributes = try Self.attributes(self.attributes, survey: context.survey)
     let store = try StoreAccess.open(storePath, workspace: workspace, note: note)
     let waveRef = try store.openWave(wave, survey: context.stamp)
-    let terms = InvitationTerms(validDays: validDays, shared: shared)
+    let terms = InvitationTerms(validDays: validDays, shared: shared, attributes: attributes)
     let root = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     let width = groups.map(\.team.count).max() ?? 0
     var lines: [String] = []
@@ -58,6 +63,12 @@ public struct InviteJob {
       let tokens = try store.invite(to: waveRef, team: group.team, count: group.count, terms: terms)
       total += tokens.count
       for token in tokens { lines.append(group.team + String(repeating: " ", count: width - group.team.count) + "  \(root)/t/\(token)") }
+      if !terms.attributes.isEmpty, group.count < context.survey.minGroupSize {
+        let set = terms.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        note(
+          "warning: \(group.count) link\(group.count == 1 ? "" : "s") of team '\(group.team)' set \(set), fewer than the survey's minimum group size (\(context.survey.minGroupSize)): whoever knows who got them can find their responses in the store; set attributes on groups of at least \(context.survey.minGroupSize) people, or let respondents answer them"
+        )
+      }
       if shared {
         note(
           "warning: team '\(group.team)' gets one shared link that accepts up to \(group.count) responses: anyone holding it can answer more than once, up to that number, so one person can outweigh the others; send single-use links (leave out --shared) where you can"
@@ -69,6 +80,36 @@ public struct InviteJob {
     let heading =
       "Invitation links for wave '\(wave)' of '\(context.survey.id)': \(what), valid until \(expires) (shown once: the store keeps only a hash of each token)"
     return ([heading] + lines).joined(separator: "\n") + "\n"
+  }
+
+  /// The attributes `--attribute NAME=VALUE` sets, by name, as declared values' labels (a
+  /// number of a banded attribute becomes its band).
+  /// - Throws: ``UsageError`` for a malformed, unknown or repeated attribute or a value the
+  ///   survey does not declare.
+  static func attributes(_ given: [String], survey: SurveyDefinition) throws -> [String: String] {
+    var out: [String: String] = [:]
+    let place = survey.file.isEmpty ? "the survey file" : survey.file
+    for text in given {
+      guard let equals = text.firstIndex(of: "=") else {
+        throw UsageError(message: "--attribute '\(text)' is not NAME=VALUE", hint: "for example: --attribute location=Berlin")
+      }
+      let name = text[..<equals].trimmingCharacters(in: .whitespaces)
+      let value = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+      guard let attribute = survey.attributes.first(where: { $0.name == name }) else {
+        let names = survey.attributes.map(\.name)
+        throw UsageError(
+          message: "--attribute '\(text)': '\(name)' is not an attribute of the survey\(Suggestion.hint(for: name, in: names))",
+          hint: names.isEmpty
+            ? "declare it under 'attributes:' in \(place), e.g. attributes: { \(name.isEmpty ? "location" : name): [A, B] }"
+            : "the survey's attributes: \(names.joined(separator: ", "))")
+      }
+      guard out[name] == nil else { throw UsageError(message: "--attribute '\(name)' is given twice", hint: "give each attribute once") }
+      guard !value.isEmpty, let label = attribute.label(of: value, number: NumberParser.parse(value)) else {
+        throw UsageError(message: "--attribute '\(text)': \(attribute.refusal(value))", hint: "give one of the values declared in \(place)")
+      }
+      out[name] = label
+    }
+    return out
   }
 
   /// The teams and how many people each has.

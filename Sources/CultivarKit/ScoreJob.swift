@@ -43,7 +43,7 @@ public struct ScoreJob {
   public var language: String?
 
   /// The output formats `run()` accepts.
-  public static var formats: [String] { builtInReporters.map { type(of: $0).identifier } }
+  public static var formats: [String] { OutputFormats.score.names }
 
   public init(
     surveyPath: String, responsesPath: String, format: String = "table", outputPath: String? = nil,
@@ -71,9 +71,7 @@ public struct ScoreJob {
   /// Runs the job with plugins already loaded (watch mode keeps the last good ones).
   /// - Parameter catalog: the plugins visible from the survey.
   public func run(catalog: PluginCatalog) throws -> String? {
-    guard let reporter = makeReporter(format: format) else {
-      throw UsageError.unknownFormat(format, among: Self.formats)
-    }
+    let reporter = try OutputFormats.score.renderer(named: format)
     var survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let language = try SurveyLanguages.choose(self.language, survey: survey)
     let byLanguage = cut == LanguageCut.name
@@ -95,7 +93,8 @@ public struct ScoreJob {
     let file: String
     if let wave {
       let source = try StoreInput.open(
-        wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace, byLanguage: byLanguage)
+        wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace, byLanguage: byLanguage,
+        attributes: keyAttributes ? survey.attributes : [])
       outcome = try scoring.score(source, workers: jobs, skipInvalid: skipInvalid)
       file = source.file
     } else {
@@ -111,7 +110,8 @@ public struct ScoreJob {
     let input = InputSummary(
       file: file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
     var report = ScoreReport(
-      survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, frameworks: outcome.frameworks, privacy: outcome.privacy)
+      survey: SurveyInfo(id: survey.id, title: survey.title(in: language), language: language), input: input, frameworks: outcome.frameworks,
+      privacy: outcome.privacy)
     if let cut { report.cut = cut }
     if let chart, let first = outcome.frameworks.first, plan?.attribute == nil, !direct {
       report.participation = try Self.participation(

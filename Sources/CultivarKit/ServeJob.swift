@@ -85,6 +85,8 @@ extension ServeJob {
         + (unscored.multis + unscored.comments).map { FormItem(item: $0.item, scale: $0.framework.scale) }
       return FormSurvey.Version(language: language, title: context.survey.title(in: language), items: items)
     }
-    return FormSurvey(versions: versions, minGroupSize: context.survey.minGroupSize)
+    var form = FormSurvey(versions: versions, minGroupSize: context.survey.minGroupSize)
+    form.attributes = context.survey.attributes
+    return form
   }
 }

@@ -1,5 +1,6 @@
 import Store
 import SurveyIO
+import SurveyModel
 
 /// Reading a wave of the response store instead of a response file: what `score --wave` and
 /// `compare --wave` share.
@@ -9,13 +10,16 @@ enum StoreInput {
   ///   - storePath: the resolved store path (see ``StoreLocation``).
   ///   - itemIDs: the item of each value slot of the scoring plan.
   ///   - byLanguage: group the responses by the language they were given in, not by team.
+  ///   - attributes: the survey's attributes, for a run that cuts by them (each response's
+  ///     group then carries its stored values); empty otherwise.
   /// - Throws: ``StoreError`` when there is no store or no such wave.
-  static func open(wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace, byLanguage: Bool = false) throws
-    -> any ResponseSource
-  {
+  static func open(
+    wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace, byLanguage: Bool = false,
+    attributes: [Attribute] = []
+  ) throws -> any ResponseSource {
     try WaveName.check(name)
     let store = try StoreAccess.open(storePath, workspace: workspace, create: false)
     let wave = try store.wave(name, survey: surveyID)
-    return try store.responses(of: wave, itemIDs: itemIDs, byLanguage: byLanguage)
+    return try store.responses(of: wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes)
   }
 }

@@ -46,6 +46,9 @@ struct SurveyScoring {
   /// Also publish every unit of every level (`--by unit`), decided with the same universe as
   /// ``cuts`` (e.g. the parent units `compare --baseline parent` compares with).
   var units: (([String]) -> CutGroups)?
+  /// Publish the groups of a cut made after ``regroup``'s groups are decided (a trend's cut of
+  /// a wave whose teams are mapped), given the keys read and what ``regroup`` publishes.
+  var mappedCuts: (([String], [FrameworkResult]) -> CutGroups)?
   var policy: PrivacyPolicy
 
   /// Resolves the survey's frameworks among the catalog's plugins.
@@ -61,7 +64,10 @@ struct SurveyScoring {
     self.survey = survey.ignoring(frameworks.flatMap { UnscoredItems.columns(of: $0.plugin.framework, subset: $0.items) })
     plugins = frameworks.map(\.plugin)
     self.frameworks = frameworks
-    for plugin in plugins { plugin.withholdsHookLog = withholdHookLog }
+    for plugin in plugins {
+      plugin.withholdsHookLog = withholdHookLog
+      plugin.language = shown
+    }
     plan = ScoringPlan(uses: frameworks.map { (shown.map($0.plugin.framework.localized) ?? $0.plugin.framework, $0.items) })
     policy = PrivacyPolicy(minGroupSize: survey.minGroupSize)
   }
@@ -87,8 +93,13 @@ struct SurveyScoring {
   }
 
   /// The item columns a response file must have, with their scales and choice options.
+  /// Labels are read as the plugins declare them (their default language), whatever the
+  /// run's `--lang`: the language changes what a report says, never which cells are read.
   var itemColumns: [ResponseFileReader.ItemColumn] {
-    plan.frameworks.flatMap { f in f.items.map { ResponseFileReader.ItemColumn(id: $0.id, scale: f.framework.scale, options: $0.options) } }
+    let loaded = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
+    return loaded.frameworks.flatMap { f in
+      f.items.map { ResponseFileReader.ItemColumn(id: $0.id, scale: f.framework.scale, options: $0.options) }
+    } + loaded.counted.map { ResponseFileReader.ItemColumn(multi: $0, scale: Scale(min: 0, max: Double($0.options.count))) }
   }
 
   /// The item of each value slot, with its text and its framework's scale.
@@ -171,7 +182,8 @@ struct SurveyScoring {
       problems[0].hint = "fix the rows, or run with --skip-invalid to leave them out and write them to a rejects file"
       throw InputProblems(problems, total: problemCount)
     }
-    let cutGroups = cuts.map { $0(engine.groupKeys) }
+    let mapped = try mappedCuts.map { cut in try cut(engine.groupKeys, engine.results(policy: policy, regroup: regroup).frameworks) }
+    let cutGroups = mapped ?? cuts.map { $0(engine.groupKeys) }
     let (results, privacy) =
       try cutGroups.map { try engine.results(policy: policy, cuts: $0) }
       ?? engine.results(policy: policy, regroup: regroup)

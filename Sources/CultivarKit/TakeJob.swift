@@ -4,8 +4,9 @@ import Store
 import SurveyModel
 import TerminalForm
 
-/// `cultivar take`: one respondent answers the survey in the terminal, item by item; the
-/// response is stored only when they confirm it at the end.
+/// `cultivar take`: one respondent answers the survey in the terminal, item by item, then the
+/// survey's respondent attributes as optional questions; the response is stored only when
+/// they confirm it at the end.
 public struct TakeJob {
   public var surveyPath: String
   public var team: String
@@ -45,17 +46,39 @@ public struct TakeJob {
     let items =
       context.items.map { FormItem(item: $0.item, scale: $0.scale) }
       + (unscored.multis + unscored.comments).map { FormItem(item: $0.item, scale: $0.framework.scale) }
-    let answers: [String: Double]
+    let questions = context.survey.attributes.map(FormItem.init(attributeQuestion:))
+    var answers: [String: Double]
     let comments: [String: String]
-    switch try TerminalSession.run(items: items, title: context.survey.title(in: context.language), team: teamName, language: context.language) {
+    switch try TerminalSession.run(
+      items: items + questions, title: context.survey.title(in: context.language), team: teamName, language: context.language,
+      minGroupSize: context.survey.minGroupSize)
+    {
     case .confirmed(let given, let typed): (answers, comments) = (given, typed)
     case .cancelled(let key): throw TakeCancelled(byInterrupt: key == .interrupt)
     }
-    try store.addResponse(toWave: waveName, survey: context.stamp, team: teamName, answers: answers, comments: comments, language: context.language)
+    let attributes = Self.attributes(from: &answers, questions: questions, survey: context.survey)
+    try store.addResponse(
+      toWave: waveName, survey: context.stamp, team: teamName, answers: answers, comments: comments, language: context.language,
+      attributes: attributes)
     let words = Messages(context.language)
     // English counts its noun ("1 item", "20 items"); the other message files write it out.
     let total = words.language == "en" ? Counted.phrase(items.count, "item") : String(items.count)
     return words("terminal.stored", ["n": String(answers.count + comments.count), "total": total, "wave": waveName, "team": teamName]) + "\n"
+  }
+
+  /// Takes the answers to the questions on respondent attributes out of `answers`, as
+  /// attribute name → the chosen value's label.
+  static func attributes(from answers: inout [String: Double], questions: [FormItem], survey: SurveyDefinition) -> [String: String] {
+    var given: [String: String] = [:]
+    for question in questions {
+      guard let name = question.attributeName, let chosen = answers.removeValue(forKey: question.id) else { continue }
+      if let attribute = survey.attributes.first(where: { $0.name == name }), let index = Int(exactly: chosen),
+        attribute.values.indices.contains(index)
+      {
+        given[name] = attribute.values[index]
+      }
+    }
+    return given
   }
 
   private func latestWave(_ store: any ResponseStoring, survey: String) throws -> String {

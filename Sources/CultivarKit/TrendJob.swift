@@ -1,4 +1,5 @@
 import Foundation
+import Organisation
 import Reports
 import Scoring
 import Store
@@ -23,6 +24,13 @@ public struct TrendJob {
   public var language: String?
   /// Receives warnings (for standard error).
   public var note: (String) -> Void = { _ in }
+  /// The organisation file whose units the team cells name (nil: paths in the team column).
+  public var organisationPath: String?
+  /// `--by`: follow the groups of a cut (``CutPlan``: `unit:N`, `unit`, an attribute, crossed)
+  /// instead of the teams.
+  public var cut: String?
+  /// Threads that score each wave (the results do not depend on it).
+  public var jobs = ProcessInfo.processInfo.activeProcessorCount
 
   public init(surveyPath: String, waves: [String], storePath: String) {
     self.surveyPath = surveyPath
@@ -34,49 +42,83 @@ public struct TrendJob {
   /// - Returns: the rendered trend when no output file was given, else nil.
   /// - Throws: ``UsageError``, ``InputError``, ``InputProblems``, ``StoreError``, ``PluginError``.
   public func run() throws -> String? {
-    guard let reporter = makeTrendReporter(format: format) else {
-      throw UsageError.unknownFormat(format, among: builtInTrendReporters.map { type(of: $0).identifier })
-    }
+    let reporter = try OutputFormats.trend.renderer(named: format)
     guard !waves.isEmpty else { throw UsageError(message: "no waves given", hint: "list the waves in order, e.g. --waves 2026-q1,2026-q2,2026-q3") }
     for wave in waves { try WaveName.check(wave) }
     if let repeated = waves.first(where: { name in waves.filter { $0 == name }.count > 1 }) {
       throw UsageError(message: "wave '\(repeated)' is listed twice in --waves")
     }
-    let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note, language: language)
+    let scored = try scoreWaves()
+    let (context, perWave, inputs, audits, applied) = (scored.context, scored.perWave, scored.inputs, scored.audits, scored.applied)
+    var report = TrendReport(
+      survey: SurveyInfo(id: context.survey.id, title: context.survey.title(in: context.language)), waves: inputs,
+      mappingApplied: applied.list, frameworks: Self.lines(perWave), minGroupSize: context.survey.minGroupSize,
+      privacyRule: PrivacyPolicy(minGroupSize: context.survey.minGroupSize).summary, privacy: audits)
+    if let cut { report.cut = cut }
+    let text = reporter.render(report)
+    try RunSupport.writePrivacyReport(zip(inputs, audits).map { ($0.name, $1) }, to: privacyReportPath)
+    guard let outputPath else { return text }
+    try AtomicFile.write(text, to: outputPath)
+    return nil
+  }
+
+  /// What scoring every wave gave: the results and audit of each wave, in order.
+  struct ScoredWaves {
+    var context: SurveyScoring
+    var perWave: [[FrameworkResult]]
+    var inputs: [WaveInput]
+    var audits: [PrivacySummary]
+    var applied: AppliedRules
+  }
+
+  /// Scores each wave of the store (with the cut, when one is given).
+  func scoreWaves() throws -> ScoredWaves {
+    var context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note, language: language)
+    let plan = try cutPlan(context.survey)
     let store = try StoreAccess.open(storePath, workspace: workspace, create: false)
     let refs = try waves.map { try store.wave($0, survey: context.survey.id) }
     for ref in refs { try notePluginChanges(store: store, wave: ref, context: context) }
     var perWave: [[FrameworkResult]] = []
     var inputs: [WaveInput] = []
     var audits: [PrivacySummary] = []
-    var applied = AppliedRules(mapping: context.survey.teamMapping)
+    let applied = AppliedRules(mapping: context.survey.teamMapping)
     for ref in refs {
+      // Through the same batch pipeline as `score` (pages of the store, scored on `jobs` threads).
       let source = try store.responses(of: ref, itemIDs: context.plan.slots)
-      let engine = context.makeEngine()
-      var seen = Set<String>()
-      while case .row(let row)? = try source.next() {
-        seen.insert(row.team)
-        try engine.add(row)
-      }
       // The wave is scored team by team as `score` would, and the mapped groups are decided
-      // against what that publishes (see PublishedView).
-      var canonical: [String: String] = [:]
-      for team in seen.sorted() { canonical[team] = applied.canonical(team, wave: ref.name) }
-      let regroup: (String) -> String = { canonical[$0] ?? $0 }
-      let (frameworks, privacy) = try engine.results(policy: PrivacyPolicy(minGroupSize: context.survey.minGroupSize), regroup: regroup)
-      perWave.append(frameworks)
-      audits.append(privacy)
-      inputs.append(WaveInput(name: ref.name, responses: source.rowsRead))
+      // against what that publishes (see PublishedView); a cut is decided against both.
+      context.regroup = { applied.canonical($0, wave: ref.name) }
+      if let plan {
+        context.mappedCuts = { keys, mapped in
+          var canonical: [String: String] = [:]
+          for key in keys {
+            let team = AttributeKey.split(key).team
+            canonical[team] = applied.canonical(team, wave: ref.name)
+          }
+          return TrendCuts.groups(plan, keys: keys, canonical: canonical, mapped: mapped)
+        }
+      }
+      let outcome = try context.score(source, workers: jobs, skipInvalid: false)
+      if let problems = plan?.unknownUnits(responses: source.file) { throw problems }
+      perWave.append(outcome.frameworks)
+      audits.append(outcome.privacy)
+      inputs.append(WaveInput(name: ref.name, responses: outcome.rowsRead))
     }
-    let report = TrendReport(
-      survey: SurveyInfo(id: context.survey.id, title: context.survey.title(in: context.language)), waves: inputs,
-      mappingApplied: applied.list, frameworks: Self.lines(perWave), minGroupSize: context.survey.minGroupSize,
-      privacyRule: PrivacyPolicy(minGroupSize: context.survey.minGroupSize).summary, privacy: audits)
-    let text = reporter.render(report)
-    try RunSupport.writePrivacyReport(zip(inputs, audits).map { ($0.name, $1) }, to: privacyReportPath)
-    guard let outputPath else { return text }
-    try AtomicFile.write(text, to: outputPath)
-    return nil
+    return ScoredWaves(context: context, perWave: perWave, inputs: inputs, audits: audits, applied: applied)
+  }
+
+  /// The cut `--by` asks for (nil: the teams).
+  /// - Throws: ``CutPlan/Problem`` for a `--by` that cannot be used.
+  func cutPlan(_ survey: SurveyDefinition) throws -> CutPlan? {
+    guard let cut, cut != "team" else { return nil }
+    let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
+    let plan = try CutPlan(cut, chart: chart, attributes: survey.attributes)
+    if let a = plan.attribute {
+      throw UsageError(
+        message: "trend --by \(cut): the store keeps no respondent attributes yet, so '\(survey.attributes[a].name)' is not given in any wave",
+        hint: "use --by unit:N or --by unit with trend; cut a wave's response file by attributes with score --by")
+    }
+    return plan
   }
 
   /// One line per team and framework from the per-wave results.
@@ -108,7 +150,7 @@ public struct TrendJob {
 
 /// Follows team names through the survey's team mapping and remembers which rules applied in
 /// which waves, so the report can state them.
-struct AppliedRules {
+final class AppliedRules: @unchecked Sendable {
   let mapping: TeamMapping
   private var waves: [Int: [String]] = [:]
 
@@ -116,7 +158,7 @@ struct AppliedRules {
     self.mapping = mapping
   }
 
-  mutating func canonical(_ team: String, wave: String) -> String {
+  func canonical(_ team: String, wave: String) -> String {
     var name = team
     var steps = 0
     while let index = mapping.rules.firstIndex(where: { $0.sources.contains(name) }), steps <= mapping.rules.count {

@@ -1,15 +1,18 @@
 import SurveyIO
 import SurveyModel
 
-/// What each column of an export holds: an item, the team, the tool's response id, or
-/// something to leave out. Columns match items by item id or by item text (compared as
-/// ``TextKey``s), including matrix headers that end with the item text.
+/// What each column of an export holds: an item, the team, a respondent attribute, the tool's
+/// response id, or something to leave out. Columns match items by item id or by item text
+/// (compared as ``TextKey``s), including matrix headers that end with the item text; they
+/// match attributes by the attribute's name or its question.
 struct ColumnMapping {
   enum Role: Equatable {
     case item(Int)
     /// One option's column of a multi-select item: (item, option).
     case option(Int, Int)
     case team
+    /// A declared respondent attribute (its position in the survey's attributes).
+    case attribute(Int)
     case responseID
     /// Metadata or a column listed under `columns: ignore:`.
     case skipped
@@ -26,9 +29,13 @@ struct ColumnMapping {
   ///   - teamName: the header of the team column.
   ///   - fixedTeam: every row's team is given (`--team`), so no team column is needed.
   /// - Throws: ``InputProblems`` with every header problem.
-  init(header: [[String]], layout: ExportLayout, items: [ImportItem], teamName: String, fixedTeam: Bool, ignored: [String], file: String, line: Int)
-    throws
-  {
+  ///   - attributes: the survey's respondent attributes.
+  init(
+    header: [[String]], layout: ExportLayout, items: [ImportItem], teamName: String, fixedTeam: Bool, ignored: [String],
+    attributes: [Attribute] = [], file: String, line: Int
+  ) throws {
+    let attributeKeys = attributes.map { [TextKey.of($0.name)] + ($0.question.map { [TextKey.of($0)] } ?? []) }
+    var columnOfAttribute: [Int: Int] = [:]
     let width = header.map(\.count).max() ?? 0
     let teamKey = TextKey.of(teamName)
     let ignoredKeys = FormatDetector.keys(ignored)
@@ -47,6 +54,18 @@ struct ColumnMapping {
       if keys.contains(teamKey) {
         roles[column] = fixedTeam || team != nil ? .skipped : .team
         if !fixedTeam, team == nil { team = column }
+        continue
+      }
+      if let a = attributeKeys.firstIndex(where: { names in keys.contains(where: names.contains) }) {
+        if let other = columnOfAttribute[a] {
+          problems.append(
+            InputError(
+              kind: .responses, file: file, line: line,
+              message: "columns \(other + 1) and \(column + 1) both hold attribute '\(attributes[a].name)'",
+              hint: "remove one of the columns, or rename it"))
+        }
+        columnOfAttribute[a] = column
+        roles[column] = .attribute(a)
         continue
       }
       if responseID == nil, keys.contains(where: layout.responseID.contains) {

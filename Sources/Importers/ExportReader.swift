@@ -27,6 +27,7 @@ public final class ExportReader: ResponseSource {
   /// How unticked boxes of one-column-per-option multi-selects are written.
   public let unticked: MultiDecoder.Unticked
   private let fixedTeam: String?
+  private let attributes: [Attribute]
 
   /// Opens an export and checks its header.
   /// - Parameters:
@@ -54,7 +55,8 @@ public final class ExportReader: ResponseSource {
     fixedTeam = team
     mapping = try ColumnMapping(
       header: headerRows, layout: layout, items: items, teamName: teamColumn ?? survey.teamColumn, fixedTeam: team != nil,
-      ignored: survey.ignoredColumns, file: file, line: first[0].line)
+      ignored: survey.ignoredColumns, attributes: survey.attributes, file: file, line: first[0].line)
+    attributes = survey.attributes
     decoders = items.map { CellDecoder(item: $0.column) }
     multiDecoders = items.map {
       $0.kind == .multi ? MultiDecoder(item: Item(id: $0.id, text: $0.text, dimension: "", options: $0.options, kind: .multi)) : nil
@@ -100,6 +102,7 @@ public final class ExportReader: ResponseSource {
     var team = fixedTeam ?? ""
     var responseID = ""
     var comments: [(item: String, text: String)] = []
+    var given: [(name: String, value: String)] = []
     var ticks: [Int: (answered: Bool, bits: UInt32, blanks: [Int])] = [:]
     for (column, role) in mapping.roles.enumerated() {
       let cell = column < row.cells.count ? row.cells[column] : ""
@@ -130,6 +133,15 @@ public final class ExportReader: ResponseSource {
           problems.append(RowProblem(line: row.line, column: column + 1, columnName: header[column], value: cell, reason: error.text))
         }
         ticks[slot] = tick
+      case .attribute(let a)?:
+        let text = cell.trimmed
+        guard !text.isEmpty else { break }
+        if let value = attributes[a].label(of: text, number: NumberParser.parse(text)) {
+          given.append((attributes[a].name, value))
+        } else {
+          problems.append(
+            RowProblem(line: row.line, column: column + 1, columnName: header[column], value: text, reason: attributes[a].refusal(text)))
+        }
       case .team?: team = cell.trimmed
       case .responseID?: responseID = cell.trimmed
       default: break
@@ -166,6 +178,7 @@ public final class ExportReader: ResponseSource {
     let key = responseID.isEmpty ? "row:" + row.cells.joined(separator: "\u{1F}") : "\(format.rawValue):\(responseID)"
     var response = ResponseRow(line: row.line, respondent: key, team: team, values: values)
     response.comments = comments
+    response.attributes = given
     return .row(response)
   }
 }

@@ -98,7 +98,7 @@ public final class CutPlan: @unchecked Sendable {
   private static func problem(_ message: String, hint: String) -> Problem { Problem(message: message, hint: hint) }
 
   /// The label of an attribute value (nil = not given).
-  func label(_ a: Int, _ value: Int?) -> String { "\(attributes[a].name): \(value.map { attributes[a].values[$0] } ?? "(not given)")" }
+  public func label(_ a: Int, _ value: Int?) -> String { "\(attributes[a].name): \(value.map { attributes[a].values[$0] } ?? "(not given)")" }
 
   /// The universe of groups for responses whose atoms have `keys` (see `AttributeKey`).
   public func groups(keys: [String]) -> CutGroups {

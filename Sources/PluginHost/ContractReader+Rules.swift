@@ -5,8 +5,8 @@ import SurveyModel
 /// `index_by`, the index's `index_label` and `index_range`, a `score_rule` in words, and each
 /// dimension's own `min_answered`.
 extension ContractReader {
-  static let measureFields = ["id", "name", "description", "item", "dimension", "all_items", "min", "max", "at_least", "at_most"]
-  static let indexByFields = ["rule", "measure", "item", "dimension", "at_least", "at_most", "weights"]
+  static let measureFields = ["id", "name", "description", "item", "dimension", "all_items", "count_of", "min", "max", "at_least", "at_most"]
+  static let indexByFields = ["rule", "measure", "item", "dimension", "count_of", "at_least", "at_most", "weights"]
 
   /// The rule fields of the plugin table, read into `framework`.
   mutating func readRules(_ plugin: LuaTable, into framework: inout Framework) {
@@ -19,7 +19,7 @@ extension ContractReader {
       }
     }
     framework.declaredIndexRange = readIndexRange(plugin["index_range"])
-    framework.scoreRuleText = optionalText(plugin, "score_rule")
+    framework.scoreRuleText = optionalVisibleText(plugin, "score_rule", path: Translations.Field.scoreRule)
     if framework.indexDefinition != nil {
       if framework.hooks.contains(.index) {
         problem("'index_by' and an 'index' hook both define the index: keep one", line: locator.line(ofField: "index_by"))
@@ -89,6 +89,13 @@ extension ContractReader {
           continue
         }
         range = (min, max)
+      } else if case .countOf(let item) = source {
+        range = Self.countRange(item, in: framework)
+        if !table["min"].isNil || !table["max"].isNil {
+          problem(
+            "measure '\(id)' counts the options chosen in '\(item)' (\(Number.format(range.0))–\(Number.format(range.1))); 'min' and 'max' are for measures the score hook computes",
+            line: line)
+        }
       } else if !table["min"].isNil || !table["max"].isNil {
         problem(
           "measure '\(id)' takes its range from the scale (\(framework.scale.rangeText)); 'min' and 'max' are for measures the score hook computes",
@@ -115,7 +122,7 @@ extension ContractReader {
   /// Where a measure's value comes from: `item`, `dimension` (an id or a list), `all_items =
   /// true`, or nothing (the score hook).
   private mutating func readSource(_ table: LuaTable, owner: String, framework: Framework, line: Int?) -> Measure.Source? {
-    let given = ["item", "dimension", "all_items"].filter { !table[$0].isNil }
+    let given = ["item", "dimension", "all_items", "count_of"].filter { !table[$0].isNil }
     if given.count > 1 {
       problem("\(owner) gives \(given.map { "'\($0)'" }.joined(separator: " and ")): give one source", line: line)
       return nil
@@ -148,9 +155,24 @@ extension ContractReader {
         return nil
       }
       return .allItems
+    case "count_of":
+      let multis = framework.unscoredItems.filter { $0.kind == .multi }.map(\.id)
+      guard let id = table["count_of"].string, multis.contains(id) else {
+        let name = table["count_of"].string ?? ""
+        problem(
+          "\(owner): 'count_of' must name one of the plugin's multi-select items (type = \"multi\")\(multis.isEmpty ? ", and the plugin has none" : ": \(multis.joined(separator: ", "))") (got \(name.isEmpty ? table["count_of"].typeName : "'\(name)'"))\(Suggestion.hint(for: name, in: multis))",
+          line: line)
+        return nil
+      }
+      return .countOf(id)
     default:
       return .hook
     }
+  }
+
+  /// The range of a count of options chosen: 0 to the multi-select item's number of options.
+  static func countRange(_ item: String, in framework: Framework) -> (Double, Double) {
+    (0, Double(framework.unscoredItems.first { $0.id == item }?.options.count ?? 0))
   }
 
   private mutating func finite(_ table: LuaTable, _ key: String, of owner: String, line: Int?) -> Double? {
@@ -185,7 +207,7 @@ extension ContractReader {
       return nil
     }
     if rule == .pompMean {
-      for key in ["measure", "item", "dimension", "at_least", "at_most"] where !table[key].isNil {
+      for key in ["measure", "item", "dimension", "count_of", "at_least", "at_most"] where !table[key].isNil {
         problem("'index_by': the pomp_mean rule reads the dimensions' POMP; '\(key)' does not apply (use 'weights')", line: line)
       }
       return IndexDefinition(rule: rule, weights: readWeights(table["weights"], framework: framework, line: line))
@@ -201,7 +223,7 @@ extension ContractReader {
         problem("'index_by' names unknown measure '\(id)'\(Suggestion.hint(for: id, in: framework.measures.map(\.id)))", line: line)
         return nil
       }
-      for key in ["item", "dimension"] where !table[key].isNil {
+      for key in ["item", "dimension", "count_of"] where !table[key].isNil {
         problem("'index_by': give either 'measure' or '\(key)'", line: line)
       }
       measure = declared
@@ -212,13 +234,17 @@ extension ContractReader {
       guard let source = readSource(table, owner: "'index_by'", framework: framework, line: line) else { return nil }
       let inline = source == .hook ? Measure.Source.allItems : source
       let measureName: String
+      var range = (framework.scale.min, framework.scale.max)
       switch inline {
       case .item(let id): measureName = "Answer to \(id)"
       case .dimensions(let ids): measureName = "Own \(ids.joined(separator: "/")) score"
+      case .countOf(let id):
+        measureName = "Options chosen in \(id)"
+        range = Self.countRange(id, in: framework)
       default: measureName = "Own mean of all items"
       }
       measure = Measure(
-        id: rule.rawValue, name: measureName, source: inline, min: framework.scale.min, max: framework.scale.max,
+        id: rule.rawValue, name: measureName, source: inline, min: range.0, max: range.1,
         atLeast: thresholds.atLeast, atMost: thresholds.atMost)
       let before = framework.measures.count
       add(measure, to: &framework.measures, framework: framework, line: line)
@@ -226,7 +252,7 @@ extension ContractReader {
     }
     switch rule {
     case .pooled where measure.source != .allItems:
-      problem("'index_by': the pooled rule pools every answer to every item; remove 'item', 'dimension' or 'measure'", line: line)
+      problem("'index_by': the pooled rule pools every answer to every item; remove 'item', 'dimension', 'count_of' or 'measure'", line: line)
     case .sharePositive where measure.atLeast == nil:
       problem(
         "'index_by': the share_positive rule needs 'at_least', the value from which a respondent counts as positive (e.g. at_least = 3.5)", line: line

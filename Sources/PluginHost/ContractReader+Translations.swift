@@ -34,6 +34,15 @@ extension ContractReader {
   ///   - line: where the owner is written; the field's own line is looked up after it.
   /// - Returns: the text in the plugin's default language, or nil when the value is neither
   ///   text nor a table (the caller reports what it expected).
+  /// An optional top-level text a reader sees (`index_rule`, `score_rule`): nil when absent,
+  /// plain text or a table of languages like every other visible text.
+  mutating func optionalVisibleText(_ plugin: LuaTable, _ key: String, path: String) -> String? {
+    guard !plugin[key].isNil else { return nil }
+    if let text = visibleText(plugin[key], field: key, path: path, line: nil) { return text }
+    problem("'\(key)' must be text (got \(plugin[key].typeName))", line: locator.line(ofField: key))
+    return nil
+  }
+
   mutating func visibleText(_ value: LuaValue, field: String, owner: String = "", path: String, line: Int?) -> String? {
     var at: Int? { line.flatMap { locator.line(ofField: field, after: $0 - 1) } ?? line ?? locator.line(ofField: field) }
     let name = owner.isEmpty ? "'\(field)'" : "\(owner): '\(field)'"

@@ -83,7 +83,7 @@ struct ContractReader {
     } else if !plugin["min_answered"].isNil {
       problem("'min_answered' must be a number (got \(plugin["min_answered"].typeName))", line: locator.line(ofField: "min_answered"))
     }
-    let indexRule = optionalText(plugin, "index_rule")
+    let indexRule = optionalVisibleText(plugin, "index_rule", path: Translations.Field.indexRule)
     guard let scale else { return nil }
     var framework = Framework(
       id: text["id"] ?? "", name: text["name"] ?? "", version: text["version"] ?? "", description: text["description"] ?? "",

@@ -114,7 +114,9 @@ extension Plugin: ScoringHooks {
   }
 
   /// Calls `band(index, team_name, team)`, where `team` is the table `index(team)` gets; it
-  /// returns a label, or a table with `label` and `advice`.
+  /// returns a label, or a table with `label` and `advice`. In a plugin with `languages`, the
+  /// label and the advice may each be a table of languages (`{ en = "...", de = "..." }`),
+  /// read in the run's ``language``.
   public func band(for index: Double, team: TeamContext) throws -> Band? {
     do throws(PluginError) {
       let guards = try guards(for: "band")
@@ -126,9 +128,12 @@ extension Plugin: ScoringHooks {
       switch try callHook("band") {
       case .nil: return nil
       case .string(let label): return Band(min: index, label: label)
+      case .table(let table) where table["label"].isNil && !framework.languages.isEmpty && !table.fieldNames.isEmpty:
+        return Band(min: index, label: try bandText(.table(table), field: "label"))
       case .table(let table):
-        guard let label = table["label"].string else { throw hookProblem("band", "returned a table without a text 'label'") }
-        return Band(min: index, label: label, advice: table["advice"].string)
+        guard !table["label"].isNil else { throw hookProblem("band", "returned a table without a text 'label'") }
+        let advice = table["advice"].isNil ? nil : try bandText(table["advice"], field: "advice")
+        return Band(min: index, label: try bandText(table["label"], field: "label"), advice: advice)
       case let other: throw hookProblem("band", "must return a label, a { label = ..., advice = ... } table, or nil (returned a \(other.typeName))")
       }
     } catch var error {
@@ -180,6 +185,28 @@ extension Plugin: ScoringHooks {
 
   /// A hook that returned something the contract does not allow: named with the line where
   /// the hook is defined.
+  /// A text a `band` hook returned: plain text, or (in a plugin with `languages`) a table with
+  /// a non-empty text for each of them, read in the run's language.
+  private func bandText(_ value: LuaValue, field: String) throws(PluginError) -> String {
+    if let text = value.string { return text }
+    let languages = framework.languages
+    guard let table = value.table, !languages.isEmpty else {
+      throw hookProblem("band", "returned a '\(field)' that is not text (a \(value.typeName))")
+    }
+    for key in table.fieldNames where !languages.contains(key) {
+      throw hookProblem(
+        "band",
+        "returned a '\(field)' with a text in '\(key)', which is not one of the plugin's languages (\(languages.joined(separator: ", ")))\(Suggestion.hint(for: key, in: languages))"
+      )
+    }
+    for language in languages where (table[language].string ?? "").isEmpty {
+      throw hookProblem(
+        "band",
+        "returned a '\(field)' without a '\(language)' text: give \(field) = { \(languages.map { "\($0) = \"...\"" }.joined(separator: ", ")) }")
+    }
+    return table[language ?? languages[0]].string ?? table[languages[0]].string ?? ""
+  }
+
   func hookProblem(_ hook: String, _ message: String) -> PluginError {
     let at = SourceLocator(source: sourceText).line(ofField: hook).map { "\(file):\($0)" } ?? file
     return PluginError(kind: .runtime, file: file, pluginID: framework.id, hook: hook, problems: ["\(at): '\(hook)' \(message)"])

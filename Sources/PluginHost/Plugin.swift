@@ -26,6 +26,9 @@ public final class Plugin {
   /// shown: hooks see individual answers, and nothing of them may leave a scoring run except
   /// through the anonymity rules. Lines written while the file loads are still shown.
   public var withholdsHookLog = false
+  /// The language a run shows (`--lang`): a `band` hook's label or advice given as a table of
+  /// languages is read in it (nil: the plugin's default language).
+  public var language: String?
   /// Log lines written by hooks and not shown (see ``withholdsHookLog``).
   public private(set) var withheldLogLines = 0
 
@@ -89,6 +92,7 @@ public final class Plugin {
     twin.path = path
     twin.logSink = logSink
     twin.withholdsHookLog = withholdsHookLog
+    twin.language = language
     return twin
   }
 

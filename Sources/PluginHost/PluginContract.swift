@@ -180,7 +180,7 @@ public enum PluginContract {
     Shape(
       name: "cultivar.Measure",
       summary:
-        "A per-respondent value. Give one source (`item`, `dimension` or `all_items`), or none when the `score` hook returns it under the measure's id.",
+        "A per-respondent value. Give one source (`item`, `dimension`, `all_items` or `count_of`), or none when the `score` hook returns it under the measure's id.",
       fields: [
         Field("id", "string", "Used in the `score` hook's result, in `team.measures` and in results; differs from every dimension id."),
         Field("name", textType, "Shown in reports."),
@@ -190,6 +190,10 @@ public enum PluginContract {
           "dimension", "string|string[]", optional: true,
           "The value is the respondent's score on this dimension, or the mean of their scores on these dimensions."),
         Field("all_items", "boolean", optional: true, "true: the value is the mean of all the respondent's answered items (their own mean)."),
+        Field(
+          "count_of", "string", optional: true,
+          "A multi-select item (`type = \"multi\"`): the value is the number of its options the respondent chose (0 to the number of options; no value when not answered)."
+        ),
         Field("min", "number", optional: true, "For a value the `score` hook computes: the lowest it may be (required then)."),
         Field("max", "number", optional: true, "For a value the `score` hook computes: the highest it may be (required then)."),
         Field(
@@ -209,6 +213,7 @@ public enum PluginContract {
         Field("measure", "string", optional: true, "A declared measure the rule reads."),
         Field("item", "string", optional: true, "The rule reads the answer to this item."),
         Field("dimension", "string|string[]", optional: true, "The rule reads the score on this dimension (or the mean of several)."),
+        Field("count_of", "string", optional: true, "The rule reads the number of options chosen in this multi-select item."),
         Field(
           "at_least", "number", optional: true,
           "`share_positive` and `nps`: the value from which a respondent counts as positive / a promoter (`nps` default 9)."),

@@ -7,7 +7,7 @@ import SurveyModel
 /// dimension rows also carry the dimension's Cronbach's alpha. The index row carries the
 /// index's label and range; a per-respondent measure's row (`measure:ID`) its sum, shares at or
 /// above / at or below its thresholds and pooled mean.
-public struct CSVReporter: Reporter {
+public struct CSVReporter: ReportRenderer {
   public static let identifier = "csv"
   public init() {}
 

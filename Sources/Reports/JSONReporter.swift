@@ -2,7 +2,7 @@ import SurveyModel
 
 /// The machine-readable report; its schema (`cultivar.score/1`) is documented in
 /// docs/score-json.md and only grows by new keys within a major version.
-public struct JSONReporter: Reporter {
+public struct JSONReporter: ReportRenderer {
   public static let identifier = "json"
   public static let schema = "cultivar.score/1"
   public init() {}

@@ -4,14 +4,17 @@ import SurveyModel
 /// it, the threshold, and what would show it. As lines (table, Markdown, HTML) and as JSON.
 public enum PrivacyAuditReport {
   /// The audit's lines, the rule first.
-  public static func lines(_ privacy: PrivacySummary) -> [String] {
-    var out = ["Privacy: minimum group size \(privacy.minGroupSize); \(privacy.rule)."]
+  public static func lines(_ privacy: PrivacySummary) -> [String] { lines(privacy, words: ReportWords(nil)) }
+
+  /// The audit's lines in the report's language.
+  static func lines(_ privacy: PrivacySummary, words w: ReportWords) -> [String] {
+    var out = ["\(w("privacy")): \(w("privacy-rule", ["size": String(privacy.minGroupSize), "rule": privacy.rule]))"]
     let all = entries(privacy)
     if all.isEmpty {
-      out.append("Nothing was withheld.")
+      out.append(w("nothing-withheld"))
       return out
     }
-    for entry in all { out.append("- " + line(entry)) }
+    for entry in all { out.append("- " + line(entry, words: w)) }
     return out
   }
 
@@ -25,11 +28,14 @@ public enum PrivacyAuditReport {
   }
 
   /// One entry in words.
-  public static func line(_ entry: AuditEntry) -> String {
+  public static func line(_ entry: AuditEntry) -> String { line(entry, words: ReportWords(nil)) }
+
+  /// One entry in the report's language.
+  static func line(_ entry: AuditEntry, words w: ReportWords) -> String {
     let what = entry.dataPoint.map { "\(entry.group), \($0)" } ?? entry.group
-    let scope = entry.dataPoint == nil ? "scores withheld" : "withheld"
-    let why = entry.rule == .belowMinimum ? "fewer than \(entry.threshold) respondents" : entry.rule.words
-    return "\(what) (n = \(entry.n)): \(scope), \(why) [\(entry.rule.rawValue), threshold \(entry.threshold)]"
+    let scope = entry.dataPoint == nil ? w("scores-withheld") : w("withheld")
+    let why = w.suppression(entry.rule, minGroupSize: entry.threshold)
+    return "\(what) (n = \(entry.n)): \(scope), \(why) [\(entry.rule.rawValue), \(w("threshold")) \(entry.threshold)]"
       + (entry.wouldShow.isEmpty ? "" : "; \(entry.wouldShow)")
   }
 

@@ -68,13 +68,18 @@ public final class ReportSink {
   }
 }
 
-extension Reporter {
-  /// The whole report as text (for standard output and tests).
-  public func render(_ report: ScoreReport) -> String {
+extension ReportSink {
+  /// Everything `body` writes to a sink, as text.
+  static func text(_ body: (ReportSink) throws -> Void) -> String {
     var bytes: [UInt8] = []
     let sink = ReportSink { bytes += $0 }
-    try? write(report, to: sink)
+    try? body(sink)
     try? sink.finish()
     return String(decoding: bytes, as: UTF8.self)
   }
+}
+
+extension ReportRenderer where Report == ScoreReport {
+  /// Score reports are streamed (their renderers implement `write`); the whole text collects it.
+  public func render(_ report: ScoreReport) -> String { ReportSink.text { try write(report, to: $0) } }
 }

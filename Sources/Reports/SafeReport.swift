@@ -86,7 +86,7 @@ extension TrendReport {
 }
 
 extension SurveyInfo {
-  func mapText(_ f: (String) -> String) -> SurveyInfo { SurveyInfo(id: f(id), title: f(title)) }
+  func mapText(_ f: (String) -> String) -> SurveyInfo { SurveyInfo(id: f(id), title: f(title), language: language) }
 }
 
 extension InputSummary {

@@ -3,7 +3,7 @@ import SurveyModel
 /// One row per framework × team × wave × measure (the index, then each dimension's POMP),
 /// with the change since the wave before, full precision. Withheld points have their n and
 /// the suppression reason only.
-public struct TrendCSVReporter: TrendReporter {
+public struct TrendCSVReporter: ReportRenderer {
   public static let identifier = "csv"
   public init() {}
 

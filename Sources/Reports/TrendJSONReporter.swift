@@ -2,7 +2,7 @@ import SurveyModel
 
 /// The trend as JSON: waves, the team mapping applied, and per framework one line per team
 /// with a point per wave (null where the team had no responses).
-public struct TrendJSONReporter: TrendReporter {
+public struct TrendJSONReporter: ReportRenderer {
   public static let identifier = "json"
   public init() {}
 
@@ -10,6 +10,7 @@ public struct TrendJSONReporter: TrendReporter {
     let root = JSON.object([
       ("survey", .object([("id", .string(report.survey.id)), ("title", .string(report.survey.title))])),
       ("waves", .array(report.waves.map { .object([("name", .string($0.name)), ("responses", .number(Double($0.responses)))]) })),
+      ("cut", .string(report.cut ?? "team")),
       (
         "team_mapping",
         .array(

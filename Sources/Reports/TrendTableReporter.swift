@@ -2,7 +2,7 @@ import SurveyModel
 
 /// The trend as text tables: per framework, the index of each team in each wave with the
 /// change since the wave before, then the same for every dimension's POMP.
-public struct TrendTableReporter: TrendReporter {
+public struct TrendTableReporter: ReportRenderer {
   public static let identifier = "table"
   public init() {}
 
@@ -11,6 +11,7 @@ public struct TrendTableReporter: TrendReporter {
     let report = report.mapText { SafeText.terminal($0) }
     var out = ["\(report.survey.title) (\(report.survey.id)): trend over \(report.waves.count) wave\(report.waves.count == 1 ? "" : "s")"]
     out.append("Waves: " + report.waves.map { "\($0.name) (\($0.responses) responses)" }.joined(separator: ", "))
+    if let cut = report.cut { out.append("Groups: --by \(cut), each wave decided with the whole universe of cuts (see docs/organisation.md).") }
     if report.mappingApplied.isEmpty {
       out.append("Team mapping: none declared; teams are matched by name.")
     } else {

@@ -22,6 +22,9 @@ public struct CutGroups: Sendable {
     public var nested: Bool
     /// Whether this run publishes it.
     public var published: Bool
+    /// Per data point, whether another run already published it (nil: decided here), e.g.
+    /// a trend's mapped group as `trend` without a cut shows it.
+    public var fixed: [Bool]? = nil
 
     public init(cut: String, name: String, parent: Int? = nil, nested: Bool, published: Bool) {
       self.cut = cut

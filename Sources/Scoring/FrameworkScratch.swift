@@ -49,6 +49,8 @@ final class FrameworkScratch {
     case item(Int?)
     case dimensions([Int])
     case hook
+    /// The value slot of a multi-select item (nil: the survey does not use it).
+    case count(Int?)
   }
 
   init(plan: FrameworkPlan) {
@@ -107,6 +109,7 @@ final class FrameworkScratch {
       case .item(let id): return .item(plan.items.firstIndex { $0.id == id })
       case .dimensions(let ids): return .dimensions(ids.compactMap { dimensionIDs.firstIndex(of: $0) })
       case .hook: return .hook
+      case .countOf(let id): return .count(plan.countedSlots[id])
       }
     }
   }
@@ -201,9 +204,9 @@ final class FrameworkScratch {
     if slot < dimensionCount { scores[slot] = value } else { measureValues[slot - dimensionCount] = value }
   }
 
-  /// The declared measures of the row just scored (after any `score` hook): hook measures
-  /// keep what the hook set.
-  func computeMeasures() {
+  /// The declared measures of the row just scored (`row[slot]` = answer, after any `score`
+  /// hook): hook measures keep what the hook set.
+  func computeMeasures(_ row: UnsafePointer<Double>) {
     for m in 0..<measureCount {
       switch measureSources[m] {
       case .hook:
@@ -230,8 +233,22 @@ final class FrameworkScratch {
         }
         measureValues[m] = count > 0 ? sum / count : .nan
         measureWeights[m] = count > 0 ? 1 : 0
+      case .count(let slot):
+        // The slot holds the bit set of the options chosen (NaN: not answered).
+        let bits = slot.map { row[$0] } ?? .nan
+        measureValues[m] = UInt32(exactly: bits).map { Double($0.nonzeroBitCount) } ?? .nan
+        measureWeights[m] = measureValues[m].isNaN ? 0 : 1
       }
     }
+  }
+
+  /// Whether the row just scored answered a multi-select item that a measure counts (such an
+  /// answer makes the row someone's response even without a rated item).
+  var answeredCountedItem: Bool {
+    for m in 0..<measureCount {
+      if case .count = measureSources[m], !measureValues[m].isNaN { return true }
+    }
+    return false
   }
 
   /// The context handed to a `score` hook for the row just scored. Its arrays are reused from

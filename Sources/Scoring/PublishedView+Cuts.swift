@@ -39,7 +39,8 @@ extension PublishedView {
     var universe = Population(dataPoints: points, atoms: atoms, organisation: Self.organisationName, organisationFixed: shownByTeams(0))
     var node = [Int](repeating: 0, count: cuts.groups.count)
     for (g, group) in cuts.groups.enumerated() {
-      let made = Population.Group(cut: group.cut, name: group.name, atoms: members[g], parent: group.parent.map { node[$0] } ?? 0)
+      let made = Population.Group(
+        cut: group.cut, name: group.name, atoms: members[g], parent: group.parent.map { node[$0] } ?? 0, fixed: group.fixed)
       node[g] = group.nested ? universe.add(made) : universe.addOverlapping(made)
     }
     for (t, team) in teamNames.enumerated() {

@@ -38,8 +38,9 @@ struct RowScorer {
         scratch[f].clearHookMeasures()
         for (slot, value) in try hook.respondentScores(context) { scratch[f].set(slot, value ?? .nan) }
       }
-      scratch[f].computeMeasures()
+      scratch[f].computeMeasures(row)
       for d in 0..<scratch[f].dimensionCount where scratch[f].answered[d] > 0 || !scratch[f].scores[d].isNaN { answeredAny = true }
+      if scratch[f].answeredCountedItem { answeredAny = true }
       observe?(f, scratch[f])
       let offset = scratch[f].plan.dimensionOffset
       totals.fold(scratch[f], slot: slot, offset: offset, shift: shifts[f])

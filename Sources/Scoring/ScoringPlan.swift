@@ -16,6 +16,8 @@ public struct FrameworkPlan: Sendable {
   /// Where this framework's totals start among all frameworks' totals: its dimensions, then
   /// its measures.
   let dimensionOffset: Int
+  /// The value slot of each multi-select item a measure counts (`count_of`), by item id.
+  var countedSlots: [String: Int] = [:]
 
   /// Dimensions and measures: the framework's totals per team.
   var slotCount: Int { framework.dimensions.count + framework.measures.count }
@@ -27,6 +29,9 @@ public struct ScoringPlan: Sendable {
   /// The item id held by each value slot of a ``ResponseRow``.
   public let slots: [String]
   public let frameworks: [FrameworkPlan]
+  /// The multi-select items whose number of options chosen a measure counts: their slots
+  /// follow every scored item's, in this order, and hold the bit set of the options chosen.
+  public let counted: [Item]
 
   /// Builds the plan. `uses` pairs each framework with the ids of the items the survey uses
   /// (nil = all). Item ids must be unique across the survey.
@@ -56,6 +61,19 @@ public struct ScoringPlan: Sendable {
           dimensionOffset: offset))
       offset += framework.dimensions.count + framework.measures.count
     }
+    // Multi-select items counted by a measure (`count_of`), when the survey uses them.
+    var counted: [Item] = []
+    for (f, (framework, subset)) in uses.enumerated() {
+      for measure in framework.measures {
+        guard case .countOf(let id) = measure.source, subset?.contains(id) ?? true, plans[f].countedSlots[id] == nil,
+          let item = framework.unscoredItems.first(where: { $0.id == id })
+        else { continue }
+        plans[f].countedSlots[id] = slots.count
+        slots.append(id)
+        counted.append(item)
+      }
+    }
+    self.counted = counted
     self.slots = slots
     self.frameworks = plans
     dimensionCount = offset

@@ -47,7 +47,11 @@ public final class ImportSession: ImportSink {
   ///     row's content); only its SHA-256 is stored.
   ///   - comments: item id → comment, for `text` items (blank ones are not stored; nothing is
   ///     stored for a duplicate).
-  public func add(team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)]) throws {
+  ///   - attributes: attribute name → a declared value's label (nothing stored for a duplicate).
+  public func add(
+    team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)],
+    attributes: [(key: String, value: String)]
+  ) throws {
     try beginIfNeeded()
     let responseID = ResponseID.make()
     try responseStatement().execute(arguments: [responseID, wave.id, team, importID, Digest.sha256(sourceKey), today])
@@ -63,6 +67,7 @@ public final class ImportSession: ImportSink {
         try statement(answers: arguments.count / 3).execute(arguments: StatementArguments(arguments))
       }
       try ResponseStore.insertComments(db, response: responseID, comments: comments)
+      try ResponseStore.insertAttributes(db, response: responseID, attributes: attributes)
     }
     try commitIfDue()
   }

@@ -6,10 +6,13 @@ public struct Invitation: Sendable, Equatable {
   /// The SHA-256 of the token (the token itself is never stored).
   public let tokenHash: String
   public let team: String
+  /// The respondent attributes the invitation sets (name → value); the form does not ask them.
+  public let attributes: [String: String]
 
-  public init(tokenHash: String, team: String) {
+  public init(tokenHash: String, team: String, attributes: [String: String] = [:]) {
     self.tokenHash = tokenHash
     self.team = team
+    self.attributes = attributes
   }
 }
 
@@ -49,10 +52,14 @@ public struct InvitationTerms: Sendable, Equatable {
   public var validDays: Int
   /// One link for the whole group, usable `count` times, instead of one token per person.
   public var shared: Bool
+  /// Respondent attributes set on every response given through these invitations (name → a
+  /// declared value's label); a respondent cannot change them.
+  public var attributes: [String: String]
 
-  public init(validDays: Int = 30, shared: Bool = false) {
+  public init(validDays: Int = 30, shared: Bool = false, attributes: [String: String] = [:]) {
     self.validDays = validDays
     self.shared = shared
+    self.attributes = attributes
   }
 }
 
@@ -71,6 +78,10 @@ extension ResponseStore {
         try db.execute(
           sql: "INSERT INTO invitation (token_hash, wave_id, team, created_on, expires_on, uses_left, shared) VALUES (?, ?, ?, ?, ?, ?, ?)",
           arguments: [Digest.sha256(token), wave.id, team, today, expires, terms.shared ? count : 1, terms.shared])
+        for (name, value) in terms.attributes.sorted(by: { $0.key < $1.key }) {
+          try db.execute(
+            sql: "INSERT INTO invitation_attribute (token_hash, name, value) VALUES (?, ?, ?)", arguments: [Digest.sha256(token), name, value])
+        }
       }
     }
     return tokens
@@ -93,7 +104,13 @@ extension ResponseStore {
     }
     if (row["expires_on"] as String) < today { return .expired }
     if (row["uses_left"] as Int) <= 0 { return .spent }
-    return .open(Invitation(tokenHash: hash, team: row["team"]))
+    return .open(Invitation(tokenHash: hash, team: row["team"], attributes: try invitationAttributes(db, hash: hash)))
+  }
+
+  /// The attributes an invitation sets.
+  static func invitationAttributes(_ db: Database, hash: String) throws -> [String: String] {
+    let rows = try Row.fetchAll(db, sql: "SELECT name, value FROM invitation_attribute WHERE token_hash = ?", arguments: [hash])
+    return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
   }
 
   /// Issues a form ticket (the CSRF token of one form) for an invitation, valid for
@@ -125,9 +142,11 @@ extension ResponseStore {
   /// ticket is marked used and the token spent in the same transaction that stores the
   /// response, so a replay is refused even when copies arrive at once. Nothing links the
   /// stored response to the token or the ticket.
-  /// `language` is the language the form was shown in (nil: not recorded).
+  /// `language` is the language the form was shown in (nil: not recorded); `attributes` are
+  /// those the respondent gave, replaced by the invitation's own.
   public func submit(
-    token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?, now: Date
+    token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?,
+    attributes: [String: String], now: Date
   ) async throws -> SubmissionOutcome {
     guard Digest.looksLikeToken(token) else { return .unknownInvitation }
     guard Digest.looksLikeToken(ticket) else { return .unknownTicket }
@@ -154,7 +173,9 @@ extension ResponseStore {
       if (ticketRow["expires_hour"] as Int) < hour { return .ticketExpired }
       try db.execute(sql: "UPDATE form_ticket SET used = 1 WHERE hash = ?", arguments: [ticketHash])
       try db.execute(sql: "UPDATE invitation SET uses_left = uses_left - 1 WHERE token_hash = ?", arguments: [tokenHash])
-      try Self.insertResponse(db, wave: wave, team: row["team"], channel: "web", answers: answers, comments: comments, language: language)
+      let given = attributes.merging(try Self.invitationAttributes(db, hash: tokenHash)) { _, invited in invited }
+      try Self.insertResponse(
+        db, wave: wave, team: row["team"], channel: "web", answers: answers, comments: comments, language: language, attributes: given)
       return .stored
     }
   }

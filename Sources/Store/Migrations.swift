@@ -52,6 +52,7 @@ public struct Migration: Sendable {
     Migration(
       4, "the language each response was given in",
       both: ["ALTER TABLE response ADD COLUMN language TEXT CHECK (language IS NULL OR length(language) BETWEEN 2 AND 35)"]),
+    Migration(5, "respondent attributes as given", sqlite: .statements([AttributeSchema.sqlite]), postgres: AttributeSchema.postgres),
   ]
 
   /// The newest version this Cultivar knows.

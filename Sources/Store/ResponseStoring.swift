@@ -25,9 +25,11 @@ public protocol ResponseStoring: AnyObject, Sendable {
   func responseCount(of wave: WaveRef) throws -> Int
 
   /// Stores one response given in the terminal, with its comments (item id → text; blank
-  /// ones are not stored), in one transaction.
+  /// ones are not stored) and its respondent attributes (name → a declared value's label), in
+  /// one transaction.
   func addResponse(
-    toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?) throws
+    toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?,
+    attributes: [String: String]) throws
   /// Runs an import into a staging area made visible when `body` returns (see ``ImportSink``).
   /// `body` returns its result and the counts it made (rows read, rejected); the store fills
   /// in how many were imported and how many were duplicates.
@@ -47,15 +49,25 @@ public protocol ResponseStoring: AnyObject, Sendable {
   func pruneTickets(now: Date) async throws -> Int
   /// Stores a web response if its token is open and its ticket valid and unused, spending both
   /// in the response's transaction (with its comments: item id → text, blank ones not stored).
-  func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?, now: Date)
-    async throws -> SubmissionOutcome
+  /// `attributes` are those the respondent gave (name → a declared value's label); the
+  /// invitation's own attributes replace them.
+  func submit(
+    token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?,
+    attributes: [String: String], now: Date
+  ) async throws -> SubmissionOutcome
   /// Periodic housekeeping of the web form (SQLite: a passive checkpoint).
   func checkpoint() async throws
 
   /// The responses of a wave as a ``ResponseSource`` for scoring, read from one consistent
   /// snapshot and streamed (memory does not grow with the wave).
-  /// - Parameter itemIDs: the item of each value slot.
-  func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> any ResponseSource
+  /// - Parameters:
+  ///   - itemIDs: the item of each value slot.
+  ///   - byLanguage: group the rows by the language they were given in instead of by team.
+  ///   - attributes: the survey's attributes; when not empty, each row's group is its team and
+  ///     its stored attribute values (``AttributeKey``), for runs that cut by attributes.
+  /// - Throws: ``StoreError`` when the store cannot be read, or holds an attribute value the
+  ///   survey no longer declares.
+  func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any ResponseSource
   /// The comments and multi-select answers of every visible response of a wave, in the order
   /// of the responses' random ids (unrelated to the order they arrived in).
   /// - Parameters:
@@ -99,28 +111,49 @@ extension ResponseStoring {
   @discardableResult
   public func pruneTickets() async throws -> Int { try await pruneTickets(now: Date()) }
 
-  /// ``submit(token:ticket:wave:answers:comments:language:now:)`` now.
+  /// ``submit(token:ticket:wave:answers:comments:language:attributes:now:)`` now.
   public func submit(
-    token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String] = [:], language: String? = nil
+    token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String] = [:], language: String? = nil,
+    attributes: [String: String] = [:]
   ) async throws -> SubmissionOutcome {
-    try await submit(token: token, ticket: ticket, wave: wave, answers: answers, comments: comments, language: language, now: Date())
+    try await submit(
+      token: token, ticket: ticket, wave: wave, answers: answers, comments: comments, language: language, attributes: attributes, now: Date())
   }
 
-  /// ``submit(token:ticket:wave:answers:comments:language:now:)`` without comments or language.
+  /// ``submit(token:ticket:wave:answers:comments:language:attributes:now:)`` without attributes.
+  public func submit(
+    token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?, now: Date
+  ) async throws -> SubmissionOutcome {
+    try await submit(token: token, ticket: ticket, wave: wave, answers: answers, comments: comments, language: language, attributes: [:], now: now)
+  }
+
+  /// ``submit(token:ticket:wave:answers:comments:language:attributes:now:)`` without comments, language or attributes.
   public func submit(token: String, ticket: String, wave: WaveRef, answers: [String: Double], now: Date) async throws -> SubmissionOutcome {
-    try await submit(token: token, ticket: ticket, wave: wave, answers: answers, comments: [:], language: nil, now: now)
+    try await submit(token: token, ticket: ticket, wave: wave, answers: answers, comments: [:], language: nil, attributes: [:], now: now)
   }
 
-  /// ``addResponse(toWave:survey:team:answers:comments:language:)`` with the language not recorded.
+  /// ``addResponse(toWave:survey:team:answers:comments:language:attributes:)`` without attributes.
+  public func addResponse(
+    toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?
+  ) throws {
+    try addResponse(toWave: waveName, survey: survey, team: team, answers: answers, comments: comments, language: language, attributes: [:])
+  }
+
+  /// ``addResponse(toWave:survey:team:answers:comments:language:attributes:)`` with the language not recorded.
   public func addResponse(toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String] = [:])
     throws
   {
-    try addResponse(toWave: waveName, survey: survey, team: team, answers: answers, comments: comments, language: nil)
+    try addResponse(toWave: waveName, survey: survey, team: team, answers: answers, comments: comments, language: nil, attributes: [:])
   }
 
   /// The responses of a wave for scoring, grouped by team.
   public func responses(of wave: WaveRef, itemIDs: [String]) throws -> any ResponseSource {
-    try responses(of: wave, itemIDs: itemIDs, byLanguage: false)
+    try responses(of: wave, itemIDs: itemIDs, byLanguage: false, attributes: [])
+  }
+
+  /// The responses of a wave for scoring, grouped by team or by language.
+  public func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> any ResponseSource {
+    try responses(of: wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: [])
   }
 }
 
@@ -133,13 +166,21 @@ public protocol ImportSink: AnyObject {
   ///   - sourceKey: what identifies the response in its source; only its SHA-256 is stored.
   ///   - comments: item id → comment, for `text` items (blank ones are not stored; nothing is
   ///     stored for a duplicate).
-  func add(team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)]) throws
+  ///   - attributes: attribute name → a declared value's label, for the attributes given.
+  func add(
+    team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)],
+    attributes: [(key: String, value: String)]) throws
 }
 
 extension ImportSink {
-  /// ``add(team:itemIDs:values:sourceKey:comments:)`` for a response without comments.
+  /// ``add(team:itemIDs:values:sourceKey:comments:attributes:)`` for a response without comments or attributes.
   public func add(team: String, itemIDs: [String], values: [Double], sourceKey: String) throws {
-    try add(team: team, itemIDs: itemIDs, values: values, sourceKey: sourceKey, comments: [])
+    try add(team: team, itemIDs: itemIDs, values: values, sourceKey: sourceKey, comments: [], attributes: [])
+  }
+
+  /// ``add(team:itemIDs:values:sourceKey:comments:attributes:)`` for a response without attributes.
+  public func add(team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)]) throws {
+    try add(team: team, itemIDs: itemIDs, values: values, sourceKey: sourceKey, comments: comments, attributes: [])
   }
 }
 
@@ -158,11 +199,14 @@ public struct ExportedResponse: Sendable, Equatable {
   public var answers: [(String, Double)]
   /// (item id, text) of its comments, by item id.
   public var comments: [(String, String)]
+  /// (attribute name, value) of its respondent attributes, by name.
+  public var attributes: [(String, String)] = []
 
   public init(
     id: Data, team: String, channel: String, importIndex: Int?, sourceKey: String?, receivedOn: String, answers: [(String, Double)],
-    comments: [(String, String)] = []
+    comments: [(String, String)] = [], attributes: [(String, String)] = []
   ) {
+    self.attributes = attributes
     self.id = id
     self.team = team
     self.channel = channel
@@ -177,6 +221,7 @@ public struct ExportedResponse: Sendable, Equatable {
     a.id == b.id && a.team == b.team && a.channel == b.channel && a.importIndex == b.importIndex && a.sourceKey == b.sourceKey
       && a.receivedOn == b.receivedOn && a.answers.elementsEqual(b.answers, by: { $0.0 == $1.0 && $0.1 == $1.1 })
       && a.comments.elementsEqual(b.comments, by: { $0.0 == $1.0 && $0.1 == $1.1 })
+      && a.attributes.elementsEqual(b.attributes, by: { $0.0 == $1.0 && $0.1 == $1.1 })
   }
 }
 
@@ -202,7 +247,12 @@ public struct ExportedInvitation: Sendable, Equatable {
   public var expiresOn: String
   public var usesLeft: Int
   public var shared: Bool
-  public init(tokenHash: String, team: String, createdOn: String, expiresOn: String, usesLeft: Int, shared: Bool) {
+  /// The attributes it sets on its response (name → value).
+  public var attributes: [String: String] = [:]
+  public init(
+    tokenHash: String, team: String, createdOn: String, expiresOn: String, usesLeft: Int, shared: Bool, attributes: [String: String] = [:]
+  ) {
+    self.attributes = attributes
     self.tokenHash = tokenHash
     self.team = team
     self.createdOn = createdOn

@@ -13,6 +13,8 @@ public struct StoreError: Diagnostic, Equatable, Sendable {
     case writeFailed
     /// An invitation token or form ticket that is unknown, used or forged.
     case rejected
+    /// The store holds a value the survey file no longer declares (an attribute's value).
+    case undeclared
   }
 
   public var kind: Kind
@@ -34,7 +36,7 @@ public struct StoreError: Diagnostic, Equatable, Sendable {
   public var exitStatus: ExitStatus {
     switch kind {
     case .notFound: .noInput
-    case .rejected: .dataError
+    case .rejected, .undeclared: .dataError
     case .cannotOpen, .writeFailed: .storeFailure
     }
   }

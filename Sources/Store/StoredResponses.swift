@@ -23,6 +23,8 @@ public final class StoredResponses: ResponseSource {
   private let pageSize: Int
   private var exhausted = false
   private let groupColumn: String
+  /// With the survey's attributes: the codes that make each row's group key.
+  private let codes: AttributeCodes?
   /// The group of responses whose language was not recorded, with `byLanguage`.
   public static let unrecordedLanguage = "(not recorded)"
 
@@ -30,8 +32,13 @@ public final class StoredResponses: ResponseSource {
   ///   - itemIDs: the item of each value slot (answers to other items are left out).
   ///   - byLanguage: group the rows by the language they were given in (in the team field)
   ///     instead of by team.
+  ///   - attributes: the survey's attributes; when not empty, each row's group carries its
+  ///     stored attribute values (``AttributeKey``).
   /// - Throws: ``StoreError`` when the store cannot be read, or fails its integrity check.
-  public init(store: ResponseStore, wave: WaveRef, itemIDs: [String], pageSize: Int = 2000, byLanguage: Bool = false) throws {
+  public init(
+    store: ResponseStore, wave: WaveRef, itemIDs: [String], pageSize: Int = 2000, byLanguage: Bool = false, attributes: [Attribute] = []
+  ) throws {
+    codes = attributes.isEmpty ? nil : AttributeCodes(attributes: attributes, store: store.name, wave: wave.name)
     groupColumn = byLanguage ? "COALESCE(language, '\(Self.unrecordedLanguage)')" : "team"
     try store.checkIntegrityOnce()
     self.wave = wave
@@ -56,8 +63,8 @@ public final class StoredResponses: ResponseSource {
   }
 
   private func loadPage() throws {
-    let (wave, afterID, pageSize, itemCount, slotOfItem, base, group) = (
-      self.wave, self.afterID, self.pageSize, self.itemCount, self.slotOfItem, rowsRead, groupColumn
+    let (wave, afterID, pageSize, itemCount, slotOfItem, base, group, codes) = (
+      self.wave, self.afterID, self.pageSize, self.itemCount, self.slotOfItem, rowsRead, groupColumn, self.codes
     )
     let (rows, lastID): ([ResponseRow], Data?) = try snapshot.read { db in
       let heads = try Row.fetchAll(
@@ -77,6 +84,17 @@ public final class StoredResponses: ResponseSource {
       while let answer = try answers.next() {
         guard let index = position[answer[0]], let slot = slotOfItem[answer[1]] else { continue }
         rows[index].values[slot] = answer[2]
+      }
+      if let codes {
+        var given = [[(String, String)]](repeating: [], count: rows.count)
+        let stored = try Row.fetchCursor(
+          db, sql: "SELECT response_id, name, value FROM response_attribute WHERE response_id BETWEEN ? AND ?",
+          arguments: [first[0] as Data, last[0] as Data])
+        while let attribute = try stored.next() {
+          guard let index = position[attribute[0]] else { continue }
+          given[index].append((attribute[1], attribute[2]))
+        }
+        for index in rows.indices { rows[index].team = try codes.key(team: rows[index].team, stored: given[index]) }
       }
       return (rows, last[0] as Data)
     }

@@ -24,6 +24,11 @@ extension ResponseStore {
         arguments: [wave.id]
       )
       .map { ExportedInvitation(tokenHash: $0[0], team: $0[1], createdOn: $0[2], expiresOn: $0[3], usesLeft: $0[4], shared: $0[5]) }
+      .map { invitation in
+        var invitation = invitation
+        invitation.attributes = try Self.invitationAttributes(db, hash: invitation.tokenHash)
+        return invitation
+      }
       return (createdOn, plugins, batches, invitations)
     }
     var indexOfImport: [Int64: Int] = [:]
@@ -54,12 +59,17 @@ extension ResponseStore {
           db, sql: "SELECT response_id, item_id, text FROM comment WHERE response_id BETWEEN ? AND ? ORDER BY response_id, item_id",
           arguments: [first[0] as Data, last[0] as Data])
         while let row = try written.next() { comments[row[0], default: []].append((row[1], row[2])) }
+        var attributes: [Data: [(String, String)]] = [:]
+        let given = try Row.fetchCursor(
+          db, sql: "SELECT response_id, name, value FROM response_attribute WHERE response_id BETWEEN ? AND ? ORDER BY response_id, name",
+          arguments: [first[0] as Data, last[0] as Data])
+        while let row = try given.next() { attributes[row[0], default: []].append((row[1], row[2])) }
         return heads.map { head in
           let id: Data = head[0]
           let importID: Int64? = head[3]
           return ExportedResponse(
             id: id, team: head[1], channel: head[2], importIndex: importID.flatMap { mapping[$0] }, sourceKey: head[4], receivedOn: head[5],
-            answers: answers[id] ?? [], comments: comments[id] ?? [])
+            answers: answers[id] ?? [], comments: comments[id] ?? [], attributes: attributes[id] ?? [])
         }
       }
       if let last = page.last { afterID = last.id }
@@ -101,6 +111,11 @@ extension ResponseStore {
           arguments: [
             invitation.tokenHash, wave.id, invitation.team, invitation.createdOn, invitation.expiresOn, invitation.usesLeft, invitation.shared,
           ])
+        for (name, value) in invitation.attributes.sorted(by: { $0.key < $1.key }) {
+          try db.execute(
+            sql: "INSERT INTO invitation_attribute (token_hash, name, value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            arguments: [invitation.tokenHash, name, value])
+        }
       }
       let insertResponse = try db.makeStatement(
         sql: "INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on) VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -115,6 +130,7 @@ extension ResponseStore {
           ])
           for (item, value) in response.answers { try insertAnswer.execute(arguments: [response.id, item, value]) }
           for (item, text) in response.comments { try insertComment.execute(arguments: [response.id, item, text]) }
+          try Self.insertAttributes(db, response: response.id, attributes: response.attributes.map { (key: $0.0, value: $0.1) })
         }
         count += page.count
       }

@@ -1,5 +1,6 @@
 import GRDB
 import SurveyIO
+import SurveyModel
 
 /// A survey as the store records it: its id, title and the plugin versions used to collect.
 public struct SurveyStamp: Sendable, Equatable {
@@ -131,7 +132,7 @@ extension ResponseStore {
   }
 
   /// The responses of a wave for scoring (checks the store's integrity first).
-  public func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> any ResponseSource {
-    try StoredResponses(store: self, wave: wave, itemIDs: itemIDs, byLanguage: byLanguage)
+  public func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any ResponseSource {
+    try StoredResponses(store: self, wave: wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes)
   }
 }

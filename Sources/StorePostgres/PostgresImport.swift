@@ -95,6 +95,7 @@ final class PostgresImportSession: ImportSink {
   private var ids: [ByteBuffer] = [], teams: [String] = [], keys: [String] = []
   private var answerIDs: [ByteBuffer] = [], answerItems: [String] = [], answerValues: [Double] = []
   private var commentIDs: [ByteBuffer] = [], commentItems: [String] = [], commentTexts: [String] = []
+  private var attributeIDs: [ByteBuffer] = [], attributeNames: [String] = [], attributeValues: [String] = []
   private(set) var offered = 0, stored = 0
 
   init(db: SyncConnection, wave: WaveRef, importID: Int64) {
@@ -103,7 +104,10 @@ final class PostgresImportSession: ImportSink {
     self.importID = importID
   }
 
-  func add(team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)]) throws {
+  func add(
+    team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)],
+    attributes: [(key: String, value: String)]
+  ) throws {
     let id = PostgresStore.randomID()
     ids.append(id)
     teams.append(team)
@@ -117,6 +121,11 @@ final class PostgresImportSession: ImportSink {
       commentIDs.append(id)
       commentItems.append(item)
       commentTexts.append(text)
+    }
+    for (name, value) in attributes {
+      attributeIDs.append(id)
+      attributeNames.append(name)
+      attributeValues.append(value)
     }
     offered += 1
     if ids.count >= Self.batchSize { try flush() }
@@ -138,7 +147,11 @@ final class PostgresImportSession: ImportSink {
       commented AS (
         INSERT INTO comment (response_id, item_id, text)
           SELECT c.id, c.item, c.text FROM unnest(\(commentIDs)::bytea[], \(commentItems)::text[], \(commentTexts)::text[]) AS c(id, item, text)
-          JOIN stored ON stored.id = c.id)
+          JOIN stored ON stored.id = c.id),
+      attributed AS (
+        INSERT INTO response_attribute (response_id, name, value)
+          SELECT g.id, g.name, g.value FROM unnest(\(attributeIDs)::bytea[], \(attributeNames)::text[], \(attributeValues)::text[]) AS g(id, name, value)
+          JOIN stored ON stored.id = g.id)
       SELECT COUNT(*) FROM stored
       """
     stored += try db.transaction { try db.rows(query)[0].decode(Int.self) }
@@ -151,5 +164,8 @@ final class PostgresImportSession: ImportSink {
     commentIDs.removeAll(keepingCapacity: true)
     commentItems.removeAll(keepingCapacity: true)
     commentTexts.removeAll(keepingCapacity: true)
+    attributeIDs.removeAll(keepingCapacity: true)
+    attributeNames.removeAll(keepingCapacity: true)
+    attributeValues.removeAll(keepingCapacity: true)
   }
 }

@@ -17,6 +17,12 @@ extension PostgresStore {
         INSERT INTO invitation (token_hash, wave_id, team, created_on, expires_on, uses_left, shared)
         SELECT hash, \(wave.id), \(team), \(today), \(expires), \(uses), \(shared) FROM unnest(\(hashes)::text[]) AS t(hash)
         """)
+      let given = terms.attributes.sorted { $0.key < $1.key }
+      try db.run(
+        """
+        INSERT INTO invitation_attribute (token_hash, name, value)
+        SELECT h.hash, a.name, a.value FROM unnest(\(hashes)::text[]) AS h(hash), unnest(\(given.map(\.key))::text[], \(given.map(\.value))::text[]) AS a(name, value)
+        """)
     }
     return tokens
   }
@@ -42,7 +48,7 @@ extension PostgresStore {
       let (team, expires, left) = try row.decode((String, String, Int).self)
       if expires < today { return .expired }
       if left <= 0 { return .spent }
-      return .open(Invitation(tokenHash: hash, team: team))
+      return .open(Invitation(tokenHash: hash, team: team, attributes: try await Self.invitationAttributes(db, hash: hash)))
     }
   }
 
@@ -70,7 +76,8 @@ extension PostgresStore {
   /// invitation's and the ticket's rows are locked (`FOR UPDATE`, always in that order), so
   /// copies of one submission sent to different servers at once store it once.
   public func submit(
-    token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?, now: Date
+    token: String, ticket: String, wave: WaveRef, answers: [String: Double], comments: [String: String], language: String?,
+    attributes: [String: String], now: Date
   ) async throws -> SubmissionOutcome {
     guard Digest.looksLikeToken(token) else { return .unknownInvitation }
     guard Digest.looksLikeToken(ticket) else { return .unknownTicket }
@@ -101,8 +108,20 @@ extension PostgresStore {
       if ticketExpires < hour { return .ticketExpired }
       try await db.run("UPDATE form_ticket SET used = 1 WHERE hash = \(ticketHash)")
       try await db.run("UPDATE invitation SET uses_left = uses_left - 1 WHERE token_hash = \(tokenHash)")
-      try await db.run(Self.insertResponse(wave: wave, team: team, channel: "web", answers: answers, comments: comments, language: language))
+      let given = attributes.merging(try await Self.invitationAttributes(db, hash: tokenHash)) { _, invited in invited }
+      try await db.run(
+        Self.insertResponse(wave: wave, team: team, channel: "web", answers: answers, comments: comments, language: language, attributes: given))
       return .stored
     }
+  }
+
+  /// The attributes an invitation sets on its response.
+  static func invitationAttributes(_ db: PostgresConnection, hash: String) async throws -> [String: String] {
+    var attributes: [String: String] = [:]
+    for row in try await db.rows("SELECT name, value FROM invitation_attribute WHERE token_hash = \(hash)") {
+      let (name, value) = try row.decode((String, String).self)
+      attributes[name] = value
+    }
+    return attributes
   }
 }

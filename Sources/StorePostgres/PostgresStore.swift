@@ -144,21 +144,26 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
   // MARK: Responses
 
   public func addResponse(
-    toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?
+    toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?,
+    attributes: [String: String]
   ) throws {
     try exclusive(.writeFailed) { db in
       try db.transaction {
         let wave = try Self.openWave(db, name: waveName, survey: survey)
-        try db.run(Self.insertResponse(wave: wave, team: team, channel: "terminal", answers: answers, comments: comments, language: language))
+        try db.run(
+          Self.insertResponse(
+            wave: wave, team: team, channel: "terminal", answers: answers, comments: comments, language: language, attributes: attributes))
       }
     }
   }
 
   /// One statement that stores a response under a new random id, with the day only, its
-  /// answers and its non-blank comments.
+  /// answers, its non-blank comments and its attributes.
   static func insertResponse(
-    wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String], language: String? = nil
+    wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String], language: String? = nil,
+    attributes: [String: String] = [:]
   ) -> PostgresQuery {
+    let stated = attributes.sorted { $0.key < $1.key }
     let given = answers.filter { !$0.value.isNaN }.sorted { $0.key < $1.key }
     let written = comments.filter { !$0.value.allSatisfy(\.isWhitespace) }.sorted { $0.key < $1.key }
     let id = randomID()
@@ -167,9 +172,12 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
         INSERT INTO response (id, wave_id, team, channel, received_on, language) VALUES (\(id), \(wave.id), \(team), \(channel), \(Day.today()), \(language)) RETURNING id),
       answered AS (
         INSERT INTO answer (response_id, item_id, value)
-          SELECT stored.id, a.item, a.value FROM stored, unnest(\(given.map(\.key))::text[], \(given.map(\.value))::float8[]) AS a(item, value))
-      INSERT INTO comment (response_id, item_id, text)
-        SELECT stored.id, c.item, c.text FROM stored, unnest(\(written.map(\.key))::text[], \(written.map(\.value))::text[]) AS c(item, text)
+          SELECT stored.id, a.item, a.value FROM stored, unnest(\(given.map(\.key))::text[], \(given.map(\.value))::float8[]) AS a(item, value)),
+      commented AS (
+        INSERT INTO comment (response_id, item_id, text)
+          SELECT stored.id, c.item, c.text FROM stored, unnest(\(written.map(\.key))::text[], \(written.map(\.value))::text[]) AS c(item, text))
+      INSERT INTO response_attribute (response_id, name, value)
+        SELECT stored.id, g.name, g.value FROM stored, unnest(\(stated.map(\.key))::text[], \(stated.map(\.value))::text[]) AS g(name, value)
       """
   }
 
@@ -179,11 +187,16 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
     return ByteBuffer(bytes: (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
   }
 
-  public func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> any ResponseSource {
+  public func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any ResponseSource {
     guard !byLanguage else {
       throw StoreError(
         kind: .notFound, store: name, message: "--by language reads the languages of a SQLite store only in this version",
         hint: "copy the wave to a SQLite store with 'cultivar store copy' and score it there")
+    }
+    guard attributes.isEmpty else {
+      return try PostgresAttributedResponses(
+        link: link, wave: wave, itemIDs: itemIDs, codes: AttributeCodes(attributes: attributes, store: name, wave: wave.name),
+        file: "\(name) wave '\(wave.name)'")
     }
     return try PostgresResponses(link: link, wave: wave, itemIDs: itemIDs, file: "\(name) wave '\(wave.name)'")
   }

@@ -23,11 +23,23 @@ extension PostgresStore {
           (counts.rowsRead, counts.imported, counts.rejected, counts.duplicates) = (read, imported, rejected, duplicates)
           return (id, ExportedImport(source: source, format: format, importedOn: on, counts: counts))
         }
-        let invitations = try db.rows(
+        let plain = try db.rows(
           "SELECT token_hash, team, created_on, expires_on, uses_left, shared FROM invitation WHERE wave_id = \(wave.id) ORDER BY token_hash COLLATE \"C\""
         ).map { row in
           let (hash, team, created, expires, left, shared) = try row.decode((String, String, String, String, Int, Int).self)
           return ExportedInvitation(tokenHash: hash, team: team, createdOn: created, expiresOn: expires, usesLeft: left, shared: shared != 0)
+        }
+        var invitationAttributes: [String: [String: String]] = [:]
+        for row in try db.rows(
+          "SELECT i.token_hash, i.name, i.value FROM invitation_attribute i JOIN invitation ON invitation.token_hash = i.token_hash WHERE invitation.wave_id = \(wave.id)"
+        ) {
+          let (hash, name, value) = try row.decode((String, String, String).self)
+          invitationAttributes[hash, default: [:]][name] = value
+        }
+        let invitations = plain.map { invitation in
+          var invitation = invitation
+          invitation.attributes = invitationAttributes[invitation.tokenHash] ?? [:]
+          return invitation
         }
         return (createdOn, plugins, batches, invitations)
       }
@@ -36,18 +48,20 @@ extension PostgresStore {
     let cursor = try PostgresCursor(
       link: link,
       sql: """
-        SELECT r.id, r.team, r.channel, r.import_id, r.source_key, r.received_on, a.items, a.vals, c.items, c.texts FROM visible_response r
+        SELECT r.id, r.team, r.channel, r.import_id, r.source_key, r.received_on, a.items, a.vals, c.items, c.texts, g.names, g.vals FROM visible_response r
         LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(value ORDER BY item_id COLLATE \"C\") AS vals FROM answer WHERE answer.response_id = r.id) a ON true
         LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(text ORDER BY item_id COLLATE \"C\") AS texts FROM comment WHERE comment.response_id = r.id) c ON true
+        LEFT JOIN LATERAL (SELECT array_agg(name ORDER BY name COLLATE \"C\") AS names, array_agg(value ORDER BY name COLLATE \"C\") AS vals FROM response_attribute WHERE response_attribute.response_id = r.id) g ON true
         WHERE r.wave_id = \(wave.id) ORDER BY r.id
         """)
     return WaveExport(name: wave.name, createdOn: createdOn, plugins: plugins, imports: batches.map(\.1), invitations: invitations) {
       try cursor.nextPage().map { row in
-        let (id, team, channel, importID, key, received, items, values, commented, texts) = try row.decode(
-          (Data, String, String, Int64?, String?, String, [String]?, [Double]?, [String]?, [String]?).self)
+        let (id, team, channel, importID, key, received, items, values, commented, texts, names, given) = try row.decode(
+          (Data, String, String, Int64?, String?, String, [String]?, [Double]?, [String]?, [String]?, [String]?, [String]?).self)
         return ExportedResponse(
           id: id, team: team, channel: channel, importIndex: importID.flatMap { indexOfImport[$0] }, sourceKey: key, receivedOn: received,
-          answers: Array(zip(items ?? [], values ?? [])), comments: Array(zip(commented ?? [], texts ?? [])))
+          answers: Array(zip(items ?? [], values ?? [])), comments: Array(zip(commented ?? [], texts ?? [])),
+          attributes: Array(zip(names ?? [], given ?? [])))
       }
     }
   }
@@ -82,6 +96,10 @@ extension PostgresStore {
           try db.run(
             "INSERT INTO invitation (token_hash, wave_id, team, created_on, expires_on, uses_left, shared) VALUES (\(invitation.tokenHash), \(wave.id), \(invitation.team), \(invitation.createdOn), \(invitation.expiresOn), \(invitation.usesLeft), \(invitation.shared ? 1 : 0)) ON CONFLICT DO NOTHING"
           )
+          let given = invitation.attributes.sorted { $0.key < $1.key }
+          try db.run(
+            "INSERT INTO invitation_attribute (token_hash, name, value) SELECT \(invitation.tokenHash), * FROM unnest(\(given.map(\.key))::text[], \(given.map(\.value))::text[]) ON CONFLICT DO NOTHING"
+          )
         }
         var count = 0
         while case let page = try export.nextResponses(), !page.isEmpty {
@@ -91,7 +109,15 @@ extension PostgresStore {
           var commentIDs: [ByteBuffer] = []
           var commentItems: [String] = []
           var texts: [String] = []
+          var attributeIDs: [ByteBuffer] = []
+          var names: [String] = []
+          var given: [String] = []
           for response in page {
+            for (name, value) in response.attributes {
+              attributeIDs.append(ByteBuffer(bytes: response.id))
+              names.append(name)
+              given.append(value)
+            }
             for (item, value) in response.answers {
               answerIDs.append(ByteBuffer(bytes: response.id))
               items.append(item)
@@ -115,6 +141,9 @@ extension PostgresStore {
             "INSERT INTO answer (response_id, item_id, value) SELECT * FROM unnest(\(answerIDs)::bytea[], \(items)::text[], \(values)::float8[])")
           try db.run(
             "INSERT INTO comment (response_id, item_id, text) SELECT * FROM unnest(\(commentIDs)::bytea[], \(commentItems)::text[], \(texts)::text[])"
+          )
+          try db.run(
+            "INSERT INTO response_attribute (response_id, name, value) SELECT * FROM unnest(\(attributeIDs)::bytea[], \(names)::text[], \(given)::text[])"
           )
           count += page.count
         }

@@ -13,13 +13,16 @@ public struct CellDecoder: Sendable {
   /// For a choice item: its options, byte by byte, and by TextKey.
   private let choice: ChoiceMatcher?
   private let optionKeys: [String: Double]
+  /// For a multi-select item counted by a measure: its options.
+  private let multi: MultiDecoder?
 
   public init(item: ResponseFileReader.ItemColumn) {
     self.item = item
     let labels = item.scale.labels.enumerated().map { ($1, item.scale.min + Double($0)) }
     exactLabels = Dictionary(labels.map { ($0.0.lowercased(), $0.1) }, uniquingKeysWith: { a, _ in a })
     labelKeys = Dictionary(labels.map { (TextKey.of($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
-    choice = item.options.isEmpty ? nil : ChoiceMatcher(options: item.options)
+    multi = item.multi.map(MultiDecoder.init)
+    choice = item.options.isEmpty || item.multi != nil ? nil : ChoiceMatcher(options: item.options)
     optionKeys = Dictionary(
       item.options.flatMap { [(TextKey.of($0.id), $0.score), (TextKey.of($0.label), $0.score)] }, uniquingKeysWith: { a, _ in a })
   }
@@ -41,6 +44,11 @@ public struct CellDecoder: Sendable {
   /// The value of a cell's bytes (NaN for a blank cell), or nil when the cell is invalid.
   func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .nan }
+    if let multi {
+      // A blank cell was handled above, so a nil here is a refused cell.
+      guard let chosen = try? multi.decode(String(decoding: bytes, as: UTF8.self)) else { return nil }
+      return Double(chosen)
+    }
     if let choice {
       if let score = choice.score(bytes) { return score }
       return optionKeys[TextKey.of(String(decoding: bytes, as: UTF8.self))]
@@ -66,6 +74,13 @@ public struct CellDecoder: Sendable {
 
   /// Why `text` is refused (for a cell ``value(_:)`` refused).
   func reason(_ text: String) -> String {
+    if let multi {
+      do throws(Problem) {
+        _ = try multi.decode(text)
+      } catch {
+        return error.text
+      }
+    }
     if !item.options.isEmpty { return RowDecoder.notAnOption(text, of: item) }
     let scale = item.scale
     if let number = NumberParser.parse(text) ?? label(text) {

@@ -9,10 +9,19 @@ public final class ResponseFileReader: ResponseSource {
     public var id: String
     public var scale: Scale
     public var options: [Item.Option]
+    /// A multi-select item read for a measure that counts its options (`count_of`): its cell
+    /// names the options chosen and its value is their bit set.
+    public var multi: Item?
     public init(id: String, scale: Scale, options: [Item.Option] = []) {
       self.id = id
       self.scale = scale
       self.options = options
+    }
+
+    /// The column of a multi-select item, whose value is the bit set of the options chosen.
+    public init(multi item: Item, scale: Scale) {
+      self.init(id: item.id, scale: scale, options: item.options)
+      multi = item
     }
   }
 

@@ -181,7 +181,7 @@ struct NodeReader {
   }
 
   /// `attributes:` — `location: [Berlin, Lisbon]`, `role: { values: [IC, Lead] }` or
-  /// `tenure: { bands: [1, 3] }`.
+  /// `tenure: { bands: [1, 3] }`; a mapping may add `question:` (the text that asks it).
   mutating func attributes(_ node: Node) -> [Attribute] {
     guard let map = node.mapping else {
       problem(
@@ -198,8 +198,16 @@ struct NodeReader {
       let line = key.mark?.line ?? 0
       var list = value.sequence
       var limits: [Double]? = nil
+      var question: String? = nil
       if let spec = value.mapping {
-        checkKeys(spec, allowed: ["values", "bands"], context: "attribute '\(name)'")
+        checkKeys(spec, allowed: ["values", "bands", "question"], context: "attribute '\(name)'")
+        if let node = spec["question"] {
+          if let text = node.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            question = text
+          } else {
+            problem(node, "the question of attribute '\(name)' must be non-empty text")
+          }
+        }
         if let bands = spec["bands"] {
           guard let numbers = bands.sequence?.compactMap({ $0.scalar.flatMap { Double($0.string) } }), numbers.count == bands.sequence?.count,
             !numbers.isEmpty, numbers.count < Attribute.maximumValues, numbers.allSatisfy(\.isFinite),
@@ -217,7 +225,9 @@ struct NodeReader {
         }
       }
       if let limits {
-        out.append(.banded(name: name, limits: limits, line: line))
+        var banded = Attribute.banded(name: name, limits: limits, line: line)
+        banded.question = question
+        out.append(banded)
         continue
       }
       guard let list, !list.isEmpty else {
@@ -237,7 +247,9 @@ struct NodeReader {
           value, "attribute '\(name)' has \(values.count) values; at most \(Attribute.maximumValues)", hint: "group values, or use bands for numbers")
         continue
       }
-      out.append(Attribute(name: name, values: values, line: line))
+      var listed = Attribute(name: name, values: values, line: line)
+      listed.question = question
+      out.append(listed)
     }
     return out
   }

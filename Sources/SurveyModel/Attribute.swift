@@ -11,6 +11,9 @@ public struct Attribute: Equatable, Sendable {
   public var bands: [Double]?
   /// Where it is declared in the survey file.
   public var line: Int
+  /// The question that asks it (`question:`; nil: the name), as the form shows it and as
+  /// survey tools' exports may head its column.
+  public var question: String?
 
   /// The most values an attribute may have (each is coded in one character of a group key).
   public static let maximumValues = 50
@@ -39,6 +42,9 @@ public struct Attribute: Equatable, Sendable {
     }
     return values.firstIndex(of: text)
   }
+
+  /// The label of the value a trimmed, non-empty cell gives, or nil when it gives none.
+  public func label(of text: String, number: Double?) -> String? { index(of: text, number: number).map { values[$0] } }
 
   /// Why a cell is refused, with a suggestion.
   public func refusal(_ text: String) -> String {

@@ -51,7 +51,7 @@ public enum Baseline: Equatable, Sendable {
     switch self {
     case .restOfOrganisation: return "the rest of the organisation (every respondent outside the team)"
     case .team(let name): return "team '\(name)'"
-    case .parent: return "each unit's parent unit (all of the parent's respondents; the organisation for a top unit)"
+    case .parent: return "each unit's parent unit without the unit (the parent's other respondents; the rest of the organisation for a top unit)"
     }
   }
 }

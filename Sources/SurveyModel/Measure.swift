@@ -1,6 +1,7 @@
 /// A per-respondent value that a framework declares (added within plugin API 1): a
-/// respondent's own mean, one item's answer, the mean of some of their dimension scores, or a
-/// number of any range computed by the `score` hook. Teams get its aggregates (mean, SD, sum,
+/// respondent's own mean, one item's answer, the mean of some of their dimension scores, the
+/// number of options they chose in a multi-select item, or a number of any range computed by
+/// the `score` hook. Teams get its aggregates (mean, SD, sum,
 /// count, the share at or above ``atLeast`` and at or below ``atMost``), which the `index` hook,
 /// the named index rules and every report can use.
 public struct Measure: Equatable, Sendable {
@@ -15,6 +16,8 @@ public struct Measure: Equatable, Sendable {
     case dimensions([String])
     /// Whatever the `score` hook returns under the measure's id.
     case hook
+    /// The number of options the respondent chose in a multi-select item (0 to its options).
+    case countOf(String)
   }
 
   public var id: String
@@ -49,6 +52,7 @@ public struct Measure: Equatable, Sendable {
     case .dimensions(let ids) where ids.count == 1: text = "their \(ids[0]) score"
     case .dimensions(let ids): text = "the mean of their scores on \(ids.joined(separator: ", "))"
     case .hook: text = "their value from the plugin's score(respondent) hook"
+    case .countOf(let item): text = "the number of options they chose in \(item)"
     }
     return text + " (\(Number.format(min))–\(Number.format(max)))"
   }

@@ -9,6 +9,9 @@ public struct ResponseRow: Sendable {
   /// The row's comments (answers to `type = "text"` items), by item id; only imports fill it,
   /// to store them apart from the answers. Scoring never reads it.
   public var comments: [(item: String, text: String)] = []
+  /// The row's respondent attributes given (name, declared value's label); only imports fill
+  /// it, to store them with the response. Scoring reads attributes from the group key.
+  public var attributes: [(name: String, value: String)] = []
 
   public init(line: Int, respondent: String, team: String, values: [Double]) {
     self.line = line

@@ -38,9 +38,13 @@ public struct ParticipationRow: Equatable, Sendable {
 public struct SurveyInfo: Equatable, Sendable {
   public var id: String
   public var title: String
-  public init(id: String, title: String) {
+  /// The language the report is read in (`--lang`): its own words and the plugins' texts
+  /// (nil: English words, the plugins' texts as loaded).
+  public var language: String?
+  public init(id: String, title: String, language: String? = nil) {
     self.id = id
     self.title = title
+    self.language = language
   }
 }
 

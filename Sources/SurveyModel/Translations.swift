@@ -27,6 +27,8 @@ public struct Translations: Equatable, Sendable {
     public static func measure(_ id: String) -> String { "measures.\(id).name" }
     public static func theme(_ id: String) -> String { "themes.\(id).name" }
     public static let indexLabel = "index_label"
+    public static let indexRule = "index_rule"
+    public static let scoreRule = "score_rule"
   }
 
   /// The text of `path` in `language`, if the field is translated.
@@ -76,6 +78,8 @@ extension Framework {
       return t
     }
     copy.declaredIndexLabel = declaredIndexLabel.map { pick(Translations.Field.indexLabel, $0) }
+    copy.indexRuleText = indexRuleText.map { pick(Translations.Field.indexRule, $0) }
+    copy.scoreRuleText = scoreRuleText.map { pick(Translations.Field.scoreRule, $0) }
     copy.bands = bands.enumerated().map { i, b in
       Band(
         min: b.min, label: pick(Translations.Field.band(i, "label"), b.label), advice: b.advice.map { pick(Translations.Field.band(i, "advice"), $0) }

@@ -10,6 +10,8 @@ public struct TrendReport: Equatable, Sendable {
   public var privacyRule: String
   /// Each wave's privacy audit (what it withholds and why), in wave order.
   public var privacy: [PrivacySummary]
+  /// The cut the lines follow (`--by`; nil: the teams).
+  public var cut: String?
 
   public init(
     survey: SurveyInfo, waves: [WaveInput], mappingApplied: [AppliedRule], frameworks: [FrameworkTrend], minGroupSize: Int,

@@ -10,8 +10,11 @@ public struct Screen {
   public var width: Int
   /// The screen's own words, in the respondent's language.
   public var words: Messages
+  /// The minimum group size, for the note under the questions on respondent attributes.
+  public var minGroupSize: Int
 
-  public init(title: String, team: String, width: Int = 80, language: String? = nil) {
+  public init(title: String, team: String, width: Int = 80, language: String? = nil, minGroupSize: Int = 5) {
+    self.minGroupSize = minGroupSize
     self.title = title
     self.team = team
     self.width = max(40, width)
@@ -59,6 +62,11 @@ public struct Screen {
       out.append("\(marker) \(number)\(choice.label)\(chosen)")
     }
     out.append("")
+    if item.attributeName != nil {
+      out.append(words("terminal.attribute-keys", ["count": String(item.choices.count)]))
+      out += wrap(words("form.attributes-note", ["size": String(minGroupSize)]))
+      return out
+    }
     out.append(sheet.digitsPick ? words("terminal.keys-digits", ["count": String(item.choices.count)]) : words("terminal.keys"))
     return out
   }

@@ -13,14 +13,16 @@ public enum SessionOutcome: Equatable, Sendable {
 public enum TerminalSession {
   /// Shows the items one by one. The terminal is restored before returning (and on a signal
   /// that ends the process).
-  /// - Parameter language: the language of the screen's own words (nil: English).
+  /// - Parameters:
+  ///   - language: the language of the screen's own words (nil: English).
+  ///   - minGroupSize: the survey's, for the note under questions on respondent attributes.
   /// - Throws: when standard input is not a terminal.
-  public static func run(items: [FormItem], title: String, team: String, language: String? = nil) throws -> SessionOutcome {
+  public static func run(items: [FormItem], title: String, team: String, language: String? = nil, minGroupSize: Int = 5) throws -> SessionOutcome {
     let terminal = try RawTerminal()
     defer { terminal.restore() }
     var sheet = AnswerSheet(items: items)
     var decoder = KeyDecoder()
-    let screen = Screen(title: title, team: team, width: terminal.width, language: language)
+    let screen = Screen(title: title, team: team, width: terminal.width, language: language, minGroupSize: minGroupSize)
     var lastKey: Key?
     while sheet.phase != .confirmed, sheet.phase != .cancelled {
       terminal.draw(screen.lines(sheet))

@@ -5,7 +5,8 @@ import SurveyModel
 enum FormPages {
   /// The survey form for one team, carrying its one-time ticket, in `language` (nil: the
   /// default), with a link to each other language the survey is offered in.
-  static func form(survey: FormSurvey, team: String, ticket: String, language: String? = nil) -> HTMLPage {
+  /// `invited` are the attributes the invitation sets (shown, not asked).
+  static func form(survey: FormSurvey, team: String, ticket: String, language: String? = nil, invited: [String: String] = [:]) -> HTMLPage {
     let version = survey.version(for: language)
     let words = survey.words(for: version)
     var body = ""
@@ -49,9 +50,30 @@ enum FormPages {
       }
       body += "</fieldset>\n"
     }
+    body += attributeQuestions(survey, words: words, invited: invited)
     body +=
       "<p class=\"note\">\(HTMLPage.escape(words("form.optional")))</p>\n<button type=\"submit\">\(HTMLPage.escape(words("form.submit")))</button>\n</form>"
     return HTMLPage(title: version.title, body: body, language: version.language ?? words.language)
+  }
+
+  /// The optional questions on the respondent's attributes, with their privacy note: a choice
+  /// of the declared values (or none) for each, and the values the invitation sets.
+  static func attributeQuestions(_ survey: FormSurvey, words: Messages, invited: [String: String]) -> String {
+    guard !survey.attributes.isEmpty else { return "" }
+    var body = "<fieldset class=\"about-you\">\n<legend>\(HTMLPage.escape(words("form.attributes-title")))</legend>\n"
+    body += "<p class=\"note\">\(HTMLPage.escape(survey.attributesNote(words)))</p>\n"
+    for attribute in survey.attributes {
+      if let value = invited[attribute.name] {
+        body += "<p>\(HTMLPage.escape(words("form.attribute-invited", ["name": attribute.name, "value": value])))</p>\n"
+        continue
+      }
+      let name = HTMLPage.escape(attribute.name)
+      body += "<label>\(HTMLPage.escape(attribute.question ?? attribute.name)) <select name=\"p.\(name)\">"
+      body += "<option value=\"\" selected>\(HTMLPage.escape(words("form.not-given")))</option>"
+      for (index, value) in attribute.values.enumerated() { body += "<option value=\"\(index)\">\(HTMLPage.escape(value))</option>" }
+      body += "</select></label>\n"
+    }
+    return body + "</fieldset>\n"
   }
 
   static func thanks(survey: FormSurvey, answered: Int, language: String? = nil) -> HTMLPage {

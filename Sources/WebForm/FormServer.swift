@@ -136,7 +136,8 @@ public struct FormServer: Sendable {
     } catch let error as StoreError {
       return unavailable(error, route: "GET /t/:token", words: words)
     }
-    return page(FormPages.form(survey: survey, team: invitation.team, ticket: ticket, language: language(of: request)), .ok)
+    return page(
+      FormPages.form(survey: survey, team: invitation.team, ticket: ticket, language: language(of: request), invited: invitation.attributes), .ok)
   }
 
   private func receive(_ request: Request, token: String) async throws -> Response {
@@ -149,7 +150,7 @@ public struct FormServer: Sendable {
     let body = try await request.body.collect(upTo: Self.maxBody)
     let submission: Submission
     do {
-      submission = try Submission.parse(String(buffer: body), items: survey.items)
+      submission = try Submission.parse(String(buffer: body), items: survey.items, attributes: survey.attributes)
     } catch {
       return page(FormPages.refusal(.invalidAnswer, words), .badRequest)
     }
@@ -163,7 +164,8 @@ public struct FormServer: Sendable {
     do {
       outcome = try await withStoreRetry(route: "POST /t/:token") {
         try await store.submit(
-          token: token, ticket: ticket, wave: wave, answers: submission.answers, comments: submission.comments, language: language)
+          token: token, ticket: ticket, wave: wave, answers: submission.answers, comments: submission.comments, language: language,
+          attributes: submission.attributes)
       }
     } catch let error as StoreError {
       return unavailable(error, route: "POST /t/:token", words: words)

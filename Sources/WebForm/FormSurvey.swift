@@ -24,6 +24,9 @@ public struct FormSurvey: Sendable {
   public var versions: [Version]
   /// The minimum group size, for the privacy note.
   public var minGroupSize: Int
+  /// The respondent attributes the form asks as optional questions (those an invitation
+  /// sets are shown, not asked).
+  public var attributes: [Attribute] = []
 
   /// A survey in one language, not named.
   public init(title: String, items: [FormItem], minGroupSize: Int) {
@@ -62,6 +65,9 @@ public struct FormSurvey: Sendable {
   func words(for version: Version) -> Messages { Messages(version.language) }
 
   func privacyNote(_ words: Messages) -> String { words("form.privacy", ["size": String(minGroupSize)]) }
+
+  /// What the form says about the questions on the respondent's attributes.
+  func attributesNote(_ words: Messages) -> String { words("form.attributes-note", ["size": String(minGroupSize)]) }
 }
 
 /// A form submission read from its URL-encoded body: the ticket and the answers.
@@ -72,6 +78,9 @@ struct Submission: Equatable {
   var answers: [String: Double]
   /// Comments by item id (blank ones left out).
   var comments: [String: String] = [:]
+  /// Respondent attributes given, by name (the declared value's label; "prefer not to say"
+  /// left out).
+  var attributes: [String: String] = [:]
 
   /// How many questions were answered.
   var answeredCount: Int { answers.count + comments.count }
@@ -83,8 +92,10 @@ struct Submission: Equatable {
   }
 
   /// Reads `body` (`application/x-www-form-urlencoded`), checking each `a.ITEM` answer against
-  /// the item's choices.
-  static func parse(_ body: String, items: [FormItem]) throws(Problem) -> Submission {
+  /// the item's choices and each `p.ATTRIBUTE` against the attribute's values (by index; an
+  /// empty one is "prefer not to say").
+  static func parse(_ body: String, items: [FormItem], attributes: [Attribute] = []) throws(Problem) -> Submission {
+    var given: [String: String] = [:]
     var ticket: String?
     var language: String?
     var answers: [String: Double] = [:]
@@ -119,9 +130,15 @@ struct Submission: Equatable {
         // Line breaks arrive as CR LF; they are kept as LF.
         let text = value.replacingOccurrences(of: "\r\n", with: "\n")
         if !text.allSatisfy(\.isWhitespace) { comments[id] = text }
+      } else if name.hasPrefix("p.") {
+        let id = String(name.dropFirst(2))
+        guard let attribute = attributes.first(where: { $0.name == id }), given[id] == nil else { throw .invalidAnswer(id) }
+        if value.isEmpty { continue }
+        guard let index = Int(value), attribute.values.indices.contains(index) else { throw .invalidAnswer(id) }
+        given[id] = attribute.values[index]
       }
     }
-    return Submission(ticket: ticket, language: language, answers: answers, comments: comments)
+    return Submission(ticket: ticket, language: language, answers: answers, comments: comments, attributes: given)
   }
 
   /// Percent-decoding with `+` as a space.

@@ -13,6 +13,6 @@ struct Cultivar: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       Score.self, Compare.self, Drivers.self, Comments.self, Selections.self, Import.self, Trend.self, Take.self, Invite.self, Serve.self,
-      StoreCommand.self, Plugins.self,
+      StoreCommand.self, Plugins.self, Report.self,
     ])
 }

@@ -19,11 +19,11 @@ import Testing
     var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
 
     /// - Parameter fileLimit: the server's open-file limit (`ulimit -n`), e.g. the common 1024.
-    init(_ box: Sandbox, wave: String, _ extra: [String] = [], fileLimit: Int? = nil) throws {
+    init(_ box: Sandbox, wave: String, _ extra: [String] = [], fileLimit: Int? = nil, survey: String = "surveys/learning-culture.yaml") throws {
       let log = box.url.appendingPathComponent("serve-\(UUID().uuidString.prefix(6)).log")
       logURL = log
       FileManager.default.createFile(atPath: log.path, contents: nil)
-      let arguments = ["serve", "surveys/learning-culture.yaml", "--wave", wave, "--port", "0"] + extra
+      let arguments = ["serve", survey, "--wave", wave, "--port", "0"] + extra
       if let fileLimit {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "ulimit -n \(fileLimit) && exec \"$0\" \"$@\"", Cultivar.binary.path] + arguments
@@ -623,9 +623,10 @@ import Testing
 }
 
 extension Sandbox {
-  /// Runs cultivar in the sandbox with arguments built at run time.
+  /// Runs cultivar in the sandbox with arguments built at run time (with the sandbox's
+  /// default store, as the variadic form).
   @discardableResult
   func run(_ arguments: [String]) throws -> Cultivar.Result {
-    try Cultivar.run(arguments, in: url)
+    try Cultivar.run(arguments, in: url, environment: storeAddress.map { ["CULTIVAR_STORE": $0] } ?? [:])
   }
 }

@@ -70,9 +70,9 @@ import Testing
     ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
-  func start(_ box: Sandbox, _ arguments: String, after: String = "") throws -> Tmux {
+  func start(_ box: Sandbox, _ arguments: String, after: String = "", survey: String = "surveys/learning-culture.yaml") throws -> Tmux {
     try #require(Self.hasTmux, "tmux is needed for this test: 'make test' installs it, or apt-get install tmux")
-    return try Tmux(command: "'\(Cultivar.binary.path)' take surveys/learning-culture.yaml \(arguments)" + after, in: box.url)
+    return try Tmux(command: "'\(Cultivar.binary.path)' take \(survey) \(arguments)" + after, in: box.url)
   }
 
   /// The process ids whose parent is `parent` (from /proc).
@@ -149,6 +149,30 @@ import Testing
     #expect(csv.stderr.contains("1 row read, 1 used"))
     // Item 1 answered 5, items 3-20 answered 3: shared vision = mean(5, 3, 3 reversed = 3) = 3.67.
     #expect(csv.stdout.contains("senge-five-disciplines,Engineering,1,below_min_group_size"))
+  }
+
+  /// The survey's attributes come after its items, as optional questions with their privacy
+  /// note; the one answered is stored with the response, the one skipped is not.
+  @Test func attributesAreAskedAfterTheItemsAndStored() throws {
+    let box = try AttributeImportCommandTests().sandbox()
+    let tmux = try start(box, "--team Sales --wave w", survey: "surveys/attributes.yaml")
+    defer { tmux.stop() }
+    try tmux.waitFor("Item 1 of 22")
+    for _ in 1...20 { try tmux.send("3") }
+    var screen = try tmux.waitFor("Item 21 of 22")
+    #expect(screen.contains("Where do you work?") && screen.contains("2 Lisbon"), "\(screen)")
+    #expect(screen.contains("s/Right: prefer not to say"), "\(screen)")
+    #expect(screen.contains("only for groups of at least 5"), "\(screen)")
+    try tmux.send("2")
+    screen = try tmux.waitFor("Item 22 of 22")
+    #expect(screen.contains("How many years have you worked here?") && screen.contains("1 <1"), "\(screen)")
+    try tmux.send("s")
+    try tmux.waitFor("You answered 21 of 22 items.")
+    try tmux.send("y")
+    screen = try tmux.waitFor("EXIT=")
+    #expect(screen.contains("Your answers to 20 of 20 items were stored in wave 'w' for team 'Sales'."), "\(screen)")
+    #expect(try sqlite(box, "SELECT name || '=' || value FROM response_attribute") == ["location=Lisbon"])
+    #expect(try sqlite(box, "SELECT CAST(COUNT(*) AS TEXT) FROM answer") == ["20"])
   }
 
   @Test func leavingStoresNothing() throws {

@@ -97,7 +97,7 @@ func parseCSV(_ text: String) -> [[String]] {
 
   @Test(arguments: ["table", "md", "csv", "json", "html"])
   func everyFormatRendersEveryPart(_ format: String) throws {
-    let text = try #require(makeComparisonReporter(format: format)).render(report)
+    let text = try OutputFormats.comparison.renderer(named: format).render(report)
     #expect(text.hasSuffix("\n"))
     #expect(text.contains("Hidden"))
     #expect(text.contains("0.81"))

@@ -25,8 +25,18 @@ let sampleReport: ScoreReport = {
 
 @Suite struct ReporterTests {
   @Test func everyFormatIsRegistered() {
-    #expect(builtInReporters.map { type(of: $0).identifier } == ["table", "csv", "json"])
-    #expect(makeReporter(format: "xml") == nil)
+    #expect(OutputFormats.score.names == ["table", "csv", "json"])
+    #expect(OutputFormats.comparison.names == ["table", "md", "csv", "json", "html"])
+    #expect(OutputFormats.trend.names == ["table", "csv", "json"])
+    #expect(OutputFormats.drivers.names == ["table", "csv", "json", "html"])
+    #expect(throws: UsageError.self) { try OutputFormats.score.renderer(named: "xml") }
+    do {
+      _ = try OutputFormats.comparison.renderer(named: "htm")
+      Issue.record("an unknown format was accepted")
+    } catch let error as UsageError {
+      #expect(error.message == "unknown format 'htm' (did you mean 'html'?)")
+      #expect(error.hint == "use one of: table, md, csv, json, html")
+    } catch { Issue.record("unexpected \(error)") }
   }
 
   @Test func tableShowsScoresRulesAndPrivacy() {

@@ -50,7 +50,7 @@ import Testing
     #expect(
       Migration.all.map(\.identifier) == [
         "v1: surveys, waves, responses, answers, invitations", "v2: random response ids, single-use tokens, staged imports", "v3: comments",
-        "v4: the language each response was given in",
+        "v4: the language each response was given in", "v5: respondent attributes as given",
       ])
   }
 }

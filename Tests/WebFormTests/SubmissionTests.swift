@@ -70,3 +70,45 @@ import Testing
     #expect(throws: Submission.Problem.self) { try Submission.parse(body, items: Self.items) }
   }
 }
+
+/// The optional questions on respondent attributes: read by value index, checked against the
+/// attribute's values, shown with their privacy note unless the invitation sets them.
+@Suite struct AttributeSubmissionTests {
+  static let location = Attribute(name: "location", values: ["Berlin", "Lisbon", "R&D <lab>"])
+  static let tenure = Attribute.banded(name: "tenure", limits: [1, 3])
+
+  @Test func valuesAreReadByIndexAndAnEmptyOneIsNotGiven() throws {
+    let s = try Submission.parse("ticket=t&a.sv1=4&p.location=2&p.tenure=", items: SubmissionTests.items, attributes: [Self.location, Self.tenure])
+    #expect(s.attributes == ["location": "R&D <lab>"])
+    #expect(s.answeredCount == 1)
+    #expect(try Submission.parse("p.location=0", items: SubmissionTests.items, attributes: [Self.location]).answeredCount == 0)
+  }
+
+  @Test(arguments: ["p.location=3", "p.location=-1", "p.location=Berlin", "p.location=1.0", "p.unknown=0", "p.location=0&p.location=1"])
+  func anythingElseIsRefused(body: String) {
+    #expect(throws: Submission.Problem.self) { try Submission.parse(body, items: SubmissionTests.items, attributes: [Self.location]) }
+  }
+
+  @Test func theFormAsksWhatTheInvitationDoesNotSetInEveryLanguage() {
+    var survey = FormSurvey(title: "T", items: SubmissionTests.items, minGroupSize: 7)
+    survey.attributes = [Self.location, Self.tenure]
+    let page = FormPages.form(survey: survey, team: "A", ticket: "t", invited: ["tenure": "3+"]).html
+    #expect(page.contains("<legend>About you (optional)</legend>"))
+    #expect(page.contains("at least 7 people"))
+    #expect(page.contains("<option value=\"2\">R&amp;D &lt;lab&gt;</option>"))
+    #expect(page.contains("tenure: 3+ (set by your invitation)"))
+    #expect(!page.contains("name=\"p.tenure\""))
+    for language in ["de", "fr", "es"] {
+      let version = FormSurvey.Version(language: language, title: "T", items: SubmissionTests.items)
+      var translated = FormSurvey(versions: [version], minGroupSize: 7)
+      translated.attributes = [Self.location]
+      let html = FormPages.form(survey: translated, team: "A", ticket: "t", language: language).html
+      #expect(!html.contains("About you"), "\(language)")
+      #expect(html.contains("7"), "\(language)")
+    }
+    // No attributes: no such section.
+    #expect(
+      !FormPages.form(survey: FormSurvey(title: "T", items: SubmissionTests.items, minGroupSize: 5), team: "A", ticket: "t").html.contains(
+        "about-you"))
+  }
+}

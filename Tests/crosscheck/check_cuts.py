@@ -12,8 +12,9 @@ location, tenure, unit:1,tenure, unit,location, unit --direct):
    dimension (1e-9), that withheld groups carry no numbers, and the organisation row;
 2. `compare --by unit:1|unit:2 --baseline org|parent`: the same groups withheld as `score --by`,
    each shown mean, and each difference's baseline n and mean (the rest of the organisation, or
-   all of the parent unit's respondents, the organisation for a top unit) and the difference;
-   no difference where the parent's number is withheld;
+   the parent unit's respondents outside the unit, the rest of the organisation for a top unit)
+   and the difference; no difference where the parent's number, or the parent minus the unit
+   (fewer than K respondents behind it), is withheld;
 3. the attacker: per dimension, every shown (n, mean) of every run is an equation over the
    score sums of the atoms (team x location x tenure band); solving exactly (modulo the prime
    2^61 - 1, not the engine's primes), no withheld group's sum and no set of up to three atoms
@@ -224,10 +225,19 @@ def run_case(cultivar, seed):
                 if baseline == "org":
                     base_rows, base_shows = ~rows, org_shown
                 elif parent is None:
-                    base_rows, base_shows = pd.Series(True, index=frame.index), org_shown
+                    # A top unit's parent is the organisation: without the unit, the rest of it.
+                    base_rows, base_shows = ~rows, set(org_shown)
                 else:
-                    base_rows = frame["team"].map(lambda t: parent in line(t))
-                    base_shows = shown_units.get(names[parent], set())
+                    # The parent's respondents outside the unit (the unit itself excluded).
+                    base_rows = frame["team"].map(lambda t: parent in line(t)) & ~rows
+                    base_shows = set(shown_units.get(names[parent], set()))
+                if baseline == "parent":
+                    # The engine publishes the parent minus the unit only where at least K
+                    # respondents are behind it (and on each dimension).
+                    rest = answered & base_rows
+                    if int(rest.sum()) < K:
+                        base_shows = set()
+                    base_shows = {d for d in base_shows if int(scores.loc[rest, d].notna().sum()) >= K}
                 for dim in team["dimensions"]:
                     if "suppressed" in dim:
                         continue
@@ -247,6 +257,18 @@ def run_case(cultivar, seed):
                         continue
                     checked += 3
                     compared += 3
+                    # Welch's t and df on two disjoint samples (numpy, not the engine's code).
+                    if x.get("t") is not None and own.var(ddof=1) + base.var(ddof=1) > 0:
+                        a, b = own.var(ddof=1) / len(own), base.var(ddof=1) / len(base)
+                        t = (own.mean() - base.mean()) / math.sqrt(a + b)
+                        df = (a + b) ** 2 / (a * a / (len(own) - 1) + b * b / (len(base) - 1))
+                        checked += 2
+                        compared += 2
+                        for key, got, want in (("t", x["t"], t), ("df", x["df"], df)):
+                            if not math.isclose(got, want, rel_tol=1e-7, abs_tol=1e-9):
+                                failures.append(f"seed {seed} compare {cut} {baseline} {team['team']}/{dim['id']} {key}: {got} != {want}")
+                    # The baseline's n and mean are published too: the attacker gets them.
+                    equations[dim["id"]].append(sorted({atom_of[i] for i in frame.index[base_rows]}))
                     for key, got, want in (("baseline_n", x["baseline_n"], len(base)), ("baseline_mean", x["baseline_mean"], base.mean()),
                                            ("difference", x["difference"], own.mean() - base.mean())):
                         if not math.isclose(got, want, rel_tol=TOLERANCE, abs_tol=TOLERANCE):

@@ -4,7 +4,7 @@ import SurveyModel
 /// says what a line holds: `team` (index), `dimension` (statistics and difference), `reliability`
 /// (alpha of a dimension in a group), `item` (item statistics) or `suppressed` (n and reason only).
 /// Columns that do not apply to a record are empty.
-public struct ComparisonCSVReporter: ComparisonReporter {
+public struct ComparisonCSVReporter: ReportRenderer {
   public static let identifier = "csv"
   public init() {}
 

@@ -2,7 +2,7 @@ import SurveyModel
 
 /// The machine-readable comparison; its schema (`cultivar.compare/1`) is documented in
 /// docs/compare-json.md and only grows by new keys within a major version.
-public struct ComparisonJSONReporter: ComparisonReporter {
+public struct ComparisonJSONReporter: ReportRenderer {
   public static let identifier = "json"
   public static let schema = "cultivar.compare/1"
   public init() {}

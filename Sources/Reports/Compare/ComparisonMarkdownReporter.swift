@@ -1,49 +1,51 @@
 import SurveyModel
 
 /// The comparison as a Markdown document (GitHub-flavoured tables), for wikis and pull requests.
-public struct ComparisonMarkdownReporter: ComparisonReporter {
+public struct ComparisonMarkdownReporter: ReportRenderer {
   public static let identifier = "md"
   public init() {}
 
   public func render(_ report: ComparisonReport) -> String {
+    let w = ReportWords(report.survey.language)
+    let report = w.namingOrganisation(report)
     let input = report.input
-    var out = ["# \(escape(report.survey.title)): team comparison", ""]
-    out.append(
-      "\(escape(input.file)): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected)). Baseline: \(escape(report.baseline.description))."
-    )
+    let baseline = " (\(w("baseline-word")))"
+    var out = ["# \(escape(report.survey.title)): \(w("team-comparison"))", ""]
+    out.append("\(escape(input.file)): \(w.rows(input)). \(w("baseline")): \(escape(w.baseline(report.baseline))).")
     for framework in report.frameworks {
-      out += ["", "## \(escape(framework.name)) (\(framework.id) \(framework.version)), scale \(framework.scale.rangeText)", ""]
+      out += ["", "## \(escape(framework.name)) (\(framework.id) \(framework.version)), \(w("scale")) \(framework.scale.rangeText)", ""]
       out += table(
-        ["Team", "n", framework.indexHeading, "95% CI", "Band"],
+        [w("team"), "n", w.indexHeading(framework.indexHeading), w("ci"), w("band")],
         rows: (framework.teams + [framework.organisation]).map { team in
           if let reason = team.suppression {
             return [
               escape(team.team), String(team.n), "–", "",
-              "*suppressed: \(ComparisonWords.suppression(reason, minGroupSize: report.privacy.minGroupSize))*",
+              "*\(w("suppressed")): \(w.suppression(reason, minGroupSize: report.privacy.minGroupSize))*",
             ]
           }
           if let reason = team.indexSuppression {
-            return [escape(team.team) + (team.isBaseline ? " (baseline)" : ""), String(team.n), "–", "", "*withheld: \(reason.words)*"]
+            return [escape(team.team) + (team.isBaseline ? baseline : ""), String(team.n), "–", "", "*\(w("withheld")): \(w.reason(reason))*"]
           }
           return [
-            escape(team.team) + (team.isBaseline ? " (baseline)" : ""), String(team.n), Format.fixed(team.index, 1),
+            escape(team.team) + (team.isBaseline ? baseline : ""), String(team.n), Format.fixed(team.index, 1),
             ComparisonWords.interval(team.indexInterval, 1), escape(team.band ?? ""),
           ]
         })
-      out += ["", "### Dimensions", ""]
+      out += ["", "### \(w("dimensions"))", ""]
       out += table(
-        ["Team", "Dimension", "n", "Mean", "95% CI", "SD", "Fav / Neu / Unfav %", "Diff", "p (Holm)", "d", "Verdict"],
+        [w("team"), w("dimension"), "n", w("mean"), w("ci"), w("sd"), w("fav-neu-unfav"), w("diff"), w("p-holm"), "d", w("verdict")],
         rows: framework.teams.filter { $0.suppression == nil }.flatMap { team in
           team.dimensions.map { d in
             if let reason = d.suppression {
               return [
-                escape(team.team), escape(framework.dimensionName(d.id)), String(d.n), "–", "", "", "", "", "", "", "*withheld: \(reason.words)*",
+                escape(team.team), escape(framework.dimensionName(d.id)), String(d.n), "–", "", "", "", "", "", "",
+                "*\(w("withheld")): \(w.reason(reason))*",
               ]
             }
             let x = d.difference
             let verdict =
-              x.map { ($0.verdict.isMeaningful ? "**\(ComparisonWords.verdict($0))**" : ComparisonWords.verdict($0)) }
-              ?? (team.isBaseline ? "baseline" : "")
+              x.map { ($0.verdict.isMeaningful ? "**\(ComparisonWords.verdict($0, w))**" : ComparisonWords.verdict($0, w)) }
+              ?? (team.isBaseline ? w("baseline-word") : "")
             return [
               escape(team.team), escape(framework.dimensionName(d.id)), String(d.n), Format.fixed(d.mean, 2), ComparisonWords.interval(d.interval, 2),
               Format.fixed(d.sd, 2),
@@ -52,9 +54,9 @@ public struct ComparisonMarkdownReporter: ComparisonReporter {
             ]
           }
         })
-      out += ["", "### Reliability (whole sample)", ""]
+      out += ["", "### \(w("reliability-whole"))", ""]
       out += table(
-        ["Dimension", "Items", "n", "α pairwise [95% CI]", "α listwise [95% CI]", "Complete", "Item-rest r (α if deleted)"],
+        [w("dimension"), w("items-col"), "n", w("a-pairwise"), w("a-listwise"), w("complete"), w("item-rest")],
         rows: framework.reliability.map { scale in
           [
             escape(framework.dimensionName(scale.dimension)), String(scale.items.count), String(scale.respondents),
@@ -71,8 +73,8 @@ public struct ComparisonMarkdownReporter: ComparisonReporter {
         + framework.teams.flatMap { team in team.reliability.flatMap { $0.itemStatistics.compactMap { $0.warning.map { "\(team.team): \($0)" } } } }
       if !warnings.isEmpty { out += [""] + warnings.map { "- ⚠ \(escape($0))" } }
     }
-    out += ["", "## Privacy", ""] + ComparisonWords.privacy(report).map { "- \(escape($0))" }
-    out += ["", "## Method", ""] + ComparisonWords.method(report).map { "- \($0)" }
+    out += ["", "## \(w("privacy"))", ""] + ComparisonWords.privacy(report, w).map { "- \(escape($0))" }
+    out += ["", "## \(w("method"))", ""] + ComparisonWords.method(report, w).map { "- \($0)" }
     return out.joined(separator: "\n") + "\n"
   }
 

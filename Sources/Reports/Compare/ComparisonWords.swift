@@ -5,19 +5,19 @@ import SurveyModel
 enum ComparisonWords {
   /// "higher", "lower (few respondents: a signal)", "no clear difference", "too few to tell
   /// (detects ≥ 0.62)", "not testable: no variance".
-  static func verdict(_ difference: BaselineDifference) -> String {
+  static func verdict(_ difference: BaselineDifference, _ w: ReportWords) -> String {
     switch difference.verdict {
     case .higher, .lower:
-      let word = difference.verdict == .higher ? "higher" : "lower"
-      return difference.smallSample ? "\(word) (few respondents: treat as a signal)" : word
-    case .noClearDifference: return "no clear difference"
+      let word = w(difference.verdict == .higher ? "higher" : "lower")
+      return difference.smallSample ? w("few-signal", ["verdict": word]) : word
+    case .noClearDifference: return w("no-clear-difference")
     case .tooSmall:
-      return difference.minimumDetectable.map { "too few to tell (detects ≥ \(Format.fixed($0, 2)))" } ?? "too few to tell"
+      return difference.minimumDetectable.map { w("too-few-detects", ["size": Format.fixed($0, 2)]) } ?? w("too-few")
     case .untestable:
       switch difference.untestableReason {
-      case .noVariance: return "not testable: no variance on one side"
-      case .fewerThanTwo: return "not testable: fewer than 2 scores"
-      case nil: return "not testable"
+      case .noVariance: return w("untestable-variance")
+      case .fewerThanTwo: return w("untestable-fewer")
+      case nil: return w("untestable")
       }
     }
   }
@@ -42,11 +42,6 @@ enum ComparisonWords {
     return "[\(Format.fixed(interval.lower, decimals)), \(Format.fixed(interval.upper, decimals))]"
   }
 
-  /// Why a group is suppressed, without revealing anything about it.
-  static func suppression(_ reason: Suppression, minGroupSize: Int) -> String {
-    reason == .belowMinimum ? "fewer than \(minGroupSize) respondents" : reason.words
-  }
-
   /// An alpha with its interval: "0.81 [0.76, 0.85]".
   static func alpha(_ value: AlphaValue?) -> String {
     guard let value else { return "n/a" }
@@ -54,26 +49,25 @@ enum ComparisonWords {
   }
 
   /// The privacy section's lines.
-  static func privacy(_ report: ComparisonReport) -> [String] {
+  static func privacy(_ report: ComparisonReport, _ w: ReportWords) -> [String] {
     let privacy = report.privacy
-    var lines = ["Minimum group size \(privacy.minGroupSize); \(privacy.rule)."]
-    lines.append(
-      "Team results are compared with \(report.baseline.description); the --teams option only chooses which rows are shown, suppression is decided over every team in the responses, and the organisation row always covers everyone."
-    )
+    var lines = [w("privacy-rule", ["size": String(privacy.minGroupSize), "rule": privacy.rule])]
+    lines[0] = lines[0].prefix(1).uppercased() + lines[0].dropFirst()
+    lines.append(w("compared-with", ["baseline": w.baseline(report.baseline)]))
     let entries = PrivacyAuditReport.entries(privacy)
     if entries.isEmpty {
-      lines.append("Nothing was withheld.")
+      lines.append(w("nothing-withheld"))
     } else {
-      lines += entries.map(PrivacyAuditReport.line)
+      lines += entries.map { PrivacyAuditReport.line($0, words: w) }
     }
     return lines
   }
 
   /// A one-line summary of the method.
-  static func method(_ report: ComparisonReport) -> [String] {
+  static func method(_ report: ComparisonReport, _ w: ReportWords) -> [String] {
     [
-      "Baseline: \(report.baseline.description).", "Tests: \(report.method.testRule).", "Intervals: \(report.method.intervalRule).",
-      "Reliability: \(report.method.reliabilityRule).",
+      "\(w("baseline")): \(w.baseline(report.baseline)).", "\(w("tests")): \(report.method.testRule).",
+      "\(w("intervals")): \(report.method.intervalRule).", "\(w("reliability")): \(report.method.reliabilityRule).",
     ]
   }
 }

@@ -108,11 +108,19 @@ struct Invite: ParsableCommand {
   @Option(help: ArgumentHelp("The address respondents reach 'cultivar serve' at.", valueName: "url"))
   var baseURL: String = "http://127.0.0.1:8080"
 
+  @Option(
+    name: .customLong("attribute"),
+    help: ArgumentHelp(
+      "A respondent attribute every link sets (a declared value; repeatable); the form does not ask it and a respondent cannot change it.",
+      valueName: "name=value"))
+  var attributes: [String] = []
+
   @OptionGroup var store: StoreOptions
   @OptionGroup var plugins: PluginOptions
 
   func run() throws {
     var job = InviteJob(surveyPath: survey, wave: wave, storePath: store.resolved)
+    job.attributes = attributes
     job.team = team
     job.count = count
     job.peoplePath = people

@@ -27,6 +27,20 @@ struct Trend: ParsableCommand {
       valueName: "lang"))
   var lang: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "The organisation file (YAML or CSV) whose units the team cells name (as the team mapping names them now).", valueName: "file"))
+  var org: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Follow a cut instead of the teams: unit:N (the units at level N, each pooling its whole line) or unit (every level). Each wave is decided with the whole universe of cuts, against what score and trend of that wave publish.",
+      valueName: "cut"))
+  var by: String?
+
+  @Option(help: ArgumentHelp("Threads that read and score each wave (default: one per core). Results do not depend on it.", valueName: "n"))
+  var jobs: Int?
+
   @OptionGroup var store: StoreOptions
   @OptionGroup var plugins: PluginOptions
 
@@ -34,6 +48,10 @@ struct Trend: ParsableCommand {
     help: ArgumentHelp(
       "Also write the privacy audit (what is withheld, why, and what would show it) to this file; JSON when it ends in .json.", valueName: "file"))
   var privacyReport: String?
+
+  func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
 
   func run() throws {
     var job = TrendJob(
@@ -44,6 +62,9 @@ struct Trend: ParsableCommand {
     job.workspace = plugins.workspace
     job.language = lang
     job.note = Terminal.err
+    job.organisationPath = org
+    job.cut = by
+    if let jobs { job.jobs = jobs }
     do {
       if let text = try job.run() { Terminal.out(text) }
     } catch {

@@ -3,22 +3,22 @@ import SurveyModel
 /// The tables and text blocks of the HTML report: dimension details, reliability, privacy and
 /// method.
 enum HTMLSections {
-  static func details(_ framework: FrameworkComparison) -> String {
+  static func details(_ framework: FrameworkComparison, _ w: ReportWords) -> String {
     let e = HTMLText.escape
     let rows = framework.teams.filter { $0.suppression == nil }.flatMap { team in
       team.dimensions.map { d -> [String] in
         if let reason = d.suppression {
           return [
             HTMLText.name(team.team), HTMLText.name(framework.dimensionName(d.id)), String(d.n), "–", "", "", "", "", "", "",
-            "<span class=\"suppressed\">withheld: \(e(reason.words))</span>",
+            "<span class=\"suppressed\">\(HTMLText.words(w("withheld"))): \(e(w.reason(reason)))</span>",
           ]
         }
         let x = d.difference
         let verdict =
           x.map { difference -> String in
             let css = difference.verdict == .higher ? "verdict-higher" : (difference.verdict == .lower ? "verdict-lower" : "")
-            return "<span class=\"\(css)\">\(e(ComparisonWords.verdict(difference)))</span>"
-          } ?? (team.isBaseline ? "baseline" : "")
+            return "<span class=\"\(css)\">\(e(ComparisonWords.verdict(difference, w)))</span>"
+          } ?? (team.isBaseline ? HTMLText.words(w("baseline-word")) : "")
         return [
           HTMLText.name(team.team), HTMLText.name(framework.dimensionName(d.id)), String(d.n), Format.fixed(d.mean, 2),
           e(ComparisonWords.interval(d.interval, 2)),
@@ -29,16 +29,16 @@ enum HTMLSections {
     }
     return "<div class=\"table-wrap\">"
       + HTMLText.table(
-        header: ["Team", "Dimension", "n", "Mean", "95% CI", "SD", "Fav / Neu / Unfav %", "Diff", "p (Holm)", "d", "Verdict"],
+        header: [w("team"), w("dimension"), "n", w("mean"), w("ci"), w("sd"), w("fav-neu-unfav"), w("diff"), w("p-holm"), "d", w("verdict")],
         rows: rows, numeric: [2, 3, 4, 5, 6, 7, 8, 9]) + "</div>"
   }
 
-  static func reliability(_ framework: FrameworkComparison) -> String {
+  static func reliability(_ framework: FrameworkComparison, _ w: ReportWords) -> String {
     let e = HTMLText.escape
     var out =
       "<div class=\"table-wrap\">"
       + HTMLText.table(
-        header: ["Dimension", "Items", "n", "α pairwise [95% CI]", "α listwise [95% CI]", "Complete", "Item-rest r (α if deleted)"],
+        header: [w("dimension"), w("items-col"), "n", w("a-pairwise"), w("a-listwise"), w("complete"), w("item-rest")],
         rows: framework.reliability.map { scale in
           [
             e(framework.dimensionName(scale.dimension)), String(scale.items.count), String(scale.respondents),
@@ -55,9 +55,9 @@ enum HTMLSections {
     let teams = framework.teams.filter { !$0.reliability.isEmpty }
     if !teams.isEmpty {
       out +=
-        "<h3>Alpha (pairwise) per team</h3><div class=\"table-wrap\">"
+        "<h3>\(HTMLText.words(w("alpha-per-team")))</h3><div class=\"table-wrap\">"
         + HTMLText.table(
-          header: ["Team"] + framework.dimensions.map(\.name),
+          header: [w("team")] + framework.dimensions.map(\.name),
           rows: teams.map { team in
             [HTMLText.name(team.team)]
               + framework.dimensions.map { dimension in
@@ -76,14 +76,14 @@ enum HTMLSections {
 
   /// Per shown team (and the organisation): index, band and the band's advice, and the advice
   /// of its lowest-scoring dimensions (those the plugin gives advice for).
-  static func bands(_ framework: FrameworkComparison, minGroupSize: Int) -> String {
+  static func bands(_ framework: FrameworkComparison, minGroupSize: Int, words w: ReportWords) -> String {
     let e = HTMLText.escape
     var rows: [[String]] = []
     for team in framework.teams + [framework.organisation] {
       if let reason = team.suppression {
         rows.append([
           "<span class=\"name\">\(HTMLText.name(team.team))</span>", String(team.n), "", "",
-          "<span class=\"muted\">suppressed: \(e(ComparisonWords.suppression(reason, minGroupSize: minGroupSize)))</span>",
+          "<span class=\"muted\">\(HTMLText.words(w("suppressed"))): \(e(w.suppression(reason, minGroupSize: minGroupSize)))</span>",
         ])
         continue
       }
@@ -96,24 +96,30 @@ enum HTMLSections {
       ])
     }
     return "<div class=\"table-wrap\">"
-      + HTMLText.table(header: ["Team", "n", framework.indexHeading, "Band", "What to do"], rows: rows, cssClass: "data bands", numeric: [1, 2])
+      + HTMLText.table(
+        header: [w("team"), "n", w.indexHeading(framework.indexHeading), w("band"), w("what-to-do")], rows: rows, cssClass: "data bands",
+        numeric: [1, 2])
       + "</div>"
   }
 
-  static func privacy(_ report: ComparisonReport) -> String {
-    "<ul class=\"privacy\">" + ComparisonWords.privacy(report).map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"
+  static func privacy(_ report: ComparisonReport, _ w: ReportWords) -> String {
+    "<ul class=\"privacy\">" + ComparisonWords.privacy(report, w).map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"
   }
 
-  static func method(_ report: ComparisonReport) -> String {
-    "<ul class=\"method\">" + ComparisonWords.method(report).map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"
+  static func method(_ report: ComparisonReport, _ w: ReportWords) -> String {
+    "<ul class=\"method\">" + ComparisonWords.method(report, w).map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"
   }
 
-  static func legend(_ framework: FrameworkComparison) -> String {
+  static func legend(_ framework: FrameworkComparison, _ w: ReportWords) -> String {
+    let e = HTMLText.escape
     let cap = Format.fixed((framework.scale.max - framework.scale.min) / 4, 2)
+    let ramp = "<span class=\"ramp\" aria-hidden=\"true\"></span>"
+    // The colour ramp sits where the sentence says {ramp} (its place differs by language).
+    let colour = HTMLText.words(w("html.legend-colour", ["cap": cap])).replacing("{ramp}", with: ramp)
     return """
-      <div class="legend"><span>lower than baseline <span class="ramp" aria-hidden="true"></span> higher (colour saturates at ±\(cap) scale points)</span>\
-      <span>▲ ▼ meaningful: Holm-adjusted p &lt; 0.05</span><span><span class="swatch dashed"></span>too few respondents for a verdict</span>\
-      <span><span class="swatch hatch"></span>suppressed for anonymity</span></div>
+      <div class="legend"><span>\(colour)</span>\
+      <span>\(HTMLText.words(w("html.legend-meaningful")))</span><span><span class="swatch dashed"></span>\(HTMLText.words(w("html.legend-few")))</span>\
+      <span><span class="swatch hatch"></span>\(HTMLText.words(w("html.legend-suppressed")))</span></div>
       """
   }
 }

@@ -7,6 +7,10 @@ enum HTMLText {
   /// written out visibly (SVG labels, titles, attributes).
   static func escape(_ text: String) -> String { HTMLEscape.text(SafeText.terminal(text)) }
 
+  /// The report's own words (from the message files) as element content: escaped like any
+  /// text, with apostrophes left as they are (they need escaping only inside attributes).
+  static func words(_ text: String) -> String { escape(text).replacing("&#39;", with: "'") }
+
   /// A name from the inputs (team, dimension, band) as element content: isolated with `<bdi>`
   /// so right-to-left text or bidi marks in it cannot reorder the text around it.
   static func name(_ text: String) -> String {
@@ -40,10 +44,10 @@ enum HTMLText {
 
   /// The start of a self-contained report page, up to and including `<main>`: the title, the
   /// generator, the shared style sheet plus `extraCSS`.
-  static func pageStart(title: String, generator: String, extraCSS: String = "") -> String {
+  static func pageStart(title: String, generator: String, extraCSS: String = "", language: String = "en") -> String {
     """
     <!DOCTYPE html>
-    <html lang="en">
+    <html lang="\(escape(language))">
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -7,20 +7,24 @@ import SurveyModel
 struct HeatmapChart {
   let framework: FrameworkComparison
   let minGroupSize: Int
+  /// The report's words (headings, cell notes).
+  var words = ReportWords(nil)
 
   func html() -> String {
     let e = HTMLText.escape
     let columns = framework.dimensions
     var out =
-      "<div class=\"table-wrap\"><table class=\"heatmap\"><caption class=\"sr-only\">Each team's mean per dimension, coloured by its difference from the baseline</caption><thead><tr><th scope=\"col\" class=\"team\">Team</th>"
-    out += columns.map { "<th scope=\"col\">\(e($0.name))</th>" }.joined() + "<th scope=\"col\">\(e(framework.indexHeading))</th></tr></thead><tbody>"
+      "<div class=\"table-wrap\"><table class=\"heatmap\"><caption class=\"sr-only\">\(HTMLText.words(words("html.heatmap-caption")))</caption><thead><tr><th scope=\"col\" class=\"team\">\(HTMLText.words(words("team")))</th>"
+    out +=
+      columns.map { "<th scope=\"col\">\(e($0.name))</th>" }.joined()
+      + "<th scope=\"col\">\(e(words.indexHeading(framework.indexHeading)))</th></tr></thead><tbody>"
     for team in framework.teams + [framework.organisation] {
       let isOrganisation = team == framework.organisation
       out +=
         "<tr><th scope=\"row\" class=\"team\(isOrganisation ? " org" : "")\"><span class=\"name\">\(HTMLText.name(team.team))</span><span class=\"sub\">n = \(team.n)</span></th>"
       if let reason = team.suppression {
         out +=
-          "<td class=\"hatched\" colspan=\"\(columns.count + 1)\">suppressed: \(e(ComparisonWords.suppression(reason, minGroupSize: minGroupSize)))</td></tr>"
+          "<td class=\"hatched\" colspan=\"\(columns.count + 1)\">\(HTMLText.words(words("suppressed"))): \(e(words.suppression(reason, minGroupSize: minGroupSize)))</td></tr>"
         continue
       }
       for dimension in team.dimensions { out += cell(team: team, dimension: dimension, isOrganisation: isOrganisation) }
@@ -38,24 +42,25 @@ struct HeatmapChart {
     let fill = difference == nil ? "#ffffff" : DivergingPalette.color(value)
     let textColor = difference != nil && DivergingPalette.needsLightText(value) ? "#ffffff" : "#000000"
     var css = "cell"
-    var title = "\(team.team), \(framework.dimensionName(dimension.id)): mean \(Format.fixed(dimension.mean, 2))"
-    var lines = [team.isBaseline ? "baseline" : (isOrganisation ? "whole organisation" : "")]
-    if dimension.suppression != nil { lines = ["withheld"] }
+    let w = words
+    var title = "\(team.team), \(framework.dimensionName(dimension.id)): \(w("html.mean")) \(Format.fixed(dimension.mean, 2))"
+    var lines = [team.isBaseline ? w("baseline-word") : (isOrganisation ? w("html.whole-organisation") : "")]
+    if dimension.suppression != nil { lines = [w("withheld")] }
     var marker = ""
     if let difference {
       title +=
-        ", \(ComparisonWords.signed(difference.difference, 2)) vs baseline, \(ComparisonWords.verdict(difference)) (Holm p \(ComparisonWords.p(difference.adjustedP)))"
+        ", \(ComparisonWords.signed(difference.difference, 2)) \(w("html.vs-baseline")), \(ComparisonWords.verdict(difference, w)) (Holm p \(ComparisonWords.p(difference.adjustedP)))"
       lines = [ComparisonWords.signed(difference.difference, 2)]
       switch difference.verdict {
       case .higher: marker = " ▲"
       case .lower: marker = " ▼"
       case .tooSmall:
         css += " dashed"
-        if let mdd = difference.minimumDetectable { lines.append("detects ≥\(Format.fixed(mdd, 2))") }
+        if let mdd = difference.minimumDetectable { lines.append(w("html.detects", ["size": Format.fixed(mdd, 2)])) }
       case .noClearDifference, .untestable: break
       }
-      if difference.smallSample { lines.append("few: a signal") }
-      if difference.verdict == .untestable { lines.append("not testable") }
+      if difference.smallSample { lines.append(w("html.few-signal")) }
+      if difference.verdict == .untestable { lines.append(w("untestable")) }
       if difference.verdict.isMeaningful { css += " meaningful" }
     }
     return

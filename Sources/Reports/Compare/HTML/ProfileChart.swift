@@ -6,6 +6,8 @@ import SurveyModel
 struct ProfileChart {
   let framework: FrameworkComparison
   let team: TeamComparison
+  /// The report's words (the chart's label).
+  var words = ReportWords(nil)
 
   private let labelWidth = 150.0, plotWidth = 196.0, rowHeight = 27.0, top = 12.0
 
@@ -13,7 +15,7 @@ struct ProfileChart {
     let scale = framework.scale
     func x(_ value: Double) -> Double { labelWidth + (value - scale.min) / (scale.max - scale.min) * plotWidth }
     let height = top + rowHeight * Double(team.dimensions.count) + 22
-    var out = HTMLText.svgOpen("profile", width: labelWidth + plotWidth + 16, height: height, label: "Profile of \(team.team)")
+    var out = HTMLText.svgOpen("profile", width: labelWidth + plotWidth + 16, height: height, label: words("html.profile-label", ["team": team.team]))
     var tick = scale.min
     while tick <= scale.max + 0.001 {
       out +=

@@ -4,6 +4,8 @@ import SurveyModel
 /// organisation's index as a reference line. Suppressed teams are listed without a position.
 struct RankingChart {
   let framework: FrameworkComparison
+  /// The report's words (labels of the chart).
+  var words = ReportWords(nil)
 
   private let labelWidth = 190.0, plotWidth = 520.0, rowHeight = 28.0, top = 30.0
 
@@ -21,7 +23,7 @@ struct RankingChart {
     func x(_ value: Double) -> Double { labelWidth + (value - low) / span * plotWidth }
     let rows = shown.count + hidden.count
     let height = top + rowHeight * Double(max(rows, 1)) + 30
-    var out = HTMLText.svgOpen("ranking", width: labelWidth + plotWidth + 90, height: height, label: "Team indices with 95% confidence intervals")
+    var out = HTMLText.svgOpen("ranking", width: labelWidth + plotWidth + 90, height: height, label: words("html.ranking-label"))
     var tick = low
     while tick <= low + span + 0.001 {
       out +=
@@ -32,7 +34,8 @@ struct RankingChart {
     if let organisation = framework.organisation.index, framework.organisation.suppression == nil {
       out +=
         "<line x1=\"\(HTMLText.number(x(organisation)))\" y1=\"\(HTMLText.number(top - 14))\" x2=\"\(HTMLText.number(x(organisation)))\" y2=\"\(HTMLText.number(height - 24))\" class=\"reference\"/>"
-      out += HTMLText.text("organisation \(Format.fixed(organisation, 1))", x: x(organisation), y: top - 18, anchor: "middle", cssClass: "axis")
+      out += HTMLText.text(
+        words("html.organisation", ["value": Format.fixed(organisation, 1)]), x: x(organisation), y: top - 18, anchor: "middle", cssClass: "axis")
     }
     for (r, team) in shown.enumerated() {
       let y = top + rowHeight * (Double(r) + 0.5)
@@ -55,7 +58,7 @@ struct RankingChart {
     for (r, team) in hidden.enumerated() {
       let y = top + rowHeight * (Double(shown.count + r) + 0.5)
       out += HTMLText.label(team.team, fitting: 24, x: labelWidth - 10, y: y + 4, anchor: "end", cssClass: "row-label muted")
-      out += HTMLText.text("suppressed", x: labelWidth + 6, y: y + 4, cssClass: "suppressed-label")
+      out += HTMLText.text(words("suppressed"), x: labelWidth + 6, y: y + 4, cssClass: "suppressed-label")
     }
     return out + "</svg>"
   }

@@ -1,22 +1,3 @@
-import SurveyModel
-
-/// Renders a score report in one output format.
-public protocol Reporter: Sendable {
-  /// The `--format` name.
-  static var identifier: String { get }
-  /// Writes the report to `sink`, block by block.
-  /// - Throws: whatever the sink's flush throws (a full disk, a closed pipe).
-  func write(_ report: ScoreReport, to sink: ReportSink) throws
-}
-
-/// Every built-in output format of `cultivar score`.
-public let builtInReporters: [any Reporter] = [TableReporter(), CSVReporter(), JSONReporter()]
-
-/// The reporter for a format name, if there is one.
-public func makeReporter(format: String) -> (any Reporter)? {
-  builtInReporters.first { type(of: $0).identifier == format }
-}
-
 /// Number formatting shared by the text reports.
 enum Format {
   /// Fixed decimals, or "" for nil.

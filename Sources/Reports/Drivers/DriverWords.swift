@@ -1,24 +1,5 @@
 import SurveyModel
 
-/// Renders a report of one kind in one output format: one protocol for every report kind that
-/// is rendered whole (drivers today; comparisons follow the same shape).
-public protocol ReportRenderer<Report>: Sendable {
-  associatedtype Report
-  /// The `--format` name.
-  static var identifier: String { get }
-  func render(_ report: Report) -> String
-}
-
-/// Every built-in output format of `cultivar drivers`.
-public let builtInDriversReporters: [any ReportRenderer<DriversReport>] = [
-  DriversTableReporter(), DriversCSVReporter(), DriversJSONReporter(), DriversHTMLReporter(),
-]
-
-/// The drivers reporter for a format name, if there is one.
-public func makeDriversReporter(format: String) -> (any ReportRenderer<DriversReport>)? {
-  builtInDriversReporters.first { type(of: $0).identifier == format }
-}
-
 /// Words shared by the drivers reports.
 enum DriverWords {
   static func quadrant(_ q: Quadrant?) -> String {

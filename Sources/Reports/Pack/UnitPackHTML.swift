@@ -1,0 +1,58 @@
+import SurveyModel
+
+/// The per-unit report pack as HTML: one self-contained page per unit that has one (see
+/// ``UnitPack/Unit/page``) and an `index.html` linking them. Pages only read the pack: a
+/// withheld group shows its n and the reason, never a number.
+public enum UnitPackHTML {
+  /// The name of the index page.
+  public static let indexFile = "index.html"
+
+  /// Every file of the pack: its name and its content, the index first.
+  public static func files(_ pack: UnitPack) -> [(name: String, content: String)] {
+    [(indexFile, PackIndexPage(pack: pack).html())]
+      + pack.units.indices.compactMap { u in pack.units[u].page.map { ($0, UnitPage(pack: pack, unit: u).html()) } }
+  }
+
+  /// The page-file name of each unit key, unique within a pack: letters, digits and `-` of
+  /// the key (lower case), `-2`, `-3` ... after a repeat.
+  public static func pageNames(_ keys: [String]) -> [String] {
+    var used: Set<String> = [indexFile]
+    return keys.map { key in
+      var base = ""
+      for scalar in key.lowercased().unicodeScalars {
+        if scalar.isASCII, CharacterSetLite.isAlphanumeric(scalar) {
+          base.unicodeScalars.append(scalar)
+        } else if !base.hasSuffix("-") {
+          base += "-"
+        }
+      }
+      base = String(base.trimmingCharacters(in: "-").prefix(60))
+      if base.isEmpty { base = "unit" }
+      var name = "\(base).html"
+      var n = 2
+      while used.contains(name) {
+        name = "\(base)-\(n).html"
+        n += 1
+      }
+      used.insert(name)
+      return name
+    }
+  }
+}
+
+/// ASCII letters and digits (no Foundation in the renderers).
+enum CharacterSetLite {
+  static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+    ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s)
+  }
+}
+
+extension String {
+  /// The text without leading and trailing `c`.
+  fileprivate func trimmingCharacters(in c: Character) -> String {
+    var s = Substring(self)
+    while s.first == c { s = s.dropFirst() }
+    while s.last == c { s = s.dropLast() }
+    return String(s)
+  }
+}

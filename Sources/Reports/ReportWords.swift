@@ -1,0 +1,79 @@
+import FormText
+import SurveyModel
+
+/// The reports' own words (headings, column names, rule labels, verdicts, privacy phrases) in
+/// the language a report is read in, from the `report.*` keys of the message files that the
+/// forms use too (`Sources/FormText/Messages`): one wording per concept, in en, de, fr and es.
+/// Other languages, and reports without one, read English.
+struct ReportWords {
+  private let messages: Messages
+
+  init(_ language: String?) { messages = Messages(language) }
+
+  /// The language the words are in (`en` when the report's has no message file).
+  var language: String { messages.language }
+
+  /// The text of `report.KEY` with each `{name}` replaced by `values[name]`.
+  func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+    messages("report." + key, values)
+  }
+
+  /// What was read of an input: "233 rows read, 233 used, 0 rejected".
+  func rows(_ input: InputSummary) -> String {
+    let values = ["read": String(input.rowsRead), "used": String(input.rowsUsed), "rejected": String(input.rowsRejected)]
+    return self(input.rowsRead == 1 ? "rows-one" : "rows", values)
+  }
+
+  /// The input line of a report: the file, what was read, and the rejects file if any.
+  func inputLine(_ input: InputSummary) -> String {
+    "\(input.file): \(rows(input))" + (input.rejectsFile.map { " " + self("see", ["file": $0]) } ?? "")
+  }
+
+  /// Why a number is withheld, without revealing anything about the group.
+  func reason(_ reason: Suppression) -> String { self("reason." + reason.rawValue) }
+
+  /// Why a group is suppressed: "fewer than 5 respondents", or the rule's reason.
+  func suppression(_ reason: Suppression, minGroupSize: Int) -> String {
+    reason == .belowMinimum ? self("fewer-than", ["size": String(minGroupSize)]) : self.reason(reason)
+  }
+
+  /// The baseline a comparison is made with, in words.
+  func baseline(_ baseline: Baseline) -> String {
+    switch baseline {
+    case .restOfOrganisation: return self("baseline.rest")
+    case .team(let name): return self("baseline.team", ["team": name])
+    case .parent: return self("baseline.parent")
+    }
+  }
+
+  /// An index heading: the default "Index" in this language, a plugin's label as it is.
+  func indexHeading(_ heading: String) -> String { heading == "Index" ? self("index") : heading }
+
+  /// The report with its organisation row named in this language ("(alle Teams)"), in the
+  /// rows and in the privacy audit (the machine formats keep "(all teams)").
+  func namingOrganisation(_ report: ScoreReport) -> ScoreReport {
+    guard let original = report.frameworks.first?.organisation.team, self("all-teams") != original else { return report }
+    var report = report
+    for f in report.frameworks.indices { report.frameworks[f].organisation.team = self("all-teams") }
+    report.privacy = namingOrganisation(report.privacy, original)
+    return report
+  }
+
+  /// The comparison with its organisation row named in this language.
+  func namingOrganisation(_ report: ComparisonReport) -> ComparisonReport {
+    guard let original = report.frameworks.first?.organisation.team, self("all-teams") != original else { return report }
+    var report = report
+    for f in report.frameworks.indices { report.frameworks[f].organisation.team = self("all-teams") }
+    report.privacy = namingOrganisation(report.privacy, original)
+    return report
+  }
+
+  private func namingOrganisation(_ privacy: PrivacySummary, _ original: String) -> PrivacySummary {
+    var privacy = privacy
+    for i in privacy.audit.indices where privacy.audit[i].group == original { privacy.audit[i].group = self("all-teams") }
+    return privacy
+  }
+
+  /// "1 item", "4 items".
+  func items(_ n: Int) -> String { n == 1 ? self("items-one") : self("items", ["n": String(n)]) }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// `trend --by unit:N`: each wave's units decided with the whole universe of cuts, against the
+/// teams as `score` of the wave shows them and the merged groups as `trend` shows them; and
+/// `trend` reads the store through the same batch pipeline as `score` reads a file.
+@Suite(.serialized) struct TrendCutsCLITests {
+  private func run(_ box: Sandbox, _ arguments: [String]) throws -> Cultivar.Result { try Cultivar.run(arguments, in: box.url) }
+
+  /// Per group: n and index (nil when withheld) and each dimension's POMP, from `score` JSON.
+  private func scored(_ result: Cultivar.Result) throws -> [String: [Double?]] {
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let framework = try #require((json["frameworks"] as? [[String: Any]])?.first)
+    var out: [String: [Double?]] = [:]
+    for team in (framework["teams"] as! [[String: Any]]) + [framework["organisation"] as! [String: Any]] {
+      let dimensions = ((team["dimensions"] as? [[String: Any]]) ?? []).sorted { ($0["id"] as! String) < ($1["id"] as! String) }
+      out[team["team"] as! String] = [Double(team["n"] as! Int), team["index"] as? Double] + dimensions.map { $0["pomp"] as? Double }
+    }
+    return out
+  }
+
+  /// The same from `trend` JSON (the wave `w`).
+  private func trended(_ result: Cultivar.Result, wave w: Int = 0) throws -> [String: [Double?]] {
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let framework = try #require((json["frameworks"] as? [[String: Any]])?.first)
+    var out: [String: [Double?]] = [:]
+    for team in framework["teams"] as! [[String: Any]] {
+      guard let point = (team["points"] as! [Any])[w] as? [String: Any] else { continue }
+      let dimensions = point["dimensions"] as? [String: [String: Any]] ?? [:]
+      out[team["team"] as! String] =
+        [Double(point["n"] as! Int), point["index"] as? Double] + dimensions.keys.sorted().map { dimensions[$0]?["pomp"] as? Double }
+    }
+    return out
+  }
+
+  private func same(_ a: [String: [Double?]], _ b: [String: [Double?]]) {
+    #expect(Set(a.keys) == Set(b.keys))
+    for (team, values) in a {
+      let other = b[team] ?? []
+      let shown = values.prefix(2) + values.dropFirst(2).filter { $0 != nil }
+      let otherShown = other.prefix(2) + other.dropFirst(2).filter { $0 != nil }
+      #expect(shown.count == otherShown.count, "\(team): \(values) vs \(other)")
+      for (x, y) in zip(shown, otherShown) {
+        #expect((x == nil && y == nil) || (x != nil && y != nil && abs(x! - y!) < 1e-9), "\(team): \(values) vs \(other)")
+      }
+    }
+  }
+
+  /// A file scored by `score` and the same rows imported and read by `trend` give the same
+  /// numbers, by team and by unit.
+  @Test func theStoreAndTheFileGiveTheSameNumbers() throws {
+    let box = try Sandbox()
+    // The organisation sample without its team mapping (so the names are as in the file).
+    let survey = try String(contentsOfFile: box.path("surveys/org/acme.yaml"), encoding: .utf8)
+    try box.write("surveys/org/plain.yaml", String(survey[..<survey.range(of: "team_mapping:")!.lowerBound]))
+    let file = ["surveys/org/plain.yaml", "--responses", "surveys/org/responses-2026-spring.csv"]
+    #expect(try box.run("import", "surveys/org/plain.yaml", "surveys/org/responses-2026-spring.csv", "--wave", "s").status == 0)
+    let org = ["--org", "surveys/org/acme.org.yaml"]
+    same(
+      try scored(run(box, ["score"] + file + ["--format", "json"])),
+      try trended(run(box, ["trend", "surveys/org/plain.yaml", "--waves", "s", "--format", "json", "--jobs", "2"])))
+    for cut in ["unit:1", "unit:2", "unit"] {
+      same(
+        try scored(run(box, ["score"] + file + org + ["--by", cut, "--format", "json"])),
+        try trended(run(box, ["trend", "surveys/org/plain.yaml", "--waves", "s", "--format", "json"] + org + ["--by", cut])))
+    }
+  }
+
+  /// Legal (4) and Finance (10) were merged into unit LF; `score` of the wave shows Finance and
+  /// withholds Legal. LF by unit must not be shown: LF minus Finance would be Legal.
+  @Test func aMergedUnitDoesNotRevealATeamTheWaveWithholds() throws {
+    let box = try Sandbox()
+    var survey = try String(contentsOfFile: box.path("surveys/learning-culture.yaml"), encoding: .utf8)
+    survey += "team_mapping:\n  merged:\n    lf: [Legal, Finance]\n"
+    try box.write("surveys/learning-culture.yaml", survey)
+    try box.write(
+      "org.yaml",
+      "units:\n  - { id: corp, name: Corp }\n  - { id: lf, name: LF, parent: corp }\n  - { id: ops, name: Ops, parent: corp }\n"
+        + "  - { id: tiny, name: Tiny, parent: ops }\n")
+    let header =
+      "respondent_id,team,submitted_on," + ["sv", "pm", "mm", "tl", "st"].flatMap { p in (1...4).map { "\(p)\($0)" } }.joined(separator: ",")
+    var lines = [header]
+    for (team, size) in [("Legal", 4), ("Finance", 10), ("ops", 12), ("tiny", 2)] {
+      for i in 0..<size {
+        let answers = (0..<20).map { String(1 + (i * 7 + $0 * 3 + team.count) % 5) }
+        lines.append("\(team)-\(i),\(team),2026-10-01,\(answers.joined(separator: ","))")
+      }
+    }
+    try box.write("w.csv", lines.joined(separator: "\n") + "\n")
+    #expect(try box.run("import", "surveys/learning-culture.yaml", "w.csv", "--wave", "w").status == 0)
+    let teams = try scored(run(box, ["score", "surveys/learning-culture.yaml", "--wave", "w", "--format", "json"]))
+    #expect(teams["Finance"]?[1] != nil, "the attack needs Finance shown: \(teams)")
+    #expect(teams["Legal"]?[1] == nil)
+    let units = try trended(
+      run(box, ["trend", "surveys/learning-culture.yaml", "--waves", "w", "--org", "org.yaml", "--by", "unit:2", "--format", "json"]))
+    #expect(units["LF"]?[0] == 14)
+    #expect(units["LF"]?[1] == nil, "LF − Finance would recover Legal: \(units)")
+    #expect(units["Ops"]?[1] == nil, "Ops − ops would recover Tiny: \(units)")
+    let merged = try trended(run(box, ["trend", "surveys/learning-culture.yaml", "--waves", "w", "--format", "json"]))
+    #expect(merged["lf"]?[1] == nil)
+  }
+
+  @Test func attributeCutsAndUnknownUnitsAreRefused() throws {
+    let box = try Sandbox()
+    #expect(try box.run("import", "surveys/org/acme.yaml", "surveys/org/responses-2026-spring.csv", "--wave", "s").status == 0)
+    let attribute = try box.run("trend", "surveys/org/acme.yaml", "--waves", "s", "--org", "surveys/org/acme.org.yaml", "--by", "tenure")
+    #expect(attribute.status == 64)
+    #expect(attribute.stderr.contains("the store keeps no respondent attributes yet"), "\(attribute.stderr)")
+    try box.write("small.org.yaml", "units:\n  - { id: core-api, name: Core API }\n")
+    let unknown = try box.run("trend", "surveys/org/acme.yaml", "--waves", "s", "--org", "small.org.yaml", "--by", "unit:1")
+    #expect(unknown.status == 65, "\(unknown.stderr)")
+    #expect(unknown.stderr.contains("is not a unit of small.org.yaml"), "\(unknown.stderr)")
+  }
+}
