@@ -78,12 +78,14 @@ bench-store: deps ## Store benchmark: import rows/s (100k, 1M), score --wave vs 
 	$(SWIFT) build -c release --product cultivar
 	scripts/pg-test-cluster.sh python3 scripts/bench-store.py --cultivar .build/release/cultivar
 
-test-release: deps ## The Swift tests (but the CLI ones, which run the debug binary) against the release build (-Ounchecked hot paths as shipped)
+test-release: deps ## The Swift tests against the release build (-Ounchecked hot paths as shipped; the CLI tests run the release binary)
 	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing
-	CULTIVAR_TEST_PG_URL=skip $(SWIFT) test -c release --skip-build -Xswiftc -enable-testing --skip CLITests
+	CULTIVAR_TEST_PG_URL=skip $(SWIFT) test -c release --skip-build -Xswiftc -enable-testing
 
-lint: ## Check the Swift sources against .swift-format (swift format ships with the toolchain)
+lint: ## Check the Swift sources against .swift-format (swift format ships with the toolchain), and that raw pointers stay in LuaBridge and Scoring's kernel
 	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests Package.swift
+	@if grep -rn 'Unsafe[A-Za-z]*Pointer' Sources/PluginHost Sources/CultivarKit Sources/cultivar; then \
+	  echo "error: raw pointers (above) belong in LuaBridge or Scoring's kernel"; exit 1; fi
 
 format: ## Reformat the Swift sources in place with .swift-format
 	$(SWIFT) format format --in-place --recursive --configuration .swift-format Sources Tests Package.swift

@@ -104,23 +104,25 @@ let package = Package(
     .executableTarget(
       name: "CultivarFuzz",
       dependencies: [
-        "SurveyIO", "SurveyModel", "Importers", "PluginHost", "LuaBridge",
+        "SurveyIO", "SurveyModel", "Importers", "PluginHost", "LuaBridge", "Statistics",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
-    .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
-    .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel"]),
+    .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "Statistics"]),
+    .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel", "Statistics"]),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Privacy", "Scoring", "Statistics", "SurveyModel"]),
     .testTarget(name: "OrganisationTests", dependencies: ["Organisation", "SurveyIO", "SurveyModel"]),
     .testTarget(name: "DriversTests", dependencies: ["Drivers", "Scoring", "Statistics", "SurveyModel"]),
-    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Privacy", "SurveyModel"]),
+    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Privacy", "SurveyModel", "Statistics"]),
     .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SurveyModel"]),
     // The engine's rules, and an attacker that tries to recover withheld numbers from everything published.
-    .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Scoring", "Comparison", "Reports", "SurveyModel"]),
+    .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Scoring", "Comparison", "Reports", "SurveyModel", "Statistics"]),
+    // What several test targets share (the store backends under test); not a test target itself.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "StoreTests",
-      dependencies: ["Store", "StorePostgres", "SurveyModel", "SurveyIO", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: ["Store", "StorePostgres", "SurveyModel", "SurveyIO", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     // The export fixtures (Fixtures/) are read by path; scripts/generate_exports.py makes them.
     .testTarget(
       name: "ImportersTests",
@@ -132,6 +134,6 @@ let package = Package(
     .testTarget(
       name: "WebFormTests", dependencies: ["WebForm", "SurveyModel", .product(name: "Logging", package: "swift-log")]),
     // Runs the built binary end to end (GRDB to inspect the stores it writes).
-    .testTarget(name: "CLITests", dependencies: ["cultivar", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "CLITests", dependencies: ["cultivar", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

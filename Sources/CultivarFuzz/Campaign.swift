@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 
 /// One fuzzing run of one target: mutate seeds (and inputs that were slow or new in size),
 /// run each, stop at the time or run limit or at the first finding.
@@ -10,7 +11,7 @@ struct Campaign {
 
   /// Runs; returns the exit status (0 = nothing found).
   func run(seconds: Double, runs: Int, hangSeconds: Double) -> Int32 {
-    var random = SeededRandom(state: seed)
+    var random = SplitMix64(seed: seed)
     var corpus = target.seeds(root: root).filter { !$0.isEmpty }
     if corpus.isEmpty { corpus = [[]] }
     let mutator = Mutator(dictionary: target.dictionary, maxLength: target.maxLength)

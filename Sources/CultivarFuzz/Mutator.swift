@@ -1,24 +1,15 @@
-/// A deterministic generator (SplitMix64): the same seed gives the same inputs, so every
-/// finding can be replayed from the seed the harness prints.
-struct SeededRandom: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+import Statistics
 
-/// Byte-level mutations of seed inputs, with a per-target dictionary of tokens that matter
-/// to the format (quotes and line ends for CSV, anchors for YAML, tags for XML).
+/// Byte-level mutations of seed inputs, with a per-target dictionary of tokens that matter to
+/// the format (quotes and line ends for CSV, anchors for YAML, tags for XML). The draws come
+/// from Statistics' ``SplitMix64``: the same seed gives the same inputs, so every finding can
+/// be replayed from the seed the harness prints.
 struct Mutator {
   let dictionary: [[UInt8]]
   /// The largest input produced.
   let maxLength: Int
 
-  func mutate(_ input: [UInt8], corpus: [[UInt8]], random: inout SeededRandom) -> [UInt8] {
+  func mutate(_ input: [UInt8], corpus: [[UInt8]], random: inout SplitMix64) -> [UInt8] {
     var bytes = input
     for _ in 0..<Int.random(in: 1...4, using: &random) {
       let at = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &random)

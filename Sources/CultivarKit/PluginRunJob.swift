@@ -35,7 +35,9 @@ public struct PluginRunJob {
     public var hooksFailed: Int
   }
 
-  /// Runs the plugin on the rows.
+  /// Runs the plugin on the rows. The rows go through the scoring pipeline twice, as `score`
+  /// reads them: once tracing every respondent and what the `score` hook makes of it, then
+  /// for the teams' results from the rows whose hook succeeded (with what it returned).
   /// - Throws: ``PluginError`` when the plugin does not load; ``InputError`` or
   ///   ``InputProblems`` when the responses cannot be read.
   public func run() throws -> Outcome {
@@ -43,18 +45,16 @@ public struct PluginRunJob {
     let log = LogBuffer()
     plugin.logSink = log.append
     let framework = plugin.framework
-    let plan = ScoringPlan(uses: [(framework, nil)])
     let shown = workspace.display(responsesPath)
     let survey = try surveyLayout(for: framework).ignoring(UnscoredItems.columns(of: framework, subset: nil))
-    let reader = try ResponseFileReader(
-      path: responsesPath, displayName: shown, survey: survey,
-      items: framework.items.map { .init(id: $0.id, scale: framework.scale) })
-    let hooks = TryOutHooks(plugin: plugin, log: log)
-    let engine = ScoreEngine(plan: plan, hooks: [hooks])
-    let preview = RespondentPreview(plan: plan.frameworks[0])
+    func rows(leavingOut lines: Set<Int> = []) throws -> TryOutRows {
+      let reader = try ResponseFileReader(
+        path: responsesPath, displayName: shown, survey: survey, items: framework.items.map { .init(id: $0.id, scale: framework.scale) })
+      return TryOutRows(reader, limit: self.rows, leavingOut: lines)
+    }
     var text = RunTranscript(framework: framework)
     text.line(
-      "Trying \(plugin.file) (\(framework.id) \(framework.version)) on \(shown), \(rows == 0 ? "every row" : "the first \(rows) row\(rows == 1 ? "" : "s")")"
+      "Trying \(plugin.file) (\(framework.id) \(framework.version)) on \(shown), \(self.rows == 0 ? "every row" : "the first \(self.rows) row\(self.rows == 1 ? "" : "s")")"
     )
     // The checks of `plugins check` first: every hook on made-up data, so an edge the rows
     // below do not reach (a team of one, a dimension nobody answered) is shown too.
@@ -67,32 +67,42 @@ public struct PluginRunJob {
           : "Checks: hooks failed on made-up data (as 'cultivar plugins check' runs them):")
       for error in rehearsal { text.failure("check", error) }
     }
-    var tried = 0
-    while rows == 0 || tried < rows, let outcome = try reader.next() {
-      tried += 1
-      switch outcome {
-      case .rejected(let line, let problems, _):
+    // First pass: every respondent, in file order, with what the `score` hook returned.
+    let tracer = HookTracer(plugin: plugin, log: log)
+    let tracing = HookTracer.plan(of: framework)
+    let source = try rows()
+    let (_, rejected) = try ScoreEngine(plan: tracing, hooks: [tracer]).score(
+      ResponseBatches(source, slots: tracing.slots.count), scorers: [BatchScorer(plan: tracing, hooks: [tracer])])
+    let rejectedAt = Dictionary(rejected.map { ($0.line, $0.problems) }, uniquingKeysWith: { a, _ in a })
+    let hooks = TryOutHooks(plugin: plugin, log: log)
+    var failedLines: Set<Int> = []
+    for line in Set(tracer.respondents.keys).union(rejectedAt.keys).sorted() {
+      if let problems = rejectedAt[line] {
         text.line("")
         text.line("row \(shown):\(line) is not valid and is left out:")
         for problem in problems { text.line("  \(problem.error(in: shown))") }
-      case .row(let row):
-        let context = preview.context(for: row)
-        text.respondent(context, file: shown)
-        if framework.hooks.contains(.score) {
-          do {
-            let result = try plugin.respondentScores(context)
-            hooks.overrides[row.line] = result
-            text.scoreHook(result)
-          } catch var error as PluginError {
-            failed += 1
-            error.responsesFile = shown
-            text.failure("score hook", error)
-          }
-          text.log(log.take())
-        }
-        if hooks.overrides[row.line] != nil || !framework.hooks.contains(.score) { try engine.add(row) }
+        continue
       }
+      guard let respondent = tracer.respondents[line] else { continue }
+      text.respondent(respondent.context, file: shown)
+      switch respondent.result {
+      case .success(let result)?:
+        hooks.overrides[line] = result
+        text.scoreHook(result)
+      case .failure(var error)?:
+        failed += 1
+        failedLines.insert(line)
+        error.responsesFile = shown
+        text.failure("score hook", error)
+      case nil: break
+      }
+      if respondent.result != nil { text.log(respondent.log) }
     }
+    // Second pass: the teams, from the rows whose hook succeeded, through the same pipeline.
+    let plan = ScoringPlan(uses: [(framework, nil)])
+    let engine = ScoreEngine(plan: plan, hooks: [hooks])
+    _ = try engine.score(
+      ResponseBatches(try rows(leavingOut: failedLines), slots: plan.slots.count), scorers: [BatchScorer(plan: plan, hooks: [hooks])])
     let (results, _) = try engine.results(policy: .forPluginFixtures(minGroupSize: 1))
     text.line("")
     text.line("Teams, from these rows (min_group_size is not applied when trying a plugin):")

@@ -45,7 +45,7 @@ public struct LuaArguments {
 
   /// Writes `values` into the table behind `table`, under the keys listed (a Lua sequence of
   /// strings) behind `keys`; NaN writes nil. Adds no argument.
-  public mutating func fill(_ table: LuaReference, keys: LuaReference, values: UnsafeBufferPointer<Double>) {
+  public mutating func fill(_ table: LuaReference, keys: LuaReference, values: [Double]) {
     let offset = numbers.count
     numbers.append(contentsOf: values)
     ops.append(Self.makeOp(CV_OP_FILL, a: table.id, b: keys.id, num: 0, off: offset, len: values.count))
@@ -54,7 +54,7 @@ public struct LuaArguments {
   /// Like ``fill(_:keys:values:)``, but only if field `name` of the table on top (the last
   /// argument pushed) is read during the call: the field is removed now and filled on first
   /// access, so a hook pays only for what it reads.
-  public mutating func lazyFill(_ name: String, of table: LuaReference, keys: LuaReference, values: UnsafeBufferPointer<Double>) {
+  public mutating func lazyFill(_ name: String, of table: LuaReference, keys: LuaReference, values: [Double]) {
     let offset = numbers.count
     numbers.append(contentsOf: values)
     var name = name

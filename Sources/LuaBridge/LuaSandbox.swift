@@ -18,6 +18,12 @@ public final class LuaSandbox {
   private var arguments = LuaArguments()
   /// The limits in force.
   public private(set) var limits: LuaLimits
+  #if DEBUG
+    /// Debug builds only: told when a bridge call leaves the Lua stack other than it found it
+    /// (see ``balanced(_:_:)``). A failed assertion by default; tests replace it to observe
+    /// the check.
+    var stackImbalance: (String) -> Void = { assertionFailure($0) }
+  #endif
 
   /// Creates a state with the given limits.
   /// - Throws: ``LuaError`` with kind `.memoryLimit` if the state cannot even be created.
@@ -63,9 +69,11 @@ public final class LuaSandbox {
   /// library fields) is visible to the new one.
   /// - Returns: a reference to the chunk's new first result.
   public func regenerate() throws(LuaError) -> LuaReference {
-    var ref: Int32 = 0
-    try check(cv_regenerate(state, &ref))
-    return LuaReference(id: ref)
+    try balanced("regenerate") { () throws(LuaError) in
+      var ref: Int32 = 0
+      try check(cv_regenerate(state, &ref))
+      return LuaReference(id: ref)
+    }
   }
 
   /// Whether no call could tell the current generation from a fresh one: the loaded chunk's
@@ -73,15 +81,17 @@ public final class LuaSandbox {
   /// only into tables the same call made, checked on the bytecode) and no built-in that
   /// changes state (rawset, setmetatable, table.insert/remove/sort/move, load, math.random)
   /// has run since the generation loaded. ``regenerate()`` is then unnecessary.
-  public var isPristine: Bool { cv_pristine(state) != 0 }
+  public var isPristine: Bool { balanced("isPristine") { cv_pristine(state) != 0 } }
 
   /// Compiles a text chunk without running it: a syntax check.
   /// - Throws: ``LuaError`` of kind `.syntax` naming the chunk and line.
   public func compile(source: String, chunkName: String) throws(LuaError) {
     var source = source
-    let status = source.withUTF8 { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { chars in
-        cv_compile(state, chars.baseAddress, chars.count, "@" + chunkName)
+    let status = balanced("compile") {
+      source.withUTF8 { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { chars in
+          cv_compile(state, chars.baseAddress, chars.count, "@" + chunkName)
+        }
       }
     }
     try check(status)
@@ -93,7 +103,7 @@ public final class LuaSandbox {
     let ref = try runChunk(source: source, chunkName: chunkName, strict: false)
     release(ref)
     if sealGlobals {
-      cv_seal_globals(state)
+      balanced("sealGlobals") { cv_seal_globals(state) }
       let message = String(cString: cv_error(state))
       if !message.isEmpty { throw LuaError(kind: .runtime, message: message) }
     }
@@ -102,9 +112,11 @@ public final class LuaSandbox {
   private func runChunk(source: String, chunkName: String, strict: Bool) throws(LuaError) -> LuaReference {
     var source = source
     var ref: Int32 = 0
-    let status = source.withUTF8 { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { chars in
-        cv_load(state, chars.baseAddress, chars.count, "@" + chunkName, strict ? 1 : 0, &ref)
+    let status = balanced("load") {
+      source.withUTF8 { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { chars in
+          cv_load(state, chars.baseAddress, chars.count, "@" + chunkName, strict ? 1 : 0, &ref)
+        }
       }
     }
     try check(status)
@@ -113,13 +125,20 @@ public final class LuaSandbox {
 
   /// Reads the value behind a reference into Swift.
   public func value(of reference: LuaReference) -> LuaValue {
-    guard cv_reserve(state, 8) != 0 else { return .other(typeName: "unreadable (out of memory)") }
-    let L = cv_lua(state)
-    let top = lua_gettop(L)
+    balanced("value(of:)") {
+      guard cv_reserve(state, 8) != 0 else { return .other(typeName: "unreadable (out of memory)") }
+      let L = cv_lua(state)
+      let top = lua_gettop(L)
+      push(reference)
+      let value = LuaStackReader(L: L).read(at: lua_gettop(L))
+      lua_settop(L, top)
+      return value
+    }
+  }
+
+  /// Pushes the value behind a reference (the caller pops it, and has reserved the slot).
+  func push(_ reference: LuaReference) {
     cv_push_ref(state, reference.id)
-    let value = LuaStackReader(L: L).read(at: lua_gettop(L))
-    lua_settop(L, top)
-    return value
   }
 
   /// Calls `table[field](arguments...)` where `table` is behind `reference`.
@@ -137,13 +156,15 @@ public final class LuaSandbox {
   public func call(
     _ reference: LuaReference, field: String, prepared: LuaArguments, results: Int = 1
   ) throws(LuaError) -> [LuaValue] {
-    try invoke(reference, field: field, prepared: prepared, results: results)
-    let L = cv_lua(state)
-    let top = lua_gettop(L)
-    let reader = LuaStackReader(L: L)
-    let values = (0..<results).map { reader.read(at: top - Int32(results) + 1 + Int32($0)) }
-    lua_settop(L, top - Int32(results))
-    return values
+    try balanced("call \(field)") { () throws(LuaError) in
+      try invoke(reference, field: field, prepared: prepared, results: results)
+      let L = cv_lua(state)
+      let top = lua_gettop(L)
+      let reader = LuaStackReader(L: L)
+      let values = (0..<results).map { reader.read(at: top - Int32(results) + 1 + Int32($0)) }
+      lua_settop(L, top - Int32(results))
+      return values
+    }
   }
 
   private func invoke(_ reference: LuaReference, field: String, prepared: LuaArguments, results: Int) throws(LuaError) {
@@ -161,7 +182,7 @@ public final class LuaSandbox {
     try check(status)
   }
 
-  /// What ``call(_:field:prepared:readingFields:count:into:kinds:)`` found in the result.
+  /// What ``call(_:field:prepared:readingFields:)`` found in the result.
   public enum FieldsResult: Equatable {
     /// A table holding only the keys asked for, each a number, false or nil.
     case fields
@@ -170,20 +191,20 @@ public final class LuaSandbox {
     case irregular(LuaValue)
   }
 
-  /// Calls `table[field]` and reads the numeric fields of its (table) result without making
-  /// Swift strings: `kinds[i]` is 0 (nil), 1 (number, in `values[i]`), 2 (false), 3 (other),
-  /// for the keys listed in the Lua sequence behind `keys`.
+  /// Calls `table[field]` and reads its (table) result at the keys of `fields` without making
+  /// Swift strings: afterwards `fields[i]` is what the result held at key `i`.
   public func call(
-    _ reference: LuaReference, field: String, prepared: LuaArguments, readingFields keys: LuaReference, count: Int,
-    into values: UnsafeMutablePointer<Double>, kinds: UnsafeMutablePointer<UInt8>
+    _ reference: LuaReference, field: String, prepared: LuaArguments, readingFields fields: inout LuaFields
   ) throws(LuaError) -> FieldsResult {
-    try invoke(reference, field: field, prepared: prepared, results: 1)
-    let L = cv_lua(state)
-    defer { lua_settop(L, -2) }
-    let extra = cv_read_fields(state, -1, keys.id, Int32(count), values, kinds)
-    if extra == -1 { return .nil }
-    if extra == 0, !(0..<count).contains(where: { kinds[$0] == 3 }) { return .fields }
-    return .irregular(LuaStackReader(L: L).read(at: lua_gettop(L)))
+    try balanced("call \(field)") { () throws(LuaError) in
+      try invoke(reference, field: field, prepared: prepared, results: 1)
+      let L = cv_lua(state)
+      defer { lua_settop(L, -2) }
+      let extra = fields.read(from: state, at: -1)
+      if extra == -1 { return .nil }
+      if extra == 0, !fields.sawOther { return .fields }
+      return .irregular(LuaStackReader(L: L).read(at: lua_gettop(L)))
+    }
   }
 
   /// Stores a value built by `arguments` (its first argument) and returns a reference to it.
@@ -191,9 +212,11 @@ public final class LuaSandbox {
     var program = LuaArguments()
     build(&program)
     var ref: Int32 = 0
-    let status = program.ops.withUnsafeBufferPointer { ops in
-      program.strings.withUnsafeBufferPointer { bytes in
-        bytes.withMemoryRebound(to: CChar.self) { chars in cv_make_ref(state, ops.baseAddress, ops.count, chars.baseAddress, &ref) }
+    let status = balanced("makeReference") {
+      program.ops.withUnsafeBufferPointer { ops in
+        program.strings.withUnsafeBufferPointer { bytes in
+          bytes.withMemoryRebound(to: CChar.self) { chars in cv_make_ref(state, ops.baseAddress, ops.count, chars.baseAddress, &ref) }
+        }
       }
     }
     try check(status)
@@ -215,13 +238,31 @@ public final class LuaSandbox {
     }
     defer { release(table) }
     var ref: Int32 = 0
-    try check(cv_make_guard(state, table.id, name, listing, &ref))
+    try check(balanced("makeFieldGuard") { cv_make_guard(state, table.id, name, listing, &ref) })
     return LuaReference(id: ref)
   }
 
   /// Forgets a reference.
   public func release(_ reference: LuaReference) {
-    _ = cv_unref(state, reference.id)
+    balanced("release") { _ = cv_unref(state, reference.id) }
+  }
+
+  /// Runs one bridge call. In debug builds, checks that it leaves the Lua stack as it found it
+  /// (on success and on failure: every value pushed popped), and tells ``stackImbalance``
+  /// which call did not; release builds run `body` alone.
+  @inline(__always)
+  func balanced<T, E: Error>(_ call: @autoclosure () -> String, _ body: () throws(E) -> T) throws(E) -> T {
+    #if DEBUG
+      let L = cv_lua(state)
+      let before = lua_gettop(L)
+      defer {
+        let after = lua_gettop(L)
+        if after != before {
+          stackImbalance("Lua bridge call '\(call())' left the stack at \(after) values, not \(before)")
+        }
+      }
+    #endif
+    return try body()
   }
 
   /// Takes the lines written by `print` and `cultivar.log` since the last call.

@@ -232,12 +232,12 @@ int cv_read_fields(cv_state *s, int index, int keys_ref, int n, double *out, uin
     lua_rawgeti(L, -1, i + 1);
     int type = lua_rawget(L, t);
     if (type == LUA_TNUMBER) {
-      kinds[i] = 1;
+      kinds[i] = CV_FIELD_NUMBER;
       out[i] = lua_tonumberx(L, -1, NULL);
     } else if (type == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
-      kinds[i] = 2;
+      kinds[i] = CV_FIELD_FALSE;
     } else {
-      kinds[i] = type == LUA_TNIL ? 0 : 3;
+      kinds[i] = type == LUA_TNIL ? CV_FIELD_ABSENT : CV_FIELD_OTHER;
     }
     if (type != LUA_TNIL) matched++;
     lua_pop(L, 1);

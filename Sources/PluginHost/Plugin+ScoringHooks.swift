@@ -17,20 +17,20 @@ extension Plugin: ScoringHooks {
         args.field("id", .string(r.respondent))
         args.field("team", .string(r.team))
         args.field("row", number: Double(r.line))
-        r.raw.withUnsafeBufferPointer { args.lazyFill("answers", of: record.answers, keys: record.itemKeys, values: $0) }
-        r.keyed.withUnsafeBufferPointer { args.lazyFill("keyed", of: record.keyed, keys: record.itemKeys, values: $0) }
-        r.scores.withUnsafeBufferPointer { args.lazyFill("scores", of: record.scores, keys: record.dimensionKeys, values: $0) }
+        args.lazyFill("answers", of: record.answers, keys: record.itemKeys, values: r.raw)
+        args.lazyFill("keyed", of: record.keyed, keys: record.itemKeys, values: r.keyed)
+        args.lazyFill("scores", of: record.scores, keys: record.dimensionKeys, values: r.scores)
       }
-      switch try callHookReadingFields("score", keys: record.dimensionKeys, record: record) {
+      switch try callHookReadingFields("score", into: &record.results) {
       case .nil: return []
       case .irregular(let value): return try overrides(from: value)
       case .fields:
         var overrides: [(dimension: Int, score: Double?)] = []
-        for d in 0..<record.kinds.count {
-          switch record.kinds[d] {
-          case 1: overrides.append((d, try checked(record.values[d], dimension: d)))
-          case 2: overrides.append((d, nil))
-          default: continue
+        for d in 0..<record.results.count {
+          switch record.results[d] {
+          case .number(let x): overrides.append((d, try checked(x, dimension: d)))
+          case .false: overrides.append((d, nil))
+          case .absent, .other: continue
           }
         }
         return overrides

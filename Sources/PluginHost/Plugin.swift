@@ -131,18 +131,12 @@ public final class Plugin {
     }
   }
 
-  /// Calls a hook whose result is a table of numbers keyed like the Lua sequence `keys`,
-  /// reading them into `record.values` and `record.kinds`.
-  func callHookReadingFields(_ hook: String, keys: LuaReference, record: RespondentRecord) throws(PluginError) -> LuaSandbox.FieldsResult {
+  /// Calls a hook whose result is a table of numbers keyed like `fields`' keys, reading them
+  /// into `fields`.
+  func callHookReadingFields(_ hook: String, into fields: inout LuaFields) throws(PluginError) -> LuaSandbox.FieldsResult {
     defer { forwardLog(fromHook: true) }
     do {
-      return try record.values.withUnsafeMutableBufferPointer { values throws(LuaError) in
-        try record.kinds.withUnsafeMutableBufferPointer { kinds throws(LuaError) in
-          try sandbox.call(
-            table, field: hook, prepared: arguments, readingFields: keys, count: values.count,
-            into: values.baseAddress!, kinds: kinds.baseAddress!)
-        }
-      }
+      return try sandbox.call(table, field: hook, prepared: arguments, readingFields: &fields)
     } catch {
       throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook, source: source)
     }

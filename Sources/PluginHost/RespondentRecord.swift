@@ -15,9 +15,8 @@ final class RespondentRecord {
   private let itemCount: Int
   private let dimensionCount: Int
   private let guards: HookGuards
-  /// Where a call's results are read to.
-  var values: [Double]
-  var kinds: [UInt8]
+  /// What the hook returned, read by dimension id, then by measure id.
+  var results: LuaFields
 
   init(sandbox: LuaSandbox, items: [String], dimensions: [String], guards: HookGuards) throws(LuaError) {
     func keys(_ names: [String]) throws(LuaError) -> LuaReference {
@@ -33,8 +32,7 @@ final class RespondentRecord {
     dimensionCount = dimensions.count
     self.guards = guards
     (record, answers, keyed, scores) = try Self.tables(sandbox, items: items.count, dimensions: dimensions.count, guards: guards)
-    values = Array(repeating: .nan, count: dimensions.count)
-    kinds = Array(repeating: 0, count: dimensions.count)
+    results = LuaFields(keys: dimensionKeys, count: dimensions.count)
   }
 
   private static func tables(_ sandbox: LuaSandbox, items: Int, dimensions: Int, guards: HookGuards) throws(LuaError)

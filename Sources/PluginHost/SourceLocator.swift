@@ -14,15 +14,13 @@ struct SourceLocator {
   private(set) var lastCodeLine: Int?
 
   init(source: String) {
-    var source = source
-    source.withUTF8 { bytes in
-      var line = 1
-      var start = 0
-      for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
-        index(UnsafeBufferPointer(rebasing: bytes[start..<i]), number: line)
-        line += 1
-        start = i + 1
-      }
+    let bytes = Array(source.utf8)
+    var line = 1
+    var start = 0
+    for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+      index(Array(bytes[start..<i]), number: line)
+      line += 1
+      start = i + 1
     }
   }
 
@@ -31,7 +29,7 @@ struct SourceLocator {
   }
 
   /// The index just past the first `]]` at or after `from`, if any.
-  private static func longCommentEnd(_ line: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+  private static func longCommentEnd(_ line: [UInt8], from: Int) -> Int? {
     var k = from
     while k + 1 < line.count {
       if line[k] == 0x5D, line[k + 1] == 0x5D { return k + 2 }
@@ -40,7 +38,7 @@ struct SourceLocator {
     return nil
   }
 
-  private mutating func index(_ line: UnsafeBufferPointer<UInt8>, number: Int) {
+  private mutating func index(_ line: [UInt8], number: Int) {
     var i = 0
     if inLongComment {
       guard let end = Self.longCommentEnd(line, from: 0) else { return }
@@ -61,7 +59,7 @@ struct SourceLocator {
       if b != 0x20 && b != 0x09 && b != 0x0D { lastCodeLine = number }
       if b == 0x27 || b == 0x22 {  // ' or "
         guard let close = line[(i + 1)...].firstIndex(of: b) else { return }
-        literals[String(decoding: UnsafeBufferPointer(rebasing: line[(i + 1)..<close]), as: UTF8.self), default: []].append(number)
+        literals[String(decoding: line[(i + 1)..<close], as: UTF8.self), default: []].append(number)
         i = close + 1
         continue
       }
@@ -75,7 +73,7 @@ struct SourceLocator {
       while j < line.count, line[j] == 0x20 || line[j] == 0x09 { j += 1 }
       let afterDot = start > 0 && line[start - 1] == 0x2E
       if j < line.count, line[j] == 0x3D, j + 1 == line.count || line[j + 1] != 0x3D, !afterDot {
-        fields[String(decoding: UnsafeBufferPointer(rebasing: line[start..<i]), as: UTF8.self), default: []].append(number)
+        fields[String(decoding: line[start..<i], as: UTF8.self), default: []].append(number)
       }
     }
   }

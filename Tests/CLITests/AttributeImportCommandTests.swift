@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 /// Respondent attributes end to end: each tool's export imported with its attributes (by

@@ -1,53 +1,19 @@
 import Foundation
 
-/// Runs the built `cultivar` binary and captures what it prints.
-struct CLIResult {
-  var status: Int32
-  var stdout: String
-  var stderr: String
-}
+/// What a run of the binary printed, and how it ended.
+typealias CLIResult = Cultivar.Result
 
+/// Runs the built `cultivar` binary (see ``Cultivar``) from a folder given as a path.
 enum CLI {
-  /// The package root (three levels above this file).
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let binary = root.appendingPathComponent(".build/debug/cultivar").path
+  /// The package root.
+  static let root = Cultivar.root
+  /// The binary of the configuration under test (release under `make test-release`).
+  static let binary = Cultivar.binary.path
 
   /// Runs `cultivar` with `arguments` in `directory` (default: the package root).
   static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root.path)
-    var env = ProcessInfo.processInfo.environment
-    env["CULTIVAR_PLUGIN_PATH"] = nil
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read both pipes at once: reading one to its end first would deadlock once the process
-    // filled the other pipe's buffer (64 KiB) and blocked.
-    let errorBox = DataBox()
-    let reader = Thread {
-      errorBox.data = err.fileHandleForReading.readDataToEndOfFile()
-      errorBox.done.signal()
-    }
-    reader.start()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    errorBox.done.wait()
-    let stderr = errorBox.data
-    process.waitUntilExit()
-    return CLIResult(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    try Cultivar.run(arguments, in: URL(fileURLWithPath: directory ?? root.path), environment: environment)
   }
-}
-
-/// Standard error read on another thread.
-private final class DataBox: @unchecked Sendable {
-  var data = Data()
-  let done = DispatchSemaphore(value: 0)
 }
 
 /// A temporary project folder with a plugin, a survey and responses.

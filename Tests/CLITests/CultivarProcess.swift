@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `cultivar` binary and captures what it prints.
@@ -6,7 +7,8 @@ enum Cultivar {
   /// The package root (three levels up from this file).
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  /// The `cultivar` binary next to the test bundle (or in .build/debug).
+  /// The `cultivar` binary next to the test bundle, so of the configuration under test (or in
+  /// .build/debug).
   static let binary: URL = {
     let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cultivar")
     if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `comments --wave` and `selections --wave` read the same comments and ticks from a SQLite

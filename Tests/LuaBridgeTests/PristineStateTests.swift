@@ -1,3 +1,4 @@
+import Statistics
 import Testing
 
 @testable import LuaBridge
@@ -86,7 +87,7 @@ import Testing
   }
 
   @Test func noGeneratedHookCarriesAnythingIntoTheNextGroup() throws {
-    var random = SplitMix(seed: 20_261_130)
+    var random = SplitMix64(seed: 20_261_130)
     var pristineCount = 0
     for _ in 0..<250 {
       let pool = random.next() % 3 == 0 ? Self.pure : Self.pure + Self.stateful
@@ -134,18 +135,5 @@ import Testing
     #expect(!sandbox.isPristine)
     ref = try sandbox.regenerate()
     #expect(sandbox.isPristine)
-  }
-}
-
-/// A small seeded generator (the tests must be reproducible).
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,3 +1,4 @@
+import Statistics
 import SurveyModel
 import Testing
 
@@ -130,21 +131,10 @@ private let ownMean = Measure(id: "own", name: "Own mean", source: .allItems, mi
 /// Random responses (seeded) against a direct computation of each rule from the rows: every
 /// measure aggregate and index the engine folds must equal the plain formula.
 @Suite struct IndexRulePropertyTests {
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   func sum(_ values: [Double]) -> Double { values.reduce(0, +) }
 
   @Test(arguments: 1...40) func rulesAgreeWithTheirFormulas(_ seed: Int) throws {
-    var rng = Generator(state: UInt64(seed))
+    var rng = SplitMix64(seed: UInt64(seed))
     let cut = Double(Int.random(in: 4...8, using: &rng)) / 2  // 2 ... 4, on the half point
     let own = Measure(id: "own", name: "Own", source: .allItems, min: 1, max: 5, atLeast: cut, atMost: cut - 1)
     let q = Measure(id: "q", name: "g1", source: .item("g1"), min: 1, max: 5, atLeast: 4, atMost: 2)

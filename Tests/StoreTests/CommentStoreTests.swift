@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SurveyModel
+import TestSupport
 import Testing
 
 @testable import Store

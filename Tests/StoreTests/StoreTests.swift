@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import SurveyIO
 import SurveyModel
+import TestSupport
 import Testing
 
 @testable import Store

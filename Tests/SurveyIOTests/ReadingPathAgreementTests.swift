@@ -1,4 +1,5 @@
 import Foundation
+import Statistics
 import SurveyModel
 import Testing
 
@@ -59,7 +60,7 @@ private func parallelPath(_ path: String, chunkSize: Int) -> PathResult {
 
 /// A response file with faults mixed in: stray quotes, every line end, empty lines, quoted
 /// line breaks, NUL and blank teams, bad values, short and long rows.
-private func faultyResponses(_ random: inout SeededRandom) -> String {
+private func faultyResponses(_ random: inout SplitMix64) -> String {
   let ends = ["\n", "\r\n", "\r"]
   let end = ends.randomElement(using: &random)!
   var lines = ["respondent_id,team,when,q1,q2"]
@@ -89,7 +90,7 @@ private func faultyResponses(_ random: inout SeededRandom) -> String {
   /// reject the same rows for the same reasons, or stop with the same error, on 5,000 files.
   @Test func scoreAndCompareReadTheSameRowsFromFuzzedFiles() {
     let seed = UInt64(ProcessInfo.processInfo.environment["CULTIVAR_TEST_SEED"] ?? "") ?? 4_242
-    var random = SeededRandom(state: seed)
+    var random = SplitMix64(seed: seed)
     var errors = 0
     for round in 0..<5000 {
       let text = faultyResponses(&random)

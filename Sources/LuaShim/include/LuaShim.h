@@ -41,6 +41,14 @@ typedef struct cv_op {
   size_t name_len;
 } cv_op;
 
+/// What cv_read_fields found at one key of a result table.
+enum cv_field_kind {
+  CV_FIELD_ABSENT = 0, // nil (the key is not there)
+  CV_FIELD_NUMBER = 1, // a number, written to out[i]
+  CV_FIELD_FALSE = 2,  // false ("no value")
+  CV_FIELD_OTHER = 3   // anything else (true, a string, a table, ...)
+};
+
 /// The status codes of Lua, re-exported as plain constants.
 static const int CV_OK = 0;
 static const int CV_ERRRUN = 2;
@@ -90,8 +98,8 @@ int cv_call(cv_state *s, int ref, const char *field, const cv_op *ops, size_t no
 /// Builds one value with ops (inside a protected call) and stores it in the registry.
 int cv_make_ref(cv_state *s, const cv_op *ops, size_t nops, const char *strings, int *ref);
 /// Reads t[keys[i]] for i < n, where t is the value at stack index `index` and keys is the
-/// sequence registry[keys_ref]: kinds[i] is 0 (nil), 1 (number, in out[i]), 2 (false) or
-/// 3 (anything else). Returns how many of t's entries have other keys, or -1 if t is nil and
+/// sequence registry[keys_ref]: kinds[i] is a cv_field_kind (a number is written to out[i]).
+/// Returns how many of t's entries have other keys, or -1 if t is nil and
 /// -2 if it is neither nil nor a table. Never raises (raw access only).
 int cv_read_fields(cv_state *s, int index, int keys_ref, int n, double *out, uint8_t *kinds);
 /// Makes a field guard: a metatable for the tables handed to hooks whose __index returns nil

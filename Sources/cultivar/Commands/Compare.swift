@@ -54,12 +54,7 @@ struct Compare: ParsableCommand {
   @Option(help: ArgumentHelp("Missing answers in item statistics: pairwise or listwise (alpha is reported under both).", valueName: "rule"))
   var deletion: String = "pairwise"
 
-  @Flag(help: "Leave invalid rows out and write them, with reasons, to a rejects file.")
-  var skipInvalid = false
-
-  @Option(
-    help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: beside the output or responses, NAME.rejects.csv).", valueName: "file"))
-  var rejects: String?
+  @OptionGroup var invalidRows: InvalidRowOptions
 
   @OptionGroup var plugins: PluginOptions
 
@@ -87,7 +82,8 @@ struct Compare: ParsableCommand {
     }
     var job = CompareJob(
       surveyPath: survey, responsesPath: responses ?? "", teams: teamList, baseline: baseline, format: format, outputPath: out,
-      deletion: DeletionRule(rawValue: deletion)!, skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace,
+      deletion: DeletionRule(rawValue: deletion)!, skipInvalid: invalidRows.skipInvalid, rejectsPath: invalidRows.rejects,
+      workspace: plugins.workspace,
       note: Terminal.err)
     job.wave = wave
     job.language = lang

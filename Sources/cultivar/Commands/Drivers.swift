@@ -54,11 +54,7 @@ struct Drivers: ParsableCommand {
   @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
   var out: String?
 
-  @Flag(help: "Leave invalid rows out and write them, with reasons, to a rejects file.")
-  var skipInvalid = false
-
-  @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows.", valueName: "file"))
-  var rejects: String?
+  @OptionGroup var invalidRows: InvalidRowOptions
 
   @Option(
     help: ArgumentHelp(
@@ -86,8 +82,8 @@ struct Drivers: ParsableCommand {
     job.method = DriverMethod(minimumN: minN, bootstrapSamples: bootstrap, seed: seed)
     job.format = format
     job.outputPath = out
-    job.skipInvalid = skipInvalid
-    job.rejectsPath = rejects
+    job.skipInvalid = invalidRows.skipInvalid
+    job.rejectsPath = invalidRows.rejects
     do {
       if let text = try job.run() { Terminal.out(text) }
     } catch {

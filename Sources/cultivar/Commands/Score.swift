@@ -55,12 +55,7 @@ struct Score: ParsableCommand {
   @Option(help: ArgumentHelp("The wave whose headcounts give participation (default: --wave).", valueName: "wave"))
   var headcountWave: String?
 
-  @Flag(help: "Leave invalid rows out and write them, with reasons, to a rejects file.")
-  var skipInvalid = false
-
-  @Option(
-    help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: beside the output or responses, NAME.rejects.csv).", valueName: "file"))
-  var rejects: String?
+  @OptionGroup var invalidRows: InvalidRowOptions
 
   @Option(help: ArgumentHelp("Threads that read and score (default: one per core). Results do not depend on it.", valueName: "n"))
   var jobs: Int?
@@ -89,7 +84,7 @@ struct Score: ParsableCommand {
   func run() throws {
     var job = ScoreJob(
       surveyPath: survey, responsesPath: responses ?? "", format: format, outputPath: out,
-      skipInvalid: skipInvalid, rejectsPath: rejects, workspace: plugins.workspace, note: Terminal.err)
+      skipInvalid: invalidRows.skipInvalid, rejectsPath: invalidRows.rejects, workspace: plugins.workspace, note: Terminal.err)
     job.wave = wave
     job.privacyReportPath = privacyReport
     job.organisationPath = org

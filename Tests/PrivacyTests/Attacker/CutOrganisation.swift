@@ -1,3 +1,4 @@
+import Statistics
 @testable import Privacy
 
 /// A generated organisation published through overlapping cuts: a unit tree (every level at
@@ -13,7 +14,7 @@ struct CutOrganisation {
 
   static let dataPoints = 2
 
-  static func random(_ rng: inout SeededGenerator) -> CutOrganisation {
+  static func random(_ rng: inout SplitMix64) -> CutOrganisation {
     // The tree: 2–3 levels, 1–3 children per unit.
     let depth = Int.random(in: 2...3, using: &rng)
     var units: [(name: String, parent: Int?, level: Int)] = []

@@ -1,22 +1,10 @@
 import Comparison
 import Reports
 import Scoring
+import Statistics
 import SurveyModel
 
 @testable import Privacy
-
-/// A reproducible random number generator (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// The framework of the generated organisations: 1–5, three dimensions, one reversed item.
 let attackFramework = Framework(
@@ -41,7 +29,7 @@ struct Organisation {
 
   /// A random organisation: 2–9 teams, many of 1–4 people, missing answers, blank rows,
   /// dimensions a team skipped, and merged or renamed teams in the mapping.
-  static func random(_ rng: inout SeededGenerator) -> Organisation {
+  static func random(_ rng: inout SplitMix64) -> Organisation {
     let teamCount = Int.random(in: 2...9, using: &rng)
     var rows: [ResponseRow] = []
     var line = 2

@@ -1,27 +1,29 @@
 import Foundation
-import Testing
 
-/// The store backends the store-touching CLI tests run against (as in Tests/StoreTests):
-/// PostgreSQL needs `CULTIVAR_TEST_PG_URL` (set by `make test-store-pg`); unset, those cases
-/// fail saying so; `skip` leaves them out.
-enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
+/// The store backends the store tests (Tests/StoreTests) and the store-touching CLI tests run
+/// against. PostgreSQL needs a server: `make test-store-pg` (scripts/pg-test-cluster.sh) starts
+/// a throw-away cluster and sets `CULTIVAR_TEST_PG_URL`; when it is not set the PostgreSQL cases
+/// fail, saying so. `CULTIVAR_TEST_PG_URL=skip` leaves them out.
+public enum Backend: String, CaseIterable, Sendable {
   case sqlite, postgres
 
-  static var underTest: [Backend] {
+  /// The backends this run tests.
+  public static var underTest: [Backend] {
     ProcessInfo.processInfo.environment["CULTIVAR_TEST_PG_URL"] == "skip" ? [.sqlite] : [.sqlite, .postgres]
   }
-
-  var testDescription: String { rawValue }
 }
 
-struct NoTestServer: Error, CustomStringConvertible {
-  var description: String {
+/// A PostgreSQL case run without a test server.
+public struct NoTestServer: Error, CustomStringConvertible {
+  public init() {}
+
+  public var description: String {
     "CULTIVAR_TEST_PG_URL is not set: the PostgreSQL cases need a server; run them with 'make test-store-pg' (scripts/pg-test-cluster.sh starts a throw-away cluster), or set CULTIVAR_TEST_PG_URL=skip to leave them out"
   }
 }
 
 /// A new empty database of the test cluster, as a store address (`psql` creates it).
-func temporaryDatabase() throws -> String {
+public func temporaryDatabase() throws -> String {
   guard let base = ProcessInfo.processInfo.environment["CULTIVAR_TEST_PG_URL"], base != "skip" else { throw NoTestServer() }
   let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
   let psql = Process()
