@@ -11,6 +11,8 @@ public struct ChunkParser {
   private let tokenizer = CSVTokenizer()
   private let fields = CSVFields()
   private var keyBuffer: [UInt8] = []
+  /// The arrays of the last batch, kept for the next (see ``parse(_:)``).
+  private var recycled = RowBatch(chunk: 0, slots: 0)
 
   /// A parser for files laid out like `reader`'s header.
   init(decoder: RowDecoder, keepsIdentity: Bool) {
@@ -21,14 +23,26 @@ public struct ChunkParser {
   /// Parses one chunk.
   /// - Throws: ``CSVReader/SyntaxError`` (with the line in the file) for a malformed record.
   public mutating func parse(_ chunk: CSVChunk) throws -> RowBatch {
-    var batch = RowBatch(chunk: chunk.index, slots: decoder.items.count)
-    batch.values.reserveCapacity(decoder.items.count * 8192)
+    // The batch's arrays are this parser's: once the caller has let go of the previous batch,
+    // they are refilled in place instead of being allocated (and page-faulted) per chunk.
+    var batch = recycled
+    recycled = RowBatch(chunk: 0, slots: 0)
+    batch.chunk = chunk.index
+    batch.slots = decoder.items.count
+    batch.count = 0
+    batch.rowsRead = 0
+    batch.values.removeAll(keepingCapacity: true)
+    batch.teams.removeAll(keepingCapacity: true)
+    batch.lines.removeAll(keepingCapacity: true)
+    batch.respondents.removeAll(keepingCapacity: true)
+    batch.rejected.removeAll()
     try chunk.bytes.withUnsafeBufferPointer { bytes in
       try tokenizer.forEachRecord(in: bytes, firstLine: chunk.firstLine, fields: fields) { record, line in
         batch.rowsRead += 1
         add(record, line: line, into: &batch)
       }
     }
+    recycled = batch
     return batch
   }
 

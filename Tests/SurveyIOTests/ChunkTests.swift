@@ -78,6 +78,33 @@ func chunks(_ text: String, size: Int) throws -> [CSVChunk] {
     #expect(interner.count == 902)
     for (name, id) in zip(names, ids) { #expect(interner.name(id) == name) }
   }
+
+  /// Generated names that collide in every way the table's entries can (the same first 16
+  /// bytes, the same length, lengths around the 255 of an entry's length field, prefixes of one
+  /// another), in random order and through several growths: ids agree with a dictionary.
+  @Test func internerAgreesWithADictionaryOnCollidingNames() {
+    var random = SeededRandom(state: 17)
+    let stems = ["", "a", "team-0001", "Customer Success —", String(repeating: "x", count: 16), String(repeating: "y", count: 250)]
+    var names: [[UInt8]] = []
+    for _ in 0..<20_000 {
+      var name = Array(stems[Int(random.next() % UInt64(stems.count))].utf8)
+      let extra = Int(random.next() % 12)
+      for _ in 0..<extra { name.append(UInt8(0x61 + random.next() % 3)) }
+      if random.next() % 7 == 0 { name += Array(repeating: 0x7A, count: Int(random.next() % 12)) }
+      names.append(name)
+    }
+    var interner = TeamInterner()
+    var reference: [[UInt8]: Int32] = [:]
+    for name in names {
+      let id = name.withUnsafeBufferPointer { interner.id(of: $0) }
+      let expected = reference[name] ?? Int32(reference.count)
+      reference[name] = expected
+      #expect(id == expected)
+      #expect(Array(interner.name(id).utf8) == name)
+    }
+    #expect(interner.count == reference.count)
+    #expect(names.contains { $0.count >= 255 } && names.contains { $0.count < 255 && $0.count > 250 })
+  }
 }
 
 @Suite struct AtomicFileTests {
