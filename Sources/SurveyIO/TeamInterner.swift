@@ -16,6 +16,10 @@ public struct TeamInterner {
   /// bytes or more) and the team's id + 1 (see ``entry(_:length:id:)``).
   private var table: [UInt64]
   private var mask: Int
+  /// Scratch for ``appendIDs(starts:ends:in:to:)``: the names' hashes, and the sum of what its
+  /// first passes read (kept so that the reads are not optimised away).
+  private var hashes: [UInt64] = []
+  private var warmed: UInt64 = 0
 
   public init() {
     table = Array(repeating: 0, count: 1024)
@@ -32,13 +36,52 @@ public struct TeamInterner {
 
   /// The id of the team named by `bytes` (trimmed of spaces), added if new.
   public mutating func id(of raw: UnsafeBufferPointer<UInt8>) -> Int32 {
+    let bytes = Self.trimmed(raw)
+    let head = Self.head(bytes)
+    return id(of: bytes, head: head, hash: Self.hash(head, bytes))
+  }
+
+  /// The ids of the teams named by `bytes[starts[i] ..< ends[i]]` (trimmed of spaces), added
+  /// if new, appended to `ids` in order: the same ids as asking for each name in turn. The
+  /// table entries of all the names, then their first bytes, are read in two passes of
+  /// independent loads before the names are looked up, so that with many teams the cache
+  /// misses of a chunk's rows overlap instead of following one another.
+  public mutating func appendIDs(starts: [Int32], ends: [Int32], in bytes: UnsafeBufferPointer<UInt8>, to ids: inout [Int32]) {
+    let count = starts.count
+    hashes.removeAll(keepingCapacity: true)
+    var touched: UInt64 = 0
+    table.withUnsafeBufferPointer { table in
+      for i in 0..<count {
+        let name = Self.trimmed(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]))
+        let hash = Self.hash(Self.head(name), name)
+        hashes.append(hash)
+        touched &+= table[Int(truncatingIfNeeded: hash) & mask]
+      }
+      heads.withUnsafeBufferPointer { heads in
+        for hash in hashes {
+          let entry = table[Int(truncatingIfNeeded: hash) & mask]
+          if entry != 0 { touched &+= heads[Int(entry & 0xFFFF_FFFF) - 1].0 }
+        }
+      }
+    }
+    warmed = touched
+    for i in 0..<count {
+      let name = Self.trimmed(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]))
+      ids.append(id(of: name, head: Self.head(name), hash: hashes[i]))
+    }
+  }
+
+  /// `raw` without leading and trailing spaces and tabs.
+  private static func trimmed(_ raw: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var lo = 0
     var hi = raw.count
     while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
     while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
-    let bytes = UnsafeBufferPointer(rebasing: raw[lo..<hi])
-    let head = Self.head(bytes)
-    let hash = Self.hash(head, bytes)
+    return UnsafeBufferPointer(rebasing: raw[lo..<hi])
+  }
+
+  /// The id of the trimmed name `bytes`, whose first bytes and hash are given, added if new.
+  private mutating func id(of bytes: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64), hash: UInt64) -> Int32 {
     let wanted = Self.entry(hash, length: bytes.count, id: 0) >> 32
     var slot = Int(truncatingIfNeeded: hash) & mask
     let found: Int32? = table.withUnsafeBufferPointer { table in

@@ -104,6 +104,28 @@ func chunks(_ text: String, size: Int) throws -> [CSVChunk] {
     }
     #expect(interner.count == reference.count)
     #expect(names.contains { $0.count >= 255 } && names.contains { $0.count < 255 && $0.count > 250 })
+    // Looked up in batches of random size (as a chunk's rows are), with spaces around some
+    // names: the same ids as one by one.
+    var batched = TeamInterner()
+    var one = TeamInterner()
+    var start = 0
+    while start < names.count {
+      let end = min(names.count, start + 1 + Int(random.next() % 700))
+      var bytes: [UInt8] = []
+      var (starts, ends): ([Int32], [Int32]) = ([], [])
+      for name in names[start..<end] {
+        let padded = (random.next() % 5 == 0 ? [0x20, 0x09] : []) + name + (random.next() % 5 == 0 ? [0x20] : [])
+        starts.append(Int32(bytes.count))
+        bytes += padded
+        ends.append(Int32(bytes.count))
+      }
+      var ids: [Int32] = [7]
+      bytes.withUnsafeBufferPointer { batched.appendIDs(starts: starts, ends: ends, in: $0, to: &ids) }
+      let expected = names[start..<end].map { name in name.withUnsafeBufferPointer { one.id(of: $0) } }
+      #expect(ids == [7] + expected)
+      start = end
+    }
+    #expect(batched.count == one.count)
   }
 }
 
