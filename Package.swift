@@ -7,6 +7,22 @@ let hotPathSettings: [SwiftSetting] = [
   .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release))
 ]
 
+/// `cultivar` links the Swift runtime and Foundation statically on Linux: loading them as 20
+/// shared libraries and binding their symbols was most of its start-up time (docs/performance.md).
+/// SwiftPM's compile steps name only `Foundation` for the linker, so its static parts are listed,
+/// and lld (which does not depend on the order of archives) links them. It stays
+/// position-independent (ASLR for `serve`, which faces a network), at about 2 ms of relocations
+/// per start.
+let staticRuntime: [LinkerSetting] = [
+  .unsafeFlags(
+    ["-static-stdlib", "-use-ld=lld"]
+      + [
+        "_FoundationICU", "CoreFoundation", "Foundation", "FoundationEssentials", "FoundationInternationalization", "_FoundationCShims",
+        "_FoundationCollections", "swiftSynchronization", "swift_StringProcessing", "swift_RegexParser", "swiftDispatch", "swiftGlibc",
+        "dispatch", "BlocksRuntime",
+      ].flatMap { ["-Xlinker", "-l" + $0] }, .when(platforms: [.linux]))
+]
+
 let package = Package(
   name: "Cultivar",
   platforms: [.macOS(.v13)],
@@ -98,7 +114,7 @@ let package = Package(
       name: "cultivar",
       dependencies: [
         "CultivarKit", "LuaBridge", "SurveyModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ], linkerSettings: staticRuntime),
     // The seeded mutation fuzzer of the input readers (`make fuzz`) and the CSV token dump
     // of the differential test against Python's csv module.
     .executableTarget(
@@ -133,7 +149,9 @@ let package = Package(
     .testTarget(name: "FormTextTests", dependencies: ["FormText", "SurveyModel"]),
     .testTarget(
       name: "WebFormTests", dependencies: ["WebForm", "SurveyModel", .product(name: "Logging", package: "swift-log")]),
-    // Runs the built binary end to end (GRDB to inspect the stores it writes).
-    .testTarget(name: "CLITests", dependencies: ["cultivar", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+    // Runs the built binary end to end (GRDB to inspect the stores it writes). It runs
+    // .build/debug/cultivar (built by `swift build --build-tests`) rather than linking the
+    // executable's module, whose statically linked runtime cannot share a test bundle with XCTest's.
+    .testTarget(name: "CLITests", dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

@@ -133,11 +133,12 @@ def startup_times(cultivar, runs):
         Path(tmp, "plugins").mkdir()
         for n in range(10):
             Path(tmp, "plugins", f"p{n}.lua").write_text(source.replace("'bench-hook'", f"'bench-{n}'"))
-        bare, _ = measure([cultivar, "--version"], max(runs, 11), cwd=tmp)
-        loaded, _ = measure([cultivar, "plugins", "check"], max(runs, 11), cwd=tmp)
+        cpus = []
+        bare, _ = measure([cultivar, "--version"], max(runs, 11), cwd=tmp, cpu=cpus)
+        loaded, _ = measure([cultivar, "plugins", "check"], max(runs, 11), cwd=tmp, cpu=cpus)
         sample, _ = measure([cultivar, "score", str(ROOT / "surveys/learning-culture.yaml"), "--responses",
-                             str(ROOT / "surveys/sample-responses.csv")], max(runs, 11), cwd=ROOT)
-        return bare, loaded, sample
+                             str(ROOT / "surveys/sample-responses.csv")], max(runs, 11), cwd=ROOT, cpu=cpus)
+        return bare, loaded, sample, cpus
 
 
 def main():
@@ -198,10 +199,10 @@ def main():
     print("|---|---|---|---|---|---|---|---|---|")
     for size, name, wall, low, high, cpu, rss, ratio, floor_ratio in rows:
         print(f"| {size} | {name} | {wall:.3f} | {low:.3f} | {high:.3f} | {cpu:.2f} | {rss:.0f} | {ratio:.2f} | {floor_ratio:.2f} |")
-    bare, loaded, sample = startup_times(args.cultivar, args.runs)
-    print(f"\nstart-up: {bare * 1000:.1f} ms bare (`cultivar --version`); {loaded * 1000:.1f} ms with 10 plugins loaded and "
-          f"validated (`cultivar plugins check`, 10 plugins of 40 items each); {sample * 1000:.1f} ms to score the bundled "
-          f"233-row sample (`make run`'s command)")
+    bare, loaded, sample, cpus = startup_times(args.cultivar, args.runs)
+    print(f"\nstart-up (median wall; median CPU in brackets): {bare * 1000:.1f} ms ({cpus[0] * 1000:.1f}) bare (`cultivar --version`); "
+          f"{loaded * 1000:.1f} ms ({cpus[1] * 1000:.1f}) with 10 plugins loaded and validated (`cultivar plugins check`, 10 plugins "
+          f"of 40 items each); {sample * 1000:.1f} ms ({cpus[2] * 1000:.1f}) to score the bundled 233-row sample (`make run`'s command)")
     if all_problems:
         print("\n".join(all_problems[:30]))
         sys.exit(1)

@@ -70,51 +70,25 @@ public struct JSONReporter: ReportRenderer {
             ])
           })
       ),
-      ("teams", .lazyArray(f.teams.count) { team(f.teams[$0], f) }),
-      ("organisation", team(f.organisation, f)),
+      ("teams", teams(f)),
+      ("organisation", .stream { sink, indent in JSONTeamWriter(f).write(f.organisation, to: sink, indent: indent) }),
     ])
   }
 
-  private func team(_ t: TeamResult, _ f: FrameworkResult) -> JSON {
-    let infos = Dictionary(uniqueKeysWithValues: f.dimensions.map { ($0.id, $0) })
-    var fields: [(String, JSON)] = [("team", .string(t.team)), ("n", .number(Double(t.n))), ("suppressed", .bool(t.suppression != nil))]
-    if let reason = t.suppression {
-      fields.append(("suppression_reason", .string(reason.rawValue)))
-      return .object(fields)
+  /// The teams, written one by one as they are made (see ``JSONTeamWriter``).
+  private func teams(_ f: FrameworkResult) -> JSON {
+    guard !f.teams.isEmpty else { return .array([]) }
+    return .stream { sink, indent in
+      let writer = JSONTeamWriter(f)
+      sink.byte(0x5B)
+      for (n, team) in f.teams.enumerated() {
+        if n > 0 { sink.byte(0x2C) }
+        JSON.newline(sink, indent + 1)
+        writer.write(team, to: sink, indent: indent + 1)
+        try sink.flushIfFull()
+      }
+      JSON.newline(sink, indent)
+      sink.byte(0x5D)
     }
-    if let reason = t.indexSuppression { fields.append(("index_suppression", .string(reason.rawValue))) }
-    fields.append(("index", .number(t.index)))
-    fields.append(("band", t.band.map { .object([("label", .string($0.label)), ("advice", .string($0.advice))]) } ?? .null))
-    fields.append(
-      (
-        "dimensions",
-        .array(
-          t.dimensions.map { d in
-            if let reason = d.suppression {
-              return .object([("id", .string(d.id)), ("n", .number(Double(d.n))), ("suppressed", .string(reason.rawValue))])
-            }
-            return .object([
-              ("id", .string(d.id)), ("n", .number(Double(d.n))), ("mean", .number(d.mean)), ("sd", .number(d.sd)),
-              ("pomp", .number(d.pomp)), ("favorable_pct", .number(d.favorable)), ("neutral_pct", .number(d.neutral)),
-              ("unfavorable_pct", .number(d.unfavorable)), ("advice", .string(d.advice)),
-              ("vs_benchmark", .number(infos[d.id]?.differenceFromBenchmark(d))),
-            ])
-          })
-      ))
-    fields.append(
-      (
-        "measures",
-        .array(
-          t.measures.map { m in
-            if let reason = m.suppression {
-              return .object([("id", .string(m.id)), ("n", .number(Double(m.n))), ("suppressed", .string(reason.rawValue))])
-            }
-            return .object([
-              ("id", .string(m.id)), ("n", .number(Double(m.n))), ("mean", .number(m.mean)), ("sd", .number(m.sd)), ("sum", .number(m.sum)),
-              ("at_least_pct", .number(m.atLeast)), ("at_most_pct", .number(m.atMost)), ("pooled", .number(m.pooled)),
-            ])
-          })
-      ))
-    return .object(fields)
   }
 }

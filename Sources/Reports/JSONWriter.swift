@@ -5,9 +5,10 @@ enum JSON {
   case number(Double)
   case string(String)
   case array([JSON])
-  /// An array whose elements are made one at a time while writing (large lists).
-  case lazyArray(Int, (Int) -> JSON)
   case object([(String, JSON)])
+  /// A value written by a function straight into the sink, at the given depth (large lists
+  /// whose elements are not worth making as values, see ``JSONTeamWriter``).
+  case stream((ReportSink, Int) throws -> Void)
 
   static func number(_ value: Double?) -> JSON { value.map { $0.isFinite ? .number($0) : .null } ?? .null }
   static func string(_ value: String?) -> JSON { value.map { .string($0) } ?? .null }
@@ -23,8 +24,6 @@ enum JSON {
     case .string(let s): Self.quote(s, into: sink)
     case .array(let values) where !values.isEmpty:
       try writeList(values.count, { values[$0] }, sink, indent: indent)
-    case .lazyArray(let count, let element) where count > 0:
-      try writeList(count, element, sink, indent: indent)
     case .object(let fields) where !fields.isEmpty:
       sink.byte(0x7B)
       for (n, (key, value)) in fields.enumerated() {
@@ -37,7 +36,8 @@ enum JSON {
       }
       Self.newline(sink, indent)
       sink.byte(0x7D)
-    case .array, .lazyArray: sink.write("[]")
+    case .stream(let write): try write(sink, indent)
+    case .array: sink.write("[]")
     case .object: sink.write("{}")
     }
     try sink.flushIfFull()
@@ -55,10 +55,17 @@ enum JSON {
   }
 
   /// A line break and `depth` levels of two-space indentation.
-  private static func newline(_ sink: ReportSink, _ depth: Int) {
+  static func newline(_ sink: ReportSink, _ depth: Int) {
+    if depth < indentations.count {
+      sink.write(indentations[depth])
+      return
+    }
     sink.byte(0x0A)
     for _ in 0..<(2 * depth) { sink.byte(0x20) }
   }
+
+  /// A line break and the indentation of each depth up to 15, made once.
+  private static let indentations = (0..<16).map { "\n" + String(repeating: " ", count: 2 * $0) }
 
   /// Writes `s` as a JSON string; text with nothing to escape is copied as it is.
   static func quote(_ s: String, into sink: ReportSink) {

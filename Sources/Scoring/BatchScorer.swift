@@ -21,7 +21,10 @@ public struct PartialScores: Sendable {
 public final class BatchScorer {
   private let plan: ScoringPlan
   private var rows: RowScorer
+  /// Per worker team id: its slot in the batch being scored (-1 between batches).
   private var slotOfTeam: [Int32] = []
+  /// Per row of the batch being scored: its team's slot.
+  private var rowSlots: [Int32] = []
 
   public init(plan: ScoringPlan, hooks: [ScoringHooks?]) {
     self.plan = plan
@@ -39,40 +42,53 @@ public final class BatchScorer {
   /// - Parameter teamName: the name of one of the worker's team ids (for hooks).
   /// - Throws: whatever a `score` hook throws.
   public func score(_ batch: RowBatch, teamName: (Int32) -> String) throws -> PartialScores {
-    var partial = PartialScores(chunk: batch.chunk, totals: TeamTotals(width: plan.dimensionCount), reliability: plan.emptyReliability())
+    // Each team of the batch gets its slot first, so that the totals are made at their size
+    // once (no growing and copying while rows are folded).
+    var teams: [Int32] = []
+    rowSlots.removeAll(keepingCapacity: true)
+    rowSlots.reserveCapacity(batch.count)
+    for team in batch.teams {
+      if Int(team) >= slotOfTeam.count { slotOfTeam.append(contentsOf: repeatElement(-1, count: Int(team) + 1 - slotOfTeam.count)) }
+      var slot = slotOfTeam[Int(team)]
+      if slot < 0 {
+        slot = Int32(teams.count)
+        slotOfTeam[Int(team)] = slot
+        teams.append(team)
+      }
+      rowSlots.append(slot)
+    }
+    for team in teams { slotOfTeam[Int(team)] = -1 }
+    var partial = PartialScores(
+      chunk: batch.chunk, teams: teams, totals: TeamTotals(width: plan.dimensionCount, capacity: teams.count),
+      reliability: plan.emptyReliability())
+    for _ in teams { _ = partial.totals.addTeam() }
     partial.rowsRead = batch.rowsRead
     partial.rowsUsed = batch.count
     partial.rejected = batch.rejected
-    defer { for team in partial.teams { slotOfTeam[Int(team)] = -1 } }
     // With `score` hooks, each team's rows are scored together, in file order, after a fresh
     // start of the hooks (see ``ScoringHooks/beginGroup()``); team totals fold in file order
     // either way.
     // Groups go in order of team name (worker team ids differ from thread to thread), so the
     // sums come out in the same order whatever the number of threads.
-    var order = Array(0..<batch.count)
+    var order: [Int]? = nil
     if needsIdentity {
       var names: [Int32: String] = [:]
       for team in batch.teams where names[team] == nil { names[team] = teamName(team) }
-      order.sort { a, b in
+      order = (0..<batch.count).sorted { a, b in
         let (x, y) = (names[batch.teams[a]]!, names[batch.teams[b]]!)
         return x != y ? x < y : a < b
       }
     }
     var groupTeam: Int32 = -1
     try batch.values.withUnsafeBufferPointer { values in
-      for r in order {
+      for i in 0..<batch.count {
+        let r = order?[i] ?? i
         let team = batch.teams[r]
         if needsIdentity, team != groupTeam {
           try rows.beginGroup()
           groupTeam = team
         }
-        if Int(team) >= slotOfTeam.count { slotOfTeam.append(contentsOf: repeatElement(-1, count: Int(team) + 1 - slotOfTeam.count)) }
-        var slot = Int(slotOfTeam[Int(team)])
-        if slot < 0 {
-          slot = partial.totals.addTeam()
-          slotOfTeam[Int(team)] = Int32(slot)
-          partial.teams.append(team)
-        }
+        let slot = Int(rowSlots[r])
         let observe = observer.map { observer -> (Int, FrameworkScratch) -> Void in
           let name = teamName(team)
           return { f, scratch in

@@ -21,4 +21,17 @@ enum MallocTuning {
 
   /// Applies the tuning once per process.
   static func apply() { applied }
+
+  /// Hands memory freed by the pipeline's threads (chunks, batches, partial totals, the
+  /// workers' team tables) back to the system before the results are made, so that it is not
+  /// counted twice in the run's peak resident size.
+  static func releaseFreeMemory() {
+    #if canImport(Glibc)
+      // malloc_trim is declared in <malloc.h> too.
+      typealias MallocTrim = @convention(c) (Int) -> Int32
+      if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+      }
+    #endif
+  }
 }

@@ -73,7 +73,10 @@ final class ParallelScoring<Source: RowBatchSource>: @unchecked Sendable {
         condition.broadcast()
         continue
       }
-      if readingDone, merged == readCount { return (rowsRead, rejected) }
+      if readingDone, merged == readCount {
+        MallocTuning.releaseFreeMemory()
+        return (rowsRead, rejected)
+      }
       condition.wait()
     }
   }

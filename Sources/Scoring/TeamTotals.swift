@@ -1,34 +1,65 @@
 import SurveyModel
 
-/// Running totals of a set of teams, stored flat: slot t, dimension j (all frameworks'
-/// dimensions side by side) is `dimensions[t * width + j]`.
+/// Running totals of a set of teams. Team slot t's accumulators for dimension j (all
+/// frameworks' dimensions side by side) sit at `j` in the team's run of `width`
+/// accumulators. The runs are stored in pages of ``teamsPerPage`` teams: adding a team never
+/// copies the teams before it, so the totals of 50,000 teams take their own size in memory and
+/// not, for a moment, the old and the doubled copy of one large array.
 struct TeamTotals: Sendable {
   /// Dimensions per team (all frameworks).
   let width: Int
   private(set) var sizes: [Int] = []
-  var dimensions: [DimensionAccumulator] = []
+  /// Full pages hold `teamsPerPage` teams; only the first grows by doubling (small sets of teams
+  /// stay small), later pages are made at their full size.
+  private var pages: [[DimensionAccumulator]] = []
+
+  /// Teams per page (a power of two: a slot's page and place are a shift and a mask).
+  static let teamsPerPage = 1024
+  private static let pageShift = 10
 
   init(width: Int) {
     self.width = width
+  }
+
+  /// Empty totals with room for `teams` teams without growing.
+  init(width: Int, capacity teams: Int) {
+    self.width = width
+    sizes.reserveCapacity(teams)
+    if teams > 0 {
+      pages.append([])
+      pages[0].reserveCapacity(min(teams, Self.teamsPerPage) * width)
+    }
   }
 
   var count: Int { sizes.count }
 
   /// Adds an empty team and returns its slot.
   mutating func addTeam() -> Int {
+    let slot = sizes.count
     sizes.append(0)
-    dimensions.append(contentsOf: repeatElement(DimensionAccumulator(), count: width))
-    return sizes.count - 1
+    let page = slot >> Self.pageShift
+    if page == pages.count {
+      pages.append([])
+      if page > 0 { pages[page].reserveCapacity(Self.teamsPerPage * width) }
+    }
+    pages[page].append(contentsOf: repeatElement(DimensionAccumulator(), count: width))
+    return slot
   }
 
   mutating func countRespondent(_ slot: Int) { sizes[slot] += 1 }
 
+  /// Calls `body` with the first of team `slot`'s `width` accumulators.
+  @inline(__always)
+  private mutating func withTeam<R>(_ slot: Int, _ body: (UnsafeMutablePointer<DimensionAccumulator>) -> R) -> R {
+    let base = (slot & (Self.teamsPerPage - 1)) * width
+    return pages[slot >> Self.pageShift].withUnsafeMutableBufferPointer { body($0.baseAddress! + base) }
+  }
+
   /// Folds one respondent's scored framework into team `slot`.
   @inline(__always)
   mutating func fold(_ scratch: FrameworkScratch, slot: Int, offset: Int, shift: Double) {
-    let base = slot * width + offset
-    dimensions.withUnsafeMutableBufferPointer { all in
-      let dims = all.baseAddress! + base
+    withTeam(slot) { team in
+      let dims = team + offset
       for d in 0..<scratch.dimensionCount {
         dims[d].answered += scratch.answered[d]
         dims[d].favorable += scratch.favorable[d]
@@ -56,10 +87,10 @@ struct TeamTotals: Sendable {
   mutating func merge(_ other: TeamTotals, from: Int, to: Int) {
     sizes[to] += other.sizes[from]
     let width = width
-    dimensions.withUnsafeMutableBufferPointer { mine in
-      other.dimensions.withUnsafeBufferPointer { theirs in
-        let target = mine.baseAddress! + to * width
-        let source = theirs.baseAddress! + from * width
+    let place = (from & (Self.teamsPerPage - 1)) * width
+    other.pages[from >> Self.pageShift].withUnsafeBufferPointer { theirs in
+      withTeam(to) { target in
+        let source = theirs.baseAddress! + place
         for j in 0..<width { target[j].merge(source[j]) }
       }
     }
@@ -67,7 +98,8 @@ struct TeamTotals: Sendable {
 
   /// The accumulators of team `slot` for the dimensions `offset ..< offset + count`.
   func accumulators(slot: Int, offset: Int, count: Int) -> ArraySlice<DimensionAccumulator> {
-    dimensions[(slot * width + offset)..<(slot * width + offset + count)]
+    let start = (slot & (Self.teamsPerPage - 1)) * width + offset
+    return pages[slot >> Self.pageShift][start..<(start + count)]
   }
 }
 

@@ -122,8 +122,14 @@ public final class CSVChunker {
   /// Line breaks in a chunk of whole records, as ``CSVTokenizer`` counts them.
   static func countLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) != nil else {
+      // Without a CR every LF is a line break: memchr finds them many bytes at a time.
       var count = 0
-      for byte in bytes where byte == 0x0A { count += 1 }
+      var position = UnsafeRawPointer(bytes.baseAddress)
+      let end = position.map { $0 + bytes.count }
+      while let from = position, let end, from < end, let found = memchr(from, 0x0A, end - from) {
+        count += 1
+        position = UnsafeRawPointer(found) + 1
+      }
       return count
     }
     return CSVTokenizer.lineBreaks(in: bytes)

@@ -11,6 +11,11 @@ public struct ChunkParser {
   private let tokenizer = CSVTokenizer()
   private let fields = CSVFields()
   private var keyBuffer: [UInt8] = []
+  /// The team cells (offsets in the chunk) of the rows whose teams are still to be looked up.
+  private var teamStarts: [Int32] = []
+  private var teamEnds: [Int32] = []
+  /// The arrays of the last batch, kept for the next (see ``parse(_:)``).
+  private var recycled = RowBatch(chunk: 0, slots: 0)
 
   /// A parser for files laid out like `reader`'s header.
   init(decoder: RowDecoder, keepsIdentity: Bool) {
@@ -21,18 +26,42 @@ public struct ChunkParser {
   /// Parses one chunk.
   /// - Throws: ``CSVReader/SyntaxError`` (with the line in the file) for a malformed record.
   public mutating func parse(_ chunk: CSVChunk) throws -> RowBatch {
-    var batch = RowBatch(chunk: chunk.index, slots: decoder.items.count)
-    batch.values.reserveCapacity(decoder.items.count * 8192)
+    // The batch's arrays are this parser's: once the caller has let go of the previous batch,
+    // they are refilled in place instead of being allocated (and page-faulted) per chunk.
+    var batch = recycled
+    recycled = RowBatch(chunk: 0, slots: 0)
+    batch.chunk = chunk.index
+    batch.slots = decoder.items.count
+    batch.count = 0
+    batch.rowsRead = 0
+    batch.values.removeAll(keepingCapacity: true)
+    batch.teams.removeAll(keepingCapacity: true)
+    batch.lines.removeAll(keepingCapacity: true)
+    batch.respondents.removeAll(keepingCapacity: true)
+    batch.rejected.removeAll()
+    teamStarts.removeAll(keepingCapacity: true)
+    teamEnds.removeAll(keepingCapacity: true)
     try chunk.bytes.withUnsafeBufferPointer { bytes in
       try tokenizer.forEachRecord(in: bytes, firstLine: chunk.firstLine, fields: fields) { record, line in
         batch.rowsRead += 1
-        add(record, line: line, into: &batch)
+        add(record, line: line, chunk: bytes, into: &batch)
       }
+      lookUpTeams(in: bytes, into: &batch)
     }
+    recycled = batch
     return batch
   }
 
-  private mutating func add(_ fields: FieldSlices, line: Int, into batch: inout RowBatch) {
+  /// Looks up the teams of the rows added since the last look-up, all together (see
+  /// ``TeamInterner/appendIDs(starts:ends:in:to:)``), in row order.
+  private mutating func lookUpTeams(in chunk: UnsafeBufferPointer<UInt8>, into batch: inout RowBatch) {
+    guard !teamStarts.isEmpty else { return }
+    teams.appendIDs(starts: teamStarts, ends: teamEnds, in: chunk, to: &batch.teams)
+    teamStarts.removeAll(keepingCapacity: true)
+    teamEnds.removeAll(keepingCapacity: true)
+  }
+
+  private mutating func add(_ fields: FieldSlices, line: Int, chunk: UnsafeBufferPointer<UInt8>, into batch: inout RowBatch) {
     let offset = batch.values.count
     batch.values.append(contentsOf: repeatElement(.nan, count: batch.slots))
     let ok = batch.values.withUnsafeMutableBufferPointer { decoder.fill($0.baseAddress! + offset, from: fields) }
@@ -46,7 +75,17 @@ public struct ChunkParser {
       decoder.key(fields, into: &keyBuffer)
       batch.teams.append(keyBuffer.withUnsafeBufferPointer { teams.id(of: $0) })
     } else {
-      batch.teams.append(teams.id(of: fields.bytes(decoder.teamColumn)))
+      let team = fields.bytes(decoder.teamColumn)
+      if let start = team.baseAddress, let base = chunk.baseAddress, start >= base, start + team.count <= base + chunk.count,
+        start - base + team.count < Int(Int32.max)
+      {
+        // In the chunk's own bytes (an unquoted record): looked up with the chunk's other rows.
+        teamStarts.append(Int32(start - base))
+        teamEnds.append(Int32(start - base + team.count))
+      } else {
+        lookUpTeams(in: chunk, into: &batch)
+        batch.teams.append(teams.id(of: team))
+      }
     }
     batch.lines.append(Int32(line))
     if keepsIdentity { batch.respondents.append(decoder.identity(fields, line: line).respondent) }

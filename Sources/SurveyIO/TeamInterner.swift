@@ -2,21 +2,33 @@ import Foundation
 
 /// Maps team names (as bytes) to small integer ids without making a string per row: an
 /// open-addressing hash table over a byte arena. Written by hand because it runs once per
-/// response row on the hot path. Each name's first 16 bytes are kept beside its id, so short
-/// names (the usual case) are matched without touching the arena; the table itself holds only
-/// 4-byte ids, so it stays small with tens of thousands of teams.
+/// response row on the hot path. Each table entry holds a tag from the name's hash and its
+/// length beside the id, so a probe that meets another name costs no look-up elsewhere; each
+/// name's first 16 bytes are kept beside its id, so short names (the usual case) are matched
+/// without touching the arena. With tens of thousands of teams in random order a row costs
+/// about two cache misses: its table entry and its name's first bytes.
 public struct TeamInterner {
   private var arena: [UInt8] = []
   private var offsets: [Int32] = [0]
   /// Per id: the first 16 bytes of the name, zero-padded.
   private var heads: [(UInt64, UInt64)] = []
-  /// Open addressing: team ids, -1 = empty.
-  private var table: [Int32]
+  /// Open addressing: 0 = empty, else the hash's top 24 bits, the name's length (255 for 255
+  /// bytes or more) and the team's id + 1 (see ``entry(_:length:id:)``).
+  private var table: [UInt64]
   private var mask: Int
+  /// Scratch for ``appendIDs(starts:ends:in:to:)``: the names' hashes, and the sum of what its
+  /// first passes read (kept so that the reads are not optimised away).
+  private var hashes: [UInt64] = []
+  private var warmed: UInt64 = 0
 
   public init() {
-    table = Array(repeating: -1, count: 1024)
+    table = Array(repeating: 0, count: 1024)
     mask = 1023
+  }
+
+  /// A table entry; its upper 32 bits (tag and length) are what a look-up compares first.
+  private static func entry(_ hash: UInt64, length: Int, id: Int32) -> UInt64 {
+    (hash & 0xFFFF_FF00_0000_0000) | UInt64(min(length, 255)) << 32 | UInt64(UInt32(id) + 1)
   }
 
   /// The number of distinct teams seen.
@@ -24,23 +36,65 @@ public struct TeamInterner {
 
   /// The id of the team named by `bytes` (trimmed of spaces), added if new.
   public mutating func id(of raw: UnsafeBufferPointer<UInt8>) -> Int32 {
+    let bytes = Self.trimmed(raw)
+    let head = Self.head(bytes)
+    return id(of: bytes, head: head, hash: Self.hash(head, bytes))
+  }
+
+  /// The ids of the teams named by `bytes[starts[i] ..< ends[i]]` (trimmed of spaces), added
+  /// if new, appended to `ids` in order: the same ids as asking for each name in turn. The
+  /// table entries of all the names, then their first bytes, are read in two passes of
+  /// independent loads before the names are looked up, so that with many teams the cache
+  /// misses of a chunk's rows overlap instead of following one another.
+  public mutating func appendIDs(starts: [Int32], ends: [Int32], in bytes: UnsafeBufferPointer<UInt8>, to ids: inout [Int32]) {
+    let count = starts.count
+    hashes.removeAll(keepingCapacity: true)
+    var touched: UInt64 = 0
+    table.withUnsafeBufferPointer { table in
+      for i in 0..<count {
+        let name = Self.trimmed(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]))
+        let hash = Self.hash(Self.head(name), name)
+        hashes.append(hash)
+        touched &+= table[Int(truncatingIfNeeded: hash) & mask]
+      }
+      heads.withUnsafeBufferPointer { heads in
+        for hash in hashes {
+          let entry = table[Int(truncatingIfNeeded: hash) & mask]
+          if entry != 0 { touched &+= heads[Int(entry & 0xFFFF_FFFF) - 1].0 }
+        }
+      }
+    }
+    warmed = touched
+    for i in 0..<count {
+      let name = Self.trimmed(UnsafeBufferPointer(rebasing: bytes[Int(starts[i])..<Int(ends[i])]))
+      ids.append(id(of: name, head: Self.head(name), hash: hashes[i]))
+    }
+  }
+
+  /// `raw` without leading and trailing spaces and tabs.
+  private static func trimmed(_ raw: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var lo = 0
     var hi = raw.count
     while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
     while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
-    let bytes = UnsafeBufferPointer(rebasing: raw[lo..<hi])
-    let head = Self.head(bytes)
-    var slot = Int(truncatingIfNeeded: Self.hash(head, bytes)) & mask
+    return UnsafeBufferPointer(rebasing: raw[lo..<hi])
+  }
+
+  /// The id of the trimmed name `bytes`, whose first bytes and hash are given, added if new.
+  private mutating func id(of bytes: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64), hash: UInt64) -> Int32 {
+    let wanted = Self.entry(hash, length: bytes.count, id: 0) >> 32
+    var slot = Int(truncatingIfNeeded: hash) & mask
     let found: Int32? = table.withUnsafeBufferPointer { table in
       heads.withUnsafeBufferPointer { heads in
-        offsets.withUnsafeBufferPointer { offsets in
-          while true {
-            let id = table[slot]
-            if id < 0 { return nil }
-            let length = Int(offsets[Int(id) + 1] - offsets[Int(id)])
-            if length == bytes.count, heads[Int(id)] == head, length <= 16 || equals(id, bytes) { return id }
-            slot = (slot + 1) & mask
+        while true {
+          let entry = table[slot]
+          if entry == 0 { return nil }
+          if entry >> 32 == wanted {
+            let id = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+            // The length is in the entry (exactly, for names shorter than 255 bytes).
+            if heads[Int(id)] == head, bytes.count <= 16 || equals(id, bytes) { return id }
           }
+          slot = (slot + 1) & mask
         }
       }
     }
@@ -49,7 +103,7 @@ public struct TeamInterner {
     arena.append(contentsOf: bytes)
     offsets.append(Int32(arena.count))
     heads.append(head)
-    table[slot] = id
+    table[slot] = Self.entry(hash, length: bytes.count, id: id)
     if count * 2 > mask { grow() }
     return id
   }
@@ -87,15 +141,15 @@ public struct TeamInterner {
 
   private mutating func grow() {
     let size = (mask + 1) * 2
-    var bigger = [Int32](repeating: -1, count: size)
+    var bigger = [UInt64](repeating: 0, count: size)
     let biggerMask = size - 1
     for id in 0..<count {
       let from = Int(offsets[id])
       let to = Int(offsets[id + 1])
       let hash = arena.withUnsafeBufferPointer { Self.hash(heads[id], UnsafeBufferPointer(rebasing: $0[from..<to])) }
       var slot = Int(truncatingIfNeeded: hash) & biggerMask
-      while bigger[slot] >= 0 { slot = (slot + 1) & biggerMask }
-      bigger[slot] = Int32(id)
+      while bigger[slot] != 0 { slot = (slot + 1) & biggerMask }
+      bigger[slot] = Self.entry(hash, length: to - from, id: Int32(id))
     }
     table = bigger
     mask = biggerMask

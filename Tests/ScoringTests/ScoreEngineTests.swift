@@ -153,6 +153,48 @@ func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int 
     // Legal (4) alone would be recovered from the organisation row: a second team is withheld.
     #expect(teams["Ops"]?.suppression == .complementary || teams["Sales"]?.suppression == .complementary)
   }
+
+  /// Team totals are kept in pages of 1,024 teams: 3,000 teams fold, merge and read back alike
+  /// whether their rows come one by one or as batches whose partial totals are merged, and each
+  /// team's numbers are its own rows'.
+  @Test func teamsAcrossPagesOfTotals() throws {
+    let plan = ScoringPlan(uses: [(smallFramework, nil)])
+    let teamCount = 3000
+    let name = { (t: Int) in "T" + String(repeating: "0", count: 5 - String(t).count) + String(t) }
+    let answers = { (i: Int) in [Double(1 + i % 5), Double(1 + (i / 7) % 5), Double(1 + (i / 3) % 5)] }
+    let rows = (0..<(3 * teamCount)).map { i in row(name(i % teamCount), answers(i), line: i + 2) }
+    let byRow = ScoreEngine(plan: plan, hooks: [nil])
+    for r in rows { try byRow.add(r) }
+    let byBatch = ScoreEngine(plan: plan, hooks: [nil])
+    let scorer = BatchScorer(plan: plan, hooks: [nil])
+    for (chunk, start) in stride(from: 0, to: rows.count, by: 1700).enumerated() {
+      var batch = RowBatch(chunk: chunk, slots: 3)
+      var names: [String] = []
+      var ids: [String: Int32] = [:]
+      for r in rows[start..<min(start + 1700, rows.count)] {
+        let id = ids[r.team] ?? Int32(names.count)
+        if ids[r.team] == nil { (ids[r.team], names) = (id, names + [r.team]) }
+        batch.values += r.values
+        batch.teams.append(id)
+        batch.lines.append(Int32(r.line))
+        batch.count += 1
+        batch.rowsRead += 1
+      }
+      let partial = try scorer.score(batch) { names[Int($0)] }
+      byBatch.merge(partial, slots: names.map(byBatch.slot(ofTeam:)))
+    }
+    let policy = PrivacyPolicy(testingThreshold: 1)
+    let a = try byRow.results(policy: policy).frameworks[0]
+    let b = try byBatch.results(policy: policy).frameworks[0]
+    #expect(a.teams.count == teamCount)
+    #expect(a.teams == b.teams)
+    #expect(a.organisation == b.organisation)
+    for (t, team) in a.teams.enumerated() {
+      let own = [t, t + teamCount, t + 2 * teamCount].map { answers($0)[2] }
+      #expect(team.team == name(t) && team.n == 3)
+      #expect(abs(team.dimensions[1].mean! - own.reduce(0, +) / 3) < 1e-12)
+    }
+  }
 }
 
 final class RecordingHooks: ScoringHooks {

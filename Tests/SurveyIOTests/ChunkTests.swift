@@ -78,6 +78,55 @@ func chunks(_ text: String, size: Int) throws -> [CSVChunk] {
     #expect(interner.count == 902)
     for (name, id) in zip(names, ids) { #expect(interner.name(id) == name) }
   }
+
+  /// Generated names that collide in every way the table's entries can (the same first 16
+  /// bytes, the same length, lengths around the 255 of an entry's length field, prefixes of one
+  /// another), in random order and through several growths: ids agree with a dictionary.
+  @Test func internerAgreesWithADictionaryOnCollidingNames() {
+    var random = SeededRandom(state: 17)
+    let stems = ["", "a", "team-0001", "Customer Success —", String(repeating: "x", count: 16), String(repeating: "y", count: 250)]
+    var names: [[UInt8]] = []
+    for _ in 0..<20_000 {
+      var name = Array(stems[Int(random.next() % UInt64(stems.count))].utf8)
+      let extra = Int(random.next() % 12)
+      for _ in 0..<extra { name.append(UInt8(0x61 + random.next() % 3)) }
+      if random.next() % 7 == 0 { name += Array(repeating: 0x7A, count: Int(random.next() % 12)) }
+      names.append(name)
+    }
+    var interner = TeamInterner()
+    var reference: [[UInt8]: Int32] = [:]
+    for name in names {
+      let id = name.withUnsafeBufferPointer { interner.id(of: $0) }
+      let expected = reference[name] ?? Int32(reference.count)
+      reference[name] = expected
+      #expect(id == expected)
+      #expect(Array(interner.name(id).utf8) == name)
+    }
+    #expect(interner.count == reference.count)
+    #expect(names.contains { $0.count >= 255 } && names.contains { $0.count < 255 && $0.count > 250 })
+    // Looked up in batches of random size (as a chunk's rows are), with spaces around some
+    // names: the same ids as one by one.
+    var batched = TeamInterner()
+    var one = TeamInterner()
+    var start = 0
+    while start < names.count {
+      let end = min(names.count, start + 1 + Int(random.next() % 700))
+      var bytes: [UInt8] = []
+      var (starts, ends): ([Int32], [Int32]) = ([], [])
+      for name in names[start..<end] {
+        let padded = (random.next() % 5 == 0 ? [0x20, 0x09] : []) + name + (random.next() % 5 == 0 ? [0x20] : [])
+        starts.append(Int32(bytes.count))
+        bytes += padded
+        ends.append(Int32(bytes.count))
+      }
+      var ids: [Int32] = [7]
+      bytes.withUnsafeBufferPointer { batched.appendIDs(starts: starts, ends: ends, in: $0, to: &ids) }
+      let expected = names[start..<end].map { name in name.withUnsafeBufferPointer { one.id(of: $0) } }
+      #expect(ids == [7] + expected)
+      start = end
+    }
+    #expect(batched.count == one.count)
+  }
 }
 
 @Suite struct AtomicFileTests {

@@ -4,6 +4,7 @@ import CultivarKit
 /// `cultivar comments SURVEY (--responses FILE | --wave W)`
 struct Comments: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "comments",
     abstract: "Show the comments (type = \"text\" items) per team, when enough people commented.",
     discussion: """
       A group's comments on an item are shown only when at least the comment threshold of its respondents \

@@ -5,6 +5,7 @@ import Foundation
 /// `cultivar compare SURVEY --responses FILE` or `cultivar compare SURVEY --wave W`
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "compare",
     abstract: "Compare teams with the rest of the organisation or with a baseline team.",
     discussion: """
       Per team and dimension: n, mean, SD, 95% confidence interval, favourable/neutral/unfavourable %, \

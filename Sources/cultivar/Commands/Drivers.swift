@@ -6,6 +6,7 @@ import SurveyModel
 /// `cultivar drivers SURVEY --responses FILE --outcome ID` (or `--wave W`)
 struct Drivers: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "drivers",
     abstract: "Find what drives an outcome: correlations, relative weights and a priority matrix.",
     discussion: """
       The outcome is an item, a dimension or 'index' (each respondent's own index). For each \

@@ -4,6 +4,7 @@ import CultivarKit
 /// `cultivar import SURVEY FILE --wave W`
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "import",
     abstract: "Import a survey tool's export into a wave of the response store.",
     discussion: """
       Reads Cultivar CSV, Qualtrics (CSV/TSV, 3 or legacy 2 header rows), Google Forms CSV, Microsoft Forms \

@@ -6,6 +6,7 @@ extension Plugins {
   /// `cultivar plugins new NAME`
   struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "new",
       abstract: "Create a commented plugin, its test fixture, a survey that uses it and sample responses.",
       discussion:
         "Writes DIR/NAME/NAME.lua, DIR/NAME/tests/example.csv and example.expected.json, surveys/NAME.yaml and surveys/NAME-responses.csv. Never overwrites a file."
@@ -30,6 +31,7 @@ extension Plugins {
   /// `cultivar plugins types`
   struct Types: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "types",
       abstract: "Write editor definitions (LuaLS) for the plugin table and the cultivar module, and a .luarc.json.",
       discussion:
         "Open the folder in an editor with the Lua language server (e.g. VS Code's 'Lua' extension) to get completion, hover help and type checks in plugin files."
@@ -47,6 +49,7 @@ extension Plugins {
   /// `cultivar plugins docs`
   struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "docs",
       abstract: "Print the plugin API reference, generated from the host registry, or update it in Markdown files.")
     @Option(help: ArgumentHelp("Rewrite the generated sections of this Markdown file (repeatable).", valueName: "file"))
     var update: [String] = []
@@ -67,6 +70,7 @@ extension Plugins {
   /// `cultivar plugins run FILE --responses CSV`
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "run",
       abstract: "Try a plugin on a few responses: each respondent's scores and score-hook result, then each team's index and band.",
       discussion:
         "Hook errors are shown where they happen and the run carries on; the exit status is 70 when any hook failed. Columns other than respondent_id, team and the plugin's item ids are ignored unless --survey gives the layout."

@@ -4,6 +4,7 @@ import CultivarKit
 /// `cultivar score SURVEY --responses FILE` or `cultivar score SURVEY --wave W`
 struct Score: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "score",
     abstract: "Score a survey's responses per team.",
     discussion:
       "Reads the responses once, folds them into per-team results and prints n, mean, SD and favourability per team and dimension, the culture index and its band. Teams below the survey's min_group_size show their n only."

@@ -4,6 +4,7 @@ import CultivarKit
 /// `cultivar selections SURVEY (--responses FILE | --wave W)`
 struct Selections: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "selections",
     abstract: "Show the share choosing each option of the multi-select (type = \"multi\") items, per team.",
     discussion:
       "Per group: n (respondents who answered the item), the percentage of them choosing each option and the mean number of options chosen, shown as the anonymity engine decides (the survey's min_group_size)."

@@ -4,6 +4,7 @@ import CultivarKit
 /// `cultivar serve SURVEY --wave W [--port P]`
 struct Serve: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "serve",
     abstract: "Serve the survey's web form for a wave, reached through 'cultivar invite' links.",
     discussion:
       "Respondents open their team's link, answer and send the form once. No name, address or time finer than the day is stored; results are never served. Stop with Ctrl-C."
@@ -72,6 +73,7 @@ struct Serve: AsyncParsableCommand {
 /// `cultivar invite SURVEY --wave W --team T --count N` (or `--people FILE`)
 struct Invite: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "invite",
     abstract: "Create single-use invitation links, one per person, for a wave's web form.",
     discussion: """
       Each link carries an unguessable token that stores one response; the store keeps only its hash, so the \

@@ -11,6 +11,7 @@ struct StoreCommand: ParsableCommand {
   /// `cultivar store backup FILE`
   struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "backup",
       abstract: "Copy the store, consistently, into one file (safe while serve or an import runs).",
       discussion:
         "Uses SQLite's online backup, so answers still in the write-ahead log (the store's -wal file) are included. Copying the .sqlite file alone with cp can lose them; the backup file needs no -wal beside it."
@@ -34,6 +35,7 @@ struct StoreCommand: ParsableCommand {
   /// `cultivar store copy FROM TO`
   struct Copy: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "copy",
       abstract: "Copy waves from one store to another (SQLite file or postgres:// database, either way).",
       discussion:
         "Copies one wave (--survey S --wave W), every wave of a survey (--survey S), or every wave. Responses keep their random ids, answers, days, import records and invitations (token hashes), so scores from both stores are identical. Each wave is written in one transaction; a wave that already holds responses in TO is refused. A database address never holds a password: give it in PGPASSWORD or ~/.pgpass."

@@ -4,6 +4,7 @@ import CultivarKit
 /// `cultivar take SURVEY --team T [--wave W]`
 struct Take: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "take",
     abstract: "Answer a survey in the terminal, item by item.",
     discussion:
       "Keys: 1-9 (or Up/Down and Enter) answer, b or Left goes back, s or Right skips, q quits. The answers are stored only when confirmed at the end; no name or time finer than the day is kept. Leaving without storing (q, Ctrl-C, a signal) prints 'Nothing was stored.' and exits non-zero (1; 130 after Ctrl-C)."

@@ -4,6 +4,7 @@ import CultivarKit
 /// `cultivar trend SURVEY --waves W1,W2,...`
 struct Trend: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "trend",
     abstract: "Show each team's index and dimension scores over waves of the store.",
     discussion:
       "Each wave is scored on its own (the anonymity threshold applies per wave), teams renamed, merged or split are followed through the survey's team_mapping, and the change between consecutive waves is shown."
