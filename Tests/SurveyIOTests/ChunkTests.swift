@@ -1,5 +1,6 @@
 import Foundation
 import SurveyModel
+import Statistics
 import Testing
 
 @testable import SurveyIO
@@ -83,7 +84,7 @@ func chunks(_ text: String, size: Int) throws -> [CSVChunk] {
   /// bytes, the same length, lengths around the 255 of an entry's length field, prefixes of one
   /// another), in random order and through several growths: ids agree with a dictionary.
   @Test func internerAgreesWithADictionaryOnCollidingNames() {
-    var random = SeededRandom(state: 17)
+    var random = SplitMix64(seed: 17)
     let stems = ["", "a", "team-0001", "Customer Success —", String(repeating: "x", count: 16), String(repeating: "y", count: 250)]
     var names: [[UInt8]] = []
     for _ in 0..<20_000 {
