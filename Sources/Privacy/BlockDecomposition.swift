@@ -117,6 +117,19 @@ struct BlockDecomposition {
     return result
   }
 
+  /// The smallest shown cell of a unit peeled off `part` that lies in `g` (nil: none).
+  func smallestPeeledCell(in g: Int, _ part: Part, _ shown: [Bool], _ spanned: Set<Int>) -> Int? {
+    var best: Int? = nil
+    for t in part.peeled {
+      for c in cells[t] where shown[c] && groupCount[c] > 0 && !spanned.contains(c) {
+        guard best.map({ (groupCount[c], c) < (groupCount[$0], $0) }) ?? true else { continue }
+        let inG = rule.groups[c].atoms.allSatisfy { a in counts[a] == 0 || groupsOf(a).contains(Int32(g)) }
+        if inG { best = c }
+      }
+    }
+    return best
+  }
+
   /// Whether nested group `g` contains nested group `t` (is `t` or above it).
   func contains(_ g: Int, _ t: Int) -> Bool {
     var u: Int? = t
@@ -214,7 +227,13 @@ struct BlockDecomposition {
           fixed = false
           stand = unit
         }
-        made.append(.init(name: groups[g].name, atoms: restricted[g]!, fixed: fixed, nested: groups[g].nested))
+        if !groups[g].fixed, !inside(g), !groups[g].nested, let cell = d.smallestPeeledCell(in: g, part, shown, spanned) {
+          // An attribute's value over a unit reaching outside is here its number minus the
+          // peeled units' cells of the value: withholding the smallest of those cells (as one
+          // exact check would) takes it away without withholding the larger group.
+          stand = cell
+        }
+        made.append(.init(name: groups[g].name, atoms: restricted[g]!, fixed: fixed, nested: groups[g].nested, outside: !inside(g)))
         action.append(stand)
         key.append(g)
       }

@@ -24,6 +24,9 @@ struct OverlapRule {
     /// (a crossed cell's unit), when known. Used only to cut a large problem into blocks
     /// (``BlockDecomposition``); the decision is sound whatever it says.
     var parent: Int? = nil
+    /// In a block's problem (``BlockDecomposition``), whether the group reaches outside the
+    /// block: withheld only when none of the block's own groups would do.
+    var outside = false
   }
 
   let groups: [Group]
@@ -94,9 +97,13 @@ struct OverlapRule {
       let position = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1, $0) })
       let chosen: Int
       if let way = span.representation(of: leak.cells) {
+        // In a block, a group reaching outside it is withheld in the whole publication:
+        // the block's own groups go first.
+        let own = candidates.filter { !groups[$0].outside }
+        let outside = candidates.filter { groups[$0].outside }
         chosen =
-          candidates.first { span.isEssential(position[$0]!, in: way) }
-          ?? candidates.first { way[position[$0]!] != 0 } ?? candidates[0]
+          own.first { span.isEssential(position[$0]!, in: way) } ?? own.first { way[position[$0]!] != 0 }
+          ?? outside.first { span.isEssential(position[$0]!, in: way) } ?? outside.first { way[position[$0]!] != 0 } ?? candidates[0]
       } else {
         chosen = candidates[0]
       }
