@@ -83,7 +83,9 @@ struct CutOrganisation {
       var universe = Population(dataPoints: p.dataPoints, atoms: atoms, organisation: "(all)", organisationFixed: fixed(0))
       for g in p.groups.indices.dropFirst() { universe.add(p.groups[g]) }
       for (i, values) in attributes.enumerated() {
-        for v in 0..<values { universe.addOverlapping(.init(cut: "a\(i)", name: "a\(i)=\(v)", atoms: atoms.indices.filter { atomValues[$0][i] == v })) }
+        for v in 0..<values {
+          universe.addOverlapping(.init(cut: "a\(i)", name: "a\(i)=\(v)", atoms: atoms.indices.filter { atomValues[$0][i] == v }))
+        }
         for u in units.indices {
           for v in 0..<values {
             universe.addOverlapping(
