@@ -17,7 +17,7 @@ export CULTIVAR_TEST_PG_URL ?= skip
 # The store suites (Tests/StoreTests and the CLI tests that use a store).
 STORE_SUITES := StoreTests\.|ImportCommandTests|StoreCopyCommandTests|StoredCommentsCommandTests|ServeCommandTests|SharedStoreTests
 
-.PHONY: lint format test-release test-store-pg test-shared-serve bench-store golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench clean
+.PHONY: lint format test-release test-store-pg test-shared-serve bench-store golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench bench-org clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -136,6 +136,11 @@ bench: deps $(PYTHON) ## Benchmark against polars and DuckDB at 10k, 100k and 1M
 	$(SWIFT) build -c release
 	$(PYTHON) -m pip install -q polars duckdb
 	$(PYTHON) bench/run.py --cultivar .build/release/cultivar --python $(PYTHON)
+	$(MAKE) bench-org
+
+bench-org: deps $(PYTHON) ## The organisation's cuts at 1M responses over 4 levels (about 50,000 teams) and 3 attributes: time and peak memory per cut
+	$(SWIFT) build -c release
+	$(PYTHON) bench/org_cuts.py --cultivar .build/release/cultivar --rows 1000000 --leaves 50000
 
 test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas implementation
 	$(PYTHON) Tests/crosscheck/check_scores.py --cultivar $(BIN)

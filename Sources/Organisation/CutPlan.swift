@@ -128,7 +128,7 @@ public final class CutPlan: @unchecked Sendable {
           groups.append(
             .init(
               cut: "unit:\(unit.level) × \(attributes[a].name)", name: "\(unitName(u)) × \(label(a, v == 0 ? nil : v - 1))",
-              nested: false, published: published))
+              parent: u, nested: false, published: published))
         }
       }
     }

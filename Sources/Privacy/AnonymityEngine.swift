@@ -94,11 +94,14 @@ private struct Decider {
   }
 
   /// Rule 5: groups that overlap the tree (attributes, crossed cuts, other levels) are decided
-  /// with every other published group by the exact span check of ``OverlapRule``.
+  /// with every other published group by the exact span check of ``OverlapRule`` (in blocks
+  /// along the unit tree when the problem is large, see ``BlockDecomposition``).
   private mutating func applyOverlapRule(_ d: Int) {
     let rule = OverlapRule(
-      groups: groups.map { .init(name: $0.name, atoms: $0.atoms, fixed: $0.fixed != nil, nested: $0.nested) },
-      atomCount: atomCounts.count, k: k)
+      groups: groups.map { g in
+        .init(name: g.name, atoms: g.atoms, fixed: g.fixed != nil, nested: g.nested, parent: g.nested ? (g.parent >= 0 ? g.parent : nil) : g.within)
+      },
+      atomCount: atomCounts.count, k: k, budget: policy.exactBudget, blockKeepsOutsideGroups: policy.blockKeepsOutsideGroups)
     var shownNow = groups.indices.map { shown($0, d) }
     let column = atomCounts.map { $0[d] }
     // Data points answered by the same respondents with the same decisions so far (the usual
@@ -107,13 +110,14 @@ private struct Decider {
     let outcome = overlapDecided[key] ?? rule.decide(counts: column, shown: &shownNow)
     overlapDecided[key] = outcome
     switch outcome {
-    case .decided(let withheld):
+    case .decided(let withheld), .onlyFixedLeft(let withheld):
       for (node, protects) in withheld {
         pointReason[node][d] = .overlapping
         need[node][d] = "would be shown when combining published groups could no longer recover \(protects) on \(points[d].name)"
       }
     case .tooLarge:
-      for node in groups.indices where !groups[node].nested && groups[node].fixed == nil && shown(node, d) {
+      let twins = rule.spannedByFixed(counts: column, shown: groups.indices.map { shown($0, d) })
+      for node in groups.indices where !groups[node].nested && groups[node].fixed == nil && shown(node, d) && !twins.contains(node) {
         pointReason[node][d] = .overlapping
         need[node][d] = "would be shown in a run with fewer overlapping groups (too many to decide exactly on \(points[d].name))"
       }

@@ -20,14 +20,25 @@ struct OverlapRule {
     /// Whether it nests in the tree (units, teams): such groups are withheld only when no
     /// overlapping group (an attribute value, a crossed cell) would do.
     var nested: Bool
+    /// For a nested group, its parent; for an overlapping group, the nested group it lies in
+    /// (a crossed cell's unit), when known. Used only to cut a large problem into blocks
+    /// (``BlockDecomposition``); the decision is sound whatever it says.
+    var parent: Int? = nil
+    /// In a block's problem (``BlockDecomposition``), whether the group reaches outside the
+    /// block: withheld only when none of the block's own groups would do.
+    var outside = false
   }
 
   let groups: [Group]
   let atomCount: Int
   let k: Int
-  /// The largest problem (published groups × cells) decided exactly; above it the groups that
-  /// do not nest in the tree are withheld on the data point (the tree alone is decided exactly).
+  /// The largest problem (published groups × cells) decided in one exact check; above it the
+  /// problem is cut into blocks along the unit tree (``BlockDecomposition``).
+  var budget = Self.budget
+  /// The default of ``budget``.
   static let budget = 120_000
+  /// See ``PrivacyPolicy/blockKeepsOutsideGroups`` (false only in the attacker's self-test).
+  var blockKeepsOutsideGroups = true
   /// The most small sets of cells examined; above it the same fallback applies.
   static let smallSetBudget = 200_000
   static let primes: [UInt64] = [2_147_483_647, 2_147_483_629]
@@ -35,6 +46,9 @@ struct OverlapRule {
   /// What the rule withheld: the group and what it protects, in words.
   enum Outcome {
     case decided([(group: Int, protects: String)])
+    /// Something is still determined, but only groups fixed by earlier runs are shown (they
+    /// published it already); what was withheld on the way.
+    case onlyFixedLeft([(group: Int, protects: String)])
     case tooLarge
   }
 
@@ -42,12 +56,27 @@ struct OverlapRule {
   ///   - counts: respondents behind the data point, per atom.
   ///   - shown: per group, whether it is shown on the data point; updated.
   func decide(counts: [Int], shown: inout [Bool]) -> Outcome {
+    let before = shown
+    switch decideExactly(counts: counts, shown: &shown) {
+    case .tooLarge:
+      // Start again from what was shown: the blocks report every group they withhold.
+      shown = before
+      return BlockDecomposition(rule: self, counts: counts).run(shown: &shown)
+    case let decided: return decided
+    }
+  }
+
+  /// The exact check over the whole problem at once, or `.tooLarge` above ``budget``.
+  func decideExactly(counts: [Int], shown: inout [Bool]) -> Outcome {
     let groupCount = groups.map { g in g.atoms.reduce(0) { $0 + counts[$1] } }
+    // Decided once, on the first leak (fixed groups never change).
+    var twins: Set<Int>? = nil
     var withheld: [(group: Int, protects: String)] = []
     while true {
       let published = groups.indices.filter { shown[$0] && groupCount[$0] > 0 }
+      guard published.count <= budget else { return .tooLarge }
       let partition = Partition(groups: groups, published: published, counts: counts, atomCount: atomCount)
-      guard published.count * partition.cellCounts.count <= Self.budget else { return .tooLarge }
+      guard published.count * partition.cellCounts.count <= budget else { return .tooLarge }
       let witnesses = Self.primes.map { partition.span(published, prime: $0).witness() }
       let leak: (cells: [Int], words: String)
       switch findLeak(partition, witnesses, shown: shown, groupCount: groupCount) {
@@ -55,26 +84,61 @@ struct OverlapRule {
       case .overBudget: return .tooLarge
       case .found(let cells, let words): leak = (cells, words)
       }
-      let candidates = published.filter { !groups[$0].fixed }
+      let twinned = twins ?? spannedByFixed(counts: counts, shown: shown)
+      twins = twinned
+      let candidates = published.filter { !groups[$0].fixed && !twinned.contains($0) }
         .sorted {
           (groups[$0].nested ? 1 : 0, groupCount[$0], groups[$0].name, $0) < (groups[$1].nested ? 1 : 0, groupCount[$1], groups[$1].name, $1)
         }
-      guard !candidates.isEmpty else { return .decided(withheld) }  // only earlier runs' groups are shown
+      guard !candidates.isEmpty else { return .onlyFixedLeft(withheld) }
       // Withhold a group that every way of recovering the leak needs, else one that the way
       // found uses, else the smallest.
       let span = partition.span(published, prime: Self.primes[0], tracked: true)
       let position = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1, $0) })
       let chosen: Int
       if let way = span.representation(of: leak.cells) {
+        // In a block, a group reaching outside it is withheld in the whole publication:
+        // the block's own groups go first.
+        let own = candidates.filter { !groups[$0].outside }
+        let outside = candidates.filter { groups[$0].outside }
         chosen =
-          candidates.first { span.isEssential(position[$0]!, in: way) }
-          ?? candidates.first { way[position[$0]!] != 0 } ?? candidates[0]
+          own.first { span.isEssential(position[$0]!, in: way) } ?? own.first { way[position[$0]!] != 0 }
+          ?? outside.first { span.isEssential(position[$0]!, in: way) } ?? outside.first { way[position[$0]!] != 0 } ?? candidates[0]
       } else {
         chosen = candidates[0]
       }
       shown[chosen] = false
       withheld.append((chosen, leak.words))
     }
+  }
+
+  /// Groups whose number the shown groups fixed by earlier runs already determine (a unit's
+  /// only cell, a leaf unit and its team, a cell that is a sum of shown teams): that run
+  /// publishes it, so withholding them protects nothing. Of the fixed groups, those that nest
+  /// (the organisation, teams) are used: their determined sets are the unions of the parts of
+  /// each such group not covered by the shown fixed groups below it.
+  func spannedByFixed(counts: [Int], shown: [Bool]) -> Set<Int> {
+    var piece = [Int](repeating: -1, count: atomCount)
+    var pieceSize: [Int: Int] = [:]
+    for g in groups.indices where groups[g].fixed && groups[g].nested && shown[g] {
+      for a in groups[g].atoms where counts[a] > 0 { piece[a] = g }
+    }
+    for a in 0..<atomCount where piece[a] >= 0 { pieceSize[piece[a], default: 0] += 1 }
+    guard !pieceSize.isEmpty else { return [] }
+    var spanned = Set<Int>()
+    for g in groups.indices where !groups[g].fixed {
+      var tally: [Int: Int] = [:]
+      var outside = false
+      for a in groups[g].atoms where counts[a] > 0 {
+        if piece[a] < 0 {
+          outside = true
+          break
+        }
+        tally[piece[a], default: 0] += 1
+      }
+      if !outside, !tally.isEmpty, tally.allSatisfy({ pieceSize[$0.key] == $0.value }) { spanned.insert(g) }
+    }
+    return spanned
   }
 
   private enum Leak {

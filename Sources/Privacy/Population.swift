@@ -32,6 +32,9 @@ public struct Population: Sendable {
     /// Whether the group is part of the tree (false: added with
     /// ``Population/addOverlapping(_:)``, it may overlap any other group).
     public internal(set) var nested = true
+    /// For a group added with ``Population/addOverlapping(_:)``: the group given as its parent
+    /// (a crossed cell's unit), which it lies in. A hint for deciding large problems in blocks.
+    public internal(set) var within: Int? = nil
     public init(cut: String, name: String, atoms: [Int], parent: Int = 0, fixed: [Bool]? = nil) {
       self.cut = cut
       self.name = name
@@ -77,10 +80,11 @@ public struct Population: Sendable {
 
   /// Adds a published group that need not nest in the tree (an attribute's value, a unit
   /// crossed with an attribute, a unit of one level beside another level's): it may overlap
-  /// any group. Such groups are decided by the overlap rule (see ``AnonymityEngine``).
+  /// any group. Its `parent` names the group it lies in, if any (a crossed cell's unit). Such groups are decided by the overlap rule (see ``AnonymityEngine``).
   @discardableResult
   public mutating func addOverlapping(_ group: Group) -> Int {
     var group = group
+    group.within = group.parent
     group.parent = 0
     group.nested = false
     groups.append(group)

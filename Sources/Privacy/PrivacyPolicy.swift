@@ -10,6 +10,12 @@ public struct PrivacyPolicy: Equatable, Sendable {
   /// Whether the residual rules (complementary, nested, mapping) run. Only the attacker's
   /// self-test turns them off, to show that it finds the leak they prevent.
   let residualRules: Bool
+  /// The largest overlap problem checked at once (see ``OverlapRule/budget``); tests lower it
+  /// to make small organisations go through ``BlockDecomposition``.
+  var exactBudget = OverlapRule.budget
+  /// Whether a block's problem has the groups that reach outside it. Only the attacker's
+  /// self-test turns it off (a planted leak in ``BlockDecomposition``).
+  var blockKeepsOutsideGroups = true
 
   /// - Parameter minGroupSize: the survey's minimum group size (raised to ``floor`` if lower).
   public init(minGroupSize: Int) {

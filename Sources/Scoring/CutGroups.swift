@@ -16,7 +16,8 @@ public struct CutGroups: Sendable {
     public var cut: String
     public var name: String
     /// The group it nests in (an index into ``CutGroups/groups``; nil = the organisation), for
-    /// units; overlapping groups (attributes, crossed cuts) have none.
+    /// units; for a crossed cell (not nested), the unit it lies in (the engine uses it to
+    /// decide large organisations in blocks); attribute values over the organisation have none.
     public var parent: Int?
     /// Whether the group nests in the unit tree.
     public var nested: Bool

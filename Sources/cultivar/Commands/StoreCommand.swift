@@ -6,7 +6,7 @@ struct StoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "store",
     abstract: "Look after the response store.",
-    subcommands: [Backup.self, Copy.self])
+    subcommands: [Backup.self, Copy.self, Export.self])
 
   /// `cultivar store backup FILE`
   struct Backup: ParsableCommand {
@@ -58,6 +58,35 @@ struct StoreCommand: ParsableCommand {
       job.survey = survey
       job.wave = wave
       job.note = { Terminal.err($0) }
+      do {
+        Terminal.out(try job.run())
+      } catch {
+        throw Terminal.fail(error)
+      }
+    }
+  }
+
+  /// `cultivar store export --wave W FILE`
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a wave's responses as a set: a CSV in random order, without ids, days or comments.",
+      discussion:
+        "One row per response (team and answers by item id, readable by 'score --responses'), shuffled afresh on every export, so rows cannot be put back in the order they arrived in or linked to the store. Works with both backends (SQLite file or postgres:// database)."
+    )
+
+    @Option(help: ArgumentHelp("The wave to export.", valueName: "name"))
+    var wave: String
+
+    @Option(help: ArgumentHelp("The survey of the wave (needed when the store holds several).", valueName: "id"))
+    var survey: String?
+
+    @Argument(help: ArgumentHelp("The CSV file to write (replaced if it exists).", valueName: "file"))
+    var file: String
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+      let job = StoreExportJob(store: store.resolved, wave: wave, survey: survey, target: file)
       do {
         Terminal.out(try job.run())
       } catch {

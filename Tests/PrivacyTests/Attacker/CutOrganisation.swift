@@ -14,12 +14,19 @@ struct CutOrganisation {
 
   static let dataPoints = 2
 
-  static func random(_ rng: inout SplitMix64) -> CutOrganisation {
+  /// - Parameters:
+  ///   - depths, fan: the tree's levels and children per unit.
+  ///   - universe: publish what a run that cuts decides (`CutGroups`): every value of every
+  ///     attribute, every unit of every level crossed with every value, and the teams (the
+  ///     leaves) fixed as a run by team decides them; else a random choice of cuts.
+  static func random(
+    _ rng: inout SplitMix64, depths: ClosedRange<Int> = 2...3, fan: ClosedRange<Int> = 1...3, universe: Bool = false
+  ) -> CutOrganisation {
     // The tree: 2–3 levels, 1–3 children per unit.
-    let depth = Int.random(in: 2...3, using: &rng)
+    let depth = Int.random(in: depths, using: &rng)
     var units: [(name: String, parent: Int?, level: Int)] = []
     func grow(_ parent: Int?, level: Int, prefix: String) {
-      for c in 0..<Int.random(in: 1...3, using: &rng) {
+      for c in 0..<Int.random(in: fan, using: &rng) {
         let name = prefix.isEmpty ? "U\(c)" : "\(prefix).\(c)"
         units.append((name, parent, level))
         let me = units.count - 1
@@ -67,6 +74,35 @@ struct CutOrganisation {
       node[u] = p.add(.init(cut: "unit:\(unit.level)", name: unit.name, atoms: members, parent: unit.parent.flatMap { node[$0] } ?? 0))
     }
     var families = ["unit (all levels)"]
+    if universe {
+      let threshold = Int.random(in: 3...5, using: &rng)
+      // The teams as a run by team decides them, fixed; then every value and crossed cell.
+      var teams = Population(dataPoints: p.dataPoints, atoms: atoms, organisation: "(all)")
+      for leaf in leaves { teams.add(.init(cut: "team", name: "team \(units[leaf].name)", atoms: atoms.indices.filter { atomLeaf[$0] == leaf })) }
+      let decided = AnonymityEngine.decide(teams, policy: PrivacyPolicy(minGroupSize: threshold))
+      let fixed = { (node: Int) in (0..<dataPoints).map { decided.shows(node, dataPoint: $0) } }
+      var universe = Population(dataPoints: p.dataPoints, atoms: atoms, organisation: "(all)", organisationFixed: fixed(0))
+      for g in p.groups.indices.dropFirst() { universe.add(p.groups[g]) }
+      for (i, values) in attributes.enumerated() {
+        for v in 0..<values {
+          universe.addOverlapping(.init(cut: "a\(i)", name: "a\(i)=\(v)", atoms: atoms.indices.filter { atomValues[$0][i] == v }))
+        }
+        for u in units.indices {
+          for v in 0..<values {
+            universe.addOverlapping(
+              .init(
+                cut: "unit:\(units[u].level) × a\(i)", name: "\(units[u].name) × a\(i)=\(v)",
+                atoms: atoms.indices.filter { within(u, $0) && atomValues[$0][i] == v }, parent: node[u]!))
+          }
+        }
+      }
+      for (t, leaf) in leaves.enumerated() {
+        universe.add(.init(cut: "team", name: "team \(units[leaf].name)", atoms: teams.groups[t + 1].atoms, parent: node[leaf]!, fixed: fixed(t + 1)))
+      }
+      return CutOrganisation(
+        population: universe, threshold: threshold, sums: sums,
+        description: "universe: \(units.count) units, \(atoms.count) atoms, attributes \(attributes)")
+    }
     // Attribute values over the whole organisation, and crossed cuts.
     for (i, values) in attributes.enumerated() {
       if Bool.random(using: &rng) || attributes.count == 1 {
@@ -83,7 +119,7 @@ struct CutOrganisation {
             p.addOverlapping(
               .init(
                 cut: "unit:\(level) × a\(i)", name: "\(units[u].name) × a\(i)=\(v)",
-                atoms: atoms.indices.filter { within(u, $0) && atomValues[$0][i] == v }))
+                atoms: atoms.indices.filter { within(u, $0) && atomValues[$0][i] == v }, parent: node[u]!))
           }
         }
       }

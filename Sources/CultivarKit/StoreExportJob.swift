@@ -1,0 +1,93 @@
+import Foundation
+import Store
+import SurveyIO
+import SurveyModel
+
+/// `cultivar store export --wave W FILE`: a wave's responses as a set, from either backend. The
+/// CSV has a `respondent_id` column (the row's number in the file: 1, 2, 3...), a `team` column
+/// and one column per answered item (by item id), as `score --responses` reads them with the
+/// default column names; one row per response in a fresh random order, and nothing else: no
+/// stored ids, days, channels, import keys or comments, so a row cannot be put back in the
+/// order of arrival nor linked to the store or to an earlier export. A team name that a
+/// spreadsheet would run as a formula gets a leading `'` (as in every CSV Cultivar writes).
+/// Written atomically.
+public struct StoreExportJob {
+  /// The store (see ``StoreLocation``).
+  public var store: String
+  public var wave: String
+  /// The survey id (nil: the store's only survey).
+  public var survey: String?
+  public var target: String
+  public var workspace = Workspace()
+
+  public init(store: String, wave: String, survey: String?, target: String) {
+    self.store = store
+    self.wave = wave
+    self.survey = survey
+    self.target = target
+  }
+
+  /// Writes the file.
+  /// - Returns: what was written, and where.
+  /// - Throws: ``UsageError``, ``StoreError`` (no such survey or wave), ``InputError`` (the
+  ///   file cannot be written; it is then left as it was).
+  public func run() throws -> String {
+    try WaveName.check(wave)
+    guard !target.isEmpty else { throw UsageError(message: "the export file name is empty", hint: "name a file, e.g. wave-2026-q3.csv") }
+    let responses = try StoreAccess.open(store, workspace: workspace, create: false)
+    let surveys = try responses.surveys()
+    let key: String
+    if let survey {
+      guard surveys.contains(where: { $0.key == survey }) else {
+        throw StoreError(
+          kind: .notFound, store: responses.name, message: "no survey '\(survey)'",
+          hint: surveys.isEmpty ? "the store holds no survey yet" : "surveys in this store: \(surveys.map(\.key).joined(separator: ", "))")
+      }
+      key = survey
+    } else if surveys.count == 1 {
+      key = surveys[0].key
+    } else {
+      throw UsageError(
+        message: surveys.isEmpty
+          ? "\(responses.name) holds no survey" : "\(responses.name) holds \(surveys.count) surveys; which one is the wave of?",
+        hint: surveys.isEmpty
+          ? "store responses first (cultivar import, take or serve)" : "add --survey ID (one of \(surveys.map(\.key).joined(separator: ", ")))")
+    }
+    let export = try responses.exportWave(try responses.wave(wave, survey: key))
+    var rows: [(team: String, answers: [(String, Double)])] = []
+    var items = Set<String>()
+    while true {
+      let page = try export.nextResponses()
+      if page.isEmpty { break }
+      for response in page {
+        rows.append((response.team, response.answers))
+        for (item, _) in response.answers { items.insert(item) }
+      }
+    }
+    var generator = SystemRandomNumberGenerator()
+    rows.shuffle(using: &generator)
+    let columns = items.sorted()
+    let column = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+    try AtomicFile.stream(to: target) { write in
+      try write(Array((CSVText.line(["respondent_id", "team"] + columns) + "\n").utf8))
+      var block: [UInt8] = []
+      for (number, row) in rows.enumerated() {
+        var cells = [String](repeating: "", count: columns.count)
+        for (item, value) in row.answers { cells[column[item]!] = Self.number(value) }
+        block += Array((CSVText.line([String(number + 1), SafeText.spreadsheetCell(row.team)] + cells) + "\n").utf8)
+        if block.count >= 1 << 16 {
+          try write(block)
+          block.removeAll(keepingCapacity: true)
+        }
+      }
+      try write(block)
+    }
+    return
+      "exported wave '\(wave)' of survey '\(key)' from \(responses.name) to \(workspace.display(target)): \(Counted.phrase(rows.count, "response")) in random order, \(Counted.phrase(columns.count, "item")) (no ids, days or comments)\n"
+  }
+
+  /// A stored value as text: whole numbers without a decimal point, others in full precision.
+  static func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+  }
+}

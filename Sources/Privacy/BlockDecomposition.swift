@@ -1,0 +1,257 @@
+/// The overlap rule on a problem too large for one exact check (tens of thousands of units,
+/// each crossed with every attribute value): the respondents are cut into *blocks* along the
+/// unit tree and each block is checked exactly on its own.
+///
+/// Why it is sound, whatever the blocks: every published total is the sum of its restrictions
+/// to the blocks, so anything the published totals determine is determined by the restrictions
+/// too, and the restrictions of different blocks share no respondent. A set of respondents is
+/// then determined only when its part in every block is determined by that block's
+/// restrictions. So it is enough that (1) no block determines a non-empty set behind fewer than
+/// `k` respondents (each such set has a non-empty part of fewer than `k` in some block), and
+/// (2) each withheld group's part in one block (its *designated* block) is not determined there.
+/// Each block is decided by the exact rule (``OverlapRule/decideExactly(counts:shown:)``); what
+/// it withholds is withheld in the whole publication, and the blocks are made and checked again
+/// until a whole round withholds nothing, so the last round checked the final decision.
+///
+/// Why it withholds little: a unit whose number and every crossed cell (``OverlapRule/Group/parent``
+/// of an overlapping group) are shown is *peeled* into a block of its own. Every group that
+/// reaches outside it (its parents, the attribute values over the organisation) then restricts
+/// to the unit or one of its shown cells, which the block already has: the restrictions add
+/// nothing an attacker did not have. What is left of a unit after peeling (its direct members
+/// and the units below it that are not all shown) is one block, where a group's restriction
+/// is its number minus the peeled units' shown numbers. A group restricted to the same
+/// respondents as another in a block is the same equation there, and is kept once (the most
+/// specific group: a unit's cell rather than the attribute's value over the organisation), so
+/// a leak in a block is closed by withholding the small group, not the large one.
+///
+/// Cost: every round lists the atoms once per group they belong to, and checks blocks of about
+/// one unit's children (a few hundred cells) exactly; blocks unchanged since a round that
+/// withheld nothing in them are not checked again.
+struct BlockDecomposition {
+  let rule: OverlapRule
+  let counts: [Int]
+  /// Respondents behind the data point in each group.
+  let groupCount: [Int]
+  /// Atoms with someone behind the data point in each group.
+  let liveAtoms: [Int]
+  /// Nested children of each group (units, teams).
+  let children: [[Int]]
+  /// Overlapping groups lying in each nested group (its crossed cells).
+  let cells: [[Int]]
+  /// Atoms (with someone behind the data point) whose deepest nested group is this group.
+  let owned: [[Int]]
+  /// The groups each atom belongs to: `members[memberStart[a]..<memberStart[a + 1]]`.
+  let memberStart: [Int]
+  let members: [Int32]
+
+  init(rule: OverlapRule, counts: [Int]) {
+    self.rule = rule
+    self.counts = counts
+    let groups = rule.groups
+    groupCount = groups.map { g in g.atoms.reduce(0) { $0 + counts[$1] } }
+    liveAtoms = groups.map { g in g.atoms.reduce(0) { $0 + (counts[$1] > 0 ? 1 : 0) } }
+    var children = [[Int]](repeating: [], count: groups.count)
+    var cells = [[Int]](repeating: [], count: groups.count)
+    for (g, group) in groups.enumerated() {
+      guard let parent = group.parent, parent >= 0, parent < groups.count, parent != g, groups[parent].nested else { continue }
+      if group.nested { children[parent].append(g) } else { cells[parent].append(g) }
+    }
+    // The deepest nested group of each atom: nested groups come after their parents.
+    var owner = [Int](repeating: 0, count: rule.atomCount)
+    var degree = [Int](repeating: 0, count: rule.atomCount + 1)
+    for (g, group) in groups.enumerated() {
+      if group.nested && g > 0 && group.parent != nil { for a in group.atoms { owner[a] = g } }
+      for a in group.atoms where counts[a] > 0 { degree[a + 1] += 1 }
+    }
+    var owned = [[Int]](repeating: [], count: groups.count)
+    for a in 0..<rule.atomCount where counts[a] > 0 { owned[owner[a]].append(a) }
+    for a in 0..<rule.atomCount { degree[a + 1] += degree[a] }
+    var fill = degree
+    var members = [Int32](repeating: 0, count: degree[rule.atomCount])
+    for (g, group) in groups.enumerated() {
+      for a in group.atoms where counts[a] > 0 {
+        members[fill[a]] = Int32(g)
+        fill[a] += 1
+      }
+    }
+    self.children = children
+    self.cells = cells
+    self.owned = owned
+    memberStart = degree
+    self.members = members
+  }
+
+  private func groupsOf(_ atom: Int) -> ArraySlice<Int32> { members[memberStart[atom]..<memberStart[atom + 1]] }
+
+  /// Whether a unit is peeled into a block of its own: it and each of its crossed cells with
+  /// someone behind the data point are shown.
+  private func peels(_ g: Int, _ shown: [Bool]) -> Bool {
+    !rule.groups[g].fixed && shown[g] && cells[g].allSatisfy { shown[$0] || groupCount[$0] == 0 }
+  }
+
+  /// A block: its atoms, and the units peeled off it (the tops of the blocks made from it).
+  struct Part {
+    var atoms: [Int]
+    var peeled: [Int]
+  }
+
+  /// The blocks, each after the block it was peeled from.
+  private func blocks(_ shown: [Bool]) -> [Part] {
+    var result: [Part] = []
+    var tops = [0]
+    while let top = tops.popLast() {
+      var part = Part(atoms: [], peeled: [])
+      var stack = [top]
+      while let u = stack.popLast() {
+        part.atoms += owned[u]
+        for c in children[u] {
+          if peels(c, shown) { part.peeled.append(c) } else { stack.append(c) }
+        }
+      }
+      tops += part.peeled
+      if !part.atoms.isEmpty {
+        part.atoms.sort()
+        result.append(part)
+      }
+    }
+    return result
+  }
+
+  /// The smallest shown cell of a unit peeled off `part` that lies in `g` (nil: none).
+  func smallestPeeledCell(in g: Int, _ part: Part, _ shown: [Bool], _ spanned: Set<Int>) -> Int? {
+    var best: Int? = nil
+    for t in part.peeled {
+      for c in cells[t] where shown[c] && groupCount[c] > 0 && !spanned.contains(c) {
+        guard best.map({ (groupCount[c], c) < (groupCount[$0], $0) }) ?? true else { continue }
+        let inG = rule.groups[c].atoms.allSatisfy { a in counts[a] == 0 || groupsOf(a).contains(Int32(g)) }
+        if inG { best = c }
+      }
+    }
+    return best
+  }
+
+  /// Whether nested group `g` contains nested group `t` (is `t` or above it).
+  func contains(_ g: Int, _ t: Int) -> Bool {
+    var u: Int? = t
+    while let x = u {
+      if x == g { return true }
+      u = rule.groups[x].parent
+    }
+    return false
+  }
+
+  /// Decides the problem in blocks; `.tooLarge` (with `shown` as it came) when a block is too
+  /// large to check exactly, or leaks through groups fixed by earlier runs only.
+  func run(shown: inout [Bool]) -> OverlapRule.Outcome {
+    let before = shown
+    // Groups that earlier runs' groups already determine: fixed here too.
+    let spanned = rule.spannedByFixed(counts: counts, shown: shown)
+    var withheld: [(group: Int, protects: String)] = []
+    var clean = Set<[Int]>()
+    var changed = true
+    while changed {
+      changed = false
+      let blocks = blocks(shown)
+      // Each withheld group is checked in the first block it reaches (the one nearest the
+      // organisation, where its number minus its peeled units' numbers is).
+      var blockOf = [Int](repeating: -1, count: rule.atomCount)
+      for (b, part) in blocks.enumerated() { for a in part.atoms { blockOf[a] = b } }
+      var designated = [[Int]](repeating: [], count: blocks.count)
+      for g in rule.groups.indices where !shown[g] && groupCount[g] > 0 && !spanned.contains(g) {
+        if let b = rule.groups[g].atoms.lazy.filter({ counts[$0] > 0 }).map({ blockOf[$0] }).min() { designated[b].append(g) }
+      }
+      for (b, part) in blocks.enumerated() {
+        let block = Block(self, part: part, shown: shown, withheld: designated[b], spanned: spanned)
+        guard !clean.contains(block.key) else { continue }
+        var local = block.shown
+        let found: [(group: Int, protects: String)]
+        switch block.rule.decideExactly(counts: block.counts, shown: &local) {
+        case .decided(let list): found = list.map { (block.action[$0.group], $0.protects) }
+        case .onlyFixedLeft, .tooLarge:
+          shown = before
+          return .tooLarge
+        }
+        if found.isEmpty {
+          clean.insert(block.key)
+          continue
+        }
+        for (g, words) in found where shown[g] {
+          shown[g] = false
+          withheld.append((g, words))
+          changed = true
+        }
+      }
+    }
+    return .decided(withheld)
+  }
+
+  /// One block as a problem of its own: the distinct restrictions of the groups shown, and the
+  /// withheld groups designated to it.
+  private struct Block {
+    var rule: OverlapRule
+    var counts: [Int]
+    var shown: [Bool]
+    /// The group to withhold when the block's rule withholds each local group.
+    var action: [Int]
+    /// What the block's decision depends on: its atoms, and its groups with their states.
+    var key: [Int]
+
+    init(_ d: BlockDecomposition, part: Part, shown: [Bool], withheld: [Int], spanned: Set<Int>) {
+      let groups = d.rule.groups
+      let atoms = part.atoms
+      var local = [Int: Int]()
+      for (i, a) in atoms.enumerated() { local[a] = i }
+      var restricted: [Int: [Int]] = [:]
+      for (i, a) in atoms.enumerated() {
+        for g in d.groupsOf(a) where shown[Int(g)] { restricted[Int(g), default: []].append(i) }
+      }
+      // One group per distinct restriction. Inside the block: an earlier run's decision (fixed)
+      // first, then the fewest respondents. Reaching outside: after every group inside, one
+      // that can be withheld first, then the fewest respondents (a unit's cell before the
+      // attribute's value over the organisation).
+      let inside = { (g: Int) in restricted[g]!.count == d.liveAtoms[g] }
+      let rank = { (g: Int) in (inside(g) ? 0 : 1, inside(g) == groups[g].fixed ? 0 : 1, d.groupCount[g], g) }
+      let order = restricted.keys.sorted { rank($0) < rank($1) }
+      var seen = Set<[Int]>()
+      var made: [OverlapRule.Group] = []
+      var action: [Int] = []
+      var key = atoms + [-1] + part.peeled + [-1]
+      for g in order where (inside(g) || d.rule.blockKeepsOutsideGroups) && seen.insert(restricted[g]!).inserted {
+        var fixed = groups[g].fixed || spanned.contains(g)
+        var stand = g
+        // A fixed group reaching outside (the organisation) is here its number minus the peeled
+        // units' numbers: withholding the smallest of those units takes it away.
+        if groups[g].fixed, !inside(g), groups[g].nested,
+          let unit = part.peeled.filter({ d.contains(g, $0) && !spanned.contains($0) }).min(by: { (d.groupCount[$0], $0) < (d.groupCount[$1], $1) })
+        {
+          fixed = false
+          stand = unit
+        }
+        if !groups[g].fixed, !inside(g), !groups[g].nested, let cell = d.smallestPeeledCell(in: g, part, shown, spanned) {
+          // An attribute's value over a unit reaching outside is here its number minus the
+          // peeled units' cells of the value: withholding the smallest of those cells (as one
+          // exact check would) takes it away without withholding the larger group.
+          stand = cell
+        }
+        made.append(.init(name: groups[g].name, atoms: restricted[g]!, fixed: fixed, nested: groups[g].nested, outside: !inside(g)))
+        action.append(stand)
+        key.append(g)
+      }
+      let shownCount = made.count
+      key.append(-2)
+      for g in withheld {
+        let parts = groups[g].atoms.compactMap { local[$0] }
+        made.append(.init(name: groups[g].name, atoms: parts.sorted(), fixed: groups[g].fixed, nested: groups[g].nested))
+        action.append(g)
+        key.append(g)
+      }
+      rule = OverlapRule(
+        groups: made, atomCount: atoms.count, k: d.rule.k, budget: max(d.rule.budget, OverlapRule.budget),
+        blockKeepsOutsideGroups: d.rule.blockKeepsOutsideGroups)
+      counts = atoms.map { d.counts[$0] }
+      self.shown = made.indices.map { $0 < shownCount }
+      self.action = action
+      self.key = key
+    }
+  }
+}
