@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cultivar store export --wave W FILE`: a wave's responses as a set, from both backends.
