@@ -94,7 +94,7 @@ public struct ScoreJob {
     let outcome: SurveyScoring.Outcome
     let file: String
     if let wave {
-      let source = try StoreInput.open(
+      let source = try StoreInput.batches(
         wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace, byLanguage: byLanguage)
       outcome = try scoring.score(source, workers: jobs, skipInvalid: skipInvalid)
       file = source.file

@@ -1,5 +1,6 @@
 import Store
 import SurveyIO
+import SurveyModel
 
 /// Reading a wave of the response store instead of a response file: what `score --wave` and
 /// `compare --wave` share.
@@ -13,9 +14,23 @@ enum StoreInput {
   static func open(wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace, byLanguage: Bool = false) throws
     -> any ResponseSource
   {
+    let (store, wave) = try find(wave: name, storePath: storePath, surveyID: surveyID, workspace: workspace)
+    return try store.responses(of: wave, itemIDs: itemIDs, byLanguage: byLanguage)
+  }
+
+  /// The same responses cut into pieces for the scoring pipeline (see
+  /// ``ResponseStoring/responseBatches(of:itemIDs:byLanguage:)``): what `score --wave` reads,
+  /// on as many workers as it has.
+  static func batches(
+    wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace, byLanguage: Bool = false
+  ) throws -> any RowBatchSource {
+    let (store, wave) = try find(wave: name, storePath: storePath, surveyID: surveyID, workspace: workspace)
+    return try store.responseBatches(of: wave, itemIDs: itemIDs, byLanguage: byLanguage)
+  }
+
+  private static func find(wave name: String, storePath: String, surveyID: String, workspace: Workspace) throws -> (any ResponseStoring, WaveRef) {
     try WaveName.check(name)
     let store = try StoreAccess.open(storePath, workspace: workspace, create: false)
-    let wave = try store.wave(name, survey: surveyID)
-    return try store.responses(of: wave, itemIDs: itemIDs, byLanguage: byLanguage)
+    return (store, try store.wave(name, survey: surveyID))
   }
 }

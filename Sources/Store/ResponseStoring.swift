@@ -56,6 +56,11 @@ public protocol ResponseStoring: AnyObject, Sendable {
   /// snapshot and streamed (memory does not grow with the wave).
   /// - Parameter itemIDs: the item of each value slot.
   func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> any ResponseSource
+  /// The same responses cut into pieces for the scoring pipeline (``RowBatchSource``), in the
+  /// same order and pieces as ``ResponseBatches`` cuts ``responses(of:itemIDs:byLanguage:)``
+  /// (so the sums, and the scores, are the same to the last bit). A backend that can decode
+  /// its pages on the scoring workers does (PostgreSQL); the default wraps the row source.
+  func responseBatches(of wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> any RowBatchSource
   /// The comments and multi-select answers of every visible response of a wave, in the order
   /// of the responses' random ids (unrelated to the order they arrived in).
   /// - Parameters:
@@ -116,6 +121,11 @@ extension ResponseStoring {
     throws
   {
     try addResponse(toWave: waveName, survey: survey, team: team, answers: answers, comments: comments, language: nil)
+  }
+
+  /// ``ResponseBatches`` over ``responses(of:itemIDs:byLanguage:)``.
+  public func responseBatches(of wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> any RowBatchSource {
+    ResponseBatches(try responses(of: wave, itemIDs: itemIDs, byLanguage: byLanguage), slots: itemIDs.count)
   }
 
   /// The responses of a wave for scoring, grouped by team.

@@ -180,12 +180,15 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
   }
 
   public func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> any ResponseSource {
-    guard !byLanguage else {
-      throw StoreError(
-        kind: .notFound, store: name, message: "--by language reads the languages of a SQLite store only in this version",
-        hint: "copy the wave to a SQLite store with 'cultivar store copy' and score it there")
-    }
-    return try PostgresResponses(link: link, wave: wave, itemIDs: itemIDs, file: "\(name) wave '\(wave.name)'")
+    PostgresResponses(try waveBatches(wave, itemIDs: itemIDs, byLanguage: byLanguage))
+  }
+
+  public func responseBatches(of wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> any RowBatchSource {
+    try waveBatches(wave, itemIDs: itemIDs, byLanguage: byLanguage)
+  }
+
+  private func waveBatches(_ wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> PostgresWaveBatches {
+    try PostgresWaveBatches(link: link, wave: wave, itemIDs: itemIDs, byLanguage: byLanguage, file: "\(name) wave '\(wave.name)'")
   }
 
   public func checkpoint() async throws {}

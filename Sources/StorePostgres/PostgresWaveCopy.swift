@@ -35,7 +35,7 @@ extension PostgresStore {
     let indexOfImport = Dictionary(uniqueKeysWithValues: batches.enumerated().map { ($1.0, $0) })
     let cursor = try PostgresCursor(
       link: link,
-      sql: """
+      query: """
         SELECT r.id, r.team, r.channel, r.import_id, r.source_key, r.received_on, a.items, a.vals, c.items, c.texts FROM visible_response r
         LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(value ORDER BY item_id COLLATE \"C\") AS vals FROM answer WHERE answer.response_id = r.id) a ON true
         LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(text ORDER BY item_id COLLATE \"C\") AS texts FROM comment WHERE comment.response_id = r.id) c ON true
