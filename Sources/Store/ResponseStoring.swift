@@ -168,10 +168,12 @@ public struct ExportedResponse: Sendable, Equatable {
   public var answers: [(String, Double)]
   /// (item id, text) of its comments, by item id.
   public var comments: [(String, String)]
+  /// The language it was given in (nil: not recorded).
+  public var language: String?
 
   public init(
     id: Data, team: String, channel: String, importIndex: Int?, sourceKey: String?, receivedOn: String, answers: [(String, Double)],
-    comments: [(String, String)] = []
+    comments: [(String, String)] = [], language: String? = nil
   ) {
     self.id = id
     self.team = team
@@ -181,11 +183,12 @@ public struct ExportedResponse: Sendable, Equatable {
     self.receivedOn = receivedOn
     self.answers = answers
     self.comments = comments
+    self.language = language
   }
 
   public static func == (a: ExportedResponse, b: ExportedResponse) -> Bool {
     a.id == b.id && a.team == b.team && a.channel == b.channel && a.importIndex == b.importIndex && a.sourceKey == b.sourceKey
-      && a.receivedOn == b.receivedOn && a.answers.elementsEqual(b.answers, by: { $0.0 == $1.0 && $0.1 == $1.1 })
+      && a.receivedOn == b.receivedOn && a.language == b.language && a.answers.elementsEqual(b.answers, by: { $0.0 == $1.0 && $0.1 == $1.1 })
       && a.comments.elementsEqual(b.comments, by: { $0.0 == $1.0 && $0.1 == $1.1 })
   }
 }

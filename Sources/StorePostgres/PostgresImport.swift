@@ -31,7 +31,7 @@ extension PostgresStore {
         if existing == nil { try db.run("UPDATE wave SET staged_by = \(importID) WHERE id = \(wave.id)") }
         return (wave, importID)
       }
-      let session = PostgresImportSession(db: db, wave: wave, importID: importID)
+      let session = try PostgresImportSession(db: db, wave: wave, importID: importID)
       let result: T
       var counts: ImportCounts
       do {
@@ -84,72 +84,120 @@ extension PostgresStore {
 }
 
 /// Adds imported responses to a staged import on PostgreSQL, ``batchSize`` rows per
-/// transaction, each batch sent as arrays in one statement.
+/// transaction, loaded with `COPY ... FROM STDIN`: the batch's responses go to a temporary
+/// table, one `INSERT ... SELECT` moves those whose source key is new into `response` (a
+/// repeated key, in the wave or in the batch, is left out), and their answers and comments are
+/// copied straight into their tables.
 final class PostgresImportSession: ImportSink {
   /// Rows per transaction (bounded, so no transaction of an import is long).
-  static let batchSize = 2000
+  static let batchSize = 4096
   private let db: SyncConnection
   private let wave: WaveRef
   private let importID: Int64
   private let today = Day.today()
-  private var ids: [ByteBuffer] = [], teams: [String] = [], keys: [String] = []
-  private var answerIDs: [ByteBuffer] = [], answerItems: [String] = [], answerValues: [Double] = []
-  private var commentIDs: [ByteBuffer] = [], commentItems: [String] = [], commentTexts: [String] = []
+  private var pending: [Pending] = []
   private(set) var offered = 0, stored = 0
 
-  init(db: SyncConnection, wave: WaveRef, importID: Int64) {
+  /// A response waiting for its batch.
+  private struct Pending {
+    var id: [UInt8]
+    var team: String
+    var key: String
+    var answers: [(item: String, value: Double)]
+    var comments: [(item: String, text: String)]
+  }
+
+  init(db: SyncConnection, wave: WaveRef, importID: Int64) throws {
     self.db = db
     self.wave = wave
     self.importID = importID
+    try db.run(
+      "CREATE TEMPORARY TABLE IF NOT EXISTS cultivar_incoming (id BYTEA NOT NULL, team TEXT NOT NULL, key TEXT NOT NULL) ON COMMIT DELETE ROWS")
   }
 
   func add(team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)]) throws {
-    let id = PostgresStore.randomID()
-    ids.append(id)
-    teams.append(team)
-    keys.append(Digest.sha256(sourceKey))
-    for (item, value) in zip(itemIDs, values) where !value.isNaN {
-      answerIDs.append(id)
-      answerItems.append(item)
-      answerValues.append(value)
-    }
-    for (item, text) in comments where !text.allSatisfy(\.isWhitespace) {
-      commentIDs.append(id)
-      commentItems.append(item)
-      commentTexts.append(text)
-    }
+    var generator = SystemRandomNumberGenerator()
+    var response = Pending(
+      id: (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }, team: team, key: Digest.sha256(sourceKey), answers: [],
+      comments: [])
+    for (item, value) in zip(itemIDs, values) where !value.isNaN { response.answers.append((item, value)) }
+    for (item, text) in comments where !text.allSatisfy(\.isWhitespace) { response.comments.append((item, text)) }
+    pending.append(response)
     offered += 1
-    if ids.count >= Self.batchSize { try flush() }
+    if pending.count >= Self.batchSize { try flush() }
   }
 
-  /// Writes the buffered rows in one transaction; rows whose source key the wave already
-  /// holds (or that repeat one in the batch) are left out with their answers and comments.
+  /// Writes the buffered rows in one transaction.
   func flush() throws {
-    guard !ids.isEmpty else { return }
-    let query: PostgresQuery = """
-      WITH stored AS (
+    guard !pending.isEmpty else { return }
+    stored += try db.transaction {
+      var incoming = CopyText()
+      for response in pending { incoming.row(.bytes(response.id), .text(response.team), .text(response.key)) }
+      try db.copy(incoming.buffer, into: "cultivar_incoming", columns: ["id", "team", "key"])
+      let kept = try db.rows(
+        """
         INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on)
-          SELECT t.id, \(wave.id), t.team, 'import', \(importID), t.key, \(today) FROM unnest(\(ids)::bytea[], \(teams)::text[], \(keys)::text[]) AS t(id, team, key)
-          ON CONFLICT (wave_id, source_key) DO NOTHING RETURNING id),
-      answered AS (
-        INSERT INTO answer (response_id, item_id, value)
-          SELECT a.id, a.item, a.value FROM unnest(\(answerIDs)::bytea[], \(answerItems)::text[], \(answerValues)::float8[]) AS a(id, item, value)
-          JOIN stored ON stored.id = a.id),
-      commented AS (
-        INSERT INTO comment (response_id, item_id, text)
-          SELECT c.id, c.item, c.text FROM unnest(\(commentIDs)::bytea[], \(commentItems)::text[], \(commentTexts)::text[]) AS c(id, item, text)
-          JOIN stored ON stored.id = c.id)
-      SELECT COUNT(*) FROM stored
-      """
-    stored += try db.transaction { try db.rows(query)[0].decode(Int.self) }
-    ids.removeAll(keepingCapacity: true)
-    teams.removeAll(keepingCapacity: true)
-    keys.removeAll(keepingCapacity: true)
-    answerIDs.removeAll(keepingCapacity: true)
-    answerItems.removeAll(keepingCapacity: true)
-    answerValues.removeAll(keepingCapacity: true)
-    commentIDs.removeAll(keepingCapacity: true)
-    commentItems.removeAll(keepingCapacity: true)
-    commentTexts.removeAll(keepingCapacity: true)
+          SELECT id, \(wave.id), team, 'import', \(importID), key, \(today) FROM cultivar_incoming
+          ON CONFLICT (wave_id, source_key) DO NOTHING RETURNING id
+        """
+      ).map { try $0.decode(Data.self) }
+      let keep = Set(kept)
+      var answers = CopyText()
+      var comments = CopyText()
+      for response in pending where keep.contains(Data(response.id)) {
+        for (item, value) in response.answers { answers.row(.bytes(response.id), .text(item), .number(value)) }
+        for (item, text) in response.comments { comments.row(.bytes(response.id), .text(item), .text(text)) }
+      }
+      if answers.rows > 0 { try db.copy(answers.buffer, into: "answer", columns: ["response_id", "item_id", "value"]) }
+      if comments.rows > 0 { try db.copy(comments.buffer, into: "comment", columns: ["response_id", "item_id", "text"]) }
+      return kept.count
+    }
+    pending.removeAll(keepingCapacity: true)
+  }
+}
+
+/// Rows in the text format of `COPY ... FROM STDIN`: tab between fields, a newline after each
+/// row, `\\`, tab, newline and carriage return escaped, bytes as `\\x` and hex.
+struct CopyText {
+  /// One field.
+  enum Field {
+    case text(String)
+    case bytes([UInt8])
+    case number(Double)
+  }
+
+  private(set) var buffer = ByteBuffer()
+  private(set) var rows = 0
+
+  mutating func row(_ fields: Field...) {
+    for (index, field) in fields.enumerated() {
+      if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+      switch field {
+      case .text(let text): write(text)
+      case .number(let value): buffer.writeString("\(value)")
+      case .bytes(let bytes):
+        buffer.writeString("\\\\x")
+        for byte in bytes {
+          buffer.writeInteger(Self.hex[Int(byte >> 4)])
+          buffer.writeInteger(Self.hex[Int(byte & 15)])
+        }
+      }
+    }
+    buffer.writeInteger(UInt8(ascii: "\n"))
+    rows += 1
+  }
+
+  private static let hex = Array("0123456789abcdef".utf8)
+
+  private mutating func write(_ text: String) {
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\\"): buffer.writeString("\\\\")
+      case UInt8(ascii: "\t"): buffer.writeString("\\t")
+      case UInt8(ascii: "\n"): buffer.writeString("\\n")
+      case UInt8(ascii: "\r"): buffer.writeString("\\r")
+      default: buffer.writeInteger(byte)
+      }
+    }
   }
 }

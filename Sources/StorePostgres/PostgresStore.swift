@@ -30,7 +30,7 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
     link = PostgresLink(address: address, name: address.display, warn: note)
     let link = self.link
     direct = SyncConnection(try Blocking.run { try await link.connect() })
-    pool = link.makePool(size: poolSize)
+    pool = try link.makePool(size: poolSize)
     do {
       try PostgresMigrator.migrate(direct, name: name, create: create, note: note)
     } catch {
