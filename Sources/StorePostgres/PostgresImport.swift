@@ -101,6 +101,8 @@ final class PostgresImportSession: ImportSink {
   /// A response waiting for its batch.
   private struct Pending {
     var id: [UInt8]
+    /// The id as a COPY field.
+    var idField: String
     var team: String
     var key: String
     var answers: [(item: String, value: Double)]
@@ -117,9 +119,8 @@ final class PostgresImportSession: ImportSink {
 
   func add(team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)]) throws {
     var generator = SystemRandomNumberGenerator()
-    var response = Pending(
-      id: (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }, team: team, key: Digest.sha256(sourceKey), answers: [],
-      comments: [])
+    let id = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    var response = Pending(id: id, idField: CopyText.field(bytes: id), team: team, key: Digest.sha256(sourceKey), answers: [], comments: [])
     for (item, value) in zip(itemIDs, values) where !value.isNaN { response.answers.append((item, value)) }
     for (item, text) in comments where !text.allSatisfy(\.isWhitespace) { response.comments.append((item, text)) }
     pending.append(response)
@@ -132,7 +133,7 @@ final class PostgresImportSession: ImportSink {
     guard !pending.isEmpty else { return }
     stored += try db.transaction {
       var incoming = CopyText()
-      for response in pending { incoming.row(.bytes(response.id), .text(response.team), .text(response.key)) }
+      for response in pending { incoming.row(response.idField, CopyText.field(response.team), response.key) }
       try db.copy(incoming.buffer, into: "cultivar_incoming", columns: ["id", "team", "key"])
       let kept = try db.rows(
         """
@@ -145,8 +146,8 @@ final class PostgresImportSession: ImportSink {
       var answers = CopyText()
       var comments = CopyText()
       for response in pending where keep.contains(Data(response.id)) {
-        for (item, value) in response.answers { answers.row(.bytes(response.id), .text(item), .number(value)) }
-        for (item, text) in response.comments { comments.row(.bytes(response.id), .text(item), .text(text)) }
+        for (item, value) in response.answers { answers.row(response.idField, CopyText.field(item), CopyText.field(value)) }
+        for (item, text) in response.comments { comments.row(response.idField, CopyText.field(item), CopyText.field(text)) }
       }
       if answers.rows > 0 { try db.copy(answers.buffer, into: "answer", columns: ["response_id", "item_id", "value"]) }
       if comments.rows > 0 { try db.copy(comments.buffer, into: "comment", columns: ["response_id", "item_id", "text"]) }
@@ -156,48 +157,56 @@ final class PostgresImportSession: ImportSink {
   }
 }
 
-/// Rows in the text format of `COPY ... FROM STDIN`: tab between fields, a newline after each
-/// row, `\\`, tab, newline and carriage return escaped, bytes as `\\x` and hex.
+/// Rows in the text format of `COPY ... FROM STDIN`: a tab between fields, a newline after
+/// each row; backslash, tab, newline and carriage return escaped; bytes as `\\x` and hex.
 struct CopyText {
-  /// One field.
-  enum Field {
-    case text(String)
-    case bytes([UInt8])
-    case number(Double)
-  }
-
-  private(set) var buffer = ByteBuffer()
+  private var text = ""
   private(set) var rows = 0
 
-  mutating func row(_ fields: Field...) {
+  /// The rows as bytes to send.
+  var buffer: ByteBuffer { ByteBuffer(string: text) }
+
+  /// Adds a row of fields already in COPY's form (made by the `field` functions).
+  mutating func row(_ fields: String...) {
     for (index, field) in fields.enumerated() {
-      if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
-      switch field {
-      case .text(let text): write(text)
-      case .number(let value): buffer.writeString("\(value)")
-      case .bytes(let bytes):
-        buffer.writeString("\\\\x")
-        for byte in bytes {
-          buffer.writeInteger(Self.hex[Int(byte >> 4)])
-          buffer.writeInteger(Self.hex[Int(byte & 15)])
-        }
-      }
+      if index > 0 { text += "\t" }
+      text += field
     }
-    buffer.writeInteger(UInt8(ascii: "\n"))
+    text += "\n"
     rows += 1
   }
 
-  private static let hex = Array("0123456789abcdef".utf8)
-
-  private mutating func write(_ text: String) {
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\\"): buffer.writeString("\\\\")
-      case UInt8(ascii: "\t"): buffer.writeString("\\t")
-      case UInt8(ascii: "\n"): buffer.writeString("\\n")
-      case UInt8(ascii: "\r"): buffer.writeString("\\r")
-      default: buffer.writeInteger(byte)
+  /// A text field.
+  static func field(_ value: String) -> String {
+    guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else { return value }
+    var escaped = ""
+    for character in value.unicodeScalars {
+      switch character {
+      case "\\": escaped += "\\\\"
+      case "\t": escaped += "\\t"
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      default: escaped.unicodeScalars.append(character)
       }
     }
+    return escaped
+  }
+
+  /// A `bytea` field.
+  static func field(bytes: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef")
+    var hex = "\\\\x"
+    for byte in bytes {
+      hex.append(digits[Int(byte >> 4)])
+      hex.append(digits[Int(byte & 15)])
+    }
+    return hex
+  }
+
+  /// A `float8` field (whole numbers without a fraction; others as Swift prints them, which
+  /// reads back to the same value).
+  static func field(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
   }
 }

@@ -72,7 +72,8 @@ import Testing
 
   func start(_ box: Sandbox, _ arguments: String, after: String = "") throws -> Tmux {
     try #require(Self.hasTmux, "tmux is needed for this test: 'make test' installs it, or apt-get install tmux")
-    return try Tmux(command: "'\(Cultivar.binary.path)' take surveys/learning-culture.yaml \(arguments)" + after, in: box.url)
+    let store = box.storeAddress.map { " --store '\($0)'" } ?? ""
+    return try Tmux(command: "'\(Cultivar.binary.path)' take surveys/learning-culture.yaml \(arguments)\(store)" + after, in: box.url)
   }
 
   /// The process ids whose parent is `parent` (from /proc).
@@ -120,8 +121,8 @@ import Testing
     try tmux.waitFor("Item 2 of 20")
   }
 
-  @Test func aConfirmedResponseIsStoredOnce() throws {
-    let box = try Sandbox()
+  @Test(arguments: Backend.underTest) func aConfirmedResponseIsStoredOnce(_ backend: Backend) throws {
+    let box = try Sandbox(backend: backend)
     let tmux = try start(box, "--team Engineering --wave 2026-q3")
     defer { tmux.stop() }
     var screen = try tmux.waitFor("Item 1 of 20")
@@ -151,8 +152,8 @@ import Testing
     #expect(csv.stdout.contains("senge-five-disciplines,Engineering,1,below_min_group_size"))
   }
 
-  @Test func leavingStoresNothing() throws {
-    let box = try Sandbox()
+  @Test(arguments: Backend.underTest) func leavingStoresNothing(_ backend: Backend) throws {
+    let box = try Sandbox(backend: backend)
     try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "2026-q2")
     let tmux = try start(box, "--team Sales")  // the latest wave, 2026-q2
     defer { tmux.stop() }
