@@ -23,7 +23,8 @@ import Testing
       let log = box.url.appendingPathComponent("serve-\(UUID().uuidString.prefix(6)).log")
       logURL = log
       FileManager.default.createFile(atPath: log.path, contents: nil)
-      let arguments = ["serve", "surveys/learning-culture.yaml", "--wave", wave, "--port", "0"] + (box.storeAddress.map { ["--store", $0] } ?? []) + extra
+      let arguments =
+        ["serve", "surveys/learning-culture.yaml", "--wave", wave, "--port", "0"] + (box.storeAddress.map { ["--store", $0] } ?? []) + extra
       if let fileLimit {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "ulimit -n \(fileLimit) && exec \"$0\" \"$@\"", Cultivar.binary.path] + arguments
@@ -436,7 +437,9 @@ import Testing
     defer { server.stop() }
     let importer = Process()
     importer.executableURL = Cultivar.binary
-    importer.arguments = ["import", "surveys/learning-culture.yaml", "big.csv", "--wave", "2026-q3", "--store", box.storeAddress ?? "cultivar.sqlite"]
+    importer.arguments = [
+      "import", "surveys/learning-culture.yaml", "big.csv", "--wave", "2026-q3", "--store", box.storeAddress ?? "cultivar.sqlite",
+    ]
     importer.currentDirectoryURL = box.url
     importer.standardOutput = FileHandle.nullDevice
     importer.standardError = FileHandle.nullDevice
@@ -625,9 +628,9 @@ import Testing
 }
 
 extension Sandbox {
-  /// Runs cultivar in the sandbox with arguments built at run time.
+  /// Runs cultivar in the sandbox with arguments built at run time (on the sandbox's store).
   @discardableResult
   func run(_ arguments: [String]) throws -> Cultivar.Result {
-    try Cultivar.run(arguments, in: url)
+    try Cultivar.run(arguments, in: url, environment: storeAddress.map { ["CULTIVAR_STORE": $0] } ?? [:])
   }
 }
