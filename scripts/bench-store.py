@@ -83,7 +83,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cultivar", default=os.path.join(ROOT, ".build/release/cultivar"))
     parser.add_argument("--sizes", default="100000,1000000")
-    parser.add_argument("--submissions", type=int, default=400)
+    parser.add_argument("--submissions", type=int, default=400, help="submissions per point (0: no web form figures)")
     args = parser.parse_args()
     args.cultivar = os.path.abspath(args.cultivar)
     base = os.environ.get("CULTIVAR_TEST_PG_URL", "")
@@ -113,7 +113,7 @@ def main():
                 wall, rss, out = timed([args.cultivar, "score", "surveys/learning-culture.yaml", *source, "--format", "csv"], work)
                 outputs[name] = out
                 print(f"{size:>9,} rows  score    {name:<10} {wall:7.1f} s  {size / wall:9,.0f} rows/s  peak {rss:6.0f} MiB  cpu {timed.cpu:6.1f} s", flush=True)
-        for name, make in [("SQLite", lambda: os.path.join(work, f"web-{uuid.uuid4().hex[:6]}.sqlite")), ("PostgreSQL", database)]:
+        for name, make in [("SQLite", lambda: os.path.join(work, f"web-{uuid.uuid4().hex[:6]}.sqlite")), ("PostgreSQL", database)] * (args.submissions > 0):
             for clients in (1, 8, 64):
                 rate, failed = submissions_per_second(args.cultivar, make(), work, clients, args.submissions)
                 print(f"submissions  {name:<10} {clients:>2} clients  {rate:7.0f} /s  ({failed} failed)", flush=True)
