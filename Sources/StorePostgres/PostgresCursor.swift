@@ -12,7 +12,7 @@ final class PostgresCursor {
   private var open = true
 
   /// - Parameters:
-  ///   - sql: the query; its values are bound (`\(value)` in the query), never spliced in.
+  ///   - query: the query; its values are bound (`\(value)` in the query), never spliced in.
   ///   - pageSize: rows per round trip.
   init(link: PostgresLink, query: PostgresQuery, pageSize: Int = 2000) throws {
     self.link = link
