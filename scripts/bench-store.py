@@ -30,16 +30,18 @@ def generate(path, size):
 
 
 def timed(command, cwd):
-    """Wall seconds and peak resident MiB of one command (GNU time's %M)."""
+    """Wall seconds, peak resident MiB and CPU seconds (user + system) of one command (GNU
+    time's %M %U %S): on a shared machine the CPU seconds say more than the wall time."""
     report = os.path.join(cwd, ".time")
     start = time.monotonic()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report, *command], cwd=cwd, capture_output=True, text=True)
+    result = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", report, *command], cwd=cwd, capture_output=True, text=True)
     wall = time.monotonic() - start
     if result.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr}")
     with open(report) as f:
-        peak = int(f.read().split()[-1]) / 1024
-    return wall, peak, result.stdout
+        peak, user, system = f.read().split()[-3:]
+    timed.cpu = float(user) + float(system)
+    return wall, int(peak) / 1024, result.stdout
 
 
 def submissions_per_second(cultivar, store, work, clients, count):
@@ -81,7 +83,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cultivar", default=os.path.join(ROOT, ".build/release/cultivar"))
     parser.add_argument("--sizes", default="100000,1000000")
-    parser.add_argument("--submissions", type=int, default=400)
+    parser.add_argument("--submissions", type=int, default=400, help="submissions per point (0: no web form figures)")
     args = parser.parse_args()
     args.cultivar = os.path.abspath(args.cultivar)
     base = os.environ.get("CULTIVAR_TEST_PG_URL", "")
@@ -98,20 +100,20 @@ def main():
     try:
         for folder in ("surveys", "plugins"):
             shutil.copytree(os.path.join(ROOT, folder), os.path.join(work, folder))
-        print(f"machine: {os.cpu_count()} cores; cultivar: {args.cultivar}")
+        print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; cultivar: {args.cultivar}")
         for size in [int(s) for s in args.sizes.split(",")]:
             data = os.path.join(work, f"r{size}.csv")
             generate(data, size)
             stores = {"SQLite": os.path.join(work, f"s{size}.sqlite"), "PostgreSQL": database()}
             for name, store in stores.items():
                 wall, rss, _ = timed([args.cultivar, "import", "surveys/learning-culture.yaml", data, "--wave", "w", "--store", store], work)
-                print(f"{size:>9,} rows  import   {name:<10} {wall:7.1f} s  {size / wall:9,.0f} rows/s  peak {rss:6.0f} MiB", flush=True)
+                print(f"{size:>9,} rows  import   {name:<10} {wall:7.1f} s  {size / wall:9,.0f} rows/s  peak {rss:6.0f} MiB  cpu {timed.cpu:6.1f} s", flush=True)
             outputs = {}
             for name, source in [("CSV", ["--responses", data]), *[(n, ["--wave", "w", "--store", s]) for n, s in stores.items()]]:
                 wall, rss, out = timed([args.cultivar, "score", "surveys/learning-culture.yaml", *source, "--format", "csv"], work)
                 outputs[name] = out
-                print(f"{size:>9,} rows  score    {name:<10} {wall:7.1f} s  {size / wall:9,.0f} rows/s  peak {rss:6.0f} MiB", flush=True)
-        for name, make in [("SQLite", lambda: os.path.join(work, f"web-{uuid.uuid4().hex[:6]}.sqlite")), ("PostgreSQL", database)]:
+                print(f"{size:>9,} rows  score    {name:<10} {wall:7.1f} s  {size / wall:9,.0f} rows/s  peak {rss:6.0f} MiB  cpu {timed.cpu:6.1f} s", flush=True)
+        for name, make in [("SQLite", lambda: os.path.join(work, f"web-{uuid.uuid4().hex[:6]}.sqlite")), ("PostgreSQL", database)] * (args.submissions > 0):
             for clients in (1, 8, 64):
                 rate, failed = submissions_per_second(args.cultivar, make(), work, clients, args.submissions)
                 print(f"submissions  {name:<10} {clients:>2} clients  {rate:7.0f} /s  ({failed} failed)", flush=True)

@@ -4,8 +4,10 @@
 # Installs PostgreSQL from Debian's packages when missing (apt-get, as root), creates a
 # cluster in a temporary folder (owned by the 'postgres' user when run as root: initdb
 # refuses root), starts it on 127.0.0.1 on a free port of its own (no Unix socket in a shared
-# folder), with password (SCRAM) authentication, then runs COMMAND with
-#   CULTIVAR_TEST_PG_URL=postgres://cultivar@127.0.0.1:PORT/cultivar   and   PGPASSWORD
+# folder), with password (SCRAM) authentication and TLS (ssl = on, with a certificate for
+# 127.0.0.1 and localhost signed by a throw-away CA made with openssl), then runs COMMAND with
+#   CULTIVAR_TEST_PG_URL=postgres://cultivar@127.0.0.1:PORT/cultivar,   PGPASSWORD   and
+#   CULTIVAR_TEST_PG_CA=FOLDER/tls/ca.crt (the CA's certificate, for sslmode=verify-full)
 # in its environment. The cluster is stopped and its folder removed when COMMAND ends,
 # fails, or the script is interrupted. Exits with COMMAND's status.
 set -euo pipefail
@@ -62,15 +64,30 @@ printf '%s\n' "$password" > "$folder/password"
 [ "${#as_owner[@]}" -eq 0 ] || chown postgres: "$folder/password"
 chmod 600 "$folder/password"
 
+# TLS: a CA, and the server's certificate for 127.0.0.1 and localhost signed by it.
+tls="$folder/tls"
+mkdir -p "$tls"
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=cultivar test CA" \
+  -keyout "$tls/ca.key" -out "$tls/ca.crt" >>"$tls/openssl.log" 2>&1
+openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$tls/server.key" -out "$tls/server.csr" >>"$tls/openssl.log" 2>&1
+printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' > "$tls/san.ext"
+openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.crt" -CAkey "$tls/ca.key" -CAcreateserial -days 2 \
+  -extfile "$tls/san.ext" -out "$tls/server.crt" >>"$tls/openssl.log" 2>&1
+chmod 600 "$tls/server.key" "$tls/ca.key"
+[ "${#as_owner[@]}" -eq 0 ] || chown -R postgres: "$tls"
+chmod 755 "$tls"
+chmod 644 "$tls/ca.crt"
+
 "${as_owner[@]}" "$PG_BIN/initdb" -D "$data" -U cultivar --pwfile="$folder/password" --auth=scram-sha-256 \
   --encoding=UTF8 --locale=C.UTF-8 >"$folder/initdb.log" 2>&1 || { cat "$folder/initdb.log" >&2; exit 1; }
 "${as_owner[@]}" "$PG_BIN/pg_ctl" -D "$data" -l "$log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$folder' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$folder' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c ssl=on -c ssl_cert_file=$tls/server.crt -c ssl_key_file=$tls/server.key" \
   start >/dev/null || { cat "$log" >&2; exit 1; }
 started=1
 
 export PGPASSWORD="$password"
 PGPASSWORD="$password" psql -q -h 127.0.0.1 -p "$port" -U cultivar -d postgres -c "CREATE DATABASE cultivar" >/dev/null
 export CULTIVAR_TEST_PG_URL="postgres://cultivar@127.0.0.1:$port/cultivar"
+export CULTIVAR_TEST_PG_CA="$tls/ca.crt"
 echo "PostgreSQL $PG_VERSION test cluster on 127.0.0.1:$port (folder $folder)"
 "$@"

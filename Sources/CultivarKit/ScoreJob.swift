@@ -92,7 +92,7 @@ public struct ScoreJob {
     let outcome: SurveyScoring.Outcome
     let file: String
     if let wave {
-      let source = try StoreInput.open(
+      let source = try StoreInput.batches(
         wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace, byLanguage: byLanguage,
         attributes: keyAttributes ? survey.attributes : [])
       outcome = try scoring.score(source, workers: jobs, skipInvalid: skipInvalid)

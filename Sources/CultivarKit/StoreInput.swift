@@ -17,9 +17,24 @@ enum StoreInput {
     wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace, byLanguage: Bool = false,
     attributes: [Attribute] = []
   ) throws -> any ResponseSource {
+    let (store, wave) = try find(wave: name, storePath: storePath, surveyID: surveyID, workspace: workspace)
+    return try store.responses(of: wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes)
+  }
+
+  /// The same responses cut into pieces for the scoring pipeline (see
+  /// ``ResponseStoring/responseBatches(of:itemIDs:byLanguage:attributes:)``): what `score --wave`
+  /// reads, on as many workers as it has.
+  static func batches(
+    wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace, byLanguage: Bool = false,
+    attributes: [Attribute] = []
+  ) throws -> any RowBatchSource {
+    let (store, wave) = try find(wave: name, storePath: storePath, surveyID: surveyID, workspace: workspace)
+    return try store.responseBatches(of: wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes)
+  }
+
+  private static func find(wave name: String, storePath: String, surveyID: String, workspace: Workspace) throws -> (any ResponseStoring, WaveRef) {
     try WaveName.check(name)
     let store = try StoreAccess.open(storePath, workspace: workspace, create: false)
-    let wave = try store.wave(name, survey: surveyID)
-    return try store.responses(of: wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes)
+    return (store, try store.wave(name, survey: surveyID))
   }
 }

@@ -53,6 +53,9 @@ public struct Migration: Sendable {
       4, "the language each response was given in",
       both: ["ALTER TABLE response ADD COLUMN language TEXT CHECK (language IS NULL OR length(language) BETWEEN 2 AND 35)"]),
     Migration(5, "respondent attributes as given", sqlite: .statements([AttributeSchema.sqlite]), postgres: AttributeSchema.postgres),
+    // PostgreSQL fixes a view's columns when it is made: the view is made again to show the
+    // columns added since (the language, for `--by language`). SQLite's view reads them already.
+    Migration(6, "readers see the columns added to responses", sqlite: .statements([]), postgres: [PostgresSchema.visibleResponse]),
   ]
 
   /// The newest version this Cultivar knows.

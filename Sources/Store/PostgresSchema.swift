@@ -111,4 +111,12 @@ enum PostgresSchema {
     )
     """
   ]
+
+  /// Version 6: the view of version 2 made again, with the columns `response` has now
+  /// (PostgreSQL fixed the view's columns when it was made; the language came later).
+  static let visibleResponse = """
+    CREATE OR REPLACE VIEW visible_response AS
+      SELECT response.* FROM response
+      WHERE import_id IS NULL OR EXISTS (SELECT 1 FROM import_batch b WHERE b.id = response.import_id AND b.state = 'done')
+    """
 }

@@ -68,6 +68,11 @@ public protocol ResponseStoring: AnyObject, Sendable {
   /// - Throws: ``StoreError`` when the store cannot be read, or holds an attribute value the
   ///   survey no longer declares.
   func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any ResponseSource
+  /// The same responses cut into pieces for the scoring pipeline (``RowBatchSource``), in the
+  /// same order and pieces as ``ResponseBatches`` cuts ``responses(of:itemIDs:byLanguage:attributes:)``
+  /// (so the sums, and the scores, are the same to the last bit). A backend that can decode
+  /// its pages on the scoring workers does (PostgreSQL); the default wraps the row source.
+  func responseBatches(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any RowBatchSource
   /// The comments and multi-select answers of every visible response of a wave, in the order
   /// of the responses' random ids (unrelated to the order they arrived in).
   /// - Parameters:
@@ -146,6 +151,11 @@ extension ResponseStoring {
     try addResponse(toWave: waveName, survey: survey, team: team, answers: answers, comments: comments, language: nil, attributes: [:])
   }
 
+  /// ``ResponseBatches`` over ``responses(of:itemIDs:byLanguage:)``.
+  public func responseBatches(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any RowBatchSource {
+    ResponseBatches(try responses(of: wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes), slots: itemIDs.count)
+  }
+
   /// The responses of a wave for scoring, grouped by team.
   public func responses(of wave: WaveRef, itemIDs: [String]) throws -> any ResponseSource {
     try responses(of: wave, itemIDs: itemIDs, byLanguage: false, attributes: [])
@@ -201,10 +211,12 @@ public struct ExportedResponse: Sendable, Equatable {
   public var comments: [(String, String)]
   /// (attribute name, value) of its respondent attributes, by name.
   public var attributes: [(String, String)] = []
+  /// The language it was given in (nil: not recorded).
+  public var language: String?
 
   public init(
     id: Data, team: String, channel: String, importIndex: Int?, sourceKey: String?, receivedOn: String, answers: [(String, Double)],
-    comments: [(String, String)] = [], attributes: [(String, String)] = []
+    comments: [(String, String)] = [], attributes: [(String, String)] = [], language: String? = nil
   ) {
     self.attributes = attributes
     self.id = id
@@ -215,11 +227,12 @@ public struct ExportedResponse: Sendable, Equatable {
     self.receivedOn = receivedOn
     self.answers = answers
     self.comments = comments
+    self.language = language
   }
 
   public static func == (a: ExportedResponse, b: ExportedResponse) -> Bool {
     a.id == b.id && a.team == b.team && a.channel == b.channel && a.importIndex == b.importIndex && a.sourceKey == b.sourceKey
-      && a.receivedOn == b.receivedOn && a.answers.elementsEqual(b.answers, by: { $0.0 == $1.0 && $0.1 == $1.1 })
+      && a.receivedOn == b.receivedOn && a.language == b.language && a.answers.elementsEqual(b.answers, by: { $0.0 == $1.0 && $0.1 == $1.1 })
       && a.comments.elementsEqual(b.comments, by: { $0.0 == $1.0 && $0.1 == $1.1 })
       && a.attributes.elementsEqual(b.attributes, by: { $0.0 == $1.0 && $0.1 == $1.1 })
   }

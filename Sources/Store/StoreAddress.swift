@@ -35,7 +35,10 @@ public struct PostgresAddress: Sendable, Equatable {
     case prefer
     /// TLS always; the server's certificate is not checked (as libpq's `require`).
     case require
-    /// TLS always, with the server's certificate checked against the system's roots and the host name.
+    /// TLS always, with the server's certificate checked against the trusted roots (``PostgresAddress/rootCertificate``,
+    /// else the system's), but not its host name.
+    case verifyCA = "verify-ca"
+    /// TLS always, with the server's certificate checked against the trusted roots and the host name.
     case verifyFull = "verify-full"
   }
 
@@ -44,8 +47,11 @@ public struct PostgresAddress: Sendable, Equatable {
   public var port: Int
   public var database: String
   public var tls: TLSMode
+  /// The file of the certificate authorities trusted for `verify-ca` and `verify-full`
+  /// (`sslrootcert=FILE` in the address, or `$PGSSLROOTCERT`; nil: the system's roots).
+  public var rootCertificate: String?
 
-  /// Parses `postgres://user@host:port/database?sslmode=MODE`.
+  /// Parses `postgres://user@host:port/database?sslmode=MODE&sslrootcert=FILE`.
   /// - Throws: ``StoreError`` (kind `.cannotOpen`) saying what is wrong and how to write it.
   public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
     let shown = Self.withoutPassword(text)
@@ -65,11 +71,19 @@ public struct PostgresAddress: Sendable, Equatable {
     guard !user.isEmpty else { throw bad("the store address names no user", "write the user before the host: postgres://USER@\(host)/\(database)") }
     if let port = parts.port, !(1...65535).contains(port) { throw bad("the port \(port) is not between 1 and 65535") }
     var tls = TLSMode.prefer
+    var rootCertificate = environment["PGSSLROOTCERT"].flatMap { $0.isEmpty ? nil : $0 }
     for item in parts.queryItems ?? [] {
+      if item.name == "sslrootcert" {
+        guard let file = item.value, !file.isEmpty else {
+          throw bad("sslrootcert names no file", "write sslrootcert=FILE (the CA's certificate, PEM)")
+        }
+        rootCertificate = file
+        continue
+      }
       guard item.name == "sslmode" else {
         throw bad(
           "the store address has an unknown parameter '\(item.name)'",
-          "only sslmode is understood (\(TLSMode.allCases.map(\.rawValue).joined(separator: ", ")))")
+          "only sslmode (\(TLSMode.allCases.map(\.rawValue).joined(separator: ", "))) and sslrootcert=FILE are understood")
       }
       guard let mode = TLSMode(rawValue: item.value ?? "") else {
         throw bad("sslmode '\(item.value ?? "")' is not understood", "use one of: \(TLSMode.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -81,6 +95,7 @@ public struct PostgresAddress: Sendable, Equatable {
     self.port = parts.port ?? 5432
     self.database = database.removingPercentEncoding ?? database
     self.tls = tls
+    self.rootCertificate = rootCertificate
   }
 
   /// The address as messages show it: `postgres://user@host:port/database`.

@@ -46,7 +46,7 @@ extension ResponseStore {
         let heads = try Row.fetchAll(
           db,
           sql:
-            "SELECT id, team, channel, import_id, source_key, received_on FROM visible_response WHERE wave_id = ? AND id > ? ORDER BY id LIMIT 2000",
+            "SELECT id, team, channel, import_id, source_key, received_on, language FROM visible_response WHERE wave_id = ? AND id > ? ORDER BY id LIMIT 2000",
           arguments: [wave.id, after])
         guard let first = heads.first, let last = heads.last else { return [] }
         var answers: [Data: [(String, Double)]] = [:]
@@ -69,7 +69,7 @@ extension ResponseStore {
           let importID: Int64? = head[3]
           return ExportedResponse(
             id: id, team: head[1], channel: head[2], importIndex: importID.flatMap { mapping[$0] }, sourceKey: head[4], receivedOn: head[5],
-            answers: answers[id] ?? [], comments: comments[id] ?? [], attributes: attributes[id] ?? [])
+            answers: answers[id] ?? [], comments: comments[id] ?? [], attributes: attributes[id] ?? [], language: head[6])
         }
       }
       if let last = page.last { afterID = last.id }
@@ -118,7 +118,7 @@ extension ResponseStore {
         }
       }
       let insertResponse = try db.makeStatement(
-        sql: "INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        sql: "INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
       let insertAnswer = try db.makeStatement(sql: "INSERT INTO answer (response_id, item_id, value) VALUES (?, ?, ?)")
       let insertComment = try db.makeStatement(sql: "INSERT INTO comment (response_id, item_id, text) VALUES (?, ?, ?)")
       var count = 0
@@ -126,7 +126,7 @@ extension ResponseStore {
         for response in page {
           let importID = response.importIndex.map { importIDs[$0] }
           try insertResponse.execute(arguments: [
-            response.id, wave.id, response.team, response.channel, importID, response.sourceKey, response.receivedOn,
+            response.id, wave.id, response.team, response.channel, importID, response.sourceKey, response.receivedOn, response.language,
           ])
           for (item, value) in response.answers { try insertAnswer.execute(arguments: [response.id, item, value]) }
           for (item, text) in response.comments { try insertComment.execute(arguments: [response.id, item, text]) }

@@ -27,7 +27,7 @@ final class PostgresAttributedResponses: ResponseSource {
     slotOfItem = Dictionary(itemIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     cursor = try PostgresCursor(
       link: link,
-      sql: """
+      query: """
         SELECT r.team, a.items, a.vals, g.names, g.vals FROM visible_response r
         LEFT JOIN LATERAL (SELECT array_agg(item_id) AS items, array_agg(value) AS vals FROM answer WHERE answer.response_id = r.id) a ON true
         LEFT JOIN LATERAL (SELECT array_agg(name) AS names, array_agg(value) AS vals FROM response_attribute WHERE response_attribute.response_id = r.id) g ON true

@@ -31,7 +31,7 @@ extension PostgresStore {
         if existing == nil { try db.run("UPDATE wave SET staged_by = \(importID) WHERE id = \(wave.id)") }
         return (wave, importID)
       }
-      let session = PostgresImportSession(db: db, wave: wave, importID: importID)
+      let session = try PostgresImportSession(db: db, wave: wave, importID: importID)
       let result: T
       var counts: ImportCounts
       do {
@@ -84,88 +84,138 @@ extension PostgresStore {
 }
 
 /// Adds imported responses to a staged import on PostgreSQL, ``batchSize`` rows per
-/// transaction, each batch sent as arrays in one statement.
+/// transaction, loaded with `COPY ... FROM STDIN`: the batch's responses go to a temporary
+/// table, one `INSERT ... SELECT` moves those whose source key is new into `response` (a
+/// repeated key, in the wave or in the batch, is left out), and their answers and comments are
+/// copied straight into their tables.
 final class PostgresImportSession: ImportSink {
   /// Rows per transaction (bounded, so no transaction of an import is long).
-  static let batchSize = 2000
+  static let batchSize = 4096
   private let db: SyncConnection
   private let wave: WaveRef
   private let importID: Int64
   private let today = Day.today()
-  private var ids: [ByteBuffer] = [], teams: [String] = [], keys: [String] = []
-  private var answerIDs: [ByteBuffer] = [], answerItems: [String] = [], answerValues: [Double] = []
-  private var commentIDs: [ByteBuffer] = [], commentItems: [String] = [], commentTexts: [String] = []
-  private var attributeIDs: [ByteBuffer] = [], attributeNames: [String] = [], attributeValues: [String] = []
+  private var pending: [Pending] = []
   private(set) var offered = 0, stored = 0
 
-  init(db: SyncConnection, wave: WaveRef, importID: Int64) {
+  /// A response waiting for its batch.
+  private struct Pending {
+    var id: [UInt8]
+    /// The id as a COPY field.
+    var idField: String
+    var team: String
+    var key: String
+    var answers: [(item: String, value: Double)]
+    var comments: [(item: String, text: String)]
+    var attributes: [(name: String, value: String)]
+  }
+
+  init(db: SyncConnection, wave: WaveRef, importID: Int64) throws {
     self.db = db
     self.wave = wave
     self.importID = importID
+    try db.run(
+      "CREATE TEMPORARY TABLE IF NOT EXISTS cultivar_incoming (id BYTEA NOT NULL, team TEXT NOT NULL, key TEXT NOT NULL) ON COMMIT DELETE ROWS")
   }
 
   func add(
     team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)],
     attributes: [(key: String, value: String)]
   ) throws {
-    let id = PostgresStore.randomID()
-    ids.append(id)
-    teams.append(team)
-    keys.append(Digest.sha256(sourceKey))
-    for (item, value) in zip(itemIDs, values) where !value.isNaN {
-      answerIDs.append(id)
-      answerItems.append(item)
-      answerValues.append(value)
-    }
-    for (item, text) in comments where !text.allSatisfy(\.isWhitespace) {
-      commentIDs.append(id)
-      commentItems.append(item)
-      commentTexts.append(text)
-    }
-    for (name, value) in attributes {
-      attributeIDs.append(id)
-      attributeNames.append(name)
-      attributeValues.append(value)
-    }
+    var generator = SystemRandomNumberGenerator()
+    let id = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    var response = Pending(
+      id: id, idField: CopyText.field(bytes: id), team: team, key: Digest.sha256(sourceKey), answers: [], comments: [],
+      attributes: attributes.map { ($0.key, $0.value) })
+    for (item, value) in zip(itemIDs, values) where !value.isNaN { response.answers.append((item, value)) }
+    for (item, text) in comments where !text.allSatisfy(\.isWhitespace) { response.comments.append((item, text)) }
+    pending.append(response)
     offered += 1
-    if ids.count >= Self.batchSize { try flush() }
+    if pending.count >= Self.batchSize { try flush() }
   }
 
-  /// Writes the buffered rows in one transaction; rows whose source key the wave already
-  /// holds (or that repeat one in the batch) are left out with their answers and comments.
+  /// Writes the buffered rows in one transaction.
   func flush() throws {
-    guard !ids.isEmpty else { return }
-    let query: PostgresQuery = """
-      WITH stored AS (
+    guard !pending.isEmpty else { return }
+    stored += try db.transaction {
+      var incoming = CopyText()
+      for response in pending { incoming.row(response.idField, CopyText.field(response.team), response.key) }
+      try db.copy(incoming.buffer, into: "cultivar_incoming", columns: ["id", "team", "key"])
+      let kept = try db.rows(
+        """
         INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on)
-          SELECT t.id, \(wave.id), t.team, 'import', \(importID), t.key, \(today) FROM unnest(\(ids)::bytea[], \(teams)::text[], \(keys)::text[]) AS t(id, team, key)
-          ON CONFLICT (wave_id, source_key) DO NOTHING RETURNING id),
-      answered AS (
-        INSERT INTO answer (response_id, item_id, value)
-          SELECT a.id, a.item, a.value FROM unnest(\(answerIDs)::bytea[], \(answerItems)::text[], \(answerValues)::float8[]) AS a(id, item, value)
-          JOIN stored ON stored.id = a.id),
-      commented AS (
-        INSERT INTO comment (response_id, item_id, text)
-          SELECT c.id, c.item, c.text FROM unnest(\(commentIDs)::bytea[], \(commentItems)::text[], \(commentTexts)::text[]) AS c(id, item, text)
-          JOIN stored ON stored.id = c.id),
-      attributed AS (
-        INSERT INTO response_attribute (response_id, name, value)
-          SELECT g.id, g.name, g.value FROM unnest(\(attributeIDs)::bytea[], \(attributeNames)::text[], \(attributeValues)::text[]) AS g(id, name, value)
-          JOIN stored ON stored.id = g.id)
-      SELECT COUNT(*) FROM stored
-      """
-    stored += try db.transaction { try db.rows(query)[0].decode(Int.self) }
-    ids.removeAll(keepingCapacity: true)
-    teams.removeAll(keepingCapacity: true)
-    keys.removeAll(keepingCapacity: true)
-    answerIDs.removeAll(keepingCapacity: true)
-    answerItems.removeAll(keepingCapacity: true)
-    answerValues.removeAll(keepingCapacity: true)
-    commentIDs.removeAll(keepingCapacity: true)
-    commentItems.removeAll(keepingCapacity: true)
-    commentTexts.removeAll(keepingCapacity: true)
-    attributeIDs.removeAll(keepingCapacity: true)
-    attributeNames.removeAll(keepingCapacity: true)
-    attributeValues.removeAll(keepingCapacity: true)
+          SELECT id, \(wave.id), team, 'import', \(importID), key, \(today) FROM cultivar_incoming
+          ON CONFLICT (wave_id, source_key) DO NOTHING RETURNING id
+        """
+      ).map { try $0.decode(Data.self) }
+      let keep = Set(kept)
+      var answers = CopyText()
+      var comments = CopyText()
+      var attributes = CopyText()
+      for response in pending where keep.contains(Data(response.id)) {
+        for (item, value) in response.answers { answers.row(response.idField, CopyText.field(item), CopyText.field(value)) }
+        for (item, text) in response.comments { comments.row(response.idField, CopyText.field(item), CopyText.field(text)) }
+        for (name, value) in response.attributes { attributes.row(response.idField, CopyText.field(name), CopyText.field(value)) }
+      }
+      if answers.rows > 0 { try db.copy(answers.buffer, into: "answer", columns: ["response_id", "item_id", "value"]) }
+      if comments.rows > 0 { try db.copy(comments.buffer, into: "comment", columns: ["response_id", "item_id", "text"]) }
+      if attributes.rows > 0 { try db.copy(attributes.buffer, into: "response_attribute", columns: ["response_id", "name", "value"]) }
+      return kept.count
+    }
+    pending.removeAll(keepingCapacity: true)
+  }
+}
+
+/// Rows in the text format of `COPY ... FROM STDIN`: a tab between fields, a newline after
+/// each row; backslash, tab, newline and carriage return escaped; bytes as `\\x` and hex.
+struct CopyText {
+  private var text = ""
+  private(set) var rows = 0
+
+  /// The rows as bytes to send.
+  var buffer: ByteBuffer { ByteBuffer(string: text) }
+
+  /// Adds a row of fields already in COPY's form (made by the `field` functions).
+  mutating func row(_ fields: String...) {
+    for (index, field) in fields.enumerated() {
+      if index > 0 { text += "\t" }
+      text += field
+    }
+    text += "\n"
+    rows += 1
+  }
+
+  /// A text field.
+  static func field(_ value: String) -> String {
+    guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else { return value }
+    var escaped = ""
+    for character in value.unicodeScalars {
+      switch character {
+      case "\\": escaped += "\\\\"
+      case "\t": escaped += "\\t"
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      default: escaped.unicodeScalars.append(character)
+      }
+    }
+    return escaped
+  }
+
+  /// A `bytea` field.
+  static func field(bytes: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef")
+    var hex = "\\\\x"
+    for byte in bytes {
+      hex.append(digits[Int(byte >> 4)])
+      hex.append(digits[Int(byte & 15)])
+    }
+    return hex
+  }
+
+  /// A `float8` field (whole numbers without a fraction; others as Swift prints them, which
+  /// reads back to the same value).
+  static func field(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
   }
 }

@@ -20,23 +20,48 @@ final class PostgresLink: Sendable {
   }
 
   /// TLS as the address asks for it.
-  private func tlsConfiguration() -> TLSConfiguration? {
+  /// - Throws: ``StoreError`` when the file of trusted roots cannot be read.
+  private func tlsConfiguration() throws -> TLSConfiguration? {
     var tls = TLSConfiguration.makeClientConfiguration()
     switch address.tls {
     case .disable: return nil
     case .prefer, .require: tls.certificateVerification = .none
+    case .verifyCA: tls.certificateVerification = .noHostnameVerification
     case .verifyFull: tls.certificateVerification = .fullVerification
+    }
+    if let root = address.rootCertificate, address.tls == .verifyCA || address.tls == .verifyFull {
+      guard FileManager.default.isReadableFile(atPath: root) else {
+        throw StoreError(
+          kind: .cannotOpen, store: name, message: "the certificate file '\(root)' (sslrootcert) cannot be read",
+          hint: "give the file of the CA that signed the server's certificate (PEM), with sslrootcert=FILE in the address or PGSSLROOTCERT")
+      }
+      tls.trustRoots = .file(root)
     }
     return tls
   }
 
+  /// The name the server's certificate is checked against (and sent as SNI) for
+  /// `verify-full`; nil for an IP address, whose certificate is checked against the address
+  /// connected to (an IP address cannot be sent as SNI).
+  private var serverName: String? {
+    guard address.tls == .verifyFull else { return nil }
+    var v4 = in_addr()
+    var v6 = in6_addr()
+    let isAddress = inet_pton(AF_INET, address.host, &v4) == 1 || inet_pton(AF_INET6, address.host.trimmingCharacters(in: ["[", "]"]), &v6) == 1
+    return isAddress ? nil : address.host
+  }
+
+  /// Whether the address asks for TLS whatever the server offers.
+  private var requiresTLS: Bool { address.tls != .disable && address.tls != .prefer }
+
   /// A new connection of its own.
   func connect() async throws -> PostgresConnection {
     let tls: PostgresConnection.Configuration.TLS
+    let settings = try tlsConfiguration()
     do {
-      switch (address.tls, tlsConfiguration()) {
+      switch (address.tls, settings) {
       case (.prefer, let configuration?): tls = .prefer(try NIOSSLContext(configuration: configuration))
-      case (.require, let configuration?), (.verifyFull, let configuration?): tls = .require(try NIOSSLContext(configuration: configuration))
+      case (_, let configuration?): tls = .require(try NIOSSLContext(configuration: configuration))
       default: tls = .disable
       }
     } catch {
@@ -47,7 +72,7 @@ final class PostgresLink: Sendable {
     var configuration = PostgresConnection.Configuration(
       host: address.host, port: address.port, username: address.user, password: password, database: address.database, tls: tls)
     configuration.options.connectTimeout = .seconds(10)
-    if address.tls == .verifyFull { configuration.options.tlsServerName = address.host }
+    configuration.options.tlsServerName = serverName
     do {
       return try await PostgresConnection.connect(configuration: configuration, id: Int.random(in: 1...Int.max), logger: Self.logger)
     } catch {
@@ -56,18 +81,18 @@ final class PostgresLink: Sendable {
   }
 
   /// A pool of connections (at most `size`) for the web form; run it with `run()` in a task.
-  func makePool(size: Int) -> PostgresClient {
+  func makePool(size: Int) throws -> PostgresClient {
     let tls: PostgresClient.Configuration.TLS
-    switch (address.tls, tlsConfiguration()) {
+    switch (address.tls, try tlsConfiguration()) {
     case (.prefer, let configuration?): tls = .prefer(configuration)
-    case (.require, let configuration?), (.verifyFull, let configuration?): tls = .require(configuration)
+    case (_, let configuration?): tls = .require(configuration)
     default: tls = .disable
     }
     var configuration = PostgresClient.Configuration(
       host: address.host, port: address.port, username: address.user, password: password, database: address.database, tls: tls)
     configuration.options.maximumConnections = size
     configuration.options.connectTimeout = .seconds(10)
-    if address.tls == .verifyFull { configuration.options.tlsServerName = address.host }
+    configuration.options.tlsServerName = serverName
     return PostgresClient(configuration: configuration, backgroundLogger: Self.logger)
   }
 
@@ -101,6 +126,20 @@ final class PostgresLink: Sendable {
       }
       return failure
     }
+    if error.code == .sslUnsupported {
+      return StoreError(
+        kind: .cannotOpen, store: name,
+        message: "the server at \(address.host):\(address.port) does not offer TLS, which sslmode=\(address.tls.rawValue) requires",
+        hint: "turn on ssl in the server's postgresql.conf (ssl = on, with its certificate and key), or use sslmode=prefer on a trusted network")
+    }
+    if let tlsFailure = error.underlying as? NIOSSLError ?? (error.underlying as? BoringSSLError).map({ NIOSSLError.handshakeFailed($0) }) {
+      return StoreError(
+        kind: .cannotOpen, store: name,
+        message: "the TLS handshake with \(address.host):\(address.port) failed (sslmode=\(address.tls.rawValue)): \(tlsFailure)",
+        hint: requiresTLS && address.tls != .require
+          ? "the server's certificate must be signed by a CA you trust: give its certificate with sslrootcert=FILE in the address (or PGSSLROOTCERT), and for verify-full connect by the name (or address) the certificate is for"
+          : "check the server's TLS set-up (ssl_cert_file, ssl_key_file)")
+    }
     if connecting || error.code == .connectionError || error.code == .serverClosedConnection || error.code == .uncleanShutdown {
       let reason = error.underlying.map { "\($0)" } ?? "\(error.code)"
       var failure = StoreError(
@@ -110,11 +149,6 @@ final class PostgresLink: Sendable {
           : "nothing of this write was stored; try again")
       failure.isBusy = !connecting
       return failure
-    }
-    if error.code == .sslUnsupported {
-      return StoreError(
-        kind: .cannotOpen, store: name, message: "the server does not offer TLS, which sslmode=\(address.tls.rawValue) requires",
-        hint: "enable ssl on the server, or use sslmode=prefer")
     }
     return StoreError(
       kind: kind, store: name, message: "PostgreSQL: \(error.code)", hint: kind == .writeFailed ? "nothing of this write was stored; try again" : nil)

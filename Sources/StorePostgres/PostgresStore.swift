@@ -30,7 +30,7 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
     link = PostgresLink(address: address, name: address.display, warn: note)
     let link = self.link
     direct = SyncConnection(try Blocking.run { try await link.connect() })
-    pool = link.makePool(size: poolSize)
+    pool = try link.makePool(size: poolSize)
     do {
       try PostgresMigrator.migrate(direct, name: name, create: create, note: note)
     } catch {
@@ -188,17 +188,26 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
   }
 
   public func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any ResponseSource {
-    guard !byLanguage else {
-      throw StoreError(
-        kind: .notFound, store: name, message: "--by language reads the languages of a SQLite store only in this version",
-        hint: "copy the wave to a SQLite store with 'cultivar store copy' and score it there")
-    }
+    guard attributes.isEmpty else { return try attributedResponses(of: wave, itemIDs: itemIDs, attributes: attributes) }
+    return PostgresResponses(try waveBatches(wave, itemIDs: itemIDs, byLanguage: byLanguage))
+  }
+
+  public func responseBatches(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any RowBatchSource {
     guard attributes.isEmpty else {
-      return try PostgresAttributedResponses(
-        link: link, wave: wave, itemIDs: itemIDs, codes: AttributeCodes(attributes: attributes, store: name, wave: wave.name),
-        file: "\(name) wave '\(wave.name)'")
+      return ResponseBatches(try attributedResponses(of: wave, itemIDs: itemIDs, attributes: attributes), slots: itemIDs.count)
     }
-    return try PostgresResponses(link: link, wave: wave, itemIDs: itemIDs, file: "\(name) wave '\(wave.name)'")
+    return try waveBatches(wave, itemIDs: itemIDs, byLanguage: byLanguage)
+  }
+
+  /// Rows grouped by team and attribute values (a run that cuts by attributes), read row by row.
+  private func attributedResponses(of wave: WaveRef, itemIDs: [String], attributes: [Attribute]) throws -> any ResponseSource {
+    try PostgresAttributedResponses(
+      link: link, wave: wave, itemIDs: itemIDs, codes: AttributeCodes(attributes: attributes, store: name, wave: wave.name),
+      file: "\(name) wave '\(wave.name)'")
+  }
+
+  private func waveBatches(_ wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> PostgresWaveBatches {
+    try PostgresWaveBatches(link: link, wave: wave, itemIDs: itemIDs, byLanguage: byLanguage, file: "\(name) wave '\(wave.name)'")
   }
 
   public func checkpoint() async throws {}

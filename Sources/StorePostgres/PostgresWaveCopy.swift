@@ -47,8 +47,8 @@ extension PostgresStore {
     let indexOfImport = Dictionary(uniqueKeysWithValues: batches.enumerated().map { ($1.0, $0) })
     let cursor = try PostgresCursor(
       link: link,
-      sql: """
-        SELECT r.id, r.team, r.channel, r.import_id, r.source_key, r.received_on, a.items, a.vals, c.items, c.texts, g.names, g.vals FROM visible_response r
+      query: """
+        SELECT r.id, r.team, r.channel, r.import_id, r.source_key, r.received_on, r.language, a.items, a.vals, c.items, c.texts, g.names, g.vals FROM visible_response r
         LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(value ORDER BY item_id COLLATE \"C\") AS vals FROM answer WHERE answer.response_id = r.id) a ON true
         LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(text ORDER BY item_id COLLATE \"C\") AS texts FROM comment WHERE comment.response_id = r.id) c ON true
         LEFT JOIN LATERAL (SELECT array_agg(name ORDER BY name COLLATE \"C\") AS names, array_agg(value ORDER BY name COLLATE \"C\") AS vals FROM response_attribute WHERE response_attribute.response_id = r.id) g ON true
@@ -56,12 +56,12 @@ extension PostgresStore {
         """)
     return WaveExport(name: wave.name, createdOn: createdOn, plugins: plugins, imports: batches.map(\.1), invitations: invitations) {
       try cursor.nextPage().map { row in
-        let (id, team, channel, importID, key, received, items, values, commented, texts, names, given) = try row.decode(
-          (Data, String, String, Int64?, String?, String, [String]?, [Double]?, [String]?, [String]?, [String]?, [String]?).self)
+        let (id, team, channel, importID, key, received, language, items, values, commented, texts, names, given) = try row.decode(
+          (Data, String, String, Int64?, String?, String, String?, [String]?, [Double]?, [String]?, [String]?, [String]?, [String]?).self)
         return ExportedResponse(
           id: id, team: team, channel: channel, importIndex: importID.flatMap { indexOfImport[$0] }, sourceKey: key, receivedOn: received,
           answers: Array(zip(items ?? [], values ?? [])), comments: Array(zip(commented ?? [], texts ?? [])),
-          attributes: Array(zip(names ?? [], given ?? [])))
+          attributes: Array(zip(names ?? [], given ?? [])), language: language)
       }
     }
   }
@@ -131,11 +131,12 @@ extension PostgresStore {
           }
           try db.run(
             """
-            INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on)
-            SELECT t.id, \(wave.id), t.team, t.channel, NULLIF(t.import_id, 0), NULLIF(t.key, ''), t.received
+            INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on, language)
+            SELECT t.id, \(wave.id), t.team, t.channel, NULLIF(t.import_id, 0), NULLIF(t.key, ''), t.received, NULLIF(t.language, '')
             FROM unnest(\(page.map { ByteBuffer(bytes: $0.id) })::bytea[], \(page.map(\.team))::text[], \(page.map(\.channel))::text[],
-              \(page.map { $0.importIndex.map { importIDs[$0] } ?? 0 })::bigint[], \(page.map { $0.sourceKey ?? "" })::text[], \(page.map(\.receivedOn))::text[])
-              AS t(id, team, channel, import_id, key, received)
+              \(page.map { $0.importIndex.map { importIDs[$0] } ?? 0 })::bigint[], \(page.map { $0.sourceKey ?? "" })::text[], \(page.map(\.receivedOn))::text[],
+              \(page.map { $0.language ?? "" })::text[])
+              AS t(id, team, channel, import_id, key, received, language)
             """)
           try db.run(
             "INSERT INTO answer (response_id, item_id, value) SELECT * FROM unnest(\(answerIDs)::bytea[], \(items)::text[], \(values)::float8[])")

@@ -23,6 +23,14 @@ final class SyncConnection: @unchecked Sendable {
     try Blocking.run { try await connection.run(query) }
   }
 
+  /// Loads `data` (rows in COPY's text format) into `columns` of `table` with `COPY ... FROM STDIN`.
+  func copy(_ data: ByteBuffer, into table: String, columns: [String]) throws {
+    let connection = self.connection
+    try Blocking.run {
+      try await connection.copyFrom(table: table, columns: columns, logger: PostgresLink.logger) { writer in try await writer.write(data) }
+    }
+  }
+
   /// Runs `body` in one transaction (committed when it returns, rolled back when it throws).
   func transaction<T>(_ begin: PostgresQuery = "BEGIN", _ body: () throws -> T) throws -> T {
     try run(begin)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -23,7 +24,7 @@ import Testing
       let log = box.url.appendingPathComponent("serve-\(UUID().uuidString.prefix(6)).log")
       logURL = log
       FileManager.default.createFile(atPath: log.path, contents: nil)
-      let arguments = ["serve", survey, "--wave", wave, "--port", "0"] + extra
+      let arguments = ["serve", survey, "--wave", wave, "--port", "0"] + (box.storeAddress.map { ["--store", $0] } ?? []) + extra
       if let fileLimit {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "ulimit -n \(fileLimit) && exec \"$0\" \"$@\"", Cultivar.binary.path] + arguments
@@ -97,8 +98,8 @@ import Testing
   }
 
   /// A wave with `count` single-use links each for Engineering and Sales.
-  func invited(count: Int = 2, _ extra: String...) throws -> (Sandbox, [String: [URL]]) {
-    let box = try Sandbox()
+  func invited(count: Int = 2, _ extra: String..., backend: Backend = .sqlite) throws -> (Sandbox, [String: [URL]]) {
+    let box = try Sandbox(backend: backend)
     var links: [String: [URL]] = [:]
     for team in ["Engineering", "Sales"] {
       let result = try box.run(
@@ -112,7 +113,7 @@ import Testing
     }
     // The store holds only hashes of the tokens.
     let tokens = links.values.flatMap { $0.map(\.lastPathComponent) }
-    let stored = try DatabaseQueue(path: box.path("cultivar.sqlite")).read { db in try String.fetchAll(db, sql: "SELECT token_hash FROM invitation") }
+    let stored = try StoreQuery.strings(box.storeForQueries, "SELECT token_hash FROM invitation")
     #expect(stored.count == tokens.count && !stored.contains { tokens.contains($0) })
     return (box, links)
   }
@@ -121,6 +122,9 @@ import Testing
   func link(_ server: Server, _ invitation: URL) -> URL {
     server.base.appendingPathComponent("t").appendingPathComponent(invitation.lastPathComponent)
   }
+
+  /// The responses stored (staged or not), on either backend.
+  func responseCount(_ box: Sandbox) throws -> Int { try StoreQuery.int(box.storeForQueries, "SELECT COUNT(*) FROM response") }
 
   func responses(_ box: Sandbox) throws -> [Row] {
     try DatabaseQueue(path: box.path("cultivar.sqlite")).read { db in try Row.fetchAll(db, sql: "SELECT * FROM response") }
@@ -267,8 +271,8 @@ import Testing
     return try await post(url, "ticket=\(ticket)&\(answers)").status
   }
 
-  @Test func singleUseTokensStoreOneResponseEachOverHTTP() async throws {
-    let (box, links) = try invited(count: 3)
+  @Test(arguments: Backend.underTest) func singleUseTokensStoreOneResponseEachOverHTTP(_ backend: Backend) async throws {
+    let (box, links) = try invited(count: 3, backend: backend)
     let server = try Server(box, wave: "2026-q3")
     defer { server.stop() }
     let engineering = links["Engineering"]!.map { link(server, $0) }
@@ -281,7 +285,7 @@ import Testing
       #expect(again.body.contains("already used"))
       #expect(again.headers["Content-Security-Policy"] != nil)
     }
-    #expect(try responses(box).count == 3)
+    #expect(try responseCount(box) == 3)
   }
 
   @Test func aPeopleFileIsReadForTeamsAndCountsOnly() throws {
@@ -323,8 +327,8 @@ import Testing
     #expect(try responses(box).count == 3)
   }
 
-  @Test func sixtyFourConcurrentSubmissionsWithOneTokenStoreExactlyOne() async throws {
-    let (box, links) = try invited(count: 1)
+  @Test(arguments: Backend.underTest) func sixtyFourConcurrentSubmissionsWithOneTokenStoreExactlyOne(_ backend: Backend) async throws {
+    let (box, links) = try invited(count: 1, backend: backend)
     let server = try Server(box, wave: "2026-q3", ["--opens-per-minute", "1000"])
     defer { server.stop() }
     let url = link(server, links["Engineering"]![0])
@@ -338,7 +342,7 @@ import Testing
     }
     #expect(statuses.filter { $0 == 200 }.count == 1, "\(statuses)")
     #expect(statuses.filter { $0 == 409 }.count == 63)
-    #expect(try responses(box).count == 1)
+    #expect(try responseCount(box) == 1)
   }
 
   @Test func openingALinkTooOftenIsRefusedForAMinute() async throws {
@@ -423,8 +427,8 @@ import Testing
     #expect(server.process.isRunning)
   }
 
-  @Test func anImportDoesNotHoldUpTheForm() async throws {
-    let (box, _) = try invited(count: 1)
+  @Test(arguments: Backend.underTest) func anImportDoesNotHoldUpTheForm(_ backend: Backend) async throws {
+    let (box, _) = try invited(count: 1, backend: backend)
     let made = try box.run("invite", "surveys/learning-culture.yaml", "--wave", "2026-q3", "--team", "Load", "--count", "4000")
     let tokens = made.stdout.split(separator: "\n").dropFirst().compactMap { $0.split(separator: "/").last.map(String.init) }
     #expect(tokens.count == 4000)
@@ -433,7 +437,9 @@ import Testing
     defer { server.stop() }
     let importer = Process()
     importer.executableURL = Cultivar.binary
-    importer.arguments = ["import", "surveys/learning-culture.yaml", "big.csv", "--wave", "2026-q3"]
+    importer.arguments = [
+      "import", "surveys/learning-culture.yaml", "big.csv", "--wave", "2026-q3", "--store", box.storeAddress ?? "cultivar.sqlite",
+    ]
     importer.currentDirectoryURL = box.url
     importer.standardOutput = FileHandle.nullDevice
     importer.standardError = FileHandle.nullDevice
@@ -478,10 +484,9 @@ import Testing
     // Generous: a busy store holds the form up for seconds (the import used to hold the lock
     // for the whole import; the form then answered 503 after 3 s of retries).
     #expect(worst < 2.5, "a submission took \(worst) s")
-    let counts = try await DatabaseQueue(path: box.path("cultivar.sqlite")).read { db in
-      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM visible_response WHERE channel = 'web'") ?? 0
-    }
+    let counts = try StoreQuery.int(box.storeForQueries, "SELECT COUNT(*) FROM visible_response WHERE channel = 'web'")
     #expect(counts == pool.statuses.count)
+    #expect(try StoreQuery.int(box.storeForQueries, "SELECT COUNT(*) FROM visible_response WHERE channel = 'import'") == 40_000)
   }
 
   @Test func slowClientsAreCutOffByTheirTimeouts() async throws {
@@ -623,8 +628,7 @@ import Testing
 }
 
 extension Sandbox {
-  /// Runs cultivar in the sandbox with arguments built at run time (with the sandbox's
-  /// default store, as the variadic form).
+  /// Runs cultivar in the sandbox with arguments built at run time (on the sandbox's store).
   @discardableResult
   func run(_ arguments: [String]) throws -> Cultivar.Result {
     try Cultivar.run(arguments, in: url, environment: storeAddress.map { ["CULTIVAR_STORE": $0] } ?? [:])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `cultivar take` in a real terminal: tmux runs it in a pseudo-terminal, the test sends keys
@@ -72,7 +73,8 @@ import Testing
 
   func start(_ box: Sandbox, _ arguments: String, after: String = "", survey: String = "surveys/learning-culture.yaml") throws -> Tmux {
     try #require(Self.hasTmux, "tmux is needed for this test: 'make test' installs it, or apt-get install tmux")
-    return try Tmux(command: "'\(Cultivar.binary.path)' take \(survey) \(arguments)" + after, in: box.url)
+    let store = box.storeAddress.map { " --store '\($0)'" } ?? ""
+    return try Tmux(command: "'\(Cultivar.binary.path)' take \(survey) \(arguments)\(store)" + after, in: box.url)
   }
 
   /// The process ids whose parent is `parent` (from /proc).
@@ -120,8 +122,8 @@ import Testing
     try tmux.waitFor("Item 2 of 20")
   }
 
-  @Test func aConfirmedResponseIsStoredOnce() throws {
-    let box = try Sandbox()
+  @Test(arguments: Backend.underTest) func aConfirmedResponseIsStoredOnce(_ backend: Backend) throws {
+    let box = try Sandbox(backend: backend)
     let tmux = try start(box, "--team Engineering --wave 2026-q3")
     defer { tmux.stop() }
     var screen = try tmux.waitFor("Item 1 of 20")
@@ -175,8 +177,8 @@ import Testing
     #expect(try sqlite(box, "SELECT CAST(COUNT(*) AS TEXT) FROM answer") == ["20"])
   }
 
-  @Test func leavingStoresNothing() throws {
-    let box = try Sandbox()
+  @Test(arguments: Backend.underTest) func leavingStoresNothing(_ backend: Backend) throws {
+    let box = try Sandbox(backend: backend)
     try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "2026-q2")
     let tmux = try start(box, "--team Sales")  // the latest wave, 2026-q2
     defer { tmux.stop() }
