@@ -1,6 +1,6 @@
 import Foundation
-import SurveyModel
 import Statistics
+import SurveyModel
 import Testing
 
 @testable import SurveyIO
