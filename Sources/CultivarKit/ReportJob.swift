@@ -79,7 +79,8 @@ public struct ReportJob {
     scoring.cuts = { keys in Self.everyUnitAndCell(plan.groups(keys: keys)) }
     let reader: ResponseSource =
       try wave.map {
-        try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
+        try StoreInput.open(
+          wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace, attributes: survey.attributes)
       }
       ?? ResponseFileReader(
         path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns,
@@ -120,7 +121,7 @@ public struct ReportJob {
     let (trend, trendWaves) = try self.trend(plan: plan, current: outcome.frameworks, scoring: scoring)
     return UnitPack(
       survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, wave: wave, units: units,
-      attributes: wave == nil ? attributes : [], versusParent: versusParent, versusOrganisation: versusOrganisation,
+      attributes: attributes, versusParent: versusParent, versusOrganisation: versusOrganisation,
       participation: participation, trend: trend, trendWaves: trendWaves, privacy: privacy)
   }
 

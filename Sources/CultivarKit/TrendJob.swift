@@ -115,8 +115,8 @@ public struct TrendJob {
     let plan = try CutPlan(cut, chart: chart, attributes: survey.attributes)
     if let a = plan.attribute {
       throw UsageError(
-        message: "trend --by \(cut): the store keeps no respondent attributes yet, so '\(survey.attributes[a].name)' is not given in any wave",
-        hint: "use --by unit:N or --by unit with trend; cut a wave's response file by attributes with score --by")
+        message: "trend --by \(cut): trend cuts by units only in this version, not by the attribute '\(survey.attributes[a].name)'",
+        hint: "use --by unit:N or --by unit with trend; cut one wave by attributes with score --wave W --by \(survey.attributes[a].name)")
     }
     return plan
   }

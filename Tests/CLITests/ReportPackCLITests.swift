@@ -123,6 +123,31 @@ import Testing
     #expect(html.contains("<th scope=\"col\">2026-spring</th><th scope=\"col\">2026-autumn</th>"))
   }
 
+  /// A pack from a stored wave holds what the same rows give from their file, demographics
+  /// included (the store keeps each response's attributes): only the input's name differs.
+  @Test func aWaveOfTheStoreGivesThePagesOfItsFile() throws {
+    let box = try Sandbox()
+    let wave = "2026-spring"
+    let file = "surveys/org/responses-\(wave).csv"
+    let imported = try box.run("import", "surveys/org/acme.yaml", file, "--wave", wave)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let org = ["--org", "surveys/org/acme.org.yaml", "--headcount-wave", wave]
+    let stored = try box.run(["report", "surveys/org/acme.yaml", "--wave", wave] + org + ["--per-unit", "stored"])
+    let read = try box.run(["report", "surveys/org/acme.yaml", "--responses", file] + org + ["--per-unit", "read"])
+    #expect(stored.status == 0 && read.status == 0, "\(stored.stderr)\(read.stderr)")
+    let names = try pages(box, "read")
+    #expect(try pages(box, "stored") == names)
+    #expect(names.count > 20)
+    var cells = 0
+    for name in names {
+      let fromFile = try String(contentsOfFile: box.path("read/\(name)"), encoding: .utf8)
+      let fromStore = try String(contentsOfFile: box.path("stored/\(name)"), encoding: .utf8)
+      #expect(fromStore.replacingOccurrences(of: "wave \(wave):", with: "\(file):") == fromFile, "\(name)")
+      cells += fromFile.components(separatedBy: "Berlin").count - 1
+    }
+    #expect(cells > 0, "the pages show the unit × location cells")
+  }
+
   /// Responses of the org sample's survey for `teams` (each `size` respondents).
   private func responses(_ teams: [(String, Int)]) -> String {
     let items = ["sv", "pm", "mm", "tl", "st"].flatMap { p in (1...4).map { "\(p)\($0)" } }
