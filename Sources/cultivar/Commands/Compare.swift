@@ -59,11 +59,7 @@ struct Compare: ParsableCommand {
 
   @OptionGroup var plugins: PluginOptions
 
-  @Option(
-    help: ArgumentHelp(
-      "The language of the plugins' texts and the survey title in the report: one of the survey's languages (default: its default language).",
-      valueName: "lang"))
-  var lang: String?
+  @OptionGroup var language: ReportLanguageOption
 
   @Option(
     help: ArgumentHelp(
@@ -87,7 +83,7 @@ struct Compare: ParsableCommand {
       workspace: plugins.workspace,
       note: Terminal.err)
     job.wave = wave
-    job.language = lang
+    job.language = language.lang
     job.privacyReportPath = privacyReport
     job.organisationPath = org
     job.cut = by == "team" ? nil : by

@@ -57,11 +57,7 @@ struct Drivers: ParsableCommand {
 
   @OptionGroup var invalidRows: InvalidRowOptions
 
-  @Option(
-    help: ArgumentHelp(
-      "The language of the plugins' texts and the survey title in the report: one of the survey's languages (default: its default language).",
-      valueName: "lang"))
-  var lang: String?
+  @OptionGroup var language: ReportLanguageOption
 
   @OptionGroup var plugins: PluginOptions
 
@@ -75,7 +71,7 @@ struct Drivers: ParsableCommand {
   func run() throws {
     var job = DriversJob(surveyPath: survey, responsesPath: responses ?? "", outcome: outcome, workspace: plugins.workspace, note: Terminal.err)
     job.wave = wave
-    job.language = lang
+    job.language = language.lang
     job.storePath = store.resolved
     job.framework = framework
     job.items = items

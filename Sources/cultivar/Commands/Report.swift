@@ -39,11 +39,7 @@ struct Report: ParsableCommand {
   @Option(help: ArgumentHelp("The wave whose headcounts give participation (default: --wave).", valueName: "wave"))
   var headcountWave: String?
 
-  @Option(
-    help: ArgumentHelp(
-      "The language of the plugins' texts and the survey title in the pages: one of the survey's languages (default: its default language).",
-      valueName: "lang"))
-  var lang: String?
+  @OptionGroup var language: ReportLanguageOption
 
   @Flag(help: "Leave invalid rows out and write them, with reasons, to a rejects file.")
   var skipInvalid = false
@@ -72,7 +68,7 @@ struct Report: ParsableCommand {
     job.level = level
     job.earlierWaves = earlierWaves.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     job.headcountWave = headcountWave
-    job.language = lang
+    job.language = language.lang
     job.skipInvalid = skipInvalid
     job.rejectsPath = rejects
     job.privacyReportPath = privacyReport

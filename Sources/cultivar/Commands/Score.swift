@@ -47,11 +47,7 @@ struct Score: ParsableCommand {
   @Flag(help: "With --by unit or unit:N: each unit's direct members only, not its whole line.")
   var direct = false
 
-  @Option(
-    help: ArgumentHelp(
-      "The language of the plugins' texts (dimension names, bands, advice) and the survey title in the report: one of the survey's languages (default: its default language).",
-      valueName: "lang"))
-  var lang: String?
+  @OptionGroup var language: ReportLanguageOption
 
   @Option(help: ArgumentHelp("The wave whose headcounts give participation (default: --wave).", valueName: "wave"))
   var headcountWave: String?
@@ -92,7 +88,7 @@ struct Score: ParsableCommand {
     job.cut = by == "team" ? nil : by
     job.direct = direct
     job.headcountWave = headcountWave
-    job.language = lang
+    job.language = language.lang
     job.storePath = store.resolved
     if let jobs { job.jobs = jobs }
     job.chunkBytes = chunkBytes

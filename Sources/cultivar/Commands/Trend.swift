@@ -22,11 +22,7 @@ struct Trend: ParsableCommand {
   @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
   var out: String?
 
-  @Option(
-    help: ArgumentHelp(
-      "The language of the plugins' texts and the survey title in the report: one of the survey's languages (default: its default language).",
-      valueName: "lang"))
-  var lang: String?
+  @OptionGroup var language: ReportLanguageOption
 
   @Option(
     help: ArgumentHelp(
@@ -61,7 +57,7 @@ struct Trend: ParsableCommand {
     job.privacyReportPath = privacyReport
     job.outputPath = out
     job.workspace = plugins.workspace
-    job.language = lang
+    job.language = language.lang
     job.note = Terminal.err
     job.organisationPath = org
     job.cut = by
