@@ -1,0 +1,13 @@
+-- Hostile plugin for the sandbox suite (Tests/hostile-plugins), class: crash.
+-- run: score
+-- expect: too many results to unpack
+-- line: 11
+local M = {
+  api = 1, id = 'unpack-many', name = "Hostile", version = "1.0.0",
+  description = "hostile test plugin", source = "Cultivar tests",
+  scale = { min = 1, max = 5 },
+  dimensions = { { id = "d", name = "D" } },
+  items = { { id = "q1", text = "Q1", dimension = "d" }, { id = "q2", text = "Q2", dimension = "d" } },
+  score = function(r) return select("#", table.unpack({}, 1, 1e8)) end,
+}
+return M
