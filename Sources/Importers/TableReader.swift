@@ -43,7 +43,7 @@ final class DelimitedTable: TableReader {
     do {
       guard try reader.next() else { return nil }
     } catch let error as CSVReader.SyntaxError {
-      throw InputError(kind: .responses, file: file, line: error.line, message: error.message, hint: CSVReader.SyntaxError.hint)
+      throw InputError(kind: .responses, file: file, line: error.line, message: error.message, hint: error.hint)
     }
     return TableRow(line: reader.line, cells: reader.strings)
   }

@@ -22,7 +22,7 @@ public enum OrgChartLoader {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw InputError(kind: .file, file: name, message: "cannot read the organisation file", hint: "check the path given to --org")
     }
-    let text = String(decoding: data, as: UTF8.self)
+    let text = try UTF8Check.text(of: data, file: name, kind: .survey)
     let declared = path.lowercased().hasSuffix(".csv") ? try csvUnits(text, file: name) : try yamlUnits(text, file: name)
     return try build(declared, file: name)
   }

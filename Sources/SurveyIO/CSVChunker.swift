@@ -56,8 +56,8 @@ public final class CSVChunker {
       case .incomplete:
         fill()
         continue
-      case .malformed(let lineBreaks, let field, let message):
-        throw CSVReader.SyntaxError(line: nextLine + lineBreaks, column: field, message: message)
+      case .malformed(let lineBreaks, let field, let message, let hint):
+        throw CSVReader.SyntaxError(line: nextLine + lineBreaks, column: field, message: message, hint: hint)
       case .record(let next, let lineBreaks):
         header = buffer.withUnsafeBufferPointer { fields.with(scanned: $0) { $0.strings } }
         position = next

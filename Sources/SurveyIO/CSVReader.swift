@@ -17,9 +17,14 @@ public final class CSVReader {
     public let line: Int
     public let column: Int
     public let message: String
+    /// How to fix it.
+    public var hint: String = SyntaxError.quoting
 
     /// How to fix a malformed record.
-    public static let hint = "quote fields that contain commas, quotes or line breaks, and double any quote inside them"
+    public static let quoting = "quote fields that contain commas, quotes or line breaks, and double any quote inside them"
+    /// How to fix text that is not UTF-8.
+    public static let encoding =
+      "save the file as UTF-8 (Excel: 'CSV UTF-8 (Comma delimited)'; LibreOffice: character set 'Unicode (UTF-8)'), or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 (-f UTF-16 for a UTF-16 file)"
   }
 
   private let handle: FileHandle?
@@ -105,8 +110,8 @@ public final class CSVReader {
         return true
       case .incomplete:
         fill()
-      case .malformed(let lineBreaks, let field, let message):
-        throw SyntaxError(line: nextLine + lineBreaks, column: field, message: message)
+      case .malformed(let lineBreaks, let field, let message, let hint):
+        throw SyntaxError(line: nextLine + lineBreaks, column: field, message: message, hint: hint)
       }
     }
   }

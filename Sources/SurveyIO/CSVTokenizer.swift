@@ -31,8 +31,9 @@ public struct CSVTokenizer: Sendable {
     case blank(next: Int)
     /// The record goes past the end of the bytes given and more input is coming.
     case incomplete
-    /// A malformed record: `lineBreaks` line breaks into it, in field `field` (1-based).
-    case malformed(lineBreaks: Int, field: Int, message: String)
+    /// A malformed record: `lineBreaks` line breaks into it, in field `field` (1-based), and
+    /// how to fix it.
+    case malformed(lineBreaks: Int, field: Int, message: String, hint: String = CSVReader.SyntaxError.quoting)
   }
 
   /// Scans the record starting at `from` (which must be `< bytes.count`) into `fields`.
@@ -42,8 +43,11 @@ public struct CSVTokenizer: Sendable {
   func scan(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, atEnd: Bool, into fields: CSVFields) -> Step {
     let step = scanRecord(bytes, from: from, atEnd: atEnd, into: fields)
     // Field bounds are 32-bit offsets into the record.
-    if case .record(let next, _) = step, next - from > Int(Int32.max) {
-      return .malformed(lineBreaks: 0, field: 1, message: "the record is longer than 2 GiB")
+    if case .record(let next, _) = step {
+      if next - from > Int(Int32.max) { return .malformed(lineBreaks: 0, field: 1, message: "the record is longer than 2 GiB") }
+      if UTF8Check.hasHighBytes(bytes, from: from, to: next), let bad = fields.with(scanned: bytes, { UTF8Check.firstBadField($0) }) {
+        return .malformed(lineBreaks: 0, field: bad.field, message: bad.message, hint: CSVReader.SyntaxError.encoding)
+      }
     }
     return step
   }
@@ -268,8 +272,8 @@ extension CSVTokenizer {
         try fields.with(scanned: bytes) { try body($0, line) }
         position = next
         line += lineBreaks
-      case .malformed(let lineBreaks, let field, let message):
-        throw CSVReader.SyntaxError(line: line + lineBreaks, column: field, message: message)
+      case .malformed(let lineBreaks, let field, let message, let hint):
+        throw CSVReader.SyntaxError(line: line + lineBreaks, column: field, message: message, hint: hint)
       case .incomplete:
         throw CSVReader.SyntaxError(line: line, column: 1, message: "the record is cut short")
       }

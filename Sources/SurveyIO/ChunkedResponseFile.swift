@@ -43,6 +43,6 @@ public final class ChunkedResponseFile: @unchecked Sendable {
 
   /// The error to report for a malformed record.
   public func error(_ syntax: CSVReader.SyntaxError) -> InputError {
-    InputError(kind: .responses, file: file, line: syntax.line, message: syntax.message, hint: CSVReader.SyntaxError.hint)
+    InputError(kind: .responses, file: file, line: syntax.line, message: syntax.message, hint: syntax.hint)
   }
 }

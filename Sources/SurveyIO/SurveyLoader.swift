@@ -27,7 +27,7 @@ public enum SurveyLoader {
         kind: .survey, file: name, message: "the survey file is larger than \(maxBytes >> 20) MiB",
         hint: "a survey definition is a few kilobytes; check that this is the right file")
     }
-    return try parse(String(decoding: data, as: UTF8.self), file: name)
+    return try parse(try UTF8Check.text(of: data, file: name, kind: .survey), file: name)
   }
 
   /// Parses survey YAML text.

@@ -71,7 +71,7 @@ public final class UnscoredAnswerReader {
     do {
       guard try reader.next() else { return nil }
     } catch let error as CSVReader.SyntaxError {
-      throw InputError(kind: .responses, file: file, line: error.line, message: error.message, hint: CSVReader.SyntaxError.hint)
+      throw InputError(kind: .responses, file: file, line: error.line, message: error.message, hint: error.hint)
     }
     rowsRead += 1
     let line = reader.line

@@ -73,9 +73,11 @@ private func writeTemporary(_ bytes: [UInt8]) -> String {
 /// Random CSV-ish bytes: mostly well-formed records, with stray quotes, every kind of line
 /// end, empty lines, BOMs and quoted line breaks mixed in.
 func randomCSV(_ random: inout SplitMix64) -> [UInt8] {
-  let atoms: [[UInt8]] = ["a", "bc", "1", "2", " ", ",", ",", ",", "\"", "\"\"", "\n", "\r\n", "\r", "\"x,\ny\"", "\"q\"\"r\"", "é", "\t"].map {
-    Array($0.utf8)
-  }
+  // Two atoms are not UTF-8 (a lone lead byte, 0xFF), so that every path also meets the encoding error.
+  let atoms: [[UInt8]] =
+    ["a", "bc", "1", "2", " ", ",", ",", ",", "\"", "\"\"", "\n", "\r\n", "\r", "\"x,\ny\"", "\"q\"\"r\"", "é", "\t"].map {
+      Array($0.utf8)
+    } + (Int.random(in: 0..<6, using: &random) == 0 ? [[0xC3], [0xFF]] : [])
   var bytes: [UInt8] = Int.random(in: 0..<8, using: &random) == 0 ? [0xEF, 0xBB, 0xBF] : []
   for _ in 0..<Int.random(in: 0..<60, using: &random) { bytes += atoms.randomElement(using: &random)! }
   return bytes
