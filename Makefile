@@ -147,6 +147,7 @@ test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas i
 	$(PYTHON) Tests/crosscheck/check_units.py --cultivar $(BIN)
 	$(PYTHON) Tests/crosscheck/check_selections.py --cultivar $(BIN)
 	$(PYTHON) Tests/crosscheck/check_cuts.py --cultivar $(BIN)
+	$(PYTHON) Tests/crosscheck/check_trend_cuts.py --cultivar $(BIN)
 	$(PYTHON) Tests/crosscheck/check_multi_count.py --cultivar $(BIN)
 
 # pingouin brings scipy and statsmodels; the stamp records that they are installed.
