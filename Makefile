@@ -116,6 +116,7 @@ test-plugins: build ## Run every plugin's fixtures (plugins/*/tests), checked in
 
 test-index-rules: build $(PYTHON) ## Check the index-rule example fixtures (eNPS, % positive, pooled, weighted) against pandas
 	$(PYTHON) Tests/plugin-fixtures/index_rules.py
+	$(PYTHON) Tests/plugin-fixtures/multi_counts.py
 
 test-types: build ## Check with luac that the generated LuaLS definitions are valid Lua (installs lua5.4 when missing)
 	@if ! command -v luac5.4 >/dev/null 2>&1; then \
