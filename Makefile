@@ -116,6 +116,7 @@ test-plugins: build ## Run every plugin's fixtures (plugins/*/tests), checked in
 
 test-index-rules: build $(PYTHON) ## Check the index-rule example fixtures (eNPS, % positive, pooled, weighted) against pandas
 	$(PYTHON) Tests/plugin-fixtures/index_rules.py
+	$(PYTHON) Tests/plugin-fixtures/multi_counts.py
 
 test-types: build ## Check with luac that the generated LuaLS definitions are valid Lua (installs lua5.4 when missing)
 	@if ! command -v luac5.4 >/dev/null 2>&1; then \
@@ -147,6 +148,7 @@ test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas i
 	$(PYTHON) Tests/crosscheck/check_units.py --cultivar $(BIN)
 	$(PYTHON) Tests/crosscheck/check_selections.py --cultivar $(BIN)
 	$(PYTHON) Tests/crosscheck/check_cuts.py --cultivar $(BIN)
+	$(PYTHON) Tests/crosscheck/check_trend_cuts.py --cultivar $(BIN)
 	$(PYTHON) Tests/crosscheck/check_multi_count.py --cultivar $(BIN)
 
 # pingouin brings scipy and statsmodels; the stamp records that they are installed.

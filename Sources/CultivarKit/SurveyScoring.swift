@@ -47,8 +47,9 @@ struct SurveyScoring {
   /// ``cuts`` (e.g. the parent units `compare --baseline parent` compares with).
   var units: (([String]) -> CutGroups)?
   /// Publish the groups of a cut made after ``regroup``'s groups are decided (a trend's cut of
-  /// a wave whose teams are mapped), given the keys read and what ``regroup`` publishes.
-  var mappedCuts: (([String], [FrameworkResult]) -> CutGroups)?
+  /// a wave whose teams are mapped), given the keys read, what ``regroup`` publishes, and a
+  /// way to ask what another cut of the same responses publishes (e.g. `score --by` the wave).
+  var mappedCuts: (([String], [FrameworkResult], (CutGroups) throws -> [FrameworkResult]) throws -> CutGroups)?
   var policy: PrivacyPolicy
 
   /// Resolves the survey's frameworks among the catalog's plugins.
@@ -93,13 +94,31 @@ struct SurveyScoring {
   }
 
   /// The item columns a response file must have, with their scales and choice options.
-  /// Labels are read as the plugins declare them (their default language), whatever the
-  /// run's `--lang`: the language changes what a report says, never which cells are read.
+  /// Labels are read in every language the survey declares (and the plugins' own), whatever
+  /// the run's `--lang`: the language changes what a report says, never which cells are read.
   var itemColumns: [ResponseFileReader.ItemColumn] {
     let loaded = ScoringPlan(uses: frameworks.map { ($0.plugin.framework, $0.items) })
-    return loaded.frameworks.flatMap { f in
-      f.items.map { ResponseFileReader.ItemColumn(id: $0.id, scale: f.framework.scale, options: $0.options) }
-    } + loaded.counted.map { ResponseFileReader.ItemColumn(multi: $0, scale: Scale(min: 0, max: Double($0.options.count))) }
+    let scored = loaded.frameworks.flatMap { f in
+      f.items.map { item in
+        var column = ResponseFileReader.ItemColumn(id: item.id, scale: f.framework.scale, options: item.options)
+        column.labels = ItemLabels.of(item: item.id, options: item.options, in: f.framework, languages: survey.languages)
+        return column
+      }
+    }
+    return scored
+      + loaded.counted.map { item in
+        var column = ResponseFileReader.ItemColumn(multi: item, scale: Scale(min: 0, max: Double(item.options.count)))
+        column.labels = labels(of: item)
+        return column
+      }
+  }
+
+  /// The labels of `item` in each language of the survey (``ItemLabels``), from its plugin.
+  func labels(of item: Item) -> [ItemLabels] {
+    guard let framework = frameworks.map(\.plugin.framework).first(where: { f in (f.items + f.unscoredItems).contains { $0.id == item.id } })
+    else { return [] }
+    let options = (framework.items + framework.unscoredItems).first { $0.id == item.id }?.options ?? item.options
+    return ItemLabels.of(item: item.id, options: options, in: framework, languages: survey.languages)
   }
 
   /// The item of each value slot, with its text and its framework's scale.
@@ -182,7 +201,9 @@ struct SurveyScoring {
       problems[0].hint = "fix the rows, or run with --skip-invalid to leave them out and write them to a rejects file"
       throw InputProblems(problems, total: problemCount)
     }
-    let mapped = try mappedCuts.map { cut in try cut(engine.groupKeys, engine.results(policy: policy, regroup: regroup).frameworks) }
+    let mapped = try mappedCuts.map { cut in
+      try cut(engine.groupKeys, engine.results(policy: policy, regroup: regroup).frameworks) { try engine.results(policy: policy, cuts: $0).frameworks }
+    }
     let cutGroups = mapped ?? cuts.map { $0(engine.groupKeys) }
     let (results, privacy) =
       try cutGroups.map { try engine.results(policy: policy, cuts: $0) }

@@ -27,7 +27,8 @@ public struct TrendJob {
   /// The organisation file whose units the team cells name (nil: paths in the team column).
   public var organisationPath: String?
   /// `--by`: follow the groups of a cut (``CutPlan``: `unit:N`, `unit`, an attribute, crossed)
-  /// instead of the teams.
+  /// instead of the teams; an attribute's groups in each wave are shown only as that wave's
+  /// `score --by` the same cut shows them.
   public var cut: String?
   /// Threads that score each wave (the results do not depend on it).
   public var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -84,18 +85,25 @@ public struct TrendJob {
     let applied = AppliedRules(mapping: context.survey.teamMapping)
     for ref in refs {
       // Through the same batch pipeline as `score` (pages of the store, scored on `jobs` threads).
-      let source = try store.responses(of: ref, itemIDs: context.plan.slots)
+      // A cut by an attribute reads each response's attribute values (as the store keeps them).
+      let byAttribute = plan?.attribute != nil
+      let source = try store.responses(
+        of: ref, itemIDs: context.plan.slots, byLanguage: false, attributes: byAttribute ? context.survey.attributes : [])
       // The wave is scored team by team as `score` would, and the mapped groups are decided
-      // against what that publishes (see PublishedView); a cut is decided against both.
-      context.regroup = { applied.canonical($0, wave: ref.name) }
+      // against what that publishes (see PublishedView); a cut is decided against both, and an
+      // attribute's groups are shown as `score --wave W --by` the same cut shows them.
+      context.regroup = { applied.canonical(AttributeKey.split($0).team, wave: ref.name) }
       if let plan {
-        context.mappedCuts = { keys, mapped in
+        context.mappedCuts = { keys, mapped, decide in
           var canonical: [String: String] = [:]
           for key in keys {
             let team = AttributeKey.split(key).team
             canonical[team] = applied.canonical(team, wave: ref.name)
           }
-          return TrendCuts.groups(plan, keys: keys, canonical: canonical, mapped: mapped)
+          // What `score --wave W --by` the same cut publishes: its groups and their results.
+          let asScored = byAttribute ? plan.groups(keys: keys) : nil
+          let scored = try asScored.map { (groups: $0, results: try decide($0)) }
+          return TrendCuts.groups(plan, keys: keys, canonical: canonical, mapped: mapped, scored: scored)
         }
       }
       let outcome = try context.score(source, workers: jobs, skipInvalid: false)
@@ -112,13 +120,7 @@ public struct TrendJob {
   func cutPlan(_ survey: SurveyDefinition) throws -> CutPlan? {
     guard let cut, cut != "team" else { return nil }
     let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
-    let plan = try CutPlan(cut, chart: chart, attributes: survey.attributes)
-    if let a = plan.attribute {
-      throw UsageError(
-        message: "trend --by \(cut): trend cuts by units only in this version, not by the attribute '\(survey.attributes[a].name)'",
-        hint: "use --by unit:N or --by unit with trend; cut one wave by attributes with score --wave W --by \(survey.attributes[a].name)")
-    }
-    return plan
+    return try CutPlan(cut, chart: chart, attributes: survey.attributes)
   }
 
   /// One line per team and framework from the per-wave results.

@@ -11,6 +11,8 @@ public struct ImportItem: Sendable {
   /// A rating or choice (scored), a multi-select (its options, stored as a bit set), or a
   /// comment (stored as text, apart from the answers).
   public var kind: Item.Kind
+  /// Its answer labels in each language of the survey (``ItemLabels``; empty: its own only).
+  public var labels: [ItemLabels] = []
 
   public init(id: String, text: String, scale: Scale, options: [Item.Option] = [], kind: Item.Kind = .scored) {
     self.id = id
@@ -23,5 +25,9 @@ public struct ImportItem: Sendable {
 
 extension ImportItem {
   /// The item as the cell decoder shared with `score` sees it.
-  var column: ResponseFileReader.ItemColumn { .init(id: id, scale: scale, options: options) }
+  var column: ResponseFileReader.ItemColumn {
+    var column = ResponseFileReader.ItemColumn(id: id, scale: scale, options: options)
+    column.labels = labels
+    return column
+  }
 }

@@ -5,7 +5,8 @@ import SurveyModel
 /// The plugin's Lua hooks, as the scoring engine calls them.
 extension Plugin: ScoringHooks {
   /// Calls `score(respondent)`. The respondent table holds `id`, `team`, `row`, `answers` (raw,
-  /// by item id), `keyed` (reverse-keyed) and `scores` (declarative, by dimension id); missing
+  /// by item id), `keyed` (reverse-keyed), `scores` (declarative, by dimension id) and `counts`
+  /// (options chosen per counted multi-select, by item id); missing
   /// answers are nil. The hook returns nil (keep all scores) or a table of dimension id →
   /// score, or false for "no score". The tables are reused from one respondent to the next,
   /// and each of `answers`, `keyed` and `scores` is filled only when the hook first reads it.
@@ -20,6 +21,7 @@ extension Plugin: ScoringHooks {
         args.lazyFill("answers", of: record.answers, keys: record.itemKeys, values: r.raw)
         args.lazyFill("keyed", of: record.keyed, keys: record.itemKeys, values: r.keyed)
         args.lazyFill("scores", of: record.scores, keys: record.dimensionKeys, values: r.scores)
+        if !record.counted.isEmpty { args.lazyFill("counts", of: record.counts, keys: record.countKeys, values: record.countValues(r)) }
       }
       switch try callHookReadingFields("score", into: &record.results) {
       case .nil: return []

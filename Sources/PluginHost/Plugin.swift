@@ -162,7 +162,8 @@ public final class Plugin {
     do {
       // The hook's result is read by dimension id, then by measure id.
       let made = try RespondentRecord(
-        sandbox: sandbox, items: items.map(\.id), dimensions: framework.dimensions.map(\.id) + framework.measures.map(\.id), guards: guards)
+        sandbox: sandbox, items: items.map(\.id), dimensions: framework.dimensions.map(\.id) + framework.measures.map(\.id),
+        counted: framework.countedItems, guards: guards)
       record = made
       return made
     } catch {

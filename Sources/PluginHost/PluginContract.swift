@@ -246,6 +246,10 @@ public enum PluginContract {
           "scores", "table<string, number>",
           "Declarative dimension scores by dimension id (nil = no score). The hook may return these and the values of measures without a source, by id."
         ),
+        Field(
+          "counts", "table<string, integer>",
+          "For each multi-select item a measure counts (`count_of`), by item id: the number of its options the respondent chose (nil = not answered)."
+        ),
       ]),
     Shape(
       name: "cultivar.Team", summary: "What the `index` hook receives: one team, or the organisation row.",

@@ -1,4 +1,5 @@
 import LuaBridge
+import Scoring
 import SurveyModel
 
 /// The Lua tables a plugin's `score` hook receives, made once per generation and refilled for
@@ -9,16 +10,20 @@ final class RespondentRecord {
   private(set) var answers: LuaReference
   private(set) var keyed: LuaReference
   private(set) var scores: LuaReference
+  private(set) var counts: LuaReference
   /// The key lists (never passed to plugin code): kept from one generation to the next.
   let itemKeys: LuaReference
   let dimensionKeys: LuaReference
+  /// The counted multi-select items (``Framework/countedItems``), the keys of `counts`.
+  let countKeys: LuaReference
+  let counted: [String]
   private let itemCount: Int
   private let dimensionCount: Int
   private let guards: HookGuards
   /// What the hook returned, read by dimension id, then by measure id.
   var results: LuaFields
 
-  init(sandbox: LuaSandbox, items: [String], dimensions: [String], guards: HookGuards) throws(LuaError) {
+  init(sandbox: LuaSandbox, items: [String], dimensions: [String], counted: [String] = [], guards: HookGuards) throws(LuaError) {
     func keys(_ names: [String]) throws(LuaError) -> LuaReference {
       try sandbox.makeReference { args in
         args.beginTable(arraySlots: names.count)
@@ -28,15 +33,18 @@ final class RespondentRecord {
     }
     itemKeys = try keys(items)
     dimensionKeys = try keys(dimensions)
+    countKeys = try keys(counted)
+    self.counted = counted
     itemCount = items.count
     dimensionCount = dimensions.count
     self.guards = guards
-    (record, answers, keyed, scores) = try Self.tables(sandbox, items: items.count, dimensions: dimensions.count, guards: guards)
+    (record, answers, keyed, scores, counts) = try Self.tables(
+      sandbox, items: items.count, dimensions: dimensions.count, counted: counted.count, guards: guards)
     results = LuaFields(keys: dimensionKeys, count: dimensions.count)
   }
 
-  private static func tables(_ sandbox: LuaSandbox, items: Int, dimensions: Int, guards: HookGuards) throws(LuaError)
-    -> (LuaReference, LuaReference, LuaReference, LuaReference)
+  private static func tables(_ sandbox: LuaSandbox, items: Int, dimensions: Int, counted: Int, guards: HookGuards) throws(LuaError)
+    -> (LuaReference, LuaReference, LuaReference, LuaReference, LuaReference)
   {
     func table(_ size: Int, _ guard: LuaReference) throws(LuaError) -> LuaReference {
       try sandbox.makeReference {
@@ -48,21 +56,30 @@ final class RespondentRecord {
     let answers = try table(items, guards.answers)
     let keyed = try table(items, guards.keyed)
     let scores = try table(dimensions, guards.scores)
+    let counts = try table(counted, guards.counts)
     let record = try sandbox.makeReference { args in
-      args.beginTable(fieldSlots: 6)
+      args.beginTable(fieldSlots: 7)
       args.guarded(by: guards.respondent)
       args.field("answers", reference: answers)
       args.field("keyed", reference: keyed)
       args.field("scores", reference: scores)
+      args.field("counts", reference: counts)
       args.endTable()
     }
-    return (record, answers, keyed, scores)
+    return (record, answers, keyed, scores, counts)
   }
 
   /// New tables for a new generation (the hook may have written into the old ones); the old
   /// ones are released.
   func renew(in sandbox: LuaSandbox) throws(LuaError) {
-    for ref in [record, answers, keyed, scores] { sandbox.release(ref) }
-    (record, answers, keyed, scores) = try Self.tables(sandbox, items: itemCount, dimensions: dimensionCount, guards: guards)
+    for ref in [record, answers, keyed, scores, counts] { sandbox.release(ref) }
+    (record, answers, keyed, scores, counts) = try Self.tables(
+      sandbox, items: itemCount, dimensions: dimensionCount, counted: counted.count, guards: guards)
+  }
+
+  /// `r`'s counts in the order of ``counted`` (NaN where the run does not read an item).
+  func countValues(_ r: RespondentContext) -> [Double] {
+    if r.counted == counted { return r.counts }
+    return counted.map { id in r.counted.firstIndex(of: id).map { r.counts[$0] } ?? .nan }
   }
 }

@@ -264,9 +264,16 @@ final class FrameworkScratch {
       contextKeyed[i] = keyed[i]
     }
     for d in 0..<dimensionCount { contextScores[d] = scores[d] }
-    return RespondentContext(
+    var context = RespondentContext(
       respondent: respondent, team: team, line: line, items: plan.items, raw: contextRaw, keyed: contextKeyed,
       scores: contextScores)
+    if !plan.countedSlots.isEmpty {
+      // The number of options chosen in each counted multi-select (its slot holds their bit set).
+      let counted = plan.countedSlots.sorted { $0.key < $1.key }
+      context.counted = counted.map(\.key)
+      context.counts = counted.map { UInt32(exactly: row[$0.value]).map { Double($0.nonzeroBitCount) } ?? .nan }
+    }
+    return context
   }
 }
 

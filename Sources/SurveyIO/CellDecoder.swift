@@ -5,9 +5,12 @@ import SurveyModel
 /// the scale's labels — in any case, accents and punctuation aside, also with the number the
 /// tool adds ("5 - Strongly agree", "Strongly agree (5)"). A choice item's cell names one of
 /// its options by id or label and counts as the option's score. Blank cells are no answer.
+/// Labels are read in every language of ``ResponseFileReader/ItemColumn/labels``; one that
+/// means different values in two of them is refused, naming both.
 public struct CellDecoder: Sendable {
   public let item: ResponseFileReader.ItemColumn
-  /// Lowercased labels (the fast, exact match) and TextKeys of labels, to their value.
+  /// Lowercased labels (the fast, exact match) and TextKeys of labels, to their value, in
+  /// every language of ``ResponseFileReader/ItemColumn/labels``.
   private let exactLabels: [String: Double]
   private let labelKeys: [String: Double]
   /// For a choice item: its options, byte by byte, and by TextKey.
@@ -15,16 +18,35 @@ public struct CellDecoder: Sendable {
   private let optionKeys: [String: Double]
   /// For a multi-select item counted by a measure: its options.
   private let multi: MultiDecoder?
+  /// TextKeys of labels that mean different values in two languages, to why (refused).
+  private let clashes: [String: String]
 
   public init(item: ResponseFileReader.ItemColumn) {
     self.item = item
-    let labels = item.scale.labels.enumerated().map { ($1, item.scale.min + Double($0)) }
-    exactLabels = Dictionary(labels.map { ($0.0.lowercased(), $0.1) }, uniquingKeysWith: { a, _ in a })
-    labelKeys = Dictionary(labels.map { (TextKey.of($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
-    multi = item.multi.map(MultiDecoder.init)
-    choice = item.options.isEmpty || item.multi != nil ? nil : ChoiceMatcher(options: item.options)
-    optionKeys = Dictionary(
-      item.options.flatMap { [(TextKey.of($0.id), $0.score), (TextKey.of($0.label), $0.score)] }, uniquingKeysWith: { a, _ in a })
+    let languages = item.labels.isEmpty ? [ItemLabels(language: "", scale: item.scale.labels, options: item.options.map(\.label))] : item.labels
+    var exact = LabelIndex<Double>()
+    var keys = LabelIndex<Double>()
+    var options = LabelIndex<Int>()
+    var translated: [Item.Option] = []
+    let scale = item.scale
+    let point = { (value: Double) in Number.format(value) }
+    for (i, option) in item.options.enumerated() { options.add(TextKey.of(option.id), i, language: nil) { _ in "" } }
+    for labels in languages {
+      for (i, label) in labels.scale.enumerated() {
+        exact.add(label.lowercased(), scale.min + Double(i), language: labels.language, describe: point)
+        keys.add(TextKey.of(label), scale.min + Double(i), language: labels.language, describe: point)
+      }
+      for (i, option) in item.options.enumerated() where i < labels.options.count {
+        options.add(TextKey.of(labels.options[i]), i, language: labels.language) { "option '\(item.options[$0].id)'" }
+        if labels.options[i] != option.label { translated.append(Item.Option(id: option.id, label: labels.options[i], score: option.score)) }
+      }
+    }
+    exactLabels = exact.unambiguous
+    labelKeys = keys.unambiguous
+    clashes = keys.clashes.merging(item.multi == nil ? options.clashes : [:]) { a, _ in a }
+    multi = item.multi.map { MultiDecoder(item: $0, labels: item.labels) }
+    choice = item.options.isEmpty || item.multi != nil ? nil : ChoiceMatcher(options: item.options + translated)
+    optionKeys = options.unambiguous.mapValues { item.options[$0].score }
   }
 
   /// Why a cell cannot be read.
@@ -49,6 +71,7 @@ public struct CellDecoder: Sendable {
       guard let chosen = try? multi.decode(String(decoding: bytes, as: UTF8.self)) else { return nil }
       return Double(chosen)
     }
+    if !clashes.isEmpty, clashes[TextKey.of(String(decoding: bytes, as: UTF8.self))] != nil { return nil }
     if let choice {
       if let score = choice.score(bytes) { return score }
       return optionKeys[TextKey.of(String(decoding: bytes, as: UTF8.self))]
@@ -74,6 +97,9 @@ public struct CellDecoder: Sendable {
 
   /// Why `text` is refused (for a cell ``value(_:)`` refused).
   func reason(_ text: String) -> String {
+    if let clash = clashes[TextKey.of(text)] {
+      return "'\(text)' is ambiguous for item '\(item.id)': it means \(clash); write \(item.options.isEmpty ? "the answer as a number on the scale" : "the option's id") instead"
+    }
     if let multi {
       do throws(Problem) {
         _ = try multi.decode(text)

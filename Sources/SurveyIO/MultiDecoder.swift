@@ -23,22 +23,32 @@ public struct MultiDecoder: Sendable {
   /// The most separators an id or label holds: how many pieces of a cell one option can span.
   private let span: Int
 
-  public init(item: Item) {
+  /// TextKeys of labels that name different options in two languages, to why (refused).
+  private let clashes: [String: String]
+
+  /// The decoder of `item`'s cells, whose labels may be in any language of `labels`
+  /// (``ItemLabels``; empty: the item's own labels).
+  public init(item: Item, labels: [ItemLabels] = []) {
     self.item = item
-    var keys: [String: Int] = [:]
-    for (i, option) in item.options.enumerated() {
-      for key in [TextKey.of(option.id), TextKey.of(option.label)] where keys[key] == nil { keys[key] = i }
-    }
-    self.keys = keys
-    var exact: [String: Int] = [:]
-    for (i, option) in item.options.enumerated() {
-      for key in [Item.Option.matchKey(option.id), Item.Option.matchKey(option.label)] where exact[key] == nil { exact[key] = i }
-    }
-    self.exact = exact
+    let languages = labels.isEmpty ? [ItemLabels(language: "", scale: [], options: item.options.map(\.label))] : labels
+    var keys = LabelIndex<Int>()
+    var exact = LabelIndex<Int>()
     var span = 0
-    for option in item.options {
-      for text in [option.id, option.label] { span = max(span, text.filter { $0 == ";" || $0 == "," }.count) }
+    for (i, option) in item.options.enumerated() {
+      keys.add(TextKey.of(option.id), i, language: nil) { _ in "" }
+      exact.add(Item.Option.matchKey(option.id), i, language: nil) { _ in "" }
+      span = max(span, option.id.filter { $0 == ";" || $0 == "," }.count)
     }
+    for language in languages {
+      for (i, label) in language.options.enumerated() where i < item.options.count {
+        keys.add(TextKey.of(label), i, language: language.language) { "option '\(item.options[$0].id)'" }
+        exact.add(Item.Option.matchKey(label), i, language: language.language) { "option '\(item.options[$0].id)'" }
+        span = max(span, label.filter { $0 == ";" || $0 == "," }.count)
+      }
+    }
+    self.keys = keys.unambiguous
+    self.exact = exact.unambiguous
+    self.clashes = keys.clashes
     self.span = span
   }
 
@@ -72,6 +82,12 @@ public struct MultiDecoder: Sendable {
         if let index = option(joined) { matched = (index, end) }
       }
       guard let matched else {
+        if let clash = clashes[TextKey.of(parts[start])] {
+          throw CellDecoder.Problem(
+            text:
+              "'\(parts[start].trimmingSpaces)' in '\(cell)' is ambiguous for multi-select item '\(item.id)': it names \(clash); write the option's id instead"
+          )
+        }
         throw CellDecoder.Problem(
           text:
             "'\(parts[start].trimmingSpaces)' in '\(cell)' is not an option of multi-select item '\(item.id)'\(parts[start].count > 60 ? "" : Suggestion.hint(for: TextKey.of(parts[start]), in: keys.keys.sorted())); \(accepted)"
@@ -94,6 +110,9 @@ public struct MultiDecoder: Sendable {
     if Self.tickedWords.contains(lower) || exact[lower] == option { return true }
     if Self.untickedWords.contains(lower) { return false }
     let key = TextKey.of(cell)
+    if let clash = clashes[key] {
+      throw CellDecoder.Problem(text: "'\(cell)' is ambiguous for multi-select item '\(item.id)': it names \(clash); write 1 for ticked")
+    }
     if Self.tickedWords.contains(key) || keys[key] == option { return true }
     if Self.untickedWords.contains(key) { return false }
     let name = item.options[option]

@@ -12,6 +12,9 @@ public final class ResponseFileReader: ResponseSource {
     /// A multi-select item read for a measure that counts its options (`count_of`): its cell
     /// names the options chosen and its value is their bit set.
     public var multi: Item?
+    /// The item's labels in each language of the survey (``ItemLabels/of(item:options:in:languages:)``):
+    /// a cell may hold a label in any of them. Empty: its own labels only.
+    public var labels: [ItemLabels] = []
     public init(id: String, scale: Scale, options: [Item.Option] = []) {
       self.id = id
       self.scale = scale

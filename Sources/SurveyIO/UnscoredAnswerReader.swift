@@ -14,10 +14,13 @@ public final class UnscoredAnswerReader {
   private let multiColumns: [Int]
   private let decoders: [MultiDecoder]
 
-  /// Opens `path` and finds the columns of `comments` and `multis`.
+  /// Opens `path` and finds the columns of `comments` and `multis`; `multiLabels` gives each
+  /// multi-select's labels in the survey's languages (``ItemLabels``).
   /// - Throws: ``InputError`` when the file cannot be read, ``InputProblems`` when a column
   ///   is missing.
-  public init(path: String, displayName: String? = nil, survey: SurveyDefinition, comments: [Item], multis: [Item]) throws {
+  public init(
+    path: String, displayName: String? = nil, survey: SurveyDefinition, comments: [Item], multis: [Item], multiLabels: [[ItemLabels]] = []
+  ) throws {
     file = displayName ?? path
     do {
       reader = try CSVReader(path: path)
@@ -54,7 +57,7 @@ public final class UnscoredAnswerReader {
     teamColumn = team
     self.commentColumns = commentColumns
     self.multiColumns = multiColumns
-    decoders = multis.map(MultiDecoder.init)
+    decoders = multis.enumerated().map { MultiDecoder(item: $1, labels: $0 < multiLabels.count ? multiLabels[$0] : []) }
     if !problems.isEmpty { throw InputProblems(problems) }
   }
 

@@ -12,10 +12,10 @@ import Testing
   @Test func everyBundledPluginIsValidAndItsFixturesPass() throws {
     let check = try CLI.run(["plugins", "check"])
     #expect(check.status == 0, "\(check.stderr)")
-    #expect(check.stdout.split(separator: "\n").filter { $0.hasPrefix("ok: plugins/") }.count == 14)
+    #expect(check.stdout.split(separator: "\n").filter { $0.hasPrefix("ok: plugins/") }.count == 15)
     let test = try CLI.run(["plugins", "test"])
     #expect(test.status == 0, "\(test.stdout)")
-    #expect(test.stdout.contains("15 fixtures run: all passed"))
+    #expect(test.stdout.contains("16 fixtures run: all passed"))
   }
 
   @Test(arguments: surveys) func eachSurveyScoresItsSample(_ survey: String) throws {

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// `trend --by unit:N`: each wave's units decided with the whole universe of cuts, against the
-/// teams as `score` of the wave shows them and the merged groups as `trend` shows them; and
-/// `trend` reads the store through the same batch pipeline as `score` reads a file.
+/// teams as `score` of the wave shows them and the merged groups as `trend` shows them; `trend
+/// --by ATTRIBUTE` shows each wave as `score --wave W --by` it; and `trend` reads the store
+/// through the same batch pipeline as `score` reads a file.
 @Suite(.serialized) struct TrendCutsCLITests {
   private func run(_ box: Sandbox, _ arguments: [String]) throws -> Cultivar.Result { try Cultivar.run(arguments, in: box.url) }
 
@@ -102,15 +103,76 @@ import Testing
     #expect(merged["lf"]?[1] == nil)
   }
 
-  @Test func attributeCutsAndUnknownUnitsAreRefused() throws {
+  @Test func unknownUnitsAreRefused() throws {
     let box = try Sandbox()
     #expect(try box.run("import", "surveys/org/acme.yaml", "surveys/org/responses-2026-spring.csv", "--wave", "s").status == 0)
-    let attribute = try box.run("trend", "surveys/org/acme.yaml", "--waves", "s", "--org", "surveys/org/acme.org.yaml", "--by", "tenure")
-    #expect(attribute.status == 64)
-    #expect(attribute.stderr.contains("trend cuts by units only in this version"), "\(attribute.stderr)")
     try box.write("small.org.yaml", "units:\n  - { id: core-api, name: Core API }\n")
     let unknown = try box.run("trend", "surveys/org/acme.yaml", "--waves", "s", "--org", "small.org.yaml", "--by", "unit:1")
     #expect(unknown.status == 65, "\(unknown.stderr)")
     #expect(unknown.stderr.contains("is not a unit of small.org.yaml"), "\(unknown.stderr)")
+  }
+
+  /// `trend --by ATTRIBUTE` (alone and crossed with a unit level) on the organisation sample,
+  /// whose team mapping merges two teams in the first wave: each wave shows exactly what
+  /// `score --wave W --by` the same cut shows.
+  @Test func attributeCutsShowEachWaveAsScoreDoes() throws {
+    let box = try Sandbox()
+    let waves = [("s", "surveys/org/responses-2026-spring.csv"), ("a", "surveys/org/responses-2026-autumn.csv")]
+    for (wave, file) in waves { #expect(try box.run("import", "surveys/org/acme.yaml", file, "--wave", wave).status == 0) }
+    let org = ["--org", "surveys/org/acme.org.yaml"]
+    for cut in ["location", "unit:1,tenure"] {
+      let trend = try run(box, ["trend", "surveys/org/acme.yaml", "--waves", "s,a", "--format", "json"] + org + ["--by", cut])
+      for (w, (wave, _)) in waves.enumerated() {
+        var scoredGroups = try scored(run(box, ["score", "surveys/org/acme.yaml", "--wave", wave, "--format", "json"] + org + ["--by", cut]))
+        scoredGroups["(all teams)"] = nil
+        var trendGroups = try trended(trend, wave: w)
+        trendGroups["(all teams)"] = nil
+        #expect(!trendGroups.isEmpty, "\(cut) \(wave)")
+        same(scoredGroups, trendGroups)
+      }
+    }
+  }
+
+  /// Lisbon has 3 respondents in the first wave (so Berlin is withheld too: the organisation
+  /// minus Berlin would be Lisbon) and 7 in the second: trend hides both groups in the first
+  /// wave, as `score --by location` of that wave does, and shows them in the second.
+  @Test func aGroupHiddenInOneWaveIsNeverShownByTrend() throws {
+    let box = try Sandbox()
+    var survey = try String(contentsOfFile: box.path("surveys/learning-culture.yaml"), encoding: .utf8)
+    survey += "attributes:\n  location: [Berlin, Lisbon]\nteam_mapping:\n  merged:\n    lf: [Legal, Finance]\n"
+    try box.write("surveys/learning-culture.yaml", survey)
+    let header =
+      "respondent_id,team,location,submitted_on,"
+      + ["sv", "pm", "mm", "tl", "st"].flatMap { p in (1...4).map { "\(p)\($0)" } }.joined(separator: ",")
+    for (wave, sizes) in [("w1", [("Berlin", 10), ("Lisbon", 3)]), ("w2", [("Berlin", 8), ("Lisbon", 7)])] {
+      var lines = [header]
+      for (location, size) in sizes {
+        for i in 0..<size {
+          let team = i % 2 == 0 ? "Legal" : "Finance"
+          let answers = (0..<20).map { String(1 + (i * 7 + $0 * 3 + location.count) % 5) }
+          lines.append("\(wave)-\(location)-\(i),\(team),\(location),2026-10-01,\(answers.joined(separator: ","))")
+        }
+      }
+      try box.write("\(wave).csv", lines.joined(separator: "\n") + "\n")
+      #expect(try box.run("import", "surveys/learning-culture.yaml", "\(wave).csv", "--wave", wave).status == 0)
+    }
+    let trend = try run(box, ["trend", "surveys/learning-culture.yaml", "--waves", "w1,w2", "--by", "location", "--format", "json"])
+    let first = try trended(trend, wave: 0)
+    #expect(first["location: Lisbon"]?[0] == 3)
+    #expect(first["location: Lisbon"]?.dropFirst().allSatisfy { $0 == nil } == true, "below the minimum: \(first)")
+    #expect(first["location: Berlin"]?[0] == 10)
+    #expect(first["location: Berlin"]?.dropFirst().allSatisfy { $0 == nil } == true, "organisation − Berlin = Lisbon: \(first)")
+    let second = try trended(trend, wave: 1)
+    #expect(second["location: Lisbon"]?[1] != nil && second["location: Berlin"]?[1] != nil, "\(second)")
+    let table = try run(box, ["trend", "surveys/learning-culture.yaml", "--waves", "w1,w2", "--by", "location"])
+    #expect(table.status == 0, "\(table.stderr)")
+    for w in 0..<2 {
+      var scoredGroups = try scored(
+        run(box, ["score", "surveys/learning-culture.yaml", "--wave", "w\(w + 1)", "--by", "location", "--format", "json"]))
+      scoredGroups["(all teams)"] = nil
+      var trendGroups = try trended(trend, wave: w)
+      trendGroups["(all teams)"] = nil
+      same(scoredGroups, trendGroups)
+    }
   }
 }
