@@ -1,4 +1,5 @@
 import Statistics
+
 @testable import Privacy
 
 /// A generated organisation published through overlapping cuts: a unit tree (every level at
