@@ -49,7 +49,7 @@ public struct CommentsJob {
     let policy = try CommentPolicy(numeric: PrivacyPolicy(minGroupSize: run.context.survey.minGroupSize), requested: minComments)
     let scrubber = CommentScrubber(names: try readNames())
     let points = comments.map(\.item.id)
-    let (decision, teamRows) = run.decide(
+    let decision = run.decide(
       dataPoints: points, answered: { row, d in row.comments[d] != nil }, rule: { AnonymityEngine.decideComments($0, policy: policy) })
     var random = SplitMix64(seed: seed ?? UInt64.random(in: .min ... .max))
     let plugins = Dictionary(run.context.frameworks.map { ($0.plugin.framework.id, $0.plugin) }, uniquingKeysWith: { a, _ in a })
@@ -68,7 +68,7 @@ public struct CommentsJob {
         var texts: [String] = []
         var counts: [Int] = []
         if withheld == nil {
-          let rows = run.rows(of: g.map { decision.groups[$0] }, teamRows: teamRows).filter { run.rows[$0].comments[d] != nil }
+          let rows = run.rows(of: g.map { decision.groups[$0] }, in: decision).filter { run.rows[$0].comments[d] != nil }
           counts = Array(repeating: 0, count: entry.framework.themes.count)
           for row in rows {
             let text = scrubbed[row] ?? scrubber.scrub(run.rows[row].comments[d]!)

@@ -44,7 +44,7 @@ public struct SelectionsJob {
         hint: "a plugin declares one with type = \"multi\" and options in its items (docs/plugins.md)")
     }
     let policy = PrivacyPolicy(minGroupSize: run.context.survey.minGroupSize)
-    let (decision, teamRows) = run.decide(
+    let decision = run.decide(
       dataPoints: multis.map(\.item.id), answered: { row, d in row.selections[d] != nil }, rule: { AnonymityEngine.decide($0, policy: policy) })
     var items: [SelectionsReport.Item] = []
     for (d, entry) in multis.enumerated() {
@@ -59,7 +59,7 @@ public struct SelectionsJob {
         if withheld == nil, n > 0 {
           var chosen = [Int](repeating: 0, count: options.count)
           var total = 0
-          for i in run.rows(of: g.map { decision.groups[$0] }, teamRows: teamRows) {
+          for i in run.rows(of: g.map { decision.groups[$0] }, in: decision) {
             guard let bits = run.rows[i].selections[d] else { continue }
             total += bits.nonzeroBitCount
             for o in options.indices where bits & (1 << UInt32(o)) != 0 { chosen[o] += 1 }

@@ -4,8 +4,9 @@ import SurveyIO
 import SurveyModel
 
 /// `cultivar store export --wave W FILE`: a wave's responses as a set, from either backend. The
-/// CSV has a `respondent_id` column (the row's number in the file: 1, 2, 3...), a `team` column
-/// and one column per answered item (by item id), as `score --responses` reads them with the
+/// CSV has a `respondent_id` column (the row's number in the file: 1, 2, 3...), a `team` column,
+/// one column per answered item (by item id) and one per respondent attribute any response
+/// gives (by the attribute's name, empty = not given), as `score --responses` reads them with the
 /// default column names; one row per response in a fresh random order, and nothing else: no
 /// stored ids, days, channels, import keys or comments, so a row cannot be put back in the
 /// order of arrival nor linked to the store or to an earlier export. A team name that a
@@ -54,27 +55,35 @@ public struct StoreExportJob {
           ? "store responses first (cultivar import, take or serve)" : "add --survey ID (one of \(surveys.map(\.key).joined(separator: ", ")))")
     }
     let export = try responses.exportWave(try responses.wave(wave, survey: key))
-    var rows: [(team: String, answers: [(String, Double)])] = []
+    var rows: [(team: String, answers: [(String, Double)], attributes: [(String, String)])] = []
     var items = Set<String>()
+    var attributes = Set<String>()
     while true {
       let page = try export.nextResponses()
       if page.isEmpty { break }
       for response in page {
-        rows.append((response.team, response.answers))
+        rows.append((response.team, response.answers, response.attributes))
         for (item, _) in response.answers { items.insert(item) }
+        for (name, _) in response.attributes { attributes.insert(name) }
       }
     }
     var generator = SystemRandomNumberGenerator()
     rows.shuffle(using: &generator)
     let columns = items.sorted()
     let column = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+    let attributeColumns = attributes.sorted()
+    let attributeColumn = Dictionary(uniqueKeysWithValues: attributeColumns.enumerated().map { ($1, $0) })
     try AtomicFile.stream(to: target) { write in
-      try write(Array((CSVText.line(["respondent_id", "team"] + columns) + "\n").utf8))
+      try write(Array((CSVText.line(["respondent_id", "team"] + columns + attributeColumns) + "\n").utf8))
       var block: [UInt8] = []
       for (number, row) in rows.enumerated() {
         var cells = [String](repeating: "", count: columns.count)
         for (item, value) in row.answers { cells[column[item]!] = Self.number(value) }
-        block += Array((CSVText.line([String(number + 1), SafeText.spreadsheetCell(row.team)] + cells) + "\n").utf8)
+        var given = [String](repeating: "", count: attributeColumns.count)
+        // Values are the survey's declared ones (checked when stored), written as they are so
+        // they read back.
+        for (name, value) in row.attributes { given[attributeColumn[name]!] = value }
+        block += Array((CSVText.line([String(number + 1), SafeText.spreadsheetCell(row.team)] + cells + given) + "\n").utf8)
         if block.count >= 1 << 16 {
           try write(block)
           block.removeAll(keepingCapacity: true)
@@ -83,7 +92,7 @@ public struct StoreExportJob {
       try write(block)
     }
     return
-      "exported wave '\(wave)' of survey '\(key)' from \(responses.name) to \(workspace.display(target)): \(Counted.phrase(rows.count, "response")) in random order, \(Counted.phrase(columns.count, "item")) (no ids, days or comments)\n"
+      "exported wave '\(wave)' of survey '\(key)' from \(responses.name) to \(workspace.display(target)): \(Counted.phrase(rows.count, "response")) in random order, \(Counted.phrase(columns.count, "item"))\(attributeColumns.isEmpty ? "" : ", attributes \(attributeColumns.joined(separator: ", "))") (no ids, days or comments)\n"
   }
 
   /// A stored value as text: whole numbers without a decimal point, others in full precision.

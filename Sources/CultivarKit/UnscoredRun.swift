@@ -1,5 +1,6 @@
 import Organisation
 import Privacy
+import Scoring
 import Store
 import SurveyIO
 import SurveyModel
@@ -14,7 +15,8 @@ struct UnscoredRun {
   let rows: [UnscoredAnswers]
   /// `team` or `unit:N`.
   let cut: String
-  private let regroup: ((String) -> String)?
+  /// The cut's universe of groups, over the teams (nil: by team).
+  private let cuts: CutGroups?
 
   static let organisationName = "(all teams)"
 
@@ -73,23 +75,25 @@ struct UnscoredRun {
       input = InputSummary(file: reader.file, rowsRead: reader.rowsRead, rowsUsed: rows.count, rowsRejected: rejected)
     }
     if let plan {
-      let groupOf = Self.unitGroups(plan, teams: Set(rows.map(\.team)))
+      // Every team cell names a unit (or a path) before anything is decided.
+      let teams = Set(rows.map(\.team)).sorted()
+      let cuts = plan.groups(keys: teams.map { AttributeKey.compose(team: $0, values: []) })
+      for team in teams { _ = cuts.place(AttributeKey.compose(team: team, values: [])) }
       if let problems = plan.unknownUnits(responses: input.file) { throw problems }
-      regroup = { groupOf[$0] ?? $0 }
+      self.cuts = cuts
     } else {
-      regroup = nil
+      cuts = nil
     }
   }
 
   /// The engine's decision over the published groups, for data points that a row answers or
-  /// not (`answered(row, d)`), with the rows of each team.
-  func decide(dataPoints: [String], answered: (UnscoredAnswers, Int) -> Bool, rule: (Population) -> Disclosure)
-    -> (decision: GroupedDisclosure, teamRows: [[Int]])
-  {
+  /// not (`answered(row, d)`): the one decision numeric cuts use (``CutDecision``), so
+  /// comments and percentages published under one cut are checked against every other cut.
+  func decide(dataPoints: [String], answered: (UnscoredAnswers, Int) -> Bool, rule: @escaping (Population) -> Disclosure) -> Published {
     var rowsOfTeam: [String: [Int]] = [:]
     for (i, row) in rows.enumerated() { rowsOfTeam[row.team, default: []].append(i) }
     let names = rowsOfTeam.keys.sorted()
-    let teams = names.map { name -> (name: String, atom: Population.Atom) in
+    let atoms = names.map { name -> Population.Atom in
       var counts = [Int](repeating: 0, count: dataPoints.count)
       var respondents = 0
       for i in rowsOfTeam[name]! {
@@ -100,30 +104,82 @@ struct UnscoredRun {
         }
         if any { respondents += 1 }
       }
-      return (name, Population.Atom(respondents: respondents, counts: counts))
+      return Population.Atom(respondents: respondents, counts: counts)
     }
-    let decision = GroupedDisclosure(teams: teams, dataPoints: dataPoints, organisation: Self.organisationName, regroup: regroup, decide: rule)
-    return (decision, names.map { rowsOfTeam[$0]! })
+    let points = dataPoints.map { Population.DataPoint(name: $0, framework: 0) }
+    let teamRows = names.map { rowsOfTeam[$0]! }
+    guard let cuts else {
+      let decision = CutDecision(
+        dataPoints: points, atoms: atoms, organisation: Self.organisationName,
+        teams: names.enumerated().map { .init(name: $1, atoms: [$0], parent: nil) }, groups: [], decide: rule)
+      let groups = names.indices.map { Published.Group(name: names[$0], atoms: [$0], disclosure: 0, node: $0 + 1) }
+      return Published(groups: groups, disclosures: [decision.teams], audit: decision.teams.audit, teamRows: teamRows)
+    }
+    let places = names.map { cuts.place(AttributeKey.compose(team: $0, values: [])) }
+    var members = [[Int]](repeating: [], count: cuts.groups.count)
+    for (i, place) in places.enumerated() { for g in place.groups { members[g].append(i) } }
+    let decision = CutDecision(
+      dataPoints: points, atoms: atoms, organisation: Self.organisationName,
+      teams: names.enumerated().map { .init(name: $1, atoms: [$0], parent: places[$0].teamParent) },
+      groups: cuts.groups.enumerated().map { g, group in
+        .init(cut: group.cut, name: group.name, atoms: members[g], parent: group.parent, nested: group.nested, fixed: group.fixed)
+      },
+      decide: rule)
+    // The run's own groups: the published units with someone in them, and the teams above the
+    // level published as they are (they keep the teams' decision).
+    var own: [(cut: String, group: Published.Group)] = []
+    for (g, group) in cuts.groups.enumerated() where group.published && !members[g].isEmpty {
+      own.append((group.cut, .init(name: group.name, atoms: members[g], disclosure: 1, node: decision.nodes[g])))
+    }
+    for (t, team) in names.enumerated() where cuts.publishedTeam(team) {
+      own.append(("team", .init(name: team, atoms: [t], disclosure: 0, node: t + 1)))
+    }
+    own.sort { ($0.group.name, $0.group.disclosure, $0.group.node) < ($1.group.name, $1.group.disclosure, $1.group.node) }
+    return Published(
+      groups: own.map(\.group), disclosures: [decision.teams, decision.universe],
+      audit: decision.audit(publishing: Set(own.map { CutDecision.CutName(cut: $0.cut, name: $0.group.name) })), teamRows: teamRows)
   }
 
   /// The rows of a published group (nil: the organisation), in file or store order.
-  func rows(of group: GroupedDisclosure.Group?, teamRows: [[Int]]) -> [Int] {
+  func rows(of group: Published.Group?, in published: Published) -> [Int] {
     guard let group else { return Array(rows.indices) }
-    return group.atoms.flatMap { teamRows[$0] }.sorted()
+    return group.atoms.flatMap { published.teamRows[$0] }.sorted()
   }
 
-  /// The published unit each team's comments count in under a unit cut (`unit:N`; comments and
-  /// multi-selects are not cut by attributes): the published unit of the team's line, or the
-  /// team itself when it sits above the level. The cut's groups are made once for all teams.
-  private static func unitGroups(_ plan: CutPlan, teams: Set<String>) -> [String: String] {
-    let teams = Array(teams)
-    let keys = teams.map { AttributeKey.compose(team: $0, values: []) }
-    let groups = plan.groups(keys: keys)
-    var groupOf: [String: String] = [:]
-    for (team, key) in zip(teams, keys) {
-      let place = groups.place(key)
-      groupOf[team] = place.groups.first { groups.groups[$0].published }.map { groups.groups[$0].name } ?? team
+  /// What a run of `comments` or `selections` publishes: its groups, read from the one
+  /// decision (``CutDecision``).
+  struct Published {
+    /// A published group: its name, the teams it pools, and where its decision is.
+    struct Group {
+      let name: String
+      let atoms: [Int]
+      let disclosure: Int
+      let node: Int
     }
-    return groupOf
+
+    let groups: [Group]
+    /// [0]: the teams' decision (and the organisation's); [1]: the universe's, under a cut.
+    let disclosures: [Disclosure]
+    /// Every withheld group or number of the run's groups, with its rule.
+    let audit: [AuditEntry]
+    /// The rows of each team.
+    let teamRows: [[Int]]
+
+    /// Respondents behind data point `d` of the group (nil: the organisation).
+    func count(_ g: Int?, dataPoint d: Int) -> Int {
+      guard let g else { return disclosures[0].counts[0][d] }
+      return disclosures[groups[g].disclosure].counts[groups[g].node][d]
+    }
+
+    /// Why data point `d` of the group is withheld (nil: the organisation), or nil when shown.
+    func withheld(_ g: Int?, dataPoint d: Int) -> Suppression? {
+      guard let g else { return disclosures[0].withheld(0, dataPoint: d) }
+      return disclosures[groups[g].disclosure].withheld(groups[g].node, dataPoint: d)
+    }
+
+    /// What would show data point `d` (named `point`) of the group called `name`, from the audit.
+    func wouldShow(group name: String, dataPoint point: String) -> String {
+      (audit.first { $0.group == name && $0.dataPoint == point } ?? audit.first { $0.group == name && $0.dataPoint == nil })?.wouldShow ?? ""
+    }
   }
 }

@@ -29,25 +29,17 @@ extension PublishedView {
       teamParent[place.team] = place.teamParent
     }
     let teamNames = teamAtoms.keys.sorted()
-    var base = Population(dataPoints: points, atoms: atoms, organisation: Self.organisationName)
-    for team in teamNames { base.add(.init(cut: "team", name: team, atoms: teamAtoms[team]!)) }
-    let teams = AnonymityEngine.decide(base, policy: policy)
-    let shownByTeams = { (node: Int) in points.indices.map { teams.shows(node, dataPoint: $0) } }
-    // 2. The universe, against the teams' fixed decisions.
+    // 2. The universe, against the teams' fixed decisions (one decision, see CutDecision).
     var members = [[Int]](repeating: [], count: cuts.groups.count)
     for (i, place) in places.enumerated() { for g in place.groups { members[g].append(i) } }
-    var universe = Population(dataPoints: points, atoms: atoms, organisation: Self.organisationName, organisationFixed: shownByTeams(0))
-    var node = [Int](repeating: 0, count: cuts.groups.count)
-    for (g, group) in cuts.groups.enumerated() {
-      let made = Population.Group(
-        cut: group.cut, name: group.name, atoms: members[g], parent: group.parent.map { node[$0] } ?? 0, fixed: group.fixed)
-      node[g] = group.nested ? universe.add(made) : universe.addOverlapping(made)
-    }
-    for (t, team) in teamNames.enumerated() {
-      universe.add(
-        .init(cut: "team", name: team, atoms: teamAtoms[team]!, parent: teamParent[team]!.map { node[$0] } ?? 0, fixed: shownByTeams(t + 1)))
-    }
-    let decision = AnonymityEngine.decide(universe, policy: policy)
+    let cut = CutDecision(
+      dataPoints: points, atoms: atoms, organisation: Self.organisationName,
+      teams: teamNames.map { .init(name: $0, atoms: teamAtoms[$0]!, parent: teamParent[$0]!) },
+      groups: cuts.groups.enumerated().map { g, group in
+        .init(cut: group.cut, name: group.name, atoms: members[g], parent: group.parent, nested: group.nested, fixed: group.fixed)
+      },
+      decide: { AnonymityEngine.decide($0, policy: policy) })
+    let (teams, decision, node) = (cut.teams, cut.universe, cut.nodes)
     // 3. The run's own groups, by name.
     // Groups nobody answered in are not listed (a unit of another wave, a value nobody gave);
     // teams published as they are keep the team run's decision (and its reasons).
@@ -68,10 +60,7 @@ extension PublishedView {
     totals = slotted
     slots = Array(published.indices)
     disclosures = [teams, decision]
-    let ownKeys = Set(own.map { "\($0.cut)\u{1F}\($0.name)" })
-    let audit =
-      teams.audit.filter { $0.cut == "organisation" || ($0.cut == "team" && ownKeys.contains("team\u{1F}\($0.group)")) }
-      + decision.audit.filter { ownKeys.contains("\($0.cut)\u{1F}\($0.group)") }
+    let audit = cut.audit(publishing: Set(own.map { CutDecision.CutName(cut: $0.cut, name: $0.name) }))
     privacy = Self.summary(policy, published, disclosures, audit: audit)
   }
 }

@@ -289,6 +289,84 @@ import Testing
   }
 }
 
+/// Comments and selections of several cuts of one wave come from one decision: no difference
+/// of what two cuts show isolates the comments or selections of fewer respondents than the
+/// threshold (a group and its parent; a unit of one level and one of another).
+@Suite(.serialized) struct CommentsAcrossCutsTests {
+  /// Rows of teams (path, respondents): each writes a comment and ticks the first option.
+  func scratch(_ teams: [(String, Int)]) throws -> Scratch {
+    let scratch = Scratch()
+    let example = CommentsCommandTests.example
+    for name in ["voice.yaml", "plugins/learning-voice.lua"] {
+      scratch.write(name, try String(contentsOfFile: example + "/" + name, encoding: .utf8))
+    }
+    var lines = ["respondent_id,team,s1,s2,wish,formats"]
+    for (team, n) in teams {
+      for i in 0..<n { lines.append("\(team)-\(i),\(team),3,3,comment \(i) of \(team),workshops") }
+    }
+    scratch.write("responses.csv", lines.joined(separator: "\n") + "\n")
+    return scratch
+  }
+
+  /// What each cut shows: per group, its comments (or selection counts), nil when withheld.
+  func shown(_ command: String, _ cut: String, in scratch: Scratch) throws -> [String: [String]?] {
+    let result = try CLI.run(
+      [command, "voice.yaml", "--responses", "responses.csv", "--by", cut, "--format", "json"] + (command == "comments" ? ["--seed", "1"] : []),
+      in: scratch.path)
+    #expect(result.status == 0, "\(result.stderr)")
+    let root = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+    var out: [String: [String]?] = [:]
+    for item in root["items"] as? [[String: Any]] ?? [] {
+      for group in item["groups"] as? [[String: Any]] ?? [] {
+        let name = group["name"] as? String ?? group["team"] as? String ?? "?"
+        if command == "comments" {
+          // updateValue: a withheld group's nil is a value, not a removal.
+          out.updateValue((group["comments"] as? [String]).map { $0.sorted() }, forKey: name)
+        } else {
+          let withheld = !(group["withheld"] is NSNull) && group["withheld"] != nil
+          out.updateValue(withheld ? nil : [String(describing: group["n"] ?? "")], forKey: name)
+        }
+      }
+    }
+    return out
+  }
+
+  /// Eng/X (a team of 12 and two withheld ones of 6 and 5) and Eng/Y (a team of 4) under Eng;
+  /// Ops/Z (30, 5, 5) and Ops/W (6) under Ops. Each run on its own isolates no one, but before,
+  /// `--by unit:1` showed Eng (27) and `--by unit:2` showed Eng/X (23): Eng minus Eng/X was
+  /// Eng/Y's 4 comments. Now one decision over every level withholds Eng/X.
+  @Test func aParentMinusAChildOfAnotherCutRevealsNoComments() throws {
+    let scratch = try scratch([
+      ("Eng/X/a", 12), ("Eng/X/b1", 6), ("Eng/X/b2", 5), ("Eng/Y/c", 4), ("Ops/Z/d", 30), ("Ops/Z/z1", 5), ("Ops/Z/z2", 5), ("Ops/W/w", 6),
+    ])
+    let level1 = try shown("comments", "unit:1", in: scratch)
+    let level2 = try shown("comments", "unit:2", in: scratch)
+    let teams = try shown("comments", "team", in: scratch)
+    #expect(level2["Eng/Y"]! == nil)
+    // Every difference of a shown group and a shown group inside it is empty or ≥ 10 comments.
+    let all = [level1, level2, teams].flatMap { $0.compactMap { name, texts in texts.map { (name, Set($0)) } } }
+    for (a, big) in all {
+      for (b, small) in all where small.isSubset(of: big) {
+        let rest = big.subtracting(small).count
+        #expect(rest == 0 || rest >= 10, "\(a) minus \(b) shows \(rest) comments")
+      }
+    }
+    #expect(level1["Eng"]! != nil, "the parent stays shown; its child is withheld")
+  }
+
+  /// The same with selections (threshold 5), half the sizes: before, Eng (13) and Eng/X (11)
+  /// were both shown, and their difference was Eng/Y's 2 respondents' selections.
+  @Test func aParentMinusAChildOfAnotherCutRevealsNoSelections() throws {
+    let scratch = try scratch([
+      ("Eng/X/a", 6), ("Eng/X/b1", 3), ("Eng/X/b2", 2), ("Eng/Y/c", 2), ("Ops/Z/d", 15), ("Ops/Z/z1", 3), ("Ops/Z/z2", 2), ("Ops/W/w", 3),
+    ])
+    let level1 = try shown("selections", "unit:1", in: scratch)
+    let level2 = try shown("selections", "unit:2", in: scratch)
+    #expect(level2["Eng/Y"]! == nil)
+    #expect(level1["Eng"]! == nil || level2["Eng/X"]! == nil, "Eng minus Eng/X would be Eng/Y's selections")
+  }
+}
+
 /// A plugin's `classify(comment)` hook decides the themes; what it logs is never shown.
 @Suite(.serialized) struct ClassifyHookCLITests {
   @Test func theHookSeesScrubbedCommentsAndItsThemesAreCounted() throws {

@@ -39,6 +39,26 @@ import Testing
     #expect(lines(stored.stdout) == lines(exported.stdout) && stored.stdout.count > 200)
   }
 
+  /// A wave stored with respondent attributes exports them (a column per attribute, empty =
+  /// not given), and the export scores by attribute, banded attribute and crossed cut exactly as
+  /// the stored wave does.
+  @Test(arguments: Backend.underTest) func attributesTravelWithTheExport(_ backend: Backend) throws {
+    let box = try Sandbox(backend: backend)
+    try box.write("surveys/attributes.yaml", try String(contentsOfFile: Sandbox.fixture("attributes.yaml"), encoding: .utf8))
+    #expect(try box.run("import", "surveys/attributes.yaml", Sandbox.fixture("attributes-truth.csv"), "--wave", "w").status == 0)
+    let export = try box.run("store", "export", "--wave", "w", "out.csv")
+    #expect(export.status == 0, "\(export.stderr)")
+    #expect(export.stdout.contains(", attributes location, tenure (no ids, days or comments)"), "\(export.stdout)")
+    let header = try String(contentsOfFile: box.path("out.csv"), encoding: .utf8).prefix { $0 != "\n" }
+    #expect(header.hasSuffix(",location,tenure"), "\(header)")
+    for cut in ["location", "tenure", "unit:1,location", "team"] {
+      let stored = try box.run("score", "surveys/attributes.yaml", "--wave", "w", "--by", cut, "--format", "csv")
+      let exported = try box.run("score", "surveys/attributes.yaml", "--responses", "out.csv", "--by", cut, "--format", "csv")
+      #expect(stored.status == 0 && exported.status == 0, "--by \(cut): \(exported.stderr)")
+      #expect(stored.stdout == exported.stdout && stored.stdout.count > 100, "--by \(cut)")
+    }
+  }
+
   @Test func badRequestsAreRefusedAndWriteNothing() throws {
     let box = try Sandbox()
     #expect(try box.run("import", "surveys/learning-culture.yaml", "surveys/sample-responses.csv", "--wave", "w").status == 0)

@@ -62,7 +62,8 @@ import Testing
     let reader = org.reader(try org.publish(policy: PrivacyPolicy(minGroupSize: org.threshold)))
     for source in [
       "score json", "score csv", "score table", "compare json", "compare csv", "compare md", "compare json rest of",
-      "compare csv rest of", "compare md rest of", "compare json ci of", "trend json", "trend csv",
+      "compare csv rest of", "compare md rest of", "compare json ci of", "trend json", "trend csv", "compare table", "compare table rest of",
+      "compare html", "compare html rest of", "trend table",
     ] {
       #expect(reader.observations.contains { $0.source.hasPrefix(source) }, "no equation from \(source)")
     }
@@ -74,6 +75,29 @@ import Testing
         "no \(moment) equation from a rounded format")
     }
     #expect(reader.observations.contains { $0.source.hasPrefix("compare json rest sd of") }, "no rest SD from compare's t")
+  }
+
+  /// Each format read on its own finds the planted leak (a hidden team of 2 beside two shown
+  /// teams, the residual rules off): the organisation's number minus the shown teams'.
+  @Test(arguments: ["compare table", "compare html", "trend table", "trend json", "score table", "compare md"])
+  func selfTestFindsThePlantedLeakThroughOneFormat(format: String) throws {
+    var rows: [ResponseRow] = []
+    for (team, size) in [("Legal", 2), ("Sales", 8), ("Ops", 9)] {
+      for i in 0..<size {
+        rows.append(ResponseRow(line: rows.count + 2, respondent: "r", team: team, values: [Double(i % 5 + 1), 2, 4, 3, Double((i * 3) % 5 + 1)]))
+      }
+    }
+    let org = Organisation(rows: rows, mapping: [:], threshold: 5)
+    let attacker = Attacker(counts: org.counts, threshold: 5)
+    let leaky = org.reader(try org.publish(policy: PrivacyPolicy(minGroupSize: 5, residualRules: false)), only: [format])
+    let found = attacker.attack(leaky).filter { $0.what == "team Legal" && $0.moment == .sum }
+    #expect(Set(found.map(\.dimension)) == ["a", "b", "c"], "\(format): \(found)")
+    for recovery in found {
+      // Rounded cells give the value within their rounding.
+      #expect(abs(recovery.value - org.trueSum(["Legal"], dimension: recovery.dimension)) < 0.5, "\(format): \(recovery)")
+    }
+    let safe = org.reader(try org.publish(policy: PrivacyPolicy(minGroupSize: 5)), only: [format])
+    #expect(attacker.attack(safe).isEmpty, "\(format)")
   }
 
   /// The generated organisations do contain leaks for the attacker to find when the rules are off.

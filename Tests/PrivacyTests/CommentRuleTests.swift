@@ -14,12 +14,21 @@ import Testing
     #expect(throws: CommentPolicy.Problem.self) { try CommentPolicy(numeric: PrivacyPolicy(minGroupSize: 12), requested: 11) }
   }
 
-  /// Teams of (respondents, commenters).
-  func decide(_ teams: [(String, Int, Int)], threshold: Int? = nil) throws -> GroupedDisclosure {
+  /// Teams of (respondents, commenters), decided as `comments --by team` decides them.
+  func decide(_ teams: [(String, Int, Int)], threshold: Int? = nil) throws -> TeamView {
     let policy = try CommentPolicy(numeric: PrivacyPolicy(minGroupSize: 5), requested: threshold)
-    return GroupedDisclosure(
-      teams: teams.map { ($0.0, Population.Atom(respondents: $0.2, counts: [$0.2])) }, dataPoints: ["wish"], organisation: "(all teams)",
-      regroup: nil, decide: { AnonymityEngine.decideComments($0, policy: policy) })
+    let decision = CutDecision(
+      dataPoints: [.init(name: "wish", framework: 0)], atoms: teams.map { Population.Atom(respondents: $0.2, counts: [$0.2]) },
+      organisation: "(all teams)", teams: teams.enumerated().map { .init(name: $1.0, atoms: [$0], parent: nil) }, groups: [],
+      decide: { AnonymityEngine.decideComments($0, policy: policy) })
+    return TeamView(disclosure: decision.teams)
+  }
+
+  /// Team `g`'s decision (nil: the organisation).
+  struct TeamView {
+    let disclosure: Disclosure
+    func withheld(_ g: Int?, dataPoint d: Int) -> Suppression? { disclosure.withheld(g.map { $0 + 1 } ?? 0, dataPoint: d) }
+    func count(_ g: Int?, dataPoint d: Int) -> Int { disclosure.counts[g.map { $0 + 1 } ?? 0][d] }
   }
 
   @Test func smallGroupsCommentsAreWithheldAndCannotBeRecoveredFromTheOrganisation() throws {

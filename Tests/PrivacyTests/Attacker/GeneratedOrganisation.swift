@@ -97,8 +97,11 @@ struct Organisation {
     var compareJSON: String
     var compareCSV: String
     var compareMarkdown: String
+    var compareTable: String
+    var compareHTML: String
     var trendJSON: String
     var trendCSV: String
+    var trendTable: String
   }
 
   func publish(policy: PrivacyPolicy) throws -> Outputs {
@@ -130,25 +133,39 @@ struct Organisation {
     return Outputs(
       scoreJSON: JSONReporter().render(score), scoreCSV: CSVReporter().render(score), scoreTable: TableReporter().render(score),
       compareJSON: ComparisonJSONReporter().render(compare), compareCSV: ComparisonCSVReporter().render(compare),
-      compareMarkdown: ComparisonMarkdownReporter().render(compare),
-      trendJSON: TrendJSONReporter().render(trend), trendCSV: TrendCSVReporter().render(trend))
+      compareMarkdown: ComparisonMarkdownReporter().render(compare), compareTable: ComparisonTableReporter().render(compare),
+      compareHTML: ComparisonHTMLReporter().render(compare),
+      trendJSON: TrendJSONReporter().render(trend), trendCSV: TrendCSVReporter().render(trend), trendTable: TrendTableReporter().render(trend))
   }
 
+  /// Every format the attacker reads, by the name its equations' sources start with.
+  static let formats = [
+    "score json", "score csv", "score table", "compare json", "compare csv", "compare md", "compare table", "compare html", "trend json",
+    "trend csv", "trend table",
+  ]
+
   /// Everything the attacker can read from the outputs (the mapping is public: it is in the
-  /// survey file).
-  func reader(_ outputs: Outputs) -> PublicationReader {
+  /// survey file), or from the formats named in `only`.
+  func reader(_ outputs: Outputs, only: Set<String>? = nil) -> PublicationReader {
     var reader = PublicationReader(atoms: teams, dimensions: attackFramework.dimensions.map(\.id), counts: counts)
     let names = Dictionary(uniqueKeysWithValues: attackFramework.dimensions.map { ($0.name, $0.id) })
-    reader.readTeamsJSON(outputs.scoreJSON, source: "score json")
-    reader.readScoreCSV(outputs.scoreCSV, source: "score csv")
-    reader.readScoreTable(outputs.scoreTable, names: names, source: "score table")
-    reader.readTeamsJSON(outputs.compareJSON, source: "compare json")
-    reader.readCompareCSV(outputs.compareCSV, source: "compare csv")
-    reader.readCompareMarkdown(outputs.compareMarkdown, names: names, source: "compare md")
     var members: [String: [String]] = [:]
     for (team, group) in mapping { members[group, default: []].append(team) }
-    reader.readTrendJSON(outputs.trendJSON, mapping: members, scale: (1, 5), source: "trend json")
-    reader.readTrendCSV(outputs.trendCSV, mapping: members, scale: (1, 5), source: "trend csv")
+    for format in Self.formats where only?.contains(format) ?? true {
+      switch format {
+      case "score json": reader.readTeamsJSON(outputs.scoreJSON, source: format)
+      case "score csv": reader.readScoreCSV(outputs.scoreCSV, source: format)
+      case "score table": reader.readScoreTable(outputs.scoreTable, names: names, source: format)
+      case "compare json": reader.readTeamsJSON(outputs.compareJSON, source: format)
+      case "compare csv": reader.readCompareCSV(outputs.compareCSV, source: format)
+      case "compare md": reader.readCompareMarkdown(outputs.compareMarkdown, names: names, source: format)
+      case "compare table": reader.readCompareTable(outputs.compareTable, names: names, source: format)
+      case "compare html": reader.readCompareHTML(outputs.compareHTML, names: names, source: format)
+      case "trend json": reader.readTrendJSON(outputs.trendJSON, mapping: members, scale: (1, 5), source: format)
+      case "trend csv": reader.readTrendCSV(outputs.trendCSV, mapping: members, scale: (1, 5), source: format)
+      default: reader.readTrendTable(outputs.trendTable, names: names, mapping: members, scale: (1, 5), wave: "w1", source: format)
+      }
+    }
     return reader
   }
 
