@@ -121,7 +121,12 @@ let reactionsPlugin = """
     #expect(out.contains("\n  source: Edmondson, A. C. (1999). Psychological safety and learning behavior in work teams. Administrative…\n"))
     #expect(out.contains("\n  source: Senge, P. M. (1990). The Fifth Discipline: The Art and Practice of the Learning Organization. New…\n"))
     let sources = out.split(separator: "\n").filter { $0.hasPrefix("  source: ") }
-    #expect(sources.count == 14)
+    // One source line per bundled plugin (plugins/NAME/NAME.lua).
+    let bundled = try FileManager.default.contentsOfDirectory(atPath: Cultivar.root.appendingPathComponent("plugins").path).filter {
+      FileManager.default.fileExists(atPath: Cultivar.root.appendingPathComponent("plugins/\($0)/\($0).lua").path)
+    }
+    #expect(bundled.count >= 14)
+    #expect(sources.count == bundled.count)
     #expect(sources.allSatisfy { $0.count <= 10 + 100 })
   }
 }
