@@ -70,8 +70,8 @@ extension PublishedView {
     disclosures = [teams, decision]
     let ownKeys = Set(own.map { "\($0.cut)\u{1F}\($0.name)" })
     let audit =
-      teams.audit.filter { $0.cut == "organisation" || ($0.cut == "team" && ownKeys.contains("team\u{1F}\($0.group)")) }
-      + decision.audit.filter { ownKeys.contains("\($0.cut)\u{1F}\($0.group)") }
+      teams.audit { cut, group in cut == "organisation" || (cut == "team" && ownKeys.contains("team\u{1F}\(group)")) }
+      + decision.audit { cut, group in ownKeys.contains("\(cut)\u{1F}\(group)") }
     privacy = Self.summary(policy, published, disclosures, audit: audit)
   }
 }
