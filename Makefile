@@ -139,9 +139,11 @@ bench: deps $(PYTHON) ## Benchmark against polars and DuckDB at 10k, 100k and 1M
 	$(PYTHON) bench/run.py --cultivar .build/release/cultivar --python $(PYTHON)
 	$(MAKE) bench-org
 
+ORG_ROWS ?= 1000000
+ORG_LEAVES ?= 50000
 bench-org: deps $(PYTHON) ## The organisation's cuts at 1M responses over 4 levels (about 50,000 teams) and 3 attributes: time and peak memory per cut
 	$(SWIFT) build -c release
-	$(PYTHON) bench/org_cuts.py --cultivar .build/release/cultivar --rows 1000000 --leaves 50000
+	$(PYTHON) bench/org_cuts.py --cultivar .build/release/cultivar --rows $(ORG_ROWS) --leaves $(ORG_LEAVES)
 
 test-crosscheck: build $(PYTHON) ## Check scores against an independent pandas implementation
 	$(PYTHON) Tests/crosscheck/check_scores.py --cultivar $(BIN)

@@ -13,6 +13,8 @@ and seed give the same files. Usage:
 """
 import argparse
 import json
+import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -63,13 +65,22 @@ def write_case(folder: Path, rows: int, leaves: int, seed: int):
     return len(units) - 1, len(leaf_ids)
 
 
-def timed(cultivar: str, folder: Path, cut: str):
+def timed(cultivar: str, folder: Path, cut: str, timeout: float):
     command = [cultivar, "score", "survey.yaml", "--responses", "responses.csv", "--org", "org.yaml", "--format", "json",
                "--out", f"out-{cut.replace(':', '').replace(',', '-')}.json"]
     if cut != "team":
         command += ["--by", cut]
     start = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], cwd=folder, capture_output=True, text=True)
+    # Its own process group, so that a run past the timeout is ended with its child.
+    process = subprocess.Popen(["/usr/bin/time", "-f", "%M", *command], cwd=folder, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        _, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        return None
+    done = subprocess.CompletedProcess(command, process.returncode, "", stderr)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"{cut}: exit {done.returncode}: {done.stderr[-600:]}")
@@ -84,6 +95,7 @@ def main():
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--leaves", type=int, default=50_000)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds a cut may take before it is reported as not finished")
     parser.add_argument("--cuts", default="unit:4,team,unit,tenure,location,unit:1+tenure,unit+tenure",
                         help="cuts to time, separated by commas ('+' crosses: unit:1+tenure); the first is the base")
     args = parser.parse_args()
@@ -95,7 +107,11 @@ def main():
         base = None
         cuts = [c.replace("+", ",") for c in args.cuts.split(",")]
         for cut in cuts:
-            seconds, mib, groups, shown = timed(cultivar, folder, cut)
+            run = timed(cultivar, folder, cut, args.timeout)
+            if run is None:
+                print(f"  --by {cut:<14} did not finish in {args.timeout:.0f} s", flush=True)
+                continue
+            seconds, mib, groups, shown = run
             base = base or seconds
             print(f"  --by {cut:<14} {seconds:7.1f} s  peak {mib:7.0f} MiB  {seconds / base:5.2f}x {cuts[0]}  {shown} of {groups} groups shown",
                   flush=True)

@@ -119,16 +119,18 @@ public final class CutPlan: @unchecked Sendable {
         groups.append(.init(cut: attributes[a].name, name: label(a, v == 0 ? nil : v - 1), nested: false, published: published))
       }
     }
+    // One string per level × attribute and per value, shared by every crossed cell.
+    var crossedCut: [Int: [String]] = [:]
+    let valueLabels = valueCounts.indices.map { a in (0..<valueCounts[a]).map { v in label(a, v == 0 ? nil : v - 1) } }
     var crossedStart = [[Int]](repeating: [], count: chart.units.count)
     for (u, unit) in chart.units.enumerated() {
+      let cuts = crossedCut[unit.level] ?? attributes.map { "unit:\(unit.level) × \($0.name)" }
+      crossedCut[unit.level] = cuts
       for (a, count) in valueCounts.enumerated() {
         crossedStart[u].append(groups.count)
         for v in 0..<count {
           let published = cutsUnits && attribute == a && (level == nil || level == unit.level)
-          groups.append(
-            .init(
-              cut: "unit:\(unit.level) × \(attributes[a].name)", name: "\(unitName(u)) × \(label(a, v == 0 ? nil : v - 1))",
-              parent: u, nested: false, published: published))
+          groups.append(.init(cut: cuts[a], name: "\(unitName(u)) × \(valueLabels[a][v])", parent: u, nested: false, published: published))
         }
       }
     }

@@ -28,17 +28,20 @@ public enum AnonymityEngine {
 private struct Decider {
   let groups: [Population.Group]
   let points: [Population.DataPoint]
+  let width: Int
   let k: Int
   let policy: PrivacyPolicy
   var respondents: [Int]
-  var counts: [[Int]]
+  /// Respondents behind each data point of each group (`node * width + d`).
+  var counts: [Int32]
   /// Respondents behind each data point of each atom.
   let atomCounts: [[Int]]
   var children: [[Int]]
   var groupReason: [Suppression?]
-  var pointReason: [[Suppression?]]
-  /// What each withheld data point would need, in words.
-  var need: [[String]]
+  /// Why each data point of each group is withheld (`node * width + d`).
+  var pointReason: [Suppression?]
+  /// What each number withheld by a residual or overlap rule would need.
+  var record: AuditRecord
   /// The overlap rule's outcomes by input (see ``applyOverlapRule(_:)``).
   var overlapDecided: [OverlapKey: OverlapRule.Outcome] = [:]
 
@@ -48,41 +51,39 @@ private struct Decider {
     k = policy.threshold
     self.policy = policy
     let width = population.dataPoints.count
+    self.width = width
     atomCounts = population.atoms.map(\.counts)
     respondents = groups.map { g in g.atoms.reduce(0) { $0 + population.atoms[$1].respondents } }
-    counts = groups.map { g in
-      var sum = [Int](repeating: 0, count: width)
-      for a in g.atoms { for d in 0..<width { sum[d] += population.atoms[a].counts[d] } }
-      return sum
+    var counts = [Int32](repeating: 0, count: groups.count * width)
+    for (node, g) in groups.enumerated() {
+      for a in g.atoms {
+        let atom = population.atoms[a].counts
+        for d in 0..<width { counts[node * width + d] += Int32(truncatingIfNeeded: atom[d]) }
+      }
     }
+    self.counts = counts
     children = Array(repeating: [], count: groups.count)
     for (node, g) in groups.enumerated() where node > 0 && g.nested { children[g.parent].append(node) }
     groupReason = Array(repeating: nil, count: groups.count)
-    pointReason = Array(repeating: Array(repeating: nil, count: width), count: groups.count)
-    need = Array(repeating: Array(repeating: "", count: width), count: groups.count)
+    pointReason = Array(repeating: nil, count: groups.count * width)
+    record = AuditRecord(groups: groups, points: points.map(\.name), k: k)
   }
+
+  func count(_ node: Int, _ d: Int) -> Int { Int(counts[node * width + d]) }
 
   mutating func run() -> Disclosure {
     for node in groups.indices {
       if let fixed = groups[node].fixed {
-        for d in points.indices where !fixed[d] { pointReason[node][d] = .earlierRun }
+        for d in points.indices where !fixed[d] { pointReason[node * width + d] = .earlierRun }
         if respondents[node] < k { groupReason[node] = .belowMinimum }
         continue
       }
       if respondents[node] < k {
         groupReason[node] = .belowMinimum
-        for d in points.indices {
-          pointReason[node][d] = .belowMinimum
-          need[node][d] =
-            "would be shown with \(k - respondents[node]) more respondent\(k - respondents[node] == 1 ? "" : "s") in \(groups[node].name)"
-        }
+        for d in points.indices { pointReason[node * width + d] = .belowMinimum }
         continue
       }
-      for d in points.indices where counts[node][d] > 0 && counts[node][d] < k {
-        pointReason[node][d] = .dataPointBelowMinimum
-        let more = k - counts[node][d]
-        need[node][d] = "would be shown with \(more) more respondent\(more == 1 ? "" : "s") answering \(points[d].name) in \(groups[node].name)"
-      }
+      for d in points.indices where count(node, d) > 0 && count(node, d) < k { pointReason[node * width + d] = .dataPointBelowMinimum }
     }
     if policy.residualRules {
       for d in points.indices { applyResidualRule(d) }
@@ -112,19 +113,20 @@ private struct Decider {
     switch outcome {
     case .decided(let withheld), .onlyFixedLeft(let withheld):
       for (node, protects) in withheld {
-        pointReason[node][d] = .overlapping
-        need[node][d] = "would be shown when combining published groups could no longer recover \(protects) on \(points[d].name)"
+        pointReason[node * width + d] = .overlapping
+        record.set(node, d, .overlap(protects: protects))
       }
     case .tooLarge:
       let twins = rule.spannedByFixed(counts: column, shown: groups.indices.map { shown($0, d) })
-      for node in groups.indices where !groups[node].nested && groups[node].fixed == nil && shown(node, d) && !twins.contains(node) {
-        pointReason[node][d] = .overlapping
-        need[node][d] = "would be shown in a run with fewer overlapping groups (too many to decide exactly on \(points[d].name))"
+      let undecided = groups.indices.filter { node in
+        !groups[node].nested && groups[node].fixed == nil && shown(node, d) && !twins.contains(node)
       }
+      for node in undecided { pointReason[node * width + d] = .overlapping }
+      record.set(undecided.map { ($0, d) }, .tooMany)
     }
   }
 
-  private func shown(_ node: Int, _ d: Int) -> Bool { pointReason[node][d] == nil }
+  private func shown(_ node: Int, _ d: Int) -> Bool { pointReason[node * width + d] == nil }
   private func isFixed(_ node: Int) -> Bool { groups[node].fixed != nil }
 
   /// The shown groups directly below `node` in data point `d` (skipping withheld ones).
@@ -139,17 +141,17 @@ private struct Decider {
 
   /// Respondents of `node` on `d` that no shown group fixed by another run covers.
   private func free(_ node: Int, _ d: Int) -> Int {
-    var value = counts[node][d]
+    var value = count(node, d)
     var stack = children[node]
     while let c = stack.popLast() {
-      if isFixed(c) && shown(c, d) { value -= counts[c][d] } else { stack.append(contentsOf: children[c]) }
+      if isFixed(c) && shown(c, d) { value -= count(c, d) } else { stack.append(contentsOf: children[c]) }
     }
     return value
   }
 
   private func residual(_ node: Int, _ d: Int) -> (value: Int, parts: [Int]) {
     let parts = largestShown(below: node, d)
-    return (counts[node][d] - parts.reduce(0) { $0 + counts[$1][d] }, parts)
+    return (count(node, d) - parts.reduce(0) { $0 + count($1, d) }, parts)
   }
 
   private mutating func applyResidualRule(_ d: Int) {
@@ -162,26 +164,22 @@ private struct Decider {
         var (value, parts) = residual(node, d)
         while shown(node, d), value > 0, value < k {
           changed = true
-          let missing = k - value
+          let missing = Int32(k - value)
           let mapping = isFixed(node) || parts.contains(where: isFixed)
           // Withholding a subgroup helps only when it covers someone that no group fixed by
           // another run shows (withholding it, and then its own subgroups, can uncover them).
           let candidates = parts.filter { !isFixed($0) && free($0, d) > 0 }
-          let why =
-            "would be shown when the withheld remainder of \(groups[node].name) on \(points[d].name) reaches \(k) respondents (\(missing) more)"
-          if let smallest = candidates.min(by: { (counts[$0][d], groups[$0].name, $0) < (counts[$1][d], groups[$1].name, $1) }) {
-            pointReason[smallest][d] = mapping ? .mapping : (node == 0 ? .complementary : .nested)
-            need[smallest][d] = why
+          if let smallest = candidates.min(by: { (count($0, d), groups[$0].name, $0) < (count($1, d), groups[$1].name, $1) }) {
+            pointReason[smallest * width + d] = mapping ? .mapping : (node == 0 ? .complementary : .nested)
+            record.set(smallest, d, .remainder(of: Int32(node), missing: missing))
           } else if !isFixed(node) {
-            pointReason[node][d] = mapping ? .mapping : .nested
-            need[node][d] =
-              "would be shown when the part of \(groups[node].name) not shown on its own on \(points[d].name) reaches \(k) respondents (\(missing) more)"
+            pointReason[node * width + d] = mapping ? .mapping : .nested
+            record.set(node, d, .unshownPart(of: Int32(node), missing: missing))
           } else {
             // Fixed groups already leak on their own: withhold everything decided here.
-            for other in groups.indices where !isFixed(other) && shown(other, d) {
-              pointReason[other][d] = .mapping
-              need[other][d] = why
-            }
+            let others = groups.indices.filter { !isFixed($0) && shown($0, d) }
+            for other in others { pointReason[other * width + d] = .mapping }
+            record.set(others.map { ($0, d) }, .remainder(of: Int32(node), missing: missing))
             return
           }
           (value, parts) = residual(node, d)
@@ -191,51 +189,34 @@ private struct Decider {
   }
 
   private func finish() -> Disclosure {
-    var audit: [AuditEntry] = []
     var frameworks = 0
     for p in points { frameworks = max(frameworks, p.framework + 1) }
-    var indexReason: [[Suppression?]] = []
+    var indexReason = [Suppression?](repeating: nil, count: groups.count * frameworks)
     var groupReason = groupReason
     for node in groups.indices {
-      let g = groups[node]
-      var index = [Suppression?](repeating: nil, count: frameworks)
       if let reason = groupReason[node] {
-        index = index.map { _ in reason }
-        if !isFixed(node) {
-          audit.append(
-            AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: reason, threshold: k, n: respondents[node], wouldShow: need[node].first ?? "")
-          )
-        }
-        indexReason.append(index)
+        for f in 0..<frameworks { indexReason[node * frameworks + f] = reason }
         continue
       }
-      let withheldPoints = points.indices.filter { pointReason[node][$0] != nil }
-      if !withheldPoints.isEmpty, !points.indices.contains(where: { counts[node][$0] > 0 && pointReason[node][$0] == nil }),
-        let first = withheldPoints.first, let reason = pointReason[node][first], reason != .earlierRun
-      {
+      var first: Suppression? = nil
+      var anyShown = false
+      for d in points.indices {
+        if let reason = pointReason[node * width + d] {
+          if first == nil { first = reason }
+          let f = node * frameworks + points[d].framework
+          indexReason[f] = indexReason[f] ?? .derived
+        } else if count(node, d) > 0 {
+          anyShown = true
+        }
+      }
+      if !anyShown, let reason = first, reason != .earlierRun {
         // Every number of the group is withheld: the group shows its n only.
         groupReason[node] = reason
       }
-      for d in withheldPoints { index[points[d].framework] = index[points[d].framework] ?? .derived }
-      let reasons = Set(withheldPoints.compactMap { pointReason[node][$0] })
-      if let reason = groupReason[node], reasons.count == 1, let first = withheldPoints.first {
-        // One rule withholds every number of the group: one entry says so.
-        let said = need[node][first].replacingOccurrences(of: " on \(points[first].name)", with: " on each number")
-          .replacingOccurrences(of: " answering \(points[first].name)", with: "")
-        audit.append(AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: reason, threshold: k, n: respondents[node], wouldShow: said))
-      } else {
-        for d in withheldPoints {
-          guard let reason = pointReason[node][d], reason != .earlierRun else { continue }
-          audit.append(
-            AuditEntry(cut: g.cut, group: g.name, dataPoint: points[d].name, rule: reason, threshold: k, n: counts[node][d], wouldShow: need[node][d])
-          )
-        }
-      }
-      indexReason.append(index)
     }
     return Disclosure(
-      policy: policy, respondents: respondents, counts: counts, groupReason: groupReason,
-      pointReason: pointReason, indexReason: indexReason, audit: audit)
+      policy: policy, respondents: respondents, counts: .init(values: counts, width: width), groupReason: groupReason,
+      pointReason: pointReason, indexReason: indexReason, width: width, frameworks: frameworks, record: record)
   }
 }
 

@@ -211,7 +211,8 @@ struct BlockDecomposition {
       // attribute's value over the organisation).
       let inside = { (g: Int) in restricted[g]!.count == d.liveAtoms[g] }
       let rank = { (g: Int) in (inside(g) ? 0 : 1, inside(g) == groups[g].fixed ? 0 : 1, d.groupCount[g], g) }
-      let order = restricted.keys.sorted { rank($0) < rank($1) }
+      // Each group's rank computed once (not at every comparison).
+      let order = restricted.keys.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
       var seen = Set<[Int]>()
       var made: [OverlapRule.Group] = []
       var action: [Int] = []

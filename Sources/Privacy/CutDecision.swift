@@ -84,8 +84,8 @@ public struct CutDecision: Sendable {
   /// teams' decision, the published universe groups from the universe's.
   /// - Parameter published: the run's groups, by cut and name.
   public func audit(publishing published: Set<CutName>) -> [AuditEntry] {
-    teams.audit.filter { $0.cut == "organisation" || ($0.cut == "team" && published.contains(CutName(cut: "team", name: $0.group))) }
-      + (nodes.isEmpty ? [] : universe.audit.filter { published.contains(CutName(cut: $0.cut, name: $0.group)) })
+    teams.audit { cut, group in cut == "organisation" || (cut == "team" && published.contains(CutName(cut: "team", name: group))) }
+      + (nodes.isEmpty ? [] : universe.audit { cut, group in published.contains(CutName(cut: cut, name: group)) })
   }
 
   /// A published group's cut and name.

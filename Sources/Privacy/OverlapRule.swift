@@ -74,10 +74,14 @@ struct OverlapRule {
     var withheld: [(group: Int, protects: String)] = []
     while true {
       let published = groups.indices.filter { shown[$0] && groupCount[$0] > 0 }
-      guard published.count <= budget else { return .tooLarge }
+      guard published.count <= budget, published.count * Self.disjointLowerBound(groups, published) <= budget else { return .tooLarge }
       let partition = Partition(groups: groups, published: published, counts: counts, atomCount: atomCount)
       guard published.count * partition.cellCounts.count <= budget else { return .tooLarge }
-      let witnesses = Self.primes.map { partition.span(published, prime: $0).witness() }
+      // The first prime's span keeps how its rows are made of the groups: the same span then
+      // names what to withhold when something leaks.
+      let cells = partition.cells(of: published)
+      let span = partition.span(cells, prime: Self.primes[0], tracked: true)
+      let witnesses = [span.witness(), partition.span(cells, prime: Self.primes[1]).witness()]
       let leak: (cells: [Int], words: String)
       switch findLeak(partition, witnesses, shown: shown, groupCount: groupCount) {
       case .none: return .decided(withheld)
@@ -93,7 +97,6 @@ struct OverlapRule {
       guard !candidates.isEmpty else { return .onlyFixedLeft(withheld) }
       // Withhold a group that every way of recovering the leak needs, else one that the way
       // found uses, else the smallest.
-      let span = partition.span(published, prime: Self.primes[0], tracked: true)
       let position = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1, $0) })
       let chosen: Int
       if let way = span.representation(of: leak.cells) {
@@ -110,6 +113,22 @@ struct OverlapRule {
       shown[chosen] = false
       withheld.append((chosen, leak.words))
     }
+  }
+
+  /// A lower bound on the cells of the published groups, found without making them: nested
+  /// groups with a parent (so in the tree) and no published nested group below them are
+  /// disjoint and not empty, so each holds a cell of its own. Groups without a parent (a
+  /// block's problem) are not counted.
+  static func disjointLowerBound(_ groups: [Group], _ published: [Int]) -> Int {
+    var covered = [Bool](repeating: false, count: groups.count)
+    for g in published where groups[g].nested {
+      var up = groups[g].parent
+      while let x = up, x >= 0, x < groups.count, x != g, !covered[x] {
+        covered[x] = true
+        up = groups[x].parent
+      }
+    }
+    return published.reduce(0) { $0 + (groups[$1].nested && groups[$1].parent != nil && !covered[$1] ? 1 : 0) }
   }
 
   /// Groups whose number the shown groups fixed by earlier runs already determine (a unit's
@@ -200,6 +219,20 @@ struct Partition {
     self.cellCounts = cellCounts
   }
 
+  /// The cells of each of the groups, ascending.
+  func cells(of published: [Int]) -> [[Int]] {
+    // A mark per cell (the group's position) instead of a set per group.
+    var mark = [Int](repeating: -1, count: cellCounts.count)
+    return published.enumerated().map { i, g in
+      var cells: [Int] = []
+      for a in groups[g].atoms where counts[a] > 0 && mark[cellOf[a]] != i {
+        mark[cellOf[a]] = i
+        cells.append(cellOf[a])
+      }
+      return cells.sorted()
+    }
+  }
+
   /// The cells of a group's atoms when the group is a union of whole cells, else nil.
   func cells(ofUnion atoms: [Int]) -> [Int]? {
     var covered: [Int: Int] = [:]
@@ -208,16 +241,12 @@ struct Partition {
     return covered.keys.sorted()
   }
 
-  /// The span of the given groups' totals over the cells.
+  /// The span of groups' totals over the cells, given each group's cells (``cells(of:)``).
   /// - Parameter tracked: whether the span keeps how its rows are made of the groups (for
   ///   ``ModularSpan/representation(of:)``).
-  func span(_ published: [Int], prime: UInt64, tracked: Bool = false) -> ModularSpan {
-    var span = ModularSpan(width: cellCounts.count, prime: prime, totals: tracked ? published.count : 0)
-    for (i, g) in published.enumerated() {
-      var cells = Set<Int>()
-      for a in groups[g].atoms where counts[a] > 0 { cells.insert(cellOf[a]) }
-      span.add(cells: cells.sorted(), total: i)
-    }
+  func span(_ groupCells: [[Int]], prime: UInt64, tracked: Bool = false) -> ModularSpan {
+    var span = ModularSpan(width: cellCounts.count, prime: prime, totals: tracked ? groupCells.count : 0)
+    for (i, cells) in groupCells.enumerated() { span.add(cells: cells, total: i) }
     return span
   }
 }

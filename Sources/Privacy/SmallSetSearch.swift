@@ -38,31 +38,51 @@ struct SmallSetSearch {
       return sum
     }
     let half = k / 2  // ⌈(k − 1)/2⌉
-    var halves: [(cells: [Int], total: Int, projection: UInt64)] = []
+    // The halves, held flat: half i is cells[start[i]..<start[i + 1]], behind total[i].
+    var cells: [Int] = []
+    var start: [Int] = [0]
+    var total: [Int] = []
+    var sums: [UInt64] = []
     var chosen: [Int] = []
-    func list(from start: Int, total: Int, sum: UInt64) -> Bool {
-      for i in start..<small.count {
+    func list(from first: Int, total t0: Int, sum: UInt64) -> Bool {
+      for i in first..<small.count {
         let c = small[i]
-        let t = total + counts[c]
+        let t = t0 + counts[c]
         guard t < k else { continue }
         chosen.append(c)
         let s = (sum + projection[c]) % p
-        halves.append((chosen, t, s))
-        if halves.count > budget { return false }
+        cells += chosen
+        start.append(cells.count)
+        total.append(t)
+        sums.append(s)
+        if total.count > budget { return false }
         if chosen.count < half, !list(from: i + 1, total: t, sum: s) { return false }
         chosen.removeLast()
       }
       return true
     }
     guard list(from: 0, total: 0, sum: 0) else { return .overBudget }
-    var byProjection: [UInt64: [Int]] = [:]
-    for (i, h) in halves.enumerated() { byProjection[h.projection, default: []].append(i) }
-    for (i, a) in halves.enumerated() {
-      if a.projection == 0, witness.determines(a.cells) { return .found(a.cells) }
-      for j in byProjection[(p - a.projection) % p] ?? [] where j > i {
-        let b = halves[j]
-        guard a.total + b.total < k, Set(a.cells).isDisjoint(with: b.cells) else { continue }
-        let union = (a.cells + b.cells).sorted()
+    let halves = total.indices
+    let halfCells = { (i: Int) in cells[start[i]..<start[i + 1]] }
+    // The halves by projection, then by position: the same pairs in the same order as a table
+    // of lists would give.
+    let byProjection = halves.sorted { (sums[$0], $0) < (sums[$1], $1) }
+    for i in halves {
+      if sums[i] == 0, witness.determines(Array(halfCells(i))) { return .found(Array(halfCells(i))) }
+      let wanted = (p - sums[i]) % p
+      var lo = 0
+      var hi = byProjection.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if (sums[byProjection[mid]], byProjection[mid]) <= (wanted, i) { lo = mid + 1 } else { hi = mid }
+      }
+      while lo < byProjection.count, sums[byProjection[lo]] == wanted {
+        let j = byProjection[lo]
+        lo += 1
+        let a = halfCells(i)
+        let b = halfCells(j)
+        guard total[i] + total[j] < k, !a.contains(where: b.contains) else { continue }
+        let union = (a + b).sorted()
         if witness.determines(union) { return .found(union) }
       }
     }

@@ -1,0 +1,106 @@
+import SurveyModel
+
+/// What a ``Disclosure``'s audit is written from: the groups' names, the data points' names,
+/// and, for each number withheld by a residual or overlap rule, what would show it (a
+/// ``Need``). Numbers withheld for too few respondents need nothing stored: their sentence
+/// follows from the counts. The sentences are written only when the audit is read.
+struct AuditRecord: Sendable {
+  /// What would show a number withheld by a residual or overlap rule.
+  enum Need: Sendable {
+    /// The withheld remainder of a group (by node) is `missing` respondents short.
+    case remainder(of: Int32, missing: Int32)
+    /// The part of a group (by node) not shown on its own is `missing` respondents short.
+    case unshownPart(of: Int32, missing: Int32)
+    /// Combining published groups would recover what `protects` says.
+    case overlap(protects: String)
+    /// The overlap problem was too large to decide exactly.
+    case tooMany
+  }
+
+  let groups: [Population.Group]
+  let points: [String]
+  let k: Int
+  /// Per node and data point (`node * width + d`), an index into ``notes`` or -1 (empty
+  /// until the first need is recorded: most decisions have none).
+  var needs: [Int32] = []
+  var notes: [Need] = []
+
+  init(groups: [Population.Group], points: [String], k: Int) {
+    self.groups = groups
+    self.points = points
+    self.k = k
+  }
+
+  /// Records what would show data point `d` of `node`.
+  mutating func set(_ node: Int, _ d: Int, _ need: Need) { set([(node, d)], need) }
+
+  /// Records one need for several numbers.
+  mutating func set(_ numbers: [(node: Int, d: Int)], _ need: Need) {
+    if needs.isEmpty { needs = [Int32](repeating: -1, count: groups.count * points.count) }
+    let index = Int32(notes.count)
+    notes.append(need)
+    for (node, d) in numbers { needs[node * points.count + d] = index }
+  }
+
+  /// The audit entries of the groups that `include` accepts, in node order.
+  func entries(_ disclosure: Disclosure, _ include: (String, String) -> Bool) -> [AuditEntry] {
+    var out: [AuditEntry] = []
+    let width = points.count
+    for node in groups.indices {
+      let g = groups[node]
+      guard let first = (0..<width).first(where: { disclosure.pointReason[node * width + $0] != nil }) ?? disclosure.groupReason[node].map({ _ in 0 })
+      else { continue }
+      guard include(g.cut, g.name) else { continue }
+      let reason = disclosure.groupReason[node]
+      if reason == .belowMinimum {
+        guard g.fixed == nil else { continue }
+        let words = width > 0 ? text(disclosure, node, 0, allPoints: false) : ""
+        out.append(AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: .belowMinimum, threshold: k, n: disclosure.respondents[node], wouldShow: words))
+        continue
+      }
+      let withheld = (first..<width).filter { disclosure.pointReason[node * width + $0] != nil }
+      if let reason, withheld.allSatisfy({ disclosure.pointReason[node * width + $0] == reason }) {
+        // One rule withholds every number of the group: one entry says so.
+        let words = text(disclosure, node, first, allPoints: true)
+        out.append(AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: reason, threshold: k, n: disclosure.respondents[node], wouldShow: words))
+        continue
+      }
+      for d in withheld {
+        guard let rule = disclosure.pointReason[node * width + d], rule != .earlierRun else { continue }
+        out.append(
+          AuditEntry(
+            cut: g.cut, group: g.name, dataPoint: points[d], rule: rule, threshold: k, n: disclosure.counts[node][d],
+            wouldShow: text(disclosure, node, d, allPoints: false)))
+      }
+    }
+    return out
+  }
+
+  /// What would show data point `d` of `node`, or (`allPoints`) each of its numbers.
+  func text(_ disclosure: Disclosure, _ node: Int, _ d: Int, allPoints: Bool) -> String {
+    let name = groups[node].name
+    let on = allPoints ? " on each number" : " on \(points[d])"
+    let plural = { (n: Int) in n == 1 ? "" : "s" }
+    switch disclosure.pointReason[node * points.count + d] {
+    case .belowMinimum:
+      let more = k - disclosure.respondents[node]
+      return "would be shown with \(more) more respondent\(plural(more)) in \(name)"
+    case .dataPointBelowMinimum:
+      let more = k - disclosure.counts[node][d]
+      return "would be shown with \(more) more respondent\(plural(more))\(allPoints ? "" : " answering \(points[d])") in \(name)"
+    default:
+      let index = needs.isEmpty ? -1 : needs[node * points.count + d]
+      guard index >= 0 else { return "" }
+      switch notes[Int(index)] {
+      case .remainder(let of, let missing):
+        return "would be shown when the withheld remainder of \(groups[Int(of)].name)\(on) reaches \(k) respondents (\(missing) more)"
+      case .unshownPart(let of, let missing):
+        return "would be shown when the part of \(groups[Int(of)].name) not shown on its own\(on) reaches \(k) respondents (\(missing) more)"
+      case .overlap(let protects):
+        return "would be shown when combining published groups could no longer recover \(protects)\(on)"
+      case .tooMany:
+        return "would be shown in a run with fewer overlapping groups (too many to decide exactly\(on))"
+      }
+    }
+  }
+}
