@@ -51,7 +51,8 @@ import Testing
     #expect(first.stderr.contains("\(database): set up the store's tables (schema version 7)"), "\(first.stderr)")
     #expect(try StoreQuery.int(database, "SELECT MAX(version) FROM cultivar_migration") == 7)
     #expect(try StoreQuery.int(database, "SELECT COUNT(*) FROM answer") == answers, "every answer moved into its response")
-    #expect(try StoreQuery.int(database, "SELECT COUNT(*) FROM response WHERE cardinality(answer_items) <> \(KillDuringImportTests.items.count)") == 0)
+    #expect(
+      try StoreQuery.int(database, "SELECT COUNT(*) FROM response WHERE cardinality(answer_items) <> \(KillDuringImportTests.items.count)") == 0)
     #expect(try StoreQuery.int(database, "SELECT COUNT(*) FROM pg_class WHERE relname = 'answer' AND relkind = 'v'") == 1)
     #expect(try StoreQuery.strings(database, "SELECT has_table_privilege('\(analyst)', 'answer', 'SELECT')") == ["t"])
     for format in ["table", "csv", "json"] {
