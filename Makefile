@@ -15,7 +15,7 @@ TEST_SEED ?= 20261130
 # (scripts/pg-test-cluster.sh sets the real address); the other test runs leave them out.
 export CULTIVAR_TEST_PG_URL ?= skip
 # The store suites (Tests/StoreTests and the CLI tests that use a store).
-STORE_SUITES := StoreTests\.|ImportCommandTests|StoreCopyCommandTests|StoreScoringCommandTests|StoreTLSCommandTests|StoredCommentsCommandTests|ServeCommandTests|SharedStoreTests|KillDuringImportTests|TakeCommandTests
+STORE_SUITES := StoreTests\.|ImportCommandTests|StoreCopyCommandTests|StoreScoringCommandTests|StoreMigrationCommandTests|StoreTLSCommandTests|StoredCommentsCommandTests|ServeCommandTests|SharedStoreTests|KillDuringImportTests|TakeCommandTests
 
 .PHONY: lint format test-release test-store-pg test-shared-serve bench-store golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench bench-org clean
 

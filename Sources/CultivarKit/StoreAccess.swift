@@ -11,11 +11,12 @@ enum StoreAccess {
   ///     empty database).
   ///   - busyWait: how long a SQLite write waits for another process's write.
   ///   - autoCheckpoint: SQLite's automatic checkpoints (the web form turns them off).
-  ///   - note: receives the line saying a database was set up as a store, and warnings.
+  ///   - note: receives the line saying a database was set up or brought up to date as a
+  ///     store, and warnings (standard error unless the command routes them).
   /// - Throws: ``StoreError``.
   static func open(
     _ location: String, workspace: Workspace, create: Bool = true, busyWait: TimeInterval = ResponseStore.busyTimeout, autoCheckpoint: Bool = true,
-    poolSize: Int = 8, note: (String) -> Void = { _ in }
+    poolSize: Int = 8, note: (String) -> Void = toStandardError
   ) throws -> any ResponseStoring {
     switch try StoreAddress.parse(location) {
     case .file(let path):
@@ -24,4 +25,8 @@ enum StoreAccess {
       return try PostgresStore(address: address, create: create, poolSize: poolSize, note: note)
     }
   }
+
+  /// Writes a line to standard error (the commands that read a store say so when they
+  /// migrate it).
+  static func toStandardError(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
 }

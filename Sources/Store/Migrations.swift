@@ -56,6 +56,9 @@ public struct Migration: Sendable {
     // PostgreSQL fixes a view's columns when it is made: the view is made again to show the
     // columns added since (the language, for `--by language`). SQLite's view reads them already.
     Migration(6, "readers see the columns added to responses", sqlite: .statements([]), postgres: [PostgresSchema.visibleResponse]),
+    // PostgreSQL reads a wave's answers fastest with the response (one row per response, not
+    // one index range each); SQLite's answers are already stored by response (WITHOUT ROWID).
+    Migration(7, "each response's answers stored with it", sqlite: .statements([]), postgres: PostgresSchema.packedAnswers),
   ]
 
   /// The newest version this Cultivar knows.

@@ -119,4 +119,44 @@ enum PostgresSchema {
       SELECT response.* FROM response
       WHERE import_id IS NULL OR EXISTS (SELECT 1 FROM import_batch b WHERE b.id = response.import_id AND b.state = 'done')
     """
+
+  /// Version 7: each response's answers in its own row (`answer_items[i]` answered
+  /// `answer_values[i]`), so reading a wave is one pass over its responses rather than an index
+  /// range per response (docs/store.md, "Measured"). The arrays are kept in item order; their
+  /// lengths match and they hold no NULL. `answer` stays, as a view of the same rows, for
+  /// what reads answers one by one (`psql`, the multi-select check), readable by the roles
+  /// that could read the table. Existing answers move into their responses in the migration's
+  /// transaction.
+  static let packedAnswers = [
+    """
+    ALTER TABLE response
+      ADD COLUMN answer_items TEXT[] NOT NULL DEFAULT '{}',
+      ADD COLUMN answer_values DOUBLE PRECISION[] NOT NULL DEFAULT '{}',
+      ADD CONSTRAINT response_answers_paired CHECK (
+        cardinality(answer_items) = cardinality(answer_values)
+        AND array_position(answer_items, NULL) IS NULL AND array_position(answer_values, NULL) IS NULL)
+    """,
+    """
+    UPDATE response SET answer_items = a.items, answer_values = a.vals
+      FROM (SELECT response_id, array_agg(item_id ORDER BY item_id COLLATE "C") AS items, array_agg(value ORDER BY item_id COLLATE "C") AS vals
+            FROM answer GROUP BY response_id) a
+      WHERE a.response_id = response.id
+    """,
+    // The roles that could read the table (docs/store.md: the analyst's) can read the view.
+    """
+    DO $$
+    DECLARE readers text;
+    BEGIN
+      SELECT string_agg(DISTINCT CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE g.grantee::regrole::text END, ', ') INTO readers
+        FROM pg_class c, aclexplode(c.relacl) g
+        WHERE c.oid = 'answer'::regclass AND g.privilege_type = 'SELECT' AND g.grantee <> c.relowner;
+      DROP TABLE answer;
+      CREATE VIEW answer AS
+        SELECT response.id AS response_id, a.item_id, a.value
+        FROM response CROSS JOIN LATERAL unnest(response.answer_items, response.answer_values) AS a(item_id, value);
+      IF readers IS NOT NULL THEN EXECUTE 'GRANT SELECT ON answer TO ' || readers; END IF;
+    END $$
+    """,
+    visibleResponse,
+  ]
 }

@@ -84,10 +84,10 @@ extension PostgresStore {
 }
 
 /// Adds imported responses to a staged import on PostgreSQL, ``batchSize`` rows per
-/// transaction, loaded with `COPY ... FROM STDIN`: the batch's responses go to a temporary
-/// table, one `INSERT ... SELECT` moves those whose source key is new into `response` (a
-/// repeated key, in the wave or in the batch, is left out), and their answers and comments are
-/// copied straight into their tables.
+/// transaction, loaded with `COPY ... FROM STDIN`: the batch's responses, with their answers,
+/// go to a temporary table, one `INSERT ... SELECT` moves those whose source key is new into
+/// `response` (a repeated key, in the wave or in the batch, is left out), and their comments
+/// and attributes are copied straight into their tables.
 final class PostgresImportSession: ImportSink {
   /// Rows per transaction (bounded, so no transaction of an import is long).
   static let batchSize = 4096
@@ -105,7 +105,9 @@ final class PostgresImportSession: ImportSink {
     var idField: String
     var team: String
     var key: String
-    var answers: [(item: String, value: Double)]
+    /// The answers as COPY fields: the items as a `text[]`, the values as a `float8[]`.
+    var items: String
+    var values: String
     var comments: [(item: String, text: String)]
     var attributes: [(name: String, value: String)]
   }
@@ -115,7 +117,11 @@ final class PostgresImportSession: ImportSink {
     self.wave = wave
     self.importID = importID
     try db.run(
-      "CREATE TEMPORARY TABLE IF NOT EXISTS cultivar_incoming (id BYTEA NOT NULL, team TEXT NOT NULL, key TEXT NOT NULL) ON COMMIT DELETE ROWS")
+      """
+      CREATE TEMPORARY TABLE IF NOT EXISTS cultivar_incoming_v7 (
+        id BYTEA NOT NULL, team TEXT NOT NULL, key TEXT NOT NULL, items TEXT[] NOT NULL, vals DOUBLE PRECISION[] NOT NULL
+      ) ON COMMIT DELETE ROWS
+      """)
   }
 
   func add(
@@ -124,10 +130,12 @@ final class PostgresImportSession: ImportSink {
   ) throws {
     var generator = SystemRandomNumberGenerator()
     let id = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    var answered: [(item: String, value: Double)] = []
+    var seen = Set<String>()
+    for (item, value) in zip(itemIDs, values) where !value.isNaN && seen.insert(item).inserted { answered.append((item, value)) }
     var response = Pending(
-      id: id, idField: CopyText.field(bytes: id), team: team, key: Digest.sha256(sourceKey), answers: [], comments: [],
-      attributes: attributes.map { ($0.key, $0.value) })
-    for (item, value) in zip(itemIDs, values) where !value.isNaN { response.answers.append((item, value)) }
+      id: id, idField: CopyText.field(bytes: id), team: team, key: Digest.sha256(sourceKey), items: CopyText.field(array: answered.map(\.item)),
+      values: CopyText.field(array: answered.map(\.value)), comments: [], attributes: attributes.map { ($0.key, $0.value) })
     for (item, text) in comments where !text.allSatisfy(\.isWhitespace) { response.comments.append((item, text)) }
     pending.append(response)
     offered += 1
@@ -139,25 +147,24 @@ final class PostgresImportSession: ImportSink {
     guard !pending.isEmpty else { return }
     stored += try db.transaction {
       var incoming = CopyText()
-      for response in pending { incoming.row(response.idField, CopyText.field(response.team), response.key) }
-      try db.copy(incoming.buffer, into: "cultivar_incoming", columns: ["id", "team", "key"])
+      for response in pending {
+        incoming.row(response.idField, CopyText.field(response.team), response.key, response.items, response.values)
+      }
+      try db.copy(incoming.buffer, into: "cultivar_incoming_v7", columns: ["id", "team", "key", "items", "vals"])
       let kept = try db.rows(
         """
-        INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on)
-          SELECT id, \(wave.id), team, 'import', \(importID), key, \(today) FROM cultivar_incoming
+        INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on, answer_items, answer_values)
+          SELECT id, \(wave.id), team, 'import', \(importID), key, \(today), items, vals FROM cultivar_incoming_v7
           ON CONFLICT (wave_id, source_key) DO NOTHING RETURNING id
         """
       ).map { try $0.decode(Data.self) }
       let keep = Set(kept)
-      var answers = CopyText()
       var comments = CopyText()
       var attributes = CopyText()
       for response in pending where keep.contains(Data(response.id)) {
-        for (item, value) in response.answers { answers.row(response.idField, CopyText.field(item), CopyText.field(value)) }
         for (item, text) in response.comments { comments.row(response.idField, CopyText.field(item), CopyText.field(text)) }
         for (name, value) in response.attributes { attributes.row(response.idField, CopyText.field(name), CopyText.field(value)) }
       }
-      if answers.rows > 0 { try db.copy(answers.buffer, into: "answer", columns: ["response_id", "item_id", "value"]) }
       if comments.rows > 0 { try db.copy(comments.buffer, into: "comment", columns: ["response_id", "item_id", "text"]) }
       if attributes.rows > 0 { try db.copy(attributes.buffer, into: "response_attribute", columns: ["response_id", "name", "value"]) }
       return kept.count
@@ -211,6 +218,25 @@ struct CopyText {
     }
     return hex
   }
+
+  /// A `text[]` field (`{"a","b"}`): each element quoted, `"` and `\` escaped within, then the
+  /// whole escaped as a text field.
+  static func field(array: [String]) -> String {
+    var literal = "{"
+    for (index, element) in array.enumerated() {
+      if index > 0 { literal += "," }
+      literal += "\""
+      for character in element.unicodeScalars {
+        if character == "\"" || character == "\\" { literal += "\\" }
+        literal.unicodeScalars.append(character)
+      }
+      literal += "\""
+    }
+    return field(literal + "}")
+  }
+
+  /// A `float8[]` field (`{1,2.5}`).
+  static func field(array: [Double]) -> String { "{" + array.map { field($0) }.joined(separator: ",") + "}" }
 
   /// A `float8` field (whole numbers without a fraction; others as Swift prints them, which
   /// reads back to the same value).

@@ -158,7 +158,7 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
   }
 
   /// One statement that stores a response under a new random id, with the day only, its
-  /// answers, its non-blank comments and its attributes.
+  /// answers (in its row), its non-blank comments and its attributes.
   static func insertResponse(
     wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String], language: String? = nil,
     attributes: [String: String] = [:]
@@ -169,10 +169,9 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
     let id = randomID()
     return """
       WITH stored AS (
-        INSERT INTO response (id, wave_id, team, channel, received_on, language) VALUES (\(id), \(wave.id), \(team), \(channel), \(Day.today()), \(language)) RETURNING id),
-      answered AS (
-        INSERT INTO answer (response_id, item_id, value)
-          SELECT stored.id, a.item, a.value FROM stored, unnest(\(given.map(\.key))::text[], \(given.map(\.value))::float8[]) AS a(item, value)),
+        INSERT INTO response (id, wave_id, team, channel, received_on, language, answer_items, answer_values)
+          VALUES (\(id), \(wave.id), \(team), \(channel), \(Day.today()), \(language), \(given.map(\.key))::text[], \(given.map(\.value))::float8[])
+          RETURNING id),
       commented AS (
         INSERT INTO comment (response_id, item_id, text)
           SELECT stored.id, c.item, c.text FROM stored, unnest(\(written.map(\.key))::text[], \(written.map(\.value))::text[]) AS c(item, text))
@@ -188,26 +187,18 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
   }
 
   public func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any ResponseSource {
-    guard attributes.isEmpty else { return try attributedResponses(of: wave, itemIDs: itemIDs, attributes: attributes) }
-    return PostgresResponses(try waveBatches(wave, itemIDs: itemIDs, byLanguage: byLanguage))
+    PostgresResponses(try waveBatches(wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes))
   }
 
   public func responseBatches(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any RowBatchSource {
-    guard attributes.isEmpty else {
-      return ResponseBatches(try attributedResponses(of: wave, itemIDs: itemIDs, attributes: attributes), slots: itemIDs.count)
-    }
-    return try waveBatches(wave, itemIDs: itemIDs, byLanguage: byLanguage)
+    try waveBatches(wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes)
   }
 
-  /// Rows grouped by team and attribute values (a run that cuts by attributes), read row by row.
-  private func attributedResponses(of wave: WaveRef, itemIDs: [String], attributes: [Attribute]) throws -> any ResponseSource {
-    try PostgresAttributedResponses(
-      link: link, wave: wave, itemIDs: itemIDs, codes: AttributeCodes(attributes: attributes, store: name, wave: wave.name),
-      file: "\(name) wave '\(wave.name)'")
-  }
-
-  private func waveBatches(_ wave: WaveRef, itemIDs: [String], byLanguage: Bool) throws -> PostgresWaveBatches {
-    try PostgresWaveBatches(link: link, wave: wave, itemIDs: itemIDs, byLanguage: byLanguage, file: "\(name) wave '\(wave.name)'")
+  /// The one reader of a wave's rows; with `attributes`, each row's group carries its stored attribute values.
+  private func waveBatches(_ wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> PostgresWaveBatches {
+    try PostgresWaveBatches(
+      link: link, wave: wave, itemIDs: itemIDs, byLanguage: byLanguage,
+      codes: attributes.isEmpty ? nil : AttributeCodes(attributes: attributes, store: name, wave: wave.name), file: "\(name) wave '\(wave.name)'")
   }
 
   public func checkpoint() async throws {}

@@ -33,7 +33,7 @@ extension PostgresStore {
         }
         if !multis.isEmpty {
           for row in try db.rows(
-            "SELECT a.response_id, a.item_id, a.value FROM answer a JOIN visible_response r ON r.id = a.response_id WHERE r.wave_id = \(wave.id) AND a.item_id = ANY(\(multis.map(\.id))::text[])"
+            "SELECT r.id, a.item_id, a.value FROM visible_response r, unnest(r.answer_items, r.answer_values) AS a(item_id, value) WHERE r.wave_id = \(wave.id) AND a.item_id = ANY(\(multis.map(\.id))::text[])"
           ) {
             let (id, item, value) = try row.decode((Data, String, Double).self)
             guard let index = position[id], let slot = multiSlot[item] else { continue }

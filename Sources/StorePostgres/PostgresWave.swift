@@ -5,11 +5,12 @@ import SurveyIO
 import SurveyModel
 
 /// The responses of one wave on PostgreSQL, read for scoring as pieces of the scoring pipeline
-/// (``RowBatchSource``): the server sends each response as one row (its group, the value
-/// slots it answered as `int4[]`, the values as `float8[]`, in binary) through a server-side
-/// cursor (``PostgresCursor``), ``pageSize`` rows per round trip; the reading thread only
-/// cuts pages into pieces, and the scoring workers decode the raw bytes straight into
-/// ``RowBatch``es. Memory holds a few pages, however large the wave.
+/// (``RowBatchSource``): the server sends each response as one row (its group, the items it
+/// answered as `text[]` and the values as `float8[]`, both kept in the response's row since
+/// schema version 7, and with attribute cuts its stored attributes, all in binary) through a
+/// server-side cursor (``PostgresCursor``), ``pageSize`` rows per round trip; the reading
+/// thread only cuts pages into pieces, and the scoring workers decode the raw bytes straight
+/// into ``RowBatch``es. Memory holds a few pages, however large the wave.
 ///
 /// Rows come in the order of their random ids, as ``StoredResponses`` reads them from SQLite,
 /// numbered alike and cut into pieces of ``rowsPerPiece`` like ``ResponseBatches``: the
@@ -25,11 +26,12 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
   /// Rows per piece: ``ResponseBatches``' batch size, so that sums merge alike on both backends.
   static let rowsPerPiece = 2048
   /// Rows per round trip (whole pieces).
-  static let pageSize = 8 * rowsPerPiece
+  static let pageSize = 2 * rowsPerPiece
 
   let file: String
   let header: [String]
-  private let slots: Int
+  private let itemIDs: [String]
+  private let codes: AttributeCodes?
   private let cursor: PostgresCursor
   private var page: [PostgresRow] = []
   private var offset = 0
@@ -39,19 +41,24 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
   /// - Parameters:
   ///   - itemIDs: the item of each value slot (answers to other items are left out).
   ///   - byLanguage: group by the language each response was given in, not by team.
-  init(link: PostgresLink, wave: WaveRef, itemIDs: [String], byLanguage: Bool, file: String) throws {
+  ///   - codes: with attribute cuts, what makes each row's group of its group and its stored
+  ///     attributes (as SQLite's ``StoredResponses``).
+  init(link: PostgresLink, wave: WaveRef, itemIDs: [String], byLanguage: Bool, codes: AttributeCodes?, file: String) throws {
     self.file = file
+    self.itemIDs = itemIDs
+    self.codes = codes
     header = ["response", "team"] + itemIDs
-    slots = itemIDs.count
     let group = byLanguage ? "COALESCE(r.language, '\(StoredResponses.unrecordedLanguage)')" : "r.team"
-    // array_position gives each answer its slot (the first of an item listed twice, as SQLite's reader).
-    let query: PostgresQuery = """
-      SELECT \(unescaped: group), a.slots, a.vals FROM visible_response r
-      LEFT JOIN LATERAL (
-        SELECT array_agg(array_position(\(itemIDs)::text[], item_id)::int4) AS slots, array_agg(value) AS vals
-        FROM answer WHERE answer.response_id = r.id AND answer.item_id = ANY(\(itemIDs)::text[])) a ON true
-      WHERE r.wave_id = \(wave.id) ORDER BY r.id
-      """
+    let query: PostgresQuery
+    if codes == nil {
+      query = "SELECT \(unescaped: group), r.answer_items, r.answer_values FROM visible_response r WHERE r.wave_id = \(wave.id) ORDER BY r.id"
+    } else {
+      query = """
+        SELECT \(unescaped: group), r.answer_items, r.answer_values, g.names, g.vals FROM visible_response r
+        LEFT JOIN LATERAL (SELECT array_agg(name) AS names, array_agg(value) AS vals FROM response_attribute WHERE response_attribute.response_id = r.id) g ON true
+        WHERE r.wave_id = \(wave.id) ORDER BY r.id
+        """
+    }
     cursor = try PostgresCursor(link: link, query: query, pageSize: Self.pageSize)
   }
 
@@ -69,17 +76,21 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
     return piece
   }
 
-  func makeReader(keepsIdentity: Bool) -> Reader { Reader(slots: slots, keepsIdentity: keepsIdentity, file: file) }
+  func makeReader(keepsIdentity: Bool) -> Reader { Reader(itemIDs: itemIDs, codes: codes, keepsIdentity: keepsIdentity, file: file) }
 
   /// Decodes a piece's rows on a scoring worker; team ids are numbered per batch.
   struct Reader: RowBatchReader {
     let slots: Int
     let keepsIdentity: Bool
     let file: String
+    private let codes: AttributeCodes?
+    private var items: ItemSlots
     private var teams: [String] = []
 
-    init(slots: Int, keepsIdentity: Bool, file: String) {
-      self.slots = slots
+    init(itemIDs: [String], codes: AttributeCodes?, keepsIdentity: Bool, file: String) {
+      slots = itemIDs.count
+      items = ItemSlots(itemIDs)
+      self.codes = codes
       self.keepsIdentity = keepsIdentity
       self.file = file
     }
@@ -94,7 +105,13 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
       for (r, row) in piece.rows.enumerated() {
         let number = piece.firstNumber + r
         let cells = row.makeRandomAccess()
-        let team = try WaveRowDecoder.text(cells[0], file: file, row: number)
+        var team = try WaveRowDecoder.text(cells[0], file: file, row: number)
+        if let codes {
+          let names = try WaveRowDecoder.texts(cells[3], file: file, row: number)
+          let values = try WaveRowDecoder.texts(cells[4], file: file, row: number)
+          guard names.count == values.count else { throw WaveRowDecoder.unexpected("attribute names and values differ", file: file, row: number) }
+          team = try codes.key(team: team, stored: zip(names, values))
+        }
         let id: Int32
         if let known = idOfTeam[team] {
           id = known
@@ -104,7 +121,7 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
           teams.append(team)
         }
         try batch.values.withUnsafeMutableBufferPointer { values in
-          try WaveRowDecoder.answers(slots: cells[1], values: cells[2], into: values, at: r * slots, width: slots, file: file, row: number)
+          try WaveRowDecoder.answers(items: cells[1], values: cells[2], slots: &items, into: values, at: r * slots, file: file, row: number)
         }
         batch.teams.append(id)
         batch.lines.append(Int32(clamping: number))
@@ -170,35 +187,73 @@ enum WaveRowDecoder {
     return bytes.readString(length: bytes.readableBytes) ?? ""
   }
 
-  /// Writes the answers of one response into `values[base + slot]`: `slots` is an `int4[]`
-  /// of 1-based slots, `answers` a `float8[]` of the same length (both NULL when it has none).
-  static func answers(
-    slots: PostgresCell, values answers: PostgresCell, into values: UnsafeMutableBufferPointer<Double>, at base: Int, width: Int, file: String,
-    row: Int
-  ) throws {
-    guard let slotBytes = slots.bytes, let valueBytes = answers.bytes else {
-      guard slots.bytes == nil, answers.bytes == nil else { throw unexpected("slots and values differ", file: file, row: row) }
-      return
+  /// A `text[]` cell as strings (NULL: none).
+  static func texts(_ cell: PostgresCell, file: String, row: Int) throws -> [String] {
+    guard let bytes = cell.bytes else { return [] }
+    guard cell.format == .binary else { throw unexpected("text format", file: file, row: row) }
+    let strings: [String]? = bytes.withUnsafeReadableBytes { raw in
+      var reader = BigEndianReader(raw)
+      guard let count = reader.arrayCount(of: PostgresDataType.text.rawValue) else { return nil }
+      var strings: [String] = []
+      for _ in 0..<count {
+        guard let element = reader.element() else { return nil }
+        strings.append(String(decoding: element, as: UTF8.self))
+      }
+      return strings
     }
-    guard slots.format == .binary, answers.format == .binary else { throw unexpected("text format", file: file, row: row) }
-    let problem: String? = slotBytes.withUnsafeReadableBytes { slotRaw in
+    guard let strings else { throw unexpected("not a text[]", file: file, row: row) }
+    return strings
+  }
+
+  /// Writes the answers of one response into `values[base + slot]`: `items` is the `text[]`
+  /// of the items answered, `answers` the `float8[]` of their values (the same length);
+  /// answers to items without a slot are left out.
+  static func answers(
+    items: PostgresCell, values answers: PostgresCell, slots: inout ItemSlots, into values: UnsafeMutableBufferPointer<Double>, at base: Int,
+    file: String, row: Int
+  ) throws {
+    guard let itemBytes = items.bytes, let valueBytes = answers.bytes else { throw unexpected("no answers", file: file, row: row) }
+    guard items.format == .binary, answers.format == .binary else { throw unexpected("text format", file: file, row: row) }
+    let problem: String? = itemBytes.withUnsafeReadableBytes { itemRaw in
       valueBytes.withUnsafeReadableBytes { valueRaw in
-        var slotReader = BigEndianReader(slotRaw)
+        var itemReader = BigEndianReader(itemRaw)
         var valueReader = BigEndianReader(valueRaw)
-        guard let count = slotReader.arrayCount(of: PostgresDataType.int4.rawValue),
+        guard let count = itemReader.arrayCount(of: PostgresDataType.text.rawValue),
           valueReader.arrayCount(of: PostgresDataType.float8.rawValue) == count
-        else { return "not an int4[] and a float8[] of the same length" }
-        for _ in 0..<count {
-          guard slotReader.uint32() == 4, let slot = slotReader.uint32().map({ Int(Int32(bitPattern: $0)) }),
-            valueReader.uint32() == 8, let bits = valueReader.uint64()
-          else { return "an empty answer" }
-          guard slot >= 1, slot <= width else { return "slot \(slot)" }
-          values[base + slot - 1] = Double(bitPattern: bits)
+        else { return "not a text[] and a float8[] of the same length" }
+        for position in 0..<count {
+          guard let item = itemReader.element(), valueReader.uint32() == 8, let bits = valueReader.uint64() else { return "an empty answer" }
+          if let slot = slots.slot(of: item, at: position) { values[base + slot] = Double(bitPattern: bits) }
         }
         return nil
       }
     }
     if let problem { throw unexpected(problem, file: file, row: row) }
+  }
+}
+
+/// Finds the value slot of an item given as raw UTF-8 bytes, without making a string: each
+/// position in a response's list of items is first tried against the slot found there in the
+/// previous response (responses of a wave mostly answer the same items in the same order),
+/// then against every item. An item listed twice gets its first slot, as SQLite's reader.
+struct ItemSlots {
+  private let items: [[UInt8]]
+  /// Per position in a response's list: the slot found there last.
+  private var guesses: [Int] = []
+
+  init(_ itemIDs: [String]) { items = itemIDs.map { Array($0.utf8) } }
+
+  /// The slot of `item`, the `position`-th answer of its response; nil when it has none.
+  mutating func slot(of item: UnsafeRawBufferPointer, at position: Int) -> Int? {
+    if position < guesses.count, case let guess = guesses[position], guess >= 0, Self.equal(items[guess], item) { return guess }
+    guard let found = items.firstIndex(where: { Self.equal($0, item) }) else { return nil }
+    while guesses.count <= position { guesses.append(-1) }
+    guesses[position] = found
+    return found
+  }
+
+  private static func equal(_ known: [UInt8], _ item: UnsafeRawBufferPointer) -> Bool {
+    known.count == item.count && known.withUnsafeBytes { $0.elementsEqual(item) }
   }
 }
 
@@ -228,5 +283,12 @@ struct BigEndianReader {
     if dimensions == 0 { return 0 }
     guard dimensions == 1, let length = uint32(), uint32() != nil, length <= Int32.max else { return nil }
     return Int(length)
+  }
+
+  /// The next element of a binary array of variable-length values; nil for NULL or too short.
+  mutating func element() -> UnsafeRawBufferPointer? {
+    guard let length = uint32(), length != UInt32.max, offset + Int(length) <= bytes.count else { return nil }
+    defer { offset += Int(length) }
+    return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + Int(length)])
   }
 }

@@ -48,8 +48,7 @@ extension PostgresStore {
     let cursor = try PostgresCursor(
       link: link,
       query: """
-        SELECT r.id, r.team, r.channel, r.import_id, r.source_key, r.received_on, r.language, a.items, a.vals, c.items, c.texts, g.names, g.vals FROM visible_response r
-        LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(value ORDER BY item_id COLLATE \"C\") AS vals FROM answer WHERE answer.response_id = r.id) a ON true
+        SELECT r.id, r.team, r.channel, r.import_id, r.source_key, r.received_on, r.language, r.answer_items, r.answer_values, c.items, c.texts, g.names, g.vals FROM visible_response r
         LEFT JOIN LATERAL (SELECT array_agg(item_id ORDER BY item_id COLLATE \"C\") AS items, array_agg(text ORDER BY item_id COLLATE \"C\") AS texts FROM comment WHERE comment.response_id = r.id) c ON true
         LEFT JOIN LATERAL (SELECT array_agg(name ORDER BY name COLLATE \"C\") AS names, array_agg(value ORDER BY name COLLATE \"C\") AS vals FROM response_attribute WHERE response_attribute.response_id = r.id) g ON true
         WHERE r.wave_id = \(wave.id) ORDER BY r.id
@@ -57,10 +56,10 @@ extension PostgresStore {
     return WaveExport(name: wave.name, createdOn: createdOn, plugins: plugins, imports: batches.map(\.1), invitations: invitations) {
       try cursor.nextPage().map { row in
         let (id, team, channel, importID, key, received, language, items, values, commented, texts, names, given) = try row.decode(
-          (Data, String, String, Int64?, String?, String, String?, [String]?, [Double]?, [String]?, [String]?, [String]?, [String]?).self)
+          (Data, String, String, Int64?, String?, String, String?, [String], [Double], [String]?, [String]?, [String]?, [String]?).self)
         return ExportedResponse(
           id: id, team: team, channel: channel, importIndex: importID.flatMap { indexOfImport[$0] }, sourceKey: key, receivedOn: received,
-          answers: Array(zip(items ?? [], values ?? [])), comments: Array(zip(commented ?? [], texts ?? [])),
+          answers: Array(zip(items, values)), comments: Array(zip(commented ?? [], texts ?? [])),
           attributes: Array(zip(names ?? [], given ?? [])), language: language)
       }
     }
@@ -106,6 +105,7 @@ extension PostgresStore {
           var answerIDs: [ByteBuffer] = []
           var items: [String] = []
           var values: [Double] = []
+          var ordinals: [Int64] = []
           var commentIDs: [ByteBuffer] = []
           var commentItems: [String] = []
           var texts: [String] = []
@@ -122,6 +122,7 @@ extension PostgresStore {
               answerIDs.append(ByteBuffer(bytes: response.id))
               items.append(item)
               values.append(value)
+              ordinals.append(Int64(items.count))
             }
             for (item, text) in response.comments {
               commentIDs.append(ByteBuffer(bytes: response.id))
@@ -131,15 +132,18 @@ extension PostgresStore {
           }
           try db.run(
             """
-            INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on, language)
-            SELECT t.id, \(wave.id), t.team, t.channel, NULLIF(t.import_id, 0), NULLIF(t.key, ''), t.received, NULLIF(t.language, '')
+            INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on, language, answer_items, answer_values)
+            SELECT t.id, \(wave.id), t.team, t.channel, NULLIF(t.import_id, 0), NULLIF(t.key, ''), t.received, NULLIF(t.language, ''),
+              COALESCE(a.items, '{}'), COALESCE(a.vals, '{}')
             FROM unnest(\(page.map { ByteBuffer(bytes: $0.id) })::bytea[], \(page.map(\.team))::text[], \(page.map(\.channel))::text[],
               \(page.map { $0.importIndex.map { importIDs[$0] } ?? 0 })::bigint[], \(page.map { $0.sourceKey ?? "" })::text[], \(page.map(\.receivedOn))::text[],
               \(page.map { $0.language ?? "" })::text[])
               AS t(id, team, channel, import_id, key, received, language)
+            LEFT JOIN (
+              SELECT id, array_agg(item ORDER BY n) AS items, array_agg(value ORDER BY n) AS vals
+              FROM unnest(\(answerIDs)::bytea[], \(items)::text[], \(values)::float8[], \(ordinals)::int8[]) AS u(id, item, value, n) GROUP BY id
+            ) a ON a.id = t.id
             """)
-          try db.run(
-            "INSERT INTO answer (response_id, item_id, value) SELECT * FROM unnest(\(answerIDs)::bytea[], \(items)::text[], \(values)::float8[])")
           try db.run(
             "INSERT INTO comment (response_id, item_id, text) SELECT * FROM unnest(\(commentIDs)::bytea[], \(commentItems)::text[], \(texts)::text[])"
           )
