@@ -67,43 +67,58 @@ public final class BatchScorer {
     partial.rejected = batch.rejected
     // With `score` hooks, each team's rows are scored together, in file order, after a fresh
     // start of the hooks (see ``ScoringHooks/beginGroup()``); team totals fold in file order
-    // either way.
-    // Groups go in order of team name (worker team ids differ from thread to thread), so the
-    // sums come out in the same order whatever the number of threads.
-    var order: [Int]? = nil
-    if needsIdentity {
-      var names: [Int32: String] = [:]
-      for team in batch.teams where names[team] == nil { names[team] = teamName(team) }
-      order = (0..<batch.count).sorted { a, b in
-        let (x, y) = (names[batch.teams[a]]!, names[batch.teams[b]]!)
-        return x != y ? x < y : a < b
-      }
+    // either way. Groups go in order of their team's first row in the batch (slot order, not
+    // worker team ids, which differ from thread to thread), so the sums come out in the same
+    // order whatever the number of threads.
+    let order = needsIdentity ? rowsBySlot(slots: teams.count) : nil
+    // Each team's name is made once per batch, when its first row needs it.
+    var names = [String?](repeating: nil, count: needsIdentity || observer != nil ? teams.count : 0)
+    func name(_ slot: Int) -> String {
+      if let name = names[slot] { return name }
+      let name = teamName(teams[slot])
+      names[slot] = name
+      return name
     }
-    var groupTeam: Int32 = -1
+    var groupSlot = -1
+    var groupTeam = ""
     try batch.values.withUnsafeBufferPointer { values in
       for i in 0..<batch.count {
         let r = order?[i] ?? i
-        let team = batch.teams[r]
-        if needsIdentity, team != groupTeam {
-          try rows.beginGroup()
-          groupTeam = team
-        }
         let slot = Int(rowSlots[r])
+        if needsIdentity, slot != groupSlot {
+          try rows.beginGroup()
+          groupSlot = slot
+          groupTeam = AttributeKey.split(name(slot)).team
+        }
         let observe = observer.map { observer -> (Int, FrameworkScratch) -> Void in
-          let name = teamName(team)
+          let team = name(slot)
           return { f, scratch in
             observer.observe(
-              team: name, framework: f, keyed: UnsafeBufferPointer(start: scratch.keyed, count: scratch.itemCount),
+              team: team, framework: f, keyed: UnsafeBufferPointer(start: scratch.keyed, count: scratch.itemCount),
               scores: UnsafeBufferPointer(start: scratch.scores, count: scratch.dimensionCount))
           }
         }
         try rows.score(
           values.baseAddress! + r * batch.slots, slot: slot, totals: &partial.totals, reliability: &partial.reliability, observe: observe
         ) {
-          (batch.respondents.isEmpty ? "row \(batch.lines[r])" : batch.respondents[r], AttributeKey.split(teamName(team)).team, Int(batch.lines[r]))
+          (batch.respondents.isEmpty ? "row \(batch.lines[r])" : batch.respondents[r], groupTeam, Int(batch.lines[r]))
         }
       }
     }
     return partial
+  }
+
+  /// The batch's rows grouped by slot (a counting sort: slots in order, each slot's rows in
+  /// file order), from `rowSlots`.
+  private func rowsBySlot(slots: Int) -> [Int] {
+    var next = [Int](repeating: 0, count: slots + 1)
+    for slot in rowSlots { next[Int(slot) + 1] += 1 }
+    for s in 0..<slots { next[s + 1] += next[s] }
+    var order = [Int](repeating: 0, count: rowSlots.count)
+    for (r, slot) in rowSlots.enumerated() {
+      order[next[Int(slot)]] = r
+      next[Int(slot)] += 1
+    }
+    return order
   }
 }

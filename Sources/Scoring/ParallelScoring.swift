@@ -88,11 +88,11 @@ final class ParallelScoring<Source: RowBatchSource>: @unchecked Sendable {
       engine.merge(partial, slots: batchTeams.map(engine.slot(ofTeam:)))
       return
     }
-    var map = workerTeams[worker] ?? []
-    precondition(map.count == partial.firstNewTeam, "partials of a worker must be merged in order")
-    for name in partial.newTeamNames { map.append(engine.slot(ofTeam: name)) }
-    workerTeams[worker] = map
-    engine.merge(partial, slots: map)
+    // Grown in place: a copy taken out of the dictionary would be copied whole by its first
+    // append, once per batch.
+    precondition(workerTeams[worker, default: []].count == partial.firstNewTeam, "partials of a worker must be merged in order")
+    for name in partial.newTeamNames { workerTeams[worker, default: []].append(engine.slot(ofTeam: name)) }
+    engine.merge(partial, slots: workerTeams[worker, default: []])
   }
 
   /// After a failure: the reader stops and workers take no more pieces. Call with the lock held.

@@ -16,6 +16,9 @@ public struct ReservedGroupName: Diagnostic, Equatable {
   /// Whether `name` reads as the organisation row's label (case, spaces and invisible marks
   /// aside).
   public static func clashes(_ name: String) -> Bool {
+    // Only letters have case mappings, so a name without a `(` cannot read as the label: most
+    // names are settled without looking at their scalars' properties.
+    guard name.utf8.contains(UInt8(ascii: "(")) else { return false }
     let visible = String(
       String.UnicodeScalarView(
         name.unicodeScalars.filter {

@@ -42,9 +42,12 @@ public struct ChunkParser {
     teamStarts.removeAll(keepingCapacity: true)
     teamEnds.removeAll(keepingCapacity: true)
     try chunk.bytes.withUnsafeBufferPointer { bytes in
+      // The decoder is handed to `add` as an argument (borrowed), not read from `self` for
+      // every record (which copied it, retaining every reference it holds).
+      let decoder = decoder
       try tokenizer.forEachRecord(in: bytes, firstLine: chunk.firstLine, fields: fields) { record, line in
         batch.rowsRead += 1
-        add(record, line: line, chunk: bytes, into: &batch)
+        add(record, line: line, chunk: bytes, decoder: decoder, into: &batch)
       }
       lookUpTeams(in: bytes, into: &batch)
     }
@@ -61,7 +64,9 @@ public struct ChunkParser {
     teamEnds.removeAll(keepingCapacity: true)
   }
 
-  private mutating func add(_ fields: FieldSlices, line: Int, chunk: UnsafeBufferPointer<UInt8>, into batch: inout RowBatch) {
+  private mutating func add(
+    _ fields: FieldSlices, line: Int, chunk: UnsafeBufferPointer<UInt8>, decoder: RowDecoder, into batch: inout RowBatch
+  ) {
     let offset = batch.values.count
     batch.values.append(contentsOf: repeatElement(.nan, count: batch.slots))
     let ok = batch.values.withUnsafeMutableBufferPointer { decoder.fill($0.baseAddress! + offset, from: fields) }
@@ -88,7 +93,7 @@ public struct ChunkParser {
       }
     }
     batch.lines.append(Int32(line))
-    if keepsIdentity { batch.respondents.append(decoder.identity(fields, line: line).respondent) }
+    if keepsIdentity { batch.respondents.append(decoder.respondent(fields, line: line)) }
   }
 }
 

@@ -140,6 +140,18 @@ struct RowDecoder {
   }
 
   /// The trimmed team and respondent id of an accepted record.
+  /// The row's respondent id (`row N` when it has none), as ``identity(_:line:)`` gives it,
+  /// without making the team's name.
+  func respondent(_ fields: FieldSlices, line: Int) -> String {
+    guard respondentColumn >= 0 else { return "row \(line)" }
+    let cell = fields.bytes(respondentColumn)
+    // Trimming works on characters; a cell that neither starts nor ends with a space or a tab
+    // has nothing to trim, so it is decoded as it is.
+    let plain = cell.first.map { $0 != 0x20 && $0 != 0x09 && cell.last != 0x20 && cell.last != 0x09 } ?? false
+    let respondent = plain ? String(decoding: cell, as: UTF8.self) : fields.string(respondentColumn).trimmingSpaces
+    return respondent.isEmpty ? "row \(line)" : respondent
+  }
+
   func identity(_ fields: FieldSlices, line: Int) -> (team: String, respondent: String) {
     var team = fields.string(teamColumn).trimmingSpaces
     if keyAttributes {

@@ -65,8 +65,12 @@ private func faultyResponses(_ random: inout SplitMix64) -> String {
   let end = ends.randomElement(using: &random)!
   var lines = ["respondent_id,team,when,q1,q2"]
   for i in 0..<Int.random(in: 0...25, using: &random) {
+    // Respondent ids with spaces and tabs to trim, blank ones, and a space that a combining mark
+    // makes part of a character (not trimmed).
+    let respondent = ["r\(i)", " r\(i)\t", "\t", "", "r\(i) \u{301}", " \u{301}r\(i)", "\"r\(i) \"", "é\(i)"]
     var cells = [
-      "r\(i)", ["A", "B", "\"Ops, North\"", "\"two\nlines\"", "C\"", "", "A\u{0}x", " A "].randomElement(using: &random)!, "2026",
+      respondent.randomElement(using: &random)!,
+      ["A", "B", "\"Ops, North\"", "\"two\nlines\"", "C\"", "", "A\u{0}x", " A "].randomElement(using: &random)!, "2026",
       String(Int.random(in: 1...5, using: &random)),
       ["", "3", "4\"", "Agree", "9", "x", "0x1p2", "+0x3", "1e0", " 2 "].randomElement(using: &random)!,
     ]
