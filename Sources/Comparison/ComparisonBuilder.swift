@@ -76,8 +76,7 @@ public struct ComparisonBuilder {
         result.organisation, moments: organisationMoments, isBaseline: false, plan: frameworkPlan, teamReliability: false, baseline: { _ in nil })
     var comparison = FrameworkComparison(
       id: result.id, name: result.name, version: result.version, scale: result.scale, dimensions: result.dimensions,
-      indexRule: result.indexRule, missingRule: result.missingRule, favorableRule: result.favorableRule,
-      organisation: organisation, teams: teams,
+      rules: result.rules, organisation: organisation, teams: teams,
       reliability: organisation.suppression == nil ? reliability(organisationMoments, plan: frameworkPlan, shown: result.organisation) : [])
     (comparison.indexLabel, comparison.indexRange) = (result.indexLabel, result.indexRange)
     return comparison

@@ -71,7 +71,7 @@ public struct DriversJob {
     note(RunSupport.summaryLine(input))
     let framework = scoring.plan.frameworks[spec.framework].framework
     let report = DriversReport(
-      survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input,
+      survey: SurveyInfo(id: survey.id, title: survey.title(in: language), language: language), input: input,
       framework: DimensionInfo(id: framework.id, name: framework.name),
       scale: framework.scale, outcome: spec.outcome, method: method, groups: groups, privacy: outcome.privacy)
     let text = reporter.render(report)

@@ -120,7 +120,7 @@ public struct ReportJob {
     }
     let (trend, trendWaves) = try self.trend(plan: plan, current: outcome.frameworks, scoring: scoring)
     return UnitPack(
-      survey: SurveyInfo(id: survey.id, title: survey.title(in: language)), input: input, wave: wave, units: units,
+      survey: SurveyInfo(id: survey.id, title: survey.title(in: language), language: language), input: input, wave: wave, units: units,
       attributes: attributes, versusParent: versusParent, versusOrganisation: versusOrganisation,
       participation: participation, trend: trend, trendWaves: trendWaves, privacy: privacy)
   }

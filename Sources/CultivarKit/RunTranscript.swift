@@ -1,4 +1,5 @@
 import PluginHost
+import Reports
 import Scoring
 import SurveyModel
 
@@ -73,7 +74,7 @@ struct RunTranscript {
       failed += 1
       failure("index hook", error)
     case nil:
-      let rule = framework.indexDefinition.map { $0.words(of: framework) } ?? "mean POMP of the dimensions"
+      let rule = framework.indexDefinition.map { RuleSentences().index($0, framework.scoringRules) } ?? "mean POMP of the dimensions"
       line("  \(framework.indexLabel): \(team.index.map(Self.number) ?? "-") (\(rule))")
     }
     switch record?.band {

@@ -52,7 +52,7 @@ public struct TrendJob {
     let scored = try scoreWaves()
     let (context, perWave, inputs, audits, applied) = (scored.context, scored.perWave, scored.inputs, scored.audits, scored.applied)
     var report = TrendReport(
-      survey: SurveyInfo(id: context.survey.id, title: context.survey.title(in: context.language)), waves: inputs,
+      survey: SurveyInfo(id: context.survey.id, title: context.survey.title(in: context.language), language: context.language), waves: inputs,
       mappingApplied: applied.list, frameworks: Self.lines(perWave), minGroupSize: context.survey.minGroupSize,
       privacyRule: PrivacyPolicy(minGroupSize: context.survey.minGroupSize).summary, privacy: audits)
     if let cut { report.cut = cut }

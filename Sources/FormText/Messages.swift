@@ -36,10 +36,24 @@ public struct Messages: Sendable {
   public static func raw(_ key: String, in language: String) -> String? { files[language]?[key] }
 
   /// The text of `key` with each `{name}` replaced by `values[name]`.
+  /// Values are put in place in one pass, so a value that itself holds `{name}` (a plugin's
+  /// text, a team name) is never replaced in turn.
   public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
-    var text = table[key] ?? Self.files["en"]?[key] ?? key
-    for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-    return text
+    let text = table[key] ?? Self.files["en"]?[key] ?? key
+    guard !values.isEmpty else { return text }
+    var out = ""
+    var rest = text[...]
+    while let open = rest.firstIndex(of: "{") {
+      out += rest[..<open]
+      guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+        out.append("{")
+        rest = rest[rest.index(after: open)...]
+        continue
+      }
+      out += value
+      rest = rest[rest.index(after: close)...]
+    }
+    return out + rest
   }
 
   private static func decode(_ bytes: [UInt8]) -> [String: String] {

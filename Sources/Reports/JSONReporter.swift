@@ -50,12 +50,16 @@ public struct JSONReporter: ReportRenderer {
           ("unfavorable", .array(f.scale.unfavorable.map { .number($0) })),
         ])
       ),
-      ("rules", .object([("index", .string(f.indexRule)), ("missing_data", .string(f.missingRule)), ("favorable", .string(f.favorableRule))])),
+      ("rules", RuleSentences().json(f.rules)),
       (
         "index_scale",
         .object([("label", .string(f.indexLabel)), ("min", .number(f.indexRange?.lowerBound)), ("max", .number(f.indexRange?.upperBound))])
       ),
-      ("measures", .array(f.measures.map { .object([("id", .string($0.id)), ("name", .string($0.name)), ("rule", .string($0.rule))]) })),
+      (
+        "measures",
+        .array(
+          f.rules.measures.map { .object([("id", .string($0.id)), ("name", .string($0.name)), ("rule", .string(RuleSentences().measure($0)))]) })
+      ),
       (
         "dimensions",
         .array(f.dimensions.map { .object([("id", .string($0.id)), ("name", .string($0.name)), ("benchmark", .number($0.benchmark))]) })

@@ -8,7 +8,9 @@ public enum PrivacyAuditReport {
 
   /// The audit's lines in the report's language.
   static func lines(_ privacy: PrivacySummary, words w: ReportWords) -> [String] {
-    var out = ["\(w("privacy")): \(w("privacy-rule", ["size": String(privacy.minGroupSize), "rule": privacy.rule]))"]
+    var out = [
+      "\(w("privacy")): \(w("privacy-rule", ["size": String(privacy.minGroupSize), "rule": RuleSentences(w).privacy(minGroupSize: privacy.minGroupSize)]))"
+    ]
     let all = entries(privacy)
     if all.isEmpty {
       out.append(w("nothing-withheld"))

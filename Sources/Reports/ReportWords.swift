@@ -74,6 +74,11 @@ struct ReportWords {
     return privacy
   }
 
+  /// A group's name, the organisation's ("(all teams)") in this language.
+  func group(_ name: String) -> String { name == Self.english("all-teams") ? self("all-teams") : name }
+
+  private static let english = ReportWords(nil)
+
   /// "1 item", "4 items".
   func items(_ n: Int) -> String { n == 1 ? self("items-one") : self("items", ["n": String(n)]) }
 }

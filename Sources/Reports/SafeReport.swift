@@ -11,7 +11,8 @@ extension ScoreReport {
     r.frameworks = frameworks.map { framework in
       var x = framework
       (x.id, x.name, x.version, x.source) = (f(x.id), f(x.name), f(x.version), f(x.source))
-      (x.indexRule, x.missingRule, x.favorableRule) = (f(x.indexRule), f(x.missingRule), f(x.favorableRule))
+      x.rules = x.rules.mapText(f)
+      x.measures = x.measures.map { MeasureInfo(id: f($0.id), name: f($0.name)) }
       x.dimensions = x.dimensions.map { $0.mapText(f) }
       x.reliability = x.reliability.map {
         var r = $0
@@ -43,7 +44,7 @@ extension ComparisonReport {
     r.frameworks = frameworks.map { framework in
       var x = framework
       (x.id, x.name, x.version) = (f(x.id), f(x.name), f(x.version))
-      (x.indexRule, x.missingRule, x.favorableRule) = (f(x.indexRule), f(x.missingRule), f(x.favorableRule))
+      x.rules = x.rules.mapText(f)
       x.dimensions = x.dimensions.map { $0.mapText(f) }
       x.reliability = x.reliability.map { $0.mapText(f) }
       x.teams = x.teams.map { $0.mapText(f) }

@@ -98,9 +98,10 @@ public struct TableReporter: ReportRenderer {
       out.append(w("alpha-line") + alphas.joined(separator: "; "))
     }
     out.append("")
-    out.append("\(w("index-rule")): \(framework.indexRule).")
-    out.append("\(w("missing-data")): \(framework.missingRule).")
-    out.append("\(w("favourability")): \(framework.favorableRule).")
+    let rules = RuleSentences(w)
+    out.append("\(w("index-rule")): \(rules.index(framework.rules)).")
+    out.append("\(w("missing-data")): \(rules.missing(framework.rules)).")
+    out.append("\(w("favourability")): \(rules.favourable(framework.rules)).")
     out.append("\(w("source")): \(framework.source)")
     return out
   }
@@ -122,7 +123,10 @@ public struct TableReporter: ReportRenderer {
         ])
       }
     }
-    return [w("measures", ["list": framework.measures.map { "\($0.name) = \($0.rule)" }.joined(separator: "; ")]), table.render()]
+    return [
+      w("measures", ["list": framework.rules.measures.map { "\($0.name) = \(RuleSentences(w).measure($0))" }.joined(separator: "; ")]),
+      table.render(),
+    ]
   }
 
 }

@@ -9,41 +9,45 @@ public struct TrendTableReporter: ReportRenderer {
   public func render(_ report: TrendReport) -> String {
     // Every name and label from the inputs is shown, never obeyed, by the terminal.
     let report = report.mapText { SafeText.terminal($0) }
-    var out = ["\(report.survey.title) (\(report.survey.id)): trend over \(report.waves.count) wave\(report.waves.count == 1 ? "" : "s")"]
-    out.append("Waves: " + report.waves.map { "\($0.name) (\($0.responses) responses)" }.joined(separator: ", "))
-    if let cut = report.cut { out.append("Groups: --by \(cut), each wave decided with the whole universe of cuts (see docs/organisation.md).") }
+    let w = ReportWords(report.survey.language)
+    let count = report.waves.count
+    var out = [
+      w(count == 1 ? "trend.title-one" : "trend.title", ["title": report.survey.title, "id": report.survey.id, "n": String(count)])
+    ]
+    let waves = report.waves.map { w($0.responses == 1 ? "trend.wave-one" : "trend.wave", ["name": $0.name, "n": String($0.responses)]) }
+    out.append(w("trend.waves", ["list": waves.joined(separator: ", ")]))
+    if let cut = report.cut { out.append(w("trend.groups", ["cut": cut])) }
     if report.mappingApplied.isEmpty {
-      out.append("Team mapping: none declared; teams are matched by name.")
+      out.append(w("trend.no-mapping"))
     } else {
-      out.append("Team mapping applied:")
+      out.append(w("trend.mapping"))
       out += report.mappingLines.map { "- " + $0 }
     }
     for framework in report.frameworks {
       out.append("")
-      out.append(
-        "== \(framework.name) (\(framework.id) \(framework.version)): \(framework.indexHeading) per wave, Δ = change since the wave before ==")
-      out.append(indexTable(framework, waves: report.waves))
+      let heading = w("trend.index-heading", ["index": w.indexHeading(framework.indexHeading)])
+      out.append("== \(framework.name) (\(framework.id) \(framework.version)): \(heading) ==")
+      out.append(indexTable(framework, waves: report.waves, w))
       out.append("")
-      out.append("Dimensions (POMP 0–100):")
-      out.append(dimensionTable(framework, waves: report.waves))
+      out.append(w("trend.dimensions"))
+      out.append(dimensionTable(framework, waves: report.waves, w))
     }
     out.append("")
-    out.append(
-      "Privacy: minimum group size \(report.minGroupSize), applied to each wave as `score` of that wave applies it, and mapped teams checked against it; \(report.privacyRule). '-' = withheld in that wave, blank = no responses."
-    )
-    for (w, privacy) in report.privacy.enumerated() where w < report.waves.count && !privacy.audit.isEmpty {
-      out.append("Wave \(report.waves[w].name):")
-      out += privacy.audit.map { "- " + PrivacyAuditReport.line($0) }
+    let rule = RuleSentences(w).privacy(minGroupSize: report.minGroupSize)
+    out.append(w("trend.privacy", ["size": String(report.minGroupSize), "rule": rule]))
+    for (i, privacy) in report.privacy.enumerated() where i < report.waves.count && !privacy.audit.isEmpty {
+      out.append(w("trend.wave-audit", ["name": report.waves[i].name]))
+      out += privacy.audit.map { "- " + PrivacyAuditReport.line($0, words: w) }
     }
     return out.joined(separator: "\n") + "\n"
   }
 
-  private func indexTable(_ framework: FrameworkTrend, waves: [WaveInput]) -> String {
-    var header = ["Team"]
+  private func indexTable(_ framework: FrameworkTrend, waves: [WaveInput], _ words: ReportWords) -> String {
+    var header = [words("team")]
     for (w, wave) in waves.enumerated() { header += [wave.name, "n"] + (w > 0 ? ["Δ"] : []) }
     var table = TextTable(header, rightAligned: Set(1..<header.count))
     for line in framework.teams + [framework.organisation] {
-      var row = [line.team]
+      var row = [words.group(line.team)]
       for w in waves.indices {
         let point = line.points[w]
         row.append(point == nil ? "" : (point?.suppression ?? point?.indexSuppression) != nil ? "-" : Format.fixed(point?.index, 1))
@@ -55,13 +59,13 @@ public struct TrendTableReporter: ReportRenderer {
     return table.render()
   }
 
-  private func dimensionTable(_ framework: FrameworkTrend, waves: [WaveInput]) -> String {
-    var header = ["Team", "Dimension"]
+  private func dimensionTable(_ framework: FrameworkTrend, waves: [WaveInput], _ words: ReportWords) -> String {
+    var header = [words("team"), words("dimension")]
     for (w, wave) in waves.enumerated() { header += [wave.name] + (w > 0 ? ["Δ"] : []) }
     var table = TextTable(header, rightAligned: Set(2..<header.count))
     for line in framework.teams + [framework.organisation] where line.points.contains(where: { $0 != nil && $0?.suppression == nil }) {
       for dimension in framework.dimensions {
-        var row = [line.team, dimension.name]
+        var row = [words.group(line.team), dimension.name]
         for w in waves.indices {
           let point = line.points[w]
           let withheld = point?.suppression != nil || point?.dimensions.first { $0.id == dimension.id }?.suppression != nil

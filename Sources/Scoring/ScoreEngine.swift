@@ -144,8 +144,7 @@ public final class ScoreEngine {
       }
       var result = FrameworkResult(
         id: framework.id, name: framework.name, version: framework.version, source: framework.source,
-        scale: framework.scale, indexRule: framework.indexRule, missingRule: framework.missingRule,
-        favorableRule: framework.favorableRule,
+        scale: framework.scale, rules: framework.scoringRules,
         dimensions: framework.dimensions.map { DimensionInfo(id: $0.id, name: $0.name, benchmark: $0.benchmark) },
         teams: teamResults, organisation: organisation, reliability: reliabilityResults)
       result.measures = framework.measureInfo

@@ -87,18 +87,4 @@ public struct ComparisonMethod: Equatable, Sendable {
     self.familySize = familySize
   }
 
-  /// The test rule in words.
-  public var testRule: String {
-    "difference = team mean − baseline mean; Welch's t-test (unequal variances), two-sided, p-values Holm-adjusted across all \(familySize) comparisons in this report; a difference is meaningful only when the adjusted p < \(Number.format(significanceLevel)); Cohen's d uses the pooled SD; no test is run when a side has fewer than 2 scores or every score on a side is the same; below \(smallTeamBelow) respondents on a dimension a clear difference is marked as resting on few people and an unclear one shows the minimum detectable difference ((t₁₋α/₂ + t_power) × SE, α = \(Number.format(significanceLevel)), power = \(Number.format(power))) instead of \"no difference\""
-  }
-
-  /// The interval rule in words.
-  public var intervalRule: String {
-    "\(Number.format(confidenceLevel * 100))% confidence intervals: mean ± t(n − 1) × SD/√n; the index interval combines the dimension means' sampling covariances (pairwise), on the POMP scale"
-  }
-
-  /// The reliability rule in words.
-  public var reliabilityRule: String {
-    "Cronbach's alpha of each dimension's reverse-keyed items, pairwise and listwise, with Feldt's \(Number.format(confidenceLevel * 100))% interval (n = respondents who answered at least one item of the dimension, for both rules, as pingouin 0.7 does); item-rest correlation and alpha-if-deleted use \(deletionRule) deletion; per team from \(reliabilityMinimum) respondents, shown teams only; alpha is not given when the items' total has no variance or when pairwise covariances that do not fit together would put it above 1; an item is flagged as possibly needing reverse-keying when its item-rest correlation is below −0.10"
-  }
 }

@@ -12,13 +12,6 @@ public enum MinimumAnswered: Equatable, Sendable {
     }
   }
 
-  /// In words: "3 items" or "60% of its items".
-  public var words: String {
-    switch self {
-    case .count(let n): return "\(n) item\(n == 1 ? "" : "s")"
-    case .share(let s): return "\(Number.format(s * 100))% of its items"
-    }
-  }
 }
 
 extension Framework {
@@ -60,11 +53,6 @@ extension Framework {
     dimensions[d].minimumAnswered?.needed(of: items) ?? minimumAnswered
   }
 
-  /// "; dimension x needs 60% of its items" for every dimension with its own minimum.
-  var minimumAnsweredExceptions: String {
-    dimensions.compactMap { d in d.minimumAnswered.map { "; \(d.id) needs \($0.words) answered" } }.joined()
-  }
-
   /// The measures as reports list them.
-  public var measureInfo: [MeasureInfo] { measures.map { MeasureInfo(id: $0.id, name: $0.name, rule: $0.rule) } }
+  public var measureInfo: [MeasureInfo] { measures.map { MeasureInfo(id: $0.id, name: $0.name) } }
 }

@@ -72,47 +72,8 @@ public struct Framework: Equatable, Sendable {
     self.origin = origin
   }
 
-  /// The index rule in force, in words.
-  public var indexRule: String {
-    if let indexDefinition { return "index = " + indexDefinition.words(of: self) }
-    if hooks.contains(.index) {
-      return "index computed by the plugin's index(team) hook" + (indexRuleText.map { ": \($0)" } ?? "")
-    }
-    return
-      "index = mean over dimensions of POMP of the team's dimension means, POMP = (mean − \(Number.format(scale.min))) / (\(Number.format(scale.max)) − \(Number.format(scale.min))) × 100"
-  }
-
   /// Whether any item is a choice among scored options.
   public var hasChoiceItems: Bool { items.contains(where: \.isChoice) }
-
-  /// The missing-data rule in force, in words: the declarative rule with each dimension's own
-  /// minimum, what the `score` hook does (in the plugin's words), and the measures.
-  public var missingRule: String {
-    let choice = hasChoiceItems ? "; a choice item counts as the score of the option chosen" : ""
-    var base =
-      "a respondent's dimension score is the mean of their answered items of that dimension (reverse-keyed items as \(Number.format(scale.min + scale.max)) − x\(choice)), given when \(dimensions.allSatisfy { $0.minimumAnswered != nil } ? "the dimension's minimum of answered items (below) is met" : "at least \(minimumAnswered) item\(minimumAnswered == 1 ? " is" : "s are") answered"); unanswered items are left out"
-    base += minimumAnsweredExceptions
-    if items.contains(where: { !$0.otherDimensions.isEmpty }) { base += "; an item in several dimensions counts in each" }
-    let itemless = dimensions.filter { d in !items.contains { $0.allDimensions.contains(d.id) } }.map(\.id)
-    if hooks.contains(.score) {
-      base +=
-        scoreRuleText.map { "; the plugin's score(respondent) hook replaces scores: \($0)" }
-        ?? "; the plugin's score(respondent) hook may override these scores"
-      if !itemless.isEmpty { base += " (\(itemless.joined(separator: ", ")) come\(itemless.count == 1 ? "s" : "") from the hook alone)" }
-    }
-    if !measures.isEmpty {
-      base += "; per-respondent measures: " + measures.map { "\($0.id) = \($0.rule)" }.joined(separator: "; ")
-    }
-    return base
-  }
-
-  /// How favourability is defined, in words: by the scale for rating items and, for choice
-  /// items, by the item's own options (the top-scored ones are favourable).
-  public var favorableRule: String {
-    let choice = "for choice items, favourable = an option with the item's highest score and unfavourable = one with its lowest"
-    if items.allSatisfy(\.isChoice) { return choice + ", as a share of answered items" }
-    return hasChoiceItems ? scale.favorableRule + "; " + choice : scale.favorableRule
-  }
 
   /// The band whose range holds `index`, if any.
   public func band(for index: Double) -> Band? {

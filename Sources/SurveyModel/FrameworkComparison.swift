@@ -6,9 +6,8 @@ public struct FrameworkComparison: Equatable, Sendable {
   public var version: String
   public var scale: Scale
   public var dimensions: [DimensionInfo]
-  public var indexRule: String
-  public var missingRule: String
-  public var favorableRule: String
+  /// What the plugin declared about how it scores; reports state it in words (`RuleSentences`).
+  public var rules: ScoringRules
   /// The whole organisation (no difference: it is not compared with itself).
   public var organisation: TeamComparison
   /// The teams shown, by name; suppressed ones carry their n and reason only.
@@ -27,8 +26,8 @@ public struct FrameworkComparison: Equatable, Sendable {
   }
 
   public init(
-    id: String, name: String, version: String, scale: Scale, dimensions: [DimensionInfo], indexRule: String,
-    missingRule: String, favorableRule: String, organisation: TeamComparison, teams: [TeamComparison],
+    id: String, name: String, version: String, scale: Scale, dimensions: [DimensionInfo], rules: ScoringRules,
+    organisation: TeamComparison, teams: [TeamComparison],
     reliability: [ScaleReliability]
   ) {
     self.id = id
@@ -36,9 +35,7 @@ public struct FrameworkComparison: Equatable, Sendable {
     self.version = version
     self.scale = scale
     self.dimensions = dimensions
-    self.indexRule = indexRule
-    self.missingRule = missingRule
-    self.favorableRule = favorableRule
+    self.rules = rules
     self.organisation = organisation
     self.teams = teams
     self.reliability = reliability

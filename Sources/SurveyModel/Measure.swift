@@ -43,27 +43,6 @@ public struct Measure: Equatable, Sendable {
     self.atMost = atMost
   }
 
-  /// What a respondent's value is, with its range: "their answer to enps (0–10)".
-  public var valueText: String {
-    let text: String
-    switch source {
-    case .allItems: text = "the mean of their answered items"
-    case .item(let item): text = "their answer to \(item)"
-    case .dimensions(let ids) where ids.count == 1: text = "their \(ids[0]) score"
-    case .dimensions(let ids): text = "the mean of their scores on \(ids.joined(separator: ", "))"
-    case .hook: text = "their value from the plugin's score(respondent) hook"
-    case .countOf(let item): text = "the number of options they chose in \(item)"
-    }
-    return text + " (\(Number.format(min))–\(Number.format(max)))"
-  }
-
-  /// How a respondent's value is made and which shares teams get, in words.
-  public var rule: String {
-    var text = valueText
-    if let atLeast { text += "; share ≥ \(Number.format(atLeast))" }
-    if let atMost { text += "; share ≤ \(Number.format(atMost))" }
-    return text
-  }
 }
 
 /// A named, built-in index rule (added within plugin API 1), so that a published rule is one
@@ -127,38 +106,15 @@ public struct IndexDefinition: Equatable, Sendable {
     }
   }
 
-  /// The rule in words.
-  public func words(of framework: Framework) -> String {
-    let measure = framework.measures.first { $0.id == self.measure }
-    let value = measure.map { "\($0.valueText) [measure \($0.id)]" } ?? ""
-    let high = Number.format(measure?.atLeast ?? .nan)
-    let low = Number.format(measure?.atMost ?? .nan)
-    switch rule {
-    case .pompMean:
-      let parts =
-        weights.isEmpty
-        ? "every dimension, equally weighted" : weights.map { "\($0.dimension) × \(Number.format($0.weight))" }.joined(separator: ", ")
-      return "pomp_mean: weighted mean of the team's dimension POMPs (\(parts)); dimensions without a POMP are left out"
-    case .pooled:
-      return
-        "pooled: POMP (0–100) of the mean of every answer of the team's respondents to every item, each answer counted once [measure \(measure?.id ?? "")]"
-    case .personMean: return "person_mean: mean over respondents of \(value)"
-    case .sharePositive: return "share_positive: % of respondents for whom \(value) is ≥ \(high)"
-    case .nps: return "nps: % of respondents for whom \(value) is ≥ \(high) minus % for whom it is ≤ \(low), from −100 to 100"
-    }
-  }
 }
 
-/// The id, name and range of a measure, in report order.
+/// The id and name of a measure, in report order (its rule: ``ScoringRules/measures``).
 public struct MeasureInfo: Equatable, Sendable {
   public var id: String
   public var name: String
-  /// How a respondent's value is made, in words.
-  public var rule: String
-  public init(id: String, name: String, rule: String) {
+  public init(id: String, name: String) {
     self.id = id
     self.name = name
-    self.rule = rule
   }
 }
 

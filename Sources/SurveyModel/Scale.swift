@@ -32,10 +32,6 @@ public struct Scale: Equatable, Sendable, Codable {
   /// A short text such as `1–5`.
   public var rangeText: String { "\(Number.format(min))–\(Number.format(max))" }
 
-  /// How favourability is defined, in words.
-  public var favorableRule: String {
-    "favourable = answers of \(favorable.map(Number.format).joined(separator: " or ")) after reverse-keying, as a share of answered item responses"
-  }
 }
 
 /// Formatting of numbers for messages.

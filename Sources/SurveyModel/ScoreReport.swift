@@ -73,9 +73,8 @@ public struct FrameworkResult: Equatable, Sendable {
   public var version: String
   public var source: String
   public var scale: Scale
-  public var indexRule: String
-  public var missingRule: String
-  public var favorableRule: String
+  /// What the plugin declared about how it scores; reports state it in words (`RuleSentences`).
+  public var rules: ScoringRules
   public var dimensions: [DimensionInfo]
   public var teams: TeamResultList
   public var organisation: TeamResult
@@ -95,8 +94,8 @@ public struct FrameworkResult: Equatable, Sendable {
   }
 
   public init(
-    id: String, name: String, version: String, source: String, scale: Scale, indexRule: String,
-    missingRule: String, favorableRule: String, dimensions: [DimensionInfo], teams: TeamResultList,
+    id: String, name: String, version: String, source: String, scale: Scale, rules: ScoringRules,
+    dimensions: [DimensionInfo], teams: TeamResultList,
     organisation: TeamResult, reliability: [DimensionReliability] = []
   ) {
     self.id = id
@@ -104,9 +103,7 @@ public struct FrameworkResult: Equatable, Sendable {
     self.version = version
     self.source = source
     self.scale = scale
-    self.indexRule = indexRule
-    self.missingRule = missingRule
-    self.favorableRule = favorableRule
+    self.rules = rules
     self.dimensions = dimensions
     self.teams = teams
     self.organisation = organisation

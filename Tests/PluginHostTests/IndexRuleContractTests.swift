@@ -15,9 +15,7 @@ private func withRules(_ extra: String) -> String {
     #expect(nps.indexDefinition == IndexDefinition(rule: .nps, measure: "nps"))
     #expect(nps.measures == [Measure(id: "nps", name: "Answer to q1", source: .item("q1"), min: 1, max: 5, atLeast: 9, atMost: 6)])
     #expect(nps.indexLabel == "eNPS" && nps.indexRange == -100...100)
-    #expect(
-      nps.indexRule
-        == "index = nps: % of respondents for whom their answer to q1 (1–5) [measure nps] is ≥ 9 minus % for whom it is ≤ 6, from −100 to 100")
+    #expect(nps.scoringRules.index == nps.indexDefinition && nps.scoringRules.indexMeasure == nps.measures.first)
     let positive = try Plugin(source: withRules("  index_by = { rule = 'share_positive', at_least = 3.5 },"), file: "plugins/trust.lua").framework
     #expect(positive.measures.first?.source == .allItems && positive.measures.first?.atLeast == 3.5)
     let pooled = try Plugin(source: withRules("  index_by = { rule = 'pooled' },"), file: "plugins/trust.lua").framework
@@ -44,8 +42,8 @@ private func withRules(_ extra: String) -> String {
     #expect(f.measures.map(\.id) == ["own", "net"] && f.measures[1].source == .hook && f.measures[1].min == -4)
     #expect(f.items[1].dimension == "voice" && f.items[1].otherDimensions == ["trust"])
     #expect(f.dimensions.allSatisfy { $0.minimumAnswered == .share(0.5) })
-    #expect(f.missingRule.contains("the plugin's score(respondent) hook replaces scores: net = q1 - 3"))
-    #expect(f.missingRule.contains("net = their value from the plugin's score(respondent) hook (-4–4)"))
+    #expect(f.scoringRules.scoreHook && f.scoringRules.scoreHookText == "net = q1 - 3")
+    #expect(f.scoringRules.hasSharedItems && f.scoringRules.measures == f.measures)
   }
 
   struct Case: Sendable, CustomTestStringConvertible {

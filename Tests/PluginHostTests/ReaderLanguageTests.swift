@@ -76,10 +76,10 @@ private let team = TeamContext(team: "Ops", n: 5, dimensions: [DimensionScore(id
           score_rule = { en = 'keeps the scores', de = 'behält die Werte' },
         """)
     let framework = try Plugin(source: source, file: "plugins/climate.lua").framework
-    #expect(framework.indexRule.hasSuffix(": the declarative index, unchanged"))
-    let german = framework.localized(to: "de")
-    #expect(german.indexRule.hasSuffix(": der deklarative Index, unverändert"))
-    #expect(german.missingRule.contains("hook replaces scores: behält die Werte"))
+    #expect(framework.scoringRules.indexHookText == "the declarative index, unchanged")
+    let german = framework.localized(to: "de").scoringRules
+    #expect(german.indexHook && german.indexHookText == "der deklarative Index, unverändert")
+    #expect(german.scoreHook && german.scoreHookText == "behält die Werte")
     let missing = contractProblems(source.replacingOccurrences(of: ", de = 'behält die Werte'", with: ""))
     #expect(missing.contains { $0.contains("'score_rule' has no 'de' translation") }, "\(missing)")
     #expect(

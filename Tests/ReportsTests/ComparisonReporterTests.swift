@@ -45,7 +45,7 @@ func sampleComparison() -> ComparisonReport {
   ]
   let framework = FrameworkComparison(
     id: "f", name: "Frame", version: "1", scale: scale, dimensions: [DimensionInfo(id: "a", name: "Alpha"), DimensionInfo(id: "b", name: "Beta")],
-    indexRule: "mean", missingRule: "available", favorableRule: "top two",
+    rules: ScoringRules(scale: scale),
     organisation: TeamComparison(
       team: "(all teams)", n: 38, index: 60,
       dimensions: [DimensionComparison(id: "a", n: 38, mean: 3.5), DimensionComparison(id: "b", n: 38, mean: 3.0)]),

@@ -17,9 +17,11 @@ private let enpsReport: ScoreReport = {
   org.measures = [MeasureScore(id: "nps", n: 10, mean: 7, sd: 1.9, sum: 70, atLeast: 40, atMost: 30)]
   var framework = FrameworkResult(
     id: "enps", name: "eNPS", version: "1", source: "Reichheld (2003)", scale: Scale(min: 0, max: 10),
-    indexRule: "index = nps", missingRule: "missing", favorableRule: "fav",
+    rules: ScoringRules(
+      scale: Scale(min: 0, max: 10), index: IndexDefinition(rule: .nps, measure: "nps"),
+      measures: [Measure(id: "nps", name: "Answer to enps", source: .item("enps"), min: 0, max: 10, atLeast: 9, atMost: 6)]),
     dimensions: dims, teams: [ops, small], organisation: org)
-  framework.measures = [MeasureInfo(id: "nps", name: "Answer to enps", rule: "the respondent's answer to enps (0–10); share ≥ 9; share ≤ 6")]
+  framework.measures = [MeasureInfo(id: "nps", name: "Answer to enps")]
   framework.indexLabel = "eNPS"
   framework.indexRange = -100...100
   return ScoreReport(
@@ -32,7 +34,7 @@ private let enpsReport: ScoreReport = {
     let text = TableReporter().render(enpsReport)
     #expect(text.contains("Team          n  eNPS -100–100  Band"))
     #expect(text.contains("Ops           8           25.0"))
-    #expect(text.contains("Per-respondent measures (Answer to enps = the respondent's answer to enps (0–10); share ≥ 9; share ≤ 6):"))
+    #expect(text.contains("Per-respondent measures (Answer to enps = their answer to enps (0–10); share ≥ 9; share ≤ 6):"))
     #expect(text.contains("Ops          Answer to enps   8  7.50  1.50  60.0  50.0  25.0"))
     #expect(text.contains("Small        Answer to enps   2     -\n"))
   }

@@ -14,7 +14,7 @@ import Testing
     for round in 0..<400 {
       let dimensions = (0..<random.below(4)).map { d in DimensionInfo(id: "d\(d)" + random.text(), name: "D", benchmark: random.optionalNumber()) }
       let framework = FrameworkResult(
-        id: "f", name: "F", version: "1", source: "", scale: Scale(min: 1, max: 5), indexRule: "", missingRule: "", favorableRule: "",
+        id: "f", name: "F", version: "1", source: "", scale: Scale(min: 1, max: 5), rules: ScoringRules(scale: Scale(min: 1, max: 5)),
         dimensions: dimensions, teams: [], organisation: TeamResult(team: "(all teams)", n: 0))
       let team = random.team(dimensions)
       let depth = round % 5

@@ -14,7 +14,7 @@ let sampleReport: ScoreReport = {
     dimensions: [DimensionScore(id: "a", n: 15, mean: 3.4, sd: 0.8, pomp: 60, favorable: 40, neutral: 40, unfavorable: 20)])
   let framework = FrameworkResult(
     id: "f", name: "Frame", version: "1.0", source: "Someone (2020)", scale: Scale(min: 1, max: 5),
-    indexRule: "index rule", missingRule: "missing rule", favorableRule: "fav rule",
+    rules: ScoringRules(scale: Scale(min: 1, max: 5), minimumAnswered: 2),
     dimensions: dims, teams: [shown, hidden], organisation: org,
     reliability: [DimensionReliability(id: "a", items: 4, alpha: 0.8125, completeRespondents: 14)])
   return ScoreReport(
@@ -44,7 +44,10 @@ let sampleReport: ScoreReport = {
     #expect(text.contains("r.csv: 16 rows read, 15 used, 1 rejected"))
     #expect(text.contains("Ops          12   62.5  Developing"))
     #expect(text.contains("Tiny          3      -  suppressed"))
-    #expect(text.contains("Index rule: index rule."))
+    #expect(
+      text.contains(
+        "Index rule: index = mean over dimensions of POMP of the team's dimension means, POMP = (mean − 1) / (5 − 1) × 100."))
+    #expect(text.contains("Favourability: favourable = answers of 4 or 5 after reverse-keying, as a share of answered item responses."))
     #expect(text.contains("- Tiny (n = 3): scores withheld, fewer than 5 respondents"))
     #expect(text.contains("- Ops, index 62.5 (Developing): Keep going"))
   }

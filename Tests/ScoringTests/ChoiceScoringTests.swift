@@ -33,9 +33,7 @@ let reactions = Framework(
     // 8 answers. Favourable: c1 = 1, c2 = 1, r1 = 1 (the scale's top point); unfavourable:
     // c2 = 0, c1 = 0, r1 = 0; neutral: c1's middle option and r1 = 0.5.
     #expect(d.favorable == 37.5 && d.unfavorable == 37.5 && d.neutral == 25)
-    #expect(
-      result.frameworks[0].favorableRule.hasSuffix(
-        "; for choice items, favourable = an option with the item's highest score and unfavourable = one with its lowest"))
+    #expect(result.frameworks[0].rules.hasChoiceItems && !result.frameworks[0].rules.allItemsChoice)
   }
 
   @Test func theTopOptionIsFavourableEvenBelowTheScalesFavourablePoints() throws {

@@ -84,7 +84,7 @@ private let ownMean = Measure(id: "own", name: "Own mean", source: .allItems, mi
     let r = try score([row("T", [4, 4, .nan, 2, .nan, .nan]), row("T", [4, .nan, .nan, 2, .nan, .nan])], framework: f).frameworks[0].teams[0]
     #expect(r.dimensions[0].n == 1 && r.dimensions[0].mean == 10.0 / 3)
     #expect(r.dimensions[1].n == 2 && r.dimensions[1].mean == 2)
-    #expect(f.missingRule.contains("g needs 60% of its items answered") && f.missingRule.contains("an item in several dimensions counts in each"))
+    #expect(f.scoringRules.dimensionMinimums == [.init(dimension: "g", minimum: .share(0.6))] && f.scoringRules.hasSharedItems)
   }
 
   @Test func aMeasureBelowTheThresholdIsWithheldAndSoIsTheIndexMadeFromIt() throws {

@@ -6,7 +6,7 @@ comments and multi-select example in every format of comments and selections, th
 organisation sample's cuts (units, all levels, an attribute, a crossed cut; compare by unit:1
 and by unit:2 against each parent; trend by unit:1 over its two waves; three files of its
 report --per-unit pack), the multilingual example read in English, German and French
-(`--lang`), and
+(`--lang`: score, compare, drivers, and trend over its two waves), and
 compare in every format over a matrix of generated shapes: 1/3/5/12 dimensions, 2/40 teams,
 long names, suppressed teams) and compares its standard output with the file in
 Tests/golden/outputs/. Any difference fails with a unified diff.
@@ -63,6 +63,12 @@ def commands(shape_root: Path):
     for lang, fmt, ext in (("de", "table", "txt"), ("de", "md", "md"), ("de", "html", "html"), ("fr", "table", "txt"), ("fr", "html", "html")):
         out.append((f"multilingual/compare-{lang}.{ext}", multilingual, ["compare", "survey.yaml", "--responses", "responses.csv", "--lang", lang, "--format", fmt]))
     out.append(("multilingual/score-de.json", multilingual, ["score", "survey.yaml", "--responses", "responses.csv", "--lang", "de", "--format", "json"]))
+    drivers = ["drivers", "survey.yaml", "--responses", "responses.csv", "--outcome", "index", "--by", "team", "--bootstrap", "200"]
+    for lang, fmt, ext in (("de", "table", "txt"), ("de", "html", "html"), ("fr", "table", "txt"), ("es", "table", "txt")):
+        out.append((f"multilingual/drivers-{lang}.{ext}", multilingual, [*drivers, "--lang", lang, "--format", fmt]))
+    waves = ["trend", "survey.yaml", "--waves", "2026-spring,2026-autumn", "--store", str(shape_root / "multilingual.sqlite")]
+    for lang in ("en", "de", "fr"):
+        out.append((f"multilingual/trend-{lang}.txt", multilingual, [*waves, "--lang", lang]))
     org = ["score", "surveys/org/acme.yaml", "--responses", "surveys/org/responses-2026-spring.csv", "--org", "surveys/org/acme.org.yaml"]
     for cut, formats in (("unit:1", ("table", "json")), ("unit", ("csv",)), ("tenure", ("table",)), ("unit:1,tenure", ("table", "csv"))):
         for fmt in formats:
@@ -101,6 +107,9 @@ def main():
         for wave in ("2026-spring", "2026-autumn"):
             subprocess.run([cultivar, "import", "surveys/org/acme.yaml", f"surveys/org/responses-{wave}.csv", "--wave", wave,
                             "--store", str(Path(tmp) / "org.sqlite")], cwd=ROOT, capture_output=True, check=True)
+        for wave, responses in (("2026-spring", "responses.csv"), ("2026-autumn", "responses-autumn.csv")):
+            subprocess.run([cultivar, "import", "survey.yaml", responses, "--wave", wave, "--store", str(Path(tmp) / "multilingual.sqlite")],
+                           cwd=ROOT / "surveys/examples/multilingual", capture_output=True, check=True)
         ran = {}
         for name, cwd, arguments, *read in runs:
             key = (str(cwd), *arguments)

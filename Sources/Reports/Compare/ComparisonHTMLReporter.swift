@@ -54,7 +54,7 @@ public struct ComparisonHTMLReporter: ReportRenderer {
         "<figure><figcaption><span class=\"name\">\(HTMLText.name(team.team))</span> <span>n = \(team.n)\(team.isBaseline ? ", " + HTMLText.words(w("baseline-word")) : "")</span></figcaption><div class=\"chart-wrap\">\(ProfileChart(framework: framework, team: team, words: w).svg())</div></figure>"
     }
     out += "</div>\n<h3>\(HTMLText.words(w("html.details")))</h3>\n\(HTMLSections.details(framework, w))\n"
-    let deletion = w("deletion." + report.method.deletionRule)
+    let deletion = RuleSentences(w).deletion(report.method.deletionRule)
     out +=
       "<h3>\(HTMLText.words(w("reliability")))</h3>\n<p class=\"note\">\(HTMLText.words(w("html.reliability-note", ["rule": deletion])))</p>\n\(HTMLSections.reliability(framework, w))\n"
     return out + "</section>\n"

@@ -33,8 +33,8 @@ public struct ComparisonJSONReporter: ReportRenderer {
           ("confidence_level", .number(method.confidenceLevel)), ("significance_level", .number(method.significanceLevel)),
           ("power", .number(method.power)), ("small_team_below", .number(Double(method.smallTeamBelow))),
           ("reliability_minimum", .number(Double(method.reliabilityMinimum))), ("deletion_rule", .string(method.deletionRule)),
-          ("holm_family_size", .number(Double(method.familySize))), ("tests", .string(method.testRule)),
-          ("intervals", .string(method.intervalRule)), ("reliability", .string(method.reliabilityRule)),
+          ("holm_family_size", .number(Double(method.familySize))), ("tests", .string(RuleSentences().tests(method))),
+          ("intervals", .string(RuleSentences().intervals(method))), ("reliability", .string(RuleSentences().reliability(method))),
         ])
       ),
       ("privacy", PrivacyAuditReport.json(report.privacy)),
@@ -47,7 +47,7 @@ public struct ComparisonJSONReporter: ReportRenderer {
     .object([
       ("id", .string(f.id)), ("name", .string(f.name)), ("version", .string(f.version)),
       ("scale", .object([("min", .number(f.scale.min)), ("max", .number(f.scale.max))])),
-      ("rules", .object([("index", .string(f.indexRule)), ("missing_data", .string(f.missingRule)), ("favorable", .string(f.favorableRule))])),
+      ("rules", RuleSentences().json(f.rules)),
       (
         "index_scale",
         .object([("label", .string(f.indexLabel)), ("min", .number(f.indexRange?.lowerBound)), ("max", .number(f.indexRange?.upperBound))])

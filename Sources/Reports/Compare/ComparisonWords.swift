@@ -51,7 +51,7 @@ enum ComparisonWords {
   /// The privacy section's lines.
   static func privacy(_ report: ComparisonReport, _ w: ReportWords) -> [String] {
     let privacy = report.privacy
-    var lines = [w("privacy-rule", ["size": String(privacy.minGroupSize), "rule": privacy.rule])]
+    var lines = [w("privacy-rule", ["size": String(privacy.minGroupSize), "rule": RuleSentences(w).privacy(minGroupSize: privacy.minGroupSize)])]
     lines[0] = lines[0].prefix(1).uppercased() + lines[0].dropFirst()
     lines.append(w("compared-with", ["baseline": w.baseline(report.baseline)]))
     let entries = PrivacyAuditReport.entries(privacy)
@@ -65,9 +65,10 @@ enum ComparisonWords {
 
   /// A one-line summary of the method.
   static func method(_ report: ComparisonReport, _ w: ReportWords) -> [String] {
-    [
-      "\(w("baseline")): \(w.baseline(report.baseline)).", "\(w("tests")): \(report.method.testRule).",
-      "\(w("intervals")): \(report.method.intervalRule).", "\(w("reliability")): \(report.method.reliabilityRule).",
+    let rules = RuleSentences(w)
+    return [
+      "\(w("baseline")): \(w.baseline(report.baseline)).", "\(w("tests")): \(rules.tests(report.method)).",
+      "\(w("intervals")): \(rules.intervals(report.method)).", "\(w("reliability")): \(rules.reliability(report.method)).",
     ]
   }
 }

@@ -1,22 +1,24 @@
 import SurveyModel
 
-/// Words shared by the drivers reports.
+/// Words shared by the drivers reports, in the report's language (`report.drivers.*`); the
+/// machine formats read them in English.
 enum DriverWords {
-  static func quadrant(_ q: Quadrant?) -> String {
+  static func quadrant(_ q: Quadrant?, _ w: ReportWords) -> String {
     switch q {
-    case .actFirst: return "act first"
-    case .protect: return "protect"
-    case .monitor: return "monitor"
-    case .maintain: return "maintain"
+    case .actFirst: return w("drivers.act-first")
+    case .protect: return w("drivers.protect")
+    case .monitor: return w("drivers.monitor")
+    case .maintain: return w("drivers.maintain")
     case nil: return ""
     }
   }
 
-  static func outcome(_ report: DriversReport) -> String {
+  static func outcome(_ report: DriversReport, _ w: ReportWords) -> String {
+    let values = ["id": report.outcome.id, "name": report.outcome.name]
     switch report.outcome.kind {
-    case .index: return "\(report.outcome.name) (each respondent's own index: the mean POMP of their dimension scores)"
-    case .item: return "item '\(report.outcome.id)' (\(report.outcome.name))"
-    case .dimension: return "dimension '\(report.outcome.id)' (\(report.outcome.name))"
+    case .index: return w("drivers.outcome-index", values)
+    case .item: return w("drivers.outcome-item", values)
+    case .dimension: return w("drivers.outcome-dimension", values)
     }
   }
 
@@ -24,36 +26,37 @@ enum DriverWords {
     (d.adjustedP ?? 1) < method.significanceLevel
   }
 
-  static func group(_ g: DriverGroup, method: DriverMethod) -> String {
+  static func group(_ g: DriverGroup, method: DriverMethod, _ w: ReportWords) -> String {
+    let values = ["group": w.group(g.group), "n": String(g.n), "minimum": String(method.minimumN)]
     if let reason = g.suppression {
-      return "\(g.group) (n = \(g.n)): withheld, "
-        + (reason == .belowMinimum ? "fewer respondents than the minimum group size" : "hidden so that smaller hidden teams cannot be recovered")
+      return w("drivers.group-withheld", values) + w(reason == .belowMinimum ? "drivers.withheld-minimum" : "drivers.withheld-hidden")
     }
     if g.source == .organisation {
       return g.n < method.minimumN
-        ? "\(g.group): \(g.n) complete respondent\(g.n == 1 ? "" : "s"), fewer than \(method.minimumN): the organisation's drivers are shown"
-        : "\(g.group): some of its numbers are withheld for anonymity: the organisation's drivers are shown"
+        ? w(g.n == 1 ? "drivers.group-few-one" : "drivers.group-few", values) : w("drivers.group-org-withheld", values)
     }
-    return "\(g.group): n = \(g.n) complete respondents"
-      + (g.rSquared.map { ", R² = \(Format.fixed($0, 3))" }
-        ?? ", R² not estimable (a driver or the outcome has no variance, or drivers are collinear)")
+    return w("drivers.group", values)
+      + (g.rSquared.map { w("drivers.r-squared", ["value": Format.fixed($0, 3)]) } ?? w("drivers.r-squared-none"))
   }
 
-  static func method(_ report: DriversReport) -> [String] {
+  static func method(_ report: DriversReport, _ w: ReportWords) -> [String] {
     let m = report.method
     let level = Format.fixed(m.confidenceLevel * 100, 0)
+    let kind = report.groups.first?.drivers.first?.target.kind == .item ? "drivers.kind-items" : "drivers.kind-dimensions"
     return [
-      "Outcome: \(outcome(report)); drivers: the framework's \(report.groups.first?.drivers.first?.target.kind == .item ? "items" : "dimensions") other than the outcome and what contains it; answers reverse-keyed as declared.",
-      "Sample: respondents with the outcome and every driver (listwise deletion); groups with fewer than \(m.minimumN) such respondents show the organisation's drivers.",
-      "Correlation: Pearson's r with a \(level)% Fisher-z interval; p from t with n − 2 df, Holm-adjusted over the group's drivers; significant when the adjusted p < \(Format.exact(m.significanceLevel)).",
-      "Relative weights: Johnson (2000), each driver's part of R² (the weights add up to R²), with a \(level)% percentile bootstrap interval from \(m.bootstrapSamples) resamples (SplitMix64, seed \(m.seed); resamples with collinear drivers are left out).",
-      "Priority: \(DriverAnalysisWords.quadrantRule).",
+      w("drivers.method-outcome", ["outcome": outcome(report, w), "kind": w(kind)]),
+      w("drivers.method-sample", ["minimum": String(m.minimumN)]),
+      w("drivers.method-correlation", ["level": level, "alpha": Format.exact(m.significanceLevel)]),
+      w("drivers.method-weights", ["level": level, "samples": String(m.bootstrapSamples), "seed": String(m.seed)]),
+      w("drivers.method-priority"),
     ]
   }
 }
 
-/// The quadrant rule, kept here so that every format states the same rule.
-enum DriverAnalysisWords {
-  static let quadrantRule =
-    "high impact = a share of R² at least an equal share (1 / number of drivers); high score = a POMP at least the average POMP of the group's drivers; act first = high impact and low score, protect = high and high, monitor = low and low, maintain = low impact and high score"
+extension DriverWords {
+  /// "Privacy: minimum group size 5; every number is shown only when …".
+  static func privacy(_ privacy: PrivacySummary, _ w: ReportWords) -> String {
+    let size = privacy.minGroupSize
+    return "\(w("privacy")): " + w("privacy-rule", ["size": String(size), "rule": RuleSentences(w).privacy(minGroupSize: size)])
+  }
 }

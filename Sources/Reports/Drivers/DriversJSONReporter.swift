@@ -24,7 +24,7 @@ public struct DriversJSONReporter: ReportRenderer {
         .object([
           ("minimum_n", .number(Double(m.minimumN))), ("bootstrap_samples", .number(Double(m.bootstrapSamples))),
           ("seed", .number(Double(m.seed))), ("confidence_level", .number(m.confidenceLevel)), ("significance_level", .number(m.significanceLevel)),
-          ("deletion", .string("listwise")), ("rules", .array(DriverWords.method(report).map { .string($0) })),
+          ("deletion", .string("listwise")), ("rules", .array(DriverWords.method(report, ReportWords(nil)).map { .string($0) })),
         ])
       ),
       ("groups", .array(report.groups.map { group($0, report) })),

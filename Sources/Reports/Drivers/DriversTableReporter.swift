@@ -6,29 +6,37 @@ public struct DriversTableReporter: ReportRenderer {
   public init() {}
 
   public func render(_ report: DriversReport) -> String {
-    var out = ["\(report.survey.title): drivers of \(DriverWords.outcome(report))", "Framework: \(report.framework.name)", ""]
+    let w = ReportWords(report.survey.language)
+    var out = [
+      w("drivers.title", ["title": report.survey.title, "outcome": DriverWords.outcome(report, w)]),
+      w("drivers.framework", ["name": report.framework.name]), "",
+    ]
     for group in report.groups {
-      out.append("== " + DriverWords.group(group, method: report.method) + " ==")
+      out.append("== " + DriverWords.group(group, method: report.method, w) + " ==")
       guard group.suppression == nil, group.source == .own else {
         out.append("")
         continue
       }
       var table = TextTable(
-        ["Driver", "r", "95% CI", "p (Holm)", "Weight", "Share", "Weight 95% CI", "POMP", "Priority"], rightAligned: [1, 3, 4, 5, 7])
+        [
+          w("drivers.driver"), "r", w("ci"), "p (Holm)", w("drivers.weight"), w("drivers.share"), w("drivers.weight-ci"), "POMP",
+          w("drivers.priority"),
+        ],
+        rightAligned: [1, 3, 4, 5, 7])
       for d in group.drivers {
         let star = DriverWords.significant(d, report.method) ? "*" : ""
         table.add([
           d.target.name == d.target.id ? d.target.id : "\(d.target.name)", Format.fixed(d.correlation, 2) + star,
           interval(d.correlationInterval, 2), p(d.adjustedP), Format.fixed(d.rawWeight, 3), d.share.map { Format.fixed($0 * 100, 0) + "%" } ?? "",
-          interval(d.weightInterval, 3), Format.fixed(d.scorePOMP, 1), DriverWords.quadrant(d.quadrant),
+          interval(d.weightInterval, 3), Format.fixed(d.scorePOMP, 1), DriverWords.quadrant(d.quadrant, w),
         ])
       }
       out.append(table.render().trimmingTrailingSpaces())
       out.append("")
     }
-    out.append("* significant after Holm's adjustment")
-    out += DriverWords.method(report)
-    out.append("Privacy: minimum group size \(report.privacy.minGroupSize); \(report.privacy.rule).")
+    out.append(w("drivers.significant"))
+    out += DriverWords.method(report, w)
+    out.append(DriverWords.privacy(report.privacy, w))
     return out.joined(separator: "\n") + "\n"
   }
 
