@@ -65,7 +65,8 @@ public struct DriversJob {
     let spec = try DriverSpec(plan: scoring.plan, outcome: outcome, framework: framework, items: items)
     // A cut is made as `score --by` makes it: the same groups, decided by the same engine.
     let plan = try cut.map { cut in
-      try CutPlan(cut, chart: organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }, attributes: survey.attributes)
+      try CutPlan(
+        cut, chart: organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }, attributes: survey.attributes)
     }
     scoring.cuts = plan?.groups(keys:)
     let keyAttributes = plan != nil && !survey.attributes.isEmpty

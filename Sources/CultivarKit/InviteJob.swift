@@ -63,7 +63,9 @@ public struct InviteJob {
     // A group with values from the people file is listed with them, so each link reaches a
     // person it describes.
     let names = groups.map { group in
-      group.team + (group.attributes.isEmpty ? "" : " (" + group.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")")
+      group.team
+        + (group.attributes.isEmpty
+          ? "" : " (" + group.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")")
     }
     let width = names.map(\.count).max() ?? 0
     var lines: [String] = []

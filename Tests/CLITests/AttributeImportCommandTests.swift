@@ -137,7 +137,9 @@ import Testing
     try box.write("bad.csv", "name,team,location\nA,Sales,Berlin\nB,Sales,Berlim\n")
     let bad = try box.run("invite", "surveys/attributes.yaml", "--wave", "w", "--people", "bad.csv")
     #expect(bad.status == 65, "\(bad.stderr)")
-    #expect(bad.stderr.contains("bad.csv:3: error: column 3 'location': 'Berlim' is not a value of attribute 'location' (did you mean 'Berlin'?)"), "\(bad.stderr)")
+    #expect(
+      bad.stderr.contains("bad.csv:3: error: column 3 'location': 'Berlim' is not a value of attribute 'location' (did you mean 'Berlin'?)"),
+      "\(bad.stderr)")
     #expect(bad.stderr.contains("hint:"))
     #expect(!FileManager.default.fileExists(atPath: box.path("cultivar.sqlite")))
     let both = try box.run("invite", "surveys/attributes.yaml", "--wave", "w", "--people", "people.csv", "--attribute", "location=Lisbon")

@@ -96,7 +96,9 @@ struct Invite: ParsableCommand {
   @Option(help: ArgumentHelp("How many people of the team are invited: one link each.", valueName: "n"))
   var count: Int?
 
-  @Option(help: ArgumentHelp("A CSV file with one row per person and a team column (read for team and declared attribute columns only).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("A CSV file with one row per person and a team column (read for team and declared attribute columns only).", valueName: "file")
+  )
   var people: String?
 
   @Option(help: ArgumentHelp("The header of the people file's team column.", valueName: "header"))
