@@ -1,4 +1,5 @@
 import Drivers
+import Organisation
 import Reports
 import Scoring
 import SurveyIO
@@ -22,6 +23,11 @@ public struct DriversJob {
   public var items = false
   /// Per team as well as for the organisation.
   public var byTeam = false
+  /// Per group of a cut as well (``CutPlan``: `unit:N`, `unit`, an attribute, crossed), each
+  /// group published as `score --by` the same cut publishes it.
+  public var cut: String?
+  /// The organisation file whose units the team cells name (nil: paths in the team column).
+  public var organisationPath: String?
   public var method = DriverMethod()
   public var format = "table"
   public var outputPath: String?
@@ -54,16 +60,36 @@ public struct DriversJob {
     let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
     let catalog = workspace.catalog(surveyFile: surveyPath)
     let language = try SurveyLanguages.choose(self.language, survey: survey)
-    let scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
+    var scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
     RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     let spec = try DriverSpec(plan: scoring.plan, outcome: outcome, framework: framework, items: items)
+    // A cut is made as `score --by` makes it: the same groups, decided by the same engine.
+    let plan = try cut.map { cut in
+      try CutPlan(
+        cut, chart: organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }, attributes: survey.attributes)
+    }
+    scoring.cuts = plan?.groups(keys:)
+    let keyAttributes = plan != nil && !survey.attributes.isEmpty
     let reader: ResponseSource =
       try wave.map {
-        try StoreInput.open(wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace)
-      } ?? ResponseFileReader(path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns)
+        try StoreInput.open(
+          wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace,
+          attributes: keyAttributes ? survey.attributes : [])
+      }
+      ?? ResponseFileReader(
+        path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns,
+        keyAttributes: keyAttributes)
     let collector = DriversCollector(spec: spec)
     let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: collector)
-    let groups = DriverAnalysis.run(collector, results: outcome.frameworks[spec.framework], byGroup: byTeam, method: method)
+    if let problems = plan?.unknownUnits(responses: reader.file) { throw problems }
+    if let cutGroups = outcome.cutGroups {
+      collector.regroup { key in
+        let placed = cutGroups.place(key)
+        return placed.groups.filter { cutGroups.groups[$0].published }.map { cutGroups.groups[$0].name }
+          + (cutGroups.publishedTeam(placed.team) ? [placed.team] : [])
+      }
+    }
+    let groups = DriverAnalysis.run(collector, results: outcome.frameworks[spec.framework], byGroup: byTeam || plan != nil, method: method)
     let rejectsFile = try RunSupport.writeRejects(
       outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
     let input = InputSummary(

@@ -4,9 +4,9 @@ import SurveyIO
 import SurveyModel
 
 /// `cultivar invite`: single-use invitation links, one per invitee, for a wave. The group and
-/// its size come from `--team T --count N` or from a people file (read for team and count
-/// only). A shared link per team, usable as many times as the team has people, is made only
-/// when asked for, with a warning.
+/// its size come from `--team T --count N` or from a people file (read for each person's team
+/// and declared attribute values only, see ``PeopleFile``). A shared link per team, usable as
+/// many times as the team has people, is made only when asked for, with a warning.
 public struct InviteJob {
   public var surveyPath: String
   public var wave: String
@@ -48,21 +48,33 @@ public struct InviteJob {
         message: "'\(baseURL)' is not an http(s) address",
         hint: "give the address respondents reach 'cultivar serve' at, e.g. --base-url https://survey.example.org")
     }
-    let groups = try self.groups()
     let context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
-    // Checked before the store is touched, so a bad attribute creates no wave.
+    // Checked before the store is touched, so a bad attribute or people file creates no wave.
     let attributes = try Self.attributes(self.attributes, survey: context.survey)
+    let groups = try self.groups(context.survey)
+    if let both = groups.lazy.flatMap({ $0.attributes.keys }).first(where: { attributes[$0] != nil }) {
+      throw UsageError(
+        message: "--attribute \(both) is given, and the people file has a '\(both)' column too",
+        hint: "give each person's \(both) in the file, or drop the column and set it for everyone with --attribute")
+    }
     let store = try StoreAccess.open(storePath, workspace: workspace, note: note)
     let waveRef = try store.openWave(wave, survey: context.stamp)
-    let terms = InvitationTerms(validDays: validDays, shared: shared, attributes: attributes)
     let root = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-    let width = groups.map(\.team.count).max() ?? 0
+    // A group with values from the people file is listed with them, so each link reaches a
+    // person it describes.
+    let names = groups.map { group in
+      group.team
+        + (group.attributes.isEmpty
+          ? "" : " (" + group.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")")
+    }
+    let width = names.map(\.count).max() ?? 0
     var lines: [String] = []
     var total = 0
-    for group in groups {
+    for (group, name) in zip(groups, names) {
+      let terms = InvitationTerms(validDays: validDays, shared: shared, attributes: attributes.merging(group.attributes) { a, _ in a })
       let tokens = try store.invite(to: waveRef, team: group.team, count: group.count, terms: terms)
       total += tokens.count
-      for token in tokens { lines.append(group.team + String(repeating: " ", count: width - group.team.count) + "  \(root)/t/\(token)") }
+      for token in tokens { lines.append(name + String(repeating: " ", count: width - name.count) + "  \(root)/t/\(token)") }
       if !terms.attributes.isEmpty, group.count < context.survey.minGroupSize {
         let set = terms.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         note(
@@ -112,14 +124,15 @@ public struct InviteJob {
     return out
   }
 
-  /// The teams and how many people each has.
-  private func groups() throws -> [(team: String, count: Int)] {
-    let groups: [(team: String, count: Int)]
+  /// The teams (with the attribute values a people file gives) and how many people each has.
+  private func groups(_ survey: SurveyDefinition) throws -> [PeopleFile.Group] {
+    let groups: [PeopleFile.Group]
     if let peoplePath {
       guard team == nil, count == nil else {
         throw UsageError(message: "give either --people or --team with --count, not both")
       }
-      groups = try PeopleFile.counts(path: peoplePath, displayName: workspace.display(peoplePath), teamColumn: teamColumn)
+      groups = try PeopleFile.groups(
+        path: peoplePath, displayName: workspace.display(peoplePath), teamColumn: teamColumn, attributes: survey.attributes)
     } else {
       guard let team, let count else {
         throw UsageError(
@@ -131,7 +144,7 @@ public struct InviteJob {
         throw UsageError(message: "the team name is empty or contains a control character")
       }
       guard count >= 1 else { throw UsageError(message: "--count must be at least 1 (the number of people invited)") }
-      groups = [(name, count)]
+      groups = [PeopleFile.Group(team: name, attributes: [:], count: count)]
     }
     let links = shared ? groups.count : groups.reduce(0) { $0 + $1.count }
     guard links <= Self.maxLinks else {

@@ -202,7 +202,9 @@ struct SurveyScoring {
       throw InputProblems(problems, total: problemCount)
     }
     let mapped = try mappedCuts.map { cut in
-      try cut(engine.groupKeys, engine.results(policy: policy, regroup: regroup).frameworks) { try engine.results(policy: policy, cuts: $0).frameworks }
+      try cut(engine.groupKeys, engine.results(policy: policy, regroup: regroup).frameworks) {
+        try engine.results(policy: policy, cuts: $0).frameworks
+      }
     }
     let cutGroups = mapped ?? cuts.map { $0(engine.groupKeys) }
     let (results, privacy) =

@@ -52,7 +52,8 @@ struct UnscoredRun {
       let path = responsesPath ?? ""
       let reader = try UnscoredAnswerReader(
         path: path, displayName: workspace.display(path), survey: survey,
-        comments: items.comments.map(\.item), multis: items.multis.map(\.item), multiLabels: items.multis.map { [context] in context.labels(of: $0.item) })
+        comments: items.comments.map(\.item), multis: items.multis.map(\.item),
+        multiLabels: items.multis.map { [context] in context.labels(of: $0.item) })
       var rows: [UnscoredAnswers] = []
       var problems: [InputError] = []
       var problemCount = 0

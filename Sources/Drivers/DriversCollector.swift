@@ -38,9 +38,22 @@ public final class DriversCollector: ScoredRowObserver {
     return rows
   }()
 
+  /// Rows by the name of a cut's group, once ``regroup(_:)`` has placed them.
+  private var regrouped: [String: [Int]]?
+
+  /// Groups the rows by a cut instead of by the key each was read under: `groupsOf` gives the
+  /// published groups a key (a team, or a team with attribute codes) belongs to, by name.
+  public func regroup(_ groupsOf: (String) -> [String]) {
+    let names = groups.map(groupsOf)
+    var rows: [String: [Int]] = [:]
+    for (r, g) in groupOfRow.enumerated() { for name in names[g] { rows[name, default: []].append(r) } }
+    regrouped = rows
+  }
+
   /// The rows of a group (nil = every row), in reading order; none for an unknown group.
   private func rows(of group: String?) -> [Int] {
     guard let group else { return Array(groupOfRow.indices) }
+    if let regrouped { return regrouped[group] ?? [] }
     return groupIndex[group].map { rowsOfGroup[$0] } ?? []
   }
 

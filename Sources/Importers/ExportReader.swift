@@ -59,7 +59,8 @@ public final class ExportReader: ResponseSource {
     attributes = survey.attributes
     decoders = items.map { CellDecoder(item: $0.column) }
     multiDecoders = items.map {
-      $0.kind == .multi ? MultiDecoder(item: Item(id: $0.id, text: $0.text, dimension: "", options: $0.options, kind: .multi), labels: $0.labels) : nil
+      $0.kind == .multi
+        ? MultiDecoder(item: Item(id: $0.id, text: $0.text, dimension: "", options: $0.options, kind: .multi), labels: $0.labels) : nil
     }
     self.items = items
     // SurveyMonkey leaves unticked boxes blank; the others write 0 unless told otherwise.

@@ -62,9 +62,11 @@ extension Framework {
   /// The multi-select items its measures count (`count_of`), by id in order: the fields of
   /// `respondent.counts`.
   var countedItems: [String] {
-    Set(measures.compactMap { measure -> String? in
-      if case .countOf(let id) = measure.source { return id }
-      return nil
-    }).sorted()
+    Set(
+      measures.compactMap { measure -> String? in
+        if case .countOf(let id) = measure.source { return id }
+        return nil
+      }
+    ).sorted()
   }
 }

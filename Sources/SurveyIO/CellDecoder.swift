@@ -98,7 +98,8 @@ public struct CellDecoder: Sendable {
   /// Why `text` is refused (for a cell ``value(_:)`` refused).
   func reason(_ text: String) -> String {
     if let clash = clashes[TextKey.of(text)] {
-      return "'\(text)' is ambiguous for item '\(item.id)': it means \(clash); write \(item.options.isEmpty ? "the answer as a number on the scale" : "the option's id") instead"
+      return
+        "'\(text)' is ambiguous for item '\(item.id)': it means \(clash); write \(item.options.isEmpty ? "the answer as a number on the scale" : "the option's id") instead"
     }
     if let multi {
       do throws(Problem) {

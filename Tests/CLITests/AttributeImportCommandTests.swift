@@ -124,6 +124,55 @@ import Testing
     // The refused runs stored no invitation.
     #expect(try sqlite(box, "SELECT CAST(COUNT(*) AS TEXT) FROM invitation") == ["2"])
   }
+
+  /// A people file's declared attribute columns (any case) give each person's link their
+  /// values; names and addresses are never stored; a bad value stops the run before the store.
+  @Test func aPeopleFileGivesEachLinkItsPersonsAttributes() throws {
+    let box = try sandbox()
+    var rows = ["name,email,team,Location,TENURE,notes"]
+    for i in 0..<6 { rows.append("Person \(i),p\(i)@example.org,Sales,Berlin,\(i < 4 ? 2 : 4),x") }
+    rows += ["Solo,solo@example.org,Sales,Remote,,", "Quiet,quiet@example.org,Sales,,,", "Ops One,ops@example.org,Ops,Lisbon,7,"]
+    try box.write("people.csv", rows.joined(separator: "\n") + "\n")
+    // A bad value anywhere: nothing is stored, the row, column and value are named.
+    try box.write("bad.csv", "name,team,location\nA,Sales,Berlin\nB,Sales,Berlim\n")
+    let bad = try box.run("invite", "surveys/attributes.yaml", "--wave", "w", "--people", "bad.csv")
+    #expect(bad.status == 65, "\(bad.stderr)")
+    #expect(
+      bad.stderr.contains("bad.csv:3: error: column 3 'location': 'Berlim' is not a value of attribute 'location' (did you mean 'Berlin'?)"),
+      "\(bad.stderr)")
+    #expect(bad.stderr.contains("hint:"))
+    #expect(!FileManager.default.fileExists(atPath: box.path("cultivar.sqlite")))
+    let both = try box.run("invite", "surveys/attributes.yaml", "--wave", "w", "--people", "people.csv", "--attribute", "location=Lisbon")
+    #expect(both.status == 64 && both.stderr.contains("the people file has a 'location' column too"), "\(both.stderr)")
+
+    let made = try box.run("invite", "surveys/attributes.yaml", "--wave", "w", "--people", "people.csv")
+    #expect(made.status == 0, "\(made.stderr)")
+    let lines = made.stdout.split(separator: "\n").dropFirst()
+    #expect(lines.count == 9)
+    #expect(lines.filter { $0.hasPrefix("Sales (location=Berlin, tenure=1-3) ") }.count == 4, "\(made.stdout)")
+    #expect(lines.filter { $0.hasPrefix("Sales (location=Berlin, tenure=3+) ") }.count == 2, "\(made.stdout)")
+    #expect(lines.filter { $0.hasPrefix("Sales (location=Remote) ") }.count == 1)
+    #expect(lines.filter { $0.hasPrefix("Sales ") && !$0.contains("(") }.count == 1, "no value: the form asks")
+    #expect(lines.filter { $0.hasPrefix("Ops (location=Lisbon, tenure=3+) ") }.count == 1)
+    // Each token carries its person's values, and groups under the minimum group size are warned about.
+    let perToken = try sqlite(
+      box,
+      "SELECT i.team || ':' || COALESCE((SELECT group_concat(name || '=' || value, ',') FROM (SELECT name, value FROM invitation_attribute a WHERE a.token_hash = i.token_hash ORDER BY name)), '') FROM invitation i ORDER BY 1"
+    )
+    #expect(
+      perToken == [
+        "Ops:location=Lisbon,tenure=3+", "Sales:", "Sales:location=Berlin,tenure=1-3", "Sales:location=Berlin,tenure=1-3",
+        "Sales:location=Berlin,tenure=1-3", "Sales:location=Berlin,tenure=1-3", "Sales:location=Berlin,tenure=3+",
+        "Sales:location=Berlin,tenure=3+", "Sales:location=Remote",
+      ], "\(perToken)")
+    #expect(made.stderr.contains("warning: 4 links of team 'Sales' set location=Berlin, tenure=1-3, fewer than the survey's minimum group size (5)"))
+    #expect(made.stderr.contains("warning: 1 link of team 'Sales' set location=Remote, fewer than"))
+    #expect(made.stderr.contains("warning: 2 links of team 'Sales' set location=Berlin, tenure=3+"))
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: box.path("cultivar.sqlite")))
+    bytes += (try? Data(contentsOf: URL(fileURLWithPath: box.path("cultivar.sqlite-wal")))) ?? Data()
+    let stored = String(decoding: bytes, as: UTF8.self)
+    for secret in ["Person", "Solo", "example.org", "notes"] { #expect(!stored.contains(secret), "\(secret) is in the store") }
+  }
 }
 
 /// The rows of a query on the sandbox's SQLite store (one column, as text).

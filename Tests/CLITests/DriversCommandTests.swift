@@ -57,4 +57,37 @@ import Testing
     #expect(result.status == 64, "\(result.stderr)")
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }
+
+  /// `--by unit:N` and `--by ATTRIBUTE`: the groups `score --by` the same cut publishes, each
+  /// withheld one showing nothing, and each group's driver POMPs equal to its dimension POMPs.
+  @Test(arguments: ["unit:2", "location", "unit:1,tenure"])
+  func cutsAreTheGroupsScorePublishes(_ cut: String) throws {
+    let file = ["surveys/org/acme.yaml", "--responses", "surveys/org/responses-2026-spring.csv", "--org", "surveys/org/acme.org.yaml", "--by", cut]
+    let score = try CLI.run(["score"] + file + ["--format", "json"])
+    #expect(score.status == 0, "\(score.stderr)")
+    let scored = try #require(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [String: Any])
+    let teams = try #require(((scored["frameworks"] as? [[String: Any]])?.first?["teams"]) as? [[String: Any]])
+    let drivers = try CLI.run(["drivers"] + file + ["--outcome", "index", "--format", "json", "--min-n", "10", "--bootstrap", "0"])
+    #expect(drivers.status == 0, "\(drivers.stderr)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(drivers.stdout.utf8)) as? [String: Any])
+    let groups = try #require(report["groups"] as? [[String: Any]]).dropFirst()
+    #expect(groups.map { $0["group"] as? String } == teams.map { $0["team"] as? String }, "the same groups in the same order")
+    var own = 0
+    for (group, team) in zip(groups, teams) {
+      if team["suppressed"] as? Bool == true {
+        #expect(Set(group.keys) == ["group", "n", "suppressed", "suppression_reason"], "withheld: \(group)")
+        continue
+      }
+      guard group["source"] as? String == "own" else { continue }
+      own += 1
+      let pomps = Dictionary(
+        uniqueKeysWithValues: (team["dimensions"] as! [[String: Any]]).map { ($0["id"] as! String, $0["pomp"] as? Double ?? .nan) })
+      for driver in group["drivers"] as! [[String: Any]] {
+        let id = (driver["driver"] as! [String: Any])["id"] as! String
+        #expect(abs((driver["score_pomp"] as? Double ?? .nan) - pomps[id]!) < 1e-9, "\(cut) \(group["group"]!) \(id)")
+      }
+    }
+    #expect(own > 0, "some groups show their own drivers")
+    #expect(teams.contains { $0["suppressed"] as? Bool == true } || cut == "location", "the cut withholds some group")
+  }
 }

@@ -44,7 +44,9 @@ import Testing
   /// A CSV (team, two teams of the answers), each row's cells in `language(row)`: labels, or
   /// numbers and option ids when nil. A cell with a comma is quoted.
   static func csv(_ answers: [Answer], language: (Int) -> String?) -> String {
-    func quoted(_ text: String) -> String { text.contains(",") || text.contains("\"") ? "\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\"" : text }
+    func quoted(_ text: String) -> String {
+      text.contains(",") || text.contains("\"") ? "\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\"" : text
+    }
     var lines = ["respondent_id,team,lh1,lh2,lh3,lh4,activities"]
     for (r, answer) in answers.enumerated() {
       let lang = language(r)

@@ -10,7 +10,9 @@ recomputes every number from the pooled respondents (listwise sample, Pearson r 
 interval, p, Holm, Johnson's relative weights via numpy's eigh, R² via statsmodels OLS, the
 bootstrap with the same SplitMix64 resamples and numpy's percentiles, POMP, quadrants); fails on
 any difference above 1e-9. Also checks that withheld teams show nothing and that small teams
-show the organisation's drivers, labelled as such.
+show the organisation's drivers, labelled as such. The same with `--by location` (a declared
+attribute, blank for some respondents): each published value's drivers from its own
+respondents, withheld where `score --by location` withholds.
 """
 import argparse
 import json
@@ -27,6 +29,7 @@ from scipy import stats
 from statsmodels.stats.multitest import multipletests
 
 TOLERANCE = 1e-9
+LOCATIONS = ["Berlin", "Lisbon", "Remote"]
 MASK = (1 << 64) - 1
 
 
@@ -76,7 +79,8 @@ def make_case(rng, folder):
     (folder / "plugins").mkdir()
     (folder / "plugins" / "random.lua").write_text("\n".join(plugin) + "\n")
     k = 5
-    (folder / "survey.yaml").write_text(f"id: check\ntitle: Check\nframeworks: [random]\nmin_group_size: {k}\n")
+    (folder / "survey.yaml").write_text(
+        f"id: check\ntitle: Check\nframeworks: [random]\nmin_group_size: {k}\nattributes:\n  location: [{', '.join(LOCATIONS)}]\n")
     # Correlated traits: a common factor plus noise; the outcome depends on them with weights.
     weights = rng.normal(0.4, 0.3, n_dims)
     sizes = [int(rng.integers(1, 5)), int(rng.integers(10, 29))] + [int(rng.integers(30, 160)) for _ in range(int(rng.integers(2, 5)))]
@@ -97,7 +101,10 @@ def make_case(rng, folder):
                     z = -z if it["reverse"] else z
                 row[it["id"]] = str(int(np.clip(round(3 + z), 1, 5)))
             rows.append(row)
-    frame = pd.DataFrame(rows, columns=["respondent_id", "team"] + [it["id"] for it in items])
+    # Drawn after the answers, so the answers do not depend on it; a share of blanks.
+    for row, v in zip(rows, rng.integers(0, len(LOCATIONS) + 1, len(rows))):
+        row["location"] = LOCATIONS[v] if v < len(LOCATIONS) else ""
+    frame = pd.DataFrame(rows, columns=["respondent_id", "team", "location"] + [it["id"] for it in items])
     frame.to_csv(folder / "responses.csv", index=False)
     return {"dims": dims, "items": items, "k": k}
 
@@ -105,7 +112,7 @@ def make_case(rng, folder):
 def scored(case, folder):
     """Keyed answers and dimension scores per respondent (mean of answered items)."""
     raw = pd.read_csv(folder / "responses.csv", dtype=str, keep_default_na=False).replace("", np.nan)
-    keyed = pd.DataFrame({"team": raw["team"]})
+    keyed = pd.DataFrame({"team": raw["team"], "location": raw["location"].fillna("").map(lambda v: f"location: {v or '(not given)'}")})
     for it in case["items"]:
         x = raw[it["id"]].astype(float)
         keyed[it["id"]] = 6 - x if it["reverse"] else x
@@ -213,50 +220,51 @@ def run_case(cultivar, seed):
         folder = Path(tmp)
         case = make_case(rng, folder)
         keyed = scored(case, folder)
-        score = subprocess.run([cultivar, "score", "survey.yaml", "--responses", "responses.csv", "--format", "json"],
-                               cwd=folder, capture_output=True, text=True)
-        published = json.loads(score.stdout)["frameworks"][0]["teams"]
-        hidden = {t["team"] for t in published if t["suppressed"]}
-        # Every run below uses every dimension: a team with any withheld number shows the
-        # organisation's drivers.
-        partial = {t["team"] for t in published if not t["suppressed"] and any("suppressed" in d for d in t["dimensions"])}
-        dims = case["dims"]
-        runs = [("outcome", False, [d for d in dims if d != dims[0]]),
-                (dims[1], False, [d for d in dims if d != dims[1]]),
-                ("index", False, dims),
-                ("outcome", True, [it["id"] for it in case["items"] if it["id"] != "outcome"])]
-        for outcome, items, drivers in runs:
-            args = [cultivar, "drivers", "survey.yaml", "--responses", "responses.csv", "--outcome", outcome, "--by", "team",
-                    "--format", "json", "--bootstrap", "120", "--seed", str(seed + 11)]
-            if items:
-                args.append("--items")
-            done = subprocess.run(args, cwd=folder, capture_output=True, text=True)
-            if done.returncode != 0:
-                failures.append(f"seed {seed} {outcome}: exit {done.returncode}: {done.stderr}")
-                continue
-            report = json.loads(done.stdout)
-            check = Checker(f"seed {seed} outcome={outcome} items={items}")
-            got_ids = [d["driver"]["id"] for d in report["groups"][0]["drivers"]]
-            check.true(f"drivers {got_ids} != {drivers}", got_ids == drivers)
-            organisation = expected_group(keyed, outcome, drivers, report["method"])
-            check_group(check, "organisation", report["groups"][0], organisation)
-            for group in report["groups"][1:]:
-                team = group["group"]
-                if team in hidden:
-                    check.true(f"{team}: withheld team shows only its size", set(group) == {"group", "n", "suppressed", "suppression_reason"})
-                    groups_seen["suppressed"] += 1
+        for cut in ("team", "location"):
+            score = subprocess.run([cultivar, "score", "survey.yaml", "--responses", "responses.csv", "--format", "json"]
+                                   + ([] if cut == "team" else ["--by", cut]), cwd=folder, capture_output=True, text=True)
+            published = json.loads(score.stdout)["frameworks"][0]["teams"]
+            hidden = {t["team"] for t in published if t["suppressed"]}
+            # Every run below uses every dimension: a team with any withheld number shows the
+            # organisation's drivers.
+            partial = {t["team"] for t in published if not t["suppressed"] and any("suppressed" in d for d in t["dimensions"])}
+            dims = case["dims"]
+            runs = [("outcome", False, [d for d in dims if d != dims[0]]),
+                    (dims[1], False, [d for d in dims if d != dims[1]]),
+                    ("index", False, dims),
+                    ("outcome", True, [it["id"] for it in case["items"] if it["id"] != "outcome"])]
+            for outcome, items, drivers in runs:
+                args = [cultivar, "drivers", "survey.yaml", "--responses", "responses.csv", "--outcome", outcome, "--by", cut,
+                        "--format", "json", "--bootstrap", "120", "--seed", str(seed + 11)]
+                if items:
+                    args.append("--items")
+                done = subprocess.run(args, cwd=folder, capture_output=True, text=True)
+                if done.returncode != 0:
+                    failures.append(f"seed {seed} {outcome}: exit {done.returncode}: {done.stderr}")
                     continue
-                want = expected_group(keyed[keyed["team"] == team], outcome, drivers, report["method"])
-                if want["n"] < report["method"]["minimum_n"] or team in partial:
-                    check.true(f"{team}: small team labelled as the organisation's", group["source"] == "organisation"
-                               and group["drivers"] == report["groups"][0]["drivers"] and group["n"] == want["n"])
-                    groups_seen["organisation"] += 1
-                    continue
-                check.true(f"{team}: own drivers", group["source"] == "own")
-                check_group(check, team, group, want)
-                groups_seen["own"] += 1
-            failures += check.failures
-            compared += check.compared
+                report = json.loads(done.stdout)
+                check = Checker(f"seed {seed} --by {cut} outcome={outcome} items={items}")
+                got_ids = [d["driver"]["id"] for d in report["groups"][0]["drivers"]]
+                check.true(f"drivers {got_ids} != {drivers}", got_ids == drivers)
+                organisation = expected_group(keyed, outcome, drivers, report["method"])
+                check_group(check, "organisation", report["groups"][0], organisation)
+                for group in report["groups"][1:]:
+                    team = group["group"]
+                    if team in hidden:
+                        check.true(f"{team}: withheld team shows only its size", set(group) == {"group", "n", "suppressed", "suppression_reason"})
+                        groups_seen["suppressed"] += 1
+                        continue
+                    want = expected_group(keyed[keyed[cut] == team], outcome, drivers, report["method"])
+                    if want["n"] < report["method"]["minimum_n"] or team in partial:
+                        check.true(f"{team}: small team labelled as the organisation's", group["source"] == "organisation"
+                                   and group["drivers"] == report["groups"][0]["drivers"] and group["n"] == want["n"])
+                        groups_seen["organisation"] += 1
+                        continue
+                    check.true(f"{team}: own drivers", group["source"] == "own")
+                    check_group(check, team, group, want)
+                    groups_seen["own"] += 1
+                failures += check.failures
+                compared += check.compared
     return failures, compared, groups_seen
 
 

@@ -13,8 +13,9 @@ struct Drivers: ParsableCommand {
       candidate driver (the framework's other dimensions, or its items with --items): Pearson's r \
       with a 95% interval and a Holm-adjusted p, Johnson's relative weight as a share of R² with a \
       bootstrap interval (fixed seed), and a priority quadrant (act first, protect, monitor, \
-      maintain). With --by team, teams with fewer than --min-n complete respondents show the \
-      organisation's drivers, labelled as such; withheld teams show nothing.
+      maintain). With --by team (or a cut: --by unit:N, an attribute, unit:N,ATTRIBUTE, with --org \
+      for units), each group score --by publishes gets its drivers; groups with fewer than --min-n \
+      complete respondents show the organisation's drivers, labelled as such; withheld groups show nothing.
       """)
 
   @Argument(help: ArgumentHelp("The survey definition (surveys/NAME.yaml).", valueName: "survey"))
@@ -37,8 +38,15 @@ struct Drivers: ParsableCommand {
   @Flag(help: "Use the items as drivers instead of the dimensions.")
   var items = false
 
-  @Option(help: ArgumentHelp("Also per group: 'team'.", valueName: "cut"))
+  @Option(
+    help: ArgumentHelp(
+      "Also per group: 'team', 'unit:N', 'unit', an attribute, or a unit level crossed with an attribute ('unit:1,tenure'); groups as score --by publishes them.",
+      valueName: "cut"))
   var by: String?
+
+  @Option(
+    help: ArgumentHelp("The organisation file whose units the team cells name (for --by unit:N).", valueName: "file"))
+  var org: String?
 
   @Option(help: ArgumentHelp("Complete respondents a group needs for its own drivers.", valueName: "n"))
   var minN: Int = 30
@@ -63,7 +71,6 @@ struct Drivers: ParsableCommand {
 
   func validate() throws {
     if (responses == nil) == (wave == nil) { throw ValidationError("give either --responses FILE or --wave W") }
-    if let by, by != "team" { throw ValidationError("unknown cut '\(by)' in --by: use 'team'") }
     guard (2...1_000_000).contains(minN) else { throw ValidationError("--min-n must be between 2 and 1000000") }
     guard (0...100_000).contains(bootstrap) else { throw ValidationError("--bootstrap must be between 0 and 100000") }
   }
@@ -76,6 +83,8 @@ struct Drivers: ParsableCommand {
     job.framework = framework
     job.items = items
     job.byTeam = by == "team"
+    if let by, by != "team" { job.cut = by }
+    job.organisationPath = org
     job.method = DriverMethod(minimumN: minN, bootstrapSamples: bootstrap, seed: seed)
     job.format = format
     job.outputPath = out

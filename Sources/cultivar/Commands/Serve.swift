@@ -78,7 +78,8 @@ struct Invite: ParsableCommand {
     discussion: """
       Each link carries an unguessable token that stores one response; the store keeps only its hash, so the \
       links are shown once. Say who is invited with --team T --count N, or with --people FILE (a CSV with a \
-      'team' column, one row per person; only the team column is read, and nothing of the file is stored). \
+      'team' column, one row per person; only the team column and columns named like the survey's declared \
+      attributes are read, each link carrying its person's values, and nothing else of the file is stored). \
       --shared makes one link per team instead, usable as many times as the team has people (not \
       recommended: one person can answer several times).
       """)
@@ -95,7 +96,9 @@ struct Invite: ParsableCommand {
   @Option(help: ArgumentHelp("How many people of the team are invited: one link each.", valueName: "n"))
   var count: Int?
 
-  @Option(help: ArgumentHelp("A CSV file with one row per person and a team column (read for team and count only).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("A CSV file with one row per person and a team column (read for team and declared attribute columns only).", valueName: "file")
+  )
   var people: String?
 
   @Option(help: ArgumentHelp("The header of the people file's team column.", valueName: "header"))
