@@ -26,6 +26,8 @@ public struct CommentsJob {
   public var skipInvalid = false
   public var workspace = Workspace()
   public var note: (String) -> Void = { _ in }
+  /// The language the report is read in (`--lang`; nil: the survey's default).
+  public var language: String?
 
   public static let formats = ["table", "json"]
 
@@ -39,7 +41,7 @@ public struct CommentsJob {
     guard Self.formats.contains(format) else { throw UsageError.unknownFormat(format, among: Self.formats) }
     let run = try UnscoredRun(
       surveyPath: surveyPath, responsesPath: responsesPath, wave: wave, storePath: storePath, organisationPath: organisationPath,
-      cut: cut, skipInvalid: skipInvalid, workspace: workspace, note: note)
+      cut: cut, skipInvalid: skipInvalid, workspace: workspace, note: note, language: language)
     let comments = run.items.comments
     guard !comments.isEmpty else {
       throw UsageError(
@@ -88,11 +90,13 @@ public struct CommentsJob {
             wouldShow: withheld == nil ? "" : decision.wouldShow(group: name, dataPoint: entry.item.id),
             comments: texts, themeCounts: counts))
       }
-      items.append(.init(id: entry.item.id, text: entry.item.text, themes: entry.framework.themes, groups: groups))
+      let shownThemes = run.context.language.map { entry.framework.localized(to: $0).themes } ?? entry.framework.themes
+      items.append(.init(id: entry.item.id, text: run.shown(entry.item, of: entry.framework).text, themes: shownThemes, groups: groups))
     }
     let survey = run.context.survey
     let report = CommentsReport(
-      survey: SurveyInfo(id: survey.id, title: survey.title), input: run.input, cut: run.cut,
+      survey: SurveyInfo(id: survey.id, title: survey.title(in: run.context.language), language: run.context.language), input: run.input,
+      cut: run.cut,
       threshold: policy.threshold, rule: policy.summary, items: items)
     note(RunSupport.summaryLine(run.input))
     let logged = run.context.frameworks.reduce(0) { $0 + $1.plugin.withheldLogLines }

@@ -18,12 +18,14 @@ public struct SelectionsJob {
   public var skipInvalid = false
   public var workspace = Workspace()
   public var note: (String) -> Void = { _ in }
+  /// The language the report is read in (`--lang`; nil: the survey's default).
+  public var language: String?
 
   public static let formats = ["table", "csv", "json"]
 
   /// The rule in words, for reports.
   static func rule(_ k: Int) -> String {
-    "a group's percentages on an item are shown only when at least \(k) of its respondents answered the item ('-' = withheld); when subtracting shown groups from the group that contains them would isolate fewer than \(k) respondents, more groups are withheld"
+    RuleSentences().selections(minGroupSize: k)
   }
 
   public init(surveyPath: String) {
@@ -36,7 +38,7 @@ public struct SelectionsJob {
     guard Self.formats.contains(format) else { throw UsageError.unknownFormat(format, among: Self.formats) }
     let run = try UnscoredRun(
       surveyPath: surveyPath, responsesPath: responsesPath, wave: wave, storePath: storePath, organisationPath: organisationPath,
-      cut: cut, skipInvalid: skipInvalid, workspace: workspace, note: note)
+      cut: cut, skipInvalid: skipInvalid, workspace: workspace, note: note, language: language)
     let multis = run.items.multis
     guard !multis.isEmpty else {
       throw UsageError(
@@ -72,11 +74,13 @@ public struct SelectionsJob {
             name: name, n: n, withheld: withheld, wouldShow: withheld == nil ? "" : decision.wouldShow(group: name, dataPoint: entry.item.id),
             percents: percents, meanChosen: mean))
       }
-      items.append(.init(id: entry.item.id, text: entry.item.text, options: options.map { ($0.id, $0.label) }, groups: groups))
+      let shown = run.shown(entry.item, of: entry.framework)
+      items.append(.init(id: entry.item.id, text: shown.text, options: shown.options.map { ($0.id, $0.label) }, groups: groups))
     }
     let survey = run.context.survey
     let report = SelectionsReport(
-      survey: SurveyInfo(id: survey.id, title: survey.title), input: run.input, cut: run.cut,
+      survey: SurveyInfo(id: survey.id, title: survey.title(in: run.context.language), language: run.context.language), input: run.input,
+      cut: run.cut,
       minGroupSize: policy.threshold, rule: Self.rule(policy.threshold), items: items)
     note(RunSupport.summaryLine(run.input))
     switch format {

@@ -20,14 +20,21 @@ struct UnscoredRun {
 
   static let organisationName = "(all teams)"
 
+  /// `item` as the report shows it: its text and option labels in the run's language (cells
+  /// are read in the plugin's own, whatever the language).
+  func shown(_ item: Item, of framework: Framework) -> Item {
+    guard let language = context.language else { return item }
+    return framework.localized(to: language).unscoredItems.first { $0.id == item.id } ?? item
+  }
+
   /// Reads the answers. Invalid rows (a bad team or multi-select cell) fail the run, listed,
   /// unless `skipInvalid`; they are then counted, never written anywhere (they may hold comments).
   /// - Throws: ``InputError``, ``InputProblems``, ``StoreError``, ``UsageError``.
   init(
     surveyPath: String, responsesPath: String?, wave: String?, storePath: String, organisationPath: String?, cut: String?,
-    skipInvalid: Bool, workspace: Workspace, note: (String) -> Void
+    skipInvalid: Bool, workspace: Workspace, note: (String) -> Void, language: String? = nil
   ) throws {
-    context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note)
+    context = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note, language: language)
     items = UnscoredItems(frameworks: context.frameworks)
     let survey = context.survey
     let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }

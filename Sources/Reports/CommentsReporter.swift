@@ -6,22 +6,25 @@ public enum CommentsReporter {
   /// The report as text.
   public static func table(_ report: CommentsReport) -> String {
     let safe = { (text: String) in SafeText.terminal(text) }
+    let w = ReportWords(report.survey.language)
+    let commenters = { (n: Int) in w(n == 1 ? "comments.commenters-one" : "comments.commenters", ["n": String(n)]) }
     var out = [
-      "\(safe(report.survey.title)) (\(safe(report.survey.id))): comments per \(report.cut)",
-      "\(safe(report.input.file)): \(Counted.rows(read: report.input.rowsRead, used: report.input.rowsUsed, rejected: report.input.rowsRejected))",
+      w("comments.title", ["title": safe(report.survey.title), "id": safe(report.survey.id), "cut": w.cut(report.cut)]),
+      w.inputLine(report.input.mapText(safe)),
     ]
     for item in report.items {
       out += ["", "== \(safe(item.text)) (\(safe(item.id))) =="]
       for group in item.groups {
         out.append("")
+        let values = ["group": w.group(safe(group.name)), "commenters": commenters(group.commenters)]
         if let reason = group.withheld {
-          out.append("\(safe(group.name)) (\(Counted.phrase(group.commenters, "commenter"))): comments withheld, \(words(reason))")
+          out.append(w("comments.group-withheld", values.merging(["why": words(reason, w)]) { $1 }))
           continue
         }
-        out.append("\(safe(group.name)) (\(Counted.phrase(group.commenters, "commenter")))" + (group.comments.isEmpty ? ": no comments" : ":"))
+        out.append(w(group.comments.isEmpty ? "comments.group-empty" : "comments.group", values))
         if !item.themes.isEmpty, !group.comments.isEmpty {
           let counts = item.themes.indices.map { "\(safe(item.themes[$0].name)) \(group.themeCounts[$0])" }
-          out.append("  Themes: " + counts.joined(separator: "; "))
+          out.append("  " + w("comments.themes", ["list": counts.joined(separator: "; ")]))
         }
         out += group.comments.map {
           "  - "
@@ -31,22 +34,24 @@ public enum CommentsReporter {
       }
     }
     let withheld = report.items.flatMap { item in item.groups.compactMap { g in g.withheld.map { (item.id, g, $0) } } }
-    out += ["", "Privacy: comment threshold \(report.threshold); \(report.rule)."]
+    let rule = RuleSentences(w).comments(threshold: report.threshold)
+    out += ["", w("comments.privacy", ["threshold": String(report.threshold), "rule": rule])]
     for (item, group, reason) in withheld {
+      let entry = "\(w.group(safe(group.name))), \(safe(item)) (\(commenters(group.commenters)))"
       out.append(
-        "- \(safe(group.name)), \(safe(item)) (\(Counted.phrase(group.commenters, "commenter"))): comments withheld [\(reason.rawValue), threshold \(report.threshold)]"
+        "- " + w("comments.withheld-entry", ["entry": entry, "rule": reason.rawValue, "threshold": String(report.threshold)])
           + (group.wouldShow.isEmpty ? "" : "; \(safe(group.wouldShow))"))
     }
     return out.joined(separator: "\n") + "\n"
   }
 
   /// Why comments are withheld, in words.
-  static func words(_ reason: Suppression) -> String {
+  static func words(_ reason: Suppression, _ w: ReportWords) -> String {
     switch reason {
-    case .belowMinimum, .dataPointBelowMinimum: return "fewer commenters than the comment threshold"
-    case .complementary: return "protects a smaller group's comments from subtraction from the organisation's"
-    case .nested, .mapping: return "protects a smaller group's comments from subtraction from a larger group's"
-    default: return reason.words
+    case .belowMinimum, .dataPointBelowMinimum: return w("comments.why-minimum")
+    case .complementary: return w("comments.why-complementary")
+    case .nested, .mapping: return w("comments.why-nested")
+    default: return w.reason(reason)
     }
   }
 

@@ -79,6 +79,9 @@ struct ReportWords {
 
   private static let english = ReportWords(nil)
 
+  /// A cut in words: "team" in this language, `unit:2` as it is.
+  func cut(_ cut: String) -> String { cut == "team" ? self("cut-team") : cut }
+
   /// "1 item", "4 items".
   func items(_ n: Int) -> String { n == 1 ? self("items-one") : self("items", ["n": String(n)]) }
 }

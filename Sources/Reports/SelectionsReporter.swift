@@ -7,29 +7,34 @@ public enum SelectionsReporter {
   /// The report as text.
   public static func table(_ report: SelectionsReport) -> String {
     let safe = { (text: String) in SafeText.terminal(text) }
+    let w = ReportWords(report.survey.language)
+    let k = report.minGroupSize
     var out = [
-      "\(safe(report.survey.title)) (\(safe(report.survey.id))): multi-select answers per \(report.cut)",
-      "\(safe(report.input.file)): \(Counted.rows(read: report.input.rowsRead, used: report.input.rowsUsed, rejected: report.input.rowsRejected))",
+      w("selections.title", ["title": safe(report.survey.title), "id": safe(report.survey.id), "cut": w.cut(report.cut)]),
+      w.inputLine(report.input.mapText(safe)),
     ]
     for item in report.items {
-      out += ["", "== \(safe(item.text)) (\(safe(item.id))): % of respondents who answered choosing each option =="]
-      var table = TextTable(["Group", "n"] + item.options.map { safe($0.label) } + ["Mean chosen"], rightAligned: Set(1...(item.options.count + 2)))
+      out += ["", "== " + w("selections.heading", ["text": safe(item.text), "id": safe(item.id)]) + " =="]
+      var table = TextTable(
+        [w("selections.group"), "n"] + item.options.map { safe($0.label) } + [w("selections.mean-chosen")],
+        rightAligned: Set(1...(item.options.count + 2)))
       for group in item.groups {
+        let name = w.group(safe(group.name))
         if group.withheld != nil {
           // Why is said in the privacy section below.
-          table.add([safe(group.name), String(group.n)] + [String](repeating: "-", count: item.options.count + 1))
+          table.add([name, String(group.n)] + [String](repeating: "-", count: item.options.count + 1))
         } else {
-          table.add([safe(group.name), String(group.n)] + group.percents.map { Format.fixed($0, 1) } + [Format.fixed(group.meanChosen, 2)])
+          table.add([name, String(group.n)] + group.percents.map { Format.fixed($0, 1) } + [Format.fixed(group.meanChosen, 2)])
         }
       }
       out.append(table.render())
     }
-    out += ["", "Privacy: minimum group size \(report.minGroupSize); \(report.rule)."]
+    out += ["", "\(w("privacy")): " + w("privacy-rule", ["size": String(k), "rule": RuleSentences(w).selections(minGroupSize: k)])]
     for item in report.items {
       for group in item.groups {
         guard let reason = group.withheld else { continue }
         out.append(
-          "- \(safe(group.name)), \(safe(item.id)) (n = \(group.n)): withheld [\(reason.rawValue), threshold \(report.minGroupSize)]"
+          "- \(w.group(safe(group.name))), \(safe(item.id)) (n = \(group.n)): \(w("withheld")) [\(reason.rawValue), \(w("threshold")) \(k)]"
             + (group.wouldShow.isEmpty ? "" : "; \(safe(group.wouldShow))"))
       }
     }

@@ -6,7 +6,7 @@ comments and multi-select example in every format of comments and selections, th
 organisation sample's cuts (units, all levels, an attribute, a crossed cut; compare by unit:1
 and by unit:2 against each parent; trend by unit:1 over its two waves; three files of its
 report --per-unit pack), the multilingual example read in English, German and French
-(`--lang`: score, compare, drivers, and trend over its two waves), and
+(`--lang`: score, compare, drivers, selections, and trend over its two waves), and
 compare in every format over a matrix of generated shapes: 1/3/5/12 dimensions, 2/40 teams,
 long names, suppressed teams) and compares its standard output with the file in
 Tests/golden/outputs/. Any difference fails with a unified diff.
@@ -66,6 +66,8 @@ def commands(shape_root: Path):
     drivers = ["drivers", "survey.yaml", "--responses", "responses.csv", "--outcome", "index", "--by", "team", "--bootstrap", "200"]
     for lang, fmt, ext in (("de", "table", "txt"), ("de", "html", "html"), ("fr", "table", "txt"), ("es", "table", "txt")):
         out.append((f"multilingual/drivers-{lang}.{ext}", multilingual, [*drivers, "--lang", lang, "--format", fmt]))
+    for lang in ("de", "fr"):
+        out.append((f"multilingual/selections-{lang}.txt", multilingual, ["selections", "survey.yaml", "--responses", "responses.csv", "--lang", lang]))
     waves = ["trend", "survey.yaml", "--waves", "2026-spring,2026-autumn", "--store", str(shape_root / "multilingual.sqlite")]
     for lang in ("en", "de", "fr"):
         out.append((f"multilingual/trend-{lang}.txt", multilingual, [*waves, "--lang", lang]))

@@ -144,3 +144,11 @@ extension RuleSentences {
     .object([("index", .string(index(r))), ("missing_data", .string(missing(r))), ("favorable", .string(favourable(r)))])
   }
 }
+
+extension RuleSentences {
+  /// The anonymity rule of `selections`, with the survey's minimum group size.
+  public func selections(minGroupSize size: Int) -> String { w("rule.selections", ["size": String(size)]) }
+
+  /// The anonymity rule of `comments`, with the comment threshold.
+  public func comments(threshold: Int) -> String { w("rule.comments", ["threshold": String(threshold)]) }
+}

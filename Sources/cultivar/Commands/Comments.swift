@@ -16,6 +16,8 @@ struct Comments: ParsableCommand {
 
   @OptionGroup var input: UnscoredInputOptions
 
+  @OptionGroup var language: ReportLanguageOption
+
   @Option(
     help: ArgumentHelp(
       "The comment threshold: commenters a group needs for its comments to be shown (default 10; only higher values are accepted).", valueName: "n"))
@@ -44,6 +46,7 @@ struct Comments: ParsableCommand {
     job.skipInvalid = input.skipInvalid
     job.workspace = input.plugins.workspace
     job.note = Terminal.err
+    job.language = language.lang
     do {
       Terminal.out(try job.run())
     } catch {

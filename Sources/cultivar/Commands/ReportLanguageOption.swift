@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `--lang` of every command that writes a report (`score`, `compare`, `drivers`, `trend`,
-/// `report`): the language the report is read in.
+/// `report`, `comments`, `selections`): the language the report is read in.
 struct ReportLanguageOption: ParsableArguments {
   @Option(
     help: ArgumentHelp(

@@ -12,6 +12,8 @@ struct Selections: ParsableCommand {
 
   @OptionGroup var input: UnscoredInputOptions
 
+  @OptionGroup var language: ReportLanguageOption
+
   @Option(help: "Output format: table, csv or json.")
   var format: String = "table"
 
@@ -26,6 +28,7 @@ struct Selections: ParsableCommand {
     job.skipInvalid = input.skipInvalid
     job.workspace = input.plugins.workspace
     job.note = Terminal.err
+    job.language = language.lang
     do {
       Terminal.out(try job.run())
     } catch {
