@@ -192,7 +192,9 @@ import Testing
       "respondent_id,team,location,submitted_on,"
       + ["sv", "pm", "mm", "tl", "st"].flatMap { p in (1...4).map { "\(p)\($0)" } }.joined(separator: ",")
     var lines = [header]
-    for (team, location, size) in [("a1", "Berlin", 20), ("a1", "Lisbon", 20), ("old", "Berlin", 2), ("old", "Lisbon", 12), ("b1", "Berlin", 20), ("b1", "Lisbon", 20)] {
+    for (team, location, size) in [
+      ("a1", "Berlin", 20), ("a1", "Lisbon", 20), ("old", "Berlin", 2), ("old", "Lisbon", 12), ("b1", "Berlin", 20), ("b1", "Lisbon", 20),
+    ] {
       for _ in 0..<size {
         let r = lines.count
         lines.append("r\(r),\(team),\(location),2026-10-01," + (0..<20).map { String(1 + (r * 7 + $0 * 3) % 5) }.joined(separator: ","))
@@ -210,4 +212,3 @@ import Testing
     #expect(trend["A × location: Berlin"]?.dropFirst().allSatisfy { $0 == nil } == true, "22 − 20 would isolate 2: \(trend)")
   }
 }
-
