@@ -121,7 +121,7 @@ let reactionsPlugin = """
     #expect(out.contains("\n  source: Edmondson, A. C. (1999). Psychological safety and learning behavior in work teams. Administrative…\n"))
     #expect(out.contains("\n  source: Senge, P. M. (1990). The Fifth Discipline: The Art and Practice of the Learning Organization. New…\n"))
     let sources = out.split(separator: "\n").filter { $0.hasPrefix("  source: ") }
-    #expect(sources.count == 14)
+    #expect(sources.count == 15)
     #expect(sources.allSatisfy { $0.count <= 10 + 100 })
   }
 }
