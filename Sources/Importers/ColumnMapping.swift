@@ -40,7 +40,8 @@ struct ColumnMapping {
     let teamKey = TextKey.of(teamName)
     let ignoredKeys = FormatDetector.keys(ignored)
     let idKeys = items.map { TextKey.of($0.id) }
-    let textKeys = items.map { TextKey.of($0.text) }
+    // The question in the survey's default language and in each of its others.
+    let textKeys = items.map { item in Set([TextKey.of(item.text)] + item.labels.filter { !$0.text.isEmpty }.map { TextKey.of($0.text) }) }
     var roles: [Role?] = Array(repeating: nil, count: width)
     var problems: [InputError] = []
     var columnOfItem: [Int: Int] = [:]
@@ -87,7 +88,9 @@ struct ColumnMapping {
       }
       let matches = Set(
         items.indices.filter { i in
-          keys.contains { $0 == idKeys[i] || $0 == textKeys[i] || (textKeys[i].count >= 12 && $0.hasSuffix(" " + textKeys[i])) }
+          keys.contains { key in
+            key == idKeys[i] || textKeys[i].contains { key == $0 || ($0.count >= 12 && key.hasSuffix(" " + $0)) }
+          }
         })
       if matches.count > 1 {
         let ids = matches.sorted().map { "'\(items[$0].id)'" }.joined(separator: ", ")
@@ -154,9 +157,11 @@ struct ColumnMapping {
   /// in SurveyMonkey, the option as the sub-label under the question.
   private static func option(keys: [String], layout: ExportLayout, multis: [Int], items: [ImportItem]) -> (Int, Int)? {
     for i in multis {
-      let itemKeys = [TextKey.of(items[i].id), TextKey.of(items[i].text)]
+      let itemKeys =
+        [TextKey.of(items[i].id), TextKey.of(items[i].text)] + items[i].labels.filter { !$0.text.isEmpty }.map { TextKey.of($0.text) }
       for (j, option) in items[i].options.enumerated() {
-        let optionKeys = [TextKey.of(option.id), TextKey.of(option.label)]
+        let optionKeys =
+          [TextKey.of(option.id), TextKey.of(option.label)] + items[i].labels.compactMap { j < $0.options.count ? TextKey.of($0.options[j]) : nil }
         let joined = itemKeys.flatMap { item in optionKeys.map { item + " " + $0 } }
         if keys.contains(where: joined.contains) { return (i, j) }
         if layout.format == .surveyMonkey, keys.count == 2, itemKeys.contains(keys[1]), optionKeys.contains(keys[0]) { return (i, j) }

@@ -9,6 +9,8 @@ public struct ItemLabels: Sendable, Equatable {
   public var scale: [String]
   /// The options' labels, in the item's option order.
   public var options: [String]
+  /// The question in that language (an export's header may be it).
+  public var text = ""
 
   public init(language: String, scale: [String], options: [String]) {
     self.language = language
@@ -26,10 +28,12 @@ public struct ItemLabels: Sendable, Equatable {
     guard wanted.count > 1 else { return [] }
     return wanted.map { language in
       let local = framework.localized(to: language)
-      let labels = local.items.first { $0.id == id }?.options ?? local.unscoredItems.first { $0.id == id }?.options
-      return ItemLabels(
+      let item = local.items.first { $0.id == id } ?? local.unscoredItems.first { $0.id == id }
+      var labels = ItemLabels(
         language: language, scale: local.scale.labels,
-        options: options.map { option in labels?.first { $0.id == option.id }?.label ?? option.label })
+        options: options.map { option in item?.options.first { $0.id == option.id }?.label ?? option.label })
+      labels.text = item?.text ?? ""
+      return labels
     }
   }
 }

@@ -132,4 +132,27 @@ import Testing
     func body(_ text: String) -> String { text.split(separator: "\n").filter { !$0.contains("\"file\"") }.joined(separator: "\n") }
     #expect(body(a.stdout) == body(b.stdout), "the mixed-language export stores the same answers")
   }
+
+  /// A Google Forms export of the German form: questions (headers) and answers in German.
+  @Test func importMatchesQuestionsAndAnswersInAnotherLanguage() throws {
+    let box = try Sandbox()
+    let header = [
+      "Zeitstempel", "team", "Ich habe bei der Arbeit Zeit, Neues zu lernen.", "Termine lassen keinen Raum zum Lernen.",
+      "Wir erzählen einander, was wir gelernt haben.", "Erkenntnisse aus einem Projekt erreichen das nächste.",
+      "Was davon haben Sie in diesem Quartal zum Lernen getan?",
+    ].map { "\"\($0)\"" }.joined(separator: ",")
+    let rows = (1...6).map { "2026/10/0\($0) 10:00:00,Data,Stimme zu,Stimme nicht zu,\"Teils, teils\",4,\"Ein Kurs, Ein Buch\"" }
+    try box.write("de.csv", ([header] + rows).joined(separator: "\n") + "\n")
+    let imported = try box.run("import", Self.survey, "de.csv", "--format", "google-forms", "--wave", "w")
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout.contains("6 imported, 0 rejected"), "\(imported.stdout)")
+    #expect(!imported.stderr.contains("matched no item"), "every German question is matched: \(imported.stderr)")
+    try box.write(
+      "en.csv", "respondent_id,team,lh1,lh2,lh3,lh4,activities\n" + (1...6).map { "r\($0),Data,4,2,3,4,course;book" }.joined(separator: "\n") + "\n")
+    let numeric = try score(box, "en.csv")
+    let stored = try box.run("score", Self.survey, "--wave", "w", "--format", "json")
+    #expect(
+      stored.stdout.split(separator: "\n").filter { !$0.contains("\"file\"") && !$0.contains("rows_") }.joined(separator: "\n")
+        == numeric.split(separator: "\n").filter { !$0.contains("rows_") }.joined(separator: "\n"))
+  }
 }

@@ -175,4 +175,40 @@ import Testing
       same(scoredGroups, trendGroups)
     }
   }
+
+  /// Team `old` (2 in Berlin, 12 in Lisbon) moves from unit A to unit B through the mapping: the
+  /// crossed group "B × location: Berlin" of trend holds 2 more people than its twin in `score
+  /// --by unit:1,location`, which shows it, so trend must withhold it (and "A × …: Berlin").
+  @Test func aCrossedGroupTheMappingChangesIsDecidedAgainstItsScoreTwin() throws {
+    let box = try Sandbox()
+    var survey = try String(contentsOfFile: box.path("surveys/learning-culture.yaml"), encoding: .utf8)
+    survey += "attributes:\n  location: [Berlin, Lisbon]\nteam_mapping:\n  renamed:\n    old: new\n"
+    try box.write("surveys/learning-culture.yaml", survey)
+    try box.write(
+      "org.yaml",
+      "units:\n  - { id: a, name: A }\n  - { id: b, name: B }\n  - { id: a1, name: a1, parent: a }\n  - { id: old, name: old, parent: a }\n"
+        + "  - { id: b1, name: b1, parent: b }\n  - { id: new, name: new, parent: b }\n")
+    let header =
+      "respondent_id,team,location,submitted_on,"
+      + ["sv", "pm", "mm", "tl", "st"].flatMap { p in (1...4).map { "\(p)\($0)" } }.joined(separator: ",")
+    var lines = [header]
+    for (team, location, size) in [
+      ("a1", "Berlin", 20), ("a1", "Lisbon", 20), ("old", "Berlin", 2), ("old", "Lisbon", 12), ("b1", "Berlin", 20), ("b1", "Lisbon", 20),
+    ] {
+      for _ in 0..<size {
+        let r = lines.count
+        lines.append("r\(r),\(team),\(location),2026-10-01," + (0..<20).map { String(1 + (r * 7 + $0 * 3) % 5) }.joined(separator: ","))
+      }
+    }
+    try box.write("w1.csv", lines.joined(separator: "\n") + "\n")
+    #expect(try box.run("import", "surveys/learning-culture.yaml", "w1.csv", "--wave", "w1").status == 0)
+    let cut = ["--org", "org.yaml", "--by", "unit:1,location", "--format", "json"]
+    let score = try scored(run(box, ["score", "surveys/learning-culture.yaml", "--wave", "w1"] + cut))
+    #expect(score["B × location: Berlin"]?[0] == 20 && score["B × location: Berlin"]?[1] != nil, "the twin is shown: \(score)")
+    #expect(score["A × location: Berlin"]?[0] == 22 && score["A × location: Berlin"]?[1] != nil, "\(score)")
+    let trend = try trended(run(box, ["trend", "surveys/learning-culture.yaml", "--waves", "w1"] + cut))
+    #expect(trend["B × location: Berlin"]?[0] == 22)
+    #expect(trend["B × location: Berlin"]?.dropFirst().allSatisfy { $0 == nil } == true, "22 − 20 would isolate 2: \(trend)")
+    #expect(trend["A × location: Berlin"]?.dropFirst().allSatisfy { $0 == nil } == true, "22 − 20 would isolate 2: \(trend)")
+  }
 }
