@@ -20,8 +20,8 @@ final class PostgresCursor {
     db = SyncConnection(try Blocking.run { try await link.connect() })
     do {
       try db.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-      // A wave is read one response at a time through its keys: compiling the plan (JIT)
-      // and bitmap scans of ~20 rows cost more than they save (measured: docs/store.md).
+      // A wave is read in the order of its ids through the wave's index: compiling the plan
+      // (JIT) costs more than it saves, and a bitmap scan would need a sort (docs/store.md).
       try db.run("SET LOCAL jit = off")
       try db.run("SET LOCAL enable_bitmapscan = off")
       var declare = query

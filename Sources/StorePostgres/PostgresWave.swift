@@ -41,8 +41,8 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
   /// - Parameters:
   ///   - itemIDs: the item of each value slot (answers to other items are left out).
   ///   - byLanguage: group by the language each response was given in, not by team.
-  ///   - codes: with attribute cuts, what makes each row's group of its group and its stored
-  ///     attributes (as SQLite's ``StoredResponses``).
+  ///   - codes: with attribute cuts, what turns each row's group and stored attributes into
+  ///     its group key (as SQLite's ``StoredResponses`` does).
   init(link: PostgresLink, wave: WaveRef, itemIDs: [String], byLanguage: Bool, codes: AttributeCodes?, file: String) throws {
     self.file = file
     self.itemIDs = itemIDs
@@ -253,7 +253,9 @@ struct ItemSlots {
   }
 
   private static func equal(_ known: [UInt8], _ item: UnsafeRawBufferPointer) -> Bool {
-    known.count == item.count && known.withUnsafeBytes { $0.elementsEqual(item) }
+    guard known.count == item.count else { return false }
+    guard !known.isEmpty else { return true }
+    return known.withUnsafeBytes { memcmp($0.baseAddress!, item.baseAddress!, item.count) == 0 }
   }
 }
 
