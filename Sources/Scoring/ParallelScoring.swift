@@ -130,6 +130,8 @@ final class ParallelScoring<Source: RowBatchSource>: @unchecked Sendable {
 
   private func work(_ worker: Int, _ box: WorkerBox) {
     var knownTeams = 0
+    // The names of the reader's team ids.
+    var workerNames: [String] = []
     while true {
       condition.lock()
       while pieces.isEmpty, !readingDone { condition.wait() }
@@ -143,12 +145,21 @@ final class ParallelScoring<Source: RowBatchSource>: @unchecked Sendable {
       let result: Result<PartialScores, Error> = Result {
         let batch = try box.reader.read(piece)
         let reader = box.reader
-        var partial = try box.scorer.score(batch) { reader.teamName($0) }
+        // Each of the worker's teams is named once, when first read: the merge and the hooks
+        // take their names from the same array.
+        let firstNew = reader.numbersTeamsPerBatch ? 0 : knownTeams
+        let newNames = (firstNew..<reader.teamCount).map { reader.teamName(Int32($0)) }
         if reader.numbersTeamsPerBatch {
-          batchTeams = (0..<reader.teamCount).map { reader.teamName(Int32($0)) }
+          batchTeams = newNames
+          workerNames = newNames
         } else {
+          workerNames += newNames
+        }
+        let names = workerNames
+        var partial = try box.scorer.score(batch) { names[Int($0)] }
+        if !reader.numbersTeamsPerBatch {
           partial.firstNewTeam = knownTeams
-          partial.newTeamNames = (knownTeams..<reader.teamCount).map { reader.teamName(Int32($0)) }
+          partial.newTeamNames = newNames
           knownTeams = reader.teamCount
         }
         return partial
