@@ -55,14 +55,16 @@ struct AuditRecord: Sendable {
       if reason == .belowMinimum {
         guard g.fixed == nil else { continue }
         let words = width > 0 ? text(disclosure, node, 0, allPoints: false) : ""
-        out.append(AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: .belowMinimum, threshold: k, n: disclosure.respondents[node], wouldShow: words))
+        out.append(
+          AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: .belowMinimum, threshold: k, n: disclosure.respondents[node], wouldShow: words))
         continue
       }
       let withheld = (first..<width).filter { disclosure.pointReason[node * width + $0] != nil }
       if let reason, withheld.allSatisfy({ disclosure.pointReason[node * width + $0] == reason }) {
         // One rule withholds every number of the group: one entry says so.
         let words = text(disclosure, node, first, allPoints: true)
-        out.append(AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: reason, threshold: k, n: disclosure.respondents[node], wouldShow: words))
+        out.append(
+          AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: reason, threshold: k, n: disclosure.respondents[node], wouldShow: words))
         continue
       }
       for d in withheld {
