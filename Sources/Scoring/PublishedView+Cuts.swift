@@ -7,11 +7,7 @@ extension PublishedView {
   /// groups is decided against those fixed decisions, and the run's own groups are published.
   init(plan: ScoringPlan, names: [String], order: [Int], totals teamTotals: TeamTotals, policy: PrivacyPolicy, cuts: CutGroups) {
     offsets = plan.frameworks.map(\.dimensionOffset)
-    let points = plan.frameworks.enumerated().flatMap { f, fp in
-      fp.framework.dimensions.map { dimension in
-        Population.DataPoint(name: plan.frameworks.count > 1 ? "\(fp.framework.id) \(dimension.name)" : dimension.name, framework: f)
-      }
-    }
+    let points = Self.dataPoints(plan)
     let width = teamTotals.width
     let atoms = order.map { t in
       Population.Atom(respondents: teamTotals.sizes[t], counts: teamTotals.accumulators(slot: t, offset: 0, count: width).map(\.count))

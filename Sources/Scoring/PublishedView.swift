@@ -30,11 +30,7 @@ struct PublishedView: Sendable {
     regroup: ((String) -> String)?
   ) {
     offsets = plan.frameworks.map(\.dimensionOffset)
-    let points = plan.frameworks.enumerated().flatMap { f, fp in
-      (fp.framework.dimensions.map(\.name) + fp.framework.measures.map(\.name)).map { name in
-        Population.DataPoint(name: plan.frameworks.count > 1 ? "\(fp.framework.id) \(name)" : name, framework: f)
-      }
-    }
+    let points = Self.dataPoints(plan)
     let width = teamTotals.width
     let atoms = order.map { t in
       Population.Atom(respondents: teamTotals.sizes[t], counts: teamTotals.accumulators(slot: t, offset: 0, count: width).map(\.count))
@@ -117,4 +113,14 @@ struct PublishedView: Sendable {
   func organisationShows(_ d: Int) -> Bool { disclosures[0].shows(0, dataPoint: d) }
   func organisationPointReason(_ d: Int) -> Suppression? { disclosures[0].withheld(0, dataPoint: d) }
   func organisationIndexReason(_ f: Int) -> Suppression? { disclosures[0].indexWithheld(0, framework: f) }
+
+  /// The numbers the engine decides per group, in the order of the totals' slots: each
+  /// framework's dimensions, then its measures.
+  static func dataPoints(_ plan: ScoringPlan) -> [Population.DataPoint] {
+    plan.frameworks.enumerated().flatMap { f, fp in
+      (fp.framework.dimensions.map(\.name) + fp.framework.measures.map(\.name)).map { name in
+        Population.DataPoint(name: plan.frameworks.count > 1 ? "\(fp.framework.id) \(name)" : name, framework: f)
+      }
+    }
+  }
 }

@@ -96,4 +96,45 @@ import Testing
     #expect(result.stderr.contains("responses.csv:5"), "\(result.stderr)")
     #expect(result.stderr.contains("'Lisbn' is not a value of attribute 'site' (did you mean 'Lisbon'?)"), "\(result.stderr)")
   }
+
+  /// A cut whose groups are the teams publishes what `score` by team publishes, measures
+  /// included: each group's measure is decided as its own data point (it used to be read
+  /// from another group's decision in cut runs).
+  @Test func theLeafCutPublishesWhatTheTeamRunPublishes() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cultivar-leafcut-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let org = dir.appendingPathComponent("org.yaml")
+    try Data(
+      """
+      units:
+        - { id: tech, name: Tech }
+        - { id: biz, name: Business }
+        - { id: Data, name: Data, parent: tech }
+        - { id: Design, name: Design, parent: tech }
+        - { id: Platform, name: Platform, parent: tech }
+        - { id: Sales, name: Sales, parent: biz }
+        - { id: Support, name: Support, parent: biz }
+
+      """.utf8
+    ).write(to: org)
+    let run = ["score", "surveys/examples/multilingual/survey.yaml", "--responses", "surveys/examples/multilingual/responses.csv", "--format", "json"]
+    func teams(_ result: CLIResult) throws -> [String: String] {
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      let framework = try #require((json["frameworks"] as? [[String: Any]])?.first)
+      var out: [String: String] = [:]
+      for team in (framework["teams"] as? [[String: Any]] ?? []) + [framework["organisation"] as? [String: Any] ?? [:]] {
+        let name = team["team"] as? String ?? "?"
+        let data = try JSONSerialization.data(withJSONObject: ["dimensions": team["dimensions"] ?? [], "measures": team["measures"] ?? []], options: [.sortedKeys])
+        out[name] = String(decoding: data, as: UTF8.self)
+      }
+      return out
+    }
+    let byTeam = try CLI.run(run)
+    let byLeaf = try CLI.run(run + ["--org", org.path, "--by", "unit:2"])
+    #expect(byTeam.status == 0 && byLeaf.status == 0, "\(byTeam.stderr)\(byLeaf.stderr)")
+    let expected = try teams(byTeam)
+    #expect(expected["Platform"]?.contains("activities_count") == true)
+    #expect(try teams(byLeaf) == expected)
+  }
 }
