@@ -118,14 +118,17 @@ import Testing
 
       """.utf8
     ).write(to: org)
-    let run = ["score", "surveys/examples/multilingual/survey.yaml", "--responses", "surveys/examples/multilingual/responses.csv", "--format", "json"]
+    let run = [
+      "score", "surveys/examples/multilingual/survey.yaml", "--responses", "surveys/examples/multilingual/responses.csv", "--format", "json",
+    ]
     func teams(_ result: CLIResult) throws -> [String: String] {
       let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
       let framework = try #require((json["frameworks"] as? [[String: Any]])?.first)
       var out: [String: String] = [:]
       for team in (framework["teams"] as? [[String: Any]] ?? []) + [framework["organisation"] as? [String: Any] ?? [:]] {
         let name = team["team"] as? String ?? "?"
-        let data = try JSONSerialization.data(withJSONObject: ["dimensions": team["dimensions"] ?? [], "measures": team["measures"] ?? []], options: [.sortedKeys])
+        let data = try JSONSerialization.data(
+          withJSONObject: ["dimensions": team["dimensions"] ?? [], "measures": team["measures"] ?? []], options: [.sortedKeys])
         out[name] = String(decoding: data, as: UTF8.self)
       }
       return out
