@@ -7,14 +7,8 @@ extension PublishedView {
   /// groups is decided against those fixed decisions, and the run's own groups are published.
   init(plan: ScoringPlan, names: [String], order: [Int], totals teamTotals: TeamTotals, policy: PrivacyPolicy, cuts: CutGroups) {
     offsets = plan.frameworks.map(\.dimensionOffset)
-    let points = Self.dataPoints(plan)
+    let (points, atoms, organisation) = Self.basis(plan, order: order, totals: teamTotals)
     let width = teamTotals.width
-    let atoms = order.map { t in
-      Population.Atom(respondents: teamTotals.sizes[t], counts: teamTotals.accumulators(slot: t, offset: 0, count: width).map(\.count))
-    }
-    var organisation = TeamTotals(width: width)
-    _ = organisation.addTeam()
-    for t in order { organisation.merge(teamTotals, from: t, to: 0) }
     self.organisation = organisation
     // 1. The teams, as `score` by team publishes them.
     let places = order.map { cuts.place(names[$0]) }

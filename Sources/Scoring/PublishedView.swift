@@ -30,14 +30,8 @@ struct PublishedView: Sendable {
     regroup: ((String) -> String)?
   ) {
     offsets = plan.frameworks.map(\.dimensionOffset)
-    let points = Self.dataPoints(plan)
+    let (points, atoms, organisation) = Self.basis(plan, order: order, totals: teamTotals)
     let width = teamTotals.width
-    let atoms = order.map { t in
-      Population.Atom(respondents: teamTotals.sizes[t], counts: teamTotals.accumulators(slot: t, offset: 0, count: width).map(\.count))
-    }
-    var organisation = TeamTotals(width: width)
-    _ = organisation.addTeam()
-    for t in order { organisation.merge(teamTotals, from: t, to: 0) }
     self.organisation = organisation
     var base = Population(dataPoints: points, atoms: atoms, organisation: Self.organisationName)
     for (i, t) in order.enumerated() { base.add(.init(cut: "team", name: names[t], atoms: [i])) }
@@ -122,5 +116,18 @@ struct PublishedView: Sendable {
         Population.DataPoint(name: plan.frameworks.count > 1 ? "\(fp.framework.id) \(name)" : name, framework: f)
       }
     }
+  }
+
+  /// What every decision of a run starts from: the data points, one atom per team (in `order`)
+  /// with its respondents behind each data point, and the organisation's totals.
+  static func basis(_ plan: ScoringPlan, order: [Int], totals: TeamTotals) -> ([Population.DataPoint], [Population.Atom], TeamTotals) {
+    let width = totals.width
+    let atoms = order.map { t in
+      Population.Atom(respondents: totals.sizes[t], counts: totals.accumulators(slot: t, offset: 0, count: width).map(\.count))
+    }
+    var organisation = TeamTotals(width: width)
+    _ = organisation.addTeam()
+    for t in order { organisation.merge(totals, from: t, to: 0) }
+    return (dataPoints(plan), atoms, organisation)
   }
 }
