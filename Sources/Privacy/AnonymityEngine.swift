@@ -112,21 +112,34 @@ private struct Decider {
     overlapDecided[key] = outcome
     switch outcome {
     case .decided(let withheld), .onlyFixedLeft(let withheld):
-      for (node, protects) in withheld {
+      let kept = twinsOfShown(Set(withheld.map(\.group)), column, d)
+      for (node, protects) in withheld where !kept.contains(node) {
         pointReason[node * width + d] = .overlapping
         record.set(node, d, .overlap(protects: protects))
       }
     case .tooLarge:
       let twins = rule.spannedByFixed(counts: column, shown: groups.indices.map { shown($0, d) })
-      let undecided = groups.indices.filter { node in
+      let candidates = groups.indices.filter { node in
         !groups[node].nested && groups[node].fixed == nil && shown(node, d) && !twins.contains(node)
       }
+      let kept = twinsOfShown(Set(candidates), column, d)
+      let undecided = candidates.filter { !kept.contains($0) }
       for node in undecided { pointReason[node * width + d] = .overlapping }
       record.set(undecided.map { ($0, d) }, .tooMany)
     }
   }
 
   private func shown(_ node: Int, _ d: Int) -> Bool { pointReason[node * width + d] == nil }
+
+  /// The groups of `leaving` (about to be withheld on `d`) whose respondents behind the data
+  /// point are exactly those of a group that stays shown: such a group publishes the same
+  /// number as its twin, so withholding it would hide nothing (an attacker reads it off the
+  /// twin) and it stays shown, adding no equation the decision did not already allow.
+  private func twinsOfShown(_ leaving: Set<Int>, _ column: [Int], _ d: Int) -> Set<Int> {
+    let live = { (node: Int) in self.groups[node].atoms.filter { column[$0] > 0 } }
+    let staying = Set(groups.indices.filter { shown($0, d) && !leaving.contains($0) }.map(live).filter { !$0.isEmpty })
+    return Set(leaving.filter { staying.contains(live($0)) })
+  }
   private func isFixed(_ node: Int) -> Bool { groups[node].fixed != nil }
 
   /// The shown groups directly below `node` in data point `d` (skipping withheld ones).

@@ -50,6 +50,16 @@ import Testing
       "random seed \(seed) (rerun with it as fixedSeed), organisation \(leak?.org ?? -1) (\(leak?.what ?? "")): \(leak?.found.prefix(3) ?? [])")
   }
 
+  /// A random seed found a leak: when the blocks gave up (`tooLarge`), every overlapping group was
+  /// withheld, also a unit's only attribute cell, whose number is the unit's, which stays shown.
+  @Test func aCellThatIsItsShownUnitIsNotWithheld() {
+    var rng = SplitMix64(seed: 15_286_226_040_148_399_751)
+    for _ in 0..<289 { _ = Self.organisation(&rng) }
+    let org = Self.organisation(&rng)
+    let found = org.attack(AnonymityEngine.decide(org.population, policy: Self.policy(org.threshold)))
+    #expect(found.isEmpty, "\(found)")
+  }
+
   /// Self-tests, so the property above cannot pass vacuously: the same attacker finds leaks
   /// with the residual rules off, and with a planted leak in the blocks (a block that ignores
   /// the groups reaching outside it, i.e. the units above it and the values over the whole
