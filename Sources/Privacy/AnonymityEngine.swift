@@ -136,6 +136,7 @@ private struct Decider {
   /// number as its twin, so withholding it would hide nothing (an attacker reads it off the
   /// twin) and it stays shown, adding no equation the decision did not already allow.
   private func twinsOfShown(_ leaving: Set<Int>, _ column: [Int], _ d: Int) -> Set<Int> {
+    guard !leaving.isEmpty else { return [] }
     let live = { (node: Int) in self.groups[node].atoms.filter { column[$0] > 0 } }
     let staying = Set(groups.indices.filter { shown($0, d) && !leaving.contains($0) }.map(live).filter { !$0.isEmpty })
     return Set(leaving.filter { staying.contains(live($0)) })

@@ -119,29 +119,47 @@ class Span:
         return not self.reduce({c: 1 for c in columns})
 
 
+def pooled(case):
+    """The generated organisation's units (names, parents, levels by id), item ids, and its
+    respondents as one frame with each attribute's published label."""
+    names = {u[0]: u[1] for u in case["units"]}
+    parents = {u[0]: u[2] for u in case["units"]}
+    levels = {u[0]: u[3] for u in case["units"]}
+    item_ids = [i for i, _ in case["items"]]
+    frame = pd.DataFrame(case["rows"], columns=["respondent_id", "team", "location", "tenure"] + item_ids)
+    frame["location_label"] = frame["location"].map(lambda v: f"location: {v or '(not given)'}")
+    frame["tenure_label"] = frame["tenure"].map(lambda v: f"tenure: {band(v)}")
+    return names, parents, levels, item_ids, frame
+
+
+def respondent_scores(case, frame):
+    """Answers as numbers, who answered anything, and each respondent's dimension means."""
+    values = frame[[i for i, _ in case["items"]]].replace("", np.nan).astype(float)
+    answered = values.notna().any(axis=1)
+    scores = pd.DataFrame({d: values[[i for i, dd in case["items"] if dd == d]].mean(axis=1) for d in case["dims"]})
+    return values, answered, scores
+
+
+def unit_line(parents, team):
+    """A team's unit and every unit above it."""
+    chain = [team]
+    while parents[chain[-1]]:
+        chain.append(parents[chain[-1]])
+    return chain
+
+
 def run_case(cultivar, seed):
     rng = np.random.default_rng(7100 + seed)
     failures, checked, attacked, exposed, compared = [], 0, 0, 0, 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         case = make_case(rng, folder)
-        names = {u[0]: u[1] for u in case["units"]}
-        parents = {u[0]: u[2] for u in case["units"]}
-        levels = {u[0]: u[3] for u in case["units"]}
-        item_ids = [i for i, _ in case["items"]]
-        frame = pd.DataFrame(case["rows"], columns=["respondent_id", "team", "location", "tenure"] + item_ids)
-        frame.to_csv(folder / "responses.csv", index=False)
-        values = frame[item_ids].replace("", np.nan).astype(float)
-        answered = values.notna().any(axis=1)
-        scores = pd.DataFrame({d: values[[i for i, dd in case["items"] if dd == d]].mean(axis=1) for d in case["dims"]})
-        frame["location_label"] = frame["location"].map(lambda v: f"location: {v or '(not given)'}")
-        frame["tenure_label"] = frame["tenure"].map(lambda v: f"tenure: {band(v)}")
+        names, parents, levels, item_ids, frame = pooled(case)
+        frame[["respondent_id", "team", "location", "tenure"] + item_ids].to_csv(folder / "responses.csv", index=False)
+        values, answered, scores = respondent_scores(case, frame)
 
         def line(team):
-            chain = [team]
-            while parents[chain[-1]]:
-                chain.append(parents[chain[-1]])
-            return chain
+            return unit_line(parents, team)
 
         def members(cut, name):
             """Rows of a published group, by pandas, from the group's name."""

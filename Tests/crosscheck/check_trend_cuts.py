@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).parent))
-from check_cuts import band, make_case  # noqa: E402  (the same generated organisations)
+from check_cuts import make_case, pooled, respondent_scores, unit_line  # noqa: E402  (the same generated organisations)
 
 TOLERANCE = 1e-9
 CUTS = ["location", "tenure", "unit:1,tenure", "unit:2,location"]
@@ -50,33 +50,20 @@ def run_case(cultivar, seed):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         case = make_case(rng, folder)
-        names = {u[0]: u[1] for u in case["units"]}
-        parents = {u[0]: u[2] for u in case["units"]}
-        levels = {u[0]: u[3] for u in case["units"]}
-        item_ids = [i for i, _ in case["items"]]
-        frame = pd.DataFrame(case["rows"], columns=["respondent_id", "team", "location", "tenure"] + item_ids)
+        names, parents, levels, item_ids, frame = pooled(case)
         frame["wave"] = [WAVES[int(x)] for x in rng.integers(0, 2, len(frame))]
+        columns = ["respondent_id", "team", "location", "tenure"] + item_ids
         for wave in WAVES:
-            frame[frame["wave"] == wave].drop(columns="wave").to_csv(folder / f"{wave}.csv", index=False)
+            frame.loc[frame["wave"] == wave, columns].to_csv(folder / f"{wave}.csv", index=False)
             run(cultivar, folder, "import", "survey.yaml", f"{wave}.csv", "--wave", wave)
-        values = frame[item_ids].replace("", np.nan).astype(float)
-        answered = values.notna().any(axis=1)
-        scores = pd.DataFrame({d: values[[i for i, dd in case["items"] if dd == d]].mean(axis=1) for d in case["dims"]})
-        frame["location_label"] = frame["location"].map(lambda v: f"location: {v or '(not given)'}")
-        frame["tenure_label"] = frame["tenure"].map(lambda v: f"tenure: {band(v)}")
-
-        def unit_line(team):
-            chain = [team]
-            while parents[chain[-1]]:
-                chain.append(parents[chain[-1]])
-            return chain
+        values, answered, scores = respondent_scores(case, frame)
 
         def members(cut, name):
             unit_part, _, attribute_part = name.partition(" × ")
             if "," not in cut:
                 return frame[f"{cut}_label"] == name
             attribute = cut.split(",")[1]
-            in_unit = frame["team"].map(lambda t: any(names[u] == unit_part for u in unit_line(t)))
+            in_unit = frame["team"].map(lambda t: any(names[u] == unit_part for u in unit_line(parents, t)))
             return in_unit & (frame[f"{attribute}_label"] == attribute_part)
 
         for cut in CUTS:
