@@ -7,6 +7,12 @@ let hotPathSettings: [SwiftSetting] = [
   .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release))
 ]
 
+/// The anonymity engine's searches and the statistics' resampling are optimised in debug builds
+/// too: unoptimised, they were most of the CPU time of the tests (an organisation cut took 9x
+/// its optimised time). `-O` keeps every runtime check (overflow, bounds, exclusivity,
+/// preconditions); these modules have no `assert`.
+let checkedOptimisedSettings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 /// `cultivar` links the Swift runtime and Foundation statically on Linux: loading them as 20
 /// shared libraries and binding their symbols was most of its start-up time (docs/performance.md).
 /// SwiftPM's compile steps name only `Foundation` for the linker, so its static parts are listed,
@@ -56,10 +62,10 @@ let package = Package(
     // Reading survey definitions (YAML) and responses (CSV); writing files atomically.
     .target(name: "SurveyIO", dependencies: ["SurveyModel", "Yams"], swiftSettings: hotPathSettings),
     // Pure statistics: distributions, tests, effect sizes, streaming reliability. Foundation only.
-    .target(name: "Statistics"),
+    .target(name: "Statistics", swiftSettings: checkedOptimisedSettings),
     // Streaming per-team accumulators, declarative scoring, anonymity.
     // The one anonymity engine: decides every number any run may publish.
-    .target(name: "Privacy", dependencies: ["SurveyModel"]),
+    .target(name: "Privacy", dependencies: ["SurveyModel"], swiftSettings: checkedOptimisedSettings),
     .target(name: "Scoring", dependencies: ["SurveyModel", "Statistics", "Privacy"], swiftSettings: hotPathSettings),
     // Team comparisons: baselines, Welch tests with Holm verdicts, index intervals, reliability.
     .target(name: "Comparison", dependencies: ["SurveyModel", "Scoring", "Statistics"]),
@@ -124,13 +130,13 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "Statistics"]),
-    .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel", "Statistics"]),
+    .testTarget(name: "SurveyIOTests", dependencies: ["SurveyIO", "SurveyModel", "Statistics", "TestSupport"]),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Privacy", "Scoring", "Statistics", "SurveyModel"]),
     .testTarget(name: "OrganisationTests", dependencies: ["Organisation", "SurveyIO", "SurveyModel"]),
     .testTarget(name: "DriversTests", dependencies: ["Drivers", "Scoring", "Statistics", "SurveyModel"]),
     .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Privacy", "SurveyModel", "Statistics"]),
-    .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel"]),
+    .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "SurveyModel", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SurveyModel"]),
     // The engine's rules, and an attacker that tries to recover withheld numbers from everything published.
     .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Scoring", "Comparison", "Reports", "SurveyModel", "Statistics"]),

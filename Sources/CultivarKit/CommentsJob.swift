@@ -9,45 +9,24 @@ import SurveyModel
 /// comment rule lets them be shown, scrubbed of e-mail addresses, phone numbers and listed
 /// names, in a random order, with their theme counts.
 public struct CommentsJob {
-  public var surveyPath: String
-  public var responsesPath: String?
-  public var wave: String?
-  public var storePath = Workspace.storePath(explicit: nil)
-  /// `team` (default) or `unit:N`.
-  public var cut: String?
-  public var organisationPath: String?
+  /// The survey, its answers, the groups, the format and the language.
+  public var input: UnscoredInput
   /// The comment threshold asked for (nil: the default).
   public var minComments: Int?
   /// A file of names to replace, one per line.
   public var namesPath: String?
   /// The seed of the shuffle (nil: a fresh random order every run).
   public var seed: UInt64?
-  public var format = "table"
-  public var skipInvalid = false
-  public var workspace = Workspace()
-  public var note: (String) -> Void = { _ in }
-  /// The language the report is read in (`--lang`; nil: the survey's default).
-  public var language: String?
 
-  public static let formats = ["table", "json"]
-
-  public init(surveyPath: String) {
-    self.surveyPath = surveyPath
+  public init(input: UnscoredInput) {
+    self.input = input
   }
 
   /// Runs the job and returns the rendered report.
   /// - Throws: ``InputError``, ``InputProblems``, ``StoreError``, ``UsageError``, ``PluginError``.
   public func run() throws -> String {
-    guard Self.formats.contains(format) else { throw UsageError.unknownFormat(format, among: Self.formats) }
-    let run = try UnscoredRun(
-      surveyPath: surveyPath, responsesPath: responsesPath, wave: wave, storePath: storePath, organisationPath: organisationPath,
-      cut: cut, skipInvalid: skipInvalid, workspace: workspace, note: note, language: language)
-    let comments = run.items.comments
-    guard !comments.isEmpty else {
-      throw UsageError(
-        message: "survey '\(run.context.survey.id)' has no comment items",
-        hint: "a plugin declares one with type = \"text\" in its items (docs/plugins.md)")
-    }
+    let renderer = try OutputFormats.comments.renderer(named: input.format)
+    let (run, comments) = try input.open(publishing: .comments)
     let policy = try CommentPolicy(numeric: PrivacyPolicy(minGroupSize: run.context.survey.minGroupSize), requested: minComments)
     let scrubber = CommentScrubber(names: try readNames())
     let points = comments.map(\.item.id)
@@ -63,16 +42,12 @@ public struct CommentsJob {
       var scrubbed: [Int: String] = [:]
       var themes: [Int: [Int]] = [:]
       var groups: [CommentsReport.Group] = []
-      for g in Array(decision.groups.indices).map(Optional.some) + [nil] {
-        let name = g.map { decision.groups[$0].name } ?? UnscoredRun.organisationName
-        let commenters = decision.count(g, dataPoint: d)
-        let withheld = commenters == 0 ? nil : decision.withheld(g, dataPoint: d)
+      for group in run.groups(decision, dataPoint: d, named: entry.item.id) {
         var texts: [String] = []
         var counts: [Int] = []
-        if withheld == nil {
-          let rows = run.rows(of: g.map { decision.groups[$0] }, in: decision).filter { run.rows[$0].comments[d] != nil }
+        if group.withheld == nil {
           counts = Array(repeating: 0, count: entry.framework.themes.count)
-          for row in rows {
+          for row in group.rows where run.rows[row].comments[d] != nil {
             let text = scrubbed[row] ?? scrubber.scrub(run.rows[row].comments[d]!)
             scrubbed[row] = text
             texts.append(text)
@@ -86,33 +61,29 @@ public struct CommentsJob {
         }
         groups.append(
           .init(
-            name: name, commenters: commenters, withheld: withheld,
-            wouldShow: withheld == nil ? "" : decision.wouldShow(group: name, dataPoint: entry.item.id),
-            comments: texts, themeCounts: counts))
+            name: group.name, commenters: group.n, withheld: group.withheld, wouldShow: group.wouldShow, comments: texts, themeCounts: counts))
       }
       let shownThemes = run.context.language.map { entry.framework.localized(to: $0).themes } ?? entry.framework.themes
       items.append(.init(id: entry.item.id, text: run.shown(entry.item, of: entry.framework).text, themes: shownThemes, groups: groups))
     }
-    let survey = run.context.survey
     let report = CommentsReport(
-      survey: SurveyInfo(id: survey.id, title: survey.title(in: run.context.language), language: run.context.language), input: run.input,
-      cut: run.cut,
-      threshold: policy.threshold, rule: policy.summary, items: items)
-    note(RunSupport.summaryLine(run.input))
+      survey: run.surveyInfo, input: run.input, cut: run.cut, threshold: policy.threshold, rule: policy.summary, items: items)
+    input.note(RunSupport.summaryLine(run.input, language: run.context.language))
     let logged = run.context.frameworks.reduce(0) { $0 + $1.plugin.withheldLogLines }
     if logged > 0 {
-      note(
+      input.note(
         "note: plugin hooks wrote \(Counted.phrase(logged, "log line", plural: "log lines")) while classifying comments; they are not shown, since hooks see the comments"
       )
     }
-    return format == "json" ? CommentsReporter.json(report) : CommentsReporter.table(report)
+    return renderer.render(report)
   }
 
   private func readNames() throws -> [String] {
     guard let namesPath else { return [] }
     guard let data = FileManager.default.contents(atPath: namesPath), let text = String(data: data, encoding: .utf8) else {
       throw InputError(
-        kind: .file, file: workspace.display(namesPath), message: "cannot read the names file", hint: "give a UTF-8 text file with one name per line")
+        kind: .file, file: input.workspace.display(namesPath), message: "cannot read the names file",
+        hint: "give a UTF-8 text file with one name per line")
     }
     return text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
   }

@@ -105,8 +105,9 @@ public struct CompareJob {
     let rejectsFile = try RunSupport.writeRejects(
       outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
     let input = InputSummary(
-      file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
-    note(RunSupport.summaryLine(input))
+      file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile,
+      wave: wave)
+    note(RunSupport.summaryLine(input, language: language))
     if let withheld = outcome.withheldLogNote { note(withheld) }
     var privacy = outcome.privacy
     if let parents { privacy.audit += parents.audit(results: outcome.frameworks) }
@@ -115,7 +116,7 @@ public struct CompareJob {
       method: method, frameworks: frameworks, privacy: privacy, selectedTeams: selection.requested)
     if let cut { report.cut = cut }
     let text = reporter.render(report)
-    try RunSupport.writePrivacyReport([(nil, report.privacy)], to: privacyReportPath)
+    try RunSupport.writePrivacyReport([(nil, report.privacy)], to: privacyReportPath, language: language)
     guard let outputPath else { return text }
     try AtomicFile.write(text, to: outputPath)
     return nil

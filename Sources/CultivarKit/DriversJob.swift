@@ -93,8 +93,9 @@ public struct DriversJob {
     let rejectsFile = try RunSupport.writeRejects(
       outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
     let input = InputSummary(
-      file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
-    note(RunSupport.summaryLine(input))
+      file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile,
+      wave: wave)
+    note(RunSupport.summaryLine(input, language: language))
     let framework = scoring.plan.frameworks[spec.framework].framework
     let report = DriversReport(
       survey: SurveyInfo(id: survey.id, title: survey.title(in: language), language: language), input: input,

@@ -109,7 +109,7 @@ public struct ImportJob {
       case .row(let row):
         try session.add(
           team: row.team, itemIDs: itemIDs, values: row.values, sourceKey: row.respondent, comments: row.comments.map { ($0.item, $0.text) },
-          attributes: row.attributes.map { ($0.name, $0.value) })
+          attributes: row.attributes.map { ($0.name, $0.value) }, language: row.language)
       case .rejected(let line, let rowProblems, let fields):
         counts.rejected += 1
         rejects.add(line: line, problems: rowProblems, fields: fields)

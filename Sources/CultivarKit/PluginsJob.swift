@@ -27,7 +27,7 @@ public struct PluginsJob {
     for (r, row) in rows.enumerated() {
       lines.append(
         row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }.joined(separator: "  ")
-          .trimmingSuffixSpaces())
+          .trimmingEnd { $0 == " " })
       if r > 0 { lines.append("  source: " + Shortening.shortened(catalog.plugins[r - 1].framework.source, to: Self.sourceWidth)) }
     }
     if catalog.plugins.isEmpty { lines.append("(no plugins found in \(workspace.pluginFolders(surveyFile: nil).joined(separator: ", ")))") }
@@ -64,13 +64,5 @@ public struct PluginsJob {
     let hooks = [("score", Framework.Hooks.score), ("index", .index), ("band", .band)].filter { f.hooks.contains($0.1) }.map(\.0)
     if !hooks.isEmpty { text += "; \(hooks.count == 1 ? "hook" : "hooks") \(hooks.joined(separator: ", ")) ran on made-up data" }
     return text
-  }
-}
-
-extension String {
-  func trimmingSuffixSpaces() -> String {
-    var s = self
-    while s.last == " " { s.removeLast() }
-    return s
   }
 }

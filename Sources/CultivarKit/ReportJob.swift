@@ -60,8 +60,7 @@ public struct ReportJob {
     try AtomicDirectory.write(files, to: directory, marker: UnitPackHTML.indexFile, signature: "cultivar report --per-unit")
     let pages = files.count - 1
     let withheld = pack.units.filter { unit in pack.versusOrganisation.first?.teams.first { $0.team == unit.key }?.suppression != nil }.count
-    return "wrote \(Counted.phrase(pages, "unit page", plural: "unit pages")) and \(UnitPackHTML.indexFile) to \(directory)"
-      + (withheld == 0 ? "" : " (\(Counted.phrase(withheld, "unit")) withheld by the anonymity engine: no page)")
+    return UnitPackHTML.summary(pack, pages: pages, withheld: withheld, directory: directory)
   }
 
   /// Reads the responses once and builds the pack's one view.
@@ -101,12 +100,13 @@ public struct ReportJob {
     let rejectsFile = try RunSupport.writeRejects(
       outcome.rejects, explicitPath: rejectsPath, outputPath: nil, responsesPath: responsesPath, workspace: workspace)
     let input = InputSummary(
-      file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
-    note(RunSupport.summaryLine(input))
+      file: reader.file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile,
+      wave: wave)
+    note(RunSupport.summaryLine(input, language: language))
     if let withheld = outcome.withheldLogNote { note(withheld) }
     var privacy = outcome.privacy
     privacy.audit += parents.audit(results: outcome.frameworks)
-    try RunSupport.writePrivacyReport([(nil, privacy)], to: privacyReportPath)
+    try RunSupport.writePrivacyReport([(nil, privacy)], to: privacyReportPath, language: language)
 
     let units = Self.units(plan, keys: observed.keys, level: level, shown: outcome.frameworks.first)
     var participation: [ParticipationRow] = []

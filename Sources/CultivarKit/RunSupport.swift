@@ -28,15 +28,13 @@ enum RunSupport {
     return workspace.display(path)
   }
 
-  /// The line that accounts for every row read, for standard error.
-  static func summaryLine(_ input: InputSummary) -> String {
-    "\(input.file): \(Counted.rows(read: input.rowsRead, used: input.rowsUsed, rejected: input.rowsRejected))"
-      + (input.rejectsFile.map { " (written to \($0))" } ?? "")
-  }
+  /// The line that accounts for every row read, for standard error, in the report's language.
+  static func summaryLine(_ input: InputSummary, language: String?) -> String { RunSummary.line(input, language: language) }
 
-  /// Writes the privacy audit alone to `path` (nothing when nil), atomically.
-  static func writePrivacyReport(_ audits: [(label: String?, privacy: PrivacySummary)], to path: String?) throws {
+  /// Writes the privacy audit alone to `path` (nothing when nil), atomically; its lines in
+  /// the report's language (JSON stays machine-readable).
+  static func writePrivacyReport(_ audits: [(label: String?, privacy: PrivacySummary)], to path: String?, language: String?) throws {
     guard let path else { return }
-    try AtomicFile.write(PrivacyAuditReport.render(audits, json: path.hasSuffix(".json")), to: path)
+    try AtomicFile.write(PrivacyAuditReport.render(audits, json: path.hasSuffix(".json"), language: language), to: path)
   }
 }

@@ -108,7 +108,7 @@ public struct ScoreJob {
       outcome.rejects, explicitPath: rejectsPath, outputPath: outputPath, responsesPath: responsesPath, workspace: workspace)
     if let problems = plan?.unknownUnits(responses: file) { throw problems }
     let input = InputSummary(
-      file: file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile)
+      file: file, rowsRead: outcome.rowsRead, rowsUsed: outcome.rowsUsed, rowsRejected: outcome.rejects.count, rejectsFile: rejectsFile, wave: wave)
     var report = ScoreReport(
       survey: SurveyInfo(id: survey.id, title: survey.title(in: language), language: language), input: input, frameworks: outcome.frameworks,
       privacy: outcome.privacy)
@@ -118,12 +118,12 @@ public struct ScoreJob {
         chart, level: plan?.level, results: first, wave: headcountWave ?? wave,
         minimumGroupSize: survey.minGroupSize, responses: file)
     }
-    note(RunSupport.summaryLine(input))
+    note(RunSupport.summaryLine(input, language: language))
     if let withheld = outcome.withheldLogNote { note(withheld) }
-    try RunSupport.writePrivacyReport([(nil, report.privacy)], to: privacyReportPath)
+    try RunSupport.writePrivacyReport([(nil, report.privacy)], to: privacyReportPath, language: language)
     guard let outputPath else { return reporter.render(report) }
     try AtomicFile.stream(to: outputPath) { write in
-      let sink = ReportSink(flush: write)
+      let sink = ReportSink(writesInBackground: true, flush: write)
       try reporter.write(report, to: sink)
       try sink.finish()
     }

@@ -57,7 +57,7 @@ public struct TrendJob {
       privacyRule: PrivacyPolicy(minGroupSize: context.survey.minGroupSize).summary, privacy: audits)
     if let cut { report.cut = cut }
     let text = reporter.render(report)
-    try RunSupport.writePrivacyReport(zip(inputs, audits).map { ($0.name, $1) }, to: privacyReportPath)
+    try RunSupport.writePrivacyReport(zip(inputs, audits).map { ($0.name, $1) }, to: privacyReportPath, language: context.language)
     guard let outputPath else { return text }
     try AtomicFile.write(text, to: outputPath)
     return nil

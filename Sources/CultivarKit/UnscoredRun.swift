@@ -7,13 +7,14 @@ import SurveyModel
 
 /// What `comments` and `selections` share: the survey, its comment and multi-select items, the
 /// answers to them (from a response file or a wave), and the published groups (teams, or the
-/// units of `--by unit:N`) decided by the anonymity engine.
+/// groups of `--by`: units, attribute values, or units crossed with them) decided by the
+/// anonymity engine, as `score --by` decides them.
 struct UnscoredRun {
   let context: SurveyScoring
   let items: UnscoredItems
   let input: InputSummary
   let rows: [UnscoredAnswers]
-  /// `team` or `unit:N`.
+  /// `team`, or what `--by` gave (see ``CutPlan``).
   let cut: String
   /// The cut's universe of groups, over the teams (nil: by team).
   private let cuts: CutGroups?
@@ -40,27 +41,29 @@ struct UnscoredRun {
     let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
     var plan: CutPlan?
     if let cut, cut != "team" {
-      guard cut.hasPrefix("unit:") else {
-        throw UsageError(
-          message: "--by \(cut): comments and multi-selects are cut by team or by one unit level",
-          hint: "use --by team or --by unit:N (1 = the top units)")
-      }
-      plan = try CutPlan(cut, chart: chart, attributes: [])
+      plan = try CutPlan(cut, chart: chart, attributes: survey.attributes)
     }
+    // A run that cuts keys each row by its team and attribute values, as `score --by` does, so
+    // both decide the same universe of groups (attribute values and crossed cells included).
+    let keyAttributes = plan != nil && !survey.attributes.isEmpty
     self.cut = cut ?? "team"
     if let wave {
       try WaveName.check(wave)
       let store = try StoreAccess.open(storePath, workspace: workspace, create: false)
       let ref = try store.wave(wave, survey: survey.id)
-      rows = try store.unscoredAnswers(
+      var rows = try store.unscoredAnswers(
         of: ref, comments: items.comments.map(\.item.id), multis: items.multis.map { ($0.item.id, $0.item.options.count) })
-      input = InputSummary(file: "\(store.name) wave '\(wave)'", rowsRead: rows.count, rowsUsed: rows.count, rowsRejected: 0)
+      if keyAttributes {
+        try Self.key(&rows, from: store.responses(of: ref, itemIDs: [], byLanguage: false, attributes: survey.attributes), store: store.name)
+      }
+      self.rows = rows
+      input = InputSummary(file: "\(store.name) wave '\(wave)'", rowsRead: rows.count, rowsUsed: rows.count, rowsRejected: 0, wave: wave)
     } else {
       let path = responsesPath ?? ""
       let reader = try UnscoredAnswerReader(
         path: path, displayName: workspace.display(path), survey: survey,
         comments: items.comments.map(\.item), multis: items.multis.map(\.item),
-        multiLabels: items.multis.map { [context] in context.labels(of: $0.item) })
+        multiLabels: items.multis.map { [context] in context.labels(of: $0.item) }, keyAttributes: keyAttributes)
       var rows: [UnscoredAnswers] = []
       var problems: [InputError] = []
       var problemCount = 0
@@ -84,13 +87,31 @@ struct UnscoredRun {
     }
     if let plan {
       // Every team cell names a unit (or a path) before anything is decided.
-      let teams = Set(rows.map(\.team)).sorted()
-      let cuts = plan.groups(keys: teams.map { AttributeKey.compose(team: $0, values: []) })
-      for team in teams { _ = cuts.place(AttributeKey.compose(team: team, values: [])) }
+      let keys = Set(rows.map(\.team)).sorted()
+      let cuts = plan.groups(keys: keys)
+      for key in keys { _ = cuts.place(key) }
       if let problems = plan.unknownUnits(responses: input.file) { throw problems }
       self.cuts = cuts
     } else {
       cuts = nil
+    }
+  }
+
+  /// Puts each stored row's group key (its team and stored attribute values) in its team: both
+  /// reads list a wave's responses in the order of their random ids.
+  /// - Throws: ``StoreError`` when the wave changed between the two reads.
+  private static func key(_ rows: inout [UnscoredAnswers], from keys: any ResponseSource, store: String) throws {
+    var i = 0
+    while let outcome = try keys.next() {
+      guard case .row(let row) = outcome else { continue }
+      guard i < rows.count, AttributeKey.split(row.team).team == rows[i].team else { break }
+      rows[i].team = row.team
+      i += 1
+    }
+    guard i == rows.count, keys.rowsRead == rows.count else {
+      throw StoreError(
+        kind: .cannotOpen, store: store, message: "the wave changed while its comments and attributes were read",
+        hint: "run the command again once the responses being submitted are stored")
     }
   }
 
@@ -123,12 +144,21 @@ struct UnscoredRun {
       let groups = names.indices.map { Published.Group(name: names[$0], atoms: [$0], disclosure: 0, node: $0 + 1) }
       return Published(groups: groups, disclosures: [decision.teams], audit: decision.teams.audit, teamRows: teamRows)
     }
-    let places = names.map { cuts.place(AttributeKey.compose(team: $0, values: [])) }
+    // The atoms are the rows' keys (a team, or a team with its attribute values); the teams
+    // pool their atoms, as `score --by` pools them (PublishedView+Cuts).
+    let places = names.map { cuts.place($0) }
+    var teamAtoms: [String: [Int]] = [:]
+    var teamParent: [String: Int?] = [:]
+    for (i, place) in places.enumerated() {
+      teamAtoms[place.team, default: []].append(i)
+      teamParent[place.team] = place.teamParent
+    }
+    let teamNames = teamAtoms.keys.sorted()
     var members = [[Int]](repeating: [], count: cuts.groups.count)
     for (i, place) in places.enumerated() { for g in place.groups { members[g].append(i) } }
     let decision = CutDecision(
       dataPoints: points, atoms: atoms, organisation: Self.organisationName,
-      teams: names.enumerated().map { .init(name: $1, atoms: [$0], parent: places[$0].teamParent) },
+      teams: teamNames.map { .init(name: $0, atoms: teamAtoms[$0]!, parent: teamParent[$0]!) },
       groups: cuts.groups.enumerated().map { g, group in
         .init(cut: group.cut, name: group.name, atoms: members[g], parent: group.parent, nested: group.nested, fixed: group.fixed)
       },
@@ -139,8 +169,8 @@ struct UnscoredRun {
     for (g, group) in cuts.groups.enumerated() where group.published && !members[g].isEmpty {
       own.append((group.cut, .init(name: group.name, atoms: members[g], disclosure: 1, node: decision.nodes[g])))
     }
-    for (t, team) in names.enumerated() where cuts.publishedTeam(team) {
-      own.append(("team", .init(name: team, atoms: [t], disclosure: 0, node: t + 1)))
+    for (t, team) in teamNames.enumerated() where cuts.publishedTeam(team) {
+      own.append(("team", .init(name: team, atoms: teamAtoms[team]!, disclosure: 0, node: t + 1)))
     }
     own.sort { ($0.group.name, $0.group.disclosure, $0.group.node) < ($1.group.name, $1.group.disclosure, $1.group.node) }
     return Published(
@@ -186,8 +216,8 @@ struct UnscoredRun {
     }
 
     /// What would show data point `d` (named `point`) of the group called `name`, from the audit.
-    func wouldShow(group name: String, dataPoint point: String) -> String {
-      (audit.first { $0.group == name && $0.dataPoint == point } ?? audit.first { $0.group == name && $0.dataPoint == nil })?.wouldShow ?? ""
+    func wouldShow(group name: String, dataPoint point: String) -> AuditHint? {
+      (audit.first { $0.group == name && $0.dataPoint == point } ?? audit.first { $0.group == name && $0.dataPoint == nil })?.wouldShow
     }
   }
 }

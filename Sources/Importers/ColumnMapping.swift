@@ -14,6 +14,8 @@ struct ColumnMapping {
     /// A declared respondent attribute (its position in the survey's attributes).
     case attribute(Int)
     case responseID
+    /// The language the response was given in (``SurveyDefinition/responseLanguageColumns``).
+    case language
     /// Metadata or a column listed under `columns: ignore:`.
     case skipped
   }
@@ -30,10 +32,13 @@ struct ColumnMapping {
   ///   - fixedTeam: every row's team is given (`--team`), so no team column is needed.
   /// - Throws: ``InputProblems`` with every header problem.
   ///   - attributes: the survey's respondent attributes.
+  ///   - languageColumns: the headers a column holding each response's language may have.
   init(
     header: [[String]], layout: ExportLayout, items: [ImportItem], teamName: String, fixedTeam: Bool, ignored: [String],
-    attributes: [Attribute] = [], file: String, line: Int
+    attributes: [Attribute] = [], languageColumns: [String] = [], file: String, line: Int
   ) throws {
+    let languageKeys = Set(languageColumns.map(TextKey.of)).subtracting(items.map { TextKey.of($0.id) })
+    var language: Int?
     let attributeKeys = attributes.map { [TextKey.of($0.name)] + ($0.question.map { [TextKey.of($0)] } ?? []) }
     var columnOfAttribute: [Int: Int] = [:]
     let width = header.map(\.count).max() ?? 0
@@ -67,6 +72,17 @@ struct ColumnMapping {
         }
         columnOfAttribute[a] = column
         roles[column] = .attribute(a)
+        continue
+      }
+      if keys.contains(where: languageKeys.contains) {
+        if let other = language {
+          problems.append(
+            InputError(
+              kind: .responses, file: file, line: line, message: "columns \(other + 1) and \(column + 1) both hold the response's language",
+              hint: "remove one of the columns"))
+        }
+        roles[column] = .language
+        language = column
         continue
       }
       if responseID == nil, keys.contains(where: layout.responseID.contains) {

@@ -83,10 +83,5 @@ struct ExportLayout {
 
 extension String {
   /// The text without surrounding spaces, tabs and no-break spaces.
-  var trimmed: String {
-    var s = Substring(self)
-    while let c = s.first, c == " " || c == "\t" || c == "\u{A0}" { s.removeFirst() }
-    while let c = s.last, c == " " || c == "\t" || c == "\u{A0}" { s.removeLast() }
-    return String(s)
-  }
+  var trimmed: String { trimming { $0 == " " || $0 == "\t" || $0 == "\u{A0}" } }
 }

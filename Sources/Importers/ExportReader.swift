@@ -28,6 +28,8 @@ public final class ExportReader: ResponseSource {
   public let unticked: MultiDecoder.Unticked
   private let fixedTeam: String?
   private let attributes: [Attribute]
+  /// The survey's languages, which a language cell must name.
+  private let languages: [String]
 
   /// Opens an export and checks its header.
   /// - Parameters:
@@ -55,8 +57,12 @@ public final class ExportReader: ResponseSource {
     fixedTeam = team
     mapping = try ColumnMapping(
       header: headerRows, layout: layout, items: items, teamName: teamColumn ?? survey.teamColumn, fixedTeam: team != nil,
-      ignored: survey.ignoredColumns, attributes: survey.attributes, file: file, line: first[0].line)
+      ignored: survey.ignoredColumns, attributes: survey.attributes,
+      languageColumns: format == .csv ? survey.responseLanguageColumns : survey.languageColumn.map { [$0] } ?? [],
+      file: file,
+      line: first[0].line)
     attributes = survey.attributes
+    languages = survey.languages
     decoders = items.map { CellDecoder(item: $0.column) }
     multiDecoders = items.map {
       $0.kind == .multi
@@ -104,6 +110,7 @@ public final class ExportReader: ResponseSource {
     var responseID = ""
     var comments: [(item: String, text: String)] = []
     var given: [(name: String, value: String)] = []
+    var language: String?
     var ticks: [Int: (answered: Bool, bits: UInt32, blanks: [Int])] = [:]
     for (column, role) in mapping.roles.enumerated() {
       let cell = column < row.cells.count ? row.cells[column] : ""
@@ -135,7 +142,7 @@ public final class ExportReader: ResponseSource {
         }
         ticks[slot] = tick
       case .attribute(let a)?:
-        let text = cell.trimmed
+        let text = SafeText.spreadsheetValue(cell.trimmed)
         guard !text.isEmpty else { break }
         if let value = attributes[a].label(of: text, number: NumberParser.parse(text)) {
           given.append((attributes[a].name, value))
@@ -143,7 +150,20 @@ public final class ExportReader: ResponseSource {
           problems.append(
             RowProblem(line: row.line, column: column + 1, columnName: header[column], value: text, reason: attributes[a].refusal(text)))
         }
-      case .team?: team = cell.trimmed
+      case .team?: team = SafeText.spreadsheetValue(cell.trimmed)
+      case .language?:
+        let text = SafeText.spreadsheetValue(cell.trimmed)
+        guard !text.isEmpty else { break }
+        if languages.contains(text) {
+          language = text
+        } else {
+          problems.append(
+            RowProblem(
+              line: row.line, column: column + 1, columnName: header[column], value: text,
+              reason: languages.isEmpty
+                ? "the survey names no languages, so no response language can be stored; leave the cell empty, or list the survey's languages under 'languages:'"
+                : "'\(text)' is not a language of the survey; give one of: \(languages.joined(separator: ", ")), or leave the cell empty"))
+        }
       case .responseID?: responseID = cell.trimmed
       default: break
       }
@@ -180,6 +200,7 @@ public final class ExportReader: ResponseSource {
     var response = ResponseRow(line: row.line, respondent: key, team: team, values: values)
     response.comments = comments
     response.attributes = given
+    response.language = language
     return .row(response)
   }
 }

@@ -179,7 +179,7 @@ int cv_call(cv_state *s, int ref, const char *field, const cv_op *ops, size_t no
     cv_take_error(s, status);
     lua_settop(L, handler - 1);
     if (req.not_function) return CV_ERRNOTFUNCTION;
-    return atomic_exchange(&s->timed_out, 0) ? CV_ERRTIMEOUT : status;
+    return cv_failure_status(s, status);
   }
   lua_remove(L, handler);
   return LUA_OK;

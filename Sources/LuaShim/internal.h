@@ -87,6 +87,10 @@ void cv_set_error(cv_state *s, const char *msg);
 /// Start and end of a guarded call: arm the deadline, and disarm the stop hook afterwards.
 void cv_begin_call(cv_state *s);
 int cv_end_call(cv_state *s, int status);
+/// The status a failed call reports: CV_ERRTIMEOUT when the watchdog stopped it, except that a
+/// memory error stays a memory error (the limit hit first is the one that ended the call; the
+/// watchdog may fire while the allocator is already failing). Clears the watchdog's flag.
+int cv_failure_status(cv_state *s, int status);
 /// Replaces setmetatable, string.rep, table.move and the pattern functions by guarded versions.
 void cv_install_guards(lua_State *L);
 /// Raises "time limit exceeded" at the caller's line when the running call is past its deadline.

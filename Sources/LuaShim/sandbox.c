@@ -311,7 +311,7 @@ int cv_regenerate(cv_state *s, int *ref) {
   s->in_call = 0;
   if (status != LUA_OK) {
     cv_take_error(s, status);
-    if (atomic_exchange(&s->timed_out, 0)) status = CV_ERRTIMEOUT;
+    status = cv_failure_status(s, status);
   }
   lua_settop(L, handler - 1);
   *ref = req.ref;
@@ -343,8 +343,8 @@ int cv_load(cv_state *s, const char *source, size_t len, const char *chunkname, 
       status = LUA_ERRSYNTAX;
       free(s->traceback);
       s->traceback = NULL;
-    } else if (atomic_exchange(&s->timed_out, 0)) {
-      status = CV_ERRTIMEOUT;
+    } else {
+      status = cv_failure_status(s, status);
     }
   }
   lua_settop(L, handler - 1);

@@ -103,3 +103,8 @@ int cv_end_call(cv_state *s, int status) {
   }
   return status;
 }
+
+int cv_failure_status(cv_state *s, int status) {
+  int timed_out = atomic_exchange(&s->timed_out, 0);
+  return timed_out && status != LUA_ERRMEM ? CV_ERRTIMEOUT : status;
+}

@@ -24,7 +24,7 @@ extension ContractReader {
     var themes: [Theme] = []
     var seen = Set<String>()
     for (index, entry) in list.sequence.enumerated() {
-      guard let table = entry.table, let id = table["id"].string, !id.trimmingCharacters(in: " \t").isEmpty else {
+      guard let table = entry.table, let id = table["id"].string, !id.trimmingSpaces.isEmpty else {
         problem("theme #\(index + 1) needs a text 'id'", line: line)
         continue
       }
@@ -34,7 +34,7 @@ extension ContractReader {
       }
       if !seen.insert(id).inserted { problem("theme '\(id)' is declared twice", line: at) }
       let name = visibleText(table["name"], field: "name", owner: "theme '\(id)'", path: Translations.Field.theme(id), line: at) ?? ""
-      if name.trimmingCharacters(in: " \t").isEmpty { problem("theme '\(id)' needs a text 'name'", line: at) }
+      if name.trimmingSpaces.isEmpty { problem("theme '\(id)' needs a text 'name'", line: at) }
       var keywords: [String] = []
       switch table["keywords"] {
       case .nil where classify: break
@@ -53,14 +53,5 @@ extension ContractReader {
       themes.append(Theme(id: id, name: name, keywords: keywords))
     }
     return themes
-  }
-}
-
-extension String {
-  fileprivate func trimmingCharacters(in set: String) -> Substring {
-    var s = Substring(self)
-    while let c = s.first, set.contains(c) { s.removeFirst() }
-    while let c = s.last, set.contains(c) { s.removeLast() }
-    return s
   }
 }

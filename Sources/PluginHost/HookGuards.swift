@@ -13,7 +13,7 @@ struct HookGuards {
   let answers: LuaReference
   let keyed: LuaReference
   let scores: LuaReference
-  /// `respondent.counts`: the multi-select items a measure counts.
+  /// `respondent.counts`: the multi-select items (``Framework/countedItems``).
   let counts: LuaReference
   let team: LuaReference
   let teamDimensions: LuaReference
@@ -45,7 +45,7 @@ struct HookGuards {
     answers = try guardOf("respondent.answers", items, paths(dimensions, "respondent.scores."), "the items are")
     keyed = try guardOf("respondent.keyed", items, paths(dimensions, "respondent.scores."), "the items are")
     scores = try guardOf("respondent.scores", dimensions, paths(items, "respondent.keyed."), "the dimensions are")
-    counts = try guardOf("respondent.counts", framework.countedItems, paths(items, "respondent.answers."), "the counted multi-select items are")
+    counts = try guardOf("respondent.counts", framework.countedItems, paths(items, "respondent.answers."), "the multi-select items are")
     team = try guardOf(
       "team", documented("cultivar.Team"), paths(dimensions, "dimensions.").merging(paths(statistics, "dimensions.\(example).")) { a, _ in a },
       "its fields are")
@@ -55,18 +55,5 @@ struct HookGuards {
       each[dimension] = try guardOf("team.dimensions.\(dimension)", statistics, [:], "its fields are")
     }
     teamDimension = each
-  }
-}
-
-extension Framework {
-  /// The multi-select items its measures count (`count_of`), by id in order: the fields of
-  /// `respondent.counts`.
-  var countedItems: [String] {
-    Set(
-      measures.compactMap { measure -> String? in
-        if case .countOf(let id) = measure.source { return id }
-        return nil
-      }
-    ).sorted()
   }
 }

@@ -177,7 +177,7 @@ public enum HostAPI {
   ]
 
   /// The Lua source run in every plugin state before the plugin: builds `cultivar`.
-  static var prelude: String {
+  static let prelude: String = {
     var lines = ["local native = __cultivar_native", "__cultivar_native = nil", "cultivar = {}"]
     for constant in constants {
       lines.append("cultivar.\(constant.name) = \(constant.value)")
@@ -186,5 +186,5 @@ public enum HostAPI {
       lines.append("cultivar.\(function.name) = \(function.implementation)")
     }
     return lines.joined(separator: "\n") + "\n"
-  }
+  }()
 }

@@ -248,7 +248,7 @@ public enum PluginContract {
         ),
         Field(
           "counts", "table<string, integer>",
-          "For each multi-select item a measure counts (`count_of`), by item id: the number of its options the respondent chose (nil = not answered)."
+          "For each multi-select item of the framework, by item id: the number of its options the respondent chose (nil = not answered, or an item the survey leaves out)."
         ),
       ]),
     Shape(

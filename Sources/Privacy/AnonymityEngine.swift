@@ -135,11 +135,29 @@ private struct Decider {
   /// point are exactly those of a group that stays shown: such a group publishes the same
   /// number as its twin, so withholding it would hide nothing (an attacker reads it off the
   /// twin) and it stays shown, adding no equation the decision did not already allow.
+  ///
+  /// Each group's live atoms (those with someone behind `d`, in order) are compared through a
+  /// fingerprint first, so no list of them is made for the groups that stay.
   private func twinsOfShown(_ leaving: Set<Int>, _ column: [Int], _ d: Int) -> Set<Int> {
     guard !leaving.isEmpty else { return [] }
-    let live = { (node: Int) in self.groups[node].atoms.filter { column[$0] > 0 } }
-    let staying = Set(groups.indices.filter { shown($0, d) && !leaving.contains($0) }.map(live).filter { !$0.isEmpty })
-    return Set(leaving.filter { staying.contains(live($0)) })
+    let live = { (node: Int) in self.groups[node].atoms.lazy.filter { column[$0] > 0 } }
+    let fingerprint = { (node: Int) -> UInt64? in
+      var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+      var any = false
+      for a in live(node) {
+        hash = (hash ^ UInt64(truncatingIfNeeded: a)) &* 0x0100_0000_01B3
+        any = true
+      }
+      return any ? hash : nil
+    }
+    var wanted: [UInt64: [Int]] = [:]
+    for node in leaving.sorted() { if let f = fingerprint(node) { wanted[f, default: []].append(node) } }
+    var kept = Set<Int>()
+    for node in groups.indices where shown(node, d) && !leaving.contains(node) {
+      guard let f = fingerprint(node), let candidates = wanted[f] else { continue }
+      for c in candidates where !kept.contains(c) && live(c).elementsEqual(live(node)) { kept.insert(c) }
+    }
+    return kept
   }
   private func isFixed(_ node: Int) -> Bool { groups[node].fixed != nil }
 

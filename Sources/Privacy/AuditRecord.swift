@@ -2,8 +2,9 @@ import SurveyModel
 
 /// What a ``Disclosure``'s audit is written from: the groups' names, the data points' names,
 /// and, for each number withheld by a residual or overlap rule, what would show it (a
-/// ``Need``). Numbers withheld for too few respondents need nothing stored: their sentence
-/// follows from the counts. The sentences are written only when the audit is read.
+/// ``Need``). Numbers withheld for too few respondents need nothing stored: their hint
+/// follows from the counts. The hints (``AuditHint``, data: the reports put them in words in
+/// the reader's language) are made only when the audit is read.
 struct AuditRecord: Sendable {
   /// What would show a number withheld by a residual or overlap rule.
   enum Need: Sendable {
@@ -12,7 +13,7 @@ struct AuditRecord: Sendable {
     /// The part of a group (by node) not shown on its own is `missing` respondents short.
     case unshownPart(of: Int32, missing: Int32)
     /// Combining published groups would recover what `protects` says.
-    case overlap(protects: String)
+    case overlap(protects: AuditLeak)
     /// The overlap problem was too large to decide exactly.
     case tooMany
   }
@@ -54,17 +55,17 @@ struct AuditRecord: Sendable {
       let reason = disclosure.groupReason[node]
       if reason == .belowMinimum {
         guard g.fixed == nil else { continue }
-        let words = width > 0 ? text(disclosure, node, 0, allPoints: false) : ""
+        let hint = width > 0 ? self.hint(disclosure, node, 0, allPoints: false) : nil
         out.append(
-          AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: .belowMinimum, threshold: k, n: disclosure.respondents[node], wouldShow: words))
+          AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: .belowMinimum, threshold: k, n: disclosure.respondents[node], wouldShow: hint))
         continue
       }
       let withheld = (first..<width).filter { disclosure.pointReason[node * width + $0] != nil }
       if let reason, withheld.allSatisfy({ disclosure.pointReason[node * width + $0] == reason }) {
         // One rule withholds every number of the group: one entry says so.
-        let words = text(disclosure, node, first, allPoints: true)
+        let hint = self.hint(disclosure, node, first, allPoints: true)
         out.append(
-          AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: reason, threshold: k, n: disclosure.respondents[node], wouldShow: words))
+          AuditEntry(cut: g.cut, group: g.name, dataPoint: nil, rule: reason, threshold: k, n: disclosure.respondents[node], wouldShow: hint))
         continue
       }
       for d in withheld {
@@ -72,36 +73,32 @@ struct AuditRecord: Sendable {
         out.append(
           AuditEntry(
             cut: g.cut, group: g.name, dataPoint: points[d], rule: rule, threshold: k, n: disclosure.counts[node][d],
-            wouldShow: text(disclosure, node, d, allPoints: false)))
+            wouldShow: hint(disclosure, node, d, allPoints: false)))
       }
     }
     return out
   }
 
   /// What would show data point `d` of `node`, or (`allPoints`) each of its numbers.
-  func text(_ disclosure: Disclosure, _ node: Int, _ d: Int, allPoints: Bool) -> String {
-    let name = groups[node].name
-    let on = allPoints ? " on each number" : " on \(points[d])"
-    let plural = { (n: Int) in n == 1 ? "" : "s" }
+  func hint(_ disclosure: Disclosure, _ node: Int, _ d: Int, allPoints: Bool) -> AuditHint? {
+    let point = allPoints ? nil : points[d]
     switch disclosure.pointReason[node * points.count + d] {
     case .belowMinimum:
-      let more = k - disclosure.respondents[node]
-      return "would be shown with \(more) more respondent\(plural(more)) in \(name)"
+      return .moreRespondents(more: k - disclosure.respondents[node], answering: nil)
     case .dataPointBelowMinimum:
-      let more = k - disclosure.counts[node][d]
-      return "would be shown with \(more) more respondent\(plural(more))\(allPoints ? "" : " answering \(points[d])") in \(name)"
+      return .moreRespondents(more: k - disclosure.counts[node][d], answering: point)
     default:
       let index = needs.isEmpty ? -1 : needs[node * points.count + d]
-      guard index >= 0 else { return "" }
+      guard index >= 0 else { return nil }
       switch notes[Int(index)] {
       case .remainder(let of, let missing):
-        return "would be shown when the withheld remainder of \(groups[Int(of)].name)\(on) reaches \(k) respondents (\(missing) more)"
+        return .remainder(of: groups[Int(of)].name, point: point, threshold: k, more: Int(missing))
       case .unshownPart(let of, let missing):
-        return "would be shown when the part of \(groups[Int(of)].name) not shown on its own\(on) reaches \(k) respondents (\(missing) more)"
+        return .unshownPart(of: groups[Int(of)].name, point: point, threshold: k, more: Int(missing))
       case .overlap(let protects):
-        return "would be shown when combining published groups could no longer recover \(protects)\(on)"
+        return .overlap(protects: protects, point: point)
       case .tooMany:
-        return "would be shown in a run with fewer overlapping groups (too many to decide exactly\(on))"
+        return .tooMany(point: point)
       }
     }
   }

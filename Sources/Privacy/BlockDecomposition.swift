@@ -1,3 +1,5 @@
+import SurveyModel
+
 /// The overlap rule on a problem too large for one exact check (tens of thousands of units,
 /// each crossed with every attribute value): the respondents are cut into *blocks* along the
 /// unit tree and each block is checked exactly on its own.
@@ -146,7 +148,7 @@ struct BlockDecomposition {
     let before = shown
     // Groups that earlier runs' groups already determine: fixed here too.
     let spanned = rule.spannedByFixed(counts: counts, shown: shown)
-    var withheld: [(group: Int, protects: String)] = []
+    var withheld: [(group: Int, protects: AuditLeak)] = []
     var clean = Set<[Int]>()
     var changed = true
     while changed {
@@ -164,7 +166,7 @@ struct BlockDecomposition {
         let block = Block(self, part: part, shown: shown, withheld: designated[b], spanned: spanned)
         guard !clean.contains(block.key) else { continue }
         var local = block.shown
-        let found: [(group: Int, protects: String)]
+        let found: [(group: Int, protects: AuditLeak)]
         switch block.rule.decideExactly(counts: block.counts, shown: &local) {
         case .decided(let list): found = list.map { (block.action[$0.group], $0.protects) }
         case .onlyFixedLeft, .tooLarge:

@@ -16,6 +16,7 @@ struct ModularSpan {
   /// Combinations of added totals that cancel out (a basis of their dependencies).
   private(set) var dependencies: [[UInt64]] = []
   private let totals: Int
+  private let reducer: Modulus
 
   /// - Parameter totals: how many totals will be added (for ``representation(of:)``).
   init(width: Int, prime: UInt64, totals: Int = 0) {
@@ -23,12 +24,14 @@ struct ModularSpan {
     self.width = width
     self.prime = prime
     self.totals = totals
+    reducer = Modulus(prime)
   }
 
   var rank: Int { rows.count }
 
+  /// `a · b` modulo the prime, by Barrett reduction (a multiplication instead of a division).
   /// - Precondition: the prime is below 2³², so a product of two residues fits in 64 bits.
-  private func mul(_ a: UInt64, _ b: UInt64) -> UInt64 { a &* b % prime }
+  private func mul(_ a: UInt64, _ b: UInt64) -> UInt64 { reducer.reduce(a &* b) }
   private func sub(_ a: UInt64, _ b: UInt64) -> UInt64 { a >= b ? a - b : a &+ (prime - b) }
 
   private func power(_ base: UInt64, _ exponent: UInt64) -> UInt64 {
@@ -48,7 +51,8 @@ struct ModularSpan {
     var v = vector
     for (r, pivot) in pivots.enumerated() where v[pivot] != 0 {
       let f = v[pivot]
-      for j in 0..<width where rows[r][j] != 0 { v[j] = sub(v[j], mul(f, rows[r][j])) }
+      let row = rows[r]
+      for j in 0..<width where row[j] != 0 { v[j] = sub(v[j], mul(f, row[j])) }
     }
     return v
   }
@@ -57,8 +61,10 @@ struct ModularSpan {
   private func reduce(_ vector: inout [UInt64], _ combination: inout [UInt64]) {
     for (r, pivot) in pivots.enumerated() where vector[pivot] != 0 {
       let f = vector[pivot]
-      for j in 0..<width where rows[r][j] != 0 { vector[j] = sub(vector[j], mul(f, rows[r][j])) }
-      for j in 0..<totals where combinations[r][j] != 0 { combination[j] = sub(combination[j], mul(f, combinations[r][j])) }
+      let row = rows[r]
+      for j in 0..<width where row[j] != 0 { vector[j] = sub(vector[j], mul(f, row[j])) }
+      let made = combinations[r]
+      for j in 0..<totals where made[j] != 0 { combination[j] = sub(combination[j], mul(f, made[j])) }
     }
   }
 
@@ -138,9 +144,33 @@ struct ModularSpan {
       guard let first = cells.first else { return true }
       var sum = coordinates[first]
       for c in cells.dropFirst() {
-        for j in sum.indices { sum[j] = (sum[j] + coordinates[c][j]) % prime }
+        let added = coordinates[c]
+        for j in sum.indices where added[j] != 0 {
+          let t = sum[j] + added[j]
+          sum[j] = t >= prime ? t - prime : t
+        }
       }
       return sum.allSatisfy { $0 == 0 }
     }
+  }
+}
+
+/// Reduction modulo a prime below 2³² by Barrett's method: `x mod p` as `x − ⌊x·m / 2⁶⁴⌋·p`
+/// with `m = ⌊(2⁶⁴ − 1) / p⌋`, which is below `3p` before the last subtractions.
+struct Modulus {
+  let p: UInt64
+  private let m: UInt64
+
+  init(_ p: UInt64) {
+    self.p = p
+    m = UInt64.max / p
+  }
+
+  /// `x mod p`, for any 64-bit `x`.
+  @inline(__always) func reduce(_ x: UInt64) -> UInt64 {
+    let q = x.multipliedFullWidth(by: m).high
+    var r = x &- q &* p
+    while r >= p { r -= p }
+    return r
   }
 }

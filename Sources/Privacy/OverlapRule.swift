@@ -1,3 +1,5 @@
+import SurveyModel
+
 /// The overlap rule: for one data point, withholds published groups until no combination of
 /// the published totals (sums and differences of any published groups, of any cut)
 /// determines a withheld group's number or the number of any set of respondents smaller than
@@ -45,10 +47,10 @@ struct OverlapRule {
 
   /// What the rule withheld: the group and what it protects, in words.
   enum Outcome {
-    case decided([(group: Int, protects: String)])
+    case decided([(group: Int, protects: AuditLeak)])
     /// Something is still determined, but only groups fixed by earlier runs are shown (they
     /// published it already); what was withheld on the way.
-    case onlyFixedLeft([(group: Int, protects: String)])
+    case onlyFixedLeft([(group: Int, protects: AuditLeak)])
     case tooLarge
   }
 
@@ -71,7 +73,7 @@ struct OverlapRule {
     let groupCount = groups.map { g in g.atoms.reduce(0) { $0 + counts[$1] } }
     // Decided once, on the first leak (fixed groups never change).
     var twins: Set<Int>? = nil
-    var withheld: [(group: Int, protects: String)] = []
+    var withheld: [(group: Int, protects: AuditLeak)] = []
     while true {
       let published = groups.indices.filter { shown[$0] && groupCount[$0] > 0 }
       guard published.count <= budget, published.count * Self.disjointLowerBound(groups, published) <= budget else { return .tooLarge }
@@ -82,7 +84,7 @@ struct OverlapRule {
       let cells = partition.cells(of: published)
       let span = partition.span(cells, prime: Self.primes[0], tracked: true)
       let witnesses = [span.witness(), partition.span(cells, prime: Self.primes[1]).witness()]
-      let leak: (cells: [Int], words: String)
+      let leak: (cells: [Int], words: AuditLeak)
       switch findLeak(partition, witnesses, shown: shown, groupCount: groupCount) {
       case .none: return .decided(withheld)
       case .overBudget: return .tooLarge
@@ -162,7 +164,7 @@ struct OverlapRule {
 
   private enum Leak {
     case none
-    case found(cells: [Int], words: String)
+    case found(cells: [Int], words: AuditLeak)
     case overBudget
   }
 
@@ -171,7 +173,7 @@ struct OverlapRule {
     let determined = { (cells: [Int]) in witnesses.contains { $0.determines(cells) } }
     for g in groups.indices where !shown[g] && groupCount[g] > 0 {
       guard let cells = partition.cells(ofUnion: groups[g].atoms) else { continue }
-      if determined(cells) { return .found(cells: cells, words: "the withheld number of \(groups[g].name)") }
+      if determined(cells) { return .found(cells: cells, words: .numberOf(groups[g].name)) }
     }
     var found: [Int]? = nil
     for witness in witnesses {
@@ -184,7 +186,7 @@ struct OverlapRule {
     }
     guard let found else { return .none }
     let n = found.reduce(0) { $0 + partition.cellCounts[$1] }
-    return .found(cells: found, words: "\(n) respondent\(n == 1 ? "" : "s") that combining overlapping groups would isolate")
+    return .found(cells: found, words: .respondents(n))
   }
 }
 
@@ -199,21 +201,35 @@ struct Partition {
   init(groups: [OverlapRule.Group], published: [Int], counts: [Int], atomCount: Int) {
     self.groups = groups
     self.counts = counts
-    var signature = [[Int]](repeating: [], count: atomCount)
-    for g in published { for a in groups[g].atoms where counts[a] > 0 { signature[a].append(g) } }
-    var index: [[Int]: Int] = [:]
+    // Refined group by group: the atoms of a group leave each class they are in for a new one,
+    // so atoms end in the same class exactly when the same published groups hold them.
     var cellOf = [Int](repeating: -1, count: atomCount)
+    for a in 0..<atomCount where counts[a] > 0 { cellOf[a] = 0 }
+    var split = [-1]  // per class, the position of the group that last split it
+    var into = [0]  // per class, the class its atoms in that group moved to
+    for (i, g) in published.enumerated() {
+      for a in groups[g].atoms where counts[a] > 0 {
+        let old = cellOf[a]
+        guard split[old] != -2 - i else { continue }  // moved here already (an atom listed twice)
+        if split[old] != i {
+          split[old] = i
+          into[old] = split.count
+          split.append(-2 - i)
+          into.append(0)
+        }
+        cellOf[a] = into[old]
+      }
+    }
+    // Cells numbered in the order of their first atom.
+    var number = [Int](repeating: -1, count: split.count)
     var cellCounts: [Int] = []
     for a in 0..<atomCount where counts[a] > 0 {
-      let cell =
-        index[signature[a]]
-        ?? {
-          index[signature[a]] = cellCounts.count
-          cellCounts.append(0)
-          return cellCounts.count - 1
-        }()
-      cellOf[a] = cell
-      cellCounts[cell] += counts[a]
+      if number[cellOf[a]] < 0 {
+        number[cellOf[a]] = cellCounts.count
+        cellCounts.append(0)
+      }
+      cellOf[a] = number[cellOf[a]]
+      cellCounts[cellOf[a]] += counts[a]
     }
     self.cellOf = cellOf
     self.cellCounts = cellCounts

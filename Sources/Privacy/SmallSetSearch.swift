@@ -32,9 +32,12 @@ struct SmallSetSearch {
       z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
       return (z ^ (z >> 31)) % p
     }
+    let modulus = Modulus(p)
+    let add = { (a: UInt64, b: UInt64) -> UInt64 in a + b >= p ? a + b - p : a + b }
     let projection = counts.indices.map { c -> UInt64 in
       var sum: UInt64 = 0
-      for j in 0..<width where witness.coordinates[c][j] != 0 { sum = (sum + witness.coordinates[c][j] * weights[j] % p) % p }
+      let coordinates = witness.coordinates[c]
+      for j in 0..<width where coordinates[j] != 0 { sum = add(sum, modulus.reduce(coordinates[j] &* weights[j])) }
       return sum
     }
     let half = k / 2  // ⌈(k − 1)/2⌉
@@ -50,7 +53,7 @@ struct SmallSetSearch {
         let t = t0 + counts[c]
         guard t < k else { continue }
         chosen.append(c)
-        let s = (sum + projection[c]) % p
+        let s = add(sum, projection[c])
         cells += chosen
         start.append(cells.count)
         total.append(t)
@@ -64,21 +67,28 @@ struct SmallSetSearch {
     guard list(from: 0, total: 0, sum: 0) else { return .overBudget }
     let halves = total.indices
     let halfCells = { (i: Int) in cells[start[i]..<start[i + 1]] }
-    // The halves by projection, then by position: the same pairs in the same order as a table
-    // of lists would give.
-    let byProjection = halves.sorted { (sums[$0], $0) < (sums[$1], $1) }
+    // The halves filed by projection in a table of buckets (a bucket lists its halves by
+    // position), so each half meets the later halves with the opposite projection in order.
+    var bits = 4
+    while 1 << bits < total.count { bits += 1 }
+    let mask = UInt64(1 << bits - 1)
+    var bucketStart = [Int32](repeating: 0, count: (1 << bits) + 1)
+    for i in halves { bucketStart[Int(sums[i] & mask) + 1] += 1 }
+    for b in 0..<(1 << bits) { bucketStart[b + 1] += bucketStart[b] }
+    var fill = bucketStart
+    var filed = [Int32](repeating: 0, count: total.count)
+    for i in halves {
+      let bucket = Int(sums[i] & mask)
+      filed[Int(fill[bucket])] = Int32(i)
+      fill[bucket] += 1
+    }
     for i in halves {
       if sums[i] == 0, witness.determines(Array(halfCells(i))) { return .found(Array(halfCells(i))) }
-      let wanted = (p - sums[i]) % p
-      var lo = 0
-      var hi = byProjection.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if (sums[byProjection[mid]], byProjection[mid]) <= (wanted, i) { lo = mid + 1 } else { hi = mid }
-      }
-      while lo < byProjection.count, sums[byProjection[lo]] == wanted {
-        let j = byProjection[lo]
-        lo += 1
+      let wanted = sums[i] == 0 ? 0 : p - sums[i]
+      let bucket = Int(wanted & mask)
+      for slot in Int(bucketStart[bucket])..<Int(bucketStart[bucket + 1]) {
+        let j = Int(filed[slot])
+        guard j > i, sums[j] == wanted else { continue }
         let a = halfCells(i)
         let b = halfCells(j)
         guard total[i] + total[j] < k, !a.contains(where: b.contains) else { continue }

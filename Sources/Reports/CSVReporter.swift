@@ -52,11 +52,9 @@ public struct CSVReporter: ReportRenderer {
       sink.integer(Int64(team.n))
       sink.byte(0x2C)
     }
-    func cells(_ values: [Double?]) {
-      for value in values {
-        sink.byte(0x2C)
-        sink.exact(value)
-      }
+    func cell(_ value: Double?) {
+      sink.byte(0x2C)
+      sink.exact(value)
     }
     lead()
     if let reason = team.suppression {
@@ -68,12 +66,13 @@ public struct CSVReporter: ReportRenderer {
     sink.write(",index,")
     sink.integer(Int64(team.n))
     sink.write(",,,,,,")
-    cells([team.index])
+    cell(team.index)
     sink.byte(0x2C)
     sink.csvField(team.band?.label ?? "")
     sink.write(",,,,,,,,")
     sink.csvField(result.indexLabel)
-    cells([result.indexRange?.lowerBound, result.indexRange?.upperBound])
+    cell(result.indexRange?.lowerBound)
+    cell(result.indexRange?.upperBound)
     sink.byte(0x0A)
     for d in team.dimensions {
       lead()
@@ -82,7 +81,12 @@ public struct CSVReporter: ReportRenderer {
       sink.csvField(d.id)
       sink.byte(0x2C)
       sink.integer(Int64(d.n))
-      cells([d.mean, d.sd, d.pomp, d.favorable, d.neutral, d.unfavorable])
+      cell(d.mean)
+      cell(d.sd)
+      cell(d.pomp)
+      cell(d.favorable)
+      cell(d.neutral)
+      cell(d.unfavorable)
       sink.write(",,,")
       sink.exact(alphas[d.id] ?? nil)
       sink.write(",,,,,,,,,\n")
@@ -94,9 +98,13 @@ public struct CSVReporter: ReportRenderer {
       sink.csvField("measure:" + m.id)
       sink.byte(0x2C)
       sink.integer(Int64(m.n))
-      cells([m.mean, m.sd])
+      cell(m.mean)
+      cell(m.sd)
       sink.write(",,,,,,,,,")
-      cells([m.sum, m.atLeast, m.atMost, m.pooled])
+      cell(m.sum)
+      cell(m.atLeast)
+      cell(m.atMost)
+      cell(m.pooled)
       sink.write(",,,\n")
     }
     try sink.flushIfFull()

@@ -1,10 +1,12 @@
 import SurveyModel
 
-/// Renders `cultivar comments` as text or JSON. Every text from respondents or plugins is
-/// made safe for a terminal; withheld groups show their commenter count and the reason only.
-public enum CommentsReporter {
-  /// The report as text.
-  public static func table(_ report: CommentsReport) -> String {
+/// `cultivar comments` as text: every text from respondents or plugins is made safe for a
+/// terminal; withheld groups show their commenter count and the reason only.
+public struct CommentsTableReporter: ReportRenderer {
+  public static let identifier = "table"
+  public init() {}
+
+  public func render(_ report: CommentsReport) -> String {
     let safe = { (text: String) in SafeText.terminal(text) }
     let w = ReportWords(report.survey.language)
     let commenters = { (n: Int) in w(n == 1 ? "comments.commenters-one" : "comments.commenters", ["n": String(n)]) }
@@ -18,7 +20,7 @@ public enum CommentsReporter {
         out.append("")
         let values = ["group": w.group(safe(group.name)), "commenters": commenters(group.commenters)]
         if let reason = group.withheld {
-          out.append(w("comments.group-withheld", values.merging(["why": words(reason, w)]) { $1 }))
+          out.append(w("comments.group-withheld", values.merging(["why": Self.words(reason, w)]) { $1 }))
           continue
         }
         out.append(w(group.comments.isEmpty ? "comments.group-empty" : "comments.group", values))
@@ -40,7 +42,7 @@ public enum CommentsReporter {
       let entry = "\(w.group(safe(group.name))), \(safe(item)) (\(commenters(group.commenters)))"
       out.append(
         "- " + w("comments.withheld-entry", ["entry": entry, "rule": reason.rawValue, "threshold": String(report.threshold)])
-          + (group.wouldShow.isEmpty ? "" : "; \(safe(group.wouldShow))"))
+          + w.wouldShowSuffix(group.wouldShow?.mappingNames(safe), group: safe(group.name)))
     }
     return out.joined(separator: "\n") + "\n"
   }
@@ -55,8 +57,15 @@ public enum CommentsReporter {
     }
   }
 
-  /// The report as JSON (schema `cultivar.comments/1`).
-  public static func json(_ report: CommentsReport) -> String {
+}
+
+/// `cultivar comments` as JSON (schema `cultivar.comments/1`): a withheld group's comments and
+/// theme counts are null.
+public struct CommentsJSONReporter: ReportRenderer {
+  public static let identifier = "json"
+  public init() {}
+
+  public func render(_ report: CommentsReport) -> String {
     let items: [JSON] = report.items.map { item in
       .object([
         ("id", .string(item.id)), ("text", .string(item.text)),
@@ -68,7 +77,11 @@ public enum CommentsReporter {
               .object([
                 ("name", .string(group.name)), ("commenters", .number(Double(group.commenters))),
                 ("withheld", group.withheld.map { .string($0.rawValue) } ?? .null),
-                ("would_show", group.withheld == nil ? .null : .string(group.wouldShow)),
+                (
+                  "would_show",
+                  group.withheld == nil ? .null : .string(group.wouldShow.map { ReportWords(nil).wouldShow($0, group: group.name) } ?? "")
+                ),
+                ("would_show_when", group.withheld == nil ? .null : AuditHintJSON.json(group.wouldShow)),
                 (
                   "theme_counts",
                   group.withheld == nil && !item.themes.isEmpty
@@ -80,19 +93,8 @@ public enum CommentsReporter {
         ),
       ])
     }
-    return JSON.object([
-      ("schema", .string("cultivar.comments/1")),
-      ("survey", .object([("id", .string(report.survey.id)), ("title", .string(report.survey.title))])),
-      (
-        "input",
-        .object([
-          ("file", .string(report.input.file)), ("rows_read", .number(Double(report.input.rowsRead))),
-          ("rows_used", .number(Double(report.input.rowsUsed))), ("rows_rejected", .number(Double(report.input.rowsRejected))),
-        ])
-      ),
-      ("cut", .string(report.cut)),
-      ("privacy", .object([("comment_threshold", .number(Double(report.threshold))), ("rule", .string(report.rule))])),
-      ("items", .array(items)),
-    ]).render() + "\n"
+    return UnscoredJSON.document(
+      schema: "cultivar.comments/1", survey: report.survey, input: report.input, cut: report.cut,
+      privacy: [("comment_threshold", .number(Double(report.threshold))), ("rule", .string(report.rule))], items: items)
   }
 }

@@ -15,11 +15,12 @@ enum Format {
     return text == "-0" || text.hasPrefix("-0.") && Double(text) == 0 ? String(text.dropFirst()) : text
   }
 
-  /// Fixed decimals with an explicit sign ("+3.0", "-6.5", "0.0"), or "" for nil.
-  static func signed(_ value: Double?, _ decimals: Int) -> String {
+  /// Fixed decimals with an explicit sign ("+3.0", "-6.5", "0.0"), or "" for nil; `minus` is
+  /// the sign written before a negative number (the comparison reports write "−", U+2212).
+  static func signed(_ value: Double?, _ decimals: Int, minus: String = "-") -> String {
     let text = fixed(value, decimals)
-    guard !text.isEmpty, !text.hasPrefix("-"), Double(text) != 0 else { return text }
-    return "+" + text
+    guard !text.isEmpty, Double(text) != 0 else { return text }
+    return text.hasPrefix("-") ? minus + text.dropFirst() : "+" + text
   }
 
   /// Full precision (shortest text that reads back as the same double), or "" for nil.

@@ -4,10 +4,19 @@ import SurveyModel
 /// same bytes as making each team a ``JSON`` value and writing it, without making a value per
 /// number (a report of 50,000 teams has about four million fields).
 struct JSONTeamWriter {
+  private let dimensions: [DimensionInfo]
   private let benchmarks: [String: DimensionInfo]
 
   init(_ framework: FrameworkResult) {
+    dimensions = framework.dimensions
     benchmarks = Dictionary(framework.dimensions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The framework's dimension `id`, found at `position` when the team lists its dimensions in
+  /// the framework's order (as it does), else by id.
+  private func benchmark(_ id: String, at position: Int) -> DimensionInfo? {
+    if position < dimensions.count, dimensions[position].id == id { return dimensions[position] }
+    return benchmarks[id]
   }
 
   /// Writes team `t` as an object whose braces sit at depth `indent`.
@@ -33,7 +42,7 @@ struct JSONTeamWriter {
       sink.write("null")
     }
     team.key("dimensions")
-    JSONObjectWriter.list(t.dimensions, sink, indent: indent + 1) { d, object in
+    JSONObjectWriter.list(t.dimensions, sink, indent: indent + 1) { position, d, object in
       object.string("id", d.id)
       object.number("n", Double(d.n))
       if let reason = d.suppression {
@@ -47,10 +56,10 @@ struct JSONTeamWriter {
       object.number("neutral_pct", d.neutral)
       object.number("unfavorable_pct", d.unfavorable)
       object.string("advice", d.advice)
-      object.number("vs_benchmark", benchmarks[d.id]?.differenceFromBenchmark(d))
+      object.number("vs_benchmark", benchmark(d.id, at: position)?.differenceFromBenchmark(d))
     }
     team.key("measures")
-    JSONObjectWriter.list(t.measures, sink, indent: indent + 1) { m, object in
+    JSONObjectWriter.list(t.measures, sink, indent: indent + 1) { _, m, object in
       object.string("id", m.id)
       object.number("n", Double(m.n))
       if let reason = m.suppression {
@@ -82,32 +91,33 @@ struct JSONObjectWriter {
     sink.byte(0x7B)
   }
 
-  /// Starts the next field: its key; the caller writes the value.
-  mutating func key(_ key: String) {
+  /// Starts the next field: its key (a literal with nothing to escape); the caller writes the
+  /// value.
+  mutating func key(_ key: StaticString) {
     if fields > 0 { sink.byte(0x2C) }
     fields += 1
     JSON.newline(sink, indent + 1)
-    JSON.quote(key, into: sink)
-    sink.byte(0x3A)
-    sink.byte(0x20)
+    sink.byte(0x22)
+    sink.ascii(key)
+    sink.ascii("\": ")
   }
 
   /// A text field (`null` for nil).
-  mutating func string(_ key: String, _ value: String?) {
+  mutating func string(_ key: StaticString, _ value: String?) {
     self.key(key)
     if let value { JSON.quote(value, into: sink) } else { sink.write("null") }
   }
 
   /// A number field in full precision (`null` for nil or a non-finite number).
-  mutating func number(_ key: String, _ value: Double?) {
+  mutating func number(_ key: StaticString, _ value: Double?) {
     self.key(key)
-    if let value, value.isFinite { sink.exact(value) } else { sink.write("null") }
+    if let value, value.isFinite { sink.exact(value) } else { sink.ascii("null") }
   }
 
   /// A true/false field.
-  mutating func bool(_ key: String, _ value: Bool) {
+  mutating func bool(_ key: StaticString, _ value: Bool) {
     self.key(key)
-    sink.write(value ? "true" : "false")
+    if value { sink.ascii("true") } else { sink.ascii("false") }
   }
 
   /// Closes the object.
@@ -117,8 +127,8 @@ struct JSONObjectWriter {
   }
 
   /// Writes `elements` as an array of objects whose brackets sit at depth `indent`, each
-  /// object's fields written by `fill`.
-  static func list<Element>(_ elements: [Element], _ sink: ReportSink, indent: Int, _ fill: (Element, inout JSONObjectWriter) -> Void) {
+  /// object's fields written by `fill` (given the element's position and the element).
+  static func list<Element>(_ elements: [Element], _ sink: ReportSink, indent: Int, _ fill: (Int, Element, inout JSONObjectWriter) -> Void) {
     guard !elements.isEmpty else {
       sink.write("[]")
       return
@@ -128,7 +138,7 @@ struct JSONObjectWriter {
       if n > 0 { sink.byte(0x2C) }
       JSON.newline(sink, indent + 1)
       var object = JSONObjectWriter(sink, indent: indent + 1)
-      fill(element, &object)
+      fill(n, element, &object)
       object.close()
     }
     JSON.newline(sink, indent)

@@ -56,31 +56,29 @@ enum JSON {
 
   /// A line break and `depth` levels of two-space indentation.
   static func newline(_ sink: ReportSink, _ depth: Int) {
-    if depth < indentations.count {
-      sink.write(indentations[depth])
+    let width = 1 + 2 * depth
+    guard width <= indentation.count else {
+      sink.byte(0x0A)
+      for _ in 0..<(2 * depth) { sink.byte(0x20) }
       return
     }
-    sink.byte(0x0A)
-    for _ in 0..<(2 * depth) { sink.byte(0x20) }
+    indentation.withUnsafeBufferPointer { sink.append(UnsafeBufferPointer(rebasing: $0[..<width])) }
   }
 
-  /// A line break and the indentation of each depth up to 15, made once.
-  private static let indentations = (0..<16).map { "\n" + String(repeating: " ", count: 2 * $0) }
+  /// A line break and the indentation of depths up to 32, whose prefixes are written.
+  private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
 
   /// Writes `s` as a JSON string; text with nothing to escape is copied as it is.
   static func quote(_ s: String, into sink: ReportSink) {
-    var plain = true
-    for byte in s.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-      plain = false
-      break
-    }
-    if plain {
+    var s = s
+    let plain = s.withUTF8 { bytes in
+      for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
       sink.byte(0x22)
-      sink.write(s)
+      sink.append(bytes)
       sink.byte(0x22)
-    } else {
-      sink.write(quote(s))
+      return true
     }
+    if !plain { sink.write(quote(s)) }
   }
 
   /// Pretty-printed text with two-space indentation (the same bytes as ``write(to:indent:)``).

@@ -25,7 +25,7 @@ public enum PrivacyAuditReport {
   public static func entries(_ privacy: PrivacySummary) -> [AuditEntry] {
     guard privacy.audit.isEmpty else { return privacy.audit }
     return privacy.suppressed.map { group in
-      AuditEntry(cut: "team", group: group.team, dataPoint: nil, rule: group.reason, threshold: privacy.minGroupSize, n: group.n, wouldShow: "")
+      AuditEntry(cut: "team", group: group.team, dataPoint: nil, rule: group.reason, threshold: privacy.minGroupSize, n: group.n, wouldShow: nil)
     }
   }
 
@@ -38,10 +38,12 @@ public enum PrivacyAuditReport {
     let scope = entry.dataPoint == nil ? w("scores-withheld") : w("withheld")
     let why = w.suppression(entry.rule, minGroupSize: entry.threshold)
     return "\(what) (n = \(entry.n)): \(scope), \(why) [\(entry.rule.rawValue), \(w("threshold")) \(entry.threshold)]"
-      + (entry.wouldShow.isEmpty ? "" : "; \(entry.wouldShow)")
+      + w.wouldShowSuffix(entry.wouldShow, group: entry.group)
   }
 
-  /// The audit as JSON (the `privacy` block of every JSON report, and `--privacy-report`).
+  /// The audit as JSON (the `privacy` block of every JSON report, and `--privacy-report`):
+  /// machine-readable, so in English whatever the report's language, with the hint's kind and
+  /// numbers beside its sentence (`would_show_when`).
   static func json(_ privacy: PrivacySummary) -> JSON {
     .object([
       ("min_group_size", .number(Double(privacy.minGroupSize))),
@@ -60,16 +62,19 @@ public enum PrivacyAuditReport {
             .object([
               ("cut", .string(entry.cut)), ("group", .string(entry.group)), ("data_point", .string(entry.dataPoint)),
               ("rule", .string(entry.rule.rawValue)), ("threshold", .number(Double(entry.threshold))), ("n", .number(Double(entry.n))),
-              ("would_show", .string(entry.wouldShow)),
+              ("would_show", .string(entry.wouldShow.map { english.wouldShow($0, group: entry.group) } ?? "")),
+              ("would_show_when", AuditHintJSON.json(entry.wouldShow)),
             ])
           })
       ),
     ])
   }
 
+  private static let english = ReportWords(nil)
+
   /// The audit alone, for `--privacy-report FILE`: JSON when the file name ends in `.json`,
-  /// else the lines (control characters made visible).
-  public static func render(_ audits: [(label: String?, privacy: PrivacySummary)], json asJSON: Bool) -> String {
+  /// else the lines in `language` (control characters made visible).
+  public static func render(_ audits: [(label: String?, privacy: PrivacySummary)], json asJSON: Bool, language: String? = nil) -> String {
     if asJSON {
       let value: JSON =
         audits.count == 1 && audits[0].label == nil
@@ -77,8 +82,10 @@ public enum PrivacyAuditReport {
         : .array(audits.map { .object([("wave", .string($0.label)), ("privacy", json($0.privacy))]) })
       return value.render(indent: 0) + "\n"
     }
+    let w = ReportWords(language)
     return audits.flatMap { audit in
-      (audit.label.map { ["Wave \($0):"] } ?? []) + lines(audit.privacy.mapText { SafeText.terminal($0) })
+      (audit.label.map { [w("trend.wave-audit", ["name": SafeText.terminal($0)])] } ?? [])
+        + lines(audit.privacy.mapText { SafeText.terminal($0) }, words: w)
     }.joined(separator: "\n") + "\n"
   }
 }

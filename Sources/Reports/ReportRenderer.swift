@@ -1,8 +1,9 @@
 import SurveyModel
 
-/// Renders one kind of report (a score report, a comparison, a trend, drivers) in one output
-/// format. A renderer gives the whole text (`render`); one that streams a report of any size
-/// also implements `write`, which by default writes the rendered text.
+/// Renders one kind of report (a score report, a comparison, a trend, drivers, comments,
+/// selections) in one output format. A renderer gives the whole text (`render`); one that
+/// streams a report of any size also implements `write`, which by default writes the rendered
+/// text.
 public protocol ReportRenderer<Report>: Sendable {
   associatedtype Report
   /// The `--format` name.
@@ -56,4 +57,8 @@ public enum OutputFormats {
   public static let drivers = ReportFormats<DriversReport>([
     DriversTableReporter(), DriversCSVReporter(), DriversJSONReporter(), DriversHTMLReporter(),
   ])
+  /// `cultivar comments`.
+  public static let comments = ReportFormats<CommentsReport>([CommentsTableReporter(), CommentsJSONReporter()])
+  /// `cultivar selections`.
+  public static let selections = ReportFormats<SelectionsReport>([SelectionsTableReporter(), SelectionsCSVReporter(), SelectionsJSONReporter()])
 }

@@ -1,70 +1,190 @@
+import Dispatch
 import SurveyModel
 
 /// Where a report's text goes: UTF-8 bytes gathered in a buffer and handed on in large
 /// blocks, so that a report of any size is written with constant memory.
 public final class ReportSink {
-  private var buffer: [UInt8] = []
+  /// The bytes not yet handed on: raw memory, so that appending a byte is a store and a count
+  /// (an array checks that it is uniquely referenced on every append).
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  private var count = 0
   private let blockSize: Int
   private let flushBlock: ([UInt8]) throws -> Void
+  private let background: BackgroundWriter?
 
-  /// - Parameter flush: receives each full block, and the rest at ``finish()``.
-  public init(blockSize: Int = 1 << 20, flush: @escaping ([UInt8]) throws -> Void) {
+  /// - Parameters:
+  ///   - flush: receives each full block, and the rest at ``finish()``, in order.
+  ///   - writesInBackground: `flush` runs on another thread while the next block is made (at
+  ///     most one block waits for it), so writing a report's file overlaps making its text; a
+  ///     failure is thrown by the next ``flushIfFull()`` or by ``finish()``.
+  public init(blockSize: Int = 1 << 20, writesInBackground: Bool = false, flush: @escaping ([UInt8]) throws -> Void) {
     self.blockSize = blockSize
     flushBlock = flush
-    buffer.reserveCapacity(blockSize + 4096)
+    background = writesInBackground ? BackgroundWriter(flush) : nil
+    capacity = blockSize + 4096
+    storage = .allocate(capacity: capacity)
+  }
+
+  /// A sink dropped half-way (the report failed) still waits for the block being written, so
+  /// that nothing writes to the file once its writer has given up on it.
+  deinit {
+    background?.waitForWrites()
+    storage.deallocate()
   }
 
   /// Appends text.
   public func write(_ text: String) {
     var text = text
-    text.withUTF8 { buffer.append(contentsOf: $0) }
+    text.withUTF8 { append($0) }
+  }
+
+  /// Appends bytes.
+  @inline(__always)
+  func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if count + bytes.count > capacity { grow(to: count + bytes.count) }
+    guard let base = bytes.baseAddress else { return }
+    (storage + count).update(from: base, count: bytes.count)
+    count += bytes.count
+  }
+
+  /// Appends the bytes of a literal (ASCII keys and punctuation).
+  @inline(__always)
+  func ascii(_ text: StaticString) {
+    text.withUTF8Buffer { append($0) }
   }
 
   /// Appends one byte (ASCII).
   @inline(__always)
-  func byte(_ value: UInt8) { buffer.append(value) }
+  func byte(_ value: UInt8) {
+    if count == capacity { grow(to: count + 1) }
+    storage[count] = value
+    count += 1
+  }
+
+  private func grow(to needed: Int) {
+    let larger = max(needed, capacity * 2)
+    let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+    moved.update(from: storage, count: count)
+    storage.deallocate()
+    storage = moved
+    capacity = larger
+  }
 
   /// Appends a CSV text field, quoted when it holds a comma, quote or line break (``CSVText``),
   /// with a leading `'` when it would start a spreadsheet formula (``SafeText/spreadsheetCell(_:)``).
-  func csvField(_ text: String) { write(CSVText.field(SafeText.spreadsheetCell(text))) }
+  func csvField(_ text: String) {
+    var text = text
+    let plain = text.withUTF8 { bytes in
+      // A field that starts with none of `= + - @ tab CR '` (all ASCII, so its first byte
+      // tells) and holds no comma, quote or line break is written as it is; any other goes
+      // through `SafeText.spreadsheetCell`, the one neutralising rule.
+      switch bytes.first {
+      case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x27: return false
+      default: break
+      }
+      for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+      append(bytes)
+      return true
+    }
+    if !plain { write(CSVText.field(SafeText.spreadsheetCell(text))) }
+  }
 
-  /// Appends a number in full precision (nothing for nil).
+  /// Appends a number in full precision (nothing for nil): a whole number's digits, or the
+  /// shortest text that reads back as the same number (`Double.description`'s), written
+  /// without making a `String`.
   func exact(_ value: Double?) {
     guard let value, value.isFinite else { return }
-    if value == value.rounded(), abs(value) < 1e15 { integer(Int64(value)) } else { write(value.description) }
+    if value == value.rounded(), abs(value) < 1e15 {
+      integer(Int64(value))
+    } else {
+      var digits = Digits(sink: self)
+      value.write(to: &digits)
+    }
+  }
+
+  /// Where `Double.write(to:)` puts its digits: the standard library hands them over as ASCII
+  /// bytes (`_writeASCII`), the same bytes as `description` (`ReportSinkTests` checks this).
+  private struct Digits: TextOutputStream {
+    let sink: ReportSink
+    mutating func write(_ string: String) { sink.write(string) }
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { sink.append(buffer) }
   }
 
   /// Appends a whole number.
   func integer(_ value: Int64) {
-    if value < 0 { buffer.append(0x2D) }
-    var digits:
-      (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-      )
-    var count = 0
-    var rest = value.magnitude
-    withUnsafeMutableBytes(of: &digits) { d in
-      repeat {
-        d[count] = UInt8(rest % 10) + 0x30
-        rest /= 10
-        count += 1
-      } while rest > 0
-      for i in stride(from: count - 1, through: 0, by: -1) { buffer.append(d[i]) }
+    if count + 20 > capacity { grow(to: count + 20) }
+    if value < 0 {
+      storage[count] = 0x2D
+      count += 1
     }
+    var rest = value.magnitude
+    var digits = 1
+    var scale: UInt64 = 10
+    while digits < 20, rest >= scale {
+      digits += 1
+      if scale > UInt64.max / 10 { break }
+      scale *= 10
+    }
+    var at = count + digits - 1
+    repeat {
+      storage[at] = UInt8(rest % 10) + 0x30
+      rest /= 10
+      at -= 1
+    } while rest > 0
+    count += digits
   }
 
   /// Hands on a full block when there is one.
   public func flushIfFull() throws {
-    if buffer.count >= blockSize { try drain() }
+    if count >= blockSize { try drain() }
   }
 
-  /// Hands on everything left.
-  public func finish() throws { try drain() }
+  /// Hands on everything left (and, writing in background, waits until it is written).
+  public func finish() throws {
+    try drain()
+    try background?.finish()
+  }
 
   private func drain() throws {
-    guard !buffer.isEmpty else { return }
-    try flushBlock(buffer)
-    buffer.removeAll(keepingCapacity: true)
+    guard count > 0 else { return }
+    let block = Array(UnsafeBufferPointer(start: storage, count: count))
+    count = 0
+    if let background { try background.write(block) } else { try flushBlock(block) }
+  }
+
+  /// Hands blocks to `flush` on a serial queue, one at a time and in order.
+  private final class BackgroundWriter: @unchecked Sendable {
+    private let flush: ([UInt8]) throws -> Void
+    private let queue = DispatchQueue(label: "cultivar.report-writer")
+    /// Taken while a block is being written.
+    private let idle = DispatchSemaphore(value: 1)
+    /// The first failure; written on the queue before `idle` is signalled, read after waiting.
+    private var failure: Error?
+
+    init(_ flush: @escaping ([UInt8]) throws -> Void) { self.flush = flush }
+
+    func write(_ block: [UInt8]) throws {
+      idle.wait()
+      if let failure {
+        idle.signal()
+        throw failure
+      }
+      queue.async { [self] in
+        do { try flush(block) } catch { failure = error }
+        idle.signal()
+      }
+    }
+
+    func waitForWrites() {
+      idle.wait()
+      idle.signal()
+    }
+
+    func finish() throws {
+      waitForWrites()
+      if let failure { throw failure }
+    }
   }
 }
 

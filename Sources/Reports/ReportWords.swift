@@ -24,9 +24,16 @@ struct ReportWords {
     return self(input.rowsRead == 1 ? "rows-one" : "rows", values)
   }
 
+  /// What was read: the response file, or the stored wave in this language ("cultivar.sqlite
+  /// Welle '2026-spring'").
+  func file(_ input: InputSummary) -> String {
+    guard let wave = input.wave, input.file.hasSuffix(" wave '\(wave)'") else { return input.file }
+    return self("stored-wave", ["store": String(input.file.dropLast(" wave '\(wave)'".count)), "wave": wave])
+  }
+
   /// The input line of a report: the file, what was read, and the rejects file if any.
   func inputLine(_ input: InputSummary) -> String {
-    "\(input.file): \(rows(input))" + (input.rejectsFile.map { " " + self("see", ["file": $0]) } ?? "")
+    "\(file(input)): \(rows(input))" + (input.rejectsFile.map { " " + self("see", ["file": $0]) } ?? "")
   }
 
   /// Why a number is withheld, without revealing anything about the group.
@@ -48,6 +55,15 @@ struct ReportWords {
 
   /// An index heading: the default "Index" in this language, a plugin's label as it is.
   func indexHeading(_ heading: String) -> String { heading == "Index" ? self("index") : heading }
+
+  /// An index heading whose label may be the default lower-case "index" ("index 0–100" in a
+  /// trend): that word in this language, the rest (a range, a plugin's label) as it is.
+  func indexHeading(_ heading: String, label: String) -> String {
+    label == "index" && heading.hasPrefix(label) ? indexLabel(label) + heading.dropFirst(label.count) : indexHeading(heading)
+  }
+
+  /// An index's label: the default "index" in this language, a plugin's label as it is.
+  func indexLabel(_ label: String) -> String { label == "index" ? self("index-label") : label }
 
   /// The report with its organisation row named in this language ("(alle Teams)"), in the
   /// rows and in the privacy audit (the machine formats keep "(all teams)").

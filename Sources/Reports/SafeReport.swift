@@ -95,6 +95,7 @@ extension InputSummary {
     var x = self
     x.file = f(file)
     x.rejectsFile = rejectsFile.map(f)
+    x.wave = wave.map(f)
     return x
   }
 }
@@ -175,7 +176,7 @@ extension PrivacySummary {
     }
     x.audit = audit.map { entry in
       var e = entry
-      (e.cut, e.group, e.wouldShow) = (f(e.cut), f(e.group), f(e.wouldShow))
+      (e.cut, e.group, e.wouldShow) = (f(e.cut), f(e.group), e.wouldShow?.mappingNames(f))
       e.dataPoint = e.dataPoint.map(f)
       return e
     }

@@ -1,11 +1,13 @@
 import SurveyModel
 
-/// Renders `cultivar selections` as text, CSV or JSON: per multi-select item and group, n
-/// (respondents who answered it), the percentage choosing each option and the mean number
-/// chosen; a withheld group shows its n and the reason only.
-public enum SelectionsReporter {
-  /// The report as text.
-  public static func table(_ report: SelectionsReport) -> String {
+/// `cultivar selections` as text: per multi-select item and group, n (respondents who answered
+/// it), the percentage choosing each option and the mean number chosen; a withheld group shows
+/// its n and the reason only.
+public struct SelectionsTableReporter: ReportRenderer {
+  public static let identifier = "table"
+  public init() {}
+
+  public func render(_ report: SelectionsReport) -> String {
     let safe = { (text: String) in SafeText.terminal(text) }
     let w = ReportWords(report.survey.language)
     let k = report.minGroupSize
@@ -35,14 +37,20 @@ public enum SelectionsReporter {
         guard let reason = group.withheld else { continue }
         out.append(
           "- \(w.group(safe(group.name))), \(safe(item.id)) (n = \(group.n)): \(w("withheld")) [\(reason.rawValue), \(w("threshold")) \(k)]"
-            + (group.wouldShow.isEmpty ? "" : "; \(safe(group.wouldShow))"))
+            + w.wouldShowSuffix(group.wouldShow?.mappingNames(safe), group: safe(group.name)))
       }
     }
     return out.joined(separator: "\n") + "\n"
   }
 
-  /// The report as CSV: one row per item, group and option, in full precision.
-  public static func csv(_ report: SelectionsReport) -> String {
+}
+
+/// `cultivar selections` as CSV: one row per item, group and option, in full precision.
+public struct SelectionsCSVReporter: ReportRenderer {
+  public static let identifier = "csv"
+  public init() {}
+
+  public func render(_ report: SelectionsReport) -> String {
     var lines = [CSVText.line(["item", "group", "n", "option", "label", "percent", "mean_chosen", "withheld"])]
     for item in report.items {
       for group in item.groups {
@@ -59,8 +67,14 @@ public enum SelectionsReporter {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The report as JSON (schema `cultivar.selections/1`).
-  public static func json(_ report: SelectionsReport) -> String {
+}
+
+/// `cultivar selections` as JSON (schema `cultivar.selections/1`).
+public struct SelectionsJSONReporter: ReportRenderer {
+  public static let identifier = "json"
+  public init() {}
+
+  public func render(_ report: SelectionsReport) -> String {
     let items: [JSON] = report.items.map { item in
       .object([
         ("id", .string(item.id)), ("text", .string(item.text)),
@@ -83,19 +97,8 @@ public enum SelectionsReporter {
         ),
       ])
     }
-    return JSON.object([
-      ("schema", .string("cultivar.selections/1")),
-      ("survey", .object([("id", .string(report.survey.id)), ("title", .string(report.survey.title))])),
-      (
-        "input",
-        .object([
-          ("file", .string(report.input.file)), ("rows_read", .number(Double(report.input.rowsRead))),
-          ("rows_used", .number(Double(report.input.rowsUsed))), ("rows_rejected", .number(Double(report.input.rowsRejected))),
-        ])
-      ),
-      ("cut", .string(report.cut)),
-      ("privacy", .object([("min_group_size", .number(Double(report.minGroupSize))), ("rule", .string(report.rule))])),
-      ("items", .array(items)),
-    ]).render() + "\n"
+    return UnscoredJSON.document(
+      schema: "cultivar.selections/1", survey: report.survey, input: report.input, cut: report.cut,
+      privacy: [("min_group_size", .number(Double(report.minGroupSize))), ("rule", .string(report.rule))], items: items)
   }
 }

@@ -83,7 +83,9 @@ public struct TableReporter: ReportRenderer {
         let benchmark = infos[d.id]?.benchmark.map { "; \(w("benchmark")) \(Format.fixed($0, 0))" } ?? ""
         return d.advice.map { "- \(team.team), \(names[d.id] ?? d.id) (\(Format.fixed(d.pomp, 0))/100\(benchmark)): \($0)" }
       }
-        + (team.band?.advice.map { ["- \(team.team), \(framework.indexLabel) \(Format.fixed(team.index, 1)) (\(team.band!.label)): \($0)"] } ?? [])
+        + (team.band?.advice.map {
+          ["- \(team.team), \(w.indexLabel(framework.indexLabel)) \(Format.fixed(team.index, 1)) (\(team.band!.label)): \($0)"]
+        } ?? [])
     }
     if !advice.isEmpty {
       out.append("")

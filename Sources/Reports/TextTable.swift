@@ -1,3 +1,5 @@
+import SurveyModel
+
 /// A plain-text table with aligned columns (numbers right-aligned).
 struct TextTable {
   var header: [String]
@@ -19,17 +21,9 @@ struct TextTable {
       cells.enumerated().map { column, cell in
         let pad = String(repeating: " ", count: widths[column] - cell.count)
         return rightAligned.contains(column) ? pad + cell : cell + pad
-      }.joined(separator: "  ").trimmingTrailingSpaces()
+      }.joined(separator: "  ").trimmingEnd { $0 == " " }
     }
     let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
     return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
-  }
-}
-
-extension String {
-  func trimmingTrailingSpaces() -> String {
-    var s = self
-    while s.last == " " { s.removeLast() }
-    return s
   }
 }

@@ -21,11 +21,11 @@ public struct TrendTableReporter: ReportRenderer {
       out.append(w("trend.no-mapping"))
     } else {
       out.append(w("trend.mapping"))
-      out += report.mappingLines.map { "- " + $0 }
+      out += report.mappingLines(w).map { "- " + $0 }
     }
     for framework in report.frameworks {
       out.append("")
-      let heading = w("trend.index-heading", ["index": w.indexHeading(framework.indexHeading)])
+      let heading = w("trend.index-heading", ["index": w.indexHeading(framework.indexHeading, label: framework.indexLabel)])
       out.append("== \(framework.name) (\(framework.id) \(framework.version)): \(heading) ==")
       out.append(indexTable(framework, waves: report.waves, w))
       out.append("")

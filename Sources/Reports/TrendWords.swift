@@ -1,10 +1,15 @@
 import SurveyModel
 
 extension TrendReport {
-  /// The team mapping in words, one line per rule, for the text reports.
-  var mappingLines: [String] {
+  /// The team mapping in words, one line per rule, for the text reports: "'Support' counted
+  /// as 'Customer Care' (renamed) in 2026-spring", in the report's language.
+  func mappingLines(_ w: ReportWords) -> [String] {
     mappingApplied.map { applied in
-      applied.rule.summary + (applied.waves.isEmpty ? ": no responses matched in these waves" : " in \(applied.waves.joined(separator: ", "))")
+      let rule = applied.rule
+      let names = rule.sources.map { "'\($0)'" }.joined(separator: " \(w("trend.mapping-and")) ")
+      let summary = w("trend.mapping-rule", ["names": names, "target": rule.target, "kind": w("trend.kind." + rule.kind.rawValue)])
+      return applied.waves.isEmpty
+        ? w("trend.mapping-unmatched", ["rule": summary]) : w("trend.mapping-in", ["rule": summary, "waves": applied.waves.joined(separator: ", ")])
     }
   }
 }

@@ -10,18 +10,19 @@ extension PublishedView {
     let (points, atoms, organisation) = Self.basis(plan, order: order, totals: teamTotals)
     let width = teamTotals.width
     self.organisation = organisation
-    // 1. The teams, as `score` by team publishes them.
-    let places = order.map { cuts.place(names[$0]) }
+    // 1. The teams, as `score` by team publishes them, and 2. the universe's groups, listed in
+    // one pass over the atoms (their places are not kept: a million atoms' lists of groups).
     var teamAtoms: [String: [Int]] = [:]
     var teamParent: [String: Int?] = [:]
-    for (i, place) in places.enumerated() {
+    var members = [[Int]](repeating: [], count: cuts.groups.count)
+    for (i, atom) in order.enumerated() {
+      let place = cuts.place(names[atom])
       teamAtoms[place.team, default: []].append(i)
       teamParent[place.team] = place.teamParent
+      for g in place.groups { members[g].append(i) }
     }
     let teamNames = teamAtoms.keys.sorted()
-    // 2. The universe, against the teams' fixed decisions (one decision, see CutDecision).
-    var members = [[Int]](repeating: [], count: cuts.groups.count)
-    for (i, place) in places.enumerated() { for g in place.groups { members[g].append(i) } }
+    // The universe, against the teams' fixed decisions (one decision, see CutDecision).
     let cut = CutDecision(
       dataPoints: points, atoms: atoms, organisation: Self.organisationName,
       teams: teamNames.map { .init(name: $0, atoms: teamAtoms[$0]!, parent: teamParent[$0]!) },

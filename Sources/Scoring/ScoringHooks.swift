@@ -12,8 +12,8 @@ public struct RespondentContext: Sendable {
   public let keyed: [Double]
   /// The declarative dimension scores, in framework dimension order (NaN = no score).
   public let scores: [Double]
-  /// Multi-select items a measure counts (`count_of`), by id in order, and the number of
-  /// options the respondent chose in each (NaN = not answered).
+  /// The multi-select items of `respondent.counts` (``Framework/countedItems``), by id in
+  /// order, and the number of options the respondent chose in each (NaN = not answered).
   public var counted: [String] = []
   public var counts: [Double] = []
 

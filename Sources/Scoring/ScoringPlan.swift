@@ -16,7 +16,8 @@ public struct FrameworkPlan: Sendable {
   /// Where this framework's totals start among all frameworks' totals: its dimensions, then
   /// its measures.
   let dimensionOffset: Int
-  /// The value slot of each multi-select item a measure counts (`count_of`), by item id.
+  /// The value slot of each multi-select item a measure counts (`count_of`), or that the
+  /// `score` hook may read in `respondent.counts`, by item id.
   var countedSlots: [String: Int] = [:]
 
   /// Dimensions and measures: the framework's totals per team.
@@ -29,8 +30,9 @@ public struct ScoringPlan: Sendable {
   /// The item id held by each value slot of a ``ResponseRow``.
   public let slots: [String]
   public let frameworks: [FrameworkPlan]
-  /// The multi-select items whose number of options chosen a measure counts: their slots
-  /// follow every scored item's, in this order, and hold the bit set of the options chosen.
+  /// The multi-select items whose number of options chosen a measure counts or a `score` hook
+  /// may read (``Framework/countedItems``): their slots follow every scored item's, in this
+  /// order, and hold the bit set of the options chosen.
   public let counted: [Item]
 
   /// Builds the plan. `uses` pairs each framework with the ids of the items the survey uses
@@ -61,12 +63,12 @@ public struct ScoringPlan: Sendable {
           dimensionOffset: offset))
       offset += framework.dimensions.count + framework.measures.count
     }
-    // Multi-select items counted by a measure (`count_of`), when the survey uses them.
+    // Multi-select items counted by a measure (`count_of`) or read by the score hook, when the
+    // survey uses them.
     var counted: [Item] = []
     for (f, (framework, subset)) in uses.enumerated() {
-      for measure in framework.measures {
-        guard case .countOf(let id) = measure.source, subset?.contains(id) ?? true, plans[f].countedSlots[id] == nil,
-          let item = framework.unscoredItems.first(where: { $0.id == id })
+      for id in framework.countedItems {
+        guard subset?.contains(id) ?? true, plans[f].countedSlots[id] == nil, let item = framework.unscoredItems.first(where: { $0.id == id })
         else { continue }
         plans[f].countedSlots[id] = slots.count
         slots.append(id)

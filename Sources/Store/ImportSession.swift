@@ -48,13 +48,14 @@ public final class ImportSession: ImportSink {
   ///   - comments: item id → comment, for `text` items (blank ones are not stored; nothing is
   ///     stored for a duplicate).
   ///   - attributes: attribute name → a declared value's label (nothing stored for a duplicate).
+  ///   - language: the language it was given in (nil: not recorded).
   public func add(
     team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)],
-    attributes: [(key: String, value: String)]
+    attributes: [(key: String, value: String)], language: String?
   ) throws {
     try beginIfNeeded()
     let responseID = ResponseID.make()
-    try responseStatement().execute(arguments: [responseID, wave.id, team, importID, Digest.sha256(sourceKey), today])
+    try responseStatement().execute(arguments: [responseID, wave.id, team, importID, Digest.sha256(sourceKey), today, language])
     offered += 1
     if db.changesCount > 0 {
       stored += 1
@@ -108,8 +109,8 @@ public final class ImportSession: ImportSink {
     if let insertResponse { return insertResponse }
     let statement = try db.makeStatement(
       sql: """
-        INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on)
-        VALUES (?, ?, ?, 'import', ?, ?, ?) ON CONFLICT (wave_id, source_key) DO NOTHING
+        INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on, language)
+        VALUES (?, ?, ?, 'import', ?, ?, ?, ?) ON CONFLICT (wave_id, source_key) DO NOTHING
         """)
     insertResponse = statement
     return statement

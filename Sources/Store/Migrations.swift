@@ -59,6 +59,9 @@ public struct Migration: Sendable {
     // PostgreSQL reads a wave's answers fastest with the response (one row per response, not
     // one index range each); SQLite's answers are already stored by response (WITHOUT ROWID).
     Migration(7, "each response's answers stored with it", sqlite: .statements([]), postgres: PostgresSchema.packedAnswers),
+    // PostgreSQL looked up each response's import to hide staged rows; SQLite's view is unchanged.
+    Migration(
+      8, "readers find the finished imports once per read", sqlite: .statements([]), postgres: [PostgresSchema.visibleResponseByDoneImports]),
   ]
 
   /// The newest version this Cultivar knows.

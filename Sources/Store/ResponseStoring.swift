@@ -177,12 +177,21 @@ public protocol ImportSink: AnyObject {
   ///   - comments: item id → comment, for `text` items (blank ones are not stored; nothing is
   ///     stored for a duplicate).
   ///   - attributes: attribute name → a declared value's label, for the attributes given.
+  ///   - language: the language it was given in (nil: not recorded), e.g. from an export.
   func add(
     team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)],
-    attributes: [(key: String, value: String)]) throws
+    attributes: [(key: String, value: String)], language: String?) throws
 }
 
 extension ImportSink {
+  /// ``add(team:itemIDs:values:sourceKey:comments:attributes:language:)`` for a response whose language is not recorded.
+  public func add(
+    team: String, itemIDs: [String], values: [Double], sourceKey: String, comments: [(key: String, value: String)],
+    attributes: [(key: String, value: String)]
+  ) throws {
+    try add(team: team, itemIDs: itemIDs, values: values, sourceKey: sourceKey, comments: comments, attributes: attributes, language: nil)
+  }
+
   /// ``add(team:itemIDs:values:sourceKey:comments:attributes:)`` for a response without comments or attributes.
   public func add(team: String, itemIDs: [String], values: [Double], sourceKey: String) throws {
     try add(team: team, itemIDs: itemIDs, values: values, sourceKey: sourceKey, comments: [], attributes: [])

@@ -143,6 +143,7 @@ extension PostgresStore {
               SELECT id, array_agg(item ORDER BY n) AS items, array_agg(value ORDER BY n) AS vals
               FROM unnest(\(answerIDs)::bytea[], \(items)::text[], \(values)::float8[], \(ordinals)::int8[]) AS u(id, item, value, n) GROUP BY id
             ) a ON a.id = t.id
+            ORDER BY t.id
             """)
           try db.run(
             "INSERT INTO comment (response_id, item_id, text) SELECT * FROM unnest(\(commentIDs)::bytea[], \(commentItems)::text[], \(texts)::text[])"

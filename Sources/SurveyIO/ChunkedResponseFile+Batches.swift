@@ -20,6 +20,8 @@ public struct ChunkReader: RowBatchReader {
   }
 
   public var teamCount: Int { parser.teams.count }
-  public func teamName(_ id: Int32) -> String { parser.teams.name(id) }
+  /// A team's name (or group key) as read: a leading `'` that keeps a spreadsheet from running
+  /// it is removed (``SafeText/spreadsheetValue(_:)``).
+  public func teamName(_ id: Int32) -> String { SafeText.spreadsheetValue(parser.teams.name(id)) }
   public var numbersTeamsPerBatch: Bool { false }
 }

@@ -52,7 +52,8 @@ struct HeaderMapping {
         slots[column] = slot
       } else if let a = attributeOf[name] {
         attributes[a] = column
-      } else if !ignored.contains(name) {
+      } else if !ignored.contains(name), !survey.responseLanguageColumns.contains(name) {
+        // (The language column of an export is left to imports and `--by language`.)
         unknown += 1
         guard columnProblems.count < Self.shownProblems else { continue }
         let label =

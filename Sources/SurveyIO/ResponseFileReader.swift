@@ -80,13 +80,3 @@ public final class ResponseFileReader: ResponseSource {
     }
   }
 }
-
-extension String {
-  /// The text without leading and trailing spaces and tabs (as response cells are read).
-  public var trimmingSpaces: String {
-    var s = Substring(self)
-    while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
-    while let c = s.last, c == " " || c == "\t" { s.removeLast() }
-    return String(s)
-  }
-}

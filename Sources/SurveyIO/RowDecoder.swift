@@ -68,6 +68,7 @@ struct RowDecoder {
     while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
     while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
     if lo == hi { return -1 }
+    lo += SafeText.spreadsheetMarkLength(UnsafeBufferPointer(rebasing: raw[lo..<hi]))
     let bytes = UnsafeBufferPointer(rebasing: raw[lo..<hi])
     for (i, value) in attributes[a].values.enumerated() where value.count == bytes.count && value.elementsEqual(bytes) { return i }
     if let bands = attributes[a].attribute.bands, let x = NumberParser.parse(bytes) {
@@ -159,6 +160,7 @@ struct RowDecoder {
       key(fields, into: &buffer)
       team = String(decoding: buffer, as: UTF8.self)
     }
+    team = SafeText.spreadsheetValue(team)
     let respondent = respondentColumn >= 0 ? fields.string(respondentColumn).trimmingSpaces : ""
     return (team, respondent.isEmpty ? "row \(line)" : respondent)
   }

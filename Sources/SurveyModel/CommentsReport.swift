@@ -35,12 +35,12 @@ public struct CommentsReport: Sendable {
     public var commenters: Int
     /// Why the comments are withheld (nil: shown), and what would show them.
     public var withheld: Suppression?
-    public var wouldShow: String
+    public var wouldShow: AuditHint?
     /// The comments, scrubbed and in a random order (empty when withheld).
     public var comments: [String]
     /// Comments per theme, in theme order (empty when withheld or without themes).
     public var themeCounts: [Int]
-    public init(name: String, commenters: Int, withheld: Suppression?, wouldShow: String, comments: [String], themeCounts: [Int]) {
+    public init(name: String, commenters: Int, withheld: Suppression?, wouldShow: AuditHint?, comments: [String], themeCounts: [Int]) {
       self.name = name
       self.commenters = commenters
       self.withheld = withheld
@@ -93,12 +93,12 @@ public struct SelectionsReport: Sendable {
     /// Respondents of the group who answered the item.
     public var n: Int
     public var withheld: Suppression?
-    public var wouldShow: String
+    public var wouldShow: AuditHint?
     /// Percent of `n` choosing each option (empty when withheld).
     public var percents: [Double]
     /// Mean number of options chosen per respondent (nil when withheld).
     public var meanChosen: Double?
-    public init(name: String, n: Int, withheld: Suppression?, wouldShow: String, percents: [Double], meanChosen: Double?) {
+    public init(name: String, n: Int, withheld: Suppression?, wouldShow: AuditHint?, percents: [Double], meanChosen: Double?) {
       self.name = name
       self.n = n
       self.withheld = withheld

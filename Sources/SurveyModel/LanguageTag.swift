@@ -64,12 +64,3 @@ public enum LanguageTag {
     return nil
   }
 }
-
-extension Substring {
-  fileprivate var trimmingSpaces: String {
-    var s = self
-    while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
-    while let c = s.last, c == " " || c == "\t" { s.removeLast() }
-    return String(s)
-  }
-}

@@ -12,6 +12,9 @@ public struct ResponseRow: Sendable {
   /// The row's respondent attributes given (name, declared value's label); only imports fill
   /// it, to store them with the response. Scoring reads attributes from the group key.
   public var attributes: [(name: String, value: String)] = []
+  /// The language the response was given in (``SurveyDefinition/responseLanguageColumns``);
+  /// only imports fill it, to store it with the response. Nil: not recorded.
+  public var language: String?
 
   public init(line: Int, respondent: String, team: String, values: [Double]) {
     self.line = line

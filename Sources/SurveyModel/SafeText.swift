@@ -37,12 +37,40 @@ public enum SafeText {
     return String(out)
   }
 
-  /// A spreadsheet text cell that cannot run as a formula (OWASP CSV injection): a cell that
-  /// starts with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`. Only for text:
-  /// numbers are written as numbers and never pass through here.
+  /// A spreadsheet text cell that cannot run as a formula (OWASP CSV injection): a cell whose
+  /// first character after any leading `'` is `=`, `+`, `-`, `@`, tab or carriage return gets
+  /// one more leading `'`. Only for text: numbers are written as numbers and never pass through
+  /// here. ``spreadsheetValue(_:)`` undoes it: reading what this writes gives the text back,
+  /// for every text (the leading `'`s counted, so `'=x` is written `''=x` and read `'=x`).
   public static func spreadsheetCell(_ text: String) -> String {
-    guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
-    return "'" + text
+    formulaLike(text.utf8, quoted: false) ? "'" + text : text
+  }
+
+  /// A text cell as written by ``spreadsheetCell(_:)`` (or by a spreadsheet, where a leading
+  /// `'` marks text): one leading `'` is removed from a cell that starts with `'` followed by
+  /// what ``spreadsheetCell(_:)`` neutralises; any other cell is its own value. The one reading
+  /// of team, unit, attribute and language cells, in every reader of responses.
+  public static func spreadsheetValue(_ cell: String) -> String {
+    formulaLike(cell.utf8, quoted: true) ? String(cell.dropFirst()) : cell
+  }
+
+  /// How many leading bytes of a cell ``spreadsheetValue(_:)`` removes (0 or 1), for readers
+  /// that compare bytes.
+  public static func spreadsheetMarkLength(_ cell: UnsafeBufferPointer<UInt8>) -> Int {
+    formulaLike(cell, quoted: true) ? 1 : 0
+  }
+
+  /// Whether the cell is `'*` (at least one `'` when `quoted`) then `=`, `+`, `-`, `@`, tab or CR.
+  private static func formulaLike<C: Collection>(_ utf8: C, quoted: Bool) -> Bool where C.Element == UInt8 {
+    var quotes = 0
+    for byte in utf8 {
+      switch byte {
+      case UInt8(ascii: "'"): quotes += 1
+      case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return !quoted || quotes > 0
+      default: return false
+      }
+    }
+    return false
   }
 
   /// A Markdown table cell: formula-safe, control characters visible, and `|`, `\`, `` ` ``,

@@ -56,8 +56,12 @@ public struct InputSummary: Equatable, Sendable {
   public var rowsRejected: Int
   /// Where rejected rows were written, if any were.
   public var rejectsFile: String?
+  /// The stored wave read (nil: a response file); `file` then names it as the store does
+  /// ("cultivar.sqlite wave 'W'"), and the text reports word it in the reader's language.
+  public var wave: String?
 
-  public init(file: String, rowsRead: Int, rowsUsed: Int, rowsRejected: Int, rejectsFile: String? = nil) {
+  public init(file: String, rowsRead: Int, rowsUsed: Int, rowsRejected: Int, rejectsFile: String? = nil, wave: String? = nil) {
+    self.wave = wave
     self.file = file
     self.rowsRead = rowsRead
     self.rowsUsed = rowsUsed

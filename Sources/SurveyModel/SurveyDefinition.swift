@@ -40,6 +40,9 @@ public struct SurveyDefinition: Equatable, Sendable {
   /// The response file column holding the language each response was given in, if any
   /// (`columns.language`; it is ignored unless results are grouped by language).
   public var languageColumn: String?
+  /// The columns of a plain CSV read as the language of each response: ``languageColumn`` if
+  /// the survey names one, and `language` (what `cultivar store export` writes).
+  public var responseLanguageColumns: [String] { (languageColumn.map { [$0] } ?? []) + (languageColumn == "language" ? [] : ["language"]) }
 
   /// The default language, if the survey names its languages.
   public var defaultLanguage: String? { languages.first }

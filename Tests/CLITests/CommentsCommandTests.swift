@@ -250,6 +250,24 @@ import Testing
     #expect(result.stderr.contains("hint: fix the rows, or run with --skip-invalid"))
     #expect(!result.stderr.contains("fine"))
   }
+
+  /// Both commands word a survey without their items, and an unknown format, the same way.
+  @Test func aSurveyWithoutTheItemsOrAnUnknownFormatIsAUsageError() throws {
+    let sample = ["surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv"]
+    for (command, kind, declaration) in [("comments", "comment", "type = \"text\""), ("selections", "multi-select", "type = \"multi\" and options")] {
+      let result = try CLI.run([command] + sample)
+      #expect(result.status == 64, "\(command): \(result.status)")
+      #expect(result.stdout.isEmpty)
+      #expect(result.stderr.contains("error: survey 'learning-culture' has no \(kind) items"), "\(result.stderr)")
+      #expect(result.stderr.contains("hint: a plugin declares one with \(declaration) in its items (docs/plugins.md)"), "\(result.stderr)")
+    }
+    for (command, formats) in [("comments", "table, json"), ("selections", "table, csv, json")] {
+      let result = try CLI.run([command, "voice.yaml", "--responses", "responses.csv", "--format", "xml"], in: Self.example)
+      #expect(result.status == 64, "\(command): \(result.status)")
+      #expect(result.stderr.contains("error: unknown format 'xml'"), "\(result.stderr)")
+      #expect(result.stderr.contains("hint: use one of: \(formats)"), "\(result.stderr)")
+    }
+  }
 }
 
 /// `comments --by unit:N`: units are decided against the teams' own decisions.

@@ -33,10 +33,12 @@ final class LiveProcess: @unchecked Sendable {
   var stdout: String { lock.withLock { out } }
   var stderr: String { lock.withLock { err } }
 
-  /// Waits until `condition` holds for (stdout, stderr), at most `timeout` seconds.
+  /// Waits until `condition` holds for (stdout, stderr), at most `timeout` seconds: a bound
+  /// against hanging, not a speed check (it returns as soon as the condition holds), so it is
+  /// generous for a loaded machine.
   /// - Returns: the seconds waited, or nil on timeout.
   @discardableResult
-  func wait(timeout: Double = 10, until condition: (String, String) -> Bool) -> Double? {
+  func wait(timeout: Double = 120, until condition: (String, String) -> Bool) -> Double? {
     let start = Date()
     while Date().timeIntervalSince(start) < timeout {
       if condition(stdout, stderr) { return Date().timeIntervalSince(start) }

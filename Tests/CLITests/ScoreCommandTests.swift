@@ -241,4 +241,14 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
     #expect(result.status == 73, "\(result.stderr)")
     #expect(result.stderr.contains("/nonexistent-dir/report.txt: error: cannot write the file"), "\(result.stderr)")
   }
+
+  @Test(arguments: ["score", "compare", "drivers"])
+  func aFullDiskIsCannotCreateWithTheReason(_ command: String) throws {
+    var arguments = [command, "surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv", "--out", "/dev/full"]
+    if command == "drivers" { arguments += ["--outcome", "index"] }
+    let result = try CLI.run(arguments, in: CLI.root.path)
+    #expect(result.status == 73, "\(result.stderr)")
+    #expect(result.stderr.contains("/dev/full: error: cannot write the file: No space left on device"), "\(result.stderr)")
+    #expect(result.stderr.contains("hint: free some space"), "\(result.stderr)")
+  }
 }

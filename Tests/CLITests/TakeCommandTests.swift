@@ -57,7 +57,8 @@ import Testing
     @discardableResult
     func waitFor(_ text: String) throws -> String {
       var last = ""
-      for _ in 0..<300 {
+      // A bound against hanging, not a speed check: generous for a loaded machine (2 minutes).
+      for _ in 0..<2400 {
         last = try screen()
         if last.contains(text) { return last }
         usleep(50_000)

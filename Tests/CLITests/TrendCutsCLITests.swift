@@ -211,4 +211,57 @@ import Testing
     #expect(trend["B × location: Berlin"]?.dropFirst().allSatisfy { $0 == nil } == true, "22 − 20 would isolate 2: \(trend)")
     #expect(trend["A × location: Berlin"]?.dropFirst().allSatisfy { $0 == nil } == true, "22 − 20 would isolate 2: \(trend)")
   }
+
+  /// A merge (`merged: z: [x, y]`) and a split (`split: z: [x, y]`, later waves counted as the
+  /// old team) move team x from unit A into unit B, where z is: each crossed group of `trend
+  /// --by unit:1,location` then holds 2 people (x in Berlin) more or fewer than its twin in
+  /// `score --by unit:1,location`, which shows it. Trend must withhold "A × location: Berlin"
+  /// and "B × location: Berlin" (22 − 20 and 30 − 28 would isolate x's 2 in Berlin), and no
+  /// group trend shows may differ by fewer than 5 respondents from a twin that `score` shows.
+  @Test(arguments: ["merged", "split"])
+  func aCrossedGroupAMergeOrSplitChangesRevealsNothingTheWaveHides(mapping: String) throws {
+    let box = try Sandbox()
+    var survey = try String(contentsOfFile: box.path("surveys/learning-culture.yaml"), encoding: .utf8)
+    survey += "attributes:\n  location: [Berlin, Lisbon]\nteam_mapping:\n  \(mapping):\n    z: [x, y]\n"
+    try box.write("surveys/learning-culture.yaml", survey)
+    try box.write(
+      "org.yaml",
+      "units:\n  - { id: a, name: A }\n  - { id: b, name: B }\n  - { id: a1, name: a1, parent: a }\n  - { id: x, name: x, parent: a }\n"
+        + "  - { id: b1, name: b1, parent: b }\n  - { id: y, name: y, parent: b }\n  - { id: z, name: z, parent: b }\n")
+    let header =
+      "respondent_id,team,location,submitted_on,"
+      + ["sv", "pm", "mm", "tl", "st"].flatMap { p in (1...4).map { "\(p)\($0)" } }.joined(separator: ",")
+    var lines = [header]
+    for (team, location, size) in [
+      ("a1", "Berlin", 20), ("a1", "Lisbon", 20), ("x", "Berlin", 2), ("x", "Lisbon", 12), ("b1", "Berlin", 20), ("b1", "Lisbon", 20),
+      ("y", "Berlin", 8), ("y", "Lisbon", 8),
+    ] {
+      for _ in 0..<size {
+        let r = lines.count
+        lines.append("r\(r),\(team),\(location),2026-10-01," + (0..<20).map { String(1 + (r * 7 + $0 * 3) % 5) }.joined(separator: ","))
+      }
+    }
+    try box.write("w1.csv", lines.joined(separator: "\n") + "\n")
+    #expect(try box.run("import", "surveys/learning-culture.yaml", "w1.csv", "--wave", "w1").status == 0)
+    let cut = ["--org", "org.yaml", "--by", "unit:1,location", "--format", "json"]
+    let score = try scored(run(box, ["score", "surveys/learning-culture.yaml", "--wave", "w1"] + cut))
+    #expect(score["A × location: Berlin"]?[0] == 22 && score["A × location: Berlin"]?[1] != nil, "the twin is shown: \(score)")
+    #expect(score["B × location: Berlin"]?[0] == 28 && score["B × location: Berlin"]?[1] != nil, "the twin is shown: \(score)")
+    let trend = try trended(run(box, ["trend", "surveys/learning-culture.yaml", "--waves", "w1"] + cut))
+    #expect(trend["A × location: Berlin"]?[0] == 20 && trend["B × location: Berlin"]?[0] == 30, "x is counted in B: \(trend)")
+    for group in ["A × location: Berlin", "B × location: Berlin"] {
+      #expect(trend[group]?.dropFirst().allSatisfy { $0 == nil } == true, "\(group) and its twin differ by x's 2 in Berlin: \(trend)")
+    }
+    // What the wave publishes elsewhere: its teams (x, y) and the merged group z as `trend`
+    // without a cut shows it.
+    let teams = try scored(run(box, ["score", "surveys/learning-culture.yaml", "--wave", "w1", "--format", "json"]))
+    let merged = try trended(run(box, ["trend", "surveys/learning-culture.yaml", "--waves", "w1", "--format", "json"]))
+    #expect(merged["z"]?[0] == 30 && merged["z"]?[1] != nil, "the merged group is shown: \(merged)")
+    for (name, values) in trend where values[1] != nil {
+      for other in [score, teams, merged] {
+        guard let twin = other[name], twin[1] != nil, let n = values[0], let m = twin[0] else { continue }
+        #expect(n == m || abs(n - m) >= 5, "\(name): trend shows \(n) respondents, another output \(m)")
+      }
+    }
+  }
 }

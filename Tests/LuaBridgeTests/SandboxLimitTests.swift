@@ -6,14 +6,14 @@ import Testing
 /// C functions that trusted their arguments, handlers and finalizers that ran with hooks off,
 /// long single C calls, stack overflows, and state kept from one generation to the next.
 @Suite struct SandboxLimitTests {
-  /// Loads `source`, expecting a failure whose message contains `text`, within `bound`.
+  /// Loads `source`, expecting a failure whose message contains `text`. A script that ran on
+  /// instead of failing fast is stopped by the time limit, whose message differs, so no test
+  /// here reads the clock.
   func expectFailure(
-    _ source: String, _ text: String, kind: LuaError.Kind? = nil, bound: Duration = .seconds(10),
-    limits: LuaLimits = quickLimits, sourceLocation: SourceLocation = #_sourceLocation
+    _ source: String, _ text: String, kind: LuaError.Kind? = nil, limits: LuaLimits = quickLimits,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    let start = ContinuousClock.now
     let error = loadError(source, limits: limits)
-    #expect(ContinuousClock.now - start < bound, sourceLocation: sourceLocation)
     #expect(error?.message.contains(text) == true, "got: \(String(describing: error?.message))", sourceLocation: sourceLocation)
     if let kind { #expect(error?.kind == kind, sourceLocation: sourceLocation) }
   }
@@ -78,11 +78,10 @@ import Testing
 
   @Test func stackOverflowFailsFastWithTheLine() {
     expectFailure(
-      "local function f(n) return 1 + f(n + 1) end\nf(1)", "plugins/test.lua:1: stack overflow", bound: .seconds(5),
+      "local function f(n) return 1 + f(n + 1) end\nf(1)", "plugins/test.lua:1: stack overflow",
       limits: LuaLimits(memoryBytes: 64 << 20, timePerCall: .seconds(2)))
     expectFailure(
-      "local t = setmetatable({}, { __index = function(t, k) return t[k] end })\nlocal _ = t.x", "plugins/test.lua:1: C stack overflow",
-      bound: .seconds(5))
+      "local t = setmetatable({}, { __index = function(t, k) return t[k] end })\nlocal _ = t.x", "plugins/test.lua:1: C stack overflow")
   }
 
   @Test func aNewGenerationSeesNoStateOfTheLastOne() throws {

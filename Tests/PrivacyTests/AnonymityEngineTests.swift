@@ -84,7 +84,11 @@ import Testing
       teams([(3, [3]), (20, [20]), (9, [9])], names: ["Legal", "Sales", "Ops"]), policy: PrivacyPolicy(minGroupSize: 5))
     let legal = d.audit.first { $0.group == "Legal" }
     #expect(legal?.rule == .belowMinimum)
-    #expect(legal?.wouldShow == "would be shown with 2 more respondents in Legal")
-    #expect(d.audit.first { $0.group == "Ops" }?.rule == .complementary)
+    #expect(legal?.wouldShow == .moreRespondents(more: 2, answering: nil))
+    let ops = d.audit.first { $0.group == "Ops" }
+    #expect(ops?.rule == .complementary)
+    // Ops (9) is the smallest team that, withheld with Legal, leaves the organisation's
+    // remainder at 3 + 9 = 12: it is held back to protect Legal's 3, which are 2 short of 5.
+    #expect(ops?.wouldShow == .remainder(of: "(all teams)", point: nil, threshold: 5, more: 2))
   }
 }

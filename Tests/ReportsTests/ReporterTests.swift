@@ -1,3 +1,4 @@
+import Foundation
 import SurveyModel
 import Testing
 
@@ -29,6 +30,8 @@ let sampleReport: ScoreReport = {
     #expect(OutputFormats.comparison.names == ["table", "md", "csv", "json", "html"])
     #expect(OutputFormats.trend.names == ["table", "csv", "json"])
     #expect(OutputFormats.drivers.names == ["table", "csv", "json", "html"])
+    #expect(OutputFormats.comments.names == ["table", "json"])
+    #expect(OutputFormats.selections.names == ["table", "csv", "json"])
     #expect(throws: UsageError.self) { try OutputFormats.score.renderer(named: "xml") }
     do {
       _ = try OutputFormats.comparison.renderer(named: "htm")
@@ -103,6 +106,36 @@ let sampleReport: ScoreReport = {
 
   @Test(arguments: [(1.25, "+1.3"), (-8.5, "-8.5"), (0, "0.0"), (-0.01, "0.0")]) func signedFormatting(_ value: Double, _ text: String) {
     #expect(Format.signed(value, 1) == text)
+  }
+
+  /// The one signed formatter: the comparison reports' typographic minus is its only
+  /// difference, and on 20,000 generated values (rounding to zero, halves, huge, tiny, not
+  /// finite) the sign follows the value and the digits are those of the unsigned number.
+  @Test func comparisonsSignNumbersAsEveryReportDoesButWithATypographicMinus() {
+    var rng = SystemRandomNumberGenerator()
+    let specials: [Double] = [0, -0.0, 0.004, -0.004, 0.005, -0.005, 0.125, -0.125, 1e-300, -1e300, .infinity, -.infinity, .nan]
+    let values =
+      specials
+      + (0..<20_000).map { _ in
+        Double.random(in: -1...1, using: &rng) * pow(10, Double(Int.random(in: -4...6, using: &rng)))
+      }
+    for value in values {
+      for decimals in 0...3 {
+        let plain = Format.signed(value, decimals)
+        let typographic = ComparisonWords.signed(value, decimals)
+        #expect(typographic == plain.replacingOccurrences(of: "-", with: "\u{2212}"), "\(value)")
+        let digits = Format.fixed(abs(value), decimals)
+        guard value.isFinite else {
+          #expect(plain.isEmpty)
+          continue
+        }
+        if Double(digits) == 0 {
+          #expect(plain == digits, "\(value)")
+        } else {
+          #expect(plain == (value > 0 ? "+" : "-") + digits, "\(value)")
+        }
+      }
+    }
   }
 
   @Test(arguments: [(3.14159, 2, "3.14"), (2.5, 0, "3"), (-0.001, 1, "0.0"), (7, 1, "7.0"), (62.5, 1, "62.5")])

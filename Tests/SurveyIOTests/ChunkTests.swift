@@ -129,19 +129,3 @@ func chunks(_ text: String, size: Int) throws -> [CSVChunk] {
     #expect(batched.count == one.count)
   }
 }
-
-@Suite struct AtomicFileTests {
-  @Test func devicesAreWrittenToNotReplaced() throws {
-    try AtomicFile.write("discarded\n", to: "/dev/null")
-    var info = stat()
-    #expect(stat("/dev/null", &info) == 0)
-    #expect(info.st_mode & S_IFMT == S_IFCHR)
-  }
-
-  @Test func regularFilesAreReplacedWhole() throws {
-    let path = writeTemporary("old")
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    try AtomicFile.write("new\n", to: path)
-    #expect(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) == "new\n")
-  }
-}

@@ -6,7 +6,8 @@ comments and multi-select example in every format of comments and selections, th
 organisation sample's cuts (units, all levels, an attribute, a crossed cut; compare by unit:1
 and by unit:2 against each parent; trend by unit:1 over its two waves; three files of its
 report --per-unit pack), the multilingual example read in English, German and French
-(`--lang`: score, compare, drivers, selections, and trend over its two waves), and
+(`--lang`: score, compare, drivers, selections, and trend over its two waves, also with a team
+mapping; the rows-read line on standard error: goldens named `*.stderr.txt`), and
 compare in every format over a matrix of generated shapes: 1/3/5/12 dimensions, 2/40 teams,
 long names, suppressed teams) and compares its standard output with the file in
 Tests/golden/outputs/. Any difference fails with a unified diff.
@@ -16,10 +17,12 @@ the diff in git before committing.
 """
 import argparse
 import difflib
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -29,6 +32,8 @@ sys.path.insert(0, str(HERE))
 from shapes import make_shape  # noqa: E402
 
 SAMPLE = ["surveys/learning-culture.yaml", "--responses", "surveys/sample-responses.csv"]
+# The binary under test (set by main), for the examples that need a store made first.
+CULTIVAR: list = []
 SHAPES = [(1, 2, False), (3, 40, True), (5, 2, False), (12, 40, False)]
 
 
@@ -71,6 +76,17 @@ def commands(shape_root: Path):
     waves = ["trend", "survey.yaml", "--waves", "2026-spring,2026-autumn", "--store", str(shape_root / "multilingual.sqlite")]
     for lang in ("en", "de", "fr"):
         out.append((f"multilingual/trend-{lang}.txt", multilingual, [*waves, "--lang", lang]))
+    # The same example with a team mapping (Support renamed Customer Care in the second wave,
+    # a merge that matches nobody) read in three languages, and the line on standard error that
+    # accounts for the rows (with a rejected row written to a rejects file) in three languages.
+    mapped = shape_root / "multilingual-mapped"
+    make_mapped(mapped, CULTIVAR[0])
+    mapped_waves = ["trend", "survey.yaml", "--waves", "2026-spring,2026-autumn", "--store", "mapped.sqlite"]
+    for lang in ("en", "de", "fr"):
+        out.append((f"multilingual/trend-mapped-{lang}.txt", mapped, [*mapped_waves, "--lang", lang]))
+    for lang in ("en", "de", "fr"):
+        out.append((f"multilingual/score-{lang}.stderr.txt", mapped,
+                    ["score", "survey.yaml", "--responses", "rejects.csv", "--skip-invalid", "--lang", lang, "--format", "csv"]))
     org = ["score", "surveys/org/acme.yaml", "--responses", "surveys/org/responses-2026-spring.csv", "--org", "surveys/org/acme.org.yaml"]
     for cut, formats in (("unit:1", ("table", "json")), ("unit", ("csv",)), ("tenure", ("table",)), ("unit:1,tenure", ("table", "csv"))):
         for fmt in formats:
@@ -97,31 +113,61 @@ def commands(shape_root: Path):
     return out
 
 
+def make_mapped(folder: Path, cultivar: str):
+    """The multilingual example with a team mapping, its two waves in a store, and a response
+    file with one row that is rejected (an answer off the scale)."""
+    source = ROOT / "surveys/examples/multilingual"
+    shutil.copytree(source / "plugins", folder / "plugins")
+    survey = (source / "survey.yaml").read_text()
+    survey += "team_mapping:\n  renamed:\n    Support: Customer Care\n  merged:\n    Go-to-market: [Marketing, Partnerships]\n"
+    (folder / "survey.yaml").write_text(survey)
+    (folder / "spring.csv").write_text((source / "responses.csv").read_text())
+    (folder / "autumn.csv").write_text((source / "responses-autumn.csv").read_text().replace(",Support,", ",Customer Care,"))
+    lines = (source / "responses.csv").read_text().splitlines()
+    header = lines[0].split(",")
+    bad = lines[1].split(",")
+    bad[header.index("lh1")] = "9"
+    (folder / "rejects.csv").write_text("\n".join(lines[:1] + [",".join(bad)] + lines[2:]) + "\n")
+    for wave, responses in (("2026-spring", "spring.csv"), ("2026-autumn", "autumn.csv")):
+        subprocess.run([cultivar, "import", "survey.yaml", responses, "--wave", wave, "--store", "mapped.sqlite"],
+                       cwd=folder, capture_output=True, check=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cultivar", required=True)
     parser.add_argument("--update", action="store_true", help="re-record every golden file")
     args = parser.parse_args()
     cultivar = str(Path(args.cultivar).resolve())
+    CULTIVAR.append(cultivar)
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         runs = commands(Path(tmp))
-        for wave in ("2026-spring", "2026-autumn"):
-            subprocess.run([cultivar, "import", "surveys/org/acme.yaml", f"surveys/org/responses-{wave}.csv", "--wave", wave,
-                            "--store", str(Path(tmp) / "org.sqlite")], cwd=ROOT, capture_output=True, check=True)
-        for wave, responses in (("2026-spring", "responses.csv"), ("2026-autumn", "responses-autumn.csv")):
-            subprocess.run([cultivar, "import", "survey.yaml", responses, "--wave", wave, "--store", str(Path(tmp) / "multilingual.sqlite")],
-                           cwd=ROOT / "surveys/examples/multilingual", capture_output=True, check=True)
-        ran = {}
+        imports = [
+            [(["import", "surveys/org/acme.yaml", f"surveys/org/responses-{wave}.csv", "--wave", wave, "--store", str(Path(tmp) / "org.sqlite")], ROOT)
+             for wave in ("2026-spring", "2026-autumn")],
+            [(["import", "survey.yaml", responses, "--wave", wave, "--store", str(Path(tmp) / "multilingual.sqlite")],
+              ROOT / "surveys/examples/multilingual")
+             for wave, responses in (("2026-spring", "responses.csv"), ("2026-autumn", "responses-autumn.csv"))],
+        ]
+        # Each command runs once (the pack's pages share one run), as many at a time as there are
+        # cores; the two stores' waves are imported in order, the stores side by side.
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            for _ in pool.map(lambda steps: [subprocess.run([cultivar, *a], cwd=cwd, capture_output=True, check=True) for a, cwd in steps],
+                              imports):
+                pass
+            keys = list(dict.fromkeys((str(cwd), *arguments) for _, cwd, arguments, *_ in runs))
+            done_runs = dict(zip(keys, pool.map(
+                lambda key: subprocess.run([cultivar, *key[1:]], cwd=key[0], capture_output=True, text=True), keys)))
         for name, cwd, arguments, *read in runs:
-            key = (str(cwd), *arguments)
-            done = ran.get(key) or subprocess.run([cultivar, *arguments], cwd=cwd, capture_output=True, text=True)
-            ran[key] = done
+            done = done_runs[(str(cwd), *arguments)]
             if done.returncode != 0:
                 failures.append(f"{name}: exit {done.returncode}: {done.stderr[-400:]}")
                 continue
             if read:
                 done = subprocess.CompletedProcess(done.args, 0, stdout=read[0].read_text())
+            if name.endswith(".stderr.txt"):
+                done = subprocess.CompletedProcess(done.args, 0, stdout=done.stderr)
             golden = OUTPUTS / name
             if args.update:
                 golden.parent.mkdir(parents=True, exist_ok=True)

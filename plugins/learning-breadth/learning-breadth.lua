@@ -2,7 +2,7 @@
 -- this quarter (a multi-select), and the share of people who used at least two. The `score`
 -- hook reads `respondent.counts.ways`: the number of options the respondent ticked in the
 -- multi-select `ways` (nil when they left it unanswered), which Cultivar gives hooks for every
--- multi-select a measure counts (`count_of`).
+-- multi-select item, whether a measure counts it (`count_of`) or not.
 return {
   api = 1,
   id = "learning-breadth",

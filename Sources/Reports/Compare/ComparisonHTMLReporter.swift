@@ -15,7 +15,7 @@ public struct ComparisonHTMLReporter: ReportRenderer {
       HTMLText.pageStart(title: "\(report.survey.title): \(w("team-comparison"))", generator: "cultivar compare", language: w.language) + """
         <header>
         <h1>\(e(report.survey.title)): \(HTMLText.words(w("team-comparison")))</h1>
-        <p class="meta">\(e(input.file)): \(e(w.rows(input))) · \(HTMLText.words(w("baseline-word"))): \(e(w.baseline(report.baseline)))</p>
+        <p class="meta">\(e(w.file(input))): \(e(w.rows(input))) · \(HTMLText.words(w("baseline-word"))): \(e(w.baseline(report.baseline)))</p>
         </header>
 
         """

@@ -11,7 +11,7 @@ public struct ComparisonMarkdownReporter: ReportRenderer {
     let input = report.input
     let baseline = " (\(w("baseline-word")))"
     var out = ["# \(escape(report.survey.title)): \(w("team-comparison"))", ""]
-    out.append("\(escape(input.file)): \(w.rows(input)). \(w("baseline")): \(escape(w.baseline(report.baseline))).")
+    out.append("\(escape(w.file(input))): \(w.rows(input)). \(w("baseline")): \(escape(w.baseline(report.baseline))).")
     for framework in report.frameworks {
       out += ["", "## \(escape(framework.name)) (\(framework.id) \(framework.version)), \(w("scale")) \(framework.scale.rangeText)", ""]
       out += table(

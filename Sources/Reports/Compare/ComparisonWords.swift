@@ -28,12 +28,9 @@ enum ComparisonWords {
     return value < 0.001 ? "<0.001" : Format.fixed(value, 3)
   }
 
-  /// A signed number: "+0.25", "−0.10".
+  /// A signed number with a typographic minus: "+0.25", "−0.10".
   static func signed(_ value: Double?, _ decimals: Int) -> String {
-    guard let value, value.isFinite else { return "" }
-    let text = Format.fixed(abs(value), decimals)
-    if Double(text) == 0 { return text }
-    return (value > 0 ? "+" : "−") + text
+    Format.signed(value, decimals, minus: "−")
   }
 
   /// "[3.10, 3.62]".

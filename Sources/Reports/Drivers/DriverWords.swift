@@ -14,12 +14,18 @@ enum DriverWords {
   }
 
   static func outcome(_ report: DriversReport, _ w: ReportWords) -> String {
-    let values = ["id": report.outcome.id, "name": report.outcome.name]
+    let values = ["id": report.outcome.id, "name": outcomeName(report, w)]
     switch report.outcome.kind {
     case .index: return w("drivers.outcome-index", values)
     case .item: return w("drivers.outcome-item", values)
     case .dimension: return w("drivers.outcome-dimension", values)
     }
+  }
+
+  /// The outcome's name: an item's or a dimension's text, or the framework's index ("Learning
+  /// habits index") in this language.
+  static func outcomeName(_ report: DriversReport, _ w: ReportWords) -> String {
+    report.outcome.kind == .index ? "\(report.framework.name) \(w.indexLabel("index"))" : report.outcome.name
   }
 
   static func significant(_ d: DriverResult, _ method: DriverMethod) -> Bool {

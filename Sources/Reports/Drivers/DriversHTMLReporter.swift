@@ -22,8 +22,8 @@ public struct DriversHTMLReporter: ReportRenderer {
         title: w("drivers.html-title", ["title": report.survey.title]), generator: "cultivar drivers", extraCSS: css, language: w.language)
         + """
         <header>
-        <h1>\(e(report.survey.title)): \(HTMLText.words(w("drivers.what-drives"))) <bdi>\(e(report.outcome.name))</bdi></h1>
-        <p class="meta">\(e(report.input.file)): \(e(w.rows(report.input))) · \(HTMLText.words(w("drivers.framework-word"))): <bdi>\(e(report.framework.name))</bdi></p>
+        <h1>\(e(report.survey.title)): \(HTMLText.words(w("drivers.what-drives"))) <bdi>\(e(DriverWords.outcomeName(report, w)))</bdi></h1>
+        <p class="meta">\(e(w.file(report.input))): \(e(w.rows(report.input))) · \(HTMLText.words(w("drivers.framework-word"))): <bdi>\(e(report.framework.name))</bdi></p>
         </header>
 
         """

@@ -31,7 +31,7 @@ public struct DriversTableReporter: ReportRenderer {
           interval(d.weightInterval, 3), Format.fixed(d.scorePOMP, 1), DriverWords.quadrant(d.quadrant, w),
         ])
       }
-      out.append(table.render().trimmingTrailingSpaces())
+      out.append(table.render().trimmingEnd { $0 == " " })
       out.append("")
     }
     out.append(w("drivers.significant"))

@@ -13,6 +13,15 @@ public enum UnitPackHTML {
       + pack.units.indices.compactMap { u in pack.units[u].page.map { ($0, UnitPage(pack: pack, unit: u).html()) } }
   }
 
+  /// What was written, in the pack's language: "wrote 3 unit pages and index.html to pack (2
+  /// units withheld by the anonymity engine: no page)".
+  public static func summary(_ pack: UnitPack, pages: Int, withheld: Int, directory: String) -> String {
+    let w = ReportWords(pack.survey.language)
+    let values = ["pages": String(pages), "index": indexFile, "directory": directory, "withheld": String(withheld)]
+    return w(pages == 1 ? "pack.wrote-one" : "pack.wrote", values)
+      + (withheld == 0 ? "" : " " + w(withheld == 1 ? "pack.wrote-withheld-one" : "pack.wrote-withheld", values))
+  }
+
   /// The page-file name of each unit key, unique within a pack: letters, digits and `-` of
   /// the key (lower case), `-2`, `-3` ... after a repeat.
   public static func pageNames(_ keys: [String]) -> [String] {
@@ -26,7 +35,7 @@ public enum UnitPackHTML {
           base += "-"
         }
       }
-      base = String(base.trimmingCharacters(in: "-").prefix(60))
+      base = String(base.trimming { $0 == "-" }.prefix(60))
       if base.isEmpty { base = "unit" }
       var name = "\(base).html"
       var n = 2
@@ -44,15 +53,5 @@ public enum UnitPackHTML {
 enum CharacterSetLite {
   static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
     ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s)
-  }
-}
-
-extension String {
-  /// The text without leading and trailing `c`.
-  fileprivate func trimmingCharacters(in c: Character) -> String {
-    var s = Substring(self)
-    while s.first == c { s = s.dropFirst() }
-    while s.last == c { s = s.dropLast() }
-    return String(s)
   }
 }

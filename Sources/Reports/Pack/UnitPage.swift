@@ -153,7 +153,7 @@ struct UnitPage {
       let cells = { (value: (TeamResult) -> Double?, decimals: Int) in
         line.points.map { point in point.map { $0.suppression == nil ? (value($0).map { Format.fixed($0, decimals) } ?? "–") : "–" } ?? "" }
       }
-      var rows = [[HTMLText.escape(w.indexHeading(framework.indexHeading))] + cells({ $0.index }, 1)]
+      var rows = [[HTMLText.escape(w.indexHeading(framework.indexHeading, label: framework.indexLabel))] + cells({ $0.index }, 1)]
       for dimension in framework.dimensions {
         rows.append(
           [HTMLText.name(dimension.name)]

@@ -33,20 +33,10 @@ struct Comments: ParsableCommand {
   var format: String = "table"
 
   func run() throws {
-    var job = CommentsJob(surveyPath: input.survey)
-    job.responsesPath = input.responses
-    job.wave = input.wave
-    job.storePath = input.store.resolved
-    job.cut = input.by
-    job.organisationPath = input.org
+    var job = CommentsJob(input: input.input(format: format, language: language.lang))
     job.minComments = minComments
     job.namesPath = names
     job.seed = seed
-    job.format = format
-    job.skipInvalid = input.skipInvalid
-    job.workspace = input.plugins.workspace
-    job.note = Terminal.err
-    job.language = language.lang
     do {
       Terminal.out(try job.run())
     } catch {

@@ -4,6 +4,7 @@ import CultivarKit
 /// `cultivar report SURVEY (--responses FILE | --wave W) --per-unit DIR`
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "report",
     abstract: "Write a report for every leader: one HTML page per unit of the organisation, and an index page.",
     discussion:
       "Each page holds its unit's index and dimensions with bands and advice, against its parent unit (without the unit) and the organisation, its child units, its demographics (the unit crossed with each attribute value), participation, the trend over earlier waves of the store, and what the anonymity engine withheld. Every number comes from one decision of the engine over every unit and cut of the run; a unit it withholds gets no page. The folder is written as a whole (an earlier pack in it is replaced)."

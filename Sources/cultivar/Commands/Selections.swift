@@ -18,17 +18,7 @@ struct Selections: ParsableCommand {
   var format: String = "table"
 
   func run() throws {
-    var job = SelectionsJob(surveyPath: input.survey)
-    job.responsesPath = input.responses
-    job.wave = input.wave
-    job.storePath = input.store.resolved
-    job.cut = input.by
-    job.organisationPath = input.org
-    job.format = format
-    job.skipInvalid = input.skipInvalid
-    job.workspace = input.plugins.workspace
-    job.note = Terminal.err
-    job.language = language.lang
+    let job = SelectionsJob(input: input.input(format: format, language: language.lang))
     do {
       Terminal.out(try job.run())
     } catch {

@@ -69,6 +69,7 @@ struct StoreCommand: ParsableCommand {
   /// `cultivar store export --wave W FILE`
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Write a wave's responses as a set: a CSV in random order, without ids, days or comments.",
       discussion:
         "One row per response (team and answers by item id, readable by 'score --responses'), shuffled afresh on every export, so rows cannot be put back in the order they arrived in or linked to the store. Works with both backends (SQLite file or postgres:// database)."

@@ -1,5 +1,5 @@
 /// Tries to recover withheld numbers from everything published, by exact linear algebra: per
-/// dimension, each team's (atom's) score sum is an unknown, each published (n, mean) an
+/// dimension (and per measure), each team's (atom's) score sum is an unknown, each published (n, mean) an
 /// equation; a withheld group, a team smaller than the threshold, or any set of up to three
 /// teams with fewer respondents than the threshold is recovered when the equations determine
 /// its sum.
@@ -23,7 +23,7 @@ struct Attacker {
   /// Everything recoverable from `reader`'s observations.
   func attack(_ reader: PublicationReader) -> [Recovery] {
     var found: [Recovery] = []
-    for dimension in reader.dimensions {
+    for dimension in reader.dimensions + reader.measures {
       let sumRows = Set(reader.observations.filter { $0.dimension == dimension && $0.moment == .sum }.map(\.coefficients))
       for moment in Moment.allCases {
         // Equations over the same groups as the means determine nothing the means do not.

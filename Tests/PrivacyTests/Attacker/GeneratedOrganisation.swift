@@ -17,6 +17,20 @@ let attackFramework = Framework(
   ],
   bands: [Band(min: 0, label: "Low", advice: "start somewhere"), Band(min: 50, label: "High")])
 
+/// The framework of the generated organisations with a multi-select item of 4 options and a
+/// `count_of` measure of it (the options a respondent chose, 0–4; share ≥ 2), a data point of
+/// its own: its n is who answered the item.
+let measuredFramework: Framework = {
+  var f = attackFramework
+  let options = (1...4).map { Item.Option(id: "o\($0)", label: "O\($0)", score: 0) }
+  f.unscoredItems = [Item(id: "m1", text: "", dimension: "", options: options, kind: .multi)]
+  f.measures = [Measure(id: "ways", name: "Ways", source: .countOf("m1"), min: 0, max: 4, atLeast: 2)]
+  return f
+}()
+
+/// The measure's id, and the item it counts.
+let attackMeasure = "ways"
+
 /// One wave of an organisation: its response rows, its team mapping, and everything `score`,
 /// `compare` and `trend` publish about it.
 struct Organisation {
@@ -28,7 +42,8 @@ struct Organisation {
   var teams: [String] { Array(Set(rows.map(\.team))).sorted() }
 
   /// A random organisation: 2–9 teams, many of 1–4 people, missing answers, blank rows,
-  /// dimensions a team skipped, and merged or renamed teams in the mapping.
+  /// dimensions a team skipped, a multi-select (counted by the measure) that some skip, and
+  /// merged or renamed teams in the mapping.
   static func random(_ rng: inout SplitMix64) -> Organisation {
     let teamCount = Int.random(in: 2...9, using: &rng)
     var rows: [ResponseRow] = []
@@ -37,6 +52,7 @@ struct Organisation {
       let size = Bool.random(using: &rng) ? Int.random(in: 0...4, using: &rng) : Int.random(in: 5...14, using: &rng)
       let missing = Double.random(in: 0...0.4, using: &rng)
       let skipped = (0..<3).map { _ in Double.random(in: 0...1, using: &rng) < 0.15 }
+      let multiMissing = Double.random(in: 0...0.6, using: &rng)
       for _ in 0..<max(size, 1) {
         let blank = Double.random(in: 0...1, using: &rng) < 0.1 || size == 0
         let values: [Double] = attackFramework.items.map { item in
@@ -44,7 +60,8 @@ struct Organisation {
           if blank || skipped[d] || Double.random(in: 0...1, using: &rng) < missing { return .nan }
           return Double(Int.random(in: 1...5, using: &rng))
         }
-        rows.append(ResponseRow(line: line, respondent: "r\(line)", team: "T\(t)", values: values))
+        let chosen = blank || Double.random(in: 0...1, using: &rng) < multiMissing ? Double.nan : Double(Int.random(in: 0...15, using: &rng))
+        rows.append(ResponseRow(line: line, respondent: "r\(line)", team: "T\(t)", values: values + [chosen]))
         line += 1
       }
     }
@@ -74,12 +91,34 @@ struct Organisation {
       for row in rows where items.contains(where: { !row.values[$0].isNaN }) { out[dimension.id, default: [:]][row.team, default: 0] += 1 }
       _ = d
     }
+    for row in rows where !measureValue(row).isNaN { out[attackMeasure, default: [:]][row.team, default: 0] += 1 }
     return out
   }
 
+  /// A row's value of the measure: the options it chose (NaN: the item not answered; a row
+  /// given with the scored items only has not answered it).
+  func measureValue(_ row: ResponseRow) -> Double {
+    let bits = row.values.count > attackFramework.items.count ? row.values[attackFramework.items.count] : .nan
+    return bits.isNaN ? .nan : Double(UInt32(bits).nonzeroBitCount)
+  }
+
+  /// The true aggregates of the measure over `teams`, computed here independently of the
+  /// engine: n, mean, sample SD, sum, and the share choosing at least 2 options.
+  func trueMeasure(_ teams: Set<String>) -> MeasureScore {
+    let values = rows.filter { teams.contains($0.team) }.map(measureValue).filter { !$0.isNaN }
+    let n = Double(values.count)
+    let sum = values.reduce(0, +)
+    let mean = sum / n
+    let sd = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)).squareRoot()
+    return MeasureScore(
+      id: attackMeasure, n: values.count, mean: mean, sd: sd, sum: sum, atLeast: Double(values.filter { $0 >= 2 }.count) / n * 100)
+  }
+
   /// The true sum of respondent scores of `teams` on a dimension (respondent score = mean of
-  /// answered keyed items), computed here independently of the engine.
+  /// answered keyed items), or of their values of the measure, computed here independently of
+  /// the engine.
   func trueSum(_ teams: Set<String>, dimension: String) -> Double {
+    if dimension == attackMeasure { return trueMeasure(teams).sum ?? 0 }
     let items = attackFramework.items.indices.filter { attackFramework.items[$0].dimension == dimension }
     var sum = 0.0
     for row in rows where teams.contains(row.team) {
@@ -104,16 +143,23 @@ struct Organisation {
     var trendTable: String
   }
 
-  func publish(policy: PrivacyPolicy) throws -> Outputs {
-    let plan = ScoringPlan(uses: [(attackFramework, nil)])
+  /// - Parameter plant: changes the score report before it is rendered (a self-test plants
+  ///   what a careless reporter would print).
+  func publish(policy: PrivacyPolicy, plant: (inout ScoreReport) -> Void = { _ in }) throws -> Outputs {
+    let plan = ScoringPlan(uses: [(measuredFramework, nil)])
     let engine = ScoreEngine(plan: plan, hooks: [nil])
     let collector = ComparisonCollector(plan: plan)
     engine.observer = collector
-    for row in rows { try engine.add(row) }
+    for var row in rows {
+      // Rows given with the scored items only have not answered the multi-select.
+      row.values += [Double](repeating: .nan, count: plan.slots.count - row.values.count)
+      try engine.add(row)
+    }
     let info = SurveyInfo(id: "s", title: "S")
     let input = InputSummary(file: "r.csv", rowsRead: rows.count, rowsUsed: rows.count, rowsRejected: 0)
     let (frameworks, privacy) = try engine.results(policy: policy)
-    let score = ScoreReport(survey: info, input: input, frameworks: frameworks, privacy: privacy)
+    var score = ScoreReport(survey: info, input: input, frameworks: frameworks, privacy: privacy)
+    plant(&score)
     let selection = try TeamSelection(teams: nil, baseline: "org", known: teams, privacy: privacy)
     let (comparisons, method) = ComparisonBuilder(plan: plan, collector: collector).build(results: frameworks, selection: selection)
     let compare = ComparisonReport(
@@ -148,14 +194,17 @@ struct Organisation {
   /// survey file), or from the formats named in `only`.
   func reader(_ outputs: Outputs, only: Set<String>? = nil) -> PublicationReader {
     var reader = PublicationReader(atoms: teams, dimensions: attackFramework.dimensions.map(\.id), counts: counts)
+    reader.measures = measuredFramework.measures.map(\.id)
     let names = Dictionary(uniqueKeysWithValues: attackFramework.dimensions.map { ($0.name, $0.id) })
+    // Only `score` publishes the measures (its table lists them under their names).
+    let scoreNames = names.merging(measuredFramework.measures.map { ($0.name, $0.id) }) { a, _ in a }
     var members: [String: [String]] = [:]
     for (team, group) in mapping { members[group, default: []].append(team) }
     for format in Self.formats where only?.contains(format) ?? true {
       switch format {
       case "score json": reader.readTeamsJSON(outputs.scoreJSON, source: format)
       case "score csv": reader.readScoreCSV(outputs.scoreCSV, source: format)
-      case "score table": reader.readScoreTable(outputs.scoreTable, names: names, source: format)
+      case "score table": reader.readScoreTable(outputs.scoreTable, names: scoreNames, source: format)
       case "compare json": reader.readTeamsJSON(outputs.compareJSON, source: format)
       case "compare csv": reader.readCompareCSV(outputs.compareCSV, source: format)
       case "compare md": reader.readCompareMarkdown(outputs.compareMarkdown, names: names, source: format)

@@ -35,6 +35,8 @@ struct WithheldGroup: Hashable {
 struct PublicationReader {
   let atoms: [String]
   let dimensions: [String]
+  /// The per-respondent measures (each a data point with its own n), read where published.
+  var measures: [String] = []
   let organisation = "(all teams)"
   var observations: [Observation] = []
   var withheld: Set<WithheldGroup> = []
@@ -104,8 +106,32 @@ struct PublicationReader {
             }
           }
         }
+        readMeasures(group["measures"] as? [[String: Any]] ?? [], of: teams, name: name, source: source)
       }
     }
+  }
+
+  /// `score --format json`: each group's measures (n, mean, SD, sum, shares at least / at most).
+  mutating func readMeasures(_ published: [[String: Any]], of teams: [String], name: String, source: String) {
+    for id in measures {
+      guard let m = published.first(where: { $0["id"] as? String == id }) else { continue }
+      measure(
+        teams, id, n: m["n"] as? Double, mean: m["mean"] as? Double, sd: m["sd"] as? Double, sum: m["sum"] as? Double,
+        atLeast: m["at_least_pct"] as? Double, atMost: m["at_most_pct"] as? Double, source: "\(source) \(name) \(id)")
+    }
+  }
+
+  /// The equations of one group's published measure, or the group as withheld on it.
+  mutating func measure(
+    _ teams: [String], _ id: String, n: Double?, mean: Double?, sd: Double?, sum: Double?, atLeast: Double?, atMost: Double?, source: String
+  ) {
+    guard let n, let mean else {
+      withheld.insert(WithheldGroup(atoms: Set(teams), dimension: id, label: source))
+      return
+    }
+    observations.append(Observation(coefficients: coefficients(teams), dimension: id, value: n * mean, source: source))
+    if let sum { observations.append(Observation(coefficients: coefficients(teams), dimension: id, value: sum, source: "\(source) sum")) }
+    record(teams, id, n: n, mean: mean, sd: sd, shares: [.favourable: atLeast, .unfavourable: atMost], source: source)
   }
 
   /// The second-moment and share equations of one group's published dimension statistics.
@@ -126,8 +152,17 @@ struct PublicationReader {
 
   /// `score --format csv`: rows `framework,team,team_n,suppressed,measure,n,mean,...`.
   mutating func readScoreCSV(_ text: String, source: String) {
+    let header = text.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
+    let column = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     for line in text.split(separator: "\n").dropFirst() {
       let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      if f.count == header.count, f[4].hasPrefix("measure:"), measures.contains(String(f[4].dropFirst(8))) {
+        let cell = { (name: String) in column[name].flatMap { Double(f[$0]) } }
+        measure(
+          members(f[1], [:]), String(f[4].dropFirst(8)), n: cell("n"), mean: cell("mean"), sd: cell("sd"), sum: cell("sum"),
+          atLeast: cell("at_least_pct"), atMost: cell("at_most_pct"), source: "\(source) \(f[1]) \(f[4])")
+        continue
+      }
       guard f.count > 6, dimensions.contains(f[4]) else { continue }
       let teams = members(f[1], [:])
       if let n = Double(f[5]), let mean = Double(f[6]) {

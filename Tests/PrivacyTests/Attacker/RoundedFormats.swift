@@ -31,6 +31,14 @@ extension PublicationReader {
         withheld.insert(WithheldGroup(atoms: Set(teams), dimension: id, label: "\(source) \(cells[0]) \(id)"))
       }
     }
+    // The measures' table: `Team  Measure  n  Mean  SD  Sum  ≥ %  ≤ %  Pooled`.
+    for row in Self.tableRows(text, containing: "Measure") {
+      guard let name = row["Team"], let id = row["Measure"].flatMap({ names[$0] }), measures.contains(id) else { continue }
+      let number = { (column: String) in row[column].flatMap { Self.number(Substring($0)) } }
+      measure(
+        members(name, [:]), id, n: number("n"), mean: number("Mean"), sd: number("SD"), sum: number("Sum"), atLeast: number("≥ %"),
+        atMost: number("≤ %"), source: "\(source) \(name) \(id)")
+    }
   }
 
   /// `compare --format md`: the dimension table `| Team | Dimension | n | Mean | 95% CI | SD |

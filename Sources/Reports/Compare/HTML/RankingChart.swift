@@ -41,7 +41,7 @@ struct RankingChart {
       let y = top + rowHeight * (Double(r) + 0.5)
       let index = team.index!
       out +=
-        "<g><title>\(HTMLText.escape("\(team.team): \(framework.indexLabel) \(Format.fixed(index, 1)) \(ComparisonWords.interval(team.indexInterval, 1))"))</title>"
+        "<g><title>\(HTMLText.escape("\(team.team): \(words.indexLabel(framework.indexLabel)) \(Format.fixed(index, 1)) \(ComparisonWords.interval(team.indexInterval, 1))"))</title>"
       out += HTMLText.label(team.team, fitting: 24, x: labelWidth - 10, y: y + 4, anchor: "end", cssClass: "row-label")
       if let interval = team.indexInterval {
         out +=

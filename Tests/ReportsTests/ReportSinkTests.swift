@@ -1,0 +1,156 @@
+import SurveyModel
+import Testing
+
+@testable import Reports
+
+/// The report sink's byte writers against the `String`-making code they stand in for: numbers
+/// (`Double.description` and the integer's decimal text), CSV fields (``CSVText`` after
+/// ``SafeText/spreadsheetCell(_:)``) and JSON strings (``JSON/quote(_:)``), on generated values
+/// and text built to hit every escape and every formula-start rule; and blocks handed on whole,
+/// in order, whatever the block size.
+@Suite struct ReportSinkTests {
+  @Test func numbersAreTheShortestTextThatReadsBack() {
+    var random = Seeded(17)
+    let edges: [Double] = [
+      0, -0.0, 1, -1, 0.1, 1.0 / 3, 2.0 / 3, 62.5, 1e15, 1e15 - 1, -1e15, 999_999_999_999_999.9, 1e16, 1e21, 1e-7, 5e-324,
+      .leastNormalMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 123_456_789_012_345_678, 0.000_1, 100.0 / 7,
+    ]
+    var values = edges
+    for _ in 0..<50_000 {
+      let bits = random.next()
+      values.append(Double(bitPattern: bits))
+      values.append(Double(bits % 1_000_000) / Double(1 + bits % 997))
+      values.append(Double(Int64(bitPattern: bits) >> Int64(bits % 60)))
+    }
+    for x in values where x.isFinite {
+      let expected = x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : x.description
+      let written = ReportSink.text { $0.exact(x) }
+      #expect(written == expected, "\(x)")
+      #expect(written.isEmpty || Double(written) == x, "\(x) reads back")
+    }
+    for x in [Double.nan, .infinity, -.infinity] { #expect(ReportSink.text { $0.exact(x) } == "") }
+    #expect(ReportSink.text { $0.exact(nil) } == "")
+  }
+
+  @Test func wholeNumbersHaveEveryDigit() {
+    var random = Seeded(18)
+    var values: [Int64] = [0, 1, -1, 9, 10, 99, 100, Int64.max, Int64.min, Int64.min + 1, 999_999_999_999_999_999, 1_000_000_000_000_000_000]
+    for _ in 0..<20_000 {
+      let v = Int64(bitPattern: random.next())
+      values += [v, v >> Int64(random.next() % 63)]
+    }
+    for v in values { #expect(ReportSink.text { $0.integer(v) } == String(v)) }
+  }
+
+  @Test func csvFieldsAreQuotedAndFormulaSafeAsBefore() {
+    for text in Self.texts() {
+      #expect(ReportSink.text { $0.csvField(text) } == CSVText.field(SafeText.spreadsheetCell(text)), "\(text.debugDescription)")
+    }
+  }
+
+  @Test func jsonStringsAreEscapedAsBefore() {
+    for text in Self.texts() {
+      #expect(ReportSink.text { JSON.quote(text, into: $0) } == JSON.quote(text), "\(text.debugDescription)")
+    }
+  }
+
+  @Test func blocksComeWholeAndInOrder() throws {
+    var random = Seeded(19)
+    for blockSize in [1, 7, 64, 4096] {
+      var blocks: [[UInt8]] = []
+      let sink = ReportSink(blockSize: blockSize) { blocks.append($0) }
+      var expected: [UInt8] = []
+      for round in 0..<2_000 {
+        switch random.next() % 4 {
+        case 0:
+          let text = String(repeating: "é,", count: Int(random.next() % 3_000))  // longer than a block
+          sink.write(text)
+          expected += Array(text.utf8)
+        case 1:
+          sink.byte(0x41)
+          expected.append(0x41)
+        case 2:
+          sink.integer(Int64(round))
+          expected += Array(String(round).utf8)
+        default:
+          sink.ascii("null")
+          expected += Array("null".utf8)
+        }
+        let before = blocks.count
+        try sink.flushIfFull()
+        if blocks.count > before { #expect(blocks.last!.count >= blockSize) }
+      }
+      try sink.finish()
+      #expect(blocks.flatMap { $0 } == expected, "block size \(blockSize)")
+    }
+  }
+
+  @Test func blocksWrittenInBackgroundComeWholeAndInOrder() throws {
+    let collected = Collected()
+    let sink = ReportSink(blockSize: 16, writesInBackground: true) { block in
+      collected.bytes += block
+      collected.blocks += 1
+    }
+    var expected: [UInt8] = []
+    for n in 0..<5_000 {
+      sink.integer(Int64(n))
+      sink.byte(0x0A)
+      expected += Array("\(n)\n".utf8)
+      try sink.flushIfFull()
+    }
+    try sink.finish()
+    #expect(collected.bytes == expected)
+    #expect(collected.blocks > 1_000)
+  }
+
+  @Test func aFailedBackgroundWriteIsThrownAndNothingMoreIsWritten() {
+    struct DiskFull: Error {}
+    let collected = Collected()
+    let sink = ReportSink(blockSize: 4, writesInBackground: true) { _ in
+      collected.blocks += 1
+      throw DiskFull()
+    }
+    var thrown = false
+    for _ in 0..<100 where !thrown {
+      sink.ascii("abcdef")
+      do { try sink.flushIfFull() } catch { thrown = error is DiskFull }
+    }
+    #expect(thrown)
+    #expect(throws: DiskFull.self) { try sink.finish() }
+    #expect(collected.blocks == 1)
+  }
+
+  /// Text that starts or holds whatever CSV, spreadsheets and JSON treat specially.
+  static func texts() -> [String] {
+    let pieces = [
+      "a", "Ops", "=", "+", "-", "@", "\t", "\r", "\n", "\r\n", ",", "\"", "\\", "\u{1}", "\u{7F}", "é", "e\u{301}", "＝", "—", " ", "🙂",
+      "'", "\u{FEFF}", "x,y",
+    ]
+    var random = Seeded(20)
+    var texts = [""] + pieces
+    for _ in 0..<5_000 {
+      texts.append((0..<(1 + random.next() % 5)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined())
+    }
+    return texts
+  }
+}
+
+/// What a background writer received (read after `finish`, which waits for it).
+private final class Collected: @unchecked Sendable {
+  var bytes: [UInt8] = []
+  var blocks = 0
+}
+
+/// SplitMix64 (as Statistics' `SplitMix64`, which this test target does not link).
+private struct Seeded {
+  var state: UInt64
+  init(_ seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
