@@ -193,7 +193,7 @@ struct WorkbookTarget: FuzzTarget {
     let scale = Scale(min: 1, max: 5, labels: ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"])
     let survey = SurveyDefinition(id: "s", title: "S", frameworks: [.init(id: "f")], file: "s.yaml")
     do {
-      let reader = try ExportReader(path: path, items: [ImportItem(id: "sv1", text: "sv1", scale: scale)], survey: survey)
+      let reader = try ExportReader(path: path, items: [ResponseFileReader.ItemColumn(id: "sv1", scale: scale)], survey: survey)
       while try reader.next() != nil {}
     } catch is InputError {
     } catch is InputProblems {

@@ -59,15 +59,8 @@ public struct ImportJob {
       untickedStyle = style
     }
     let unscored = UnscoredItems(frameworks: context.frameworks)
-    let items =
-      (context.items.map { ImportItem(id: $0.item.id, text: $0.item.text, scale: $0.scale, options: $0.item.options) }
-      + (unscored.multis + unscored.comments).map {
-        ImportItem(id: $0.item.id, text: $0.item.text, scale: $0.framework.scale, options: $0.item.options, kind: $0.item.kind)
-      }).map { item in
-        var item = item
-        item.labels = context.labels(of: Item(id: item.id, text: item.text, dimension: "", options: item.options))
-        return item
-      }
+    let items = (context.items.map { ($0.item, $0.scale) } + (unscored.multis + unscored.comments).map { ($0.item, $0.framework.scale) })
+      .map { item, scale in ResponseFileReader.ItemColumn(item: item, scale: scale, labels: context.labels(of: item)) }
     let reader = try ExportReader(
       path: filePath, displayName: workspace.display(filePath), format: exportFormat, items: items,
       survey: context.survey, teamColumn: teamColumn, team: team, unticked: untickedStyle)

@@ -107,7 +107,7 @@ struct SurveyScoring {
     }
     return scored
       + loaded.counted.map { item in
-        var column = ResponseFileReader.ItemColumn(multi: item, scale: Scale(min: 0, max: Double(item.options.count)))
+        var column = ResponseFileReader.ItemColumn(item: item, scale: Scale(min: 0, max: Double(item.options.count)))
         column.labels = labels(of: item)
         return column
       }

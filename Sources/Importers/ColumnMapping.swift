@@ -34,7 +34,7 @@ struct ColumnMapping {
   ///   - attributes: the survey's respondent attributes.
   ///   - languageColumns: the headers a column holding each response's language may have.
   init(
-    header: [[String]], layout: ExportLayout, items: [ImportItem], teamName: String, fixedTeam: Bool, ignored: [String],
+    header: [[String]], layout: ExportLayout, items: [ResponseFileReader.ItemColumn], teamName: String, fixedTeam: Bool, ignored: [String],
     attributes: [Attribute] = [], languageColumns: [String] = [], file: String, line: Int
   ) throws {
     let languageKeys = Set(languageColumns.map(TextKey.of)).subtracting(items.map { TextKey.of($0.id) })
@@ -46,12 +46,12 @@ struct ColumnMapping {
     let ignoredKeys = FormatDetector.keys(ignored)
     let idKeys = items.map { TextKey.of($0.id) }
     // The question in the survey's default language and in each of its others.
-    let textKeys = items.map { item in Set([TextKey.of(item.text)] + item.labels.filter { !$0.text.isEmpty }.map { TextKey.of($0.text) }) }
+    let textKeys = items.map { item in Set([TextKey.of(item.item.text)] + item.labels.filter { !$0.text.isEmpty }.map { TextKey.of($0.text) }) }
     var roles: [Role?] = Array(repeating: nil, count: width)
     var problems: [InputError] = []
     var columnOfItem: [Int: Int] = [:]
     var columnOfOption: [Int: [Int: Int]] = [:]
-    let multis = items.indices.filter { items[$0].kind == .multi }
+    let multis = items.indices.filter { items[$0].item.kind == .multi }
     var team: Int?
     var responseID: Int?
     for column in 0..<width {
@@ -152,7 +152,7 @@ struct ColumnMapping {
     let missing = items.indices.filter { columnOfItem[$0] == nil && columnOfOption[$0] == nil }
     if !missing.isEmpty {
       let list =
-        missing.prefix(8).map { "'\(items[$0].id)' (\(items[$0].text))" }.joined(separator: ", ")
+        missing.prefix(8).map { "'\(items[$0].id)' (\(items[$0].item.text))" }.joined(separator: ", ")
         + (missing.count > 8 ? " and \(missing.count - 8) more" : "")
       problems.append(
         InputError(
@@ -171,10 +171,10 @@ struct ColumnMapping {
   /// The multi-select option a column holds, if any: a header that is the item's id or text
   /// followed by the option's id or label (Qualtrics `Question - Option`, `item_option`), or,
   /// in SurveyMonkey, the option as the sub-label under the question.
-  private static func option(keys: [String], layout: ExportLayout, multis: [Int], items: [ImportItem]) -> (Int, Int)? {
+  private static func option(keys: [String], layout: ExportLayout, multis: [Int], items: [ResponseFileReader.ItemColumn]) -> (Int, Int)? {
     for i in multis {
       let itemKeys =
-        [TextKey.of(items[i].id), TextKey.of(items[i].text)] + items[i].labels.filter { !$0.text.isEmpty }.map { TextKey.of($0.text) }
+        [TextKey.of(items[i].id), TextKey.of(items[i].item.text)] + items[i].labels.filter { !$0.text.isEmpty }.map { TextKey.of($0.text) }
       for (j, option) in items[i].options.enumerated() {
         let optionKeys =
           [TextKey.of(option.id), TextKey.of(option.label)] + items[i].labels.compactMap { j < $0.options.count ? TextKey.of($0.options[j]) : nil }

@@ -23,7 +23,7 @@ public final class ExportReader: ResponseSource {
   private let mapping: ColumnMapping
   private let decoders: [CellDecoder]
   private let multiDecoders: [MultiDecoder?]
-  private let items: [ImportItem]
+  private let items: [ResponseFileReader.ItemColumn]
   /// How unticked boxes of one-column-per-option multi-selects are written.
   public let unticked: MultiDecoder.Unticked
   private let fixedTeam: String?
@@ -38,7 +38,7 @@ public final class ExportReader: ResponseSource {
   ///   - team: the team of every row, when the export has no team column.
   /// - Throws: ``InputError`` or ``InputProblems`` naming the file and header line.
   public init(
-    path: String, displayName: String? = nil, format requested: ExportFormat = .auto, items: [ImportItem],
+    path: String, displayName: String? = nil, format requested: ExportFormat = .auto, items: [ResponseFileReader.ItemColumn],
     survey: SurveyDefinition, teamColumn: String? = nil, team: String? = nil, unticked: MultiDecoder.Unticked? = nil
   ) throws {
     file = displayName ?? path
@@ -63,11 +63,8 @@ public final class ExportReader: ResponseSource {
       line: first[0].line)
     attributes = survey.attributes
     languages = survey.languages
-    decoders = items.map { CellDecoder(item: $0.column) }
-    multiDecoders = items.map {
-      $0.kind == .multi
-        ? MultiDecoder(item: Item(id: $0.id, text: $0.text, dimension: "", options: $0.options, kind: .multi), labels: $0.labels) : nil
-    }
+    decoders = items.map(CellDecoder.init(item:))
+    multiDecoders = items.map { column in column.multi.map { MultiDecoder(item: $0, labels: column.labels) } }
     self.items = items
     // SurveyMonkey leaves unticked boxes blank; the others write 0 unless told otherwise.
     self.unticked = unticked ?? (format == .surveyMonkey ? .blank : .zero)
@@ -117,7 +114,7 @@ public final class ExportReader: ResponseSource {
       switch role {
       case .item(let slot)?:
         do throws(CellDecoder.Problem) {
-          switch items[slot].kind {
+          switch items[slot].item.kind {
           case .scored: values[slot] = try decoders[slot].decode(cell) ?? .nan
           case .multi: values[slot] = try multiDecoders[slot]!.decode(cell).map(Double.init) ?? .nan
           case .text: if !cell.allSatisfy(\.isWhitespace) { comments.append((items[slot].id, cell)) }
@@ -125,7 +122,7 @@ public final class ExportReader: ResponseSource {
         } catch {
           problems.append(
             RowProblem(
-              line: row.line, column: column + 1, columnName: header[column], value: items[slot].kind == .text ? "" : cell, reason: error.text))
+              line: row.line, column: column + 1, columnName: header[column], value: items[slot].item.kind == .text ? "" : cell, reason: error.text))
         }
       case .option(let slot, let option)?:
         var tick = ticks[slot] ?? (false, 0, [])
@@ -190,7 +187,7 @@ public final class ExportReader: ResponseSource {
       // The rejects file never holds a comment.
       var fields = row.cells
       for (column, role) in mapping.roles.enumerated() {
-        if case .item(let slot)? = role, items[slot].kind == .text, column < fields.count, !fields[column].allSatisfy(\.isWhitespace) {
+        if case .item(let slot)? = role, items[slot].item.kind == .text, column < fields.count, !fields[column].allSatisfy(\.isWhitespace) {
           fields[column] = Self.withheldComment
         }
       }

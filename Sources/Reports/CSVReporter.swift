@@ -20,7 +20,7 @@ public struct CSVReporter: ReportRenderer {
   public func write(_ report: ScoreReport, to sink: ReportSink) throws {
     sink.write(Self.header.joined(separator: ",") + "\n")
     for framework in report.frameworks {
-      let alphas = Dictionary(uniqueKeysWithValues: framework.reliability.map { ($0.id, $0.alpha) })
+      let alphas = Dictionary(uniqueKeysWithValues: framework.reliability.map { ($0.dimension, $0.pairwise?.alpha) })
       for team in framework.teams {
         try row(framework, team, alphas: [:], sink)
       }

@@ -69,7 +69,7 @@ public struct JSONReporter: ReportRenderer {
         .array(
           f.reliability.map { r in
             .object([
-              ("id", .string(r.id)), ("items", .number(Double(r.items))), ("alpha", .number(r.alpha)),
+              ("id", .string(r.dimension)), ("items", .number(Double(r.items.count))), ("alpha", .number(r.pairwise?.alpha)),
               ("deletion", .string("pairwise")), ("complete_respondents", .number(Double(r.completeRespondents))),
             ])
           })

@@ -14,11 +14,7 @@ extension ScoreReport {
       x.rules = x.rules.mapText(f)
       x.measures = x.measures.map { MeasureInfo(id: f($0.id), name: f($0.name)) }
       x.dimensions = x.dimensions.map { $0.mapText(f) }
-      x.reliability = x.reliability.map {
-        var r = $0
-        r.id = f(r.id)
-        return r
-      }
+      x.reliability = x.reliability.map { $0.mapText(f) }
       let teams = framework.teams
       x.teams = TeamResultList(count: teams.count) { teams[$0].mapText(f) }
       x.organisation = x.organisation.mapText(f)

@@ -93,7 +93,7 @@ public struct TableReporter: ReportRenderer {
       out.append(contentsOf: advice)
     }
     let alphas = framework.reliability.map { r in
-      "\(names[r.id] ?? r.id) \(r.alpha.map { Format.fixed($0, 2) } ?? "-") (\(w.items(r.items)))"
+      "\(names[r.dimension] ?? r.dimension) \(r.pairwise.map { Format.fixed($0.alpha, 2) } ?? "-") (\(w.items(r.items.count)))"
     }
     if !alphas.isEmpty {
       out.append("")

@@ -9,7 +9,8 @@ final class ItemCovariance: @unchecked Sendable {
   let k: Int
   /// The positions of the dimension's items among the framework's items in use.
   private let items: UnsafeMutablePointer<Int>
-  /// completeN, completeSum[k], completeProducts[k*k], pairN[k*k], pairSum[k*k], pairProducts[k*k]
+  /// completeN, completeSum[k], completeProducts[k*k], pairN[k*k], pairSum[k*k], pairProducts[k*k],
+  /// partialN (respondents who answered some but not all of the items)
   private let storage: UnsafeMutablePointer<Double>
   private let size: Int
   private let x: UnsafeMutablePointer<Double>
@@ -18,7 +19,7 @@ final class ItemCovariance: @unchecked Sendable {
     k = items.count
     self.items = .allocate(capacity: max(1, k))
     for (n, i) in items.enumerated() { self.items[n] = i }
-    size = 1 + k + 4 * k * k
+    size = 2 + k + 4 * k * k
     storage = .allocate(capacity: size)
     storage.initialize(repeating: 0, count: size)
     x = .allocate(capacity: max(1, k))
@@ -62,13 +63,16 @@ final class ItemCovariance: @unchecked Sendable {
     let n = pairN
     let sum = pairSum
     let products = pairProducts
+    var answered = false
     for i in 0..<k where !x[i].isNaN {
+      answered = true
       for j in 0..<k where !x[j].isNaN {
         n[i * k + j] += 1
         sum[i * k + j] += x[i]
         products[i * k + j] += x[i] * x[j]
       }
     }
+    if answered { storage[size - 1] += 1 }
   }
 
   /// Adds another set of sums (of the same dimension).
@@ -96,4 +100,7 @@ final class ItemCovariance: @unchecked Sendable {
 
   /// Respondents who answered every item.
   var completeRespondents: Int { Int(storage[0]) }
+
+  /// Respondents who answered at least one item.
+  var respondents: Int { Int(storage[0] + storage[size - 1]) }
 }

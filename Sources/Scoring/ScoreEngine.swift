@@ -137,10 +137,12 @@ public final class ScoreEngine {
       let teamResults = TeamResultList(count: view.groups.count, make: maker.make)
       let organisation = try maker.organisation(summarizer)
       let reliabilityResults = framework.dimensions.enumerated().map { d, dimension in
-        DimensionReliability(
-          id: dimension.id, items: reliability[offset + d].k,
-          alpha: view.organisationShows(offset + d) ? reliability[offset + d].alpha : nil,
-          completeRespondents: reliability[offset + d].completeRespondents)
+        let sums = reliability[offset + d]
+        return ScaleReliability(
+          dimension: dimension.id, items: frameworkPlan.itemsOfDimension[d].map { frameworkPlan.items[$0].id },
+          respondents: sums.respondents, completeRespondents: sums.completeRespondents,
+          pairwise: view.organisationShows(offset + d) ? sums.alpha.map { AlphaValue(alpha: $0, interval: nil) } : nil,
+          listwise: nil, itemStatistics: [])
       }
       var result = FrameworkResult(
         id: framework.id, name: framework.name, version: framework.version, source: framework.source,

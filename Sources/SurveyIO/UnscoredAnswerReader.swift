@@ -7,8 +7,8 @@ import SurveyModel
 public final class UnscoredAnswerReader {
   public let file: String
   /// Records read so far.
-  public private(set) var rowsRead = 0
-  private let reader: CSVReader
+  public var rowsRead: Int { csv.rowsRead }
+  private let csv: ResponseCSV
   private let header: [String]
   private let teamColumn: Int
   private let commentColumns: [Int]
@@ -31,21 +31,9 @@ public final class UnscoredAnswerReader {
     path: String, displayName: String? = nil, survey: SurveyDefinition, comments: [Item], multis: [Item], multiLabels: [[ItemLabels]] = [],
     keyAttributes: Bool = false
   ) throws {
-    file = displayName ?? path
-    do {
-      reader = try CSVReader(path: path)
-    } catch {
-      throw InputError(kind: .file, file: file, message: "cannot read the response file", hint: "check the path given to --responses")
-    }
-    do {
-      guard try reader.next() else {
-        throw InputError(
-          kind: .responses, file: file, line: 1, message: "the file is empty: expected a header row with '\(survey.teamColumn)' and item ids")
-      }
-    } catch let error as CSVReader.SyntaxError {
-      throw InputError(kind: .responses, file: file, line: error.line, message: error.message)
-    }
-    let header = reader.strings.map { $0.trimmingSpaces }
+    csv = try ResponseCSV(path: path, displayName: displayName, expected: "'\(survey.teamColumn)' and item ids")
+    file = csv.file
+    let header = csv.header
     self.header = header
     var problems: [InputError] = []
     let file = self.file
@@ -83,14 +71,9 @@ public final class UnscoredAnswerReader {
   /// The next record, or nil at the end of the file.
   /// - Throws: ``InputError`` for a record the CSV syntax cannot make sense of.
   public func next() throws -> Outcome? {
-    do {
-      guard try reader.next() else { return nil }
-    } catch let error as CSVReader.SyntaxError {
-      throw InputError(kind: .responses, file: file, line: error.line, message: error.message, hint: error.hint)
-    }
-    rowsRead += 1
-    let line = reader.line
-    let cells = reader.strings
+    guard try csv.next() else { return nil }
+    let line = csv.reader.line
+    let cells = csv.reader.strings
     guard cells.count == header.count else {
       return .rejected([RowProblem(line: line, reason: "the row has \(cells.count) fields but the header has \(header.count)")])
     }

@@ -83,7 +83,7 @@ public struct FrameworkResult: Equatable, Sendable {
   public var teams: TeamResultList
   public var organisation: TeamResult
   /// Whole-sample reliability of each dimension.
-  public var reliability: [DimensionReliability]
+  public var reliability: [ScaleReliability]
   /// The per-respondent measures the framework declares, in report order.
   public var measures: [MeasureInfo] = []
   /// The index's name and range (e.g. "eNPS", −100...100); no range for an `index` hook
@@ -100,7 +100,7 @@ public struct FrameworkResult: Equatable, Sendable {
   public init(
     id: String, name: String, version: String, source: String, scale: Scale, rules: ScoringRules,
     dimensions: [DimensionInfo], teams: TeamResultList,
-    organisation: TeamResult, reliability: [DimensionReliability] = []
+    organisation: TeamResult, reliability: [ScaleReliability] = []
   ) {
     self.id = id
     self.name = name
@@ -112,24 +112,6 @@ public struct FrameworkResult: Equatable, Sendable {
     self.teams = teams
     self.organisation = organisation
     self.reliability = reliability
-  }
-}
-
-/// Cronbach's alpha of one dimension over every respondent (pairwise deletion).
-public struct DimensionReliability: Equatable, Sendable {
-  public var id: String
-  /// Items in the dimension.
-  public var items: Int
-  /// Nil with fewer than two items, no variance, or an organisation below the minimum group size.
-  public var alpha: Double?
-  /// Respondents who answered every item of the dimension.
-  public var completeRespondents: Int
-
-  public init(id: String, items: Int, alpha: Double?, completeRespondents: Int) {
-    self.id = id
-    self.items = items
-    self.alpha = alpha
-    self.completeRespondents = completeRespondents
   }
 }
 

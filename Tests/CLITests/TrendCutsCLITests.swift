@@ -176,25 +176,23 @@ import Testing
     }
   }
 
-  /// Team `old` (2 in Berlin, 12 in Lisbon) moves from unit A to unit B through the mapping: the
-  /// crossed group "B × location: Berlin" of trend holds 2 more people than its twin in `score
-  /// --by unit:1,location`, which shows it, so trend must withhold it (and "A × …: Berlin").
-  @Test func aCrossedGroupTheMappingChangesIsDecidedAgainstItsScoreTwin() throws {
+  /// A sandbox whose survey has a `location` attribute and the team mapping `mapping` (the
+  /// lines under `team_mapping:`), an organisation of units A and B with the leaf `units`
+  /// (id, parent `a` or `b`), and wave w1 imported with `groups` (team, location, size).
+  private func storedWave(mapping: String, units: [(id: String, parent: String)], groups: [(String, String, Int)]) throws -> Sandbox {
     let box = try Sandbox()
     var survey = try String(contentsOfFile: box.path("surveys/learning-culture.yaml"), encoding: .utf8)
-    survey += "attributes:\n  location: [Berlin, Lisbon]\nteam_mapping:\n  renamed:\n    old: new\n"
+    survey += "attributes:\n  location: [Berlin, Lisbon]\nteam_mapping:\n  \(mapping)\n"
     try box.write("surveys/learning-culture.yaml", survey)
     try box.write(
       "org.yaml",
-      "units:\n  - { id: a, name: A }\n  - { id: b, name: B }\n  - { id: a1, name: a1, parent: a }\n  - { id: old, name: old, parent: a }\n"
-        + "  - { id: b1, name: b1, parent: b }\n  - { id: new, name: new, parent: b }\n")
+      "units:\n  - { id: a, name: A }\n  - { id: b, name: B }\n"
+        + units.map { "  - { id: \($0.id), name: \($0.id), parent: \($0.parent) }\n" }.joined())
     let header =
       "respondent_id,team,location,submitted_on,"
       + ["sv", "pm", "mm", "tl", "st"].flatMap { p in (1...4).map { "\(p)\($0)" } }.joined(separator: ",")
     var lines = [header]
-    for (team, location, size) in [
-      ("a1", "Berlin", 20), ("a1", "Lisbon", 20), ("old", "Berlin", 2), ("old", "Lisbon", 12), ("b1", "Berlin", 20), ("b1", "Lisbon", 20),
-    ] {
+    for (team, location, size) in groups {
       for _ in 0..<size {
         let r = lines.count
         lines.append("r\(r),\(team),\(location),2026-10-01," + (0..<20).map { String(1 + (r * 7 + $0 * 3) % 5) }.joined(separator: ","))
@@ -202,6 +200,18 @@ import Testing
     }
     try box.write("w1.csv", lines.joined(separator: "\n") + "\n")
     #expect(try box.run("import", "surveys/learning-culture.yaml", "w1.csv", "--wave", "w1").status == 0)
+    return box
+  }
+
+  /// Team `old` (2 in Berlin, 12 in Lisbon) moves from unit A to unit B through the mapping: the
+  /// crossed group "B × location: Berlin" of trend holds 2 more people than its twin in `score
+  /// --by unit:1,location`, which shows it, so trend must withhold it (and "A × …: Berlin").
+  @Test func aCrossedGroupTheMappingChangesIsDecidedAgainstItsScoreTwin() throws {
+    let box = try storedWave(
+      mapping: "renamed:\n    old: new", units: [("a1", "a"), ("old", "a"), ("b1", "b"), ("new", "b")],
+      groups: [
+        ("a1", "Berlin", 20), ("a1", "Lisbon", 20), ("old", "Berlin", 2), ("old", "Lisbon", 12), ("b1", "Berlin", 20), ("b1", "Lisbon", 20),
+      ])
     let cut = ["--org", "org.yaml", "--by", "unit:1,location", "--format", "json"]
     let score = try scored(run(box, ["score", "surveys/learning-culture.yaml", "--wave", "w1"] + cut))
     #expect(score["B × location: Berlin"]?[0] == 20 && score["B × location: Berlin"]?[1] != nil, "the twin is shown: \(score)")
@@ -220,29 +230,12 @@ import Testing
   /// group trend shows may differ by fewer than 5 respondents from a twin that `score` shows.
   @Test(arguments: ["merged", "split"])
   func aCrossedGroupAMergeOrSplitChangesRevealsNothingTheWaveHides(mapping: String) throws {
-    let box = try Sandbox()
-    var survey = try String(contentsOfFile: box.path("surveys/learning-culture.yaml"), encoding: .utf8)
-    survey += "attributes:\n  location: [Berlin, Lisbon]\nteam_mapping:\n  \(mapping):\n    z: [x, y]\n"
-    try box.write("surveys/learning-culture.yaml", survey)
-    try box.write(
-      "org.yaml",
-      "units:\n  - { id: a, name: A }\n  - { id: b, name: B }\n  - { id: a1, name: a1, parent: a }\n  - { id: x, name: x, parent: a }\n"
-        + "  - { id: b1, name: b1, parent: b }\n  - { id: y, name: y, parent: b }\n  - { id: z, name: z, parent: b }\n")
-    let header =
-      "respondent_id,team,location,submitted_on,"
-      + ["sv", "pm", "mm", "tl", "st"].flatMap { p in (1...4).map { "\(p)\($0)" } }.joined(separator: ",")
-    var lines = [header]
-    for (team, location, size) in [
-      ("a1", "Berlin", 20), ("a1", "Lisbon", 20), ("x", "Berlin", 2), ("x", "Lisbon", 12), ("b1", "Berlin", 20), ("b1", "Lisbon", 20),
-      ("y", "Berlin", 8), ("y", "Lisbon", 8),
-    ] {
-      for _ in 0..<size {
-        let r = lines.count
-        lines.append("r\(r),\(team),\(location),2026-10-01," + (0..<20).map { String(1 + (r * 7 + $0 * 3) % 5) }.joined(separator: ","))
-      }
-    }
-    try box.write("w1.csv", lines.joined(separator: "\n") + "\n")
-    #expect(try box.run("import", "surveys/learning-culture.yaml", "w1.csv", "--wave", "w1").status == 0)
+    let box = try storedWave(
+      mapping: "\(mapping):\n    z: [x, y]", units: [("a1", "a"), ("x", "a"), ("b1", "b"), ("y", "b"), ("z", "b")],
+      groups: [
+        ("a1", "Berlin", 20), ("a1", "Lisbon", 20), ("x", "Berlin", 2), ("x", "Lisbon", 12), ("b1", "Berlin", 20), ("b1", "Lisbon", 20),
+        ("y", "Berlin", 8), ("y", "Lisbon", 8),
+      ])
     let cut = ["--org", "org.yaml", "--by", "unit:1,location", "--format", "json"]
     let score = try scored(run(box, ["score", "surveys/learning-culture.yaml", "--wave", "w1"] + cut))
     #expect(score["A × location: Berlin"]?[0] == 22 && score["A × location: Berlin"]?[1] != nil, "the twin is shown: \(score)")

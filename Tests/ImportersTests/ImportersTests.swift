@@ -10,9 +10,14 @@ let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appen
 let agreement = Scale(min: 1, max: 5, labels: ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"])
 let survey = SurveyDefinition(
   id: "s", title: "S", frameworks: [.init(id: "f")], respondentColumn: "respondent_id", teamColumn: "team", ignoredColumns: ["submitted_on"])
+/// An item as `import` looks for it: the survey's item read on `scale`.
+func importItem(id: String, text: String, scale: Scale, options: [Item.Option] = [], kind: Item.Kind = .scored) -> ResponseFileReader.ItemColumn {
+  ResponseFileReader.ItemColumn(item: Item(id: id, text: text, dimension: "", options: options, kind: kind), scale: scale)
+}
+
 let items = [
-  ImportItem(id: "sv1", text: "I can describe in my own words where our organisation wants to be in a few years.", scale: agreement),
-  ImportItem(id: "sv2", text: "People on my team helped shape the goals we work towards.", scale: agreement),
+  importItem(id: "sv1", text: "I can describe in my own words where our organisation wants to be in a few years.", scale: agreement),
+  importItem(id: "sv2", text: "People on my team helped shape the goals we work towards.", scale: agreement),
 ]
 
 /// Writes `text` to a temporary file with the given extension.
@@ -57,7 +62,7 @@ func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
 }
 
 @Suite struct CellDecoderTests {
-  let decoder = CellDecoder(item: items[0].column)
+  let decoder = CellDecoder(item: items[0])
 
   @Test(arguments: [
     ("4", 4.0), ("Agree", 4), (" strongly AGREE ", 5), ("5 - Strongly agree", 5), ("Strongly disagree (1)", 1), ("3.5", 3.5),
@@ -84,13 +89,13 @@ func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
 
 @Suite struct ChoiceAnswerTests {
   let decoder = CellDecoder(
-    item: ImportItem(
+    item: importItem(
       id: "c1", text: "When a project fails, what happens next?", scale: agreement,
       options: [
         Item.Option(id: "a", label: "We look for someone to blame", score: 1),
         Item.Option(id: "b", label: "We hold a review without blame", score: 5),
       ]
-    ).column)
+    ))
 
   @Test func aChoiceIsNamedByIdOrLabelAndCountsAsItsScore() throws {
     #expect(try decoder.decode("B") == 5)
@@ -222,7 +227,7 @@ func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
 
 @Suite struct ImportLimitsTests {
   @Test func numbersAreParsedAsScoreParsesThem() {
-    let decoder = CellDecoder(item: ImportItem(id: "q", text: "q", scale: Scale(min: 1, max: 5)).column)
+    let decoder = CellDecoder(item: importItem(id: "q", text: "q", scale: Scale(min: 1, max: 5)))
     for cell in ["4\u{0}junk", "0x1p2", "+0x3", "inf", "nan"] {
       #expect(throws: CellDecoder.Problem.self, "\(cell.debugDescription)") { try decoder.decode(cell) }
     }
@@ -324,7 +329,7 @@ func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
     let scale = Scale(min: 1, max: 5)
     let survey = SurveyDefinition(id: "s", title: "S", frameworks: [.init(id: "f")], file: "s.yaml")
     do {
-      _ = try ExportReader(path: path, items: [ImportItem(id: "q", text: "q", scale: scale)], survey: survey)
+      _ = try ExportReader(path: path, items: [importItem(id: "q", text: "q", scale: scale)], survey: survey)
       Issue.record("the lying archive was read")
     } catch let error as InputError {
       #expect(error.message.contains("larger than") || error.message.contains("damaged"), Comment(rawValue: error.description))
@@ -338,7 +343,7 @@ func rows(_ reader: ExportReader) throws -> [ResponseOutcome] {
     FileManager.default.createFile(atPath: path, contents: Data("respondent_id,team,q\nr1,A,4\nr2,A\u{0}junk,4\nr3,\u{0},4\n".utf8))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let survey = SurveyDefinition(id: "s", title: "S", frameworks: [.init(id: "f")], file: "s.yaml")
-    let reader = try ExportReader(path: path, format: .csv, items: [ImportItem(id: "q", text: "q", scale: Scale(min: 1, max: 5))], survey: survey)
+    let reader = try ExportReader(path: path, format: .csv, items: [importItem(id: "q", text: "q", scale: Scale(min: 1, max: 5))], survey: survey)
     var teams: [String] = []
     var rejected: [String] = []
     while let outcome = try reader.next() {

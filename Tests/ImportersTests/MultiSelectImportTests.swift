@@ -10,10 +10,10 @@ let formatOptions = ["Workshops", "Mentoring", "E-learning", "Communities of pra
   Item.Option(id: TextKey.of($0).replacingOccurrences(of: " ", with: "-"), label: $0, score: 0)
 }
 let voiceItems = [
-  ImportItem(id: "s1", text: "I have time to learn during work.", scale: agreement),
-  ImportItem(id: "s2", text: "My manager helps me learn.", scale: agreement),
-  ImportItem(id: "formats", text: "Which learning formats have you used this year?", scale: agreement, options: formatOptions, kind: .multi),
-  ImportItem(id: "wish", text: "What one thing would help you learn more?", scale: agreement, kind: .text),
+  importItem(id: "s1", text: "I have time to learn during work.", scale: agreement),
+  importItem(id: "s2", text: "My manager helps me learn.", scale: agreement),
+  importItem(id: "formats", text: "Which learning formats have you used this year?", scale: agreement, options: formatOptions, kind: .multi),
+  importItem(id: "wish", text: "What one thing would help you learn more?", scale: agreement, kind: .text),
 ]
 
 /// What each respondent of the multi-select fixtures answered (scripts/generate_exports.py).

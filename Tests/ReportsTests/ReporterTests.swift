@@ -17,7 +17,11 @@ let sampleReport: ScoreReport = {
     id: "f", name: "Frame", version: "1.0", source: "Someone (2020)", scale: Scale(min: 1, max: 5),
     rules: ScoringRules(scale: Scale(min: 1, max: 5), minimumAnswered: 2),
     dimensions: dims, teams: [shown, hidden], organisation: org,
-    reliability: [DimensionReliability(id: "a", items: 4, alpha: 0.8125, completeRespondents: 14)])
+    reliability: [
+      ScaleReliability(
+        dimension: "a", items: ["a1", "a2", "a3", "a4"], respondents: 15, completeRespondents: 14,
+        pairwise: AlphaValue(alpha: 0.8125, interval: nil), listwise: nil, itemStatistics: [])
+    ])
   return ScoreReport(
     survey: SurveyInfo(id: "s", title: "Survey"), input: InputSummary(file: "r.csv", rowsRead: 16, rowsUsed: 15, rowsRejected: 1),
     frameworks: [framework],

@@ -74,6 +74,22 @@ func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int 
     #expect(result.dimensions[1].sd == nil)
   }
 
+  /// The whole sample's reliability per dimension: its items, who answered any of them, who
+  /// answered all, and the pairwise alpha (as pandas' `cov()`), all counted by hand.
+  @Test func reliabilityCountsWhoAnsweredAnyAndAll() throws {
+    // a1, keyed a2: (4, 4), (2, 1), (5, 2), (3, –), (–, –); b1: 5, 3, 1, 2, –.
+    let rows = [[4, 2, 5], [2, 5, 3], [5, 4, 1], [3, .nan, 2], [.nan, .nan, .nan]].enumerated().map { row("T", $1, line: $0 + 2) }
+    let reliability = try score(rows).frameworks[0].reliability
+    #expect(reliability.map(\.dimension) == ["a", "b"])
+    #expect(reliability[0].items == ["a1", "a2"] && reliability[1].items == ["b1"])
+    #expect(reliability.map(\.respondents) == [4, 4])
+    #expect(reliability.map(\.completeRespondents) == [3, 4])
+    // cov(a1, a2) over the 3 rows answering both = 7/6; var(a1) over its 4 answers = 5/3,
+    // var(a2) over its 3 = 7/3: alpha = 2 (1 − (5/3 + 7/3) / (5/3 + 7/3 + 7/3)) = 14/19.
+    #expect(abs((reliability[0].pairwise?.alpha ?? .nan) - 14.0 / 19.0) < 1e-12)
+    #expect(reliability[0].listwise == nil && reliability[1].pairwise == nil)
+  }
+
   @Test func minimumAnsweredItems() throws {
     var framework = smallFramework
     framework.minimumAnswered = 2

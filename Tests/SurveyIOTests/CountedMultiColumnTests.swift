@@ -7,7 +7,7 @@ import Testing
 /// value is the bit set of the options chosen, and a bad cell is a row problem.
 @Suite struct CountedMultiColumnTests {
   let column = ResponseFileReader.ItemColumn(
-    multi: Item(
+    item: Item(
       id: "formats", text: "Formats?", dimension: "",
       options: [
         .init(id: "1", label: "Workshops", score: 0), .init(id: "r", label: "Reading, writing", score: 0),
