@@ -50,17 +50,19 @@ sample: ## Regenerate surveys/sample-responses.csv and surveys/samples/ (determi
 fixtures: ## Regenerate the survey-tool export fixtures in Tests/ImportersTests/Fixtures (deterministic)
 	python3 scripts/generate_exports.py Tests/ImportersTests/Fixtures
 
-# The property tests that attack 1,000 generated organisations each (or a random seed): make
+# The property tests that attack 1,000 generated organisations each (or a random seed), and the
+# two stress tests that kill an import mid-way and run a large import beside the web form: make
 # test runs them, make check leaves them out.
 LONG_PROPERTIES := Thousand|RandomSeed|FixedSeed
+LONG_STRESS := aKilledImportLeavesAllOrNothing|anImportDoesNotHoldUpTheForm
 
-check: ## Fast offline loop for every edit: Swift tests (but the 1,000-organisation attacks), plugin fixtures and goldens side by side (no apt, no pip; run `make deps` once)
+check: ## Fast offline loop for every edit: Swift tests (but the 1,000-organisation attacks and two stress tests), plugin fixtures and goldens side by side (no apt, no pip; run `make deps` once)
 	$(SWIFT) build --build-tests
 	@$(MAKE) --no-print-directory -j2 --output-sync=target check-swift check-fixtures
 
 # The two halves of make check; each prints its output as a whole when it ends.
 check-swift:
-	$(SWIFT) test --skip-build --skip '$(LONG_PROPERTIES)'
+	$(SWIFT) test --skip-build --skip '$(LONG_PROPERTIES)|$(LONG_STRESS)'
 
 check-fixtures:
 	python3 Tests/plugin-fixtures/expected_scores.py
