@@ -67,11 +67,8 @@ public struct CompareJob {
   ///   nothing is written then.
   public func run() throws -> String? {
     let reporter = try OutputFormats.comparison.renderer(named: format)
-    let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
-    let catalog = workspace.catalog(surveyFile: surveyPath, only: Set(survey.frameworks.map(\.id)))
-    let language = try SurveyLanguages.choose(self.language, survey: survey)
-    var scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
-    RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
+    var scoring = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note, language: language)
+    let (survey, language) = (scoring.survey, scoring.language)
     let plan = try cutPlan(survey)
     if let plan {
       scoring.cuts = plan.groups(keys:)
@@ -79,15 +76,7 @@ public struct CompareJob {
     } else if baseline.lowercased() == "parent" {
       throw UsageError(message: "--baseline parent compares units with their parent units", hint: "add --org ORG.yaml --by unit:N (or --by unit)")
     }
-    let reader: ResponseSource =
-      try wave.map {
-        try StoreInput.open(
-          wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace,
-          attributes: plan != nil ? survey.attributes : [])
-      }
-      ?? ResponseFileReader(
-        path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns,
-        keyAttributes: plan != nil && !survey.attributes.isEmpty)
+    let reader = try scoring.responses(wave: wave, storePath: storePath, file: responsesPath, workspace: workspace, keyed: plan != nil)
     let observed = ComparisonCollector(plan: scoring.plan)
     let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: observed)
     if let problems = plan?.unknownUnits(responses: reader.file) { throw problems }

@@ -57,11 +57,8 @@ public struct DriversJob {
   /// - Returns: the rendered report when no output file was given, else nil.
   public func run() throws -> String? {
     let reporter = try OutputFormats.drivers.renderer(named: format)
-    let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
-    let catalog = workspace.catalog(surveyFile: surveyPath)
-    let language = try SurveyLanguages.choose(self.language, survey: survey)
-    var scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
-    RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
+    var scoring = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note, language: language)
+    let (survey, language) = (scoring.survey, scoring.language)
     let spec = try DriverSpec(plan: scoring.plan, outcome: outcome, framework: framework, items: items)
     // A cut is made as `score --by` makes it: the same groups, decided by the same engine.
     let plan = try cut.map { cut in
@@ -69,16 +66,7 @@ public struct DriversJob {
         cut, chart: organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }, attributes: survey.attributes)
     }
     scoring.cuts = plan?.groups(keys:)
-    let keyAttributes = plan != nil && !survey.attributes.isEmpty
-    let reader: ResponseSource =
-      try wave.map {
-        try StoreInput.open(
-          wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace,
-          attributes: keyAttributes ? survey.attributes : [])
-      }
-      ?? ResponseFileReader(
-        path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns,
-        keyAttributes: keyAttributes)
+    let reader = try scoring.responses(wave: wave, storePath: storePath, file: responsesPath, workspace: workspace, keyed: plan != nil)
     let collector = DriversCollector(spec: spec)
     let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: collector)
     if let problems = plan?.unknownUnits(responses: reader.file) { throw problems }

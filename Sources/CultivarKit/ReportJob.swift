@@ -65,25 +65,15 @@ public struct ReportJob {
 
   /// Reads the responses once and builds the pack's one view.
   func makePack() throws -> UnitPack {
-    let survey = try SurveyLoader.load(path: surveyPath, displayName: workspace.display(surveyPath))
-    let catalog = workspace.catalog(surveyFile: surveyPath, only: Set(survey.frameworks.map(\.id)))
-    let language = try SurveyLanguages.choose(self.language, survey: survey)
-    var scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
-    RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
+    var scoring = try SurveyScoring.load(path: surveyPath, workspace: workspace, note: note, language: language)
+    let (survey, language) = (scoring.survey, scoring.language)
     let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
     if let level { _ = try CutPlan("unit:\(level)", chart: chart, attributes: survey.attributes) }
     if let chart { try Self.checkUniqueNames(chart) }
     let plan = try CutPlan("unit", chart: chart, attributes: survey.attributes)
     // One view: every unit and every unit × attribute value published from one decision.
     scoring.cuts = { keys in Self.everyUnitAndCell(plan.groups(keys: keys)) }
-    let reader: ResponseSource =
-      try wave.map {
-        try StoreInput.open(
-          wave: $0, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace, attributes: survey.attributes)
-      }
-      ?? ResponseFileReader(
-        path: responsesPath, displayName: workspace.display(responsesPath), survey: scoring.survey, items: scoring.itemColumns,
-        keyAttributes: !survey.attributes.isEmpty)
+    let reader = try scoring.responses(wave: wave, storePath: storePath, file: responsesPath, workspace: workspace, keyed: true)
     let observed = ComparisonCollector(plan: scoring.plan)
     let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: observed)
     if let problems = plan.unknownUnits(responses: reader.file) { throw problems }

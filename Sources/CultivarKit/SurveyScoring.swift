@@ -85,12 +85,22 @@ struct SurveyScoring {
     let language = try SurveyLanguages.choose(requested, survey: survey)
     var scoring = try SurveyScoring(survey: survey, catalog: catalog, language: language)
     scoring.language = language
-    let used = Set(survey.frameworks.map(\.id))
-    for warning in catalog.notes { note("warning: \(warning)") }
-    for failure in catalog.failures where !(failure.pluginID.map(used.contains) ?? false) {
-      note("warning: \(failure.file) was not loaded (not needed for this survey): \(failure.problems.first ?? "")")
-    }
+    RunSupport.reportUnusedFailures(catalog, used: Set(survey.frameworks.map(\.id)), note: note)
     return scoring
+  }
+
+  /// The responses to score, read one by one: the stored wave `wave` when given, else the
+  /// response file. `keyed`: a cut by attributes needs each row's attribute values, so its
+  /// team is its group key (``AttributeKey``).
+  /// - Throws: ``InputError``, ``InputProblems`` or a store error when the source cannot be opened.
+  func responses(wave: String?, storePath: String, file: String, workspace: Workspace, keyed: Bool) throws -> any ResponseSource {
+    if let wave {
+      return try StoreInput.open(
+        wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: plan.slots, workspace: workspace,
+        attributes: keyed ? survey.attributes : [])
+    }
+    return try ResponseFileReader(
+      path: file, displayName: workspace.display(file), survey: survey, items: itemColumns, keyAttributes: keyed && !survey.attributes.isEmpty)
   }
 
   /// The item columns a response file must have, with their scales and choice options.
