@@ -7,7 +7,7 @@ public struct PartialScores: Sendable {
   /// Each slot's team, as an id of the reading worker's team table.
   var teams: [Int32] = []
   var totals: TeamTotals
-  var reliability: [ItemCovariance]
+  var reliability: [DimensionMoments]
   /// Names of the worker's team ids `firstNewTeam...` first seen in this chunk.
   public var newTeamNames: [String] = []
   public var firstNewTeam = 0

@@ -26,7 +26,7 @@ struct RowScorer {
   ///   - observe: called with each framework's index and scratch once the row is scored.
   ///   - identity: the respondent, team and line, asked for only when a hook runs.
   mutating func score(
-    _ row: UnsafePointer<Double>, slot: Int, totals: inout TeamTotals, reliability: inout [ItemCovariance],
+    _ row: UnsafePointer<Double>, slot: Int, totals: inout TeamTotals, reliability: inout [DimensionMoments],
     observe: ((Int, FrameworkScratch) -> Void)? = nil, identity: () -> (respondent: String, team: String, line: Int)
   ) throws {
     var answeredAny = false
@@ -54,9 +54,9 @@ struct RowScorer {
 
 extension ScoringPlan {
   /// Empty reliability sums, one per dimension of every framework.
-  func emptyReliability() -> [ItemCovariance] {
+  func emptyReliability() -> [DimensionMoments] {
     frameworks.flatMap { f in
-      f.itemsOfDimension.map { ItemCovariance(items: $0) } + f.framework.measures.map { _ in ItemCovariance(items: []) }
+      f.itemsOfDimension.map { DimensionMoments(items: $0) } + f.framework.measures.map { _ in DimensionMoments(items: []) }
     }
   }
 }

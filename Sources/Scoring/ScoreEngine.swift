@@ -12,7 +12,7 @@ public final class ScoreEngine {
   private var teamIndex: [String: Int] = [:]
   private var teamNames: [String] = []
   private var totals: TeamTotals
-  private var reliability: [ItemCovariance]
+  private var reliability: [DimensionMoments]
   /// The team of the rows the `score` hooks are scoring now (see ``add(_:)``).
   private var groupTeam: String?
   /// Respondents folded so far.

@@ -9,11 +9,11 @@
 public struct PairwiseMoments: Sendable {
   public let count: Int
   public let shift: Double
-  private var pairCounts: [Int]
-  /// sums[i·k + j] = Σ (xᵢ − shift) over observations where i and j are both present.
-  private var sums: [Double]
-  private var products: [Double]
-  private var present: [Int] = []
+  /// One buffer, so folding an observation checks one array: observations with every value
+  /// present (the common case) go to cheaper complete-row sums, the others to per-pair sums.
+  /// completeN, partialN, completeSums[k], completeProducts[k·k] (i ≤ j), pairN[k·k],
+  /// pairSums[k·k] (Σ (xᵢ − shift) where i and j are both present), pairProducts[k·k].
+  @usableFromInline var storage: [Double]
 
   /// - Parameters:
   ///   - count: the number of variables, k.
@@ -21,62 +21,98 @@ public struct PairwiseMoments: Sendable {
   public init(count: Int, shift: Double = 0) {
     self.count = count
     self.shift = shift
-    pairCounts = Array(repeating: 0, count: count * count)
-    sums = Array(repeating: 0, count: count * count)
-    products = Array(repeating: 0, count: count * count)
-    present.reserveCapacity(count)
+    storage = Array(repeating: 0, count: 2 + count + 4 * count * count)
+  }
+
+  @usableFromInline var completeSums: Int { 2 }
+  @usableFromInline var completeProducts: Int { 2 + count }
+  @usableFromInline var pairN: Int { 2 + count + count * count }
+  @usableFromInline var pairSums: Int { 2 + count + 2 * count * count }
+  @usableFromInline var pairProducts: Int { 2 + count + 3 * count * count }
+
+  /// Folds one observation of the k variables; NaN marks a missing value.
+  @inlinable public mutating func add(_ values: UnsafeBufferPointer<Double>) {
+    precondition(values.count == count, "one value per variable")
+    let (k, shift) = (count, self.shift)
+    let (completeSums, completeProducts, pairN, pairSums, pairProducts) = (
+      self.completeSums, self.completeProducts, self.pairN, self.pairSums, self.pairProducts
+    )
+    storage.withUnsafeMutableBufferPointer { buffer in
+      let s = buffer.baseAddress!
+      var complete = true
+      var answered = false
+      for i in 0..<k {
+        if values[i].isNaN { complete = false } else { answered = true }
+      }
+      if complete {
+        s[0] += 1
+        for i in 0..<k {
+          let xi = values[i] - shift
+          s[completeSums + i] += xi
+          let row = s + completeProducts + i * k
+          for j in i..<k { row[j] += xi * (values[j] - shift) }
+        }
+        return
+      }
+      guard answered else { return }
+      s[1] += 1
+      for i in 0..<k where !values[i].isNaN {
+        let xi = values[i] - shift
+        for j in 0..<k where !values[j].isNaN {
+          let cell = i * k + j
+          s[pairN + cell] += 1
+          s[pairSums + cell] += xi
+          s[pairProducts + cell] += xi * (values[j] - shift)
+        }
+      }
+    }
   }
 
   /// Folds one observation; NaN marks a missing value.
   /// - Precondition: `values.count == count`.
   public mutating func add(_ values: [Double]) {
-    precondition(values.count == count, "one value per variable")
-    present.removeAll(keepingCapacity: true)
-    for i in 0..<count where !values[i].isNaN { present.append(i) }
-    for i in present {
-      let xi = values[i] - shift
-      for j in present {
-        let cell = i * count + j
-        pairCounts[cell] += 1
-        sums[cell] += xi
-        products[cell] += xi * (values[j] - shift)
-      }
-    }
+    values.withUnsafeBufferPointer { add($0) }
   }
+
+  /// Observations with every value present.
+  public var completeCount: Int { Int(storage[0]) }
+
+  /// Observations with at least one value present.
+  public var observations: Int { Int(storage[0] + storage[1]) }
 
   /// Adds another accumulator of the same variables (e.g. one team's into the organisation's).
   public mutating func merge(_ other: PairwiseMoments) {
     precondition(other.count == count && other.shift == shift, "merging different variables")
-    for cell in pairCounts.indices {
-      pairCounts[cell] += other.pairCounts[cell]
-      sums[cell] += other.sums[cell]
-      products[cell] += other.products[cell]
-    }
+    for cell in storage.indices { storage[cell] += other.storage[cell] }
   }
 
   /// Observations where both i and j are present (i = j: where i is present).
-  public func pairCount(_ i: Int, _ j: Int) -> Int { pairCounts[i * count + j] }
+  public func pairCount(_ i: Int, _ j: Int) -> Int { Int(storage[0] + storage[pairN + i * count + j]) }
+
+  /// Σ (xᵢ − shift) over the observations where i and j are both present.
+  private func sum(_ i: Int, _ j: Int) -> Double { storage[completeSums + i] + storage[pairSums + i * count + j] }
+
+  /// Σ (xᵢ − shift)(xⱼ − shift) over the observations where both are present.
+  private func product(_ i: Int, _ j: Int) -> Double {
+    storage[completeProducts + min(i, j) * count + max(i, j)] + storage[pairProducts + i * count + j]
+  }
 
   /// The summary of variable i over the observations where it is present.
   public func summary(_ i: Int) -> SampleSummary? {
-    let cell = i * count + i
-    let n = pairCounts[cell]
+    let n = pairCount(i, i)
     guard n > 0 else { return nil }
-    let mean = sums[cell] / Double(n)
-    let variance =
-      n > 1 ? max(0, Self.comoment(n: n, product: products[cell], si: sums[cell], sj: sums[cell], bound: products[cell]) / Double(n - 1)) : 0
-    return SampleSummary(n: n, mean: mean + shift, variance: variance)
+    let (sum, product) = (sum(i, i), product(i, i))
+    let variance = n > 1 ? max(0, Self.comoment(n: n, product: product, si: sum, sj: sum, bound: product) / Double(n - 1)) : 0
+    return SampleSummary(n: n, mean: sum / Double(n) + shift, variance: variance)
   }
 
   /// The sample covariance (divisor n − 1) of i and j over the observations where both are
   /// present; NaN when fewer than two.
   public func covariance(_ i: Int, _ j: Int) -> Double {
-    let n = pairCounts[i * count + j]
+    let n = pairCount(i, j)
     guard n > 1 else { return .nan }
-    let si = sums[i * count + j]
-    let sj = sums[j * count + i]
-    let bound = (products[i * count + i] * products[j * count + j]).squareRoot()
-    return Self.comoment(n: n, product: products[i * count + j], si: si, sj: sj, bound: bound) / Double(n - 1)
+    let bound = (product(i, i) * product(j, j)).squareRoot()
+    return Self.comoment(n: n, product: product(i, j), si: sum(i, j), sj: sum(j, i), bound: bound) / Double(n - 1)
   }
 
   /// Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) = (n·Σxᵢxⱼ − Σxᵢ·Σxⱼ) / n from shifted sums.

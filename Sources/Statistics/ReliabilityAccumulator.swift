@@ -13,7 +13,7 @@ public struct ReliabilityAccumulator: Sendable {
   public private(set) var pairwise: PairwiseMoments
   public private(set) var completeCases: CompleteCaseMoments
   /// Respondents with at least one answered item.
-  public private(set) var respondents = 0
+  public var respondents: Int { pairwise.observations }
 
   /// - Parameters:
   ///   - items: the number of items of the scale.
@@ -26,14 +26,12 @@ public struct ReliabilityAccumulator: Sendable {
   /// Folds one respondent's (reverse-keyed) answers; NaN marks an unanswered item.
   public mutating func add(_ answers: [Double]) {
     guard answers.contains(where: { !$0.isNaN }) else { return }
-    respondents += 1
     pairwise.add(answers)
     completeCases.add(answers)
   }
 
   /// Adds another accumulator of the same scale.
   public mutating func merge(_ other: ReliabilityAccumulator) {
-    respondents += other.respondents
     pairwise.merge(other.pairwise)
     completeCases.merge(other.completeCases)
   }

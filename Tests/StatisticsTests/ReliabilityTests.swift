@@ -78,6 +78,46 @@ func rounded3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
     #expect(close(moments.summary(0)!.variance, (1 + 4 + 9 + 25 - 11.0 * 11 / 4) / 3))
   }
 
+  /// Complete rows go to complete-row sums and the others to per-pair sums; together they give
+  /// what a two-pass computation over each pair's jointly answered rows gives, and counts of
+  /// complete rows and of rows with any answer, on 500 generated data sets (k 1–6, up to 60%
+  /// missing, rows with nothing answered, one and several batches merged).
+  @Test func pairwiseMomentsEqualATwoPassComputation() {
+    var rng = SplitMix64(seed: 20_261_201)
+    for _ in 0..<500 {
+      let k = Int(rng.next() % 6) + 1
+      let missing = Double(rng.next() % 60) / 100
+      let rows = (0..<Int(rng.next() % 40)).map { _ in
+        (0..<k).map { _ in Double(rng.next() % 1000) / 1000 < missing ? Double.nan : Double(1 + rng.next() % 5) }
+      }
+      let shift = Double(rng.next() % 7)
+      var whole = PairwiseMoments(count: k, shift: shift)
+      var parts = (PairwiseMoments(count: k, shift: shift), PairwiseMoments(count: k, shift: shift))
+      for (r, row) in rows.enumerated() {
+        whole.add(row)
+        if r % 3 == 0 { parts.0.add(row) } else { parts.1.add(row) }
+      }
+      parts.0.merge(parts.1)
+      #expect(whole.completeCount == rows.filter { $0.allSatisfy { !$0.isNaN } }.count)
+      #expect(whole.observations == rows.filter { $0.contains { !$0.isNaN } }.count)
+      for moments in [whole, parts.0] {
+        for i in 0..<k {
+          for j in 0..<k {
+            let joint = rows.filter { !$0[i].isNaN && !$0[j].isNaN }
+            #expect(moments.pairCount(i, j) == joint.count)
+            guard joint.count > 1 else {
+              #expect(moments.covariance(i, j).isNaN)
+              continue
+            }
+            let (mi, mj) = (joint.map { $0[i] }.reduce(0, +) / Double(joint.count), joint.map { $0[j] }.reduce(0, +) / Double(joint.count))
+            let expected = joint.map { ($0[i] - mi) * ($0[j] - mj) }.reduce(0, +) / Double(joint.count - 1)
+            #expect(abs(moments.covariance(i, j) - expected) < 1e-9, "k \(k), (\(i), \(j)): \(moments.covariance(i, j)) vs \(expected)")
+          }
+        }
+      }
+    }
+  }
+
   @Test func mergingEqualsFoldingEverything() throws {
     let rows = try pingouinFixture()
     var first = accumulate(Array(rows[..<5]), shift: 0.5)
