@@ -95,9 +95,6 @@ private struct Decider {
     return finish()
   }
 
-  /// Rule 5: groups that overlap the tree (attributes, crossed cuts, other levels) are decided
-  /// with every other published group by the exact span check of ``OverlapRule`` (in blocks
-  /// along the unit tree when the problem is large, see ``BlockDecomposition``).
   /// The overlap rule's groups, the same for every data point (made once per decision).
   private func overlapRule() -> OverlapRule {
     OverlapRule(
@@ -107,6 +104,9 @@ private struct Decider {
       atomCount: atomCounts.count, k: k, budget: policy.exactBudget, blockKeepsOutsideGroups: policy.blockKeepsOutsideGroups)
   }
 
+  /// Rule 5: groups that overlap the tree (attributes, crossed cuts, other levels) are decided
+  /// with every other published group by the exact span check of ``OverlapRule`` (in blocks
+  /// along the unit tree when the problem is large, see ``BlockDecomposition``).
   private mutating func applyOverlapRule(_ d: Int, _ rule: OverlapRule) {
     var shownNow = groups.indices.map { shown($0, d) }
     let column = atomCounts.map { $0[d] }

@@ -44,7 +44,7 @@ struct BlockDecomposition {
   let owned: [[Int]]
   /// The groups shown when the blocks start that each atom belongs to:
   /// `members[memberStart[a]..<memberStart[a + 1]]`. Only they are ever looked up (the blocks
-  /// only withhold more), and at a million responses most cells are withheld before.
+  /// only withhold more), and the groups withheld before (too few respondents) are not listed.
   let memberStart: [Int]
   let members: [Int32]
 
