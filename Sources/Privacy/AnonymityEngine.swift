@@ -53,10 +53,10 @@ private struct Decider {
     let width = population.dataPoints.count
     self.width = width
     atomCounts = population.atoms.map(\.counts)
-    respondents = groups.map { g in g.atoms.reduce(0) { $0 + population.atoms[$1].respondents } }
+    respondents = groups.map { g in g.members.reduce(0) { $0 + population.atoms[$1].respondents } }
     var counts = [Int32](repeating: 0, count: groups.count * width)
     for (node, g) in groups.enumerated() {
-      for a in g.atoms {
+      for a in g.members {
         let atom = population.atoms[a].counts
         for d in 0..<width { counts[node * width + d] += Int32(truncatingIfNeeded: atom[d]) }
       }
@@ -88,21 +88,26 @@ private struct Decider {
     if policy.residualRules {
       for d in points.indices { applyResidualRule(d) }
       if groups.contains(where: { !$0.nested }) {
-        for d in points.indices { applyOverlapRule(d) }
+        let rule = overlapRule()
+        for d in points.indices { applyOverlapRule(d, rule) }
       }
     }
     return finish()
   }
 
+  /// The overlap rule's groups, the same for every data point (made once per decision).
+  private func overlapRule() -> OverlapRule {
+    OverlapRule(
+      groups: groups.map { g in
+        .init(name: g.name, atoms: g.members, fixed: g.fixed != nil, nested: g.nested, parent: g.nested ? (g.parent >= 0 ? g.parent : nil) : g.within)
+      },
+      atomCount: atomCounts.count, k: k, budget: policy.exactBudget, blockKeepsOutsideGroups: policy.blockKeepsOutsideGroups)
+  }
+
   /// Rule 5: groups that overlap the tree (attributes, crossed cuts, other levels) are decided
   /// with every other published group by the exact span check of ``OverlapRule`` (in blocks
   /// along the unit tree when the problem is large, see ``BlockDecomposition``).
-  private mutating func applyOverlapRule(_ d: Int) {
-    let rule = OverlapRule(
-      groups: groups.map { g in
-        .init(name: g.name, atoms: g.atoms, fixed: g.fixed != nil, nested: g.nested, parent: g.nested ? (g.parent >= 0 ? g.parent : nil) : g.within)
-      },
-      atomCount: atomCounts.count, k: k, budget: policy.exactBudget, blockKeepsOutsideGroups: policy.blockKeepsOutsideGroups)
+  private mutating func applyOverlapRule(_ d: Int, _ rule: OverlapRule) {
     var shownNow = groups.indices.map { shown($0, d) }
     let column = atomCounts.map { $0[d] }
     // Data points answered by the same respondents with the same decisions so far (the usual
@@ -140,7 +145,7 @@ private struct Decider {
   /// fingerprint first, so no list of them is made for the groups that stay.
   private func twinsOfShown(_ leaving: Set<Int>, _ column: [Int], _ d: Int) -> Set<Int> {
     guard !leaving.isEmpty else { return [] }
-    let live = { (node: Int) in self.groups[node].atoms.lazy.filter { column[$0] > 0 } }
+    let live = { (node: Int) in self.groups[node].members.lazy.filter { column[$0] > 0 } }
     let fingerprint = { (node: Int) -> UInt64? in
       var hash: UInt64 = 0xCBF2_9CE4_8422_2325
       var any = false

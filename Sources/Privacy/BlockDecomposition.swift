@@ -42,11 +42,14 @@ struct BlockDecomposition {
   let cells: [[Int]]
   /// Atoms (with someone behind the data point) whose deepest nested group is this group.
   let owned: [[Int]]
-  /// The groups each atom belongs to: `members[memberStart[a]..<memberStart[a + 1]]`.
+  /// The groups shown when the blocks start that each atom belongs to:
+  /// `members[memberStart[a]..<memberStart[a + 1]]`. Only they are ever looked up (the blocks
+  /// only withhold more), and the groups withheld before (too few respondents) are not listed.
   let memberStart: [Int]
   let members: [Int32]
 
-  init(rule: OverlapRule, counts: [Int]) {
+  /// - Parameter shown: per group, whether it is shown when the blocks start.
+  init(rule: OverlapRule, counts: [Int], shown: [Bool]) {
     self.rule = rule
     self.counts = counts
     let groups = rule.groups
@@ -63,14 +66,14 @@ struct BlockDecomposition {
     var degree = [Int](repeating: 0, count: rule.atomCount + 1)
     for (g, group) in groups.enumerated() {
       if group.nested && g > 0 && group.parent != nil { for a in group.atoms { owner[a] = g } }
-      for a in group.atoms where counts[a] > 0 { degree[a + 1] += 1 }
+      if shown[g] { for a in group.atoms where counts[a] > 0 { degree[a + 1] += 1 } }
     }
     var owned = [[Int]](repeating: [], count: groups.count)
     for a in 0..<rule.atomCount where counts[a] > 0 { owned[owner[a]].append(a) }
     for a in 0..<rule.atomCount { degree[a + 1] += degree[a] }
     var fill = degree
     var members = [Int32](repeating: 0, count: degree[rule.atomCount])
-    for (g, group) in groups.enumerated() {
+    for (g, group) in groups.enumerated() where shown[g] {
       for a in group.atoms where counts[a] > 0 {
         members[fill[a]] = Int32(g)
         fill[a] += 1
@@ -83,6 +86,7 @@ struct BlockDecomposition {
     self.members = members
   }
 
+  /// The groups shown when the blocks started that `atom` belongs to.
   private func groupsOf(_ atom: Int) -> ArraySlice<Int32> { members[memberStart[atom]..<memberStart[atom + 1]] }
 
   /// Whether a unit is peeled into a block of its own: it and each of its crossed cells with
@@ -144,6 +148,7 @@ struct BlockDecomposition {
 
   /// Decides the problem in blocks; `.tooLarge` (with `shown` as it came) when a block is too
   /// large to check exactly, or leaks through groups fixed by earlier runs only.
+  /// - Precondition: `shown` is what the decomposition was made with.
   func run(shown: inout [Bool]) -> OverlapRule.Outcome {
     let before = shown
     // Groups that earlier runs' groups already determine: fixed here too.
@@ -236,7 +241,7 @@ struct BlockDecomposition {
           // exact check would) takes it away without withholding the larger group.
           stand = cell
         }
-        made.append(.init(name: groups[g].name, atoms: restricted[g]!, fixed: fixed, nested: groups[g].nested, outside: !inside(g)))
+        made.append(.init(name: groups[g].name, atoms: AtomSet(restricted[g]!), fixed: fixed, nested: groups[g].nested, outside: !inside(g)))
         action.append(stand)
         key.append(g)
       }
@@ -244,7 +249,7 @@ struct BlockDecomposition {
       key.append(-2)
       for g in withheld {
         let parts = groups[g].atoms.compactMap { local[$0] }
-        made.append(.init(name: groups[g].name, atoms: parts.sorted(), fixed: groups[g].fixed, nested: groups[g].nested))
+        made.append(.init(name: groups[g].name, atoms: AtomSet(parts.sorted()), fixed: groups[g].fixed, nested: groups[g].nested))
         action.append(g)
         key.append(g)
       }

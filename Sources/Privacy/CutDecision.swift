@@ -14,12 +14,18 @@ public struct CutDecision: Sendable {
   /// A team (a group of atoms as the responses name it), and the universe group it nests in.
   public struct Team: Sendable {
     public var name: String
-    public var atoms: [Int]
+    /// Its atoms (a range when the atoms are in the unit tree's order, see ``AtomSet``).
+    public var members: AtomSet
+    /// Its atoms, listed.
+    public var atoms: [Int] { members.list }
     /// An index into the universe's groups (nil: the organisation).
     public var parent: Int?
     public init(name: String, atoms: [Int], parent: Int?) {
+      self.init(name: name, members: AtomSet(atoms), parent: parent)
+    }
+    public init(name: String, members: AtomSet, parent: Int?) {
       self.name = name
-      self.atoms = atoms
+      self.members = members
       self.parent = parent
     }
   }
@@ -28,7 +34,11 @@ public struct CutDecision: Sendable {
   public struct Group: Sendable {
     public var cut: String
     public var name: String
-    public var atoms: [Int]
+    /// Its atoms (a range, or a range filtered by an attribute's value, when the atoms are in
+    /// the unit tree's order: see ``AtomSet``).
+    public var members: AtomSet
+    /// Its atoms, listed.
+    public var atoms: [Int] { members.list }
     /// For a nested group its parent; for an overlapping one the unit it lies in (an index into
     /// the groups, each nested group after its parent; nil: the organisation).
     public var parent: Int?
@@ -36,9 +46,12 @@ public struct CutDecision: Sendable {
     /// Per data point, whether another run already published it (nil: decided here).
     public var fixed: [Bool]?
     public init(cut: String, name: String, atoms: [Int], parent: Int?, nested: Bool, fixed: [Bool]? = nil) {
+      self.init(cut: cut, name: name, members: AtomSet(atoms), parent: parent, nested: nested, fixed: fixed)
+    }
+    public init(cut: String, name: String, members: AtomSet, parent: Int?, nested: Bool, fixed: [Bool]? = nil) {
       self.cut = cut
       self.name = name
-      self.atoms = atoms
+      self.members = members
       self.parent = parent
       self.nested = nested
       self.fixed = fixed
@@ -62,18 +75,18 @@ public struct CutDecision: Sendable {
     decide: (Population) -> Disclosure
   ) {
     var base = Population(dataPoints: dataPoints, atoms: atoms, organisation: organisation)
-    for team in teams { base.add(.init(cut: "team", name: team.name, atoms: team.atoms)) }
+    for team in teams { base.add(.init(cut: "team", name: team.name, members: team.members)) }
     let decided = decide(base)
     let shown = { (node: Int) in dataPoints.indices.map { decided.shows(node, dataPoint: $0) } }
     var universe = Population(dataPoints: dataPoints, atoms: atoms, organisation: organisation, organisationFixed: shown(0))
     var nodes = [Int](repeating: 0, count: groups.count)
     for (g, group) in groups.enumerated() {
       let made = Population.Group(
-        cut: group.cut, name: group.name, atoms: group.atoms, parent: group.parent.map { nodes[$0] } ?? 0, fixed: group.fixed)
+        cut: group.cut, name: group.name, members: group.members, parent: group.parent.map { nodes[$0] } ?? 0, fixed: group.fixed)
       nodes[g] = group.nested ? universe.add(made) : universe.addOverlapping(made)
     }
     for (t, team) in teams.enumerated() {
-      universe.add(.init(cut: "team", name: team.name, atoms: team.atoms, parent: team.parent.map { nodes[$0] } ?? 0, fixed: shown(t + 1)))
+      universe.add(.init(cut: "team", name: team.name, members: team.members, parent: team.parent.map { nodes[$0] } ?? 0, fixed: shown(t + 1)))
     }
     self.teams = decided
     self.universe = groups.isEmpty ? decided : decide(universe)

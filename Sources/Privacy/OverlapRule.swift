@@ -17,7 +17,7 @@ import SurveyModel
 struct OverlapRule {
   struct Group {
     var name: String
-    var atoms: [Int]
+    var atoms: AtomSet
     var fixed: Bool
     /// Whether it nests in the tree (units, teams): such groups are withheld only when no
     /// overlapping group (an attribute value, a crossed cell) would do.
@@ -63,7 +63,7 @@ struct OverlapRule {
     case .tooLarge:
       // Start again from what was shown: the blocks report every group they withhold.
       shown = before
-      return BlockDecomposition(rule: self, counts: counts).run(shown: &shown)
+      return BlockDecomposition(rule: self, counts: counts, shown: shown).run(shown: &shown)
     case let decided: return decided
     }
   }
@@ -250,7 +250,7 @@ struct Partition {
   }
 
   /// The cells of a group's atoms when the group is a union of whole cells, else nil.
-  func cells(ofUnion atoms: [Int]) -> [Int]? {
+  func cells(ofUnion atoms: AtomSet) -> [Int]? {
     var covered: [Int: Int] = [:]
     for a in atoms where counts[a] > 0 { covered[cellOf[a], default: 0] += counts[a] }
     guard covered.allSatisfy({ cellCounts[$0.key] == $0.value }) else { return nil }
@@ -264,5 +264,12 @@ struct Partition {
     var span = ModularSpan(width: cellCounts.count, prime: prime, totals: tracked ? groupCells.count : 0)
     for (i, cells) in groupCells.enumerated() { span.add(cells: cells, total: i) }
     return span
+  }
+}
+
+extension OverlapRule.Group {
+  /// A group given by its atoms, listed.
+  init(name: String, atoms: [Int], fixed: Bool, nested: Bool, parent: Int? = nil, outside: Bool = false) {
+    self.init(name: name, atoms: AtomSet(atoms), fixed: fixed, nested: nested, parent: parent, outside: outside)
   }
 }

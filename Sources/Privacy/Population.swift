@@ -23,8 +23,14 @@ public struct Population: Sendable {
     /// What kind of cut the group belongs to (`team`, `mapped team`, later `unit:2`...).
     public var cut: String
     public var name: String
-    /// The atoms it pools (indices into ``Population/atoms``).
-    public var atoms: [Int]
+    /// The atoms it pools (indices into ``Population/atoms``), as a range or a filtered range
+    /// where the atoms' order allows (see ``AtomSet``).
+    public var members: AtomSet
+    /// The atoms it pools, listed (``members`` holds them without a list where it can).
+    public var atoms: [Int] {
+      get { members.list }
+      set { members = AtomSet(newValue) }
+    }
     /// Its parent group (0 = the organisation).
     public var parent: Int
     /// Per data point, whether an earlier run already showed it (nil = decided here).
@@ -36,9 +42,12 @@ public struct Population: Sendable {
     /// (a crossed cell's unit), which it lies in. A hint for deciding large problems in blocks.
     public internal(set) var within: Int? = nil
     public init(cut: String, name: String, atoms: [Int], parent: Int = 0, fixed: [Bool]? = nil) {
+      self.init(cut: cut, name: name, members: AtomSet(atoms), parent: parent, fixed: fixed)
+    }
+    public init(cut: String, name: String, members: AtomSet, parent: Int = 0, fixed: [Bool]? = nil) {
       self.cut = cut
       self.name = name
-      self.atoms = atoms
+      self.members = members
       self.parent = parent
       self.fixed = fixed
     }
@@ -66,7 +75,7 @@ public struct Population: Sendable {
   public init(dataPoints: [DataPoint], atoms: [Atom], organisation: String, organisationFixed: [Bool]? = nil) {
     self.dataPoints = dataPoints
     self.atoms = atoms
-    groups = [Group(cut: "organisation", name: organisation, atoms: Array(atoms.indices), parent: -1, fixed: organisationFixed)]
+    groups = [Group(cut: "organisation", name: organisation, members: AtomSet(range: atoms.indices), parent: -1, fixed: organisationFixed)]
   }
 
   /// Adds a published group and returns its node number.

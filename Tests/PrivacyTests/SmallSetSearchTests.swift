@@ -57,7 +57,7 @@ import Testing
       var groups = [OverlapRule.Group(name: "org", atoms: Array(0..<atoms), fixed: false, nested: true)]
       var stack = [0]
       while let g = stack.popLast(), groups.count < 40 {
-        let members = groups[g].atoms
+        let members = groups[g].atoms.list
         guard members.count > 1 else { continue }
         let parts = Int.random(in: 1...3, using: &rng)
         let cut = members.shuffled(using: &rng)

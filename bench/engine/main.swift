@@ -57,72 +57,82 @@ func grow(_ parent: Int?, _ level: Int, _ prefix: String) {
 grow(nil, 1, "")
 let leaves = unitLevel.indices.filter { unitLevel[$0] == 4 }
 let values = [3, 3, 2]
-var atomOf: [Int: Int] = [:]
-var atomLeaf: [Int] = []
-var atomVals: [[Int]] = []
-var sizes: [Int] = []
-for _ in 0..<rows {
-  let leaf = rng.below(leaves.count)
-  let v = values.map { rng.below($0) }
-  let key = ((leaf * 3 + v[0]) * 3 + v[1]) * 2 + v[2]
-  if let a = atomOf[key] { sizes[a] += 1 } else {
-    atomOf[key] = sizes.count
-    sizes.append(1)
-    atomLeaf.append(leaves[leaf])
-    atomVals.append(v)
-  }
-}
-let order = sizes.indices.sorted { (atomLeaf[$0], atomVals[$0][0], atomVals[$0][1], atomVals[$0][2]) < (atomLeaf[$1], atomVals[$1][0], atomVals[$1][1], atomVals[$1][2]) }
 let width = 4
-let atoms = order.map { Population.Atom(respondents: sizes[$0], counts: Array(repeating: sizes[$0], count: width)) }
-let leafOf = order.map { atomLeaf[$0] }
-let valsOf = order.map { atomVals[$0] }
+/// The respondents drawn into atoms (a leaf and a value of each attribute), sorted by leaf and
+/// values; what only the drawing needs is freed on return.
+func generate() -> (atoms: [Population.Atom], leafOf: [Int], columns: [[Int32]]) {
+  var atomOf: [Int: Int] = [:]
+  var atomLeaf: [Int] = []
+  var atomVals: [[Int]] = []
+  var sizes: [Int] = []
+  for _ in 0..<rows {
+    let leaf = rng.below(leaves.count)
+    let v = values.map { rng.below($0) }
+    let key = ((leaf * 3 + v[0]) * 3 + v[1]) * 2 + v[2]
+    if let a = atomOf[key] { sizes[a] += 1 } else {
+      atomOf[key] = sizes.count
+      sizes.append(1)
+      atomLeaf.append(leaves[leaf])
+      atomVals.append(v)
+    }
+  }
+  let order = sizes.indices.sorted { (atomLeaf[$0], atomVals[$0][0], atomVals[$0][1], atomVals[$0][2]) < (atomLeaf[$1], atomVals[$1][0], atomVals[$1][1], atomVals[$1][2]) }
+  let atoms = order.map { Population.Atom(respondents: sizes[$0], counts: Array(repeating: sizes[$0], count: width)) }
+  // Per attribute, each atom's value (0: none given).
+  let columns = values.indices.map { a in order.map { Int32(atomVals[$0][a] + 1) } }
+  return (atoms, order.map { atomLeaf[$0] }, columns)
+}
+let (atoms, leafOf, columns) = generate()
 let points = (0..<width).map { Population.DataPoint(name: "D\($0)", framework: 0) }
 let policy = PrivacyPolicy(minGroupSize: k)
 print("\(rows) rows, \(unitName.count) units, \(leaves.count) leaves, \(atoms.count) atoms")
 let clock = ContinuousClock()
 var start = clock.now
-var teamAtoms: [Int: [Int]] = [:]
-for (i, l) in leafOf.enumerated() { teamAtoms[l, default: []].append(i) }
-let teamList = teamAtoms.keys.sorted { unitName[$0] < unitName[$1] }
+// Atoms are sorted by leaf, and units are numbered in the order of a depth-first walk, so every
+// unit's atoms are one range and a crossed cell is that range filtered by an attribute's value
+// (AtomSet): no group lists its atoms.
+var first = [Int](repeating: Int.max, count: unitName.count)
+var last = [Int](repeating: -1, count: unitName.count)
+for (i, l) in leafOf.enumerated() {
+  var u: Int? = l
+  while let x = u {
+    first[x] = min(first[x], i)
+    last[x] = max(last[x], i)
+    u = unitParent[x]
+  }
+}
+let rangeOf = { (u: Int) in last[u] < 0 ? 0..<0 : first[u]..<(last[u] + 1) }
+let teamList = leaves.filter { last[$0] >= 0 }.sorted { unitName[$0] < unitName[$1] }
 var base = Population(dataPoints: points, atoms: atoms, organisation: "(all)")
-for t in teamList { base.add(.init(cut: "team", name: unitName[t], atoms: teamAtoms[t]!)) }
+for t in teamList { base.add(.init(cut: "team", name: unitName[t], members: AtomSet(range: rangeOf(t)))) }
 let teams = AnonymityEngine.decide(base, policy: policy)
 print("teams decided: \(clock.now - start)")
 
 start = clock.now
 let shownBy = { (node: Int) in points.indices.map { teams.shows(node, dataPoint: $0) } }
 var universe = Population(dataPoints: points, atoms: atoms, organisation: "(all)", organisationFixed: shownBy(0))
-var members = [[Int]](repeating: [], count: unitName.count)
-var valueMembers = values.map { [[Int]](repeating: [], count: $0 + 1) }
-var cellMembers = [[[[Int]]]](repeating: values.map { [[Int]](repeating: [], count: $0 + 1) }, count: unitName.count)
-for (i, l) in leafOf.enumerated() {
-  var u: Int? = l
-  while let x = u {
-    members[x].append(i)
-    for a in values.indices { cellMembers[x][a][valsOf[i][a] + 1].append(i) }
-    u = unitParent[x]
-  }
-  for a in values.indices { valueMembers[a][valsOf[i][a] + 1].append(i) }
-}
 var node = [Int](repeating: 0, count: unitName.count)
 for u in unitName.indices {
-  node[u] = universe.add(.init(cut: "unit:\(unitLevel[u])", name: unitName[u], atoms: members[u], parent: unitParent[u].map { node[$0] } ?? 0))
+  node[u] = universe.add(.init(cut: "unit:\(unitLevel[u])", name: unitName[u], members: AtomSet(range: rangeOf(u)), parent: unitParent[u].map { node[$0] } ?? 0))
 }
 for a in values.indices {
-  for v in 0...values[a] { universe.addOverlapping(.init(cut: "attr\(a)", name: "attr\(a): \(v)", atoms: valueMembers[a][v])) }
+  for v in 0...values[a] {
+    universe.addOverlapping(.init(cut: "attr\(a)", name: "attr\(a): \(v)", members: AtomSet(range: atoms.indices, column: columns[a], value: Int32(v))))
+  }
 }
 for u in unitName.indices {
   for a in values.indices {
     for v in 0...values[a] {
-      universe.addOverlapping(.init(cut: "unit:\(unitLevel[u]) × attr\(a)", name: "\(unitName[u]) × attr\(a): \(v)", atoms: cellMembers[u][a][v], parent: node[u]))
+      universe.addOverlapping(
+        .init(
+          cut: "unit:\(unitLevel[u]) × attr\(a)", name: "\(unitName[u]) × attr\(a): \(v)",
+          members: AtomSet(range: rangeOf(u), column: columns[a], value: Int32(v)), parent: node[u]))
     }
   }
 }
 for (t, team) in teamList.enumerated() {
-  universe.add(.init(cut: "team", name: unitName[team], atoms: teamAtoms[team]!, parent: node[team], fixed: shownBy(t + 1)))
+  universe.add(.init(cut: "team", name: unitName[team], members: AtomSet(range: rangeOf(team)), parent: node[team], fixed: shownBy(t + 1)))
 }
-cellMembers = []
 print("universe built: \(clock.now - start), \(universe.groups.count) groups")
 start = clock.now
 let decision = AnonymityEngine.decide(universe, policy: policy)
