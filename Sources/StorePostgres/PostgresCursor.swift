@@ -40,7 +40,7 @@ final class PostgresCursor {
   func nextPage() throws -> [PostgresRow] {
     guard open else { return [] }
     do {
-      let rows = try db.rows(PostgresQuery(unsafeSQL: "FETCH \(pageSize) FROM cultivar_rows"))
+      let rows = try db.page(PostgresQuery(unsafeSQL: "FETCH \(pageSize) FROM cultivar_rows"))
       if rows.count < pageSize {
         open = false
         try? db.run("COMMIT")
