@@ -84,9 +84,14 @@ def main():
     parser.add_argument("--cultivar", default=os.path.join(ROOT, ".build/release/cultivar"))
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--submissions", type=int, default=400, help="submissions per point (0: no web form figures)")
-    parser.add_argument("--repeat", type=int, default=3, help="score runs per source; the fastest is shown (the machine is shared)")
+    parser.add_argument("--repeat", type=int, default=3, help="score runs per source, taking turns; the fastest is shown (the machine is shared)")
+    parser.add_argument("--backends", default="SQLite,PostgreSQL", help="stores to import into and score from (SQLite's import of 1M rows takes minutes; without SQLite the byte check is left out)")
     args = parser.parse_args()
     args.cultivar = os.path.abspath(args.cultivar)
+    args.backends = args.backends.split(",")
+    if not set(args.backends) <= {"SQLite", "PostgreSQL"}:
+        print(f"error: --backends takes SQLite and PostgreSQL, not {args.backends}", file=sys.stderr)
+        return 2
     base = os.environ.get("CULTIVAR_TEST_PG_URL", "")
     if not base or base == "skip":
         print("error: CULTIVAR_TEST_PG_URL is not set\n  hint: run 'make bench-store' (scripts/pg-test-cluster.sh starts a server)", file=sys.stderr)
@@ -106,19 +111,27 @@ def main():
             data = os.path.join(work, f"r{size}.csv")
             generate(data, size)
             stores = {"SQLite": os.path.join(work, f"s{size}.sqlite"), "PostgreSQL": database()}
+            stores = {name: store for name, store in stores.items() if name in args.backends}
             for name, store in stores.items():
                 wall, rss, _ = timed([args.cultivar, "import", "surveys/learning-culture.yaml", data, "--wave", "w", "--store", store], work)
                 print(f"{size:>9,} rows  import   {name:<10} {wall:7.1f} s  {size / wall:9,.0f} rows/s  peak {rss:6.0f} MiB  cpu {timed.cpu:6.1f} s", flush=True)
+            # The sources take turns (CSV, then each store, then CSV again...), so that a change
+            # in the machine's load falls on all of them alike.
+            sources = [("CSV", ["--responses", data]), *[(n, ["--wave", "w", "--store", s]) for n, s in stores.items()]]
+            runs = {name: [] for name, _ in sources}
             outputs = {}
-            for name, source in [("CSV", ["--responses", data]), *[(n, ["--wave", "w", "--store", s]) for n, s in stores.items()]]:
-                runs = []
-                for _ in range(max(1, args.repeat)):
+            for _ in range(max(1, args.repeat)):
+                for name, source in sources:
+                    load = os.getloadavg()[0]
                     wall, rss, out = timed([args.cultivar, "score", "surveys/learning-culture.yaml", *source, "--format", "csv"], work)
-                    runs.append((wall, rss, timed.cpu))
-                outputs[name] = out.replace(f"{source[-1]} wave 'w'", "STORE")
-                wall, rss, cpu = min(runs)
+                    runs[name].append((wall, rss, timed.cpu, load))
+                    outputs[name] = out.replace(f"{source[-1]} wave 'w'", "STORE")
+            for name, _ in sources:
+                wall, rss, cpu, _ = min(runs[name])
                 print(f"{size:>9,} rows  score    {name:<10} {wall:7.1f} s  {size / wall:9,.0f} rows/s  peak {rss:6.0f} MiB  cpu {cpu:6.1f} s"
-                      f"  (fastest of {len(runs)}; walls {', '.join(f'{r[0]:.2f}' for r in runs)})", flush=True)
+                      f"  (fastest of {len(runs[name])}; wall/cpu/peak/load {', '.join(f'{r[0]:.2f}/{r[2]:.2f}/{r[1]:.0f}/{r[3]:.1f}' for r in runs[name])})", flush=True)
+            if "SQLite" not in stores:
+                continue
             # Separate imports give the rows other random ids, so another order and, where sums
             # depend on order, other last digits: the bytes are compared on a copy of the
             # SQLite store (same ids), as `store copy` promises.

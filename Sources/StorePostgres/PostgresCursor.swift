@@ -4,7 +4,8 @@ import Store
 
 /// A query read through a server-side cursor on a connection of its own, in one read-only
 /// repeatable-read transaction (a consistent snapshot), `pageSize` rows at a time: memory
-/// holds one page, however many rows the query has.
+/// holds one page, however many rows the query has. The connection hands postgres-nio whole
+/// messages (``PostgresLink/connectForReading()``), so a page's rows cost their bytes once.
 final class PostgresCursor {
   private let db: SyncConnection
   private let link: PostgresLink
@@ -17,7 +18,7 @@ final class PostgresCursor {
   init(link: PostgresLink, query: PostgresQuery, pageSize: Int = 2000) throws {
     self.link = link
     self.pageSize = pageSize
-    db = SyncConnection(try Blocking.run { try await link.connect() })
+    db = SyncConnection(try Blocking.run { try await link.connectForReading() })
     do {
       try db.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
       // A wave is read in the order of its ids through the wave's index: compiling the plan
@@ -39,7 +40,7 @@ final class PostgresCursor {
   func nextPage() throws -> [PostgresRow] {
     guard open else { return [] }
     do {
-      let rows = try db.rows(PostgresQuery(unsafeSQL: "FETCH \(pageSize) FROM cultivar_rows"))
+      let rows = try db.page(PostgresQuery(unsafeSQL: "FETCH \(pageSize) FROM cultivar_rows"))
       if rows.count < pageSize {
         open = false
         try? db.run("COMMIT")

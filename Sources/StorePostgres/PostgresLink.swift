@@ -45,10 +45,14 @@ final class PostgresLink: Sendable {
   /// connected to (an IP address cannot be sent as SNI).
   private var serverName: String? {
     guard address.tls == .verifyFull else { return nil }
+    return isAddress(address.host) ? nil : address.host
+  }
+
+  /// Whether `host` is an IPv4 or IPv6 address rather than a name.
+  private func isAddress(_ host: String) -> Bool {
     var v4 = in_addr()
     var v6 = in6_addr()
-    let isAddress = inet_pton(AF_INET, address.host, &v4) == 1 || inet_pton(AF_INET6, address.host.trimmingCharacters(in: ["[", "]"]), &v6) == 1
-    return isAddress ? nil : address.host
+    return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host.trimmingCharacters(in: ["[", "]"]), &v6) == 1
   }
 
   /// Whether the address asks for TLS whatever the server offers.
@@ -56,27 +60,73 @@ final class PostgresLink: Sendable {
 
   /// A new connection of its own.
   func connect() async throws -> PostgresConnection {
-    let tls: PostgresConnection.Configuration.TLS
-    let settings = try tlsConfiguration()
-    do {
-      switch (address.tls, settings) {
-      case (.prefer, let configuration?): tls = .prefer(try NIOSSLContext(configuration: configuration))
-      case (_, let configuration?): tls = .require(try NIOSSLContext(configuration: configuration))
-      default: tls = .disable
-      }
-    } catch {
-      throw StoreError(
-        kind: .cannotOpen, store: name, message: "cannot set up TLS: \(error)",
-        hint: "check the system's certificates, or use sslmode=disable on a trusted network")
-    }
     var configuration = PostgresConnection.Configuration(
-      host: address.host, port: address.port, username: address.user, password: password, database: address.database, tls: tls)
+      host: address.host, port: address.port, username: address.user, password: password, database: address.database, tls: try tlsMode())
     configuration.options.connectTimeout = .seconds(10)
     configuration.options.tlsServerName = serverName
     do {
       return try await PostgresConnection.connect(configuration: configuration, id: Int.random(in: 1...Int.max), logger: Self.logger)
     } catch {
       throw storeError(error, kind: .cannotOpen, connecting: true)
+    }
+  }
+
+  /// A new connection of its own for reading many rows (a cursor's pages): what the server
+  /// sends reaches postgres-nio in runs of whole messages (``MessageRuns``), so that holding
+  /// rows never makes its decoder copy the buffer they are slices of. The same server,
+  /// TLS and name checks as ``connect()``.
+  func connectForReading() async throws -> PostgresConnection {
+    let tls = try tlsMode()
+    let channel: any Channel
+    do {
+      channel = try await ClientBootstrap(group: PostgresConnection.defaultEventLoopGroup).connectTimeout(.seconds(10))
+        .connect(host: address.host, port: address.port).get()
+    } catch {
+      throw StoreError(
+        kind: .cannotOpen, store: name, message: "cannot reach PostgreSQL at \(address.host):\(address.port): \(error)",
+        hint: "check that the server runs and accepts connections there (pg_isready -h \(address.host) -p \(address.port))")
+    }
+    var configuration = PostgresConnection.Configuration(
+      establishedChannel: channel, tls: tls, username: address.user, password: password, database: address.database)
+    // As connect() does through postgres-nio: the certificate's name for verify-full, else
+    // the host name as SNI unless it is an address.
+    configuration.options.tlsServerName = serverName ?? (isAddress(address.host) ? nil : address.host)
+    let connection: PostgresConnection
+    do {
+      // On the channel's own event loop: postgres-nio sets up the channel's handlers from there.
+      connection = try await PostgresConnection.connect(
+        on: channel.eventLoop, configuration: configuration, id: Int.random(in: 1...Int.max), logger: Self.logger)
+    } catch {
+      try? await channel.close()
+      throw storeError(error, kind: .cannotOpen, connecting: true)
+    }
+    do {
+      try await channel.eventLoop.submit {
+        let pipeline = channel.pipeline.syncOperations
+        var position = ChannelPipeline.SynchronousOperations.Position.first
+        if let tlsHandler = try? pipeline.handler(type: NIOSSLClientHandler.self) { position = .after(tlsHandler) }
+        try pipeline.addHandler(MessageRunsHandler(), position: position)
+      }.get()
+    } catch {
+      try? await connection.close()
+      throw storeError(error, kind: .cannotOpen, connecting: true)
+    }
+    return connection
+  }
+
+  /// TLS for a connection, as the address asks for it.
+  private func tlsMode() throws -> PostgresConnection.Configuration.TLS {
+    let settings = try tlsConfiguration()
+    do {
+      switch (address.tls, settings) {
+      case (.prefer, let configuration?): return .prefer(try NIOSSLContext(configuration: configuration))
+      case (_, let configuration?): return .require(try NIOSSLContext(configuration: configuration))
+      default: return .disable
+      }
+    } catch {
+      throw StoreError(
+        kind: .cannotOpen, store: name, message: "cannot set up TLS: \(error)",
+        hint: "check the system's certificates, or use sslmode=disable on a trusted network")
     }
   }
 

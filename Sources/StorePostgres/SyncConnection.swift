@@ -17,6 +17,12 @@ final class SyncConnection: @unchecked Sendable {
     return try Blocking.run { try await connection.rows(query) }
   }
 
+  /// The rows of `query`, gathered on the connection's event loop: no `await` per row, which
+  /// a cursor's pages of thousands of rows would pay for in task switches (docs/store.md).
+  func page(_ query: PostgresQuery) throws -> [PostgresRow] {
+    try connection.query(query, logger: PostgresLink.logger).wait().rows
+  }
+
   /// Runs a statement that returns nothing.
   func run(_ query: PostgresQuery) throws {
     let connection = self.connection
