@@ -127,7 +127,7 @@ private struct Decider {
       let candidates = groups.indices.filter { node in
         !groups[node].nested && groups[node].fixed == nil && shown(node, d) && !twins.contains(node)
       }
-      let kept = twinsOfShown(Set(candidates), column, d)
+      let kept = twinsOfShown(Set(candidates), column, d).union(spannedByShownTree(candidates, column, d))
       let undecided = candidates.filter { !kept.contains($0) }
       for node in undecided { pointReason[node * width + d] = .overlapping }
       record.set(undecided.map { ($0, d) }, .tooMany)
@@ -164,6 +164,36 @@ private struct Decider {
     }
     return kept
   }
+  /// The groups of `candidates` whose respondents behind data point `d` are a union of whole
+  /// regions of the shown unit tree (a region: the live atoms whose deepest shown nested group
+  /// is the same). The shown units' numbers already give such a group's number (a unit minus
+  /// its shown units below it), so withholding it would hide nothing, and showing it adds no
+  /// equation: the span of a tree's shown groups is exactly the unions of its regions.
+  private func spannedByShownTree(_ candidates: [Int], _ column: [Int], _ d: Int) -> Set<Int> {
+    guard !candidates.isEmpty else { return [] }
+    // Nested groups come after their parents, so the deepest shown one is written last.
+    var region = [Int](repeating: -1, count: column.count)
+    for node in groups.indices where groups[node].nested && shown(node, d) {
+      for a in groups[node].members where column[a] > 0 { region[a] = node }
+    }
+    var size: [Int: Int] = [:]
+    for a in region.indices where region[a] >= 0 { size[region[a], default: 0] += 1 }
+    var spanned = Set<Int>()
+    for node in candidates {
+      var touched: [Int: Int] = [:]
+      var inTree = true
+      for a in groups[node].members where column[a] > 0 {
+        guard region[a] >= 0 else {
+          inTree = false
+          break
+        }
+        touched[region[a], default: 0] += 1
+      }
+      if inTree, !touched.isEmpty, touched.allSatisfy({ size[$0.key] == $0.value }) { spanned.insert(node) }
+    }
+    return spanned
+  }
+
   private func isFixed(_ node: Int) -> Bool { groups[node].fixed != nil }
 
   /// The shown groups directly below `node` in data point `d` (skipping withheld ones).

@@ -60,6 +60,25 @@ import Testing
     #expect(found.isEmpty, "\(found)")
   }
 
+  /// A random seed of this stop's hunt found a leak (organisation 833 of seed
+  /// 2828376887860045846): a withheld unit × value cell of 4 respondents was recovered exactly.
+  @Test func theHuntsSeedRecoversNothing() {
+    var rng = SplitMix64(seed: 2_828_376_887_860_045_846)
+    for _ in 0..<833 { _ = Self.organisation(&rng) }
+    let org = Self.organisation(&rng)
+    let decision = AnonymityEngine.decide(org.population, policy: Self.policy(org.threshold))
+    let found = org.attack(decision)
+    if !found.isEmpty, ProcessInfo.processInfo.environment["CULTIVAR_DUMP"] != nil {
+      print("threshold \(org.threshold)")
+      for (g, group) in org.population.groups.enumerated() {
+        let shown = (0..<CutOrganisation.dataPoints).map { decision.shows(g, dataPoint: $0) }
+        print(g, group.cut, group.name, "atoms", Array(group.atoms), "parent", group.parent, "fixed", group.fixed, "shown", shown)
+      }
+      for (a, atom) in org.population.atoms.enumerated() { print("atom", a, atom.counts) }
+    }
+    #expect(found.isEmpty, "\(found)")
+  }
+
   /// Self-tests, so the property above cannot pass vacuously: the same attacker finds leaks
   /// with the residual rules off, and with a planted leak in the blocks (a block that ignores
   /// the groups reaching outside it, i.e. the units above it and the values over the whole
