@@ -95,12 +95,12 @@ test-release: deps ## The Swift tests against the release build (-Ounchecked hot
 	CULTIVAR_TEST_PG_URL=skip $(SWIFT) test -c release --skip-build -Xswiftc -enable-testing
 
 lint: ## Check the Swift sources against .swift-format (swift format ships with the toolchain), and that raw pointers stay in LuaBridge and Scoring's kernel
-	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests bench Package.swift
 	@if grep -rn 'Unsafe[A-Za-z]*Pointer' Sources/PluginHost Sources/CultivarKit Sources/cultivar; then \
 	  echo "error: raw pointers (above) belong in LuaBridge or Scoring's kernel"; exit 1; fi
 
 format: ## Reformat the Swift sources in place with .swift-format
-	$(SWIFT) format format --in-place --recursive --configuration .swift-format Sources Tests Package.swift
+	$(SWIFT) format format --in-place --recursive --configuration .swift-format Sources Tests bench Package.swift
 
 test-swift: deps
 	$(SWIFT) build --build-tests

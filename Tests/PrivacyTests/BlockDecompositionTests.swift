@@ -66,16 +66,7 @@ import Testing
     var rng = SplitMix64(seed: 2_828_376_887_860_045_846)
     for _ in 0..<833 { _ = Self.organisation(&rng) }
     let org = Self.organisation(&rng)
-    let decision = AnonymityEngine.decide(org.population, policy: Self.policy(org.threshold))
-    let found = org.attack(decision)
-    if !found.isEmpty, ProcessInfo.processInfo.environment["CULTIVAR_DUMP"] != nil {
-      print("threshold \(org.threshold)")
-      for (g, group) in org.population.groups.enumerated() {
-        let shown = (0..<CutOrganisation.dataPoints).map { decision.shows(g, dataPoint: $0) }
-        print(g, group.cut, group.name, "atoms", Array(group.atoms), "parent", group.parent, "fixed", group.fixed, "shown", shown)
-      }
-      for (a, atom) in org.population.atoms.enumerated() { print("atom", a, atom.counts) }
-    }
+    let found = org.attack(AnonymityEngine.decide(org.population, policy: Self.policy(org.threshold)))
     #expect(found.isEmpty, "\(found)")
   }
 

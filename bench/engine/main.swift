@@ -31,7 +31,10 @@ if args.count > 4 {
   // The teams alone, one atom per team, as `score` by team decides them: ROWS respondents over
   // FAN teams, 8 data points.
   var size = [Int](repeating: 0, count: fan)
-  for _ in 0..<rows { let u = Double(rng.next() >> 11) / Double(1 << 53); size[min(fan - 1, Int(Double(fan) * u * u * u * u * u * u))] += 1 }
+  for _ in 0..<rows {
+    let u = Double(rng.next() >> 11) / Double(1 << 53)
+    size[min(fan - 1, Int(Double(fan) * u * u * u * u * u * u))] += 1
+  }
   let atoms = size.map { Population.Atom(respondents: $0, counts: Array(repeating: $0, count: 8)) }
   var p = Population(dataPoints: (0..<8).map { .init(name: "D\($0)", framework: 0) }, atoms: atoms, organisation: "(all)")
   for t in 0..<fan { p.add(.init(cut: "team", name: "team-\(t)", atoms: [t])) }
@@ -69,14 +72,18 @@ func generate() -> (atoms: [Population.Atom], leafOf: [Int], columns: [[Int32]])
     let leaf = rng.below(leaves.count)
     let v = values.map { rng.below($0) }
     let key = ((leaf * 3 + v[0]) * 3 + v[1]) * 2 + v[2]
-    if let a = atomOf[key] { sizes[a] += 1 } else {
+    if let a = atomOf[key] {
+      sizes[a] += 1
+    } else {
       atomOf[key] = sizes.count
       sizes.append(1)
       atomLeaf.append(leaves[leaf])
       atomVals.append(v)
     }
   }
-  let order = sizes.indices.sorted { (atomLeaf[$0], atomVals[$0][0], atomVals[$0][1], atomVals[$0][2]) < (atomLeaf[$1], atomVals[$1][0], atomVals[$1][1], atomVals[$1][2]) }
+  let order = sizes.indices.sorted {
+    (atomLeaf[$0], atomVals[$0][0], atomVals[$0][1], atomVals[$0][2]) < (atomLeaf[$1], atomVals[$1][0], atomVals[$1][1], atomVals[$1][2])
+  }
   let atoms = order.map { Population.Atom(respondents: sizes[$0], counts: Array(repeating: sizes[$0], count: width)) }
   // Per attribute, each atom's value (0: none given).
   let columns = values.indices.map { a in order.map { Int32(atomVals[$0][a] + 1) } }
@@ -113,11 +120,13 @@ let shownBy = { (node: Int) in points.indices.map { teams.shows(node, dataPoint:
 var universe = Population(dataPoints: points, atoms: atoms, organisation: "(all)", organisationFixed: shownBy(0))
 var node = [Int](repeating: 0, count: unitName.count)
 for u in unitName.indices {
-  node[u] = universe.add(.init(cut: "unit:\(unitLevel[u])", name: unitName[u], members: AtomSet(range: rangeOf(u)), parent: unitParent[u].map { node[$0] } ?? 0))
+  node[u] = universe.add(
+    .init(cut: "unit:\(unitLevel[u])", name: unitName[u], members: AtomSet(range: rangeOf(u)), parent: unitParent[u].map { node[$0] } ?? 0))
 }
 for a in values.indices {
   for v in 0...values[a] {
-    universe.addOverlapping(.init(cut: "attr\(a)", name: "attr\(a): \(v)", members: AtomSet(range: atoms.indices, column: columns[a], value: Int32(v))))
+    universe.addOverlapping(
+      .init(cut: "attr\(a)", name: "attr\(a): \(v)", members: AtomSet(range: atoms.indices, column: columns[a], value: Int32(v))))
   }
 }
 for u in unitName.indices {
@@ -142,6 +151,6 @@ let audit = decision.audit { cut, _ in cut == "unit:4" }
 var shown = 0
 for g in universe.groups.indices where decision.groupWithheld(g) == nil { shown += 1 }
 print("audit of unit:4: \(audit.count) entries in \(clock.now - start); \(shown) of \(universe.groups.count) groups not withheld")
-var h: UInt64 = 1469598103934665603
-for g in universe.groups.indices { for d in 0..<width { h = (h ^ (decision.shows(g, dataPoint: d) ? 1 : 0)) &* 1099511628211 } }
+var h: UInt64 = 1_469_598_103_934_665_603
+for g in universe.groups.indices { for d in 0..<width { h = (h ^ (decision.shows(g, dataPoint: d) ? 1 : 0)) &* 1_099_511_628_211 } }
 print("decision hash \(h)")
