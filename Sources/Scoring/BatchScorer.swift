@@ -25,10 +25,12 @@ public final class BatchScorer {
   private var slotOfTeam: [Int32] = []
   /// Per row of the batch being scored: its team's slot.
   private var rowSlots: [Int32] = []
+  private let keyedRows: KeyedRows
 
   public init(plan: ScoringPlan, hooks: [ScoringHooks?]) {
     self.plan = plan
     rows = RowScorer(plan: plan, hooks: hooks)
+    keyedRows = KeyedRows(widths: plan.frameworks.map(\.items.count))
   }
 
   /// Sees every respondent once scored (see ``ScoredRowObserver``), on this scorer's thread:
@@ -59,9 +61,8 @@ public final class BatchScorer {
     }
     for team in teams { slotOfTeam[Int(team)] = -1 }
     var partial = PartialScores(
-      chunk: batch.chunk, teams: teams, totals: TeamTotals(width: plan.dimensionCount, capacity: teams.count),
+      chunk: batch.chunk, teams: teams, totals: TeamTotals(width: plan.dimensionCount, emptyTeams: teams.count),
       reliability: plan.emptyReliability())
-    for _ in teams { _ = partial.totals.addTeam() }
     partial.rowsRead = batch.rowsRead
     partial.rowsUsed = batch.count
     partial.rejected = batch.rejected
@@ -81,6 +82,7 @@ public final class BatchScorer {
     }
     var groupSlot = -1
     var groupTeam = ""
+    keyedRows.reserve(batch.count)
     try batch.values.withUnsafeBufferPointer { values in
       for i in 0..<batch.count {
         let r = order?[i] ?? i
@@ -99,12 +101,13 @@ public final class BatchScorer {
           }
         }
         try rows.score(
-          values.baseAddress! + r * batch.slots, slot: slot, totals: &partial.totals, reliability: &partial.reliability, observe: observe
+          values.baseAddress! + r * batch.slots, slot: slot, totals: &partial.totals, keyedRows: keyedRows, observe: observe
         ) {
           (batch.respondents.isEmpty ? "row \(batch.lines[r])" : batch.respondents[r], groupTeam, Int(batch.lines[r]))
         }
       }
     }
+    keyedRows.fold(into: partial.reliability, plan: plan)
     return partial
   }
 

@@ -7,28 +7,22 @@ import Statistics
 final class DimensionMoments: @unchecked Sendable {
   /// The positions of the dimension's items among the framework's items in use.
   private let items: UnsafeMutablePointer<Int>
-  /// The picked answers of the respondent being folded.
-  private let x: UnsafeMutablePointer<Double>
   private(set) var moments: PairwiseMoments
 
   init(items: [Int]) {
     self.items = .allocate(capacity: max(1, items.count))
     for (n, i) in items.enumerated() { self.items[n] = i }
-    x = .allocate(capacity: max(1, items.count))
     moments = PairwiseMoments(count: items.count)
   }
 
   deinit {
     items.deallocate()
-    x.deallocate()
   }
 
-  /// Adds one respondent, given the keyed answers of all the framework's items (NaN = missing).
-  @inline(__always)
-  func add(keyed: UnsafePointer<Double>) {
-    let k = moments.count
-    for i in 0..<k { x[i] = keyed[items[i]] }
-    moments.add(UnsafeBufferPointer(start: x, count: k))
+  /// Adds `rows` respondents, in order, given their keyed answers to all the framework's items
+  /// (row r's item i at `keyed[r * stride + i]`, NaN = missing).
+  func add(rows: Int, keyed: UnsafePointer<Double>, stride: Int) {
+    moments.add(rows: rows, of: keyed, stride: stride, columns: items)
   }
 
   /// Adds another set of sums (of the same dimension).

@@ -242,9 +242,16 @@ final class FrameworkScratch {
     }
   }
 
+  /// Whether the row just scored is someone's response: a dimension has an answer or a score,
+  /// or a measure counts a multi-select item it answered.
+  var answeredAnything: Bool {
+    for d in 0..<dimensionCount where answered[d] > 0 || !scores[d].isNaN { return true }
+    return answeredCountedItem
+  }
+
   /// Whether the row just scored answered a multi-select item that a measure counts (such an
   /// answer makes the row someone's response even without a rated item).
-  var answeredCountedItem: Bool {
+  private var answeredCountedItem: Bool {
     for m in 0..<measureCount {
       if case .count = measureSources[m], !measureValues[m].isNaN { return true }
     }

@@ -21,31 +21,32 @@ struct RowScorer {
     for hook in hooks { try hook?.beginGroup() }
   }
 
-  /// Scores `row` (answers by slot) into team `slot` of `totals`.
+  /// Scores `row` (answers by slot) into team `slot` of `totals`, and keeps its keyed answers
+  /// in `keyedRows` for the batch's reliability sums.
   /// - Parameters:
   ///   - observe: called with each framework's index and scratch once the row is scored.
   ///   - identity: the respondent, team and line, asked for only when a hook runs.
   mutating func score(
-    _ row: UnsafePointer<Double>, slot: Int, totals: inout TeamTotals, reliability: inout [DimensionMoments],
+    _ row: UnsafePointer<Double>, slot: Int, totals: inout TeamTotals, keyedRows: KeyedRows,
     observe: ((Int, FrameworkScratch) -> Void)? = nil, identity: () -> (respondent: String, team: String, line: Int)
   ) throws {
     var answeredAny = false
     for f in scratch.indices {
-      scratch[f].score(row)
+      let frame = scratch[f]
+      frame.score(row)
       if let hook = hooks[f] {
         let who = identity()
-        let context = scratch[f].context(row: row, respondent: who.respondent, team: who.team, line: who.line)
-        scratch[f].clearHookMeasures()
-        for (slot, value) in try hook.respondentScores(context) { scratch[f].set(slot, value ?? .nan) }
+        let context = frame.context(row: row, respondent: who.respondent, team: who.team, line: who.line)
+        frame.clearHookMeasures()
+        for (slot, value) in try hook.respondentScores(context) { frame.set(slot, value ?? .nan) }
       }
-      scratch[f].computeMeasures(row)
-      for d in 0..<scratch[f].dimensionCount where scratch[f].answered[d] > 0 || !scratch[f].scores[d].isNaN { answeredAny = true }
-      if scratch[f].answeredCountedItem { answeredAny = true }
-      observe?(f, scratch[f])
-      let offset = scratch[f].plan.dimensionOffset
-      totals.fold(scratch[f], slot: slot, offset: offset, shift: shifts[f])
-      for d in 0..<scratch[f].dimensionCount { reliability[offset + d].add(keyed: scratch[f].keyed) }
+      frame.computeMeasures(row)
+      if frame.answeredAnything { answeredAny = true }
+      observe?(f, frame)
+      totals.fold(frame, slot: slot, offset: frame.plan.dimensionOffset, shift: shifts[f])
+      keyedRows.keep(f, frame.keyed)
     }
+    keyedRows.endRow()
     // A row without a single answer is read and accounted for, but is nobody's response:
     // it must not make a group look bigger than the people behind its numbers.
     if answeredAny { totals.countRespondent(slot) }

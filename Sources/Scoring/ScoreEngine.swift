@@ -9,6 +9,8 @@ public final class ScoreEngine {
   public let plan: ScoringPlan
   private let hooks: [ScoringHooks?]
   private var rows: RowScorer
+  /// The keyed answers of the row being added, for the reliability sums.
+  private let keyedRows: KeyedRows
   private var teamIndex: [String: Int] = [:]
   private var teamNames: [String] = []
   private var totals: TeamTotals
@@ -30,6 +32,7 @@ public final class ScoreEngine {
     rows = RowScorer(plan: plan, hooks: hooks)
     totals = TeamTotals(width: plan.dimensionCount)
     reliability = plan.emptyReliability()
+    keyedRows = KeyedRows(widths: plan.frameworks.map(\.items.count))
   }
 
   /// Scores one respondent and folds it into its team.
@@ -48,11 +51,13 @@ public final class ScoreEngine {
           scores: UnsafeBufferPointer(start: scratch.scores, count: scratch.dimensionCount))
       }
     }
+    keyedRows.reserve(1)
     try row.values.withUnsafeBufferPointer { values in
-      try rows.score(values.baseAddress!, slot: slot, totals: &totals, reliability: &reliability, observe: observe) {
+      try rows.score(values.baseAddress!, slot: slot, totals: &totals, keyedRows: keyedRows, observe: observe) {
         (row.respondent, AttributeKey.split(row.team).team, row.line)
       }
     }
+    keyedRows.fold(into: reliability, plan: plan)
     respondentCount += 1
   }
 
@@ -63,9 +68,7 @@ public final class ScoreEngine {
   /// order.
   /// - Parameter slots: for each of the batch's team ids, this engine's team slot.
   func merge(_ partial: PartialScores, slots: [Int]) {
-    for (slot, local) in partial.teams.enumerated() {
-      totals.merge(partial.totals, from: slot, to: slots[Int(local)])
-    }
+    totals.merge(partial.totals, local: partial.teams, slots: slots)
     for j in reliability.indices { reliability[j].merge(partial.reliability[j]) }
     respondentCount += partial.rowsUsed
   }

@@ -21,13 +21,12 @@ struct TeamTotals: Sendable {
     self.width = width
   }
 
-  /// Empty totals with room for `teams` teams without growing.
-  init(width: Int, capacity teams: Int) {
+  /// Totals of `teams` empty teams (slots `0..<teams`), each page made at its size at once.
+  init(width: Int, emptyTeams teams: Int) {
     self.width = width
-    sizes.reserveCapacity(teams)
-    if teams > 0 {
-      pages.append([])
-      pages[0].reserveCapacity(min(teams, Self.teamsPerPage) * width)
+    sizes = Array(repeating: 0, count: teams)
+    for start in stride(from: 0, to: teams, by: Self.teamsPerPage) {
+      pages.append(Array(repeating: DimensionAccumulator(), count: min(Self.teamsPerPage, teams - start) * width))
     }
   }
 
@@ -92,6 +91,25 @@ struct TeamTotals: Sendable {
       withTeam(to) { target in
         let source = theirs.baseAddress! + place
         for j in 0..<width { target[j].merge(source[j]) }
+      }
+    }
+  }
+
+  /// Adds each team `t` of `other` into this set's team `slots[Int(local[t])]`, reading `other`
+  /// page by page.
+  mutating func merge(_ other: TeamTotals, local: [Int32], slots: [Int]) {
+    let width = width
+    for (p, page) in other.pages.enumerated() {
+      page.withUnsafeBufferPointer { theirs in
+        let first = p << Self.pageShift
+        for i in 0..<(theirs.count / width) {
+          let to = slots[Int(local[first + i])]
+          sizes[to] += other.sizes[first + i]
+          let source = theirs.baseAddress! + i * width
+          withTeam(to) { target in
+            for j in 0..<width { target[j].merge(source[j]) }
+          }
+        }
       }
     }
   }

@@ -24,46 +24,79 @@ public struct PairwiseMoments: Sendable {
     storage = Array(repeating: 0, count: 2 + count + 4 * count * count)
   }
 
-  @usableFromInline var completeSums: Int { 2 }
-  @usableFromInline var completeProducts: Int { 2 + count }
-  @usableFromInline var pairN: Int { 2 + count + count * count }
-  @usableFromInline var pairSums: Int { 2 + count + 2 * count * count }
-  @usableFromInline var pairProducts: Int { 2 + count + 3 * count * count }
+  private var completeSums: Int { layout.completeSums }
+  private var completeProducts: Int { layout.completeProducts }
+  private var pairN: Int { layout.pairN }
+  private var pairSums: Int { layout.pairSums }
+  private var pairProducts: Int { layout.pairProducts }
 
   /// Folds one observation of the k variables; NaN marks a missing value.
   @inlinable public mutating func add(_ values: UnsafeBufferPointer<Double>) {
     precondition(values.count == count, "one value per variable")
-    let (k, shift) = (count, self.shift)
-    let (completeSums, completeProducts, pairN, pairSums, pairProducts) = (
-      self.completeSums, self.completeProducts, self.pairN, self.pairSums, self.pairProducts
-    )
-    storage.withUnsafeMutableBufferPointer { buffer in
-      let s = buffer.baseAddress!
-      var complete = true
-      var answered = false
+    let layout = self.layout
+    storage.withUnsafeMutableBufferPointer { Self.fold(values.baseAddress!, into: $0.baseAddress!, layout) }
+  }
+
+  /// Folds `rows` observations, in order: observation r's value of variable i is
+  /// `matrix[r * stride + columns[i]]` (NaN = missing). The same sums, to the bit, as adding the
+  /// observations one at a time, without a call per observation.
+  @inlinable public mutating func add(rows: Int, of matrix: UnsafePointer<Double>, stride: Int, columns: UnsafePointer<Int>) {
+    let layout = self.layout
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, count)) { picked in
+      let x = picked.baseAddress!
+      storage.withUnsafeMutableBufferPointer { buffer in
+        let s = buffer.baseAddress!
+        for r in 0..<rows {
+          let row = matrix + r * stride
+          for i in 0..<layout.k { x[i] = row[columns[i]] }
+          Self.fold(x, into: s, layout)
+        }
+      }
+    }
+  }
+
+  /// Where the sums sit in ``storage`` (see there), and the shift.
+  @usableFromInline struct Layout {
+    @usableFromInline let k: Int
+    @usableFromInline let shift: Double
+    @usableFromInline var completeSums: Int { 2 }
+    @usableFromInline var completeProducts: Int { 2 + k }
+    @usableFromInline var pairN: Int { 2 + k + k * k }
+    @usableFromInline var pairSums: Int { 2 + k + 2 * k * k }
+    @usableFromInline var pairProducts: Int { 2 + k + 3 * k * k }
+    @usableFromInline init(k: Int, shift: Double) { (self.k, self.shift) = (k, shift) }
+  }
+
+  @usableFromInline var layout: Layout { Layout(k: count, shift: shift) }
+
+  /// Folds one observation (`values[0..<k]`, NaN = missing) into the sums at `s`.
+  @inlinable @inline(__always)
+  static func fold(_ values: UnsafePointer<Double>, into s: UnsafeMutablePointer<Double>, _ layout: Layout) {
+    let (k, shift) = (layout.k, layout.shift)
+    var complete = true
+    var answered = false
+    for i in 0..<k {
+      if values[i].isNaN { complete = false } else { answered = true }
+    }
+    if complete {
+      s[0] += 1
       for i in 0..<k {
-        if values[i].isNaN { complete = false } else { answered = true }
-      }
-      if complete {
-        s[0] += 1
-        for i in 0..<k {
-          let xi = values[i] - shift
-          s[completeSums + i] += xi
-          let row = s + completeProducts + i * k
-          for j in i..<k { row[j] += xi * (values[j] - shift) }
-        }
-        return
-      }
-      guard answered else { return }
-      s[1] += 1
-      for i in 0..<k where !values[i].isNaN {
         let xi = values[i] - shift
-        for j in 0..<k where !values[j].isNaN {
-          let cell = i * k + j
-          s[pairN + cell] += 1
-          s[pairSums + cell] += xi
-          s[pairProducts + cell] += xi * (values[j] - shift)
-        }
+        s[layout.completeSums + i] += xi
+        let row = s + layout.completeProducts + i * k
+        for j in i..<k { row[j] += xi * (values[j] - shift) }
+      }
+      return
+    }
+    guard answered else { return }
+    s[1] += 1
+    for i in 0..<k where !values[i].isNaN {
+      let xi = values[i] - shift
+      for j in 0..<k where !values[j].isNaN {
+        let cell = i * k + j
+        s[layout.pairN + cell] += 1
+        s[layout.pairSums + cell] += xi
+        s[layout.pairProducts + cell] += xi * (values[j] - shift)
       }
     }
   }

@@ -118,6 +118,28 @@ func rounded3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
     }
   }
 
+  /// A batch of rows picked out of a wider matrix folds to the same bits as adding its picked
+  /// rows one at a time (the scoring pipeline folds each batch at once).
+  @Test func aBatchOfRowsFoldsToTheBitsOfRowByRow() {
+    var rng = SplitMix64(seed: 20_261_202)
+    for _ in 0..<500 {
+      let width = Int(rng.next() % 9) + 1
+      let k = Int(rng.next() % UInt64(width)) + 1
+      let columns = (0..<k).map { _ in Int(rng.next() % UInt64(width)) }
+      let missing = Double(rng.next() % 60) / 100
+      let count = Int(rng.next() % 50)
+      let matrix = (0..<(max(count, 1) * width)).map { _ in Double(rng.next() % 1000) / 1000 < missing ? Double.nan : Double(1 + rng.next() % 7) / 2 }
+      let shift = Double(rng.next() % 7)
+      var oneByOne = PairwiseMoments(count: k, shift: shift)
+      for r in 0..<count { oneByOne.add(columns.map { matrix[r * width + $0] }) }
+      var batch = PairwiseMoments(count: k, shift: shift)
+      matrix.withUnsafeBufferPointer { m in
+        columns.withUnsafeBufferPointer { c in batch.add(rows: count, of: m.baseAddress!, stride: width, columns: c.baseAddress!) }
+      }
+      #expect(batch.storage.map(\.bitPattern) == oneByOne.storage.map(\.bitPattern), "width \(width), columns \(columns), rows \(count)")
+    }
+  }
+
   @Test func mergingEqualsFoldingEverything() throws {
     let rows = try pingouinFixture()
     var first = accumulate(Array(rows[..<5]), shift: 0.5)
