@@ -30,7 +30,7 @@ public final class BatchScorer {
   public init(plan: ScoringPlan, hooks: [ScoringHooks?]) {
     self.plan = plan
     rows = RowScorer(plan: plan, hooks: hooks)
-    keyedRows = KeyedRows(widths: plan.frameworks.map(\.items.count))
+    keyedRows = KeyedRows(plan: plan)
   }
 
   /// Sees every respondent once scored (see ``ScoredRowObserver``), on this scorer's thread:
@@ -82,7 +82,7 @@ public final class BatchScorer {
     }
     var groupSlot = -1
     var groupTeam = ""
-    keyedRows.reserve(batch.count)
+    keyedRows.begin(into: partial.reliability)
     try batch.values.withUnsafeBufferPointer { values in
       for i in 0..<batch.count {
         let r = order?[i] ?? i
@@ -107,7 +107,7 @@ public final class BatchScorer {
         }
       }
     }
-    keyedRows.fold(into: partial.reliability, plan: plan)
+    keyedRows.fold()
     return partial
   }
 

@@ -1,45 +1,55 @@
-/// The keyed answers of a batch's rows, per framework, kept row after row until the batch is
-/// folded into the reliability sums at once (one call per dimension and batch instead of one
-/// per dimension and row). One per thread.
+/// The keyed answers of the rows being scored, per framework, kept row after row and folded into
+/// the reliability sums a block of rows at a time (one call per dimension and block instead of
+/// one per dimension and row). One per thread; memory: ``blockRows`` rows.
 final class KeyedRows {
-  private let widths: [Int]
-  private var buffers: [UnsafeMutablePointer<Double>]
-  private var capacity = 0
-  /// Rows kept since the last ``fold(into:plan:)``.
-  private(set) var count = 0
+  /// Rows kept before they are folded.
+  static let blockRows = 256
+  private let plan: ScoringPlan
+  /// Per framework (raw memory, read once per row and framework): its rows, and its items in use.
+  private let buffers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+  private let widths: UnsafeMutablePointer<Int>
+  private var count = 0
+  /// The sums the rows go to (see ``begin(into:)``).
+  private var reliability: [DimensionMoments] = []
 
-  /// - Parameter widths: per framework, its items in use.
-  init(widths: [Int]) {
-    self.widths = widths
-    buffers = widths.map { _ in .allocate(capacity: 1) }
+  init(plan: ScoringPlan) {
+    self.plan = plan
+    let frameworks = plan.frameworks.count
+    buffers = .allocate(capacity: max(1, frameworks))
+    widths = .allocate(capacity: max(1, frameworks))
+    for (f, framework) in plan.frameworks.enumerated() {
+      widths[f] = framework.items.count
+      buffers[f] = .allocate(capacity: max(1, Self.blockRows * framework.items.count))
+    }
   }
 
-  deinit { for buffer in buffers { buffer.deallocate() } }
+  deinit {
+    for f in plan.frameworks.indices { buffers[f].deallocate() }
+    buffers.deallocate()
+    widths.deallocate()
+  }
 
-  /// Makes room for `rows` rows (forgetting any kept).
-  func reserve(_ rows: Int) {
+  /// Starts rows whose sums go to `reliability` (one per dimension and measure of the plan).
+  func begin(into reliability: [DimensionMoments]) {
+    self.reliability = reliability
     count = 0
-    guard rows > capacity else { return }
-    capacity = rows
-    for f in buffers.indices {
-      buffers[f].deallocate()
-      buffers[f] = .allocate(capacity: max(1, rows * widths[f]))
-    }
   }
 
   /// Keeps framework `f`'s keyed answers of the current row.
   @inline(__always)
   func keep(_ f: Int, _ keyed: UnsafePointer<Double>) {
-    precondition(count < capacity, "reserve room for the batch first")
     (buffers[f] + count * widths[f]).update(from: keyed, count: widths[f])
   }
 
-  /// Ends the current row.
+  /// Ends the current row; folds the block when it is full.
   @inline(__always)
-  func endRow() { count += 1 }
+  func endRow() {
+    count += 1
+    if count == Self.blockRows { fold() }
+  }
 
-  /// Folds the rows kept, in order, into each framework's dimensions' moments, and forgets them.
-  func fold(into reliability: [DimensionMoments], plan: ScoringPlan) {
+  /// Folds the rows kept, in order, into each framework's dimensions' sums, and forgets them.
+  func fold() {
     for (f, framework) in plan.frameworks.enumerated() {
       for d in 0..<framework.framework.dimensions.count {
         reliability[framework.dimensionOffset + d].add(rows: count, keyed: buffers[f], stride: widths[f])

@@ -32,7 +32,7 @@ public final class ScoreEngine {
     rows = RowScorer(plan: plan, hooks: hooks)
     totals = TeamTotals(width: plan.dimensionCount)
     reliability = plan.emptyReliability()
-    keyedRows = KeyedRows(widths: plan.frameworks.map(\.items.count))
+    keyedRows = KeyedRows(plan: plan)
   }
 
   /// Scores one respondent and folds it into its team.
@@ -51,13 +51,13 @@ public final class ScoreEngine {
           scores: UnsafeBufferPointer(start: scratch.scores, count: scratch.dimensionCount))
       }
     }
-    keyedRows.reserve(1)
+    keyedRows.begin(into: reliability)
     try row.values.withUnsafeBufferPointer { values in
       try rows.score(values.baseAddress!, slot: slot, totals: &totals, keyedRows: keyedRows, observe: observe) {
         (row.respondent, AttributeKey.split(row.team).team, row.line)
       }
     }
-    keyedRows.fold(into: reliability, plan: plan)
+    keyedRows.fold()
     respondentCount += 1
   }
 
