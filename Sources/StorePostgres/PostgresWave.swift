@@ -248,14 +248,16 @@ enum WaveRowDecoder {
 /// then against every item. An item listed twice gets its first slot, as SQLite's reader.
 struct ItemSlots {
   private let items: [[UInt8]]
-  /// Each item's first 8 bytes as one word (zero-padded): items of up to 8 bytes (`sv1`)
-  /// compare in one load, without a call to `memcmp`.
+  /// Each item's length, and its first 8 bytes as one word (zero-padded): items of up to 8
+  /// bytes (`sv1`) compare in two loads, without touching `items` or calling `memcmp`.
+  private let lengths: [Int]
   private let words: [UInt64]
   /// Per position in a response's list: the slot found there last.
   private var guesses: [Int] = []
 
   init(_ itemIDs: [String]) {
     items = itemIDs.map { Array($0.utf8) }
+    lengths = items.map(\.count)
     words = items.map { bytes in bytes.withUnsafeBytes { Self.word($0) } }
   }
 
@@ -263,24 +265,24 @@ struct ItemSlots {
   mutating func slot(of item: UnsafeRawBufferPointer, at position: Int) -> Int? {
     let word = Self.word(item)
     if position < guesses.count, case let guess = guesses[position], guess >= 0, equal(guess, item, word) { return guess }
-    guard let found = items.indices.first(where: { equal($0, item, word) }) else { return nil }
+    guard let found = lengths.indices.first(where: { equal($0, item, word) }) else { return nil }
     while guesses.count <= position { guesses.append(-1) }
     guesses[position] = found
     return found
   }
 
   /// The first 8 bytes of `bytes` as a word, zero-padded.
-  private static func word(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+  @inline(__always) private static func word(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
     var word: UInt64 = 0
-    withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes.prefix(8))) }
+    let count = min(8, bytes.count)
+    if count > 0 { withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: bytes.baseAddress!, byteCount: count) } }
     return word
   }
 
-  private func equal(_ index: Int, _ item: UnsafeRawBufferPointer, _ word: UInt64) -> Bool {
-    let known = items[index]
-    guard known.count == item.count, words[index] == word else { return false }
-    guard known.count > 8 else { return true }
-    return known.withUnsafeBytes { memcmp($0.baseAddress! + 8, item.baseAddress! + 8, item.count - 8) == 0 }
+  @inline(__always) private func equal(_ index: Int, _ item: UnsafeRawBufferPointer, _ word: UInt64) -> Bool {
+    guard lengths[index] == item.count, words[index] == word else { return false }
+    guard item.count > 8 else { return true }
+    return items[index].withUnsafeBytes { memcmp($0.baseAddress! + 8, item.baseAddress! + 8, item.count - 8) == 0 }
   }
 }
 
