@@ -5,15 +5,15 @@ import Testing
 
 /// `score --wave` from PostgreSQL, whose server packs each page of 8,192 responses into one
 /// value (`PackedPages`), prints the bytes SQLite's reader prints at the pages' edges: a wave
-/// of exactly one page (the next page is empty), an empty wave, a wave with attribute cuts
-/// longer than a page, and teams whose names are hostile bytes.
-@Suite struct PackedPagesCommandTests {
-  let scoring = StoreScoringCommandTests()
-
-  /// Scores wave 'w' from both stores with `extra` and expects the same status and bytes (and
-  /// success, when `mustSucceed`); returns PostgreSQL's output.
+/// of exactly one page (the next page is empty), an empty wave (0 rows read, every group
+/// withheld), a wave with attribute cuts longer than a page, and teams whose names are
+/// hostile bytes.
+/// (In `StoreScoringCommandTests`, so that `make test-store-pg`'s `STORE_SUITES` runs them.)
+extension StoreScoringCommandTests {
+  /// Scores wave 'w' from both stores with `extra` and expects success and the same bytes;
+  /// returns PostgreSQL's output.
   func expectAlike(
-    _ box: Sandbox, _ database: String, survey: String = "surveys/learning-culture.yaml", _ extra: [String], mustSucceed: Bool = true
+    _ box: Sandbox, _ database: String, survey: String = "surveys/learning-culture.yaml", _ extra: [String]
   ) throws -> String {
     func run(_ store: String) throws -> Cultivar.Result {
       var result = try Cultivar.run(["score", survey, "--wave", "w", "--store", store] + extra, in: box.url)
@@ -26,13 +26,13 @@ import Testing
     #expect(fromDatabase.status == reference.status, "\(extra): \(fromDatabase.stderr)")
     #expect(fromDatabase.stdout == reference.stdout, "\(extra): PostgreSQL differs from SQLite")
     #expect(fromDatabase.stderr == reference.stderr, "\(extra)")
-    #expect(reference.status == 0 || !mustSucceed, "\(extra): \(reference.stderr)")
+    #expect(reference.status == 0, "\(extra): \(reference.stderr)")
     return fromDatabase.stdout
   }
 
   @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aWaveOfExactlyOnePageAndThenAnEmptyWaveScoreAlike() throws {
     let rows = 8192
-    let (box, database) = try scoring.bothStores(rows: rows)
+    let (box, database) = try bothStores(rows: rows)
     for jobs in ["1", "3"] {
       let out = try expectAlike(box, database, ["--format", "csv", "--jobs", jobs])
       #expect(out.contains("Team 29"))
@@ -40,7 +40,12 @@ import Testing
     // The same wave with every response deleted from both stores.
     try DatabaseQueue(path: box.path("a.sqlite")).write { try $0.execute(sql: "DELETE FROM response") }
     _ = try StoreQuery.strings(database, "DELETE FROM response")
-    for format in ["table", "csv", "json"] { _ = try expectAlike(box, database, ["--format", format], mustSucceed: false) }
+    for format in ["table", "csv", "json"] {
+      let out = try expectAlike(box, database, ["--format", format])
+      if format == "csv" { #expect(out.contains("(all teams),0,below_min_group_size"), "\(out)") }
+      #expect(
+        try Cultivar.run(["score", "surveys/learning-culture.yaml", "--wave", "w", "--store", database], in: box.url).stderr.contains("0 rows read"))
+    }
   }
 
   @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aWaveWithAttributesLongerThanAPageScoresAlike() throws {
