@@ -62,8 +62,6 @@ public struct Migration: Sendable {
     // PostgreSQL looked up each response's import to hide staged rows; SQLite's view is unchanged.
     Migration(
       8, "readers find the finished imports once per read", sqlite: .statements([]), postgres: [PostgresSchema.visibleResponseByDoneImports]),
-    // PostgreSQL sends a wave's answers fastest as bytes kept ready; SQLite's reader is unchanged.
-    Migration(9, "each response's answers also kept in binary form", sqlite: .statements([]), postgres: PostgresSchema.answerPack),
   ]
 
   /// The newest version this Cultivar knows.

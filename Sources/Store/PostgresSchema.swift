@@ -169,24 +169,4 @@ enum PostgresSchema {
       SELECT response.* FROM response
       WHERE import_id IS NULL OR import_id IN (SELECT b.id FROM import_batch b WHERE b.state = 'done')
     """
-
-  /// Version 9: each response's answers also kept in the binary form the scoring reader
-  /// takes (`array_send` of the items, then of the values), computed by the server on every
-  /// write (a stored generated column, so every writer keeps it right). Reading a wave then
-  /// copies these bytes instead of converting each of ~20 elements per response: 1.0-1.4 s
-  /// instead of 3.9-4.3 s of server time per 1,000,000 responses (docs/store.md, "Pages
-  /// packed by the server"). The function is declared immutable, as a generated column
-  /// needs: `array_send` of a `float8[]` is, and of a `text[]` it is for a given client
-  /// encoding (Cultivar's connections use UTF-8). The view is made again to show the column.
-  static let answerPack = [
-    """
-    CREATE OR REPLACE FUNCTION cultivar_answer_pack(items text[], vals double precision[]) RETURNS bytea
-      LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT array_send(items) || array_send(vals) $$
-    """,
-    """
-    ALTER TABLE response ADD COLUMN IF NOT EXISTS answer_pack BYTEA
-      GENERATED ALWAYS AS (cultivar_answer_pack(answer_items, answer_values)) STORED
-    """,
-    visibleResponseByDoneImports,
-  ]
 }

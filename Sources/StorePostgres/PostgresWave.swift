@@ -53,9 +53,12 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
     self.codes = codes
     header = ["response", "team"] + itemIDs
     let group = byLanguage ? "COALESCE(r.language, '\(StoredResponses.unrecordedLanguage)')" : "r.team"
-    // The answers as stored in binary form since schema version 9 (`answer_pack`): the server
-    // copies them rather than converting each element (docs/store.md).
-    var fields = ["textsend(\(group))", "r.answer_pack"]
+    // The answers in binary form, converted by the server in this connection's client
+    // encoding (UTF-8, which postgres-nio sets): the items' `text[]`, then the values'
+    // `float8[]`. Keeping them converted in the table (a stored column) was measured and not
+    // kept: it doubles the table and a writer in another client encoding would store item
+    // ids no reader matches (docs/store.md, "Pages packed by the server").
+    var fields = ["textsend(\(group))", "array_send(r.answer_items) || array_send(r.answer_values)"]
     var from = "visible_response r"
     if codes != nil {
       fields += ["array_send(COALESCE(g.names, '{}'::text[]))", "array_send(COALESCE(g.vals, '{}'::text[]))"]
@@ -217,8 +220,8 @@ enum WaveRowDecoder {
     return strings
   }
 
-  /// Writes the answers of one response into `values[base + slot]`: `packed` is its
-  /// `answer_pack`, the `text[]` of the items answered then the `float8[]` of their values
+  /// Writes the answers of one response into `values[base + slot]`: `packed` is the
+  /// `text[]` of the items answered then the `float8[]` of their values
   /// (the same length), in binary form; answers to items without a slot are left out.
   static func answers(
     _ packed: UnsafeRawBufferPointer, slots: inout ItemSlots, into values: UnsafeMutableBufferPointer<Double>, at base: Int, file: String, row: Int
