@@ -5,36 +5,40 @@ import SurveyIO
 import SurveyModel
 
 /// The responses of one wave on PostgreSQL, read for scoring as pieces of the scoring pipeline
-/// (``RowBatchSource``): the server sends each response as one row (its group, the items it
-/// answered as `text[]` and the values as `float8[]`, both kept in the response's row since
-/// schema version 7, and with attribute cuts its stored attributes, all in binary) through a
-/// server-side cursor (``PostgresCursor``), ``pageSize`` rows per round trip; the reading
-/// thread only cuts pages into pieces, and the scoring workers decode the raw bytes straight
-/// into ``RowBatch``es. Memory holds a few pages, however large the wave.
+/// (``RowBatchSource``): the server packs each page of ``pageSize`` responses into one value
+/// (``PackedPages``: per response its id, its group, the items it answered and their values
+/// as kept in its row since schema version 7, and with attribute cuts its stored attributes,
+/// all in PostgreSQL's binary form); the reading thread only checks a page's records and cuts
+/// it into pieces, and the scoring workers decode the bytes straight into ``RowBatch``es.
+/// Memory holds a few pages, however large the wave.
 ///
 /// Rows come in the order of their random ids, as ``StoredResponses`` reads them from SQLite,
 /// numbered alike and cut into pieces of ``rowsPerPiece`` like ``ResponseBatches``: the
 /// partial sums are the same, so scores match SQLite's to the last bit.
 final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
-  /// Consecutive rows of one page, with the number of the first (1-based) and the piece's index.
+  /// Consecutive records of one page (``PackedRecord``), with the number of the first
+  /// (1-based) and the piece's index.
   struct Piece {
-    let rows: ArraySlice<PostgresRow>
+    let bytes: ByteBuffer
+    let count: Int
     let firstNumber: Int
     let chunk: Int
   }
 
   /// Rows per piece: ``ResponseBatches``' batch size, so that sums merge alike on both backends.
   static let rowsPerPiece = 2048
-  /// Rows per round trip (whole pieces).
-  static let pageSize = 2 * rowsPerPiece
+  /// Responses per page the server packs (whole pieces).
+  static let pageSize = 4 * rowsPerPiece
 
   let file: String
   let header: [String]
   private let itemIDs: [String]
   private let codes: AttributeCodes?
-  private let cursor: PostgresCursor
-  private var page: [PostgresRow] = []
-  private var offset = 0
+  private let fields: Int
+  private let pages: PackedPages
+  private var pieces: [Piece] = []
+  private var next = 0
+  private var lastID = ByteBuffer()
   private var numbered = 0
   private var chunk = 0
 
@@ -49,36 +53,49 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
     self.codes = codes
     header = ["response", "team"] + itemIDs
     let group = byLanguage ? "COALESCE(r.language, '\(StoredResponses.unrecordedLanguage)')" : "r.team"
-    let query: PostgresQuery
-    if codes == nil {
-      query = "SELECT \(unescaped: group), r.answer_items, r.answer_values FROM visible_response r WHERE r.wave_id = \(wave.id) ORDER BY r.id"
-    } else {
-      query = """
-        SELECT \(unescaped: group), r.answer_items, r.answer_values, g.names, g.vals FROM visible_response r
-        LEFT JOIN LATERAL (SELECT array_agg(name) AS names, array_agg(value) AS vals FROM response_attribute WHERE response_attribute.response_id = r.id) g ON true
-        WHERE r.wave_id = \(wave.id) ORDER BY r.id
+    // The answers in binary form, converted by the server in this connection's client
+    // encoding (UTF-8, which postgres-nio sets): the items' `text[]`, then the values'
+    // `float8[]`. Keeping them converted in the table (a stored column) was measured and not
+    // kept: it doubles the table and a writer in another client encoding would store item
+    // ids no reader matches (docs/store.md, "Pages packed by the server").
+    var fields = ["textsend(\(group))", "array_send(r.answer_items) || array_send(r.answer_values)"]
+    var from = "visible_response r"
+    if codes != nil {
+      fields += ["array_send(COALESCE(g.names, '{}'::text[]))", "array_send(COALESCE(g.vals, '{}'::text[]))"]
+      from += """
+         LEFT JOIN LATERAL (SELECT array_agg(name) AS names, array_agg(value) AS vals FROM response_attribute
+          WHERE response_attribute.response_id = r.id) g ON true
         """
     }
-    cursor = try PostgresCursor(link: link, query: query, pageSize: Self.pageSize)
+    self.fields = fields.count
+    pages = try PackedPages(link: link, waveID: wave.id, fields: fields, from: from, pageSize: Self.pageSize)
   }
 
   func nextPiece() throws -> Piece? {
-    if offset == page.count {
-      page = try cursor.nextPage()
-      offset = 0
-      if page.isEmpty { return nil }
+    if next == pieces.count {
+      guard let page = try pages.nextPage() else { return nil }
+      let walked = try PackedRecord.walk(page.bytes, count: page.count, fields: fields, every: Self.rowsPerPiece, after: lastID, store: file)
+      lastID = walked.lastID
+      pages.askNext(after: lastID)
+      pieces.removeAll(keepingCapacity: true)
+      next = 0
+      let base = page.bytes.readerIndex
+      for (k, start) in walked.starts.enumerated() {
+        let end = k + 1 < walked.starts.count ? walked.starts[k + 1] : page.bytes.readableBytes
+        let count = min(Self.rowsPerPiece, page.count - k * Self.rowsPerPiece)
+        pieces.append(
+          Piece(bytes: page.bytes.getSlice(at: base + start, length: end - start)!, count: count, firstNumber: numbered + 1, chunk: chunk))
+        numbered += count
+        chunk += 1
+      }
     }
-    let end = min(offset + Self.rowsPerPiece, page.count)
-    let piece = Piece(rows: page[offset..<end], firstNumber: numbered + 1, chunk: chunk)
-    numbered += end - offset
-    offset = end
-    chunk += 1
-    return piece
+    next += 1
+    return pieces[next - 1]
   }
 
   func makeReader(keepsIdentity: Bool) -> Reader { Reader(itemIDs: itemIDs, codes: codes, keepsIdentity: keepsIdentity, file: file) }
 
-  /// Decodes a piece's rows on a scoring worker; team ids are numbered per batch.
+  /// Decodes a piece's records on a scoring worker; team ids are numbered per batch.
   struct Reader: RowBatchReader {
     let slots: Int
     let keepsIdentity: Bool
@@ -99,36 +116,45 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
       var batch = RowBatch(chunk: piece.chunk, slots: slots)
       var idOfTeam: [String: Int32] = [:]
       teams.removeAll(keepingCapacity: true)
-      batch.values = Array(repeating: .nan, count: piece.rows.count * slots)
-      batch.teams.reserveCapacity(piece.rows.count)
-      batch.lines.reserveCapacity(piece.rows.count)
-      for (r, row) in piece.rows.enumerated() {
-        let number = piece.firstNumber + r
-        let cells = row.makeRandomAccess()
-        var team = try WaveRowDecoder.text(cells[0], file: file, row: number)
-        if let codes {
-          let names = try WaveRowDecoder.texts(cells[3], file: file, row: number)
-          let values = try WaveRowDecoder.texts(cells[4], file: file, row: number)
-          guard names.count == values.count else { throw WaveRowDecoder.unexpected("attribute names and values differ", file: file, row: number) }
-          team = try codes.key(team: team, stored: zip(names, values))
+      batch.values = Array(repeating: .nan, count: piece.count * slots)
+      batch.teams.reserveCapacity(piece.count)
+      batch.lines.reserveCapacity(piece.count)
+      let file = file
+      try piece.bytes.withUnsafeReadableBytes { raw in
+        var reader = BigEndianReader(raw)
+        for r in 0..<piece.count {
+          let number = piece.firstNumber + r
+          guard reader.skip(PackedRecord.idLength), let group = reader.field(), let answers = reader.field() else {
+            throw WaveRowDecoder.unexpected("a record cut short", file: file, row: number)
+          }
+          var team = String(decoding: group, as: UTF8.self)
+          if let codes {
+            guard let nameBytes = reader.field(), let valueBytes = reader.field() else {
+              throw WaveRowDecoder.unexpected("a record cut short", file: file, row: number)
+            }
+            let names = try WaveRowDecoder.texts(nameBytes, file: file, row: number)
+            let values = try WaveRowDecoder.texts(valueBytes, file: file, row: number)
+            guard names.count == values.count else { throw WaveRowDecoder.unexpected("attribute names and values differ", file: file, row: number) }
+            team = try codes.key(team: team, stored: zip(names, values))
+          }
+          let id: Int32
+          if let known = idOfTeam[team] {
+            id = known
+          } else {
+            id = Int32(teams.count)
+            idOfTeam[team] = id
+            teams.append(team)
+          }
+          try batch.values.withUnsafeMutableBufferPointer { values in
+            try WaveRowDecoder.answers(answers, slots: &items, into: values, at: r * slots, file: file, row: number)
+          }
+          batch.teams.append(id)
+          batch.lines.append(Int32(clamping: number))
+          if keepsIdentity { batch.respondents.append("response \(number)") }
         }
-        let id: Int32
-        if let known = idOfTeam[team] {
-          id = known
-        } else {
-          id = Int32(teams.count)
-          idOfTeam[team] = id
-          teams.append(team)
-        }
-        try batch.values.withUnsafeMutableBufferPointer { values in
-          try WaveRowDecoder.answers(items: cells[1], values: cells[2], slots: &items, into: values, at: r * slots, file: file, row: number)
-        }
-        batch.teams.append(id)
-        batch.lines.append(Int32(clamping: number))
-        if keepsIdentity { batch.respondents.append("response \(number)") }
       }
-      batch.count = piece.rows.count
-      batch.rowsRead = piece.rows.count
+      batch.count = piece.count
+      batch.rowsRead = piece.count
       return batch
     }
 
@@ -171,7 +197,7 @@ final class PostgresResponses: ResponseSource {
   }
 }
 
-/// Reads the raw binary cells of a wave's rows (PostgreSQL's wire format), without a
+/// Reads the fields of a wave's packed records (PostgreSQL's binary forms), without a
 /// decoding step per element: what makes reading a large wave cheap.
 enum WaveRowDecoder {
   /// A cell the reader did not expect (a changed query or server); names the row.
@@ -181,54 +207,41 @@ enum WaveRowDecoder {
       hint: "check that the database is a Cultivar store of this version (cultivar_migration)")
   }
 
-  /// A `text` cell as a string.
-  static func text(_ cell: PostgresCell, file: String, row: Int) throws -> String {
-    guard var bytes = cell.bytes, cell.dataType == .text else { throw unexpected("no group", file: file, row: row) }
-    return bytes.readString(length: bytes.readableBytes) ?? ""
-  }
-
-  /// A `text[]` cell as strings (NULL: none).
-  static func texts(_ cell: PostgresCell, file: String, row: Int) throws -> [String] {
-    guard let bytes = cell.bytes else { return [] }
-    guard cell.format == .binary else { throw unexpected("text format", file: file, row: row) }
-    let strings: [String]? = bytes.withUnsafeReadableBytes { raw in
-      var reader = BigEndianReader(raw)
-      guard let count = reader.arrayCount(of: PostgresDataType.text.rawValue) else { return nil }
-      var strings: [String] = []
-      for _ in 0..<count {
-        guard let element = reader.element() else { return nil }
-        strings.append(String(decoding: element, as: UTF8.self))
-      }
-      return strings
+  /// A `text[]` in binary form as strings.
+  static func texts(_ bytes: UnsafeRawBufferPointer, file: String, row: Int) throws -> [String] {
+    var reader = BigEndianReader(bytes)
+    guard let count = reader.arrayCount(of: PostgresDataType.text.rawValue) else { throw unexpected("not a text[]", file: file, row: row) }
+    var strings: [String] = []
+    strings.reserveCapacity(count)
+    for _ in 0..<count {
+      guard let element = reader.element() else { throw unexpected("not a text[]", file: file, row: row) }
+      strings.append(String(decoding: element, as: UTF8.self))
     }
-    guard let strings else { throw unexpected("not a text[]", file: file, row: row) }
     return strings
   }
 
-  /// Writes the answers of one response into `values[base + slot]`: `items` is the `text[]`
-  /// of the items answered, `answers` the `float8[]` of their values (the same length);
-  /// answers to items without a slot are left out.
+  /// Writes the answers of one response into `values[base + slot]`: `packed` is the
+  /// `text[]` of the items answered then the `float8[]` of their values
+  /// (the same length), in binary form; answers to items without a slot are left out.
   static func answers(
-    items: PostgresCell, values answers: PostgresCell, slots: inout ItemSlots, into values: UnsafeMutableBufferPointer<Double>, at base: Int,
-    file: String, row: Int
+    _ packed: UnsafeRawBufferPointer, slots: inout ItemSlots, into values: UnsafeMutableBufferPointer<Double>, at base: Int, file: String, row: Int
   ) throws {
-    guard let itemBytes = items.bytes, let valueBytes = answers.bytes else { throw unexpected("no answers", file: file, row: row) }
-    guard items.format == .binary, answers.format == .binary else { throw unexpected("text format", file: file, row: row) }
-    let problem: String? = itemBytes.withUnsafeReadableBytes { itemRaw in
-      valueBytes.withUnsafeReadableBytes { valueRaw in
-        var itemReader = BigEndianReader(itemRaw)
-        var valueReader = BigEndianReader(valueRaw)
-        guard let count = itemReader.arrayCount(of: PostgresDataType.text.rawValue),
-          valueReader.arrayCount(of: PostgresDataType.float8.rawValue) == count
-        else { return "not a text[] and a float8[] of the same length" }
-        for position in 0..<count {
-          guard let item = itemReader.element(), valueReader.uint32() == 8, let bits = valueReader.uint64() else { return "an empty answer" }
-          if let slot = slots.slot(of: item, at: position) { values[base + slot] = Double(bitPattern: bits) }
-        }
-        return nil
-      }
+    var itemReader = BigEndianReader(packed)
+    guard let count = itemReader.arrayCount(of: PostgresDataType.text.rawValue) else { throw unexpected("no text[] of items", file: file, row: row) }
+    // The values follow the items: skip to them, then read both side by side.
+    var valueReader = itemReader
+    for _ in 0..<count {
+      guard valueReader.element() != nil else { throw unexpected("an empty item", file: file, row: row) }
     }
-    if let problem { throw unexpected(problem, file: file, row: row) }
+    guard valueReader.arrayCount(of: PostgresDataType.float8.rawValue) == count else {
+      throw unexpected("not a float8[] as long as the items", file: file, row: row)
+    }
+    for position in 0..<count {
+      guard let item = itemReader.element(), valueReader.uint32() == 8, let bits = valueReader.uint64() else {
+        throw unexpected("an empty answer", file: file, row: row)
+      }
+      if let slot = slots.slot(of: item, at: position) { values[base + slot] = Double(bitPattern: bits) }
+    }
   }
 }
 
@@ -238,24 +251,41 @@ enum WaveRowDecoder {
 /// then against every item. An item listed twice gets its first slot, as SQLite's reader.
 struct ItemSlots {
   private let items: [[UInt8]]
+  /// Each item's length, and its first 8 bytes as one word (zero-padded): items of up to 8
+  /// bytes (`sv1`) compare in two loads, without touching `items` or calling `memcmp`.
+  private let lengths: [Int]
+  private let words: [UInt64]
   /// Per position in a response's list: the slot found there last.
   private var guesses: [Int] = []
 
-  init(_ itemIDs: [String]) { items = itemIDs.map { Array($0.utf8) } }
+  init(_ itemIDs: [String]) {
+    items = itemIDs.map { Array($0.utf8) }
+    lengths = items.map(\.count)
+    words = items.map { bytes in bytes.withUnsafeBytes { Self.word($0) } }
+  }
 
   /// The slot of `item`, the `position`-th answer of its response; nil when it has none.
   mutating func slot(of item: UnsafeRawBufferPointer, at position: Int) -> Int? {
-    if position < guesses.count, case let guess = guesses[position], guess >= 0, Self.equal(items[guess], item) { return guess }
-    guard let found = items.firstIndex(where: { Self.equal($0, item) }) else { return nil }
+    let word = Self.word(item)
+    if position < guesses.count, case let guess = guesses[position], guess >= 0, equal(guess, item, word) { return guess }
+    guard let found = lengths.indices.first(where: { equal($0, item, word) }) else { return nil }
     while guesses.count <= position { guesses.append(-1) }
     guesses[position] = found
     return found
   }
 
-  private static func equal(_ known: [UInt8], _ item: UnsafeRawBufferPointer) -> Bool {
-    guard known.count == item.count else { return false }
-    guard !known.isEmpty else { return true }
-    return known.withUnsafeBytes { memcmp($0.baseAddress!, item.baseAddress!, item.count) == 0 }
+  /// The first 8 bytes of `bytes` as a word, zero-padded.
+  @inline(__always) private static func word(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var word: UInt64 = 0
+    let count = min(8, bytes.count)
+    if count > 0 { withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: bytes.baseAddress!, byteCount: count) } }
+    return word
+  }
+
+  @inline(__always) private func equal(_ index: Int, _ item: UnsafeRawBufferPointer, _ word: UInt64) -> Bool {
+    guard lengths[index] == item.count, words[index] == word else { return false }
+    guard item.count > 8 else { return true }
+    return items[index].withUnsafeBytes { memcmp($0.baseAddress! + 8, item.baseAddress! + 8, item.count - 8) == 0 }
   }
 }
 
@@ -286,6 +316,16 @@ struct BigEndianReader {
     guard dimensions == 1, let length = uint32(), uint32() != nil, length <= Int32.max else { return nil }
     return Int(length)
   }
+
+  /// Moves past `count` bytes; false when fewer are left.
+  mutating func skip(_ count: Int) -> Bool {
+    guard offset + count <= bytes.count else { return false }
+    offset += count
+    return true
+  }
+
+  /// The next field of a packed record: a 4-byte length, then that many bytes.
+  mutating func field() -> UnsafeRawBufferPointer? { element() }
 
   /// The next element of a binary array of variable-length values; nil for NULL or too short.
   mutating func element() -> UnsafeRawBufferPointer? {

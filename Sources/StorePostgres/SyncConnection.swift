@@ -20,7 +20,12 @@ final class SyncConnection: @unchecked Sendable {
   /// The rows of `query`, gathered on the connection's event loop: no `await` per row, which
   /// a cursor's pages of thousands of rows would pay for in task switches (docs/store.md).
   func page(_ query: PostgresQuery) throws -> [PostgresRow] {
-    try connection.query(query, logger: PostgresLink.logger).wait().rows
+    try start(query).wait().rows
+  }
+
+  /// Sends `query` and returns at once; its rows are gathered on the connection's event loop.
+  func start(_ query: PostgresQuery) -> EventLoopFuture<PostgresQueryResult> {
+    connection.query(query, logger: PostgresLink.logger)
   }
 
   /// Runs a statement that returns nothing.

@@ -3,8 +3,8 @@ import GRDB
 import TestSupport
 import Testing
 
-/// `score --wave` reads a wave alike from both backends: PostgreSQL's reader (pages of 4,096
-/// rows through a cursor, decoded on the scoring workers in pieces of 2,048) gives the same
+/// `score --wave` reads a wave alike from both backends: PostgreSQL's reader (pages of 8,192
+/// responses packed by the server, decoded on the scoring workers in pieces of 2,048) gives the same
 /// bytes as SQLite's, on waves longer than a page, with any number of workers, grouped by
 /// team or by language; and the same table as scoring the file itself.
 @Suite struct StoreScoringCommandTests {
@@ -29,7 +29,7 @@ import Testing
   }
 
   @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aWaveLongerThanAPageScoresTheSameBytesFromBothBackends() throws {
-    // 6 pages (the last of 77 rows), 11 pieces.
+    // 3 pages (the last of 4,173 rows), 11 pieces (the last of 77 rows).
     let rows = 16_384 + 2 * 2048 + 77
     let (box, database) = try bothStores(rows: rows)
     for format in ["table", "csv", "json"] {
