@@ -2,9 +2,9 @@
 """The organisation's cuts at scale: N responses over a 4-level hierarchy with three declared
 attributes, scored by one level (`--by unit:4`), by team, by every level (`--by unit`), by an
 attribute (`--by tenure`, `--by location`), crossed (`--by unit:1,tenure`) and every level crossed
-with an attribute (`--by unit,tenure`); wall time, peak memory and groups shown of each run, and
-each run's time as a multiple of the single-level run (issue 13 asks at most 1.5x for every level
-and one attribute in one run).
+with an attribute (`--by unit,tenure`); wall time, CPU time (user + system), peak memory, groups
+shown and the load average of each run, and each run's wall and CPU time as a multiple of the
+single-level run's (issue 13 asks at most 1.5x for every level and one attribute in one run).
 
 Separate from bench/run.py (which compares Cultivar with its peers). Deterministic: the same N
 and seed give the same files. Usage:
@@ -72,7 +72,7 @@ def timed(cultivar: str, folder: Path, cut: str, timeout: float):
         command += ["--by", cut]
     start = time.perf_counter()
     # Its own process group, so that a run past the timeout is ended with its child.
-    process = subprocess.Popen(["/usr/bin/time", "-f", "%M", *command], cwd=folder, stdout=subprocess.PIPE,
+    process = subprocess.Popen(["/usr/bin/time", "-f", "%U %S %M", *command], cwd=folder, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         _, stderr = process.communicate(timeout=timeout)
@@ -84,9 +84,9 @@ def timed(cultivar: str, folder: Path, cut: str, timeout: float):
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"{cut}: exit {done.returncode}: {done.stderr[-600:]}")
-    peak_kib = int(done.stderr.strip().splitlines()[-1])
+    user, system, peak_kib = done.stderr.strip().splitlines()[-1].split()
     teams = json.loads((folder / command[command.index("--out") + 1]).read_text())["frameworks"][0]["teams"]
-    return seconds, peak_kib / 1024, len(teams), sum(1 for t in teams if not t["suppressed"])
+    return seconds, float(user) + float(system), int(peak_kib) / 1024, len(teams), sum(1 for t in teams if not t["suppressed"])
 
 
 def main():
@@ -96,25 +96,39 @@ def main():
     parser.add_argument("--leaves", type=int, default=50_000)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds a cut may take before it is reported as not finished")
+    parser.add_argument("--case", help="folder to write the case into and keep (reused when it holds one for the same rows, "
+                        "leaves and seed; default: a temporary folder)")
+    parser.add_argument("--write-only", action="store_true", help="write the case (with --case) and time nothing")
     parser.add_argument("--cuts", default="unit:4,team,unit,tenure,location,unit:1+tenure,unit+tenure",
                         help="cuts to time, separated by commas ('+' crosses: unit:1+tenure); the first is the base")
     args = parser.parse_args()
     cultivar = str(Path(args.cultivar).resolve())
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        units, leaves = write_case(folder, args.rows, args.leaves, args.seed)
+        folder = Path(args.case or tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = folder / "case.json"
+        wanted = {"rows": args.rows, "leaves": args.leaves, "seed": args.seed}
+        if args.case and stamp.exists() and json.loads(stamp.read_text())["case"] == wanted:
+            units, leaves = json.loads(stamp.read_text())["size"]
+        else:
+            units, leaves = write_case(folder, args.rows, args.leaves, args.seed)
+            stamp.write_text(json.dumps({"case": wanted, "size": [units, leaves]}))
+        if args.write_only:
+            return
         print(f"{args.rows} responses, {units} units in 4 levels ({leaves} teams), 3 attributes")
         base = None
         cuts = [c.replace("+", ",") for c in args.cuts.split(",")]
         for cut in cuts:
+            load = os.getloadavg()[0]
             run = timed(cultivar, folder, cut, args.timeout)
             if run is None:
                 print(f"  --by {cut:<14} did not finish in {args.timeout:.0f} s", flush=True)
                 continue
-            seconds, mib, groups, shown = run
-            base = base or seconds
-            print(f"  --by {cut:<14} {seconds:7.1f} s  peak {mib:7.0f} MiB  {seconds / base:5.2f}x {cuts[0]}  {shown} of {groups} groups shown",
-                  flush=True)
+            seconds, cpu, mib, groups, shown = run
+            base = base or (seconds, cpu)
+            print(f"  --by {cut:<14} {seconds:7.1f} s wall {cpu:7.1f} s CPU  peak {mib:7.1f} MiB  "
+                  f"{seconds / base[0]:5.2f}x wall {cpu / base[1]:5.2f}x CPU of {cuts[0]}  {shown} of {groups} groups shown  "
+                  f"load {load:.1f} -> {os.getloadavg()[0]:.1f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -144,38 +144,27 @@ struct UnscoredRun {
       let groups = names.indices.map { Published.Group(name: names[$0], atoms: [$0], disclosure: 0, node: $0 + 1) }
       return Published(groups: groups, disclosures: [decision.teams], audit: decision.teams.audit, teamRows: teamRows)
     }
-    // The atoms are the rows' keys (a team, or a team with its attribute values); the teams
-    // pool their atoms, as `score --by` pools them (PublishedView+Cuts).
-    let places = names.map { cuts.place($0) }
-    var teamAtoms: [String: [Int]] = [:]
-    var teamParent: [String: Int?] = [:]
-    for (i, place) in places.enumerated() {
-      teamAtoms[place.team, default: []].append(i)
-      teamParent[place.team] = place.teamParent
-    }
-    let teamNames = teamAtoms.keys.sorted()
-    var members = [[Int]](repeating: [], count: cuts.groups.count)
-    for (i, place) in places.enumerated() { for g in place.groups { members[g].append(i) } }
+    // The atoms are the rows' keys (a team, or a team with its attribute values), numbered in
+    // the unit tree's order; the teams pool their atoms, as `score --by` pools them
+    // (PublishedView+Cuts: units are ranges of atoms, see CutLayout).
+    let layout = CutLayout(keys: names, cuts: cuts)
     let decision = CutDecision(
-      dataPoints: points, atoms: atoms, organisation: Self.organisationName,
-      teams: teamNames.map { .init(name: $0, atoms: teamAtoms[$0]!, parent: teamParent[$0]!) },
-      groups: cuts.groups.enumerated().map { g, group in
-        .init(cut: group.cut, name: group.name, atoms: members[g], parent: group.parent, nested: group.nested, fixed: group.fixed)
-      },
-      decide: rule)
+      dataPoints: points, atoms: layout.original.map { atoms[$0] }, organisation: Self.organisationName, teams: layout.teams,
+      groups: layout.groups, atomOrder: layout.original, decide: rule)
     // The run's own groups: the published units with someone in them, and the teams above the
     // level published as they are (they keep the teams' decision).
     var own: [(cut: String, group: Published.Group)] = []
-    for (g, group) in cuts.groups.enumerated() where group.published && !members[g].isEmpty {
-      own.append((group.cut, .init(name: group.name, atoms: members[g], disclosure: 1, node: decision.nodes[g])))
+    for (g, group) in cuts.groups.enumerated() where group.published && layout.sizes[g] > 0 {
+      own.append((group.cut, .init(name: group.name, atoms: layout.groups[g].atoms, disclosure: 1, node: decision.nodes[g])))
     }
-    for (t, team) in teamNames.enumerated() where cuts.publishedTeam(team) {
-      own.append(("team", .init(name: team, atoms: teamAtoms[team]!, disclosure: 0, node: t + 1)))
+    for (t, team) in layout.teams.enumerated() where cuts.publishedTeam(team.name) {
+      own.append(("team", .init(name: team.name, atoms: team.atoms, disclosure: 0, node: t + 1)))
     }
     own.sort { ($0.group.name, $0.group.disclosure, $0.group.node) < ($1.group.name, $1.group.disclosure, $1.group.node) }
     return Published(
       groups: own.map(\.group), disclosures: [decision.teams, decision.universe],
-      audit: decision.audit(publishing: Set(own.map { CutDecision.CutName(cut: $0.cut, name: $0.group.name) })), teamRows: teamRows)
+      audit: decision.audit(publishing: Set(own.map { CutDecision.CutName(cut: $0.cut, name: $0.group.name) })),
+      teamRows: layout.original.map { teamRows[$0] })
   }
 
   /// The rows of a published group (nil: the organisation), in file or store order.
@@ -200,7 +189,7 @@ struct UnscoredRun {
     let disclosures: [Disclosure]
     /// Every withheld group or number of the run's groups, with its rule.
     let audit: [AuditEntry]
-    /// The rows of each team.
+    /// The rows of each atom (a team, or a team with attribute values), as the groups number them.
     let teamRows: [[Int]]
 
     /// Respondents behind data point `d` of the group (nil: the organisation).

@@ -108,7 +108,9 @@ public final class CutPlan: @unchecked Sendable {
     var groups: [CutGroups.Group] = []
     for (u, unit) in chart.units.enumerated() {
       let published = cutsUnits && attribute == nil && !direct && (level == nil || level == unit.level)
-      groups.append(.init(cut: "unit:\(unit.level)", name: unitName(u), parent: unit.parent, nested: true, published: published))
+      var group = CutGroups.Group(cut: "unit:\(unit.level)", name: unitName(u), parent: unit.parent, nested: true, published: published)
+      group.span = .init(unit: u)
+      groups.append(group)
     }
     let valueCounts = attributes.map { $0.values.count + 1 }  // index 0: not given
     var attributeStart: [Int] = []
@@ -116,7 +118,9 @@ public final class CutPlan: @unchecked Sendable {
       attributeStart.append(groups.count)
       for v in 0..<count {
         let published = !cutsUnits && attribute == a
-        groups.append(.init(cut: attributes[a].name, name: label(a, v == 0 ? nil : v - 1), nested: false, published: published))
+        var group = CutGroups.Group(cut: attributes[a].name, name: label(a, v == 0 ? nil : v - 1), nested: false, published: published)
+        group.span = .init(unit: nil, attribute: a, value: Int32(v))
+        groups.append(group)
       }
     }
     // One string per level × attribute and per value, shared by every crossed cell.
@@ -130,7 +134,9 @@ public final class CutPlan: @unchecked Sendable {
         crossedStart[u].append(groups.count)
         for v in 0..<count {
           let published = cutsUnits && attribute == a && (level == nil || level == unit.level)
-          groups.append(.init(cut: cuts[a], name: "\(unitName(u)) × \(valueLabels[a][v])", parent: u, nested: false, published: published))
+          var group = CutGroups.Group(cut: cuts[a], name: "\(unitName(u)) × \(valueLabels[a][v])", parent: u, nested: false, published: published)
+          group.span = .init(unit: u, attribute: a, value: Int32(v))
+          groups.append(group)
         }
       }
     }
@@ -151,7 +157,7 @@ public final class CutPlan: @unchecked Sendable {
         let lineage = chart.lineage(of: unit)
         var member = lineage
         for a in valueCounts.indices {
-          let v = a < values.count ? (values[a].map { $0 + 1 } ?? 0) : 0
+          let v = Int(CutGroups.valueCode(values, attribute: a))
           member.append(firstValue[a] + v)
           for u in lineage { member.append(firstCrossed[u][a] + v) }
         }

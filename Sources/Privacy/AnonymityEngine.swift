@@ -36,6 +36,8 @@ private struct Decider {
   var counts: [Int32]
   /// Respondents behind each data point of each atom.
   let atomCounts: [[Int]]
+  /// See ``Population/atomOrder``.
+  let atomOrder: [Int]?
   var children: [[Int]]
   var groupReason: [Suppression?]
   /// Why each data point of each group is withheld (`node * width + d`).
@@ -53,6 +55,7 @@ private struct Decider {
     let width = population.dataPoints.count
     self.width = width
     atomCounts = population.atoms.map(\.counts)
+    atomOrder = population.atomOrder
     respondents = groups.map { g in g.members.reduce(0) { $0 + population.atoms[$1].respondents } }
     var counts = [Int32](repeating: 0, count: groups.count * width)
     for (node, g) in groups.enumerated() {
@@ -101,7 +104,8 @@ private struct Decider {
       groups: groups.map { g in
         .init(name: g.name, atoms: g.members, fixed: g.fixed != nil, nested: g.nested, parent: g.nested ? (g.parent >= 0 ? g.parent : nil) : g.within)
       },
-      atomCount: atomCounts.count, k: k, budget: policy.exactBudget, blockKeepsOutsideGroups: policy.blockKeepsOutsideGroups)
+      atomCount: atomCounts.count, k: k, budget: policy.exactBudget, blockKeepsOutsideGroups: policy.blockKeepsOutsideGroups,
+      atomOrder: atomOrder)
   }
 
   /// Rule 5: groups that overlap the tree (attributes, crossed cuts, other levels) are decided

@@ -36,6 +36,12 @@ public struct AtomSet: Sendable, Sequence {
     form = .filtered(first..<(last + 1), column: column, value: value)
   }
 
+  /// Whether the atoms are given as a list (not a range or a filtered range).
+  public var isList: Bool {
+    if case .list = form { return true }
+    return false
+  }
+
   /// The atoms, listed.
   public var list: [Int] {
     if case .list(let atoms) = form { return atoms }

@@ -255,7 +255,7 @@ struct BlockDecomposition {
       }
       rule = OverlapRule(
         groups: made, atomCount: atoms.count, k: d.rule.k, budget: max(d.rule.budget, OverlapRule.budget),
-        blockKeepsOutsideGroups: d.rule.blockKeepsOutsideGroups)
+        blockKeepsOutsideGroups: d.rule.blockKeepsOutsideGroups, atomOrder: d.rule.atomOrder.map { order in atoms.map { order[$0] } })
       counts = atoms.map { d.counts[$0] }
       self.shown = made.indices.map { $0 < shownCount }
       self.action = action

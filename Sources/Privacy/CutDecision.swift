@@ -70,15 +70,19 @@ public struct CutDecision: Sendable {
   ///   - teams: the teams, in the order their nodes are numbered.
   ///   - groups: the universe (empty: a run by team).
   ///   - decide: the engine's rule (numbers, or comments with their own threshold).
+  ///   - atomOrder: each atom's place in the atoms' own order (see ``Population/atomOrder``;
+  ///     nil: their numbering), e.g. by name when they are numbered in the unit tree's order.
   public init(
     dataPoints: [Population.DataPoint], atoms: [Population.Atom], organisation: String, teams: [Team], groups: [Group],
-    decide: (Population) -> Disclosure
+    atomOrder: [Int]? = nil, decide: (Population) -> Disclosure
   ) {
     var base = Population(dataPoints: dataPoints, atoms: atoms, organisation: organisation)
+    base.atomOrder = atomOrder
     for team in teams { base.add(.init(cut: "team", name: team.name, members: team.members)) }
     let decided = decide(base)
     let shown = { (node: Int) in dataPoints.indices.map { decided.shows(node, dataPoint: $0) } }
     var universe = Population(dataPoints: dataPoints, atoms: atoms, organisation: organisation, organisationFixed: shown(0))
+    universe.atomOrder = atomOrder
     var nodes = [Int](repeating: 0, count: groups.count)
     for (g, group) in groups.enumerated() {
       let made = Population.Group(

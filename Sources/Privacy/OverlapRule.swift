@@ -41,6 +41,9 @@ struct OverlapRule {
   static let budget = 120_000
   /// See ``PrivacyPolicy/blockKeepsOutsideGroups`` (false only in the attacker's self-test).
   var blockKeepsOutsideGroups = true
+  /// Each atom's place in the atoms' order (``Population/atomOrder``; nil: their numbering):
+  /// cells are numbered by their first atom in it, so no decision depends on the numbering.
+  var atomOrder: [Int]? = nil
   /// The most small sets of cells examined; above it the same fallback applies.
   static let smallSetBudget = 200_000
   static let primes: [UInt64] = [2_147_483_647, 2_147_483_629]
@@ -74,10 +77,13 @@ struct OverlapRule {
     // Decided once, on the first leak (fixed groups never change).
     var twins: Set<Int>? = nil
     var withheld: [(group: Int, protects: AuditLeak)] = []
+    // The atoms in their order (made once, when a partition is first made).
+    var visiting: [Int]? = nil
     while true {
       let published = groups.indices.filter { shown[$0] && groupCount[$0] > 0 }
       guard published.count <= budget, published.count * Self.disjointLowerBound(groups, published) <= budget else { return .tooLarge }
-      let partition = Partition(groups: groups, published: published, counts: counts, atomCount: atomCount)
+      if visiting == nil, let order = atomOrder { visiting = (0..<atomCount).sorted { order[$0] < order[$1] } }
+      let partition = Partition(groups: groups, published: published, counts: counts, atomCount: atomCount, visiting: visiting)
       guard published.count * partition.cellCounts.count <= budget else { return .tooLarge }
       // The first prime's span keeps how its rows are made of the groups: the same span then
       // names what to withhold when something leaks.
@@ -198,7 +204,9 @@ struct Partition {
   let cellCounts: [Int]
   let counts: [Int]
 
-  init(groups: [OverlapRule.Group], published: [Int], counts: [Int], atomCount: Int) {
+  /// - Parameter visiting: the atoms in their order (nil: by number); cells are numbered in
+  ///   the order of their first atom in it.
+  init(groups: [OverlapRule.Group], published: [Int], counts: [Int], atomCount: Int, visiting: [Int]? = nil) {
     self.groups = groups
     self.counts = counts
     // Refined group by group: the atoms of a group leave each class they are in for a new one,
@@ -222,12 +230,16 @@ struct Partition {
     }
     // Cells numbered in the order of their first atom.
     var number = [Int](repeating: -1, count: split.count)
-    var cellCounts: [Int] = []
-    for a in 0..<atomCount where counts[a] > 0 {
-      if number[cellOf[a]] < 0 {
-        number[cellOf[a]] = cellCounts.count
-        cellCounts.append(0)
+    var cellCount = 0
+    let visit = { (a: Int) in
+      if counts[a] > 0, number[cellOf[a]] < 0 {
+        number[cellOf[a]] = cellCount
+        cellCount += 1
       }
+    }
+    if let visiting { for a in visiting { visit(a) } } else { for a in 0..<atomCount { visit(a) } }
+    var cellCounts = [Int](repeating: 0, count: cellCount)
+    for a in 0..<atomCount where counts[a] > 0 {
       cellOf[a] = number[cellOf[a]]
       cellCounts[cellOf[a]] += counts[a]
     }

@@ -65,6 +65,11 @@ public struct Population: Sendable {
 
   public var dataPoints: [DataPoint]
   public var atoms: [Atom]
+  /// Each atom's place in the atoms' own order (e.g. of their names; nil: their numbering).
+  /// The engine breaks its ties by it (the overlap rule numbers its cells by their first atom
+  /// in this order), so a decision does not depend on how the atoms are numbered: a caller
+  /// may number them so that groups are ranges (see ``AtomSet``) and give their order here.
+  public var atomOrder: [Int]? = nil
   /// Node 0 is the organisation (every atom); the rest in any order, parents first.
   public private(set) var groups: [Group]
 

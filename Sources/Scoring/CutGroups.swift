@@ -26,6 +26,9 @@ public struct CutGroups: Sendable {
     /// Per data point, whether another run already published it (nil: decided here), e.g.
     /// a trend's mapped group as `trend` without a cut shows it.
     public var fixed: [Bool]? = nil
+    /// Which atoms it holds, told without listing them (nil: only ``CutGroups/place`` tells,
+    /// as for a trend's merged group). See ``CutLayout``, which checks it against `place`.
+    public var span: Span? = nil
 
     public init(cut: String, name: String, parent: Int? = nil, nested: Bool, published: Bool) {
       self.cut = cut
@@ -33,6 +36,27 @@ public struct CutGroups: Sendable {
       self.parent = parent
       self.nested = nested
       self.published = published
+    }
+  }
+
+  /// A group's atoms as a line of the unit tree filtered by an attribute's value: with atoms
+  /// numbered in the tree's order (``CutLayout``) a range, or a range filtered by a column.
+  public struct Span: Sendable, Equatable {
+    // Three 32-bit words (-1: none), as a universe may hold a million groups.
+    private let unitCode: Int32
+    private let attributeCode: Int32
+    /// The value's code (see ``CutGroups/valueCode(_:attribute:)``).
+    public let value: Int32
+
+    /// The nested group whose whole line it lies in (nil: every atom placed in a unit).
+    public var unit: Int? { unitCode < 0 ? nil : Int(unitCode) }
+    /// The attribute whose value it keeps (by position; nil: every atom of the line).
+    public var attribute: Int? { attributeCode < 0 ? nil : Int(attributeCode) }
+
+    public init(unit: Int?, attribute: Int? = nil, value: Int32 = 0) {
+      unitCode = Int32(unit ?? -1)
+      attributeCode = Int32(attribute ?? -1)
+      self.value = value
     }
   }
 
@@ -51,6 +75,12 @@ public struct CutGroups: Sendable {
     self.groups = groups
     self.place = place
     self.publishedTeam = publishedTeam
+  }
+
+  /// The code of attribute `a` in a key's values (see `AttributeKey.split`): 0 when not given
+  /// (or not keyed), else the value's index + 1.
+  public static func valueCode(_ values: [Int?], attribute a: Int) -> Int32 {
+    a < values.count ? Int32(values[a].map { $0 + 1 } ?? 0) : 0
   }
 
   /// The unit each published group nests in, by the groups' names (nil: the organisation): a

@@ -120,14 +120,18 @@ struct PublishedView: Sendable {
 
   /// What every decision of a run starts from: the data points, one atom per team (in `order`)
   /// with its respondents behind each data point, and the organisation's totals.
-  static func basis(_ plan: ScoringPlan, order: [Int], totals: TeamTotals) -> ([Population.DataPoint], [Population.Atom], TeamTotals) {
+  /// The data points, the atoms (the slots of `order`, in that order) and the organisation's
+  /// totals, added up in the order of `pooled` (default: `order`).
+  static func basis(_ plan: ScoringPlan, order: [Int], pooled: [Int]? = nil, totals: TeamTotals) -> (
+    [Population.DataPoint], [Population.Atom], TeamTotals
+  ) {
     let width = totals.width
     let atoms = order.map { t in
       Population.Atom(respondents: totals.sizes[t], counts: totals.accumulators(slot: t, offset: 0, count: width).map(\.count))
     }
     var organisation = TeamTotals(width: width)
     _ = organisation.addTeam()
-    for t in order { organisation.merge(totals, from: t, to: 0) }
+    for t in pooled ?? order { organisation.merge(totals, from: t, to: 0) }
     return (dataPoints(plan), atoms, organisation)
   }
 }
