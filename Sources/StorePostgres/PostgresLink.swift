@@ -58,12 +58,18 @@ final class PostgresLink: Sendable {
   /// Whether the address asks for TLS whatever the server offers.
   private var requiresTLS: Bool { address.tls != .disable && address.tls != .prefer }
 
+  /// Every connection exchanges text in UTF-8, whatever the database's encoding (the client
+  /// encoding defaults to it): postgres-nio reads and writes strings as UTF-8, and the wave
+  /// reader matches item ids in the bytes the server sends (``PackedPages``).
+  static let startupParameters = [("client_encoding", "UTF8")]
+
   /// A new connection of its own.
   func connect() async throws -> PostgresConnection {
     var configuration = PostgresConnection.Configuration(
       host: address.host, port: address.port, username: address.user, password: password, database: address.database, tls: try tlsMode())
     configuration.options.connectTimeout = .seconds(10)
     configuration.options.tlsServerName = serverName
+    configuration.options.additionalStartupParameters = Self.startupParameters
     do {
       return try await PostgresConnection.connect(configuration: configuration, id: Int.random(in: 1...Int.max), logger: Self.logger)
     } catch {
@@ -91,6 +97,7 @@ final class PostgresLink: Sendable {
     // As connect() does through postgres-nio: the certificate's name for verify-full, else
     // the host name as SNI unless it is an address.
     configuration.options.tlsServerName = serverName ?? (isAddress(address.host) ? nil : address.host)
+    configuration.options.additionalStartupParameters = Self.startupParameters
     let connection: PostgresConnection
     do {
       // On the channel's own event loop: postgres-nio sets up the channel's handlers from there.
@@ -143,6 +150,7 @@ final class PostgresLink: Sendable {
     configuration.options.maximumConnections = size
     configuration.options.connectTimeout = .seconds(10)
     configuration.options.tlsServerName = serverName
+    configuration.options.additionalStartupParameters = Self.startupParameters
     return PostgresClient(configuration: configuration, backgroundLogger: Self.logger)
   }
 

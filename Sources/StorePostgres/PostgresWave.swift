@@ -54,7 +54,7 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
     header = ["response", "team"] + itemIDs
     let group = byLanguage ? "COALESCE(r.language, '\(StoredResponses.unrecordedLanguage)')" : "r.team"
     // The answers in binary form, converted by the server in this connection's client
-    // encoding (UTF-8, which postgres-nio sets): the items' `text[]`, then the values'
+    // encoding (UTF-8, which ``PostgresLink`` asks for): the items' `text[]`, then the values'
     // `float8[]`. Keeping them converted in the table (a stored column) was measured and not
     // kept: it doubles the table and a writer in another client encoding would store item
     // ids no reader matches (docs/store.md, "Pages packed by the server").

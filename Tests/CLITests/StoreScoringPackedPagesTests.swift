@@ -113,4 +113,28 @@ extension StoreScoringCommandTests {
       }
     }
   }
+
+  /// A database in another encoding than UTF-8: every connection asks for UTF-8 text, so the
+  /// names are stored as the characters they are (not as their UTF-8 bytes read as Latin-1)
+  /// and the wave reader gets the bytes it matches, scoring what SQLite scores.
+  @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aLatin1DatabaseScoresAlike() throws {
+    let box = try Sandbox()
+    let items = KillDuringImportTests.items
+    let teams = ["Zürich", "Señora Peña", "Ærø", "Plain"]
+    var lines = ["respondent_id,team," + items.joined(separator: ",")]
+    for n in 0..<(2048 + 9) {
+      lines.append((["l\(n)", teams[n % teams.count]] + items.indices.map { String(1 + (n * 5 + $0) % 5) }).joined(separator: ","))
+    }
+    try box.write("latin.csv", lines.joined(separator: "\n") + "\n")
+    #expect(try box.run("import", "surveys/learning-culture.yaml", "latin.csv", "--wave", "w", "--store", "a.sqlite").status == 0)
+    let database = try temporaryDatabase(encoding: "LATIN1")
+    let copied = try box.run("store", "copy", "a.sqlite", database)
+    #expect(copied.status == 0, "\(copied.stderr)")
+    // Stored as Latin-1 characters: 'ü' is one character, not the two of its UTF-8 bytes.
+    #expect(try StoreQuery.int(database, "SELECT COUNT(*) FROM response WHERE length(team) = 6 AND team LIKE 'Z_rich'") == 515)
+    for format in ["csv", "json"] {
+      let out = try expectAlike(box, database, ["--format", format])
+      for team in teams { #expect(out.contains(team), "\(team) is missing") }
+    }
+  }
 }

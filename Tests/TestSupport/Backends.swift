@@ -23,12 +23,14 @@ public struct NoTestServer: Error, CustomStringConvertible {
 }
 
 /// A new empty database of the test cluster, as a store address (`psql` creates it).
-public func temporaryDatabase() throws -> String {
+/// - Parameter encoding: the database's encoding (nil: the cluster's default, UTF-8).
+public func temporaryDatabase(encoding: String? = nil) throws -> String {
   guard let base = ProcessInfo.processInfo.environment["CULTIVAR_TEST_PG_URL"], base != "skip" else { throw NoTestServer() }
   let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
   let psql = Process()
   psql.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-  psql.arguments = [base, "-q", "-c", "CREATE DATABASE \(name)"]
+  let options = encoding.map { " ENCODING '\($0)' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0" } ?? ""
+  psql.arguments = [base, "-q", "-c", "CREATE DATABASE \(name)\(options)"]
   try psql.run()
   psql.waitUntilExit()
   guard psql.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
