@@ -84,14 +84,9 @@ struct TeamTotals: Sendable {
 
   /// Adds another set's team `from` into this set's team `to`.
   mutating func merge(_ other: TeamTotals, from: Int, to: Int) {
-    sizes[to] += other.sizes[from]
-    let width = width
     let place = (from & (Self.teamsPerPage - 1)) * width
     other.pages[from >> Self.pageShift].withUnsafeBufferPointer { theirs in
-      withTeam(to) { target in
-        let source = theirs.baseAddress! + place
-        for j in 0..<width { target[j].merge(source[j]) }
-      }
+      add(theirs.baseAddress! + place, respondents: other.sizes[from], to: to)
     }
   }
 
@@ -103,14 +98,19 @@ struct TeamTotals: Sendable {
       page.withUnsafeBufferPointer { theirs in
         let first = p << Self.pageShift
         for i in 0..<(theirs.count / width) {
-          let to = slots[Int(local[first + i])]
-          sizes[to] += other.sizes[first + i]
-          let source = theirs.baseAddress! + i * width
-          withTeam(to) { target in
-            for j in 0..<width { target[j].merge(source[j]) }
-          }
+          add(theirs.baseAddress! + i * width, respondents: other.sizes[first + i], to: slots[Int(local[first + i])])
         }
       }
+    }
+  }
+
+  /// Adds one team's `width` accumulators at `source`, and its respondents, into team `to`.
+  @inline(__always)
+  private mutating func add(_ source: UnsafePointer<DimensionAccumulator>, respondents: Int, to: Int) {
+    sizes[to] += respondents
+    let width = width
+    withTeam(to) { target in
+      for j in 0..<width { target[j].merge(source[j]) }
     }
   }
 

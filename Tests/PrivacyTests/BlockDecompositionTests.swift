@@ -53,21 +53,24 @@ import Testing
   /// A random seed found a leak: when the blocks gave up (`tooLarge`), every overlapping group was
   /// withheld, also a unit's only attribute cell, whose number is the unit's, which stays shown.
   @Test func aCellThatIsItsShownUnitIsNotWithheld() {
-    var rng = SplitMix64(seed: 15_286_226_040_148_399_751)
-    for _ in 0..<289 { _ = Self.organisation(&rng) }
-    let org = Self.organisation(&rng)
-    let found = org.attack(AnonymityEngine.decide(org.population, policy: Self.policy(org.threshold)))
+    let found = Self.attack(seed: 15_286_226_040_148_399_751, organisation: 289)
     #expect(found.isEmpty, "\(found)")
   }
 
   /// A random seed of this stop's hunt found a leak (organisation 833 of seed
   /// 2828376887860045846): a withheld unit × value cell of 4 respondents was recovered exactly.
   @Test func theHuntsSeedRecoversNothing() {
-    var rng = SplitMix64(seed: 2_828_376_887_860_045_846)
-    for _ in 0..<833 { _ = Self.organisation(&rng) }
-    let org = Self.organisation(&rng)
-    let found = org.attack(AnonymityEngine.decide(org.population, policy: Self.policy(org.threshold)))
+    let found = Self.attack(seed: 2_828_376_887_860_045_846, organisation: 833)
     #expect(found.isEmpty, "\(found)")
+  }
+
+  /// What the attacker recovers from the engine's decision on organisation `organisation` (from 0)
+  /// of a seed's sequence.
+  static func attack(seed: UInt64, organisation index: Int) -> [String] {
+    var rng = SplitMix64(seed: seed)
+    for _ in 0..<index { _ = organisation(&rng) }
+    let org = organisation(&rng)
+    return org.attack(AnonymityEngine.decide(org.population, policy: policy(org.threshold)))
   }
 
   /// Self-tests, so the property above cannot pass vacuously: the same attacker finds leaks
