@@ -104,7 +104,8 @@ private struct Decider {
       groups: groups.map { g in
         .init(name: g.name, atoms: g.members, fixed: g.fixed != nil, nested: g.nested, parent: g.nested ? (g.parent >= 0 ? g.parent : nil) : g.within)
       },
-      atomCount: atomCounts.count, k: k, budget: policy.exactBudget, blockKeepsOutsideGroups: policy.blockKeepsOutsideGroups,
+      atomCount: atomCounts.count, k: k, budget: policy.exactBudget, blockBudget: policy.blockBudget,
+      blockKeepsOutsideGroups: policy.blockKeepsOutsideGroups,
       atomOrder: atomOrder)
   }
 
@@ -124,7 +125,7 @@ private struct Decider {
       let kept = twinsOfShown(Set(withheld.map(\.group)), column, d)
       for (node, protects) in withheld where !kept.contains(node) {
         pointReason[node * width + d] = .overlapping
-        record.set(node, d, .overlap(protects: protects))
+        record.set(node, d, protects.map { .overlap(protects: $0) } ?? .tooMany)
       }
     case .tooLarge:
       let twins = rule.spannedByFixed(counts: column, shown: groups.indices.map { shown($0, d) })

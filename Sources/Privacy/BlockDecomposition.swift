@@ -86,6 +86,12 @@ struct BlockDecomposition {
     self.members = members
   }
 
+  /// Whether an overlapping group lies in a unit (a unit's cell), not over the organisation.
+  func liesInAUnit(_ g: Int) -> Bool {
+    guard let unit = rule.groups[g].parent, rule.groups.indices.contains(unit) else { return false }
+    return rule.groups[unit].parent != nil
+  }
+
   /// The groups shown when the blocks started that `atom` belongs to.
   private func groupsOf(_ atom: Int) -> ArraySlice<Int32> { members[memberStart[atom]..<memberStart[atom + 1]] }
 
@@ -146,50 +152,114 @@ struct BlockDecomposition {
     return false
   }
 
-  /// Decides the problem in blocks; `.tooLarge` (with `shown` as it came) when a block is too
-  /// large to check exactly, or leaks through groups fixed by earlier runs only.
+  /// Decides the problem in blocks; `.tooLarge` (with `shown` as it came) when a block leaks
+  /// through groups fixed by earlier runs only, or is too large to check exactly even with its
+  /// overlapping groups withheld.
+  ///
+  /// A block too large to check exactly withholds its overlapping groups (the ones lying
+  /// inside it first, then those reaching outside it) and is checked again: a block whose
+  /// shown groups nest is checked exactly at any size (``LaminarRegions``). Such groups are
+  /// withheld for the check's sake, not to protect anyone, so no block has to keep their
+  /// numbers undetermined (which would withhold more, e.g. an attribute's value over the
+  /// organisation); once every block is decided, each one that its block determines is
+  /// shown again (it adds no equation there, and elsewhere its part is a peeled unit's shown
+  /// cell), and each one whose block is still too large to tell becomes a number to protect.
   /// - Precondition: `shown` is what the decomposition was made with.
   func run(shown: inout [Bool]) -> OverlapRule.Outcome {
     let before = shown
     // Groups that earlier runs' groups already determine: fixed here too.
     let spanned = rule.spannedByFixed(counts: counts, shown: shown)
-    var withheld: [(group: Int, protects: AuditLeak)] = []
+    var withheld: [(group: Int, protects: AuditLeak?)] = []
     var clean = Set<[Int]>()
-    var changed = true
-    while changed {
-      changed = false
+    // Withheld because a block was too large; of those, the ones whose numbers are protected,
+    // and the ones shown again once (not twice: a block too large with one drops it again).
+    var unprotected = Set<Int>()
+    var protected = Set<Int>()
+    var reshown = Set<Int>()
+    while true {
+      var changed = true
+      while changed {
+        changed = false
+        let blocks = blocks(shown)
+        let blockOf = firstBlocks(blocks)
+        var designated = [[Int]](repeating: [], count: blocks.count)
+        for g in rule.groups.indices where !shown[g] && groupCount[g] > 0 && !spanned.contains(g) && !unprotected.contains(g) {
+          if let b = blockOf(g) { designated[b].append(g) }
+        }
+        for (b, part) in blocks.enumerated() {
+          let block = Block(self, part: part, shown: shown, withheld: designated[b], spanned: spanned)
+          guard !clean.contains(block.key) else { continue }
+          var local = block.shown
+          var outcome = block.rule.decideExactly(counts: block.counts, shown: &local)
+          if case .tooLarge = outcome {
+            local = block.shown
+            outcome = block.rule.decideLaminar(counts: block.counts, shown: &local) ?? .tooLarge
+          }
+          let found: [(group: Int, protects: AuditLeak?)]
+          switch outcome {
+          case .decided(let list): found = list.map { (block.action[$0.group], $0.protects) }
+          case .tooLarge:
+            guard let dropped = block.overlappingToDrop(self), !dropped.isEmpty else {
+              shown = before
+              return .tooLarge
+            }
+            found = dropped.map { ($0, nil) }
+          case .onlyFixedLeft:
+            shown = before
+            return .tooLarge
+          }
+          if found.isEmpty {
+            clean.insert(block.key)
+            continue
+          }
+          for (g, words) in found where shown[g] {
+            shown[g] = false
+            withheld.append((g, words))
+            if words != nil {
+              unprotected.remove(g)
+            } else if reshown.contains(g) {
+              protected.insert(g)
+            } else {
+              unprotected.insert(g)
+            }
+            changed = true
+          }
+        }
+      }
+      // Every block decided: the groups withheld for the check's sake, where their block tells.
       let blocks = blocks(shown)
-      // Each withheld group is checked in the first block it reaches (the one nearest the
-      // organisation, where its number minus its peeled units' numbers is).
-      var blockOf = [Int](repeating: -1, count: rule.atomCount)
-      for (b, part) in blocks.enumerated() { for a in part.atoms { blockOf[a] = b } }
-      var designated = [[Int]](repeating: [], count: blocks.count)
-      for g in rule.groups.indices where !shown[g] && groupCount[g] > 0 && !spanned.contains(g) {
-        if let b = rule.groups[g].atoms.lazy.filter({ counts[$0] > 0 }).map({ blockOf[$0] }).min() { designated[b].append(g) }
-      }
-      for (b, part) in blocks.enumerated() {
-        let block = Block(self, part: part, shown: shown, withheld: designated[b], spanned: spanned)
-        guard !clean.contains(block.key) else { continue }
-        var local = block.shown
-        let found: [(group: Int, protects: AuditLeak)]
-        switch block.rule.decideExactly(counts: block.counts, shown: &local) {
-        case .decided(let list): found = list.map { (block.action[$0.group], $0.protects) }
-        case .onlyFixedLeft, .tooLarge:
-          shown = before
-          return .tooLarge
-        }
-        if found.isEmpty {
-          clean.insert(block.key)
-          continue
-        }
-        for (g, words) in found where shown[g] {
-          shown[g] = false
-          withheld.append((g, words))
-          changed = true
+      let blockOf = firstBlocks(blocks)
+      var waiting = [Int: [Int]]()
+      for g in unprotected.sorted() { if let b = blockOf(g) { waiting[b, default: []].append(g) } }
+      var settled = true
+      for (b, list) in waiting.sorted(by: { $0.key < $1.key }) {
+        let block = Block(self, part: blocks[b], shown: shown, withheld: list, spanned: spanned)
+        let determined = block.rule.determination(counts: block.counts, shown: block.shown)
+        for (i, g) in list.enumerated() {
+          // The block's own groups come first, then the withheld ones in the order given.
+          switch determined(block.rule.groups.count - list.count + i) {
+          case false?: continue
+          case true? where !reshown.contains(g):
+            shown[g] = true
+            reshown.insert(g)
+            withheld.removeAll { $0.group == g }
+          default:
+            protected.insert(g)
+          }
+          unprotected.remove(g)
+          settled = false
         }
       }
+      if settled { return .decided(withheld) }
     }
-    return .decided(withheld)
+  }
+
+  /// The first block (nearest the organisation) that each group reaches, where a withheld
+  /// group's number minus its peeled units' numbers is.
+  private func firstBlocks(_ blocks: [Part]) -> (Int) -> Int? {
+    var blockOf = [Int](repeating: -1, count: rule.atomCount)
+    for (b, part) in blocks.enumerated() { for a in part.atoms { blockOf[a] = b } }
+    return { g in rule.groups[g].atoms.lazy.filter { counts[$0] > 0 }.map { blockOf[$0] }.min() }
   }
 
   /// One block as a problem of its own: the distinct restrictions of the groups shown, and the
@@ -200,6 +270,8 @@ struct BlockDecomposition {
     var shown: [Bool]
     /// The group to withhold when the block's rule withholds each local group.
     var action: [Int]
+    /// The group of the whole problem each local group restricts.
+    var original: [Int]
     /// What the block's decision depends on: its atoms, and its groups with their states.
     var key: [Int]
 
@@ -223,6 +295,7 @@ struct BlockDecomposition {
       var seen = Set<[Int]>()
       var made: [OverlapRule.Group] = []
       var action: [Int] = []
+      var original: [Int] = []
       var key = atoms + [-1] + part.peeled + [-1]
       for g in order where (inside(g) || d.rule.blockKeepsOutsideGroups) && seen.insert(restricted[g]!).inserted {
         var fixed = groups[g].fixed || spanned.contains(g)
@@ -243,6 +316,7 @@ struct BlockDecomposition {
         }
         made.append(.init(name: groups[g].name, atoms: AtomSet(restricted[g]!), fixed: fixed, nested: groups[g].nested, outside: !inside(g)))
         action.append(stand)
+        original.append(g)
         key.append(g)
       }
       let shownCount = made.count
@@ -251,15 +325,39 @@ struct BlockDecomposition {
         let parts = groups[g].atoms.compactMap { local[$0] }
         made.append(.init(name: groups[g].name, atoms: AtomSet(parts.sorted()), fixed: groups[g].fixed, nested: groups[g].nested))
         action.append(g)
+        original.append(g)
         key.append(g)
       }
       rule = OverlapRule(
-        groups: made, atomCount: atoms.count, k: d.rule.k, budget: max(d.rule.budget, OverlapRule.budget),
+        groups: made, atomCount: atoms.count, k: d.rule.k, budget: d.rule.blockBudget, blockBudget: d.rule.blockBudget,
         blockKeepsOutsideGroups: d.rule.blockKeepsOutsideGroups, atomOrder: d.rule.atomOrder.map { order in atoms.map { order[$0] } })
       counts = atoms.map { d.counts[$0] }
       self.shown = made.indices.map { $0 < shownCount }
       self.action = action
+      self.original = original
       self.key = key
+    }
+
+    /// The shown overlapping groups (not fixed) to withhold when the block is too large to
+    /// check exactly: those lying inside it if any, else the cells of a unit reaching outside
+    /// it, else the rest (the values over the organisation, kept longest: the check of
+    /// ``RegionsCrossed`` takes a few of them at any size). Each is withheld in the whole
+    /// publication, not through a peeled unit's cell, so no unit stops being peeled and the
+    /// block does not grow. A group whose restriction is a union of the regions of the block's
+    /// shown nested groups adds nothing and stays. Nil when the nested groups do not nest.
+    func overlappingToDrop(_ d: BlockDecomposition) -> [Int]? {
+      guard let regions = LaminarRegions(rule.groups, counts: counts, shown: shown, nests: { rule.groups[$0].nested }) else { return nil }
+      let adding = rule.groups.indices.filter { g in
+        shown[g] && !rule.groups[g].nested && !rule.groups[g].fixed && rule.groups[g].atoms.contains { counts[$0] > 0 }
+          && regions.regions(of: rule.groups[g].atoms, counts) == nil
+      }
+      // Inside first, then a unit's cells reaching outside, then the values over the organisation.
+      let stages = [
+        adding.filter { !rule.groups[$0].outside },
+        adding.filter { d.liesInAUnit(original[$0]) },
+        adding,
+      ]
+      return stages.first { !$0.isEmpty }?.map { original[$0] } ?? []
     }
   }
 }

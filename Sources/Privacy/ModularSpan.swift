@@ -29,6 +29,9 @@ struct ModularSpan {
 
   var rank: Int { rows.count }
 
+  /// The span's rows in reduced echelon form, ordered by pivot: equal for equal spans.
+  var canonicalRows: [[UInt64]] { pivots.indices.sorted { pivots[$0] < pivots[$1] }.map { rows[$0] } }
+
   /// `a · b` modulo the prime, by Barrett reduction (a multiplication instead of a division).
   /// - Precondition: the prime is below 2³², so a product of two residues fits in 64 bits.
   private func mul(_ a: UInt64, _ b: UInt64) -> UInt64 { reducer.reduce(a &* b) }
@@ -72,6 +75,12 @@ struct ModularSpan {
   mutating func add(cells: [Int], total: Int? = nil) {
     var v = [UInt64](repeating: 0, count: width)
     for c in cells { v[c] = 1 }
+    add(vector: v, total: total)
+  }
+
+  /// Adds a total with any coefficients (residues) over the cells.
+  mutating func add(vector: [UInt64], total: Int? = nil) {
+    var v = vector
     var combination = [UInt64](repeating: 0, count: totals)
     if let total, total < totals { combination[total] = 1 }
     reduce(&v, &combination)

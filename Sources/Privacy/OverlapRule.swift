@@ -39,6 +39,9 @@ struct OverlapRule {
   var budget = Self.budget
   /// The default of ``budget``.
   static let budget = 120_000
+  /// The largest block decided in one exact check (``BlockDecomposition``); above it the
+  /// block's overlapping groups are withheld.
+  var blockBudget = Self.budget
   /// See ``PrivacyPolicy/blockKeepsOutsideGroups`` (false only in the attacker's self-test).
   var blockKeepsOutsideGroups = true
   /// Each atom's place in the atoms' order (``Population/atomOrder``; nil: their numbering):
@@ -48,12 +51,14 @@ struct OverlapRule {
   static let smallSetBudget = 200_000
   static let primes: [UInt64] = [2_147_483_647, 2_147_483_629]
 
-  /// What the rule withheld: the group and what it protects, in words.
+  /// What the rule withheld: the group and what it protects, in words (nil: withheld because
+  /// the part of the problem it lies in was too large to decide exactly, see
+  /// ``BlockDecomposition``).
   enum Outcome {
-    case decided([(group: Int, protects: AuditLeak)])
+    case decided([(group: Int, protects: AuditLeak?)])
     /// Something is still determined, but only groups fixed by earlier runs are shown (they
     /// published it already); what was withheld on the way.
-    case onlyFixedLeft([(group: Int, protects: AuditLeak)])
+    case onlyFixedLeft([(group: Int, protects: AuditLeak?)])
     case tooLarge
   }
 
@@ -76,7 +81,7 @@ struct OverlapRule {
     let groupCount = groups.map { g in g.atoms.reduce(0) { $0 + counts[$1] } }
     // Decided once, on the first leak (fixed groups never change).
     var twins: Set<Int>? = nil
-    var withheld: [(group: Int, protects: AuditLeak)] = []
+    var withheld: [(group: Int, protects: AuditLeak?)] = []
     // The atoms in their order (made once, when a partition is first made).
     var visiting: [Int]? = nil
     while true {

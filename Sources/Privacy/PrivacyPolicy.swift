@@ -13,6 +13,9 @@ public struct PrivacyPolicy: Equatable, Sendable {
   /// The largest overlap problem checked at once (see ``OverlapRule/budget``); tests lower it
   /// to make small organisations go through ``BlockDecomposition``.
   var exactBudget = OverlapRule.budget
+  /// The largest block checked at once (see ``OverlapRule/blockBudget``); tests lower it to
+  /// make blocks withhold their overlapping groups.
+  var blockBudget = OverlapRule.budget
   /// Whether a block's problem has the groups that reach outside it. Only the attacker's
   /// self-test turns it off (a planted leak in ``BlockDecomposition``).
   var blockKeepsOutsideGroups = true

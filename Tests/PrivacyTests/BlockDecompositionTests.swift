@@ -26,11 +26,19 @@ import Testing
     CutOrganisation.random(&rng, depths: 2...3, fan: 1...3, universe: true)
   }
 
-  func firstLeak(seed: UInt64, count: Int) -> (org: Int, what: String, found: [String])? {
+  /// The policy of ``policy(_:residualRules:keepOutside:)`` with blocks so small that most are
+  /// too large to check exactly and withhold their overlapping groups.
+  static func smallBlocks(_ threshold: Int) -> PrivacyPolicy {
+    var policy = policy(threshold)
+    policy.blockBudget = 40
+    return policy
+  }
+
+  func firstLeak(seed: UInt64, count: Int, policy: (Int) -> PrivacyPolicy = { Self.policy($0) }) -> (org: Int, what: String, found: [String])? {
     var rng = SplitMix64(seed: seed)
     for i in 0..<count {
       let org = Self.organisation(&rng)
-      let found = org.attack(AnonymityEngine.decide(org.population, policy: Self.policy(org.threshold)))
+      let found = org.attack(AnonymityEngine.decide(org.population, policy: policy(org.threshold)))
       if !found.isEmpty { return (i, org.description, found) }
     }
     return nil
@@ -48,6 +56,48 @@ import Testing
     #expect(
       leak == nil,
       "random seed \(seed) (rerun with it as fixedSeed), organisation \(leak?.org ?? -1) (\(leak?.what ?? "")): \(leak?.found.prefix(3) ?? [])")
+  }
+
+  @Test func recoversNothingWhenBlocksAreTooLargeWithAFixedSeed() {
+    let leak = firstLeak(seed: Self.fixedSeed, count: Self.organisations, policy: Self.smallBlocks)
+    #expect(leak == nil, "seed \(Self.fixedSeed), organisation \(leak?.org ?? -1) (\(leak?.what ?? "")): \(leak?.found.prefix(3) ?? [])")
+  }
+
+  @Test func recoversNothingWhenBlocksAreTooLargeWithARandomSeed() {
+    let seed = UInt64.random(in: 1...UInt64.max)
+    print("BlockDecompositionTests (small blocks) random seed \(seed)")
+    let leak = firstLeak(seed: seed, count: Self.organisations, policy: Self.smallBlocks)
+    #expect(
+      leak == nil,
+      "random seed \(seed) (rerun with it as fixedSeed), organisation \(leak?.org ?? -1) (\(leak?.what ?? "")): \(leak?.found.prefix(3) ?? [])")
+  }
+
+  /// A block too large to check exactly costs its own overlapping groups, not every one: over
+  /// the organisations where some block was (an audit entry says "too many to decide"), most
+  /// overlapping numbers of the exact blocks' decision stay shown.
+  @Test func aBlockTooLargeWithholdsItsOwnOverlappingGroupsOnly() {
+    var rng = SplitMix64(seed: Self.fixedSeed)
+    var tooLarge = 0
+    var blocks = 0
+    var small = 0
+    for _ in 0..<300 {
+      let org = Self.organisation(&rng)
+      let b = AnonymityEngine.decide(org.population, policy: Self.policy(org.threshold))
+      let s = AnonymityEngine.decide(org.population, policy: Self.smallBlocks(org.threshold))
+      let hints = s.audit { _, _ in true }.compactMap(\.wouldShow)
+      guard hints.contains(where: { if case .tooMany = $0 { return true } else { return false } }) else { continue }
+      tooLarge += 1
+      for g in org.population.groups.indices where !org.population.groups[g].nested {
+        for d in 0..<CutOrganisation.dataPoints {
+          if b.shows(g, dataPoint: d) { blocks += 1 }
+          if s.shows(g, dataPoint: d) { small += 1 }
+        }
+      }
+    }
+    print(
+      "BlockDecompositionTests: \(tooLarge) organisations with a block too large; overlapping numbers shown, blocks \(blocks), small blocks \(small)")
+    #expect(tooLarge >= 30, "only \(tooLarge) of 300 organisations had a block too large")
+    #expect(Double(small) >= 0.25 * Double(blocks), "small blocks show \(small), blocks \(blocks)")
   }
 
   /// A random seed found a leak: when the blocks gave up (`tooLarge`), every overlapping group was

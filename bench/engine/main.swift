@@ -151,6 +151,16 @@ let audit = decision.audit { cut, _ in cut == "unit:4" }
 var shown = 0
 for g in universe.groups.indices where decision.groupWithheld(g) == nil { shown += 1 }
 print("audit of unit:4: \(audit.count) entries in \(clock.now - start); \(shown) of \(universe.groups.count) groups not withheld")
+// Per cut: groups with every number shown, with some shown, and in all.
+var byCut: [String: (all: Int, some: Int, total: Int)] = [:]
+for (g, group) in universe.groups.enumerated() where decision.respondents[g] > 0 {
+  let n = (0..<width).filter { decision.shows(g, dataPoint: $0) }.count
+  var t = byCut[group.cut, default: (0, 0, 0)]
+  t.total += 1
+  if n == width { t.all += 1 } else if n > 0 { t.some += 1 }
+  byCut[group.cut] = t
+}
+for (cut, t) in byCut.sorted(by: { $0.key < $1.key }) { print("  \(cut): every number shown \(t.all), some \(t.some), of \(t.total)") }
 var h: UInt64 = 1_469_598_103_934_665_603
 for g in universe.groups.indices { for d in 0..<width { h = (h ^ (decision.shows(g, dataPoint: d) ? 1 : 0)) &* 1_099_511_628_211 } }
 print("decision hash \(h)")
