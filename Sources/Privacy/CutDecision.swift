@@ -83,7 +83,6 @@ public struct CutDecision: Sendable {
     let shown = { (node: Int) in dataPoints.indices.map { decided.shows(node, dataPoint: $0) } }
     var universe = Population(dataPoints: dataPoints, atoms: atoms, organisation: organisation, organisationFixed: shown(0))
     universe.atomOrder = atomOrder
-    universe.reserveCapacity(1 + groups.count + teams.count)
     var nodes = [Int](repeating: 0, count: groups.count)
     for (g, group) in groups.enumerated() {
       let made = Population.Group(

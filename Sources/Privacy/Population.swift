@@ -83,9 +83,6 @@ public struct Population: Sendable {
     groups = [Group(cut: "organisation", name: organisation, members: AtomSet(range: atoms.indices), parent: -1, fixed: organisationFixed)]
   }
 
-  /// Makes room for `count` groups in all, so a large universe is not grown by copying.
-  public mutating func reserveCapacity(_ count: Int) { groups.reserveCapacity(count) }
-
   /// Adds a published group and returns its node number.
   /// - Precondition: its parent was added before it.
   @discardableResult

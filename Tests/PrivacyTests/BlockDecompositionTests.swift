@@ -100,6 +100,29 @@ import Testing
     #expect(Double(small) >= 0.25 * Double(blocks), "small blocks show \(small), blocks \(blocks)")
   }
 
+  /// A flat organisation (every team right under it) too large for one check is one block, too
+  /// large for the span check too: its teams' cells go, and its values over the organisation
+  /// are decided with the tree by ``RegionsCrossed`` instead of being withheld as too many
+  /// (all values were shown in 5 of these 8 before it, in 8 now). The attacker recovers nothing.
+  @Test func aFlatOrganisationTooLargeForOneCheckShowsItsValuesAndLeaksNothing() {
+    var rng = SplitMix64(seed: Self.fixedSeed)
+    var valuesShown = 0
+    let organisations = 8
+    for i in 0..<organisations {
+      let org = CutOrganisation.random(&rng, depths: 1...1, fan: 60...90, universe: true)
+      var policy = PrivacyPolicy(minGroupSize: org.threshold)
+      // Budgets as for an organisation of thousands of teams, scaled to one the attacker can solve.
+      policy.exactBudget = 5_000
+      policy.blockBudget = 10_000
+      let decision = AnonymityEngine.decide(org.population, policy: policy)
+      let found = org.attack(decision)
+      #expect(found.isEmpty, "organisation \(i) (\(org.description)): \(found.prefix(3))")
+      let values = org.population.groups.indices.filter { org.population.groups[$0].cut.hasPrefix("a") && decision.respondents[$0] > 0 }
+      if !values.isEmpty && values.allSatisfy({ decision.shows($0, dataPoint: 0) }) { valuesShown += 1 }
+    }
+    #expect(valuesShown == organisations, "every value shown in only \(valuesShown) of \(organisations)")
+  }
+
   /// A random seed found a leak: when the blocks gave up (`tooLarge`), every overlapping group was
   /// withheld, also a unit's only attribute cell, whose number is the unit's, which stays shown.
   @Test func aCellThatIsItsShownUnitIsNotWithheld() {
