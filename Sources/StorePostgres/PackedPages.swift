@@ -121,22 +121,22 @@ final class PackedPages {
     let query = db.start(PostgresQuery(unsafeSQL: select, binds: bindings))
     // A page whose connection closes first fails at once: postgres-nio may leave a query
     // sent on a connection the server just ended (pg_terminate_backend) waiting for ever.
-    // Both complete on the connection's event loop, so `done` needs no lock.
+    // Both complete on the connection's event loop, so the box needs no lock; it lets go of
+    // the promise once completed (the close callbacks stay until the connection closes, and
+    // must not keep every page).
     let page = query.eventLoop.makePromise(of: PostgresQueryResult.self)
-    let done = Flag()
+    let box = PromiseBox(page)
     let lost = StoreError(
       kind: .cannotOpen, store: link.name,
       message: "a connection reading the wave was closed before its page came (by the server, e.g. pg_terminate_backend, or the network)",
       hint: "try again; the server's log says why it ended the connection")
     query.whenComplete { result in
-      guard !done.value else { return }
-      done.value = true
-      page.completeWith(result)
+      box.promise?.completeWith(result)
+      box.promise = nil
     }
     db.connection.closeFuture.whenComplete { _ in
-      guard !done.value else { return }
-      done.value = true
-      page.fail(lost)
+      box.promise?.fail(lost)
+      box.promise = nil
     }
     pending[reader] = page.futureResult
   }
@@ -229,9 +229,10 @@ final class PackedPages {
     }
   }
 
+  /// Ends the read: closing a connection ends its read-only transaction (there is nothing to
+  /// commit), and never waits on a connection the server has ended meanwhile (postgres-nio
+  /// could wait for ever on a statement sent there).
   private func finish() {
-    open = false
-    for db in connections { try? db.run("COMMIT") }
     close()
   }
 
@@ -301,7 +302,8 @@ struct PackedRecord {
   }
 }
 
-/// A flag touched on one event loop only.
-private final class Flag: @unchecked Sendable {
-  var value = false
+/// A page's promise until it is completed, touched on one event loop only.
+private final class PromiseBox: @unchecked Sendable {
+  var promise: EventLoopPromise<PostgresQueryResult>?
+  init(_ promise: EventLoopPromise<PostgresQueryResult>) { self.promise = promise }
 }
