@@ -38,24 +38,30 @@ extension StoreScoringCommandTests {
       WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%string_agg%'
         AND backend_start > (SELECT min(backend_start) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%string_agg%')
       """
-    let killer = Process()
-    killer.executableURL = URL(fileURLWithPath: "/bin/bash")
-    killer.arguments = ["-c", "while true; do psql \"$0\" -XAtq -c \"$1\"; sleep 0.01; done", database, victims]
-    let out = Pipe()
-    killer.standardOutput = out
-    try killer.run()
-    let started = Date()
-    let result = try score(box, store: database, "--jobs", "2")
-    kill(killer.processIdentifier, SIGKILL)  // (a test's children may not see SIGTERM)
-    killer.waitUntilExit()
-    let killed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").compactMap { Int($0) }.reduce(
-      0, +)
-    #expect(Date().timeIntervalSince(started) < 120)
-    #expect(killed > 0, "the test found no second connection to cut off")
-    #expect(result.status != 0, "\(result.stdout)")
-    #expect(result.stdout.isEmpty, "\(result.stdout)")
-    #expect(
-      result.stderr.contains("terminating connection due to administrator command") || result.stderr.contains("was closed before its page came")
-        || result.stderr.contains("cannot reach PostgreSQL"), "\(result.stderr)")
+    let reference = try score(box, store: "a.sqlite", "--jobs", "2")
+    // A connection cut off after its last page came costs the read nothing (the run scores
+    // the whole wave, correctly): up to three tries to cut one off while its page is due.
+    var failures = 0
+    for _ in 0..<3 where failures == 0 {
+      let killer = Process()
+      killer.executableURL = URL(fileURLWithPath: "/bin/bash")
+      killer.arguments = ["-c", "while true; do psql \"$0\" -XAtq -c \"$1\"; sleep 0.01; done", database, victims]
+      try killer.run()
+      let started = Date()
+      let result = try score(box, store: database, "--jobs", "2")
+      kill(killer.processIdentifier, SIGKILL)  // (a test's children may not see SIGTERM)
+      killer.waitUntilExit()
+      #expect(Date().timeIntervalSince(started) < 120)
+      if result.status == 0 {
+        #expect(result.stdout == reference.stdout.replacingOccurrences(of: "a.sqlite wave 'w'", with: "STORE"))
+        continue
+      }
+      failures += 1
+      #expect(result.stdout.isEmpty, "\(result.stdout)")
+      #expect(
+        result.stderr.contains("terminating connection due to administrator command") || result.stderr.contains("was closed before its page came")
+          || result.stderr.contains("cannot reach PostgreSQL"), "\(result.stderr)")
+    }
+    #expect(failures == 1, "no try cut off a connection while its page was due")
   }
 }
