@@ -94,7 +94,7 @@ public struct ScoreJob {
     if let wave {
       let source = try StoreInput.batches(
         wave: wave, storePath: storePath, surveyID: survey.id, itemIDs: scoring.plan.slots, workspace: workspace, byLanguage: byLanguage,
-        attributes: keyAttributes ? survey.attributes : [])
+        attributes: keyAttributes ? survey.attributes : [], readers: jobs)
       outcome = try scoring.score(source, workers: jobs, skipInvalid: skipInvalid)
       file = source.file
     } else {

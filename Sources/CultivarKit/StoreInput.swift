@@ -23,13 +23,13 @@ enum StoreInput {
 
   /// The same responses cut into pieces for the scoring pipeline (see
   /// ``ResponseStoring/responseBatches(of:itemIDs:byLanguage:attributes:)``): what `score --wave`
-  /// reads, on as many workers as it has.
+  /// reads, on as many workers as it has (and, on PostgreSQL, as many connections: `readers`).
   static func batches(
     wave name: String, storePath: String, surveyID: String, itemIDs: [String], workspace: Workspace, byLanguage: Bool = false,
-    attributes: [Attribute] = []
+    attributes: [Attribute] = [], readers: Int
   ) throws -> any RowBatchSource {
     let (store, wave) = try find(wave: name, storePath: storePath, surveyID: surveyID, workspace: workspace)
-    return try store.responseBatches(of: wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes)
+    return try store.responseBatches(of: wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes, readers: readers)
   }
 
   private static func find(wave name: String, storePath: String, surveyID: String, workspace: Workspace) throws -> (any ResponseStoring, WaveRef) {

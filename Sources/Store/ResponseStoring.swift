@@ -72,7 +72,9 @@ public protocol ResponseStoring: AnyObject, Sendable {
   /// same order and pieces as ``ResponseBatches`` cuts ``responses(of:itemIDs:byLanguage:attributes:)``
   /// (so the sums, and the scores, are the same to the last bit). A backend that can decode
   /// its pages on the scoring workers does (PostgreSQL); the default wraps the row source.
-  func responseBatches(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any RowBatchSource
+  /// `readers`: how many connections a backend that has them may read the wave on at once
+  /// (PostgreSQL; the output is the same whatever their number).
+  func responseBatches(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute], readers: Int) throws -> any RowBatchSource
   /// The comments and multi-select answers of every visible response of a wave, in the order
   /// of the responses' random ids (unrelated to the order they arrived in).
   /// - Parameters:
@@ -152,7 +154,9 @@ extension ResponseStoring {
   }
 
   /// ``ResponseBatches`` over ``responses(of:itemIDs:byLanguage:)``.
-  public func responseBatches(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any RowBatchSource {
+  public func responseBatches(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute], readers: Int) throws
+    -> any RowBatchSource
+  {
     ResponseBatches(try responses(of: wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes), slots: itemIDs.count)
   }
 

@@ -6,10 +6,17 @@ import Store
 /// row (the number of responses, and their records laid end to end in one `bytea`), so the
 /// client makes one `PostgresRow` per page instead of one per response (docs/store.md,
 /// "Pages packed by the server"). The pages follow the responses' ids (keyset: each page
-/// starts after the last id of the one before) in one read-only repeatable-read transaction
-/// (a consistent snapshot), on a connection of its own that hands postgres-nio whole
-/// messages (``PostgresLink/connectForReading()``). The next page is asked for as soon as a
-/// page arrives, so the server gathers it while the client decodes this one.
+/// starts after the last id of the one before) in read-only repeatable-read transactions on
+/// connections of their own that hand postgres-nio whole messages
+/// (``PostgresLink/connectForReading()``).
+///
+/// With `readers` above one, a wave longer than its first page is read on several connections
+/// at once (the server's work on as many cores): the rest of the ids is cut into slices
+/// (``IdSlices``), slice `j` read on connection `j % readers`, every connection in the first
+/// one's snapshot (`pg_export_snapshot()`, `SET TRANSACTION SNAPSHOT`), so all see the same
+/// rows. The pages are still handed out in id order, one slice after the other; each
+/// connection has one page in flight, asked for as soon as the one before on it arrived, so
+/// the servers gather pages while the client decodes, and memory holds `readers` pages.
 ///
 /// Each record (``PackedRecord``): the response's 16-byte id, then its fields, each as a
 /// big-endian 4-byte length and PostgreSQL's binary form (`textsend`, `array_send`).
@@ -22,23 +29,39 @@ final class PackedPages {
     var count: Int
   }
 
-  private let db: SyncConnection
   private let link: PostgresLink
   private let select: String
   private let waveID: Int64
   private let pageSize: Int
-  private var pending: EventLoopFuture<PostgresQueryResult>?
+  private let readers: Int
+  /// The first connection, then those opened once the first page came back full.
+  private var connections: [SyncConnection] = []
+  /// The page in flight on each connection.
+  private var pending: [EventLoopFuture<PostgresQueryResult>?] = []
+  /// The slices after the first page; nil while reading on one connection.
+  private var slices: IdSlices?
+  /// The slice being handed out (0: the first page, or the whole wave on one connection).
+  private var current = 0
+  /// Whether the page just handed out was full (its slice goes on after its last id).
+  private var full = false
   private var open = true
+  /// The first connection's snapshot, named for the others (with `readers` above one).
+  private var snapshot: String?
+  /// A list of strings the fields may refer to as `$5` (a `text[]`), sent with every page
+  /// asked for from then on.
+  var reference: [String] = []
 
   /// - Parameters:
   ///   - fields: the SQL of each field after the id, over `r` (`visible_response`) and the
-  ///     joins in `from`; each must be a `bytea` that is never NULL.
+  ///     joins in `from` (and ``reference`` as `$5`); each must be a `bytea` that is never NULL.
   ///   - from: what follows `FROM` in the inner query (`visible_response r` and any join).
   ///   - pageSize: responses per page.
-  init(link: PostgresLink, waveID: Int64, fields: [String], from: String, pageSize: Int) throws {
+  ///   - readers: connections to read on at once (at least one).
+  init(link: PostgresLink, waveID: Int64, fields: [String], from: String, pageSize: Int, readers: Int) throws {
     self.link = link
     self.waveID = waveID
     self.pageSize = pageSize
+    self.readers = max(1, readers)
     let named = fields.indices.map { "f\($0)" }
     let record = (["p.id"] + named.map { "int4send(octet_length(p.\($0))) || p.\($0)" }).joined(separator: " || ")
     let inner = zip(fields, named).map { "\($0) AS \($1)" }.joined(separator: ", ")
@@ -47,11 +70,34 @@ final class PackedPages {
     select = """
       SELECT count(*), string_agg(\(record), ''::bytea) FROM (
         SELECT r.id, \(inner) FROM \(from)
-        WHERE r.wave_id = $1 AND r.id > $2 ORDER BY r.id LIMIT $3) p
+        WHERE r.wave_id = $1 AND r.id > $2 AND r.id <= $4 ORDER BY r.id LIMIT $3) p
       """
-    db = SyncConnection(try Blocking.run { try await link.connectForReading() })
+    connections = [try begin(try Blocking.run { try await link.connectForReading() }, snapshot: nil)]
+    pending = [nil]
+    if self.readers > 1 {
+      // The read's snapshot, taken now (the first statement that reads) and named, for the
+      // connections opened later to read in.
+      do {
+        let name = try connections[0].rows("SELECT pg_export_snapshot()")[0].decode(String.self)
+        guard !name.isEmpty, name.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+          throw PackedRecord.unexpected("a snapshot named '\(name)'", store: link.name)
+        }
+        snapshot = name
+      } catch {
+        close()
+        throw link.storeError(error, kind: .cannotOpen)
+      }
+    }
+  }
+
+  deinit { close() }
+
+  /// Starts a read-only repeatable-read transaction on `connection`, in `snapshot` when given.
+  private func begin(_ connection: PostgresConnection, snapshot: String?) throws -> SyncConnection {
+    let db = SyncConnection(connection)
     do {
       try db.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+      if let snapshot { try db.run(PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot)'")) }
       // Each page is a range of the wave's index in id order: compiling the plan (JIT) costs
       // more than it saves, and a bitmap scan would need a sort (docs/store.md).
       try db.run("SET LOCAL jit = off")
@@ -60,48 +106,139 @@ final class PackedPages {
       db.close()
       throw link.storeError(error, kind: .cannotOpen)
     }
+    return db
   }
 
-  deinit { db.close() }
-
-  /// Asks for the page after `lastID` (the empty id: the first page), without waiting.
-  private func ask(after lastID: ByteBuffer) {
+  /// Asks connection `reader` for the page of ids in `(after, upper]`, without waiting.
+  private func ask(_ reader: Int, after lastID: ByteBuffer, upper: ByteBuffer) {
     var bindings = PostgresBindings()
     bindings.append(waveID)
     bindings.append(lastID)
     bindings.append(pageSize)
-    pending = db.start(PostgresQuery(unsafeSQL: select, binds: bindings))
+    bindings.append(upper)
+    bindings.append(reference)
+    let db = connections[reader]
+    let query = db.start(PostgresQuery(unsafeSQL: select, binds: bindings))
+    // A page whose connection closes first fails at once: postgres-nio may leave a query
+    // sent on a connection the server just ended (pg_terminate_backend) waiting for ever.
+    // Both complete on the connection's event loop, so the box needs no lock; it lets go of
+    // the promise once completed (the close callbacks stay until the connection closes, and
+    // must not keep every page).
+    let page = query.eventLoop.makePromise(of: PostgresQueryResult.self)
+    let box = PromiseBox(page)
+    let lost = StoreError(
+      kind: .cannotOpen, store: link.name,
+      message: "a connection reading the wave was closed before its page came (by the server, e.g. pg_terminate_backend, or the network)",
+      hint: "try again; the server's log says why it ended the connection")
+    query.whenComplete { result in
+      box.promise?.completeWith(result)
+      box.promise = nil
+    }
+    db.connection.closeFuture.whenComplete { _ in
+      box.promise?.fail(lost)
+      box.promise = nil
+    }
+    pending[reader] = page.futureResult
   }
 
-  /// The next page; nil at the end (and the transaction ended). Ask for the one after it
+  /// The connection that reads slice `j`.
+  private func reader(of j: Int) -> Int { j == 0 ? 0 : j % connections.count }
+
+  /// Asks for the first page of slice `j` (2 or later: its ids after the end of slice
+  /// `j - 1`), if there is such a slice.
+  private func askSlice(_ j: Int) {
+    guard let slices, j <= slices.count else { return }
+    ask(reader(of: j), after: slices.upper(j - 1), upper: slices.upper(j))
+  }
+
+  /// The next page; nil at the end (and the transactions ended). Ask for the one after it
   /// with ``askNext(after:)`` once its last id is known, before decoding it.
   func nextPage() throws -> Page? {
     guard open else { return nil }
-    if pending == nil { ask(after: ByteBuffer()) }
+    if current == 0 && pending[0] == nil { ask(0, after: ByteBuffer(), upper: IdSlices.last) }
     do {
-      let rows = try pending!.wait().rows
-      pending = nil
-      guard rows.count == 1 else { throw PackedRecord.unexpected("\(rows.count) rows for a page", store: link.name) }
-      let (count, bytes) = try rows[0].decode((Int, ByteBuffer?).self)
-      if count < pageSize { finish() }
-      return count == 0 ? nil : Page(bytes: bytes ?? ByteBuffer(), count: count)
+      while true {
+        let reader = reader(of: current)
+        let rows = try pending[reader]!.wait().rows
+        pending[reader] = nil
+        guard rows.count == 1 else { throw PackedRecord.unexpected("\(rows.count) rows for a page", store: link.name) }
+        let (count, bytes) = try rows[0].decode((Int, ByteBuffer?).self)
+        full = count == pageSize
+        if !full {
+          // This slice is done: its connection goes on to its next one at once.
+          if slices != nil { askSlice(current + connections.count) }
+          current += 1
+          if current > (slices?.count ?? 0) {
+            finish()
+            return count == 0 ? nil : Page(bytes: bytes ?? ByteBuffer(), count: count)
+          }
+          if count == 0 { continue }
+        }
+        return Page(bytes: bytes ?? ByteBuffer(), count: count)
+      }
     } catch {
-      open = false
-      db.close()
+      close()
       throw link.storeError(error, kind: .cannotOpen)
     }
   }
 
-  /// Asks for the page after the one just read (whose last response is `lastID`), if any:
-  /// the server gathers it while the caller decodes.
-  func askNext(after lastID: ByteBuffer) {
-    if open && pending == nil { ask(after: lastID) }
+  /// Asks for the page after the one just read (whose last response is `lastID`) when that
+  /// one was full: the server gathers it while the caller decodes. After a full first page
+  /// with `readers` above one, opens the other connections in the first one's snapshot and
+  /// starts a slice on each.
+  func askNext(after lastID: ByteBuffer) throws {
+    guard open && full else { return }
+    full = false
+    if current == 0 && readers > 1 {
+      let made = IdSlices(after: lastID)
+      try spread(over: min(readers, made.count), slices: made, after: lastID)
+    } else {
+      ask(reader(of: current), after: lastID, upper: slices.map { $0.upper(current) } ?? IdSlices.last)
+    }
   }
 
+  /// Opens the connections beyond the first (`count` in all), in its snapshot, and asks each
+  /// for its first slice.
+  private func spread(over count: Int, slices made: IdSlices, after lastID: ByteBuffer) throws {
+    do {
+      if count > 1 {
+        let link = self.link
+        let opened = try Blocking.run {
+          try await withThrowingTaskGroup(of: PostgresConnection.self) { group in
+            for _ in 1..<count { group.addTask { try await link.connectForReading() } }
+            return try await group.reduce(into: []) { $0.append($1) }
+          }
+        }
+        for (k, connection) in opened.enumerated() {
+          do {
+            connections.append(try begin(connection, snapshot: snapshot!))
+          } catch {
+            for other in opened[(k + 1)...] { try? (other.close() as EventLoopFuture<Void>).wait() }
+            throw error
+          }
+          pending.append(nil)
+        }
+      }
+      slices = made
+      current = 1
+      ask(reader(of: 1), after: lastID, upper: made.upper(1))
+      for j in stride(from: 2, through: connections.count, by: 1) { askSlice(j) }
+    } catch {
+      close()
+      throw link.storeError(error, kind: .cannotOpen)
+    }
+  }
+
+  /// Ends the read: closing a connection ends its read-only transaction (there is nothing to
+  /// commit), and never waits on a connection the server has ended meanwhile (postgres-nio
+  /// could wait for ever on a statement sent there).
   private func finish() {
+    close()
+  }
+
+  private func close() {
     open = false
-    try? db.run("COMMIT")
-    db.close()
+    for db in connections { db.close() }
   }
 }
 
@@ -117,10 +254,10 @@ struct PackedRecord {
       hint: "check that the database is a Cultivar store of this version (cultivar_migration)")
   }
 
-  /// The offsets of every `every`-th record's start (the first included) and the last
-  /// record's id, checking that each record is whole and that the ids rise from `after` on.
-  /// Throws when they do not, or when the page holds other than `count` records.
-  static func walk(_ bytes: ByteBuffer, count: Int, fields: Int, every: Int, after previous: ByteBuffer, store: String) throws -> (
+  /// The offsets of the starts of records `first`, `first + every`, ... (those there are)
+  /// and the last record's id, checking that each record is whole and that the ids rise from
+  /// `after` on. Throws when they do not, or when the page holds other than `count` records.
+  static func walk(_ bytes: ByteBuffer, count: Int, fields: Int, every: Int, first: Int = 0, after previous: ByteBuffer, store: String) throws -> (
     starts: [Int], lastID: ByteBuffer
   ) {
     let walked: (starts: [Int], last: Int)? = bytes.withUnsafeReadableBytes { raw in
@@ -136,7 +273,7 @@ struct PackedRecord {
         let id = key(raw, at: offset)
         if let before, !(id > before) { return nil }
         before = id
-        if records % every == 0 { starts.append(offset) }
+        if records >= first && (records - first) % every == 0 { starts.append(offset) }
         last = offset
         offset += idLength
         for _ in 0..<fields {
@@ -163,4 +300,10 @@ struct PackedRecord {
       UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
     )
   }
+}
+
+/// A page's promise until it is completed, touched on one event loop only.
+private final class PromiseBox: @unchecked Sendable {
+  var promise: EventLoopPromise<PostgresQueryResult>?
+  init(_ promise: EventLoopPromise<PostgresQueryResult>) { self.promise = promise }
 }

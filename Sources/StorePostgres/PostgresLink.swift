@@ -198,6 +198,16 @@ final class PostgresLink: Sendable {
           ? "the server's certificate must be signed by a CA you trust: give its certificate with sslrootcert=FILE in the address (or PGSSLROOTCERT), and for verify-full connect by the name (or address) the certificate is for"
           : "check the server's TLS set-up (ssl_cert_file, ssl_key_file)")
     }
+    if error.code == .clientClosedConnection && !connecting {
+      // A query sent on a connection that was closed meanwhile: by the server (an operator's
+      // pg_terminate_backend, a restart) or the network, while it waited for its turn.
+      var failure = StoreError(
+        kind: kind, store: name,
+        message: "the connection to PostgreSQL at \(address.host):\(address.port) was closed while in use (by the server or the network)",
+        hint: kind == .writeFailed ? "nothing of this write was stored; try again" : "try again; the server's log says why it ended the connection")
+      failure.isBusy = true
+      return failure
+    }
     if connecting || error.code == .connectionError || error.code == .serverClosedConnection || error.code == .uncleanShutdown {
       let reason = error.underlying.map { "\($0)" } ?? "\(error.code)"
       var failure = StoreError(

@@ -187,18 +187,23 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
   }
 
   public func responses(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any ResponseSource {
-    PostgresResponses(try waveBatches(wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes))
+    PostgresResponses(
+      try waveBatches(wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes, readers: ProcessInfo.processInfo.activeProcessorCount))
   }
 
-  public func responseBatches(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> any RowBatchSource {
-    try waveBatches(wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes)
+  public func responseBatches(of wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute], readers: Int) throws
+    -> any RowBatchSource
+  {
+    try waveBatches(wave, itemIDs: itemIDs, byLanguage: byLanguage, attributes: attributes, readers: readers)
   }
 
   /// The one reader of a wave's rows; with `attributes`, each row's group carries its stored attribute values.
-  private func waveBatches(_ wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute]) throws -> PostgresWaveBatches {
+  private func waveBatches(_ wave: WaveRef, itemIDs: [String], byLanguage: Bool, attributes: [Attribute], readers: Int) throws -> PostgresWaveBatches
+  {
     try PostgresWaveBatches(
       link: link, wave: wave, itemIDs: itemIDs, byLanguage: byLanguage,
-      codes: attributes.isEmpty ? nil : AttributeCodes(attributes: attributes, store: name, wave: wave.name), file: "\(name) wave '\(wave.name)'")
+      codes: attributes.isEmpty ? nil : AttributeCodes(attributes: attributes, store: name, wave: wave.name), file: "\(name) wave '\(wave.name)'",
+      readers: readers)
   }
 
   public func checkpoint() async throws {}

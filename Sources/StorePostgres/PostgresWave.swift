@@ -23,6 +23,9 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
     let count: Int
     let firstNumber: Int
     let chunk: Int
+    /// The items of a response whose items the server left out (``itemsLeftOut``), in
+    /// binary form (`array_send`).
+    let reference: ByteBuffer
   }
 
   /// Rows per piece: ``ResponseBatches``' batch size, so that sums merge alike on both backends.
@@ -41,13 +44,19 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
   private var lastID = ByteBuffer()
   private var numbered = 0
   private var chunk = 0
+  /// The records of a piece not yet whole (a page ended within it), copied.
+  private var carry: (bytes: ByteBuffer, count: Int)?
+  /// The items the server leaves out, in binary form (see ``Piece/reference``).
+  private var reference = ByteBuffer(bytes: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 25])
+  private var pagesRead = 0
 
   /// - Parameters:
   ///   - itemIDs: the item of each value slot (answers to other items are left out).
   ///   - byLanguage: group by the language each response was given in, not by team.
   ///   - codes: with attribute cuts, what turns each row's group and stored attributes into
   ///     its group key (as SQLite's ``StoredResponses`` does).
-  init(link: PostgresLink, wave: WaveRef, itemIDs: [String], byLanguage: Bool, codes: AttributeCodes?, file: String) throws {
+  ///   - readers: connections reading the wave at once (``PackedPages``).
+  init(link: PostgresLink, wave: WaveRef, itemIDs: [String], byLanguage: Bool, codes: AttributeCodes?, file: String, readers: Int) throws {
     self.file = file
     self.itemIDs = itemIDs
     self.codes = codes
@@ -58,7 +67,14 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
     // `float8[]`. Keeping them converted in the table (a stored column) was measured and not
     // kept: it doubles the table and a writer in another client encoding would store item
     // ids no reader matches (docs/store.md, "Pages packed by the server").
-    var fields = ["textsend(\(group))", "array_send(r.answer_items) || array_send(r.answer_values)"]
+    // The items are left out (an empty field before the values) when they are the reference
+    // list the reader asks with (`$5`: the most common list of the first page; before it, the
+    // empty list): most responses of a wave answer the same items, and converting them is a
+    // third of the server's work (docs/store.md).
+    var fields = [
+      "textsend(\(group))",
+      "CASE WHEN r.answer_items = $5 THEN ''::bytea ELSE array_send(r.answer_items) END || array_send(r.answer_values)",
+    ]
     var from = "visible_response r"
     if codes != nil {
       fields += ["array_send(COALESCE(g.names, '{}'::text[]))", "array_send(COALESCE(g.vals, '{}'::text[]))"]
@@ -68,29 +84,63 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
         """
     }
     self.fields = fields.count
-    pages = try PackedPages(link: link, waveID: wave.id, fields: fields, from: from, pageSize: Self.pageSize)
+    pages = try PackedPages(link: link, waveID: wave.id, fields: fields, from: from, pageSize: Self.pageSize, readers: readers)
   }
 
   func nextPiece() throws -> Piece? {
-    if next == pieces.count {
-      guard let page = try pages.nextPage() else { return nil }
-      let walked = try PackedRecord.walk(page.bytes, count: page.count, fields: fields, every: Self.rowsPerPiece, after: lastID, store: file)
-      lastID = walked.lastID
-      pages.askNext(after: lastID)
+    while next == pieces.count {
       pieces.removeAll(keepingCapacity: true)
       next = 0
+      guard let page = try pages.nextPage() else {
+        // The end: the records carried over are the last piece.
+        guard let rest = carry else { return nil }
+        carry = nil
+        emit(rest.bytes, count: rest.count)
+        break
+      }
+      // Pages need not be whole pieces (slices of the ids hold what they hold): a piece is cut
+      // every `rowsPerPiece` records of the wave, as ``ResponseBatches`` cuts SQLite's rows,
+      // the records of a piece that spans pages copied into one buffer.
+      let needed = carry.map { Self.rowsPerPiece - $0.count } ?? 0
+      let walked = try PackedRecord.walk(
+        page.bytes, count: page.count, fields: fields, every: Self.rowsPerPiece, first: needed, after: lastID, store: file)
+      lastID = walked.lastID
+      pagesRead += 1
+      if pagesRead == 1, let common = try WaveRowDecoder.commonItems(page, fields: fields, file: file) {
+        reference = common.bytes
+        pages.reference = common.items
+      }
+      try pages.askNext(after: lastID)
       let base = page.bytes.readerIndex
+      if var held = carry {
+        let taken = min(needed, page.count)
+        held.bytes.writeImmutableBuffer(page.bytes.getSlice(at: base, length: walked.starts.first ?? page.bytes.readableBytes)!)
+        held.count += taken
+        carry = nil
+        if held.count == Self.rowsPerPiece { emit(held.bytes, count: held.count) } else { carry = held }
+      }
       for (k, start) in walked.starts.enumerated() {
         let end = k + 1 < walked.starts.count ? walked.starts[k + 1] : page.bytes.readableBytes
-        let count = min(Self.rowsPerPiece, page.count - k * Self.rowsPerPiece)
-        pieces.append(
-          Piece(bytes: page.bytes.getSlice(at: base + start, length: end - start)!, count: count, firstNumber: numbered + 1, chunk: chunk))
-        numbered += count
-        chunk += 1
+        let count = min(Self.rowsPerPiece, page.count - needed - k * Self.rowsPerPiece)
+        let bytes = page.bytes.getSlice(at: base + start, length: end - start)!
+        if count == Self.rowsPerPiece {
+          emit(bytes, count: count)
+        } else {
+          var copy = ByteBufferAllocator().buffer(capacity: bytes.readableBytes * Self.rowsPerPiece / count + 64)
+          copy.writeImmutableBuffer(bytes)
+          carry = (copy, count)
+        }
       }
     }
     next += 1
     return pieces[next - 1]
+  }
+
+  /// Appends the next piece of the wave, numbered and counted.
+  private func emit(_ bytes: ByteBuffer, count: Int) {
+    pieces.append(Piece(bytes: bytes, count: count, firstNumber: numbered + 1, chunk: chunk, reference: reference))
+    numbered += count
+    chunk += 1
   }
 
   func makeReader(keepsIdentity: Bool) -> Reader { Reader(itemIDs: itemIDs, codes: codes, keepsIdentity: keepsIdentity, file: file) }
@@ -145,8 +195,10 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
             idOfTeam[team] = id
             teams.append(team)
           }
-          try batch.values.withUnsafeMutableBufferPointer { values in
-            try WaveRowDecoder.answers(answers, slots: &items, into: values, at: r * slots, file: file, row: number)
+          try piece.reference.withUnsafeReadableBytes { reference in
+            try batch.values.withUnsafeMutableBufferPointer { values in
+              try WaveRowDecoder.answers(answers, reference: reference, slots: &items, into: values, at: r * slots, file: file, row: number)
+            }
           }
           batch.teams.append(id)
           batch.lines.append(Int32(clamping: number))
@@ -221,20 +273,41 @@ enum WaveRowDecoder {
   }
 
   /// Writes the answers of one response into `values[base + slot]`: `packed` is the
-  /// `text[]` of the items answered then the `float8[]` of their values
-  /// (the same length), in binary form; answers to items without a slot are left out.
+  /// `text[]` of the items answered then the `float8[]` of their values (the same length),
+  /// in binary form, or the values alone when the items are `reference` (the server left them
+  /// out); answers to items without a slot are left out.
   static func answers(
-    _ packed: UnsafeRawBufferPointer, slots: inout ItemSlots, into values: UnsafeMutableBufferPointer<Double>, at base: Int, file: String, row: Int
+    _ packed: UnsafeRawBufferPointer, reference: UnsafeRawBufferPointer, slots: inout ItemSlots, into values: UnsafeMutableBufferPointer<Double>,
+    at base: Int, file: String, row: Int
   ) throws {
     var itemReader = BigEndianReader(packed)
-    guard let count = itemReader.arrayCount(of: PostgresDataType.text.rawValue) else { throw unexpected("no text[] of items", file: file, row: row) }
-    // The values follow the items: skip to them, then read both side by side.
-    var valueReader = itemReader
-    for _ in 0..<count {
-      guard valueReader.element() != nil else { throw unexpected("an empty item", file: file, row: row) }
-    }
-    guard valueReader.arrayCount(of: PostgresDataType.float8.rawValue) == count else {
-      throw unexpected("not a float8[] as long as the items", file: file, row: row)
+    var valueReader: BigEndianReader
+    let count: Int
+    if itemsLeftOut(packed) {
+      valueReader = itemReader
+      guard let length = valueReader.arrayCount(of: PostgresDataType.float8.rawValue) else {
+        throw unexpected("no float8[] of values", file: file, row: row)
+      }
+      // No values: no items either (the first page leaves out empty lists).
+      if length == 0 { return }
+      itemReader = BigEndianReader(reference)
+      guard itemReader.arrayCount(of: PostgresDataType.text.rawValue) == length else {
+        throw unexpected("values for \(length) items left out, not for the reference list", file: file, row: row)
+      }
+      count = length
+    } else {
+      guard let length = itemReader.arrayCount(of: PostgresDataType.text.rawValue) else {
+        throw unexpected("no text[] of items", file: file, row: row)
+      }
+      // The values follow the items: skip to them, then read both side by side.
+      valueReader = itemReader
+      for _ in 0..<length {
+        guard valueReader.element() != nil else { throw unexpected("an empty item", file: file, row: row) }
+      }
+      guard valueReader.arrayCount(of: PostgresDataType.float8.rawValue) == length else {
+        throw unexpected("not a float8[] as long as the items", file: file, row: row)
+      }
+      count = length
     }
     for position in 0..<count {
       guard let item = itemReader.element(), valueReader.uint32() == 8, let bits = valueReader.uint64() else {
@@ -242,6 +315,43 @@ enum WaveRowDecoder {
       }
       if let slot = slots.slot(of: item, at: position) { values[base + slot] = Double(bitPattern: bits) }
     }
+  }
+
+  /// Whether the server left out a response's items: its answers start with the `float8[]`
+  /// of the values (a binary array's element type is its third word).
+  static func itemsLeftOut(_ packed: UnsafeRawBufferPointer) -> Bool {
+    packed.count >= 12 && UInt32(bigEndian: packed.loadUnaligned(fromByteOffset: 8, as: UInt32.self)) == PostgresDataType.float8.rawValue
+  }
+
+  /// The list of items most responses of `page` answered (the first of them on a tie), in
+  /// binary form and as strings; nil when no response lists its items. `fields` per record,
+  /// the answers the second.
+  static func commonItems(_ page: PackedPages.Page, fields: Int, file: String) throws -> (bytes: ByteBuffer, items: [String])? {
+    var counts: [ArraySlice<UInt8>: Int] = [:]
+    var best: (bytes: ArraySlice<UInt8>, count: Int)?
+    let all = Array(page.bytes.readableBytesView)
+    try all.withUnsafeBytes { raw in
+      var reader = BigEndianReader(raw)
+      for r in 0..<page.count {
+        guard reader.skip(PackedRecord.idLength), reader.field() != nil, let answers = reader.field() else {
+          throw unexpected("a record cut short", file: file, row: r + 1)
+        }
+        for _ in 2..<max(2, fields) { _ = reader.field() }
+        guard !itemsLeftOut(answers) else { continue }
+        var items = BigEndianReader(answers)
+        guard let count = items.arrayCount(of: PostgresDataType.text.rawValue) else { throw unexpected("no text[] of items", file: file, row: r + 1) }
+        for _ in 0..<count { _ = items.element() }
+        let start = answers.baseAddress! - raw.baseAddress!
+        let key = all[start..<start + items.offset]
+        let seen = counts[key, default: 0] + 1
+        counts[key] = seen
+        if seen > best?.count ?? 0 { best = (key, seen) }
+      }
+    }
+    guard let best else { return nil }
+    let bytes = Array(best.bytes)
+    let items = try bytes.withUnsafeBytes { try texts($0, file: file, row: 1) }
+    return (ByteBuffer(bytes: bytes), items)
   }
 }
 
@@ -292,7 +402,8 @@ struct ItemSlots {
 /// Reads big-endian integers from raw bytes (the wire format), checking the length.
 struct BigEndianReader {
   private let bytes: UnsafeRawBufferPointer
-  private var offset = 0
+  /// How many bytes have been read.
+  private(set) var offset = 0
 
   init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
