@@ -29,7 +29,7 @@ extension StoreScoringCommandTests {
   }
 
   @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aConnectionCutOffMidReadStopsTheReadWithAClearError() throws {
-    let rows = 4 * 8192
+    let rows = 6 * 8192
     let (box, database) = try bothStores(rows: rows)
     // Cuts off every reading connection but the first as soon as it shows, while `score` runs
     // (psql in a loop; the first connection's query is the oldest page query).
@@ -40,9 +40,9 @@ extension StoreScoringCommandTests {
       """
     let reference = try score(box, store: "a.sqlite", "--jobs", "2")
     // A connection cut off after its last page came costs the read nothing (the run scores
-    // the whole wave, correctly): up to three tries to cut one off while its page is due.
+    // the whole wave, correctly): up to six tries to cut one off while its page is due.
     var failures = 0
-    for _ in 0..<3 where failures == 0 {
+    for _ in 0..<6 where failures == 0 {
       let killer = Process()
       killer.executableURL = URL(fileURLWithPath: "/bin/bash")
       killer.arguments = ["-c", "while true; do psql \"$0\" -XAtq -c \"$1\"; sleep 0.01; done", database, victims]

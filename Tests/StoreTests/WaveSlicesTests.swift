@@ -27,11 +27,15 @@ import Testing
 
   /// Every row of `source` (team, then the values' bits), in the order read; `between` runs
   /// after the first piece.
-  func rows<S: RowBatchSource>(_ source: S, between: () throws -> Void = {}) throws -> [[UInt64]] {
+  /// - Parameters:
+  ///   - each: run after every piece is read.
+  ///   - between: run after the first piece is read.
+  func rows<S: RowBatchSource>(_ source: S, each: () throws -> Void = {}, between: () throws -> Void = {}) throws -> [[UInt64]] {
     var reader = source.makeReader(keepsIdentity: false)
     var all: [[UInt64]] = []
     var first = true
     while let piece = try source.nextPiece() {
+      try each()
       let batch = try reader.read(piece)
       for r in 0..<batch.count {
         let team = UInt64(reader.teamName(batch.teams[r]).dropFirst())!
@@ -57,11 +61,12 @@ import Testing
     let source = try store.responseBatches(of: wave, itemIDs: ["a", "b"], byLanguage: false, attributes: [], readers: 3)
     try fill(other, count: 3000, from: size)
     try other.addResponse(toWave: "w", survey: stamp, team: "T1", answers: ["a": 3], comments: [:])
+    // The most connections reading at once, seen between pieces (the last ones open once the
+    // first page came back, so the first piece may come before they do).
     var connections = 0
-    let several = try rows(source) {
-      connections = try other.readingConnections(database)
-      try fill(other, count: 2000, from: size + 3000)
-    }
+    let several = try rows(
+      source, each: { connections = max(connections, try other.readingConnections(database)) },
+      between: { try fill(other, count: 2000, from: size + 3000) })
     #expect(several == alone)
     #expect(connections == 3)
     #expect(try store.responseCount(of: wave) == size + 5001)
