@@ -70,24 +70,15 @@ extension OverlapRule {
     let twins = spannedByFixed(counts: counts, shown: shown)
     var withheld: [(group: Int, protects: AuditLeak?)] = []
     while true {
-      guard let regions = LaminarRegions(groups, counts: counts, shown: shown, nests: { self.groups[$0].nested }) else { return nil }
-      let adding = groups.indices.filter { g in
-        shown[g] && !groups[g].nested && groupCount[g] > 0 && regions.regions(of: groups[g].atoms, counts) == nil
-      }
-      let crossed = Self.primes.compactMap {
-        RegionsCrossed(groups: groups, counts: counts, regions: regions, overlapping: adding, prime: $0)
-      }
-      guard crossed.count == Self.primes.count else { return nil }
+      guard let (regions, crossed) = regionsCrossed(counts: counts, shown: shown) else { return nil }
       let leak: (way: Set<Int>, words: AuditLeak)
       switch findLaminarLeak(regions, crossed, counts: counts, shown: shown, groupCount: groupCount) {
       case .none: return .decided(withheld)
       case .unknown: return nil
       case .found(let way, let words): leak = (way, words)
       }
-      let candidates = groups.indices.filter { shown[$0] && groupCount[$0] > 0 && !groups[$0].fixed && !twins.contains($0) }
-        .sorted {
-          (groups[$0].nested ? 1 : 0, groupCount[$0], groups[$0].name, $0) < (groups[$1].nested ? 1 : 0, groupCount[$1], groups[$1].name, $1)
-        }
+      let candidates = inWithholdingOrder(
+        groups.indices.filter { shown[$0] && groupCount[$0] > 0 && !groups[$0].fixed && !twins.contains($0) }, groupCount)
       guard let fallback = candidates.first else { return .onlyFixedLeft(withheld) }
       let used = candidates.filter { leak.way.contains($0) }
       let chosen = used.first { !groups[$0].outside } ?? used.first ?? fallback
@@ -102,16 +93,12 @@ extension OverlapRule {
   /// determined and shown again is checked again with the rest (so a determination found
   /// modulo a prime alone is harmless).
   func determination(counts: [Int], shown: [Bool]) -> (Int) -> Bool? {
-    let live = groups.indices.filter { shown[$0] && groups[$0].atoms.contains { counts[$0] > 0 } }
-    if let regions = LaminarRegions(groups, counts: counts, shown: shown, nests: { self.groups[$0].nested }) {
-      let adding = live.filter { !groups[$0].nested && regions.regions(of: groups[$0].atoms, counts) == nil }
-      let crossed = Self.primes.compactMap { RegionsCrossed(groups: groups, counts: counts, regions: regions, overlapping: adding, prime: $0) }
-      if crossed.count == Self.primes.count {
-        return { g in
-          regions.regions(of: self.groups[g].atoms, counts) != nil || crossed.contains { $0.determines(self.groups[g].atoms, counts: counts) }
-        }
+    if let (regions, crossed) = regionsCrossed(counts: counts, shown: shown) {
+      return { g in
+        regions.regions(of: self.groups[g].atoms, counts) != nil || crossed.contains { $0.determines(self.groups[g].atoms, counts: counts) }
       }
     }
+    let live = groups.indices.filter { shown[$0] && groups[$0].atoms.contains { counts[$0] > 0 } }
     guard live.count <= budget, live.count * Self.disjointLowerBound(groups, live) <= budget else { return { _ in nil } }
     let partition = Partition(groups: groups, published: live, counts: counts, atomCount: atomCount)
     guard live.count * partition.cellCounts.count <= budget else { return { _ in nil } }
@@ -121,6 +108,17 @@ extension OverlapRule {
       guard let cells = partition.cells(ofUnion: self.groups[g].atoms) else { return false }
       return spans.contains { $0.determines(cells: cells) }
     }
+  }
+
+  /// The regions of the shown nested groups, crossed (one per prime) with the shown groups that
+  /// are not unions of them; nil when the nested groups do not nest or more than 64 cross them.
+  private func regionsCrossed(counts: [Int], shown: [Bool]) -> (LaminarRegions, [RegionsCrossed])? {
+    guard let regions = LaminarRegions(groups, counts: counts, shown: shown, nests: { self.groups[$0].nested }) else { return nil }
+    let crossing = groups.indices.filter { g in
+      shown[g] && !groups[g].nested && groups[g].atoms.contains { counts[$0] > 0 } && regions.regions(of: groups[g].atoms, counts) == nil
+    }
+    let crossed = Self.primes.compactMap { RegionsCrossed(groups: groups, counts: counts, regions: regions, overlapping: crossing, prime: $0) }
+    return crossed.count == Self.primes.count ? (regions, crossed) : nil
   }
 
   private enum LaminarLeak {

@@ -103,10 +103,7 @@ struct OverlapRule {
       }
       let twinned = twins ?? spannedByFixed(counts: counts, shown: shown)
       twins = twinned
-      let candidates = published.filter { !groups[$0].fixed && !twinned.contains($0) }
-        .sorted {
-          (groups[$0].nested ? 1 : 0, groupCount[$0], groups[$0].name, $0) < (groups[$1].nested ? 1 : 0, groupCount[$1], groups[$1].name, $1)
-        }
+      let candidates = inWithholdingOrder(published.filter { !groups[$0].fixed && !twinned.contains($0) }, groupCount)
       guard !candidates.isEmpty else { return .onlyFixedLeft(withheld) }
       // Withhold a group that every way of recovering the leak needs, else one that the way
       // found uses, else the smallest.
@@ -125,6 +122,14 @@ struct OverlapRule {
       }
       shown[chosen] = false
       withheld.append((chosen, leak.words))
+    }
+  }
+
+  /// Groups in the order they are withheld in: overlapping groups before nested ones, then
+  /// fewer respondents on the data point, then by name.
+  func inWithholdingOrder(_ candidates: [Int], _ groupCount: [Int]) -> [Int] {
+    candidates.sorted {
+      (groups[$0].nested ? 1 : 0, groupCount[$0], groups[$0].name, $0) < (groups[$1].nested ? 1 : 0, groupCount[$1], groups[$1].name, $1)
     }
   }
 
