@@ -123,7 +123,7 @@ public struct ScoreJob {
     try RunSupport.writePrivacyReport([(nil, report.privacy)], to: privacyReportPath, language: language)
     guard let outputPath else { return reporter.render(report) }
     try AtomicFile.stream(to: outputPath) { write in
-      let sink = ReportSink(writesInBackground: true, flush: write)
+      let sink = ReportSink(writesInBackground: true, workers: jobs, flush: write)
       try reporter.write(report, to: sink)
       try sink.finish()
     }

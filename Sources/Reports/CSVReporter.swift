@@ -21,10 +21,9 @@ public struct CSVReporter: ReportRenderer {
     sink.write(Self.header.joined(separator: ",") + "\n")
     for framework in report.frameworks {
       let alphas = Dictionary(uniqueKeysWithValues: framework.reliability.map { ($0.dimension, $0.pairwise?.alpha) })
-      for team in framework.teams {
-        try row(framework, team, alphas: [:], sink)
-      }
-      try row(framework, framework.organisation, alphas: alphas, sink)
+      try sink.items(framework.teams.count) { [self] t, part in row(framework, framework.teams[t], alphas: [:], part) }
+      row(framework, framework.organisation, alphas: alphas, sink)
+      try sink.flushIfFull()
     }
     // Participation rows: team_n and n are the unit's respondents; invited and the rate are
     // empty where the organisation file gives no headcount or fewer than the minimum were invited.
@@ -43,7 +42,7 @@ public struct CSVReporter: ReportRenderer {
     }
   }
 
-  private func row(_ result: FrameworkResult, _ team: TeamResult, alphas: [String: Double?], _ sink: ReportSink) throws {
+  private func row(_ result: FrameworkResult, _ team: TeamResult, alphas: [String: Double?], _ sink: ReportSink) {
     func lead() {
       sink.csvField(result.id)
       sink.byte(0x2C)
@@ -59,7 +58,6 @@ public struct CSVReporter: ReportRenderer {
     lead()
     if let reason = team.suppression {
       sink.write(reason.rawValue + ",,,,,,,,,,,,,,,,,,,,\n")
-      try sink.flushIfFull()
       return
     }
     sink.write(team.indexSuppression.map { $0.rawValue } ?? "")
@@ -107,6 +105,5 @@ public struct CSVReporter: ReportRenderer {
       cell(m.pooled)
       sink.write(",,,\n")
     }
-    try sink.flushIfFull()
   }
 }

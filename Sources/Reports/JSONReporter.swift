@@ -85,11 +85,10 @@ public struct JSONReporter: ReportRenderer {
     return .stream { sink, indent in
       let writer = JSONTeamWriter(f)
       sink.byte(0x5B)
-      for (n, team) in f.teams.enumerated() {
-        if n > 0 { sink.byte(0x2C) }
-        JSON.newline(sink, indent + 1)
-        writer.write(team, to: sink, indent: indent + 1)
-        try sink.flushIfFull()
+      try sink.items(f.teams.count) { n, part in
+        if n > 0 { part.byte(0x2C) }
+        JSON.newline(part, indent + 1)
+        writer.write(f.teams[n], to: part, indent: indent + 1)
       }
       JSON.newline(sink, indent)
       sink.byte(0x5D)

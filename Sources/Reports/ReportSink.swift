@@ -12,17 +12,32 @@ public final class ReportSink {
   private let blockSize: Int
   private let flushBlock: ([UInt8]) throws -> Void
   private let background: BackgroundWriter?
+  /// The threads ``items(_:_:)`` may write on.
+  let workers: Int
 
   /// - Parameters:
   ///   - flush: receives each full block, and the rest at ``finish()``, in order.
   ///   - writesInBackground: `flush` runs on another thread while the next block is made (at
   ///     most one block waits for it), so writing a report's file overlaps making its text; a
   ///     failure is thrown by the next ``flushIfFull()`` or by ``finish()``.
-  public init(blockSize: Int = 1 << 20, writesInBackground: Bool = false, flush: @escaping ([UInt8]) throws -> Void) {
+  ///   - workers: the threads on which a report's many teams may be written (``items(_:_:)``);
+  ///     the bytes are the same for any number.
+  public init(blockSize: Int = 1 << 20, writesInBackground: Bool = false, workers: Int = 1, flush: @escaping ([UInt8]) throws -> Void) {
     self.blockSize = blockSize
     flushBlock = flush
     background = writesInBackground ? BackgroundWriter(flush) : nil
+    self.workers = max(1, workers)
     capacity = blockSize + 4096
+    storage = .allocate(capacity: capacity)
+  }
+
+  /// A sink that only gathers bytes (one part of ``items(_:_:)``).
+  private init(part capacity: Int) {
+    blockSize = .max
+    flushBlock = { _ in }
+    background = nil
+    workers = 1
+    self.capacity = capacity
     storage = .allocate(capacity: capacity)
   }
 
@@ -135,6 +150,56 @@ public final class ReportSink {
       at -= 1
     } while rest > 0
     count += digits
+  }
+
+  /// Writes items `0..<count` in order, item `i` by `item(i, sink)`. With more than one worker
+  /// and many items, runs of ``itemsPerPart`` items are written on the workers into sinks of
+  /// their own and appended here in order: the same bytes as writing the items one by one, with
+  /// at most two parts per worker in memory at once.
+  public func items(_ count: Int, _ item: @escaping @Sendable (Int, ReportSink) -> Void) throws {
+    let per = Self.itemsPerPart
+    guard workers > 1, count >= 2 * per else {
+      for i in 0..<count {
+        item(i, self)
+        try flushIfFull()
+      }
+      return
+    }
+    let parts = (count + per - 1) / per
+    let workers = workers
+    let window = 2 * workers
+    let made = Parts(window)
+    for first in stride(from: 0, to: parts, by: window) {
+      let inWindow = min(window, parts - first)
+      DispatchQueue.concurrentPerform(iterations: min(workers, inWindow)) { worker in
+        for k in stride(from: worker, to: inWindow, by: workers) {
+          let start = (first + k) * per
+          let sink = made.sink(k)
+          for i in start..<min(count, start + per) { item(i, sink) }
+        }
+      }
+      for k in 0..<inWindow {
+        made.sink(k).moveBytes(to: self)
+        try flushIfFull()
+      }
+    }
+  }
+
+  /// Items written together on one worker by ``items(_:_:)``.
+  static let itemsPerPart = 256
+
+  /// Appends this part's bytes to `sink` and empties it (its memory is kept for the next part).
+  private func moveBytes(to sink: ReportSink) {
+    sink.append(UnsafeBufferPointer(start: storage, count: count))
+    count = 0
+  }
+
+  /// The part sinks of one window of ``items(_:_:)``, one per slot, each written by one worker
+  /// at a time and read by the calling thread after the workers are done.
+  private final class Parts: @unchecked Sendable {
+    private let sinks: [ReportSink]
+    init(_ count: Int) { sinks = (0..<count).map { _ in ReportSink(part: 1 << 16) } }
+    func sink(_ k: Int) -> ReportSink { sinks[k] }
   }
 
   /// Hands on a full block when there is one.

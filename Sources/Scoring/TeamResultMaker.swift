@@ -7,13 +7,14 @@ struct TeamResultMaker: Sendable {
   let framework: Framework
   let view: PublishedView
   let f: Int
-  /// Index and band of each group whose index is shown, in order.
-  let interpretations: [(index: Double?, band: Band?)]
+  /// Index and band of each group whose index is shown, in order, when hooks made them; nil
+  /// when the framework's own rules make them (on demand, like the rest of the result).
+  let interpretations: [(index: Double?, band: Band?)]?
   let offset: Int
   /// For each group, its position among the groups whose index is shown.
   private let shownPosition: [Int]
 
-  init(framework: Framework, view: PublishedView, framework f: Int, interpretations: [(index: Double?, band: Band?)], offset: Int) {
+  init(framework: Framework, view: PublishedView, framework f: Int, interpretations: [(index: Double?, band: Band?)]?, offset: Int) {
     self.framework = framework
     self.view = view
     self.f = f
@@ -33,24 +34,30 @@ struct TeamResultMaker: Sendable {
     let all = TeamSummarizer.dimensionScores(
       framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: framework.dimensions.count))
     let dimensions = all.enumerated().map { d, score in Self.withhold(score, view.pointReason(g, dataPoint: offset + d)) }
-    let measures = measureScores(view.totals, slot: view.slots[g]) { view.pointReason(g, dataPoint: $0) }
+    let allMeasures = measureScores(view.totals, slot: view.slots[g])
+    let measures = withhold(allMeasures) { view.pointReason(g, dataPoint: $0) }
     var result: TeamResult
     if let reason = view.indexReason(g, framework: f) {
       result = TeamResult(team: name, n: n, indexSuppression: reason, dimensions: dimensions)
     } else {
-      let (index, band) = interpretations[shownPosition[g]]
+      let (index, band) =
+        interpretations?[shownPosition[g]] ?? TeamSummarizer.interpretation(framework, dimensions: all, measures: allMeasures)
       result = TeamResult(team: name, n: n, index: index, band: band, dimensions: dimensions)
     }
     result.measures = measures
     return result
   }
 
-  /// The measures of totals `slot`, each withheld as the anonymity engine decided for its data
-  /// point.
-  private func measureScores(_ totals: TeamTotals, slot: Int, reason: (Int) -> Suppression?) -> [MeasureScore] {
+  /// The measures of totals `slot`.
+  private func measureScores(_ totals: TeamTotals, slot: Int) -> [MeasureScore] {
+    TeamSummarizer.measureScores(
+      framework, totals.accumulators(slot: slot, offset: offset + framework.dimensions.count, count: framework.measures.count))
+  }
+
+  /// `measures`, each withheld as the anonymity engine decided for its data point.
+  private func withhold(_ measures: [MeasureScore], reason: (Int) -> Suppression?) -> [MeasureScore] {
     let first = offset + framework.dimensions.count
-    let all = TeamSummarizer.measureScores(framework, totals.accumulators(slot: slot, offset: first, count: framework.measures.count))
-    return all.enumerated().map { m, score in
+    return measures.enumerated().map { m, score in
       reason(first + m).map { MeasureScore(id: score.id, n: score.n, suppression: $0) } ?? score
     }
   }
@@ -62,7 +69,7 @@ struct TeamResultMaker: Sendable {
     if let reason = view.organisationReason { return TeamResult(team: name, n: n, suppression: reason) }
     let all = TeamSummarizer.dimensionScores(framework, view.organisation.accumulators(slot: 0, offset: offset, count: framework.dimensions.count))
     let dimensions = all.enumerated().map { d, score in Self.withhold(score, view.organisationPointReason(offset + d)) }
-    let measures = measureScores(view.organisation, slot: 0) { view.organisationPointReason($0) }
+    let measures = withhold(measureScores(view.organisation, slot: 0)) { view.organisationPointReason($0) }
     var result: TeamResult
     if let reason = view.organisationIndexReason(f) {
       result = TeamResult(team: name, n: n, indexSuppression: reason, dimensions: dimensions)

@@ -40,25 +40,32 @@ struct TeamSummarizer {
     return dimensions
   }
 
+  /// Whether ``interpret(team:n:dimensions:measures:)`` calls hooks (else it is pure
+  /// arithmetic, ``interpretation(_:dimensions:measures:)``, and may run on any thread).
+  var interpretsWithHooks: Bool { hooks != nil && !framework.hooks.isDisjoint(with: [.index, .band]) }
+
+  /// The index and band by the framework's own rules (no hooks).
+  static func interpretation(_ framework: Framework, dimensions: [DimensionScore], measures: [MeasureScore]) -> (Double?, Band?) {
+    let index = framework.indexDefinition.map { $0.index(dimensions: dimensions, measures: measures, of: framework) } ?? declarativeIndex(dimensions)
+    return (index, index.flatMap { framework.band(for: $0) })
+  }
+
+  /// The mean of the dimensions' POMP scores (nil when none has one).
+  private static func declarativeIndex(_ dimensions: [DimensionScore]) -> Double? {
+    let pomps = dimensions.compactMap(\.pomp)
+    return pomps.isEmpty ? nil : pomps.reduce(0, +) / Double(pomps.count)
+  }
+
   /// The team's index (declarative, or the `index` hook's) and band.
   func interpret(team: String, n: Int, dimensions: [DimensionScore], measures: [MeasureScore]) throws -> (Double?, Band?) {
-    let pomps = dimensions.compactMap(\.pomp)
-    let declarative = pomps.isEmpty ? nil : pomps.reduce(0, +) / Double(pomps.count)
+    guard let hooks, interpretsWithHooks else { return Self.interpretation(framework, dimensions: dimensions, measures: measures) }
+    let declarative = Self.declarativeIndex(dimensions)
     let context = TeamContext(team: team, n: n, dimensions: dimensions, declarativeIndex: declarative, measures: measures)
     var index = framework.indexDefinition.map { $0.index(dimensions: dimensions, measures: measures, of: framework) } ?? declarative
     // Each team's hooks start afresh: nothing of another team's results reaches this one.
-    if let hooks, !framework.hooks.isDisjoint(with: [.index, .band]) { try hooks.beginGroup() }
-    if let hooks, framework.hooks.contains(.index) {
-      index = try hooks.index(of: context)
-    }
-    var band: Band? = nil
-    if let index {
-      if let hooks, framework.hooks.contains(.band) {
-        band = try hooks.band(for: index, team: context)
-      } else {
-        band = framework.band(for: index)
-      }
-    }
-    return (index, band)
+    try hooks.beginGroup()
+    if framework.hooks.contains(.index) { index = try hooks.index(of: context) }
+    guard let index else { return (nil, nil) }
+    return (index, framework.hooks.contains(.band) ? try hooks.band(for: index, team: context) : framework.band(for: index))
   }
 }

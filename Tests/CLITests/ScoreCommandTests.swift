@@ -200,6 +200,33 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
     #expect(rejects.contains("\n2501,q1,6,6 is outside the scale 1–5 of item 'q1',bad,Team 1,6,1,1"))
   }
 
+  /// A report of many teams is written on several threads (in parts of
+  /// `ReportSink.itemsPerPart` teams): the same bytes for any number, CSV and JSON alike.
+  @Test func reportsOfManyTeamsAreTheSameBytesWhateverTheNumberOfThreads() throws {
+    var lines = ["respondent_id,team,q1,q2,q3"]
+    for i in 0..<9_000 {
+      let team = i % 1_500
+      lines.append("r\(i),Team \(team),\(1 + (i * 7) % 5),\(i % 13 == 0 ? "" : String(1 + (i * 3) % 5)),\(1 + (i / 3 + team) % 5)")
+    }
+    // Three teams of fewer than five respondents: withheld rows among the shown ones.
+    for i in 0..<3 { lines.append("s\(i),Small \(i),1,2,3") }
+    let scratch = project(csv: lines.joined(separator: "\n") + "\n")
+    for format in ["csv", "json"] {
+      var outputs: [String] = []
+      for jobs in ["1", "2", "3"] {
+        let result = try CLI.run(
+          ["score", "surveys/t.yaml", "--responses", "responses.csv", "--format", format, "--jobs", jobs, "--out", "out.\(format)"],
+          in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        outputs.append(scratch.read("out.\(format)") ?? "")
+      }
+      let same = Set(outputs).count == 1
+      #expect(same, "\(format)")
+      #expect(outputs[0].contains("Team 1499"))
+      #expect(outputs[0].contains("Small 2"))
+    }
+  }
+
   @Test func hookErrorReportsTheFirstFailingRowInFileOrder() throws {
     let broken = trustPlugin.replacingOccurrences(
       of: "  items = {",

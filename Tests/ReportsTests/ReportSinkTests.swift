@@ -120,6 +120,53 @@ import Testing
     #expect(collected.blocks == 1)
   }
 
+  /// Items written on several workers come out as the bytes of writing them one by one: every
+  /// count around the part size, any number of workers, small and large blocks, in the
+  /// background or not.
+  @Test func itemsOnSeveralWorkersAreTheBytesOfWritingThemOneByOne() throws {
+    let per = ReportSink.itemsPerPart
+    let counts = [0, 1, per - 1, per, 2 * per - 1, 2 * per, 2 * per + 1, 9 * per + 17, 40 * per + 3]
+    let item: @Sendable (Int, ReportSink) -> Void = { i, sink in
+      var random = Seeded(UInt64(i) + 1)
+      if i > 0 { sink.byte(0x2C) }
+      sink.integer(Int64(i))
+      sink.write(String(repeating: "é", count: Int(random.next() % 90)))
+      sink.exact(Double(random.next() % 10_000) / 7)
+    }
+    for count in counts {
+      var expected: [UInt8] = []
+      let serial = ReportSink { expected += $0 }
+      try serial.items(count, item)
+      try serial.finish()
+      for workers in [2, 3, 8] {
+        for (blockSize, background) in [(7, false), (4096, true), (1 << 20, false)] {
+          let collected = Collected()
+          let sink = ReportSink(blockSize: blockSize, writesInBackground: background, workers: workers) { collected.bytes += $0 }
+          sink.ascii("[")
+          try sink.items(count, item)
+          sink.ascii("]")
+          try sink.finish()
+          let same = collected.bytes == Array("[".utf8) + expected + Array("]".utf8)
+          #expect(same, "\(count) items, \(workers) workers, block \(blockSize)")
+        }
+      }
+    }
+  }
+
+  @Test func aFailedWriteStopsItemsOnSeveralWorkers() {
+    struct DiskFull: Error {}
+    let collected = Collected()
+    let sink = ReportSink(blockSize: 64, writesInBackground: true, workers: 2) { _ in
+      collected.blocks += 1
+      throw DiskFull()
+    }
+    #expect(throws: DiskFull.self) {
+      try sink.items(50 * ReportSink.itemsPerPart) { i, part in part.integer(Int64(i)) }
+      try sink.finish()
+    }
+    #expect(collected.blocks == 1)
+  }
+
   /// Text that starts or holds whatever CSV, spreadsheets and JSON treat specially.
   static func texts() -> [String] {
     let pieces = [
