@@ -16,13 +16,16 @@ enum CLI {
   }
 }
 
-/// A temporary project folder with a plugin, a survey and responses.
+/// A temporary project folder with a plugin, a survey and responses, removed when the test
+/// process ends (not when the value goes: a test may still use its path after its last use of
+/// the value).
 struct Scratch {
   let path: String
 
   init() {
     path = NSTemporaryDirectory() + "cultivar-cli-\(UUID().uuidString)"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    ScratchFolders.shared.add(path)
   }
 
   func write(_ name: String, _ text: String) {
@@ -36,6 +39,23 @@ struct Scratch {
   }
 
   func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + name) }
+}
+
+/// The scratch folders this test process made, removed at its exit.
+final class ScratchFolders: @unchecked Sendable {
+  static let shared = ScratchFolders()
+  private let lock = NSLock()
+  private var paths: [String] = []
+
+  private init() {
+    atexit { ScratchFolders.shared.removeAll() }
+  }
+
+  func add(_ path: String) { lock.withLock { paths.append(path) } }
+
+  private func removeAll() {
+    for path in lock.withLock({ paths }) { try? FileManager.default.removeItem(atPath: path) }
+  }
 }
 
 /// A two-dimension plugin on 1–5 (items q1, q2 in 'trust', q3 reversed in 'voice').
