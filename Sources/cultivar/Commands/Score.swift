@@ -54,7 +54,7 @@ struct Score: ParsableCommand {
 
   @OptionGroup var invalidRows: InvalidRowOptions
 
-  @Option(help: ArgumentHelp("Threads that read and score (default: one per core). Results do not depend on it.", valueName: "n"))
+  @Option(help: ArgumentHelp("Threads that read, score and write the report (default: one per core). Results do not depend on it.", valueName: "n"))
   var jobs: Int?
 
   @Option(help: .hidden)
