@@ -115,6 +115,10 @@ def main():
             for name, store in stores.items():
                 wall, rss, _ = timed([args.cultivar, "import", "surveys/learning-culture.yaml", data, "--wave", "w", "--store", store], work)
                 print(f"{size:>9,} rows  import   {name:<10} {wall:7.1f} s  {size / wall:9,.0f} rows/s  peak {rss:6.0f} MiB  cpu {timed.cpu:6.1f} s", flush=True)
+                if name == "PostgreSQL":
+                    # The table with its indexes and TOAST (schema version 9 added answer_pack).
+                    total = subprocess.run(["psql", store, "-At", "-c", "SELECT pg_total_relation_size('response')"], check=True, capture_output=True, text=True).stdout
+                    print(f"{size:>9,} rows  table    {name:<10} response {int(total) / 1e6:,.0f} MB (pg_total_relation_size)", flush=True)
             # The sources take turns (CSV, then each store, then CSV again...), so that a change
             # in the machine's load falls on all of them alike.
             sources = [("CSV", ["--responses", data]), *[(n, ["--wave", "w", "--store", s]) for n, s in stores.items()]]

@@ -62,6 +62,9 @@ public struct Migration: Sendable {
     // PostgreSQL looked up each response's import to hide staged rows; SQLite's view is unchanged.
     Migration(
       8, "readers find the finished imports once per read", sqlite: .statements([]), postgres: [PostgresSchema.visibleResponseByDoneImports]),
+    // PostgreSQL ships each response's answers as Cultivar packed them (item numbers and
+    // values) instead of converting its arrays for every read; SQLite reads its rows directly.
+    Migration(9, "answers kept ready to ship", sqlite: .statements([]), postgres: PostgresSchema.answerPacks),
   ]
 
   /// The newest version this Cultivar knows.

@@ -169,4 +169,62 @@ enum PostgresSchema {
       SELECT response.* FROM response
       WHERE import_id IS NULL OR import_id IN (SELECT b.id FROM import_batch b WHERE b.state = 'done')
     """
+
+  /// Version 9: each response's answers also kept ready to ship (`answer_pack`, written by
+  /// Cultivar beside the arrays in the same statement: the team, item numbers of `wave_item`
+  /// and values, docs/store.md "Answers ready to ship"), so the scoring reader copies bytes
+  /// from one index (`response_ready`) rather than converting each row's arrays. Adding a
+  /// column without a default rewrites nothing and holds its lock for a moment; building the
+  /// index holds off writers while it reads the table (seconds per million rows). The rows
+  /// stored before stay NULL (read from their arrays) until back-filled in short batches
+  /// (`response_unpacked` finds them). A hand edit of the arrays or of the team that leaves
+  /// the pack as it was clears it, so no pack is ever stale. The roles that read responses
+  /// (through `visible_response`) may read the numbers; those that store responses may
+  /// number new items.
+  static let answerPacks = [
+    """
+    CREATE TABLE wave_item (
+      wave_id BIGINT NOT NULL REFERENCES wave(id) ON DELETE CASCADE,
+      number INTEGER NOT NULL CHECK (number > 0),
+      item_id TEXT NOT NULL,
+      PRIMARY KEY (wave_id, number),
+      UNIQUE (wave_id, item_id)
+    )
+    """,
+    "ALTER TABLE response ADD COLUMN answer_pack BYTEA",
+    """
+    CREATE FUNCTION cultivar_answers_edited() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.answer_pack IS NOT DISTINCT FROM OLD.answer_pack THEN NEW.answer_pack := NULL; END IF;
+      RETURN NEW;
+    END $$
+    """,
+    """
+    CREATE TRIGGER response_answers_edited BEFORE UPDATE OF answer_items, answer_values, team ON response FOR EACH ROW
+      WHEN (NEW.answer_items IS DISTINCT FROM OLD.answer_items OR NEW.answer_values IS DISTINCT FROM OLD.answer_values
+        OR NEW.team IS DISTINCT FROM OLD.team)
+      EXECUTE FUNCTION cultivar_answers_edited()
+    """,
+    "CREATE INDEX response_unpacked ON response (id) WHERE answer_pack IS NULL",
+    // The scoring reader's index: version 2's `response_by_wave` (the same key) holding what a
+    // read of packed rows needs, so that it reads the index alone, never the rows (their
+    // arrays make them ten times longer than a pack).
+    "CREATE INDEX response_ready ON response (wave_id, id) INCLUDE (import_id, language, answer_pack)",
+    "DROP INDEX response_by_wave",
+    visibleResponseByDoneImports,
+    """
+    DO $$
+    DECLARE role text;
+    BEGIN
+      FOR role IN SELECT DISTINCT CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE g.grantee::regrole::text END
+        FROM pg_class c, aclexplode(c.relacl) g
+        WHERE c.oid = 'visible_response'::regclass AND g.privilege_type = 'SELECT' AND g.grantee <> c.relowner
+      LOOP EXECUTE 'GRANT SELECT ON wave_item TO ' || role; END LOOP;
+      FOR role IN SELECT DISTINCT CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE g.grantee::regrole::text END
+        FROM pg_class c, aclexplode(c.relacl) g
+        WHERE c.oid = 'response'::regclass AND g.privilege_type = 'INSERT' AND g.grantee <> c.relowner
+      LOOP EXECUTE 'GRANT SELECT, INSERT ON wave_item TO ' || role; END LOOP;
+    END $$
+    """,
+  ]
 }

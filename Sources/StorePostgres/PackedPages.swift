@@ -92,6 +92,18 @@ final class PackedPages {
 
   deinit { close() }
 
+  /// Every numbered item of the wave (``WaveItems``), read on the first connection in the
+  /// read's snapshot (so every pack of the rows read names numbers it holds). Call before the
+  /// first page.
+  func waveItems() throws -> [(number: Int32, item: String)] {
+    do {
+      return try WaveItems.all(connections[0], wave: waveID)
+    } catch {
+      close()
+      throw link.storeError(error, kind: .cannotOpen)
+    }
+  }
+
   /// Starts a read-only repeatable-read transaction on `connection`, in `snapshot` when given.
   private func begin(_ connection: PostgresConnection, snapshot: String?) throws -> SyncConnection {
     let db = SyncConnection(connection)

@@ -31,7 +31,7 @@ extension PostgresStore {
         if existing == nil { try db.run("UPDATE wave SET staged_by = \(importID) WHERE id = \(wave.id)") }
         return (wave, importID)
       }
-      let session = try PostgresImportSession(db: db, wave: wave, importID: importID)
+      let session = try PostgresImportSession(db: db, wave: wave, importID: importID, store: name)
       let result: T
       var counts: ImportCounts
       do {
@@ -49,6 +49,7 @@ extension PostgresStore {
         )
         try db.run("UPDATE wave SET staged_by = NULL WHERE id = \(wave.id) AND staged_by = \(importID)")
       }
+      PackBackfill.markVisible(db)
       return (result, counts)
     }
   }
@@ -84,8 +85,8 @@ extension PostgresStore {
 }
 
 /// Adds imported responses to a staged import on PostgreSQL, ``batchSize`` rows per
-/// transaction, loaded with `COPY ... FROM STDIN`: the batch's responses, with their answers,
-/// go to a temporary table, one `INSERT ... SELECT` moves those whose source key is new into
+/// transaction, loaded with `COPY ... FROM STDIN`: the batch's responses, with their answers
+/// (as arrays and as ``AnswerPack``s), go to a temporary table, one `INSERT ... SELECT` moves those whose source key is new into
 /// `response` in the order of their ids (a repeated key, in the wave or in the batch, is left
 /// out), and their comments and attributes are copied straight into their tables.
 ///
@@ -101,7 +102,10 @@ final class PostgresImportSession: ImportSink {
   private let wave: WaveRef
   private let importID: Int64
   private let today = Day.today()
+  private let store: String
   private var pending: [Pending] = []
+  /// The numbers of the wave's items answered so far (``WaveItems``).
+  private var numbers: [String: Int32] = [:]
   private(set) var offered = 0, stored = 0
 
   /// A response waiting for its batch.
@@ -114,20 +118,24 @@ final class PostgresImportSession: ImportSink {
     /// The answers as COPY fields: the items as a `text[]`, the values as a `float8[]`.
     var items: String
     var values: String
+    /// The answers, for the pack written at the flush (once their items are numbered).
+    var answered: [(item: String, value: Double)]
     var comments: [(item: String, text: String)]
     var attributes: [(name: String, value: String)]
     /// The language as a COPY field (`\N`: not recorded).
     var language: String
   }
 
-  init(db: SyncConnection, wave: WaveRef, importID: Int64) throws {
+  init(db: SyncConnection, wave: WaveRef, importID: Int64, store: String) throws {
     self.db = db
     self.wave = wave
     self.importID = importID
+    self.store = store
     try db.run(
       """
-      CREATE TEMPORARY TABLE IF NOT EXISTS cultivar_incoming_v8 (
-        id BYTEA NOT NULL, team TEXT NOT NULL, key TEXT NOT NULL, items TEXT[] NOT NULL, vals DOUBLE PRECISION[] NOT NULL, language TEXT
+      CREATE TEMPORARY TABLE IF NOT EXISTS cultivar_incoming_v9b (
+        id BYTEA NOT NULL, team TEXT NOT NULL, key TEXT NOT NULL, items TEXT[] NOT NULL, vals DOUBLE PRECISION[] NOT NULL, language TEXT,
+        pack BYTEA
       ) ON COMMIT DELETE ROWS
       """)
   }
@@ -140,10 +148,14 @@ final class PostgresImportSession: ImportSink {
     let id = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     var answered: [(item: String, value: Double)] = []
     var seen = Set<String>()
-    for (item, value) in zip(itemIDs, values) where !value.isNaN && seen.insert(item).inserted { answered.append((item, value)) }
+    // The values as the arrays will hold them (COPY's text of each, read back by the server),
+    // so that the pack says what the arrays say.
+    for (item, value) in zip(itemIDs, values) where !value.isNaN && seen.insert(item).inserted {
+      answered.append((item, CopyText.stored(value)))
+    }
     var response = Pending(
       id: id, idField: CopyText.field(bytes: id), team: team, key: Digest.sha256(sourceKey), items: CopyText.field(array: answered.map(\.item)),
-      values: CopyText.field(array: answered.map(\.value)), comments: [], attributes: attributes.map { ($0.key, $0.value) },
+      values: CopyText.field(array: answered.map(\.value)), answered: answered, comments: [], attributes: attributes.map { ($0.key, $0.value) },
       language: language.map { CopyText.field($0) } ?? "\\N")
     for (item, text) in comments where !text.allSatisfy(\.isWhitespace) { response.comments.append((item, text)) }
     pending.append(response)
@@ -154,19 +166,32 @@ final class PostgresImportSession: ImportSink {
   /// Writes the buffered rows in one transaction.
   func flush() throws {
     guard !pending.isEmpty else { return }
+    // New items are numbered in a transaction of their own, committed before the batch's: a
+    // web form storing a response to the wave meanwhile never waits for the batch.
+    var new = Set<String>()
+    for response in pending { for (item, _) in response.answered where numbers[item] == nil { new.insert(item) } }
+    if !new.isEmpty {
+      let connection = db.connection
+      let (wave, store, items) = (wave.id, store, new)
+      let given = try db.transaction { try Blocking.run { try await WaveItems.numbers(connection, wave: wave, items: items, store: store) } }
+      numbers.merge(given) { old, _ in old }
+    }
     stored += try db.transaction {
       // Within a batch the first row of a key wins, as in the file: the insert below goes in
       // id order (so the rows lie on disk in id order), which would otherwise pick a random one.
       var keys = Set<String>()
       var incoming = CopyText()
       for response in pending where keys.insert(response.key).inserted {
-        incoming.row(response.idField, CopyText.field(response.team), response.key, response.items, response.values, response.language)
+        let pack = AnswerPack.encode(team: response.team, response.answered.map { (numbers[$0.item]!, $0.value) })
+        incoming.row(
+          response.idField, CopyText.field(response.team), response.key, response.items, response.values, response.language,
+          pack.map { CopyText.field(bytes: $0) } ?? "\\N")
       }
-      try db.copy(incoming.buffer, into: "cultivar_incoming_v8", columns: ["id", "team", "key", "items", "vals", "language"])
+      try db.copy(incoming.buffer, into: "cultivar_incoming_v9b", columns: ["id", "team", "key", "items", "vals", "language", "pack"])
       let kept = try db.rows(
         """
-        INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on, answer_items, answer_values, language)
-          SELECT id, \(wave.id), team, 'import', \(importID), key, \(today), items, vals, language FROM cultivar_incoming_v8 ORDER BY id
+        INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on, answer_items, answer_values, language, answer_pack)
+          SELECT id, \(wave.id), team, 'import', \(importID), key, \(today), items, vals, language, pack FROM cultivar_incoming_v9b ORDER BY id
           ON CONFLICT (wave_id, source_key) DO NOTHING RETURNING id
         """
       ).map { try $0.decode(Data.self) }
@@ -222,13 +247,14 @@ struct CopyText {
 
   /// A `bytea` field.
   static func field(bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef")
-    var hex = "\\\\x"
+    let digits = Array("0123456789abcdef".utf8)
+    var hex: [UInt8] = Array("\\\\x".utf8)
+    hex.reserveCapacity(3 + 2 * bytes.count)
     for byte in bytes {
       hex.append(digits[Int(byte >> 4)])
       hex.append(digits[Int(byte & 15)])
     }
-    return hex
+    return String(decoding: hex, as: UTF8.self)
   }
 
   /// A `text[]` field (`{"a","b"}`): each element quoted, `"` and `\` escaped within, then the
@@ -249,6 +275,10 @@ struct CopyText {
 
   /// A `float8[]` field (`{1,2.5}`).
   static func field(array: [Double]) -> String { "{" + array.map { field($0) }.joined(separator: ",") + "}" }
+
+  /// The value the server stores for ``field(_:)-(Double)`` of `value`: the same, but -0.0
+  /// written as `0` reads back as +0.0.
+  static func stored(_ value: Double) -> Double { value == value.rounded() && abs(value) < 1e15 ? Double(Int64(value)) : value }
 
   /// A `float8` field (whole numbers without a fraction; others as Swift prints them, which
   /// reads back to the same value).

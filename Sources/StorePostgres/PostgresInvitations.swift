@@ -85,34 +85,38 @@ extension PostgresStore {
     let ticketHash = Digest.sha256(ticket)
     let today = Day.today(now)
     let hour = Int(now.timeIntervalSince1970 / 3600)
-    return try await pooled(.writeFailed) { db -> SubmissionOutcome in
+    let (outcome, numbers) = try await pooled(.writeFailed) { db -> (SubmissionOutcome, [String: Int32]) in
       guard
         let row = try await db.rows(
           "SELECT team, expires_on, uses_left FROM invitation WHERE token_hash = \(tokenHash) AND wave_id = \(wave.id) FOR UPDATE"
         ).first
       else {
-        return .unknownInvitation
+        return (.unknownInvitation, [:])
       }
       guard
         let ticketRow = try await db.rows(
           "SELECT used, expires_hour FROM form_ticket WHERE hash = \(ticketHash) AND token_hash = \(tokenHash) FOR UPDATE"
         ).first
       else {
-        return .unknownTicket
+        return (.unknownTicket, [:])
       }
       let (team, expires, left) = try row.decode((String, String, Int).self)
       let (used, ticketExpires) = try ticketRow.decode((Int, Int).self)
-      if used != 0 { return .alreadySubmitted }
-      if expires < today { return .invitationExpired }
-      if left <= 0 { return .invitationSpent }
-      if ticketExpires < hour { return .ticketExpired }
+      if used != 0 { return (.alreadySubmitted, [:]) }
+      if expires < today { return (.invitationExpired, [:]) }
+      if left <= 0 { return (.invitationSpent, [:]) }
+      if ticketExpires < hour { return (.ticketExpired, [:]) }
       try await db.run("UPDATE form_ticket SET used = 1 WHERE hash = \(ticketHash)")
       try await db.run("UPDATE invitation SET uses_left = uses_left - 1 WHERE token_hash = \(tokenHash)")
       let given = attributes.merging(try await Self.invitationAttributes(db, hash: tokenHash)) { _, invited in invited }
+      let numbers = try await self.numbers(db, wave: wave, items: Self.answered(answers))
       try await db.run(
-        Self.insertResponse(wave: wave, team: team, channel: "web", answers: answers, comments: comments, language: language, attributes: given))
-      return .stored
+        Self.insertResponse(
+          wave: wave, team: team, channel: "web", answers: answers, numbers: numbers, comments: comments, language: language, attributes: given))
+      return (.stored, numbers)
     }
+    itemNumbers.keep(wave: wave.id, numbers)
+    return outcome
   }
 
   /// The attributes an invitation sets on its response.

@@ -13,7 +13,9 @@ enum PostgresMigrator {
   ///   - create: whether an empty database may be made a store.
   ///   - note: receives the line saying which versions were applied.
   /// - Throws: ``StoreError``: a store from a newer Cultivar, or no store where one must be.
-  static func migrate(_ db: SyncConnection, name: String, create: Bool, note: (String) -> Void) throws {
+  /// - Returns: the versions applied (none when the store was up to date).
+  @discardableResult
+  static func migrate(_ db: SyncConnection, name: String, create: Bool, note: (String) -> Void) throws -> [Int] {
     let applied: [Int] = try db.transaction {
       try db.run("SELECT pg_advisory_xact_lock(\(lockKey))")
       let exists = try db.rows("SELECT to_regclass('cultivar_migration') IS NOT NULL").first?.decode(Bool.self) ?? false
@@ -43,5 +45,6 @@ enum PostgresMigrator {
     if !applied.isEmpty {
       note("\(name): set up the store's tables (schema version\(applied.count == 1 ? "" : "s") \(applied.map(String.init).joined(separator: ", ")))")
     }
+    return applied
   }
 }

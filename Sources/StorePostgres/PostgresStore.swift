@@ -18,6 +18,8 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
   private let lock = NSLock()
   private let pool: PostgresClient
   private let poolStarted = LockedStart()
+  /// The wave item numbers this process has seen committed (``WaveItems``).
+  let itemNumbers = WaveItemCache()
 
   /// Connects and brings the schema up to date.
   /// - Parameters:
@@ -32,7 +34,10 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
     direct = SyncConnection(try Blocking.run { try await link.connect() })
     pool = try link.makePool(size: poolSize)
     do {
-      try PostgresMigrator.migrate(direct, name: name, create: create, note: note)
+      let applied = try PostgresMigrator.migrate(direct, name: name, create: create, note: note)
+      // The answers stored without a pack are packed by whoever migrated the store, and by the
+      // commands that write (when the role may): until then they are read from their arrays.
+      if applied.contains(9) || create { try PackBackfill.run(direct, store: name, note: note) }
     } catch {
       direct.close()
       throw link.storeError(error, kind: .cannotOpen)
@@ -147,30 +152,49 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
     toWave waveName: String, survey: SurveyStamp, team: String, answers: [String: Double], comments: [String: String], language: String?,
     attributes: [String: String]
   ) throws {
-    try exclusive(.writeFailed) { db in
+    let (wave, numbers) = try exclusive(.writeFailed) { db in
       try db.transaction {
         let wave = try Self.openWave(db, name: waveName, survey: survey)
+        let connection = db.connection
+        let items = Self.answered(answers)
+        let numbers = try Blocking.run { try await self.numbers(connection, wave: wave, items: items) }
         try db.run(
           Self.insertResponse(
-            wave: wave, team: team, channel: "terminal", answers: answers, comments: comments, language: language, attributes: attributes))
+            wave: wave, team: team, channel: "terminal", answers: answers, numbers: numbers, comments: comments, language: language,
+            attributes: attributes))
+        return (wave, numbers)
       }
     }
+    itemNumbers.keep(wave: wave.id, numbers)
+  }
+
+  /// The items of `answers` that were answered (not NaN), which a response's pack names.
+  static func answered(_ answers: [String: Double]) -> Set<String> { Set(answers.filter { !$0.value.isNaN }.keys) }
+
+  /// The numbers of `items` in `wave` (``WaveItems``): those this process saw committed, or
+  /// asked for (and given when new) in the caller's transaction; keep them in ``itemNumbers``
+  /// once it has committed.
+  func numbers(_ db: PostgresConnection, wave: WaveRef, items: Set<String>) async throws -> [String: Int32] {
+    if let known = itemNumbers.numbers(wave: wave.id, items: items) { return known }
+    return try await WaveItems.numbers(db, wave: wave.id, items: items, store: name)
   }
 
   /// One statement that stores a response under a new random id, with the day only, its
-  /// answers (in its row), its non-blank comments and its attributes.
+  /// answers (in its row, as arrays and as a pack naming items by `numbers`), its non-blank
+  /// comments and its attributes.
   static func insertResponse(
-    wave: WaveRef, team: String, channel: String, answers: [String: Double], comments: [String: String], language: String? = nil,
-    attributes: [String: String] = [:]
+    wave: WaveRef, team: String, channel: String, answers: [String: Double], numbers: [String: Int32], comments: [String: String],
+    language: String? = nil, attributes: [String: String] = [:]
   ) -> PostgresQuery {
     let stated = attributes.sorted { $0.key < $1.key }
     let given = answers.filter { !$0.value.isNaN }.sorted { $0.key < $1.key }
     let written = comments.filter { !$0.value.allSatisfy(\.isWhitespace) }.sorted { $0.key < $1.key }
     let id = randomID()
+    let pack = AnswerPack.encode(team: team, given.map { (numbers[$0.key]!, $0.value) }).map { ByteBuffer(bytes: $0) }
     return """
       WITH stored AS (
-        INSERT INTO response (id, wave_id, team, channel, received_on, language, answer_items, answer_values)
-          VALUES (\(id), \(wave.id), \(team), \(channel), \(Day.today()), \(language), \(given.map(\.key))::text[], \(given.map(\.value))::float8[])
+        INSERT INTO response (id, wave_id, team, channel, received_on, language, answer_items, answer_values, answer_pack)
+          VALUES (\(id), \(wave.id), \(team), \(channel), \(Day.today()), \(language), \(given.map(\.key))::text[], \(given.map(\.value))::float8[], \(pack))
           RETURNING id),
       commented AS (
         INSERT INTO comment (response_id, item_id, text)

@@ -6,9 +6,10 @@ import SurveyModel
 
 /// The responses of one wave on PostgreSQL, read for scoring as pieces of the scoring pipeline
 /// (``RowBatchSource``): the server packs each page of ``pageSize`` responses into one value
-/// (``PackedPages``: per response its id, its group, the items it answered and their values
-/// as kept in its row since schema version 7, and with attribute cuts its stored attributes,
-/// all in PostgreSQL's binary form); the reading thread only checks a page's records and cuts
+/// (``PackedPages``: per response its id, its group, and its ``AnswerPack`` (team, item
+/// numbers and values, schema version 9) or, for a row without one, its team and arrays in
+/// PostgreSQL's binary form, and with attribute cuts its stored attributes); the reading
+/// thread only checks a page's records and cuts
 /// it into pieces, and the scoring workers decode the bytes straight into ``RowBatch``es.
 /// Memory holds a few pages, however large the wave.
 ///
@@ -36,6 +37,8 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
   let file: String
   let header: [String]
   private let itemIDs: [String]
+  /// The value slot of each item number of the wave (``AnswerPack/slots(numbers:itemIDs:)``).
+  private let numberSlots: [Int32]
   private let codes: AttributeCodes?
   private let fields: Int
   private let pages: PackedPages
@@ -61,7 +64,13 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
     self.itemIDs = itemIDs
     self.codes = codes
     header = ["response", "team"] + itemIDs
-    let group = byLanguage ? "COALESCE(r.language, '\(StoredResponses.unrecordedLanguage)')" : "r.team"
+    // With a pack, the team comes in it (an empty field here): the read is then an index-only
+    // scan of `response_ready`, which holds the pack, never the row (docs/store.md). A row
+    // without a pack is looked up for its team and arrays.
+    let group =
+      byLanguage
+      ? "textsend(COALESCE(r.language, '\(StoredResponses.unrecordedLanguage)'))"
+      : "CASE WHEN r.answer_pack IS NULL THEN (SELECT textsend(x.team) FROM visible_response x WHERE x.id = r.id) ELSE ''::bytea END"
     // The answers in binary form, converted by the server in this connection's client
     // encoding (UTF-8, which ``PostgresLink`` asks for): the items' `text[]`, then the values'
     // `float8[]`. Keeping them converted in the table (a stored column) was measured and not
@@ -71,9 +80,16 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
     // list the reader asks with (`$5`: the most common list of the first page; before it, the
     // empty list): most responses of a wave answer the same items, and converting them is a
     // third of the server's work (docs/store.md).
+    // Since schema version 9 the answers are shipped as Cultivar packed them (``AnswerPack``:
+    // item numbers and values, copied by the server, not converted); a row without a pack
+    // (stored before, or by hand) is sent as its arrays, which the reader tells apart by its
+    // first byte.
     var fields = [
-      "textsend(\(group))",
-      "CASE WHEN r.answer_items = $5 THEN ''::bytea ELSE array_send(r.answer_items) END || array_send(r.answer_values)",
+      group,
+      """
+      COALESCE(r.answer_pack, (SELECT CASE WHEN x.answer_items = $5 THEN ''::bytea ELSE array_send(x.answer_items) END || array_send(x.answer_values)
+        FROM visible_response x WHERE x.id = r.id))
+      """,
     ]
     var from = "visible_response r"
     if codes != nil {
@@ -85,6 +101,7 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
     }
     self.fields = fields.count
     pages = try PackedPages(link: link, waveID: wave.id, fields: fields, from: from, pageSize: Self.pageSize, readers: readers)
+    numberSlots = AnswerPack.slots(numbers: try pages.waveItems(), itemIDs: itemIDs)
   }
 
   func nextPiece() throws -> Piece? {
@@ -143,7 +160,9 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
     chunk += 1
   }
 
-  func makeReader(keepsIdentity: Bool) -> Reader { Reader(itemIDs: itemIDs, codes: codes, keepsIdentity: keepsIdentity, file: file) }
+  func makeReader(keepsIdentity: Bool) -> Reader {
+    Reader(itemIDs: itemIDs, numberSlots: numberSlots, codes: codes, keepsIdentity: keepsIdentity, file: file)
+  }
 
   /// Decodes a piece's records on a scoring worker; team ids are numbered per batch.
   struct Reader: RowBatchReader {
@@ -152,11 +171,13 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
     let file: String
     private let codes: AttributeCodes?
     private var items: ItemSlots
+    private let numberSlots: [Int32]
     private var teams: [String] = []
 
-    init(itemIDs: [String], codes: AttributeCodes?, keepsIdentity: Bool, file: String) {
+    init(itemIDs: [String], numberSlots: [Int32], codes: AttributeCodes?, keepsIdentity: Bool, file: String) {
       slots = itemIDs.count
       items = ItemSlots(itemIDs)
+      self.numberSlots = numberSlots
       self.codes = codes
       self.keepsIdentity = keepsIdentity
       self.file = file
@@ -174,9 +195,32 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
         var reader = BigEndianReader(raw)
         for r in 0..<piece.count {
           let number = piece.firstNumber + r
-          guard reader.skip(PackedRecord.idLength), let group = reader.field(), let answers = reader.field() else {
+          let idAt = reader.offset
+          guard reader.skip(PackedRecord.idLength), let sent = reader.field(), let answers = reader.field() else {
             throw WaveRowDecoder.unexpected("a record cut short", file: file, row: number)
           }
+          // The group: as sent (a row without a pack, or a language), or the pack's team.
+          var group = sent
+          if AnswerPack.isPack(answers) {
+            var packed = UnsafeRawBufferPointer(start: nil, count: 0)
+            let flaw = numberSlots.withUnsafeBufferPointer { table in
+              batch.values.withUnsafeMutableBufferPointer { values in
+                AnswerPack.decode(answers, slots: table, into: values, at: r * slots, team: &packed)
+              }
+            }
+            if let flaw {
+              throw WaveRowDecoder.badPack(
+                flaw, id: UnsafeRawBufferPointer(rebasing: raw[idAt..<idAt + PackedRecord.idLength]), file: file, row: number)
+            }
+            if group.isEmpty { group = packed }
+          } else {
+            try piece.reference.withUnsafeReadableBytes { reference in
+              try batch.values.withUnsafeMutableBufferPointer { values in
+                try WaveRowDecoder.answers(answers, reference: reference, slots: &items, into: values, at: r * slots, file: file, row: number)
+              }
+            }
+          }
+          guard !group.isEmpty else { throw WaveRowDecoder.unexpected("no team", file: file, row: number) }
           var team = String(decoding: group, as: UTF8.self)
           if let codes {
             guard let nameBytes = reader.field(), let valueBytes = reader.field() else {
@@ -194,11 +238,6 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
             id = Int32(teams.count)
             idOfTeam[team] = id
             teams.append(team)
-          }
-          try piece.reference.withUnsafeReadableBytes { reference in
-            try batch.values.withUnsafeMutableBufferPointer { values in
-              try WaveRowDecoder.answers(answers, reference: reference, slots: &items, into: values, at: r * slots, file: file, row: number)
-            }
           }
           batch.teams.append(id)
           batch.lines.append(Int32(clamping: number))
@@ -257,6 +296,25 @@ enum WaveRowDecoder {
     StoreError(
       kind: .cannotOpen, store: file, message: "response \(row) of the wave came back in an unexpected form (\(what))",
       hint: "check that the database is a Cultivar store of this version (cultivar_migration)")
+  }
+
+  /// A response whose `answer_pack` does not read (``AnswerPack/Flaw``): names it by its
+  /// place in the read and its id, and says how to have it read from its arrays instead.
+  static func badPack(_ flaw: AnswerPack.Flaw, id: UnsafeRawBufferPointer, file: String, row: Int) -> StoreError {
+    let hex = id.map { String(format: "%02x", $0) }.joined()
+    let what: String
+    switch flaw {
+    case .version(let byte): what = "a pack of unknown format \(byte)"
+    case .cutShort: what = "its bytes end before its last answer"
+    case .trailing: what = "bytes after its last answer"
+    case .tag(let tag): what = "an unknown value tag \(tag)"
+    case .unknownItem(let number): what = "item number \(number), which wave_item does not list for its wave"
+    }
+    return StoreError(
+      kind: .cannotOpen, store: file, message: "response \(row) of the wave (id \\x\(hex)) has an answer_pack that does not read (\(what))",
+      hint:
+        "it was not written by Cultivar; clear it (UPDATE response SET answer_pack = NULL WHERE id = '\\x\(hex)') and its answers are read from answer_items and answer_values"
+    )
   }
 
   /// A `text[]` in binary form as strings.
@@ -337,7 +395,7 @@ enum WaveRowDecoder {
           throw unexpected("a record cut short", file: file, row: r + 1)
         }
         for _ in 2..<max(2, fields) { _ = reader.field() }
-        guard !itemsLeftOut(answers) else { continue }
+        guard !AnswerPack.isPack(answers), !itemsLeftOut(answers) else { continue }
         var items = BigEndianReader(answers)
         guard let count = items.arrayCount(of: PostgresDataType.text.rawValue) else { throw unexpected("no text[] of items", file: file, row: r + 1) }
         for _ in 0..<count { _ = items.element() }

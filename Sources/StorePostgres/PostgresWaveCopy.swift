@@ -66,7 +66,7 @@ extension PostgresStore {
   }
 
   public func receiveWave(_ export: WaveExport, survey: SurveyStamp) throws -> Int {
-    try exclusive(.writeFailed) { db in
+    let copied = try exclusive(.writeFailed) { db in
       try db.transaction {
         let wave = try Self.openWave(db, name: export.name, survey: SurveyStamp(key: survey.key, title: survey.title, plugins: []))
         try db.run("SELECT id FROM wave WHERE id = \(wave.id) FOR UPDATE")
@@ -101,7 +101,23 @@ extension PostgresStore {
           )
         }
         var count = 0
+        var numbers: [String: Int32] = [:]
+        let connection = db.connection
+        let store = name
         while case let page = try export.nextResponses(), !page.isEmpty {
+          // The page's new items numbered in this transaction (the wave is new here, or empty
+          // and locked), then each response's pack.
+          var new = Set<String>()
+          for response in page { for (item, _) in response.answers where numbers[item] == nil { new.insert(item) } }
+          if !new.isEmpty {
+            let (waveID, items) = (wave.id, new)
+            let given = try Blocking.run { try await WaveItems.numbers(connection, wave: waveID, items: items, store: store) }
+            numbers.merge(given) { old, _ in old }
+          }
+          // A pack too long to write is sent empty and stored as NULL.
+          let packs = page.map { response in
+            ByteBuffer(bytes: AnswerPack.encode(team: response.team, response.answers.map { (numbers[$0.0]!, $0.1) }) ?? [])
+          }
           var answerIDs: [ByteBuffer] = []
           var items: [String] = []
           var values: [Double] = []
@@ -132,13 +148,13 @@ extension PostgresStore {
           }
           try db.run(
             """
-            INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on, language, answer_items, answer_values)
+            INSERT INTO response (id, wave_id, team, channel, import_id, source_key, received_on, language, answer_items, answer_values, answer_pack)
             SELECT t.id, \(wave.id), t.team, t.channel, NULLIF(t.import_id, 0), NULLIF(t.key, ''), t.received, NULLIF(t.language, ''),
-              COALESCE(a.items, '{}'), COALESCE(a.vals, '{}')
+              COALESCE(a.items, '{}'), COALESCE(a.vals, '{}'), NULLIF(t.pack, ''::bytea)
             FROM unnest(\(page.map { ByteBuffer(bytes: $0.id) })::bytea[], \(page.map(\.team))::text[], \(page.map(\.channel))::text[],
               \(page.map { $0.importIndex.map { importIDs[$0] } ?? 0 })::bigint[], \(page.map { $0.sourceKey ?? "" })::text[], \(page.map(\.receivedOn))::text[],
-              \(page.map { $0.language ?? "" })::text[])
-              AS t(id, team, channel, import_id, key, received, language)
+              \(page.map { $0.language ?? "" })::text[], \(packs)::bytea[])
+              AS t(id, team, channel, import_id, key, received, language, pack)
             LEFT JOIN (
               SELECT id, array_agg(item ORDER BY n) AS items, array_agg(value ORDER BY n) AS vals
               FROM unnest(\(answerIDs)::bytea[], \(items)::text[], \(values)::float8[], \(ordinals)::int8[]) AS u(id, item, value, n) GROUP BY id
@@ -156,5 +172,7 @@ extension PostgresStore {
         return count
       }
     }
+    try? exclusive(.writeFailed) { db in PackBackfill.markVisible(db) }
+    return copied
   }
 }

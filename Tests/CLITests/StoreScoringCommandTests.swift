@@ -105,7 +105,10 @@ import Testing
     #expect(try box.run("import", "surveys/learning-culture.yaml", "big.csv", "--wave", "w", "--store", "a.sqlite").status == 0)
     let database = try temporaryDatabase()
     #expect(try box.run("store", "copy", "a.sqlite", database).status == 0)
-    #expect(try descents(database) == 0, "store copy writes a wave in id order")
+    // Written in id order; PostgreSQL may put a row that fits into the gap an earlier page
+    // left (the rows' lengths vary), so a few ids step back.
+    let copied = try descents(database)
+    #expect(copied < rows / 100, "store copy writes a wave in id order (\(copied) descents)")
     // The table rewritten in the order of a hash of the ids (CLUSTER), then a new version of
     // every other response at its end.
     _ = try StoreQuery.strings(database, "CREATE INDEX response_shuffled ON response (md5(id))")
