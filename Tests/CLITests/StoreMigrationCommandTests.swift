@@ -47,13 +47,20 @@ import Testing
     return result
   }
 
-  @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aVersion6DatabaseWithAnswersMigratesAndScoresTheSame() throws {
-    let box = try Sandbox()
-    let rows = 3000
+  /// A wave of `rows` responses imported into `a.sqlite` in `box` and copied into a new
+  /// PostgreSQL database, whose URL is returned.
+  func copiedWave(_ box: Sandbox, rows: Int) throws -> String {
     try box.write("big.csv", KillDuringImportTests.bigFile(rows: rows))
     #expect(try box.run("import", "surveys/learning-culture.yaml", "big.csv", "--wave", "w", "--store", "a.sqlite").status == 0)
     let database = try temporaryDatabase()
     #expect(try box.run("store", "copy", "a.sqlite", database).status == 0)
+    return database
+  }
+
+  @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aVersion6DatabaseWithAnswersMigratesAndScoresTheSame() throws {
+    let box = try Sandbox()
+    let rows = 3000
+    let database = try copiedWave(box, rows: rows)
     let answers = try StoreQuery.int(database, "SELECT COUNT(*) FROM answer")
     #expect(answers == rows * KillDuringImportTests.items.count)
     _ = try StoreQuery.strings(database, Self.backToVersion6)
@@ -85,10 +92,7 @@ import Testing
   @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aVersion8DatabaseGetsPacksAndScoresTheSameBeforeAndAfter() throws {
     let box = try Sandbox()
     let rows = 3000
-    try box.write("big.csv", KillDuringImportTests.bigFile(rows: rows))
-    #expect(try box.run("import", "surveys/learning-culture.yaml", "big.csv", "--wave", "w", "--store", "a.sqlite").status == 0)
-    let database = try temporaryDatabase()
-    #expect(try box.run("store", "copy", "a.sqlite", database).status == 0)
+    let database = try copiedWave(box, rows: rows)
     let reference = try ["table", "csv", "json"].map { try score(box, store: "a.sqlite", $0) }
     for (format, expected) in zip(["table", "csv", "json"], reference) {
       #expect(try score(box, store: database, format).stdout == expected.stdout, "\(format): packed, as copied")
