@@ -8,9 +8,7 @@ import Store
 /// "Pages packed by the server"). The pages follow the responses' ids (keyset: each page
 /// starts after the last id of the one before) in read-only repeatable-read transactions on
 /// connections of their own that hand postgres-nio whole messages
-/// (``PostgresLink/connectForReading()``). Each connection prepares the page's statement once
-/// and runs it with a generic plan: parsing and planning it for every page (136 pages of a
-/// million responses) took the server about 0.2 s of its 1.0-1.5 s (docs/store.md).
+/// (``PostgresLink/connectForReading()``).
 ///
 /// With `readers` above one, a wave longer than its first page is read on several connections
 /// at once (the server's work on as many cores): the rest of the ids is cut into slices
@@ -38,10 +36,8 @@ final class PackedPages {
   private let readers: Int
   /// The first connection, then those opened once the first page came back full.
   private var connections: [SyncConnection] = []
-  /// The page's statement, prepared on each connection.
-  private var statements: [PreparedQuery] = []
   /// The page in flight on each connection.
-  private var pending: [EventLoopFuture<[PostgresRow]>?] = []
+  private var pending: [EventLoopFuture<PostgresQueryResult>?] = []
   /// The slices after the first page; nil while reading on one connection.
   private var slices: IdSlices?
   /// The slice being handed out (0: the first page, or the whole wave on one connection).
@@ -108,8 +104,7 @@ final class PackedPages {
     }
   }
 
-  /// Starts a read-only repeatable-read transaction on `connection`, in `snapshot` when given,
-  /// and prepares the page's statement there (``statements``).
+  /// Starts a read-only repeatable-read transaction on `connection`, in `snapshot` when given.
   private func begin(_ connection: PostgresConnection, snapshot: String?) throws -> SyncConnection {
     let db = SyncConnection(connection)
     do {
@@ -119,10 +114,6 @@ final class PackedPages {
       // more than it saves, and a bitmap scan would need a sort (docs/store.md).
       try db.run("SET LOCAL jit = off")
       try db.run("SET LOCAL enable_bitmapscan = off")
-      // One plan for every page (the same index range scan whatever the ids): planned once,
-      // not at each page as an unnamed statement or a custom plan would be.
-      try db.run("SET LOCAL plan_cache_mode = force_generic_plan")
-      statements.append(try db.connection.prepare(query: select).wait())
     } catch {
       db.close()
       throw link.storeError(error, kind: .cannotOpen)
@@ -132,19 +123,20 @@ final class PackedPages {
 
   /// Asks connection `reader` for the page of ids in `(after, upper]`, without waiting.
   private func ask(_ reader: Int, after lastID: ByteBuffer, upper: ByteBuffer) {
-    // In the order and of the types the server gave the statement's parameters.
-    let bindings = [
-      PostgresData(int64: waveID), PostgresData(type: .bytea, value: lastID), PostgresData(int64: Int64(pageSize)),
-      PostgresData(type: .bytea, value: upper), PostgresData(array: reference.map { PostgresData(string: $0) }, elementType: .text),
-    ]
+    var bindings = PostgresBindings()
+    bindings.append(waveID)
+    bindings.append(lastID)
+    bindings.append(pageSize)
+    bindings.append(upper)
+    bindings.append(reference)
     let db = connections[reader]
-    let query = statements[reader].execute(bindings)
+    let query = db.start(PostgresQuery(unsafeSQL: select, binds: bindings))
     // A page whose connection closes first fails at once: postgres-nio may leave a query
     // sent on a connection the server just ended (pg_terminate_backend) waiting for ever.
     // Both complete on the connection's event loop, so the box needs no lock; it lets go of
     // the promise once completed (the close callbacks stay until the connection closes, and
     // must not keep every page).
-    let page = query.eventLoop.makePromise(of: [PostgresRow].self)
+    let page = query.eventLoop.makePromise(of: PostgresQueryResult.self)
     let box = PromiseBox(page)
     let lost = StoreError(
       kind: .cannotOpen, store: link.name,
@@ -179,10 +171,10 @@ final class PackedPages {
     do {
       while true {
         let reader = reader(of: current)
-        let rows = try pending[reader]!.wait()
+        let rows = try pending[reader]!.wait().rows
         pending[reader] = nil
         guard rows.count == 1 else { throw PackedRecord.unexpected("\(rows.count) rows for a page", store: link.name) }
-        let (count, bytes) = try decode(rows[0])
+        let (count, bytes) = try rows[0].decode((Int, ByteBuffer?).self)
         full = count == pageSize
         if !full {
           // This slice is done: its connection goes on to its next one at once.
@@ -247,17 +239,6 @@ final class PackedPages {
       close()
       throw link.storeError(error, kind: .cannotOpen)
     }
-  }
-
-  /// A page's row: its count (`int8`) and its records (`bytea`, NULL when none). The cells
-  /// are in binary form (postgres-nio asks for it) but a prepared statement's row description
-  /// calls them text, so they are read here rather than by `decode`.
-  private func decode(_ row: PostgresRow) throws -> (Int, ByteBuffer?) {
-    let cells = row.makeRandomAccess()
-    guard cells.count == 2, let count = cells[0].bytes, count.readableBytes == 8,
-      let value = count.getInteger(at: count.readerIndex, endianness: .big, as: Int64.self), value >= 0
-    else { throw PackedRecord.unexpected("a page's count that is not an int8", store: link.name) }
-    return (Int(value), cells[1].bytes)
   }
 
   /// Ends the read: closing a connection ends its read-only transaction (there is nothing to
@@ -335,6 +316,6 @@ struct PackedRecord {
 
 /// A page's promise until it is completed, touched on one event loop only.
 private final class PromiseBox: @unchecked Sendable {
-  var promise: EventLoopPromise<[PostgresRow]>?
-  init(_ promise: EventLoopPromise<[PostgresRow]>) { self.promise = promise }
+  var promise: EventLoopPromise<PostgresQueryResult>?
+  init(_ promise: EventLoopPromise<PostgresQueryResult>) { self.promise = promise }
 }
