@@ -4,7 +4,9 @@
 - import rows/s at each size (a generated export: the sample's answers, new respondent ids,
   40 teams), into a new SQLite file and a new PostgreSQL database;
 - `score --wave` from each store against `score --responses` of the same CSV (wall time,
-  peak memory);
+  CPU, peak memory, and the PostgreSQL server's CPU from /proc when it runs on this machine);
+  with `--compare BUILD`, another build scores the same PostgreSQL database in the same turns
+  (an A/B of two builds on one import);
 - web submissions/s at 1, 8 and 64 concurrent clients against one `serve` per backend
   (GET the form, POST it: one submission = both requests).
 
@@ -42,6 +44,35 @@ def timed(command, cwd):
         peak, user, system = f.read().split()[-3:]
     timed.cpu = float(user) + float(system)
     return wall, int(peak) / 1024, result.stdout
+
+
+def server_cpu(url):
+    """A function that gives the CPU seconds (user + system) the PostgreSQL server at `url`
+    has used so far: its postmaster (with the backends it reaped) and its live backends, from
+    /proc; 0 when the server's folder cannot be read (not local, or not a superuser)."""
+    found = subprocess.run(["psql", url, "-At", "-c", "SHOW data_directory"], capture_output=True, text=True)
+    try:
+        with open(os.path.join(found.stdout.strip(), "postmaster.pid")) as f:
+            postmaster = int(f.readline())
+    except (OSError, ValueError):
+        return lambda: 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def total():
+        seconds = 0
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(pid) == postmaster:
+                seconds += sum(int(x) for x in fields[11:15])
+            elif int(fields[1]) == postmaster:
+                seconds += int(fields[11]) + int(fields[12])
+        return seconds / tick
+
+    return total
 
 
 def submissions_per_second(cultivar, store, work, clients, count):
@@ -86,8 +117,11 @@ def main():
     parser.add_argument("--submissions", type=int, default=400, help="submissions per point (0: no web form figures)")
     parser.add_argument("--repeat", type=int, default=3, help="score runs per source, taking turns; the fastest is shown (the machine is shared)")
     parser.add_argument("--backends", default="SQLite,PostgreSQL", help="stores to import into and score from (SQLite's import of 1M rows takes minutes; without SQLite the byte check is left out)")
+    parser.add_argument("--compare", metavar="BUILD", help="another cultivar build that also scores the PostgreSQL store, taking turns with --cultivar (A/B on the same database; stops when its bytes differ)")
     args = parser.parse_args()
     args.cultivar = os.path.abspath(args.cultivar)
+    if args.compare:
+        args.compare = os.path.abspath(args.compare)
     args.backends = args.backends.split(",")
     if not set(args.backends) <= {"SQLite", "PostgreSQL"}:
         print(f"error: --backends takes SQLite and PostgreSQL, not {args.backends}", file=sys.stderr)
@@ -121,19 +155,25 @@ def main():
                     print(f"{size:>9,} rows  table    {name:<10} response {int(total) / 1e6:,.0f} MB (pg_total_relation_size)", flush=True)
             # The sources take turns (CSV, then each store, then CSV again...), so that a change
             # in the machine's load falls on all of them alike.
-            sources = [("CSV", ["--responses", data]), *[(n, ["--wave", "w", "--store", s]) for n, s in stores.items()]]
-            runs = {name: [] for name, _ in sources}
+            sources = [("CSV", args.cultivar, ["--responses", data]), *[(n, args.cultivar, ["--wave", "w", "--store", s]) for n, s in stores.items()]]
+            if args.compare and "PostgreSQL" in stores:
+                sources.append(("compared", args.compare, ["--wave", "w", "--store", stores["PostgreSQL"]]))
+            server = server_cpu(base)
+            runs = {name: [] for name, _, _ in sources}
             outputs = {}
             for _ in range(max(1, args.repeat)):
-                for name, source in sources:
+                for name, build, source in sources:
                     load = os.getloadavg()[0]
-                    wall, rss, out = timed([args.cultivar, "score", "surveys/learning-culture.yaml", *source, "--format", "csv"], work)
-                    runs[name].append((wall, rss, timed.cpu, load))
+                    before = server()
+                    wall, rss, out = timed([build, "score", "surveys/learning-culture.yaml", *source, "--format", "csv"], work)
+                    runs[name].append((wall, rss, timed.cpu, load, server() - before))
                     outputs[name] = out.replace(f"{source[-1]} wave 'w'", "STORE")
-            for name, _ in sources:
-                wall, rss, cpu, _ = min(runs[name])
+            for name, _, _ in sources:
+                wall, rss, cpu, _, _ = min(runs[name])
                 print(f"{size:>9,} rows  score    {name:<10} {wall:7.1f} s  {size / wall:9,.0f} rows/s  peak {rss:6.0f} MiB  cpu {cpu:6.1f} s"
-                      f"  (fastest of {len(runs[name])}; wall/cpu/peak/load {', '.join(f'{r[0]:.2f}/{r[2]:.2f}/{r[1]:.0f}/{r[3]:.1f}' for r in runs[name])})", flush=True)
+                      f"  (fastest of {len(runs[name])}; wall/cpu/peak/load/server cpu {', '.join(f'{r[0]:.2f}/{r[2]:.2f}/{r[1]:.0f}/{r[3]:.1f}/{r[4]:.2f}' for r in runs[name])})", flush=True)
+            if "compared" in outputs and outputs["compared"] != outputs["PostgreSQL"]:
+                raise SystemExit(f"score --wave printed different bytes from the same PostgreSQL store with {args.cultivar} and {args.compare} at {size:,} rows")
             if "SQLite" not in stores:
                 continue
             # Separate imports give the rows other random ids, so another order and, where sums
