@@ -128,17 +128,19 @@ public final class ScoreEngine {
       // Hooks run now, once per team whose index is shown; the rest of each team's result
       // (its index and band too when no hook makes them) is made from its totals whenever a
       // report reads it.
-      var interpretations: [(index: Double?, band: Band?)] = []
-      if summarizer.interpretsWithHooks { interpretations.reserveCapacity(view.groups.count) }
-      for g in view.groups.indices where summarizer.interpretsWithHooks && view.indexReason(g, framework: f) == nil {
-        let dimensions = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: width))
-        let measures = TeamSummarizer.measureScores(
-          framework, view.totals.accumulators(slot: view.slots[g], offset: offset + width, count: measureCount))
-        interpretations.append(
-          try summarizer.interpret(team: view.groups[g].name, n: view.respondents(g), dimensions: dimensions, measures: measures))
+      var interpretations: [(index: Double?, band: Band?)]? = nil
+      if summarizer.interpretsWithHooks {
+        var made: [(index: Double?, band: Band?)] = []
+        made.reserveCapacity(view.groups.count)
+        for g in view.groups.indices where view.indexReason(g, framework: f) == nil {
+          let dimensions = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: width))
+          let measures = TeamSummarizer.measureScores(
+            framework, view.totals.accumulators(slot: view.slots[g], offset: offset + width, count: measureCount))
+          made.append(try summarizer.interpret(team: view.groups[g].name, n: view.respondents(g), dimensions: dimensions, measures: measures))
+        }
+        interpretations = made
       }
-      let maker = TeamResultMaker(
-        framework: framework, view: view, framework: f, interpretations: summarizer.interpretsWithHooks ? interpretations : nil, offset: offset)
+      let maker = TeamResultMaker(framework: framework, view: view, framework: f, interpretations: interpretations, offset: offset)
       let teamResults = TeamResultList(count: view.groups.count, make: maker.make)
       let organisation = try maker.organisation(summarizer)
       let reliabilityResults = framework.dimensions.enumerated().map { d, dimension in
