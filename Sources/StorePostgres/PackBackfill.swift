@@ -34,16 +34,12 @@ enum PackBackfill {
           """)
         if rows.isEmpty { return (0, 0) }
         var read: [(id: ByteBuffer, wave: Int64, team: String, items: [String], values: [Double])] = []
-        var new: [Int64: Set<String>] = [:]
         for row in rows {
           let (id, wave, team, items, values) = try row.decode((ByteBuffer, Int64, String, [String], [Double]).self)
           read.append((id, wave, team, items, values))
-          for item in items where numbers[wave]?[item] == nil { new[wave, default: []].insert(item) }
         }
-        let connection = db.connection
-        for (wave, items) in new {
-          let given = try Blocking.run { try await WaveItems.numbers(connection, wave: wave, items: items, store: store) }
-          numbers[wave, default: [:]].merge(given) { old, _ in old }
+        for (wave, items) in Dictionary(grouping: read, by: \.wave).mapValues({ $0.flatMap(\.items) }) {
+          try WaveItems.complete(&numbers[wave, default: [:]], with: items, db, wave: wave, store: store)
         }
         // A pack too long to write stays NULL (sent empty, and left alone).
         let packs = read.map { row in

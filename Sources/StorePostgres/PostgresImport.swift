@@ -168,13 +168,8 @@ final class PostgresImportSession: ImportSink {
     guard !pending.isEmpty else { return }
     // New items are numbered in a transaction of their own, committed before the batch's: a
     // web form storing a response to the wave meanwhile never waits for the batch.
-    var new = Set<String>()
-    for response in pending { for (item, _) in response.answered where numbers[item] == nil { new.insert(item) } }
-    if !new.isEmpty {
-      let connection = db.connection
-      let (wave, store, items) = (wave.id, store, new)
-      let given = try db.transaction { try Blocking.run { try await WaveItems.numbers(connection, wave: wave, items: items, store: store) } }
-      numbers.merge(given) { old, _ in old }
+    try db.transaction {
+      try WaveItems.complete(&numbers, with: pending.lazy.flatMap { $0.answered.map(\.item) }, db, wave: wave.id, store: store)
     }
     stored += try db.transaction {
       // Within a batch the first row of a key wins, as in the file: the insert below goes in

@@ -102,18 +102,10 @@ extension PostgresStore {
         }
         var count = 0
         var numbers: [String: Int32] = [:]
-        let connection = db.connection
-        let store = name
         while case let page = try export.nextResponses(), !page.isEmpty {
           // The page's new items numbered in this transaction (the wave is new here, or empty
           // and locked), then each response's pack.
-          var new = Set<String>()
-          for response in page { for (item, _) in response.answers where numbers[item] == nil { new.insert(item) } }
-          if !new.isEmpty {
-            let (waveID, items) = (wave.id, new)
-            let given = try Blocking.run { try await WaveItems.numbers(connection, wave: waveID, items: items, store: store) }
-            numbers.merge(given) { old, _ in old }
-          }
+          try WaveItems.complete(&numbers, with: page.lazy.flatMap { $0.answers.map(\.0) }, db, wave: wave.id, store: name)
           // A pack too long to write is sent empty and stored as NULL.
           let packs = page.map { response in
             ByteBuffer(bytes: AnswerPack.encode(team: response.team, response.answers.map { (numbers[$0.0]!, $0.1) }) ?? [])

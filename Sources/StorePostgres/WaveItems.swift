@@ -41,6 +41,20 @@ enum WaveItems {
       hint: "nothing of this write was stored; try again")
   }
 
+  /// Adds to `known` (the numbers a writer has of wave `wave`) those of `items` it lacks,
+  /// numbering new ones (``numbers(_:wave:items:store:)``), in the caller's transaction.
+  static func complete(_ known: inout [String: Int32], with items: some Sequence<String>, _ db: SyncConnection, wave: Int64, store: String)
+    throws
+  {
+    var lacking = Set<String>()
+    for item in items where known[item] == nil { lacking.insert(item) }
+    guard !lacking.isEmpty else { return }
+    let missing = lacking
+    let connection = db.connection
+    let given = try Blocking.run { try await numbers(connection, wave: wave, items: missing, store: store) }
+    known.merge(given) { old, _ in old }
+  }
+
   /// Every numbered item of wave `wave` (for a reader: read once, in its snapshot).
   static func all(_ db: SyncConnection, wave: Int64) throws -> [(number: Int32, item: String)] {
     try db.rows("SELECT number, item_id FROM wave_item WHERE wave_id = \(wave)").map { try $0.decode((Int32, String).self) }
