@@ -155,7 +155,7 @@ struct UnscoredRun {
     // level published as they are (they keep the teams' decision).
     var own: [(cut: String, group: Published.Group)] = []
     for (g, group) in cuts.groups.enumerated() where group.published && layout.sizes[g] > 0 {
-      own.append((group.cut, .init(name: group.name, atoms: layout.groups[g].atoms, disclosure: 1, node: decision.nodes[g])))
+      own.append((group.cut, .init(name: group.name, atoms: layout.members[g].list, disclosure: 1, node: decision.nodes[g])))
     }
     for (t, team) in layout.teams.enumerated() where cuts.publishedTeam(team.name) {
       own.append(("team", .init(name: team.name, atoms: team.atoms, disclosure: 0, node: t + 1)))

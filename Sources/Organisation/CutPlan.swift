@@ -105,14 +105,15 @@ public final class CutPlan: @unchecked Sendable {
     let chart = self.chart ?? OrgChart.fromPaths(Set(keys.map { AttributeKey.split($0).team }).sorted(), separator: separator)
     let byPath = self.chart == nil
     let unitName = { (u: Int) in byPath ? chart.units[u].id : chart.units[u].name }
+    let valueCounts = attributes.map { $0.values.count + 1 }  // index 0: not given
     var groups: [CutGroups.Group] = []
+    groups.reserveCapacity(chart.units.count * (1 + valueCounts.reduce(0, +)) + valueCounts.reduce(0, +))
     for (u, unit) in chart.units.enumerated() {
       let published = cutsUnits && attribute == nil && !direct && (level == nil || level == unit.level)
       var group = CutGroups.Group(cut: "unit:\(unit.level)", name: unitName(u), parent: unit.parent, nested: true, published: published)
       group.span = .init(unit: u)
       groups.append(group)
     }
-    let valueCounts = attributes.map { $0.values.count + 1 }  // index 0: not given
     var attributeStart: [Int] = []
     for (a, count) in valueCounts.enumerated() {
       attributeStart.append(groups.count)

@@ -101,9 +101,7 @@ private struct Decider {
   /// The overlap rule's groups, the same for every data point (made once per decision).
   private func overlapRule() -> OverlapRule {
     OverlapRule(
-      groups: groups.map { g in
-        .init(name: g.name, atoms: g.members, fixed: g.fixed != nil, nested: g.nested, parent: g.nested ? (g.parent >= 0 ? g.parent : nil) : g.within)
-      },
+      groups: .init(population: groups),
       atomCount: atomCounts.count, k: k, budget: policy.exactBudget, blockBudget: policy.blockBudget,
       blockKeepsOutsideGroups: policy.blockKeepsOutsideGroups,
       atomOrder: atomOrder)

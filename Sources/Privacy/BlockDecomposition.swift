@@ -329,7 +329,7 @@ struct BlockDecomposition {
         key.append(g)
       }
       rule = OverlapRule(
-        groups: made, atomCount: atoms.count, k: d.rule.k, budget: d.rule.blockBudget, blockBudget: d.rule.blockBudget,
+        groups: .init(made), atomCount: atoms.count, k: d.rule.k, budget: d.rule.blockBudget, blockBudget: d.rule.blockBudget,
         blockKeepsOutsideGroups: d.rule.blockKeepsOutsideGroups, atomOrder: d.rule.atomOrder.map { order in atoms.map { order[$0] } })
       counts = atoms.map { d.counts[$0] }
       self.shown = made.indices.map { $0 < shownCount }

@@ -73,7 +73,7 @@ public struct CutDecision: Sendable {
   ///   - atomOrder: each atom's place in the atoms' own order (see ``Population/atomOrder``;
   ///     nil: their numbering), e.g. by name when they are numbered in the unit tree's order.
   public init(
-    dataPoints: [Population.DataPoint], atoms: [Population.Atom], organisation: String, teams: [Team], groups: [Group],
+    dataPoints: [Population.DataPoint], atoms: [Population.Atom], organisation: String, teams: [Team], groups: some Collection<Group>,
     atomOrder: [Int]? = nil, decide: (Population) -> Disclosure
   ) {
     var base = Population(dataPoints: dataPoints, atoms: atoms, organisation: organisation)
@@ -83,6 +83,7 @@ public struct CutDecision: Sendable {
     let shown = { (node: Int) in dataPoints.indices.map { decided.shows(node, dataPoint: $0) } }
     var universe = Population(dataPoints: dataPoints, atoms: atoms, organisation: organisation, organisationFixed: shown(0))
     universe.atomOrder = atomOrder
+    universe.reserveGroups(1 + groups.count + teams.count)
     var nodes = [Int](repeating: 0, count: groups.count)
     for (g, group) in groups.enumerated() {
       let made = Population.Group(

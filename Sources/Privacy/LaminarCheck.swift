@@ -16,7 +16,7 @@ struct LaminarRegions {
   let ownedCount: [Int]
 
   /// The regions of the shown groups with `nests` true; nil when they do not nest.
-  init?(_ groups: [OverlapRule.Group], counts: [Int], shown: [Bool], nests: (Int) -> Bool) {
+  init?(_ groups: OverlapRule.Groups, counts: [Int], shown: [Bool], nests: (Int) -> Bool) {
     let live = { (g: Int) in groups[g].atoms.lazy.filter { counts[$0] > 0 } }
     let size = groups.indices.map { g in shown[g] && nests(g) ? live(g).reduce(0) { n, _ in n + 1 } : 0 }
     // Larger groups first: each group then lies in the one that owns its atoms so far.

@@ -31,7 +31,7 @@ struct OverlapRule {
     var outside = false
   }
 
-  let groups: [Group]
+  let groups: Groups
   let atomCount: Int
   let k: Int
   /// The largest problem (published groups × cells) decided in one exact check; above it the
@@ -137,7 +137,7 @@ struct OverlapRule {
   /// groups with a parent (so in the tree) and no published nested group below them are
   /// disjoint and not empty, so each holds a cell of its own. Groups without a parent (a
   /// block's problem) are not counted.
-  static func disjointLowerBound(_ groups: [Group], _ published: [Int]) -> Int {
+  static func disjointLowerBound(_ groups: Groups, _ published: [Int]) -> Int {
     var covered = [Bool](repeating: false, count: groups.count)
     for g in published where groups[g].nested {
       var up = groups[g].parent
@@ -209,14 +209,14 @@ struct OverlapRule {
 /// The cells that a set of published groups cuts the atoms into (atoms with nobody behind the
 /// data point are left out: they add a known zero).
 struct Partition {
-  let groups: [OverlapRule.Group]
+  let groups: OverlapRule.Groups
   let cellOf: [Int]
   let cellCounts: [Int]
   let counts: [Int]
 
   /// - Parameter visiting: the atoms in their order (nil: by number); cells are numbered in
   ///   the order of their first atom in it.
-  init(groups: [OverlapRule.Group], published: [Int], counts: [Int], atomCount: Int, visiting: [Int]? = nil) {
+  init(groups: OverlapRule.Groups, published: [Int], counts: [Int], atomCount: Int, visiting: [Int]? = nil) {
     self.groups = groups
     self.counts = counts
     // Refined group by group: the atoms of a group leave each class they are in for a new one,
@@ -293,5 +293,45 @@ extension OverlapRule.Group {
   /// A group given by its atoms, listed.
   init(name: String, atoms: [Int], fixed: Bool, nested: Bool, parent: Int? = nil, outside: Bool = false) {
     self.init(name: name, atoms: AtomSet(atoms), fixed: fixed, nested: nested, parent: parent, outside: outside)
+  }
+}
+
+extension OverlapRule {
+  /// The groups of a problem: listed (a block's problem, made for it), or read in place from
+  /// the population's groups (the whole problem), so that a universe of a million groups is
+  /// not held a second time for the rule.
+  struct Groups: RandomAccessCollection, ExpressibleByArrayLiteral {
+    private enum Source {
+      case listed([Group])
+      case population([Population.Group])
+    }
+    private let source: Source
+
+    /// Groups made for the rule.
+    init(_ groups: [Group]) { source = .listed(groups) }
+    init(arrayLiteral groups: Group...) { source = .listed(groups) }
+
+    /// A population's groups as the rule reads them: a nested group's parent (none for the
+    /// organisation), an overlapping group's unit (``Population/Group/within``).
+    init(population groups: [Population.Group]) { source = .population(groups) }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int {
+      switch source {
+      case .listed(let groups): groups.count
+      case .population(let groups): groups.count
+      }
+    }
+
+    subscript(g: Int) -> Group {
+      switch source {
+      case .listed(let groups): return groups[g]
+      case .population(let groups):
+        let group = groups[g]
+        return Group(
+          name: group.name, atoms: group.members, fixed: group.fixed != nil, nested: group.nested,
+          parent: group.nested ? (group.parent >= 0 ? group.parent : nil) : group.within)
+      }
+    }
   }
 }

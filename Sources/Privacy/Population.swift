@@ -105,6 +105,9 @@ public struct Population: Sendable {
     return groups.count - 1
   }
 
+  /// Makes room for `count` groups in all (a universe's size is known before it is added).
+  public mutating func reserveGroups(_ count: Int) { groups.reserveCapacity(count) }
+
   /// Whether some group overlaps the tree.
   public var hasOverlaps: Bool { groups.contains { !$0.nested } }
 }

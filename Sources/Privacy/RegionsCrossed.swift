@@ -44,7 +44,7 @@ struct RegionsCrossed {
 
   /// Nil when there are more than 64 overlapping groups. Atoms with someone in no region make
   /// one more region, owner -1, without a constant (its classes are in a set by `t` alone).
-  init?(groups: [OverlapRule.Group], counts: [Int], regions laminar: LaminarRegions, overlapping: [Int], prime: UInt64) {
+  init?(groups: OverlapRule.Groups, counts: [Int], regions laminar: LaminarRegions, overlapping: [Int], prime: UInt64) {
     guard overlapping.count <= 64 else { return nil }
     var pattern = [UInt64](repeating: 0, count: counts.count)
     for (i, g) in overlapping.enumerated() { for a in groups[g].atoms where counts[a] > 0 { pattern[a] |= 1 << UInt64(i) } }

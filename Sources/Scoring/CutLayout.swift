@@ -17,8 +17,19 @@ public struct CutLayout: Sendable {
   public let original: [Int]
   /// The teams, by name, each a range of atoms, with the universe group it nests in.
   public let teams: [CutDecision.Team]
-  /// The universe's groups, as ``CutGroups/groups`` lists them.
-  public let groups: [CutDecision.Group]
+  /// The universe's groups as the engine takes them, in the order ``CutGroups/groups`` lists
+  /// them: each made when read from the universe's record and its atoms, so that a universe
+  /// of a million groups is held once (by the engine's population), not once more here.
+  public var groups: LazyMapCollection<Range<Int>, CutDecision.Group> {
+    let (universe, members) = (universe, members)
+    return universe.indices.lazy.map { g in
+      let group = universe[g]
+      return .init(cut: group.cut, name: group.name, members: members[g], parent: group.parent, nested: group.nested, fixed: group.fixed)
+    }
+  }
+  /// Each universe group's atoms.
+  public let members: [AtomSet]
+  private let universe: [CutGroups.Group]
   /// The number of atoms of each group.
   public let sizes: [Int]
 
@@ -98,11 +109,8 @@ public struct CutLayout: Sendable {
         for g in cuts.place(key).groups where listed[g] { lists[g].append(position[j]) }
       }
     }
-    groups = universe.enumerated().map { g, group in
-      .init(
-        cut: group.cut, name: group.name, members: members[g] ?? AtomSet(lists[g].sorted()), parent: group.parent, nested: group.nested,
-        fixed: group.fixed)
-    }
+    self.members = members.indices.map { g in members[g] ?? AtomSet(lists[g].sorted()) }
+    self.universe = universe
     // The teams: each one range (a team's atoms share its unit's place in the walk).
     var first = [Int](repeating: .max, count: teamNames.count)
     var last = [Int](repeating: -1, count: teamNames.count)

@@ -24,7 +24,7 @@ extension PublishedView {
     // teams published as they are keep the team run's decision (and its reasons).
     var own: [(name: String, disclosure: Int, node: Int, atoms: AtomSet, cut: String)] = []
     for (g, group) in cuts.groups.enumerated() where group.published && layout.sizes[g] > 0 {
-      own.append((group.name, 1, node[g], layout.groups[g].members, group.cut))
+      own.append((group.name, 1, node[g], layout.members[g], group.cut))
     }
     for (t, team) in layout.teams.enumerated() where cuts.publishedTeam(team.name) {
       own.append((team.name, 0, t + 1, team.members, "team"))

@@ -11,6 +11,9 @@ public final class ScoreEngine {
   private var rows: RowScorer
   /// The keyed answers of the row being added, for the reliability sums.
   private let keyedRows: KeyedRows
+  /// Each team's slot while rows arrive: emptied when results are made (at a million rows
+  /// it is tens of MB that the anonymity engine would hold beside its own), made again from
+  /// ``teamNames`` should more rows come.
   private var teamIndex: [String: Int] = [:]
   private var teamNames: [String] = []
   private var totals: TeamTotals
@@ -77,6 +80,9 @@ public final class ScoreEngine {
   func slot(ofTeam name: String) -> Int { team(named: name) }
 
   private func team(named name: String) -> Int {
+    if teamIndex.isEmpty, !teamNames.isEmpty {
+      teamIndex = Dictionary(uniqueKeysWithValues: teamNames.enumerated().map { ($1, $0) })
+    }
     if let index = teamIndex[name] { return index }
     let index = totals.addTeam()
     teamIndex[name] = index
@@ -101,6 +107,7 @@ public final class ScoreEngine {
   /// - Throws: whatever an `index` or `band` hook throws.
   public func results(policy: PrivacyPolicy, regroup: ((String) -> String)? = nil) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary)
   {
+    teamIndex = [:]
     let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
     return try results(
       PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, regroup: regroup), regrouped: regroup != nil)
@@ -110,6 +117,7 @@ public final class ScoreEngine {
   /// published groups of `cuts`, decided with the whole universe of cuts (see ``CutGroups``).
   /// - Throws: whatever an `index` or `band` hook throws.
   public func results(policy: PrivacyPolicy, cuts: CutGroups) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
+    teamIndex = [:]
     let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
     return try results(PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, cuts: cuts), regrouped: true)
   }

@@ -54,7 +54,7 @@ import Testing
         return OverlapRule.Group(name: "g\(g)", atoms: members.shuffled(using: &rng), fixed: false, nested: false)
       }
       let published = groups.indices.filter { _ in Bool.random(using: &rng) }.shuffled(using: &rng)
-      let partition = Partition(groups: groups, published: published, counts: counts, atomCount: atoms)
+      let partition = Partition(groups: .init(groups), published: published, counts: counts, atomCount: atoms)
       let expected = Self.reference(groups, published, counts)
       #expect(partition.cellOf == expected.cellOf, "\(groups.map(\.atoms.list)) published \(published) counts \(counts)")
       #expect(partition.cellCounts == expected.cellCounts)

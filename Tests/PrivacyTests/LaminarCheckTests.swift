@@ -43,7 +43,7 @@ import Testing
       groups.append(.init(name: "w\(groups.count)", atoms: (0..<atomCount).filter { _ in Bool.random(using: &rng) }, fixed: false, nested: false))
       shown.append(Bool.random(using: &rng))
     }
-    let rule = OverlapRule(groups: groups, atomCount: atomCount, k: Int.random(in: 3...5, using: &rng), budget: 1_000_000)
+    let rule = OverlapRule(groups: .init(groups), atomCount: atomCount, k: Int.random(in: 3...5, using: &rng), budget: 1_000_000)
     return (rule, counts, shown)
   }
 
@@ -109,7 +109,7 @@ import Testing
         .init(name: "w\(groups.count)", atoms: atoms.filter { _ in Int.random(in: 0..<8, using: &rng) == 0 }, fixed: false, nested: false))
       shown.append(false)
     }
-    let rule = OverlapRule(groups: groups, atomCount: counts.count, k: k, budget: 10_000_000)
+    let rule = OverlapRule(groups: .init(groups), atomCount: counts.count, k: k, budget: 10_000_000)
     return (rule, counts, shown)
   }
 
@@ -171,7 +171,7 @@ import Testing
     let groups: [OverlapRule.Group] =
       [.init(name: "all", atoms: Array(0..<70), fixed: true, nested: true)]
       + (0..<65).map { .init(name: "g\($0)", atoms: [$0, $0 + 1], fixed: false, nested: false) }
-    let rule = OverlapRule(groups: groups, atomCount: 70, k: 3)
+    let rule = OverlapRule(groups: .init(groups), atomCount: 70, k: 3)
     var shown = [Bool](repeating: true, count: groups.count)
     #expect(rule.decideLaminar(counts: [Int](repeating: 5, count: 70), shown: &shown) == nil)
   }

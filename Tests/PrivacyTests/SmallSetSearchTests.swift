@@ -70,8 +70,8 @@ import Testing
       }
       let counts = (0..<atoms).map { _ in Int.random(in: 0...3, using: &rng) }
       let published = groups.indices.filter { g in Bool.random(using: &rng) && groups[g].atoms.contains { counts[$0] > 0 } }
-      let partition = Partition(groups: groups, published: published, counts: counts, atomCount: atoms)
-      #expect(OverlapRule.disjointLowerBound(groups, published) <= partition.cellCounts.count)
+      let partition = Partition(groups: .init(groups), published: published, counts: counts, atomCount: atoms)
+      #expect(OverlapRule.disjointLowerBound(.init(groups), published) <= partition.cellCounts.count)
     }
   }
 }
