@@ -211,6 +211,24 @@ func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int 
       #expect(abs(team.dimensions[1].mean! - own.reduce(0, +) / 3) < 1e-12)
     }
   }
+
+  @Test func rowsAddedAfterResultsJoinTheirTeams() throws {
+    // Results drop the engine's team index (memory at scale); rows that come later, as
+    // `score --watch` adds them, must still fold into the teams they name.
+    let rows = (0..<40).map { i in row(["A", "B", "C"][i % 3], [Double(1 + i % 5), Double(1 + i % 4), Double(1 + i % 3)], line: i + 2) }
+      + [row("D", [2, 2, 2], line: 50)]
+    let policy = PrivacyPolicy(testingThreshold: 1)
+    let inTwoGoes = ScoreEngine(plan: ScoringPlan(uses: [(smallFramework, nil)]), hooks: [nil])
+    for r in rows[..<20] { try inTwoGoes.add(r) }
+    _ = try inTwoGoes.results(policy: policy)
+    for r in rows[20...] { try inTwoGoes.add(r) }
+    let atOnce = ScoreEngine(plan: ScoringPlan(uses: [(smallFramework, nil)]), hooks: [nil])
+    for r in rows { try atOnce.add(r) }
+    let (a, b) = (try inTwoGoes.results(policy: policy).frameworks[0], try atOnce.results(policy: policy).frameworks[0])
+    #expect(a.teams.map(\.team) == ["A", "B", "C", "D"])
+    #expect(a.teams == b.teams)
+    #expect(a.organisation == b.organisation)
+  }
 }
 
 final class RecordingHooks: ScoringHooks {
