@@ -215,7 +215,8 @@ func score(_ rows: [ResponseRow], framework: Framework = smallFramework, k: Int 
   @Test func rowsAddedAfterResultsJoinTheirTeams() throws {
     // Results drop the engine's team index (memory at scale); rows that come later, as
     // `score --watch` adds them, must still fold into the teams they name.
-    let rows = (0..<40).map { i in row(["A", "B", "C"][i % 3], [Double(1 + i % 5), Double(1 + i % 4), Double(1 + i % 3)], line: i + 2) }
+    let rows =
+      (0..<40).map { i in row(["A", "B", "C"][i % 3], [Double(1 + i % 5), Double(1 + i % 4), Double(1 + i % 3)], line: i + 2) }
       + [row("D", [2, 2, 2], line: 50)]
     let policy = PrivacyPolicy(testingThreshold: 1)
     let inTwoGoes = ScoreEngine(plan: ScoringPlan(uses: [(smallFramework, nil)]), hooks: [nil])
