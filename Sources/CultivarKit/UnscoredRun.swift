@@ -139,7 +139,7 @@ struct UnscoredRun {
     let teamRows = names.map { rowsOfTeam[$0]! }
     guard let cuts else {
       let decision = CutDecision(
-        dataPoints: points, atoms: atoms, organisation: Self.organisationName,
+        dataPoints: points, atoms: AtomTotals(atoms, width: points.count), organisation: Self.organisationName,
         teams: names.enumerated().map { .init(name: $1, atoms: [$0], parent: nil) }, groups: [], decide: rule)
       let groups = names.indices.map { Published.Group(name: names[$0], atoms: [$0], disclosure: 0, node: $0 + 1) }
       return Published(groups: groups, disclosures: [decision.teams], audit: decision.teams.audit, teamRows: teamRows)
@@ -149,7 +149,8 @@ struct UnscoredRun {
     // (PublishedView+Cuts: units are ranges of atoms, see CutLayout).
     let layout = CutLayout(keys: names, cuts: cuts)
     let decision = CutDecision(
-      dataPoints: points, atoms: layout.original.map { atoms[$0] }, organisation: Self.organisationName, teams: layout.teams,
+      dataPoints: points, atoms: AtomTotals(layout.original.map { atoms[$0] }, width: points.count), organisation: Self.organisationName,
+      teams: layout.teams,
       groups: layout.groups, atomOrder: layout.original, decide: rule)
     // The run's own groups: the published units with someone in them, and the teams above the
     // level published as they are (they keep the teams' decision).

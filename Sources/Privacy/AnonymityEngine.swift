@@ -35,7 +35,7 @@ private struct Decider {
   /// Respondents behind each data point of each group (`node * width + d`).
   var counts: [Int32]
   /// Respondents behind each data point of each atom.
-  let atomCounts: [[Int]]
+  let atoms: AtomTotals
   /// See ``Population/atomOrder``.
   let atomOrder: [Int]?
   var children: [[Int]]
@@ -54,14 +54,14 @@ private struct Decider {
     self.policy = policy
     let width = population.dataPoints.count
     self.width = width
-    atomCounts = population.atoms.map(\.counts)
+    let atoms = population.atoms
+    self.atoms = atoms
     atomOrder = population.atomOrder
-    respondents = groups.map { g in g.members.reduce(0) { $0 + population.atoms[$1].respondents } }
+    respondents = groups.map { g in g.members.reduce(0) { $0 + atoms.respondents($1) } }
     var counts = [Int32](repeating: 0, count: groups.count * width)
     for (node, g) in groups.enumerated() {
       for a in g.members {
-        let atom = population.atoms[a].counts
-        for d in 0..<width { counts[node * width + d] += Int32(truncatingIfNeeded: atom[d]) }
+        for d in 0..<width { counts[node * width + d] += Int32(truncatingIfNeeded: atoms.count(a, d)) }
       }
     }
     self.counts = counts
@@ -102,7 +102,7 @@ private struct Decider {
   private func overlapRule() -> OverlapRule {
     OverlapRule(
       groups: .init(population: groups),
-      atomCount: atomCounts.count, k: k, budget: policy.exactBudget, blockBudget: policy.blockBudget,
+      atomCount: atoms.count, k: k, budget: policy.exactBudget, blockBudget: policy.blockBudget,
       blockKeepsOutsideGroups: policy.blockKeepsOutsideGroups,
       atomOrder: atomOrder)
   }
@@ -112,7 +112,7 @@ private struct Decider {
   /// along the unit tree when the problem is large, see ``BlockDecomposition``).
   private mutating func applyOverlapRule(_ d: Int, _ rule: OverlapRule) {
     var shownNow = groups.indices.map { shown($0, d) }
-    let column = atomCounts.map { $0[d] }
+    let column = atoms.column(d)
     // Data points answered by the same respondents with the same decisions so far (the usual
     // case) are decided once.
     let key = OverlapKey(counts: column, shown: shownNow)

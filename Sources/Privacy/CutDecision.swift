@@ -73,7 +73,7 @@ public struct CutDecision: Sendable {
   ///   - atomOrder: each atom's place in the atoms' own order (see ``Population/atomOrder``;
   ///     nil: their numbering), e.g. by name when they are numbered in the unit tree's order.
   public init(
-    dataPoints: [Population.DataPoint], atoms: [Population.Atom], organisation: String, teams: [Team], groups: some Collection<Group>,
+    dataPoints: [Population.DataPoint], atoms: AtomTotals, organisation: String, teams: [Team], groups: some Collection<Group>,
     atomOrder: [Int]? = nil, decide: (Population) -> Disclosure
   ) {
     var base = Population(dataPoints: dataPoints, atoms: atoms, organisation: organisation)

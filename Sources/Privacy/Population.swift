@@ -64,7 +64,7 @@ public struct Population: Sendable {
   }
 
   public var dataPoints: [DataPoint]
-  public var atoms: [Atom]
+  public var atoms: AtomTotals
   /// Each atom's place in the atoms' own order (e.g. of their names; nil: their numbering).
   /// The engine breaks its ties by it (the overlap rule numbers its cells by their first atom
   /// in this order), so a decision does not depend on how the atoms are numbered: a caller
@@ -78,6 +78,13 @@ public struct Population: Sendable {
   ///   - organisationFixed: per data point, whether an earlier run already showed the
   ///     organisation's number (nil = decided here).
   public init(dataPoints: [DataPoint], atoms: [Atom], organisation: String, organisationFixed: [Bool]? = nil) {
+    self.init(
+      dataPoints: dataPoints, atoms: AtomTotals(atoms, width: dataPoints.count), organisation: organisation, organisationFixed: organisationFixed)
+  }
+
+  /// The same, with the atoms held flat (see ``AtomTotals``), one count per data point each.
+  public init(dataPoints: [DataPoint], atoms: AtomTotals, organisation: String, organisationFixed: [Bool]? = nil) {
+    precondition(atoms.width == dataPoints.count, "one count per data point")
     self.dataPoints = dataPoints
     self.atoms = atoms
     groups = [Group(cut: "organisation", name: organisation, members: AtomSet(range: atoms.indices), parent: -1, fixed: organisationFixed)]

@@ -34,7 +34,7 @@ struct PublishedView: Sendable {
     let width = teamTotals.width
     self.organisation = organisation
     var base = Population(dataPoints: points, atoms: atoms, organisation: Self.organisationName)
-    for (i, t) in order.enumerated() { base.add(.init(cut: "team", name: names[t], atoms: [i])) }
+    for (i, t) in order.enumerated() { base.add(.init(cut: "team", name: names[t], members: AtomSet(range: i..<(i + 1)))) }
     let teams = AnonymityEngine.decide(base, policy: policy)
     guard let regroup else {
       groups = order.indices.map { Group(name: names[order[$0]], disclosure: 0, node: $0 + 1) }
@@ -123,12 +123,12 @@ struct PublishedView: Sendable {
   /// The data points, the atoms (the slots of `order`, in that order) and the organisation's
   /// totals, added up in the order of `pooled` (default: `order`).
   static func basis(_ plan: ScoringPlan, order: [Int], pooled: [Int]? = nil, totals: TeamTotals) -> (
-    [Population.DataPoint], [Population.Atom], TeamTotals
+    [Population.DataPoint], AtomTotals, TeamTotals
   ) {
     let width = totals.width
-    let atoms = order.map { t in
-      Population.Atom(respondents: totals.sizes[t], counts: totals.accumulators(slot: t, offset: 0, count: width).map(\.count))
-    }
+    var atoms = AtomTotals(width: width)
+    atoms.reserveCapacity(order.count)
+    for t in order { atoms.append(respondents: totals.sizes[t], counts: totals.accumulators(slot: t, offset: 0, count: width).lazy.map(\.count)) }
     var organisation = TeamTotals(width: width)
     _ = organisation.addTeam()
     for t in pooled ?? order { organisation.merge(totals, from: t, to: 0) }

@@ -115,14 +115,15 @@ import Testing
       let threshold = Int.random(in: 3...5, using: &rng)
       let decide = { (p: Population) in AnonymityEngine.decide(p, policy: PrivacyPolicy(minGroupSize: threshold)) }
       let listed = CutDecision(
-        dataPoints: points, atoms: atoms, organisation: "(all teams)",
+        dataPoints: points, atoms: AtomTotals(atoms, width: points.count), organisation: "(all teams)",
         teams: teamAtoms.keys.sorted().map { .init(name: $0, atoms: teamAtoms[$0]!, parent: teamParent[$0]!) },
         groups: cuts.groups.enumerated().map { g, group in
           .init(cut: group.cut, name: group.name, atoms: members[g], parent: group.parent, nested: group.nested, fixed: group.fixed)
         }, decide: decide)
       let layout = CutLayout(keys: keys, cuts: cuts)
       let ranged = CutDecision(
-        dataPoints: points, atoms: layout.original.map { atoms[$0] }, organisation: "(all teams)", teams: layout.teams,
+        dataPoints: points, atoms: AtomTotals(layout.original.map { atoms[$0] }, width: points.count), organisation: "(all teams)",
+        teams: layout.teams,
         groups: layout.groups, atomOrder: layout.original, decide: decide)
       #expect(listed.nodes == ranged.nodes)
       for node in 0..<(cuts.groups.count + layout.teams.count + 1) {

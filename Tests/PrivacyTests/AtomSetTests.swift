@@ -96,7 +96,7 @@ import Testing
   /// through `permutation`: old atom `a` becomes `permutation[a]`), each atom keeping its place
   /// in the atoms' order (``Population/atomOrder``) when `keepOrder`.
   static func renumbered(_ population: Population, _ permutation: [Int], keepOrder: Bool = true) -> Population {
-    var atoms = population.atoms
+    var atoms = Array(population.atoms)
     for (old, new) in permutation.enumerated() { atoms[new] = population.atoms[old] }
     var out = Population(
       dataPoints: population.dataPoints, atoms: atoms, organisation: population.groups[0].name,

@@ -18,7 +18,7 @@ import Testing
   func decide(_ teams: [(String, Int, Int)], threshold: Int? = nil) throws -> TeamView {
     let policy = try CommentPolicy(numeric: PrivacyPolicy(minGroupSize: 5), requested: threshold)
     let decision = CutDecision(
-      dataPoints: [.init(name: "wish", framework: 0)], atoms: teams.map { Population.Atom(respondents: $0.2, counts: [$0.2]) },
+      dataPoints: [.init(name: "wish", framework: 0)], atoms: AtomTotals(teams.map { Population.Atom(respondents: $0.2, counts: [$0.2]) }, width: 1),
       organisation: "(all teams)", teams: teams.enumerated().map { .init(name: $1.0, atoms: [$0], parent: nil) }, groups: [],
       decide: { AnonymityEngine.decideComments($0, policy: policy) })
     return TeamView(disclosure: decision.teams)
