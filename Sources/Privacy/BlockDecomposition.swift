@@ -35,13 +35,13 @@ struct BlockDecomposition {
   /// Respondents behind the data point in each group.
   let groupCount: [Int]
   /// Atoms with someone behind the data point in each group.
-  let liveAtoms: [Int]
+  let liveAtoms: [Int32]
   /// Nested children of each group (units, teams).
-  let children: [[Int]]
+  let children: IndexLists
   /// Overlapping groups lying in each nested group (its crossed cells).
-  let cells: [[Int]]
+  let cells: IndexLists
   /// Atoms (with someone behind the data point) whose deepest nested group is this group.
-  let owned: [[Int]]
+  let owned: IndexLists
   /// The groups shown when the blocks start that each atom belongs to:
   /// `members[memberStart[a]..<memberStart[a + 1]]`. Only they are ever looked up (the blocks
   /// only withhold more), and the groups withheld before (too few respondents) are not listed.
@@ -55,11 +55,19 @@ struct BlockDecomposition {
     let groups = rule.groups
     groupCount = groups.map { g in g.atoms.reduce(0) { $0 + counts[$1] } }
     liveAtoms = groups.map { g in g.atoms.reduce(0) { $0 + (counts[$1] > 0 ? 1 : 0) } }
-    var children = [[Int]](repeating: [], count: groups.count)
-    var cells = [[Int]](repeating: [], count: groups.count)
+    // Each group's parent when it lies in a nested group, and whether it nests itself.
+    var under = [Int32](repeating: -1, count: groups.count)
+    var nested = [Bool](repeating: false, count: groups.count)
     for (g, group) in groups.enumerated() {
+      nested[g] = group.nested
       guard let parent = group.parent, parent >= 0, parent < groups.count, parent != g, groups[parent].nested else { continue }
-      if group.nested { children[parent].append(g) } else { cells[parent].append(g) }
+      under[g] = Int32(parent)
+    }
+    children = IndexLists(keys: groups.count) { list in
+      for g in under.indices where under[g] >= 0 && nested[g] { list(Int(under[g]), g) }
+    }
+    cells = IndexLists(keys: groups.count) { list in
+      for g in under.indices where under[g] >= 0 && !nested[g] { list(Int(under[g]), g) }
     }
     // The deepest nested group of each atom: nested groups come after their parents.
     var owner = [Int](repeating: 0, count: rule.atomCount)
@@ -68,8 +76,9 @@ struct BlockDecomposition {
       if group.nested && g > 0 && group.parent != nil { for a in group.atoms { owner[a] = g } }
       if shown[g] { for a in group.atoms where counts[a] > 0 { degree[a + 1] += 1 } }
     }
-    var owned = [[Int]](repeating: [], count: groups.count)
-    for a in 0..<rule.atomCount where counts[a] > 0 { owned[owner[a]].append(a) }
+    owned = IndexLists(keys: groups.count) { list in
+      for a in 0..<rule.atomCount where counts[a] > 0 { list(owner[a], a) }
+    }
     for a in 0..<rule.atomCount { degree[a + 1] += degree[a] }
     var fill = degree
     var members = [Int32](repeating: 0, count: degree[rule.atomCount])
@@ -79,9 +88,6 @@ struct BlockDecomposition {
         fill[a] += 1
       }
     }
-    self.children = children
-    self.cells = cells
-    self.owned = owned
     memberStart = degree
     self.members = members
   }
