@@ -11,8 +11,9 @@ public struct AtomSet: Sendable, Sequence {
   enum Form: Sendable {
     case list([Int])
     case range(Range<Int>)
-    /// The atoms `a` of the range with `column[a] == value`.
-    case filtered(Range<Int>, column: [Int32], value: Int32)
+    /// The atoms `a` of `start..<end` with `column[a] == value` (32-bit bounds: a universe may
+    /// hold a million such groups).
+    case filtered(start: Int32, end: Int32, column: [Int32], value: Int32)
   }
 
   let form: Form
@@ -33,7 +34,7 @@ public struct AtomSet: Sendable, Sequence {
       return
     }
     let last = range.reversed().first { column[$0] == value }!
-    form = .filtered(first..<(last + 1), column: column, value: value)
+    form = .filtered(start: Int32(first), end: Int32(last + 1), column: column, value: value)
   }
 
   /// Whether the atoms are given as a list (not a range or a filtered range).
@@ -60,8 +61,8 @@ public struct AtomSet: Sendable, Sequence {
     switch form {
     case .list(let atoms): Iterator(kind: 0, position: 0, end: atoms.count, list: atoms, column: [], value: 0)
     case .range(let range): Iterator(kind: 1, position: range.lowerBound, end: range.upperBound, list: [], column: [], value: 0)
-    case .filtered(let range, let column, let value):
-      Iterator(kind: 2, position: range.lowerBound, end: range.upperBound, list: [], column: column, value: value)
+    case .filtered(let start, let end, let column, let value):
+      Iterator(kind: 2, position: Int(start), end: Int(end), list: [], column: column, value: value)
     }
   }
 

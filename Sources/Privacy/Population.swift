@@ -38,9 +38,15 @@ public struct Population: Sendable {
     /// Whether the group is part of the tree (false: added with
     /// ``Population/addOverlapping(_:)``, it may overlap any other group).
     public internal(set) var nested = true
+    /// ``within`` as a 32-bit word beside ``nested`` (-1: none): a universe may hold a million
+    /// groups.
+    private var withinCode: Int32 = -1
     /// For a group added with ``Population/addOverlapping(_:)``: the group given as its parent
     /// (a crossed cell's unit), which it lies in. A hint for deciding large problems in blocks.
-    public internal(set) var within: Int? = nil
+    public internal(set) var within: Int? {
+      get { withinCode < 0 ? nil : Int(withinCode) }
+      set { withinCode = Int32(newValue ?? -1) }
+    }
     public init(cut: String, name: String, atoms: [Int], parent: Int = 0, fixed: [Bool]? = nil) {
       self.init(cut: cut, name: name, members: AtomSet(atoms), parent: parent, fixed: fixed)
     }

@@ -64,6 +64,12 @@ import Testing
     return (out, ranges, filtered)
   }
 
+  @Test func aUniverseGroupTakesAFewWords() {
+    // A universe at a million responses holds about 700,000 groups, each once (issue 13).
+    #expect(MemoryLayout<AtomSet>.stride <= 24)
+    #expect(MemoryLayout<Population.Group>.stride <= 80)
+  }
+
   @Test func theEngineDecidesCompactGroupsAsListedOnes() {
     var rng = SplitMix64(seed: 20_261_201)
     var ranges = 0
