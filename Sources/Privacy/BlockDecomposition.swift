@@ -60,7 +60,7 @@ struct BlockDecomposition {
     var nested = [Bool](repeating: false, count: groups.count)
     for (g, group) in groups.enumerated() {
       nested[g] = group.nested
-      guard let parent = group.parent, parent >= 0, parent < groups.count, parent != g, groups[parent].nested else { continue }
+      guard let parent = group.parent, parent >= 0, parent < groups.count, parent != g, groups.isNested(parent) else { continue }
       under[g] = Int32(parent)
     }
     children = IndexLists(keys: groups.count) { list in
@@ -104,7 +104,7 @@ struct BlockDecomposition {
   /// Whether a unit is peeled into a block of its own: it and each of its crossed cells with
   /// someone behind the data point are shown.
   private func peels(_ g: Int, _ shown: [Bool]) -> Bool {
-    !rule.groups[g].fixed && shown[g] && cells[g].allSatisfy { shown[$0] || groupCount[$0] == 0 }
+    !rule.groups.isFixed(g) && shown[g] && cells[g].allSatisfy { shown[$0] || groupCount[$0] == 0 }
   }
 
   /// A block: its atoms, and the units peeled off it (the tops of the blocks made from it).
@@ -141,7 +141,7 @@ struct BlockDecomposition {
     for t in part.peeled {
       for c in cells[t] where shown[c] && groupCount[c] > 0 && !spanned.contains(c) {
         guard best.map({ (groupCount[c], c) < (groupCount[$0], $0) }) ?? true else { continue }
-        let inG = rule.groups[c].atoms.allSatisfy { a in counts[a] == 0 || groupsOf(a).contains(Int32(g)) }
+        let inG = rule.groups.atoms(c).allSatisfy { a in counts[a] == 0 || groupsOf(a).contains(Int32(g)) }
         if inG { best = c }
       }
     }
@@ -265,7 +265,7 @@ struct BlockDecomposition {
   private func firstBlocks(_ blocks: [Part]) -> (Int) -> Int? {
     var blockOf = [Int](repeating: -1, count: rule.atomCount)
     for (b, part) in blocks.enumerated() { for a in part.atoms { blockOf[a] = b } }
-    return { g in rule.groups[g].atoms.lazy.filter { counts[$0] > 0 }.map { blockOf[$0] }.min() }
+    return { g in rule.groups.atoms(g).lazy.filter { counts[$0] > 0 }.map { blockOf[$0] }.min() }
   }
 
   /// One block as a problem of its own: the distinct restrictions of the groups shown, and the
@@ -295,7 +295,7 @@ struct BlockDecomposition {
       // that can be withheld first, then the fewest respondents (a unit's cell before the
       // attribute's value over the organisation).
       let inside = { (g: Int) in restricted[g]!.count == d.liveAtoms[g] }
-      let rank = { (g: Int) in (inside(g) ? 0 : 1, inside(g) == groups[g].fixed ? 0 : 1, d.groupCount[g], g) }
+      let rank = { (g: Int) in (inside(g) ? 0 : 1, inside(g) == groups.isFixed(g) ? 0 : 1, d.groupCount[g], g) }
       // Each group's rank computed once (not at every comparison).
       let order = restricted.keys.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
       var seen = Set<[Int]>()
@@ -304,23 +304,23 @@ struct BlockDecomposition {
       var original: [Int] = []
       var key = atoms + [-1] + part.peeled + [-1]
       for g in order where (inside(g) || d.rule.blockKeepsOutsideGroups) && seen.insert(restricted[g]!).inserted {
-        var fixed = groups[g].fixed || spanned.contains(g)
+        var fixed = groups.isFixed(g) || spanned.contains(g)
         var stand = g
         // A fixed group reaching outside (the organisation) is here its number minus the peeled
         // units' numbers: withholding the smallest of those units takes it away.
-        if groups[g].fixed, !inside(g), groups[g].nested,
+        if groups.isFixed(g), !inside(g), groups.isNested(g),
           let unit = part.peeled.filter({ d.contains(g, $0) && !spanned.contains($0) }).min(by: { (d.groupCount[$0], $0) < (d.groupCount[$1], $1) })
         {
           fixed = false
           stand = unit
         }
-        if !groups[g].fixed, !inside(g), !groups[g].nested, let cell = d.smallestPeeledCell(in: g, part, shown, spanned) {
+        if !groups.isFixed(g), !inside(g), !groups.isNested(g), let cell = d.smallestPeeledCell(in: g, part, shown, spanned) {
           // An attribute's value over a unit reaching outside is here its number minus the
           // peeled units' cells of the value: withholding the smallest of those cells (as one
           // exact check would) takes it away without withholding the larger group.
           stand = cell
         }
-        made.append(.init(name: groups[g].name, atoms: AtomSet(restricted[g]!), fixed: fixed, nested: groups[g].nested, outside: !inside(g)))
+        made.append(.init(name: groups[g].name, atoms: AtomSet(restricted[g]!), fixed: fixed, nested: groups.isNested(g), outside: !inside(g)))
         action.append(stand)
         original.append(g)
         key.append(g)
@@ -328,8 +328,8 @@ struct BlockDecomposition {
       let shownCount = made.count
       key.append(-2)
       for g in withheld {
-        let parts = groups[g].atoms.compactMap { local[$0] }
-        made.append(.init(name: groups[g].name, atoms: AtomSet(parts.sorted()), fixed: groups[g].fixed, nested: groups[g].nested))
+        let parts = groups.atoms(g).compactMap { local[$0] }
+        made.append(.init(name: groups[g].name, atoms: AtomSet(parts.sorted()), fixed: groups.isFixed(g), nested: groups.isNested(g)))
         action.append(g)
         original.append(g)
         key.append(g)
@@ -352,10 +352,10 @@ struct BlockDecomposition {
     /// block does not grow. A group whose restriction is a union of the regions of the block's
     /// shown nested groups adds nothing and stays. Nil when the nested groups do not nest.
     func overlappingToDrop(_ d: BlockDecomposition) -> [Int]? {
-      guard let regions = LaminarRegions(rule.groups, counts: counts, shown: shown, nests: { rule.groups[$0].nested }) else { return nil }
+      guard let regions = LaminarRegions(rule.groups, counts: counts, shown: shown, nests: { rule.groups.isNested($0) }) else { return nil }
       let adding = rule.groups.indices.filter { g in
-        shown[g] && !rule.groups[g].nested && !rule.groups[g].fixed && rule.groups[g].atoms.contains { counts[$0] > 0 }
-          && regions.regions(of: rule.groups[g].atoms, counts) == nil
+        shown[g] && !rule.groups.isNested(g) && !rule.groups.isFixed(g) && rule.groups.atoms(g).contains { counts[$0] > 0 }
+          && regions.regions(of: rule.groups.atoms(g), counts) == nil
       }
       // Inside first, then a unit's cells reaching outside, then the values over the organisation.
       let stages = [

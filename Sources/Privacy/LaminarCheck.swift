@@ -17,7 +17,7 @@ struct LaminarRegions {
 
   /// The regions of the shown groups with `nests` true; nil when they do not nest.
   init?(_ groups: OverlapRule.Groups, counts: [Int], shown: [Bool], nests: (Int) -> Bool) {
-    let live = { (g: Int) in groups[g].atoms.lazy.filter { counts[$0] > 0 } }
+    let live = { (g: Int) in groups.atoms(g).lazy.filter { counts[$0] > 0 } }
     let size = groups.indices.map { g in shown[g] && nests(g) ? live(g).reduce(0) { n, _ in n + 1 } : 0 }
     // Larger groups first: each group then lies in the one that owns its atoms so far.
     let order = groups.indices.filter { size[$0] > 0 }.sorted { (size[$1], $0) < (size[$0], $1) }
@@ -78,7 +78,7 @@ extension OverlapRule {
       case .found(let way, let words): leak = (way, words)
       }
       let candidates = inWithholdingOrder(
-        groups.indices.filter { shown[$0] && groupCount[$0] > 0 && !groups[$0].fixed && !twins.contains($0) }, groupCount)
+        groups.indices.filter { shown[$0] && groupCount[$0] > 0 && !groups.isFixed($0) && !twins.contains($0) }, groupCount)
       guard let fallback = candidates.first else { return .onlyFixedLeft(withheld) }
       let used = candidates.filter { leak.way.contains($0) }
       let chosen = used.first { !groups[$0].outside } ?? used.first ?? fallback
@@ -95,17 +95,17 @@ extension OverlapRule {
   func determination(counts: [Int], shown: [Bool]) -> (Int) -> Bool? {
     if let (regions, crossed) = regionsCrossed(counts: counts, shown: shown) {
       return { g in
-        regions.regions(of: self.groups[g].atoms, counts) != nil || crossed.contains { $0.determines(self.groups[g].atoms, counts: counts) }
+        regions.regions(of: self.groups.atoms(g), counts) != nil || crossed.contains { $0.determines(self.groups.atoms(g), counts: counts) }
       }
     }
-    let live = groups.indices.filter { shown[$0] && groups[$0].atoms.contains { counts[$0] > 0 } }
+    let live = groups.indices.filter { shown[$0] && groups.atoms($0).contains { counts[$0] > 0 } }
     guard live.count <= budget, live.count * Self.disjointLowerBound(groups, live) <= budget else { return { _ in nil } }
     let partition = Partition(groups: groups, published: live, counts: counts, atomCount: atomCount)
     guard live.count * partition.cellCounts.count <= budget else { return { _ in nil } }
     let groupCells = partition.cells(of: live)
     let spans = Self.primes.map { partition.span(groupCells, prime: $0) }
     return { g in
-      guard let cells = partition.cells(ofUnion: self.groups[g].atoms) else { return false }
+      guard let cells = partition.cells(ofUnion: self.groups.atoms(g)) else { return false }
       return spans.contains { $0.determines(cells: cells) }
     }
   }
@@ -113,9 +113,9 @@ extension OverlapRule {
   /// The regions of the shown nested groups, crossed (one per prime) with the shown groups that
   /// are not unions of them; nil when the nested groups do not nest or more than 64 cross them.
   private func regionsCrossed(counts: [Int], shown: [Bool]) -> (LaminarRegions, [RegionsCrossed])? {
-    guard let regions = LaminarRegions(groups, counts: counts, shown: shown, nests: { self.groups[$0].nested }) else { return nil }
+    guard let regions = LaminarRegions(groups, counts: counts, shown: shown, nests: { self.groups.isNested($0) }) else { return nil }
     let crossing = groups.indices.filter { g in
-      shown[g] && !groups[g].nested && groups[g].atoms.contains { counts[$0] > 0 } && regions.regions(of: groups[g].atoms, counts) == nil
+      shown[g] && !groups.isNested(g) && groups.atoms(g).contains { counts[$0] > 0 } && regions.regions(of: groups.atoms(g), counts) == nil
     }
     let crossed = Self.primes.compactMap { RegionsCrossed(groups: groups, counts: counts, regions: regions, overlapping: crossing, prime: $0) }
     return crossed.count == Self.primes.count ? (regions, crossed) : nil
@@ -136,7 +136,7 @@ extension OverlapRule {
   ) -> LaminarLeak {
     let below = { (r: Int) in self.groups.indices.filter { regions.parent[$0] == r && shown[$0] } }
     for g in groups.indices where !shown[g] && groupCount[g] > 0 {
-      if let inside = regions.regions(of: groups[g].atoms, counts) {
+      if let inside = regions.regions(of: groups.atoms(g), counts) {
         // The sum of its regions, each a group minus the groups just below it.
         var way: [Int: Int] = [:]
         for r in inside {
@@ -145,13 +145,13 @@ extension OverlapRule {
         }
         return .found(Set(way.filter { $0.value != 0 }.keys), .numberOf(groups[g].name))
       }
-      guard let system = crossed.first(where: { $0.determines(groups[g].atoms, counts: counts) }) else { continue }
+      guard let system = crossed.first(where: { $0.determines(groups.atoms(g), counts: counts) }) else { continue }
       // The overlapping groups it needs (each one left out leaves it undetermined), else all.
-      let needed = system.overlapping.indices.filter { !system.determines(groups[g].atoms, counts: counts, without: [$0]) }
+      let needed = system.overlapping.indices.filter { !system.determines(groups.atoms(g), counts: counts, without: [$0]) }
       let way = (needed.isEmpty ? Array(system.overlapping.indices) : needed).map { system.overlapping[$0] }
       return .found(Set(way), .numberOf(groups[g].name))
     }
-    for g in groups.indices where shown[g] && groups[g].nested && regions.ownedCount[g] > 0 && regions.ownedCount[g] < k {
+    for g in groups.indices where shown[g] && groups.isNested(g) && regions.ownedCount[g] > 0 && regions.ownedCount[g] < k {
       return .found(Set([g] + below(g)), .respondents(regions.ownedCount[g]))
     }
     for system in crossed {

@@ -103,7 +103,7 @@ struct OverlapRule {
       }
       let twinned = twins ?? spannedByFixed(counts: counts, shown: shown)
       twins = twinned
-      let candidates = inWithholdingOrder(published.filter { !groups[$0].fixed && !twinned.contains($0) }, groupCount)
+      let candidates = inWithholdingOrder(published.filter { !groups.isFixed($0) && !twinned.contains($0) }, groupCount)
       guard !candidates.isEmpty else { return .onlyFixedLeft(withheld) }
       // Withhold a group that every way of recovering the leak needs, else one that the way
       // found uses, else the smallest.
@@ -129,7 +129,7 @@ struct OverlapRule {
   /// fewer respondents on the data point, then by name.
   func inWithholdingOrder(_ candidates: [Int], _ groupCount: [Int]) -> [Int] {
     candidates.sorted {
-      (groups[$0].nested ? 1 : 0, groupCount[$0], groups[$0].name, $0) < (groups[$1].nested ? 1 : 0, groupCount[$1], groups[$1].name, $1)
+      (groups.isNested($0) ? 1 : 0, groupCount[$0], groups[$0].name, $0) < (groups.isNested($1) ? 1 : 0, groupCount[$1], groups[$1].name, $1)
     }
   }
 
@@ -139,14 +139,14 @@ struct OverlapRule {
   /// block's problem) are not counted.
   static func disjointLowerBound(_ groups: Groups, _ published: [Int]) -> Int {
     var covered = [Bool](repeating: false, count: groups.count)
-    for g in published where groups[g].nested {
+    for g in published where groups.isNested(g) {
       var up = groups[g].parent
       while let x = up, x >= 0, x < groups.count, x != g, !covered[x] {
         covered[x] = true
         up = groups[x].parent
       }
     }
-    return published.reduce(0) { $0 + (groups[$1].nested && groups[$1].parent != nil && !covered[$1] ? 1 : 0) }
+    return published.reduce(0) { $0 + (groups.isNested($1) && groups[$1].parent != nil && !covered[$1] ? 1 : 0) }
   }
 
   /// Groups whose number the shown groups fixed by earlier runs already determine (a unit's
@@ -157,16 +157,16 @@ struct OverlapRule {
   func spannedByFixed(counts: [Int], shown: [Bool]) -> Set<Int> {
     var piece = [Int](repeating: -1, count: atomCount)
     var pieceSize: [Int: Int] = [:]
-    for g in groups.indices where groups[g].fixed && groups[g].nested && shown[g] {
-      for a in groups[g].atoms where counts[a] > 0 { piece[a] = g }
+    for g in groups.indices where groups.isFixed(g) && groups.isNested(g) && shown[g] {
+      for a in groups.atoms(g) where counts[a] > 0 { piece[a] = g }
     }
     for a in 0..<atomCount where piece[a] >= 0 { pieceSize[piece[a], default: 0] += 1 }
     guard !pieceSize.isEmpty else { return [] }
     var spanned = Set<Int>()
-    for g in groups.indices where !groups[g].fixed {
+    for g in groups.indices where !groups.isFixed(g) {
       var tally: [Int: Int] = [:]
       var outside = false
-      for a in groups[g].atoms where counts[a] > 0 {
+      for a in groups.atoms(g) where counts[a] > 0 {
         if piece[a] < 0 {
           outside = true
           break
@@ -188,7 +188,7 @@ struct OverlapRule {
   private func findLeak(_ partition: Partition, _ witnesses: [ModularSpan.Witness], shown: [Bool], groupCount: [Int]) -> Leak {
     let determined = { (cells: [Int]) in witnesses.contains { $0.determines(cells) } }
     for g in groups.indices where !shown[g] && groupCount[g] > 0 {
-      guard let cells = partition.cells(ofUnion: groups[g].atoms) else { continue }
+      guard let cells = partition.cells(ofUnion: groups.atoms(g)) else { continue }
       if determined(cells) { return .found(cells: cells, words: .numberOf(groups[g].name)) }
     }
     var found: [Int]? = nil
@@ -226,7 +226,7 @@ struct Partition {
     var split = [-1]  // per class, the position of the group that last split it
     var into = [0]  // per class, the class its atoms in that group moved to
     for (i, g) in published.enumerated() {
-      for a in groups[g].atoms where counts[a] > 0 {
+      for a in groups.atoms(g) where counts[a] > 0 {
         let old = cellOf[a]
         guard split[old] != -2 - i else { continue }  // moved here already (an atom listed twice)
         if split[old] != i {
@@ -263,7 +263,7 @@ struct Partition {
     var mark = [Int](repeating: -1, count: cellCounts.count)
     return published.enumerated().map { i, g in
       var cells: [Int] = []
-      for a in groups[g].atoms where counts[a] > 0 && mark[cellOf[a]] != i {
+      for a in groups.atoms(g) where counts[a] > 0 && mark[cellOf[a]] != i {
         mark[cellOf[a]] = i
         cells.append(cellOf[a])
       }
@@ -320,6 +320,30 @@ extension OverlapRule {
       switch source {
       case .listed(let groups): groups.count
       case .population(let groups): groups.count
+      }
+    }
+
+    /// Whether group `g` is fixed by an earlier run (read without making the group).
+    func isFixed(_ g: Int) -> Bool {
+      switch source {
+      case .listed(let groups): groups[g].fixed
+      case .population(let groups): groups[g].fixed != nil
+      }
+    }
+
+    /// Whether group `g` nests in the tree.
+    func isNested(_ g: Int) -> Bool {
+      switch source {
+      case .listed(let groups): groups[g].nested
+      case .population(let groups): groups[g].nested
+      }
+    }
+
+    /// The atoms of group `g`.
+    func atoms(_ g: Int) -> AtomSet {
+      switch source {
+      case .listed(let groups): groups[g].atoms
+      case .population(let groups): groups[g].members
       }
     }
 

@@ -47,7 +47,7 @@ struct RegionsCrossed {
   init?(groups: OverlapRule.Groups, counts: [Int], regions laminar: LaminarRegions, overlapping: [Int], prime: UInt64) {
     guard overlapping.count <= 64 else { return nil }
     var pattern = [UInt64](repeating: 0, count: counts.count)
-    for (i, g) in overlapping.enumerated() { for a in groups[g].atoms where counts[a] > 0 { pattern[a] |= 1 << UInt64(i) } }
+    for (i, g) in overlapping.enumerated() { for a in groups.atoms(g) where counts[a] > 0 { pattern[a] |= 1 << UInt64(i) } }
     var count: [Key: (respondents: Int, atoms: Int)] = [:]
     for a in counts.indices where counts[a] > 0 {
       count[Key(region: laminar.owner[a], pattern: pattern[a]), default: (0, 0)].respondents += counts[a]
