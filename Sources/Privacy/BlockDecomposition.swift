@@ -55,19 +55,17 @@ struct BlockDecomposition {
     let groups = rule.groups
     groupCount = groups.map { g in g.atoms.reduce(0) { $0 + counts[$1] } }
     liveAtoms = groups.map { g in g.atoms.reduce(0) { $0 + (counts[$1] > 0 ? 1 : 0) } }
-    // Each group's parent when it lies in a nested group, and whether it nests itself.
+    // Each group's parent when it lies in a nested group.
     var under = [Int32](repeating: -1, count: groups.count)
-    var nested = [Bool](repeating: false, count: groups.count)
     for (g, group) in groups.enumerated() {
-      nested[g] = group.nested
       guard let parent = group.parent, parent >= 0, parent < groups.count, parent != g, groups.isNested(parent) else { continue }
       under[g] = Int32(parent)
     }
     children = IndexLists(keys: groups.count) { list in
-      for g in under.indices where under[g] >= 0 && nested[g] { list(Int(under[g]), g) }
+      for g in under.indices where under[g] >= 0 && groups.isNested(g) { list(Int(under[g]), g) }
     }
     cells = IndexLists(keys: groups.count) { list in
-      for g in under.indices where under[g] >= 0 && !nested[g] { list(Int(under[g]), g) }
+      for g in under.indices where under[g] >= 0 && !groups.isNested(g) { list(Int(under[g]), g) }
     }
     // The deepest nested group of each atom: nested groups come after their parents.
     var owner = [Int](repeating: 0, count: rule.atomCount)
