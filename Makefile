@@ -88,6 +88,7 @@ test-shared-serve: build ## Three serve processes sharing one PostgreSQL store, 
 
 bench-store: deps ## Store benchmark: import rows/s (100k, 1M), score --wave vs CSV, submissions/s at 1/8/64 clients, SQLite and PostgreSQL
 	$(SWIFT) build -c release --product cultivar
+	$(SWIFT) build -c release --product cultivar-net
 	scripts/pg-test-cluster.sh python3 scripts/bench-store.py --cultivar .build/release/cultivar
 
 test-release: deps ## The Swift tests against the release build (-Ounchecked hot paths as shipped; the CLI tests run the release binary)
@@ -96,7 +97,7 @@ test-release: deps ## The Swift tests against the release build (-Ounchecked hot
 
 lint: ## Check the Swift sources against .swift-format (swift format ships with the toolchain), and that raw pointers stay in LuaBridge and Scoring's kernel
 	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests bench Package.swift
-	@if grep -rn 'Unsafe[A-Za-z]*Pointer' Sources/PluginHost Sources/CultivarKit Sources/cultivar; then \
+	@if grep -rn 'Unsafe[A-Za-z]*Pointer' Sources/PluginHost Sources/CultivarKit Sources/CultivarCommands Sources/CultivarNet Sources/cultivar Sources/cultivar-net; then \
 	  echo "error: raw pointers (above) belong in LuaBridge or Scoring's kernel"; exit 1; fi
 
 format: ## Reformat the Swift sources in place with .swift-format

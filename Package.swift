@@ -34,6 +34,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "cultivar", targets: ["cultivar"]),
+    .executable(name: "cultivar-net", targets: ["cultivar-net"]),
     .executable(name: "cultivar-fuzz", targets: ["CultivarFuzz"]),
   ],
   dependencies: [
@@ -113,14 +114,22 @@ let package = Package(
       name: "CultivarKit",
       dependencies: [
         "SurveyModel", "SurveyIO", "Statistics", "Privacy", "Scoring", "Comparison", "Drivers", "Organisation", "LuaBridge", "PluginHost",
-        "Reports", "Store", "StorePostgres", "Importers", "TerminalForm", "WebForm", "FormText",
+        "Reports", "Store", "Importers", "TerminalForm", "FormText",
       ]),
-    // The command line: argument parsing only.
-    .executableTarget(
-      name: "cultivar",
+    // What only `cultivar-net` links: the PostgreSQL store and the web form's HTTP server.
+    .target(name: "CultivarNet", dependencies: ["CultivarKit", "StorePostgres", "WebForm"]),
+    // The command line: argument parsing only, shared by both executables.
+    .target(
+      name: "CultivarCommands",
       dependencies: [
         "CultivarKit", "LuaBridge", "SurveyModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ], linkerSettings: staticRuntime),
+      ]),
+    // `cultivar`: every command, without the network parts; hands command lines that serve the
+    // form or name a PostgreSQL store to `cultivar-net` (start-up and memory: docs/performance.md).
+    .executableTarget(name: "cultivar", dependencies: ["CultivarCommands", "CultivarKit"], linkerSettings: staticRuntime),
+    // The same commands with the network parts installed.
+    .executableTarget(
+      name: "cultivar-net", dependencies: ["CultivarCommands", "CultivarKit", "CultivarNet"], linkerSettings: staticRuntime),
     // The seeded mutation fuzzer of the input readers (`make fuzz`) and the CSV token dump
     // of the differential test against Python's csv module.
     .executableTarget(

@@ -1,10 +1,6 @@
 import Foundation
 import Store
 import SurveyModel
-import WebForm
-
-/// The web form's limits (timeouts, connections, link opens per minute, form lifetime).
-public typealias ServerLimits = WebForm.ServerLimits
 
 /// `cultivar serve`: the web form for one wave, reached through the links `cultivar invite`
 /// printed.
@@ -57,15 +53,16 @@ public struct ServeJob {
         "warning: no --public-url: browsers' forms are accepted only from http://\(host):PORT; behind a proxy, give the address respondents open, e.g. --public-url https://survey.example.org"
       )
     }
-    let survey = Self.formSurvey(context)
-    let server = FormServer(store: store, wave: waveRef, survey: survey, limits: limits, publicURL: origin)
-    let (host, note, title) = (self.host, self.note, context.survey.title)
-    do {
-      try await server.run(host: host, port: port) { port in
+    let serving = FormServing(
+      survey: Self.formSurvey(context), store: store, wave: waveRef, limits: limits, publicURL: origin, host: host, port: port,
+      onReady: { [note, host, title = context.survey.title] port in
         note(
           "serving '\(title)' wave '\(waveRef.name)' on http://\(host):\(port)/ (\(invitations) open invitation link\(invitations == 1 ? "" : "s")); stop with Ctrl-C"
         )
-      }
+      })
+    let parts = try NetworkParts.required(for: "serving the web form")
+    do {
+      try await parts.serveForm(serving)
     } catch let error as StoreError {
       throw error
     } catch {

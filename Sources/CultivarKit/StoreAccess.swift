@@ -1,6 +1,5 @@
 import Foundation
 import Store
-import StorePostgres
 
 /// Opens the store a `--store` value or `$CULTIVAR_STORE` names: a SQLite file, or a
 /// PostgreSQL database (`postgres://user@host:port/db`). What every store command shares.
@@ -22,7 +21,7 @@ enum StoreAccess {
     case .file(let path):
       return try ResponseStore(path: path, displayName: workspace.display(path), create: create, busyWait: busyWait, autoCheckpoint: autoCheckpoint)
     case .postgres(let address):
-      return try PostgresStore(address: address, create: create, poolSize: poolSize, note: note)
+      return try NetworkParts.required(for: "a PostgreSQL store").openPostgres(address, create, poolSize, note)
     }
   }
 

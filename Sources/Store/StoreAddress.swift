@@ -11,9 +11,15 @@ public enum StoreAddress: Sendable, Equatable {
   /// - Throws: ``StoreError`` of kind `.cannotOpen` for a malformed address, or one that holds
   ///   a password (passwords come only from `PGPASSWORD` or the password file).
   public static func parse(_ location: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreAddress {
-    let lower = location.lowercased()
-    guard lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") else { return .file(location) }
+    guard isPostgres(location) else { return .file(location) }
     return .postgres(try PostgresAddress(location, environment: environment))
+  }
+
+  /// Whether `location` names a PostgreSQL database (it starts with `postgres://` or
+  /// `postgresql://`, in any case), so that ``parse(_:environment:)`` reads it as one.
+  public static func isPostgres(_ location: String) -> Bool {
+    let lower = location.prefix(13).lowercased()
+    return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://")
   }
 
   /// How messages name the store (a database address never shows a password).

@@ -9,6 +9,8 @@ public enum ExitStatus: Int32, Sendable {
   case dataError = 65
   /// An input file that does not exist or cannot be read.
   case noInput = 66
+  /// `cultivar-net`, which serves the web form and reaches PostgreSQL stores, cannot be started.
+  case unavailable = 69
   /// A plugin failed while scoring (a hook error or a limit).
   case pluginFailure = 70
   /// An output file that cannot be written.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import NIOCore
 import NIOHTTPTypes
+import SurveyModel
 
 /// The connections the server holds, and what they are doing: a bounded set in which a new
 /// connection pushes out the one idle for the longest (no request in progress), so clients

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import Store
+import SurveyModel
 
 /// The web form: `GET /t/TOKEN` shows the survey to an invitation link with a one-time
 /// ticket; `POST /t/TOKEN` stores the answers if the token and ticket are valid. There is no

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CultivarKit
+import SurveyModel
 
 /// `cultivar serve SURVEY --wave W [--port P]`
 struct Serve: AsyncParsableCommand {

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `cultivar` runs every command but those needing the network parts, which it hands to
+/// `cultivar-net` beside it: `serve`, and any PostgreSQL address on the command line or in
+/// `$CULTIVAR_STORE`.
+@Suite struct NetworkHandoffCommandTests {
+  /// A folder holding a copy of `cultivar` alone (no `cultivar-net` beside it).
+  final class Alone {
+    let folder: URL
+    let binary: URL
+
+    init() throws {
+      folder = FileManager.default.temporaryDirectory.appendingPathComponent("cultivar-alone-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      binary = folder.appendingPathComponent("cultivar")
+      try FileManager.default.copyItem(at: Cultivar.binary, to: binary)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Cultivar.Result {
+      let process = Process()
+      process.executableURL = binary
+      process.arguments = arguments
+      process.currentDirectoryURL = Cultivar.root
+      var env = ProcessInfo.processInfo.environment
+      env.removeValue(forKey: "CULTIVAR_STORE")
+      for (key, value) in environment { env[key] = value }
+      process.environment = env
+      let out = Pipe()
+      let err = Pipe()
+      process.standardOutput = out
+      process.standardError = err
+      try process.run()
+      let outData = out.fileHandleForReading.readDataToEndOfFile()
+      let errData = err.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return Cultivar.Result(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+  }
+
+  static let survey = "surveys/learning-culture.yaml"
+  /// A PostgreSQL address where nothing listens (connections to port 1 are refused).
+  static let nowhere = "postgres://nobody@127.0.0.1:1/db"
+
+  @Test func everyOtherCommandRunsWithoutCultivarNet() throws {
+    let alone = try Alone()
+    let scored = try alone.run(["score", Self.survey, "--responses", "surveys/sample-responses.csv", "--format", "csv"])
+    #expect(scored.status == 0, "\(scored.stderr)")
+    #expect(scored.stdout.hasPrefix("framework,"))
+    let help = try alone.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("serve"))
+  }
+
+  @Test(arguments: [
+    (["serve", survey, "--wave", "w"], [String: String]()),
+    (["serve", "--help"], [:]),
+    (["score", survey, "--wave", "w", "--store", nowhere], [:]),
+    (["score", survey, "--wave", "w", "--store=postgresql://nobody@127.0.0.1:1/db"], [:]),
+    (["score", survey, "--wave", "w", "--store=POSTGRES://nobody@127.0.0.1:1/db"], [:]),
+    (["trend", survey], ["CULTIVAR_STORE": nowhere]),
+    (["store", "copy", "--wave", "w", "a.sqlite", nowhere], [:]),
+  ])
+  func serveAndPostgresCommandLinesNeedCultivarNet(_ arguments: [String], _ environment: [String: String]) throws {
+    let result = try Alone().run(arguments, environment: environment)
+    #expect(result.status == 69, "\(arguments): \(result.stderr)")
+    #expect(result.stderr.contains("run in cultivar-net, which cannot be started from"), "\(result.stderr)")
+    #expect(result.stderr.contains("hint: build it beside cultivar"))
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test func cultivarNetBesideRunsThem() throws {
+    let help = try Cultivar.run(["serve", "--help"], in: Cultivar.root)
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("OVERVIEW: Serve the survey's web form"))
+    // The PostgreSQL client answers: the address is reached (and refused), not left unread.
+    let refused = try Cultivar.run(["score", Self.survey, "--wave", "w", "--store", Self.nowhere], in: Cultivar.root)
+    #expect(refused.status == 74, "\(refused.stderr)")
+    #expect(refused.stderr.contains("cannot reach PostgreSQL at 127.0.0.1:1"), "\(refused.stderr)")
+  }
+}
