@@ -43,24 +43,26 @@ public struct NetworkParts: Sendable {
   }
 
   /// Whether a command line needs these parts: the `serve` command, or a PostgreSQL address
-  /// anywhere in it (`--store URL`, `--store=URL`, `store copy FROM TO`) or in `$CULTIVAR_STORE`.
-  /// A false alarm costs only the second executable's start-up: both run the same commands.
-  public static func areNeeded(arguments: [String], environment: [String: String]) -> Bool {
+  /// anywhere in it (`--store URL`, `--store=URL`, `store copy FROM TO`) or in
+  /// `$CULTIVAR_STORE` (`storeVariable`). A false alarm costs only the second executable's
+  /// start-up: both run the same commands.
+  public static func areNeeded(arguments: [String], storeVariable: String?) -> Bool {
     let words = arguments.dropFirst()
     if words.first == "serve" { return true }
     let values = words.map { word in word.hasPrefix("-") ? String(word.drop { $0 != "=" }.dropFirst()) : word }
-    return (values + [environment[StoreLocation.environmentVariable] ?? ""]).contains(where: StoreAddress.isPostgres)
+    return (values + [storeVariable ?? ""]).contains(where: StoreAddress.isPostgres)
   }
 
   /// Replaces this process with `cultivar-net` and the same arguments when the command line
   /// needs the network parts and this process does not have them; returns otherwise. When
   /// `cultivar-net` is not beside this executable, prints why and exits with status 69.
-  public static func handOffIfNeeded(
-    arguments: [String] = CommandLine.arguments, environment: [String: String] = ProcessInfo.processInfo.environment
-  ) {
-    guard installed == nil, areNeeded(arguments: arguments, environment: environment) else { return }
-    let here = Bundle.main.executableURL ?? URL(fileURLWithPath: arguments.first ?? executableName)
-    let beside = here.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(executableName).path
+  public static func handOffIfNeeded(arguments: [String] = CommandLine.arguments) {
+    // getenv and /proc/self/exe rather than ProcessInfo and Bundle: this runs on every start,
+    // and those build the whole environment and bundle first (a few milliseconds).
+    let storeVariable = getenv(StoreLocation.environmentVariable).map { String(cString: $0) }
+    guard installed == nil, areNeeded(arguments: arguments, storeVariable: storeVariable) else { return }
+    let here = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    let beside = here.deletingLastPathComponent().appendingPathComponent(executableName).path
     let argv = [beside] + arguments.dropFirst()
     let cArguments = argv.map { strdup($0) } + [nil]
     execv(beside, cArguments)
