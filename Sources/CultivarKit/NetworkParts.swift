@@ -31,16 +31,21 @@ public struct NetworkParts: Sendable {
   /// The name of the executable that has these parts, beside `cultivar`.
   public static let executableName = "cultivar-net"
 
-  /// The installed parts, or the error saying this build has none (a command reached them
-  /// without going through ``handOffIfNeeded(arguments:environment:)``).
+  /// The installed parts.
+  /// - Throws: ``NetworkPartsMissing`` when this process has none: `cultivar-net` could not be
+  ///   started (see ``handOffIfNeeded(arguments:)``), or the command line did not show the need.
   static func required(for purpose: String) throws -> NetworkParts {
-    guard let installed else {
-      throw UsageError(
-        message: "\(purpose) needs \(executableName), which this cultivar did not start",
-        hint: "run the same command with \(executableName), built beside cultivar")
-    }
-    return installed
+    if let installed { return installed }
+    throw NetworkPartsMissing(purpose: purpose, path: handOffFailure?.path ?? besidePath(), reason: handOffFailure?.reason)
   }
+
+  /// Where `cultivar-net` is looked for: beside this executable.
+  static func besidePath() -> String {
+    URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(executableName).path
+  }
+
+  /// Why the hand-over failed, when it did (the path tried and the system's reason).
+  nonisolated(unsafe) private static var handOffFailure: (path: String, reason: String)?
 
   /// Whether a command line needs these parts: the `serve` command, or a PostgreSQL address
   /// anywhere in it (`--store URL`, `--store=URL`, `store copy FROM TO`) or in
@@ -55,23 +60,37 @@ public struct NetworkParts: Sendable {
 
   /// Replaces this process with `cultivar-net` and the same arguments when the command line
   /// needs the network parts and this process does not have them; returns otherwise. When
-  /// `cultivar-net` is not beside this executable, prints why and exits with status 69.
+  /// `cultivar-net` cannot be started, it returns too and the command runs here: one that then
+  /// reaches a network part stops with ``NetworkPartsMissing`` (exit status 69), and one that
+  /// does not (a CSV run with a `postgres://` `$CULTIVAR_STORE` set) runs as before.
   public static func handOffIfNeeded(arguments: [String] = CommandLine.arguments) {
     // getenv and /proc/self/exe rather than ProcessInfo and Bundle: this runs on every start,
     // and those build the whole environment and bundle first (a few milliseconds).
     let storeVariable = getenv(StoreLocation.environmentVariable).map { String(cString: $0) }
     guard installed == nil, areNeeded(arguments: arguments, storeVariable: storeVariable) else { return }
-    let here = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    let beside = here.deletingLastPathComponent().appendingPathComponent(executableName).path
-    let argv = [beside] + arguments.dropFirst()
-    let cArguments = argv.map { strdup($0) } + [nil]
+    let beside = besidePath()
+    let cArguments = ([beside] + arguments.dropFirst()).map { strdup($0) } + [nil]
     execv(beside, cArguments)
-    let reason = String(cString: strerror(errno))
-    FileHandle.standardError.write(
-      Data(
-        ("cultivar: error: the web form and PostgreSQL stores run in \(executableName), which cannot be started from \(beside) (\(reason))\n"
-          + "  hint: build it beside cultivar (`swift build` builds both; `swift build --product \(executableName)` alone)\n").utf8))
-    exit(ExitStatus.unavailable.rawValue)
+    handOffFailure = (beside, String(cString: strerror(errno)))
+  }
+}
+
+/// A command needs the web form's server or the PostgreSQL client, which only `cultivar-net`
+/// has, and `cultivar-net` could not be started (exit status 69).
+public struct NetworkPartsMissing: Diagnostic, Sendable {
+  /// What needed it ("serving the web form", "a PostgreSQL store").
+  public var purpose: String
+  /// Where `cultivar-net` was looked for.
+  public var path: String
+  /// The system's reason, when starting it was tried.
+  public var reason: String?
+
+  public var exitStatus: ExitStatus { .unavailable }
+  public var description: String {
+    DiagnosticText.render(
+      message: "\(purpose) runs in \(NetworkParts.executableName), which cannot be started from \(path)\(reason.map { " (\($0))" } ?? "")",
+      hint: "build it beside cultivar (`swift build` builds both; `swift build --product \(NetworkParts.executableName)` alone) and keep the two together"
+    )
   }
 }
 

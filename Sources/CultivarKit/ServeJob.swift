@@ -30,6 +30,7 @@ public struct ServeJob {
   /// - Throws: ``UsageError``, ``InputError``, ``StoreError`` (before serving), or a server
   ///   error (e.g. the port is taken).
   public func run() async throws {
+    let parts = try NetworkParts.required(for: "serving the web form")
     guard (0...65535).contains(port) else { throw UsageError(message: "the port \(port) is not between 0 and 65535") }
     if let problem = limits.problem { throw UsageError(message: problem) }
     var origin: URL?
@@ -60,7 +61,6 @@ public struct ServeJob {
           "serving '\(title)' wave '\(waveRef.name)' on http://\(host):\(port)/ (\(invitations) open invitation link\(invitations == 1 ? "" : "s")); stop with Ctrl-C"
         )
       })
-    let parts = try NetworkParts.required(for: "serving the web form")
     do {
       try await parts.serveForm(serving)
     } catch let error as StoreError {

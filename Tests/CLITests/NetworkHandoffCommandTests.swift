@@ -3,7 +3,7 @@ import Testing
 
 /// `cultivar` runs every command but those needing the network parts, which it hands to
 /// `cultivar-net` beside it: `serve`, and any PostgreSQL address on the command line or in
-/// `$CULTIVAR_STORE`.
+/// `$CULTIVAR_STORE`. Without `cultivar-net`, only a command that reaches a network part fails.
 @Suite struct NetworkHandoffCommandTests {
   /// A folder holding a copy of `cultivar` alone (no `cultivar-net` beside it).
   final class Alone {
@@ -53,21 +53,32 @@ import Testing
     let help = try alone.run(["--help"])
     #expect(help.status == 0)
     #expect(help.stdout.contains("serve"))
+    #expect(help.stdout.contains("69 cultivar-net not found"))
+    let serveHelp = try alone.run(["serve", "--help"])
+    #expect(serveHelp.status == 0, "\(serveHelp.stderr)")
+    #expect(serveHelp.stdout.contains("OVERVIEW: Serve the survey's web form"))
+    // A PostgreSQL store in the environment does not stop a run that never opens a store.
+    let csv = try alone.run(["score", Self.survey, "--responses", "surveys/sample-responses.csv"], environment: ["CULTIVAR_STORE": Self.nowhere])
+    #expect(csv.status == 0, "\(csv.stderr)")
+    #expect(csv.stderr.contains("233 rows read"))
   }
 
   @Test(arguments: [
-    (["serve", survey, "--wave", "w"], [String: String]()),
-    (["serve", "--help"], [:]),
-    (["score", survey, "--wave", "w", "--store", nowhere], [:]),
-    (["score", survey, "--wave", "w", "--store=postgresql://nobody@127.0.0.1:1/db"], [:]),
-    (["score", survey, "--wave", "w", "--store=POSTGRES://nobody@127.0.0.1:1/db"], [:]),
-    (["trend", survey], ["CULTIVAR_STORE": nowhere]),
-    (["store", "copy", "--wave", "w", "a.sqlite", nowhere], [:]),
+    (["serve", survey, "--wave", "w"], [String: String](), "serving the web form"),
+    (["serve", survey, "--wave", "w", "--port", "99999"], [:], "serving the web form"),
+    (["score", survey, "--wave", "w", "--store", nowhere], [:], "a PostgreSQL store"),
+    (["score", survey, "--wave", "w", "--store=postgresql://nobody@127.0.0.1:1/db"], [:], "a PostgreSQL store"),
+    (["score", survey, "--wave", "w", "--store=POSTGRES://nobody@127.0.0.1:1/db"], [:], "a PostgreSQL store"),
+    (["trend", survey, "--waves", "a,b"], ["CULTIVAR_STORE": nowhere], "a PostgreSQL store"),
+    (["store", "copy", nowhere, "copy.sqlite"], [:], "a PostgreSQL store"),
   ])
-  func serveAndPostgresCommandLinesNeedCultivarNet(_ arguments: [String], _ environment: [String: String]) throws {
-    let result = try Alone().run(arguments, environment: environment)
+  func serveAndPostgresCommandLinesNeedCultivarNet(_ arguments: [String], _ environment: [String: String], _ purpose: String) throws {
+    let alone = try Alone()
+    let result = try alone.run(arguments, environment: environment)
     #expect(result.status == 69, "\(arguments): \(result.stderr)")
-    #expect(result.stderr.contains("run in cultivar-net, which cannot be started from"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("error: \(purpose) runs in cultivar-net, which cannot be started from \(alone.folder.path)/cultivar-net (No such file or directory)"),
+      "\(result.stderr)")
     #expect(result.stderr.contains("hint: build it beside cultivar"))
     #expect(result.stdout.isEmpty)
   }
