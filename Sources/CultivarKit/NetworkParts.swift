@@ -87,10 +87,10 @@ public struct NetworkPartsMissing: Diagnostic, Sendable {
 
   public var exitStatus: ExitStatus { .unavailable }
   public var description: String {
-    DiagnosticText.render(
-      message: "\(purpose) runs in \(NetworkParts.executableName), which cannot be started from \(path)\(reason.map { " (\($0))" } ?? "")",
-      hint: "build it beside cultivar (`swift build` builds both; `swift build --product \(NetworkParts.executableName)` alone) and keep the two together"
-    )
+    let name = NetworkParts.executableName
+    return DiagnosticText.render(
+      message: "\(purpose) runs in \(name), which cannot be started from \(path)\(reason.map { " (\($0))" } ?? "")",
+      hint: "build it beside cultivar (`swift build` builds both; `swift build --product \(name)` alone) and keep the two together")
   }
 }
 
