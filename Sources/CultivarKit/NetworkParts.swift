@@ -7,7 +7,7 @@ import SurveyModel
 /// `cultivar` itself is built without them, so a run that does not serve a form or reach a
 /// PostgreSQL store does not load, relocate or scan their code at start-up
 /// (docs/performance.md). It runs everything else; given `serve` or a `postgres://` address, it
-/// hands the whole command line to `cultivar-net` beside it (``handOffIfNeeded(arguments:environment:)``),
+/// hands the whole command line to `cultivar-net` beside it (``handOffIfNeeded(arguments:)``),
 /// which is the same commands with these parts installed.
 public struct NetworkParts: Sendable {
   /// Opens a PostgreSQL store: the address, whether its tables may be created, the connection
