@@ -7,8 +7,8 @@ public struct Cultivar: AsyncParsableCommand {
     commandName: "cultivar",
     abstract: "Score learning-culture surveys per team with frameworks written as Lua plugins.",
     discussion: """
-      Exit codes: 0 ok, 64 usage, 65 invalid response rows, 66 missing input or wave, 70 a plugin failed \
-      while scoring, 69 cultivar-net not found, 73 output not writable, 74 store not usable, 78 broken survey or plugin.
+      Exit codes: 0 ok, 64 usage, 65 invalid response rows, 66 missing input or wave, 69 cultivar-net not found, \
+      70 a plugin failed while scoring, 73 output not writable, 74 store not usable, 78 broken survey or plugin.
       """,
     version: "0.1.0",
     subcommands: [

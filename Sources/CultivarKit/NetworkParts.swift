@@ -51,7 +51,7 @@ public struct NetworkParts: Sendable {
   /// anywhere in it (`--store URL`, `--store=URL`, `store copy FROM TO`) or in
   /// `$CULTIVAR_STORE` (`storeVariable`). A false alarm costs only the second executable's
   /// start-up: both run the same commands.
-  public static func areNeeded(arguments: [String], storeVariable: String?) -> Bool {
+  static func areNeeded(arguments: [String], storeVariable: String?) -> Bool {
     let words = arguments.dropFirst()
     if words.first == "serve" { return true }
     let values = words.map { word in word.hasPrefix("-") ? String(word.drop { $0 != "=" }.dropFirst()) : word }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What the web form shows: the survey's title and items in each language it is offered in,
 /// and the privacy note.
 public struct FormSurvey: Sendable {

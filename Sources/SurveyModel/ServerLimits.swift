@@ -1,5 +1,3 @@
-import Foundation
-
 /// The web form's limits: how long a client may take, how many connections are kept, how
 /// often a link may be opened, how long a form stays valid.
 public struct ServerLimits: Sendable, Equatable {

@@ -21,11 +21,11 @@ enum Cultivar {
     var stderr: String
   }
 
-  /// Runs `cultivar arguments...` in `directory` and waits for it.
+  /// Runs `cultivar arguments...` (or another copy of it, `executable`) in `directory` and waits for it.
   @discardableResult
-  static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+  static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:], executable: URL = binary) throws -> Result {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment

@@ -20,24 +20,7 @@ import Testing
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Cultivar.Result {
-      let process = Process()
-      process.executableURL = binary
-      process.arguments = arguments
-      process.currentDirectoryURL = Cultivar.root
-      var env = ProcessInfo.processInfo.environment
-      env.removeValue(forKey: "CULTIVAR_STORE")
-      for (key, value) in environment { env[key] = value }
-      process.environment = env
-      let out = Pipe()
-      let err = Pipe()
-      process.standardOutput = out
-      process.standardError = err
-      try process.run()
-      let outData = out.fileHandleForReading.readDataToEndOfFile()
-      let errData = err.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return Cultivar.Result(
-        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+      try Cultivar.run(arguments, in: Cultivar.root, environment: environment, executable: binary)
     }
   }
 
