@@ -4,8 +4,8 @@
 public struct AtomTotals: Sendable, RandomAccessCollection {
   /// Data points per atom.
   public let width: Int
-  private var respondentCounts: [Int32] = []
-  private var pointCounts: [Int32] = []
+  @usableFromInline var respondentCounts: [Int32] = []
+  @usableFromInline var pointCounts: [Int32] = []
 
   /// No atoms yet, `width` data points each.
   public init(width: Int) { self.width = width }
@@ -23,8 +23,9 @@ public struct AtomTotals: Sendable, RandomAccessCollection {
     pointCounts.reserveCapacity(count * width)
   }
 
-  /// Adds an atom: its respondents and the respondents behind each data point.
-  public mutating func append(respondents: Int, counts: some Collection<Int>) {
+  /// Adds an atom: its respondents and the respondents behind each data point. Inlinable, so a
+  /// caller's collection is read specialised (generic, it cost 0.1 s of a 50,000-team run).
+  @inlinable public mutating func append(respondents: Int, counts: some Collection<Int>) {
     precondition(counts.count == width, "one count per data point")
     respondentCounts.append(Int32(respondents))
     for n in counts { pointCounts.append(Int32(n)) }
