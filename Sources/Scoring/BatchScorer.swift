@@ -61,7 +61,7 @@ public final class BatchScorer {
     }
     for team in teams { slotOfTeam[Int(team)] = -1 }
     var partial = PartialScores(
-      chunk: batch.chunk, teams: teams, totals: TeamTotals(width: plan.dimensionCount, emptyTeams: teams.count),
+      chunk: batch.chunk, teams: teams, totals: TeamTotals(plan, emptyTeams: teams.count),
       reliability: plan.emptyReliability())
     partial.rowsRead = batch.rowsRead
     partial.rowsUsed = batch.count

@@ -6,13 +6,11 @@ struct DimensionAccumulator: Sendable {
   var sum = 0.0
   var sumOfSquares = 0.0
   var n: Int32 = 0
-  /// Answered item responses, and how many were favourable or unfavourable.
+  /// Answered item responses, and how many were favourable or unfavourable (for a measure: the
+  /// answers behind its values; its pooled sum is kept in ``TeamTotals``).
   var answered: Int32 = 0
   var favorable: Int32 = 0
   var unfavorable: Int32 = 0
-  /// For a measure: the sum of value × answers behind it (its pooled mean is this over
-  /// `answered`, which then counts answers).
-  var pooledSum = 0.0
 
   mutating func addScore(_ score: Double, shift: Double) {
     let x = score - shift
@@ -28,7 +26,6 @@ struct DimensionAccumulator: Sendable {
     answered += other.answered
     favorable += other.favorable
     unfavorable += other.unfavorable
-    pooledSum += other.pooledSum
   }
 
   func mean(shift: Double) -> Double? { n > 0 ? sum / Double(n) + shift : nil }

@@ -12,7 +12,6 @@ extension PublishedView {
     // 1. The atoms in the tree's order, the teams and the universe's groups as ranges.
     let layout = CutLayout(keys: order.map { names[$0] }, cuts: cuts)
     let (points, atoms, organisation) = Self.basis(plan, order: layout.original.map { order[$0] }, pooled: order, totals: teamTotals)
-    let width = teamTotals.width
     self.organisation = organisation
     // 2. The universe, against the teams' fixed decisions (one decision, see CutDecision).
     let cut = CutDecision(
@@ -31,7 +30,7 @@ extension PublishedView {
     }
     own.sort { ($0.name, $0.disclosure, $0.node) < ($1.name, $1.disclosure, $1.node) }
     var published: [Group] = []
-    var slotted = TeamTotals(width: width)
+    var slotted = TeamTotals(shapedLike: teamTotals)
     for group in own {
       let slot = slotted.addTeam()
       // In the order of the atoms' names, so that every sum is added up as before.

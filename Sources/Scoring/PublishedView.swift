@@ -31,7 +31,6 @@ struct PublishedView: Sendable {
   ) {
     offsets = plan.frameworks.map(\.dimensionOffset)
     let (points, atoms, organisation) = Self.basis(plan, order: order, totals: teamTotals)
-    let width = teamTotals.width
     self.organisation = organisation
     var base = Population(dataPoints: points, atoms: atoms, organisation: Self.organisationName)
     for (i, t) in order.enumerated() { base.add(.init(cut: "team", name: names[t], members: AtomSet(range: i..<(i + 1)))) }
@@ -51,7 +50,7 @@ struct PublishedView: Sendable {
     let shownByTeams = { (node: Int) in points.indices.map { teams.shows(node, dataPoint: $0) } }
     var mapped = Population(dataPoints: points, atoms: atoms, organisation: Self.organisationName, organisationFixed: shownByTeams(0))
     var published: [Group] = []
-    var slotted = TeamTotals(width: width)
+    var slotted = TeamTotals(shapedLike: teamTotals)
     for name in members.keys.sorted() {
       let atomsOfGroup = members[name]!
       let slot = slotted.addTeam()
@@ -129,7 +128,7 @@ struct PublishedView: Sendable {
     var atoms = AtomTotals(width: width)
     atoms.reserveCapacity(order.count)
     for t in order { atoms.append(respondents: totals.sizes[t], counts: totals.accumulators(slot: t, offset: 0, count: width).lazy.map(\.count)) }
-    var organisation = TeamTotals(width: width)
+    var organisation = TeamTotals(shapedLike: totals)
     _ = organisation.addTeam()
     for t in pooled ?? order { organisation.merge(totals, from: t, to: 0) }
     return (dataPoints(plan), atoms, organisation)

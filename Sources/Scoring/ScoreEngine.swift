@@ -33,7 +33,7 @@ public final class ScoreEngine {
     self.plan = plan
     self.hooks = hooks
     rows = RowScorer(plan: plan, hooks: hooks)
-    totals = TeamTotals(width: plan.dimensionCount)
+    totals = TeamTotals(plan)
     reliability = plan.emptyReliability()
     keyedRows = KeyedRows(plan: plan)
   }
@@ -143,7 +143,8 @@ public final class ScoreEngine {
         for g in view.groups.indices where view.indexReason(g, framework: f) == nil {
           let dimensions = TeamSummarizer.dimensionScores(framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: width))
           let measures = TeamSummarizer.measureScores(
-            framework, view.totals.accumulators(slot: view.slots[g], offset: offset + width, count: measureCount))
+            framework, view.totals.accumulators(slot: view.slots[g], offset: offset + width, count: measureCount),
+            pooledSums: view.totals.pooledSums(slot: view.slots[g], offset: offset + width, count: measureCount))
           made.append(try summarizer.interpret(team: view.groups[g].name, n: view.respondents(g), dimensions: dimensions, measures: measures))
         }
         interpretations = made

@@ -50,8 +50,10 @@ struct TeamResultMaker: Sendable {
 
   /// The measures of totals `slot`.
   private func measureScores(_ totals: TeamTotals, slot: Int) -> [MeasureScore] {
-    TeamSummarizer.measureScores(
-      framework, totals.accumulators(slot: slot, offset: offset + framework.dimensions.count, count: framework.measures.count))
+    let first = offset + framework.dimensions.count
+    return TeamSummarizer.measureScores(
+      framework, totals.accumulators(slot: slot, offset: first, count: framework.measures.count),
+      pooledSums: totals.pooledSums(slot: slot, offset: first, count: framework.measures.count))
   }
 
   /// `measures`, each withheld as the anonymity engine decided for its data point.

@@ -6,9 +6,13 @@ struct TeamSummarizer {
   let framework: Framework
   let hooks: ScoringHooks?
 
-  /// A team's measure aggregates from the accumulators of its measures (pure arithmetic).
-  static func measureScores(_ framework: Framework, _ accumulators: some Collection<DimensionAccumulator>) -> [MeasureScore] {
-    zip(framework.measures, accumulators).map { measure, acc in
+  /// A team's measure aggregates from the accumulators and pooled sums of its measures (pure
+  /// arithmetic).
+  static func measureScores(
+    _ framework: Framework, _ accumulators: some Collection<DimensionAccumulator>, pooledSums: [Double]
+  ) -> [MeasureScore] {
+    zip(zip(framework.measures, accumulators), pooledSums).map { measureAndTotals, pooledSum in
+      let (measure, acc) = measureAndTotals
       let shift = (measure.min + measure.max) / 2
       let mean = acc.mean(shift: shift)
       let share = { (count: Int32, threshold: Double?) -> Double? in
@@ -17,7 +21,7 @@ struct TeamSummarizer {
       return MeasureScore(
         id: measure.id, n: acc.count, mean: mean, sd: acc.standardDeviation, sum: mean.map { $0 * Double(acc.n) },
         atLeast: share(acc.favorable, measure.atLeast), atMost: share(acc.unfavorable, measure.atMost),
-        pooled: measure.source == .allItems && acc.answered > 0 ? acc.pooledSum / Double(acc.answered) : nil)
+        pooled: measure.source == .allItems && acc.answered > 0 ? pooledSum / Double(acc.answered) : nil)
     }
   }
 
