@@ -47,8 +47,7 @@ public struct PluginsJob {
     }
     var lines: [String] = []
     var failures = catalog.failures
-    for plugin in catalog.plugins {
-      let hookFailures = HookRehearsal.run(plugin)
+    for (plugin, hookFailures) in zip(catalog.plugins, HookRehearsal.run(catalog.plugins)) {
       failures += hookFailures
       guard hookFailures.isEmpty else { continue }
       lines.append("ok: \(plugin.file) (\(Self.summary(plugin)))")

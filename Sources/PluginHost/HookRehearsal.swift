@@ -34,6 +34,12 @@ public enum HookRehearsal {
     return hooks.failures
   }
 
+  /// Runs every hook of each of `plugins`, side by side (each has its own Lua state); each
+  /// plugin's failures, in the order of `plugins`.
+  public static func run(_ plugins: [Plugin]) -> [[PluginError]] {
+    SideBySide.map(plugins.count) { run(plugins[$0]) }
+  }
+
   /// The made-up rows: (team, respondent, value of each item in plan order; NaN = missing).
   static func rows(for plan: FrameworkPlan) -> [ResponseRow] {
     let items = plan.items

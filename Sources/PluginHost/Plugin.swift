@@ -20,8 +20,10 @@ public final class Plugin {
   private var arguments = LuaArguments()
   private var record: RespondentRecord?
   private var madeGuards: HookGuards?
-  /// Where `print` and `cultivar.log` lines go (default: stderr).
-  public var logSink: (String) -> Void = { FileHandle.standardError.write(Data(("log: " + $0 + "\n").utf8)) }
+  /// Where `print` and `cultivar.log` lines go (default: ``standardLog``).
+  public var logSink: (String) -> Void = Plugin.standardLog
+  /// Writes a log line to stderr as `log: LINE`.
+  public static let standardLog: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(("log: " + $0 + "\n").utf8)) }
   /// When set, what hooks write to the log is counted in ``withheldLogLines`` instead of
   /// shown: hooks see individual answers, and nothing of them may leave a scoring run except
   /// through the anonymity rules. Lines written while the file loads are still shown.
@@ -37,8 +39,10 @@ public final class Plugin {
   ///   - source: the Lua text.
   ///   - file: the path shown in messages and used as the chunk name.
   ///   - limits: memory and time limits of its Lua state.
+  ///   - logSink: where the lines the file logs while it loads go (default: ``logSink``'s).
   /// - Throws: ``PluginError`` (syntax, runtime, limits or contract problems).
-  public init(source: String, file: String, limits: LuaLimits = .standard) throws(PluginError) {
+  public init(source: String, file: String, limits: LuaLimits = .standard, logSink: ((String) -> Void)? = nil) throws(PluginError) {
+    if let logSink { self.logSink = logSink }
     self.file = file
     self.source = source
     self.limits = limits
@@ -51,7 +55,7 @@ public final class Plugin {
       sandbox = made
     } catch {
       // What the file logged before it failed helps to find why.
-      for line in created?.drainLog() ?? [] { logSink(line) }
+      for line in created?.drainLog() ?? [] { self.logSink(line) }
       var failure = PluginError(lua: error, file: file, pluginID: nil, hook: nil, source: source)
       failure.statedIDs = PluginError.statedIDs(in: source)
       throw failure
@@ -68,7 +72,9 @@ public final class Plugin {
   }
 
   /// Loads a plugin file.
-  public convenience init(path: String, displayPath: String? = nil, limits: LuaLimits = .standard) throws(PluginError) {
+  public convenience init(
+    path: String, displayPath: String? = nil, limits: LuaLimits = .standard, logSink: ((String) -> Void)? = nil
+  ) throws(PluginError) {
     let shown = displayPath ?? path
     guard let data = FileManager.default.contents(atPath: path) else {
       throw PluginError(kind: .unreadable, file: shown, problems: ["cannot read the plugin file"])
@@ -81,7 +87,7 @@ public final class Plugin {
         kind: .syntax, file: shown,
         problems: ["\(shown):\(line): the file is not valid UTF-8 (byte \(bad + 1) cannot be read as text); save it as UTF-8"])
     }
-    try self.init(source: source, file: shown, limits: limits)
+    try self.init(source: source, file: shown, limits: limits, logSink: logSink)
     self.path = path
   }
 

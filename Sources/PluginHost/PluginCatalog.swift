@@ -28,16 +28,32 @@ public final class PluginCatalog {
     only: Set<String>? = nil, load: Loader? = nil
   ) {
     let paths = files + directories.flatMap(PluginLocator.pluginFiles(in:))
-    func loadOne(_ path: String) -> Plugin? {
-      let shown = PluginLocator.displayPath(path, workingDirectory: workingDirectory)
-      do {
-        return try load?(path, shown) ?? Plugin(path: path, displayPath: shown, limits: limits)
-      } catch let error as PluginError {
-        failures.append(error)
-      } catch {
-        failures.append(PluginError(kind: .runtime, file: shown, problems: ["\(error)"]))
+    // Files are read side by side (each plugin has its own Lua state); what each logs while it
+    // loads is shown afterwards, in file order, so the output is the same as one after another.
+    func loadAll(_ some: [String]) -> [Plugin?] {
+      let loaded = SideBySide.map(some.count, threads: load == nil ? ProcessInfo.processInfo.activeProcessorCount : 1) { i in
+        let shown = PluginLocator.displayPath(some[i], workingDirectory: workingDirectory)
+        let held = HeldLines()
+        do {
+          let plugin = try load?(some[i], shown) ?? Plugin(path: some[i], displayPath: shown, limits: limits, logSink: held.append)
+          return (Result<Plugin, PluginError>.success(plugin), held.lines)
+        } catch let error as PluginError {
+          return (.failure(error), held.lines)
+        } catch {
+          return (.failure(PluginError(kind: .runtime, file: shown, problems: ["\(error)"])), held.lines)
+        }
       }
-      return nil
+      return loaded.map { result, lines in
+        for line in lines { Plugin.standardLog(line) }
+        switch result {
+        case .success(let plugin):
+          if load == nil { plugin.logSink = Plugin.standardLog }
+          return plugin
+        case .failure(let error):
+          failures.append(error)
+          return nil
+        }
+      }
     }
     func keep(_ plugin: Plugin) {
       if let first = self.plugin(id: plugin.framework.id) {
@@ -47,24 +63,30 @@ public final class PluginCatalog {
       }
     }
     guard let only else {
-      for path in paths { loadOne(path).map(keep) }
+      for plugin in loadAll(paths) { plugin.map(keep) }
       return
     }
-    var tried = Set<String>()
-    for path in paths where only.contains(PluginLocator.pluginName(path)) {
-      tried.insert(path)
-      guard let plugin = loadOne(path) else { continue }
+    let named = paths.filter { only.contains(PluginLocator.pluginName($0)) }
+    for plugin in loadAll(named) {
+      guard let plugin else { continue }
       if only.contains(plugin.framework.id) { keep(plugin) } else { otherIDs.append(plugin.framework.id) }
     }
+    let tried = Set(named)
     for path in paths where !tried.contains(path) {
       guard only.contains(where: { self.plugin(id: $0) == nil }) else { break }
-      guard let plugin = loadOne(path) else { continue }
+      guard let plugin = loadAll([path])[0] else { continue }
       if only.contains(plugin.framework.id), self.plugin(id: plugin.framework.id) == nil {
         plugins.append(plugin)
       } else {
         otherIDs.append(plugin.framework.id)
       }
     }
+  }
+
+  /// Log lines held while a plugin loads on another thread.
+  private final class HeldLines {
+    private(set) var lines: [String] = []
+    func append(_ line: String) { lines.append(line) }
   }
 
   /// The plugin with this id.
