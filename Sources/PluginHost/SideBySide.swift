@@ -23,11 +23,13 @@ enum SideBySide {
     let body: (Int) -> T
   }
 
-  /// One slot per index, each written by one thread only.
+  /// One slot per index, filled under a lock (a handful of results, each after milliseconds
+  /// of work).
   private final class Slots<T>: @unchecked Sendable {
     private var values: [T?]
+    private let lock = NSLock()
     init(_ count: Int) { values = Array(repeating: nil, count: count) }
-    func put(_ value: T, at i: Int) { values.withUnsafeMutableBufferPointer { $0[i] = value } }
-    func taken() -> [T] { values.map { $0! } }
+    func put(_ value: T, at i: Int) { lock.withLock { values[i] = value } }
+    func taken() -> [T] { lock.withLock { values.map { $0! } } }
   }
 }
