@@ -96,7 +96,7 @@ extension Plugin: ScoringHooks {
   /// (by id: `n`, `mean`, `sd`, `pomp`, `favorable`).
   public func index(of team: TeamContext) throws -> Double? {
     do throws(PluginError) {
-      let guards = try guards(for: "index")
+      let guards = try teamGuards(for: "index")
       prepareArguments { args in pushTeam(team, guards: guards, to: &args) }
       switch try callHook("index") {
       case .nil: return nil
@@ -121,7 +121,7 @@ extension Plugin: ScoringHooks {
   /// read in the run's ``language``.
   public func band(for index: Double, team: TeamContext) throws -> Band? {
     do throws(PluginError) {
-      let guards = try guards(for: "band")
+      let guards = try teamGuards(for: "band")
       prepareArguments { args in
         args.append(.number(index))
         args.append(.string(team.team))
@@ -146,7 +146,7 @@ extension Plugin: ScoringHooks {
 
   /// The team table of the `index` and `band` hooks: `name`, `n`, `index` (declarative) and
   /// `dimensions` by id (`n`, `mean`, `sd`, `pomp`, `favorable`).
-  private func pushTeam(_ team: TeamContext, guards: HookGuards, to args: inout LuaArguments) {
+  private func pushTeam(_ team: TeamContext, guards: TeamGuards, to args: inout LuaArguments) {
     args.beginTable(fieldSlots: 5)
     args.guarded(by: guards.team)
     args.field("name", .string(team.team))

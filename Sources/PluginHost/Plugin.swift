@@ -19,7 +19,8 @@ public final class Plugin {
   private let limits: LuaLimits
   private var arguments = LuaArguments()
   private var record: RespondentRecord?
-  private var madeGuards: HookGuards?
+  private var madeRespondentGuards: RespondentGuards?
+  private var madeTeamGuards: TeamGuards?
   /// Where `print` and `cultivar.log` lines go (default: ``standardLog``).
   public var logSink: (String) -> Void = Plugin.standardLog
   /// Writes a log line to stderr as `log: LINE`.
@@ -148,12 +149,24 @@ public final class Plugin {
     }
   }
 
-  /// The field guards of the hooks' argument tables, made on first use.
-  func guards(for hook: String) throws(PluginError) -> HookGuards {
-    if let madeGuards { return madeGuards }
+  /// The field guards of the `score` hook's argument tables, made on first use.
+  func respondentGuards() throws(PluginError) -> RespondentGuards {
+    if let madeRespondentGuards { return madeRespondentGuards }
     do {
-      let made = try HookGuards(sandbox: sandbox, framework: framework)
-      madeGuards = made
+      let made = try RespondentGuards(sandbox: sandbox, framework: framework)
+      madeRespondentGuards = made
+      return made
+    } catch {
+      throw PluginError(lua: error, file: file, pluginID: framework.id, hook: "score", source: source)
+    }
+  }
+
+  /// The field guards of the `team` table of `hook` (`index` or `band`), made on first use.
+  func teamGuards(for hook: String) throws(PluginError) -> TeamGuards {
+    if let madeTeamGuards { return madeTeamGuards }
+    do {
+      let made = try TeamGuards(sandbox: sandbox, framework: framework)
+      madeTeamGuards = made
       return made
     } catch {
       throw PluginError(lua: error, file: file, pluginID: framework.id, hook: hook, source: source)
@@ -164,7 +177,7 @@ public final class Plugin {
   /// - Parameter items: the items in use (all of the framework's, or the survey's subset).
   func respondentRecord(items: [Item]) throws(PluginError) -> RespondentRecord {
     if let record { return record }
-    let guards = try guards(for: "score")
+    let guards = try respondentGuards()
     do {
       // The hook's result is read by dimension id, then by measure id.
       let made = try RespondentRecord(

@@ -19,11 +19,11 @@ final class RespondentRecord {
   let counted: [String]
   private let itemCount: Int
   private let dimensionCount: Int
-  private let guards: HookGuards
+  private let guards: RespondentGuards
   /// What the hook returned, read by dimension id, then by measure id.
   var results: LuaFields
 
-  init(sandbox: LuaSandbox, items: [String], dimensions: [String], counted: [String] = [], guards: HookGuards) throws(LuaError) {
+  init(sandbox: LuaSandbox, items: [String], dimensions: [String], counted: [String] = [], guards: RespondentGuards) throws(LuaError) {
     func keys(_ names: [String]) throws(LuaError) -> LuaReference {
       try sandbox.makeReference { args in
         args.beginTable(arraySlots: names.count)
@@ -43,7 +43,7 @@ final class RespondentRecord {
     results = LuaFields(keys: dimensionKeys, count: dimensions.count)
   }
 
-  private static func tables(_ sandbox: LuaSandbox, items: Int, dimensions: Int, counted: Int, guards: HookGuards) throws(LuaError)
+  private static func tables(_ sandbox: LuaSandbox, items: Int, dimensions: Int, counted: Int, guards: RespondentGuards) throws(LuaError)
     -> (LuaReference, LuaReference, LuaReference, LuaReference, LuaReference)
   {
     func table(_ size: Int, _ guard: LuaReference) throws(LuaError) -> LuaReference {
