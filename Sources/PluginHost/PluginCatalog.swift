@@ -1,5 +1,6 @@
 import Foundation
 import LuaBridge
+import SurveyModel
 
 /// Every plugin found in the plugin folders, loaded and validated; the plugins that failed,
 /// with their errors; and notes about plugins shadowed by another with the same id.
@@ -31,7 +32,7 @@ public final class PluginCatalog {
     // Files are read side by side (each plugin has its own Lua state); what each logs while it
     // loads is shown afterwards, in file order, so the output is the same as one after another.
     func loadAll(_ some: [String]) -> [Plugin?] {
-      let loaded = SideBySide.map(some.count, threads: load == nil ? ProcessInfo.processInfo.activeProcessorCount : 1) { i in
+      let loaded = SideBySide.map(some.count, threads: load == nil ? SideBySide.cores : 1) { i in
         let shown = PluginLocator.displayPath(some[i], workingDirectory: workingDirectory)
         let held = HeldLines()
         do {

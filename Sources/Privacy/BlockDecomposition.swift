@@ -190,43 +190,38 @@ struct BlockDecomposition {
         for g in rule.groups.indices where !shown[g] && groupCount[g] > 0 && !spanned.contains(g) && !unprotected.contains(g) {
           if let b = blockOf(g) { designated[b].append(g) }
         }
-        for (b, part) in blocks.enumerated() {
-          let block = Block(self, part: part, shown: shown, withheld: designated[b], spanned: spanned)
-          guard !clean.contains(block.key) else { continue }
-          var local = block.shown
-          var outcome = block.rule.decideExactly(counts: block.counts, shown: &local)
-          if case .tooLarge = outcome {
-            local = block.shown
-            outcome = block.rule.decideLaminar(counts: block.counts, shown: &local) ?? .tooLarge
-          }
-          let found: [(group: Int, protects: AuditLeak?)]
-          switch outcome {
-          case .decided(let list): found = list.map { (block.action[$0.group], $0.protects) }
-          case .tooLarge:
-            guard let dropped = block.overlappingToDrop(self), !dropped.isEmpty else {
-              shown = before
-              return .tooLarge
-            }
-            found = dropped.map { ($0, nil) }
-          case .onlyFixedLeft:
+        // The blocks are decided side by side, each from `shown` as the round found it, then
+        // taken in order as one after another would: a block that a block before it changed
+        // (it withheld a group the block reads) is decided again from `shown` as it is now.
+        let pass = clean
+        let trials = SideBySide.map(blocks.count) { b in trial(blocks[b], designated[b], shown, spanned, pass) }
+        let readers = BlockReaders(self, blocks)
+        var stale = [Bool](repeating: false, count: blocks.count)
+        for b in blocks.indices {
+          switch stale[b] ? trial(blocks[b], designated[b], shown, spanned, clean) : trials[b] {
+          case .known:
+            continue
+          case .stop:
             shown = before
             return .tooLarge
-          }
-          if found.isEmpty {
-            clean.insert(block.key)
-            continue
-          }
-          for (g, words) in found where shown[g] {
-            shown[g] = false
-            withheld.append((g, words))
-            if words != nil {
-              unprotected.remove(g)
-            } else if reshown.contains(g) {
-              protected.insert(g)
-            } else {
-              unprotected.insert(g)
+          case .found(let key, let found):
+            if found.isEmpty {
+              clean.insert(key)
+              continue
             }
-            changed = true
+            for (g, words) in found where shown[g] {
+              shown[g] = false
+              for reader in readers.of(g) where reader > b { stale[reader] = true }
+              withheld.append((g, words))
+              if words != nil {
+                unprotected.remove(g)
+              } else if reshown.contains(g) {
+                protected.insert(g)
+              } else {
+                unprotected.insert(g)
+              }
+              changed = true
+            }
           }
         }
       }
@@ -255,6 +250,61 @@ struct BlockDecomposition {
         }
       }
       if settled { return .decided(withheld) }
+    }
+  }
+
+  /// What deciding one block gave.
+  private enum Trial {
+    /// Its problem was decided before and withheld nothing (see `clean` in ``run(shown:)``).
+    case known
+    /// The whole decomposition cannot be decided (see ``run(shown:)``).
+    case stop
+    /// The groups to withhold (none: the block is clean), and the block's key.
+    case found(key: [Int], [(group: Int, protects: AuditLeak?)])
+  }
+
+  /// Decides one block from `shown`: the exact rule, else the laminar one, else the
+  /// overlapping groups to drop.
+  private func trial(_ part: Part, _ withheld: [Int], _ shown: [Bool], _ spanned: Set<Int>, _ clean: Set<[Int]>) -> Trial {
+    let block = Block(self, part: part, shown: shown, withheld: withheld, spanned: spanned)
+    guard !clean.contains(block.key) else { return .known }
+    var local = block.shown
+    var outcome = block.rule.decideExactly(counts: block.counts, shown: &local)
+    if case .tooLarge = outcome {
+      local = block.shown
+      outcome = block.rule.decideLaminar(counts: block.counts, shown: &local) ?? .tooLarge
+    }
+    switch outcome {
+    case .decided(let list): return .found(key: block.key, list.map { (block.action[$0.group], $0.protects) })
+    case .tooLarge:
+      guard let dropped = block.overlappingToDrop(self), !dropped.isEmpty else { return .stop }
+      return .found(key: block.key, dropped.map { ($0, nil) })
+    case .onlyFixedLeft: return .stop
+    }
+  }
+
+  /// The blocks of one round whose problem reads whether a group is shown: the blocks holding
+  /// its atoms, and, for a unit's cell, the block its unit was peeled off (which may stand the
+  /// cell for a group reaching outside it, see ``smallestPeeledCell(in:_:_:_:)``).
+  private struct BlockReaders {
+    private let d: BlockDecomposition
+    private var blockOfAtom: [Int32]
+    private var peeledBy: [Int: Int] = [:]
+
+    init(_ d: BlockDecomposition, _ blocks: [Part]) {
+      self.d = d
+      blockOfAtom = [Int32](repeating: -1, count: d.rule.atomCount)
+      for (b, part) in blocks.enumerated() {
+        for a in part.atoms { blockOfAtom[a] = Int32(b) }
+        for t in part.peeled { peeledBy[t] = b }
+      }
+    }
+
+    func of(_ g: Int) -> Set<Int> {
+      var readers = Set<Int>()
+      for a in d.rule.groups.atoms(g) where d.counts[a] > 0 && blockOfAtom[a] >= 0 { readers.insert(Int(blockOfAtom[a])) }
+      if let unit = d.rule.groups[g].parent, let b = peeledBy[unit] { readers.insert(b) }
+      return readers
     }
   }
 

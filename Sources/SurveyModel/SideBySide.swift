@@ -1,11 +1,21 @@
 import Dispatch
-import Foundation
+import Synchronization
 
-/// Work that shares nothing (each plugin has its own Lua state), run on the machine's cores.
-enum SideBySide {
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Work that shares nothing (plugins, each with its own Lua state; the anonymity engine's
+/// blocks), run on the machine's cores.
+public enum SideBySide {
+  /// The cores online.
+  public static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
   /// `body(i)` for every `i` in `0..<count`, on up to `threads` threads at once; the results in
   /// index order, whatever the order the work finished in.
-  static func map<T>(_ count: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount, _ body: (Int) -> T) -> [T] {
+  public static func map<T>(_ count: Int, threads: Int = cores, _ body: (Int) -> T) -> [T] {
     let threads = min(threads, count)
     guard threads > 1 else { return (0..<count).map(body) }
     let results = Slots<T>(count)
@@ -23,13 +33,14 @@ enum SideBySide {
     let body: (Int) -> T
   }
 
-  /// One slot per index, filled under a lock (a handful of results, each after milliseconds
-  /// of work).
+  /// One slot per index, filled under a lock (each result comes after much more work than
+  /// the lock costs).
   private final class Slots<T>: @unchecked Sendable {
     private var values: [T?]
-    private let lock = NSLock()
+    private let lock = Mutex(())
     init(_ count: Int) { values = Array(repeating: nil, count: count) }
-    func put(_ value: T, at i: Int) { lock.withLock { values[i] = value } }
-    func taken() -> [T] { lock.withLock { values.map { $0! } } }
+    func put(_ value: T, at i: Int) { lock.withLock { _ in values[i] = value } }
+    /// The results, once every thread is done.
+    func taken() -> [T] { values.map { $0! } }
   }
 }
