@@ -17,7 +17,7 @@ export CULTIVAR_TEST_PG_URL ?= skip
 # The store suites (Tests/StoreTests and the CLI tests that use a store).
 STORE_SUITES := StoreTests\.|ImportCommandTests|StoreCopyCommandTests|StoreScoringCommandTests|StoreMigrationCommandTests|StoreTLSCommandTests|StoredCommentsCommandTests|ServeCommandTests|SharedStoreTests|KillDuringImportTests|TakeCommandTests
 
-.PHONY: check-swift check-fixtures lint format test-release test-store-pg test-shared-serve bench-store golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench bench-org clean
+.PHONY: check-swift check-fixtures lint format test-release test-store-pg test-shared-serve bench-store link-order golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench bench-org clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -93,6 +93,7 @@ bench-store: deps ## Store benchmark: import rows/s (100k, 1M), score --wave vs 
 
 test-release: deps ## The Swift tests against the release build (-Ounchecked hot paths as shipped; the CLI tests run the release binary)
 	$(SWIFT) build -c release --build-tests -Xswiftc -enable-testing
+	python3 link/check_order.py .build/release/cultivar
 	CULTIVAR_TEST_PG_URL=skip $(SWIFT) test -c release --skip-build -Xswiftc -enable-testing
 
 lint: ## Check the Swift sources against .swift-format (swift format ships with the toolchain), and that raw pointers stay in LuaBridge and Scoring's kernel
@@ -151,6 +152,10 @@ bench: deps $(PYTHON) ## Benchmark against polars and DuckDB at 10k, 100k and 1M
 	$(PYTHON) -m pip install -q polars duckdb
 	$(PYTHON) bench/run.py --cultivar .build/release/cultivar --python $(PYTHON)
 	$(MAKE) bench-org
+
+link-order: deps $(PYTHON) ## Rewrite link/function-order.txt: the functions common jobs run, in first-run order, for the release link
+	$(SWIFT) build -c release --product cultivar
+	$(PYTHON) link/function_order.py --cultivar .build/release/cultivar --python $(PYTHON)
 
 ORG_ROWS ?= 1000000
 ORG_LEAVES ?= 50000

@@ -30,6 +30,17 @@ let staticRuntime: [LinkerSetting] = [
       ].flatMap { ["-Xlinker", "-l" + $0] }, .when(platforms: [.linux]))
 ]
 
+/// Release builds link the functions that common jobs run first, together, in the order they
+/// first run (`link/function-order.txt`, written by `make link-order`): the kernel maps code in
+/// blocks around each page a run touches, and scattered over 22 MB of text they kept about 15
+/// MB of it resident (docs/performance.md, "Start-up and resident code").
+let packageRoot = String(#filePath.dropLast("/Package.swift".count))
+let functionOrder: [LinkerSetting] = [
+  .unsafeFlags(
+    ["-Xlinker", "--symbol-ordering-file=\(packageRoot)/link/function-order.txt", "-Xlinker", "--no-warn-symbol-ordering"],
+    .when(platforms: [.linux], configuration: .release))
+]
+
 let package = Package(
   name: "Cultivar",
   platforms: [.macOS(.v13)],
@@ -127,10 +138,11 @@ let package = Package(
       ]),
     // `cultivar`: every command, without the network parts; hands command lines that serve the
     // form or name a PostgreSQL store to `cultivar-net` (start-up and memory: docs/performance.md).
-    .executableTarget(name: "cultivar", dependencies: ["CultivarCommands", "CultivarKit"], linkerSettings: staticRuntime),
+    .executableTarget(name: "cultivar", dependencies: ["CultivarCommands", "CultivarKit"], linkerSettings: staticRuntime + functionOrder),
     // The same commands with the network parts installed.
     .executableTarget(
-      name: "cultivar-net", dependencies: ["CultivarCommands", "CultivarKit", "CultivarNet"], linkerSettings: staticRuntime),
+      name: "cultivar-net", dependencies: ["CultivarCommands", "CultivarKit", "CultivarNet"],
+      linkerSettings: staticRuntime + functionOrder),
     // The seeded mutation fuzzer of the input readers (`make fuzz`) and the CSV token dump
     // of the differential test against Python's csv module.
     .executableTarget(
@@ -171,3 +183,10 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )
+
+// Cultivar's own modules put each function in a section of its own in release builds, so that
+// the link order (`functionOrder`) can move it alone rather than with its whole file.
+for target in package.targets where target.type == .regular || target.type == .executable {
+  target.swiftSettings =
+    (target.swiftSettings ?? []) + [.unsafeFlags(["-Xfrontend", "-function-sections"], .when(configuration: .release))]
+}

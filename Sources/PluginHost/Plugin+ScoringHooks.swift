@@ -27,15 +27,15 @@ extension Plugin: ScoringHooks {
       case .nil: return []
       case .irregular(let value): return try overrides(from: value)
       case .fields:
-        var overrides: [(dimension: Int, score: Double?)] = []
+        overrideBuffer.removeAll(keepingCapacity: true)
         for d in 0..<record.results.count {
           switch record.results[d] {
-          case .number(let x): overrides.append((d, try checked(x, dimension: d)))
-          case .false: overrides.append((d, nil))
+          case .number(let x): overrideBuffer.append((d, try checked(x, dimension: d)))
+          case .false: overrideBuffer.append((d, nil))
           case .absent, .other: continue
           }
         }
-        return overrides
+        return overrideBuffer
       }
     } catch var error {
       error.team = r.team

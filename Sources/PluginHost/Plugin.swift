@@ -19,6 +19,9 @@ public final class Plugin {
   private let limits: LuaLimits
   private var arguments = LuaArguments()
   private var record: RespondentRecord?
+  /// The overrides a `score` hook returned, reused from one respondent to the next (the
+  /// caller drops its copy before the next call, so no row allocates an array).
+  var overrideBuffer: [(dimension: Int, score: Double?)] = []
   private var madeRespondentGuards: RespondentGuards?
   private var madeTeamGuards: TeamGuards?
   /// Where `print` and `cultivar.log` lines go (default: ``standardLog``).

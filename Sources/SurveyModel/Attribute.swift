@@ -76,7 +76,10 @@ public enum AttributeKey {
 
   /// The team and value indices of a key (a key without codes is a team alone).
   public static func split(_ key: String) -> (team: String, values: [Int?]) {
-    guard let cut = key.lastIndex(of: separator) else { return (key, []) }
+    // The separator is one ASCII byte, so its last UTF-8 position is a character boundary; a
+    // byte search keeps this cheap for the common key without codes (a `score` hook asks once
+    // per group of rows).
+    guard let cut = key.utf8.lastIndex(of: separatorByte) else { return (key, []) }
     let values = key[key.index(after: cut)...].map { c in codes.firstIndex(of: c) }
     return (String(key[..<cut]), values)
   }

@@ -145,5 +145,9 @@ let respondent = RespondentContext(
     #expect(try plugin.respondentScores(first).first?.score == 4)
     #expect(try plugin.respondentScores(second).first?.score == 1)
     #expect(try plugin.respondentScores(first).first?.score == 4)
+    // The overrides are returned in a reused array: one kept by the caller is not rewritten.
+    let kept = try plugin.respondentScores(first)
+    let next = try plugin.respondentScores(second)
+    #expect(kept.map(\.score) == [4] && next.map(\.score) == [1])
   }
 }

@@ -84,6 +84,18 @@ import Testing
     #expect(keys.allSatisfy { AttributeKey.split($0).team == "A" })
   }
 
+  @Test(arguments: ["A", "Équipe Nord", "e\u{301}quipe", "👩‍👩‍👧 team", "Ops/Berlin", ""])
+  func aKeySplitsBackIntoItsTeamAndValues(team: String) {
+    for values: [Int?] in [[], [nil], [0, nil, 2], [51, 3]] {
+      let key = AttributeKey.compose(team: team, values: values)
+      #expect(AttributeKey.split(key).team == team)
+      #expect(AttributeKey.split(key).values == values)
+    }
+    // A team alone (no codes) is its own key.
+    #expect(AttributeKey.split(team).team == team)
+    #expect(AttributeKey.split(team).values.isEmpty)
+  }
+
   @Test func aMissingAttributeColumnMeansNotGiven() throws {
     let out = try read("respondent_id,team,q1,q2\nr1,A,3,4\n", keyed: true)
     guard case .row(let row) = out[0] else {
