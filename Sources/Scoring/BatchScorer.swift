@@ -40,6 +40,9 @@ public final class BatchScorer {
   /// Whether batches must carry respondent ids (a `score` hook needs them).
   public var needsIdentity: Bool { rows.needsIdentity }
 
+  /// Whether ``score(_:teamName:)`` asks for team names (hooks and observers see them).
+  var needsTeamNames: Bool { needsIdentity || observer != nil }
+
   /// Scores a batch.
   /// - Parameter teamName: the name of one of the worker's team ids (for hooks).
   /// - Throws: whatever a `score` hook throws.
@@ -73,7 +76,7 @@ public final class BatchScorer {
     // order whatever the number of threads.
     let order = needsIdentity ? rowsBySlot(slots: teams.count) : nil
     // Each team's name is made once per batch, when its first row needs it.
-    var names = [String?](repeating: nil, count: needsIdentity || observer != nil ? teams.count : 0)
+    var names = [String?](repeating: nil, count: needsTeamNames ? teams.count : 0)
     func name(_ slot: Int) -> String {
       if let name = names[slot] { return name }
       let name = teamName(teams[slot])

@@ -11,11 +11,11 @@ public final class ScoreEngine {
   private var rows: RowScorer
   /// The keyed answers of the row being added, for the reliability sums.
   private let keyedRows: KeyedRows
-  /// Each team's slot while rows arrive: emptied when results are made (at a million rows
-  /// it is tens of MB that the anonymity engine would hold beside its own), made again from
-  /// ``teamNames`` should more rows come.
-  private var teamIndex: [String: Int] = [:]
-  private var teamNames: [String] = []
+  /// Each team's slot, in the order teams first came. Its table is let go of when results are
+  /// made (at a million teams it is MBs that the anonymity engine would hold beside its own),
+  /// and made again should more rows come.
+  private var teamIndex = NameIndex()
+  private var teamNames: [String] { teamIndex.names }
   private var totals: TeamTotals
   private var reliability: [DimensionMoments]
   /// The team of the rows the `score` hooks are scoring now (see ``add(_:)``).
@@ -80,13 +80,8 @@ public final class ScoreEngine {
   func slot(ofTeam name: String) -> Int { team(named: name) }
 
   private func team(named name: String) -> Int {
-    if teamIndex.isEmpty, !teamNames.isEmpty {
-      teamIndex = Dictionary(uniqueKeysWithValues: teamNames.enumerated().map { ($1, $0) })
-    }
-    if let index = teamIndex[name] { return index }
-    let index = totals.addTeam()
-    teamIndex[name] = index
-    teamNames.append(name)
+    let index = teamIndex.number(of: name)
+    if index == totals.count { _ = totals.addTeam() }
     return index
   }
 
@@ -107,19 +102,21 @@ public final class ScoreEngine {
   /// - Throws: whatever an `index` or `band` hook throws.
   public func results(policy: PrivacyPolicy, regroup: ((String) -> String)? = nil) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary)
   {
-    teamIndex = [:]
-    let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
+    teamIndex.releaseTable()
+    let names = teamNames
+    let order = names.indices.sorted { names[$0] < names[$1] }
     return try results(
-      PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, regroup: regroup), regrouped: regroup != nil)
+      PublishedView(plan: plan, names: names, order: order, totals: totals, policy: policy, regroup: regroup), regrouped: regroup != nil)
   }
 
   /// The results of a run that cuts the organisation (units, attributes, crossed cuts): the
   /// published groups of `cuts`, decided with the whole universe of cuts (see ``CutGroups``).
   /// - Throws: whatever an `index` or `band` hook throws.
   public func results(policy: PrivacyPolicy, cuts: CutGroups) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
-    teamIndex = [:]
-    let order = teamNames.indices.sorted { teamNames[$0] < teamNames[$1] }
-    return try results(PublishedView(plan: plan, names: teamNames, order: order, totals: totals, policy: policy, cuts: cuts), regrouped: true)
+    teamIndex.releaseTable()
+    let names = teamNames
+    let order = names.indices.sorted { names[$0] < names[$1] }
+    return try results(PublishedView(plan: plan, names: names, order: order, totals: totals, policy: policy, cuts: cuts), regrouped: true)
   }
 
   private func results(_ view: PublishedView, regrouped: Bool) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {
