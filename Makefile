@@ -22,12 +22,13 @@ STORE_SUITES := StoreTests\.|ImportCommandTests|StoreCopyCommandTests|StoreScori
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-deps: ## Install what the build and tests need when missing: Lua 5.4, SQLite, libxml2, tmux
+deps: ## Install what the build and tests need when missing: Lua 5.4, SQLite, libxml2, tmux, binutils (the link order check)
 	@missing=""; \
 	pkg-config --exists lua5.4 2>/dev/null || missing="$$missing liblua5.4-dev pkg-config"; \
 	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
 	ldconfig -p 2>/dev/null | grep -q libxml2.so.2 || missing="$$missing libxml2"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	command -v readelf >/dev/null 2>&1 && command -v nm >/dev/null 2>&1 || missing="$$missing binutils"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing$$missing"; \
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; \
