@@ -30,10 +30,10 @@ let staticRuntime: [LinkerSetting] = [
       ].flatMap { ["-Xlinker", "-l" + $0] }, .when(platforms: [.linux]))
 ]
 
-/// Release builds link the functions that common jobs run first, together, in the order they
-/// first run (`link/function-order.txt`, written by `make link-order`): the kernel maps code in
-/// blocks around each page a run touches, and scattered over 22 MB of text they kept about 15
-/// MB of it resident (docs/performance.md, "Start-up and resident code").
+/// Release builds link the functions that common jobs run, together, in the order they first
+/// run (`link/function-order.txt`, written by `make link-order`): the kernel maps code in blocks
+/// around each page a run touches, and scattered over 22 MB of text they kept about 15 MB of it
+/// resident (docs/performance.md, "Issue 17, session 13: start-up and resident code").
 let packageRoot = String(#filePath.dropLast("/Package.swift".count))
 let functionOrder: [LinkerSetting] = [
   .unsafeFlags(

@@ -5,7 +5,8 @@ they first run, for lld's `--symbol-ordering-file` (Package.swift, release build
 Why: the release binary holds 22 MB of code, and the kernel maps code in blocks around each page
 a run touches. Start-up and scoring run a few thousand functions scattered over the whole text,
 so a run kept about 15 MB of code resident. Linked in this order, the functions that run sit
-together at the start of the text (docs/performance.md, "Start-up and resident code").
+together at the start of the text (docs/performance.md, "Issue 17, session 13: start-up and
+resident code").
 
 How: each job runs with link/trace-functions.c preloaded, which notes every function of the
 binary the first time it runs. The jobs: `--version`, `plugins check` of ten plugins, scoring

@@ -1,6 +1,6 @@
 // Records which functions of an executable run, in the order they first run, for the linker's
-// symbol ordering file (link/function_order.py; docs/performance.md, "Start-up and resident
-// code").
+// symbol ordering file (link/function_order.py; docs/performance.md, "Issue 17, session 13:
+// start-up and resident code").
 //
 // Loaded with LD_PRELOAD into the traced program. Its constructor reads the function entry
 // addresses listed in TRACE_FUNCTIONS (hex, relative to the executable's load address,
