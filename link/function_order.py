@@ -10,8 +10,8 @@ resident code").
 
 How: each job runs with link/trace-functions.c preloaded, which notes every function of the
 binary the first time it runs. The jobs: `--version`, `plugins check` of ten plugins, scoring
-the bundled sample, and scoring a generated wave (bench/generate.py) in CSV and JSON, with and
-without a Lua `score` hook, on two workers. A function that later code no longer has is ignored
+the bundled sample, scoring a generated wave (bench/generate.py) on two workers in CSV and JSON
+and with a Lua `score` hook, and comparing the sample's teams. A function that later code no longer has is ignored
 by the linker; a new one is linked where it would be without the file. Regenerate after large
 changes: `make link-order`.
 
