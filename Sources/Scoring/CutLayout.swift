@@ -42,8 +42,7 @@ public struct CutLayout: Sendable {
     let attributeCount = universe.reduce(0) { max($0, ($1.span?.attribute ?? -1) + 1) }
     // 1. Where each atom lies: its team, its unit's place in the walk and its attribute codes;
     // each group's size, and whether its span holds what `place` gives it.
-    var teamIndex: [String: Int32] = [:]
-    var teamNames: [String] = []
+    var teamIndex = NameIndex()
     var teamParents: [Int?] = []
     var teamRanks: [Int32] = []
     var atomTeam = [Int32](repeating: 0, count: keys.count)
@@ -53,13 +52,9 @@ public struct CutLayout: Sendable {
     var spanless: [(group: Int32, key: Int32)] = []
     for (j, key) in keys.enumerated() {
       let place = cuts.place(key)
-      let t: Int32
-      if let known = teamIndex[place.team] {
-        t = known
-      } else {
-        t = Int32(teamNames.count)
-        teamIndex[place.team] = t
-        teamNames.append(place.team)
+      let teamsBefore = teamIndex.names.count
+      let t = Int32(teamIndex.number(of: place.team))
+      if Int(t) == teamsBefore {  // a new team
         teamParents.append(place.teamParent)
         teamRanks.append(place.teamParent.map { tree.rank[$0] }.flatMap { $0 >= 0 ? $0 : nil } ?? .max)
       }
@@ -76,6 +71,7 @@ public struct CutLayout: Sendable {
         if !listed[g], !Self.holds(span, rank: rank, codes: codes, atom: j, tree: tree) { listed[g] = true }
       }
     }
+    let teamNames = teamIndex.names
     // 2. The tree's order: by the unit's place in the walk, then team name, then as given.
     let teamOrder = Self.positions(of: teamNames.indices.sorted { teamNames[$0] < teamNames[$1] })
     let original = keys.indices.sorted {

@@ -1,7 +1,8 @@
 /// Names numbered in the order they were first added, found through an open-addressing table
 /// of 4-byte entries over the names themselves. A `[String: Int]` holds every name a second
 /// time beside an 8-byte value in buckets kept under three-quarters full: with 50,000 teams
-/// that is 3.1 MB against 0.5 MB here (docs/performance.md, "Issue 17, session 13").
+/// that is 3.1 MB against 0.5 MB here (docs/performance.md, "Issue 17, session 13"). The
+/// engine numbers its teams with it, and so does the layout of a run's cuts.
 struct NameIndex {
   /// The names, by number.
   private(set) var names: [String] = []
