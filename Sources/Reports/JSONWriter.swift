@@ -13,6 +13,14 @@ enum JSON {
   static func number(_ value: Double?) -> JSON { value.map { $0.isFinite ? .number($0) : .null } ?? .null }
   static func string(_ value: String?) -> JSON { value.map { .string($0) } ?? .null }
 
+  /// An array whose elements are made one at a time as they are written, so a long list (the
+  /// privacy audit of 50,000 teams) is never held as values: the same bytes as
+  /// `.array((0..<count).map(element))`.
+  static func list(_ count: Int, _ element: @escaping (Int) -> JSON) -> JSON {
+    guard count > 0 else { return .array([]) }
+    return .stream { sink, indent in try writeList(count, element, sink, indent: indent) }
+  }
+
   /// Writes pretty-printed text with two-space indentation, block by block. Leaves go straight
   /// into the sink's bytes (numbers by ``ReportSink/exact(_:)``, strings escaped only where
   /// they need it), so a large report costs about what its CSV version does.
@@ -23,7 +31,7 @@ enum JSON {
     case .number(let x): x.isFinite ? sink.exact(x) : sink.write("null")
     case .string(let s): Self.quote(s, into: sink)
     case .array(let values) where !values.isEmpty:
-      try writeList(values.count, { values[$0] }, sink, indent: indent)
+      try Self.writeList(values.count, { values[$0] }, sink, indent: indent)
     case .object(let fields) where !fields.isEmpty:
       sink.byte(0x7B)
       for (n, (key, value)) in fields.enumerated() {
@@ -43,7 +51,7 @@ enum JSON {
     try sink.flushIfFull()
   }
 
-  private func writeList(_ count: Int, _ element: (Int) -> JSON, _ sink: ReportSink, indent: Int) throws {
+  private static func writeList(_ count: Int, _ element: (Int) -> JSON, _ sink: ReportSink, indent: Int) throws {
     sink.byte(0x5B)
     for n in 0..<count {
       Self.newline(sink, indent + 1)

@@ -50,22 +50,22 @@ public enum PrivacyAuditReport {
       ("rule", .string(privacy.rule)),
       (
         "suppressed",
-        .array(
-          privacy.suppressed.map { group in
-            .object([("team", .string(group.team)), ("n", .number(Double(group.n))), ("reason", .string(group.reason.rawValue))])
-          })
+        .list(privacy.suppressed.count) { g in
+          let group = privacy.suppressed[g]
+          return .object([("team", .string(group.team)), ("n", .number(Double(group.n))), ("reason", .string(group.reason.rawValue))])
+        }
       ),
       (
         "withheld",
-        .array(
-          privacy.audit.map { entry in
-            .object([
-              ("cut", .string(entry.cut)), ("group", .string(entry.group)), ("data_point", .string(entry.dataPoint)),
-              ("rule", .string(entry.rule.rawValue)), ("threshold", .number(Double(entry.threshold))), ("n", .number(Double(entry.n))),
-              ("would_show", .string(entry.wouldShow.map { english.wouldShow($0, group: entry.group) } ?? "")),
-              ("would_show_when", AuditHintJSON.json(entry.wouldShow)),
-            ])
-          })
+        .list(privacy.audit.count) { e in
+          let entry = privacy.audit[e]
+          return .object([
+            ("cut", .string(entry.cut)), ("group", .string(entry.group)), ("data_point", .string(entry.dataPoint)),
+            ("rule", .string(entry.rule.rawValue)), ("threshold", .number(Double(entry.threshold))), ("n", .number(Double(entry.n))),
+            ("would_show", .string(entry.wouldShow.map { english.wouldShow($0, group: entry.group) } ?? "")),
+            ("would_show_when", AuditHintJSON.json(entry.wouldShow)),
+          ])
+        }
       ),
     ])
   }

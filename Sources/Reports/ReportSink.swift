@@ -22,14 +22,23 @@ public final class ReportSink {
   ///     failure is thrown by the next ``flushIfFull()`` or by ``finish()``.
   ///   - workers: the threads on which a report's many teams may be written (``items(_:_:)``);
   ///     the bytes are the same for any number.
-  public init(blockSize: Int = 1 << 20, writesInBackground: Bool = false, workers: Int = 1, flush: @escaping ([UInt8]) throws -> Void) {
+  public init(blockSize: Int = defaultBlockSize, writesInBackground: Bool = false, workers: Int = 1, flush: @escaping ([UInt8]) throws -> Void) {
     self.blockSize = blockSize
     flushBlock = flush
     background = writesInBackground ? BackgroundWriter(flush) : nil
     self.workers = max(1, workers)
-    capacity = blockSize + 4096
+    capacity = blockSize + Self.slack
     storage = .allocate(capacity: capacity)
   }
+
+  /// Room past a block for the text that fills it: a block handed on holds at most
+  /// `blockSize + slack` bytes, unless one part of ``items(_:_:)`` is larger on its own.
+  static let slack = 4096
+
+  /// Bytes handed on at a time: with one block being written in the background and one
+  /// waiting for it, a report holds about three (`make bench`'s 1M CSV report, 52 MB: 1 MiB
+  /// blocks held 3 MiB at the run's peak).
+  public static let defaultBlockSize = 1 << 18
 
   /// A sink that only gathers bytes (one part of ``items(_:_:)``).
   private init(part capacity: Int) {
@@ -189,14 +198,19 @@ public final class ReportSink {
         }
       }
       for k in 0..<inWindow {
+        // A part that would not fit hands on what is gathered first, so the buffer keeps its
+        // size (grown, it held twice the block at the run's peak).
+        if self.count + made.sink(k).count > capacity { try drain() }
         made.sink(k).moveBytes(to: self)
         try flushIfFull()
       }
     }
   }
 
-  /// Items written together on one worker by ``items(_:_:)``.
-  static let itemsPerPart = 256
+  /// Items written together on one worker by ``items(_:_:)``: few enough that a window's
+  /// parts stay small (a team of `make bench`'s CSV report is about 1 KB, so 256 items grew
+  /// each of four parts to 512 KiB), enough that handing them out costs little.
+  static let itemsPerPart = 64
 
   /// Appends this part's bytes to `sink` and empties it (its memory is kept for the next part).
   private func moveBytes(to sink: ReportSink) {

@@ -153,6 +153,29 @@ import Testing
     }
   }
 
+  /// Parts written on workers are handed on whole, but never grow the sink past a block and
+  /// its slack: a part that would not fit hands on what was gathered first.
+  @Test func partsFromWorkersKeepBlocksAtTheirSize() throws {
+    let blockSize = 16384
+    let collected = Collected()
+    let sink = ReportSink(blockSize: blockSize, workers: 2) {
+      collected.sizes.append($0.count)
+      collected.bytes += $0
+    }
+    // About 115 bytes an item, so that two parts (``ReportSink/itemsPerPart`` items each) stay
+    // below a block and a third would overflow the block and its slack.
+    let text: @Sendable (Int) -> String = { i in String(repeating: "x", count: 100 + i % 30) + "\n" }
+    let item: @Sendable (Int, ReportSink) -> Void = { i, sink in sink.write(text(i)) }
+    let count = 30 * ReportSink.itemsPerPart
+    try sink.items(count, item)
+    try sink.finish()
+    var expected: [UInt8] = []
+    for i in 0..<count { expected += Array(text(i).utf8) }
+    #expect(collected.bytes == expected)
+    #expect(collected.sizes.count > 10)
+    #expect(collected.sizes.allSatisfy { $0 <= blockSize + ReportSink.slack }, "\(collected.sizes.max() ?? 0)")
+  }
+
   @Test func aFailedWriteStopsItemsOnSeveralWorkers() {
     struct DiskFull: Error {}
     let collected = Collected()
@@ -186,6 +209,7 @@ import Testing
 private final class Collected: @unchecked Sendable {
   var bytes: [UInt8] = []
   var blocks = 0
+  var sizes: [Int] = []
 }
 
 /// SplitMix64 (as Statistics' `SplitMix64`, which this test target does not link).
