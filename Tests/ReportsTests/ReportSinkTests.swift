@@ -162,9 +162,10 @@ import Testing
       collected.sizes.append($0.count)
       collected.bytes += $0
     }
-    // About 115 bytes an item, so that two parts (``ReportSink/itemsPerPart`` items each) stay
-    // below a block and a third would overflow the block and its slack.
-    let text: @Sendable (Int) -> String = { i in String(repeating: "x", count: 100 + i % 30) + "\n" }
+    // Items sized so that a part (``ReportSink/itemsPerPart`` items) is about 45 % of a block:
+    // two parts stay below a block and a third would overflow the block and its slack.
+    let shortest = blockSize * 45 / 100 / ReportSink.itemsPerPart - 15
+    let text: @Sendable (Int) -> String = { i in String(repeating: "x", count: shortest + i % 30) + "\n" }
     let item: @Sendable (Int, ReportSink) -> Void = { i, sink in sink.write(text(i)) }
     let count = 30 * ReportSink.itemsPerPart
     try sink.items(count, item)
