@@ -69,10 +69,12 @@ extension OverlapRule {
     let groupCount = groups.map { g in g.atoms.reduce(0) { $0 + counts[$1] } }
     let twins = spannedByFixed(counts: counts, shown: shown)
     var withheld: [(group: Int, protects: AuditLeak?)] = []
+    // Withheld groups found undetermined: they stay so as more is withheld (the span shrinks).
+    var undetermined = [Bool](repeating: false, count: groups.count)
     while true {
       guard let (regions, crossed) = regionsCrossed(counts: counts, shown: shown) else { return nil }
       let leak: (way: Set<Int>, words: AuditLeak)
-      switch findLaminarLeak(regions, crossed, counts: counts, shown: shown, groupCount: groupCount) {
+      switch findLaminarLeak(regions, crossed, counts: counts, shown: shown, groupCount: groupCount, undetermined: &undetermined) {
       case .none: return .decided(withheld)
       case .unknown: return nil
       case .found(let way, let words): leak = (way, words)
@@ -130,12 +132,13 @@ extension OverlapRule {
 
   /// The first withheld group (in group order) that is determined, else the first region (in
   /// group order) behind fewer than `k` respondents, else a set behind fewer than `k` that
-  /// the overlapping groups determine (either prime finding one).
+  /// the overlapping groups determine (either prime finding one). Withheld groups marked
+  /// `undetermined` are skipped; those found so are marked.
   private func findLaminarLeak(
-    _ regions: LaminarRegions, _ crossed: [RegionsCrossed], counts: [Int], shown: [Bool], groupCount: [Int]
+    _ regions: LaminarRegions, _ crossed: [RegionsCrossed], counts: [Int], shown: [Bool], groupCount: [Int], undetermined: inout [Bool]
   ) -> LaminarLeak {
     let below = { (r: Int) in self.groups.indices.filter { regions.parent[$0] == r && shown[$0] } }
-    for g in groups.indices where !shown[g] && groupCount[g] > 0 {
+    for g in groups.indices where !shown[g] && groupCount[g] > 0 && !undetermined[g] {
       if let inside = regions.regions(of: groups.atoms(g), counts) {
         // The sum of its regions, each a group minus the groups just below it.
         var way: [Int: Int] = [:]
@@ -145,9 +148,12 @@ extension OverlapRule {
         }
         return .found(Set(way.filter { $0.value != 0 }.keys), .numberOf(groups[g].name))
       }
-      guard let system = crossed.first(where: { $0.determines(groups.atoms(g), counts: counts) }) else { continue }
+      guard let system = crossed.first(where: { $0.determines(groups.atoms(g), counts: counts) }) else {
+        undetermined[g] = true
+        continue
+      }
       // The overlapping groups it needs (each one left out leaves it undetermined), else all.
-      let needed = system.overlapping.indices.filter { !system.determines(groups.atoms(g), counts: counts, without: [$0]) }
+      let needed = system.needed(groups.atoms(g), counts: counts)
       let way = (needed.isEmpty ? Array(system.overlapping.indices) : needed).map { system.overlapping[$0] }
       return .found(Set(way), .numberOf(groups[g].name))
     }

@@ -84,6 +84,8 @@ struct OverlapRule {
     var withheld: [(group: Int, protects: AuditLeak?)] = []
     // The atoms in their order (made once, when a partition is first made).
     var visiting: [Int]? = nil
+    // Withheld groups found undetermined: they stay so as more is withheld (the span shrinks).
+    var undetermined = [Bool](repeating: false, count: groups.count)
     while true {
       let published = groups.indices.filter { shown[$0] && groupCount[$0] > 0 }
       guard published.count <= budget, published.count * Self.disjointLowerBound(groups, published) <= budget else { return .tooLarge }
@@ -96,7 +98,7 @@ struct OverlapRule {
       let span = partition.span(cells, prime: Self.primes[0], tracked: true)
       let witnesses = [span.witness(), partition.span(cells, prime: Self.primes[1]).witness()]
       let leak: (cells: [Int], words: AuditLeak)
-      switch findLeak(partition, witnesses, shown: shown, groupCount: groupCount) {
+      switch findLeak(partition, witnesses, shown: shown, groupCount: groupCount, undetermined: &undetermined) {
       case .none: return .decided(withheld)
       case .overBudget: return .tooLarge
       case .found(let cells, let words): leak = (cells, words)
@@ -185,11 +187,17 @@ struct OverlapRule {
   }
 
   /// The first determined set that must not be, in a fixed order.
-  private func findLeak(_ partition: Partition, _ witnesses: [ModularSpan.Witness], shown: [Bool], groupCount: [Int]) -> Leak {
+  /// - Parameter undetermined: per group, whether it was found undetermined with more shown
+  ///   (skipped); updated.
+  private func findLeak(
+    _ partition: Partition, _ witnesses: [ModularSpan.Witness], shown: [Bool], groupCount: [Int], undetermined: inout [Bool]
+  ) -> Leak {
     let determined = { (cells: [Int]) in witnesses.contains { $0.determines(cells) } }
-    for g in groups.indices where !shown[g] && groupCount[g] > 0 {
-      guard let cells = partition.cells(ofUnion: groups.atoms(g)) else { continue }
-      if determined(cells) { return .found(cells: cells, words: .numberOf(groups[g].name)) }
+    for g in groups.indices where !shown[g] && groupCount[g] > 0 && !undetermined[g] {
+      if let cells = partition.cells(ofUnion: groups.atoms(g)), determined(cells) {
+        return .found(cells: cells, words: .numberOf(groups[g].name))
+      }
+      undetermined[g] = true
     }
     var found: [Int]? = nil
     for witness in witnesses {

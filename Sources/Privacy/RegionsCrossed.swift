@@ -34,8 +34,13 @@ struct RegionsCrossed {
   /// region without a constant): each distinct equation, with how many regions say it, and
   /// the span of them all.
   private let equations: [[UInt64]]
-  private let sayers: [[UInt64]: Int]
+  private let sayers: [Int]
   private let missed: ModularSpan
+  /// Per class that gives an equation (``compared(_:)``), its equation in ``equations`` (-1:
+  /// a region's first class).
+  private let classEquation: [Int32]
+  /// Per region, the distinct equations its classes say.
+  private let regionEquations: [[Int32]]
 
   private struct Key: Hashable {
     var region: Int
@@ -48,67 +53,90 @@ struct RegionsCrossed {
     guard overlapping.count <= 64 else { return nil }
     var pattern = [UInt64](repeating: 0, count: counts.count)
     for (i, g) in overlapping.enumerated() { for a in groups.atoms(g) where counts[a] > 0 { pattern[a] |= 1 << UInt64(i) } }
-    var count: [Key: (respondents: Int, atoms: Int)] = [:]
+    // Each atom's class in the order first met, with the class's respondents and atoms.
+    var met: [Key: Int] = [:]
+    var classOf = [Int](repeating: -1, count: counts.count)
+    var found: [Key] = []
+    var respondents: [Int] = []
+    var atoms: [Int] = []
     for a in counts.indices where counts[a] > 0 {
-      count[Key(region: laminar.owner[a], pattern: pattern[a]), default: (0, 0)].respondents += counts[a]
-      count[Key(region: laminar.owner[a], pattern: pattern[a])]!.atoms += 1
+      let key = Key(region: laminar.owner[a], pattern: pattern[a])
+      let c = met[key, default: found.count]
+      if c == found.count {
+        met[key] = c
+        found.append(key)
+        respondents.append(0)
+        atoms.append(0)
+      }
+      classOf[a] = c
+      respondents[c] += counts[a]
+      atoms[c] += 1
     }
     // Classes numbered by region (group order) and pattern, so nothing depends on how the
     // atoms are numbered.
-    let keys = count.keys.sorted { ($0.region, $0.pattern) < ($1.region, $1.pattern) }
-    var number: [Key: Int] = [:]
+    let order = found.indices.sorted { (found[$0].region, found[$0].pattern) < (found[$1].region, found[$1].pattern) }
+    var number = [Int](repeating: 0, count: found.count)
+    for (c, f) in order.enumerated() { number[f] = c }
+    let keys = order.map { found[$0] }
     var regions: [(owner: Int, classes: [Int])] = []
     for (c, key) in keys.enumerated() {
-      number[key] = c
       if regions.last?.owner == key.region { regions[regions.count - 1].classes.append(c) } else { regions.append((key.region, [c])) }
     }
-    var classOf = [Int](repeating: -1, count: counts.count)
-    for a in counts.indices where counts[a] > 0 { classOf[a] = number[Key(region: laminar.owner[a], pattern: pattern[a])]! }
+    for a in classOf.indices where classOf[a] >= 0 { classOf[a] = number[classOf[a]] }
     self.prime = prime
     self.overlapping = overlapping
     self.classOf = classOf
     classPattern = keys.map(\.pattern)
-    classCount = keys.map { count[$0]!.respondents }
-    classAtoms = keys.map { count[$0]!.atoms }
+    classCount = order.map { respondents[$0] }
+    classAtoms = order.map { atoms[$0] }
     self.regions = regions
     var classRegion = [Int](repeating: 0, count: keys.count)
     for (r, region) in regions.enumerated() { for c in region.classes { classRegion[c] = r } }
     self.classRegion = classRegion
     modulus = Modulus(prime)
-    var equations: [[UInt64]] = []
-    var sayers: [[UInt64]: Int] = [:]
+    // Each class's equation, named by the groups holding the class and not the region's first
+    // class (+1) and the other way round (−1); then the distinct ones in ascending order.
     let patterns = keys.map(\.pattern)
+    var named = [Difference?](repeating: nil, count: keys.count)
     for region in regions {
-      let compared = region.owner < 0 ? region.classes[...] : region.classes.dropFirst()
-      for row in Set(compared.map { Self.difference(patterns[$0], in: region, patterns, overlapping.count, prime) }) {
-        if sayers[row] == nil { equations.append(row) }
-        sayers[row, default: 0] += 1
+      let base = region.owner < 0 ? 0 : patterns[region.classes[0]]
+      for c in region.owner < 0 ? region.classes[...] : region.classes.dropFirst() {
+        named[c] = Difference(up: patterns[c] & ~base, down: base & ~patterns[c])
       }
     }
-    equations.sort { $0.lexicographicallyPrecedes($1) }
+    let m = overlapping.count
+    let distinct = Array(Set(named.compactMap { $0 }))
+    let rows = distinct.map { $0.row(m, prime) }
+    let ascending = rows.indices.sorted { rows[$0].lexicographicallyPrecedes(rows[$1]) }
+    let equations = ascending.map { rows[$0] }
+    var id = [Difference: Int32]()
+    for (i, d) in ascending.enumerated() { id[distinct[d]] = Int32(i) }
+    let classEquation = named.map { $0.map { id[$0]! } ?? -1 }
+    var sayers = [Int](repeating: 0, count: equations.count)
+    let regionEquations = regions.map { region in
+      Array(Set(region.classes.map { classEquation[$0] }.filter { $0 >= 0 })).sorted()
+    }
+    for said in regionEquations { for e in said { sayers[Int(e)] += 1 } }
     var missed = ModularSpan(width: overlapping.count + 1, prime: prime)
     for row in equations { missed.add(vector: row + [0]) }
     self.equations = equations
     self.sayers = sayers
     self.missed = missed
+    self.classEquation = classEquation
+    self.regionEquations = regionEquations
   }
 
   private var m: Int { overlapping.count }
 
-  /// The coefficients of `t` in "class `c` minus the region's first class" (residues); in
-  /// the region without a constant, of `t` in class `c` itself.
-  private func difference(_ c: Int, in region: (owner: Int, classes: [Int])) -> [UInt64] {
-    Self.difference(classPattern[c], in: region, classPattern, m, prime)
-  }
-
-  private static func difference(_ pattern: UInt64, in region: (owner: Int, classes: [Int]), _ classPattern: [UInt64], _ m: Int, _ prime: UInt64)
-    -> [UInt64]
-  {
-    let base = region.owner < 0 ? 0 : classPattern[region.classes[0]]
-    return (0..<m).map { j in
-      let bit = { (p: UInt64) in p >> UInt64(j) & 1 }
-      let (x, y) = (bit(pattern), bit(base))
-      return x == y ? 0 : x > y ? 1 : prime - 1
+  /// The coefficients of `t` in "class `c` minus the region's first class"; in the region
+  /// without a constant, of `t` in class `c` itself: +1 for the groups in `up`, −1 for those
+  /// in `down` (bit `i`: overlapping group `i`).
+  private struct Difference: Hashable {
+    var up: UInt64
+    var down: UInt64
+    /// Its coefficients as residues.
+    func row(_ m: Int, _ prime: UInt64) -> [UInt64] {
+      (0..<m).map { j in up >> UInt64(j) & 1 == 1 ? 1 : down >> UInt64(j) & 1 == 1 ? prime - 1 : 0 }
     }
   }
 
@@ -118,41 +146,63 @@ struct RegionsCrossed {
     region.owner < 0 ? region.classes[...] : region.classes.dropFirst()
   }
 
-  /// Whether the shown groups determine the number of the atoms `atoms` (with
-  /// `without` overlapping groups, by position, left out: their coefficients are zero).
-  func determines(_ atoms: AtomSet, counts: [Int], without: Set<Int> = []) -> Bool {
-    var inside = [Int](repeating: 0, count: classCount.count)
-    for a in atoms where counts[a] > 0 { inside[classOf[a]] += 1 }
-    // A class split by the set cannot be told apart: not determined.
-    guard inside.indices.allSatisfy({ inside[$0] == 0 || inside[$0] == classAtoms[$0] }) else { return false }
-    // The regions the set misses say their equations with a zero right-hand side (made once,
-    // unless the set meets every region that says one of them); the regions it meets say
-    // theirs with its classes. When groups are left out, every region is said again.
-    var met = Set<Int>()
-    for c in inside.indices where inside[c] > 0 { met.insert(classRegion[c]) }
-    var system = ModularSpan(width: m + 1, prime: prime)
-    if without.isEmpty {
-      var silenced: [[UInt64]: Int] = [:]
-      for r in met { for row in Set(compared(regions[r]).map { difference($0, in: regions[r]) }) { silenced[row, default: 0] += 1 } }
-      if silenced.allSatisfy({ sayers[$0.key]! > $0.value }) {
-        system = missed
-      } else {
-        for row in equations where sayers[row]! > silenced[row, default: 0] { system.add(vector: row + [0]) }
-      }
-    }
-    var seen = Set<[UInt64]>()
-    for (r, region) in regions.enumerated() where !without.isEmpty || met.contains(r) {
-      let base = region.owner < 0 ? 0 : (inside[region.classes[0]] > 0 ? 1 : 0)
-      for c in compared(region) {
-        var row = difference(c, in: region)
-        for j in without { row[j] = 0 }
-        let rhs = (inside[c] > 0 ? 1 : 0) - base
-        row.append(rhs == 0 ? 0 : rhs > 0 ? 1 : prime - 1)
-        if seen.insert(row).inserted { system.add(vector: row) }
-      }
-    }
+  /// Whether the shown groups determine the number of the atoms `atoms`.
+  func determines(_ atoms: AtomSet, counts: [Int]) -> Bool {
+    guard let system = system(atoms, counts: counts) else { return false }
     // Solvable exactly when no combination of the equations reads 0 = 1.
     return !system.determines(cells: [m])
+  }
+
+  /// The overlapping groups (by position) that every way of determining the number of
+  /// `atoms` needs: with one left out (its coefficient held at zero), it is not determined.
+  func needed(_ atoms: AtomSet, counts: [Int]) -> [Int] {
+    guard let system = system(atoms, counts: counts) else { return [] }
+    return (0..<m).filter { j in
+      var without = system
+      var zero = [UInt64](repeating: 0, count: m + 1)
+      zero[j] = 1
+      without.add(vector: zero)
+      return without.determines(cells: [m])
+    }
+  }
+
+  /// The equations in `t` that say the number of `atoms` is a combination of the shown
+  /// groups (their last column the right-hand side); nil when the atoms split a class (then
+  /// nothing tells them apart: not determined).
+  private func system(_ atoms: AtomSet, counts: [Int]) -> ModularSpan? {
+    var inside = [Int](repeating: 0, count: classCount.count)
+    for a in atoms where counts[a] > 0 { inside[classOf[a]] += 1 }
+    guard inside.indices.allSatisfy({ inside[$0] == 0 || inside[$0] == classAtoms[$0] }) else { return nil }
+    // The regions the set misses say their equations with a zero right-hand side (made once,
+    // unless the set meets every region that says one of them); the regions it meets say
+    // theirs with its classes.
+    var isMet = [Bool](repeating: false, count: regions.count)
+    var met: [Int] = []
+    for c in inside.indices where inside[c] > 0 && !isMet[classRegion[c]] {
+      isMet[classRegion[c]] = true
+      met.append(classRegion[c])
+    }
+    var system = ModularSpan(width: m + 1, prime: prime)
+    var silenced = [Int](repeating: 0, count: equations.count)
+    for r in met { for e in regionEquations[r] { silenced[Int(e)] += 1 } }
+    if met.allSatisfy({ r in regionEquations[r].allSatisfy { sayers[Int($0)] > silenced[Int($0)] } }) {
+      system = missed
+    } else {
+      for (e, row) in equations.enumerated() where sayers[e] > silenced[e] { system.add(vector: row + [0]) }
+    }
+    // Each equation once per right-hand side (a row said twice adds nothing).
+    var seen = Set<Int>()
+    for r in met {
+      let region = regions[r]
+      let base = region.owner < 0 ? 0 : (inside[region.classes[0]] > 0 ? 1 : 0)
+      for c in compared(region) {
+        let e = Int(classEquation[c])
+        let rhs = (inside[c] > 0 ? 1 : 0) - base
+        guard seen.insert(e * 3 + rhs + 1).inserted else { continue }
+        system.add(vector: equations[e] + [rhs == 0 ? 0 : rhs > 0 ? 1 : prime - 1])
+      }
+    }
+    return system
   }
 
   /// What a search for a determined set behind fewer than `k` respondents found.
@@ -172,7 +222,7 @@ struct RegionsCrossed {
     var constraints: [[UInt64]: Int] = [:]
     for region in regions {
       var span = ModularSpan(width: m, prime: prime)
-      for c in compared(region) { span.add(vector: difference(c, in: region)) }
+      for c in compared(region) { span.add(vector: equations[Int(classEquation[c])]) }
       let key = span.canonicalRows.flatMap { $0 }
       // The region without a constant shares its constraints with none.
       if region.owner >= 0 { constraints[key, default: 0] += 1 }
@@ -188,7 +238,7 @@ struct RegionsCrossed {
     // The regions that some t of K tells apart.
     let involved = regions.indices.filter { r in
       compared(regions[r]).contains { c in
-        let d = difference(c, in: regions[r])
+        let d = equations[Int(classEquation[c])]
         return basis.contains { b in (0..<m).reduce(UInt64(0)) { ($0 + modulus.reduce(d[$1] &* b[$1])) % prime } != 0 }
       }
     }

@@ -23,7 +23,7 @@ struct SmallSetSearch {
     let small = counts.indices.filter { counts[$0] < k }
     guard !small.isEmpty else { return .none }
     let p = witness.prime
-    let width = witness.coordinates.first?.count ?? 0
+    let width = witness.dimension
     var state: UInt64 = 0x5EED
     let weights = (0..<width).map { _ -> UInt64 in
       state &+= 0x9E37_79B9_7F4A_7C15
@@ -36,8 +36,8 @@ struct SmallSetSearch {
     let add = { (a: UInt64, b: UInt64) -> UInt64 in a + b >= p ? a + b - p : a + b }
     let projection = counts.indices.map { c -> UInt64 in
       var sum: UInt64 = 0
-      let coordinates = witness.coordinates[c]
-      for j in 0..<width where coordinates[j] != 0 { sum = add(sum, modulus.reduce(coordinates[j] &* weights[j])) }
+      let coordinates = witness.sparse[c]
+      for (i, j) in coordinates.columns.enumerated() { sum = add(sum, modulus.reduce(coordinates.values[i] &* weights[Int(j)])) }
       return sum
     }
     let half = k / 2  // ⌈(k − 1)/2⌉
