@@ -175,6 +175,9 @@ struct BlockDecomposition {
     let spanned = rule.spannedByFixed(counts: counts, shown: shown)
     var withheld: [(group: Int, protects: AuditLeak?)] = []
     var clean = Set<[Int]>()
+    // Blocks found clean, with what they read then: one whose groups have not changed since is
+    // known clean without making its problem again.
+    var history = BlockHistory(groups: rule.groups.count)
     // Withheld because a block was too large; of those, the ones whose numbers are protected,
     // and the ones shown again once (not twice: a block too large with one drops it again).
     var unprotected = Set<Int>()
@@ -194,12 +197,18 @@ struct BlockDecomposition {
         // taken in order as one after another would: a block that a block before it changed
         // (it withheld a group the block reads) is decided again from `shown` as it is now.
         let pass = clean
-        let trials = SideBySide.map(blocks.count) { b in trial(blocks[b], designated[b], shown, spanned, pass) }
+        let seen = history
+        let start = history.version
+        let trials = SideBySide.map(blocks.count) { b in
+          seen.unchanged(self, blocks[b], designated[b]) ? .known : trial(blocks[b], designated[b], shown, spanned, pass)
+        }
         let readers = BlockReaders(self, blocks)
         var stale = [Bool](repeating: false, count: blocks.count)
         for b in blocks.indices {
+          let read = stale[b] ? history.version : start
           switch stale[b] ? trial(blocks[b], designated[b], shown, spanned, clean) : trials[b] {
           case .known:
+            history.clean(blocks[b], designated[b], since: read)
             continue
           case .stop:
             shown = before
@@ -207,10 +216,12 @@ struct BlockDecomposition {
           case .found(let key, let found):
             if found.isEmpty {
               clean.insert(key)
+              history.clean(blocks[b], designated[b], since: read)
               continue
             }
             for (g, words) in found where shown[g] {
               shown[g] = false
+              history.changed(g)
               for reader in readers.of(g) where reader > b { stale[reader] = true }
               withheld.append((g, words))
               if words != nil {
@@ -240,6 +251,7 @@ struct BlockDecomposition {
           case false?: continue
           case true? where !reshown.contains(g):
             shown[g] = true
+            history.changed(g)
             reshown.insert(g)
             withheld.removeAll { $0.group == g }
           default:
@@ -250,6 +262,39 @@ struct BlockDecomposition {
         }
       }
       if settled { return .decided(withheld) }
+    }
+  }
+
+  /// When each group's `shown` last changed, and the blocks found clean with the moment they
+  /// read it: a block with the same atoms, peeled units and withheld groups, none of whose
+  /// groups (its atoms' groups, its peeled units' cells) changed since, makes the same problem
+  /// (``Block`` reads nothing else), so it is clean again.
+  private struct BlockHistory {
+    /// Changes of `shown` so far.
+    private(set) var version = 0
+    private var changedAt: [Int]
+    private var found: [Int: (part: Part, designated: [Int], version: Int)] = [:]
+
+    init(groups: Int) { changedAt = [Int](repeating: 0, count: groups) }
+
+    mutating func changed(_ g: Int) {
+      version += 1
+      changedAt[g] = version
+    }
+
+    /// `part` was found clean reading `shown` as it was at `version`.
+    mutating func clean(_ part: Part, _ designated: [Int], since version: Int) {
+      guard let first = part.atoms.first else { return }
+      found[first] = (part, designated, version)
+    }
+
+    func unchanged(_ d: BlockDecomposition, _ part: Part, _ designated: [Int]) -> Bool {
+      guard let first = part.atoms.first, let known = found[first], known.designated == designated,
+        known.part.peeled == part.peeled, known.part.atoms == part.atoms
+      else { return false }
+      for a in part.atoms { for g in d.groupsOf(a) where changedAt[Int(g)] > known.version { return false } }
+      for t in part.peeled { for c in d.cells[t] where changedAt[c] > known.version { return false } }
+      return true
     }
   }
 
