@@ -44,18 +44,13 @@ struct ModularSpan {
 
   /// The span's rows in reduced echelon form, ordered by pivot: equal for equal spans.
   var canonicalRows: [[UInt64]] {
-    pivotRow.filter { $0 >= 0 }.map { r in
-      var dense = [UInt64](repeating: 0, count: width)
-      let row = rows[Int(r)]
-      for (i, c) in row.columns.enumerated() where Int(c) < width { dense[Int(c)] = row.values[i] }
-      return dense
-    }
+    pivotRow.filter { $0 >= 0 }.map { rows[Int($0)].dense(width) }
   }
 
   /// `a · b` modulo the prime, by Barrett reduction (a multiplication instead of a division).
   /// - Precondition: the prime is below 2³², so a product of two residues fits in 64 bits.
-  private func mul(_ a: UInt64, _ b: UInt64) -> UInt64 { reducer.reduce(a &* b) }
-  private func sub(_ a: UInt64, _ b: UInt64) -> UInt64 { a >= b ? a - b : a &+ (prime - b) }
+  fileprivate func mul(_ a: UInt64, _ b: UInt64) -> UInt64 { reducer.reduce(a &* b) }
+  fileprivate func sub(_ a: UInt64, _ b: UInt64) -> UInt64 { a >= b ? a - b : a &+ (prime - b) }
 
   private func power(_ base: UInt64, _ exponent: UInt64) -> UInt64 {
     var result: UInt64 = 1
@@ -189,11 +184,7 @@ struct ModularSpan {
 
     /// Per cell, its coordinates, dense.
     var coordinates: [[UInt64]] {
-      sparse.map { s in
-        var dense = [UInt64](repeating: 0, count: dimension)
-        for (i, j) in s.columns.enumerated() { dense[Int(j)] = s.values[i] }
-        return dense
-      }
+      sparse.map { $0.dense(dimension) }
     }
 
     /// Whether the sum over `cells` is determined.
@@ -212,6 +203,13 @@ struct ModularSpan {
 }
 
 extension ModularSpan.Sparse {
+  /// The entries in columns `0..<width`, dense.
+  func dense(_ width: Int) -> [UInt64] {
+    var dense = [UInt64](repeating: 0, count: width)
+    for (i, c) in columns.enumerated() where Int(c) < width { dense[Int(c)] = values[i] }
+    return dense
+  }
+
   /// The position of `column` among the entries, when it has one.
   func position(of column: Int32) -> Int? {
     var low = 0
@@ -236,14 +234,14 @@ extension ModularSpan.Sparse {
       let value: UInt64
       let column = min(a, b)
       if a == b {
-        value = span.subtract(values[i], span.multiply(f, other.values[j]))
+        value = span.sub(values[i], span.mul(f, other.values[j]))
         i += 1
         j += 1
       } else if a < b {
         value = values[i]
         i += 1
       } else {
-        value = span.subtract(0, span.multiply(f, other.values[j]))
+        value = span.sub(0, span.mul(f, other.values[j]))
         j += 1
       }
       if value != 0 {
@@ -253,11 +251,6 @@ extension ModularSpan.Sparse {
     }
     return made
   }
-}
-
-extension ModularSpan {
-  fileprivate func multiply(_ a: UInt64, _ b: UInt64) -> UInt64 { mul(a, b) }
-  fileprivate func subtract(_ a: UInt64, _ b: UInt64) -> UInt64 { sub(a, b) }
 }
 
 /// Reduction modulo a prime below 2³² by Barrett's method: `x mod p` as `x − ⌊x·m / 2⁶⁴⌋·p`
