@@ -32,7 +32,7 @@ public struct ParentBaselines {
   private func parent(of group: String, framework f: Int, organisation: TeamResult) -> (result: TeamResult?, name: String?)? {
     guard let entry = parentOf[group] else { return nil }
     guard let name = entry else { return (organisation, nil) }
-    return (units[f].teams.first { $0.team == name }, name)
+    return (units[f].teams.first(named: name), name)
   }
 
   /// The engine's decision about the parent minus `group` in framework `f` (nil: no parent unit).

@@ -59,7 +59,7 @@ public struct ReportJob {
     let files = UnitPackHTML.files(pack)
     try AtomicDirectory.write(files, to: directory, marker: UnitPackHTML.indexFile, signature: "cultivar report --per-unit")
     let pages = files.count - 1
-    let withheld = pack.units.filter { unit in pack.versusOrganisation.first?.teams.first { $0.team == unit.key }?.suppression != nil }.count
+    let withheld = pack.units.filter { unit in pack.row(unit.key, framework: 0)?.suppression != nil }.count
     return UnitPackHTML.summary(pack, pages: pages, withheld: withheld, directory: directory)
   }
 
@@ -150,7 +150,7 @@ public struct ReportJob {
     let keyOf = chart.units.map { byPath ? $0.id : $0.name }
     let pages = UnitPackHTML.pageNames(keyOf)
     return chart.units.enumerated().map { u, unit in
-      let result = shown?.teams.first { $0.team == keyOf[u] }
+      let result = shown?.teams.first(named: keyOf[u])
       let hasPage = result.map { $0.suppression == nil } ?? false && (level == nil || level == unit.level)
       return UnitPack.Unit(key: keyOf[u], title: unit.name, level: unit.level, parent: unit.parent, page: hasPage ? pages[u] : nil)
     }

@@ -137,9 +137,13 @@ public struct ScoreJob {
   ) throws -> [ParticipationRow] {
     var responded = [Int](repeating: 0, count: chart.units.count)
     var published: [Int: String] = [:]
+    // The first unit of the level by each name.
+    var atLevel: [String: Int] = [:]
+    if let level {
+      for (u, unit) in chart.units.enumerated() where unit.level == level && atLevel[unit.name] == nil { atLevel[unit.name] = u }
+    }
     for team in results.teams {
-      let unit = level.flatMap { level in chart.units.indices.first { chart.units[$0].level == level && chart.units[$0].name == team.team } }
-      guard let unit = unit ?? chart.unit(named: team.team) else { continue }
+      guard let unit = atLevel[team.team] ?? chart.unit(named: team.team) else { continue }
       responded[unit] += team.n
       published[unit] = team.team
     }

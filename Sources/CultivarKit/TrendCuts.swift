@@ -94,7 +94,7 @@ enum TrendCuts {
   /// group `name`'s number (a group they do not list is not shown).
   static func shown(_ name: String, in results: [FrameworkResult]) -> [Bool] {
     results.flatMap { framework -> [Bool] in
-      let result = framework.teams.first { $0.team == name }
+      let result = framework.teams.first(named: name)
       return framework.dimensions.indices.map { d in
         guard let result, result.suppression == nil, d < result.dimensions.count else { return false }
         return result.dimensions[d].suppression == nil

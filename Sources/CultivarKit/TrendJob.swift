@@ -129,7 +129,7 @@ public struct TrendJob {
     return first.indices.map { f in
       let results = perWave.map { $0[f] }
       let teams = Set(results.flatMap { $0.teams.map(\.team) }).sorted()
-      let lines = teams.map { team in TeamLine(team: team, points: results.map { $0.teams.first { $0.team == team } }) }
+      let lines = teams.map { team in TeamLine(team: team, points: results.map { $0.teams.first(named: team) }) }
       let framework = first[f]
       var trend = FrameworkTrend(
         id: framework.id, name: framework.name, version: framework.version, dimensions: framework.dimensions,

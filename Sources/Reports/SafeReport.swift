@@ -16,7 +16,7 @@ extension ScoreReport {
       x.dimensions = x.dimensions.map { $0.mapText(f) }
       x.reliability = x.reliability.map { $0.mapText(f) }
       let teams = framework.teams
-      x.teams = TeamResultList(count: teams.count) { teams[$0].mapText(f) }
+      x.teams = TeamResultList(count: teams.count, name: { f(teams.name(at: $0)) }, make: { teams[$0].mapText(f) })
       x.organisation = x.organisation.mapText(f)
       return x
     }

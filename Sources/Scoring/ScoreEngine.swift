@@ -147,7 +147,7 @@ public final class ScoreEngine {
         interpretations = made
       }
       let maker = TeamResultMaker(framework: framework, view: view, framework: f, interpretations: interpretations, offset: offset)
-      let teamResults = TeamResultList(count: view.groups.count, make: maker.make)
+      let teamResults = TeamResultList(count: view.groups.count, name: { view.groups[$0].name }, make: maker.make)
       let organisation = try maker.organisation(summarizer)
       let reliabilityResults = framework.dimensions.enumerated().map { d, dimension in
         let sums = reliability[offset + d]

@@ -11,7 +11,7 @@ public struct FisherF: Sendable {
   }
 
   /// Both tails at f: P(F ≤ f) = I_{d₁f/(d₁f+d₂)}(d₁/2, d₂/2) and P(F > f), each direct.
-  private func tails(_ f: Double) -> (lower: Double, upper: Double) {
+  func tails(_ f: Double) -> (lower: Double, upper: Double) {
     if f <= 0 { return (0, 1) }
     if f.isInfinite { return (1, 0) }
     let d1 = numeratorDegrees
@@ -31,9 +31,11 @@ public struct FisherF: Sendable {
   /// - Precondition: 0 < p < 1.
   public func quantile(_ p: Double) -> Double {
     precondition(p > 0 && p < 1, "probability must lie strictly between 0 and 1")
-    if p <= 0.5 {
-      return Bisection.solveIncreasing(target: p) { tails($0).lower }
+    return QuantileMemo.quantile(.init(family: 1, first: numeratorDegrees, second: denominatorDegrees, probability: p)) {
+      if p <= 0.5 {
+        return Bisection.solveIncreasing(target: p) { tails($0).lower }
+      }
+      return Bisection.solveDecreasing(target: 1 - p) { tails($0).upper }
     }
-    return Bisection.solveDecreasing(target: 1 - p) { tails($0).upper }
   }
 }

@@ -32,8 +32,10 @@ public struct StudentT: Sendable {
   public func quantile(_ p: Double) -> Double {
     precondition(p > 0 && p < 1, "probability must lie strictly between 0 and 1")
     if p == 0.5 { return 0 }
-    let tail = min(p, 1 - p)
-    let t = Bisection.solveDecreasing(target: 2 * tail) { twoSidedP($0) }
-    return p < 0.5 ? -t : t
+    return QuantileMemo.quantile(.init(family: 0, first: degreesOfFreedom, second: 0, probability: p)) {
+      let tail = min(p, 1 - p)
+      let t = Bisection.solveDecreasing(target: 2 * tail) { twoSidedP($0) }
+      return p < 0.5 ? -t : t
+    }
   }
 }

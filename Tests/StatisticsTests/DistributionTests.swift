@@ -91,3 +91,36 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
     #expect(close(f.cdf(f.quantile(c.p)), c.p, 1e-12))
   }
 }
+
+/// Quantiles are remembered (``QuantileMemo``): a remembered one must be the number the
+/// bisection finds, on every thread, and forgetting them all changes nothing.
+@Suite struct QuantileMemoTests {
+  /// The bisections themselves, as the distributions run them.
+  static func found(t nu: Double, _ p: Double) -> Double {
+    let t = Bisection.solveDecreasing(target: 2 * min(p, 1 - p)) { StudentT(degreesOfFreedom: nu).twoSidedP($0) }
+    return p < 0.5 ? -t : t
+  }
+
+  static func found(f d1: Double, _ d2: Double, _ p: Double) -> Double {
+    let f = FisherF(numeratorDegrees: d1, denominatorDegrees: d2)
+    return p <= 0.5 ? Bisection.solveIncreasing(target: p) { f.tails($0).lower } : Bisection.solveDecreasing(target: 1 - p) { f.tails($0).upper }
+  }
+
+  @Test func rememberedQuantilesAreTheBisectionsNumbersOnEveryThread() async {
+    let cases: [(Double, Double)] = [1.0, 2, 3.5, 9, 29, 240].flatMap { nu in [0.001, 0.025, 0.3, 0.7, 0.975, 0.9995].map { (nu, $0) } }
+    let expected = cases.map { Self.found(t: $0.0, $0.1).bitPattern }
+    let fExpected = cases.map { Self.found(f: $0.0, $0.0 * 3, $0.1).bitPattern }
+    let rounds = await withTaskGroup(of: Bool.self) { group in
+      for _ in 0..<4 {
+        group.addTask {
+          (0..<3).allSatisfy { _ in
+            cases.map { StudentT(degreesOfFreedom: $0.0).quantile($0.1).bitPattern } == expected
+              && cases.map { FisherF(numeratorDegrees: $0.0, denominatorDegrees: $0.0 * 3).quantile($0.1).bitPattern } == fExpected
+          }
+        }
+      }
+      return await group.reduce(into: [Bool]()) { $0.append($1) }
+    }
+    #expect(rounds == [true, true, true, true])
+  }
+}

@@ -45,19 +45,33 @@ public struct UnitPack: Sendable {
   /// The wave the pack is about (nil: a response file).
   public var wave: String?
   /// Every unit, parents first.
-  public var units: [Unit]
+  public var units: [Unit] { didSet { childrenOf = Memo() } }
   public var attributes: [Attribute]
   /// Per framework: every published group compared with its parent unit (without itself).
-  public var versusParent: [FrameworkComparison]
+  public var versusParent: [FrameworkComparison] { didSet { parentRows = Memo() } }
   /// Per framework: every published group compared with the rest of the organisation.
-  public var versusOrganisation: [FrameworkComparison]
+  public var versusOrganisation: [FrameworkComparison] { didSet { organisationRows = Memo() } }
   /// Participation of every unit (empty without headcounts).
   public var participation: [ParticipationRow]
   /// Each unit's line over the earlier waves and this one (empty: no earlier waves).
-  public var trend: [FrameworkTrend]
+  public var trend: [FrameworkTrend] { didSet { trendLines = Memo() } }
   /// The waves of ``trend``, oldest first.
   public var trendWaves: [String]
-  public var privacy: PrivacySummary
+  public var privacy: PrivacySummary { didSet { auditPositions = Memo() } }
+  /// Look-ups made on first use (a pack's pages look up every unit): per framework, each
+  /// group's first position in ``versusOrganisation`` and ``versusParent``; each unit's children.
+  private var organisationRows = Memo<[[String: Int]]>()
+  private var parentRows = Memo<[[String: Int]]>()
+  private var childrenOf = Memo<[[Int]]>()
+  private var trendLines = Memo<[[String: Int]]>()
+  private var auditPositions = Memo<AuditPositions>()
+
+  /// Where each group's entries lie in the privacy audit, and those of each unit's parent
+  /// baseline (the group `PARENT without UNIT`, by every name that may follow a ` without `).
+  private struct AuditPositions: Sendable {
+    var byGroup: [String: [Int]] = [:]
+    var parentBaselineWithout: [String: [Int]] = [:]
+  }
 
   public init(
     survey: SurveyInfo, input: InputSummary, wave: String?, units: [Unit], attributes: [Attribute], versusParent: [FrameworkComparison],
@@ -81,11 +95,68 @@ public struct UnitPack: Sendable {
   public static func cellName(unit: String, label: String) -> String { "\(unit) × \(label)" }
 
   /// A group's row in framework `f` compared with the organisation (nil: nobody answered in it).
-  func row(_ name: String, framework f: Int) -> TeamComparison? { versusOrganisation[f].teams.first { $0.team == name } }
+  public func row(_ name: String, framework f: Int) -> TeamComparison? {
+    Self.row(name, framework: f, in: versusOrganisation, organisationRows)
+  }
 
   /// A group's row in framework `f` compared with its parent.
-  func parentRow(_ name: String, framework f: Int) -> TeamComparison? { versusParent[f].teams.first { $0.team == name } }
+  func parentRow(_ name: String, framework f: Int) -> TeamComparison? { Self.row(name, framework: f, in: versusParent, parentRows) }
 
-  /// The units whose parent is `u`.
-  func children(of u: Int) -> [Int] { units.indices.filter { units[$0].parent == u } }
+  /// The first row named `name` in framework `f` of `frameworks`, through `positions`.
+  private static func row(
+    _ name: String, framework f: Int, in frameworks: [FrameworkComparison], _ positions: Memo<[[String: Int]]>
+  ) -> TeamComparison? {
+    guard frameworks.indices.contains(f) else { return nil }
+    let position = positions.value {
+      frameworks.map { framework in
+        Dictionary(framework.teams.enumerated().map { ($1.team, $0) }, uniquingKeysWith: { first, _ in first })
+      }
+    }
+    return position[f][name].map { frameworks[f].teams[$0] }
+  }
+
+  /// A group's line over the waves in framework `f` of ``trend`` (nil: it has none).
+  func trendLine(_ name: String, framework f: Int) -> TeamLine? {
+    guard trend.indices.contains(f) else { return nil }
+    let position = trendLines.value {
+      trend.map { framework in Dictionary(framework.teams.enumerated().map { ($1.team, $0) }, uniquingKeysWith: { first, _ in first }) }
+    }
+    return position[f][name].map { trend[f].teams[$0] }
+  }
+
+  /// The positions in the privacy audit of the entries about group `name`, ascending.
+  func auditPositions(group name: String) -> [Int] { audit().byGroup[name] ?? [] }
+
+  /// The positions in the privacy audit of the parent-baseline entries whose group may be a
+  /// parent without unit `name` (a superset: check each entry's group), ascending.
+  func auditPositions(parentBaselineWithout name: String) -> [Int] { audit().parentBaselineWithout[name] ?? [] }
+
+  private func audit() -> AuditPositions {
+    auditPositions.value {
+      var positions = AuditPositions()
+      for (i, entry) in privacy.audit.enumerated() {
+        positions.byGroup[entry.group, default: []].append(i)
+        guard entry.cut == UnitPack.parentBaselineCut else { continue }
+        for found in entry.group.ranges(of: " without ") {
+          positions.parentBaselineWithout[String(entry.group[found.upperBound...]), default: []].append(i)
+        }
+      }
+      return positions
+    }
+  }
+
+  /// The cut of a parent-baseline entry in the privacy audit.
+  static let parentBaselineCut = "parent baseline"
+
+  /// The units whose parent is `u`, in order.
+  func children(of u: Int) -> [Int] {
+    let children = childrenOf.value {
+      var children = [[Int]](repeating: [], count: units.count)
+      for (c, unit) in units.enumerated() {
+        if let parent = unit.parent, children.indices.contains(parent) { children[parent].append(c) }
+      }
+      return children
+    }
+    return children.indices.contains(u) ? children[u] : []
+  }
 }

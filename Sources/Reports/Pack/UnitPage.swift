@@ -148,8 +148,8 @@ struct UnitPage {
     guard pack.trendWaves.count > 1 else { return "" }
     var out = "<section class=\"card\" id=\"trend\"><h2>\(HTMLText.words(w("pack.trend")))</h2>\n"
     out += "<p class=\"note\">\(HTMLText.words(w("pack.trend-note")))</p>\n"
-    for framework in pack.trend {
-      guard let line = framework.teams.first(where: { $0.team == me.key }) else { continue }
+    for (f, framework) in pack.trend.enumerated() {
+      guard let line = pack.trendLine(me.key, framework: f) else { continue }
       let cells = { (value: (TeamResult) -> Double?, decimals: Int) in
         line.points.map { point in point.map { $0.suppression == nil ? (value($0).map { Format.fixed($0, decimals) } ?? "–") : "–" } ?? "" }
       }
@@ -170,9 +170,14 @@ struct UnitPage {
   private func privacy() -> String {
     let children = Set(pack.children(of: unit).map { pack.units[$0].key })
     let cells = Set(pack.attributes.flatMap { $0.labels.map { UnitPack.cellName(unit: me.key, label: $0) } })
-    let own = pack.privacy.audit.filter { entry in
+    // The entries that may be about this page, found through the pack's index, in the
+    // audit's order, then checked one by one.
+    let candidates =
+      ([me.key] + children + cells).flatMap { pack.auditPositions(group: $0) }
+      + pack.auditPositions(parentBaselineWithout: me.key)
+    let own = Set(candidates).sorted().map { pack.privacy.audit[$0] }.filter { entry in
       entry.group == me.key || children.contains(entry.group) || cells.contains(entry.group)
-        || (entry.cut == "parent baseline" && entry.group.hasSuffix(" without \(me.key)"))
+        || (entry.cut == UnitPack.parentBaselineCut && entry.group.hasSuffix(" without \(me.key)"))
     }
     let w = self.w
     var lines = [PackWords.privacyRule(pack, w)]
