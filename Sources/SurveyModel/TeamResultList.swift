@@ -4,7 +4,7 @@
 ///
 /// Finding a team by name (``first(named:)``) reads names only, through an index made on the
 /// first look-up: a search that read the teams would make every team before the one found,
-/// each from its totals, so looking up every unit of a large organisation cost hours.
+/// each from its totals: a pack of 11,110 units did not finish in ten minutes.
 public struct TeamResultList: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
   private enum Storage: Sendable {
     case list([TeamResult])
