@@ -80,3 +80,36 @@ import Testing
     #expect(mapped.frameworks[0].teams.map(\.team) == ["OPS", "TINY"])
   }
 }
+
+/// A pack page finds its parent-baseline audit entries through the names that follow each
+/// ` without ` (``UnitPack/namesAfterWithout(_:)``): for the page to show what the old scan
+/// showed, every name the scan's `hasSuffix` matched must be among them.
+@Suite struct ParentBaselineNamesTests {
+  @Test func everyNameTheSuffixTestMatchesIsListed() {
+    // Pieces that make hostile names: combining marks (which join a space before them),
+    // " without " itself, emoji with joiners, precomposed and decomposed letters.
+    let pieces = ["A", "é", "e\u{301}", "\u{301}", "\u{200D}", "👩‍💻", " ", "without", " without ", "x", "\u{FE0F}"]
+    var state: UInt64 = 0x5EED
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    func name() -> String { (0..<(1 + next(4))).map { _ in pieces[next(pieces.count)] }.joined() }
+    var matched = 0
+    for _ in 0..<3_000 {
+      let unit = name()
+      let group = name() + " without " + unit
+      let other = name()
+      let listed = UnitPack.namesAfterWithout(group)
+      for candidate in [unit, other, String(unit.unicodeScalars.dropFirst().map(Character.init)), group]
+      where group.hasSuffix(" without \(candidate)") {
+        matched += 1
+        #expect(listed.contains(candidate), "\(group.debugDescription) ends with \(candidate.debugDescription)")
+      }
+    }
+    #expect(matched >= 3_000)
+    #expect(UnitPack.namesAfterWithout("Ops without Web") == ["Web"])
+    #expect(UnitPack.namesAfterWithout("a without b without c") == ["b without c", "c"])
+    #expect(UnitPack.namesAfterWithout("without") == [])
+  }
+}

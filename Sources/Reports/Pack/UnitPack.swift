@@ -137,11 +137,25 @@ public struct UnitPack: Sendable {
       for (i, entry) in privacy.audit.enumerated() {
         positions.byGroup[entry.group, default: []].append(i)
         guard entry.cut == UnitPack.parentBaselineCut else { continue }
-        for found in entry.group.ranges(of: " without ") {
-          positions.parentBaselineWithout[String(entry.group[found.upperBound...]), default: []].append(i)
-        }
+        for name in Self.namesAfterWithout(entry.group) { positions.parentBaselineWithout[name, default: []].append(i) }
       }
       return positions
+    }
+  }
+
+  /// The texts that follow each ` without ` in `group`: every `name` for which
+  /// `group.hasSuffix(" without \(name)")` may hold. Split on Unicode scalars, not characters,
+  /// so that a name beginning with a combining mark (which joins the space before it into one
+  /// character) is found too.
+  static func namesAfterWithout(_ group: String) -> [String] {
+    let scalars = Array(group.unicodeScalars)
+    let pattern = Array(" without ".unicodeScalars)
+    guard scalars.count >= pattern.count else { return [] }
+    return (0...(scalars.count - pattern.count)).compactMap { start in
+      guard scalars[start..<(start + pattern.count)].elementsEqual(pattern) else { return nil }
+      var name = ""
+      name.unicodeScalars.append(contentsOf: scalars[(start + pattern.count)...])
+      return name
     }
   }
 
