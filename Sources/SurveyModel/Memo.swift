@@ -18,3 +18,10 @@ public final class Memo<Value: Sendable>: Sendable {
     }
   }
 }
+
+extension Dictionary where Value == Int {
+  /// Each key's first position in `keys`.
+  public init(firstPositions keys: some Sequence<Key>) {
+    self.init(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+}

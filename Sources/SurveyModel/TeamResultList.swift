@@ -56,7 +56,7 @@ public struct TeamResultList: RandomAccessCollection, Equatable, Sendable, Expre
 
   /// The position of the first team named `name` (nil: none is).
   public func position(named name: String) -> Int? {
-    positions.value { Dictionary(indices.map { (self.name(at: $0), $0) }, uniquingKeysWith: { first, _ in first }) }[name]
+    positions.value { Dictionary(firstPositions: indices.lazy.map { self.name(at: $0) }) }[name]
   }
 
   /// The first team named `name` (nil: none is); only that team is made.

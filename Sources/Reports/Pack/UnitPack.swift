@@ -108,9 +108,7 @@ public struct UnitPack: Sendable {
   ) -> TeamComparison? {
     guard frameworks.indices.contains(f) else { return nil }
     let position = positions.value {
-      frameworks.map { framework in
-        Dictionary(framework.teams.enumerated().map { ($1.team, $0) }, uniquingKeysWith: { first, _ in first })
-      }
+      frameworks.map { Dictionary(firstPositions: $0.teams.map(\.team)) }
     }
     return position[f][name].map { frameworks[f].teams[$0] }
   }
@@ -119,7 +117,7 @@ public struct UnitPack: Sendable {
   func trendLine(_ name: String, framework f: Int) -> TeamLine? {
     guard trend.indices.contains(f) else { return nil }
     let position = trendLines.value {
-      trend.map { framework in Dictionary(framework.teams.enumerated().map { ($1.team, $0) }, uniquingKeysWith: { first, _ in first }) }
+      trend.map { Dictionary(firstPositions: $0.teams.map(\.team)) }
     }
     return position[f][name].map { trend[f].teams[$0] }
   }
