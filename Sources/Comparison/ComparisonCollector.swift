@@ -4,7 +4,9 @@ import Statistics
 /// Folds each scored respondent into what a comparison needs beyond the engine's per-team
 /// summaries: per team and framework, the pairwise moments of the dimension scores (for the
 /// index interval and the tests) and, per dimension, the reliability moments of its items.
-/// Memory grows with teams × items², never with respondents.
+/// Memory grows with teams × items², never with respondents: a team keeps its rows as they
+/// came while they take less room than its moments would (most groups of a cut run hold one or
+/// two people), and its moments from then on.
 public final class ComparisonCollector: ScoredRowObserver {
   /// One team's accumulators for one framework.
   struct FrameworkMoments {
@@ -17,12 +19,30 @@ public final class ComparisonCollector: ScoredRowObserver {
     }
   }
 
+  /// One team's observations of one framework: its rows (scores, then keyed answers) until
+  /// they would take more room than the moments, then the moments. Folding the kept rows in
+  /// order gives the moments, to the bit, that folding each row as it came would have.
+  struct Observations {
+    var rows: [Double] = []
+    var moments: FrameworkMoments?
+
+    /// Adds another team's moments (`empty`: the framework's moments before any row).
+    mutating func merge(_ other: FrameworkMoments, empty: FrameworkMoments) {
+      if moments == nil { moments = empty }
+      moments!.merge(other)
+    }
+  }
+
   private let empty: [FrameworkMoments]
   /// Per framework, per dimension: the positions of its items among the framework's items.
   private let itemsOfDimension: [[[Int]]]
+  /// Per framework: the values of one kept row (dimensions + items), and how many values a
+  /// team keeps as rows before it folds them into moments (the moments' own size).
+  private let rowWidth: [Int]
+  private let rowsLimit: [Int]
   private var teamIndex: [String: Int] = [:]
   /// [team][framework], mutated in place.
-  private var storage: [[FrameworkMoments]] = []
+  private var storage: [[Observations]] = []
   /// The whole organisation's moments when the stored groups overlap (see ``grouped(by:)``).
   private var organisationTotal: [FrameworkMoments]?
   private var answers: [Double] = []
@@ -46,24 +66,65 @@ public final class ComparisonCollector: ScoredRowObserver {
     }
     self.empty = empty
     itemsOfDimension = layout
+    rowWidth = plan.frameworks.map { $0.framework.dimensions.count + $0.items.count }
+    rowsLimit = empty.map(Self.size)
+  }
+
+  /// The values a framework's moments hold: per k variables, 2 + k + 4k² pairwise sums, and
+  /// k + k² complete-case sums for each scale.
+  private static func size(_ moments: FrameworkMoments) -> Int {
+    let pairwise = { (k: Int) in 2 + k + 4 * k * k }
+    return pairwise(moments.scores.count)
+      + moments.reliability.reduce(0) { $0 + pairwise($1.pairwise.count) + $1.completeCases.count * ($1.completeCases.count + 1) }
   }
 
   public func observe(team: String, framework: Int, keyed: UnsafeBufferPointer<Double>, scores: UnsafeBufferPointer<Double>) {
     let t = index(of: team)
+    if storage[t][framework].moments == nil {
+      if storage[t][framework].rows.count + rowWidth[framework] <= rowsLimit[framework] {
+        storage[t][framework].rows.append(contentsOf: scores)
+        storage[t][framework].rows.append(contentsOf: keyed)
+        return
+      }
+      storage[t][framework].moments = folded(storage[t][framework], framework: framework)
+      storage[t][framework].rows = []
+    }
+    fold(keyed: keyed, scores: scores, into: &storage[t][framework].moments!, framework: framework)
+  }
+
+  /// Folds one respondent into moments.
+  private func fold(
+    keyed: UnsafeBufferPointer<Double>, scores: UnsafeBufferPointer<Double>, into moments: inout FrameworkMoments, framework: Int
+  ) {
     scoreValues.removeAll(keepingCapacity: true)
     scoreValues.append(contentsOf: scores)
-    storage[t][framework].scores.add(scoreValues)
+    moments.scores.add(scoreValues)
     for (d, items) in itemsOfDimension[framework].enumerated() where !items.isEmpty {
       answers.removeAll(keepingCapacity: true)
       for i in items { answers.append(keyed[i]) }
-      storage[t][framework].reliability[d].add(answers)
+      moments.reliability[d].add(answers)
     }
+  }
+
+  /// A team's moments: its own, with the rows it still keeps folded in, in order.
+  private func folded(_ observations: Observations, framework: Int) -> FrameworkMoments {
+    var moments = observations.moments ?? empty[framework]
+    let width = rowWidth[framework]
+    let dimensions = empty[framework].scores.count
+    observations.rows.withUnsafeBufferPointer { rows in
+      for start in stride(from: 0, to: rows.count, by: width) {
+        let scores = UnsafeBufferPointer(rebasing: rows[start..<start + dimensions])
+        let keyed = UnsafeBufferPointer(rebasing: rows[start + dimensions..<start + width])
+        fold(keyed: keyed, scores: scores, into: &moments, framework: framework)
+      }
+    }
+    return moments
   }
 
   private func index(of team: String) -> Int {
     if let t = teamIndex[team] { return t }
     teamIndex[team] = storage.count
-    storage.append(empty)
+    storage.append(Array(repeating: Observations(), count: empty.count))
     return storage.count - 1
   }
 
@@ -74,36 +135,43 @@ public final class ComparisonCollector: ScoredRowObserver {
   public var keys: [String] { teamIndex.keys.sorted() }
 
   /// One team's moments for a framework.
-  func moments(team: String, framework: Int) -> FrameworkMoments? { teamIndex[team].map { storage[$0][framework] } }
+  func moments(team: String, framework: Int) -> FrameworkMoments? { teamIndex[team].map { folded(storage[$0][framework], framework: framework) } }
 
   /// The moments of the groups a cut run publishes (see ``CutGroups``), each merged from the
   /// moments of its atoms (the keys this collector observed), by the group's name; a team the
   /// run publishes as it is keeps its name. The organisation stays the whole organisation.
-  public func grouped(by cuts: CutGroups) -> ComparisonCollector {
-    let grouped = ComparisonCollector(empty: empty, itemsOfDimension: itemsOfDimension)
+  /// - Parameter only: the names of the groups to keep (nil: every published group).
+  public func grouped(by cuts: CutGroups, only: Set<String>? = nil) -> ComparisonCollector {
+    let grouped = ComparisonCollector(copying: self)
     grouped.organisationTotal = empty.indices.map { organisation(framework: $0) }
     for (key, t) in teamIndex.sorted(by: { $0.key < $1.key }) {
       let place = cuts.place(key)
       var names = place.groups.filter { cuts.groups[$0].published }.map { cuts.groups[$0].name }
       if cuts.publishedTeam(place.team) { names.append(place.team) }
+      if let only { names.removeAll { !only.contains($0) } }
+      guard !names.isEmpty else { continue }
+      let own = empty.indices.map { folded(storage[t][$0], framework: $0) }
       for name in Set(names) {
         let g = grouped.index(of: name)
-        for f in empty.indices { grouped.storage[g][f].merge(storage[t][f]) }
+        for f in empty.indices { grouped.storage[g][f].merge(own[f], empty: empty[f]) }
       }
     }
     return grouped
   }
 
-  private init(empty: [FrameworkMoments], itemsOfDimension: [[[Int]]]) {
-    self.empty = empty
-    self.itemsOfDimension = itemsOfDimension
+  /// An empty collector for the same frameworks as `other`.
+  private init(copying other: ComparisonCollector) {
+    empty = other.empty
+    itemsOfDimension = other.itemsOfDimension
+    rowWidth = other.rowWidth
+    rowsLimit = other.rowsLimit
   }
 
   /// The whole organisation's moments for a framework.
   func organisation(framework: Int) -> FrameworkMoments {
     if let organisationTotal { return organisationTotal[framework] }
     var total = empty[framework]
-    for moments in storage { total.merge(moments[framework]) }
+    for observations in storage { total.merge(folded(observations[framework], framework: framework)) }
     return total
   }
 }

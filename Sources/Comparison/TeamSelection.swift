@@ -37,7 +37,8 @@ public struct TeamSelection: Equatable, Sendable {
       }
       self.baseline = .team(baseline)
     }
-    var shown = teams.map { list in list.enumerated().filter { list.firstIndex(of: $0.element) == $0.offset }.map(\.element) } ?? sortedKnown
+    var seen = Set<String>()
+    var shown = teams.map { list in list.filter { seen.insert($0).inserted } } ?? sortedKnown
     if case .team(let name) = self.baseline {
       shown.removeAll { $0 == name }
       shown.insert(name, at: 0)

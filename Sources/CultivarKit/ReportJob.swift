@@ -78,13 +78,18 @@ public struct ReportJob {
     let outcome = try scoring.score(reader, skipInvalid: skipInvalid, observer: observed)
     if let problems = plan.unknownUnits(responses: reader.file) { throw problems }
     guard let cutGroups = outcome.cutGroups else { throw UsageError(message: "no units to report") }
-    let collector = observed.grouped(by: cutGroups)
+    let units = Self.units(plan, keys: observed.keys, level: level, shown: outcome.frameworks.first)
+    // The pages compare units only; the units' attribute cells are shown as the engine
+    // decided them, so only the units' moments are merged and tested.
+    let unitKeys = Set(units.map(\.key))
+    let collector = observed.grouped(by: cutGroups, only: unitKeys)
     let parents = ParentBaselines(
       parentOf: cutGroups.parents(keys: observed.keys), units: outcome.frameworks, collector: collector, policy: scoring.policy)
     let known = Array(Set(outcome.frameworks.flatMap { $0.teams.map(\.team) }))
+    let compared = known.filter(unitKeys.contains).sorted()
     let builder = ComparisonBuilder(plan: scoring.plan, collector: collector)
-    let toParent = try TeamSelection(teams: nil, baseline: "parent", known: known, privacy: outcome.privacy)
-    let toOrganisation = try TeamSelection(teams: nil, baseline: "org", known: known, privacy: outcome.privacy)
+    let toParent = try TeamSelection(teams: compared.isEmpty ? nil : compared, baseline: "parent", known: known, privacy: outcome.privacy)
+    let toOrganisation = try TeamSelection(teams: compared.isEmpty ? nil : compared, baseline: "org", known: known, privacy: outcome.privacy)
     let versusParent = builder.build(results: outcome.frameworks, selection: toParent, parents: parents).frameworks
     let versusOrganisation = builder.build(results: outcome.frameworks, selection: toOrganisation).frameworks
     let rejectsFile = try RunSupport.writeRejects(
@@ -98,7 +103,6 @@ public struct ReportJob {
     privacy.audit += parents.audit(results: outcome.frameworks)
     try RunSupport.writePrivacyReport([(nil, privacy)], to: privacyReportPath, language: language)
 
-    let units = Self.units(plan, keys: observed.keys, level: level, shown: outcome.frameworks.first)
     var participation: [ParticipationRow] = []
     if let chart, let first = outcome.frameworks.first {
       participation = try ScoreJob.participation(
@@ -112,7 +116,7 @@ public struct ReportJob {
     return UnitPack(
       survey: SurveyInfo(id: survey.id, title: survey.title(in: language), language: language), input: input, wave: wave, units: units,
       attributes: attributes, versusParent: versusParent, versusOrganisation: versusOrganisation,
-      participation: participation, trend: trend, trendWaves: trendWaves, privacy: privacy)
+      groups: outcome.frameworks, participation: participation, trend: trend, trendWaves: trendWaves, privacy: privacy)
   }
 
   /// Groups are published by unit name: two units with one name would share a page's numbers.

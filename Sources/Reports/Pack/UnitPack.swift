@@ -2,7 +2,7 @@ import SurveyModel
 
 /// What `report --per-unit` writes its pages from: the organisation's units and the one view
 /// the anonymity engine decided for the run (every unit of every level and every unit crossed
-/// with every attribute value), compared with each unit's parent and with the organisation.
+/// with every attribute value), each unit compared with its parent and with the organisation.
 /// Every number a page shows is read from here; nothing here is decided by the pages.
 public struct UnitPack: Sendable {
   /// One unit of the organisation.
@@ -47,10 +47,14 @@ public struct UnitPack: Sendable {
   /// Every unit, parents first.
   public var units: [Unit] { didSet { childrenOf = Memo() } }
   public var attributes: [Attribute]
-  /// Per framework: every published group compared with its parent unit (without itself).
+  /// Per framework: every unit compared with its parent unit (without itself).
   public var versusParent: [FrameworkComparison] { didSet { parentRows = Memo() } }
-  /// Per framework: every published group compared with the rest of the organisation.
+  /// Per framework: every unit compared with the rest of the organisation (the Holm family
+  /// is the units' tests, the ones the pages show).
   public var versusOrganisation: [FrameworkComparison] { didSet { organisationRows = Memo() } }
+  /// Per framework: every published group as the engine decided it, the units' attribute
+  /// cells included (their tables show numbers, not comparisons).
+  public var groups: [FrameworkResult]
   /// Participation of every unit (empty without headcounts).
   public var participation: [ParticipationRow]
   /// Each unit's line over the earlier waves and this one (empty: no earlier waves).
@@ -75,7 +79,8 @@ public struct UnitPack: Sendable {
 
   public init(
     survey: SurveyInfo, input: InputSummary, wave: String?, units: [Unit], attributes: [Attribute], versusParent: [FrameworkComparison],
-    versusOrganisation: [FrameworkComparison], participation: [ParticipationRow], trend: [FrameworkTrend], trendWaves: [String],
+    versusOrganisation: [FrameworkComparison], groups: [FrameworkResult], participation: [ParticipationRow], trend: [FrameworkTrend],
+    trendWaves: [String],
     privacy: PrivacySummary
   ) {
     self.survey = survey
@@ -85,6 +90,7 @@ public struct UnitPack: Sendable {
     self.attributes = attributes
     self.versusParent = versusParent
     self.versusOrganisation = versusOrganisation
+    self.groups = groups
     self.participation = participation
     self.trend = trend
     self.trendWaves = trendWaves
@@ -97,6 +103,11 @@ public struct UnitPack: Sendable {
   /// A group's row in framework `f` compared with the organisation (nil: nobody answered in it).
   public func row(_ name: String, framework f: Int) -> TeamComparison? {
     Self.row(name, framework: f, in: versusOrganisation, organisationRows)
+  }
+
+  /// A published group's result in framework `f` (nil: nobody answered in it).
+  public func result(_ name: String, framework f: Int) -> TeamResult? {
+    groups.indices.contains(f) ? groups[f].teams.first(named: name) : nil
   }
 
   /// A group's row in framework `f` compared with its parent.

@@ -115,7 +115,7 @@ struct UnitPage {
     let w = self.w
     let byOrg = pack.versusOrganisation[f]
     let rows = groups.compactMap { group -> [String]? in
-      guard let row = pack.row(group.key, framework: f) else { return nil }
+      guard let row = pack.result(group.key, framework: f) else { return nil }
       if let reason = row.suppression {
         return [group.label, String(row.n), "<span class=\"muted\">\(e(PackWords.withheld(reason, minGroupSize: k, w)))</span>"]
           + byOrg.dimensions.map { _ in "" }
