@@ -5,11 +5,14 @@ import Foundation
 /// was). An existing target is replaced only when it is an earlier folder of the same kind
 /// (it holds `marker`), never a folder of someone else's files.
 public enum AtomicDirectory {
-  /// Writes `files` (name → content; plain names, no folders) as the folder `path`.
+  /// Writes `files` (name → content; plain names, no folders) as the folder `path`, one file
+  /// at a time as the sequence gives them.
   /// - Parameter marker: a file every folder of this kind holds (e.g. `index.html`) whose
   ///   content contains `signature`; an existing non-empty `path` without it is refused.
   /// - Throws: ``InputError`` of kind `.output` naming the folder and how to fix it.
-  public static func write(_ files: [(name: String, content: String)], to path: String, marker: String, signature: String) throws {
+  public static func write(
+    _ files: some Sequence<(name: String, content: String)>, to path: String, marker: String, signature: String
+  ) throws {
     let manager = FileManager.default
     let target = URL(fileURLWithPath: path).standardizedFileURL
     let parent = target.deletingLastPathComponent()

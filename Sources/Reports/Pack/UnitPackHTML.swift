@@ -7,10 +7,15 @@ public enum UnitPackHTML {
   /// The name of the index page.
   public static let indexFile = "index.html"
 
-  /// Every file of the pack: its name and its content, the index first.
-  public static func files(_ pack: UnitPack) -> [(name: String, content: String)] {
-    [(indexFile, PackIndexPage(pack: pack).html())]
-      + pack.units.indices.compactMap { u in pack.units[u].page.map { ($0, UnitPage(pack: pack, unit: u).html()) } }
+  /// Every file of the pack: its name and its content, the index first. Each page is
+  /// rendered when it is read, so a writer holds one page at a time (a pack of 50,000 units
+  /// is about a gigabyte of HTML).
+  public static func files(_ pack: UnitPack) -> some Collection<(name: String, content: String)> {
+    let pages =
+      [(name: indexFile, unit: Int?.none)] + pack.units.indices.compactMap { u in pack.units[u].page.map { (name: $0, unit: Int?.some(u)) } }
+    return pages.lazy.map { page in
+      (page.name, page.unit.map { UnitPage(pack: pack, unit: $0).html() } ?? PackIndexPage(pack: pack).html())
+    }
   }
 
   /// What was written, in the pack's language: "wrote 3 unit pages and index.html to pack (2
