@@ -43,17 +43,18 @@ public struct ComparisonBuilder {
       if case .team(let name) = selection.baseline { return collector.moments(team: name, framework: f) }
       return nil
     }()
-    let byName = Dictionary(result.teams.map { ($0.team, $0) }, uniquingKeysWith: { a, _ in a })
+    // Only the teams shown are made (a cut run's results hold every published group).
+    let named = { (name: String) in result.teams.first(named: name) }
     // A difference publishes the baseline's mean: only where the baseline's own number is shown.
     let baselineResult: TeamResult = {
-      if case .team(let name) = selection.baseline, let team = byName[name] { return team }
+      if case .team(let name) = selection.baseline, let team = named(name) { return team }
       return result.organisation
     }()
     let baselineShows = { (d: Int) in
       baselineResult.suppression == nil && d < baselineResult.dimensions.count && baselineResult.dimensions[d].suppression == nil
     }
     let teams = selection.shown.compactMap { name -> TeamComparison? in
-      guard let team = byName[name] else { return nil }
+      guard let team = named(name) else { return nil }
       if let reason = team.suppression { return TeamComparison(team: name, n: team.n, suppression: reason) }
       let moments = collector.moments(team: name, framework: f)
       let isBaseline = selection.baseline == .team(name)

@@ -17,6 +17,11 @@ public final class ComparisonCollector: ScoredRowObserver {
       scores.merge(other.scores)
       for d in reliability.indices { reliability[d].merge(other.reliability[d]) }
     }
+
+    mutating func reset() {
+      scores.reset()
+      for d in reliability.indices { reliability[d].reset() }
+    }
   }
 
   /// One team's observations of one framework: its rows (scores, then keyed answers) until
@@ -47,6 +52,8 @@ public final class ComparisonCollector: ScoredRowObserver {
   private var organisationTotal: [FrameworkMoments]?
   private var answers: [Double] = []
   private var scoreValues: [Double] = []
+  /// Per framework: moments reused to fold a team's kept rows (``withMoments(_:framework:_:)``).
+  private var scratch: [FrameworkMoments] = []
 
   /// - Parameter plan: the plan the engine scores with.
   public init(plan: ScoringPlan) {
@@ -107,18 +114,33 @@ public final class ComparisonCollector: ScoredRowObserver {
   }
 
   /// A team's moments: its own, with the rows it still keeps folded in, in order.
-  private func folded(_ observations: Observations, framework: Int) -> FrameworkMoments {
-    var moments = observations.moments ?? empty[framework]
-    let width = rowWidth[framework]
-    let dimensions = empty[framework].scores.count
-    observations.rows.withUnsafeBufferPointer { rows in
+  private func folded(_ observations: Observations, framework f: Int) -> FrameworkMoments {
+    var moments = observations.moments ?? empty[f]
+    fold(rows: observations.rows, into: &moments, framework: f)
+    return moments
+  }
+
+  /// Calls `body` with a team's moments: its own, or its kept rows folded in order into
+  /// scratch moments, so that reading every team allocates nothing per team.
+  private func withMoments<R>(_ observations: Observations, framework f: Int, _ body: (FrameworkMoments) -> R) -> R {
+    if let moments = observations.moments { return body(moments) }
+    if scratch.isEmpty { scratch = empty }
+    scratch[f].reset()
+    fold(rows: observations.rows, into: &scratch[f], framework: f)
+    return body(scratch[f])
+  }
+
+  /// Folds kept rows (scores, then keyed answers, one row after another) in order.
+  private func fold(rows: [Double], into moments: inout FrameworkMoments, framework f: Int) {
+    let width = rowWidth[f]
+    let dimensions = empty[f].scores.count
+    rows.withUnsafeBufferPointer { rows in
       for start in stride(from: 0, to: rows.count, by: width) {
         let scores = UnsafeBufferPointer(rebasing: rows[start..<start + dimensions])
         let keyed = UnsafeBufferPointer(rebasing: rows[start + dimensions..<start + width])
-        fold(keyed: keyed, scores: scores, into: &moments, framework: framework)
+        fold(keyed: keyed, scores: scores, into: &moments, framework: f)
       }
     }
-    return moments
   }
 
   private func index(of team: String) -> Int {
@@ -150,10 +172,11 @@ public final class ComparisonCollector: ScoredRowObserver {
       if cuts.publishedTeam(place.team) { names.append(place.team) }
       if let only { names.removeAll { !only.contains($0) } }
       guard !names.isEmpty else { continue }
-      let own = empty.indices.map { folded(storage[t][$0], framework: $0) }
-      for name in Set(names) {
-        let g = grouped.index(of: name)
-        for f in empty.indices { grouped.storage[g][f].merge(own[f], empty: empty[f]) }
+      let groups = Set(names).map { grouped.index(of: $0) }
+      for f in empty.indices {
+        withMoments(storage[t][f], framework: f) { own in
+          for g in groups { grouped.storage[g][f].merge(own, empty: empty[f]) }
+        }
       }
     }
     return grouped
@@ -171,7 +194,7 @@ public final class ComparisonCollector: ScoredRowObserver {
   func organisation(framework: Int) -> FrameworkMoments {
     if let organisationTotal { return organisationTotal[framework] }
     var total = empty[framework]
-    for observations in storage { total.merge(folded(observations[framework], framework: framework)) }
+    for observations in storage { withMoments(observations[framework], framework: framework) { total.merge($0) } }
     return total
   }
 }

@@ -31,6 +31,13 @@ public struct CompleteCaseMoments: Sendable {
     }
   }
 
+  /// Forgets every observation, keeping the storage (no allocation when it is not shared).
+  public mutating func reset() {
+    n = 0
+    sums.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    products.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+  }
+
   /// Adds another accumulator of the same variables.
   public mutating func merge(_ other: CompleteCaseMoments) {
     precondition(other.count == count && other.shift == shift, "merging different variables")

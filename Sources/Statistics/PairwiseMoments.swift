@@ -113,6 +113,11 @@ public struct PairwiseMoments: Sendable {
   /// Observations with at least one value present.
   public var observations: Int { Int(storage[0] + storage[1]) }
 
+  /// Forgets every observation, keeping the storage (no allocation when it is not shared).
+  public mutating func reset() {
+    storage.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+  }
+
   /// Adds another accumulator of the same variables (e.g. one team's into the organisation's).
   public mutating func merge(_ other: PairwiseMoments) {
     precondition(other.count == count && other.shift == shift, "merging different variables")

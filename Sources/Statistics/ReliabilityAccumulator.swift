@@ -30,6 +30,12 @@ public struct ReliabilityAccumulator: Sendable {
     completeCases.add(answers)
   }
 
+  /// Forgets every respondent, keeping the storage.
+  public mutating func reset() {
+    pairwise.reset()
+    completeCases.reset()
+  }
+
   /// Adds another accumulator of the same scale.
   public mutating func merge(_ other: ReliabilityAccumulator) {
     pairwise.merge(other.pairwise)

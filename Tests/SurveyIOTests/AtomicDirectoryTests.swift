@@ -17,11 +17,28 @@ import Testing
     let root = try scratch()
     defer { try? FileManager.default.removeItem(at: root) }
     let target = root.appendingPathComponent("pack")
-    try AtomicDirectory.write([("index.html", "mark 1"), ("a.html", "A")], to: target.path, marker: "index.html", signature: "mark")
+    try AtomicDirectory.write([(name: "index.html", content: "mark 1"), (name: "a.html", content: "A")], to: target.path, marker: "index.html", signature: "mark")
     #expect(names(target) == ["a.html", "index.html"])
-    try AtomicDirectory.write([("index.html", "mark 2"), ("b.html", "B")], to: target.path, marker: "index.html", signature: "mark")
+    try AtomicDirectory.write([(name: "index.html", content: "mark 2"), (name: "b.html", content: "B")], to: target.path, marker: "index.html", signature: "mark")
     #expect(names(target) == ["b.html", "index.html"])
     #expect(names(root) == ["pack"], "no temporary or old folder is left")
+  }
+
+  @Test func aLazySequenceIsWrittenOneFileAtATime() throws {
+    let root = try scratch()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let target = root.appendingPathComponent("pack")
+    let temporary = root.appendingPathComponent(".pack.\(ProcessInfo.processInfo.processIdentifier).tmp")
+    let names = ["index.html", "a.html", "b.html"]
+    // Each file is made only when the writer asks for it; by then the one before is on disk.
+    var writtenBefore: [Bool] = []
+    let files = names.indices.lazy.map { i -> (name: String, content: String) in
+      if i > 0 { writtenBefore.append(FileManager.default.fileExists(atPath: temporary.appendingPathComponent(names[i - 1]).path)) }
+      return (names[i], "mark \(i)")
+    }
+    try AtomicDirectory.write(files, to: target.path, marker: "index.html", signature: "mark")
+    #expect(writtenBefore == [true, true])
+    #expect(self.names(target) == ["a.html", "b.html", "index.html"])
   }
 
   @Test func aFailureLeavesTheTargetAsItWas() throws {
@@ -30,7 +47,7 @@ import Testing
     let target = root.appendingPathComponent("pack")
     try AtomicDirectory.write([("index.html", "mark")], to: target.path, marker: "index.html", signature: "mark")
     #expect(throws: InputError.self) {
-      try AtomicDirectory.write([("index.html", "mark new"), ("../escape.html", "x")], to: target.path, marker: "index.html", signature: "mark")
+      try AtomicDirectory.write([(name: "index.html", content: "mark new"), (name: "../escape.html", content: "x")], to: target.path, marker: "index.html", signature: "mark")
     }
     #expect(try String(contentsOf: target.appendingPathComponent("index.html"), encoding: .utf8) == "mark")
     #expect(names(root) == ["pack"])
