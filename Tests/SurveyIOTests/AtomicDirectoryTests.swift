@@ -17,9 +17,11 @@ import Testing
     let root = try scratch()
     defer { try? FileManager.default.removeItem(at: root) }
     let target = root.appendingPathComponent("pack")
-    try AtomicDirectory.write([(name: "index.html", content: "mark 1"), (name: "a.html", content: "A")], to: target.path, marker: "index.html", signature: "mark")
+    try AtomicDirectory.write(
+      [(name: "index.html", content: "mark 1"), (name: "a.html", content: "A")], to: target.path, marker: "index.html", signature: "mark")
     #expect(names(target) == ["a.html", "index.html"])
-    try AtomicDirectory.write([(name: "index.html", content: "mark 2"), (name: "b.html", content: "B")], to: target.path, marker: "index.html", signature: "mark")
+    try AtomicDirectory.write(
+      [(name: "index.html", content: "mark 2"), (name: "b.html", content: "B")], to: target.path, marker: "index.html", signature: "mark")
     #expect(names(target) == ["b.html", "index.html"])
     #expect(names(root) == ["pack"], "no temporary or old folder is left")
   }
@@ -47,7 +49,8 @@ import Testing
     let target = root.appendingPathComponent("pack")
     try AtomicDirectory.write([("index.html", "mark")], to: target.path, marker: "index.html", signature: "mark")
     #expect(throws: InputError.self) {
-      try AtomicDirectory.write([(name: "index.html", content: "mark new"), (name: "../escape.html", content: "x")], to: target.path, marker: "index.html", signature: "mark")
+      try AtomicDirectory.write(
+        [(name: "index.html", content: "mark new"), (name: "../escape.html", content: "x")], to: target.path, marker: "index.html", signature: "mark")
     }
     #expect(try String(contentsOf: target.appendingPathComponent("index.html"), encoding: .utf8) == "mark")
     #expect(names(root) == ["pack"])
