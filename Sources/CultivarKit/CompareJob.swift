@@ -104,10 +104,13 @@ public struct CompareJob {
       survey: SurveyInfo(id: survey.id, title: survey.title(in: language), language: language), input: input, baseline: selection.baseline,
       method: method, frameworks: frameworks, privacy: privacy, selectedTeams: selection.requested)
     if let cut { report.cut = cut }
-    let text = reporter.render(report)
     try RunSupport.writePrivacyReport([(nil, report.privacy)], to: privacyReportPath, language: language)
-    guard let outputPath else { return text }
-    try AtomicFile.write(text, to: outputPath)
+    guard let outputPath else { return reporter.render(report) }
+    try AtomicFile.stream(to: outputPath) { write in
+      let sink = ReportSink(writesInBackground: true, flush: write)
+      try reporter.write(report, to: sink)
+      try sink.finish()
+    }
     return nil
   }
 }

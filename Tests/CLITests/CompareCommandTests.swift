@@ -66,6 +66,21 @@ let compareFormats = ["table", "md", "csv", "json", "html"]
     }
   }
 
+  /// A report written to a file is written block by block as it is made (`--out`), the one
+  /// on standard output as a whole: in every format the bytes are the same.
+  @Test func theFileHasTheBytesOfStandardOutputInEveryFormat() throws {
+    let scratch = compareProject()
+    for format in compareFormats {
+      let printed = try CLI.run(["compare", "surveys/t.yaml", "--responses", "responses.csv", "--format", format], in: scratch.path)
+      #expect(printed.status == 0, "\(printed.stderr)")
+      let written = try CLI.run(
+        ["compare", "surveys/t.yaml", "--responses", "responses.csv", "--format", format, "--out", "out.\(format)"], in: scratch.path)
+      #expect(written.status == 0, "\(written.stderr)")
+      let file = try String(contentsOfFile: scratch.path + "/out.\(format)", encoding: .utf8)
+      #expect(file == printed.stdout, "\(format)")
+    }
+  }
+
   /// Every number Tiny and Crew would show with a lower threshold, read from a run with
   /// min_group_size 3, in full precision.
   func secrets() throws -> [String: [Double]] {

@@ -7,7 +7,17 @@ public struct ComparisonJSONReporter: ReportRenderer {
   public static let schema = "cultivar.compare/1"
   public init() {}
 
-  public func render(_ report: ComparisonReport) -> String {
+  public func render(_ report: ComparisonReport) -> String { root(report).render() + "\n" }
+
+  /// Writes the report block by block; a team's values are made only as it is written, so a
+  /// comparison of 50,000 teams is never held as text or as values.
+  public func write(_ report: ComparisonReport, to sink: ReportSink) throws {
+    try root(report).write(to: sink)
+    sink.byte(0x0A)
+    try sink.flushIfFull()
+  }
+
+  private func root(_ report: ComparisonReport) -> JSON {
     let input = report.input
     let method = report.method
     var baseline: [(String, JSON)] = [
@@ -40,7 +50,7 @@ public struct ComparisonJSONReporter: ReportRenderer {
       ("privacy", PrivacyAuditReport.json(report.privacy)),
       ("frameworks", .array(report.frameworks.map(framework))),
     ])
-    return root.render() + "\n"
+    return root
   }
 
   private func framework(_ f: FrameworkComparison) -> JSON {
@@ -54,7 +64,7 @@ public struct ComparisonJSONReporter: ReportRenderer {
       ),
       ("dimensions", .array(f.dimensions.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })),
       ("organisation", team(f.organisation)),
-      ("teams", .array(f.teams.map(team))),
+      ("teams", JSON.list(f.teams.count) { team(f.teams[$0]) }),
       ("reliability", .array(f.reliability.map(ComparisonJSONParts.reliability))),
     ])
   }
