@@ -63,10 +63,13 @@ public struct ParentBaselines {
   /// The audit entries of every parent-minus-unit number the engine withholds for the shown
   /// groups of `results` (appended to the run's privacy audit).
   public func audit(results: [FrameworkResult]) -> [AuditEntry] {
-    results.enumerated().flatMap { f, result in
-      result.teams.filter { $0.suppression == nil }.flatMap { team in
-        complement(of: team, framework: f, organisation: result.organisation)?.audit ?? []
+    // Each team is made, read and dropped: a pack's results hold every unit and cell.
+    var entries: [AuditEntry] = []
+    for (f, result) in results.enumerated() {
+      for team in result.teams where team.suppression == nil {
+        entries += complement(of: team, framework: f, organisation: result.organisation)?.audit ?? []
       }
     }
+    return entries
   }
 }
