@@ -48,7 +48,7 @@ public final class ComparisonCollector: ScoredRowObserver {
   private var teamIndex: [String: Int] = [:]
   /// [team][framework], mutated in place.
   private var storage: [[Observations]] = []
-  /// The whole organisation's moments when the stored groups overlap (see ``grouped(by:)``).
+  /// The whole organisation's moments when the stored groups overlap (see ``grouped(by:only:)``).
   private var organisationTotal: [FrameworkMoments]?
   private var answers: [Double] = []
   private var scoreValues: [Double] = []
