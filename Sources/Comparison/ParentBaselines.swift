@@ -15,7 +15,7 @@ public struct ParentBaselines {
   public var parentOf: [String: String?]
   /// Every unit of every level, as the engine publishes them.
   public var units: [FrameworkResult]
-  /// Their moments (``ComparisonCollector/grouped(by:)`` with the units' groups).
+  /// Their moments (``ComparisonCollector/grouped(by:only:)`` with the units' groups).
   public var collector: ComparisonCollector
   /// The anonymity rules (the survey's).
   public var policy: PrivacyPolicy
