@@ -74,15 +74,7 @@ public final class ComparisonCollector: ScoredRowObserver {
     self.empty = empty
     itemsOfDimension = layout
     rowWidth = plan.frameworks.map { $0.framework.dimensions.count + $0.items.count }
-    rowsLimit = empty.map(Self.size)
-  }
-
-  /// The values a framework's moments hold: per k variables, 2 + k + 4k² pairwise sums, and
-  /// k + k² complete-case sums for each scale.
-  private static func size(_ moments: FrameworkMoments) -> Int {
-    let pairwise = { (k: Int) in 2 + k + 4 * k * k }
-    return pairwise(moments.scores.count)
-      + moments.reliability.reduce(0) { $0 + pairwise($1.pairwise.count) + $1.completeCases.count * ($1.completeCases.count + 1) }
+    rowsLimit = empty.map { $0.scores.valueCount + $0.reliability.reduce(0) { $0 + $1.valueCount } }
   }
 
   public func observe(team: String, framework: Int, keyed: UnsafeBufferPointer<Double>, scores: UnsafeBufferPointer<Double>) {

@@ -86,10 +86,11 @@ public struct ReportJob {
     let parents = ParentBaselines(
       parentOf: cutGroups.parents(keys: observed.keys), units: outcome.frameworks, collector: collector, policy: scoring.policy)
     let known = Array(Set(outcome.frameworks.flatMap { $0.teams.map(\.team) }))
-    let compared = known.filter(unitKeys.contains).sorted()
+    let unitTeams = known.filter(unitKeys.contains).sorted()
+    let compared = unitTeams.isEmpty ? nil : unitTeams
     let builder = ComparisonBuilder(plan: scoring.plan, collector: collector)
-    let toParent = try TeamSelection(teams: compared.isEmpty ? nil : compared, baseline: "parent", known: known, privacy: outcome.privacy)
-    let toOrganisation = try TeamSelection(teams: compared.isEmpty ? nil : compared, baseline: "org", known: known, privacy: outcome.privacy)
+    let toParent = try TeamSelection(teams: compared, baseline: "parent", known: known, privacy: outcome.privacy)
+    let toOrganisation = try TeamSelection(teams: compared, baseline: "org", known: known, privacy: outcome.privacy)
     let versusParent = builder.build(results: outcome.frameworks, selection: toParent, parents: parents).frameworks
     let versusOrganisation = builder.build(results: outcome.frameworks, selection: toOrganisation).frameworks
     let rejectsFile = try RunSupport.writeRejects(

@@ -38,6 +38,9 @@ public struct CompleteCaseMoments: Sendable {
     products.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
   }
 
+  /// The number of sums held (k + k²): what the accumulator costs in memory.
+  public var valueCount: Int { sums.count + products.count }
+
   /// Adds another accumulator of the same variables.
   public mutating func merge(_ other: CompleteCaseMoments) {
     precondition(other.count == count && other.shift == shift, "merging different variables")

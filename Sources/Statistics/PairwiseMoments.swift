@@ -118,6 +118,9 @@ public struct PairwiseMoments: Sendable {
     storage.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
   }
 
+  /// The number of sums held (2 + k + 4k²): what the accumulator costs in memory.
+  public var valueCount: Int { storage.count }
+
   /// Adds another accumulator of the same variables (e.g. one team's into the organisation's).
   public mutating func merge(_ other: PairwiseMoments) {
     precondition(other.count == count && other.shift == shift, "merging different variables")

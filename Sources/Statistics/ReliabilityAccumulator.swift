@@ -36,6 +36,9 @@ public struct ReliabilityAccumulator: Sendable {
     completeCases.reset()
   }
 
+  /// The number of sums held: what the accumulator costs in memory.
+  public var valueCount: Int { pairwise.valueCount + completeCases.valueCount }
+
   /// Adds another accumulator of the same scale.
   public mutating func merge(_ other: ReliabilityAccumulator) {
     pairwise.merge(other.pairwise)
