@@ -69,7 +69,6 @@ public struct ReportJob {
     let (survey, language) = (scoring.survey, scoring.language)
     let chart = try organisationPath.map { try OrgChartLoader.load(path: $0, displayName: workspace.display($0)) }
     if let level { _ = try CutPlan("unit:\(level)", chart: chart, attributes: survey.attributes) }
-    if let chart { try Self.checkUniqueNames(chart) }
     let plan = try CutPlan("unit", chart: chart, attributes: survey.attributes)
     // One view: every unit and every unit × attribute value published from one decision.
     scoring.cuts = { keys in Self.everyUnitAndCell(plan.groups(keys: keys)) }
@@ -118,26 +117,6 @@ public struct ReportJob {
       survey: SurveyInfo(id: survey.id, title: survey.title(in: language), language: language), input: input, wave: wave, units: units,
       attributes: attributes, versusParent: versusParent, versusOrganisation: versusOrganisation,
       groups: outcome.frameworks, participation: participation, trend: trend, trendWaves: trendWaves, privacy: privacy)
-  }
-
-  /// Groups are published by unit name: two units with one name would share a page's numbers.
-  /// - Throws: ``InputProblems`` naming each repeated name with both lines.
-  static func checkUniqueNames(_ chart: OrgChart) throws {
-    var first: [String: OrgChart.Unit] = [:]
-    var problems: [InputError] = []
-    for unit in chart.units {
-      guard let earlier = first[unit.name] else {
-        first[unit.name] = unit
-        continue
-      }
-      problems.append(
-        InputError(
-          kind: .survey, file: chart.file, line: unit.line,
-          message:
-            "units '\(earlier.id)' (line \(earlier.line)) and '\(unit.id)' are both named '\(unit.name)'; report --per-unit names each unit's numbers by its name",
-          hint: "give each unit its own name (e.g. '\(unit.name) (\(unit.id))')"))
-    }
-    if !problems.isEmpty { throw InputProblems(problems) }
   }
 
   /// The universe of `groups` with every unit and every unit × attribute value published.

@@ -135,7 +135,8 @@ public final class CutPlan: @unchecked Sendable {
         crossedStart[u].append(groups.count)
         for v in 0..<count {
           let published = cutsUnits && attribute == a && (level == nil || level == unit.level)
-          var group = CutGroups.Group(cut: cuts[a], name: "\(unitName(u)) × \(valueLabels[a][v])", parent: u, nested: false, published: published)
+          var group = CutGroups.Group(
+            cut: cuts[a], name: CrossedCell.name(unit: unitName(u), label: valueLabels[a][v]), parent: u, nested: false, published: published)
           group.span = .init(unit: u, attribute: a, value: Int32(v))
           groups.append(group)
         }

@@ -167,6 +167,7 @@ public enum OrgChartLoader {
             hint: Suggestion.closest(to: parent, in: ids).map { "did you mean '\($0)'?" } ?? "parents are given by their id"))
       }
     }
+    problems += nameClashes(declared, first: first, file: file)
     if !problems.isEmpty { throw InputProblems(problems) }
     // Cycles: follow each unit's parents; a unit met twice closes a loop.
     var reported = Set<String>()
@@ -204,6 +205,40 @@ public enum OrgChartLoader {
     }
     for i in declared.indices where first[declared[i].id] == i { _ = place(i) }
     return OrgChart(units: units, file: file)
+  }
+
+  /// Names that could not be told apart. Reports and team cells name units by their names, so
+  /// two units may not share one, a unit may not be named like another unit's id (a team cell
+  /// naming it would mean either), and a name may not hold the separator of crossed cells
+  /// (``CrossedCell/separator``), or a unit could be named like another unit's cell.
+  static func nameClashes(_ declared: [Declared], first: [String: Int], file: String) -> [InputError] {
+    var problems: [InputError] = []
+    var named: [String: Int] = [:]
+    for (i, unit) in declared.enumerated() where first[unit.id] == i {
+      if unit.name.contains(CrossedCell.separator) {
+        problems.append(
+          InputError(
+            kind: .survey, file: file, line: unit.line,
+            message: "the name of unit '\(unit.id)' holds '\(CrossedCell.separator)', which joins a unit and an attribute value in crossed cuts",
+            hint: "write the name without '\(CrossedCell.separator)' (e.g. with 'x' or '&')"))
+      } else if let other = first[unit.name], other != i {
+        problems.append(
+          InputError(
+            kind: .survey, file: file, line: unit.line,
+            message: "unit '\(unit.id)' is named '\(unit.name)', the id of the unit at line \(declared[other].line)",
+            hint: "a team cell '\(unit.name)' would name either unit; give the unit another name"))
+      } else if let earlier = named[unit.name] {
+        let parentName = unit.parent.flatMap { first[$0] }.map { declared[$0].name }
+        problems.append(
+          InputError(
+            kind: .survey, file: file, line: unit.line,
+            message: "units '\(declared[earlier].id)' (line \(declared[earlier].line)) and '\(unit.id)' are both named '\(unit.name)'",
+            hint: "reports show units by name; give each its own, e.g. '\(unit.name) (\(parentName ?? unit.id))'"))
+      } else {
+        named[unit.name] = i
+      }
+    }
+    return problems
   }
 
   private static func nonEmpty(_ text: String) -> String? {

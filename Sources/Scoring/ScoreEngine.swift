@@ -116,7 +116,11 @@ public final class ScoreEngine {
     teamIndex.releaseTable()
     let names = teamNames
     let order = names.indices.sorted { names[$0] < names[$1] }
-    return try results(PublishedView(plan: plan, names: names, order: order, totals: totals, policy: policy, cuts: cuts), regrouped: true)
+    let view = PublishedView(plan: plan, names: names, order: order, totals: totals, policy: policy, cuts: cuts)
+    // A team run's groups are its distinct team names, and a mapping's its distinct targets;
+    // a cut's are named from the units and values, which could meet.
+    if let twice = DuplicateGroupName.first(in: view.groups.lazy.map(\.name)) { throw DuplicateGroupName(name: twice) }
+    return try results(view, regrouped: true)
   }
 
   private func results(_ view: PublishedView, regrouped: Bool) throws -> (frameworks: [FrameworkResult], privacy: PrivacySummary) {

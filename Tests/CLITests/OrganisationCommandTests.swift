@@ -59,6 +59,19 @@ import Testing
     #expect(stuffed.stderr.contains("unit 'Eng' has 8 responses but only 6 people invited (org.yaml)"), "\(stuffed.stderr)")
   }
 
+  /// Groups that would be published under one name are refused: a team path named like
+  /// another path's cell (`Eng/Web × site: Berlin`), in the pack, which publishes both.
+  @Test func twoGroupsNamedAlikeAreRefused() throws {
+    let scratch = project(
+      survey: trustSurvey + "\nattributes:\n  site: [Berlin, Lisbon]\n",
+      csv: "respondent_id,team,site,q1,q2,q3\n"
+        + (0..<24).map { "r\($0),\($0 < 12 ? "Eng/Web" : "Eng/Web × site: Berlin"),Berlin,\(1 + $0 % 5),3,2" }.joined(separator: "\n") + "\n")
+    let result = try CLI.run(["report", "surveys/t.yaml", "--responses", "responses.csv", "--per-unit", "pack"], in: scratch.path)
+    #expect(result.status == 65, "\(result.stderr)")
+    #expect(result.stderr.contains("error: two of the groups this run publishes are named 'Eng/Web × site: Berlin'"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/pack"))
+  }
+
   /// Attributes and crossed cuts of the sample: each value (or unit × value) pools exactly its
   /// respondents, and every level of `--by unit` adds up to the organisation.
   @Test(arguments: [("tenure", 3), ("location", 3), ("role", 2), ("unit:1,tenure", 9), ("unit", 34)])

@@ -198,7 +198,7 @@ import Testing
     let result = try run(box, ["report", "surveys/org/acme.yaml", "--responses", "r.csv", "--org", "org.yaml", "--per-unit", "pack"])
     #expect(result.status == 78, "\(result.stderr)")
     #expect(result.stderr.contains("org.yaml:5: error: units 'sales-n' (line 4) and 'sales-s' are both named 'Sales'"), "\(result.stderr)")
-    #expect(result.stderr.contains("hint: give each unit its own name"))
+    #expect(result.stderr.contains("hint: reports show units by name; give each its own, e.g. 'Sales (South)'"))
     #expect(!FileManager.default.fileExists(atPath: box.path("pack")))
   }
 }

@@ -66,6 +66,18 @@ import Testing
     ("units:\n  - { id: a, headcount: 1e300 }\n", "org.yaml:2: error: headcount of 'a' must be a whole number of people"),
     ("units:\n  - { id: a, parnet: b }\n", "org.yaml:2: error: unknown key 'parnet' in a unit\n  hint: did you mean 'parent'?"),
     ("units:\n  - { name: A }\n", "org.yaml:2: error: a unit needs an 'id'"),
+    (
+      "units:\n  - { id: eng, name: Eng }\n  - { id: web, name: Web, parent: eng }\n  - { id: ops, name: Ops }\n  - { id: w2, name: Web, parent: ops }\n",
+      "org.yaml:5: error: units 'web' (line 3) and 'w2' are both named 'Web'\n  hint: reports show units by name; give each its own, e.g. 'Web (Ops)'"
+    ),
+    (
+      "units:\n  - { id: web, name: Web }\n  - { id: app, name: web }\n",
+      "org.yaml:3: error: unit 'app' is named 'web', the id of the unit at line 2"
+    ),
+    (
+      "units:\n  - { id: web, name: Web }\n  - { id: x, name: 'Web × site: Berlin' }\n",
+      "org.yaml:3: error: the name of unit 'x' holds ' × ', which joins a unit and an attribute value in crossed cuts"
+    ),
     ("teams: []\n", "org.yaml:1: error: an organisation file must be a mapping with a list 'units'"),
     ("", "org.yaml: error: the organisation file is empty"),
   ])
@@ -78,6 +90,7 @@ import Testing
     ("id,name,parent\na,A\n", "org.yaml:2: error: 2 fields, the header has 3"),
     ("id,name,parent,headcount\na,A,,lots\n", "org.yaml:2: error: column 4 'headcount': 'lots' is not a whole number"),
     ("id,name,parent\na,A,\nb,B,z\n", "org.yaml:3: error: unit 'b' names an unknown parent 'z'"),
+    ("id,name,parent\na,A,\nb,A,a\n", "org.yaml:3: error: units 'a' (line 2) and 'b' are both named 'A'"),
   ])
   func csvMistakes(_ text: String, _ expected: String) {
     #expect(messages(text, csv: true).contains(expected), "\(messages(text, csv: true))")

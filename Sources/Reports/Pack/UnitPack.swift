@@ -97,9 +97,6 @@ public struct UnitPack: Sendable {
     self.privacy = privacy
   }
 
-  /// The group of a unit crossed with an attribute value, by name.
-  public static func cellName(unit: String, label: String) -> String { "\(unit) × \(label)" }
-
   /// A group's row in framework `f` compared with the organisation (nil: nobody answered in it).
   public func row(_ name: String, framework f: Int) -> TeamComparison? {
     Self.row(name, framework: f, in: versusOrganisation, organisationRows)

@@ -91,7 +91,7 @@ struct UnitPage {
       empty: w("pack.no-children"))
     for attribute in pack.attributes {
       out += groupTable(
-        w("pack.by", ["attribute": attribute.name]), attribute.labels.map { (HTMLText.name($0), UnitPack.cellName(unit: me.key, label: $0)) },
+        w("pack.by", ["attribute": attribute.name]), attribute.labels.map { (HTMLText.name($0), CrossedCell.name(unit: me.key, label: $0)) },
         framework: f,
         empty: "")
     }
@@ -169,7 +169,7 @@ struct UnitPage {
   /// cells, and its parent without it.
   private func privacy() -> String {
     let children = Set(pack.children(of: unit).map { pack.units[$0].key })
-    let cells = Set(pack.attributes.flatMap { $0.labels.map { UnitPack.cellName(unit: me.key, label: $0) } })
+    let cells = Set(pack.attributes.flatMap { $0.labels.map { CrossedCell.name(unit: me.key, label: $0) } })
     // The entries that may be about this page, found through the pack's index, in the
     // audit's order, then checked one by one.
     let candidates =
