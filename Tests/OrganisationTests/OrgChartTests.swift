@@ -91,6 +91,8 @@ import Testing
     ("id,name,parent,headcount\na,A,,lots\n", "org.yaml:2: error: column 4 'headcount': 'lots' is not a whole number"),
     ("id,name,parent\na,A,\nb,B,z\n", "org.yaml:3: error: unit 'b' names an unknown parent 'z'"),
     ("id,name,parent\na,A,\nb,A,a\n", "org.yaml:3: error: units 'a' (line 2) and 'b' are both named 'A'"),
+    // One name in two spellings (é composed, then e and a combining acute) is one name.
+    ("id,name,parent\na,Caf\u{E9},\nb,Cafe\u{301},a\n", "org.yaml:3: error: units 'a' (line 2) and 'b' are both named"),
   ])
   func csvMistakes(_ text: String, _ expected: String) {
     #expect(messages(text, csv: true).contains(expected), "\(messages(text, csv: true))")
