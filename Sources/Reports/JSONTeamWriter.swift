@@ -21,7 +21,8 @@ struct JSONTeamWriter {
 
   /// Writes team `t` as an object whose braces sit at depth `indent`.
   func write(_ t: TeamResult, to sink: ReportSink, indent: Int) {
-    var team = JSONObjectWriter(sink, indent: indent)
+    let leavesOnly = t.suppression != nil || (t.band == nil && t.dimensions.isEmpty && t.measures.isEmpty)
+    var team = JSONObjectWriter(sink, indent: indent, oneLine: leavesOnly && JSON.isShort(t.team))
     team.string("team", t.team)
     team.number("n", Double(t.n))
     team.bool("suppressed", t.suppression != nil)
@@ -34,7 +35,7 @@ struct JSONTeamWriter {
     team.number("index", t.index)
     team.key("band")
     if let band = t.band {
-      var object = JSONObjectWriter(sink, indent: indent + 1)
+      var object = JSONObjectWriter(sink, indent: indent + 1, oneLine: JSON.isShort(band.label) && JSON.isShort(band.advice))
       object.string("label", band.label)
       object.string("advice", band.advice)
       object.close()
@@ -42,7 +43,8 @@ struct JSONTeamWriter {
       sink.write("null")
     }
     team.key("dimensions")
-    JSONObjectWriter.list(t.dimensions, sink, indent: indent + 1) { position, d, object in
+    let shortDimension = { (d: DimensionScore) in JSON.isShort(d.id) && JSON.isShort(d.advice) }
+    JSONObjectWriter.list(t.dimensions, sink, indent: indent + 1, oneLine: shortDimension) { position, d, object in
       object.string("id", d.id)
       object.number("n", Double(d.n))
       if let reason = d.suppression {
@@ -59,7 +61,8 @@ struct JSONTeamWriter {
       object.number("vs_benchmark", benchmark(d.id, at: position)?.differenceFromBenchmark(d))
     }
     team.key("measures")
-    JSONObjectWriter.list(t.measures, sink, indent: indent + 1) { _, m, object in
+    let shortMeasure = { (m: MeasureScore) in JSON.isShort(m.id) }
+    JSONObjectWriter.list(t.measures, sink, indent: indent + 1, oneLine: shortMeasure) { _, m, object in
       object.string("id", m.id)
       object.number("n", Double(m.n))
       if let reason = m.suppression {
@@ -78,28 +81,47 @@ struct JSONTeamWriter {
 }
 
 /// One JSON object written into a sink as its fields come, pretty-printed exactly as
-/// ``JSON/write(to:indent:)`` prints an object (`{}` when it gets no field).
+/// ``JSON/write(to:indent:)`` prints an object: a field per line, or all on one line when
+/// every value is a short leaf (`{}` when it gets no field).
 struct JSONObjectWriter {
   private let sink: ReportSink
   private let indent: Int
+  private let oneLine: Bool
   private var fields = 0
 
-  /// Opens an object whose braces sit at depth `indent`.
-  init(_ sink: ReportSink, indent: Int) {
+  /// Opens an object whose braces sit at depth `indent`; `oneLine` when the caller writes
+  /// only short leaves (``JSON/isShortLeaf``) into it.
+  init(_ sink: ReportSink, indent: Int, oneLine: Bool) {
     self.sink = sink
     self.indent = indent
+    self.oneLine = oneLine
     sink.byte(0x7B)
   }
 
   /// Starts the next field: its key (a literal with nothing to escape); the caller writes the
   /// value.
   mutating func key(_ key: StaticString) {
-    if fields > 0 { sink.byte(0x2C) }
-    fields += 1
-    JSON.newline(sink, indent + 1)
+    separate()
     sink.byte(0x22)
     sink.ascii(key)
     sink.ascii("\": ")
+  }
+
+  /// Starts the next field with a key that may need escaping.
+  mutating func key(_ key: String) {
+    separate()
+    JSON.quote(key, into: sink)
+    sink.ascii(": ")
+  }
+
+  private mutating func separate() {
+    if fields > 0 { sink.byte(0x2C) }
+    fields += 1
+    if oneLine {
+      if fields > 1 { sink.byte(0x20) }
+    } else {
+      JSON.newline(sink, indent + 1)
+    }
   }
 
   /// A text field (`null` for nil).
@@ -122,13 +144,16 @@ struct JSONObjectWriter {
 
   /// Closes the object.
   func close() {
-    if fields > 0 { JSON.newline(sink, indent) }
+    if fields > 0 && !oneLine { JSON.newline(sink, indent) }
     sink.byte(0x7D)
   }
 
   /// Writes `elements` as an array of objects whose brackets sit at depth `indent`, each
-  /// object's fields written by `fill` (given the element's position and the element).
-  static func list<Element>(_ elements: [Element], _ sink: ReportSink, indent: Int, _ fill: (Int, Element, inout JSONObjectWriter) -> Void) {
+  /// object's fields (leaves only) written by `fill` (given the element's position and the
+  /// element), on one line when `oneLine` says its texts are short.
+  static func list<Element>(
+    _ elements: [Element], _ sink: ReportSink, indent: Int, oneLine: (Element) -> Bool, _ fill: (Int, Element, inout JSONObjectWriter) -> Void
+  ) {
     guard !elements.isEmpty else {
       sink.write("[]")
       return
@@ -137,7 +162,7 @@ struct JSONObjectWriter {
     for (n, element) in elements.enumerated() {
       if n > 0 { sink.byte(0x2C) }
       JSON.newline(sink, indent + 1)
-      var object = JSONObjectWriter(sink, indent: indent + 1)
+      var object = JSONObjectWriter(sink, indent: indent + 1, oneLine: oneLine(element))
       fill(n, element, &object)
       object.close()
     }

@@ -21,7 +21,28 @@ enum JSON {
     return .stream { sink, indent in try writeList(count, element, sink, indent: indent) }
   }
 
-  /// Writes pretty-printed text with two-space indentation, block by block. Leaves go straight
+  /// A value short enough to share a line with others: a number, true/false, null, `[]`, `{}`
+  /// or a text of at most ``shortText`` bytes.
+  var isShortLeaf: Bool {
+    switch self {
+    case .null, .bool, .number: return true
+    case .string(let text): return Self.isShort(text)
+    case .array(let values): return values.isEmpty
+    case .object(let fields): return fields.isEmpty
+    case .stream: return false
+    }
+  }
+
+  /// The longest text (in UTF-8 bytes) that an object written on one line may hold.
+  static let shortText = 60
+
+  /// Whether `text` (nil: null) is short enough to share a line.
+  static func isShort(_ text: String?) -> Bool { (text?.utf8.count ?? 0) <= shortText }
+
+  /// Writes pretty-printed text with two-space indentation, block by block; an object whose
+  /// values are all short leaves (a dimension's numbers, a team withheld) takes one line,
+  /// `{"id": "d0", "n": 8}`, so a report of many teams reads as a table and holds about half
+  /// the bytes. Leaves go straight
   /// into the sink's bytes (numbers by ``ReportSink/exact(_:)``, strings escaped only where
   /// they need it), so a large report costs about what its CSV version does.
   func write(to sink: ReportSink, indent: Int = 0) throws {
@@ -32,7 +53,14 @@ enum JSON {
     case .string(let s): Self.quote(s, into: sink)
     case .array(let values) where !values.isEmpty:
       try Self.writeList(values.count, { values[$0] }, sink, indent: indent)
-    case .object(let fields) where !fields.isEmpty:
+    case .object(let fields) where fields.allSatisfy(\.1.isShortLeaf):
+      var object = JSONObjectWriter(sink, indent: indent, oneLine: true)
+      for (key, value) in fields {
+        object.key(key)
+        try value.write(to: sink, indent: indent + 1)
+      }
+      object.close()
+    case .object(let fields):
       sink.byte(0x7B)
       for (n, (key, value)) in fields.enumerated() {
         Self.newline(sink, indent + 1)
@@ -46,7 +74,6 @@ enum JSON {
       sink.byte(0x7D)
     case .stream(let write): try write(sink, indent)
     case .array: sink.write("[]")
-    case .object: sink.write("{}")
     }
     try sink.flushIfFull()
   }

@@ -78,12 +78,12 @@ let sampleReport: ScoreReport = {
     #expect(text.hasPrefix("{\n  \"schema\": \"cultivar.score/1\","))
     #expect(
       text.contains(
-        "\"team\": \"Tiny\",\n          \"n\": 3,\n          \"suppressed\": true,\n          \"suppression_reason\": \"below_min_group_size\"\n        }"
+        "\n        {\"team\": \"Tiny\", \"n\": 3, \"suppressed\": true, \"suppression_reason\": \"below_min_group_size\"}"
       ))
     #expect(text.contains("\"name\": \"Alpha, \\\"quoted\\\"\""))
     #expect(
       text.contains(
-        "\"reliability\": [\n        {\n          \"id\": \"a\",\n          \"items\": 4,\n          \"alpha\": 0.8125,\n          \"deletion\": \"pairwise\""
+        "\"reliability\": [\n        {\"id\": \"a\", \"items\": 4, \"alpha\": 0.8125, \"deletion\": \"pairwise\""
       ))
     #expect(JSONReporter().render(sampleReport) == text)
   }
@@ -100,9 +100,9 @@ let sampleReport: ScoreReport = {
     #expect(table.contains("(all teams)  Alpha      15  3.40  0.80  60.0   40.0     71  -11.0"))
     #expect(table.contains("- Ops, Alpha (63/100; benchmark 71): Reflect more"))
     let json = JSONReporter().render(report)
-    #expect(json.contains("\"name\": \"Alpha\",\n          \"benchmark\": 71\n"))
-    #expect(json.contains("\"advice\": \"Reflect more\",\n              \"vs_benchmark\": -8.5\n"))
-    #expect(json.contains("\"vs_benchmark\": -11\n"))
+    #expect(json.contains("\"name\": \"Alpha\", \"benchmark\": 71}\n"))
+    #expect(json.contains("\"advice\": \"Reflect more\", \"vs_benchmark\": -8.5}\n"))
+    #expect(json.contains("\"vs_benchmark\": -11}\n"))
     // Without benchmarks: no extra columns, null keys.
     #expect(!TableReporter().render(sampleReport).contains("Bench"))
     #expect(JSONReporter().render(sampleReport).contains("\"vs_benchmark\": null"))
