@@ -22,7 +22,7 @@ struct JSONTeamWriter {
   /// Writes team `t` as an object whose braces sit at depth `indent`.
   func write(_ t: TeamResult, to sink: ReportSink, indent: Int) {
     let leavesOnly = t.suppression != nil || (t.band == nil && t.dimensions.isEmpty && t.measures.isEmpty)
-    var team = JSONObjectWriter(sink, indent: indent, oneLine: leavesOnly && JSON.isShort(t.team))
+    var team = JSONObjectWriter(sink, indent: indent, oneLine: leavesOnly)
     team.string("team", t.team)
     team.number("n", Double(t.n))
     team.bool("suppressed", t.suppression != nil)
@@ -35,7 +35,7 @@ struct JSONTeamWriter {
     team.number("index", t.index)
     team.key("band")
     if let band = t.band {
-      var object = JSONObjectWriter(sink, indent: indent + 1, oneLine: JSON.isShort(band.label) && JSON.isShort(band.advice))
+      var object = JSONObjectWriter(sink, indent: indent + 1, oneLine: true)
       object.string("label", band.label)
       object.string("advice", band.advice)
       object.close()
@@ -43,8 +43,7 @@ struct JSONTeamWriter {
       sink.write("null")
     }
     team.key("dimensions")
-    let shortDimension = { (d: DimensionScore) in JSON.isShort(d.id) && JSON.isShort(d.advice) }
-    JSONObjectWriter.list(t.dimensions, sink, indent: indent + 1, oneLine: shortDimension) { position, d, object in
+    JSONObjectWriter.list(t.dimensions, sink, indent: indent + 1) { position, d, object in
       object.string("id", d.id)
       object.number("n", Double(d.n))
       if let reason = d.suppression {
@@ -61,8 +60,7 @@ struct JSONTeamWriter {
       object.number("vs_benchmark", benchmark(d.id, at: position)?.differenceFromBenchmark(d))
     }
     team.key("measures")
-    let shortMeasure = { (m: MeasureScore) in JSON.isShort(m.id) }
-    JSONObjectWriter.list(t.measures, sink, indent: indent + 1, oneLine: shortMeasure) { _, m, object in
+    JSONObjectWriter.list(t.measures, sink, indent: indent + 1) { _, m, object in
       object.string("id", m.id)
       object.number("n", Double(m.n))
       if let reason = m.suppression {
@@ -82,7 +80,7 @@ struct JSONTeamWriter {
 
 /// One JSON object written into a sink as its fields come, pretty-printed exactly as
 /// ``JSON/write(to:indent:)`` prints an object: a field per line, or all on one line when
-/// every value is a short leaf (`{}` when it gets no field).
+/// every value is a leaf (`{}` when it gets no field).
 struct JSONObjectWriter {
   private let sink: ReportSink
   private let indent: Int
@@ -90,7 +88,7 @@ struct JSONObjectWriter {
   private var fields = 0
 
   /// Opens an object whose braces sit at depth `indent`; `oneLine` when the caller writes
-  /// only short leaves (``JSON/isShortLeaf``) into it.
+  /// only leaves (``JSON/isLeaf``) into it.
   init(_ sink: ReportSink, indent: Int, oneLine: Bool) {
     self.sink = sink
     self.indent = indent
@@ -149,11 +147,9 @@ struct JSONObjectWriter {
   }
 
   /// Writes `elements` as an array of objects whose brackets sit at depth `indent`, each
-  /// object's fields (leaves only) written by `fill` (given the element's position and the
-  /// element), on one line when `oneLine` says its texts are short.
-  static func list<Element>(
-    _ elements: [Element], _ sink: ReportSink, indent: Int, oneLine: (Element) -> Bool, _ fill: (Int, Element, inout JSONObjectWriter) -> Void
-  ) {
+  /// object's fields (leaves only, so each takes one line) written by `fill` (given the
+  /// element's position and the element).
+  static func list<Element>(_ elements: [Element], _ sink: ReportSink, indent: Int, _ fill: (Int, Element, inout JSONObjectWriter) -> Void) {
     guard !elements.isEmpty else {
       sink.write("[]")
       return
@@ -162,7 +158,7 @@ struct JSONObjectWriter {
     for (n, element) in elements.enumerated() {
       if n > 0 { sink.byte(0x2C) }
       JSON.newline(sink, indent + 1)
-      var object = JSONObjectWriter(sink, indent: indent + 1, oneLine: oneLine(element))
+      var object = JSONObjectWriter(sink, indent: indent + 1, oneLine: true)
       fill(n, element, &object)
       object.close()
     }

@@ -21,28 +21,21 @@ enum JSON {
     return .stream { sink, indent in try writeList(count, element, sink, indent: indent) }
   }
 
-  /// A value short enough to share a line with others: a number, true/false, null, `[]`, `{}`
-  /// or a text of at most ``shortText`` bytes.
-  var isShortLeaf: Bool {
+  /// A value written within one line: a number, text, true/false, null, `[]` or `{}`.
+  var isLeaf: Bool {
     switch self {
-    case .null, .bool, .number: return true
-    case .string(let text): return Self.isShort(text)
+    case .null, .bool, .number, .string: return true
     case .array(let values): return values.isEmpty
     case .object(let fields): return fields.isEmpty
     case .stream: return false
     }
   }
 
-  /// The longest text (in UTF-8 bytes) that an object written on one line may hold.
-  static let shortText = 60
-
-  /// Whether `text` (nil: null) is short enough to share a line.
-  static func isShort(_ text: String?) -> Bool { (text?.utf8.count ?? 0) <= shortText }
-
   /// Writes pretty-printed text with two-space indentation, block by block; an object whose
-  /// values are all short leaves (a dimension's numbers, a team withheld) takes one line,
+  /// values are all leaves (a dimension's numbers, a team withheld) takes one line,
   /// `{"id": "d0", "n": 8}`, so a report of many teams reads as a table and holds about half
-  /// the bytes. Leaves go straight
+  /// the bytes. The layout follows the values' kinds only, never their lengths, so two runs
+  /// differing in a text (a file's path) differ on that line only. Leaves go straight
   /// into the sink's bytes (numbers by ``ReportSink/exact(_:)``, strings escaped only where
   /// they need it), so a large report costs about what its CSV version does.
   func write(to sink: ReportSink, indent: Int = 0) throws {
@@ -53,7 +46,7 @@ enum JSON {
     case .string(let s): Self.quote(s, into: sink)
     case .array(let values) where !values.isEmpty:
       try Self.writeList(values.count, { values[$0] }, sink, indent: indent)
-    case .object(let fields) where fields.allSatisfy(\.1.isShortLeaf):
+    case .object(let fields) where fields.allSatisfy(\.1.isLeaf):
       var object = JSONObjectWriter(sink, indent: indent, oneLine: true)
       for (key, value) in fields {
         object.key(key)

@@ -22,6 +22,18 @@ import Testing
     }
   }
 
+  /// Two reports that differ in one text (say the input file's path) differ on that line only:
+  /// an object of leaves takes one line whatever the length of its texts.
+  @Test func theLayoutFollowsTheKindsOfValuesNotTheirLengths() {
+    for text in ["a", String(repeating: "long path/", count: 30), "line\nbreak"] {
+      let input = JSON.object([("file", .string(text)), ("rows_read", .number(233)), ("rejects_file", .null)])
+      let report = JSON.object([("schema", .string("s")), ("input", input), ("teams", .array([input, input]))])
+      let lines = report.render().split(separator: "\n", omittingEmptySubsequences: false)
+      #expect(lines.count == 8, "\(text)")
+      #expect(lines[2].hasPrefix("  \"input\": {\"file\": "), "\(text)")
+    }
+  }
+
   private func streamed(_ team: TeamResult, _ framework: FrameworkResult, _ depth: Int) -> String {
     JSON.stream { sink, indent in JSONTeamWriter(framework).write(team, to: sink, indent: indent) }.render(indent: depth)
   }
@@ -90,7 +102,7 @@ private struct Generator {
   /// Text with characters JSON escapes, and some it does not.
   mutating func text() -> String {
     let pieces = ["a", "Ops", "\"", "\\", "\n", "\t", "\u{1}", "é", "—", " ", "x,y", "🙂"]
-    // Sometimes long enough to cross JSON.shortText, which puts an object on lines of its own.
+    // Sometimes long: the layout must not depend on a text's length.
     let count = below(4) == 0 ? below(40) : below(5)
     return (0..<count).map { _ in pieces[below(pieces.count)] }.joined()
   }
