@@ -78,9 +78,9 @@ struct JSONTeamWriter {
   }
 }
 
-/// One JSON object written into a sink as its fields come, pretty-printed exactly as
-/// ``JSON/write(to:indent:)`` prints an object: a field per line, or all on one line when
-/// every value is a leaf (`{}` when it gets no field).
+/// One JSON object written into a sink as its fields come (by ``JSON/write(to:indent:)`` and
+/// by the streaming team writer alike): a field per line, or all on one line when every value
+/// is a leaf (`{}` when it gets no field).
 struct JSONObjectWriter {
   private let sink: ReportSink
   private let indent: Int

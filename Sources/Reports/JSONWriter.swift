@@ -46,25 +46,13 @@ enum JSON {
     case .string(let s): Self.quote(s, into: sink)
     case .array(let values) where !values.isEmpty:
       try Self.writeList(values.count, { values[$0] }, sink, indent: indent)
-    case .object(let fields) where fields.allSatisfy(\.1.isLeaf):
-      var object = JSONObjectWriter(sink, indent: indent, oneLine: true)
+    case .object(let fields):
+      var object = JSONObjectWriter(sink, indent: indent, oneLine: fields.allSatisfy(\.1.isLeaf))
       for (key, value) in fields {
         object.key(key)
         try value.write(to: sink, indent: indent + 1)
       }
       object.close()
-    case .object(let fields):
-      sink.byte(0x7B)
-      for (n, (key, value)) in fields.enumerated() {
-        Self.newline(sink, indent + 1)
-        Self.quote(key, into: sink)
-        sink.byte(0x3A)
-        sink.byte(0x20)
-        try value.write(to: sink, indent: indent + 1)
-        if n + 1 < fields.count { sink.byte(0x2C) }
-      }
-      Self.newline(sink, indent)
-      sink.byte(0x7D)
     case .stream(let write): try write(sink, indent)
     case .array: sink.write("[]")
     }
