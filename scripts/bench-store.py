@@ -5,6 +5,8 @@
   40 teams), into a new SQLite file and a new PostgreSQL database;
 - `score --wave` from each store against `score --responses` of the same CSV (wall time,
   CPU, peak memory, and the PostgreSQL server's CPU from /proc when it runs on this machine);
+  on PostgreSQL with the pages kept ready and, on a copy of the database without them, row by
+  row; and the time `store refresh` takes to build the pages;
   with `--compare BUILD`, another build scores the same PostgreSQL database in the same turns
   (an A/B of two builds on one import);
 - web submissions/s at 1, 8 and 64 concurrent clients against one `serve` per backend
@@ -73,6 +75,10 @@ def server_cpu(url):
         return seconds / tick
 
     return total
+
+
+def psql(url, sql):
+    subprocess.run(["psql", url, "-q", "-c", sql], check=True, capture_output=True)
 
 
 def submissions_per_second(cultivar, store, work, clients, count):
@@ -153,6 +159,18 @@ def main():
                     # The table with its indexes and TOAST (schema version 9 added answer_pack).
                     total = subprocess.run(["psql", store, "-At", "-c", "SELECT pg_total_relation_size('response')"], check=True, capture_output=True, text=True).stdout
                     print(f"{size:>9,} rows  table    {name:<10} response {int(total) / 1e6:,.0f} MB (pg_total_relation_size)", flush=True)
+                    # Pages kept ready (schema version 10): the time `store refresh` takes to
+                    # build them all again, and a copy of the database without them (the same
+                    # rows on the same disk pages, `CREATE DATABASE ... TEMPLATE`), scored in the
+                    # same turns: what a wave changed since its pages were built costs.
+                    psql(store, "INSERT INTO wave_page_stale (wave_id, response_id) SELECT id, NULL FROM wave")
+                    wall, rss, _ = timed([args.cultivar, "store", "refresh", "--store", store], work)
+                    print(f"{size:>9,} rows  refresh  {name:<10} {wall:7.1f} s  (store refresh: build every page again)  peak {rss:6.0f} MiB  cpu {timed.cpu:6.1f} s", flush=True)
+                    live = store.rsplit("/", 1)[0] + "/bench_" + uuid.uuid4().hex[:12]
+                    psql(base, f"CREATE DATABASE {live.rsplit('/', 1)[1]} TEMPLATE {store.rsplit('/', 1)[1]}")
+                    psql(live, "DELETE FROM wave_page")
+            if "PostgreSQL" in stores:
+                stores["PostgreSQL, rows"] = live
             # The sources take turns (CSV, then each store, then CSV again...), so that a change
             # in the machine's load falls on all of them alike.
             sources = [("CSV", args.cultivar, ["--responses", data]), *[(n, args.cultivar, ["--wave", "w", "--store", s]) for n, s in stores.items()]]
@@ -170,8 +188,10 @@ def main():
                     outputs[name] = out.replace(f"{source[-1]} wave 'w'", "STORE")
             for name, _, _ in sources:
                 wall, rss, cpu, _, _ = min(runs[name])
-                print(f"{size:>9,} rows  score    {name:<10} {wall:7.1f} s  {size / wall:9,.0f} rows/s  peak {rss:6.0f} MiB  cpu {cpu:6.1f} s"
+                print(f"{size:>9,} rows  score    {name:<16} {wall:7.1f} s  {size / wall:9,.0f} rows/s  peak {rss:6.0f} MiB  cpu {cpu:6.1f} s"
                       f"  (fastest of {len(runs[name])}; wall/cpu/peak/load/server cpu {', '.join(f'{r[0]:.2f}/{r[2]:.2f}/{r[1]:.0f}/{r[3]:.1f}/{r[4]:.2f}' for r in runs[name])})", flush=True)
+            if "PostgreSQL, rows" in outputs and outputs["PostgreSQL, rows"] != outputs["PostgreSQL"]:
+                raise SystemExit(f"score --wave printed different bytes from PostgreSQL with and without the pages kept ready at {size:,} rows")
             if "compared" in outputs and outputs["compared"] != outputs["PostgreSQL"]:
                 raise SystemExit(f"score --wave printed different bytes from the same PostgreSQL store with {args.cultivar} and {args.compare} at {size:,} rows")
             if "SQLite" not in stores:

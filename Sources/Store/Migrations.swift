@@ -65,6 +65,9 @@ public struct Migration: Sendable {
     // PostgreSQL ships each response's answers as Cultivar packed them (item numbers and
     // values) instead of converting its arrays for every read; SQLite reads its rows directly.
     Migration(9, "answers kept ready to ship", sqlite: .statements([]), postgres: PostgresSchema.answerPacks),
+    // PostgreSQL keeps a wave's scoring pages built, so a read copies pages instead of walking
+    // an index entry per response; SQLite reads its rows directly.
+    Migration(10, "scoring pages kept ready", sqlite: .statements([]), postgres: PostgresSchema.wavePages),
   ]
 
   /// The newest version this Cultivar knows.

@@ -228,3 +228,116 @@ enum PostgresSchema {
     """,
   ]
 }
+
+extension PostgresSchema {
+  /// Version 10: a wave's scoring pages kept ready (docs/store.md, "Pages kept ready"): each
+  /// `wave_page` holds the records the scoring reader would ask the server to pack for the
+  /// ids in `(after_id, upper_id]` (``PackedPages``), built in one snapshot by a role that may
+  /// write (``WavePages``). A page is only used while nothing it covers changed: every
+  /// statement that inserts, updates or deletes responses, and every import made visible,
+  /// leaves a mark in `wave_page_stale` in its own transaction (the response's id, or NULL
+  /// for the whole wave when a statement touched many), which the build removes for what its
+  /// snapshot saw; the reader reads a marked page's ids from `visible_response` instead.
+  /// Deleting or updating a visible response also deletes the pages that cover it (every page
+  /// of its wave when a statement touched many; every page on TRUNCATE), so no copy of what it
+  /// held stays. The marks are written by functions that run as the store's owner, so the form
+  /// role needs no rights on these tables; the roles that read responses may read them.
+  static let wavePages = [
+    """
+    CREATE TABLE wave_page (
+      wave_id BIGINT NOT NULL REFERENCES wave(id) ON DELETE CASCADE,
+      after_id BYTEA NOT NULL,
+      upper_id BYTEA NOT NULL CHECK (after_id < upper_id),
+      responses INTEGER NOT NULL CHECK (responses > 0),
+      records BYTEA NOT NULL,
+      PRIMARY KEY (wave_id, upper_id)
+    )
+    """,
+    // Pages are read whole and do not compress much: kept out of line, uncompressed.
+    "ALTER TABLE wave_page ALTER COLUMN records SET STORAGE EXTERNAL",
+    """
+    CREATE TABLE wave_page_stale (
+      wave_id BIGINT NOT NULL REFERENCES wave(id) ON DELETE CASCADE,
+      response_id BYTEA
+    )
+    """,
+    "CREATE INDEX wave_page_stale_by_wave ON wave_page_stale (wave_id)",
+    """
+    CREATE FUNCTION cultivar_pages_stale() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    DECLARE many boolean := (SELECT count(*) FROM (SELECT 1 FROM changed LIMIT 65) s) > 64;
+    BEGIN
+      -- Rows as they were (deleted, or before an update): no page keeps a copy of a visible one.
+      IF TG_ARGV[0] = 'old' THEN
+        IF many THEN
+          DELETE FROM wave_page p WHERE p.wave_id IN (SELECT DISTINCT c.wave_id FROM changed c
+            WHERE c.import_id IS NULL OR c.import_id IN (SELECT b.id FROM import_batch b WHERE b.state = 'done'));
+        ELSE
+          DELETE FROM wave_page p USING changed c
+            WHERE p.wave_id = c.wave_id AND c.id > p.after_id AND c.id <= p.upper_id
+              AND (c.import_id IS NULL OR c.import_id IN (SELECT b.id FROM import_batch b WHERE b.state = 'done'));
+        END IF;
+      END IF;
+      IF many THEN
+        INSERT INTO wave_page_stale (wave_id, response_id) SELECT DISTINCT c.wave_id, NULL::bytea FROM changed c;
+      ELSE
+        INSERT INTO wave_page_stale (wave_id, response_id) SELECT c.wave_id, c.id FROM changed c;
+      END IF;
+      RETURN NULL;
+    END $$
+    """,
+    """
+    CREATE TRIGGER response_pages_stale_insert AFTER INSERT ON response REFERENCING NEW TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION cultivar_pages_stale('new')
+    """,
+    """
+    CREATE TRIGGER response_pages_stale_update_new AFTER UPDATE ON response REFERENCING NEW TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION cultivar_pages_stale('new')
+    """,
+    """
+    CREATE TRIGGER response_pages_stale_update_old AFTER UPDATE ON response REFERENCING OLD TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION cultivar_pages_stale('old')
+    """,
+    """
+    CREATE TRIGGER response_pages_stale_delete AFTER DELETE ON response REFERENCING OLD TABLE AS changed
+      FOR EACH STATEMENT EXECUTE FUNCTION cultivar_pages_stale('old')
+    """,
+    // TRUNCATE has no transition table: every page goes, every wave is marked.
+    """
+    CREATE FUNCTION cultivar_pages_truncated() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    BEGIN
+      DELETE FROM wave_page;
+      INSERT INTO wave_page_stale (wave_id, response_id) SELECT id, NULL FROM wave;
+      RETURN NULL;
+    END $$
+    """,
+    """
+    CREATE TRIGGER response_pages_truncated AFTER TRUNCATE ON response FOR EACH STATEMENT EXECUTE FUNCTION cultivar_pages_truncated()
+    """,
+    // An import made visible (or changed by hand) marks its wave.
+    """
+    CREATE FUNCTION cultivar_import_pages_stale() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    BEGIN
+      INSERT INTO wave_page_stale (wave_id, response_id) VALUES (NEW.wave_id, NULL);
+      IF OLD.wave_id IS DISTINCT FROM NEW.wave_id THEN
+        INSERT INTO wave_page_stale (wave_id, response_id) VALUES (OLD.wave_id, NULL);
+      END IF;
+      RETURN NULL;
+    END $$
+    """,
+    """
+    CREATE TRIGGER import_pages_stale AFTER UPDATE OF state, wave_id ON import_batch FOR EACH ROW
+      WHEN (NEW.state IS DISTINCT FROM OLD.state OR NEW.wave_id IS DISTINCT FROM OLD.wave_id)
+      EXECUTE FUNCTION cultivar_import_pages_stale()
+    """,
+    """
+    DO $$
+    DECLARE role text;
+    BEGIN
+      FOR role IN SELECT DISTINCT CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE g.grantee::regrole::text END
+        FROM pg_class c, aclexplode(c.relacl) g
+        WHERE c.oid = 'visible_response'::regclass AND g.privilege_type = 'SELECT' AND g.grantee <> c.relowner
+      LOOP EXECUTE 'GRANT SELECT ON wave_page, wave_page_stale TO ' || role; END LOOP;
+    END $$
+    """,
+  ]
+}

@@ -122,6 +122,9 @@ public final class ResponseStore: ResponseStoring, Sendable {
 
   /// Copies what it can of the write-ahead log into the database without waiting for
   /// readers or writers (SQLite's passive checkpoint).
+  /// SQLite reads a wave straight from its table: nothing is kept to refresh.
+  public func refreshScoringPages() throws -> (waves: Int, pages: Int)? { nil }
+
   public func checkpoint() async throws {
     do {
       try await pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }

@@ -57,6 +57,13 @@ public protocol ResponseStoring: AnyObject, Sendable {
   ) async throws -> SubmissionOutcome
   /// Periodic housekeeping of the web form (SQLite: a passive checkpoint).
   func checkpoint() async throws
+  /// Brings what speeds up scoring up to date after responses were written (`store refresh`):
+  /// on PostgreSQL, builds the scoring pages of every wave changed since they were built
+  /// (docs/store.md, "Pages kept ready"); SQLite keeps nothing of the kind.
+  /// - Returns: the waves refreshed and the pages kept, or nil when the store has nothing to
+  ///   refresh (SQLite).
+  /// - Throws: ``StoreError`` (`.writeFailed` when the role may not write the pages).
+  func refreshScoringPages() throws -> (waves: Int, pages: Int)?
 
   /// The responses of a wave as a ``ResponseSource`` for scoring, read from one consistent
   /// snapshot and streamed (memory does not grow with the wave).

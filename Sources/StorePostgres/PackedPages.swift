@@ -50,6 +50,12 @@ final class PackedPages {
   /// A list of strings the fields may refer to as `$5` (a `text[]`), sent with every page
   /// asked for from then on.
   var reference: [String] = []
+  /// With pages kept ready (``WavePages``): the stretches of ids to read, kept or live, and
+  /// the one being read; nil when the wave is read live only.
+  private var segments: [WavePages.Segment]?
+  private var segment = 0
+  /// The selects of a kept page's records.
+  private static let keptSelect = "SELECT records FROM wave_page WHERE wave_id = $1 AND upper_id = $2"
 
   /// - Parameters:
   ///   - fields: the SQL of each field after the id, over `r` (`visible_response`) and the
@@ -57,14 +63,14 @@ final class PackedPages {
   ///   - from: what follows `FROM` in the inner query (`visible_response r` and any join).
   ///   - pageSize: responses per page.
   ///   - readers: connections to read on at once (at least one).
-  init(link: PostgresLink, waveID: Int64, fields: [String], from: String, pageSize: Int, readers: Int) throws {
+  ///   - keptPages: whether `fields` and `from` are those of ``WavePages``, so that the
+  ///     pages kept ready may be read (then on one connection).
+  init(link: PostgresLink, waveID: Int64, fields: [String], from: String, pageSize: Int, readers: Int, keptPages: Bool = false) throws {
     self.link = link
     self.waveID = waveID
     self.pageSize = pageSize
     self.readers = max(1, readers)
-    let named = fields.indices.map { "f\($0)" }
-    let record = (["p.id"] + named.map { "int4send(octet_length(p.\($0))) || p.\($0)" }).joined(separator: " || ")
-    let inner = zip(fields, named).map { "\($0) AS \($1)" }.joined(separator: ", ")
+    let (record, inner) = Self.recordSQL(fields: fields)
     // The aggregate reads the page in the order the inner query gives it (ids ascending);
     // the client checks that order as it walks the records (``PackedRecord/walk``).
     select = """
@@ -88,6 +94,23 @@ final class PackedPages {
         throw link.storeError(error, kind: .cannotOpen)
       }
     }
+    if keptPages {
+      do {
+        segments = try WavePages.plan(connections[0], wave: waveID)
+      } catch {
+        close()
+        throw link.storeError(error, kind: .cannotOpen)
+      }
+    }
+  }
+
+  /// The SQL of one record over the inner query `p` (its id, then each field with its
+  /// length), and the inner query's select list naming the fields.
+  static func recordSQL(fields: [String]) -> (record: String, inner: String) {
+    let named = fields.indices.map { "f\($0)" }
+    let record = (["p.id"] + named.map { "int4send(octet_length(p.\($0))) || p.\($0)" }).joined(separator: " || ")
+    let inner = zip(fields, named).map { "\($0) AS \($1)" }.joined(separator: ", ")
+    return (record, inner)
   }
 
   deinit { close() }
@@ -129,8 +152,14 @@ final class PackedPages {
     bindings.append(pageSize)
     bindings.append(upper)
     bindings.append(reference)
+    send(PostgresQuery(unsafeSQL: select, binds: bindings), on: reader)
+  }
+
+  /// Sends `query` on connection `reader` without waiting; its result is that connection's
+  /// page in flight.
+  private func send(_ sql: PostgresQuery, on reader: Int) {
     let db = connections[reader]
-    let query = db.start(PostgresQuery(unsafeSQL: select, binds: bindings))
+    let query = db.start(sql)
     // A page whose connection closes first fails at once: postgres-nio may leave a query
     // sent on a connection the server just ended (pg_terminate_backend) waiting for ever.
     // Both complete on the connection's event loop, so the box needs no lock; it lets go of
@@ -167,6 +196,7 @@ final class PackedPages {
   /// with ``askNext(after:)`` once its last id is known, before decoding it.
   func nextPage() throws -> Page? {
     guard open else { return nil }
+    if segments != nil { return try nextPlannedPage() }
     if current == 0 && pending[0] == nil { ask(0, after: ByteBuffer(), upper: IdSlices.last) }
     do {
       while true {
@@ -201,11 +231,67 @@ final class PackedPages {
   func askNext(after lastID: ByteBuffer) throws {
     guard open && full else { return }
     full = false
+    if let segments, case .live(_, let upper) = segments[segment] {
+      ask(0, after: lastID, upper: ByteBuffer(bytes: upper))
+      return
+    }
     if current == 0 && readers > 1 {
       let made = IdSlices(after: lastID)
       try spread(over: min(readers, made.count), slices: made, after: lastID)
     } else {
       ask(reader(of: current), after: lastID, upper: slices.map { $0.upper(current) } ?? IdSlices.last)
+    }
+  }
+
+  /// The next page of a read that follows ``segments``, on the first connection: a kept page
+  /// as stored, or a page of a live stretch (full ones go on with ``askNext(after:)``). The
+  /// next kept page is asked for as soon as the one before arrived.
+  private func nextPlannedPage() throws -> Page? {
+    guard let segments else { return nil }
+    do {
+      while true {
+        if pending[0] == nil { askSegment(segments[segment]) }
+        let rows = try pending[0]!.wait().rows
+        pending[0] = nil
+        guard rows.count <= 1 else { throw PackedRecord.unexpected("\(rows.count) rows for a page", store: link.name) }
+        let page: Page
+        switch segments[segment] {
+        case .kept(_, let responses):
+          guard let row = rows.first else { throw PackedRecord.unexpected("a kept page gone from its snapshot", store: link.name) }
+          page = Page(bytes: try row.decode(ByteBuffer.self), count: responses)
+          full = false
+        case .live:
+          let (count, bytes) = try rows[0].decode((Int, ByteBuffer?).self)
+          page = Page(bytes: bytes ?? ByteBuffer(), count: count)
+          full = count == pageSize
+        }
+        if !full {
+          segment += 1
+          if segment == segments.count {
+            finish()
+          } else if case .kept = segments[segment] {
+            askSegment(segments[segment])
+          }
+        }
+        if page.count > 0 { return page }
+        if !open { return nil }
+      }
+    } catch {
+      close()
+      throw link.storeError(error, kind: .cannotOpen)
+    }
+  }
+
+  /// Asks the first connection for the start of `segment`.
+  private func askSegment(_ segment: WavePages.Segment) {
+    switch segment {
+    case .kept(let upper, _):
+      var bindings = PostgresBindings()
+      bindings.append(waveID)
+      bindings.append(ByteBuffer(bytes: upper))
+      send(PostgresQuery(unsafeSQL: Self.keptSelect, binds: bindings), on: 0)
+    case .live(let after, let upper):
+      ask(0, after: ByteBuffer(bytes: after), upper: ByteBuffer(bytes: upper))
     }
   }
 

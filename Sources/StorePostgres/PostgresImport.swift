@@ -50,6 +50,7 @@ extension PostgresStore {
         try db.run("UPDATE wave SET staged_by = NULL WHERE id = \(wave.id) AND staged_by = \(importID)")
       }
       PackBackfill.markVisible(db)
+      keepPagesReady(db, wave: wave.id)
       return (result, counts)
     }
   }

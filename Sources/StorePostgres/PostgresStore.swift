@@ -38,6 +38,8 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
       // The answers stored without a pack are packed by whoever migrated the store, and by the
       // commands that write (when the role may): until then they are read from their arrays.
       if applied.contains(9) || create { try PackBackfill.run(direct, store: name, note: note) }
+      // The waves stored before version 10 get their pages kept ready by whoever migrated.
+      if applied.contains(10) { try WavePages.buildStale(direct) }
     } catch {
       direct.close()
       throw link.storeError(error, kind: .cannotOpen)
@@ -231,6 +233,37 @@ public final class PostgresStore: ResponseStoring, @unchecked Sendable {
   }
 
   public func checkpoint() async throws {}
+
+  /// Builds `wave`'s kept pages after a write of many rows (``WavePages``), when the role may.
+  /// A build that fails costs only speed (the wave is read live): the warning says why.
+  func keepPagesReady(_ db: SyncConnection, wave: Int64) {
+    do {
+      try WavePages.build(db, wave: wave)
+    } catch {
+      // The write is done: a warning, on standard error as every command's notes.
+      let failure = link.storeError(error, kind: .writeFailed)
+      let reason = (failure as? StoreError)?.message ?? "\(failure)"
+      FileHandle.standardError.write(
+        Data("\(name): warning: the wave's scoring pages were not kept ready (\(reason)); scoring reads it row by row until they are\n".utf8))
+    }
+  }
+
+  public func refreshScoringPages() throws -> (waves: Int, pages: Int)? {
+    try exclusive(.writeFailed) { db in
+      guard let built = try WavePages.buildStale(db) else {
+        throw StoreError(
+          kind: .writeFailed, store: name, message: "this role may not write the scoring pages (wave_page)",
+          hint: "run 'store refresh' as the store's owner, the role that ran its migrations (docs/store.md: roles)")
+      }
+      let pages = try db.rows("SELECT count(*) FROM wave_page")[0].decode(Int.self)
+      return (built.count, pages)
+    }
+  }
+
+  /// ``keepPagesReady(_:wave:)`` on the commands' connection.
+  func keepPagesReady(wave: Int64) {
+    try? exclusive(.writeFailed) { db in keepPagesReady(db, wave: wave) }
+  }
 }
 
 /// A task started once.

@@ -64,6 +64,19 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
     self.itemIDs = itemIDs
     self.codes = codes
     header = ["response", "team"] + itemIDs
+    let (fields, from) = Self.recordFields(byLanguage: byLanguage, attributes: codes != nil)
+    self.fields = fields.count
+    pages = try PackedPages(
+      link: link, waveID: wave.id, fields: fields, from: from, pageSize: Self.pageSize, readers: readers, keptPages: !byLanguage && codes == nil)
+    numberSlots = AnswerPack.slots(numbers: try pages.waveItems(), itemIDs: itemIDs)
+  }
+
+  /// The SQL of each field of a record after the id (``PackedPages``), over `r`
+  /// (`visible_response`) and the joins of `from`: the group, the answers, and with
+  /// `attributes` the stored attributes' names and values.
+  /// - Parameter reference: the SQL of the item list whose items are left out (the reader's
+  ///   `$5`; the pages kept ready, ``WavePages``, leave out only the empty list).
+  static func recordFields(byLanguage: Bool, attributes: Bool, reference: String = "$5") -> (fields: [String], from: String) {
     // With a pack, the team comes in it (an empty field here): the read is then an index-only
     // scan of `response_ready`, which holds the pack, never the row (docs/store.md). A row
     // without a pack is looked up for its team and arrays.
@@ -87,21 +100,19 @@ final class PostgresWaveBatches: RowBatchSource, @unchecked Sendable {
     var fields = [
       group,
       """
-      COALESCE(r.answer_pack, (SELECT CASE WHEN x.answer_items = $5 THEN ''::bytea ELSE array_send(x.answer_items) END || array_send(x.answer_values)
+      COALESCE(r.answer_pack, (SELECT CASE WHEN x.answer_items = \(reference) THEN ''::bytea ELSE array_send(x.answer_items) END || array_send(x.answer_values)
         FROM visible_response x WHERE x.id = r.id))
       """,
     ]
     var from = "visible_response r"
-    if codes != nil {
+    if attributes {
       fields += ["array_send(COALESCE(g.names, '{}'::text[]))", "array_send(COALESCE(g.vals, '{}'::text[]))"]
       from += """
          LEFT JOIN LATERAL (SELECT array_agg(name) AS names, array_agg(value) AS vals FROM response_attribute
           WHERE response_attribute.response_id = r.id) g ON true
         """
     }
-    self.fields = fields.count
-    pages = try PackedPages(link: link, waveID: wave.id, fields: fields, from: from, pageSize: Self.pageSize, readers: readers)
-    numberSlots = AnswerPack.slots(numbers: try pages.waveItems(), itemIDs: itemIDs)
+    return (fields, from)
   }
 
   func nextPiece() throws -> Piece? {

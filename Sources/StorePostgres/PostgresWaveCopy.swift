@@ -66,8 +66,8 @@ extension PostgresStore {
   }
 
   public func receiveWave(_ export: WaveExport, survey: SurveyStamp) throws -> Int {
-    let copied = try exclusive(.writeFailed) { db in
-      try db.transaction {
+    let (copied, waveID) = try exclusive(.writeFailed) { db in
+      try db.transaction { () -> (Int, Int64) in
         let wave = try Self.openWave(db, name: export.name, survey: SurveyStamp(key: survey.key, title: survey.title, plugins: []))
         try db.run("SELECT id FROM wave WHERE id = \(wave.id) FOR UPDATE")
         let present = try db.rows("SELECT COUNT(*) FROM response WHERE wave_id = \(wave.id)")[0].decode(Int.self)
@@ -161,10 +161,11 @@ extension PostgresStore {
           )
           count += page.count
         }
-        return count
+        return (count, wave.id)
       }
     }
     try? exclusive(.writeFailed) { db in PackBackfill.markVisible(db) }
+    keepPagesReady(wave: waveID)
     return copied
   }
 }

@@ -28,17 +28,32 @@ import Testing
   /// Turns a database back into schema version 8 as that version left it: no packs, no
   /// `wave_item`, `response_by_wave` for `response_ready`, `visible_response` without
   /// `answer_pack`.
-  static let backToVersion8 = """
-    DROP TRIGGER response_answers_edited ON response;
-    DROP FUNCTION cultivar_answers_edited();
-    DROP VIEW visible_response;
-    DROP INDEX response_ready;
-    ALTER TABLE response DROP COLUMN answer_pack;
-    CREATE INDEX response_by_wave ON response (wave_id, id);
-    DROP TABLE wave_item;
-    CREATE VIEW visible_response AS SELECT response.* FROM response
-      WHERE import_id IS NULL OR import_id IN (SELECT b.id FROM import_batch b WHERE b.state = 'done');
-    DELETE FROM cultivar_migration WHERE version >= 9;
+  static let backToVersion8 =
+    backToVersion9 + """
+      DROP TRIGGER response_answers_edited ON response;
+      DROP FUNCTION cultivar_answers_edited();
+      DROP VIEW visible_response;
+      DROP INDEX response_ready;
+      ALTER TABLE response DROP COLUMN answer_pack;
+      CREATE INDEX response_by_wave ON response (wave_id, id);
+      DROP TABLE wave_item;
+      CREATE VIEW visible_response AS SELECT response.* FROM response
+        WHERE import_id IS NULL OR import_id IN (SELECT b.id FROM import_batch b WHERE b.state = 'done');
+      DELETE FROM cultivar_migration WHERE version >= 9;
+      """
+
+  /// Turns a database back into schema version 9: no pages kept ready.
+  static let backToVersion9 = """
+    DROP TABLE wave_page, wave_page_stale;
+    DROP TRIGGER response_pages_stale_insert ON response;
+    DROP TRIGGER response_pages_stale_update_new ON response;
+    DROP TRIGGER response_pages_stale_update_old ON response;
+    DROP TRIGGER response_pages_stale_delete ON response;
+    DROP TRIGGER response_pages_truncated ON response;
+    DROP TRIGGER import_pages_stale ON import_batch;
+    DROP FUNCTION cultivar_pages_stale(), cultivar_pages_truncated(), cultivar_import_pages_stale();
+    DELETE FROM cultivar_migration WHERE version >= 10;
+
     """
 
   func score(_ box: Sandbox, store: String, _ format: String) throws -> Cultivar.Result {
@@ -72,8 +87,8 @@ import Testing
 
     let first = try score(box, store: database, "table")
     #expect(first.status == 0, "\(first.stderr)")
-    #expect(first.stderr.contains("\(database): set up the store's tables (schema versions 7, 8, 9)"), "\(first.stderr)")
-    #expect(try StoreQuery.int(database, "SELECT MAX(version) FROM cultivar_migration") == 9)
+    #expect(first.stderr.contains("\(database): set up the store's tables (schema versions 7, 8, 9, 10)"), "\(first.stderr)")
+    #expect(try StoreQuery.int(database, "SELECT MAX(version) FROM cultivar_migration") == 10)
     #expect(try StoreQuery.int(database, "SELECT COUNT(*) FROM response WHERE answer_pack IS NULL") == 0, "packed after the migration")
     #expect(try StoreQuery.int(database, "SELECT COUNT(*) FROM answer") == answers, "every answer moved into its response")
     #expect(
@@ -109,15 +124,15 @@ import Testing
     let first = try score(box, store: database, "csv")
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stdout == reference[1].stdout, "the version 8 rows, migrated and packed, score the same")
-    #expect(first.stderr.contains("\(database): set up the store's tables (schema version 9)"), "\(first.stderr)")
+    #expect(first.stderr.contains("\(database): set up the store's tables (schema versions 9, 10)"), "\(first.stderr)")
     #expect(first.stderr.contains("\(database): packed the answers of 3000 responses stored without a pack"), "\(first.stderr)")
     #expect(try StoreQuery.int(database, "SELECT COUNT(*) FROM response WHERE answer_pack IS NULL") == 0)
     #expect(try StoreQuery.int(database, "SELECT COUNT(*) FROM wave_item") == KillDuringImportTests.items.count)
     #expect(
       try StoreQuery.strings(
         database,
-        "SELECT has_table_privilege('\(analyst)', 'wave_item', 'SELECT'), has_table_privilege('\(form)', 'wave_item', 'INSERT'), has_table_privilege('\(analyst)', 'wave_item', 'INSERT')"
-      ) == ["t|t|f"])
+        "SELECT has_table_privilege('\(analyst)', 'wave_item', 'SELECT'), has_table_privilege('\(form)', 'wave_item', 'INSERT'), has_table_privilege('\(analyst)', 'wave_item', 'INSERT'), has_table_privilege('\(analyst)', 'wave_page', 'SELECT'), has_table_privilege('\(form)', 'wave_page', 'SELECT')"
+      ) == ["t|t|f|t|f"])
     // Rows without a pack (an older Cultivar still writing, or psql) read from their arrays,
     // beside packed ones, the same bytes; nothing is written by a read.
     _ = try StoreQuery.strings(database, "UPDATE response SET answer_pack = NULL WHERE get_byte(id, 0) < 128")

@@ -48,6 +48,34 @@ extension StoreScoringCommandTests {
     }
   }
 
+  /// The pages kept ready (`store copy` built them) give way to rows changed after them, and
+  /// `store refresh` builds them again; every score is SQLite's, byte for byte.
+  @Test(.enabled(if: Backend.underTest.contains(.postgres))) func pagesKeptReadyGiveWayToChangedRowsUntilRefreshed() throws {
+    let (box, database) = try bothStores(rows: 2 * 8192 + 100)
+    #expect(try StoreQuery.int(database, "SELECT count(*) FROM wave_page") == 3)
+    #expect(try StoreQuery.int(database, "SELECT count(*) FROM wave_page_stale") == 0)
+    let before = try expectAlike(box, database, ["--format", "csv", "--jobs", "2"])
+    // Many rows deleted (the whole wave marked, the pages holding them gone), one changed.
+    for sql in ["DELETE FROM response WHERE team = 'Team 3'", "UPDATE response SET team = 'Team 4' WHERE team = 'Team 5'"] {
+      try DatabaseQueue(path: box.path("a.sqlite")).write { try $0.execute(sql: sql) }
+      _ = try StoreQuery.strings(database, sql)
+    }
+    #expect(try StoreQuery.int(database, "SELECT count(*) FROM wave_page_stale WHERE response_id IS NULL") >= 1)
+    let changed = try expectAlike(box, database, ["--format", "csv", "--jobs", "2"])
+    #expect(changed != before)
+    let refreshed = try box.run("store", "refresh", "--store", database)
+    #expect(refreshed.status == 0, "\(refreshed.stderr)")
+    #expect(refreshed.stdout.contains("refreshed the scoring pages of 1 wave in "), "\(refreshed.stdout)")
+    #expect(try StoreQuery.int(database, "SELECT count(*) FROM wave_page_stale") == 0)
+    #expect(try expectAlike(box, database, ["--format", "csv", "--jobs", "2"]) == changed)
+    let responses = try StoreQuery.int(database, "SELECT count(*) FROM response")
+    let pages = (responses + 8191) / 8192
+    #expect(try StoreQuery.int(database, "SELECT count(*) FROM wave_page") == pages)
+    #expect(try box.run("store", "refresh", "--store", database).stdout.contains("were up to date (\(pages) pages)"))
+    let onSQLite = try box.run("store", "refresh", "--store", "a.sqlite")
+    #expect(onSQLite.status == 0 && onSQLite.stdout.contains("nothing to refresh"), "\(onSQLite.stdout)")
+  }
+
   @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aWaveWithAttributesLongerThanAPageScoresAlike() throws {
     let box = try Sandbox()
     try box.write("surveys/attributes.yaml", try String(contentsOfFile: Sandbox.fixture("attributes.yaml"), encoding: .utf8))

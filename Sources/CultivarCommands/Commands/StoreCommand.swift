@@ -1,12 +1,13 @@
 import ArgumentParser
 import CultivarKit
 
-/// `cultivar store backup FILE`, `cultivar store copy FROM TO`
+/// `cultivar store backup FILE`, `cultivar store copy FROM TO`, `cultivar store export`,
+/// `cultivar store refresh`
 struct StoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "store",
     abstract: "Look after the response store.",
-    subcommands: [Backup.self, Copy.self, Export.self])
+    subcommands: [Backup.self, Copy.self, Export.self, Refresh.self])
 
   /// `cultivar store backup FILE`
   struct Backup: ParsableCommand {
@@ -88,6 +89,27 @@ struct StoreCommand: ParsableCommand {
 
     func run() throws {
       let job = StoreExportJob(store: store.resolved, wave: wave, survey: survey, target: file)
+      do {
+        Terminal.out(try job.run())
+      } catch {
+        throw Terminal.fail(error)
+      }
+    }
+  }
+
+  /// `cultivar store refresh`
+  struct Refresh: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "refresh",
+      abstract: "Keep the waves' scoring pages ready after the web form stored responses (PostgreSQL).",
+      discussion:
+        "A PostgreSQL store keeps each wave's responses packed in pages, so 'score --wave' copies them whole. Imports and 'store copy' keep them ready; responses the web form stores afterwards are read row by row until this command builds the pages again (safe while serve runs; run it as the store's owner, e.g. nightly or when the form closes). A SQLite store has nothing to refresh."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+      let job = StoreRefreshJob(store: store.resolved)
       do {
         Terminal.out(try job.run())
       } catch {

@@ -1,0 +1,233 @@
+import Foundation
+import PostgresNIO
+import SurveyModel
+import TestSupport
+import Testing
+
+@testable import Store
+@testable import StorePostgres
+
+/// A wave's scoring pages kept ready on PostgreSQL (``WavePages``, schema version 10): a read
+/// through them gives the rows of a read without them, in the same order, whatever was
+/// stored, changed or deleted since they were built, including a response stored while a
+/// build ran; a deleted response leaves no copy in them; and the read plan covers every id
+/// once, never trusting a page a mark lies in.
+@Suite struct KeptPagesTests {
+  let slices = WaveSlicesTests()
+
+  /// A connection of the store's own (as `psql` would be).
+  func connection(_ store: any ResponseStoring) throws -> SyncConnection {
+    let store = try #require(store as? PostgresStore)
+    return SyncConnection(try Blocking.run { try await store.link.connect() })
+  }
+
+  /// Every row of wave 'w', in the order read (team, then the values' bits).
+  func read(_ store: any ResponseStoring) throws -> [[UInt64]] {
+    let wave = try store.wave("w", survey: "s")
+    return try slices.rows(try store.responseBatches(of: wave, itemIDs: ["a", "b"], byLanguage: false, attributes: [], readers: 2))
+  }
+
+  /// The same rows read with the kept pages left out (deleted for the read, built again after).
+  func readLive(_ store: any ResponseStoring, _ db: SyncConnection) throws -> [[UInt64]] {
+    let wave = try store.wave("w", survey: "s")
+    try db.run("DELETE FROM wave_page WHERE wave_id = \(wave.id)")
+    defer { _ = try? WavePages.build(db, wave: wave.id) }
+    return try read(store)
+  }
+
+  func count(_ db: SyncConnection, _ sql: String) throws -> Int {
+    try db.rows(PostgresQuery(unsafeSQL: sql))[0].decode(Int.self)
+  }
+
+  @Test(.enabled(if: Backend.underTest.contains(.postgres))) func anImportKeepsPagesThatReadAsTheRows() throws {
+    let (store, _) = try temporaryStore(.postgres)
+    let size = 3 * 8192 + 777
+    try slices.fill(store, count: size)
+    let db = try connection(store)
+    defer { db.close() }
+    // The import built them, in the order of the ids, and left no mark.
+    #expect(try count(db, "SELECT count(*) FROM wave_page") == 4)
+    #expect(try count(db, "SELECT sum(responses) FROM wave_page") == size)
+    #expect(try count(db, "SELECT count(*) FROM wave_page_stale") == 0)
+    let kept = try read(store)
+    #expect(kept.count == size)
+    #expect(try readLive(store, db) == kept)
+  }
+
+  @Test(.enabled(if: Backend.underTest.contains(.postgres))) func responsesStoredOrChangedAfterTheBuildAreRead() throws {
+    let (store, _) = try temporaryStore(.postgres)
+    try slices.fill(store, count: 2 * 8192 + 5)
+    let db = try connection(store)
+    defer { db.close() }
+    // One by one, as the web form stores them: each marks its id.
+    for n in 0..<3 { try store.addResponse(toWave: "w", survey: stamp, team: "T\(n)", answers: ["a": 4, "b": Double(n)], comments: [:]) }
+    #expect(try count(db, "SELECT count(*) FROM wave_page_stale WHERE response_id IS NOT NULL") == 3)
+    // A hand edit of one answer, and a row deleted.
+    try db.run("UPDATE response SET answer_values = '{5, 9}', answer_items = '{a, b}' WHERE source_key = \(Digest.sha256("r7"))")
+    try db.run("DELETE FROM response WHERE source_key = \(Digest.sha256("r8"))")
+    let after = try read(store)
+    #expect(after.count == 2 * 8192 + 5 + 3 - 1)
+    #expect(after.contains([0, 5.0.bitPattern, 9.0.bitPattern]))
+    #expect(try readLive(store, db) == after)
+    // Built again: no mark left, the same rows.
+    let wave = try store.wave("w", survey: "s")
+    #expect(try WavePages.build(db, wave: wave.id) == 3)
+    #expect(try count(db, "SELECT count(*) FROM wave_page_stale") == 0)
+    #expect(try read(store) == after)
+  }
+
+  @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aResponseCommittedDuringABuildStaysMarked() throws {
+    let (store, _) = try temporaryStore(.postgres)
+    try slices.fill(store, count: 9000)
+    let db = try connection(store)
+    let writer = try connection(store)
+    defer {
+      db.close()
+      writer.close()
+    }
+    let wave = try store.wave("w", survey: "s")
+    // Stored in a transaction still open while the build takes its snapshot, committed before
+    // the build ends: the build neither holds the row nor removes its mark.
+    try writer.run("BEGIN")
+    try writer.run(
+      PostgresQuery(
+        unsafeSQL:
+          "INSERT INTO response (id, wave_id, team, channel, received_on, answer_items, answer_values) VALUES ('\\x00000000000000000000000000000001', \(wave.id), 'T3', 'web', '2026-12-03', '{a,b}', '{2,7}')"
+      ))
+    #expect(try WavePages.build(db, wave: wave.id) == 2)
+    try writer.run("COMMIT")
+    #expect(try count(db, "SELECT count(*) FROM wave_page_stale") == 1)
+    let rows = try read(store)
+    #expect(rows.count == 9001)
+    #expect(rows.first == [3, 2.0.bitPattern, 7.0.bitPattern])
+    #expect(try readLive(store, db) == rows)
+  }
+
+  @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aDeletedResponseLeavesNoCopyInThePages() throws {
+    let (store, _) = try temporaryStore(.postgres)
+    try slices.fill(store, count: 3 * 8192)
+    let db = try connection(store)
+    defer { db.close() }
+    let id = try #require(try db.rows("SELECT id FROM response WHERE source_key = \(Digest.sha256("r100"))").first).decode(ByteBuffer.self)
+    #expect(try db.rows("SELECT count(*) FROM wave_page WHERE position(\(id) IN records) > 0")[0].decode(Int.self) == 1)
+    try db.run("DELETE FROM response WHERE id = \(id)")
+    #expect(try db.rows("SELECT count(*) FROM wave_page WHERE position(\(id) IN records) > 0")[0].decode(Int.self) == 0)
+    // The other pages stay, and the rows read are the rest.
+    #expect(try count(db, "SELECT count(*) FROM wave_page") == 2)
+    let rows = try read(store)
+    #expect(rows.count == 3 * 8192 - 1)
+    #expect(try readLive(store, db) == rows)
+    // A response changed by hand: the page holding what it was goes too.
+    let edited = try #require(try db.rows("SELECT id FROM response WHERE source_key = \(Digest.sha256("r200"))").first).decode(ByteBuffer.self)
+    try db.run("UPDATE response SET team = 'T9' WHERE id = \(edited)")
+    #expect(try db.rows("SELECT count(*) FROM wave_page WHERE position(\(edited) IN records) > 0")[0].decode(Int.self) == 0)
+    let changed = try read(store)
+    #expect(changed.filter { $0[0] == 9 }.count == 1)
+    #expect(try readLive(store, db) == changed)
+    // Every row at once (TRUNCATE has no rows to name): no page is left.
+    try db.run("TRUNCATE response CASCADE")
+    #expect(try count(db, "SELECT count(*) FROM wave_page") == 0)
+    #expect(try read(store).isEmpty)
+  }
+
+  @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aDamagedPageStopsTheReadWithAnError() throws {
+    let (store, _) = try temporaryStore(.postgres)
+    try slices.fill(store, count: 9000)
+    let db = try connection(store)
+    defer { db.close() }
+    try db.run("UPDATE wave_page SET records = substring(records FROM 1 FOR 100) WHERE upper_id <> '\\xffffffffffffffffffffffffffffffff'")
+    #expect(throws: StoreError.self) { try read(store) }
+  }
+
+  @Test(.enabled(if: Backend.underTest.contains(.postgres))) func anAnalystReadsThePagesAndCannotBuildThem() throws {
+    let (store, _) = try temporaryStore(.postgres)
+    try slices.fill(store, count: 100)
+    let db = try connection(store)
+    defer { db.close() }
+    let analyst = "analyst_\(UInt32.random(in: 0...UInt32.max))"
+    for sql in [
+      "CREATE ROLE \(analyst)", "GRANT SELECT ON wave_page, wave_page_stale, wave_item, visible_response TO \(analyst)",
+      "GRANT \(analyst) TO CURRENT_USER",
+    ] {
+      try db.run(PostgresQuery(unsafeSQL: sql))
+    }
+    try db.run(PostgresQuery(unsafeSQL: "SET ROLE \(analyst)"))
+    let wave = try store.wave("w", survey: "s")
+    #expect(try WavePages.build(db, wave: wave.id) == nil)
+    #expect(try WavePages.plan(db, wave: wave.id) == [.kept(upper: WavePages.lastID, responses: 100)])
+    // Granted only `visible_response` (an older role): the wave is read live.
+    try db.run("RESET ROLE")
+    try db.run(PostgresQuery(unsafeSQL: "REVOKE SELECT ON wave_page FROM \(analyst)"))
+    try db.run(PostgresQuery(unsafeSQL: "SET ROLE \(analyst)"))
+    #expect(try WavePages.plan(db, wave: wave.id) == nil)
+    try db.run("RESET ROLE")
+  }
+
+  // MARK: The read plan
+
+  /// 16-byte ids from one byte (the rest zero).
+  func id(_ byte: UInt8) -> [UInt8] { [byte] + [UInt8](repeating: 0, count: 15) }
+
+  @Test func thePlanKeepsUnmarkedPagesAndReadsTheRestLive() {
+    let pages = [
+      WavePages.Listed(after: [], upper: id(10), responses: 3),
+      WavePages.Listed(after: id(10), upper: id(20), responses: 3),
+      WavePages.Listed(after: id(30), upper: WavePages.lastID, responses: 3),
+    ]
+    #expect(
+      WavePages.plan(pages: pages, marks: [id(15), id(25)]) == [
+        .kept(upper: id(10), responses: 3), .live(after: id(10), upper: id(30)), .kept(upper: WavePages.lastID, responses: 3),
+      ])
+    #expect(
+      WavePages.plan(pages: pages, marks: [id(10)]) == [
+        .live(after: [], upper: id(10)), .kept(upper: id(20), responses: 3), .live(after: id(20), upper: id(30)),
+        .kept(upper: WavePages.lastID, responses: 3),
+      ])
+    #expect(WavePages.plan(pages: [], marks: []) == nil)
+    #expect(WavePages.plan(pages: [pages[0]], marks: [id(1)]) == nil)
+    // Overlapping pages (edited by hand): read live.
+    #expect(WavePages.plan(pages: [pages[1], WavePages.Listed(after: id(15), upper: id(40), responses: 1)], marks: []) == nil)
+  }
+
+  /// Random pages and marks: the segments cover every id once, in order, and no kept page
+  /// holds a mark.
+  @Test func thePlanCoversEveryIdOnceForRandomPagesAndMarks() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<500 {
+      var bounds = Set<UInt8>()
+      for _ in 0..<Int.random(in: 0...12, using: &generator) { bounds.insert(UInt8.random(in: 1...254, using: &generator)) }
+      let sorted = bounds.sorted()
+      var pages: [WavePages.Listed] = []
+      var after: [UInt8] = []
+      for (k, bound) in sorted.enumerated() {
+        // Some pages are missing (deleted with a response): a gap read live.
+        if Bool.random(using: &generator) || k == 0 {
+          pages.append(WavePages.Listed(after: after, upper: id(bound), responses: 1))
+        }
+        after = id(bound)
+      }
+      if Bool.random(using: &generator) { pages.append(WavePages.Listed(after: after, upper: WavePages.lastID, responses: 1)) }
+      let marks = (0..<Int.random(in: 0...4, using: &generator)).map { _ in id(UInt8.random(in: 0...255, using: &generator)) }
+      guard let segments = WavePages.plan(pages: pages, marks: marks) else {
+        // Nothing kept: every page holds a mark.
+        #expect(pages.allSatisfy { page in marks.contains { page.after.lexicographicallyPrecedes($0) && !page.upper.lexicographicallyPrecedes($0) } })
+        continue
+      }
+      var cursor: [UInt8] = []
+      for segment in segments {
+        switch segment {
+        case .kept(let upper, _):
+          let page = pages.first { $0.upper == upper }!
+          #expect(page.after == cursor)
+          #expect(!marks.contains { cursor.lexicographicallyPrecedes($0) && !upper.lexicographicallyPrecedes($0) })
+          cursor = upper
+        case .live(let from, let upper):
+          #expect(from == cursor)
+          #expect(from.lexicographicallyPrecedes(upper))
+          cursor = upper
+        }
+      }
+      #expect(cursor == WavePages.lastID)
+    }
+  }
+}
