@@ -31,6 +31,8 @@ extension StoreScoringCommandTests {
   @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aConnectionCutOffMidReadStopsTheReadWithAClearError() throws {
     let rows = 6 * 8192
     let (box, database) = try bothStores(rows: rows)
+    // Read row by row on several connections: without the pages kept ready.
+    _ = try StoreQuery.strings(database, "DELETE FROM wave_page")
     // Cuts off every reading connection but the first as soon as it shows, while `score` runs
     // (psql in a loop; the first connection's query is the oldest page query).
     let victims = """

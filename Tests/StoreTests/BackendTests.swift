@@ -53,7 +53,7 @@ import Testing
         "v1: surveys, waves, responses, answers, invitations", "v2: random response ids, single-use tokens, staged imports", "v3: comments",
         "v4: the language each response was given in", "v5: respondent attributes as given", "v6: readers see the columns added to responses",
         "v7: each response's answers stored with it", "v8: readers find the finished imports once per read",
-        "v9: answers kept ready to ship",
+        "v9: answers kept ready to ship", "v10: scoring pages kept ready",
       ])
   }
 }

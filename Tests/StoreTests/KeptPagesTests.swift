@@ -163,6 +163,28 @@ import Testing
     try db.run("RESET ROLE")
   }
 
+  @Test(.enabled(if: Backend.underTest.contains(.postgres))) func theFormRoleMarksWhatItStoresWithoutRightsOnThePages() throws {
+    let (store, _) = try temporaryStore(.postgres)
+    try slices.fill(store, count: 100)
+    let db = try connection(store)
+    defer { db.close() }
+    let form = "form_\(UInt32.random(in: 0...UInt32.max))"
+    for sql in ["CREATE ROLE \(form)", "GRANT INSERT ON response TO \(form)", "GRANT \(form) TO CURRENT_USER", "SET ROLE \(form)"] {
+      try db.run(PostgresQuery(unsafeSQL: sql))
+    }
+    let wave = try store.wave("w", survey: "s")
+    try db.run(
+      PostgresQuery(
+        unsafeSQL:
+          "INSERT INTO response (id, wave_id, team, channel, received_on, answer_items, answer_values) VALUES ('\\x7f000000000000000000000000000001', \(wave.id), 'T6', 'web', '2026-12-04', '{a,b}', '{1,2}')"
+      ))
+    #expect(throws: (any Error).self) { try db.run("SELECT count(*) FROM wave_page") }
+    try db.run("RESET ROLE")
+    #expect(try count(db, "SELECT count(*) FROM wave_page_stale WHERE response_id = '\\x7f000000000000000000000000000001'") == 1)
+    let rows = try read(store)
+    #expect(rows.count == 101 && rows.contains([6, 1.0.bitPattern, 2.0.bitPattern]))
+  }
+
   // MARK: The read plan
 
   /// 16-byte ids from one byte (the rest zero).

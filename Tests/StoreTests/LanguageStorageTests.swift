@@ -64,7 +64,7 @@ import Testing
     let queue = try DatabaseQueue(path: path)
     let (migrations, comments, languages, answers) = try queue.read { db in
       (
-        try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
+        try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY CAST(substr(identifier, 2, instr(identifier, ':') - 2) AS INTEGER)"),
         try String.fetchAll(db, sql: "SELECT text FROM comment ORDER BY text"),
         try String.fetchAll(db, sql: "SELECT COALESCE(language, '-') FROM response ORDER BY 1"),
         try Int.fetchOne(db, sql: "SELECT count(*) FROM answer")
@@ -75,7 +75,7 @@ import Testing
         "v1: surveys, waves, responses, answers, invitations", "v2: random response ids, single-use tokens, staged imports",
         "v3: comments", "v4: the language each response was given in", "v5: respondent attributes as given",
         "v6: readers see the columns added to responses", "v7: each response's answers stored with it",
-        "v8: readers find the finished imports once per read", "v9: answers kept ready to ship",
+        "v8: readers find the finished imports once per read", "v9: answers kept ready to ship", "v10: scoring pages kept ready",
       ])
     #expect(comments == ["Mentors", "More time"])
     #expect(languages == ["-", "de"])

@@ -56,8 +56,10 @@ import Testing
     #expect(alone.count == size)
     let other = try reopen()
     let database = try #require((store as? PostgresStore)?.link.address.database)
-    // Rows stored after the read began and before its other connections opened (they open
-    // once the first page came back full), then after.
+    // Without the pages kept ready (which one connection reads; `KeptPagesTests`), read row
+    // by row. Rows stored after the read began and before its other connections opened (they
+    // open once the first page came back full), then after.
+    try #require(store as? PostgresStore).exclusive(.writeFailed) { try $0.run("DELETE FROM wave_page") }
     let source = try store.responseBatches(of: wave, itemIDs: ["a", "b"], byLanguage: false, attributes: [], readers: 3)
     try fill(other, count: 3000, from: size)
     try other.addResponse(toWave: "w", survey: stamp, team: "T1", answers: ["a": 3], comments: [:])
