@@ -267,7 +267,12 @@ extension PostgresSchema {
     DECLARE many boolean := (SELECT count(*) FROM (SELECT 1 FROM changed LIMIT 65) s) > 64;
     BEGIN
       -- Rows as they were (deleted, or before an update): no page keeps a copy of a visible one.
+      -- A build of the wave running now read them in its snapshot: wait for it (its lock,
+      -- WavePages.build), then delete what it wrote too; a build starting later waits for
+      -- this transaction and does not see them.
       IF TG_ARGV[0] = 'old' THEN
+        PERFORM pg_advisory_xact_lock_shared(hashtextextended('cultivar wave pages ' || w, 0))
+          FROM (SELECT DISTINCT c.wave_id AS w FROM changed c ORDER BY 1) s;
         IF many THEN
           DELETE FROM wave_page p WHERE p.wave_id IN (SELECT DISTINCT c.wave_id FROM changed c
             WHERE c.import_id IS NULL OR c.import_id IN (SELECT b.id FROM import_batch b WHERE b.state = 'done'));

@@ -130,6 +130,50 @@ import Testing
     #expect(try read(store).isEmpty)
   }
 
+  @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aResponseDeletedWhileABuildRunsLeavesNoCopy() throws {
+    let (store, _) = try temporaryStore(.postgres)
+    try slices.fill(store, count: 2 * 8192)
+    let db = try connection(store)
+    let deleter = try connection(store)
+    defer {
+      db.close()
+      deleter.close()
+    }
+    let wave = try store.wave("w", survey: "s")
+    for (key, edit) in [("r100", "DELETE FROM response WHERE id = $1"), ("r200", "UPDATE response SET team = 'T8' WHERE id = $1")] {
+      let id = try #require(try db.rows("SELECT id FROM response WHERE source_key = \(Digest.sha256(key))").first).decode(ByteBuffer.self)
+      // Deleted (or edited) in a transaction still open when the build starts: the build
+      // waits for it, whichever snapshot it would have taken, and keeps no copy. First with
+      // no page built (so no page row the two could both lock), then with the pages.
+      if key == "r100" { try db.run("DELETE FROM wave_page") }
+      try deleter.run("BEGIN")
+      var binds = PostgresBindings()
+      binds.append(id)
+      try deleter.run(PostgresQuery(unsafeSQL: edit, binds: binds))
+      let built = DispatchSemaphore(value: 0)
+      nonisolated(unsafe) var pages: Int?? = nil
+      nonisolated(unsafe) var failure: (any Error)?
+      let builder = try connection(store)
+      defer { builder.close() }
+      Thread.detachNewThread {
+        do { pages = try WavePages.build(builder, wave: wave.id) } catch { failure = error }
+        built.signal()
+      }
+      #expect(built.wait(timeout: .now() + 1) == .timedOut, "the build did not wait for the open delete")
+      try deleter.run("COMMIT")
+      #expect(built.wait(timeout: .now() + 60) == .success)
+      #expect(failure == nil, "\(String(describing: failure))")
+      #expect(pages == 2)
+      // The deleted row is in no page; the edited one only as it is now (its pack cleared,
+      // so its record names its new team).
+      let holding = try db.rows("SELECT count(*) FROM wave_page WHERE position(\(id) IN records) > 0")[0].decode(Int.self)
+      #expect(holding == (key == "r100" ? 0 : 1))
+    }
+    let rows = try read(store)
+    #expect(rows.count == 2 * 8192 - 1 && rows.filter { $0[0] == 8 }.count == 1)
+    #expect(try readLive(store, db) == rows)
+  }
+
   @Test(.enabled(if: Backend.underTest.contains(.postgres))) func aDamagedPageStopsTheReadWithAnError() throws {
     let (store, _) = try temporaryStore(.postgres)
     try slices.fill(store, count: 9000)

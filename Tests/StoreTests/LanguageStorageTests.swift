@@ -64,7 +64,8 @@ import Testing
     let queue = try DatabaseQueue(path: path)
     let (migrations, comments, languages, answers) = try queue.read { db in
       (
-        try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY CAST(substr(identifier, 2, instr(identifier, ':') - 2) AS INTEGER)"),
+        try String.fetchAll(
+          db, sql: "SELECT identifier FROM grdb_migrations ORDER BY CAST(substr(identifier, 2, instr(identifier, ':') - 2) AS INTEGER)"),
         try String.fetchAll(db, sql: "SELECT text FROM comment ORDER BY text"),
         try String.fetchAll(db, sql: "SELECT COALESCE(language, '-') FROM response ORDER BY 1"),
         try Int.fetchOne(db, sql: "SELECT count(*) FROM answer")
