@@ -212,21 +212,25 @@ enum PostgresSchema {
     "CREATE INDEX response_ready ON response (wave_id, id) INCLUDE (import_id, language, answer_pack)",
     "DROP INDEX response_by_wave",
     visibleResponseByDoneImports,
-    """
-    DO $$
-    DECLARE role text;
-    BEGIN
-      FOR role IN SELECT DISTINCT CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE g.grantee::regrole::text END
-        FROM pg_class c, aclexplode(c.relacl) g
-        WHERE c.oid = 'visible_response'::regclass AND g.privilege_type = 'SELECT' AND g.grantee <> c.relowner
-      LOOP EXECUTE 'GRANT SELECT ON wave_item TO ' || role; END LOOP;
-      FOR role IN SELECT DISTINCT CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE g.grantee::regrole::text END
-        FROM pg_class c, aclexplode(c.relacl) g
-        WHERE c.oid = 'response'::regclass AND g.privilege_type = 'INSERT' AND g.grantee <> c.relowner
-      LOOP EXECUTE 'GRANT SELECT, INSERT ON wave_item TO ' || role; END LOOP;
-    END $$
-    """,
+    grant(
+      ("visible_response", "SELECT", "GRANT SELECT ON wave_item"),
+      ("response", "INSERT", "GRANT SELECT, INSERT ON wave_item")),
   ]
+
+  /// A block that runs each `statement` followed by `TO role` for every role (or PUBLIC),
+  /// other than the owner, holding `privilege` on `table`: a new table gets the rights of the
+  /// roles set up on the older ones (docs/store.md, "Creating the database and its roles").
+  static func grant(_ likeRoles: (table: String, privilege: String, statement: String)...) -> String {
+    let loops = likeRoles.map { table, privilege, statement in
+      """
+        FOR role IN SELECT DISTINCT CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE g.grantee::regrole::text END
+          FROM pg_class c, aclexplode(c.relacl) g
+          WHERE c.oid = '\(table)'::regclass AND g.privilege_type = '\(privilege)' AND g.grantee <> c.relowner
+        LOOP EXECUTE '\(statement) TO ' || role; END LOOP;
+      """
+    }
+    return "DO $$\nDECLARE role text;\nBEGIN\n" + loops.joined(separator: "\n") + "\nEND $$"
+  }
 }
 
 extension PostgresSchema {
@@ -334,15 +338,6 @@ extension PostgresSchema {
       WHEN (NEW.state IS DISTINCT FROM OLD.state OR NEW.wave_id IS DISTINCT FROM OLD.wave_id)
       EXECUTE FUNCTION cultivar_import_pages_stale()
     """,
-    """
-    DO $$
-    DECLARE role text;
-    BEGIN
-      FOR role IN SELECT DISTINCT CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE g.grantee::regrole::text END
-        FROM pg_class c, aclexplode(c.relacl) g
-        WHERE c.oid = 'visible_response'::regclass AND g.privilege_type = 'SELECT' AND g.grantee <> c.relowner
-      LOOP EXECUTE 'GRANT SELECT ON wave_page, wave_page_stale TO ' || role; END LOOP;
-    END $$
-    """,
+    grant(("visible_response", "SELECT", "GRANT SELECT ON wave_page, wave_page_stale")),
   ]
 }
