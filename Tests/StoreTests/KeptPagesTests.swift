@@ -229,6 +229,74 @@ import Testing
     #expect(rows.count == 101 && rows.contains([6, 1.0.bitPattern, 2.0.bitPattern]))
   }
 
+  /// The rows of wave 'w' as `visible_response` holds them now, in id order (team, then the
+  /// values' bits), as ``read(_:)`` gives them when every row answers `a` and `b`.
+  func expected(_ db: SyncConnection, wave: Int64) throws -> [[UInt64]] {
+    try db.rows(
+      "SELECT substr(team, 2)::bigint, answer_values[array_position(answer_items, 'a')], answer_values[array_position(answer_items, 'b')] FROM visible_response WHERE wave_id = \(wave) ORDER BY id"
+    ).map { row in
+      let (team, a, b) = try row.decode((Int64, Double, Double).self)
+      return [UInt64(team), a.bitPattern, b.bitPattern]
+    }
+  }
+
+  /// Random runs of what writers do to a wave with pages kept ready (the web form's single
+  /// rows, statements of a few and of many rows with and without packs, deletes, edits of
+  /// answers and teams, imports, builds): after every step the read gives exactly the rows
+  /// `visible_response` holds, in id order, and no page holds a deleted response's id.
+  @Test(.enabled(if: Backend.underTest.contains(.postgres))) func randomWritesAndBuildsNeverChangeWhatIsRead() throws {
+    let (store, _) = try temporaryStore(.postgres)
+    try slices.fill(store, count: 2 * 8192 + 300)
+    let db = try connection(store)
+    defer { db.close() }
+    let wave = try store.wave("w", survey: "s").id
+    var random = SystemRandomNumberGenerator()
+    var steps: [String] = []
+    var deleted: [ByteBuffer] = []
+    var imported = 2 * 8192 + 300
+    for _ in 0..<30 {
+      let n = [1, 3, 64, 65, 300][Int(random.next() % 5)]
+      let pick = "SELECT id FROM response WHERE wave_id = \(wave) ORDER BY md5(id::text || '\(random.next())') LIMIT \(n)"
+      let action: String
+      switch random.next() % 6 {
+      case 0:
+        action = "insert \(n)"
+        try db.run(
+          PostgresQuery(
+            unsafeSQL: """
+              INSERT INTO response (id, wave_id, team, channel, received_on, answer_items, answer_values)
+                SELECT decode(md5(random()::text || i), 'hex'), \(wave), 'T' || (i % 9), 'web', '2026-12-04', '{a,b}', ARRAY[1 + i % 5, i * 0.5]::float8[]
+                FROM generate_series(1, \(n)) i
+              """))
+      case 1:
+        action = "delete \(n)"
+        deleted += try db.rows(PostgresQuery(unsafeSQL: "DELETE FROM response WHERE id IN (\(pick)) RETURNING id")).map {
+          try $0.decode(ByteBuffer.self)
+        }
+      case 2:
+        action = "edit answers of \(n)"
+        try db.run(
+          PostgresQuery(unsafeSQL: "UPDATE response SET answer_values = ARRAY[5, 0.25]::float8[], answer_items = '{a,b}' WHERE id IN (\(pick))"))
+      case 3:
+        action = "move \(n) to team T8"
+        try db.run(PostgresQuery(unsafeSQL: "UPDATE response SET team = 'T8' WHERE id IN (\(pick))"))
+      case 4:
+        action = "import \(n)"
+        try slices.fill(store, count: n, from: imported)
+        imported += n
+      default:
+        action = "build"
+        _ = try WavePages.build(db, wave: wave)
+      }
+      steps.append(action)
+      let rows = try read(store)
+      #expect(rows == (try expected(db, wave: wave)), "after \(steps)")
+      for id in deleted {
+        #expect(try db.rows("SELECT count(*) FROM wave_page WHERE position(\(id) IN records) > 0")[0].decode(Int.self) == 0, "after \(steps)")
+      }
+    }
+  }
+
   // MARK: The read plan
 
   /// 16-byte ids from one byte (the rest zero).
