@@ -1,4 +1,4 @@
-// Debian installs the Lua 5.4 headers under include/lua5.4; pkg-config adds that path.
-#include <lua.h>
-#include <lualib.h>
-#include <lauxlib.h>
+// Debian installs the Lua 5.4 headers under include/lua5.4 (liblua5.4-dev).
+#include <lua5.4/lua.h>
+#include <lua5.4/lualib.h>
+#include <lua5.4/lauxlib.h>

@@ -64,6 +64,20 @@ public struct LuaArguments {
       Self.makeOp(CV_OP_LAZY, a: table.id, b: keys.id, num: 0, off: offset, len: values.count, name: (nameOffset, strings.count - nameOffset)))
   }
 
+  /// Sets field `name` of the table on top to `text`, but makes the Lua string only if the
+  /// field is read during the call (a respondent's id, which most hooks never read).
+  public mutating func lazyField(_ name: String, text: String) {
+    var text = text
+    let offset = strings.count
+    text.withUTF8 { strings.append(contentsOf: $0) }
+    let length = strings.count - offset
+    var name = name
+    let nameOffset = strings.count
+    name.withUTF8 { strings.append(contentsOf: $0) }
+    ops.append(
+      Self.makeOp(CV_OP_LAZY_TEXT, a: 0, b: 0, num: 0, off: offset, len: length, name: (nameOffset, strings.count - nameOffset)))
+  }
+
   /// Gives the table being built (or last pushed) the metatable behind `guard` (see
   /// ``LuaSandbox/makeFieldGuard(name:fields:elsewhere:listing:)``).
   public mutating func guarded(by guard: LuaReference) {

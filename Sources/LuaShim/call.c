@@ -74,6 +74,13 @@ int cv_lazy_lookup(lua_State *L) {
     struct cv_lazy *field = &s->lazy[k];
     if (field->owner != lua_topointer(L, 1)) continue;
     if (field->name_len != len || memcmp(field->name, key, len) != 0) continue;
+    if (field->is_text) {
+      lua_pushlstring(L, field->text, field->len);
+      lua_pushvalue(L, 2);
+      lua_pushvalue(L, -2);
+      lua_rawset(L, 1);
+      return 1;
+    }
     cv_op op = {CV_OP_FILL, field->table_ref, field->keys_ref, 0, 0, field->len, 0, 0};
     fill(L, &op, field->numbers);
     lua_pushvalue(L, 2);
@@ -105,8 +112,10 @@ static void declare_lazy(lua_State *L, const cv_op *op, const struct call_reques
   field->name_len = op->name_len;
   field->table_ref = op->a;
   field->keys_ref = op->b;
-  field->numbers = req->numbers + op->off;
+  field->numbers = op->kind == CV_OP_LAZY ? req->numbers + op->off : NULL;
   field->len = op->len;
+  field->is_text = op->kind == CV_OP_LAZY_TEXT;
+  field->text = field->is_text ? req->strings + op->off : NULL;
   lua_pushlstring(L, field->name, field->name_len);
   lua_pushnil(L);
   lua_rawset(L, -3);
@@ -128,7 +137,8 @@ static void build_arguments(lua_State *L, const struct call_request *req) {
       case CV_OP_SET: lua_rawset(L, -3); break;
       case CV_OP_REF: lua_rawgeti(L, LUA_REGISTRYINDEX, op->a); break;
       case CV_OP_FILL: fill(L, op, req->numbers); break;
-      case CV_OP_LAZY: declare_lazy(L, op, req); break;
+      case CV_OP_LAZY:
+      case CV_OP_LAZY_TEXT: declare_lazy(L, op, req); break;
     case CV_OP_META:
       lua_rawgeti(L, LUA_REGISTRYINDEX, op->a);
       lua_setmetatable(L, -2);

@@ -4,9 +4,9 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
-#include <lua.h>
-#include <lualib.h>
-#include <lauxlib.h>
+#include <lua5.4/lua.h>
+#include <lua5.4/lualib.h>
+#include <lua5.4/lauxlib.h>
 #include "LuaShim.h"
 
 struct cv_state {
@@ -30,6 +30,9 @@ struct cv_state {
     int table_ref, keys_ref;
     const double *numbers;
     size_t len;
+    // A text field (CV_OP_LAZY_TEXT): its len bytes; otherwise a table to fill.
+    int is_text;
+    const char *text;
   } lazy[8];
   int lazy_count;
   // When the stop hook was armed (0 = not armed), for the hard backstop.

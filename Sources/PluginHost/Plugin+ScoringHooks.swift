@@ -9,14 +9,15 @@ extension Plugin: ScoringHooks {
   /// (options chosen per counted multi-select, by item id); missing
   /// answers are nil. The hook returns nil (keep all scores) or a table of dimension id →
   /// score, or false for "no score". The tables are reused from one respondent to the next,
-  /// and each of `answers`, `keyed` and `scores` is filled only when the hook first reads it.
+  /// and each of `id`, `team`, `answers`, `keyed` and `scores` is made or filled only when the
+  /// hook first reads it.
   public func respondentScores(_ r: RespondentContext) throws -> [(dimension: Int, score: Double?)] {
     do throws(PluginError) {
       let record = try respondentRecord(items: r.items)
       prepareArguments { args in
         args.reference(record.record)
-        args.field("id", .string(r.respondent))
-        args.field("team", .string(r.team))
+        args.lazyField("id", text: r.respondent)
+        args.lazyField("team", text: r.team)
         args.field("row", number: Double(r.line))
         args.lazyFill("answers", of: record.answers, keys: record.itemKeys, values: r.raw)
         args.lazyFill("keyed", of: record.keyed, keys: record.itemKeys, values: r.keyed)

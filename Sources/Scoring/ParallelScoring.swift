@@ -130,8 +130,6 @@ final class ParallelScoring<Source: RowBatchSource>: @unchecked Sendable {
 
   private func work(_ worker: Int, _ box: WorkerBox) {
     var knownTeams = 0
-    // The names of the reader's team ids.
-    var workerNames: [String] = []
     while true {
       condition.lock()
       while pieces.isEmpty, !readingDone { condition.wait() }
@@ -145,19 +143,13 @@ final class ParallelScoring<Source: RowBatchSource>: @unchecked Sendable {
       let result: Result<PartialScores, Error> = Result {
         let batch = try box.reader.read(piece)
         let reader = box.reader
-        // Each of the worker's teams is named once, when first read, for the merge; the
-        // names are kept for the worker's later batches only when its hooks or observer see
-        // them (50,000 teams: 0.8 MB per worker otherwise held for nothing).
+        // Each of the worker's teams is named once, when first read, for the merge. Hooks and
+        // observers ask the reader for the names of a batch's teams, once per batch: a copy of
+        // every name seen held 1.3 MiB per worker with 50,000 teams (docs/performance.md).
         let firstNew = reader.numbersTeamsPerBatch ? 0 : knownTeams
         let newNames = (firstNew..<reader.teamCount).map { reader.teamName(Int32($0)) }
-        if reader.numbersTeamsPerBatch {
-          batchTeams = newNames
-          workerNames = newNames
-        } else if box.scorer.needsTeamNames {
-          workerNames += newNames
-        }
-        let names = workerNames
-        var partial = try box.scorer.score(batch) { names[Int($0)] }
+        if reader.numbersTeamsPerBatch { batchTeams = newNames }
+        var partial = try box.scorer.score(batch) { reader.teamName($0) }
         if !reader.numbersTeamsPerBatch {
           partial.firstNewTeam = knownTeams
           partial.newTeamNames = newNames

@@ -93,4 +93,34 @@ func loadError(_ source: String, limits: LuaLimits = quickLimits) -> LuaError? {
     #expect(sandbox.drainLog() == ["plugins/test.lua:1: hello\t42"])
     #expect(sandbox.drainLog().isEmpty)
   }
+
+  @Test func lazyTextFieldsAreMadeOnlyWhenRead() throws {
+    let (sandbox, plugin) = try loadPlugin(
+      """
+      return {
+        read = function(r) return r.id .. '|' .. r.id .. '|' .. tostring(rawget(r, 'id')) end,
+        skip = function(r) return tostring(rawget(r, 'id')) .. '|' .. tostring(r.n == 1) end,
+        write = function(r) r.id = 'mine' return r.id end,
+      }
+      """)
+    // One record for every call, as the `score` hook gets it.
+    let record = try sandbox.makeReference {
+      $0.beginTable(fieldSlots: 2)
+      $0.endTable()
+    }
+    func call(_ hook: String, id: String) throws -> [LuaValue] {
+      var arguments = LuaArguments()
+      arguments.reference(record)
+      arguments.field("n", number: 1)
+      arguments.lazyField("id", text: id)
+      return try sandbox.call(plugin, field: hook, prepared: arguments)
+    }
+    #expect(try call("read", id: "r7") == [.string("r7|r7|r7")])
+    // A call that does not read it never makes it, and the last call's value is gone.
+    #expect(try call("skip", id: "r8") == [.string("nil|true")])
+    #expect(try call("read", id: "") == [.string("||")])
+    #expect(try call("read", id: "é\u{0}x") == [.string("é\u{0}x|é\u{0}x|é\u{0}x")])
+    #expect(try call("write", id: "r9") == [.string("mine")])
+    #expect(try call("read", id: "r10") == [.string("r10|r10|r10")])
+  }
 }

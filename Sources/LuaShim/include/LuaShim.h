@@ -26,7 +26,9 @@ enum cv_op_kind {
   CV_OP_FILL = 7,   // for i < len: registry[a][registry[b][i+1]] = numbers[off+i] (NaN → nil); stack unchanged
   CV_OP_LAZY = 8,   // like FILL, but only when the table on top's field strings[name_off ..< +name_len]
                     // is first read during this call (it is removed now and restored on access)
-  CV_OP_META = 9    // setmetatable(table on top, registry[a]) (a field guard, see cv_make_guard)
+  CV_OP_META = 9,   // setmetatable(table on top, registry[a]) (a field guard, see cv_make_guard)
+  CV_OP_LAZY_TEXT = 10 // field strings[name_off ..< +name_len] of the table on top is
+                       // strings[off ..< off+len], made only when first read during this call
 };
 
 /// One argument-building operation (see cv_op_kind).
