@@ -28,7 +28,7 @@ public struct ScoreJob {
   /// Threads that parse and score (the results do not depend on it).
   public var jobs = ProcessInfo.processInfo.activeProcessorCount
   /// Bytes per chunk of the response file (a tuning knob; results do not depend on it).
-  public var chunkBytes = 256 << 10
+  public var chunkBytes = CSVChunker.defaultChunkSize
   /// Receives warnings and the row summary (for standard error).
   public var note: (String) -> Void
   /// The organisation file whose units the team cells name (nil: paths in the team column).

@@ -21,10 +21,15 @@ public final class CSVChunker {
   /// The header record's fields (empty for an empty file).
   public private(set) var header: [String] = []
 
+  /// Bytes per chunk unless told otherwise. Chunks, their parsed rows and partial totals are
+  /// what the pipeline holds in flight; at 128 KiB the 1M-row benchmark peaks about 1.4 MiB
+  /// lower than at 256 KiB, in the same time (docs/performance.md, session 22).
+  public static let defaultChunkSize = 128 << 10
+
   /// Opens `path` and reads its header record (the first record after empty lines).
   /// - Throws: `CocoaError` when the file cannot be opened; ``CSVReader/SyntaxError`` for a
   ///   malformed header. An empty file gives an empty header, for the caller to report.
-  public init(path: String, chunkSize: Int = 256 << 10, delimiter: UInt8 = UInt8(ascii: ",")) throws {
+  public init(path: String, chunkSize: Int = defaultChunkSize, delimiter: UInt8 = UInt8(ascii: ",")) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
     }

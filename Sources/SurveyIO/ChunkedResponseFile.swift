@@ -12,8 +12,8 @@ public final class ChunkedResponseFile: @unchecked Sendable {
   /// Opens `path` and checks its header against the survey.
   /// - Throws: ``InputError`` (unreadable or empty file) or ``InputProblems`` (header).
   public init(
-    path: String, displayName: String? = nil, survey: SurveyDefinition, items: [ResponseFileReader.ItemColumn], chunkSize: Int = 256 << 10,
-    keyAttributes: Bool = false
+    path: String, displayName: String? = nil, survey: SurveyDefinition, items: [ResponseFileReader.ItemColumn],
+    chunkSize: Int = CSVChunker.defaultChunkSize, keyAttributes: Bool = false
   ) throws {
     file = displayName ?? path
     do {

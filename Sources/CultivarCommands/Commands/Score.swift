@@ -58,7 +58,7 @@ struct Score: ParsableCommand {
   var jobs: Int?
 
   @Option(help: .hidden)
-  var chunkBytes: Int = 256 << 10
+  var chunkBytes: Int?
 
   @Flag(
     help:
@@ -75,7 +75,7 @@ struct Score: ParsableCommand {
     if (responses == nil) == (wave == nil) { throw ValidationError("give either --responses FILE or --wave W") }
     if watch, wave != nil { throw ValidationError("--watch follows files; it cannot be used with --wave") }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    guard chunkBytes >= 1024 else { throw ValidationError("--chunk-bytes must be at least 1024") }
+    if let chunkBytes, chunkBytes < 1024 { throw ValidationError("--chunk-bytes must be at least 1024") }
   }
 
   func run() throws {
@@ -91,7 +91,7 @@ struct Score: ParsableCommand {
     job.language = language.lang
     job.storePath = store.resolved
     if let jobs { job.jobs = jobs }
-    job.chunkBytes = chunkBytes
+    if let chunkBytes { job.chunkBytes = chunkBytes }
     if watch {
       ScoreWatcher(job: job, interval: .milliseconds(watchIntervalMs), output: Terminal.out).run()
       return
