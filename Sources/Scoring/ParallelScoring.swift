@@ -145,7 +145,7 @@ final class ParallelScoring<Source: RowBatchSource>: @unchecked Sendable {
         let reader = box.reader
         // Each of the worker's teams is named once, when first read, for the merge. Hooks and
         // observers ask the reader for the names of a batch's teams, once per batch: a copy of
-        // every name seen held 1.3 MiB per worker with 50,000 teams (docs/performance.md).
+        // every name seen held about 1.2 MiB per worker with 50,000 teams (docs/performance.md).
         let firstNew = reader.numbersTeamsPerBatch ? 0 : knownTeams
         let newNames = (firstNew..<reader.teamCount).map { reader.teamName(Int32($0)) }
         if reader.numbersTeamsPerBatch { batchTeams = newNames }
