@@ -127,7 +127,7 @@ func rounded3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
       let k = Int(rng.next() % UInt64(width)) + 1
       let columns = (0..<k).map { _ in Int(rng.next() % UInt64(width)) }
       let missing = Double(rng.next() % 60) / 100
-      let count = Int(rng.next() % 50)
+      let count = Int(rng.next() % 300)
       let matrix = (0..<(max(count, 1) * width)).map { _ in Double(rng.next() % 1000) / 1000 < missing ? Double.nan : Double(1 + rng.next() % 7) / 2 }
       let shift = Double(rng.next() % 7)
       var oneByOne = PairwiseMoments(count: k, shift: shift)
@@ -137,6 +137,28 @@ func rounded3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
         columns.withUnsafeBufferPointer { c in batch.add(rows: count, of: m.baseAddress!, stride: width, columns: c.baseAddress!) }
       }
       #expect(batch.storage.map(\.bitPattern) == oneByOne.storage.map(\.bitPattern), "width \(width), columns \(columns), rows \(count)")
+    }
+  }
+
+  /// With values whose sums are not exact (tenths), a batch's sums differ from row by row's
+  /// only by rounding: the complete rows' sums are added as dot products over the batch.
+  @Test func aBatchOfInexactRowsFoldsToRowByRowWithinRounding() {
+    var rng = SplitMix64(seed: 20_261_204)
+    for _ in 0..<200 {
+      let k = Int(rng.next() % 8) + 1
+      let missing = Double(rng.next() % 30) / 100
+      let count = Int(rng.next() % 300)
+      let matrix = (0..<(max(count, 1) * k)).map { _ in Double(rng.next() % 1000) / 1000 < missing ? Double.nan : Double(rng.next() % 101) / 10 }
+      var oneByOne = PairwiseMoments(count: k, shift: 4.7)
+      for r in 0..<count { oneByOne.add(Array(matrix[(r * k)..<(r * k + k)])) }
+      var batch = PairwiseMoments(count: k, shift: 4.7)
+      let columns = Array(0..<k)
+      matrix.withUnsafeBufferPointer { m in
+        columns.withUnsafeBufferPointer { c in batch.add(rows: count, of: m.baseAddress!, stride: k, columns: c.baseAddress!) }
+      }
+      for (a, b) in zip(batch.storage, oneByOne.storage) {
+        #expect(abs(a - b) <= 1e-12 * max(1, abs(b)), "k \(k), rows \(count): \(a) against \(b)")
+      }
     }
   }
 
