@@ -17,12 +17,10 @@ import argparse
 import csv
 import math
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,17 +28,19 @@ ROOT = HERE.parent
 DATA = ROOT / "bench-data"
 
 
+LAUNCH = DATA / "launch"
+
+
 def run_once(command, cwd=None):
-    """(wall seconds, peak RSS MiB, CPU seconds) of one run."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    err = process.stderr.read().decode()
-    process.stderr.close()
-    if status != 0:
-        sys.exit(f"failed: {' '.join(map(str, command))}\n{err}")
-    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    """(wall seconds, peak RSS MiB, CPU seconds) of one run, measured by launch.c: a command
+    forked from this Python would report Python's resident size as its own peak."""
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as report:
+        process = subprocess.run([str(LAUNCH), report.name, *map(str, command)], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE, cwd=cwd)
+        if process.returncode != 0:
+            sys.exit(f"failed: {' '.join(map(str, command))}\n{process.stderr.decode()}")
+        wall, peak_kib, user, system = report.read().split()
+    return float(wall), int(peak_kib) / 1024, float(user) + float(system)
 
 
 def alternate(tools, runs):
@@ -74,18 +74,7 @@ def read_json_report(path):
 def measure(command, runs, cwd=None, cpu=None):
     """Median wall seconds and the largest peak RSS (MiB) over `runs` runs; the median CPU
     seconds (user + system, all threads) are appended to `cpu` when given."""
-    walls, peaks, cpus = [], [], []
-    for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
-        _, status, usage = os.wait4(process.pid, 0)
-        walls.append(time.perf_counter() - start)
-        err = process.stderr.read().decode()
-        process.stderr.close()
-        if status != 0:
-            sys.exit(f"failed: {' '.join(map(str, command))}\n{err}")
-        peaks.append(usage.ru_maxrss / 1024)
-        cpus.append(usage.ru_utime + usage.ru_stime)
+    walls, peaks, cpus = zip(*(run_once(command, cwd=cwd) for _ in range(runs)))
     if cpu is not None:
         cpu.append(statistics.median(cpus))
     return statistics.median(walls), max(peaks)
@@ -156,6 +145,7 @@ def main():
           f"peak RSS is the largest of the runs\n")
     floor = DATA / "floor"
     subprocess.run(["cc", "-O2", "-march=native", "-pthread", "-o", str(floor), str(HERE / "floor.c")], check=True)
+    subprocess.run(["cc", "-O2", "-o", str(LAUNCH), str(HERE / "launch.c")], check=True)
     rows, all_problems = [], []
     for size in map(int, args.sizes.split(",")):
         data = DATA / f"responses-{size}.csv"
