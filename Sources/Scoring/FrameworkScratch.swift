@@ -266,11 +266,17 @@ final class FrameworkScratch {
       contextKeyed = Array(repeating: .nan, count: itemCount)
       contextScores = Array(repeating: .nan, count: dimensionCount)
     }
-    for i in 0..<itemCount {
-      contextRaw[i] = row[slots[i]]
-      contextKeyed[i] = keyed[i]
+    // One uniqueness check per array, not one per element (the last context is gone by now).
+    let (slots, keyed, scores) = (slots, keyed, scores)
+    contextRaw.withUnsafeMutableBufferPointer { raw in
+      for i in raw.indices { raw[i] = row[slots[i]] }
     }
-    for d in 0..<dimensionCount { contextScores[d] = scores[d] }
+    contextKeyed.withUnsafeMutableBufferPointer { copy in
+      for i in copy.indices { copy[i] = keyed[i] }
+    }
+    contextScores.withUnsafeMutableBufferPointer { copy in
+      for d in copy.indices { copy[d] = scores[d] }
+    }
     var context = RespondentContext(
       respondent: respondent, team: team, line: line, items: plan.items, raw: contextRaw, keyed: contextKeyed,
       scores: contextScores)
