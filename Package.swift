@@ -66,8 +66,8 @@ let package = Package(
     // Debian's Lua 5.4 C library (liblua5.4-dev): its headers, from include/lua5.4.
     .systemLibrary(name: "CLua"),
     // The C half of the bridge: allocator, sandbox, protected calls, watchdog hook. It links
-    // Debian's static liblua5.4.a rather than the shared library: the interpreter then runs
-    // 12% faster on a `score` hook (docs/performance.md, "Lua linked statically").
+    // Debian's static liblua5.4.a rather than the shared library: a `score` hook ran 6-12%
+    // faster in A/B runs (docs/performance.md, "Lua linked statically").
     .target(name: "LuaShim", dependencies: ["CLua"], linkerSettings: [.linkedLibrary(":liblua5.4.a")]),
     // The only Swift module that touches the Lua C API.
     .target(name: "LuaBridge", dependencies: ["CLua", "LuaShim"]),

@@ -26,8 +26,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DATA = ROOT / "bench-data"
-
-
 LAUNCH = DATA / "launch"
 
 

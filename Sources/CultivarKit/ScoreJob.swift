@@ -27,7 +27,8 @@ public struct ScoreJob {
   public var workspace: Workspace
   /// Threads that parse and score (the results do not depend on it).
   public var jobs = ProcessInfo.processInfo.activeProcessorCount
-  /// Bytes per chunk of the response file (a tuning knob; results do not depend on it).
+  /// Bytes per chunk of the response file (a tuning knob). Sums are merged chunk by chunk, so
+  /// it can change the last bits of a result over a file larger than one chunk; `jobs` cannot.
   public var chunkBytes = CSVChunker.defaultChunkSize
   /// Receives warnings and the row summary (for standard error).
   public var note: (String) -> Void
