@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import SurveyModel
 
 /// Where a report's text goes: UTF-8 bytes gathered in a buffer and handed on in large
@@ -66,10 +67,32 @@ public final class ReportSink {
   /// Appends bytes.
   @inline(__always)
   func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-    if count + bytes.count > capacity { grow(to: count + bytes.count) }
+    let n = bytes.count
+    if count + n > capacity { grow(to: count + n) }
     guard let base = bytes.baseAddress else { return }
-    (storage + count).update(from: base, count: bytes.count)
-    count += bytes.count
+    let target = storage + count
+    // Most appends are a key, some punctuation or a number's digits: copied here in at most two
+    // overlapping words, not by a call to `memmove` per field (6 % of a JSON report's writing).
+    if n >= 8, n <= 16 {
+      let source = UnsafeRawPointer(base)
+      let first = source.loadUnaligned(as: UInt64.self)
+      let last = source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+      UnsafeMutableRawPointer(target).storeBytes(of: first, as: UInt64.self)
+      UnsafeMutableRawPointer(target).storeBytes(of: last, toByteOffset: n - 8, as: UInt64.self)
+    } else if n >= 4, n < 8 {
+      let source = UnsafeRawPointer(base)
+      let first = source.loadUnaligned(as: UInt32.self)
+      let last = source.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+      UnsafeMutableRawPointer(target).storeBytes(of: first, as: UInt32.self)
+      UnsafeMutableRawPointer(target).storeBytes(of: last, toByteOffset: n - 4, as: UInt32.self)
+    } else if n < 4 {
+      if n > 0 { target[0] = base[0] }
+      if n > 1 { target[1] = base[1] }
+      if n > 2 { target[2] = base[2] }
+    } else {
+      target.update(from: base, count: n)
+    }
+    count += n
   }
 
   /// Appends the bytes of a literal (ASCII keys and punctuation).
@@ -172,9 +195,11 @@ public final class ReportSink {
   }
 
   /// Writes items `0..<count` in order, item `i` by `item(i, sink)`. With more than one worker
-  /// and many items, runs of ``itemsPerPart`` items are written on the workers into sinks of
-  /// their own and appended here in order: the same bytes as writing the items one by one, with
-  /// at most two parts per worker in memory at once.
+  /// and many items, runs of ``itemsPerPart`` items (parts) are written on the workers into
+  /// sinks of their own; whichever worker finishes the next part in order appends it, and the
+  /// finished parts after it, here: the same bytes as writing the items one by one, with at
+  /// most two parts per worker in memory at once. Workers wait only for a free part sink, never
+  /// for each other's parts.
   public func items(_ count: Int, _ item: @escaping @Sendable (Int, ReportSink) -> Void) throws {
     let per = Self.itemsPerPart
     guard workers > 1, count >= 2 * per else {
@@ -184,31 +209,29 @@ public final class ReportSink {
       }
       return
     }
-    let parts = (count + per - 1) / per
-    let workers = workers
-    let window = 2 * workers
-    let made = Parts(window)
-    for first in stride(from: 0, to: parts, by: window) {
-      let inWindow = min(window, parts - first)
-      DispatchQueue.concurrentPerform(iterations: min(workers, inWindow)) { worker in
-        for k in stride(from: worker, to: inWindow, by: workers) {
-          let start = (first + k) * per
-          let sink = made.sink(k)
-          for i in start..<min(count, start + per) { item(i, sink) }
+    let line = PartLine(parts: (count + per - 1) / per, sinks: 2 * workers, into: self)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while let (k, sink) = line.next() {
+        if !line.stopped {
+          for i in (k * per)..<min(count, (k + 1) * per) { item(i, sink) }
         }
-      }
-      for k in 0..<inWindow {
-        // A part that would not fit hands on what is gathered first, so the buffer keeps its
-        // size (grown, it held twice the block at the run's peak).
-        if self.count + made.sink(k).count > capacity { try drain() }
-        made.sink(k).moveBytes(to: self)
-        try flushIfFull()
+        line.finished(k)
       }
     }
+    if let failure = line.failure { throw failure }
   }
 
-  /// Items written together on one worker by ``items(_:_:)``: few enough that a window's
-  /// parts stay small (a team of `make bench`'s CSV report is about 1 KB, so 256 items grew
+  /// Appends a finished part (see ``items(_:_:)``) and empties it.
+  fileprivate func append(part: ReportSink) throws {
+    // A part that would not fit hands on what is gathered first, so the buffer keeps its size
+    // (grown, it held twice the block at the run's peak).
+    if count + part.count > capacity { try drain() }
+    part.moveBytes(to: self)
+    try flushIfFull()
+  }
+
+  /// Items written together on one worker by ``items(_:_:)``: few enough that the parts in
+  /// memory stay small (a team of `make bench`'s CSV report is about 1 KB, so 256 items grew
   /// each of four parts to 512 KiB), enough that handing them out costs little.
   static let itemsPerPart = 64
 
@@ -218,12 +241,80 @@ public final class ReportSink {
     count = 0
   }
 
-  /// The part sinks of one window of ``items(_:_:)``, one per slot, each written by one worker
-  /// at a time and read by the calling thread after the workers are done.
-  private final class Parts: @unchecked Sendable {
+  /// The parts of one ``items(_:_:)`` call on their way from the workers to the sink: workers
+  /// take parts in order, part `k` written into part sink `k % sinks` once part `k - sinks` has
+  /// been appended. A worker that finishes the next part to append appends it and every
+  /// finished part after it, one worker at a time.
+  private final class PartLine: @unchecked Sendable {
+    private let parts: Int
     private let sinks: [ReportSink]
-    init(_ count: Int) { sinks = (0..<count).map { _ in ReportSink(part: 1 << 16) } }
-    func sink(_ k: Int) -> ReportSink { sinks[k] }
+    private let target: ReportSink
+    /// Per part sink: signalled when it may be written again.
+    private let free: [DispatchSemaphore]
+    private let taken = Atomic<Int>(0)
+    private let halted = Atomic<Bool>(false)
+    private struct Order {
+      var next = 0
+      var finished: [Bool]
+      var appending = false
+      var failure: Error?
+    }
+    private let order: Mutex<Order>
+
+    init(parts: Int, sinks count: Int, into target: ReportSink) {
+      self.parts = parts
+      self.target = target
+      sinks = (0..<count).map { _ in ReportSink(part: 1 << 16) }
+      free = (0..<count).map { _ in DispatchSemaphore(value: 1) }
+      order = Mutex(Order(finished: Array(repeating: false, count: count)))
+    }
+
+    /// The next part to write and its sink, once the sink is free; nil when all are taken.
+    func next() -> (Int, ReportSink)? {
+      let k = taken.wrappingAdd(1, ordering: .relaxed).oldValue
+      guard k < parts else { return nil }
+      free[k % sinks.count].wait()
+      return (k, sinks[k % sinks.count])
+    }
+
+    /// Part `k` is written: appends it, and the finished parts after it, unless another
+    /// worker is appending (which then appends it too) or it is not next.
+    func finished(_ k: Int) {
+      var next = order.withLock { order -> Int? in
+        order.finished[k % sinks.count] = true
+        guard !order.appending, order.finished[order.next % sinks.count] else { return nil }
+        order.appending = true
+        return order.next
+      }
+      while let k = next {
+        let sink = sinks[k % sinks.count]
+        var failed: Error? = nil
+        if !stopped {
+          do { try target.append(part: sink) } catch { failed = error }
+        }
+        sink.count = 0
+        next = order.withLock { order -> Int? in
+          if let failed, order.failure == nil {
+            order.failure = failed
+            halted.store(true, ordering: .relaxed)
+          }
+          order.finished[k % sinks.count] = false
+          order.next += 1
+          free[k % sinks.count].signal()
+          guard order.next < parts, order.finished[order.next % sinks.count] else {
+            order.appending = false
+            return nil
+          }
+          return order.next
+        }
+      }
+    }
+
+    /// Whether a part failed to be handed on: the parts still to come are not written.
+    var stopped: Bool { halted.load(ordering: .relaxed) }
+
+    /// The first failure to hand on a part.
+    var failure: Error? { order.withLock { $0.failure } }
   }
 
   /// Hands on a full block when there is one.

@@ -20,6 +20,8 @@ struct TeamTotals: Sendable {
   private var pages: [[DimensionAccumulator]] = []
   /// The pooled sums, page for page (empty when not kept).
   private var pooledPages: [[Double]] = []
+  /// The sum of what ``warm(_:)`` read (kept so that the reads are not optimised away).
+  private var warmed: Int32 = 0
 
   /// Teams per page (a power of two: a slot's page and place are a shift and a mask).
   static let teamsPerPage = 1024
@@ -136,14 +138,25 @@ struct TeamTotals: Sendable {
   }
 
   /// Adds each team `t` of `other` into this set's team `slots[Int(local[t])]`, reading `other`
-  /// page by page.
+  /// page by page. With tens of thousands of teams, the teams of a chunk sit far apart in this
+  /// set: each run of ``warmedTogether`` teams is read first in a pass of independent loads
+  /// (``warm(_:)``), so that their cache misses overlap instead of following one another.
   mutating func merge(_ other: TeamTotals, local: [Int32], slots: [Int]) {
     let width = width
+    var targets: [Int] = []
+    targets.reserveCapacity(Self.warmedTogether)
     for (p, page) in other.pages.enumerated() {
       page.withUnsafeBufferPointer { theirs in
         let first = p << Self.pageShift
-        for i in 0..<(theirs.count / width) {
-          add(theirs.baseAddress! + i * width, respondents: other.sizes[first + i], to: slots[Int(local[first + i])])
+        let teams = theirs.count / width
+        for start in stride(from: 0, to: teams, by: Self.warmedTogether) {
+          let end = min(teams, start + Self.warmedTogether)
+          targets.removeAll(keepingCapacity: true)
+          for i in start..<end { targets.append(slots[Int(local[first + i])]) }
+          warm(targets)
+          for i in start..<end {
+            add(theirs.baseAddress! + i * width, respondents: other.sizes[first + i], to: targets[i - start])
+          }
         }
       }
     }
@@ -154,6 +167,28 @@ struct TeamTotals: Sendable {
         for i in 0..<(theirs.count / width) { addPooledSums(theirs.baseAddress! + i * width, to: slots[Int(local[first + i])]) }
       }
     }
+  }
+
+  /// Teams whose accumulators ``merge(_:local:slots:)`` reads ahead together.
+  static let warmedTogether = 32
+
+  /// Reads one value of every cache line of the accumulators of the teams `slots` (and their
+  /// sizes), keeping the sum so that the reads are made.
+  private mutating func warm(_ slots: [Int]) {
+    var touched: Int32 = 0
+    let width = width
+    let perLine = max(1, 64 / MemoryLayout<DimensionAccumulator>.stride)
+    sizes.withUnsafeBufferPointer { sizes in
+      for slot in slots { touched &+= Int32(truncatingIfNeeded: sizes[slot]) }
+    }
+    for slot in slots {
+      let base = (slot & (Self.teamsPerPage - 1)) * width
+      pages[slot >> Self.pageShift].withUnsafeBufferPointer { page in
+        for j in stride(from: 0, to: width, by: perLine) { touched &+= page[base + j].n }
+        touched &+= page[base + width - 1].n
+      }
+    }
+    warmed = touched
   }
 
   /// Adds one team's `width` pooled sums at `source` into team `to`.

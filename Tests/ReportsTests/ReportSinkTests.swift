@@ -191,6 +191,48 @@ import Testing
     #expect(collected.blocks == 1)
   }
 
+  /// Parts that take very different times (so that later parts finish before earlier ones,
+  /// and workers wait for free part sinks) still come out in order, on any number of workers.
+  @Test func partsFinishedOutOfOrderAreAppendedInOrder() throws {
+    let count = 150 * ReportSink.itemsPerPart + 5
+    let item: @Sendable (Int, ReportSink) -> Void = { i, sink in
+      var random = Seeded(UInt64(i) * 7 + 3)
+      // Some parts spin for a while: their neighbours finish first.
+      if (i / ReportSink.itemsPerPart) % 5 == 2 {
+        var spin = random.next() % 20_000
+        while spin > 0 { spin = spin &- 1 &+ UInt64(i & 0) }
+      }
+      sink.integer(Int64(i))
+      sink.byte(0x0A)
+    }
+    var expected: [UInt8] = []
+    for i in 0..<count { expected += Array("\(i)\n".utf8) }
+    for workers in [2, 3, 5] {
+      for background in [false, true] {
+        let collected = Collected()
+        let sink = ReportSink(blockSize: 512, writesInBackground: background, workers: workers) { collected.bytes += $0 }
+        try sink.items(count, item)
+        try sink.finish()
+        #expect(collected.bytes == expected, "\(workers) workers, background \(background)")
+      }
+    }
+  }
+
+  /// Appends of every short length (copied word by word) and of longer ones give the bytes.
+  @Test func appendsOfEveryLengthKeepTheirBytes() throws {
+    var expected: [UInt8] = []
+    let collected = Collected()
+    let sink = ReportSink(blockSize: 100) { collected.bytes += $0 }
+    for length in 0...70 {
+      let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ length) }
+      expected += bytes
+      bytes.withUnsafeBufferPointer { sink.append($0) }
+      try sink.flushIfFull()
+    }
+    try sink.finish()
+    #expect(collected.bytes == expected)
+  }
+
   /// Text that starts or holds whatever CSV, spreadsheets and JSON treat specially.
   static func texts() -> [String] {
     let pieces = [
