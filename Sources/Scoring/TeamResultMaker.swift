@@ -33,7 +33,11 @@ struct TeamResultMaker: Sendable {
     if let reason = view.groupReason(g) { return TeamResult(team: name, n: n, suppression: reason) }
     let all = TeamSummarizer.dimensionScores(
       framework, view.totals.accumulators(slot: view.slots[g], offset: offset, count: framework.dimensions.count))
-    let dimensions = all.enumerated().map { d, score in Self.withhold(score, view.pointReason(g, dataPoint: offset + d)) }
+    // Shares `all`'s storage unless a number is withheld.
+    var dimensions = all
+    for d in all.indices {
+      if let reason = view.pointReason(g, dataPoint: offset + d) { dimensions[d] = Self.withhold(all[d], reason) }
+    }
     let allMeasures = measureScores(view.totals, slot: view.slots[g])
     let measures = withhold(allMeasures) { view.pointReason(g, dataPoint: $0) }
     var result: TeamResult

@@ -30,6 +30,7 @@ struct TeamSummarizer {
     let scale = framework.scale
     let shift = scale.midpoint
     var dimensions: [DimensionScore] = []
+    dimensions.reserveCapacity(framework.dimensions.count)
     for (dimension, acc) in zip(framework.dimensions, accumulators) {
       let mean = acc.mean(shift: shift)
       let pomp = mean.map(scale.pomp)

@@ -59,10 +59,11 @@ public struct CSVTokenizer: Sendable {
     var i = from
     var fieldStart = from
     let count = bytes.count
+    var bounds = FieldBoundsWriter(fields.bounds)
     while i < count {
       let byte = bytes[i]
       if byte == delimiter {
-        fields.bounds.append(fieldStart - from, i - from)
+        bounds.append(fieldStart - from, i - from)
         i += 1
         fieldStart = i
       } else if byte == Self.lf || byte == Self.cr {
@@ -75,7 +76,8 @@ public struct CSVTokenizer: Sendable {
           }
         }
         if i == from { return .blank(next: next) }
-        fields.bounds.append(fieldStart - from, i - from)
+        bounds.append(fieldStart - from, i - from)
+        bounds.finish()
         return .record(next: next, lineBreaks: 1)
       } else if byte == Self.quote, i == fieldStart {
         return scanCopying(bytes, from: from, atEnd: atEnd, into: fields)
@@ -84,7 +86,8 @@ public struct CSVTokenizer: Sendable {
       }
     }
     guard atEnd else { return .incomplete }
-    fields.bounds.append(fieldStart - from, i - from)
+    bounds.append(fieldStart - from, i - from)
+    bounds.finish()
     return .record(next: i, lineBreaks: 0)
   }
 

@@ -101,7 +101,7 @@ public struct ChunkParser {
 final class FieldBounds {
   private(set) var starts: UnsafeMutablePointer<Int32>
   private(set) var ends: UnsafeMutablePointer<Int32>
-  private var capacity = 64
+  private(set) var capacity = 64
   var count = 0
 
   init() {
@@ -122,7 +122,7 @@ final class FieldBounds {
     count += 1
   }
 
-  private func grow() {
+  func grow() {
     let bigger = capacity * 2
     let newStarts = UnsafeMutablePointer<Int32>.allocate(capacity: bigger)
     let newEnds = UnsafeMutablePointer<Int32>.allocate(capacity: bigger)
@@ -134,4 +134,39 @@ final class FieldBounds {
     ends = newEnds
     capacity = bigger
   }
+}
+
+/// Appends to a ``FieldBounds`` through local copies of its pointers and count, written back
+/// by ``finish()``: stores through the class's own pointers made the optimiser reload them
+/// after every field (the tokenizer's loop runs once per byte of a response file).
+struct FieldBoundsWriter {
+  private let bounds: FieldBounds
+  private var starts: UnsafeMutablePointer<Int32>
+  private var ends: UnsafeMutablePointer<Int32>
+  private var capacity: Int
+  private var count: Int
+
+  init(_ bounds: FieldBounds) {
+    self.bounds = bounds
+    starts = bounds.starts
+    ends = bounds.ends
+    capacity = bounds.capacity
+    count = bounds.count
+  }
+
+  @inline(__always)
+  mutating func append(_ start: Int, _ end: Int) {
+    if count == capacity {
+      bounds.count = count
+      bounds.grow()
+      (starts, ends, capacity) = (bounds.starts, bounds.ends, bounds.capacity)
+    }
+    starts[count] = Int32(truncatingIfNeeded: start)
+    ends[count] = Int32(truncatingIfNeeded: end)
+    count += 1
+  }
+
+  /// Writes the count back.
+  @inline(__always)
+  func finish() { bounds.count = count }
 }
