@@ -242,8 +242,8 @@ public final class ReportSink {
   }
 
   /// The parts of one ``items(_:_:)`` call on their way from the workers to the sink: workers
-  /// take parts in order, part `k` written into part sink `k % sinks` once part `k - sinks` has
-  /// been appended. A worker that finishes the next part to append appends it and every
+  /// take parts in order, one at a time, part `k` written into part sink `k % sinks` once part
+  /// `k - sinks` has been appended. A worker that finishes the next part to append appends it and every
   /// finished part after it, one worker at a time.
   private final class PartLine: @unchecked Sendable {
     private let parts: Int
@@ -251,7 +251,11 @@ public final class ReportSink {
     private let target: ReportSink
     /// Per part sink: signalled when it may be written again.
     private let free: [DispatchSemaphore]
-    private let taken = Atomic<Int>(0)
+    /// Held from taking a part until its sink is free, so that only one worker ever waits for
+    /// a sink: with two waiting for the same sink (parts `k` and `k + sinks`), either could
+    /// get it first and the parts came out of order.
+    private let claiming = DispatchSemaphore(value: 1)
+    private var taken = 0
     private let halted = Atomic<Bool>(false)
     private struct Order {
       var next = 0
@@ -271,8 +275,11 @@ public final class ReportSink {
 
     /// The next part to write and its sink, once the sink is free; nil when all are taken.
     func next() -> (Int, ReportSink)? {
-      let k = taken.wrappingAdd(1, ordering: .relaxed).oldValue
+      claiming.wait()
+      defer { claiming.signal() }
+      let k = taken
       guard k < parts else { return nil }
+      taken += 1
       free[k % sinks.count].wait()
       return (k, sinks[k % sinks.count])
     }
