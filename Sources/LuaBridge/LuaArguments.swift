@@ -68,8 +68,13 @@ public struct LuaArguments {
   /// field is read during the call (a respondent's id, which most hooks never read).
   public mutating func lazyField(_ name: String, text: String) {
     var text = text
+    text.withUTF8 { lazyField(name, text: $0) }
+  }
+
+  /// ``lazyField(_:text:)`` with the text given as UTF-8 bytes.
+  public mutating func lazyField(_ name: String, text: UnsafeBufferPointer<UInt8>) {
     let offset = strings.count
-    text.withUTF8 { strings.append(contentsOf: $0) }
+    strings.append(contentsOf: text)
     let length = strings.count - offset
     var name = name
     let nameOffset = strings.count

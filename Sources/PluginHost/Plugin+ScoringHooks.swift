@@ -16,8 +16,8 @@ extension Plugin: ScoringHooks {
       let record = try respondentRecord(items: r.items)
       prepareArguments { args in
         args.reference(record.record)
-        args.lazyField("id", text: r.respondent)
-        args.lazyField("team", text: r.team)
+        r.respondentText.withUTF8 { args.lazyField("id", text: $0) }
+        r.teamText.withUTF8 { args.lazyField("team", text: $0) }
         args.field("row", number: Double(r.line))
         args.lazyFill("answers", of: record.answers, keys: record.itemKeys, values: r.raw)
         args.lazyFill("keyed", of: record.keyed, keys: record.itemKeys, values: r.keyed)

@@ -1,6 +1,6 @@
 import Dispatch
-import Synchronization
 import SurveyModel
+import Synchronization
 
 /// Where a report's text goes: UTF-8 bytes gathered in a buffer and handed on in large
 /// blocks, so that a report of any size is written with constant memory.

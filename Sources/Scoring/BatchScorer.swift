@@ -26,6 +26,9 @@ public final class BatchScorer {
   /// Per row of the batch being scored: its team's slot.
   private var rowSlots: [Int32] = []
   private let keyedRows: KeyedRows
+  /// The names of the batch being scored, by slot, and the teams hooks see (see ``score(_:appendTeamName:)``).
+  private var teamNames = TextList()
+  private var hookTeams = TextList()
 
   public init(plan: ScoringPlan, hooks: [ScoringHooks?]) {
     self.plan = plan
@@ -47,6 +50,14 @@ public final class BatchScorer {
   /// - Parameter teamName: the name of one of the worker's team ids (for hooks).
   /// - Throws: whatever a `score` hook throws.
   public func score(_ batch: RowBatch, teamName: (Int32) -> String) throws -> PartialScores {
+    try score(batch) { id, list in list.append(teamName(id)) }
+  }
+
+  /// Scores a batch.
+  /// - Parameter appendTeamName: appends the name of one of the worker's team ids to a list
+  ///   (for hooks and observers).
+  /// - Throws: whatever a `score` hook throws.
+  public func score(_ batch: RowBatch, appendTeamName: (Int32, inout TextList) -> Void) throws -> PartialScores {
     // Each team of the batch gets its slot first, so that the totals are made at their size
     // once (no growing and copying while rows are folded).
     var teams: [Int32] = []
@@ -75,16 +86,18 @@ public final class BatchScorer {
     // worker team ids, which differ from thread to thread), so the sums come out in the same
     // order whatever the number of threads.
     let order = needsIdentity ? rowsBySlot(slots: teams.count) : nil
-    // Each team's name is made once per batch, when its first row needs it.
-    var names = [String?](repeating: nil, count: needsTeamNames ? teams.count : 0)
-    func name(_ slot: Int) -> String {
-      if let name = names[slot] { return name }
-      let name = teamName(teams[slot])
-      names[slot] = name
-      return name
+    // The names of the batch's teams, by slot, as bytes: a `String` is made only for an
+    // observer or when a hook reads a team. Hooks see the team without its attribute codes.
+    teamNames.removeAll()
+    hookTeams.removeAll()
+    if needsTeamNames {
+      for team in teams { appendTeamName(team, &teamNames) }
+      if needsIdentity {
+        for slot in teams.indices { teamNames.withUTF8(slot) { hookTeams.append(AttributeKey.team(of: $0)) } }
+      }
     }
+    let (names, hookNames) = (teamNames, hookTeams)
     var groupSlot = -1
-    var groupTeam = ""
     keyedRows.begin(into: partial.reliability)
     try batch.values.withUnsafeBufferPointer { values in
       for i in 0..<batch.count {
@@ -93,10 +106,9 @@ public final class BatchScorer {
         if needsIdentity, slot != groupSlot {
           try rows.beginGroup()
           groupSlot = slot
-          groupTeam = AttributeKey.split(name(slot)).team
         }
         let observe = observer.map { observer -> (Int, FrameworkScratch) -> Void in
-          let team = name(slot)
+          let team = names[slot]
           return { f, scratch in
             observer.observe(
               team: team, framework: f, keyed: UnsafeBufferPointer(start: scratch.keyed, count: scratch.itemCount),
@@ -106,7 +118,10 @@ public final class BatchScorer {
         try rows.score(
           values.baseAddress! + r * batch.slots, slot: slot, totals: &partial.totals, keyedRows: keyedRows, observe: observe
         ) {
-          (batch.respondents.isEmpty ? "row \(batch.lines[r])" : batch.respondents[r], groupTeam, Int(batch.lines[r]))
+          (
+            batch.respondents.isEmpty ? ListedText("row \(batch.lines[r])") : ListedText(batch.respondents, r), ListedText(hookNames, slot),
+            Int(batch.lines[r])
+          )
         }
       }
     }

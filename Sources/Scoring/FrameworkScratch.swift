@@ -260,7 +260,7 @@ final class FrameworkScratch {
 
   /// The context handed to a `score` hook for the row just scored. Its arrays are reused from
   /// row to row (rewritten in place once the previous context is gone).
-  func context(row: UnsafePointer<Double>, respondent: String, team: String, line: Int) -> RespondentContext {
+  func context(row: UnsafePointer<Double>, respondent: ListedText, team: ListedText, line: Int) -> RespondentContext {
     if contextRaw.count != itemCount {
       contextRaw = Array(repeating: .nan, count: itemCount)
       contextKeyed = Array(repeating: .nan, count: itemCount)

@@ -28,7 +28,7 @@ struct RowScorer {
   ///   - identity: the respondent, team and line, asked for only when a hook runs.
   mutating func score(
     _ row: UnsafePointer<Double>, slot: Int, totals: inout TeamTotals, keyedRows: KeyedRows,
-    observe: ((Int, FrameworkScratch) -> Void)? = nil, identity: () -> (respondent: String, team: String, line: Int)
+    observe: ((Int, FrameworkScratch) -> Void)? = nil, identity: () -> (respondent: ListedText, team: ListedText, line: Int)
   ) throws {
     var answeredAny = false
     for f in scratch.indices {

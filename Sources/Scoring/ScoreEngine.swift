@@ -57,7 +57,7 @@ public final class ScoreEngine {
     keyedRows.begin(into: reliability)
     try row.values.withUnsafeBufferPointer { values in
       try rows.score(values.baseAddress!, slot: slot, totals: &totals, keyedRows: keyedRows, observe: observe) {
-        (row.respondent, AttributeKey.split(row.team).team, row.line)
+        (ListedText(row.respondent), ListedText(AttributeKey.split(row.team).team), row.line)
       }
     }
     keyedRows.fold()

@@ -2,8 +2,11 @@ import SurveyModel
 
 /// A respondent handed to a framework's `score` hook.
 public struct RespondentContext: Sendable {
-  public let respondent: String
-  public let team: String
+  /// The respondent's id and team, made `String`s only when read (most hooks never read them).
+  public let respondentText: ListedText
+  public let teamText: ListedText
+  public var respondent: String { respondentText.string }
+  public var team: String { teamText.string }
   /// The row's line in the response file.
   public let line: Int
   /// The framework's items in use, their raw answers and reverse-keyed answers (NaN = missing).
@@ -18,8 +21,12 @@ public struct RespondentContext: Sendable {
   public var counts: [Double] = []
 
   public init(respondent: String, team: String, line: Int, items: [Item], raw: [Double], keyed: [Double], scores: [Double]) {
-    self.respondent = respondent
-    self.team = team
+    self.init(respondent: ListedText(respondent), team: ListedText(team), line: line, items: items, raw: raw, keyed: keyed, scores: scores)
+  }
+
+  public init(respondent: ListedText, team: ListedText, line: Int, items: [Item], raw: [Double], keyed: [Double], scores: [Double]) {
+    respondentText = respondent
+    teamText = team
     self.line = line
     self.items = items
     self.raw = raw

@@ -37,7 +37,7 @@ public struct ChunkParser {
     batch.values.removeAll(keepingCapacity: true)
     batch.teams.removeAll(keepingCapacity: true)
     batch.lines.removeAll(keepingCapacity: true)
-    batch.respondents.removeAll(keepingCapacity: true)
+    batch.respondents.removeAll()
     batch.rejected.removeAll()
     teamStarts.removeAll(keepingCapacity: true)
     teamEnds.removeAll(keepingCapacity: true)
@@ -93,7 +93,7 @@ public struct ChunkParser {
       }
     }
     batch.lines.append(Int32(line))
-    if keepsIdentity { batch.respondents.append(decoder.respondent(fields, line: line)) }
+    if keepsIdentity { decoder.appendRespondent(fields, line: line, to: &batch.respondents) }
   }
 }
 

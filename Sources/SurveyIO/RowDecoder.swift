@@ -153,6 +153,19 @@ struct RowDecoder {
     return respondent.isEmpty ? "row \(line)" : respondent
   }
 
+  /// Appends the record's respondent id (as ``respondent(_:line:)`` makes it) to `list`,
+  /// without making a `String` when the cell has nothing to trim.
+  func appendRespondent(_ fields: FieldSlices, line: Int, to list: inout TextList) {
+    if respondentColumn >= 0 {
+      let cell = fields.bytes(respondentColumn)
+      if let first = cell.first, let last = cell.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+        list.append(cell)
+        return
+      }
+    }
+    list.append(respondent(fields, line: line))
+  }
+
   func identity(_ fields: FieldSlices, line: Int) -> (team: String, respondent: String) {
     var team = fields.string(teamColumn).trimmingSpaces
     if keyAttributes {

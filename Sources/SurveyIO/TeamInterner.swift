@@ -109,10 +109,11 @@ public struct TeamInterner {
   }
 
   /// The name of team `id`.
-  public func name(_ id: Int32) -> String {
-    arena.withUnsafeBufferPointer {
-      String(decoding: UnsafeBufferPointer(rebasing: $0[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])]), as: UTF8.self)
-    }
+  public func name(_ id: Int32) -> String { withName(id) { String(decoding: $0, as: UTF8.self) } }
+
+  /// Calls `body` with the UTF-8 bytes of team `id`'s name.
+  public func withName<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])])) }
   }
 
   /// The first 16 bytes, zero-padded.

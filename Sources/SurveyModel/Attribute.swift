@@ -75,6 +75,12 @@ public enum AttributeKey {
   public static let separatorByte: UInt8 = 0x1F
 
   /// The team and value indices of a key (a key without codes is a team alone).
+  /// The team part of a group key given as UTF-8 bytes (``split(_:)``'s `team`).
+  public static func team(of key: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    guard let cut = key.lastIndex(of: separatorByte) else { return key }
+    return UnsafeBufferPointer(rebasing: key[..<cut])
+  }
+
   public static func split(_ key: String) -> (team: String, values: [Int?]) {
     // The separator is one ASCII byte, so its last UTF-8 position is a character boundary; a
     // byte search keeps this cheap for the common key without codes (a `score` hook asks once

@@ -11,7 +11,7 @@ public struct RowBatch: Sendable {
   /// Each row's line in the file.
   public var lines: [Int32] = []
   /// Each row's respondent id, only when a hook needs it.
-  public var respondents: [String] = []
+  public var respondents = TextList()
   /// Records that cannot be used, with their problems and original fields.
   public var rejected: [(line: Int, problems: [RowProblem], fields: [String])] = []
   /// Records read (used and rejected).

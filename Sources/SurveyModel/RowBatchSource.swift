@@ -28,4 +28,10 @@ public protocol RowBatchReader {
   func teamName(_ id: Int32) -> String
   /// Whether ids start again from 0 in every batch (else each id keeps its team for good).
   var numbersTeamsPerBatch: Bool { get }
+  /// Appends the name of team id `id` to `list` (``teamName(_:)``'s text).
+  func appendTeamName(_ id: Int32, to list: inout TextList)
+}
+
+extension RowBatchReader {
+  public func appendTeamName(_ id: Int32, to list: inout TextList) { list.append(teamName(id)) }
 }

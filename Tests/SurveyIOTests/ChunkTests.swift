@@ -28,6 +28,37 @@ func chunks(_ text: String, size: Int) throws -> [CSVChunk] {
     }
   }
 
+  /// The byte paths the scoring pipeline takes for hooks (respondent ids kept as bytes, team
+  /// names appended as bytes) give the texts of the `String` paths: ids with spaces to trim,
+  /// empty ids (`row N`), teams a spreadsheet would run (their `'` removed), non-ASCII text.
+  @Test func respondentAndTeamBytesAreTheTextsOfTheStringPaths() throws {
+    let ids = ["r1", " r2 ", "", "é3", "\t4", "x\u{301}"]
+    let teams = ["Ops", "'=Ops", "' Ops", "''+1", "Ünit", "\"Ops, North\"", "'-"]
+    var lines = ["respondent_id,team,q1,q2"]
+    for i in 0..<120 { lines.append("\(ids[i % ids.count]),\(teams[i % teams.count]),\(1 + i % 5),") }
+    let path = writeTemporary(lines.joined(separator: "\n") + "\n")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let file = try ChunkedResponseFile(path: path, displayName: "r.csv", survey: testSurvey, items: testItems, chunkSize: 256)
+    var reader = file.makeReader(keepsIdentity: true)
+    var seen = 0
+    while let chunk = file.nextChunk() {
+      let batch = try reader.read(chunk)
+      for r in 0..<batch.count {
+        let line = Int(batch.lines[r])
+        let id = ids[(line - 2) % ids.count].trimmingCharacters(in: .whitespaces)
+        #expect(batch.respondents[r] == (id.isEmpty ? "row \(line)" : id))
+        seen += 1
+      }
+    }
+    #expect(seen == 120)
+    for id in 0..<reader.teamCount {
+      var list = TextList()
+      reader.appendTeamName(Int32(id), to: &list)
+      #expect(list[0] == reader.teamName(Int32(id)))
+    }
+    #expect(reader.teamCount == teams.count)
+  }
+
   @Test func parsedBatchesMatchTheRowReader() throws {
     var lines = ["respondent_id,team,q1,q2"]
     for i in 0..<300 {
