@@ -16,9 +16,12 @@ final class FrameworkScratch {
   /// Per item in use: this row's reverse-keyed answer (NaN = missing).
   let keyed: UnsafeMutablePointer<Double>
   private let sums: UnsafeMutablePointer<Double>
-  /// Per item: its slot, its dimension, and keyed = offset + sign × raw.
+  /// Per item: its slot, and keyed = offset + sign × raw.
   private let slots: UnsafeMutablePointer<Int>
-  private let dimensions: UnsafeMutablePointer<Int>
+  /// The items by dimension (each dimension's own items in order): dimension d's are
+  /// `byDimension[firstOfDimension[d] ..< firstOfDimension[d + 1]]`.
+  private let byDimension: UnsafeMutablePointer<Int>
+  private let firstOfDimension: UnsafeMutablePointer<Int>
   private let offsets: UnsafeMutablePointer<Double>
   private let signs: UnsafeMutablePointer<Double>
   private let classifier: AnswerClassifier
@@ -64,16 +67,26 @@ final class FrameworkScratch {
     sums = .allocate(capacity: max(1, dimensionCount))
     keyed = .allocate(capacity: max(1, itemCount))
     slots = .allocate(capacity: max(1, itemCount))
-    dimensions = .allocate(capacity: max(1, itemCount))
     offsets = .allocate(capacity: max(1, itemCount))
     signs = .allocate(capacity: max(1, itemCount))
     let scale = plan.framework.scale
     for i in 0..<itemCount {
       slots[i] = plan.slots[i]
-      dimensions[i] = plan.dimensionOfItem[i]
       offsets[i] = plan.reverse[i] ? scale.min + scale.max : 0
       signs[i] = plan.reverse[i] ? -1 : 1
     }
+    byDimension = .allocate(capacity: max(1, itemCount))
+    firstOfDimension = .allocate(capacity: dimensionCount + 1)
+    var next = 0
+    for d in 0..<dimensionCount {
+      firstOfDimension[d] = next
+      for i in 0..<itemCount where plan.dimensionOfItem[i] == d {
+        byDimension[next] = i
+        next += 1
+      }
+    }
+    firstOfDimension[dimensionCount] = next
+    precondition(next == itemCount, "every item belongs to a dimension")
     classifier = AnswerClassifier(scale: scale)
     if plan.items.contains(where: \.isChoice) {
       let top = UnsafeMutablePointer<Double>.allocate(capacity: itemCount)
@@ -118,7 +131,8 @@ final class FrameworkScratch {
     for pointer in [scores, sums, keyed, offsets, signs] { pointer.deallocate() }
     for pointer in [answered, favorable, unfavorable] { pointer.deallocate() }
     slots.deallocate()
-    dimensions.deallocate()
+    byDimension.deallocate()
+    firstOfDimension.deallocate()
     minimum.deallocate()
     measureValues.deallocate()
     measureWeights.deallocate()
@@ -137,36 +151,46 @@ final class FrameworkScratch {
     let unfavorable = unfavorable
     let keyed = keyed
     let slots = slots
-    let dimensions = dimensions
     let offsets = offsets
     let signs = signs
     let choiceTop = choiceTop
     let choiceBottom = choiceBottom
     let dimensionCount = dimensionCount
-    sums.update(repeating: 0, count: dimensionCount)
-    answered.update(repeating: 0, count: dimensionCount)
-    favorable.update(repeating: 0, count: dimensionCount)
-    unfavorable.update(repeating: 0, count: dimensionCount)
-    for i in 0..<itemCount {
-      let raw = row[slots[i]]
-      if raw.isNaN {
-        keyed[i] = .nan
-        continue
+    let byDimension = byDimension
+    let firstOfDimension = firstOfDimension
+    // Dimension by dimension, each one's totals in registers: adding into memory made every
+    // answer wait for the previous answer's store to the same dimension. The items of a
+    // dimension are added in item order, as before.
+    for d in 0..<dimensionCount {
+      var sum = 0.0
+      var count: Int32 = 0
+      var favorableCount: Int32 = 0
+      var unfavorableCount: Int32 = 0
+      for j in firstOfDimension[d]..<firstOfDimension[d + 1] {
+        let i = byDimension[j]
+        let raw = row[slots[i]]
+        if raw.isNaN {
+          keyed[i] = .nan
+          continue
+        }
+        let x = offsets[i] + signs[i] * raw
+        keyed[i] = x
+        sum += x
+        count &+= 1
+        // Branch-free: answers are random, so a branch per answer would mispredict half the time.
+        let flags: UInt8
+        if let choiceTop, let choiceBottom, !choiceTop[i].isNaN {
+          flags = x == choiceTop[i] ? 1 : x == choiceBottom[i] ? 2 : 0
+        } else {
+          flags = classifier.flags(x)
+        }
+        favorableCount &+= Int32(flags & 1)
+        unfavorableCount &+= Int32(flags >> 1)
       }
-      let x = offsets[i] + signs[i] * raw
-      keyed[i] = x
-      let d = dimensions[i]
-      sums[d] += x
-      answered[d] &+= 1
-      // Branch-free: answers are random, so a branch per answer would mispredict half the time.
-      let flags: UInt8
-      if let choiceTop, let choiceBottom, !choiceTop[i].isNaN {
-        flags = x == choiceTop[i] ? 1 : x == choiceBottom[i] ? 2 : 0
-      } else {
-        flags = classifier.flags(x)
-      }
-      favorable[d] &+= Int32(flags & 1)
-      unfavorable[d] &+= Int32(flags >> 1)
+      sums[d] = sum
+      answered[d] = count
+      favorable[d] = favorableCount
+      unfavorable[d] = unfavorableCount
     }
     // Items in several dimensions count again in each further one.
     var e = 0
