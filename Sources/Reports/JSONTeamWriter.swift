@@ -100,9 +100,7 @@ struct JSONObjectWriter {
   /// value.
   mutating func key(_ key: StaticString) {
     separate()
-    sink.byte(0x22)
-    sink.ascii(key)
-    sink.ascii("\": ")
+    sink.jsonKey(key)
   }
 
   /// Starts the next field with a key that may need escaping.
@@ -113,11 +111,11 @@ struct JSONObjectWriter {
   }
 
   private mutating func separate() {
-    if fields > 0 { sink.byte(0x2C) }
     fields += 1
     if oneLine {
-      if fields > 1 { sink.byte(0x20) }
+      if fields > 1 { sink.ascii(", ") }
     } else {
+      if fields > 1 { sink.byte(0x2C) }
       JSON.newline(sink, indent + 1)
     }
   }

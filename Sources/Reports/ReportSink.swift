@@ -101,6 +101,21 @@ public final class ReportSink {
     text.withUTF8Buffer { append($0) }
   }
 
+  /// Appends a JSON object key and its colon, `"key": ` (a literal with nothing to escape), in
+  /// one step: a report of 50,000 teams writes about four million of them.
+  @inline(__always)
+  func jsonKey(_ key: StaticString) {
+    let n = key.utf8CodeUnitCount
+    if count + n + 4 > capacity { grow(to: count + n + 4) }
+    storage[count] = 0x22
+    count += 1
+    key.withUTF8Buffer { append($0) }
+    storage[count] = 0x22
+    storage[count + 1] = 0x3A
+    storage[count + 2] = 0x20
+    count += 3
+  }
+
   /// Appends one byte (ASCII).
   @inline(__always)
   func byte(_ value: UInt8) {
@@ -151,8 +166,9 @@ public final class ReportSink {
   /// without making a `String`.
   func exact(_ value: Double?) {
     guard let value, value.isFinite else { return }
-    if value == value.rounded(), abs(value) < 1e15 {
-      integer(Int64(value))
+    // Whole when converting to an integer and back gives the number (no call to `round`).
+    if abs(value) < 1e15, case let whole = Int64(value), Double(whole) == value {
+      integer(whole)
     } else {
       var digits = Digits(sink: .passUnretained(self))
       value.write(to: &digits)
