@@ -57,7 +57,9 @@ public enum SafeText {
   /// How many leading bytes of a cell ``spreadsheetValue(_:)`` removes (0 or 1), for readers
   /// that compare bytes.
   public static func spreadsheetMarkLength(_ cell: UnsafeBufferPointer<UInt8>) -> Int {
-    formulaLike(cell, quoted: true) ? 1 : 0
+    // Most cells do not start with `'` (a hook run asks once per team and chunk).
+    guard cell.first == UInt8(ascii: "'") else { return 0 }
+    return formulaLike(cell, quoted: true) ? 1 : 0
   }
 
   /// Whether the cell is `'*` (at least one `'` when `quoted`) then `=`, `+`, `-`, `@`, tab or CR.

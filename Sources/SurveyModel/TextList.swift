@@ -33,6 +33,11 @@ public struct TextList: Sendable {
   /// Text `i`.
   public subscript(i: Int) -> String { withUTF8(i) { String(decoding: $0, as: UTF8.self) } }
 
+  /// The buffer holding text `i`, and where the text starts and ends in it.
+  fileprivate func storage(of i: Int) -> (bytes: [UInt8], start: Int, end: Int) {
+    (bytes, i == 0 ? 0 : Int(ends[i - 1]), Int(ends[i]))
+  }
+
   /// Calls `body` with the UTF-8 bytes of text `i`.
   public func withUTF8<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     let start = i == 0 ? 0 : Int(ends[i - 1])
@@ -40,27 +45,29 @@ public struct TextList: Sendable {
   }
 }
 
-/// One text of a ``TextList`` (which it keeps alive), made a `String` only when read.
+/// One text of a ``TextList`` (whose bytes it keeps alive), made a `String` only when read.
+/// One reference, so that handing it to a hook costs one reference count.
 public struct ListedText: Sendable {
-  private let list: TextList
-  private let index: Int
+  private let bytes: [UInt8]
+  private let start: Int
+  private let end: Int
 
   /// Text `index` of `list`.
   public init(_ list: TextList, _ index: Int) {
-    self.list = list
-    self.index = index
+    (bytes, start, end) = list.storage(of: index)
   }
 
   /// A text of its own.
   public init(_ text: String) {
-    var list = TextList()
-    list.append(text)
-    self.init(list, 0)
+    bytes = Array(text.utf8)
+    (start, end) = (0, bytes.count)
   }
 
   /// The text.
-  public var string: String { list[index] }
+  public var string: String { withUTF8 { String(decoding: $0, as: UTF8.self) } }
 
   /// Calls `body` with the text's UTF-8 bytes.
-  public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R { try list.withUTF8(index, body) }
+  public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+  }
 }
