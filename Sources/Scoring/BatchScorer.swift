@@ -26,7 +26,8 @@ public final class BatchScorer {
   /// Per row of the batch being scored: its team's slot.
   private var rowSlots: [Int32] = []
   private let keyedRows: KeyedRows
-  /// The names of the batch being scored, by slot, and the teams hooks see (see ``score(_:appendTeamName:)``).
+  /// The names of the batch being scored, by slot, and the teams hooks see (see
+  /// ``score(_:appendTeamName:)``).
   private var teamNames = TextList()
   private var hookTeams = TextList()
 

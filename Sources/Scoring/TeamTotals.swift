@@ -177,6 +177,7 @@ struct TeamTotals: Sendable {
   private mutating func warm(_ slots: [Int]) {
     var touched: Int32 = 0
     let width = width
+    guard width > 0 else { return }
     let perLine = max(1, 64 / MemoryLayout<DimensionAccumulator>.stride)
     sizes.withUnsafeBufferPointer { sizes in
       for slot in slots { touched &+= Int32(truncatingIfNeeded: sizes[slot]) }
