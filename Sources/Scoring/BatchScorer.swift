@@ -98,6 +98,14 @@ public final class BatchScorer {
       }
     }
     let (names, hookNames) = (teamNames, hookTeams)
+    // An observer is handed each team's name as a `String`, made once per batch.
+    var observedNames = [String?](repeating: nil, count: observer == nil ? 0 : teams.count)
+    func observedName(_ slot: Int) -> String {
+      if let name = observedNames[slot] { return name }
+      let name = names[slot]
+      observedNames[slot] = name
+      return name
+    }
     var groupSlot = -1
     keyedRows.begin(into: partial.reliability)
     try batch.values.withUnsafeBufferPointer { values in
@@ -109,7 +117,7 @@ public final class BatchScorer {
           groupSlot = slot
         }
         let observe = observer.map { observer -> (Int, FrameworkScratch) -> Void in
-          let team = names[slot]
+          let team = observedName(slot)
           return { f, scratch in
             observer.observe(
               team: team, framework: f, keyed: UnsafeBufferPointer(start: scratch.keyed, count: scratch.itemCount),
