@@ -158,6 +158,7 @@ final class FrameworkScratch {
     let dimensionCount = dimensionCount
     let byDimension = byDimension
     let firstOfDimension = firstOfDimension
+    let table = classifier.table
     // Dimension by dimension, each one's totals in registers: adding into memory made every
     // answer wait for the previous answer's store to the same dimension. The items of a
     // dimension are added in item order, as before.
@@ -182,7 +183,7 @@ final class FrameworkScratch {
         if let choiceTop, let choiceBottom, !choiceTop[i].isNaN {
           flags = x == choiceTop[i] ? 1 : x == choiceBottom[i] ? 2 : 0
         } else {
-          flags = classifier.flags(x)
+          flags = table.flags(x) ?? classifier.slowFlags(x)
         }
         favorableCount &+= Int32(flags & 1)
         unfavorableCount &+= Int32(flags >> 1)
@@ -206,7 +207,7 @@ final class FrameworkScratch {
       if let choiceTop, let choiceBottom, !choiceTop[i].isNaN {
         flags = x == choiceTop[i] ? 1 : x == choiceBottom[i] ? 2 : 0
       } else {
-        flags = classifier.flags(x)
+        flags = table.flags(x) ?? classifier.slowFlags(x)
       }
       favorable[d] &+= Int32(flags & 1)
       unfavorable[d] &+= Int32(flags >> 1)
@@ -314,46 +315,61 @@ final class FrameworkScratch {
   }
 }
 
-/// Whether an answer is favourable, unfavourable or neutral, by table lookup for whole-number
-/// answers on a whole-number scale (the common case) and by search otherwise.
-struct AnswerClassifier {
+/// Whether an answer is favourable, unfavourable or neutral: by table lookup for whole-number
+/// answers on a whole-number scale (the common case), by search otherwise.
+final class AnswerClassifier {
   enum Kind: UInt8 {
     case neutral = 0
     case favorable, unfavorable
   }
-  private let table: [Kind]
-  private let low: Double
+  /// The fast path, a trivial value the scorer copies into registers: the optimiser reloads
+  /// a class's fields after every store through a raw pointer, so it is read once per row.
+  struct Table {
+    fileprivate let low: Double
+    /// The number of whole answers `low`, `low + 1`, ... the table holds, as a `Double`.
+    fileprivate let limit: Double
+    fileprivate let kinds: UnsafeMutablePointer<UInt8>
+  }
+  let table: Table
   private let favorable: [Double]
   private let unfavorable: [Double]
 
   init(scale: Scale) {
-    low = scale.min
     favorable = scale.favorable
     unfavorable = scale.unfavorable
     let span = scale.max - scale.min
-    if scale.min == scale.min.rounded(), span == span.rounded(), span <= 1000 {
-      table = (0...Int(span)).map { k in
-        let x = scale.min + Double(k)
-        return scale.favorable.contains(x) ? .favorable : scale.unfavorable.contains(x) ? .unfavorable : .neutral
-      }
-    } else {
-      table = []
+    let whole = scale.min == scale.min.rounded() && span == span.rounded() && span <= 1000
+    let count = whole ? Int(span) + 1 : 0
+    let kinds = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, count))
+    for k in 0..<count {
+      let x = scale.min + Double(k)
+      kinds[k] = (scale.favorable.contains(x) ? Kind.favorable : scale.unfavorable.contains(x) ? .unfavorable : .neutral).rawValue
     }
+    table = Table(low: scale.min, limit: Double(count), kinds: kinds)
   }
 
+  deinit { table.kinds.deallocate() }
+
+  /// ``Table/flags(_:)`` for an answer the table does not hold.
+  @inline(never)
+  func slowFlags(_ x: Double) -> UInt8 {
+    (favorable.contains(x) ? Kind.favorable : unfavorable.contains(x) ? .unfavorable : .neutral).rawValue
+  }
+}
+
+extension AnswerClassifier.Table {
+  /// 1 when `x` is favourable, 2 when unfavourable, 0 otherwise; nil when `x` is not one of
+  /// the table's whole answers.
   @inline(__always)
-  func classify(_ x: Double) -> Kind {
+  func flags(_ x: Double) -> UInt8? {
+    // Adding 1.5 × 2^52 rounds k to a whole number held in the low bits of the sum's
+    // significand (2^51 + k, exact for |k| < 2^51); k is whole when taking 1.5 × 2^52 away
+    // again gives k back, which NaN never does. No conversion between double and integer.
+    // `x - low` may round (2 + 2^-51 on a scale from -3 gives 5): the answer must be `low + k`.
+    let magic = 0x1.8p52
     let k = x - low
-    if k >= 0, k < Double(table.count) {
-      let index = Int(k)
-      if Double(index) == k { return table.withUnsafeBufferPointer { $0[index] } }
-    }
-    return favorable.contains(x) ? .favorable : unfavorable.contains(x) ? .unfavorable : .neutral
-  }
-
-  /// 1 when `x` is favourable, 2 when unfavourable, 0 otherwise.
-  @inline(__always)
-  func flags(_ x: Double) -> UInt8 {
-    classify(x).rawValue
+    let sum = k + magic
+    guard k >= 0, k < limit, sum - magic == k, low + k == x else { return nil }
+    return kinds[Int(truncatingIfNeeded: sum.bitPattern & 0xF_FFFF_FFFF_FFFF) &- (1 << 51)]
   }
 }

@@ -149,7 +149,7 @@ final class ParallelScoring<Source: RowBatchSource>: @unchecked Sendable {
         let firstNew = reader.numbersTeamsPerBatch ? 0 : knownTeams
         let newNames = (firstNew..<reader.teamCount).map { reader.teamName(Int32($0)) }
         if reader.numbersTeamsPerBatch { batchTeams = newNames }
-        var partial = try box.scorer.score(batch) { reader.appendTeamName($0, to: &$1) }
+        var partial = try box.scorer.score(batch) { reader.appendTeamNames($0, to: &$1) }
         if !reader.numbersTeamsPerBatch {
           partial.firstNewTeam = knownTeams
           partial.newTeamNames = newNames

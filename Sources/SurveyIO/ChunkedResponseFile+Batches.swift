@@ -23,8 +23,8 @@ public struct ChunkReader: RowBatchReader {
   /// A team's name (or group key) as read: a leading `'` that keeps a spreadsheet from running
   /// it is removed (``SafeText/spreadsheetValue(_:)``).
   public func teamName(_ id: Int32) -> String { SafeText.spreadsheetValue(parser.teams.name(id)) }
-  public func appendTeamName(_ id: Int32, to list: inout TextList) {
-    parser.teams.withName(id) { name in list.append(UnsafeBufferPointer(rebasing: name[SafeText.spreadsheetMarkLength(name)...])) }
+  public func appendTeamNames(_ ids: [Int32], to list: inout TextList) {
+    parser.teams.appendNames(ids, to: &list, skipping: SafeText.spreadsheetMarkLength)
   }
   public var numbersTeamsPerBatch: Bool { false }
 }

@@ -28,10 +28,12 @@ public protocol RowBatchReader {
   func teamName(_ id: Int32) -> String
   /// Whether ids start again from 0 in every batch (else each id keeps its team for good).
   var numbersTeamsPerBatch: Bool { get }
-  /// Appends the name of team id `id` to `list` (``teamName(_:)``'s text).
-  func appendTeamName(_ id: Int32, to list: inout TextList)
+  /// Appends the names of team ids `ids` to `list`, in order (``teamName(_:)``'s texts).
+  func appendTeamNames(_ ids: [Int32], to list: inout TextList)
 }
 
 extension RowBatchReader {
-  public func appendTeamName(_ id: Int32, to list: inout TextList) { list.append(teamName(id)) }
+  public func appendTeamNames(_ ids: [Int32], to list: inout TextList) {
+    for id in ids { list.append(teamName(id)) }
+  }
 }

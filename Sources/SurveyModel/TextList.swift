@@ -24,6 +24,12 @@ public struct TextList: Sendable {
     text.withUTF8 { append($0) }
   }
 
+  /// Makes room for `texts` more texts of `bytes` bytes in all.
+  public mutating func reserveCapacity(texts: Int, bytes: Int) {
+    self.bytes.reserveCapacity(self.bytes.count + bytes)
+    ends.reserveCapacity(ends.count + texts)
+  }
+
   /// Removes every text, keeping the buffers for the next ones.
   public mutating func removeAll() {
     bytes.removeAll(keepingCapacity: true)

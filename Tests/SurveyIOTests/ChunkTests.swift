@@ -51,10 +51,14 @@ func chunks(_ text: String, size: Int) throws -> [CSVChunk] {
       }
     }
     #expect(seen == 120)
-    for id in 0..<reader.teamCount {
+    // In any order, repeated, and with none.
+    let teamIDs = (0..<reader.teamCount).map(Int32.init)
+    for asked in [teamIDs, teamIDs.reversed(), teamIDs + teamIDs.shuffled(), []] {
       var list = TextList()
-      reader.appendTeamName(Int32(id), to: &list)
-      #expect(list[0] == reader.teamName(Int32(id)))
+      list.append("before")
+      reader.appendTeamNames(asked, to: &list)
+      #expect(list.count == asked.count + 1 && list[0] == "before")
+      for (k, id) in asked.enumerated() { #expect(list[k + 1] == reader.teamName(id)) }
     }
     #expect(reader.teamCount == teams.count)
   }
@@ -101,6 +105,28 @@ func chunks(_ text: String, size: Int) throws -> [CSVChunk] {
     #expect(interner.count == 1700)
     for (name, id) in zip(names, ids) { #expect(interner.name(id) == name) }
     #expect(Array("  team-3 ".utf8).withUnsafeBufferPointer { interner.id(of: $0) } == ids[3])
+  }
+
+  /// Names that differ only in a few bytes anywhere (numbered teams, shared prefixes and
+  /// suffixes, long names that differ after their 16th byte, codes that differ in their first
+  /// byte) each land near their own slot: a look-up reads few entries. The old hash started
+  /// 50,000 `team-NNNNN` names from 500 slots (73 entries a look-up).
+  static let nameFamilies: [[String]] = {
+    let numbered: [String] = (0..<50_000).map { "team-" + String(100_000 + $0).dropFirst() }
+    let plain: [String] = (0..<50_000).map { String($0) }
+    let suffixed: [String] = (0..<30_000).map { String(100_000 + $0).dropFirst() + "/Sales/EMEA" }
+    let long: [String] = (0..<30_000).map { "Organisation / Division / Department " + String($0) }
+    let firstByte: [String] = (0..<20_000).map { String(UnicodeScalar(UInt8(65 + $0 % 26))) + String($0 / 26) + "-x" }
+    let keys: [String] = (0..<20_000).map { "region=" + String($0 % 7) + "|level=" + String($0 % 13) + "|site=" + String($0 / 91) }
+    return [numbered, plain, suffixed, long, firstByte, keys]
+  }()
+
+  @Test(arguments: nameFamilies)
+  func internerSpreadsNamesThatDifferInFewBytes(_ names: [String]) {
+    var interner = TeamInterner()
+    for name in names { _ = Array(name.utf8).withUnsafeBufferPointer { interner.id(of: $0) } }
+    #expect(interner.count == Set(names).count)
+    #expect(interner.averageProbes() < 2, "\(names[0]) ...: \(interner.averageProbes()) entries a look-up")
   }
 
   @Test func longNamesSharingTheirFirst16BytesStayApart() {
