@@ -165,8 +165,7 @@ final class FrameworkScratch {
     for d in 0..<dimensionCount {
       var sum = 0.0
       var count: Int32 = 0
-      var favorableCount: Int32 = 0
-      var unfavorableCount: Int32 = 0
+      var tally: UInt64 = 0
       for j in firstOfDimension[d]..<firstOfDimension[d + 1] {
         let i = byDimension[j]
         let raw = row[slots[i]]
@@ -179,19 +178,16 @@ final class FrameworkScratch {
         sum += x
         count &+= 1
         // Branch-free: answers are random, so a branch per answer would mispredict half the time.
-        let flags: UInt8
         if let choiceTop, let choiceBottom, !choiceTop[i].isNaN {
-          flags = x == choiceTop[i] ? 1 : x == choiceBottom[i] ? 2 : 0
+          tally &+= x == choiceTop[i] ? AnswerClassifier.favorableTally : x == choiceBottom[i] ? AnswerClassifier.unfavorableTally : 0
         } else {
-          flags = table.flags(x) ?? classifier.slowFlags(x)
+          tally &+= table.tally(x) ?? classifier.slowTally(x)
         }
-        favorableCount &+= Int32(flags & 1)
-        unfavorableCount &+= Int32(flags >> 1)
       }
       sums[d] = sum
       answered[d] = count
-      favorable[d] = favorableCount
-      unfavorable[d] = unfavorableCount
+      favorable[d] = AnswerClassifier.favorable(tally)
+      unfavorable[d] = AnswerClassifier.unfavorable(tally)
     }
     // Items in several dimensions count again in each further one.
     var e = 0
@@ -203,14 +199,14 @@ final class FrameworkScratch {
       if x.isNaN { continue }
       sums[d] += x
       answered[d] &+= 1
-      let flags: UInt8
+      let tally: UInt64
       if let choiceTop, let choiceBottom, !choiceTop[i].isNaN {
-        flags = x == choiceTop[i] ? 1 : x == choiceBottom[i] ? 2 : 0
+        tally = x == choiceTop[i] ? AnswerClassifier.favorableTally : x == choiceBottom[i] ? AnswerClassifier.unfavorableTally : 0
       } else {
-        flags = table.flags(x) ?? classifier.slowFlags(x)
+        tally = table.tally(x) ?? classifier.slowTally(x)
       }
-      favorable[d] &+= Int32(flags & 1)
-      unfavorable[d] &+= Int32(flags >> 1)
+      favorable[d] &+= AnswerClassifier.favorable(tally)
+      unfavorable[d] &+= AnswerClassifier.unfavorable(tally)
     }
     let minimum = minimum
     for d in 0..<dimensionCount {
@@ -315,20 +311,29 @@ final class FrameworkScratch {
   }
 }
 
-/// Whether an answer is favourable, unfavourable or neutral: by table lookup for whole-number
-/// answers on a whole-number scale (the common case), by search otherwise.
+/// Whether an answer is favourable, unfavourable or neutral, as a tally to add up: the count of
+/// favourable answers in the low 32 bits, of unfavourable ones in the high 32. By table lookup
+/// for whole-number answers on a whole-number scale (the common case), by search otherwise.
 final class AnswerClassifier {
-  enum Kind: UInt8 {
-    case neutral = 0
-    case favorable, unfavorable
-  }
+  static let favorableTally: UInt64 = 1
+  static let unfavorableTally: UInt64 = 1 << 32
+
+  /// The favourable answers counted in a sum of tallies.
+  @inline(__always)
+  static func favorable(_ tally: UInt64) -> Int32 { Int32(truncatingIfNeeded: tally) }
+
+  /// The unfavourable answers counted in a sum of tallies.
+  @inline(__always)
+  static func unfavorable(_ tally: UInt64) -> Int32 { Int32(truncatingIfNeeded: tally >> 32) }
+
   /// The fast path, a trivial value the scorer copies into registers: the optimiser reloads
   /// a class's fields after every store through a raw pointer, so it is read once per row.
   struct Table {
     fileprivate let low: Double
-    /// The number of whole answers `low`, `low + 1`, ... the table holds, as a `Double`.
-    fileprivate let limit: Double
-    fileprivate let kinds: UnsafeMutablePointer<UInt8>
+    fileprivate let count: UInt
+    /// The whole answers `low`, `low + 1`, ... and their tallies.
+    fileprivate let answers: UnsafeMutablePointer<Double>
+    fileprivate let tallies: UnsafeMutablePointer<UInt64>
   }
   let table: Table
   private let favorable: [Double]
@@ -340,36 +345,42 @@ final class AnswerClassifier {
     let span = scale.max - scale.min
     let whole = scale.min == scale.min.rounded() && span == span.rounded() && span <= 1000
     let count = whole ? Int(span) + 1 : 0
-    let kinds = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, count))
+    let answers = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
+    let tallies = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, count))
     for k in 0..<count {
-      let x = scale.min + Double(k)
-      kinds[k] = (scale.favorable.contains(x) ? Kind.favorable : scale.unfavorable.contains(x) ? .unfavorable : .neutral).rawValue
+      answers[k] = scale.min + Double(k)
+      tallies[k] = Self.tally(answers[k], favorable: scale.favorable, unfavorable: scale.unfavorable)
     }
-    table = Table(low: scale.min, limit: Double(count), kinds: kinds)
+    table = Table(low: scale.min, count: UInt(count), answers: answers, tallies: tallies)
   }
 
-  deinit { table.kinds.deallocate() }
+  deinit {
+    table.answers.deallocate()
+    table.tallies.deallocate()
+  }
 
-  /// ``Table/flags(_:)`` for an answer the table does not hold.
+  /// ``Table/tally(_:)`` for an answer the table does not hold.
   @inline(never)
-  func slowFlags(_ x: Double) -> UInt8 {
-    (favorable.contains(x) ? Kind.favorable : unfavorable.contains(x) ? .unfavorable : .neutral).rawValue
+  func slowTally(_ x: Double) -> UInt64 {
+    Self.tally(x, favorable: favorable, unfavorable: unfavorable)
+  }
+
+  private static func tally(_ x: Double, favorable: [Double], unfavorable: [Double]) -> UInt64 {
+    favorable.contains(x) ? favorableTally : unfavorable.contains(x) ? unfavorableTally : 0
   }
 }
 
 extension AnswerClassifier.Table {
-  /// 1 when `x` is favourable, 2 when unfavourable, 0 otherwise; nil when `x` is not one of
-  /// the table's whole answers.
+  /// The tally of answer `x`, or nil when `x` is not one of the table's whole answers.
   @inline(__always)
-  func flags(_ x: Double) -> UInt8? {
-    // Adding 1.5 × 2^52 rounds k to a whole number held in the low bits of the sum's
-    // significand (2^51 + k, exact for |k| < 2^51); k is whole when taking 1.5 × 2^52 away
-    // again gives k back, which NaN never does. No conversion between double and integer.
-    // `x - low` may round (2 + 2^-51 on a scale from -3 gives 5): the answer must be `low + k`.
-    let magic = 0x1.8p52
-    let k = x - low
-    let sum = k + magic
-    guard k >= 0, k < limit, sum - magic == k, low + k == x else { return nil }
-    return kinds[Int(truncatingIfNeeded: sum.bitPattern & 0xF_FFFF_FFFF_FFFF) &- (1 << 51)]
+  func tally(_ x: Double) -> UInt64? {
+    // Adding 1.5 × 2^52 to x - low leaves it rounded to a whole number k in the low bits of
+    // the sum's significand (2^51 + k, for |k| < 2^51), with no conversion between double and
+    // integer. Whatever k comes out (from a fraction, a huge number, an infinity or NaN), the
+    // answer is in the table only if it equals the table's answer k exactly.
+    let sum = (x - low) + 0x1.8p52
+    let k = Int(truncatingIfNeeded: sum.bitPattern & 0xF_FFFF_FFFF_FFFF) &- (1 << 51)
+    guard UInt(bitPattern: k) < count, answers[k] == x else { return nil }
+    return tallies[k]
   }
 }

@@ -13,11 +13,11 @@ import Testing
     Scale(min: 1, max: 1001), Scale(min: 0, max: 1000), Scale(min: -1000, max: 0),
   ]
 
-  static func expected(_ x: Double, _ scale: Scale) -> UInt8 {
-    scale.favorable.contains(x) ? 1 : scale.unfavorable.contains(x) ? 2 : 0
+  static func expected(_ x: Double, _ scale: Scale) -> UInt64 {
+    scale.favorable.contains(x) ? 1 : scale.unfavorable.contains(x) ? 1 << 32 : 0
   }
 
-  @Test(arguments: scales) func flagsMatchASearchOfTheScale(_ scale: Scale) {
+  @Test(arguments: scales) func talliesMatchASearchOfTheScale(_ scale: Scale) {
     let classifier = AnswerClassifier(scale: scale)
     var answers: [Double] = [
       .nan, -.nan, .infinity, -.infinity, 0, -0.0, 0x1p51, -0x1p51, 0x1p52, 0x1p53, 0x1p53 + 2, 0x1.8p52, -0x1.8p52, .ulpOfOne,
@@ -31,15 +31,20 @@ import Testing
       answers.append(Double.random(in: -2000...2000, using: &generator).rounded() / [1, 2, 4][Int.random(in: 0..<3, using: &generator)])
     }
     for x in answers {
-      let got = classifier.table.flags(x) ?? classifier.slowFlags(x)
+      let got = classifier.table.tally(x) ?? classifier.slowTally(x)
       #expect(got == Self.expected(x, scale), "answer \(x) on \(scale.min)–\(scale.max)")
     }
   }
 
   @Test func wholeScalesAnswerWholeAnswersFromTheTable() {
     let classifier = AnswerClassifier(scale: Scale(min: 1, max: 5))
-    #expect((1...5).allSatisfy { classifier.table.flags(Double($0)) != nil })
-    #expect(classifier.table.flags(4.5) == nil && classifier.table.flags(.nan) == nil && classifier.table.flags(6) == nil)
-    #expect(classifier.table.flags(0) == nil && classifier.table.flags(-0x1p53) == nil && classifier.table.flags(0x1p53) == nil)
+    #expect((1...5).allSatisfy { classifier.table.tally(Double($0)) != nil })
+    #expect(classifier.table.tally(4.5) == nil && classifier.table.tally(.nan) == nil && classifier.table.tally(6) == nil)
+    #expect(classifier.table.tally(0) == nil && classifier.table.tally(-0x1p53) == nil && classifier.table.tally(0x1p53) == nil)
+    #expect(classifier.table.tally(.infinity) == nil && classifier.table.tally(-.infinity) == nil)
+    // Tallies add up in their lanes.
+    let tallies = [1.0, 2, 3, 4, 5, 5, 1].map { classifier.table.tally($0)! }
+    let sum = tallies.reduce(0, &+)
+    #expect(AnswerClassifier.favorable(sum) == 3 && AnswerClassifier.unfavorable(sum) == 3)
   }
 }
