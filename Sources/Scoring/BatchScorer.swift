@@ -130,8 +130,8 @@ public final class BatchScorer {
   /// Gives each team of a batch (worker team ids, by row) its slot, in order of its first row,
   /// and fills ``rowSlots``. With tens of thousands of teams in random order each row's entry
   /// of ``slotOfTeam`` is a cache miss: a first pass of independent loads lets the misses of
-  /// the batch overlap instead of following one another (perf put half of this function's
-  /// time on that load before).
+  /// the batch overlap instead of following one another (before, perf put half of the batch
+  /// scorer's samples on that one load).
   /// - Returns: the teams by slot.
   private func assignSlots(_ rowTeams: [Int32]) -> [Int32] {
     let needed = Int(rowTeams.max() ?? -1) + 1
