@@ -93,7 +93,7 @@ struct CSVTarget: FuzzTarget {
       let chunker = try CSVChunker(path: path, chunkSize: chunkSize)
       guard !chunker.header.isEmpty else { return out }
       out.records.append((0, chunker.header))
-      while let chunk = chunker.next() { out.records += try CSVTokenizer.records(in: chunk) }
+      while let chunk = try chunker.next() { out.records += try CSVTokenizer.records(in: chunk) }
     } catch {
       out.error = error as? CSVReader.SyntaxError
     }

@@ -25,7 +25,7 @@ enum PeopleFile {
     do {
       reader = try CSVReader(path: path)
     } catch {
-      throw InputError(kind: .file, file: displayName, message: "cannot read the people file", hint: "check the path")
+      throw InputError.unreadable(displayName, "people file", hint: "check the path", cause: error)
     }
     func fail(_ line: Int, _ message: String, _ hint: String? = nil) -> InputError {
       InputError(kind: .responses, file: displayName, line: line, message: message, hint: hint)

@@ -75,7 +75,7 @@ public final class ExportReader: ResponseSource {
   private static func openTable(path: String, file: String) throws -> TableReader {
     let lower = path.lowercased()
     if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") { return try WorkbookTable(path: path, file: file) }
-    if let head = FileHandle(forReadingAtPath: path)?.readData(ofLength: 4), head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+    if let head = InputFile.head(of: path, count: 4), head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
       return try WorkbookTable(path: path, file: file)
     }
     let tab = lower.hasSuffix(".tsv") || lower.hasSuffix(".tab")

@@ -24,7 +24,7 @@ final class DelimitedTable: TableReader {
 
   init(path: String, file: String, delimiter: UInt8) throws {
     self.file = file
-    if let head = FileHandle(forReadingAtPath: path)?.readData(ofLength: 2), head.count == 2,
+    if let head = InputFile.head(of: path, count: 2), head.count == 2,
       (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)
     {
       throw InputError(
@@ -34,7 +34,7 @@ final class DelimitedTable: TableReader {
     do {
       reader = try CSVReader(path: path, delimiter: delimiter)
     } catch {
-      throw InputError(kind: .file, file: file, message: "cannot read the export file", hint: "check the path given to 'cultivar import'")
+      throw InputError.unreadable(file, "export file", hint: "check the path given to 'cultivar import'", cause: error)
     }
     size = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
   }

@@ -13,6 +13,15 @@ enum Workbook {
   static func firstSheetRows(path: String, file: String) throws -> [TableRow] {
     let archive: Archive
     do {
+      // A zip archive is read out of order: a directory, a pipe or a device never is one (and
+      // would make the archive reader wait or spin).
+      guard try InputFile(path: path).isRegularFile else {
+        throw InputFile.Failure(path: path, reason: "it is not a file on disk, and a workbook is read out of order")
+      }
+    } catch {
+      throw InputError.unreadable(file, "export file", hint: "check the path given to 'cultivar import'", cause: error)
+    }
+    do {
       archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
     } catch {
       throw notAWorkbook(path: path, file: file)
@@ -85,10 +94,7 @@ enum Workbook {
   }
 
   private static func notAWorkbook(path: String, file: String) -> InputError {
-    let head = FileHandle(forReadingAtPath: path)?.readData(ofLength: 4) ?? Data()
-    if head.isEmpty, !FileManager.default.isReadableFile(atPath: path) {
-      return InputError(kind: .file, file: file, message: "cannot read the export file", hint: "check the path given to 'cultivar import'")
-    }
+    let head = InputFile.head(of: path, count: 4) ?? []
     if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
       return InputError(
         kind: .responses, file: file, message: "this is an Excel 97-2003 (.xls) file, which cannot be read",

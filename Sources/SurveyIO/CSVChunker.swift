@@ -11,7 +11,7 @@ public struct CSVChunk: Sendable {
 /// can be parsed on several threads. Where a record ends is decided by ``CSVTokenizer`` (a
 /// quoted line break never splits a record; a chunk is never cut between CR and LF).
 public final class CSVChunker {
-  private let handle: FileHandle
+  private let file: InputFile
   private let chunkSize: Int
   private let tokenizer: CSVTokenizer
   private var buffer: [UInt8] = []
@@ -27,21 +27,16 @@ public final class CSVChunker {
   public static let defaultChunkSize = 128 << 10
 
   /// Opens `path` and reads its header record (the first record after empty lines).
-  /// - Throws: `CocoaError` when the file cannot be opened; ``CSVReader/SyntaxError`` for a
-  ///   malformed header. An empty file gives an empty header, for the caller to report.
+  /// - Throws: ``InputFile/Failure`` when the file cannot be read; ``CSVReader/SyntaxError``
+  ///   for a malformed header. An empty file gives an empty header, for the caller to report.
   public init(path: String, chunkSize: Int = defaultChunkSize, delimiter: UInt8 = UInt8(ascii: ",")) throws {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
-    }
-    self.handle = handle
+    file = try InputFile(path: path)
     self.chunkSize = max(1, chunkSize)
     tokenizer = CSVTokenizer(delimiter: delimiter)
-    while buffer.count < 3, !atEOF { fill() }
+    while buffer.count < 3, !atEOF { try fill() }
     if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
     try readHeader()
   }
-
-  deinit { try? handle.close() }
 
   private func readHeader() throws {
     let fields = CSVFields()
@@ -49,7 +44,7 @@ public final class CSVChunker {
     while true {
       if position >= buffer.count {
         if atEOF { break }
-        fill()
+        try fill()
         continue
       }
       let step = buffer.withUnsafeBufferPointer { tokenizer.scan($0, from: position, atEnd: atEOF, into: fields) }
@@ -59,7 +54,7 @@ public final class CSVChunker {
         nextLine += 1
         continue
       case .incomplete:
-        fill()
+        try fill()
         continue
       case .malformed(let lineBreaks, let field, let message, let hint):
         throw CSVReader.SyntaxError(line: nextLine + lineBreaks, column: field, message: message, hint: hint)
@@ -75,18 +70,23 @@ public final class CSVChunker {
 
   /// Reads more: a block, or as much as is buffered already when a record is longer than
   /// that (so a long record costs linear time).
-  private func fill() {
-    let data = handle.readData(ofLength: max(chunkSize, buffer.count))
-    if data.isEmpty { atEOF = true } else { buffer.append(contentsOf: data) }
+  private func fill() throws(InputFile.Failure) {
+    if try file.read(upTo: max(chunkSize, buffer.count), appendingTo: &buffer) == 0 { atEOF = true }
   }
 
   /// The next chunk, or nil at the end of the file.
-  public func next() -> CSVChunk? {
-    while buffer.count < chunkSize, !atEOF { fill() }
+  /// - Throws: ``InputFile/Failure`` when the file cannot be read.
+  public func next() throws(InputFile.Failure) -> CSVChunk? {
+    while buffer.count < chunkSize, !atEOF { try fill() }
     guard !buffer.isEmpty else { return nil }
-    let cut = atEOF && buffer.count <= chunkSize ? buffer.count : boundary()
-    let bytes = Array(buffer[0..<cut])
-    buffer.removeFirst(cut)
+    let cut = atEOF && buffer.count <= chunkSize ? buffer.count : try boundary()
+    // The chunk keeps the buffer; only the part after the cut (most often less than a record)
+    // is copied, into a new buffer with room for the next block.
+    var bytes: [UInt8] = []
+    swap(&bytes, &buffer)
+    buffer.reserveCapacity(bytes.count - cut + chunkSize)
+    buffer.append(contentsOf: bytes[cut...])
+    bytes.removeSubrange(cut...)
     let chunk = CSVChunk(index: nextIndex, bytes: bytes, firstLine: nextLine)
     nextIndex += 1
     nextLine += bytes.withUnsafeBufferPointer(Self.countLineBreaks)
@@ -95,7 +95,7 @@ public final class CSVChunker {
 
   /// Where to cut: after the last whole record within the first `chunkSize` bytes (or after
   /// the first record, if it is longer).
-  private func boundary() -> Int {
+  private func boundary() throws(InputFile.Failure) -> Int {
     let limit = min(chunkSize, buffer.count)
     let fast: Int? = buffer.withUnsafeBufferPointer { bytes in
       // Without a quote every line break ends a record.
@@ -120,7 +120,7 @@ public final class CSVChunker {
       }
       if let cut { return cut }
       if atEOF { return buffer.count }
-      fill()
+      try fill()
     }
   }
 

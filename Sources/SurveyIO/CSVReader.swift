@@ -27,7 +27,7 @@ public final class CSVReader {
       "save the file as UTF-8 (Excel: 'CSV UTF-8 (Comma delimited)'; LibreOffice: character set 'Unicode (UTF-8)'), or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 (-f UTF-16 for a UTF-16 file)"
   }
 
-  private let handle: FileHandle?
+  private let file: InputFile?
   private var data: [UInt8]
   private var start = 0
   private var atEOF = false
@@ -42,21 +42,19 @@ public final class CSVReader {
 
   /// Opens a file for reading.
   /// - Parameter delimiter: the field separator, `,` (CSV) or a tab (TSV).
+  /// - Throws: ``InputFile/Failure`` when the file cannot be opened or read.
   public init(path: String, delimiter: UInt8 = UInt8(ascii: ","), blockSize: Int = 1 << 20) throws {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
-    }
-    self.handle = handle
+    file = try InputFile(path: path)
     self.data = []
     self.blockSize = max(1, blockSize)
     tokenizer = CSVTokenizer(delimiter: delimiter)
-    while data.count < 3, !atEOF { fill() }
+    while data.count < 3, !atEOF { try fill() }
     skipByteOrderMark()
   }
 
   /// Reads from bytes in memory (tests, small inputs).
   public init(bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) {
-    handle = nil
+    file = nil
     data = bytes
     atEOF = true
     blockSize = 0
@@ -67,16 +65,14 @@ public final class CSVReader {
   /// How many bytes of the input have been consumed (for progress reports).
   public var bytesConsumed: Int { dropped + start }
 
-  deinit { try? handle?.close() }
-
   private func skipByteOrderMark() {
     if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
   }
 
   /// Appends the next block to the buffer, dropping what has been consumed. A record
   /// longer than a block makes the next read as large as the buffer (linear, not quadratic).
-  private func fill() {
-    guard let handle, !atEOF else {
+  private func fill() throws(InputFile.Failure) {
+    guard let file, !atEOF else {
       atEOF = true
       return
     }
@@ -85,17 +81,17 @@ public final class CSVReader {
       dropped += start
       start = 0
     }
-    let chunk = handle.readData(ofLength: max(blockSize, data.count))
-    if chunk.isEmpty { atEOF = true } else { data.append(contentsOf: chunk) }
+    if try file.read(upTo: max(blockSize, data.count), appendingTo: &data) == 0 { atEOF = true }
   }
 
   /// Moves to the next record, past empty lines. Returns false at the end of the file.
-  /// - Throws: ``SyntaxError`` for an unclosed quote or text after a closing quote.
+  /// - Throws: ``SyntaxError`` for an unclosed quote or text after a closing quote;
+  ///   ``InputFile/Failure`` when the file cannot be read.
   public func next() throws -> Bool {
     while true {
       if start >= data.count {
         if atEOF { return false }
-        fill()
+        try fill()
         continue
       }
       let step = data.withUnsafeBufferPointer { tokenizer.scan($0, from: start, atEnd: atEOF, into: fields) }
@@ -109,7 +105,7 @@ public final class CSVReader {
         start = next
         return true
       case .incomplete:
-        fill()
+        try fill()
       case .malformed(let lineBreaks, let field, let message, let hint):
         throw SyntaxError(line: nextLine + lineBreaks, column: field, message: message, hint: hint)
       }

@@ -3,7 +3,7 @@ import SurveyModel
 /// A response file as the scoring pipeline reads it: chunks of whole records, parsed on the
 /// workers, each worker with its own team table.
 extension ChunkedResponseFile: RowBatchSource {
-  public func nextPiece() -> CSVChunk? { nextChunk() }
+  public func nextPiece() throws -> CSVChunk? { try nextChunk() }
 
   public func makeReader(keepsIdentity: Bool) -> ChunkReader {
     ChunkReader(parser: makeParser(keepsIdentity: keepsIdentity), file: self)

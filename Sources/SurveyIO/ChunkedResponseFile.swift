@@ -21,7 +21,7 @@ public final class ChunkedResponseFile: @unchecked Sendable {
     } catch let error as CSVReader.SyntaxError {
       throw InputError(kind: .responses, file: file, line: error.line, message: error.message)
     } catch {
-      throw InputError(kind: .file, file: file, message: "cannot read the response file", hint: "check the path given to --responses")
+      throw Self.unreadable(file, error)
     }
     guard !chunker.header.isEmpty, chunker.header != [""] else {
       throw InputError(
@@ -34,7 +34,18 @@ public final class ChunkedResponseFile: @unchecked Sendable {
   }
 
   /// The next chunk of records, or nil at the end. Call from one thread only.
-  public func nextChunk() -> CSVChunk? { chunker.next() }
+  /// - Throws: ``InputError`` when the file cannot be read.
+  public func nextChunk() throws(InputError) -> CSVChunk? {
+    do {
+      return try chunker.next()
+    } catch {
+      throw Self.unreadable(file, error)
+    }
+  }
+
+  private static func unreadable(_ file: String, _ error: any Error) -> InputError {
+    InputError.unreadable(file, "response file", hint: "check the path given to --responses", cause: error)
+  }
 
   /// A parser for one thread.
   public func makeParser(keepsIdentity: Bool) -> ChunkParser {

@@ -21,7 +21,7 @@ final class ResponseCSV {
     do {
       reader = try CSVReader(path: path)
     } catch {
-      throw InputError(kind: .file, file: file, message: "cannot read the response file", hint: "check the path given to --responses")
+      throw InputError.unreadable(file, "response file", hint: "check the path given to --responses", cause: error)
     }
     do {
       guard try reader.next() else {

@@ -97,6 +97,14 @@ import Testing
     let missing = try box.run("import", "surveys/learning-culture.yaml", "nope.csv", "--wave", "w")
     #expect(missing.status == 66)
     #expect(missing.stderr.contains("nope.csv: error: cannot read the export file"))
+    // A directory or a device is refused at once: before, a folder named like a workbook made
+    // the zip reader spin, one named like a CSV file stopped the process, and /dev/zero never ended.
+    for (name, reason) in [("folder.xlsx", "it is a directory"), ("folder.csv", "it is a directory"), ("/dev/zero", "it is a device, not a file")] {
+      if !name.hasPrefix("/") { try FileManager.default.createDirectory(at: box.url.appendingPathComponent(name), withIntermediateDirectories: true) }
+      let refused = try box.run("import", "surveys/learning-culture.yaml", name, "--wave", "w")
+      #expect(refused.status == 66, "\(name): \(refused.stderr)")
+      #expect(refused.stderr.contains("\(name): error: cannot read the export file (\(reason))"), "\(refused.stderr)")
+    }
     var utf16 = Data([0xFF, 0xFE])
     utf16.append("team,sv1\n".data(using: .utf16LittleEndian)!)
     try utf16.write(to: box.url.appendingPathComponent("utf16.csv"))

@@ -129,6 +129,11 @@ func project(survey: String = trustSurvey, csv: String = responses(), plugin: St
   @Test(arguments: [
     (["score", "surveys/nope.yaml", "--responses", "responses.csv"], Int32(66), "surveys/nope.yaml: error: cannot read the survey file"),
     (["score", "surveys/t.yaml", "--responses", "nope.csv"], Int32(66), "nope.csv: error: cannot read the response file"),
+    (["score", "surveys/t.yaml", "--responses", "surveys"], Int32(66), "surveys: error: cannot read the response file (it is a directory)"),
+    (
+      ["score", "surveys/t.yaml", "--responses", "/dev/zero"], Int32(66),
+      "/dev/zero: error: cannot read the response file (it is a device, not a file)"
+    ),
     (["score", "surveys/t.yaml", "--responses", "responses.csv", "--format", "xml"], Int32(64), "unknown format 'xml'"),
     (["score", "surveys/t.yaml"], Int32(64), "give either --responses FILE or --wave W"),
   ])

@@ -52,7 +52,7 @@ private func chunked(_ bytes: [UInt8], chunkSize: Int) throws -> Reading {
     if chunker.header.isEmpty { return out }
     out.records.append(chunker.header)
     out.lines.append(-1)
-    while let chunk = chunker.next() {
+    while let chunk = try chunker.next() {
       for record in try CSVTokenizer.records(in: chunk) {
         out.records.append(record.fields)
         out.lines.append(record.line)

@@ -125,7 +125,7 @@ func choiceOutcomes(_ rows: [String]) throws -> [ResponseOutcome] {
     var parser = file.makeParser(keepsIdentity: true)
     var values: [Double] = []
     var rejected: [Int] = []
-    while let chunk = file.nextChunk() {
+    while let chunk = try file.nextChunk() {
       let batch = try parser.parse(chunk)
       values += batch.values.prefix(batch.count * 3)
       rejected += batch.rejected.map(\.line)

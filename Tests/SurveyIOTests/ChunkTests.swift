@@ -10,7 +10,7 @@ func chunks(_ text: String, size: Int) throws -> [CSVChunk] {
   defer { try? FileManager.default.removeItem(atPath: path) }
   let chunker = try CSVChunker(path: path, chunkSize: size)
   var out: [CSVChunk] = []
-  while let chunk = chunker.next() { out.append(chunk) }
+  while let chunk = try chunker.next() { out.append(chunk) }
   return out
 }
 
@@ -41,7 +41,7 @@ func chunks(_ text: String, size: Int) throws -> [CSVChunk] {
     let file = try ChunkedResponseFile(path: path, displayName: "r.csv", survey: testSurvey, items: testItems, chunkSize: 256)
     var reader = file.makeReader(keepsIdentity: true)
     var seen = 0
-    while let chunk = file.nextChunk() {
+    while let chunk = try file.nextChunk() {
       let batch = try reader.read(chunk)
       for r in 0..<batch.count {
         let line = Int(batch.lines[r])
@@ -77,7 +77,7 @@ func chunks(_ text: String, size: Int) throws -> [CSVChunk] {
     var parser = file.makeParser(keepsIdentity: true)
     var rows: [(String, String, [Double], Int)] = []
     var rejectedLines: [Int] = []
-    while let chunk = file.nextChunk() {
+    while let chunk = try file.nextChunk() {
       let batch = try parser.parse(chunk)
       for r in 0..<batch.count {
         rows.append((batch.respondents[r], parser.teams.name(batch.teams[r]), Array(batch.values[(r * 2)..<(r * 2 + 2)]), Int(batch.lines[r])))

@@ -42,7 +42,7 @@ private func parallelPath(_ path: String, chunkSize: Int) -> PathResult {
   do {
     let file = try ChunkedResponseFile(path: path, displayName: "r.csv", survey: testSurvey, items: testItems, chunkSize: chunkSize)
     var parser = file.makeParser(keepsIdentity: true)
-    while let chunk = file.nextChunk() {
+    while let chunk = try file.nextChunk() {
       let batch: RowBatch
       do { batch = try parser.parse(chunk) } catch let syntax as CSVReader.SyntaxError { throw file.error(syntax) }
       for r in 0..<batch.count {
