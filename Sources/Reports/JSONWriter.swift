@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A JSON value with ordered object keys, so output is byte-for-byte stable.
 enum JSON {
   case null
@@ -14,11 +16,28 @@ enum JSON {
   static func string(_ value: String?) -> JSON { value.map { .string($0) } ?? .null }
 
   /// An array whose elements are made one at a time as they are written, so a long list (the
-  /// privacy audit of 50,000 teams) is never held as values: the same bytes as
+  /// privacy audit of 50,000 teams) is never held as values, and made and written on the
+  /// sink's workers (``ReportSink/items(_:_:)``): the same bytes as
   /// `.array((0..<count).map(element))`.
-  static func list(_ count: Int, _ element: @escaping (Int) -> JSON) -> JSON {
+  static func list(_ count: Int, _ element: @escaping @Sendable (Int) -> JSON) -> JSON {
     guard count > 0 else { return .array([]) }
-    return .stream { sink, indent in try writeList(count, element, sink, indent: indent) }
+    return .stream { sink, indent in
+      // The first failing element's error, by position, so any number of workers throws the same.
+      let failure = Mutex<(at: Int, error: any Error)?>(nil)
+      sink.byte(0x5B)
+      try sink.items(count) { n, part in
+        if n > 0 { part.byte(0x2C) }
+        Self.newline(part, indent + 1)
+        do {
+          try element(n).write(to: part, indent: indent + 1)
+        } catch {
+          failure.withLock { first in if first == nil || n < first!.at { first = (n, error) } }
+        }
+      }
+      if let first = failure.withLock({ $0 }) { throw first.error }
+      Self.newline(sink, indent)
+      sink.byte(0x5D)
+    }
   }
 
   /// A value written within one line: a number, text, true/false, null, `[]` or `{}`.
