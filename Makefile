@@ -17,7 +17,7 @@ export CULTIVAR_TEST_PG_URL ?= skip
 # The store suites (Tests/StoreTests and the CLI tests that use a store).
 STORE_SUITES := StoreTests\.|ImportCommandTests|StoreCopyCommandTests|StoreScoringCommandTests|StoreMigrationCommandTests|StoreTLSCommandTests|StoredCommentsCommandTests|ServeCommandTests|SharedStoreTests|KillDuringImportTests|TakeCommandTests
 
-.PHONY: check-swift check-fixtures lint format test-release test-store-pg test-shared-serve bench-store link-order golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench bench-org clean
+.PHONY: check-swift check-fixtures lint format test-release test-store-pg test-shared-serve bench-store link-order golden test-golden fuzz test-fuzz test-csv-differential help deps build run compare check test test-swift test-plugins test-index-rules test-types test-crosscheck test-crosscheck-compare test-crosscheck-drivers chromium test-html docs sample fixtures bench bench-org bench-scale clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -157,6 +157,10 @@ bench: deps $(PYTHON) ## Benchmark against polars and DuckDB at 10k, 100k and 1M
 link-order: deps $(PYTHON) ## Rewrite link/function-order.txt: the functions common jobs run, in first-run order, for the release link
 	$(SWIFT) build -c release --product cultivar
 	$(PYTHON) link/function_order.py --cultivar .build/release/cultivar --python $(PYTHON)
+
+bench-scale: deps $(PYTHON) ## How cost grows: `score` at 250k-2M rows, 100-200,000 teams, 4-16 dimensions of 5-10 items (docs/performance.md)
+	$(SWIFT) build -c release --product cultivar
+	$(PYTHON) bench/scaling.py --cultivar .build/release/cultivar
 
 ORG_ROWS ?= 1000000
 ORG_LEAVES ?= 50000
