@@ -8,6 +8,7 @@ always gives the same file. Usage: generate.py N OUT [--seed S] [--teams T] [--d
 3 of the first five dimensions are reverse-keyed whatever the shape).
 """
 import argparse
+import os
 
 import numpy as np
 
@@ -53,7 +54,10 @@ def main():
     digits[missing] = ""
     team_names = np.char.add("team-", np.char.zfill(teams.astype(str), max(5, len(str(n_teams - 1)))))
     ids = np.char.add("r", np.char.zfill(np.arange(1, n + 1).astype(str), 7))
-    with open(args.out, "w", encoding="utf-8") as f:
+    # Written beside the target and renamed when whole: the benchmarks reuse a file that exists,
+    # so an interrupted run must not leave half of one under the final name.
+    partial = args.out + ".part"
+    with open(partial, "w", encoding="utf-8") as f:
         f.write("respondent_id,team," + ",".join(item_ids(dimensions, items)) + "\n")
         block = 100_000
         for start in range(0, n, block):
@@ -61,6 +65,7 @@ def main():
             rows = np.column_stack([ids[start:stop], team_names[start:stop], digits[start:stop]])
             f.write("\n".join(",".join(r) for r in rows.tolist()))
             f.write("\n")
+    os.replace(partial, args.out)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,12 @@ def run_once(command, cwd=None):
     return float(wall), int(peak_kib) / 1024, float(user) + float(system)
 
 
+def build_launcher():
+    """Compiles launch.c, which every measured run goes through (see run_once)."""
+    DATA.mkdir(exist_ok=True)
+    subprocess.run(["cc", "-O2", "-o", str(LAUNCH), str(HERE / "launch.c")], check=True)
+
+
 def alternate(tools, runs):
     """{name: (walls, peaks, cpus)}, one run of each tool per round."""
     results = {name: ([], [], []) for name in tools}
@@ -143,7 +149,7 @@ def main():
           f"peak RSS is the largest of the runs\n")
     floor = DATA / "floor"
     subprocess.run(["cc", "-O2", "-march=native", "-pthread", "-o", str(floor), str(HERE / "floor.c")], check=True)
-    subprocess.run(["cc", "-O2", "-o", str(LAUNCH), str(HERE / "launch.c")], check=True)
+    build_launcher()
     rows, all_problems = [], []
     for size in map(int, args.sizes.split(",")):
         data = DATA / f"responses-{size}.csv"

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from generate import reversed_items
-from run import DATA, HERE, LAUNCH, run_once
+from run import DATA, HERE, alternate, build_launcher
 
 BASE = ("1M rows, 50,000 teams, 8 x 5 items", 1_000_000, 50_000, 8, 5)
 CASES = [
@@ -78,11 +78,7 @@ def main(cultivar, runs):
             folder = Path(tmp) / f"case-{len(commands)}"
             folder.mkdir()
             commands[case] = prepare(case, folder, cultivar)
-        results = {case: ([], [], []) for case in CASES}
-        for _ in range(runs):
-            for case, (command, _) in commands.items():
-                for target, value in zip(results[case], run_once(command)):
-                    target.append(value)
+        results = alternate({case: command for case, (command, _) in commands.items()}, runs)
         base_wall = statistics.median(results[BASE][0])
         print(f"cultivar score, declarative, CSV report; median of {runs} alternating runs; peak RSS is the largest\n")
         print("| case | rows | teams | items | median wall (s) | median CPU (s) | peak RSS (MiB) | report (MB) | wall per 1M answers (s) "
@@ -103,7 +99,5 @@ if __name__ == "__main__":
     parser.add_argument("--cultivar", default=str(HERE.parent / ".build/release/cultivar"))
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    DATA.mkdir(exist_ok=True)
-    if not LAUNCH.exists():
-        subprocess.run(["cc", "-O2", "-o", str(LAUNCH), str(HERE / "launch.c")], check=True)
+    build_launcher()
     main(str(Path(args.cultivar).resolve()), args.runs)
