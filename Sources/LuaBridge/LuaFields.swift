@@ -33,15 +33,25 @@ public struct LuaFields {
   public let count: Int
   var values: [Double]
   var codes: [UInt8]
+  /// The C reader's cache for this key list: the keys' bytes (in the Lua state, which the
+  /// list keeps alive) and lengths, and where each entry's key was found last time.
+  private var names: [UnsafePointer<CChar>?]
+  private var lengths: [Int]
+  private var order: [Int32]
 
   /// - Parameters:
-  ///   - keys: a Lua sequence of `count` strings (made with ``LuaSandbox/makeReference(_:)``).
+  ///   - keys: a Lua sequence of `count` strings (made with ``LuaSandbox/makeReference(_:)``),
+  ///     kept and unchanged for as long as results are read with it (the reader keeps pointers
+  ///     to its strings).
   ///   - count: its length.
   public init(keys: LuaReference, count: Int) {
     self.keys = keys
     self.count = count
     values = Array(repeating: .nan, count: count)
     codes = Array(repeating: 0, count: count)
+    names = Array(repeating: nil, count: count)
+    lengths = Array(repeating: 0, count: count)
+    order = Array(repeating: -1, count: count)
   }
 
   /// What the last result held at key `i` (0-based position in the key list).
@@ -54,7 +64,15 @@ public struct LuaFields {
     let (keys, count) = (keys.id, Int32(count))
     return values.withUnsafeMutableBufferPointer { values in
       codes.withUnsafeMutableBufferPointer { codes in
-        cv_read_fields(state, index, keys, count, values.baseAddress, codes.baseAddress)
+        names.withUnsafeMutableBufferPointer { names in
+          lengths.withUnsafeMutableBufferPointer { lengths in
+            order.withUnsafeMutableBufferPointer { order in
+              cv_read_fields(
+                state, index, keys, count, values.baseAddress, codes.baseAddress, names.baseAddress, lengths.baseAddress,
+                order.baseAddress)
+            }
+          }
+        }
       }
     }
   }

@@ -52,6 +52,10 @@ public final class LuaSandbox {
   /// The most bytes the state has held.
   public var memoryPeak: Int { cv_memory_peak(state) }
 
+  /// The lazily declared fields (``LuaArguments/lazyFill(_:of:keys:values:)``,
+  /// ``LuaArguments/lazyField(_:text:)``) the last call read: bit `k` for the `k`-th declared.
+  public var lazyFieldsRead: UInt32 { UInt32(cv_lazy_fields_read(state)) }
+
   /// Loads and runs a text chunk in its own strict environment (reading or assigning an
   /// undeclared name is an error) and keeps its first result.
   /// - Parameters:

@@ -42,20 +42,6 @@ struct call_request {
   int not_function;
 };
 
-/// Writes numbers into a registry table under the keys of a registry sequence.
-static void fill(lua_State *L, const cv_op *op, const double *numbers) {
-  luaL_checkstack(L, 4, "arguments nest too deeply");
-  lua_rawgeti(L, LUA_REGISTRYINDEX, op->a);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, op->b);
-  for (size_t i = 0; i < op->len; i++) {
-    lua_rawgeti(L, -1, (lua_Integer)i + 1);
-    double x = numbers[op->off + i];
-    if (x != x) lua_pushnil(L); else lua_pushnumber(L, x);
-    lua_rawset(L, -4);
-  }
-  lua_pop(L, 2);
-}
-
 /// __index of argument records: fills a lazily declared field on first access.
 static int lazy_index(lua_State *L) {
   // Reachable only as the record's __index, but never trust the arguments.
@@ -74,6 +60,7 @@ int cv_lazy_lookup(lua_State *L) {
     struct cv_lazy *field = &s->lazy[k];
     if (field->owner != lua_topointer(L, 1)) continue;
     if (field->name_len != len || memcmp(field->name, key, len) != 0) continue;
+    s->lazy_read |= 1u << k;
     if (field->is_text) {
       lua_pushlstring(L, field->text, field->len);
       lua_pushvalue(L, 2);
@@ -82,7 +69,7 @@ int cv_lazy_lookup(lua_State *L) {
       return 1;
     }
     cv_op op = {CV_OP_FILL, field->table_ref, field->keys_ref, 0, 0, field->len, 0, 0};
-    fill(L, &op, field->numbers);
+    cv_fill(L, &op, field->numbers);
     lua_pushvalue(L, 2);
     lua_rawgeti(L, LUA_REGISTRYINDEX, field->table_ref);
     lua_rawset(L, 1);
@@ -136,7 +123,7 @@ static void build_arguments(lua_State *L, const struct call_request *req) {
         break;
       case CV_OP_SET: lua_rawset(L, -3); break;
       case CV_OP_REF: lua_rawgeti(L, LUA_REGISTRYINDEX, op->a); break;
-      case CV_OP_FILL: fill(L, op, req->numbers); break;
+      case CV_OP_FILL: cv_fill(L, op, req->numbers); break;
       case CV_OP_LAZY:
       case CV_OP_LAZY_TEXT: declare_lazy(L, op, req); break;
     case CV_OP_META:
@@ -180,6 +167,7 @@ int cv_call(cv_state *s, int ref, const char *field, const cv_op *ops, size_t no
   int handler = lua_gettop(L);
   lua_pushcfunction(L, call_body);
   lua_pushlightuserdata(L, &req);
+  s->lazy_read = 0;
   cv_begin_call(s);
   s->in_call = 1;
   int status = cv_end_call(s, lua_pcall(L, 1, nresults, handler));
@@ -230,34 +218,65 @@ int cv_make_ref(cv_state *s, const cv_op *ops, size_t nops, const char *strings,
   return status;
 }
 
-int cv_read_fields(cv_state *s, int index, int keys_ref, int n, double *out, uint8_t *kinds) {
+/// The position in the key list (names and lengths: its strings, read once) of the string key
+/// at stack index `at`, or -1. The same short string is the same interned object, so most keys
+/// are found by comparing pointers, first at the position the key had last time.
+static int key_position(lua_State *L, int at, const char **names, const size_t *lengths, int n, int guess) {
+  size_t len = 0;
+  const char *key = lua_tolstring(L, at, &len);
+  if (guess >= 0 && guess < n && names[guess] == key) return guess;
+  for (int i = 0; i < n; i++) {
+    if (names[i] == key) return i;
+  }
+  // Long strings are not interned: compare their bytes (also how a key not listed ends).
+  for (int i = 0; i < n; i++) {
+    if (lengths[i] == len && memcmp(names[i], key, len) == 0) return i;
+  }
+  return -1;
+}
+
+int cv_read_fields(cv_state *s, int index, int keys_ref, int n, double *out, uint8_t *kinds, const char **names,
+                   size_t *lengths, int *order) {
   lua_State *L = s->L;
   int t = lua_absindex(L, index);
   if (lua_type(L, t) == LUA_TNIL) return -1;
   if (lua_type(L, t) != LUA_TTABLE) return -2;
   if (!lua_checkstack(L, 4)) return -2;
-  lua_rawgeti(L, LUA_REGISTRYINDEX, keys_ref);
-  int matched = 0;
-  for (int i = 0; i < n; i++) {
-    lua_rawgeti(L, -1, i + 1);
-    int type = lua_rawget(L, t);
-    if (type == LUA_TNUMBER) {
-      kinds[i] = CV_FIELD_NUMBER;
-      out[i] = lua_tonumberx(L, -1, NULL);
-    } else if (type == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
-      kinds[i] = CV_FIELD_FALSE;
-    } else {
-      kinds[i] = type == LUA_TNIL ? CV_FIELD_ABSENT : CV_FIELD_OTHER;
+  if (n > 0 && names[0] == NULL) {
+    // The list keeps its strings alive (it is never handed to plugin code), so their bytes stay put.
+    lua_rawgeti(L, LUA_REGISTRYINDEX, keys_ref);
+    for (int i = 0; i < n; i++) {
+      lua_rawgeti(L, -1, i + 1);
+      names[i] = lua_tolstring(L, -1, &lengths[i]);
+      lua_pop(L, 1);
     }
-    if (type != LUA_TNIL) matched++;
     lua_pop(L, 1);
   }
-  lua_pop(L, 1);
-  int entries = 0;
+  memset(kinds, CV_FIELD_ABSENT, (size_t)n);
+  // One pass over the table's entries (no look-up per key): each listed key is read, any other
+  // is counted.
+  int extra = 0, entry = 0;
   lua_pushnil(L);
   while (lua_next(L, t) != 0) {
-    entries++;
+    int i = -1;
+    // (lua_tolstring converts a number key in place, which would break lua_next: strings only.)
+    if (lua_type(L, -2) == LUA_TSTRING) i = key_position(L, -2, names, lengths, n, entry < n ? order[entry] : -1);
+    if (i < 0) {
+      extra++;
+    } else {
+      if (entry < n) order[entry] = i;
+      int type = lua_type(L, -1);
+      if (type == LUA_TNUMBER) {
+        kinds[i] = CV_FIELD_NUMBER;
+        out[i] = lua_tonumberx(L, -1, NULL);
+      } else {
+        kinds[i] = type == LUA_TBOOLEAN && !lua_toboolean(L, -1) ? CV_FIELD_FALSE : CV_FIELD_OTHER;
+      }
+    }
+    entry++;
     lua_pop(L, 1);
   }
-  return entries - matched;
+  return extra;
 }
+
+unsigned cv_lazy_fields_read(cv_state *s) { return s->lazy_read; }

@@ -35,6 +35,8 @@ struct cv_state {
     const char *text;
   } lazy[8];
   int lazy_count;
+  // Which of them (bit k: the k-th declared) the current or last call read.
+  unsigned lazy_read;
   // When the stop hook was armed (0 = not armed), for the hard backstop.
   _Atomic int64_t armed_at_ns;
   // The plugin file (chunk name without '@') of the last strict load, for messages.
@@ -69,6 +71,9 @@ void cv_generation_lookup(lua_State *L, int key);
 /// With a table at 1 and a key at 2: if the key is a field of that table declared lazy for the
 /// running call, fills it, pushes it and returns 1; otherwise returns 0.
 int cv_lazy_lookup(lua_State *L);
+/// Writes numbers[op->off ..< op->off + op->len] into the table registry[op->a] under the keys
+/// of the sequence registry[op->b] (NaN writes nil); the stack is left as it was. See fill.c.
+void cv_fill(lua_State *L, const cv_op *op, const double *numbers);
 /// The closest name to a misspelt one (case-insensitive edit distance within a limit that
 /// grows with the name's length, as for strict globals).
 struct cv_guess {

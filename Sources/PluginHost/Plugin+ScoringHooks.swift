@@ -10,33 +10,20 @@ extension Plugin: ScoringHooks {
   /// answers are nil. The hook returns nil (keep all scores) or a table of dimension id →
   /// score, or false for "no score". The tables are reused from one respondent to the next,
   /// and each of `id`, `team`, `answers`, `keyed` and `scores` is made or filled only when the
-  /// hook first reads it.
+  /// hook first reads it (a table it has read in every call for a while is filled before each
+  /// call instead: ``RespondentRecord/pass(_:to:)``).
   public func respondentScores(_ r: RespondentContext) throws -> [(dimension: Int, score: Double?)] {
     do throws(PluginError) {
       let record = try respondentRecord(items: r.items)
       prepareArguments { args in
-        args.reference(record.record)
-        r.respondentText.withUTF8 { args.lazyField("id", text: $0) }
-        r.teamText.withUTF8 { args.lazyField("team", text: $0) }
-        args.field("row", number: Double(r.line))
-        args.lazyFill("answers", of: record.answers, keys: record.itemKeys, values: r.raw)
-        args.lazyFill("keyed", of: record.keyed, keys: record.itemKeys, values: r.keyed)
-        args.lazyFill("scores", of: record.scores, keys: record.dimensionKeys, values: r.scores)
-        if !record.counted.isEmpty { args.lazyFill("counts", of: record.counts, keys: record.countKeys, values: record.countValues(r)) }
+        record.pass(r, to: &args)
       }
-      switch try callHookReadingFields("score", into: &record.results) {
+      let result = try callHookReadingFields("score", into: &record.results)
+      record.noteReads(lazyFieldsRead)
+      switch result {
       case .nil: return []
       case .irregular(let value): return try overrides(from: value)
-      case .fields:
-        overrideBuffer.removeAll(keepingCapacity: true)
-        for d in 0..<record.results.count {
-          switch record.results[d] {
-          case .number(let x): overrideBuffer.append((d, try checked(x, dimension: d)))
-          case .false: overrideBuffer.append((d, nil))
-          case .absent, .other: continue
-          }
-        }
-        return overrideBuffer
+      case .fields: return try overrides(from: &record.results, into: &overrideBuffer)
       }
     } catch var error {
       error.team = r.team
@@ -44,6 +31,23 @@ extension Plugin: ScoringHooks {
       error.row = r.line
       throw error
     }
+  }
+
+  /// The scores a regular result table holds, written into `buffer` (kept from one row to the
+  /// next). Both are passed `inout` only to take one access to each, not a copy or one access
+  /// per score.
+  private func overrides(from results: inout LuaFields, into buffer: inout [(dimension: Int, score: Double?)]) throws(PluginError)
+    -> [(dimension: Int, score: Double?)]
+  {
+    buffer.removeAll(keepingCapacity: true)
+    for d in 0..<results.count {
+      switch results[d] {
+      case .number(let x): buffer.append((d, try checked(x, dimension: d)))
+      case .false: buffer.append((d, nil))
+      case .absent, .other: continue
+      }
+    }
+    return buffer
   }
 
   /// A returned value checked against its slot's range: the scale for a dimension, the

@@ -199,6 +199,9 @@ public final class Plugin {
     build(&arguments)
   }
 
+  /// The lazily passed fields the last hook call read (``LuaSandbox/lazyFieldsRead``).
+  var lazyFieldsRead: UInt32 { sandbox.lazyFieldsRead }
+
   /// Memory held by the plugin's Lua state.
   public var memoryUsed: Int { sandbox.memoryUsed }
 }

@@ -150,4 +150,30 @@ let respondent = RespondentContext(
     let next = try plugin.respondentScores(second)
     #expect(kept.map(\.score) == [4] && next.map(\.score) == [1])
   }
+  @Test func aTableReadInEveryCallIsFilledBeforeIt() throws {
+    // `voice` reports whether `keyed` was there before the hook read it, `trust` the same for
+    // `answers`, which the hook reads in every other call only.
+    let plugin = try hookPlugin(
+      """
+      score = function(r)
+        local keyed, answers = rawget(r, 'keyed') ~= nil, rawget(r, 'answers') ~= nil
+        assert(r.keyed.q1 == r.row % 5 + 1 and r.keyed.q2 == nil, 'stale keyed answer in row ' .. r.row)
+        if r.row % 2 == 0 then assert(r.answers.q1 == r.row % 5 + 1) end
+        if r.row == 100 then r.keyed = nil end
+        if r.row == 120 then r.keyed.q1 = 99 r.keyed.q2 = 98 end
+        return { trust = answers and 5 or 1, voice = keyed and 5 or 1 }
+      end,
+      """)
+    let items = [Item(id: "q1", text: "", dimension: "trust"), Item(id: "q2", text: "", dimension: "voice", reverse: true)]
+    for row in 1...200 {
+      let answer = Double(row % 5 + 1)
+      let r = RespondentContext(
+        respondent: "r\(row)", team: "T", line: row, items: items, raw: [answer, .nan], keyed: [answer, .nan], scores: [answer, .nan])
+      let scores = try plugin.respondentScores(r)
+      let eager = row > RespondentRecord.eagerAfter
+      #expect(scores.first { $0.dimension == 1 }?.score == (eager ? 5 : 1), "row \(row)")
+      #expect(scores.first { $0.dimension == 0 }?.score == 1, "row \(row)")
+    }
+  }
+
 }

@@ -97,13 +97,19 @@ void cv_seal_globals(cv_state *s);
 /// the stack is as before and the message, with traceback, is in cv_error(s).
 int cv_call(cv_state *s, int ref, const char *field, const cv_op *ops, size_t nops,
             const char *strings, const double *numbers, int nargs, int nresults);
+/// The lazily declared fields (CV_OP_LAZY, CV_OP_LAZY_TEXT; at most 8 per call) the last
+/// cv_call read: bit k for the k-th declared.
+unsigned cv_lazy_fields_read(cv_state *s);
 /// Builds one value with ops (inside a protected call) and stores it in the registry.
 int cv_make_ref(cv_state *s, const cv_op *ops, size_t nops, const char *strings, int *ref);
 /// Reads t[keys[i]] for i < n, where t is the value at stack index `index` and keys is the
 /// sequence registry[keys_ref]: kinds[i] is a cv_field_kind (a number is written to out[i]).
 /// Returns how many of t's entries have other keys, or -1 if t is nil and
-/// -2 if it is neither nil nor a table. Never raises (raw access only).
-int cv_read_fields(cv_state *s, int index, int keys_ref, int n, double *out, uint8_t *kinds);
+/// -2 if it is neither nil nor a table. Never raises (raw access only). names (n pointers, all
+/// NULL before the first read), lengths and order (n each) are the caller's cache for this key
+/// list: the keys' bytes and lengths, and at which position each entry's key was last found.
+int cv_read_fields(cv_state *s, int index, int keys_ref, int n, double *out, uint8_t *kinds, const char **names,
+                   size_t *lengths, int *order);
 /// Makes a field guard: a metatable for the tables handed to hooks whose __index returns nil
 /// for a documented field that is absent (fields[k] == true), fills lazily declared fields, and
 /// raises "file:line: NAME has no field 'k' — did you mean 'x'?" for any other string key,
